@@ -1,0 +1,122 @@
+"""teletravail: composable, unit-aware models of telework (télétravail) schemes.
+
+The public API is re-exported here and loaded on first use, so that ``import
+teletravail`` stays cheap (pint and numpy are imported when a name that needs them is
+first touched)::
+
+    >>> import teletravail as tt
+    >>> agent = tt.Agent(id="A1", hire_date="2011-03-01", working_time="90 %")
+    >>> tt.eligibility.lot_2013().evaluate(agent, on="2013-01-01").eligible
+    True
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# name -> module that defines it
+_EXPORTS: dict[str, str] = {
+    "Q_": "teletravail.units",
+    "get_registry": "teletravail.units",
+    "set_registry": "teletravail.units",
+    "as_quantity": "teletravail.units",
+    "Source": "teletravail.dated",
+    "DatedValue": "teletravail.dated",
+    "DatedParameter": "teletravail.dated",
+    "Duration": "teletravail.dated",
+    "Period": "teletravail.dated",
+    "Agent": "teletravail.workforce",
+    "Workforce": "teletravail.workforce",
+    "Derogation": "teletravail.workforce",
+    "DerogationKind": "teletravail.workforce",
+    "CommuteMode": "teletravail.workforce",
+    "TeletravailError": "teletravail.errors",
+    "ValidationError": "teletravail.errors",
+    "UnitError": "teletravail.errors",
+    "DatedValueError": "teletravail.errors",
+    "NoValueInForceError": "teletravail.errors",
+    "ReferenceDateError": "teletravail.errors",
+    "WorkforceError": "teletravail.errors",
+    "RowError": "teletravail.errors",
+}
+_SUBPACKAGES = frozenset(
+    {"units", "dated", "errors", "workforce", "eligibility", "scheduling", "allowance", "impact"}
+)
+
+__all__ = [
+    "Q_",
+    "Agent",
+    "CommuteMode",
+    "DatedParameter",
+    "DatedValue",
+    "DatedValueError",
+    "Derogation",
+    "DerogationKind",
+    "Duration",
+    "NoValueInForceError",
+    "Period",
+    "ReferenceDateError",
+    "RowError",
+    "Source",
+    "TeletravailError",
+    "UnitError",
+    "ValidationError",
+    "Workforce",
+    "WorkforceError",
+    "allowance",
+    "as_quantity",
+    "dated",
+    "eligibility",
+    "errors",
+    "get_registry",
+    "impact",
+    "scheduling",
+    "set_registry",
+    "units",
+    "workforce",
+]
+
+if TYPE_CHECKING:
+    from teletravail import (
+        allowance,
+        dated,
+        eligibility,
+        errors,
+        impact,
+        scheduling,
+        units,
+        workforce,
+    )
+    from teletravail.dated import DatedParameter, DatedValue, Duration, Period, Source
+    from teletravail.errors import (
+        DatedValueError,
+        NoValueInForceError,
+        ReferenceDateError,
+        RowError,
+        TeletravailError,
+        UnitError,
+        ValidationError,
+        WorkforceError,
+    )
+    from teletravail.units import Q_, as_quantity, get_registry, set_registry
+    from teletravail.workforce import Agent, CommuteMode, Derogation, DerogationKind, Workforce
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBPACKAGES:
+        module = importlib.import_module(f"teletravail.{name}")
+        globals()[name] = module
+        return module
+    where = _EXPORTS.get(name)
+    if where is None:
+        raise AttributeError(f"module 'teletravail' has no attribute {name!r}")
+    value = getattr(importlib.import_module(where), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,422 @@
+"""Dated, sourced parameter values.
+
+A rate, a cap or a threshold that changes over time is a :class:`DatedParameter`: a
+sequence of :class:`DatedValue` entries, each with a start date, an optional end date
+(both inclusive, as legal texts write them), a quantity and a :class:`Source`.
+
+The value in force on a date is the entry with the latest start among those whose
+period contains the date. An entry with an end date therefore *overrides* the entries
+that started before it, and they are back in force the day after it ends: the 2024-only
+cap of the forfait télétravail (282.24 EUR) sits on top of the 253.44 EUR cap in force
+since 2023-01-01, which applies again from 2025-01-01.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from teletravail.errors import DatedValueError, NoValueInForceError, ValidationError
+from teletravail.units import as_quantity, format_quantity, format_unit
+
+if TYPE_CHECKING:
+    from teletravail.units import Quantity
+
+__all__ = ["DatedParameter", "DatedValue", "Duration", "Period", "Segment", "Source"]
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def to_date(value: Any, field: str) -> dt.date:
+    """Read a date: a ``datetime.date`` (not a datetime) or an ISO string ``YYYY-MM-DD``."""
+    if isinstance(value, dt.datetime):
+        raise ValidationError(field, value, "a date without a time of day")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValidationError(field, value, "an ISO date such as 2013-01-01") from None
+    raise ValidationError(field, value, "a date (datetime.date or 'YYYY-MM-DD')")
+
+
+def _start(value: Any) -> dt.date:
+    return to_date(value, "start")
+
+
+def _end(value: Any) -> dt.date | None:
+    return None if value is None else to_date(value, "end")
+
+
+def _any_quantity(value: Any) -> Quantity:
+    return as_quantity(value, field="value", dimension=None)
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Where a rule or a value comes from.
+
+    ``title`` names the text (``"Arrêté du 23 novembre 2022"``), ``reference`` the
+    article or identifier, ``url`` a link and ``seed`` the file name of a source article
+    in the project's seeds (``"004_e80f3a9311c5af12.txt"``). ``note`` qualifies it, for
+    example ``"unconfirmed"`` for a value read in a single secondary source.
+    """
+
+    title: str = attrs.field(validator=attrs.validators.min_len(1))
+    reference: str | None = None
+    url: str | None = None
+    seed: str | None = None
+    note: str | None = None
+
+    @property
+    def unconfirmed(self) -> bool:
+        """Whether the note flags the value as unconfirmed."""
+        return self.note is not None and "unconfirmed" in self.note.lower()
+
+    def to_dict(self) -> dict[str, str]:
+        """A JSON-ready form, leaving out empty fields."""
+        return {k: v for k, v in attrs.asdict(self).items() if v is not None}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Source:
+        """Rebuild a source from :meth:`to_dict`."""
+        return cls(**data)
+
+    def __str__(self) -> str:
+        parts = [self.title]
+        if self.reference:
+            parts.append(self.reference)
+        if self.seed:
+            parts.append(f"seed {self.seed}")
+        if self.note:
+            parts.append(f"({self.note})")
+        return ", ".join(parts)
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """A span of days, both ends included; ``end=None`` is open-ended."""
+
+    start: dt.date = attrs.field(converter=_start)
+    end: dt.date | None = attrs.field(default=None, converter=_end)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and self.end < self.start:
+            raise ValidationError("end", self.end, f"a date on or after the start {self.start}")
+
+    def __contains__(self, day: object) -> bool:
+        if not isinstance(day, dt.date):
+            return False
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    @property
+    def days(self) -> int:
+        """Number of calendar days, both ends included (the period must be closed)."""
+        if self.end is None:
+            raise ValidationError("end", None, "a closed period to count its days")
+        return (self.end - self.start).days + 1
+
+    def __str__(self) -> str:
+        return f"{self.start.isoformat()}..{self.end.isoformat() if self.end else ''}"
+
+
+@attrs.frozen(kw_only=True)
+class DatedValue:
+    """One value of a parameter, in force from ``start`` (to ``end``, inclusive)."""
+
+    start: dt.date = attrs.field(converter=_start)
+    value: Quantity = attrs.field(converter=_any_quantity)
+    source: Source
+    end: dt.date | None = attrs.field(default=None, converter=_end)
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and self.end < self.start:
+            raise DatedValueError("end", self.end, f"a date on or after the start {self.start}")
+
+    @property
+    def period(self) -> Period:
+        """The period this entry covers when nothing overrides it."""
+        return Period(start=self.start, end=self.end)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form: dates in ISO, the value as a string with its unit."""
+        data: dict[str, Any] = {
+            "start": self.start.isoformat(),
+            "value": f"{self.value.magnitude} {format_unit(self.value)}",
+            "source": self.source.to_dict(),
+        }
+        if self.end is not None:
+            data["end"] = self.end.isoformat()
+        if self.note is not None:
+            data["note"] = self.note
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DatedValue:
+        """Rebuild an entry from :meth:`to_dict`."""
+        return cls(
+            start=data["start"],
+            end=data.get("end"),
+            value=data["value"],
+            source=Source.from_dict(data["source"]),
+            note=data.get("note"),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Segment:
+    """A piece of a period over which one entry of a parameter is in force."""
+
+    start: dt.date
+    end: dt.date
+    entry: DatedValue
+
+    @property
+    def value(self) -> Quantity:
+        """The value in force over the segment."""
+        return self.entry.value
+
+    @property
+    def days(self) -> int:
+        """Calendar days in the segment, both ends included."""
+        return (self.end - self.start).days + 1
+
+
+def _entries(values: Any) -> tuple[DatedValue, ...]:
+    if isinstance(values, DatedValue | str) or not isinstance(values, Iterable):
+        raise DatedValueError("values", values, "a sequence of DatedValue")
+    return tuple(values)
+
+
+def _check_entries(
+    instance: DatedParameter, attribute: Any, values: tuple[DatedValue, ...]
+) -> None:
+    if not values:
+        raise DatedValueError("values", values, "at least one dated value")
+    first = values[0].value
+    for index, entry in enumerate(values):
+        if not isinstance(entry, DatedValue):
+            raise DatedValueError(f"values[{index}]", entry, "a DatedValue")
+        if entry.value.dimensionality != first.dimensionality:
+            raise DatedValueError(
+                f"values[{index}].value",
+                entry.value,
+                f"the same dimension as values[0] ({format_unit(first)}): units may not be mixed",
+            )
+        if index and entry.start <= values[index - 1].start:
+            what = "duplicate" if entry.start == values[index - 1].start else "unsorted"
+            raise DatedValueError(
+                f"values[{index}].start",
+                entry.start,
+                f"a start after {values[index - 1].start} ({what} start dates)",
+            )
+    if instance.dimension is not None:
+        as_quantity(first, field=f"{instance.name}.values[0].value", dimension=instance.dimension)
+
+
+@attrs.frozen(kw_only=True)
+class DatedParameter:
+    """A parameter whose value changes with the date, each value with its source.
+
+    ``values`` must be sorted by start date, without duplicates, and share one
+    dimension (``dimension``, when given, is checked too).
+    """
+
+    name: str = attrs.field(validator=attrs.validators.min_len(1))
+    values: tuple[DatedValue, ...] = attrs.field(converter=_entries, validator=_check_entries)
+    dimension: str | None = None
+    description: str = ""
+
+    def entry_as_of(self, on: dt.date | str) -> DatedValue:
+        """The entry in force on ``on``; raises :class:`NoValueInForceError` if none is."""
+        day = to_date(on, "on")
+        found: DatedValue | None = None
+        for entry in self.values:
+            if entry.start > day:
+                break
+            if entry.end is None or day <= entry.end:
+                found = entry
+        if found is None:
+            raise NoValueInForceError(self.name, day, self._coverage())
+        return found
+
+    def as_of(self, on: dt.date | str) -> Quantity:
+        """The value in force on ``on``."""
+        return self.entry_as_of(on).value
+
+    def change_dates(self) -> tuple[dt.date, ...]:
+        """Every date on which the value in force may change (starts and day-after-ends)."""
+        dates = {entry.start for entry in self.values}
+        dates.update(entry.end + _ONE_DAY for entry in self.values if entry.end is not None)
+        return tuple(sorted(dates))
+
+    def segments(self, start: dt.date | str, end: dt.date | str) -> tuple[Segment, ...]:
+        """Split ``start..end`` (inclusive) at every change of the value in force.
+
+        Raises :class:`NoValueInForceError` if some day of the period has no value.
+        """
+        period = Period(start=start, end=end)
+        assert period.end is not None
+        cuts = [period.start]
+        cuts.extend(d for d in self.change_dates() if period.start < d <= period.end)
+        cuts.append(period.end + _ONE_DAY)
+        pieces: list[Segment] = []
+        for left, right in itertools.pairwise(cuts):
+            entry = self.entry_as_of(left)
+            last = right - _ONE_DAY
+            if pieces and pieces[-1].entry is entry:
+                pieces[-1] = Segment(start=pieces[-1].start, end=last, entry=entry)
+            else:
+                pieces.append(Segment(start=left, end=last, entry=entry))
+        return tuple(pieces)
+
+    def __iter__(self) -> Iterator[DatedValue]:
+        return iter(self.values)
+
+    def _coverage(self) -> str:
+        spans = (str(entry.period) for entry in self.values)
+        return ", ".join(spans)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form that :meth:`from_dict` reads back."""
+        data: dict[str, Any] = {
+            "name": self.name,
+            "values": [entry.to_dict() for entry in self.values],
+        }
+        if self.dimension is not None:
+            data["dimension"] = self.dimension
+        if self.description:
+            data["description"] = self.description
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DatedParameter:
+        """Rebuild a parameter from :meth:`to_dict`."""
+        return cls(
+            name=data["name"],
+            values=[DatedValue.from_dict(v) for v in data["values"]],
+            dimension=data.get("dimension"),
+            description=data.get("description", ""),
+        )
+
+    def describe(self) -> str:
+        """One line per value: period, amount and source."""
+        lines = [self.name + (f": {self.description}" if self.description else "")]
+        for entry in self.values:
+            note = f" [{entry.note}]" if entry.note else ""
+            lines.append(
+                f"  {entry.period!s:<24} {format_quantity(entry.value):<20} {entry.source}{note}"
+            )
+        return "\n".join(lines)
+
+
+_DURATION_PATTERN = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$")
+_WORDS = re.compile(
+    r"^\s*(?:(\d+)\s*(?:years?|ans?|y)\b)?\s*(?:(\d+)\s*(?:months?|mois|m)\b)?"
+    r"\s*(?:(\d+)\s*(?:days?|jours?|d)\b)?\s*$"
+)
+
+
+def _non_negative_int(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValidationError(attribute.name, value, "a whole number >= 0")
+
+
+@attrs.frozen
+class Duration:
+    """A calendar duration in years, months and days, for seniority and derogations.
+
+    Calendar arithmetic, stated once for the whole library: adding a duration adds the
+    years and months first and, where the day does not exist in the month reached, takes
+    the **last day of that month**; the days are added after. So one year after
+    2012-02-29 is 2013-02-28, and one month after 2013-01-31 is 2013-02-28. An agent
+    hired on day *h* has a seniority of at least *d* on every date on or after
+    ``d.after(h)``.
+    """
+
+    years: int = attrs.field(default=0, validator=_non_negative_int)
+    months: int = attrs.field(default=0, validator=_non_negative_int)
+    days: int = attrs.field(default=0, validator=_non_negative_int)
+
+    @classmethod
+    def parse(cls, text: str | Duration) -> Duration:
+        """Read ``"P1Y6M"`` (ISO 8601), ``"1 year 6 months"`` or ``"1 an"``."""
+        if isinstance(text, Duration):
+            return text
+        if not isinstance(text, str):
+            raise ValidationError("duration", text, "a duration such as 'P1Y' or '1 year'")
+        for pattern in (_DURATION_PATTERN, _WORDS):
+            match = pattern.match(text.strip())
+            if match and any(match.groups()):
+                years, months, days = (int(g) if g else 0 for g in match.groups())
+                return cls(years, months, days)
+        raise ValidationError("duration", text, "a duration such as 'P1Y6M' or '1 year 6 months'")
+
+    def after(self, day: dt.date) -> dt.date:
+        """The date this duration after ``day`` (month ends clipped, see the class doc)."""
+        months = day.month - 1 + self.months + 12 * self.years
+        year, month = day.year + months // 12, months % 12 + 1
+        last = calendar.monthrange(year, month)[1]
+        return dt.date(year, month, min(day.day, last)) + dt.timedelta(days=self.days)
+
+    def latest_start(self, on: dt.date) -> dt.date:
+        """The latest day ``h`` with ``self.after(h) <= on``.
+
+        ``after`` never decreases as its argument grows, so the days that satisfy the
+        condition are exactly those up to this one: a seniority test on a whole column
+        is one comparison with it.
+        """
+        guess = on - dt.timedelta(days=self.days)
+        months = guess.month - 1 - self.months - 12 * self.years
+        year, month = guess.year + months // 12, months % 12 + 1
+        candidate = dt.date(year, month, min(guess.day, calendar.monthrange(year, month)[1]))
+        while self.after(candidate) > on:
+            candidate -= _ONE_DAY
+        while self.after(candidate + _ONE_DAY) <= on:
+            candidate += _ONE_DAY
+        return candidate
+
+    @classmethod
+    def between(cls, start: dt.date, end: dt.date) -> Duration:
+        """The longest ``d`` (years, then months, then days) with ``d.after(start) <= end``."""
+        if end < start:
+            raise ValidationError("end", end, f"a date on or after {start}")
+        years = end.year - start.year
+        while years and cls(years).after(start) > end:
+            years -= 1
+        months = 0
+        while cls(years, months + 1).after(start) <= end:
+            months += 1
+        days = (end - cls(years, months).after(start)).days
+        return cls(years, months, days)
+
+    def iso(self) -> str:
+        """ISO 8601 form: ``P1Y6M``; zero is ``P0D``."""
+        parts = "".join(
+            f"{n}{u}" for n, u in ((self.years, "Y"), (self.months, "M"), (self.days, "D")) if n
+        )
+        return "P" + (parts or "0D")
+
+    def words(self, lang: str = "en") -> str:
+        """``1 year 6 months`` or, in French, ``1 an 6 mois``."""
+        names = {
+            "en": (("year", "years"), ("month", "months"), ("day", "days")),
+            "fr": (("an", "ans"), ("mois", "mois"), ("jour", "jours")),
+        }[lang]
+        parts = [
+            f"{n} {name[0] if n == 1 else name[1]}"
+            for n, name in zip((self.years, self.months, self.days), names, strict=True)
+            if n
+        ]
+        return " ".join(parts) if parts else f"0 {names[2][1]}"
+
+    def __str__(self) -> str:
+        return self.words("en")

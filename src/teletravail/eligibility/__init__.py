@@ -1,0 +1,58 @@
+"""Eligibility: criteria, their composition, decisions that explain themselves, selection.
+
+>>> from teletravail.eligibility import MinimumSeniority, MinimumWorkingTime
+>>> rule = MinimumSeniority(minimum="1 year") & MinimumWorkingTime(minimum="90 %")
+"""
+
+from .criteria import (
+    Criterion,
+    ExcludedRoles,
+    HasDerogation,
+    MinimumCommuteDistance,
+    MinimumCommuteTime,
+    MinimumSeniority,
+    MinimumWorkingTime,
+    Predicate,
+    TeleworkablePost,
+    Volunteer,
+)
+from .decision import (
+    SCHEMA_VERSION,
+    BatchDecision,
+    CompositeResult,
+    CriterionResult,
+    Decision,
+)
+from .presets import lot_2013, lozere_2015, lozere_2015_selection
+from .rules import AllOf, AnyOf, Not, Rule, Unless, all_of, any_of
+from .selection import Selection, SelectionCampaign
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "AllOf",
+    "AnyOf",
+    "BatchDecision",
+    "CompositeResult",
+    "Criterion",
+    "CriterionResult",
+    "Decision",
+    "ExcludedRoles",
+    "HasDerogation",
+    "MinimumCommuteDistance",
+    "MinimumCommuteTime",
+    "MinimumSeniority",
+    "MinimumWorkingTime",
+    "Not",
+    "Predicate",
+    "Rule",
+    "Selection",
+    "SelectionCampaign",
+    "TeleworkablePost",
+    "Unless",
+    "Volunteer",
+    "all_of",
+    "any_of",
+    "lot_2013",
+    "lozere_2015",
+    "lozere_2015_selection",
+]

@@ -1,0 +1,409 @@
+"""Criteria: the single conditions that rules are composed of.
+
+Each criterion has a stable ``code`` (kept across versions, used in JSON documents and
+for translations), a threshold, an optional :class:`~teletravail.dated.Source`, and
+computes its answer for a whole workforce with array operations. For the explanation of
+one row it also reports the value it observed.
+
+=========================== ============================================================
+code                        criterion
+=========================== ============================================================
+``seniority.minimum``       :class:`MinimumSeniority` (calendar anniversaries)
+``working_time.minimum``    :class:`MinimumWorkingTime`
+``role.excluded``           :class:`ExcludedRoles` (roles and/or tags)
+``commute_distance.minimum`` :class:`MinimumCommuteDistance` (the Lozère criterion)
+``commute_time.minimum``    :class:`MinimumCommuteTime`
+``volunteer``               :class:`Volunteer`
+``post.teleworkable``       :class:`TeleworkablePost`
+``derogation.active``       :class:`HasDerogation`
+(yours)                     :class:`Predicate`, a function of your own over the columns
+=========================== ============================================================
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from teletravail.dated import Duration, Source
+from teletravail.errors import TeletravailError, ValidationError
+from teletravail.units import DIMENSIONLESS, LENGTH, Q_, TIME, as_quantity
+from teletravail.workforce import (
+    COMMUTE_TIME_UNIT,
+    DISTANCE_UNIT,
+    WORKING_TIME_UNIT,
+    DerogationKind,
+    Workforce,
+)
+
+from .decision import CriterionResult, Outcome, Result, Value
+from .rules import Blame, Rule
+
+if TYPE_CHECKING:
+    from teletravail.units import Quantity
+
+__all__ = [
+    "Criterion",
+    "ExcludedRoles",
+    "HasDerogation",
+    "MinimumCommuteDistance",
+    "MinimumCommuteTime",
+    "MinimumSeniority",
+    "MinimumWorkingTime",
+    "Predicate",
+    "TeleworkablePost",
+    "Volunteer",
+]
+
+
+def _source(value: Any) -> Source | None:
+    if value is None or isinstance(value, Source):
+        return value
+    if isinstance(value, str):
+        return Source(title=value)
+    raise ValidationError("source", value, "a Source, a title string or None")
+
+
+@attrs.frozen(kw_only=True)
+class Criterion(Rule):
+    """One condition. Subclasses compute a column and report what they observed."""
+
+    CODE: ClassVar[str] = ""
+    source: Source | None = attrs.field(default=None, converter=_source, eq=True)
+
+    @property
+    def code(self) -> str:
+        """The stable code of this kind of criterion."""
+        return self.CODE
+
+    @property
+    def description(self) -> str | None:
+        """A free-text description in English (only :class:`Predicate` has one)."""
+        return None
+
+    @property
+    def description_fr(self) -> str | None:
+        """A free-text description in French (only :class:`Predicate` has one)."""
+        return None
+
+    @abc.abstractmethod
+    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+        """Whether each agent passes."""
+
+    @abc.abstractmethod
+    def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
+        """What this criterion looks at, for one row."""
+
+    @property
+    @abc.abstractmethod
+    def threshold(self) -> Value:
+        """What is required."""
+
+    def _outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
+        return Outcome(self, self._column(workforce, on))
+
+    def _result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
+        return CriterionResult(
+            code=self.code,
+            passed=bool(outcome.passed[row]),
+            observed=self.observed(workforce, on, row),
+            threshold=self.threshold,
+            source=self.source,
+            description=self.description,
+            description_fr=self.description_fr,
+        )
+
+    def _blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
+        found.append((self.code, relevant & ~outcome.passed))
+
+    def codes(self) -> tuple[str, ...]:
+        return (self.code,)
+
+
+def _duration(value: Any) -> Duration:
+    return Duration.parse(value)
+
+
+@attrs.frozen(kw_only=True)
+class MinimumSeniority(Criterion):
+    """At least ``minimum`` of seniority on the reference date, counted from the hire date.
+
+    Anniversaries are calendar dates (:class:`~teletravail.dated.Duration`): an agent
+    hired on 2012-02-29 has one year of seniority on 2013-02-28; an agent hired on the
+    reference date has none. The cut-off hire date is computed once per evaluation.
+    """
+
+    CODE: ClassVar[str] = "seniority.minimum"
+    minimum: Duration = attrs.field(factory=lambda: Duration(years=1), converter=_duration)
+
+    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+        cutoff = np.datetime64(self.minimum.latest_start(on), "D")
+        result: npt.NDArray[np.bool_] = workforce.hire_date <= cutoff
+        return result
+
+    def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
+        hired = workforce.hire_date[row].astype(object)
+        assert isinstance(hired, dt.date)
+        return Duration.between(hired, on) if hired <= on else Duration()
+
+    @property
+    def threshold(self) -> Value:
+        return self.minimum
+
+
+def _share(value: Any) -> Quantity:
+    return as_quantity(value, field="minimum", dimension=DIMENSIONLESS)
+
+
+def _length(value: Any) -> Quantity:
+    return as_quantity(value, field="minimum", dimension=LENGTH)
+
+
+def _time(value: Any) -> Quantity:
+    return as_quantity(value, field="minimum", dimension=TIME)
+
+
+@attrs.frozen(kw_only=True)
+class MinimumWorkingTime(Criterion):
+    """A working time (quotité) of at least ``minimum``; exactly the minimum passes.
+
+    Working times are compared in percent rounded to 1e-9, so ``0.9`` and ``90 %`` agree.
+    """
+
+    CODE: ClassVar[str] = "working_time.minimum"
+    minimum: Quantity = attrs.field(
+        factory=lambda: Q_(90, "percent"),
+        converter=_share,
+    )
+
+    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+        limit = round(float(self.minimum.m_as(WORKING_TIME_UNIT)), 9)
+        result: npt.NDArray[np.bool_] = workforce.working_time.magnitude >= limit
+        return result
+
+    def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
+        return Q_(float(workforce.working_time.magnitude[row]), WORKING_TIME_UNIT)
+
+    @property
+    def threshold(self) -> Value:
+        return self.minimum
+
+
+def _names(value: Any) -> frozenset[str]:
+    if isinstance(value, str):
+        return frozenset({value})
+    names = frozenset(value)
+    for name in names:
+        if not isinstance(name, str) or not name:
+            raise ValidationError("roles", value, "a set of non-empty strings")
+    return names
+
+
+@attrs.frozen(kw_only=True)
+class ExcludedRoles(Criterion):
+    """Not in one of ``roles`` and carrying none of ``tags``.
+
+    Roles are the agent's one job family; tags describe the post (``cadre``,
+    ``public_facing``...). The observed value lists the agent's role then its tags.
+    """
+
+    CODE: ClassVar[str] = "role.excluded"
+    roles: frozenset[str] = attrs.field(factory=frozenset, converter=_names)
+    tags: frozenset[str] = attrs.field(factory=frozenset, converter=_names)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.roles and not self.tags:
+            raise ValidationError("roles", self.roles, "at least one excluded role or tag")
+
+    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+        excluded = workforce.role_in(self.roles)
+        if self.tags:
+            excluded |= workforce.has_tag(self.tags)
+        return ~excluded
+
+    def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
+        tags = sorted(
+            t for t, on_ in zip(workforce.tag_names, workforce.tags[row], strict=True) if on_
+        )
+        return (workforce.role.value(row), *tags)
+
+    @property
+    def threshold(self) -> Value:
+        return tuple(sorted(self.roles | self.tags))
+
+
+@attrs.frozen(kw_only=True)
+class MinimumCommuteDistance(Criterion):
+    """A one-way commute of at least ``minimum`` (an unknown distance does not pass)."""
+
+    CODE: ClassVar[str] = "commute_distance.minimum"
+    minimum: Quantity = attrs.field(converter=_length)
+
+    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+        limit = float(self.minimum.m_as(DISTANCE_UNIT))
+        result: npt.NDArray[np.bool_] = workforce.commute_distance.magnitude >= limit
+        return result
+
+    def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
+        value = float(workforce.commute_distance.magnitude[row])
+        return None if math.isnan(value) else Q_(value, DISTANCE_UNIT)
+
+    @property
+    def threshold(self) -> Value:
+        return self.minimum
+
+
+@attrs.frozen(kw_only=True)
+class MinimumCommuteTime(Criterion):
+    """A one-way commute time of at least ``minimum`` (an unknown time does not pass)."""
+
+    CODE: ClassVar[str] = "commute_time.minimum"
+    minimum: Quantity = attrs.field(converter=_time)
+
+    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+        limit = float(self.minimum.m_as(COMMUTE_TIME_UNIT))
+        result: npt.NDArray[np.bool_] = workforce.commute_time.magnitude >= limit
+        return result
+
+    def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
+        value = float(workforce.commute_time.magnitude[row])
+        return None if math.isnan(value) else Q_(value, COMMUTE_TIME_UNIT)
+
+    @property
+    def threshold(self) -> Value:
+        return self.minimum
+
+
+@attrs.frozen(kw_only=True)
+class Volunteer(Criterion):
+    """The agent applied: telework is voluntary."""
+
+    CODE: ClassVar[str] = "volunteer"
+
+    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+        return workforce.volunteer
+
+    def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
+        return bool(workforce.volunteer[row])
+
+    @property
+    def threshold(self) -> Value:
+        return True
+
+
+@attrs.frozen(kw_only=True)
+class TeleworkablePost(Criterion):
+    """The agent's post has been judged teleworkable."""
+
+    CODE: ClassVar[str] = "post.teleworkable"
+
+    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+        return workforce.teleworkable_post
+
+    def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
+        return bool(workforce.teleworkable_post[row])
+
+    @property
+    def threshold(self) -> Value:
+        return True
+
+
+def _kinds(value: Any) -> frozenset[DerogationKind]:
+    from teletravail.workforce import _kind
+
+    items = [value] if isinstance(value, str) else list(value)
+    if not items:
+        raise ValidationError("kinds", value, "at least one derogation kind")
+    return frozenset(_kind(item) for item in items)
+
+
+@attrs.frozen(kw_only=True)
+class HasDerogation(Criterion):
+    """The agent holds a derogation of one of ``kinds`` in force on the reference date.
+
+    Used as an exception: ``MinimumWorkingTime().unless(HasDerogation(kinds={"health"}))``.
+    """
+
+    CODE: ClassVar[str] = "derogation.active"
+    kinds: frozenset[DerogationKind] = attrs.field(
+        factory=lambda: frozenset(DerogationKind), converter=_kinds
+    )
+
+    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+        return workforce.derogation_active(self.kinds, on)
+
+    def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
+        day = np.datetime64(on, "D")
+        mask = (
+            (workforce.derogation_row == row)
+            & (workforce.derogation_start <= day)
+            & (np.isnat(workforce.derogation_end) | (workforce.derogation_end >= day))
+        )
+        kinds = {tuple(DerogationKind)[int(k)].value for k in workforce.derogation_kind[mask]}
+        return tuple(sorted(kinds))
+
+    @property
+    def threshold(self) -> Value:
+        return tuple(sorted(k.value for k in self.kinds))
+
+
+def _code(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value):
+        raise ValidationError("code", value, "a non-empty code without spaces, e.g. 'site.badge'")
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class Predicate(Criterion):
+    """A condition of your own, computed on the columns of a workforce.
+
+    ``function(workforce, on)`` returns one boolean per agent (a numpy array), so that a
+    workforce is still evaluated without a loop. ``name`` is its stable code and
+    ``description`` (``description_fr``) what the explanation says.
+    """
+
+    name: str = attrs.field(converter=_code)
+    function: Callable[[Workforce, dt.date], npt.ArrayLike] = attrs.field(eq=False)
+    text: str = attrs.field(validator=attrs.validators.min_len(1))
+    text_fr: str | None = None
+
+    @property
+    def code(self) -> str:
+        return self.name
+
+    @property
+    def description(self) -> str | None:
+        return self.text
+
+    @property
+    def description_fr(self) -> str | None:
+        return self.text_fr
+
+    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+        try:
+            column = np.asarray(self.function(workforce, on))
+        except TeletravailError:
+            raise
+        except Exception as exc:
+            raise TeletravailError(f"predicate {self.name!r} failed: {exc!r}") from exc
+        if column.shape != (len(workforce),) or column.dtype != np.bool_:
+            raise ValidationError(
+                f"predicate {self.name!r}",
+                f"array of shape {column.shape} and dtype {column.dtype}",
+                f"a boolean array of shape ({len(workforce)},)",
+            )
+        return column
+
+    def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
+        return None
+
+    @property
+    def threshold(self) -> Value:
+        return None

@@ -1,0 +1,305 @@
+"""Rules: criteria composed with ``&``, ``|``, ``~``, :func:`all_of`, :func:`any_of` and
+exceptions (``rule.unless(exception)``), evaluated on columns.
+
+Every rule computes a boolean column over a :class:`~teletravail.workforce.Workforce`;
+one agent is evaluated as a workforce of one, so a single agent and a million take the
+same code path. Nothing is short-circuited: every criterion is computed, so that a
+refusal can name all the criteria that stand in the way.
+
+Which criteria "stand in the way" of a refused agent:
+
+* ``all_of``: each failing child's own failures;
+* ``any_of``: the failures of every child (all of them failed);
+* ``~rule``: the negated rule itself (it passed, and should not have);
+* ``rule.unless(exception)``: the rule's failures (the exception did not apply, so it is
+  not a failure of its own). Where the exception applies, the node passes and its
+  result is marked ``waived``.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+from typing import Any, Literal, overload
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from teletravail.dated import to_date
+from teletravail.errors import ReferenceDateError, RowError, ValidationError, WorkforceError
+from teletravail.workforce import Agent, Errors, Workforce
+
+from .decision import BatchDecision, CompositeResult, Decision, Outcome, Result
+
+__all__ = ["AllOf", "AnyOf", "Not", "Rule", "Unless", "all_of", "any_of"]
+
+Blame = list[tuple[str, npt.NDArray[np.bool_]]]
+
+
+class Rule(abc.ABC):
+    """Base class of criteria and of their compositions."""
+
+    __slots__ = ()
+
+    # -- composition ------------------------------------------------------------------
+
+    def __and__(self, other: Rule) -> AllOf:
+        _check_rule(other, "&")
+        return AllOf(rules=(*_flatten(self, AllOf), *_flatten(other, AllOf)))
+
+    def __or__(self, other: Rule) -> AnyOf:
+        _check_rule(other, "|")
+        return AnyOf(rules=(*_flatten(self, AnyOf), *_flatten(other, AnyOf)))
+
+    def __invert__(self) -> Rule:
+        if isinstance(self, Not):
+            return self.rule
+        return Not(rule=self)
+
+    def unless(self, exception: Rule) -> Unless:
+        """This rule, waived for the agents to whom ``exception`` applies."""
+        _check_rule(exception, "unless")
+        return Unless(rule=self, exception=exception)
+
+    # -- evaluation -------------------------------------------------------------------
+
+    @overload
+    def evaluate(self, subject: Agent, on: dt.date | str, *, errors: Errors = ...) -> Decision: ...
+
+    @overload
+    def evaluate(
+        self, subject: Workforce, on: dt.date | str, *, errors: Errors = ...
+    ) -> BatchDecision: ...
+
+    def evaluate(
+        self, subject: Agent | Workforce, on: dt.date | str, *, errors: Errors = "raise"
+    ) -> Decision | BatchDecision:
+        """Evaluate on one agent (a :class:`Decision`) or a workforce (a :class:`BatchDecision`).
+
+        ``on`` is the reference date. An agent hired after it cannot be assessed: with
+        ``errors="raise"`` that is a :class:`~teletravail.errors.ReferenceDateError` (one
+        agent) or a :class:`~teletravail.errors.WorkforceError` listing every such row;
+        with ``errors="report"`` those rows are marked invalid in the batch result.
+        """
+        day = to_date(on, "on")
+        if errors not in ("raise", "report"):
+            raise ValidationError("errors", errors, "'raise' or 'report'")
+        if isinstance(subject, Agent):
+            if subject.hire_date > day:
+                raise ReferenceDateError(
+                    "hire_date", subject.hire_date, f"a date on or before the reference date {day}"
+                )
+            batch = self._evaluate_columns(Workforce.from_agents((subject,)), day, "raise")
+            return batch.explain(0)
+        if isinstance(subject, Workforce):
+            return self._evaluate_columns(subject, day, errors)
+        raise ValidationError("subject", subject, "an Agent or a Workforce")
+
+    def _evaluate_columns(
+        self, workforce: Workforce, day: dt.date, errors: Errors
+    ) -> BatchDecision:
+        future = workforce.hire_date > np.datetime64(day, "D")
+        problems: list[RowError] = []
+        if future.any():
+            expected = f"a date on or before the reference date {day}"
+            for row in np.flatnonzero(future):
+                hired = workforce.hire_date[row].astype(object)
+                problems.append(
+                    RowError(
+                        int(workforce.source_rows[row]),
+                        "hire_date",
+                        hired,
+                        f"hire_date: expected {expected}, got {hired}",
+                    )
+                )
+            if errors == "raise":
+                raise WorkforceError(problems)
+        outcome = self._outcome(workforce, day)
+        return BatchDecision(
+            rule=self,
+            workforce=workforce,
+            on=day,
+            outcome=outcome,
+            invalid=future,
+            errors=problems,
+        )
+
+    def mask(self, workforce: Workforce, on: dt.date | str) -> npt.NDArray[np.bool_]:
+        """Only the boolean column (no explanation): the fastest way to count."""
+        return self._outcome(workforce, to_date(on, "on")).passed
+
+    # -- what subclasses provide ------------------------------------------------------
+
+    @abc.abstractmethod
+    def _outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
+        """The columns of this node (and its children) over ``workforce``."""
+
+    @abc.abstractmethod
+    def _result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
+        """The explanation tree of one row."""
+
+    @abc.abstractmethod
+    def _blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
+        """Append ``(code, rows)`` for the criteria that stand in the way on ``relevant`` rows."""
+
+    @abc.abstractmethod
+    def codes(self) -> tuple[str, ...]:
+        """The codes of every criterion in this rule, left to right."""
+
+
+def _check_rule(other: object, operator: str) -> None:
+    if not isinstance(other, Rule):
+        raise ValidationError(operator, other, "a rule or criterion to compose with")
+
+
+def _flatten(rule: Rule, kind: type[AllOf] | type[AnyOf]) -> tuple[Rule, ...]:
+    return rule.rules if isinstance(rule, kind) else (rule,)
+
+
+def _is_rule(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Rule):
+        raise ValidationError(attribute.name, value, "a rule or criterion")
+
+
+def _rules(value: Any) -> tuple[Rule, ...]:
+    rules: tuple[Any, ...] = (value,) if isinstance(value, Rule) else tuple(value)
+    if not rules:
+        raise ValidationError("rules", rules, "at least one rule")
+    for index, rule in enumerate(rules):
+        if not isinstance(rule, Rule):
+            raise ValidationError(f"rules[{index}]", rule, "a rule or criterion")
+    return rules
+
+
+def _composite_result(
+    kind: Literal["all", "any"],
+    rule: AllOf | AnyOf,
+    outcome: Outcome,
+    wf: Workforce,
+    on: dt.date,
+    row: int,
+) -> CompositeResult:
+    children = tuple(
+        child._result(sub, wf, on, row)
+        for child, sub in zip(rule.rules, outcome.children, strict=True)
+    )
+    return CompositeResult(kind=kind, passed=bool(outcome.passed[row]), children=children)
+
+
+@attrs.frozen
+class AllOf(Rule):
+    """Passes when every one of ``rules`` passes."""
+
+    rules: tuple[Rule, ...] = attrs.field(converter=_rules)
+
+    def _outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
+        children = tuple(rule._outcome(workforce, on) for rule in self.rules)
+        passed = children[0].passed.copy()
+        for child in children[1:]:
+            passed &= child.passed
+        return Outcome(self, passed, children)
+
+    def _result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
+        return _composite_result("all", self, outcome, workforce, on, row)
+
+    def _blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
+        failing = relevant & ~outcome.passed
+        for rule, child in zip(self.rules, outcome.children, strict=True):
+            rule._blame(child, failing, found)
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(code for rule in self.rules for code in rule.codes())
+
+
+@attrs.frozen
+class AnyOf(Rule):
+    """Passes when at least one of ``rules`` passes."""
+
+    rules: tuple[Rule, ...] = attrs.field(converter=_rules)
+
+    def _outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
+        children = tuple(rule._outcome(workforce, on) for rule in self.rules)
+        passed = children[0].passed.copy()
+        for child in children[1:]:
+            passed |= child.passed
+        return Outcome(self, passed, children)
+
+    def _result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
+        return _composite_result("any", self, outcome, workforce, on, row)
+
+    def _blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
+        failing = relevant & ~outcome.passed
+        for rule, child in zip(self.rules, outcome.children, strict=True):
+            rule._blame(child, failing, found)
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(code for rule in self.rules for code in rule.codes())
+
+
+@attrs.frozen
+class Not(Rule):
+    """Passes when ``rule`` fails."""
+
+    rule: Rule = attrs.field(validator=_is_rule)
+
+    def _outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
+        child = self.rule._outcome(workforce, on)
+        return Outcome(self, ~child.passed, (child,))
+
+    def _result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
+        child = self.rule._result(outcome.children[0], workforce, on, row)
+        return CompositeResult(kind="not", passed=bool(outcome.passed[row]), children=(child,))
+
+    def _blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
+        found.append((self.code, relevant & ~outcome.passed))
+
+    @property
+    def code(self) -> str:
+        """``not(<codes of the negated rule>)``."""
+        return "not(" + ",".join(self.rule.codes()) + ")"
+
+    def codes(self) -> tuple[str, ...]:
+        return (self.code,)
+
+
+@attrs.frozen
+class Unless(Rule):
+    """``rule``, waived where ``exception`` applies (a default with its exception)."""
+
+    rule: Rule = attrs.field(validator=_is_rule)
+    exception: Rule = attrs.field(validator=_is_rule)
+
+    def _outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
+        base = self.rule._outcome(workforce, on)
+        waiver = self.exception._outcome(workforce, on)
+        return Outcome(self, base.passed | waiver.passed, (base, waiver))
+
+    def _result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
+        base, waiver = outcome.children
+        children = (
+            self.rule._result(base, workforce, on, row),
+            self.exception._result(waiver, workforce, on, row),
+        )
+        return CompositeResult(
+            kind="unless",
+            passed=bool(outcome.passed[row]),
+            children=children,
+            waived=bool(~base.passed[row] & waiver.passed[row]),
+        )
+
+    def _blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
+        self.rule._blame(outcome.children[0], relevant & ~outcome.passed, found)
+
+    def codes(self) -> tuple[str, ...]:
+        return self.rule.codes() + self.exception.codes()
+
+
+def all_of(*rules: Rule) -> AllOf:
+    """A rule that passes when all of ``rules`` pass."""
+    return AllOf(rules=rules)
+
+
+def any_of(*rules: Rule) -> AnyOf:
+    """A rule that passes when at least one of ``rules`` passes."""
+    return AnyOf(rules=rules)

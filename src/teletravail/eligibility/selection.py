@@ -1,0 +1,173 @@
+"""Selection campaigns: among eligible applicants, fill a number of seats by rank.
+
+The Lozère (2015) picked 8 volunteer agents on commute distance, the longest first
+(seed ``001_c136b26adcb7f928.txt``). A :class:`SelectionCampaign` does that for any
+key: eligible agents are ranked by the key (missing values last), ties are broken by
+agent id so that the same input always gives the same answer, the first ``seats`` are
+selected and the others are on the waiting list with their rank.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from teletravail.errors import ValidationError
+from teletravail.workforce import Workforce
+
+from .decision import SCHEMA_VERSION, BatchDecision
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Selection", "SelectionCampaign"]
+
+RankKey = Literal["commute_distance", "commute_time", "seniority", "working_time"]
+_KEYS: tuple[str, ...] = ("commute_distance", "commute_time", "seniority", "working_time")
+Status = Literal["selected", "waiting", "not_eligible", "invalid"]
+
+
+def _key(value: Any) -> RankKey | Callable[[Workforce], npt.ArrayLike]:
+    if callable(value):
+        return value  # type: ignore[no-any-return]
+    if value in _KEYS:
+        return value  # type: ignore[no-any-return]
+    raise ValidationError(
+        "rank_by", value, f"one of {', '.join(_KEYS)} or a function of the workforce"
+    )
+
+
+@attrs.frozen(kw_only=True)
+class SelectionCampaign:
+    """Fill ``seats`` among eligible agents, ranked by ``rank_by``.
+
+    ``rank_by`` is a column name (``commute_distance``, ``commute_time``, ``working_time``;
+    ``seniority`` ranks the earliest hire date first) or a function returning one number
+    per agent. ``descending`` puts the largest values first (default: longest commute
+    first). For ``seniority`` a larger value means a longer service, so the default
+    ranks the longest-serving agents first.
+    """
+
+    seats: int = attrs.field(
+        validator=attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(0))
+    )
+    rank_by: RankKey | Callable[[Workforce], npt.ArrayLike] = attrs.field(
+        default="commute_distance", converter=_key, eq=False
+    )
+    descending: bool = True
+    name: str = ""
+
+    def _values(self, workforce: Workforce) -> npt.NDArray[np.float64]:
+        key = self.rank_by
+        if key == "commute_distance":
+            return np.asarray(workforce.commute_distance.magnitude, dtype=float)
+        if key == "commute_time":
+            return np.asarray(workforce.commute_time.magnitude, dtype=float)
+        if key == "working_time":
+            return np.asarray(workforce.working_time.magnitude, dtype=float)
+        if key == "seniority":  # earlier hire = more seniority = larger value
+            return -workforce.hire_date.astype("int64").astype(float)
+        assert callable(key)
+        values = np.asarray(key(workforce), dtype=float)
+        if values.shape != (len(workforce),):
+            raise ValidationError(
+                "rank_by", values.shape, f"one number for each of {len(workforce)} agents"
+            )
+        return values
+
+    def run(self, decisions: BatchDecision) -> Selection:
+        """Rank the eligible agents of ``decisions`` and fill the seats."""
+        workforce = decisions.workforce
+        values = self._values(workforce)
+        eligible = decisions.eligible
+        # sort key: missing values last, then by value, then by id (deterministic)
+        missing = np.isnan(values)
+        ordered = np.where(missing, 0.0, -values if self.descending else values)
+        order = np.lexsort((workforce.ids, ordered, missing, ~eligible))
+        candidates = order[: int(np.count_nonzero(eligible))]
+        rank = np.zeros(len(workforce), dtype=np.int64)
+        rank[candidates] = np.arange(1, len(candidates) + 1)
+        return Selection(campaign=self, decisions=decisions, rank=rank, values=values)
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Selection:
+    """The outcome of a :class:`SelectionCampaign`.
+
+    ``rank`` is 1 for the first eligible agent, 0 for agents not eligible.
+    """
+
+    campaign: SelectionCampaign
+    decisions: BatchDecision
+    rank: npt.NDArray[np.int64]
+    values: npt.NDArray[np.float64]
+
+    @property
+    def selected(self) -> npt.NDArray[np.bool_]:
+        """One boolean per agent: has a seat."""
+        result: npt.NDArray[np.bool_] = (self.rank > 0) & (self.rank <= self.campaign.seats)
+        return result
+
+    def _ids_by_rank(self, mask: npt.NDArray[np.bool_]) -> tuple[str, ...]:
+        rows = np.flatnonzero(mask)
+        rows = rows[np.argsort(self.rank[rows], kind="stable")]
+        return tuple(str(i) for i in self.decisions.workforce.ids[rows])
+
+    def selected_ids(self) -> tuple[str, ...]:
+        """The ids with a seat, best ranked first."""
+        return self._ids_by_rank(self.selected)
+
+    def waiting_list(self) -> tuple[str, ...]:
+        """The eligible ids without a seat, in rank order."""
+        return self._ids_by_rank(self.rank > self.campaign.seats)
+
+    def status(self, row_or_id: int | str) -> Status:
+        """``selected``, ``waiting``, ``not_eligible`` or ``invalid`` for one agent."""
+        row = self.decisions._row(row_or_id)
+        if self.decisions.invalid[row]:
+            return "invalid"
+        rank = int(self.rank[row])
+        if rank == 0:
+            return "not_eligible"
+        return "selected" if rank <= self.campaign.seats else "waiting"
+
+    def explain(self, row_or_id: int | str) -> dict[str, Any]:
+        """A JSON-ready account of one agent's place in the campaign."""
+        row = self.decisions._row(row_or_id)
+        status = self.status(row)
+        value = float(self.values[row])
+        data: dict[str, Any] = {
+            "schema": "teletravail.eligibility.selection",
+            "schema_version": SCHEMA_VERSION,
+            "agent_id": str(self.decisions.workforce.ids[row]),
+            "status": status,
+            "rank": int(self.rank[row]) or None,
+            "seats": self.campaign.seats,
+            "rank_by": self.campaign.rank_by
+            if isinstance(self.campaign.rank_by, str)
+            else "custom",
+            "key": None if math.isnan(value) else value,
+        }
+        if status == "waiting":
+            data["waiting_position"] = int(self.rank[row]) - self.campaign.seats
+        if status != "invalid":
+            data["decision"] = self.decisions.explain(row).to_dict()
+        return data
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One JSON-ready row per agent: id, status, rank (None if not eligible)."""
+        return [
+            {"id": str(agent_id), "status": self.status(row), "rank": int(self.rank[row]) or None}
+            for row, agent_id in enumerate(self.decisions.workforce.ids.tolist())
+        ]
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The same as :meth:`to_records`, as a DataFrame (the ``pandas`` extra)."""
+        import pandas as pd
+
+        return pd.DataFrame(self.to_records())

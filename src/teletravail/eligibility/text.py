@@ -1,0 +1,137 @@
+"""French and English text rendered from decision data (never the other way round)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Literal
+
+from teletravail.dated import Duration
+
+if TYPE_CHECKING:
+    from .decision import CompositeResult, CriterionResult, Decision, Result, Value
+
+Lang = Literal["en", "fr"]
+
+#: One sentence per criterion code; ``{observed}`` and ``{threshold}`` are filled in.
+TEMPLATES: dict[str, dict[Lang, str]] = {
+    "seniority.minimum": {
+        "en": "seniority {observed}, at least {threshold} required",
+        "fr": "ancienneté {observed}, au moins {threshold} requis",
+    },
+    "working_time.minimum": {
+        "en": "working time {observed}, at least {threshold} required",
+        "fr": "quotité de travail {observed}, au moins {threshold} requis",
+    },
+    "role.excluded": {
+        "en": "role and tags {observed}, excluded: {threshold}",
+        "fr": "fonction et étiquettes {observed}, exclues : {threshold}",
+    },
+    "commute_distance.minimum": {
+        "en": "one-way commute {observed}, at least {threshold} required",
+        "fr": "trajet domicile-travail {observed}, au moins {threshold} requis",
+    },
+    "commute_time.minimum": {
+        "en": "one-way commute time {observed}, at least {threshold} required",
+        "fr": "temps de trajet {observed}, au moins {threshold} requis",
+    },
+    "volunteer": {
+        "en": "volunteer: {observed}",
+        "fr": "volontaire : {observed}",
+    },
+    "post.teleworkable": {
+        "en": "teleworkable post: {observed}",
+        "fr": "poste télétravaillable : {observed}",
+    },
+    "derogation.active": {
+        "en": "derogations in force: {observed}, one of {threshold} required",
+        "fr": "dérogations en cours : {observed}, l'une de {threshold} requise",
+    },
+}
+
+_HEADINGS: dict[str, dict[Lang, str]] = {
+    "all": {"en": "all of", "fr": "toutes les conditions"},
+    "any": {"en": "any of", "fr": "au moins une condition"},
+    "not": {"en": "not", "fr": "non"},
+    "unless": {"en": "unless the exception applies", "fr": "sauf exception"},
+}
+_WORDS: dict[str, dict[Lang, str]] = {
+    "eligible": {"en": "eligible", "fr": "éligible"},
+    "refused": {"en": "not eligible", "fr": "non éligible"},
+    "on": {"en": "on", "fr": "au"},
+    "agent": {"en": "Agent", "fr": "Agent"},
+    "yes": {"en": "yes", "fr": "oui"},
+    "no": {"en": "no", "fr": "non"},
+    "unknown": {"en": "unknown", "fr": "inconnu"},
+    "none": {"en": "none", "fr": "aucune"},
+    "waived": {"en": "waived by the exception", "fr": "levée par l'exception"},
+    "blocking": {"en": "in the way", "fr": "en cause"},
+    "source": {"en": "source", "fr": "source"},
+}
+
+
+def format_value(value: Value, lang: Lang) -> str:
+    """A value as a person reads it, in ``lang`` (decimal comma in French)."""
+    import pint
+
+    from teletravail.units import format_quantity
+
+    if value is None:
+        return _WORDS["unknown"][lang]
+    if isinstance(value, bool):
+        return _WORDS["yes" if value else "no"][lang]
+    if isinstance(value, pint.Quantity):
+        text = format_quantity(value)
+        return text.replace(".", ",") if lang == "fr" else text
+    if isinstance(value, Duration):
+        return value.words(lang)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        shown = [v if v else "-" for v in value]
+        return "[" + ", ".join(shown) + "]" if shown else _WORDS["none"][lang]
+    return str(value)
+
+
+def render_criterion(result: CriterionResult, lang: Lang) -> str:
+    """One criterion's sentence."""
+    if result.code in TEMPLATES:
+        return TEMPLATES[result.code][lang].format(
+            observed=format_value(result.observed, lang),
+            threshold=format_value(result.threshold, lang),
+        )
+    if lang == "fr" and result.description_fr:
+        return result.description_fr
+    return result.description or result.code
+
+
+def _lines(result: Result, lang: Lang, depth: int, out: list[str]) -> None:
+    mark = "✓" if result.passed else "✗"
+    pad = "  " * depth
+    if result.kind == "criterion":
+        out.append(f"{pad}{mark} {render_criterion(result, lang)}")
+        return
+    composite: CompositeResult = result
+    heading = _HEADINGS[composite.kind][lang]
+    if composite.waived:
+        heading += f" ({_WORDS['waived'][lang]})"
+    out.append(f"{pad}{mark} {heading}:")
+    for child in composite.children:
+        _lines(child, lang, depth + 1, out)
+
+
+def render_decision(decision: Decision, lang: Lang = "en") -> str:
+    """A decision as lines of text: the verdict, then the tree of criteria."""
+    if lang not in ("en", "fr"):
+        from teletravail.errors import ValidationError
+
+        raise ValidationError("lang", lang, "'en' or 'fr'")
+    verdict = _WORDS["eligible" if decision.eligible else "refused"][lang]
+    out = [
+        f"{_WORDS['agent'][lang]} {decision.agent_id} {_WORDS['on'][lang]} {decision.on}: {verdict}"
+    ]
+    _lines(decision.result, lang, 0, out)
+    if decision.failures:
+        out.append(f"{_WORDS['blocking'][lang]}: {', '.join(decision.failures)}")
+    sources = dict.fromkeys(str(leaf.source) for leaf in decision.result.leaves() if leaf.source)
+    out.extend(f"{_WORDS['source'][lang]}: {source}" for source in sources)
+    return "\n".join(out)

@@ -1,0 +1,252 @@
+"""The library's single pint registry, and helpers to bring quantities in at the edges.
+
+The registry is created on first use, never at import time (building one costs a few
+hundred milliseconds). It adds the units the domain needs to pint's defaults:
+
+* ``EUR`` (alias ``euro``) is a dimension of its own, ``[currency]``; ``cent`` is 0.01 EUR;
+* ``workday`` is a *count of working days*, dimension ``[workday]``, not a 24-hour span:
+  ``1.5 workday/week × 46 week = 69 workday``; ``halfday`` is 0.5 workday;
+* ``trip`` counts one-way journeys, dimension ``[trip]``: ``2 trip/workday × 18 km/trip``;
+* ``CO2e`` marks a mass as carbon-dioxide equivalent, so that ``kg CO2e`` cannot be added
+  to a plain ``kg``.
+
+An application that has its own registry hands it over with :func:`set_registry`; our
+definitions are added to it if they are missing, and pint's application registry is
+never touched. Quantities from another registry are converted at the API boundary by
+:func:`as_quantity`.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+
+from teletravail.errors import UnitError
+
+if TYPE_CHECKING:
+    import pint
+
+    #: The type of the library's quantities, for annotations.
+    Quantity: TypeAlias = pint.Quantity[Any]
+
+__all__ = [
+    "CO2E",
+    "CURRENCY",
+    "DIMENSIONLESS",
+    "LENGTH",
+    "Q_",
+    "TIME",
+    "TRIPS",
+    "WORKDAYS",
+    "as_quantity",
+    "format_quantity",
+    "format_unit",
+    "get_registry",
+    "per_registry",
+    "set_registry",
+]
+
+#: Dimensionalities, as pint writes them, for the checks of :func:`as_quantity`.
+LENGTH = "[length]"
+TIME = "[time]"
+CURRENCY = "[currency]"
+WORKDAYS = "[workday]"
+TRIPS = "[trip]"
+CO2E = "[mass] * [co2e]"
+DIMENSIONLESS = "[]"
+
+# name, definition: each is added to a registry that does not know the name yet.
+_DEFINITIONS: tuple[tuple[str, str], ...] = (
+    ("EUR", "EUR = [currency] = _ = euro = euros"),
+    ("cent", "cent = 0.01 EUR = ct = cents"),
+    ("workday", "workday = [workday] = _ = workdays"),
+    ("halfday", "halfday = 0.5 workday = _ = halfdays"),
+    ("trip", "trip = [trip] = _ = trips"),
+    ("CO2e", "CO2e = [co2e] = _ = CO2eq"),
+)
+
+_lock = threading.Lock()
+_registry: pint.UnitRegistry[Any] | None = None
+
+
+def _add_definitions(registry: pint.UnitRegistry[Any]) -> None:
+    """Define our units in ``registry`` where they are missing (idempotent)."""
+    for name, definition in _DEFINITIONS:
+        if name not in registry:
+            registry.define(definition)
+
+
+def get_registry() -> pint.UnitRegistry[Any]:
+    """The registry every quantity of the library belongs to, created on first call."""
+    global _registry
+    registry = _registry
+    if registry is not None:
+        return registry
+    with _lock:
+        if _registry is None:
+            import pint
+
+            created: pint.UnitRegistry[Any] = pint.UnitRegistry(cache_folder=None)
+            _add_definitions(created)
+            _registry = created
+        return _registry
+
+
+def set_registry(registry: pint.UnitRegistry[Any]) -> None:
+    """Use an application's own registry from now on.
+
+    Our units (``EUR``, ``workday``, ``halfday``, ``trip``, ``CO2e``) are defined in it
+    where missing; units it already defines are kept as they are, provided they have the
+    dimension we need. Values built before the switch keep their old registry; values the
+    library builds lazily (presets, shipped parameters) are rebuilt for the new one.
+    """
+    global _registry
+    import pint
+
+    if not isinstance(registry, pint.UnitRegistry):
+        raise UnitError("registry", registry, "a pint.UnitRegistry", "not a registry")
+    with _lock:
+        _add_definitions(registry)
+        for name, dimension in (("EUR", CURRENCY), ("workday", WORKDAYS), ("trip", TRIPS)):
+            found = str(registry.get_dimensionality(name))
+            if found != dimension:
+                raise UnitError(f"registry.{name}", found, dimension, "already defined otherwise")
+        _registry = registry
+
+
+def Q_(value: Any, unit: str | None = None) -> Quantity:  # noqa: N802 (pint's own name)
+    """Build a quantity of the library's registry: ``Q_(30, "km")``, ``Q_("30 km")``.
+
+    ``value`` may be a number, a numpy array (wrapped whole, never element by element)
+    or, with no ``unit``, a string such as ``"2.88 EUR/workday"``.
+    """
+    registry = get_registry()
+    if unit is None:
+        if isinstance(value, str):
+            return registry.Quantity(_clean(value))
+        return registry.Quantity(value)
+    return registry.Quantity(value, _clean(unit))
+
+
+def _clean(text: str) -> str:
+    """Accept the euro sign and thin spaces users type in French texts."""
+    return text.replace("€", "EUR").replace("\u202f", " ").replace("\xa0", " ").strip()
+
+
+def as_quantity(
+    value: Any,
+    *,
+    field: str,
+    dimension: str | None,
+    allow_bare: bool = False,
+) -> Quantity:
+    """Bring ``value`` into the library's registry, checking its dimension.
+
+    Accepts a pint quantity (of any registry), a string such as ``"30 km"`` or, when
+    ``allow_bare`` is set and the dimension is ``[]``, a plain number. Anything else, a
+    string that does not parse, or a quantity of another dimension, raises
+    :class:`~teletravail.errors.UnitError` naming ``field``, the value and ``dimension``.
+    ``dimension=None`` accepts any dimension.
+    """
+    import pint
+
+    registry = get_registry()
+    wanted = dimension if dimension is not None else "any"
+    if isinstance(value, pint.Quantity):
+        if value._REGISTRY is not registry:  # a quantity from the application's registry
+            try:
+                value = registry.Quantity(value.magnitude, str(value.units))
+            except Exception as exc:  # any parse failure of a foreign unit
+                raise UnitError(field, value, wanted, f"unknown unit: {exc}") from None
+        quantity = value
+    elif isinstance(value, str):
+        try:
+            quantity = registry.Quantity(_clean(value))
+        except Exception as exc:  # pint raises several unrelated types on bad text
+            raise UnitError(field, value, wanted, f"cannot read it: {exc}") from None
+        if not isinstance(quantity, pint.Quantity):
+            quantity = registry.Quantity(quantity)
+    elif isinstance(value, bool):
+        raise UnitError(field, value, wanted, "a boolean is not a quantity")
+    elif isinstance(value, int | float) and allow_bare and dimension == DIMENSIONLESS:
+        if isinstance(value, float) and not math.isfinite(value):
+            raise UnitError(field, value, wanted, "not a finite number")
+        quantity = registry.Quantity(value)
+    elif isinstance(value, int | float):
+        example = _EXAMPLES.get(dimension or "", "'30 km' or Q_(30, 'km')")
+        raise UnitError(field, value, wanted, f"a bare number has no unit: write it as {example}")
+    else:
+        raise UnitError(field, value, wanted, f"not a quantity ({type(value).__name__})")
+    result: Quantity = quantity
+    if dimension is None:
+        return result
+    found = str(result.dimensionality)
+    if found != _normal(dimension):
+        hint = ""
+        if dimension.endswith("[workday]") and found == _normal(dimension.split("/")[0].strip()):
+            hint = "it has no time base: write it per workday"
+        else:
+            hint = f"its dimension is {found}"
+        raise UnitError(field, value, dimension, hint)
+    return result
+
+
+_EXAMPLES = {
+    DIMENSIONLESS: "'90 %' or Q_(90, 'percent')",
+    LENGTH: "'30 km' or Q_(30, 'km')",
+    TIME: "'45 min' or Q_(45, 'min')",
+    CURRENCY: "'100 EUR' or Q_(100, 'EUR')",
+}
+
+_normal_cache: dict[str, str] = {}
+
+
+def _normal(dimension: str) -> str:
+    """pint's own spelling of a dimensionality written by hand ("[currency] / [workday]")."""
+    found = _normal_cache.get(dimension)
+    if found is None:
+        if dimension == DIMENSIONLESS:
+            found = "dimensionless"
+        else:
+            found = str(get_registry().get_dimensionality(dimension))
+        _normal_cache[dimension] = found
+    return found
+
+
+def format_unit(quantity: Quantity) -> str:
+    """A unit in its short form: ``km``, ``EUR / workday``, ``%``."""
+    text = f"{quantity.units:~}"
+    return text or "dimensionless"
+
+
+def format_quantity(quantity: Quantity, digits: int = 6) -> str:
+    """A scalar quantity written for people: ``18 km``, ``90 %``, ``2.88 EUR / workday``."""
+    magnitude = float(quantity.magnitude)
+    number = f"{magnitude:.{digits}g}"
+    unit = f"{quantity.units:~}"
+    if not unit:
+        return number
+    return f"{number} {unit}" if unit != "%" else f"{number} %"
+
+
+F = TypeVar("F")
+
+
+def per_registry(build: Callable[[], F]) -> Callable[[], F]:
+    """Cache what ``build`` returns for the registry in force, rebuilt after a switch."""
+    cache: dict[int, tuple[object, F]] = {}
+
+    def cached() -> F:
+        registry = get_registry()
+        hit = cache.get(id(registry))
+        if hit is not None and hit[0] is registry:
+            return hit[1]
+        value = build()
+        cache[id(registry)] = (registry, value)
+        return value
+
+    cached.__name__ = getattr(build, "__name__", "cached")
+    cached.__doc__ = build.__doc__
+    return cached

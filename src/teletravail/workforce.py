@@ -1,0 +1,1056 @@
+"""Agents (one employee) and workforces (many employees, as columns).
+
+An :class:`Agent` is a frozen value checked at construction. A :class:`Workforce` holds
+the same fields as numpy columns: quantities are whole arrays inside one pint quantity
+in a fixed unit (``percent``, ``km``, ``min``), roles are category codes, tags a boolean
+matrix, dates ``datetime64[D]``. Rules compute on those columns; one agent is assessed
+as a workforce of one.
+
+Rows that fail validation are never dropped silently: with ``errors="raise"`` (the
+default) a :class:`~teletravail.errors.WorkforceError` lists every bad row with its
+number and field; with ``errors="report"`` the good rows make the workforce and the bad
+ones are listed in :attr:`Workforce.rejected`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import enum
+import math
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Literal, TypeVar
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from teletravail.dated import to_date
+from teletravail.errors import RowError, UnitError, ValidationError, WorkforceError
+from teletravail.units import DIMENSIONLESS, LENGTH, Q_, TIME, as_quantity
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from teletravail.units import Quantity
+
+__all__ = [
+    "Agent",
+    "Categories",
+    "CommuteMode",
+    "Derogation",
+    "DerogationKind",
+    "Errors",
+    "Workforce",
+]
+
+Errors = Literal["raise", "report"]
+
+#: Units in which the workforce stores its quantity columns.
+WORKING_TIME_UNIT = "percent"
+DISTANCE_UNIT = "km"
+COMMUTE_TIME_UNIT = "min"
+
+
+class CommuteMode(enum.StrEnum):
+    """How an agent commutes; the names follow ADEME's factors (``shared/DOMAIN.md`` §5)."""
+
+    CAR_THERMAL = "car_thermal"
+    CAR_ELECTRIC = "car_electric"
+    BUS = "bus"
+    TRAIN_REGIONAL = "train_regional"
+    TRAM = "tram"
+    MOTORBIKE = "motorbike"
+    BIKE = "bike"
+    WALKING = "walking"
+
+
+class DerogationKind(enum.StrEnum):
+    """Grounds on which the national framework lifts the 3-day cap (``DOMAIN.md`` §2)."""
+
+    HEALTH = "health"
+    PREGNANCY = "pregnancy"
+    CARER = "carer"
+    EXCEPTIONAL = "exceptional"
+
+
+_MODES: tuple[CommuteMode, ...] = tuple(CommuteMode)
+_KINDS: tuple[DerogationKind, ...] = tuple(DerogationKind)
+
+
+E = TypeVar("E", bound=enum.StrEnum)
+G = TypeVar("G", bound=np.generic)
+
+
+def _enum_member(kind: type[E], value: Any, field: str) -> E:
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, str):
+        try:
+            return kind(value.strip().lower())
+        except ValueError:
+            pass
+    known = ", ".join(member.value for member in kind)
+    guess = difflib.get_close_matches(str(value), [m.value for m in kind], n=1)
+    hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+    raise ValidationError(field, value, f"one of: {known}{hint}")
+
+
+def _mode(value: Any) -> CommuteMode:
+    return _enum_member(CommuteMode, value, "commute_mode")
+
+
+def _kind(value: Any) -> DerogationKind:
+    return _enum_member(DerogationKind, value, "kind")
+
+
+def _derogation_start(value: Any) -> dt.date:
+    return to_date(value, "derogation.start")
+
+
+def _derogation_end(value: Any) -> dt.date | None:
+    return None if value is None else to_date(value, "derogation.end")
+
+
+@attrs.frozen(kw_only=True)
+class Derogation:
+    """A dated derogation held by an agent: health, pregnancy, carer or exceptional.
+
+    Both ends are included; ``end=None`` means it runs until further notice.
+    """
+
+    kind: DerogationKind = attrs.field(converter=_kind)
+    start: dt.date = attrs.field(converter=_derogation_start)
+    end: dt.date | None = attrs.field(default=None, converter=_derogation_end)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and self.end < self.start:
+            raise ValidationError(
+                "derogation.end", self.end, f"a date on or after the start {self.start}"
+            )
+
+    def active_on(self, day: dt.date) -> bool:
+        """Whether the derogation is in force on ``day``."""
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    @classmethod
+    def parse(cls, text: str) -> Derogation:
+        """Read ``"health:2024-01-01/2024-06-30"`` (the end may be left empty)."""
+        kind, sep, span = text.partition(":")
+        start, _, end = span.partition("/")
+        if not sep or not start.strip():
+            raise ValidationError("derogations", text, "'kind:start/end', e.g. 'carer:2024-01-01/'")
+        return cls(kind=kind, start=start, end=end.strip() or None)
+
+    def __str__(self) -> str:
+        end = self.end.isoformat() if self.end else ""
+        return f"{self.kind.value}:{self.start.isoformat()}/{end}"
+
+
+def _working_time(value: Any) -> Quantity:
+    quantity = as_quantity(value, field="working_time", dimension=DIMENSIONLESS)
+    percent = _percent(float(quantity.m_as(WORKING_TIME_UNIT)))
+    if not 0 < percent <= 100:
+        raise ValidationError("working_time", value, "a share in (0 %, 100 %]")
+    return Q_(percent, WORKING_TIME_UNIT)
+
+
+def _percent(value: float) -> float:
+    """Round a working time in percent to 1e-9, so that 0.9 and 90 % compare equal."""
+    return round(value, 9)
+
+
+def _non_negative(value: Any, field: str, dimension: str, unit: str) -> Quantity | None:
+    if value is None:
+        return None
+    quantity = as_quantity(value, field=field, dimension=dimension)
+    magnitude = float(quantity.m_as(unit))
+    if not math.isfinite(magnitude) or magnitude < 0:
+        raise ValidationError(field, value, f"a finite quantity >= 0 {unit}")
+    return quantity
+
+
+def _agent_id(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError("id", value, "a non-empty string")
+    return value
+
+
+def _tags(value: Any) -> frozenset[str]:
+    if isinstance(value, str):
+        return frozenset(t.strip() for t in value.replace("|", ";").split(";") if t.strip())
+    try:
+        tags = frozenset(value)
+    except TypeError:
+        raise ValidationError("tags", value, "a set of strings") from None
+    for tag in tags:
+        if not isinstance(tag, str) or not tag:
+            raise ValidationError("tags", value, "a set of non-empty strings")
+    return tags
+
+
+def _derogations(value: Any) -> tuple[Derogation, ...]:
+    if isinstance(value, str):
+        items: Iterable[Any] = [p for p in value.split(";") if p.strip()]
+    else:
+        items = value
+    result = []
+    for item in items:
+        if isinstance(item, Derogation):
+            result.append(item)
+        elif isinstance(item, str):
+            result.append(Derogation.parse(item.strip()))
+        elif isinstance(item, Mapping):
+            result.append(Derogation(**item))
+        else:
+            raise ValidationError("derogations", item, "a Derogation, a dict or 'kind:start/end'")
+    return tuple(result)
+
+
+def _volunteer(value: Any) -> bool:
+    return _read_bool(value, "volunteer")
+
+
+def _teleworkable(value: Any) -> bool:
+    return _read_bool(value, "teleworkable_post")
+
+
+def _distance(value: Any) -> Quantity | None:
+    return _non_negative(value, "commute_distance", LENGTH, DISTANCE_UNIT)
+
+
+def _commute_time(value: Any) -> Quantity | None:
+    return _non_negative(value, "commute_time", TIME, COMMUTE_TIME_UNIT)
+
+
+def _hire_date(value: Any) -> dt.date:
+    return to_date(value, "hire_date")
+
+
+_TRUE = frozenset({"true", "yes", "oui", "y", "o", "1", "vrai"})
+_FALSE = frozenset({"false", "no", "non", "n", "0", "faux"})
+
+
+def _read_bool(value: Any, field: str) -> bool:
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+    raise ValidationError(field, value, "true or false (yes/no, oui/non, 1/0)")
+
+
+def _default_working_time() -> Quantity:
+    return Q_(100.0, WORKING_TIME_UNIT)
+
+
+@attrs.frozen(kw_only=True)
+class Agent:
+    """One employee, as the rules see them.
+
+    ``working_time`` is a share (``Q_(90, "percent")`` or ``"90 %"``; a bare number is
+    refused because 0.9 and 90 would be ambiguous). ``commute_distance`` is one way;
+    ``None`` means unknown, and a criterion that needs it then fails. ``volunteer`` and
+    ``teleworkable_post`` default to true: an ``Agent`` usually describes an applicant.
+    """
+
+    id: str = attrs.field(converter=_agent_id)
+    hire_date: dt.date = attrs.field(converter=_hire_date)
+    working_time: Quantity = attrs.field(factory=_default_working_time, converter=_working_time)
+    role: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    tags: frozenset[str] = attrs.field(factory=frozenset, converter=_tags)
+    commute_distance: Quantity | None = attrs.field(default=None, converter=_distance)
+    commute_time: Quantity | None = attrs.field(default=None, converter=_commute_time)
+    commute_mode: CommuteMode = attrs.field(default=CommuteMode.CAR_THERMAL, converter=_mode)
+    volunteer: bool = attrs.field(default=True, converter=_volunteer)
+    teleworkable_post: bool = attrs.field(default=True, converter=_teleworkable)
+    derogations: tuple[Derogation, ...] = attrs.field(default=(), converter=_derogations)
+
+    def active_derogations(self, on: dt.date) -> tuple[Derogation, ...]:
+        """The derogations in force on ``on``."""
+        return tuple(d for d in self.derogations if d.active_on(on))
+
+
+@attrs.frozen
+class Categories:
+    """A categorical column: integer ``codes`` into ``categories``."""
+
+    codes: npt.NDArray[np.int32]
+    categories: tuple[str, ...]
+
+    @classmethod
+    def from_values(cls, values: Sequence[str] | npt.NDArray[Any]) -> Categories:
+        """Encode strings as codes; the categories come out sorted."""
+        array = np.asarray(values, dtype=object) if len(values) else np.array([], dtype=object)
+        if array.size == 0:
+            return cls(np.zeros(0, dtype=np.int32), ())
+        categories, codes = np.unique(array.astype(str), return_inverse=True)
+        return cls(codes.astype(np.int32).reshape(-1), tuple(str(c) for c in categories))
+
+    def code_of(self, names: Collection[str]) -> npt.NDArray[np.int32]:
+        """The codes of those names that are categories here (others are ignored)."""
+        index = {name: i for i, name in enumerate(self.categories)}
+        return np.array(sorted(index[n] for n in names if n in index), dtype=np.int32)
+
+    def value(self, row: int) -> str:
+        """The category of one row."""
+        return self.categories[int(self.codes[row])]
+
+
+_QUANTITY_FIELDS: dict[str, tuple[str, str]] = {
+    "working_time": (DIMENSIONLESS, WORKING_TIME_UNIT),
+    "commute_distance": (LENGTH, DISTANCE_UNIT),
+    "commute_time": (TIME, COMMUTE_TIME_UNIT),
+}
+_FIELDS = (
+    "id",
+    "hire_date",
+    "working_time",
+    "role",
+    "tags",
+    "commute_distance",
+    "commute_time",
+    "commute_mode",
+    "volunteer",
+    "teleworkable_post",
+    "derogations",
+)
+_UNIT_ALIASES = {"pct": "percent", "percent": "percent", "%": "percent"}
+
+
+def _readonly(array: npt.NDArray[G]) -> npt.NDArray[G]:
+    array.flags.writeable = False
+    return array
+
+
+def _column_unit(key: str) -> tuple[str, str | None]:
+    """Split a record key into a field and the unit its plain numbers are in.
+
+    ``"commute_distance_km"`` → ``("commute_distance", "km")``; ``"role"`` → ``("role", None)``.
+    """
+    if key in _FIELDS:
+        return key, None
+    for name, (dimension, _) in _QUANTITY_FIELDS.items():
+        if key.startswith(name + "_"):
+            unit = key[len(name) + 1 :]
+            unit = _UNIT_ALIASES.get(unit, unit)
+            try:
+                as_quantity(Q_(1, unit), field=key, dimension=dimension)
+            except Exception:
+                break
+            return name, unit
+    known = list(_FIELDS) + [f"{n}_<unit>" for n in _QUANTITY_FIELDS]
+    guess = difflib.get_close_matches(key, _FIELDS, n=1)
+    hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+    raise ValidationError(f"columns.{key}", key, f"one of {', '.join(known)}{hint}")
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, float) and math.isnan(value)
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Workforce:
+    """Many agents as columns. Build it with a ``from_*`` constructor.
+
+    Columns (all of length ``len(workforce)``, read-only):
+
+    * ``ids``: agent identifiers (unique);
+    * ``hire_date``: ``datetime64[D]``;
+    * ``working_time``: a quantity array in percent;
+    * ``role``: :class:`Categories`; ``tags``: boolean matrix, one column per name in
+      ``tag_names``;
+    * ``commute_distance`` (km) and ``commute_time`` (min): quantity arrays, NaN if unknown;
+    * ``commute_mode``: codes into :class:`CommuteMode` in declaration order;
+    * ``volunteer``, ``teleworkable_post``: booleans;
+    * derogations as a flat table (``derogation_row``, ``_kind``, ``_start``, ``_end``);
+    * ``source_rows``: the input row each agent came from; ``rejected``: the bad input
+      rows, when built with ``errors="report"``.
+    """
+
+    ids: npt.NDArray[np.str_]
+    hire_date: npt.NDArray[np.datetime64]
+    working_time: Quantity
+    role: Categories
+    tags: npt.NDArray[np.bool_]
+    tag_names: tuple[str, ...]
+    commute_distance: Quantity
+    commute_time: Quantity
+    commute_mode: npt.NDArray[np.int8]
+    volunteer: npt.NDArray[np.bool_]
+    teleworkable_post: npt.NDArray[np.bool_]
+    derogation_row: npt.NDArray[np.int64]
+    derogation_kind: npt.NDArray[np.int8]
+    derogation_start: npt.NDArray[np.datetime64]
+    derogation_end: npt.NDArray[np.datetime64]
+    source_rows: npt.NDArray[np.int64]
+    rejected: tuple[RowError, ...] = ()
+
+    # -- construction -------------------------------------------------------------
+
+    @classmethod
+    def from_agents(cls, agents: Iterable[Agent]) -> Workforce:
+        """Columns from validated agents (ids must be unique)."""
+        agents = list(agents)
+        for index, agent in enumerate(agents):
+            if not isinstance(agent, Agent):
+                raise WorkforceError([RowError(index, "agent", agent, "not an Agent")])
+        if len(agents) == 1:  # the one-agent path, kept short for policy.assess(agent)
+            return cls._from_one(agents[0])
+        derogations = [a.derogations for a in agents]
+        return cls.from_columns(
+            ids=[a.id for a in agents],
+            hire_date=[a.hire_date for a in agents],
+            working_time=Q_(
+                np.array([a.working_time.m_as(WORKING_TIME_UNIT) for a in agents], dtype=float),
+                WORKING_TIME_UNIT,
+            ),
+            role=[a.role for a in agents],
+            tags=[a.tags for a in agents],
+            commute_distance=Q_(
+                np.array([_magnitude(a.commute_distance, DISTANCE_UNIT) for a in agents]),
+                DISTANCE_UNIT,
+            ),
+            commute_time=Q_(
+                np.array([_magnitude(a.commute_time, COMMUTE_TIME_UNIT) for a in agents]),
+                COMMUTE_TIME_UNIT,
+            ),
+            commute_mode=[a.commute_mode for a in agents],
+            volunteer=[a.volunteer for a in agents],
+            teleworkable_post=[a.teleworkable_post for a in agents],
+            derogations=derogations,
+        )
+
+    @classmethod
+    def _from_one(cls, agent: Agent) -> Workforce:
+        tag_names = tuple(sorted(agent.tags))
+        rows = [0] * len(agent.derogations)
+        return cls(
+            ids=_readonly(np.array([agent.id])),
+            hire_date=_readonly(np.array([agent.hire_date], dtype="datetime64[D]")),
+            working_time=Q_(
+                _readonly(np.array([agent.working_time.m_as(WORKING_TIME_UNIT)])),
+                WORKING_TIME_UNIT,
+            ),
+            role=Categories(_readonly(np.zeros(1, dtype=np.int32)), (agent.role,)),
+            tags=_readonly(np.ones((1, len(tag_names)), dtype=bool)),
+            tag_names=tag_names,
+            commute_distance=Q_(
+                _readonly(np.array([_magnitude(agent.commute_distance, DISTANCE_UNIT)])),
+                DISTANCE_UNIT,
+            ),
+            commute_time=Q_(
+                _readonly(np.array([_magnitude(agent.commute_time, COMMUTE_TIME_UNIT)])),
+                COMMUTE_TIME_UNIT,
+            ),
+            commute_mode=_readonly(np.array([_MODES.index(agent.commute_mode)], dtype=np.int8)),
+            volunteer=_readonly(np.array([agent.volunteer])),
+            teleworkable_post=_readonly(np.array([agent.teleworkable_post])),
+            derogation_row=_readonly(np.array(rows, dtype=np.int64)),
+            derogation_kind=_readonly(
+                np.array([_KINDS.index(d.kind) for d in agent.derogations], dtype=np.int8)
+            ),
+            derogation_start=_readonly(
+                np.array([d.start for d in agent.derogations], dtype="datetime64[D]")
+            ),
+            derogation_end=_readonly(
+                np.array(
+                    [d.end if d.end else np.datetime64("NaT") for d in agent.derogations],
+                    dtype="datetime64[D]",
+                )
+            ),
+            source_rows=_readonly(np.zeros(1, dtype=np.int64)),
+        )
+
+    @classmethod
+    def from_columns(
+        cls,
+        *,
+        ids: Sequence[str] | npt.NDArray[Any],
+        hire_date: Sequence[dt.date | str] | npt.NDArray[Any],
+        working_time: Quantity | None = None,
+        role: Sequence[str] | npt.NDArray[Any] | Categories | None = None,
+        tags: Sequence[Collection[str]] | Mapping[str, npt.ArrayLike] | None = None,
+        commute_distance: Quantity | None = None,
+        commute_time: Quantity | None = None,
+        commute_mode: Sequence[str] | npt.NDArray[Any] | None = None,
+        volunteer: npt.ArrayLike | None = None,
+        teleworkable_post: npt.ArrayLike | None = None,
+        derogations: Sequence[Sequence[Derogation]] | None = None,
+        errors: Errors = "raise",
+        source_rows: npt.ArrayLike | None = None,
+        rejected: Sequence[RowError] = (),
+    ) -> Workforce:
+        """Build a workforce from whole columns, validated with array operations.
+
+        Quantity columns are pint quantities wrapping arrays (``Q_(array, "km")``); NaN
+        in ``commute_distance`` or ``commute_time`` means unknown. Omitted columns take
+        the defaults of :class:`Agent`. ``role`` may be strings or :class:`Categories`;
+        ``tags`` a sequence of tag sets or a mapping ``{tag: boolean column}``.
+        """
+        if errors not in ("raise", "report"):
+            raise ValidationError("errors", errors, "'raise' or 'report'")
+        id_array = np.asarray(ids, dtype=str) if len(ids) else np.array([], dtype=str)
+        n = len(id_array)
+        rows = (
+            np.arange(n, dtype=np.int64)
+            if source_rows is None
+            else np.asarray(source_rows, dtype=np.int64)
+        )
+        problems: list[RowError] = list(rejected)
+        bad = np.zeros(n, dtype=bool)
+
+        def flag(mask: npt.NDArray[np.bool_], field: str, values: Any, expected: str) -> None:
+            for index in np.flatnonzero(mask & ~bad):
+                value = _plain(values[index])
+                problems.append(
+                    RowError(
+                        int(rows[index]),
+                        field,
+                        value,
+                        f"{field}: expected {expected}, got {value!r}",
+                    )
+                )
+            bad[mask] = True
+
+        # ids: non-empty and unique
+        flag(np.char.str_len(id_array) == 0, "id", id_array, "a non-empty string")
+        order = np.argsort(id_array, kind="stable")
+        sorted_ids = id_array[order]
+        repeat = np.zeros(n, dtype=bool)
+        if n > 1:
+            same = sorted_ids[1:] == sorted_ids[:-1]
+            repeat[order[1:][same]] = True
+        flag(repeat, "id", id_array, "an id used once in the workforce")
+
+        hire = _date_column(hire_date, n, rows, problems, bad)
+        if len(hire) != n:
+            raise ValidationError("hire_date", len(hire), f"a column of {n} dates")
+
+        percent = _quantity_column(working_time, "working_time", n, 100.0)
+        percent = np.round(percent, 9)
+        flag(
+            ~((percent > 0) & (percent <= 100)), "working_time", percent, "a share in (0 %, 100 %]"
+        )
+
+        distance = _quantity_column(commute_distance, "commute_distance", n, math.nan)
+        flag(
+            ~(np.isnan(distance) | ((distance >= 0) & np.isfinite(distance))),
+            "commute_distance",
+            distance,
+            "a finite distance >= 0 km",
+        )
+        minutes = _quantity_column(commute_time, "commute_time", n, math.nan)
+        flag(
+            ~(np.isnan(minutes) | ((minutes >= 0) & np.isfinite(minutes))),
+            "commute_time",
+            minutes,
+            "a finite duration >= 0 min",
+        )
+
+        roles = _role_column(role, n)
+        tag_matrix, tag_names = _tag_column(tags, n)
+
+        if commute_mode is None:
+            mode_codes = np.zeros(n, dtype=np.int8)
+        else:
+            mode_values = np.asarray(commute_mode, dtype=object)
+            lookup = {m.value: i for i, m in enumerate(_MODES)}
+            mode_codes = np.array([lookup.get(str(v), -1) for v in mode_values], dtype=np.int8)
+            known = ", ".join(m.value for m in _MODES)
+            flag(mode_codes < 0, "commute_mode", mode_values, f"one of: {known}")
+
+        volunteers = _bool_column(volunteer, "volunteer", n)
+        posts = _bool_column(teleworkable_post, "teleworkable_post", n)
+
+        d_row: list[int] = []
+        d_kind: list[int] = []
+        d_start: list[dt.date] = []
+        d_end: list[dt.date | None] = []
+        if derogations is not None:
+            if len(derogations) != n:
+                raise ValidationError("derogations", len(derogations), f"a column of {n} rows")
+            for index, items in enumerate(derogations):
+                for item in items:
+                    d_row.append(index)
+                    d_kind.append(_KINDS.index(item.kind))
+                    d_start.append(item.start)
+                    d_end.append(item.end)
+
+        if problems and errors == "raise":
+            raise WorkforceError(sorted(problems, key=lambda e: e.row))
+        keep = ~bad
+        d_rows = np.array(d_row, dtype=np.int64)
+        d_keep = keep[d_rows] if len(d_rows) else np.zeros(0, dtype=bool)
+        new_index = np.cumsum(keep) - 1
+        return cls(
+            ids=_readonly(id_array[keep]),
+            hire_date=_readonly(hire[keep]),
+            working_time=Q_(_readonly(percent[keep]), WORKING_TIME_UNIT),
+            role=Categories(_readonly(roles.codes[keep]), roles.categories),
+            tags=_readonly(tag_matrix[keep]),
+            tag_names=tag_names,
+            commute_distance=Q_(_readonly(distance[keep]), DISTANCE_UNIT),
+            commute_time=Q_(_readonly(minutes[keep]), COMMUTE_TIME_UNIT),
+            commute_mode=_readonly(mode_codes[keep]),
+            volunteer=_readonly(volunteers[keep]),
+            teleworkable_post=_readonly(posts[keep]),
+            derogation_row=_readonly(new_index[d_rows[d_keep]] if len(d_rows) else d_rows),
+            derogation_kind=_readonly(np.array(d_kind, dtype=np.int8)[d_keep]),
+            derogation_start=_readonly(np.array(d_start, dtype="datetime64[D]")[d_keep]),
+            derogation_end=_readonly(
+                np.array(
+                    [e if e is not None else np.datetime64("NaT") for e in d_end],
+                    dtype="datetime64[D]",
+                )[d_keep]
+            ),
+            source_rows=_readonly(rows[keep]),
+            rejected=tuple(sorted(problems, key=lambda e: e.row)),
+        )
+
+    @classmethod
+    def from_records(
+        cls,
+        records: Iterable[Mapping[str, Any]],
+        *,
+        errors: Errors = "raise",
+        ignore_columns: Collection[str] = (),
+    ) -> Workforce:
+        """Build a workforce from dicts (or CSV rows), one per agent.
+
+        Keys are :class:`Agent` field names. Quantities are strings with units
+        (``"18 km"``, ``"90 %"``) or numbers in a column whose name carries the unit
+        (``commute_distance_km``, ``commute_time_min``, ``working_time_pct``). Tags and
+        derogations are ``;``-separated (``"cadre;public_facing"``,
+        ``"health:2024-01-01/2024-06-30"``). Empty cells take the defaults. Unknown keys
+        are an error unless listed in ``ignore_columns``.
+        """
+        columns: dict[str, list[Any]] = {name: [] for name in _FIELDS}
+        problems: list[RowError] = []
+        kept_rows: list[int] = []
+        key_cache: dict[str, tuple[str, str | None]] = {}
+        text_cache: dict[tuple[str, str], float] = {}
+        ignored = set(ignore_columns)
+        for row_number, record in enumerate(records):
+            try:
+                parsed = _parse_record(record, key_cache, text_cache, ignored)
+            except ValidationError as exc:
+                if exc.field.startswith("columns."):
+                    raise
+                problems.append(RowError.from_error(row_number, exc))
+                continue
+            kept_rows.append(row_number)
+            for name in _FIELDS:
+                columns[name].append(parsed[name])
+        if problems and errors == "raise":
+            # report the per-cell errors together with the column checks of the other rows
+            raise WorkforceError(_merge(problems, cls._column_problems(columns, kept_rows)))
+        return cls._from_parsed(columns, kept_rows, errors, problems)
+
+    @classmethod
+    def _column_problems(cls, columns: dict[str, list[Any]], rows: list[int]) -> list[RowError]:
+        return list(cls._from_parsed(columns, rows, "report", []).rejected)
+
+    @classmethod
+    def _from_parsed(
+        cls,
+        columns: dict[str, list[Any]],
+        rows: list[int],
+        errors: Errors,
+        problems: list[RowError],
+    ) -> Workforce:
+        return cls.from_columns(
+            ids=columns["id"],
+            hire_date=columns["hire_date"],
+            working_time=Q_(np.array(columns["working_time"], dtype=float), WORKING_TIME_UNIT),
+            role=columns["role"],
+            tags=columns["tags"],
+            commute_distance=Q_(np.array(columns["commute_distance"], dtype=float), DISTANCE_UNIT),
+            commute_time=Q_(np.array(columns["commute_time"], dtype=float), COMMUTE_TIME_UNIT),
+            commute_mode=columns["commute_mode"],
+            volunteer=columns["volunteer"],
+            teleworkable_post=columns["teleworkable_post"],
+            derogations=columns["derogations"],
+            errors=errors,
+            source_rows=rows,
+            rejected=problems,
+        )
+
+    @classmethod
+    def from_csv(
+        cls,
+        source: str | Path | IO[str],
+        *,
+        errors: Errors = "raise",
+        ignore_columns: Collection[str] = (),
+        delimiter: str | None = None,
+    ) -> Workforce:
+        """Read a CSV file with a header row (see :meth:`from_records` for the columns).
+
+        The delimiter is sniffed among ``,`` and ``;`` unless given. Row numbers in
+        errors count data rows from 0.
+        """
+        if isinstance(source, str | Path):
+            with open(source, newline="", encoding="utf-8-sig") as handle:
+                return cls.from_csv(
+                    handle, errors=errors, ignore_columns=ignore_columns, delimiter=delimiter
+                )
+        text = source.read()
+        if delimiter is None:
+            first = text.split("\n", 1)[0]
+            delimiter = ";" if first.count(";") > first.count(",") else ","
+        reader = csv.DictReader(text.splitlines(), delimiter=delimiter)
+        return cls.from_records(reader, errors=errors, ignore_columns=ignore_columns)
+
+    @classmethod
+    def from_pandas(
+        cls, frame: pd.DataFrame, *, errors: Errors = "raise", ignore_columns: Collection[str] = ()
+    ) -> Workforce:
+        """Build a workforce from a pandas DataFrame (the ``pandas`` extra).
+
+        Column names follow :meth:`from_records`; missing values (NaN) take the defaults.
+        """
+        records = frame.to_dict(orient="records")
+        return cls.from_records(
+            [{str(k): v for k, v in r.items()} for r in records],
+            errors=errors,
+            ignore_columns=ignore_columns,
+        )
+
+    # -- access ---------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __repr__(self) -> str:
+        rejected = f", {len(self.rejected)} rejected" if self.rejected else ""
+        return f"<Workforce of {len(self)} agents{rejected}>"
+
+    def index_of(self, agent_id: str) -> int:
+        """The row of an agent, by id."""
+        found = np.flatnonzero(self.ids == agent_id)
+        if not len(found):
+            raise ValidationError("agent_id", agent_id, "the id of an agent of this workforce")
+        return int(found[0])
+
+    def agent(self, row: int) -> Agent:
+        """Rebuild row ``row`` as an :class:`Agent`."""
+        if not -len(self) <= row < len(self):
+            raise ValidationError("row", row, f"a row number below {len(self)}")
+        row = row % len(self)
+        distance = float(self.commute_distance.magnitude[row])
+        minutes = float(self.commute_time.magnitude[row])
+        mask = self.derogation_row == row
+        derogations = tuple(
+            Derogation(
+                kind=_KINDS[int(kind)],
+                start=_to_date(start),
+                end=None if np.isnat(end) else _to_date(end),
+            )
+            for kind, start, end in zip(
+                self.derogation_kind[mask],
+                self.derogation_start[mask],
+                self.derogation_end[mask],
+                strict=True,
+            )
+        )
+        return Agent(
+            id=str(self.ids[row]),
+            hire_date=_to_date(self.hire_date[row]),
+            working_time=Q_(float(self.working_time.magnitude[row]), WORKING_TIME_UNIT),
+            role=self.role.value(row),
+            tags=frozenset(t for t, on in zip(self.tag_names, self.tags[row], strict=True) if on),
+            commute_distance=None if math.isnan(distance) else Q_(distance, DISTANCE_UNIT),
+            commute_time=None if math.isnan(minutes) else Q_(minutes, COMMUTE_TIME_UNIT),
+            commute_mode=_MODES[int(self.commute_mode[row])],
+            volunteer=bool(self.volunteer[row]),
+            teleworkable_post=bool(self.teleworkable_post[row]),
+            derogations=derogations,
+        )
+
+    def __iter__(self) -> Iterator[Agent]:
+        return (self.agent(i) for i in range(len(self)))
+
+    def has_tag(self, names: Collection[str]) -> npt.NDArray[np.bool_]:
+        """Rows carrying any of the tags in ``names``."""
+        columns = [i for i, t in enumerate(self.tag_names) if t in names]
+        if not columns:
+            return np.zeros(len(self), dtype=bool)
+        result: npt.NDArray[np.bool_] = np.any(self.tags[:, columns], axis=1)
+        return result
+
+    def role_in(self, names: Collection[str]) -> npt.NDArray[np.bool_]:
+        """Rows whose role is one of ``names``."""
+        return np.isin(self.role.codes, self.role.code_of(names))
+
+    def derogation_active(
+        self, kinds: Collection[DerogationKind], on: dt.date
+    ) -> npt.NDArray[np.bool_]:
+        """Rows holding a derogation of one of ``kinds`` in force on ``on``."""
+        day = np.datetime64(on, "D")
+        codes = [_KINDS.index(k) for k in kinds]
+        live = (
+            np.isin(self.derogation_kind, codes)
+            & (self.derogation_start <= day)
+            & (np.isnat(self.derogation_end) | (self.derogation_end >= day))
+        )
+        result = np.zeros(len(self), dtype=bool)
+        result[self.derogation_row[live]] = True
+        return result
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One JSON-ready dict per agent, with quantities as strings with units."""
+        records = []
+        for agent in self:
+            records.append(
+                {
+                    "id": agent.id,
+                    "hire_date": agent.hire_date.isoformat(),
+                    "working_time": f"{agent.working_time.m_as('percent'):g} %",
+                    "role": agent.role,
+                    "tags": ";".join(sorted(agent.tags)),
+                    "commute_distance": (
+                        f"{agent.commute_distance.m_as('km'):g} km"
+                        if agent.commute_distance is not None
+                        else ""
+                    ),
+                    "commute_time": (
+                        f"{agent.commute_time.m_as('min'):g} min"
+                        if agent.commute_time is not None
+                        else ""
+                    ),
+                    "commute_mode": agent.commute_mode.value,
+                    "volunteer": agent.volunteer,
+                    "teleworkable_post": agent.teleworkable_post,
+                    "derogations": ";".join(str(d) for d in agent.derogations),
+                }
+            )
+        return records
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The columns as a DataFrame, quantity columns named with their unit."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            {
+                "id": self.ids,
+                "hire_date": self.hire_date,
+                "working_time_pct": self.working_time.magnitude,
+                "role": pd.Categorical.from_codes(
+                    self.role.codes, categories=pd.Index(list(self.role.categories))
+                )
+                if self.role.categories
+                else pd.Categorical([]),
+                "tags": [
+                    ";".join(t for t, on in zip(self.tag_names, r, strict=True) if on)
+                    for r in self.tags
+                ],
+                "commute_distance_km": self.commute_distance.magnitude,
+                "commute_time_min": self.commute_time.magnitude,
+                "commute_mode": [_MODES[int(c)].value for c in self.commute_mode],
+                "volunteer": self.volunteer,
+                "teleworkable_post": self.teleworkable_post,
+            }
+        )
+
+
+def _plain(value: Any) -> Any:
+    """A numpy scalar as the Python value it holds, for error messages."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _merge(first: list[RowError], second: list[RowError]) -> list[RowError]:
+    seen = set(first)
+    return sorted(first + [e for e in second if e not in seen], key=lambda e: e.row)
+
+
+def _magnitude(quantity: Quantity | None, unit: str) -> float:
+    return math.nan if quantity is None else float(quantity.m_as(unit))
+
+
+def _to_date(value: np.datetime64) -> dt.date:
+    result = value.astype("datetime64[D]").astype(object)
+    assert isinstance(result, dt.date)
+    return result
+
+
+def _date_column(
+    values: Sequence[Any] | npt.NDArray[Any],
+    n: int,
+    rows: npt.NDArray[np.int64],
+    problems: list[RowError],
+    bad: npt.NDArray[np.bool_],
+) -> npt.NDArray[np.datetime64]:
+    if isinstance(values, np.ndarray) and np.issubdtype(values.dtype, np.datetime64):
+        array = values.astype("datetime64[D]")
+        missing = np.isnat(array)
+    else:
+        array = np.empty(len(values), dtype="datetime64[D]")
+        missing = np.zeros(len(values), dtype=bool)
+        for index, value in enumerate(values):
+            try:
+                array[index] = np.datetime64(to_date(value, "hire_date"), "D")
+            except ValidationError:
+                array[index] = np.datetime64("NaT")
+                missing[index] = True
+    for position in np.flatnonzero(missing & ~bad[: len(missing)]):
+        value = values[int(position)]
+        problems.append(
+            RowError(
+                int(rows[position]),
+                "hire_date",
+                value,
+                f"hire_date: expected an ISO date such as 2013-01-01, got {value!r}",
+            )
+        )
+    bad[: len(missing)] |= missing
+    return array
+
+
+def _quantity_column(
+    column: Quantity | None, field: str, n: int, default: float
+) -> npt.NDArray[np.float64]:
+    dimension, unit = _QUANTITY_FIELDS[field]
+    if column is None:
+        return np.full(n, default, dtype=float)
+    quantity = as_quantity(column, field=field, dimension=dimension)
+    magnitude = np.asarray(quantity.m_as(unit), dtype=float)
+    if magnitude.shape != (n,):
+        raise UnitError(field, f"shape {magnitude.shape}", dimension, f"a column of {n} values")
+    return magnitude
+
+
+def _role_column(role: Sequence[str] | npt.NDArray[Any] | Categories | None, n: int) -> Categories:
+    if role is None:
+        return Categories(np.zeros(n, dtype=np.int32), ("",))
+    if isinstance(role, Categories):
+        if len(role.codes) != n:
+            raise ValidationError("role", len(role.codes), f"a column of {n} codes")
+        return role
+    if len(role) != n:
+        raise ValidationError("role", len(role), f"a column of {n} roles")
+    return Categories.from_values(role)
+
+
+def _tag_column(
+    tags: Sequence[Collection[str]] | Mapping[str, npt.ArrayLike] | None, n: int
+) -> tuple[npt.NDArray[np.bool_], tuple[str, ...]]:
+    if tags is None:
+        return np.zeros((n, 0), dtype=bool), ()
+    if isinstance(tags, Mapping):
+        names = tuple(sorted(tags))
+        matrix = np.zeros((n, len(names)), dtype=bool)
+        for j, name in enumerate(names):
+            column = np.asarray(tags[name], dtype=bool)
+            if column.shape != (n,):
+                raise ValidationError(f"tags.{name}", column.shape, f"a column of {n} booleans")
+            matrix[:, j] = column
+        return matrix, names
+    if len(tags) != n:
+        raise ValidationError("tags", len(tags), f"a column of {n} tag sets")
+    names = tuple(sorted({t for row in tags for t in row}))
+    position = {name: j for j, name in enumerate(names)}
+    matrix = np.zeros((n, len(names)), dtype=bool)
+    for i, row in enumerate(tags):
+        for tag in row:
+            matrix[i, position[tag]] = True
+    return matrix, names
+
+
+def _bool_column(values: npt.ArrayLike | None, field: str, n: int) -> npt.NDArray[np.bool_]:
+    if values is None:
+        return np.ones(n, dtype=bool)
+    array = np.asarray(values)
+    if array.dtype != np.bool_:
+        array = np.array([_read_bool(v, field) for v in array.tolist()], dtype=bool)
+    if array.shape != (n,):
+        raise ValidationError(field, array.shape, f"a column of {n} booleans")
+    return array
+
+
+def _parse_record(
+    record: Mapping[str, Any],
+    key_cache: dict[str, tuple[str, str | None]],
+    text_cache: dict[tuple[str, str], float],
+    ignored: set[str],
+) -> dict[str, Any]:
+    """Read one record into plain column values (quantities as magnitudes in fixed units)."""
+    values: dict[str, Any] = {}
+    units: dict[str, str | None] = {}
+    for key, value in record.items():
+        if key in ignored:
+            continue
+        found = key_cache.get(key)
+        if found is None:
+            found = _column_unit(key)
+            key_cache[key] = found
+        name, unit = found
+        if name in values:
+            raise ValidationError(key, value, f"one column for {name}, not two")
+        values[name] = value
+        units[name] = unit
+    for required in ("id", "hire_date"):
+        if _is_missing(values.get(required)):
+            raise ValidationError(required, values.get(required), "a value (required)")
+    parsed: dict[str, Any] = {
+        "id": _agent_id(str(values["id"]).strip()),
+        "hire_date": to_date(values["hire_date"], "hire_date"),
+    }
+    for name, (dimension, unit) in _QUANTITY_FIELDS.items():
+        raw = values.get(name)
+        if _is_missing(raw):
+            parsed[name] = 100.0 if name == "working_time" else math.nan
+            continue
+        parsed[name] = _cell_quantity(raw, name, dimension, unit, units.get(name), text_cache)
+    role = values.get("role")
+    parsed["role"] = "" if _is_missing(role) else str(role).strip()
+    tags = values.get("tags")
+    parsed["tags"] = frozenset() if _is_missing(tags) else _tags(tags)
+    mode = values.get("commute_mode")
+    parsed["commute_mode"] = (
+        CommuteMode.CAR_THERMAL.value if _is_missing(mode) else _mode(mode).value
+    )
+    for flag_name in ("volunteer", "teleworkable_post"):
+        raw = values.get(flag_name)
+        parsed[flag_name] = True if _is_missing(raw) else _read_bool(raw, flag_name)
+    derogations = values.get("derogations")
+    parsed["derogations"] = () if _is_missing(derogations) else _derogations(derogations)
+    return parsed
+
+
+def _cell_quantity(
+    raw: Any,
+    name: str,
+    dimension: str,
+    unit: str,
+    column_unit: str | None,
+    text_cache: dict[tuple[str, str], float],
+) -> float:
+    """One cell of a quantity column, as a magnitude in the workforce's unit."""
+    if column_unit is not None:
+        try:
+            number = float(raw)
+        except (TypeError, ValueError):
+            raise ValidationError(name, raw, f"a number in {column_unit}") from None
+        if column_unit == unit:
+            return number
+        return float(Q_(number, column_unit).m_as(unit))
+    if isinstance(raw, str):
+        key = (name, raw)
+        hit = text_cache.get(key)
+        if hit is None:
+            hit = float(as_quantity(raw, field=name, dimension=dimension).m_as(unit))
+            text_cache[key] = hit
+        return hit
+    return float(as_quantity(raw, field=name, dimension=dimension).m_as(unit))

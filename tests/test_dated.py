@@ -1,0 +1,209 @@
+"""Dated, sourced parameters, periods and calendar durations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from teletravail import Q_
+from teletravail.allowance import forfait_annual_cap, forfait_daily_rate
+from teletravail.dated import DatedParameter, DatedValue, Duration, Period, Source
+from teletravail.errors import DatedValueError, NoValueInForceError, UnitError, ValidationError
+
+from .strategies import dates, durations
+
+SOURCE = Source(title="test text")
+
+
+def _param(*entries: DatedValue) -> DatedParameter:
+    return DatedParameter(name="p", values=entries)
+
+
+def test_forfait_rate_as_of_dates() -> None:
+    """The daily forfait is 2.50 EUR until 2022-12-31, then 2.88 EUR."""
+    rate = forfait_daily_rate()
+    assert rate.as_of("2021-09-01") == Q_(2.50, "EUR/workday")
+    assert rate.as_of(dt.date(2022, 12, 31)) == Q_(2.50, "EUR/workday")
+    assert rate.as_of("2023-01-01") == Q_(2.88, "EUR/workday")
+    assert rate.as_of("2026-11-22") == Q_(2.88, "EUR/workday")
+    with pytest.raises(NoValueInForceError, match="2021-08-31"):
+        rate.as_of("2021-08-31")
+
+
+def test_forfait_cap_2024_only_override() -> None:
+    """The 282.24 EUR cap holds for 2024 only; 253.44 EUR is back in force in 2025."""
+    cap = forfait_annual_cap()
+    assert cap.as_of("2022-06-30") == Q_(220, "EUR")
+    assert cap.as_of("2023-12-31") == Q_(253.44, "EUR")
+    assert cap.as_of("2024-01-01") == Q_(282.24, "EUR")
+    assert cap.as_of("2024-12-31") == Q_(282.24, "EUR")
+    assert cap.as_of("2025-01-01") == Q_(253.44, "EUR")
+    entry = cap.entry_as_of("2024-07-14")
+    assert entry.source.title == "Arrêté du 3 avril 2024"
+    assert "deliberation" in (entry.source.note or "")
+
+
+def test_forfait_caps_are_88_and_98_days() -> None:
+    """Each cap is a whole number of days at the rate in force (88, 88 and 98)."""
+    rate, cap = forfait_daily_rate(), forfait_annual_cap()
+    for day, days in (("2022-01-01", 88), ("2023-01-01", 88), ("2024-01-01", 98)):
+        cents = round(cap.as_of(day).m_as("cent"))
+        per_day = round(rate.as_of(day).m_as("cent/workday"))
+        assert cents == per_day * days
+
+
+def test_segments_split_at_changes() -> None:
+    """A period spanning the 2023 rate change splits at 2023-01-01."""
+    pieces = forfait_daily_rate().segments("2022-10-01", "2023-03-31")
+    assert [(p.start, p.end, p.value.magnitude) for p in pieces] == [
+        (dt.date(2022, 10, 1), dt.date(2022, 12, 31), 2.50),
+        (dt.date(2023, 1, 1), dt.date(2023, 3, 31), 2.88),
+    ]
+    assert sum(p.days for p in pieces) == Period(start="2022-10-01", end="2023-03-31").days
+
+
+def test_segments_of_cap_with_temporary_override() -> None:
+    """The cap splits into 2023, 2024 (override) and 2025 on, each with its own entry."""
+    pieces = forfait_annual_cap().segments("2023-06-01", "2025-06-01")
+    assert [p.value.magnitude for p in pieces] == [253.44, 282.24, 253.44]
+    assert pieces[0].entry is pieces[2].entry
+
+
+def test_segments_need_a_value_everywhere() -> None:
+    """A period starting before the first value has no value in force: an error."""
+    with pytest.raises(NoValueInForceError):
+        forfait_daily_rate().segments("2021-01-01", "2021-12-31")
+
+
+@given(dates, st.integers(0, 2000), st.integers(0, 2000))
+def test_segments_cover_the_period_exactly(start: dt.date, length: int, offset: int) -> None:
+    """Segments are contiguous, cover the whole period and each has one value in force."""
+    cap = forfait_annual_cap()
+    first = dt.date(2021, 9, 1) + dt.timedelta(days=offset)
+    last = first + dt.timedelta(days=length)
+    pieces = cap.segments(first, last)
+    assert pieces[0].start == first and pieces[-1].end == last
+    for left, right in zip(pieces, pieces[1:], strict=False):
+        assert right.start == left.end + dt.timedelta(days=1)
+        assert left.entry is not right.entry
+    for piece in pieces:
+        assert cap.entry_as_of(piece.start) is piece.entry
+        assert cap.entry_as_of(piece.end) is piece.entry
+
+
+def test_unsorted_and_duplicate_dates_are_refused() -> None:
+    """Values must come sorted by start date, each start once."""
+    a = DatedValue(start="2020-01-01", value="1 EUR", source=SOURCE)
+    b = DatedValue(start="2021-01-01", value="2 EUR", source=SOURCE)
+    with pytest.raises(DatedValueError, match="unsorted") as caught:
+        _param(b, a)
+    assert caught.value.field == "values[1].start"
+    with pytest.raises(DatedValueError, match="duplicate"):
+        _param(a, DatedValue(start="2020-01-01", value="3 EUR", source=SOURCE))
+
+
+def test_mixed_units_are_refused() -> None:
+    """A parameter cannot mix EUR and EUR/workday."""
+    with pytest.raises(DatedValueError, match="mixed"):
+        _param(
+            DatedValue(start="2020-01-01", value="1 EUR", source=SOURCE),
+            DatedValue(start="2021-01-01", value="1 EUR/workday", source=SOURCE),
+        )
+
+
+def test_declared_dimension_is_checked() -> None:
+    """A declared dimension rejects values of another one (a rate without a time base)."""
+    with pytest.raises(UnitError, match="no time base"):
+        DatedParameter(
+            name="rate",
+            dimension="[currency] / [workday]",
+            values=[DatedValue(start="2020-01-01", value="2.5 EUR", source=SOURCE)],
+        )
+
+
+def test_bad_entries() -> None:
+    """Empty parameters, an end before the start and a datetime are refused."""
+    with pytest.raises(DatedValueError):
+        DatedParameter(name="p", values=())
+    with pytest.raises(DatedValueError):
+        DatedValue(start="2020-02-01", end="2020-01-01", value="1 EUR", source=SOURCE)
+    with pytest.raises(ValidationError, match="without a time"):
+        DatedValue(start=dt.datetime(2020, 1, 1), value="1 EUR", source=SOURCE)
+    with pytest.raises(ValidationError, match="ISO date"):
+        DatedValue(start="01/02/2020", value="1 EUR", source=SOURCE)
+
+
+def test_parameter_round_trips_through_dict() -> None:
+    """to_dict then from_dict gives an equal parameter (sources and notes included)."""
+    for parameter in (forfait_daily_rate(), forfait_annual_cap()):
+        assert DatedParameter.from_dict(parameter.to_dict()) == parameter
+
+
+def test_unconfirmed_note_and_describe() -> None:
+    """A source noted 'unconfirmed' says so, and describe() lists every value."""
+    source = Source(title="one secondary page", note="Unconfirmed: single source")
+    assert source.unconfirmed
+    assert not SOURCE.unconfirmed
+    text = forfait_annual_cap().describe()
+    assert "282.24 EUR" in text and "2024-01-01..2024-12-31" in text
+
+
+def test_period() -> None:
+    """Periods include both ends; an end before the start is refused."""
+    period = Period(start="2024-01-01", end="2024-12-31")
+    assert period.days == 366
+    assert dt.date(2024, 12, 31) in period and dt.date(2025, 1, 1) not in period
+    assert dt.date(2030, 1, 1) in Period(start="2024-01-01")
+    with pytest.raises(ValidationError):
+        Period(start="2024-01-02", end="2024-01-01")
+    with pytest.raises(ValidationError):
+        _ = Period(start="2024-01-01").days
+
+
+def test_duration_29_february_rule() -> None:
+    """One year after 29 February is 28 February; one month after 31 January is 28 February."""
+    assert Duration(years=1).after(dt.date(2012, 2, 29)) == dt.date(2013, 2, 28)
+    assert Duration(years=4).after(dt.date(2012, 2, 29)) == dt.date(2016, 2, 29)
+    assert Duration(months=1).after(dt.date(2013, 1, 31)) == dt.date(2013, 2, 28)
+    assert Duration.between(dt.date(2012, 2, 29), dt.date(2013, 2, 28)) == Duration(years=1)
+    assert Duration.between(dt.date(2012, 2, 29), dt.date(2013, 2, 27)) == Duration(0, 11, 29)
+
+
+def test_duration_parse_and_words() -> None:
+    """Durations read ISO 8601 and words, and write themselves in English and French."""
+    assert Duration.parse("P1Y6M") == Duration(1, 6, 0)
+    assert Duration.parse("1 year 6 months") == Duration(1, 6, 0)
+    assert Duration.parse("6 mois") == Duration(0, 6, 0)
+    assert Duration(1, 6).iso() == "P1Y6M" and Duration().iso() == "P0D"
+    assert Duration(2, 1, 1).words("fr") == "2 ans 1 mois 1 jour"
+    assert str(Duration(1)) == "1 year"
+    with pytest.raises(ValidationError):
+        Duration.parse("a while")
+    with pytest.raises(ValidationError):
+        Duration(years=-1)
+
+
+@given(durations, dates)
+def test_latest_start_is_the_exact_cut_off(duration: Duration, on: dt.date) -> None:
+    """latest_start(on) reaches the duration by `on`, and the next day does not."""
+    cut = duration.latest_start(on)
+    assert duration.after(cut) <= on
+    assert duration.after(cut + dt.timedelta(days=1)) > on
+
+
+@given(durations, dates, dates)
+def test_after_is_monotonic(duration: Duration, a: dt.date, b: dt.date) -> None:
+    """Adding a duration never reverses the order of two dates."""
+    first, second = sorted((a, b))
+    assert duration.after(first) <= duration.after(second)
+
+
+@given(dates, st.integers(0, 5000))
+def test_between_is_consistent_with_after(start: dt.date, length: int) -> None:
+    """between(start, end) is reached on `end` and adding one more day overshoots."""
+    end = start + dt.timedelta(days=length)
+    found = Duration.between(start, end)
+    assert found.after(start) == end

@@ -1,0 +1,163 @@
+"""The registry, the domain's units and the checks at the API boundary."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pint
+import pytest
+
+from teletravail import Q_, UnitError, get_registry, set_registry
+from teletravail.units import (
+    CURRENCY,
+    DIMENSIONLESS,
+    LENGTH,
+    TIME,
+    WORKDAYS,
+    as_quantity,
+    format_quantity,
+    per_registry,
+)
+
+
+def test_workdays_count_days_not_hours() -> None:
+    """1.5 workday/week over 46 weeks is 69 workdays, a count and not a duration."""
+    days = Q_(1.5, "workday/week") * Q_(46, "week")
+    assert days.to("workday").magnitude == pytest.approx(69)
+    assert str(days.to("workday").dimensionality) == WORKDAYS
+    with pytest.raises(pint.DimensionalityError):
+        Q_(1, "workday").to("hour")
+
+
+def test_allowance_arithmetic_in_euros() -> None:
+    """2.88 EUR/workday × 69 workday = 198.72 EUR, in the currency dimension."""
+    amount = Q_(2.88, "EUR/workday") * Q_(69, "workday")
+    assert amount.to("EUR").magnitude == pytest.approx(198.72)
+    assert str(amount.dimensionality) == CURRENCY
+    assert Q_(1, "EUR").to("cent").magnitude == pytest.approx(100)
+
+
+def test_halfday_and_trip() -> None:
+    """A halfday is half a workday; 2 trip/workday × 18 km/trip is 36 km/workday."""
+    assert Q_(3, "halfday").to("workday").magnitude == pytest.approx(1.5)
+    commute = Q_(2, "trip/workday") * Q_(18, "km/trip")
+    assert commute.to("km/workday").magnitude == pytest.approx(36)
+
+
+def test_co2e_is_not_plain_mass() -> None:
+    """kg CO2e converts to t CO2e but cannot be added to a plain kilogram."""
+    emitted = Q_(0.1423, "kg CO2e/km") * Q_(10_000, "km")
+    assert emitted.to("t CO2e").magnitude == pytest.approx(1.423)
+    with pytest.raises(pint.DimensionalityError):
+        emitted + Q_(1, "kg")
+
+
+def test_q_parses_strings_and_euro_sign() -> None:
+    """Q_ accepts "30 km", the euro sign and non-breaking spaces typed in French."""
+    assert Q_("30 km") == Q_(30, "km")
+    assert Q_("100\u00a0€") == Q_(100, "EUR")
+    assert Q_(2.88, "€/workday") == Q_(2.88, "EUR/workday")
+
+
+def test_as_quantity_wrong_dimension_names_field_value_and_dimension() -> None:
+    """A distance given in kg is refused with the field, the value and the dimension."""
+    with pytest.raises(UnitError) as caught:
+        as_quantity("3 kg", field="commute_distance", dimension=LENGTH)
+    error = caught.value
+    assert error.field == "commute_distance"
+    assert error.value == "3 kg"
+    assert error.dimension == LENGTH
+    assert "commute_distance" in str(error) and "[length]" in str(error) and "3 kg" in str(error)
+
+
+def test_rate_without_time_base_is_explained() -> None:
+    """A rate given as plain euros, where EUR/workday is expected, says it lacks a time base."""
+    with pytest.raises(UnitError, match="no time base"):
+        as_quantity("2.88 EUR", field="rate", dimension=f"{CURRENCY} / {WORKDAYS}")
+    assert as_quantity("2.88 EUR/workday", field="rate", dimension=f"{CURRENCY} / {WORKDAYS}")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (30, "bare number"),
+        (True, "boolean"),
+        ("thirty km", "cannot read"),
+        ("30 furlongz", "cannot read"),
+        ([30], "not a quantity"),
+    ],
+)
+def test_as_quantity_rejects_what_is_not_a_quantity(value: object, message: str) -> None:
+    """Bare numbers, booleans, unreadable strings and lists are typed errors."""
+    with pytest.raises(UnitError, match=message):
+        as_quantity(value, field="distance", dimension=LENGTH)
+
+
+def test_bare_numbers_allowed_only_for_dimensionless_when_asked() -> None:
+    """allow_bare lets a plain number through for a dimensionless field, not a NaN."""
+    assert as_quantity(0.5, field="share", dimension=DIMENSIONLESS, allow_bare=True).magnitude == 0.5
+    with pytest.raises(UnitError, match="finite"):
+        as_quantity(float("nan"), field="share", dimension=DIMENSIONLESS, allow_bare=True)
+
+
+def test_foreign_registry_quantities_are_converted() -> None:
+    """A quantity from the application's own registry comes in as one of ours."""
+    foreign = pint.UnitRegistry(cache_folder=None)
+    value = as_quantity(foreign.Quantity(45, "minute"), field="commute_time", dimension=TIME)
+    assert value._REGISTRY is get_registry()
+    assert value == Q_(45, "min")
+
+
+def test_set_registry_adds_our_units_and_rebuilds_cached_values() -> None:
+    """An application's registry gets our units; per-registry caches follow the switch."""
+    ours = get_registry()
+    theirs = pint.UnitRegistry(cache_folder=None)
+    calls: list[int] = []
+
+    @per_registry
+    def build() -> object:
+        calls.append(1)
+        return Q_(1, "EUR")
+
+    first = build()
+    assert build() is first
+    try:
+        set_registry(theirs)
+        assert get_registry() is theirs
+        assert "EUR" in theirs and "workday" in theirs
+        second = build()
+        assert second is not first and second._REGISTRY is theirs  # type: ignore[attr-defined]
+        assert len(calls) == 2
+    finally:
+        set_registry(ours)
+    assert build() is first
+
+
+def test_set_registry_refuses_conflicting_definitions() -> None:
+    """A registry whose EUR is not a currency is refused, naming the unit."""
+    theirs = pint.UnitRegistry(cache_folder=None)
+    theirs.define("EUR = 1 * meter")
+    ours = get_registry()
+    with pytest.raises(UnitError, match="registry.EUR"):
+        set_registry(theirs)
+    assert get_registry() is ours
+    with pytest.raises(UnitError):
+        set_registry("not a registry")  # type: ignore[arg-type]
+
+
+def test_format_quantity() -> None:
+    """Quantities are written short, with a space before the percent sign."""
+    assert format_quantity(Q_(18, "km")) == "18 km"
+    assert format_quantity(Q_(90, "percent")) == "90 %"
+    assert format_quantity(Q_(2.88, "EUR/workday")) == "2.88 EUR / workday"
+
+
+def test_import_does_not_create_the_registry() -> None:
+    """Importing teletravail neither imports pint nor builds a registry."""
+    code = (
+        "import sys, teletravail, teletravail.units as u;"
+        "print('pint' in sys.modules, u._registry is None)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
