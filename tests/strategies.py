@@ -48,12 +48,12 @@ def derogations(draw: st.DrawFn) -> Derogation:
 
 
 @st.composite
-def agents(draw: st.DrawFn, agent_id: str | None = None, hired_before: dt.date | None = None) -> Agent:
+def agents(
+    draw: st.DrawFn, agent_id: str | None = None, hired_before: dt.date | None = None
+) -> Agent:
     """An agent with every field drawn; hired on or before ``hired_before`` if given."""
     hire = draw(
-        st.dates(min_value=dt.date(1995, 1, 1), max_value=hired_before)
-        if hired_before
-        else dates
+        st.dates(min_value=dt.date(1995, 1, 1), max_value=hired_before) if hired_before else dates
     )
     distance = draw(st.one_of(st.none(), st.floats(0, 150, allow_nan=False)))
     minutes = draw(st.one_of(st.none(), st.floats(0, 180, allow_nan=False)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from hypothesis import given
@@ -86,7 +87,7 @@ def test_segments_cover_the_period_exactly(start: dt.date, length: int, offset: 
     last = first + dt.timedelta(days=length)
     pieces = cap.segments(first, last)
     assert pieces[0].start == first and pieces[-1].end == last
-    for left, right in zip(pieces, pieces[1:], strict=False):
+    for left, right in itertools.pairwise(pieces):
         assert right.start == left.end + dt.timedelta(days=1)
         assert left.entry is not right.entry
     for piece in pieces:

@@ -96,7 +96,9 @@ def test_as_quantity_rejects_what_is_not_a_quantity(value: object, message: str)
 
 def test_bare_numbers_allowed_only_for_dimensionless_when_asked() -> None:
     """allow_bare lets a plain number through for a dimensionless field, not a NaN."""
-    assert as_quantity(0.5, field="share", dimension=DIMENSIONLESS, allow_bare=True).magnitude == 0.5
+    assert (
+        as_quantity(0.5, field="share", dimension=DIMENSIONLESS, allow_bare=True).magnitude == 0.5
+    )
     with pytest.raises(UnitError, match="finite"):
         as_quantity(float("nan"), field="share", dimension=DIMENSIONLESS, allow_bare=True)
 
@@ -139,7 +141,7 @@ def test_set_registry_refuses_conflicting_definitions() -> None:
     theirs = pint.UnitRegistry(cache_folder=None)
     theirs.define("EUR = 1 * meter")
     ours = get_registry()
-    with pytest.raises(UnitError, match="registry.EUR"):
+    with pytest.raises(UnitError, match=r"registry\.EUR"):
         set_registry(theirs)
     assert get_registry() is ours
     with pytest.raises(UnitError):

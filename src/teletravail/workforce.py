@@ -1039,6 +1039,8 @@ def _cell_quantity(
 ) -> float:
     """One cell of a quantity column, as a magnitude in the workforce's unit."""
     if column_unit is not None:
+        if isinstance(raw, str) and raw.count(",") == 1 and "." not in raw:
+            raw = raw.replace(",", ".")  # a French decimal comma: "12,5"
         try:
             number = float(raw)
         except (TypeError, ValueError):

@@ -1,0 +1,268 @@
+"""Agents, workforces as columns, and their per-row errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+
+from teletravail import Q_
+from teletravail.errors import UnitError, ValidationError, WorkforceError
+from teletravail.workforce import Agent, Categories, CommuteMode, Derogation, Workforce
+
+from .strategies import agent_lists
+
+
+def test_agent_defaults_and_conversions() -> None:
+    """Strings become dates, quantities and enums; defaults describe an applicant."""
+    agent = Agent(id="A1", hire_date="2011-03-01", working_time="90 %", commute_distance="28 km")
+    assert agent.hire_date == dt.date(2011, 3, 1)
+    assert agent.working_time == Q_(90, "percent")
+    assert agent.commute_distance == Q_(28, "km")
+    assert agent.commute_mode is CommuteMode.CAR_THERMAL
+    assert agent.volunteer and agent.teleworkable_post
+    assert agent.commute_time is None and agent.derogations == ()
+
+
+def test_working_time_as_fraction_or_percent() -> None:
+    """A dimensionless 0.9 and 90 % are the same working time."""
+    assert Agent(id="A", hire_date="2010-01-01", working_time=Q_(0.9, "")).working_time == Q_(
+        90, "percent"
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error", "message"),
+    [
+        ("working_time", 90, UnitError, "bare number"),
+        ("working_time", "120 %", ValidationError, r"\(0 %, 100 %\]"),
+        ("working_time", "0 %", ValidationError, r"\(0 %, 100 %\]"),
+        ("commute_distance", "3 kg", UnitError, r"\[length\]"),
+        ("commute_distance", "-3 km", ValidationError, ">= 0"),
+        ("commute_time", "20 km", UnitError, r"\[time\]"),
+        ("commute_mode", "car", ValidationError, "car_thermal, car_electric"),
+        ("commute_mode", "buss", ValidationError, "did you mean 'bus'"),
+        ("hire_date", "31/12/2010", ValidationError, "ISO date"),
+        ("id", "", ValidationError, "non-empty"),
+        ("volunteer", "maybe", ValidationError, "true or false"),
+    ],
+)
+def test_agent_bad_fields_name_the_field(
+    field: str, value: object, error: type[Exception], message: str
+) -> None:
+    """Every bad field raises a typed error that names the field and the value."""
+    fields: dict[str, object] = {"id": "A1", "hire_date": "2010-01-01", field: value}
+    with pytest.raises(error, match=message) as caught:
+        Agent(**fields)  # type: ignore[arg-type]
+    assert isinstance(caught.value, ValidationError)
+    assert caught.value.field == field
+    assert field in str(caught.value)
+
+
+def test_derogations() -> None:
+    """Derogations parse from text, know when they are in force, and refuse bad spans."""
+    agent = Agent(
+        id="A", hire_date="2010-01-01", derogations="health:2024-01-01/2024-06-30;carer:2024-05-01/"
+    )
+    assert [d.kind.value for d in agent.active_derogations(dt.date(2024, 5, 15))] == [
+        "health",
+        "carer",
+    ]
+    assert [d.kind.value for d in agent.active_derogations(dt.date(2025, 1, 1))] == ["carer"]
+    assert str(agent.derogations[0]) == "health:2024-01-01/2024-06-30"
+    with pytest.raises(ValidationError, match="kind"):
+        Derogation(kind="holiday", start="2024-01-01")
+    with pytest.raises(ValidationError):
+        Derogation(kind="health", start="2024-02-01", end="2024-01-01")
+    with pytest.raises(ValidationError):
+        Derogation.parse("health")
+
+
+def test_agents_are_values() -> None:
+    """Equal agents compare equal and hash alike; evolve makes variants."""
+    import attrs
+
+    one = Agent(id="A", hire_date="2010-01-01", tags={"cadre"})
+    two = Agent(id="A", hire_date=dt.date(2010, 1, 1), tags=["cadre"])
+    assert one == two and hash(one) == hash(two)
+    changed = attrs.evolve(one, working_time="80 %")
+    assert changed.working_time == Q_(80, "percent") and one.working_time == Q_(100, "percent")
+
+
+@given(agent_lists(hired_before=dt.date(2030, 1, 1)))
+def test_workforce_round_trips_agents(agents: list[Agent]) -> None:
+    """A workforce built from agents gives back equal agents, row by row."""
+    workforce = Workforce.from_agents(agents)
+    assert len(workforce) == len(agents)
+    assert list(workforce) == agents
+
+
+def test_columns_are_quantities_and_read_only() -> None:
+    """Quantity columns wrap whole arrays in fixed units, and no column can be written."""
+    workforce = Workforce.from_agents(
+        [
+            Agent(id="A", hire_date="2010-01-01", commute_distance="1500 m", role="cadre"),
+            Agent(id="B", hire_date="2011-01-01", working_time="80 %"),
+        ]
+    )
+    assert str(workforce.commute_distance.units) == "kilometer"
+    assert workforce.commute_distance.magnitude[0] == pytest.approx(1.5)
+    assert np.isnan(workforce.commute_distance.magnitude[1])
+    assert workforce.working_time.magnitude.tolist() == [100.0, 80.0]
+    assert workforce.role.categories == ("", "cadre")
+    with pytest.raises(ValueError, match="read-only"):
+        workforce.hire_date[0] = np.datetime64("2000-01-01")
+
+
+def test_duplicate_ids_are_reported() -> None:
+    """Two agents with one id: the second is the bad row."""
+    with pytest.raises(WorkforceError) as caught:
+        Workforce.from_agents(
+            [Agent(id="A", hire_date="2010-01-01"), Agent(id="A", hire_date="2011-01-01")]
+        )
+    assert [(e.row, e.field) for e in caught.value.errors] == [(1, "id")]
+
+
+RECORDS = [
+    {"id": "A", "hire_date": "2010-01-01", "working_time_pct": "90", "commute_distance_km": "12"},
+    {"id": "B", "hire_date": "not a date", "commute_mode": "car"},
+    {"id": "C", "hire_date": "2010-01-01", "working_time": "120 %"},
+    {
+        "id": "D",
+        "hire_date": "2012-02-29",
+        "commute_distance": "42 km",
+        "tags": "cadre;public_facing",
+    },
+    {
+        "id": "E",
+        "hire_date": "2009-06-01",
+        "commute_time_h": "1.5",
+        "derogations": "carer:2013-01-01/",
+    },
+]
+
+
+def test_records_raise_lists_every_bad_row() -> None:
+    """errors='raise' reports all the bad rows, with their number and field."""
+    with pytest.raises(WorkforceError) as caught:
+        Workforce.from_records(RECORDS)
+    assert [(e.row, e.field) for e in caught.value.errors] == [
+        (1, "hire_date"),
+        (2, "working_time"),
+    ]
+    assert "row 1" in str(caught.value) and "row 2" in str(caught.value)
+
+
+def test_records_report_keeps_the_good_rows() -> None:
+    """errors='report' builds the good rows and lists the rejected ones: nothing is dropped."""
+    workforce = Workforce.from_records(RECORDS, errors="report")
+    assert workforce.ids.tolist() == ["A", "D", "E"]
+    assert workforce.source_rows.tolist() == [0, 3, 4]
+    assert [e.row for e in workforce.rejected] == [1, 2]
+    assert len(workforce) + len(workforce.rejected) == len(RECORDS)
+    assert workforce.commute_time.magnitude[2] == pytest.approx(90)
+    assert workforce.agent(1).tags == frozenset({"cadre", "public_facing"})
+    assert workforce.agent(2).derogations[0].kind.value == "carer"
+    assert workforce.rejected[0].to_dict()["field"] == "hire_date"
+
+
+def test_unknown_column_is_an_error_with_suggestion() -> None:
+    """A misspelt column is refused with a suggestion, unless it is listed as ignored."""
+    rows = [{"id": "A", "hire_date": "2010-01-01", "hire_dat": "x"}]
+    with pytest.raises(ValidationError, match="did you mean 'hire_date'"):
+        Workforce.from_records(rows)
+    assert len(Workforce.from_records(rows, ignore_columns={"hire_dat"})) == 1
+
+
+def test_csv_with_semicolons_and_decimal_commas() -> None:
+    """A French-style CSV (semicolons, decimal commas) reads with unit-suffixed columns."""
+    text = "id;hire_date;working_time_pct;role;commute_distance_km\nA;2010-01-01;90;cadre;12,5\n"
+    workforce = Workforce.from_csv(io.StringIO(text))
+    assert workforce.commute_distance.magnitude.tolist() == [12.5]
+    assert workforce.role.value(0) == "cadre"
+    with pytest.raises(WorkforceError, match="commute_distance"):
+        Workforce.from_csv(io.StringIO(text.replace("12,5", "douze")))
+
+
+def test_csv_file(tmp_path: object) -> None:
+    """from_csv reads a path, with a BOM, and counts data rows from 0."""
+    from pathlib import Path
+
+    assert isinstance(tmp_path, Path)
+    path = tmp_path / "agents.csv"
+    path.write_text(
+        "\ufeffid,hire_date,volunteer\nA,2010-01-01,oui\nB,2011-01-01,peut-être\n", "utf-8"
+    )
+    workforce = Workforce.from_csv(path, errors="report")
+    assert workforce.ids.tolist() == ["A"]
+    assert [(e.row, e.field) for e in workforce.rejected] == [(1, "volunteer")]
+
+
+def test_pandas_round_trip() -> None:
+    """A DataFrame with unit-suffixed columns becomes a workforce and back."""
+    frame = pd.DataFrame(
+        {
+            "id": ["A", "B"],
+            "hire_date": ["2010-01-01", "2011-05-01"],
+            "working_time_pct": [100, 80],
+            "commute_distance_km": [12.0, float("nan")],
+            "role": ["cadre", "juriste"],
+        }
+    )
+    workforce = Workforce.from_pandas(frame)
+    out = workforce.to_pandas()
+    assert out["working_time_pct"].tolist() == [100.0, 80.0]
+    assert out["role"].tolist() == ["cadre", "juriste"]
+    assert np.isnan(out["commute_distance_km"][1])
+
+
+def test_from_columns_vectorised_validation() -> None:
+    """from_columns checks whole columns and reports each bad row once."""
+    with pytest.raises(WorkforceError) as caught:
+        Workforce.from_columns(
+            ids=["A", "B", "C"],
+            hire_date=np.array(["2010-01-01", "NaT", "2011-01-01"], dtype="datetime64[D]"),
+            working_time=Q_(np.array([90.0, 100.0, 150.0]), "percent"),
+            commute_distance=Q_(np.array([1.0, -2.0, np.nan]), "km"),
+            role=Categories(np.array([0, 1, 0], dtype=np.int32), ("a", "b")),
+        )
+    assert [(e.row, e.field) for e in caught.value.errors] == [
+        (1, "hire_date"),
+        (2, "working_time"),
+    ]
+    with pytest.raises(UnitError):
+        Workforce.from_columns(
+            ids=["A"], hire_date=["2010-01-01"], commute_distance=Q_([1.0], "kg")
+        )
+
+
+def test_to_records_round_trip() -> None:
+    """to_records writes strings that from_records reads back into equal agents."""
+    agents = [
+        Agent(
+            id="A",
+            hire_date="2010-01-01",
+            working_time="80 %",
+            commute_distance="12 km",
+            tags={"x", "y"},
+            derogations=["health:2020-01-01/2020-06-30"],
+        ),
+        Agent(id="B", hire_date="2011-01-01", commute_time="35 min", volunteer=False),
+    ]
+    records = Workforce.from_agents(agents).to_records()
+    assert list(Workforce.from_records(records)) == agents
+
+
+def test_index_and_row_errors() -> None:
+    """Rows are found by id; unknown ids and rows out of range are typed errors."""
+    workforce = Workforce.from_agents([Agent(id="A", hire_date="2010-01-01")])
+    assert workforce.index_of("A") == 0 and workforce.agent(-1).id == "A"
+    with pytest.raises(ValidationError):
+        workforce.index_of("Z")
+    with pytest.raises(ValidationError):
+        workforce.agent(3)
+    assert "1 agents" in repr(workforce)
