@@ -330,6 +330,18 @@ def _non_negative_int(instance: Any, attribute: Any, value: Any) -> None:
         raise ValidationError(attribute.name, value, "a whole number >= 0")
 
 
+def _shift(day: dt.date, months: int, days: int) -> dt.date:
+    """``day`` plus ``months`` (clipped to the month's last day), then plus ``days``."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    last = _MONTH_DAYS[month] if month != 2 or not calendar.isleap(year) else 29
+    shifted = dt.date(year, month, day.day if day.day <= last else last)
+    return shifted + dt.timedelta(days=days) if days else shifted
+
+
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 @attrs.frozen
 class Duration:
     """A calendar duration in years, months and days, for seniority and derogations.
@@ -362,10 +374,7 @@ class Duration:
 
     def after(self, day: dt.date) -> dt.date:
         """The date this duration after ``day`` (month ends clipped, see the class doc)."""
-        months = day.month - 1 + self.months + 12 * self.years
-        year, month = day.year + months // 12, months % 12 + 1
-        last = calendar.monthrange(year, month)[1]
-        return dt.date(year, month, min(day.day, last)) + dt.timedelta(days=self.days)
+        return _shift(day, self.months + 12 * self.years, self.days)
 
     def latest_start(self, on: dt.date) -> dt.date:
         """The latest day ``h`` with ``self.after(h) <= on``.
@@ -389,14 +398,14 @@ class Duration:
         """The longest ``d`` (years, then months, then days) with ``d.after(start) <= end``."""
         if end < start:
             raise ValidationError("end", end, f"a date on or after {start}")
-        years = end.year - start.year
-        while years and cls(years).after(start) > end:
-            years -= 1
-        months = 0
-        while cls(years, months + 1).after(start) <= end:
-            months += 1
-        days = (end - cls(years, months).after(start)).days
-        return cls(years, months, days)
+        # ``after`` depends on the total number of months only, and never decreases with it
+        months = (end.year - start.year) * 12 + end.month - start.month
+        reached = _shift(start, months, 0)
+        if reached > end:
+            months -= 1
+            reached = _shift(start, months, 0)
+        years, months = divmod(months, 12)
+        return cls(years, months, (end - reached).days)
 
     def iso(self) -> str:
         """ISO 8601 form: ``P1Y6M``; zero is ``P0D``."""

@@ -46,6 +46,7 @@ __all__ = [
     "get_registry",
     "per_registry",
     "set_registry",
+    "unit",
 ]
 
 #: Dimensionalities, as pint writes them, for the checks of :func:`as_quantity`.
@@ -60,7 +61,7 @@ DIMENSIONLESS = "[]"
 # name, definition: each is added to a registry that does not know the name yet.
 _DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("EUR", "EUR = [currency] = _ = euro = euros"),
-    ("cent", "cent = 0.01 EUR = ct = cents"),
+    ("cent", "cent = 0.01 EUR = _ = cents"),
     ("workday", "workday = [workday] = _ = workdays"),
     ("halfday", "halfday = 0.5 workday = _ = halfdays"),
     ("trip", "trip = [trip] = _ = trips"),
@@ -69,6 +70,10 @@ _DEFINITIONS: tuple[tuple[str, str], ...] = (
 
 _lock = threading.Lock()
 _registry: pint.UnitRegistry[Any] | None = None
+# Parsed units and dimensionalities of the registry in force (pint re-reads a unit
+# string on every call, tens of microseconds; a dict lookup is a fraction of one).
+_units: dict[str, pint.Unit] = {}
+_dimensions: dict[str, Any] = {}
 
 
 def _add_definitions(registry: pint.UnitRegistry[Any]) -> None:
@@ -98,9 +103,10 @@ def set_registry(registry: pint.UnitRegistry[Any]) -> None:
     """Use an application's own registry from now on.
 
     Our units (``EUR``, ``workday``, ``halfday``, ``trip``, ``CO2e``) are defined in it
-    where missing; units it already defines are kept as they are, provided they have the
-    dimension we need. Values built before the switch keep their old registry; values the
-    library builds lazily (presets, shipped parameters) are rebuilt for the new one.
+    where missing. A registry that already defines one of them with another dimension is
+    refused, and left as it was. Values built before the switch keep their old registry;
+    values the library builds lazily (presets, shipped parameters) are rebuilt for the
+    new one.
     """
     global _registry
     import pint
@@ -108,12 +114,26 @@ def set_registry(registry: pint.UnitRegistry[Any]) -> None:
     if not isinstance(registry, pint.UnitRegistry):
         raise UnitError("registry", registry, "a pint.UnitRegistry", "not a registry")
     with _lock:
-        _add_definitions(registry)
         for name, dimension in (("EUR", CURRENCY), ("workday", WORKDAYS), ("trip", TRIPS)):
-            found = str(registry.get_dimensionality(name))
-            if found != dimension:
-                raise UnitError(f"registry.{name}", found, dimension, "already defined otherwise")
+            if name in registry:
+                found = str(registry.get_dimensionality(name))
+                if found != dimension:
+                    raise UnitError(
+                        f"registry.{name}", found, dimension, "already defined otherwise"
+                    )
+        _add_definitions(registry)
+        _units.clear()
+        _dimensions.clear()
         _registry = registry
+
+
+def unit(name: str) -> pint.Unit:
+    """The registry's unit for ``name`` (``"km"``, ``"EUR/workday"``), parsed once."""
+    found = _units.get(name)
+    if found is None:
+        found = get_registry().Unit(_clean(name))
+        _units[name] = found
+    return found
 
 
 def Q_(value: Any, unit: str | None = None) -> Quantity:  # noqa: N802 (pint's own name)
@@ -127,7 +147,11 @@ def Q_(value: Any, unit: str | None = None) -> Quantity:  # noqa: N802 (pint's o
         if isinstance(value, str):
             return registry.Quantity(_clean(value))
         return registry.Quantity(value)
-    return registry.Quantity(value, _clean(unit))
+    return registry.Quantity(value, _unit_of(unit))
+
+
+def _unit_of(name: str) -> pint.Unit:
+    return globals()["unit"](name)  # type: ignore[no-any-return]
 
 
 def _clean(text: str) -> str:
@@ -180,7 +204,7 @@ def as_quantity(
     else:
         raise UnitError(field, value, wanted, f"not a quantity ({type(value).__name__})")
     result: Quantity = quantity
-    if dimension is None:
+    if dimension is None or result.dimensionality == _dimensionality(dimension):
         return result
     found = str(result.dimensionality)
     if found != _normal(dimension):
@@ -201,6 +225,19 @@ _EXAMPLES = {
 }
 
 _normal_cache: dict[str, str] = {}
+
+
+def _dimensionality(dimension: str) -> Any:
+    found = _dimensions.get(dimension)
+    if found is None:
+        registry = get_registry()
+        found = (
+            registry.Quantity(1).dimensionality
+            if dimension == DIMENSIONLESS
+            else registry.get_dimensionality(dimension)
+        )
+        _dimensions[dimension] = found
+    return found
 
 
 def _normal(dimension: str) -> str:

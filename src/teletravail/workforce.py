@@ -30,6 +30,7 @@ import numpy.typing as npt
 from teletravail.dated import to_date
 from teletravail.errors import RowError, UnitError, ValidationError, WorkforceError
 from teletravail.units import DIMENSIONLESS, LENGTH, Q_, TIME, as_quantity
+from teletravail.units import unit as _unit
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -151,7 +152,7 @@ class Derogation:
 
 def _working_time(value: Any) -> Quantity:
     quantity = as_quantity(value, field="working_time", dimension=DIMENSIONLESS)
-    percent = _percent(float(quantity.m_as(WORKING_TIME_UNIT)))
+    percent = _percent(float(quantity.m_as(_unit(WORKING_TIME_UNIT))))
     if not 0 < percent <= 100:
         raise ValidationError("working_time", value, "a share in (0 %, 100 %]")
     return Q_(percent, WORKING_TIME_UNIT)
@@ -166,10 +167,10 @@ def _non_negative(value: Any, field: str, dimension: str, unit: str) -> Quantity
     if value is None:
         return None
     quantity = as_quantity(value, field=field, dimension=dimension)
-    magnitude = float(quantity.m_as(unit))
+    magnitude = float(quantity.m_as(_unit(unit)))
     if not math.isfinite(magnitude) or magnitude < 0:
         raise ValidationError(field, value, f"a finite quantity >= 0 {unit}")
-    return quantity
+    return Q_(magnitude, unit)
 
 
 def _agent_id(value: Any) -> str:
@@ -330,6 +331,17 @@ def _readonly(array: npt.NDArray[G]) -> npt.NDArray[G]:
     return array
 
 
+# Read-only arrays shared by every workforce of one agent (they can never be written).
+_ZERO_CODE = _readonly(np.zeros(1, dtype=np.int32))
+_ZERO_ROW = _readonly(np.zeros(1, dtype=np.int64))
+_TRUE_ROW = _readonly(np.ones(1, dtype=bool))
+_FALSE_ROW = _readonly(np.zeros(1, dtype=bool))
+_ONE_TAG_ROW = _readonly(np.ones((1, 8), dtype=bool))
+_NO_ROWS = _readonly(np.zeros(0, dtype=np.int64))
+_NO_KINDS = _readonly(np.zeros(0, dtype=np.int8))
+_NO_DATES = _readonly(np.zeros(0, dtype="datetime64[D]"))
+
+
 def _column_unit(key: str) -> tuple[str, str | None]:
     """Split a record key into a field and the unit its plain numbers are in.
 
@@ -368,25 +380,30 @@ class Workforce:
 
     * ``ids``: agent identifiers (unique);
     * ``hire_date``: ``datetime64[D]``;
-    * ``working_time``: a quantity array in percent;
+    * ``working_time``: a quantity wrapping the column in percent;
     * ``role``: :class:`Categories`; ``tags``: boolean matrix, one column per name in
       ``tag_names``;
-    * ``commute_distance`` (km) and ``commute_time`` (min): quantity arrays, NaN if unknown;
+    * ``commute_distance`` (km) and ``commute_time`` (min): quantities, NaN if unknown;
     * ``commute_mode``: codes into :class:`CommuteMode` in declaration order;
     * ``volunteer``, ``teleworkable_post``: booleans;
     * derogations as a flat table (``derogation_row``, ``_kind``, ``_start``, ``_end``);
     * ``source_rows``: the input row each agent came from; ``rejected``: the bad input
       rows, when built with ``errors="report"``.
+
+    The quantity columns are stored as plain float arrays in fixed units, with the unit
+    in the name (``working_time_percent``, ``commute_distance_km``, ``commute_time_min``):
+    rules compute on those, converted once at the edge. ``working_time``,
+    ``commute_distance`` and ``commute_time`` give them back as pint quantities.
     """
 
     ids: npt.NDArray[np.str_]
     hire_date: npt.NDArray[np.datetime64]
-    working_time: Quantity
+    working_time_percent: npt.NDArray[np.float64]
     role: Categories
     tags: npt.NDArray[np.bool_]
     tag_names: tuple[str, ...]
-    commute_distance: Quantity
-    commute_time: Quantity
+    commute_distance_km: npt.NDArray[np.float64]
+    commute_time_min: npt.NDArray[np.float64]
     commute_mode: npt.NDArray[np.int8]
     volunteer: npt.NDArray[np.bool_]
     teleworkable_post: npt.NDArray[np.bool_]
@@ -413,7 +430,7 @@ class Workforce:
             ids=[a.id for a in agents],
             hire_date=[a.hire_date for a in agents],
             working_time=Q_(
-                np.array([a.working_time.m_as(WORKING_TIME_UNIT) for a in agents], dtype=float),
+                np.array([_magnitude(a.working_time, WORKING_TIME_UNIT) for a in agents]),
                 WORKING_TIME_UNIT,
             ),
             role=[a.role for a in agents],
@@ -434,43 +451,51 @@ class Workforce:
 
     @classmethod
     def _from_one(cls, agent: Agent) -> Workforce:
+        """A workforce of one, built directly: the path of every single-agent evaluation."""
         tag_names = tuple(sorted(agent.tags))
-        rows = [0] * len(agent.derogations)
+        derogations = agent.derogations
         return cls(
             ids=_readonly(np.array([agent.id])),
             hire_date=_readonly(np.array([agent.hire_date], dtype="datetime64[D]")),
-            working_time=Q_(
-                _readonly(np.array([agent.working_time.m_as(WORKING_TIME_UNIT)])),
-                WORKING_TIME_UNIT,
+            working_time_percent=_readonly(
+                np.array([_magnitude(agent.working_time, WORKING_TIME_UNIT)])
             ),
-            role=Categories(_readonly(np.zeros(1, dtype=np.int32)), (agent.role,)),
-            tags=_readonly(np.ones((1, len(tag_names)), dtype=bool)),
+            role=Categories(_ZERO_CODE, (agent.role,)),
+            tags=_ONE_TAG_ROW[:, : len(tag_names)]
+            if len(tag_names) <= 8
+            else _readonly(np.ones((1, len(tag_names)), dtype=bool)),
             tag_names=tag_names,
-            commute_distance=Q_(
-                _readonly(np.array([_magnitude(agent.commute_distance, DISTANCE_UNIT)])),
-                DISTANCE_UNIT,
+            commute_distance_km=_readonly(
+                np.array([_magnitude(agent.commute_distance, DISTANCE_UNIT)])
             ),
-            commute_time=Q_(
-                _readonly(np.array([_magnitude(agent.commute_time, COMMUTE_TIME_UNIT)])),
-                COMMUTE_TIME_UNIT,
+            commute_time_min=_readonly(
+                np.array([_magnitude(agent.commute_time, COMMUTE_TIME_UNIT)])
             ),
             commute_mode=_readonly(np.array([_MODES.index(agent.commute_mode)], dtype=np.int8)),
-            volunteer=_readonly(np.array([agent.volunteer])),
-            teleworkable_post=_readonly(np.array([agent.teleworkable_post])),
-            derogation_row=_readonly(np.array(rows, dtype=np.int64)),
+            volunteer=_TRUE_ROW if agent.volunteer else _FALSE_ROW,
+            teleworkable_post=_TRUE_ROW if agent.teleworkable_post else _FALSE_ROW,
+            derogation_row=_readonly(np.zeros(len(derogations), dtype=np.int64))
+            if derogations
+            else _NO_ROWS,
             derogation_kind=_readonly(
-                np.array([_KINDS.index(d.kind) for d in agent.derogations], dtype=np.int8)
-            ),
+                np.array([_KINDS.index(d.kind) for d in derogations], dtype=np.int8)
+            )
+            if derogations
+            else _NO_KINDS,
             derogation_start=_readonly(
-                np.array([d.start for d in agent.derogations], dtype="datetime64[D]")
-            ),
+                np.array([d.start for d in derogations], dtype="datetime64[D]")
+            )
+            if derogations
+            else _NO_DATES,
             derogation_end=_readonly(
                 np.array(
-                    [d.end if d.end else np.datetime64("NaT") for d in agent.derogations],
+                    [d.end if d.end else np.datetime64("NaT") for d in derogations],
                     dtype="datetime64[D]",
                 )
-            ),
-            source_rows=_readonly(np.zeros(1, dtype=np.int64)),
+            )
+            if derogations
+            else _NO_DATES,
+            source_rows=_ZERO_ROW,
         )
 
     @classmethod
@@ -597,12 +622,12 @@ class Workforce:
         return cls(
             ids=_readonly(id_array[keep]),
             hire_date=_readonly(hire[keep]),
-            working_time=Q_(_readonly(percent[keep]), WORKING_TIME_UNIT),
+            working_time_percent=_readonly(percent[keep]),
             role=Categories(_readonly(roles.codes[keep]), roles.categories),
             tags=_readonly(tag_matrix[keep]),
             tag_names=tag_names,
-            commute_distance=Q_(_readonly(distance[keep]), DISTANCE_UNIT),
-            commute_time=Q_(_readonly(minutes[keep]), COMMUTE_TIME_UNIT),
+            commute_distance_km=_readonly(distance[keep]),
+            commute_time_min=_readonly(minutes[keep]),
             commute_mode=_readonly(mode_codes[keep]),
             volunteer=_readonly(volunteers[keep]),
             teleworkable_post=_readonly(posts[keep]),
@@ -733,6 +758,21 @@ class Workforce:
     def __len__(self) -> int:
         return len(self.ids)
 
+    @property
+    def working_time(self) -> Quantity:
+        """Working times, one quantity wrapping the whole column (in percent)."""
+        return Q_(self.working_time_percent, WORKING_TIME_UNIT)
+
+    @property
+    def commute_distance(self) -> Quantity:
+        """One-way commute distances (km), NaN where unknown."""
+        return Q_(self.commute_distance_km, DISTANCE_UNIT)
+
+    @property
+    def commute_time(self) -> Quantity:
+        """One-way commute times (min), NaN where unknown."""
+        return Q_(self.commute_time_min, COMMUTE_TIME_UNIT)
+
     def __repr__(self) -> str:
         rejected = f", {len(self.rejected)} rejected" if self.rejected else ""
         return f"<Workforce of {len(self)} agents{rejected}>"
@@ -749,8 +789,8 @@ class Workforce:
         if not -len(self) <= row < len(self):
             raise ValidationError("row", row, f"a row number below {len(self)}")
         row = row % len(self)
-        distance = float(self.commute_distance.magnitude[row])
-        minutes = float(self.commute_time.magnitude[row])
+        distance = float(self.commute_distance_km[row])
+        minutes = float(self.commute_time_min[row])
         mask = self.derogation_row == row
         derogations = tuple(
             Derogation(
@@ -768,7 +808,7 @@ class Workforce:
         return Agent(
             id=str(self.ids[row]),
             hire_date=_to_date(self.hire_date[row]),
-            working_time=Q_(float(self.working_time.magnitude[row]), WORKING_TIME_UNIT),
+            working_time=Q_(float(self.working_time_percent[row]), WORKING_TIME_UNIT),
             role=self.role.value(row),
             tags=frozenset(t for t, on in zip(self.tag_names, self.tags[row], strict=True) if on),
             commute_distance=None if math.isnan(distance) else Q_(distance, DISTANCE_UNIT),
@@ -787,12 +827,22 @@ class Workforce:
         columns = [i for i, t in enumerate(self.tag_names) if t in names]
         if not columns:
             return np.zeros(len(self), dtype=bool)
+        if len(columns) == 1:
+            return self.tags[:, columns[0]].copy()
         result: npt.NDArray[np.bool_] = np.any(self.tags[:, columns], axis=1)
         return result
 
     def role_in(self, names: Collection[str]) -> npt.NDArray[np.bool_]:
         """Rows whose role is one of ``names``."""
-        return np.isin(self.role.codes, self.role.code_of(names))
+        codes = self.role.code_of(names)
+        if len(codes) > 8:  # many codes: one pass through a lookup table
+            table = np.zeros(len(self.role.categories), dtype=bool)
+            table[codes] = True
+            return table[self.role.codes]
+        found = np.zeros(len(self), dtype=bool)
+        for code in codes.tolist():  # few codes: comparisons beat np.isin's sort
+            found |= self.role.codes == code
+        return found
 
     def derogation_active(
         self, kinds: Collection[DerogationKind], on: dt.date
@@ -817,16 +867,16 @@ class Workforce:
                 {
                     "id": agent.id,
                     "hire_date": agent.hire_date.isoformat(),
-                    "working_time": f"{agent.working_time.m_as('percent'):g} %",
+                    "working_time": f"{agent.working_time.m_as(_unit('percent')):g} %",
                     "role": agent.role,
                     "tags": ";".join(sorted(agent.tags)),
                     "commute_distance": (
-                        f"{agent.commute_distance.m_as('km'):g} km"
+                        f"{agent.commute_distance.m_as(_unit('km')):g} km"
                         if agent.commute_distance is not None
                         else ""
                     ),
                     "commute_time": (
-                        f"{agent.commute_time.m_as('min'):g} min"
+                        f"{agent.commute_time.m_as(_unit('min')):g} min"
                         if agent.commute_time is not None
                         else ""
                     ),
@@ -846,7 +896,7 @@ class Workforce:
             {
                 "id": self.ids,
                 "hire_date": self.hire_date,
-                "working_time_pct": self.working_time.magnitude,
+                "working_time_pct": self.working_time_percent,
                 "role": pd.Categorical.from_codes(
                     self.role.codes, categories=pd.Index(list(self.role.categories))
                 )
@@ -856,8 +906,8 @@ class Workforce:
                     ";".join(t for t, on in zip(self.tag_names, r, strict=True) if on)
                     for r in self.tags
                 ],
-                "commute_distance_km": self.commute_distance.magnitude,
-                "commute_time_min": self.commute_time.magnitude,
+                "commute_distance_km": self.commute_distance_km,
+                "commute_time_min": self.commute_time_min,
                 "commute_mode": [_MODES[int(c)].value for c in self.commute_mode],
                 "volunteer": self.volunteer,
                 "teleworkable_post": self.teleworkable_post,
@@ -876,7 +926,12 @@ def _merge(first: list[RowError], second: list[RowError]) -> list[RowError]:
 
 
 def _magnitude(quantity: Quantity | None, unit: str) -> float:
-    return math.nan if quantity is None else float(quantity.m_as(unit))
+    if quantity is None:
+        return math.nan
+    target = _unit(unit)
+    if quantity.units == target:  # an Agent stores its quantities in these units already
+        return float(quantity.magnitude)
+    return float(quantity.m_as(target))
 
 
 def _to_date(value: np.datetime64) -> dt.date:
@@ -925,7 +980,7 @@ def _quantity_column(
     if column is None:
         return np.full(n, default, dtype=float)
     quantity = as_quantity(column, field=field, dimension=dimension)
-    magnitude = np.asarray(quantity.m_as(unit), dtype=float)
+    magnitude = np.asarray(quantity.m_as(_unit(unit)), dtype=float)
     if magnitude.shape != (n,):
         raise UnitError(field, f"shape {magnitude.shape}", dimension, f"a column of {n} values")
     return magnitude
@@ -1047,12 +1102,12 @@ def _cell_quantity(
             raise ValidationError(name, raw, f"a number in {column_unit}") from None
         if column_unit == unit:
             return number
-        return float(Q_(number, column_unit).m_as(unit))
+        return float(Q_(number, column_unit).m_as(_unit(unit)))
     if isinstance(raw, str):
         key = (name, raw)
         hit = text_cache.get(key)
         if hit is None:
-            hit = float(as_quantity(raw, field=name, dimension=dimension).m_as(unit))
+            hit = float(as_quantity(raw, field=name, dimension=dimension).m_as(_unit(unit)))
             text_cache[key] = hit
         return hit
-    return float(as_quantity(raw, field=name, dimension=dimension).m_as(unit))
+    return float(as_quantity(raw, field=name, dimension=dimension).m_as(_unit(unit)))

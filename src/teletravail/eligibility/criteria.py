@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import abc
 import datetime as dt
+import functools
 import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -34,7 +35,7 @@ import numpy.typing as npt
 
 from teletravail.dated import Duration, Source
 from teletravail.errors import TeletravailError, ValidationError
-from teletravail.units import DIMENSIONLESS, LENGTH, Q_, TIME, as_quantity
+from teletravail.units import DIMENSIONLESS, LENGTH, Q_, TIME, as_quantity, unit
 from teletravail.workforce import (
     COMMUTE_TIME_UNIT,
     DISTANCE_UNIT,
@@ -131,6 +132,19 @@ def _duration(value: Any) -> Duration:
     return Duration.parse(value)
 
 
+@functools.lru_cache(maxsize=256)
+def _latest_start(minimum: Duration, on: dt.date) -> dt.date:
+    return minimum.latest_start(on)
+
+
+_EPOCH = dt.date(1970, 1, 1)
+
+
+def _day_number(day: dt.date) -> int:
+    """Days since 1970-01-01, the integer behind ``datetime64[D]``."""
+    return (day - _EPOCH).days
+
+
 @attrs.frozen(kw_only=True)
 class MinimumSeniority(Criterion):
     """At least ``minimum`` of seniority on the reference date, counted from the hire date.
@@ -144,8 +158,9 @@ class MinimumSeniority(Criterion):
     minimum: Duration = attrs.field(factory=lambda: Duration(years=1), converter=_duration)
 
     def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
-        cutoff = np.datetime64(self.minimum.latest_start(on), "D")
-        result: npt.NDArray[np.bool_] = workforce.hire_date <= cutoff
+        cutoff = _day_number(_latest_start(self.minimum, on))
+        # days since 1970 as int64: the same order as the dates, and several times faster
+        result: npt.NDArray[np.bool_] = workforce.hire_date.view(np.int64) <= cutoff
         return result
 
     def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
@@ -170,6 +185,11 @@ def _time(value: Any) -> Quantity:
     return as_quantity(value, field="minimum", dimension=TIME)
 
 
+def _in(quantity: Quantity, name: str) -> float:
+    """A threshold's magnitude in the unit the workforce stores that column in."""
+    return float(quantity.m_as(unit(name)))
+
+
 @attrs.frozen(kw_only=True)
 class MinimumWorkingTime(Criterion):
     """A working time (quotité) of at least ``minimum``; exactly the minimum passes.
@@ -182,14 +202,17 @@ class MinimumWorkingTime(Criterion):
         factory=lambda: Q_(90, "percent"),
         converter=_share,
     )
+    _limit: float = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_limit", round(_in(self.minimum, WORKING_TIME_UNIT), 9))
 
     def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
-        limit = round(float(self.minimum.m_as(WORKING_TIME_UNIT)), 9)
-        result: npt.NDArray[np.bool_] = workforce.working_time.magnitude >= limit
+        result: npt.NDArray[np.bool_] = workforce.working_time_percent >= self._limit
         return result
 
     def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
-        return Q_(float(workforce.working_time.magnitude[row]), WORKING_TIME_UNIT)
+        return Q_(float(workforce.working_time_percent[row]), WORKING_TIME_UNIT)
 
     @property
     def threshold(self) -> Value:
@@ -224,9 +247,10 @@ class ExcludedRoles(Criterion):
 
     def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
         excluded = workforce.role_in(self.roles)
-        if self.tags:
+        if self.tags and any(t in self.tags for t in workforce.tag_names):
             excluded |= workforce.has_tag(self.tags)
-        return ~excluded
+        np.logical_not(excluded, out=excluded)
+        return excluded
 
     def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
         tags = sorted(
@@ -245,14 +269,17 @@ class MinimumCommuteDistance(Criterion):
 
     CODE: ClassVar[str] = "commute_distance.minimum"
     minimum: Quantity = attrs.field(converter=_length)
+    _limit: float = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_limit", _in(self.minimum, DISTANCE_UNIT))
 
     def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
-        limit = float(self.minimum.m_as(DISTANCE_UNIT))
-        result: npt.NDArray[np.bool_] = workforce.commute_distance.magnitude >= limit
+        result: npt.NDArray[np.bool_] = workforce.commute_distance_km >= self._limit
         return result
 
     def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
-        value = float(workforce.commute_distance.magnitude[row])
+        value = float(workforce.commute_distance_km[row])
         return None if math.isnan(value) else Q_(value, DISTANCE_UNIT)
 
     @property
@@ -266,14 +293,17 @@ class MinimumCommuteTime(Criterion):
 
     CODE: ClassVar[str] = "commute_time.minimum"
     minimum: Quantity = attrs.field(converter=_time)
+    _limit: float = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_limit", _in(self.minimum, COMMUTE_TIME_UNIT))
 
     def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
-        limit = float(self.minimum.m_as(COMMUTE_TIME_UNIT))
-        result: npt.NDArray[np.bool_] = workforce.commute_time.magnitude >= limit
+        result: npt.NDArray[np.bool_] = workforce.commute_time_min >= self._limit
         return result
 
     def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
-        value = float(workforce.commute_time.magnitude[row])
+        value = float(workforce.commute_time_min[row])
         return None if math.isnan(value) else Q_(value, COMMUTE_TIME_UNIT)
 
     @property

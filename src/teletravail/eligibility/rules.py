@@ -35,6 +35,7 @@ from .decision import BatchDecision, CompositeResult, Decision, Outcome, Result
 __all__ = ["AllOf", "AnyOf", "Not", "Rule", "Unless", "all_of", "any_of"]
 
 Blame = list[tuple[str, npt.NDArray[np.bool_]]]
+_EPOCH = dt.date(1970, 1, 1)
 
 
 class Rule(abc.ABC):
@@ -99,7 +100,7 @@ class Rule(abc.ABC):
     def _evaluate_columns(
         self, workforce: Workforce, day: dt.date, errors: Errors
     ) -> BatchDecision:
-        future = workforce.hire_date > np.datetime64(day, "D")
+        future = workforce.hire_date.view(np.int64) > (day - _EPOCH).days
         problems: list[RowError] = []
         if future.any():
             expected = f"a date on or before the reference date {day}"

@@ -65,11 +65,11 @@ class SelectionCampaign:
     def _values(self, workforce: Workforce) -> npt.NDArray[np.float64]:
         key = self.rank_by
         if key == "commute_distance":
-            return np.asarray(workforce.commute_distance.magnitude, dtype=float)
+            return np.asarray(workforce.commute_distance_km, dtype=float)
         if key == "commute_time":
-            return np.asarray(workforce.commute_time.magnitude, dtype=float)
+            return np.asarray(workforce.commute_time_min, dtype=float)
         if key == "working_time":
-            return np.asarray(workforce.working_time.magnitude, dtype=float)
+            return np.asarray(workforce.working_time_percent, dtype=float)
         if key == "seniority":  # earlier hire = more seniority = larger value
             return -workforce.hire_date.astype("int64").astype(float)
         assert callable(key)
