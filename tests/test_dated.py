@@ -208,3 +208,13 @@ def test_between_is_consistent_with_after(start: dt.date, length: int) -> None:
     end = start + dt.timedelta(days=length)
     found = Duration.between(start, end)
     assert found.after(start) == end
+
+
+def test_duration_carries_months_into_years() -> None:
+    """18 months is 1 year 6 months: one value, one spelling, equal and alike hashed."""
+    assert Duration(months=18) == Duration(years=1, months=6)
+    assert hash(Duration(months=18)) == hash(Duration(years=1, months=6))
+    assert Duration.parse("18 months") == Duration(1, 6)
+    assert Duration.parse("1y6m") == Duration.parse("1Y 6M") == Duration(1, 6)
+    with pytest.raises(ValidationError, match="lang"):
+        Duration(1).words("de")

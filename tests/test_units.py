@@ -8,7 +8,7 @@ import sys
 import pint
 import pytest
 
-from teletravail import Q_, UnitError, get_registry, set_registry
+from teletravail import Q_, UnitError, ValidationError, get_registry, set_registry
 from teletravail.units import (
     CURRENCY,
     DIMENSIONLESS,
@@ -85,7 +85,7 @@ def test_rate_without_time_base_is_explained() -> None:
         (True, "boolean"),
         ("thirty km", "cannot read"),
         ("30 furlongz", "cannot read"),
-        ([30], "not a quantity"),
+        ([30], "is not a quantity"),
     ],
 )
 def test_as_quantity_rejects_what_is_not_a_quantity(value: object, message: str) -> None:
@@ -144,7 +144,7 @@ def test_set_registry_refuses_conflicting_definitions() -> None:
     with pytest.raises(UnitError, match=r"registry\.EUR"):
         set_registry(theirs)
     assert get_registry() is ours
-    with pytest.raises(UnitError):
+    with pytest.raises(ValidationError):
         set_registry("not a registry")  # type: ignore[arg-type]
 
 
@@ -163,3 +163,41 @@ def test_import_does_not_create_the_registry() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2,88 €", Q_(2.88, "EUR")),
+        ("12,5 km", Q_(12.5, "km")),
+        ("1 000 km", Q_(1000, "km")),
+        ("1\u202f000 km", Q_(1000, "km")),
+        ("1 234 567,5 EUR", Q_(1234567.5, "EUR")),
+        ("2,88 €/workday", Q_(2.88, "EUR/workday")),
+    ],
+)
+def test_french_number_writing(text: str, expected: object) -> None:
+    """A decimal comma and grouped thousands are read as a French reader reads them."""
+    assert Q_(text) == expected
+    assert as_quantity(text, field="x", dimension=None) == expected
+
+
+def test_co2e_dimension_check_does_not_depend_on_spelling_order() -> None:
+    """'kg CO2e' and 'CO2e kg' both pass the same dimension check, in any order of use."""
+    for text in ("1 CO2e * kg", "1 kg CO2e", "2 t CO2e"):
+        assert as_quantity(text, field="emissions", dimension="[mass] * [co2e]")
+        assert as_quantity(text, field="emissions", dimension="[co2e] * [mass]")
+
+
+def test_money_is_written_with_cents() -> None:
+    """Amounts in euros are formatted with two decimals."""
+    assert format_quantity(Q_(2.5, "EUR/workday")) == "2.50 EUR / workday"
+    assert format_quantity(Q_(220, "EUR")) == "220.00 EUR"
+
+
+def test_unreadable_string_always_says_why() -> None:
+    """Even when pint gives no message, the error says the text could not be read."""
+    with pytest.raises(UnitError, match=r"cannot read it: .+"):
+        as_quantity("km km 3 /", field="distance", dimension=LENGTH)
+    with pytest.raises(UnitError, match=r"expected a quantity \(a list is not a quantity\), got"):
+        as_quantity([1], field="anything", dimension=None)

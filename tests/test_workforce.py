@@ -266,3 +266,54 @@ def test_index_and_row_errors() -> None:
     with pytest.raises(ValidationError):
         workforce.agent(3)
     assert "1 agents" in repr(workforce)
+
+
+def test_agent_role_must_be_a_string() -> None:
+    """A role that is not a string is a typed error naming 'role'."""
+    with pytest.raises(ValidationError) as caught:
+        Agent(id="A", hire_date="2010-01-01", role=3)  # type: ignore[arg-type]
+    assert caught.value.field == "role"
+
+
+def test_mode_suggestion_prefers_a_prefix() -> None:
+    """'train' suggests train_regional (a prefix), not the closer-spelt tram."""
+    with pytest.raises(ValidationError, match="did you mean 'train_regional'"):
+        Agent(id="A", hire_date="2010-01-01", commute_mode="train")
+
+
+def test_unit_suffix_of_the_wrong_dimension() -> None:
+    """A column like commute_distance_kg says kg is not a length."""
+    with pytest.raises(ValidationError, match=r"\[length\]") as caught:
+        Workforce.from_records([{"id": "A", "hire_date": "2010-01-01", "commute_distance_kg": 3}])
+    assert caught.value.field == "columns.commute_distance_kg"
+
+
+def test_from_columns_lengths_and_unreadable_flags() -> None:
+    """Short columns are typed errors; unreadable flags and modes are row errors."""
+    with pytest.raises(ValidationError, match="commute_mode"):
+        Workforce.from_columns(ids=["A", "B"], hire_date=["2010-01-01"] * 2, commute_mode=["bus"])
+    with pytest.raises(ValidationError, match="hire_date"):
+        Workforce.from_columns(ids=["A", "B"], hire_date=["2010-01-01"])
+    with pytest.raises(ValidationError, match="working_time"):
+        Workforce.from_columns(
+            ids=["A"], hire_date=["2010-01-01"], working_time=Q_([1.0, 2.0], "%")
+        )
+    workforce = Workforce.from_columns(
+        ids=["A", "B", "C"],
+        hire_date=["2010-01-01"] * 3,
+        volunteer=["oui", "peut-être", True],
+        commute_mode=["bus", "bus", "car"],
+        errors="report",
+    )
+    assert workforce.ids.tolist() == ["A"]
+    assert [(e.row, e.field) for e in workforce.rejected] == [(1, "volunteer"), (2, "commute_mode")]
+
+
+def test_pandas_round_trip_keeps_dates_and_derogations() -> None:
+    """to_pandas then from_pandas gives back equal agents, derogations included."""
+    agents = [
+        Agent(id="A", hire_date="2010-01-01", derogations=["health:2020-01-01/2020-06-30"]),
+        Agent(id="B", hire_date="2011-05-01", working_time="80 %", commute_distance="12 km"),
+    ]
+    frame = Workforce.from_agents(agents).to_pandas()
+    assert list(Workforce.from_pandas(frame)) == agents

@@ -320,8 +320,9 @@ class DatedParameter:
 
 _DURATION_PATTERN = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$")
 _WORDS = re.compile(
-    r"^\s*(?:(\d+)\s*(?:years?|ans?|y)\b)?\s*(?:(\d+)\s*(?:months?|mois|m)\b)?"
-    r"\s*(?:(\d+)\s*(?:days?|jours?|d)\b)?\s*$"
+    r"^\s*(?:(\d+)\s*(?:years?|ans?|y)(?![a-z]))?\s*(?:(\d+)\s*(?:months?|mois|m)(?![a-z]))?"
+    r"\s*(?:(\d+)\s*(?:days?|jours?|d)(?![a-z]))?\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -357,6 +358,12 @@ class Duration:
     years: int = attrs.field(default=0, validator=_non_negative_int)
     months: int = attrs.field(default=0, validator=_non_negative_int)
     days: int = attrs.field(default=0, validator=_non_negative_int)
+
+    def __attrs_post_init__(self) -> None:
+        if self.months >= 12:  # 18 months is 1 year 6 months: one value, one spelling
+            years, months = divmod(self.months, 12)
+            object.__setattr__(self, "years", self.years + years)
+            object.__setattr__(self, "months", months)
 
     @classmethod
     def parse(cls, text: str | Duration) -> Duration:
@@ -416,6 +423,8 @@ class Duration:
 
     def words(self, lang: str = "en") -> str:
         """``1 year 6 months`` or, in French, ``1 an 6 mois``."""
+        if lang not in ("en", "fr"):
+            raise ValidationError("lang", lang, "'en' or 'fr'")
         names = {
             "en": (("year", "years"), ("month", "months"), ("day", "days")),
             "fr": (("an", "ans"), ("mois", "mois"), ("jour", "jours")),

@@ -58,7 +58,9 @@ class UnitError(ValidationError):
 
     def __init__(self, field: str, value: Any, dimension: str, detail: str = "") -> None:
         self.dimension = dimension
-        expected = f"a quantity of dimension {dimension}"
+        expected = (
+            "a quantity" if dimension == "any dimension" else f"a quantity of dimension {dimension}"
+        )
         if detail:
             expected = f"{expected} ({detail})"
         super().__init__(field, value, expected)

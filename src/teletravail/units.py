@@ -19,11 +19,12 @@ never touched. Quantities from another registry are converted at the API boundar
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
-from teletravail.errors import UnitError
+from teletravail.errors import UnitError, ValidationError
 
 if TYPE_CHECKING:
     import pint
@@ -112,7 +113,7 @@ def set_registry(registry: pint.UnitRegistry[Any]) -> None:
     import pint
 
     if not isinstance(registry, pint.UnitRegistry):
-        raise UnitError("registry", registry, "a pint.UnitRegistry", "not a registry")
+        raise ValidationError("registry", registry, "a pint.UnitRegistry")
     with _lock:
         for name, dimension in (("EUR", CURRENCY), ("workday", WORKDAYS), ("trip", TRIPS)):
             if name in registry:
@@ -127,13 +128,17 @@ def set_registry(registry: pint.UnitRegistry[Any]) -> None:
         _registry = registry
 
 
-def unit(name: str) -> pint.Unit:
-    """The registry's unit for ``name`` (``"km"``, ``"EUR/workday"``), parsed once."""
+def _parsed_unit(name: str) -> pint.Unit:
     found = _units.get(name)
     if found is None:
         found = get_registry().Unit(_clean(name))
         _units[name] = found
     return found
+
+
+def unit(name: str) -> pint.Unit:
+    """The registry's unit for ``name`` (``"km"``, ``"EUR/workday"``), parsed once."""
+    return _parsed_unit(name)
 
 
 def Q_(value: Any, unit: str | None = None) -> Quantity:  # noqa: N802 (pint's own name)
@@ -147,16 +152,25 @@ def Q_(value: Any, unit: str | None = None) -> Quantity:  # noqa: N802 (pint's o
         if isinstance(value, str):
             return registry.Quantity(_clean(value))
         return registry.Quantity(value)
-    return registry.Quantity(value, _unit_of(unit))
+    return registry.Quantity(value, _parsed_unit(unit))
 
 
-def _unit_of(name: str) -> pint.Unit:
-    return globals()["unit"](name)  # type: ignore[no-any-return]
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
+_DIGIT_GROUPS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
 def _clean(text: str) -> str:
-    """Accept the euro sign and thin spaces users type in French texts."""
-    return text.replace("€", "EUR").replace("\u202f", " ").replace("\xa0", " ").strip()
+    """Read numbers and units as French texts write them.
+
+    The euro sign becomes ``EUR``; no-break and narrow no-break spaces are spaces; a
+    comma between digits is a decimal comma (``"2,88 €"`` is 2.88 EUR, never 288); a
+    space between digit groups separates thousands (``"1 000 km"`` is 1000 km).
+    """
+    text = text.replace("€", " EUR ").replace("\u202f", " ").replace("\xa0", " ")
+    text = _DECIMAL_COMMA.sub(".", text)
+    while _DIGIT_GROUPS.search(text):
+        text = _DIGIT_GROUPS.sub("", text)
+    return " ".join(text.split())
 
 
 def as_quantity(
@@ -177,7 +191,7 @@ def as_quantity(
     import pint
 
     registry = get_registry()
-    wanted = dimension if dimension is not None else "any"
+    wanted = dimension if dimension is not None else "any dimension"
     if isinstance(value, pint.Quantity):
         if value._REGISTRY is not registry:  # a quantity from the application's registry
             try:
@@ -189,7 +203,8 @@ def as_quantity(
         try:
             quantity = registry.Quantity(_clean(value))
         except Exception as exc:  # pint raises several unrelated types on bad text
-            raise UnitError(field, value, wanted, f"cannot read it: {exc}") from None
+            reason = str(exc) or type(exc).__name__
+            raise UnitError(field, value, wanted, f"cannot read it: {reason}") from None
         if not isinstance(quantity, pint.Quantity):
             quantity = registry.Quantity(quantity)
     elif isinstance(value, bool):
@@ -202,7 +217,7 @@ def as_quantity(
         example = _EXAMPLES.get(dimension or "", "'30 km' or Q_(30, 'km')")
         raise UnitError(field, value, wanted, f"a bare number has no unit: write it as {example}")
     else:
-        raise UnitError(field, value, wanted, f"not a quantity ({type(value).__name__})")
+        raise UnitError(field, value, wanted, f"a {type(value).__name__} is not a quantity")
     result: Quantity = quantity
     if dimension is None or result.dimensionality == _dimensionality(dimension):
         return result
@@ -261,8 +276,10 @@ def format_unit(quantity: Quantity) -> str:
 def format_quantity(quantity: Quantity, digits: int = 6) -> str:
     """A scalar quantity written for people: ``18 km``, ``90 %``, ``2.88 EUR / workday``."""
     magnitude = float(quantity.magnitude)
-    number = f"{magnitude:.{digits}g}"
     unit = f"{quantity.units:~}"
+    if unit.startswith("EUR"):  # money reads with its cents: 2.50 EUR, 220.00 EUR
+        return f"{magnitude:.2f} {unit}"
+    number = f"{magnitude:.{digits}g}"
     if not unit:
         return number
     return f"{number} {unit}" if unit != "%" else f"{number} %"

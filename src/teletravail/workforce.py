@@ -19,7 +19,7 @@ import datetime as dt
 import difflib
 import enum
 import math
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -93,10 +93,17 @@ def _enum_member(kind: type[E], value: Any, field: str) -> E:
             return kind(value.strip().lower())
         except ValueError:
             pass
-    known = ", ".join(member.value for member in kind)
-    guess = difflib.get_close_matches(str(value), [m.value for m in kind], n=1)
+    raise ValidationError(field, value, _one_of(kind, value))
+
+
+def _one_of(kind: type[enum.StrEnum], value: Any) -> str:
+    """``one of: a, b, c`` with a suggestion: a known value it starts, or a close one."""
+    names = [member.value for member in kind]
+    text = str(value).strip().lower()
+    guess = [n for n in names if text and n.startswith(text)][:1]
+    guess = guess or difflib.get_close_matches(text, names, n=1)
     hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-    raise ValidationError(field, value, f"one of: {known}{hint}")
+    return f"one of: {', '.join(names)}{hint}"
 
 
 def _mode(value: Any) -> CommuteMode:
@@ -104,7 +111,7 @@ def _mode(value: Any) -> CommuteMode:
 
 
 def _kind(value: Any) -> DerogationKind:
-    return _enum_member(DerogationKind, value, "kind")
+    return _enum_member(DerogationKind, value, "derogation.kind")
 
 
 def _derogation_start(value: Any) -> dt.date:
@@ -248,6 +255,12 @@ def _read_bool(value: Any, field: str) -> bool:
     raise ValidationError(field, value, "true or false (yes/no, oui/non, 1/0)")
 
 
+def _role(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValidationError("role", value, "a string (the agent's job family)")
+    return value
+
+
 def _default_working_time() -> Quantity:
     return Q_(100.0, WORKING_TIME_UNIT)
 
@@ -265,7 +278,7 @@ class Agent:
     id: str = attrs.field(converter=_agent_id)
     hire_date: dt.date = attrs.field(converter=_hire_date)
     working_time: Quantity = attrs.field(factory=_default_working_time, converter=_working_time)
-    role: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    role: str = attrs.field(default="", converter=_role)
     tags: frozenset[str] = attrs.field(factory=frozenset, converter=_tags)
     commute_distance: Quantity | None = attrs.field(default=None, converter=_distance)
     commute_time: Quantity | None = attrs.field(default=None, converter=_commute_time)
@@ -355,6 +368,10 @@ def _column_unit(key: str) -> tuple[str, str | None]:
             unit = _UNIT_ALIASES.get(unit, unit)
             try:
                 as_quantity(Q_(1, unit), field=key, dimension=dimension)
+            except UnitError as exc:
+                raise ValidationError(
+                    f"columns.{key}", key, f"a unit of dimension {dimension} after {name}_"
+                ) from exc
             except Exception:
                 break
             return name, unit
@@ -536,15 +553,18 @@ class Workforce:
         problems: list[RowError] = list(rejected)
         bad = np.zeros(n, dtype=bool)
 
-        def flag(mask: npt.NDArray[np.bool_], field: str, values: Any, expected: str) -> None:
+        def flag(
+            mask: npt.NDArray[np.bool_],
+            field: str,
+            values: Any,
+            expected: str | Callable[[Any], str],
+        ) -> None:
             for index in np.flatnonzero(mask & ~bad):
                 value = _plain(values[index])
+                wanted = expected(value) if callable(expected) else expected
                 problems.append(
                     RowError(
-                        int(rows[index]),
-                        field,
-                        value,
-                        f"{field}: expected {expected}, got {value!r}",
+                        int(rows[index]), field, value, f"{field}: expected {wanted}, got {value!r}"
                     )
                 )
             bad[mask] = True
@@ -559,9 +579,9 @@ class Workforce:
             repeat[order[1:][same]] = True
         flag(repeat, "id", id_array, "an id used once in the workforce")
 
+        _check_length("hire_date", hire_date, n)
+        _check_length("source_rows", rows, n)
         hire = _date_column(hire_date, n, rows, problems, bad)
-        if len(hire) != n:
-            raise ValidationError("hire_date", len(hire), f"a column of {n} dates")
 
         percent = _quantity_column(working_time, "working_time", n, 100.0)
         percent = np.round(percent, 9)
@@ -591,13 +611,20 @@ class Workforce:
             mode_codes = np.zeros(n, dtype=np.int8)
         else:
             mode_values = np.asarray(commute_mode, dtype=object)
+            _check_length("commute_mode", mode_values, n)
             lookup = {m.value: i for i, m in enumerate(_MODES)}
             mode_codes = np.array([lookup.get(str(v), -1) for v in mode_values], dtype=np.int8)
-            known = ", ".join(m.value for m in _MODES)
-            flag(mode_codes < 0, "commute_mode", mode_values, f"one of: {known}")
+            flag(mode_codes < 0, "commute_mode", mode_values, lambda v: _one_of(CommuteMode, v))
 
-        volunteers = _bool_column(volunteer, "volunteer", n)
-        posts = _bool_column(teleworkable_post, "teleworkable_post", n)
+        volunteers, unread = _bool_column(volunteer, "volunteer", n)
+        flag(unread, "volunteer", np.asarray(volunteer, dtype=object), "true or false")
+        posts, unread = _bool_column(teleworkable_post, "teleworkable_post", n)
+        flag(
+            unread,
+            "teleworkable_post",
+            np.asarray(teleworkable_post, dtype=object),
+            "true or false",
+        )
 
         d_row: list[int] = []
         d_kind: list[int] = []
@@ -746,6 +773,13 @@ class Workforce:
 
         Column names follow :meth:`from_records`; missing values (NaN) take the defaults.
         """
+        import pandas as pd
+
+        frame = frame.copy()
+        for name in frame.columns:
+            if pd.api.types.is_datetime64_any_dtype(frame[name]):
+                # a date column (as to_pandas writes it) back to dates, NaT to missing
+                frame[name] = [None if pd.isna(v) else v.date() for v in frame[name]]
         records = frame.to_dict(orient="records")
         return cls.from_records(
             [{str(k): v for k, v in r.items()} for r in records],
@@ -911,6 +945,10 @@ class Workforce:
                 "commute_mode": [_MODES[int(c)].value for c in self.commute_mode],
                 "volunteer": self.volunteer,
                 "teleworkable_post": self.teleworkable_post,
+                "derogations": [
+                    ";".join(str(d) for d in self.agent(row).derogations) if has else ""
+                    for row, has in enumerate(np.isin(np.arange(len(self)), self.derogation_row))
+                ],
             }
         )
 
@@ -981,20 +1019,26 @@ def _quantity_column(
         return np.full(n, default, dtype=float)
     quantity = as_quantity(column, field=field, dimension=dimension)
     magnitude = np.asarray(quantity.m_as(_unit(unit)), dtype=float)
-    if magnitude.shape != (n,):
-        raise UnitError(field, f"shape {magnitude.shape}", dimension, f"a column of {n} values")
+    _check_length(field, magnitude, n)
     return magnitude
+
+
+def _check_length(field: str, column: Any, n: int) -> None:
+    """A column must have one value per agent."""
+    size = len(column)
+    if size != n:
+        raise ValidationError(
+            field, f"a column of {size} values", f"a column of {n} values (one per id)"
+        )
 
 
 def _role_column(role: Sequence[str] | npt.NDArray[Any] | Categories | None, n: int) -> Categories:
     if role is None:
         return Categories(np.zeros(n, dtype=np.int32), ("",))
     if isinstance(role, Categories):
-        if len(role.codes) != n:
-            raise ValidationError("role", len(role.codes), f"a column of {n} codes")
+        _check_length("role", role.codes, n)
         return role
-    if len(role) != n:
-        raise ValidationError("role", len(role), f"a column of {n} roles")
+    _check_length("role", role, n)
     return Categories.from_values(role)
 
 
@@ -1023,15 +1067,28 @@ def _tag_column(
     return matrix, names
 
 
-def _bool_column(values: npt.ArrayLike | None, field: str, n: int) -> npt.NDArray[np.bool_]:
+def _bool_column(
+    values: npt.ArrayLike | None, field: str, n: int
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """The column as booleans, and which rows could not be read as one."""
     if values is None:
-        return np.ones(n, dtype=bool)
+        return np.ones(n, dtype=bool), np.zeros(n, dtype=bool)
     array = np.asarray(values)
-    if array.dtype != np.bool_:
-        array = np.array([_read_bool(v, field) for v in array.tolist()], dtype=bool)
-    if array.shape != (n,):
-        raise ValidationError(field, array.shape, f"a column of {n} booleans")
-    return array
+    if array.ndim != 1:
+        raise ValidationError(
+            field, f"an array of shape {array.shape}", f"a column of {n} booleans"
+        )
+    _check_length(field, array, n)
+    if array.dtype == np.bool_:
+        return array, np.zeros(n, dtype=bool)
+    result = np.zeros(n, dtype=bool)
+    unreadable = np.zeros(n, dtype=bool)
+    for index, value in enumerate(array.tolist()):
+        try:
+            result[index] = _read_bool(value, field)
+        except ValidationError:
+            unreadable[index] = True
+    return result, unreadable
 
 
 def _parse_record(

@@ -24,7 +24,7 @@ TEMPLATES: dict[str, dict[Lang, str]] = {
     },
     "role.excluded": {
         "en": "role and tags {observed}, excluded: {threshold}",
-        "fr": "fonction et étiquettes {observed}, exclues : {threshold}",
+        "fr": "fonction et étiquettes {observed}, exclues\u00a0: {threshold}",
     },
     "commute_distance.minimum": {
         "en": "one-way commute {observed}, at least {threshold} required",
@@ -36,15 +36,15 @@ TEMPLATES: dict[str, dict[Lang, str]] = {
     },
     "volunteer": {
         "en": "volunteer: {observed}",
-        "fr": "volontaire : {observed}",
+        "fr": "volontaire\u00a0: {observed}",
     },
     "post.teleworkable": {
         "en": "teleworkable post: {observed}",
-        "fr": "poste télétravaillable : {observed}",
+        "fr": "poste télétravaillable\u00a0: {observed}",
     },
     "derogation.active": {
         "en": "derogations in force: {observed}, one of {threshold} required",
-        "fr": "dérogations en cours : {observed}, l'une de {threshold} requise",
+        "fr": "dérogations en cours\u00a0: {observed}, l'une de {threshold} requise",
     },
 }
 
@@ -54,6 +54,8 @@ _HEADINGS: dict[str, dict[Lang, str]] = {
     "not": {"en": "not", "fr": "non"},
     "unless": {"en": "unless the exception applies", "fr": "sauf exception"},
 }
+#: French puts a (no-break) space before a colon; English does not.
+_COLON: dict[Lang, str] = {"en": ":", "fr": "\u00a0:"}
 _WORDS: dict[str, dict[Lang, str]] = {
     "eligible": {"en": "eligible", "fr": "éligible"},
     "refused": {"en": "not eligible", "fr": "non éligible"},
@@ -114,7 +116,7 @@ def _lines(result: Result, lang: Lang, depth: int, out: list[str]) -> None:
     heading = _HEADINGS[composite.kind][lang]
     if composite.waived:
         heading += f" ({_WORDS['waived'][lang]})"
-    out.append(f"{pad}{mark} {heading}:")
+    out.append(f"{pad}{mark} {heading}{_COLON[lang]}")
     for child in composite.children:
         _lines(child, lang, depth + 1, out)
 
@@ -126,12 +128,12 @@ def render_decision(decision: Decision, lang: Lang = "en") -> str:
 
         raise ValidationError("lang", lang, "'en' or 'fr'")
     verdict = _WORDS["eligible" if decision.eligible else "refused"][lang]
-    out = [
-        f"{_WORDS['agent'][lang]} {decision.agent_id} {_WORDS['on'][lang]} {decision.on}: {verdict}"
-    ]
+    colon = _COLON[lang]
+    agent = _WORDS["agent"][lang]
+    out = [f"{agent} {decision.agent_id} {_WORDS['on'][lang]} {decision.on}{colon} {verdict}"]
     _lines(decision.result, lang, 0, out)
     if decision.failures:
-        out.append(f"{_WORDS['blocking'][lang]}: {', '.join(decision.failures)}")
+        out.append(f"{_WORDS['blocking'][lang]}{colon} {', '.join(decision.failures)}")
     sources = dict.fromkeys(str(leaf.source) for leaf in decision.result.leaves() if leaf.source)
-    out.extend(f"{_WORDS['source'][lang]}: {source}" for source in sources)
+    out.extend(f"{_WORDS['source'][lang]}{colon} {source}" for source in sources)
     return "\n".join(out)
