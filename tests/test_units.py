@@ -199,5 +199,5 @@ def test_unreadable_string_always_says_why() -> None:
     """Even when pint gives no message, the error says the text could not be read."""
     with pytest.raises(UnitError, match=r"cannot read it: .+"):
         as_quantity("km km 3 /", field="distance", dimension=LENGTH)
-    with pytest.raises(UnitError, match=r"expected a quantity \(a list is not a quantity\), got"):
+    with pytest.raises(UnitError, match=r"expected a quantity \(list is not a quantity\), got"):
         as_quantity([1], field="anything", dimension=None)

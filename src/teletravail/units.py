@@ -217,7 +217,7 @@ def as_quantity(
         example = _EXAMPLES.get(dimension or "", "'30 km' or Q_(30, 'km')")
         raise UnitError(field, value, wanted, f"a bare number has no unit: write it as {example}")
     else:
-        raise UnitError(field, value, wanted, f"a {type(value).__name__} is not a quantity")
+        raise UnitError(field, value, wanted, f"{type(value).__name__} is not a quantity")
     result: Quantity = quantity
     if dimension is None or result.dimensionality == _dimensionality(dimension):
         return result
