@@ -28,6 +28,26 @@ def test_agent_defaults_and_conversions() -> None:
     assert agent.commute_time is None and agent.derogations == ()
 
 
+def test_agent_stores_quantities_in_workforce_units() -> None:
+    """An agent keeps its quantities in percent, km and min, whatever unit it was given."""
+    agent = Agent(
+        id="A",
+        hire_date="2010-01-01",
+        working_time=Q_(0.8, ""),
+        commute_distance="1500 m",
+        commute_time="1.25 h",
+    )
+    assert (agent.working_time.magnitude, str(agent.working_time.units)) == (80.0, "percent")
+    assert (agent.commute_distance.magnitude, str(agent.commute_distance.units)) == (
+        1.5,
+        "kilometer",
+    )
+    assert (agent.commute_time.magnitude, str(agent.commute_time.units)) == (75.0, "minute")
+    import attrs
+
+    assert attrs.evolve(agent, commute_distance="2 mi").commute_distance.units == Q_(1, "km").units
+
+
 def test_working_time_as_fraction_or_percent() -> None:
     """A dimensionless 0.9 and 90 % are the same working time."""
     assert Agent(id="A", hire_date="2010-01-01", working_time=Q_(0.9, "")).working_time == Q_(

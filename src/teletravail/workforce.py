@@ -964,12 +964,12 @@ def _merge(first: list[RowError], second: list[RowError]) -> list[RowError]:
 
 
 def _magnitude(quantity: Quantity | None, unit: str) -> float:
-    if quantity is None:
-        return math.nan
-    target = _unit(unit)
-    if quantity.units == target:  # an Agent stores its quantities in these units already
-        return float(quantity.magnitude)
-    return float(quantity.m_as(target))
+    """An agent's quantity as a float in ``unit``; NaN for an unknown value.
+
+    An :class:`Agent`'s converters store every quantity in the unit of its workforce
+    column (percent, km, min), so the magnitude is read as it is; ``unit`` names which.
+    """
+    return math.nan if quantity is None else float(quantity.magnitude)
 
 
 def _to_date(value: np.datetime64) -> dt.date:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, Union
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Union
 
 import attrs
 import numpy as np
@@ -238,9 +238,12 @@ class Decision:
         return self.text("en")
 
 
-@attrs.frozen(eq=False)
-class Outcome:
-    """The columns computed for one node of a rule over a workforce (internal)."""
+class Outcome(NamedTuple):
+    """The columns computed for one node of a rule over a workforce (internal).
+
+    A named tuple rather than an attrs class: one is made per node and per evaluation,
+    and on the one-agent path their construction cost shows.
+    """
 
     rule: Rule
     passed: npt.NDArray[np.bool_]
@@ -314,6 +317,8 @@ class BatchDecision:
 
     def failures(self, row: int) -> tuple[str, ...]:
         """Codes of every criterion that stands in the way for ``row``."""
+        if self._outcome.passed[row]:
+            return ()  # nothing stands in the way of an eligible agent
         codes: list[str] = []
         for code, mask in self._blamed():
             if mask[row] and code not in codes:
