@@ -173,16 +173,8 @@ class MinimumSeniority(Criterion):
         return self.minimum
 
 
-def _share(value: Any) -> Quantity:
-    return as_quantity(value, field="minimum", dimension=DIMENSIONLESS)
-
-
-def _length(value: Any) -> Quantity:
-    return as_quantity(value, field="minimum", dimension=LENGTH)
-
-
-def _time(value: Any) -> Quantity:
-    return as_quantity(value, field="minimum", dimension=TIME)
+def _any_quantity(value: Any) -> Quantity:
+    return as_quantity(value, field="minimum", dimension=None)
 
 
 def _in(quantity: Quantity, name: str) -> float:
@@ -191,32 +183,56 @@ def _in(quantity: Quantity, name: str) -> float:
 
 
 @attrs.frozen(kw_only=True)
-class MinimumWorkingTime(Criterion):
+class _MinimumQuantity(Criterion):
+    """A quantity column compared with a minimum (included); unknown values fail.
+
+    Subclasses name the workforce column (``COLUMN``, a float array in ``UNIT``) and the
+    dimension the minimum must have. The minimum is converted to ``UNIT`` once, here.
+    """
+
+    DIMENSION: ClassVar[str]
+    UNIT: ClassVar[str]
+    COLUMN: ClassVar[str]
+    minimum: Quantity = attrs.field(converter=_any_quantity)
+    _limit: float = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        checked = as_quantity(self.minimum, field="minimum", dimension=self.DIMENSION)
+        object.__setattr__(self, "_limit", _in(checked, self.UNIT))
+
+    def _values(self, workforce: Workforce) -> npt.NDArray[np.float64]:
+        values: npt.NDArray[np.float64] = getattr(workforce, self.COLUMN)
+        return values
+
+    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+        result: npt.NDArray[np.bool_] = self._values(workforce) >= self._limit
+        return result
+
+    def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
+        value = float(self._values(workforce)[row])
+        return None if math.isnan(value) else Q_(value, self.UNIT)
+
+    @property
+    def threshold(self) -> Value:
+        return self.minimum
+
+
+@attrs.frozen(kw_only=True)
+class MinimumWorkingTime(_MinimumQuantity):
     """A working time (quotité) of at least ``minimum``; exactly the minimum passes.
 
     Working times are compared in percent rounded to 1e-9, so ``0.9`` and ``90 %`` agree.
     """
 
     CODE: ClassVar[str] = "working_time.minimum"
-    minimum: Quantity = attrs.field(
-        factory=lambda: Q_(90, "percent"),
-        converter=_share,
-    )
-    _limit: float = attrs.field(init=False, eq=False, repr=False)
+    DIMENSION: ClassVar[str] = DIMENSIONLESS
+    UNIT: ClassVar[str] = WORKING_TIME_UNIT
+    COLUMN: ClassVar[str] = "working_time_percent"
+    minimum: Quantity = attrs.field(factory=lambda: Q_(90, "percent"), converter=_any_quantity)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_limit", round(_in(self.minimum, WORKING_TIME_UNIT), 9))
-
-    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
-        result: npt.NDArray[np.bool_] = workforce.working_time_percent >= self._limit
-        return result
-
-    def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
-        return Q_(float(workforce.working_time_percent[row]), WORKING_TIME_UNIT)
-
-    @property
-    def threshold(self) -> Value:
-        return self.minimum
+        super().__attrs_post_init__()
+        object.__setattr__(self, "_limit", round(self._limit, 9))
 
 
 def _names(value: Any) -> frozenset[str]:
@@ -264,51 +280,23 @@ class ExcludedRoles(Criterion):
 
 
 @attrs.frozen(kw_only=True)
-class MinimumCommuteDistance(Criterion):
+class MinimumCommuteDistance(_MinimumQuantity):
     """A one-way commute of at least ``minimum`` (an unknown distance does not pass)."""
 
     CODE: ClassVar[str] = "commute_distance.minimum"
-    minimum: Quantity = attrs.field(converter=_length)
-    _limit: float = attrs.field(init=False, eq=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_limit", _in(self.minimum, DISTANCE_UNIT))
-
-    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
-        result: npt.NDArray[np.bool_] = workforce.commute_distance_km >= self._limit
-        return result
-
-    def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
-        value = float(workforce.commute_distance_km[row])
-        return None if math.isnan(value) else Q_(value, DISTANCE_UNIT)
-
-    @property
-    def threshold(self) -> Value:
-        return self.minimum
+    DIMENSION: ClassVar[str] = LENGTH
+    UNIT: ClassVar[str] = DISTANCE_UNIT
+    COLUMN: ClassVar[str] = "commute_distance_km"
 
 
 @attrs.frozen(kw_only=True)
-class MinimumCommuteTime(Criterion):
+class MinimumCommuteTime(_MinimumQuantity):
     """A one-way commute time of at least ``minimum`` (an unknown time does not pass)."""
 
     CODE: ClassVar[str] = "commute_time.minimum"
-    minimum: Quantity = attrs.field(converter=_time)
-    _limit: float = attrs.field(init=False, eq=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_limit", _in(self.minimum, COMMUTE_TIME_UNIT))
-
-    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
-        result: npt.NDArray[np.bool_] = workforce.commute_time_min >= self._limit
-        return result
-
-    def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
-        value = float(workforce.commute_time_min[row])
-        return None if math.isnan(value) else Q_(value, COMMUTE_TIME_UNIT)
-
-    @property
-    def threshold(self) -> Value:
-        return self.minimum
+    DIMENSION: ClassVar[str] = TIME
+    UNIT: ClassVar[str] = COMMUTE_TIME_UNIT
+    COLUMN: ClassVar[str] = "commute_time_min"
 
 
 @attrs.frozen(kw_only=True)

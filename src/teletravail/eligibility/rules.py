@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import abc
 import datetime as dt
-from typing import Any, Literal, overload
+from typing import Any, ClassVar, Literal, overload
 
 import attrs
 import numpy as np
@@ -154,7 +154,7 @@ def _check_rule(other: object, operator: str) -> None:
         raise ValidationError(operator, other, "a rule or criterion to compose with")
 
 
-def _flatten(rule: Rule, kind: type[AllOf] | type[AnyOf]) -> tuple[Rule, ...]:
+def _flatten(rule: Rule, kind: type[_Group]) -> tuple[Rule, ...]:
     return rule.rules if isinstance(rule, kind) else (rule,)
 
 
@@ -173,69 +173,53 @@ def _rules(value: Any) -> tuple[Rule, ...]:
     return rules
 
 
-def _composite_result(
-    kind: Literal["all", "any"],
-    rule: AllOf | AnyOf,
-    outcome: Outcome,
-    wf: Workforce,
-    on: dt.date,
-    row: int,
-) -> CompositeResult:
-    children = tuple(
-        child._result(sub, wf, on, row)
-        for child, sub in zip(rule.rules, outcome.children, strict=True)
-    )
-    return CompositeResult(kind=kind, passed=bool(outcome.passed[row]), children=children)
+@attrs.frozen
+class _Group(Rule):
+    """What all_of and any_of share: children combined by one boolean operation."""
+
+    KIND: ClassVar[Literal["all", "any"]]
+    COMBINE: ClassVar[np.ufunc]
+    rules: tuple[Rule, ...] = attrs.field(converter=_rules)
+
+    def _outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
+        children = tuple(rule._outcome(workforce, on) for rule in self.rules)
+        passed = children[0].passed.copy()
+        for child in children[1:]:
+            self.COMBINE(passed, child.passed, out=passed)
+        return Outcome(self, passed, children)
+
+    def _result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
+        children = tuple(
+            rule._result(child, workforce, on, row)
+            for rule, child in zip(self.rules, outcome.children, strict=True)
+        )
+        return CompositeResult(kind=self.KIND, passed=bool(outcome.passed[row]), children=children)
+
+    def _blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
+        # all_of: each failing child answers for itself (a passing child blames nothing);
+        # any_of: every child failed where the group failed, and each is named
+        failing = relevant & ~outcome.passed
+        for rule, child in zip(self.rules, outcome.children, strict=True):
+            rule._blame(child, failing, found)
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(code for rule in self.rules for code in rule.codes())
 
 
 @attrs.frozen
-class AllOf(Rule):
+class AllOf(_Group):
     """Passes when every one of ``rules`` passes."""
 
-    rules: tuple[Rule, ...] = attrs.field(converter=_rules)
-
-    def _outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
-        children = tuple(rule._outcome(workforce, on) for rule in self.rules)
-        passed = children[0].passed.copy()
-        for child in children[1:]:
-            passed &= child.passed
-        return Outcome(self, passed, children)
-
-    def _result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
-        return _composite_result("all", self, outcome, workforce, on, row)
-
-    def _blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
-        failing = relevant & ~outcome.passed
-        for rule, child in zip(self.rules, outcome.children, strict=True):
-            rule._blame(child, failing, found)
-
-    def codes(self) -> tuple[str, ...]:
-        return tuple(code for rule in self.rules for code in rule.codes())
+    KIND: ClassVar[Literal["all", "any"]] = "all"
+    COMBINE: ClassVar[np.ufunc] = np.logical_and
 
 
 @attrs.frozen
-class AnyOf(Rule):
+class AnyOf(_Group):
     """Passes when at least one of ``rules`` passes."""
 
-    rules: tuple[Rule, ...] = attrs.field(converter=_rules)
-
-    def _outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
-        children = tuple(rule._outcome(workforce, on) for rule in self.rules)
-        passed = children[0].passed.copy()
-        for child in children[1:]:
-            passed |= child.passed
-        return Outcome(self, passed, children)
-
-    def _result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
-        return _composite_result("any", self, outcome, workforce, on, row)
-
-    def _blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
-        failing = relevant & ~outcome.passed
-        for rule, child in zip(self.rules, outcome.children, strict=True):
-            rule._blame(child, failing, found)
-
-    def codes(self) -> tuple[str, ...]:
-        return tuple(code for rule in self.rules for code in rule.codes())
+    KIND: ClassVar[Literal["all", "any"]] = "any"
+    COMBINE: ClassVar[np.ufunc] = np.logical_or
 
 
 @attrs.frozen
