@@ -17,13 +17,14 @@ import calendar
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from teletravail.errors import DatedValueError, NoValueInForceError, ValidationError
-from teletravail.units import as_quantity, format_quantity, format_unit
+from teletravail.units import as_quantity, format_quantity, format_unit, get_registry
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity
@@ -40,11 +41,17 @@ def to_date(value: Any, field: str) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValidationError(field, value, "an ISO date such as 2013-01-01") from None
+        text = value.strip()
+        if _ISO_DATE.match(text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                raise ValidationError(field, value, "a date that exists, e.g. 2013-02-28") from None
+        raise ValidationError(field, value, "an ISO date such as 2013-01-01")
     raise ValidationError(field, value, "a date (datetime.date or 'YYYY-MM-DD')")
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _start(value: Any) -> dt.date:
@@ -59,6 +66,22 @@ def _any_quantity(value: Any) -> Quantity:
     return as_quantity(value, field="value", dimension=None)
 
 
+def _text(field: str, value: Any, optional: bool = False) -> None:
+    if value is None and optional:
+        return
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(field, value, "a non-empty string")
+
+
+def _optional(attribute: Any, value: Any) -> None:
+    _text(attribute.name, value, optional=True)
+
+
+def _is_source(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, Source):
+        raise ValidationError("source", value, "a Source (title, reference, url, seed, note)")
+
+
 @attrs.frozen(kw_only=True)
 class Source:
     """Where a rule or a value comes from.
@@ -69,10 +92,12 @@ class Source:
     example ``"unconfirmed"`` for a value read in a single secondary source.
     """
 
-    title: str = attrs.field(validator=attrs.validators.min_len(1))
-    reference: str | None = None
-    url: str | None = None
-    seed: str | None = None
+    title: str = attrs.field(validator=lambda _, a, v: _text(a.name, v))
+    reference: str | None = attrs.field(
+        default=None, validator=lambda _, a, v: _text(a.name, v, True)
+    )
+    url: str | None = attrs.field(default=None, validator=lambda _, a, v: _text(a.name, v, True))
+    seed: str | None = attrs.field(default=None, validator=lambda _, a, v: _text(a.name, v, True))
     note: str | None = None
 
     @property
@@ -85,8 +110,17 @@ class Source:
         return {k: v for k, v in attrs.asdict(self).items() if v is not None}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Source:
-        """Rebuild a source from :meth:`to_dict`."""
+    def from_dict(cls, data: Mapping[str, Any], path: str = "source") -> Source:
+        """Rebuild a source from :meth:`to_dict`; ``path`` names it in errors."""
+        if not isinstance(data, Mapping):
+            raise ValidationError(path, data, "an object with a title")
+        unknown = sorted(set(data) - {"title", "reference", "url", "seed", "note"})
+        if unknown:
+            raise ValidationError(
+                f"{path}.{unknown[0]}", data[unknown[0]], "no such key in a source"
+            )
+        if "title" not in data:
+            raise ValidationError(f"{path}.title", None, "a title (missing)")
         return cls(**data)
 
     def __str__(self) -> str:
@@ -112,6 +146,8 @@ class Period:
             raise ValidationError("end", self.end, f"a date on or after the start {self.start}")
 
     def __contains__(self, day: object) -> bool:
+        if isinstance(day, dt.datetime):
+            day = day.date()
         if not isinstance(day, dt.date):
             return False
         return self.start <= day and (self.end is None or day <= self.end)
@@ -133,7 +169,7 @@ class DatedValue:
 
     start: dt.date = attrs.field(converter=_start)
     value: Quantity = attrs.field(converter=_any_quantity)
-    source: Source
+    source: Source = attrs.field(validator=_is_source)
     end: dt.date | None = attrs.field(default=None, converter=_end)
     note: str | None = None
 
@@ -160,13 +196,14 @@ class DatedValue:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> DatedValue:
-        """Rebuild an entry from :meth:`to_dict`."""
+    def from_dict(cls, data: Mapping[str, Any], path: str = "value") -> DatedValue:
+        """Rebuild an entry from :meth:`to_dict`; ``path`` names it in errors."""
+        _require(data, path, ("start", "value", "source"), ("end", "note"))
         return cls(
-            start=data["start"],
-            end=data.get("end"),
-            value=data["value"],
-            source=Source.from_dict(data["source"]),
+            start=to_date(data["start"], f"{path}.start"),
+            end=None if data.get("end") is None else to_date(data["end"], f"{path}.end"),
+            value=as_quantity(data["value"], field=f"{path}.value", dimension=None),
+            source=Source.from_dict(data["source"], f"{path}.source"),
             note=data.get("note"),
         )
 
@@ -193,7 +230,25 @@ class Segment:
 def _entries(values: Any) -> tuple[DatedValue, ...]:
     if isinstance(values, DatedValue | str) or not isinstance(values, Iterable):
         raise DatedValueError("values", values, "a sequence of DatedValue")
-    return tuple(values)
+    entries = tuple(values)
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, DatedValue):
+            raise DatedValueError(f"values[{index}]", entry, "a DatedValue")
+    return entries
+
+
+def _require(
+    data: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> None:
+    """Check a document's keys: every required one present, no unknown one."""
+    if not isinstance(data, Mapping):
+        raise ValidationError(path, data, f"an object with {', '.join(required)}")
+    for key in required:
+        if key not in data:
+            raise ValidationError(f"{path}.{key}", None, "a value (missing key)")
+    unknown = sorted(set(data) - set(required) - set(optional))
+    if unknown:
+        raise ValidationError(f"{path}.{unknown[0]}", data[unknown[0]], "no such key")
 
 
 def _check_entries(
@@ -219,6 +274,14 @@ def _check_entries(
                 f"a start after {values[index - 1].start} ({what} start dates)",
             )
     if instance.dimension is not None:
+        try:
+            expected = str(get_registry().get_dimensionality(instance.dimension))
+        except Exception:
+            raise DatedValueError(
+                "dimension", instance.dimension, "a dimensionality such as '[length]'"
+            ) from None
+        if instance.dimension != "[]" and expected == "dimensionless":
+            raise DatedValueError("dimension", instance.dimension, "a known dimensionality")
         as_quantity(first, field=f"{instance.name}.values[0].value", dimension=instance.dimension)
 
 
@@ -230,7 +293,7 @@ class DatedParameter:
     dimension (``dimension``, when given, is checked too).
     """
 
-    name: str = attrs.field(validator=attrs.validators.min_len(1))
+    name: str = attrs.field(validator=lambda _, a, v: _text(a.name, v))
     values: tuple[DatedValue, ...] = attrs.field(converter=_entries, validator=_check_entries)
     dimension: str | None = None
     description: str = ""
@@ -298,11 +361,15 @@ class DatedParameter:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> DatedParameter:
-        """Rebuild a parameter from :meth:`to_dict`."""
+    def from_dict(cls, data: Mapping[str, Any]) -> DatedParameter:
+        """Rebuild a parameter from :meth:`to_dict`; errors name the key path."""
+        _require(data, "parameter", ("name", "values"), ("dimension", "description"))
+        values = data["values"]
+        if not isinstance(values, list):
+            raise ValidationError("parameter.values", values, "a list of dated values")
         return cls(
             name=data["name"],
-            values=[DatedValue.from_dict(v) for v in data["values"]],
+            values=[DatedValue.from_dict(v, f"values[{i}]") for i, v in enumerate(values)],
             dimension=data.get("dimension"),
             description=data.get("description", ""),
         )
@@ -331,16 +398,12 @@ def _non_negative_int(instance: Any, attribute: Any, value: Any) -> None:
         raise ValidationError(attribute.name, value, "a whole number >= 0")
 
 
-def _shift(day: dt.date, months: int, days: int) -> dt.date:
-    """``day`` plus ``months`` (clipped to the month's last day), then plus ``days``."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    last = _MONTH_DAYS[month] if month != 2 or not calendar.isleap(year) else 29
-    shifted = dt.date(year, month, day.day if day.day <= last else last)
-    return shifted + dt.timedelta(days=days) if days else shifted
-
-
-_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+def _reached_by(duration: Duration, start: dt.date, on: dt.date) -> bool:
+    """Whether ``duration`` after ``start`` falls on or before ``on`` (past 9999: no)."""
+    try:
+        return duration.after(start) <= on
+    except ValidationError:
+        return False
 
 
 @attrs.frozen
@@ -380,8 +443,20 @@ class Duration:
         raise ValidationError("duration", text, "a duration such as 'P1Y6M' or '1 year 6 months'")
 
     def after(self, day: dt.date) -> dt.date:
-        """The date this duration after ``day`` (month ends clipped, see the class doc)."""
-        return _shift(day, self.months + 12 * self.years, self.days)
+        """The date this duration after ``day`` (month ends clipped, see the class doc).
+
+        dateutil's ``relativedelta`` does the calendar arithmetic; a date past 9999-12-31
+        is a :class:`~teletravail.errors.ValidationError`.
+        """
+        try:
+            result: dt.date = day + relativedelta(
+                years=self.years, months=self.months, days=self.days
+            )
+        except (ValueError, OverflowError):
+            raise ValidationError(
+                "date", day, f"a date whose {self} later is before 10000-01-01"
+            ) from None
+        return result
 
     def latest_start(self, on: dt.date) -> dt.date:
         """The latest day ``h`` with ``self.after(h) <= on``.
@@ -390,13 +465,15 @@ class Duration:
         condition are exactly those up to this one: a seniority test on a whole column
         is one comparison with it.
         """
-        guess = on - dt.timedelta(days=self.days)
-        months = guess.month - 1 - self.months - 12 * self.years
-        year, month = guess.year + months // 12, months % 12 + 1
-        candidate = dt.date(year, month, min(guess.day, calendar.monthrange(year, month)[1]))
+        try:
+            candidate: dt.date = on - relativedelta(
+                years=self.years, months=self.months, days=self.days
+            )
+        except (ValueError, OverflowError):
+            raise ValidationError("on", on, f"a date at least {self} after 0001-01-01") from None
         while self.after(candidate) > on:
             candidate -= _ONE_DAY
-        while self.after(candidate + _ONE_DAY) <= on:
+        while candidate < dt.date.max and _reached_by(self, candidate + _ONE_DAY, on):
             candidate += _ONE_DAY
         return candidate
 
@@ -405,14 +482,14 @@ class Duration:
         """The longest ``d`` (years, then months, then days) with ``d.after(start) <= end``."""
         if end < start:
             raise ValidationError("end", end, f"a date on or after {start}")
-        # ``after`` depends on the total number of months only, and never decreases with it
+        # Whole months first: the month of ``end``, or the one before if the day of
+        # ``start`` (clipped to that month's length) falls after the day of ``end``.
         months = (end.year - start.year) * 12 + end.month - start.month
-        reached = _shift(start, months, 0)
-        if reached > end:
+        if min(start.day, calendar.monthrange(end.year, end.month)[1]) > end.day:
             months -= 1
-            reached = _shift(start, months, 0)
         years, months = divmod(months, 12)
-        return cls(years, months, (end - reached).days)
+        found = cls(years, months)
+        return cls(years, months, (end - found.after(start)).days)
 
     def iso(self) -> str:
         """ISO 8601 form: ``P1Y6M``; zero is ``P0D``."""

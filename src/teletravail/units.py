@@ -45,6 +45,7 @@ __all__ = [
     "format_quantity",
     "format_unit",
     "get_registry",
+    "parse_quantity",
     "per_registry",
     "set_registry",
     "unit",
@@ -68,6 +69,16 @@ _DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("trip", "trip = [trip] = _ = trips"),
     ("CO2e", "CO2e = [co2e] = _ = CO2eq"),
 )
+
+# what each of our units must measure in an application's registry that defines it
+_OUR_DIMENSIONS = {
+    "EUR": CURRENCY,
+    "cent": CURRENCY,
+    "workday": WORKDAYS,
+    "halfday": WORKDAYS,
+    "trip": TRIPS,
+    "CO2e": "[co2e]",
+}
 
 _lock = threading.Lock()
 _registry: pint.UnitRegistry[Any] | None = None
@@ -115,7 +126,7 @@ def set_registry(registry: pint.UnitRegistry[Any]) -> None:
     if not isinstance(registry, pint.UnitRegistry):
         raise ValidationError("registry", registry, "a pint.UnitRegistry")
     with _lock:
-        for name, dimension in (("EUR", CURRENCY), ("workday", WORKDAYS), ("trip", TRIPS)):
+        for name, dimension in _OUR_DIMENSIONS.items():
             if name in registry:
                 found = str(registry.get_dimensionality(name))
                 if found != dimension:
@@ -145,29 +156,102 @@ def Q_(value: Any, unit: str | None = None) -> Quantity:  # noqa: N802 (pint's o
     """Build a quantity of the library's registry: ``Q_(30, "km")``, ``Q_("30 km")``.
 
     ``value`` may be a number, a numpy array (wrapped whole, never element by element)
-    or, with no ``unit``, a string such as ``"2.88 EUR/workday"``.
+    or, with no ``unit``, a string such as ``"2.88 EUR/workday"`` (read by
+    :func:`parse_quantity`). An unknown unit or unreadable text is a :class:`UnitError`.
     """
     registry = get_registry()
     if unit is None:
         if isinstance(value, str):
-            return registry.Quantity(_clean(value))
+            return parse_quantity(value, field="value")
         return registry.Quantity(value)
-    return registry.Quantity(value, _parsed_unit(unit))
+    try:
+        parsed = _parsed_unit(unit)
+    except Exception as exc:  # pint raises several unrelated types on a bad unit
+        raise UnitError("unit", unit, "any dimension", f"unknown unit: {_reason(exc)}") from None
+    return registry.Quantity(value, parsed)
 
 
-_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
+def _reason(exc: BaseException) -> str:
+    """An exception's message, never empty and never longer than a line."""
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+# A quantity written as text: a number, then a unit made of names, spaces, '*', '/',
+# parentheses and one-digit exponents. Nothing else reaches pint's expression parser, so
+# text from a file can neither hang it ("9**9**9 km") nor be read as arithmetic
+# ("2 3 km", "3 km + 2 m").
+_NUMBER = r"[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?"
+_QUANTITY_TEXT = re.compile(rf"^({_NUMBER})\s*(.*)$")
+_AMBIGUOUS_COMMA = re.compile(r"^[+-]?\d{1,3},\d{3}$")
+_UNIT_TOKEN = re.compile(r"\s*(?:([A-Za-z_%µ°][A-Za-z0-9_]*)|(\*\*|\^)(-?\d)(?!\d)|([*/()]))")
+
+
+def _unit_text_ok(text: str) -> bool:
+    """Whether ``text`` is unit names joined by spaces, ``*``, ``/``, parentheses, with
+    one-digit exponents after a name or a closing parenthesis (a linear scan)."""
+    position, previous = 0, ""
+    while position < len(text):
+        match = _UNIT_TOKEN.match(text, position)
+        if match is None:
+            return False
+        name, power, _, symbol = match.groups()
+        if power and previous not in ("name", ")"):
+            return False
+        previous = "name" if name else "power" if power else symbol
+        position = match.end()
+    return True
+
+
+def parse_quantity(text: str, *, field: str, dimension: str | None = None) -> Quantity:
+    """Read ``"28 km"``, ``"2,88 €/workday"`` or ``"90 %"`` as a quantity.
+
+    The number comes first, written with a decimal point or a French decimal comma and,
+    for large values, thousands separated by spaces (``"1 000 km"``); the unit follows.
+    ``"1,000"`` is refused as ambiguous (a thousand, or one?). Anything else, arithmetic
+    included, is a :class:`UnitError` naming ``field``.
+    """
+    return as_quantity(text, field=field, dimension=dimension)
+
+
+def _read_text(text: str, field: str, wanted: str) -> Quantity:
+    cleaned = _clean(text)
+    match = _QUANTITY_TEXT.match(cleaned)
+    if match is None:
+        raise UnitError(field, text, wanted, "cannot read it: write a number then a unit, '28 km'")
+    number, unit_text = match.groups()
+    if _AMBIGUOUS_COMMA.match(number):
+        raise UnitError(
+            field,
+            text,
+            wanted,
+            f"{number!r} is ambiguous: write {number.replace(',', '')} or "
+            f"{number.replace(',', '.')}",
+        )
+    if not _unit_text_ok(unit_text):
+        raise UnitError(field, text, wanted, f"cannot read the unit {unit_text[:40]!r}")
+    registry = get_registry()
+    try:
+        plain = number.replace(",", ".")
+        magnitude: float = int(plain) if plain.lstrip("+-").isdigit() else float(plain)
+        if not unit_text:
+            return registry.Quantity(magnitude)
+        return registry.Quantity(magnitude, _parsed_unit(unit_text))
+    except Exception as exc:  # pint raises several unrelated types on a bad unit
+        raise UnitError(field, text, wanted, f"cannot read it: {_reason(exc)}") from None
+
+
 _DIGIT_GROUPS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
 def _clean(text: str) -> str:
-    """Read numbers and units as French texts write them.
+    """Spell units and spaces as pint reads them.
 
     The euro sign becomes ``EUR``; no-break and narrow no-break spaces are spaces; a
-    comma between digits is a decimal comma (``"2,88 €"`` is 2.88 EUR, never 288); a
-    space between digit groups separates thousands (``"1 000 km"`` is 1000 km).
+    space between digit groups separates thousands (``"1 000 km"`` is 1000 km). The
+    decimal comma is read with the number, in :func:`parse_quantity`.
     """
     text = text.replace("€", " EUR ").replace("\u202f", " ").replace("\xa0", " ")
-    text = _DECIMAL_COMMA.sub(".", text)
     while _DIGIT_GROUPS.search(text):
         text = _DIGIT_GROUPS.sub("", text)
     return " ".join(text.split())
@@ -197,16 +281,10 @@ def as_quantity(
             try:
                 value = registry.Quantity(value.magnitude, str(value.units))
             except Exception as exc:  # any parse failure of a foreign unit
-                raise UnitError(field, value, wanted, f"unknown unit: {exc}") from None
+                raise UnitError(field, value, wanted, f"unknown unit: {_reason(exc)}") from None
         quantity = value
     elif isinstance(value, str):
-        try:
-            quantity = registry.Quantity(_clean(value))
-        except Exception as exc:  # pint raises several unrelated types on bad text
-            reason = str(exc) or type(exc).__name__
-            raise UnitError(field, value, wanted, f"cannot read it: {reason}") from None
-        if not isinstance(quantity, pint.Quantity):
-            quantity = registry.Quantity(quantity)
+        quantity = _read_text(value, field, wanted)
     elif isinstance(value, bool):
         raise UnitError(field, value, wanted, "a boolean is not a quantity")
     elif isinstance(value, int | float) and allow_bare and dimension == DIMENSIONLESS:

@@ -18,6 +18,7 @@ import csv
 import datetime as dt
 import difflib
 import enum
+import io
 import math
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -180,30 +181,43 @@ def _non_negative(value: Any, field: str, dimension: str, unit: str) -> Quantity
     return Q_(magnitude, unit)
 
 
+# The cleaning rules of text fields, shared by Agent and by every batch constructor so
+# that the same person gets the same answer whichever way they came in: surrounding
+# spaces are dropped; a tag name cannot hold a separator (";" or "|").
+
+
 def _agent_id(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValidationError("id", value, "a non-empty string")
-    return value
+    return value.strip()
+
+
+def _role(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValidationError("role", value, "a string (the agent's job family)")
+    return value.strip()
 
 
 def _tags(value: Any) -> frozenset[str]:
     if isinstance(value, str):
         return frozenset(t.strip() for t in value.replace("|", ";").split(";") if t.strip())
-    try:
-        tags = frozenset(value)
-    except TypeError:
-        raise ValidationError("tags", value, "a set of strings") from None
-    for tag in tags:
-        if not isinstance(tag, str) or not tag:
-            raise ValidationError("tags", value, "a set of non-empty strings")
-    return tags
+    if isinstance(value, Mapping) or not isinstance(value, Iterable):
+        raise ValidationError("tags", value, "a set of strings, or 'a;b' text")
+    tags = []
+    for tag in value:
+        if not isinstance(tag, str) or not tag.strip() or ";" in tag or "|" in tag:
+            raise ValidationError("tags", value, "non-empty tag names without ';' or '|'")
+        tags.append(tag.strip())
+    return frozenset(tags)
 
 
 def _derogations(value: Any) -> tuple[Derogation, ...]:
     if isinstance(value, str):
         items: Iterable[Any] = [p for p in value.split(";") if p.strip()]
-    else:
+    elif isinstance(value, Iterable) and not isinstance(value, Mapping):
         items = value
+    else:
+        raise ValidationError("derogations", value, "a list of derogations")
     result = []
     for item in items:
         if isinstance(item, Derogation):
@@ -211,6 +225,11 @@ def _derogations(value: Any) -> tuple[Derogation, ...]:
         elif isinstance(item, str):
             result.append(Derogation.parse(item.strip()))
         elif isinstance(item, Mapping):
+            unknown = set(item) - {"kind", "start", "end"}
+            if unknown or "kind" not in item or "start" not in item:
+                raise ValidationError(
+                    "derogations", item, "a dict with 'kind', 'start' and optionally 'end'"
+                )
             result.append(Derogation(**item))
         else:
             raise ValidationError("derogations", item, "a Derogation, a dict or 'kind:start/end'")
@@ -255,12 +274,6 @@ def _read_bool(value: Any, field: str) -> bool:
     raise ValidationError(field, value, "true or false (yes/no, oui/non, 1/0)")
 
 
-def _role(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValidationError("role", value, "a string (the agent's job family)")
-    return value
-
-
 def _default_working_time() -> Quantity:
     return Q_(100.0, WORKING_TIME_UNIT)
 
@@ -292,7 +305,7 @@ class Agent:
         return tuple(d for d in self.derogations if d.active_on(on))
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Categories:
     """A categorical column: integer ``codes`` into ``categories``."""
 
@@ -343,6 +356,10 @@ def _readonly(array: npt.NDArray[G]) -> npt.NDArray[G]:
     array.flags.writeable = False
     return array
 
+
+# csv.DictReader's markers for a row longer, or shorter, than the header
+_EXTRA = "\x00extra"
+_SHORT = "\x00short"
 
 # Read-only arrays shared by every workforce of one agent (they can never be written).
 _ZERO_CODE = _readonly(np.zeros(1, dtype=np.int32))
@@ -543,7 +560,7 @@ class Workforce:
         """
         if errors not in ("raise", "report"):
             raise ValidationError("errors", errors, "'raise' or 'report'")
-        id_array = np.asarray(ids, dtype=str) if len(ids) else np.array([], dtype=str)
+        id_array = _id_column(ids)
         n = len(id_array)
         rows = (
             np.arange(n, dtype=np.int64)
@@ -605,7 +622,9 @@ class Workforce:
         )
 
         roles = _role_column(role, n)
-        tag_matrix, tag_names = _tag_column(tags, n)
+        tag_matrix, tag_names, tag_problems = _tag_column(tags, n)
+        for index, message_field, value in tag_problems:
+            flag(np.arange(n) == index, message_field, [value] * n, "a set of tag names")
 
         if commute_mode is None:
             mode_codes = np.zeros(n, dtype=np.int8)
@@ -613,7 +632,9 @@ class Workforce:
             mode_values = np.asarray(commute_mode, dtype=object)
             _check_length("commute_mode", mode_values, n)
             lookup = {m.value: i for i, m in enumerate(_MODES)}
-            mode_codes = np.array([lookup.get(str(v), -1) for v in mode_values], dtype=np.int8)
+            mode_codes = np.array(
+                [lookup.get(str(v).strip().lower(), -1) for v in mode_values], dtype=np.int8
+            )
             flag(mode_codes < 0, "commute_mode", mode_values, lambda v: _one_of(CommuteMode, v))
 
         volunteers, unread = _bool_column(volunteer, "volunteer", n)
@@ -633,7 +654,14 @@ class Workforce:
         if derogations is not None:
             if len(derogations) != n:
                 raise ValidationError("derogations", len(derogations), f"a column of {n} rows")
-            for index, items in enumerate(derogations):
+            for index, raw in enumerate(derogations):
+                try:
+                    items = _derogations(raw)
+                except ValidationError as exc:
+                    if not bad[index]:
+                        problems.append(RowError.from_error(int(rows[index]), exc))
+                    bad[index] = True
+                    continue
                 for item in items:
                     d_row.append(index)
                     d_kind.append(_KINDS.index(item.kind))
@@ -750,19 +778,23 @@ class Workforce:
     ) -> Workforce:
         """Read a CSV file with a header row (see :meth:`from_records` for the columns).
 
-        The delimiter is sniffed among ``,`` and ``;`` unless given. Row numbers in
-        errors count data rows from 0.
+        The delimiter is guessed from the header among ``,``, ``;`` and tab unless given.
+        Row numbers in errors count data rows from 0; a row with more or fewer cells than
+        the header is a bad row.
         """
         if isinstance(source, str | Path):
             with open(source, newline="", encoding="utf-8-sig") as handle:
                 return cls.from_csv(
                     handle, errors=errors, ignore_columns=ignore_columns, delimiter=delimiter
                 )
-        text = source.read()
+        text = source.read().lstrip("\ufeff")
         if delimiter is None:
             first = text.split("\n", 1)[0]
-            delimiter = ";" if first.count(";") > first.count(",") else ","
-        reader = csv.DictReader(text.splitlines(), delimiter=delimiter)
+            counts = {d: first.count(d) for d in (",", ";", "\t")}
+            delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+        reader = csv.DictReader(
+            io.StringIO(text, newline=""), delimiter=delimiter, restkey=_EXTRA, restval=_SHORT
+        )
         return cls.from_records(reader, errors=errors, ignore_columns=ignore_columns)
 
     @classmethod
@@ -901,16 +933,16 @@ class Workforce:
                 {
                     "id": agent.id,
                     "hire_date": agent.hire_date.isoformat(),
-                    "working_time": f"{agent.working_time.m_as(_unit('percent')):g} %",
+                    "working_time": f"{_number(agent.working_time.magnitude)} %",
                     "role": agent.role,
                     "tags": ";".join(sorted(agent.tags)),
                     "commute_distance": (
-                        f"{agent.commute_distance.m_as(_unit('km')):g} km"
+                        f"{_number(agent.commute_distance.magnitude)} km"
                         if agent.commute_distance is not None
                         else ""
                     ),
                     "commute_time": (
-                        f"{agent.commute_time.m_as(_unit('min')):g} min"
+                        f"{_number(agent.commute_time.magnitude)} min"
                         if agent.commute_time is not None
                         else ""
                     ),
@@ -953,6 +985,12 @@ class Workforce:
         )
 
 
+def _number(value: float) -> str:
+    """The shortest text that reads back as exactly ``value`` (``100``, ``89.9999999``)."""
+    value = float(value)
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+
+
 def _plain(value: Any) -> Any:
     """A numpy scalar as the Python value it holds, for error messages."""
     return value.item() if isinstance(value, np.generic) else value
@@ -988,6 +1026,17 @@ def _date_column(
     if isinstance(values, np.ndarray) and np.issubdtype(values.dtype, np.datetime64):
         array = values.astype("datetime64[D]")
         missing = np.isnat(array)
+        timed = ~missing & (array != values)  # a time of day would be cut off silently
+        for position in np.flatnonzero(timed & ~bad[: len(timed)]):
+            problems.append(
+                RowError(
+                    int(rows[position]),
+                    "hire_date",
+                    str(values[position]),
+                    f"hire_date: expected a date without a time of day, got {values[position]}",
+                )
+            )
+        bad[: len(timed)] |= timed
     else:
         array = np.empty(len(values), dtype="datetime64[D]")
         missing = np.zeros(len(values), dtype=bool)
@@ -1025,6 +1074,8 @@ def _quantity_column(
 
 def _check_length(field: str, column: Any, n: int) -> None:
     """A column must have one value per agent."""
+    if np.ndim(column) != 1 and not isinstance(column, Sequence):
+        raise ValidationError(field, column, f"a column of {n} values (one per id)")
     size = len(column)
     if size != n:
         raise ValidationError(
@@ -1037,34 +1088,66 @@ def _role_column(role: Sequence[str] | npt.NDArray[Any] | Categories | None, n: 
         return Categories(np.zeros(n, dtype=np.int32), ("",))
     if isinstance(role, Categories):
         _check_length("role", role.codes, n)
+        codes = np.asarray(role.codes)
+        if n and (codes.min() < 0 or codes.max() >= len(role.categories)):
+            raise ValidationError(
+                "role.codes", int(codes.max()), f"codes from 0 to {len(role.categories) - 1}"
+            )
         return role
     _check_length("role", role, n)
-    return Categories.from_values(role)
+    array = np.asarray(role)
+    if array.dtype.kind != "U" and n:
+        strange = [v for v in array.tolist() if not isinstance(v, str)]
+        if strange:
+            raise ValidationError("role", strange[0], "a column of strings (roles are text)")
+    return Categories.from_values(np.char.strip(array.astype(str)) if n else [])
 
 
 def _tag_column(
-    tags: Sequence[Collection[str]] | Mapping[str, npt.ArrayLike] | None, n: int
-) -> tuple[npt.NDArray[np.bool_], tuple[str, ...]]:
+    tags: Sequence[Collection[str] | str] | Mapping[str, npt.ArrayLike] | None, n: int
+) -> tuple[npt.NDArray[np.bool_], tuple[str, ...], list[tuple[int, str, Any]]]:
+    """The tag matrix, its column names, and the rows whose tags could not be read."""
+    problems: list[tuple[int, str, Any]] = []
     if tags is None:
-        return np.zeros((n, 0), dtype=bool), ()
+        return np.zeros((n, 0), dtype=bool), (), problems
     if isinstance(tags, Mapping):
-        names = tuple(sorted(tags))
+        names = tuple(sorted(_tags(list(tags))))
         matrix = np.zeros((n, len(names)), dtype=bool)
         for j, name in enumerate(names):
-            column = np.asarray(tags[name], dtype=bool)
-            if column.shape != (n,):
-                raise ValidationError(f"tags.{name}", column.shape, f"a column of {n} booleans")
+            column, unread = _bool_column(tags[name], f"tags.{name}", n)
             matrix[:, j] = column
-        return matrix, names
-    if len(tags) != n:
-        raise ValidationError("tags", len(tags), f"a column of {n} tag sets")
-    names = tuple(sorted({t for row in tags for t in row}))
+            problems.extend((int(i), f"tags.{name}", tags[name][i]) for i in np.flatnonzero(unread))  # type: ignore[index]
+        return matrix, names, problems
+    _check_length("tags", tags, n)
+    rows: list[frozenset[str]] = []
+    for index, row in enumerate(tags):
+        try:
+            rows.append(_tags(row))
+        except ValidationError:
+            problems.append((index, "tags", row))
+            rows.append(frozenset())
+    names = tuple(sorted({t for row in rows for t in row}))
     position = {name: j for j, name in enumerate(names)}
     matrix = np.zeros((n, len(names)), dtype=bool)
-    for i, row in enumerate(tags):
+    for i, row in enumerate(rows):
         for tag in row:
             matrix[i, position[tag]] = True
-    return matrix, names
+    return matrix, names, problems
+
+
+def _id_column(ids: Sequence[str] | npt.NDArray[Any]) -> npt.NDArray[np.str_]:
+    """Ids as a numpy string column, stripped; anything but text is refused whole."""
+    array = np.asarray(ids)
+    if array.ndim != 1:
+        raise ValidationError("ids", f"an array of shape {array.shape}", "a column of ids")
+    if array.dtype.kind != "U":
+        if array.size == 0:
+            return np.array([], dtype=str)
+        strange = [v for v in array.tolist() if not isinstance(v, str)]
+        if strange:
+            raise ValidationError("ids", strange[0], "a column of strings (ids are text)")
+        array = array.astype(str)
+    return np.char.strip(array)
 
 
 def _bool_column(
@@ -1098,11 +1181,19 @@ def _parse_record(
     ignored: set[str],
 ) -> dict[str, Any]:
     """Read one record into plain column values (quantities as magnitudes in fixed units)."""
+    if not isinstance(record, Mapping):
+        raise ValidationError("record", record, "a mapping of column names to values")
     values: dict[str, Any] = {}
     units: dict[str, str | None] = {}
     for key, value in record.items():
+        if key == _EXTRA:
+            raise ValidationError("cells", value, "no more cells than the header has columns")
+        if value == _SHORT:
+            raise ValidationError(key, None, "a cell for every column of the header")
         if key in ignored:
             continue
+        if not isinstance(key, str):
+            raise ValidationError("record", key, "column names that are strings")
         found = key_cache.get(key)
         if found is None:
             found = _column_unit(key)
@@ -1126,7 +1217,7 @@ def _parse_record(
             continue
         parsed[name] = _cell_quantity(raw, name, dimension, unit, units.get(name), text_cache)
     role = values.get("role")
-    parsed["role"] = "" if _is_missing(role) else str(role).strip()
+    parsed["role"] = "" if _is_missing(role) else _role(str(role))
     tags = values.get("tags")
     parsed["tags"] = frozenset() if _is_missing(tags) else _tags(tags)
     mode = values.get("commute_mode")
