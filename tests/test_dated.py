@@ -218,3 +218,65 @@ def test_duration_carries_months_into_years() -> None:
     assert Duration.parse("1y6m") == Duration.parse("1Y 6M") == Duration(1, 6)
     with pytest.raises(ValidationError, match="lang"):
         Duration(1).words("de")
+
+
+@pytest.mark.parametrize("text", ["20130101", "2013-W01-1", "2013-1-1", "13-01-01"])
+def test_dates_must_be_written_yyyy_mm_dd(text: str) -> None:
+    """Only YYYY-MM-DD is a date; other ISO forms are refused rather than guessed."""
+    with pytest.raises(ValidationError, match="ISO date"):
+        Period(start=text)
+
+
+def test_period_contains_a_datetime_by_its_date() -> None:
+    """A datetime is in a period when its date is."""
+    assert dt.datetime(2024, 6, 1, 12) in Period(start="2024-01-01", end="2024-12-31")
+
+
+def test_dated_construction_errors_are_typed() -> None:
+    """Bad sources, entries and dimensions raise the library's errors, naming the field."""
+    with pytest.raises(ValidationError, match="source"):
+        DatedValue(start="2020-01-01", value="1 EUR", source="a text")  # type: ignore[arg-type]
+    with pytest.raises(DatedValueError, match=r"values\[0\]"):
+        DatedParameter(name="p", values=[1])  # type: ignore[list-item]
+    with pytest.raises(ValidationError, match="title"):
+        Source(title="")
+    with pytest.raises(ValidationError, match="title"):
+        Source(title=5)  # type: ignore[arg-type]
+    with pytest.raises(DatedValueError, match="dimension"):
+        DatedParameter(
+            name="p",
+            dimension="[lenght]",
+            values=[DatedValue(start="2020-01-01", value="1 km", source=SOURCE)],
+        )
+
+
+def test_dated_from_dict_names_the_key_path() -> None:
+    """A document with a missing or unknown key is refused with the path of that key."""
+    document = forfait_daily_rate().to_dict()
+    del document["values"][1]["start"]
+    with pytest.raises(ValidationError, match=r"values\[1\]\.start"):
+        DatedParameter.from_dict(document)
+    document = forfait_daily_rate().to_dict()
+    document["values"][0]["source"]["titel"] = "x"
+    with pytest.raises(ValidationError, match=r"values\[0\]\.source\.titel"):
+        DatedParameter.from_dict(document)
+
+
+def test_durations_at_the_calendar_limits() -> None:
+    """Near year 1 or 9999 a duration is a typed error, never a bare ValueError."""
+    with pytest.raises(ValidationError):
+        Duration(years=1).after(dt.date(9999, 6, 1))
+    with pytest.raises(ValidationError):
+        Duration(years=1).latest_start(dt.date(1, 6, 1))
+    assert Duration(years=1).latest_start(dt.date(9999, 12, 31)) == dt.date(9998, 12, 31)
+
+
+@given(dates, st.integers(0, 5000))
+def test_between_agrees_with_dateutil(start: dt.date, length: int) -> None:
+    """between's hand-made month arithmetic agrees with relativedelta, day after day."""
+    end = start + dt.timedelta(days=length)
+    found = Duration.between(start, end)
+    assert found.after(start) == end
+    if found.days:
+        longer = Duration(found.years, found.months + 1)
+        assert longer.after(start) > end

@@ -327,3 +327,136 @@ def test_evaluate_rejects_other_subjects_and_modes() -> None:
         lot_2013().evaluate("A1", ON)  # type: ignore[call-overload]
     with pytest.raises(ValidationError):
         lot_2013().evaluate(agent(), ON, errors="ignore")  # type: ignore[arg-type]
+
+
+def test_batch_results_are_read_only() -> None:
+    """A batch decision cannot be altered through its arrays or attributes."""
+    workforce = Workforce.from_agents([agent(id="A"), agent(id="B", role="cadre")])
+    batch = (Volunteer() & ExcludedRoles(roles={"cadre"})).evaluate(workforce, ON)
+    with pytest.raises(ValueError, match="read-only"):
+        batch.eligible[:] = False
+    with pytest.raises(ValueError, match="read-only"):
+        batch.invalid[:] = True
+    with pytest.raises(AttributeError):
+        batch.rule = Volunteer()  # type: ignore[misc]
+    assert batch.count() == 1
+
+
+def test_failure_counts_count_each_agent_once_per_code() -> None:
+    """A code used twice in a rule still counts a refused agent once."""
+    rule = MinimumSeniority(minimum="1 year") & MinimumSeniority(minimum="2 years")
+    workforce = Workforce.from_agents(
+        [agent(id="A", hire_date="2012-06-01"), agent(id="B", hire_date="2005-01-01")]
+    )
+    assert rule.evaluate(workforce, ON).failure_counts() == {"seniority.minimum": 1}
+
+
+def test_failed_criteria_of_a_negation() -> None:
+    """A refusal by ~rule points at the criteria under the negation."""
+    decision = (~Volunteer()).evaluate(agent(), ON)
+    assert decision.failures == ("not(volunteer)",)
+    assert [leaf.code for leaf in decision.failed_criteria()] == ["volunteer"]
+
+
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        (lambda d: d.pop("on"), "decision.on"),
+        (lambda d: d.update(on="2013-02-30"), "decision.on"),
+        (lambda d: d.update(eligible="false"), "decision.eligible"),
+        (lambda d: d.update(failures="abc"), "decision.failures"),
+        (lambda d: d.update(failures=["volunteer"]), "decision.failures"),
+        (lambda d: d["result"]["children"][1].update(passed=1), r"result\.children\[1\]\.passed"),
+        (
+            lambda d: d["result"]["children"][1]["observed"].update(unit="furlongz"),
+            r"result\.children\[1\]\.observed",
+        ),
+        (
+            lambda d: d["result"]["children"][0]["source"].update(titel="x"),
+            r"result\.children\[0\]\.source\.titel",
+        ),
+        (lambda d: d["result"].update(kind="some"), r"result\.kind"),
+    ],
+)
+def test_decision_from_dict_reports_the_key_path(change: object, path: str) -> None:
+    """A damaged document is refused with the path of the damaged key."""
+    document = json.loads(json.dumps(lot_2013().evaluate(agent(), ON).to_dict()))
+    change(document)  # type: ignore[operator]
+    with pytest.raises(ValidationError, match=path):
+        Decision.from_dict(document)
+    with pytest.raises(ValidationError):
+        Decision.from_dict([])  # type: ignore[arg-type]
+
+
+def test_thresholds_are_checked() -> None:
+    """Impossible or malformed minimums are refused at construction."""
+    for build in (
+        lambda: MinimumWorkingTime(minimum="200 %"),
+        lambda: MinimumCommuteDistance(minimum="-5 km"),
+        lambda: MinimumCommuteDistance(minimum=Q_(float("nan"), "km")),
+        lambda: MinimumCommuteDistance(minimum=Q_(np.array([1.0, 2.0]), "km")),
+        lambda: ExcludedRoles(roles=""),
+        lambda: ExcludedRoles(roles=5),
+        lambda: HasDerogation(kinds=5),
+        lambda: AllOf(rules=5),
+    ):
+        with pytest.raises(ValidationError):
+            build()
+
+
+def test_predicates_cannot_take_built_in_codes_and_compare_their_function() -> None:
+    """A predicate named 'volunteer' is refused; two functions make two predicates."""
+    with pytest.raises(ValidationError, match="built-in"):
+        Predicate(name="volunteer", function=lambda wf, on: wf.volunteer, text="x")
+    with pytest.raises(ValidationError, match="text"):
+        Predicate(name="p", function=lambda wf, on: wf.volunteer, text=None)  # type: ignore[arg-type]
+    one = Predicate(name="p", function=lambda wf, on: wf.volunteer, text="x")
+    two = Predicate(name="p", function=lambda wf, on: ~wf.volunteer, text="x")
+    assert one != two
+
+
+def test_reference_dates_at_the_calendar_limits() -> None:
+    """Evaluating in year 1 or 9999 gives answers, not a calendar overflow."""
+    assert lot_2013().evaluate(agent(), "9999-12-31").eligible
+    early = Agent(id="E", hire_date="0001-01-01")
+    assert not MinimumSeniority(minimum="1 year").evaluate(early, "0001-06-01").eligible
+
+
+def test_rejected_and_invalid_rows_are_in_the_summary_and_records() -> None:
+    """Rows the workforce rejected and agents not assessable are all accounted for."""
+    workforce = Workforce.from_records(
+        [
+            {"id": "A", "hire_date": "2010-01-01"},
+            {"id": "B", "hire_date": "not a date"},
+            {"id": "C", "hire_date": "2014-01-01"},
+        ],
+        errors="report",
+    )
+    batch = lot_2013().evaluate(workforce, ON, errors="report")
+    summary = batch.summary()
+    assert (summary["rows"], summary["agents"], summary["rejected"], summary["invalid"]) == (
+        3,
+        2,
+        1,
+        1,
+    )
+    assert [e["row"] for e in summary["errors"]] == [1, 2]
+    records = batch.to_records()
+    assert [(r["row"], r["status"]) for r in records] == [
+        (0, "eligible"),
+        (1, "rejected"),
+        (2, "invalid"),
+    ]
+    assert records[2]["failures"] == [] and "2014-01-01" in records[2]["error"]
+    with pytest.raises(ReferenceDateError):
+        batch.explain("C")
+
+
+@given(rules, agent_lists(hired_before=dt.date(2015, 12, 31)))
+def test_batch_from_records_equals_one_by_one(rule: Rule, agents: list[Agent]) -> None:
+    """Through to_records and from_records, a workforce gives each agent's own decision."""
+    on = dt.date(2016, 1, 1)
+    workforce = Workforce.from_records(Workforce.from_agents(agents).to_records())
+    batch = rule.evaluate(workforce, on)
+    for row, one in enumerate(agents):
+        assert batch.explain(row) == rule.evaluate(one, on)

@@ -118,3 +118,20 @@ def test_invalid_rows_stay_out_of_the_campaign() -> None:
     assert selection.status("B") == "invalid"
     assert "decision" not in selection.explain("B")
     assert selection.selected_ids() == ("A",)
+
+
+def test_campaigns_compare_their_ranking_key() -> None:
+    """Two campaigns with different keys are different; seats must be a whole number."""
+    assert SelectionCampaign(seats=8, rank_by="seniority") != SelectionCampaign(seats=8)
+    assert hash(SelectionCampaign(seats=8)) == hash(SelectionCampaign(seats=8))
+    assert SelectionCampaign(seats=np.int64(3)).seats == 3
+    for seats in (True, -1, 2.5, "8"):
+        with pytest.raises(ValidationError, match="seats"):
+            SelectionCampaign(seats=seats)  # type: ignore[arg-type]
+
+
+def test_selection_arrays_are_read_only() -> None:
+    """The ranks of a selection cannot be altered."""
+    selection = lozere_2015_selection().run(lozere_2015().evaluate(lozere_applicants(), ON))
+    with pytest.raises(ValueError, match="read-only"):
+        selection.rank[0] = 99

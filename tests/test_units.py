@@ -201,3 +201,37 @@ def test_unreadable_string_always_says_why() -> None:
         as_quantity("km km 3 /", field="distance", dimension=LENGTH)
     with pytest.raises(UnitError, match=r"expected a quantity \(list is not a quantity\), got"):
         as_quantity([1], field="anything", dimension=None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["9**9**9 km", "2 3 km", "1,5,3 km", "3 km + 2 m", "3 m**9**9", "km", "3 " + "km" * 3000 + "!"],
+)
+def test_quantity_text_is_a_number_then_a_unit(text: str) -> None:
+    """Arithmetic, stray numbers and runaway exponents are refused at once, not evaluated."""
+    with pytest.raises(UnitError) as caught:
+        Q_(text)
+    assert len(str(caught.value)) < 400
+
+
+@pytest.mark.parametrize("text", ["1,000 km", "12,500 EUR"])
+def test_ambiguous_thousands_comma_is_refused(text: str) -> None:
+    """'1,000' could be a thousand or one: the error says how to write either."""
+    with pytest.raises(UnitError, match="ambiguous"):
+        Q_(text)
+
+
+def test_unknown_unit_in_q_is_a_unit_error() -> None:
+    """Q_ with an unknown unit raises the library's error, naming the unit."""
+    with pytest.raises(UnitError) as caught:
+        Q_(3, "xyz")
+    assert caught.value.field == "unit"
+
+
+def test_set_registry_checks_every_unit_of_ours() -> None:
+    """A registry whose 'cent' is a length is refused and left untouched."""
+    theirs = pint.UnitRegistry(cache_folder=None)
+    theirs.define("cent = 1 * meter")
+    with pytest.raises(UnitError, match=r"registry\.cent"):
+        set_registry(theirs)
+    assert "workday" not in theirs

@@ -337,3 +337,137 @@ def test_pandas_round_trip_keeps_dates_and_derogations() -> None:
     ]
     frame = Workforce.from_agents(agents).to_pandas()
     assert list(Workforce.from_pandas(frame)) == agents
+
+
+def test_tags_as_strings_in_from_columns_are_tag_sets() -> None:
+    """A row's tags given as 'cadre' or 'a;b' are tag names, not letters."""
+    workforce = Workforce.from_columns(
+        ids=["a", "b"], hire_date=["2010-01-01"] * 2, tags=["cadre", "x; y"]
+    )
+    assert workforce.tag_names == ("cadre", "x", "y")
+    assert workforce.has_tag({"cadre"}).tolist() == [True, False]
+
+
+def test_tag_columns_read_text_booleans() -> None:
+    """In the mapping form, 'no' and 'non' are false, and unreadable cells are row errors."""
+    workforce = Workforce.from_columns(
+        ids=["a", "b", "c"],
+        hire_date=["2010-01-01"] * 3,
+        tags={"cadre": ["no", "oui", "peut-être"]},
+        errors="report",
+    )
+    assert workforce.ids.tolist() == ["a", "b"]
+    assert workforce.has_tag({"cadre"}).tolist() == [False, True]
+    assert [(e.row, e.field) for e in workforce.rejected] == [(2, "tags.cadre")]
+
+
+def test_the_same_person_is_cleaned_alike_on_every_path() -> None:
+    """Spaces around ids, roles and tags are dropped by Agent and by records alike."""
+    agent = Agent(id=" a ", hire_date="2010-01-01", role="cadre ", tags={" public_facing"})
+    record = {"id": " a ", "hire_date": "2010-01-01", "role": "cadre ", "tags": " public_facing"}
+    assert list(Workforce.from_records([record])) == [agent]
+    assert (agent.id, agent.role, agent.tags) == ("a", "cadre", frozenset({"public_facing"}))
+    with pytest.raises(ValidationError, match="tags"):
+        Agent(id="a", hire_date="2010-01-01", tags={"x;y"})
+
+
+def test_to_records_keeps_every_digit() -> None:
+    """A working time of 89.9999999 % stays below 90 % through to_records and back."""
+    agent = Agent(
+        id="a",
+        hire_date="2010-01-01",
+        working_time=Q_(89.9999999, "percent"),
+        commute_distance=Q_(12.3456789, "km"),
+    )
+    back = Workforce.from_records(Workforce.from_agents([agent]).to_records()).agent(0)
+    assert back == agent
+
+
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (
+            lambda: Agent(id="a", hire_date="2010-01-01", derogations=[{"kind": "health"}]),
+            "derogations",
+        ),
+        (lambda: Agent(id="a", hire_date="2010-01-01", derogations=5), "derogations"),
+        (
+            lambda: Workforce.from_columns(
+                ids=["a"], hire_date=["2010-01-01"], working_time=Q_(90, "percent")
+            ),
+            "working_time",
+        ),
+        (lambda: Workforce.from_columns(ids=[None], hire_date=["2010-01-01"]), "ids"),
+        (lambda: Workforce.from_columns(ids=["a"], hire_date=["2010-01-01"], role=[None]), "role"),
+        (
+            lambda: Workforce.from_columns(
+                ids=["a"],
+                hire_date=["2010-01-01"],
+                role=Categories(np.array([3], dtype=np.int32), ("x",)),
+            ),
+            "role.codes",
+        ),
+    ],
+)
+def test_malformed_inputs_are_validation_errors(build: object, field: str) -> None:
+    """Malformed derogations, scalar columns, non-text ids and bad codes name their field."""
+    with pytest.raises(ValidationError) as caught:
+        build()  # type: ignore[operator]
+    assert caught.value.field == field
+
+
+def test_row_level_problems_in_from_columns() -> None:
+    """Bad derogations, whitespace ids and dates with a time are row errors, not crashes."""
+    workforce = Workforce.from_columns(
+        ids=["a", " ", "c", "d"],
+        hire_date=np.array(
+            ["2010-01-01", "2010-01-01", "2010-01-01T12:00", "2010-01-01"], dtype="datetime64[m]"
+        ),
+        derogations=[["health:2012-01-01/"], [], [], [{"kind": "holiday", "start": "2012-01-01"}]],
+        commute_mode=["BUS", "bus", "bus", "bus"],
+        errors="report",
+    )
+    assert workforce.ids.tolist() == ["a"]
+    assert workforce.agent(0).commute_mode is CommuteMode.BUS
+    assert workforce.agent(0).derogations[0].kind.value == "health"
+    assert [(e.row, e.field) for e in workforce.rejected] == [
+        (1, "id"),
+        (2, "hire_date"),
+        (3, "derogation.kind"),
+    ]
+
+
+def test_csv_rows_with_wrong_cell_counts_and_odd_content() -> None:
+    """Extra or missing cells are row errors; quoted newlines, tabs and a BOM are read."""
+    text = (
+        '\ufeffid,hire_date,role\nA,2010-01-01,"multi\nline"\nB,2010-01-01,x,extra\nC,2010-01-01\n'
+    )
+    workforce = Workforce.from_csv(io.StringIO(text), errors="report")
+    assert workforce.ids.tolist() == ["A"]
+    assert workforce.role.value(0) == "multi\nline"
+    assert [(e.row, e.field) for e in workforce.rejected] == [(1, "cells"), (2, "role")]
+    tabbed = Workforce.from_csv(io.StringIO("id\thire_date\nA\t2010-01-01\n"))
+    assert tabbed.ids.tolist() == ["A"]
+
+
+def test_records_that_are_not_mappings() -> None:
+    """A record that is not a dict is a bad row, reported with its number."""
+    workforce = Workforce.from_records(
+        [{"id": "A", "hire_date": "2010-01-01"}, "abc", None], errors="report"
+    )
+    assert [(e.row, e.field) for e in workforce.rejected] == [(1, "record"), (2, "record")]
+
+
+def test_workforce_direct_construction_checks_shapes() -> None:
+    """Building a Workforce by hand with columns of unequal lengths is refused."""
+    import attrs
+
+    good = Workforce.from_agents([Agent(id="a", hire_date="2010-01-01")])
+    with pytest.raises(ValidationError, match="volunteer"):
+        attrs.evolve(good, volunteer=np.array([True, False]))
+
+
+def test_categories_compare_by_identity() -> None:
+    """Categories hold arrays: they compare by identity instead of failing."""
+    one = Categories(np.zeros(1, dtype=np.int32), ("x",))
+    assert one == one and one != Categories(np.zeros(1, dtype=np.int32), ("x",))

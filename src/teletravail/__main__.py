@@ -46,15 +46,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         )
         return 0
+    errors = {error.row: error for error in batch.errors}
     for row in range(len(batch)):
         if batch.invalid[row]:
-            print(f"{batch.ids[row]}: {batch.errors}")
+            print(f"{batch.ids[row]}: {errors[int(workforce.source_rows[row])].message}")
+            print()
             continue
         print(batch.explain(row).text(args.lang))
         print()
     summary = batch.summary()
     label = "éligibles" if args.lang == "fr" else "eligible"
-    print(f"{summary['eligible']} / {summary['agents']} {label} ({batch.on})")
+    line = f"{summary['eligible']} / {summary['agents']} {label} ({batch.on})"
+    if summary["invalid"]:
+        line += f", {summary['invalid']} " + (
+            "non évaluables" if args.lang == "fr" else "not assessable"
+        )
+    print(line)
     return 0
 
 

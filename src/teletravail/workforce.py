@@ -448,6 +448,28 @@ class Workforce:
     source_rows: npt.NDArray[np.int64]
     rejected: tuple[RowError, ...] = ()
 
+    def __attrs_post_init__(self) -> None:
+        # Built by the from_* constructors, which validate every value; a direct call
+        # gets at least the shape checks that the rules rely on.
+        n = len(self.ids)
+        for name in (
+            "hire_date",
+            "working_time_percent",
+            "tags",
+            "commute_distance_km",
+            "commute_time_min",
+            "commute_mode",
+            "volunteer",
+            "teleworkable_post",
+            "source_rows",
+        ):
+            if len(getattr(self, name)) != n:
+                raise ValidationError(name, len(getattr(self, name)), f"a column of {n} rows")
+        if len(self.role.codes) != n:
+            raise ValidationError("role", len(self.role.codes), f"a column of {n} codes")
+        if self.hire_date.dtype != np.dtype("datetime64[D]"):
+            raise ValidationError("hire_date", self.hire_date.dtype, "dates as datetime64[D]")
+
     # -- construction -------------------------------------------------------------
 
     @classmethod

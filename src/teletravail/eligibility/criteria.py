@@ -26,7 +26,7 @@ import abc
 import datetime as dt
 import functools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
@@ -133,8 +133,12 @@ def _duration(value: Any) -> Duration:
 
 
 @functools.lru_cache(maxsize=256)
-def _latest_start(minimum: Duration, on: dt.date) -> dt.date:
-    return minimum.latest_start(on)
+def _latest_start(minimum: Duration, on: dt.date) -> dt.date | None:
+    """The cut-off hire date, or None when no hire date can qualify (``on`` is too early)."""
+    try:
+        return minimum.latest_start(on)
+    except ValidationError:
+        return None
 
 
 _EPOCH = dt.date(1970, 1, 1)
@@ -158,7 +162,10 @@ class MinimumSeniority(Criterion):
     minimum: Duration = attrs.field(factory=lambda: Duration(years=1), converter=_duration)
 
     def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
-        cutoff = _day_number(_latest_start(self.minimum, on))
+        latest = _latest_start(self.minimum, on)
+        if latest is None:
+            return np.zeros(len(workforce), dtype=bool)
+        cutoff = _day_number(latest)
         # days since 1970 as int64: the same order as the dates, and several times faster
         result: npt.NDArray[np.bool_] = workforce.hire_date.view(np.int64) <= cutoff
         return result
@@ -196,9 +203,21 @@ class _MinimumQuantity(Criterion):
     minimum: Quantity = attrs.field(converter=_any_quantity)
     _limit: float = attrs.field(init=False, eq=False, repr=False)
 
+    #: the largest meaningful minimum, in ``UNIT`` (None: no bound)
+    MAXIMUM: ClassVar[float | None] = None
+
     def __attrs_post_init__(self) -> None:
         checked = as_quantity(self.minimum, field="minimum", dimension=self.DIMENSION)
-        object.__setattr__(self, "_limit", _in(checked, self.UNIT))
+        if np.ndim(checked.magnitude) != 0:
+            raise ValidationError("minimum", self.minimum, "one value, not an array")
+        limit = _in(checked, self.UNIT)
+        top = self.MAXIMUM
+        if not math.isfinite(limit) or limit < 0 or (top is not None and limit > top):
+            bounds = (
+                f"between 0 and {top:g} {self.UNIT}" if top is not None else f">= 0 {self.UNIT}"
+            )
+            raise ValidationError("minimum", self.minimum, f"a finite minimum {bounds}")
+        object.__setattr__(self, "_limit", limit)
 
     def _values(self, workforce: Workforce) -> npt.NDArray[np.float64]:
         values: npt.NDArray[np.float64] = getattr(workforce, self.COLUMN)
@@ -228,6 +247,7 @@ class MinimumWorkingTime(_MinimumQuantity):
     DIMENSION: ClassVar[str] = DIMENSIONLESS
     UNIT: ClassVar[str] = WORKING_TIME_UNIT
     COLUMN: ClassVar[str] = "working_time_percent"
+    MAXIMUM: ClassVar[float | None] = 100.0
     minimum: Quantity = attrs.field(factory=lambda: Q_(90, "percent"), converter=_any_quantity)
 
     def __attrs_post_init__(self) -> None:
@@ -236,13 +256,15 @@ class MinimumWorkingTime(_MinimumQuantity):
 
 
 def _names(value: Any) -> frozenset[str]:
-    if isinstance(value, str):
-        return frozenset({value})
-    names = frozenset(value)
-    for name in names:
-        if not isinstance(name, str) or not name:
-            raise ValidationError("roles", value, "a set of non-empty strings")
-    return names
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, Iterable) or isinstance(items, Mapping):
+        raise ValidationError("roles", value, "a set of role or tag names")
+    names = []
+    for name in items:
+        if not isinstance(name, str) or not name.strip():
+            raise ValidationError("roles", value, "a set of non-empty names")
+        names.append(name.strip())  # the same cleaning as the agents' roles and tags
+    return frozenset(names)
 
 
 @attrs.frozen(kw_only=True)
@@ -336,6 +358,8 @@ class TeleworkablePost(Criterion):
 def _kinds(value: Any) -> frozenset[DerogationKind]:
     from teletravail.workforce import _kind
 
+    if not isinstance(value, str | Iterable) or isinstance(value, Mapping):
+        raise ValidationError("kinds", value, "a set of derogation kinds")
     items = [value] if isinstance(value, str) else list(value)
     if not items:
         raise ValidationError("kinds", value, "at least one derogation kind")
@@ -374,8 +398,22 @@ class HasDerogation(Criterion):
 
 def _code(value: Any) -> str:
     if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value):
-        raise ValidationError("code", value, "a non-empty code without spaces, e.g. 'site.badge'")
+        raise ValidationError("name", value, "a non-empty code without spaces, e.g. 'site.badge'")
+    if value in _BUILT_IN_CODES:
+        raise ValidationError("name", value, "a code that no built-in criterion uses")
     return value
+
+
+def _callable(instance: Any, attribute: Any, value: Any) -> None:
+    if not callable(value):
+        raise ValidationError("function", value, "a function (workforce, on) -> booleans")
+
+
+def _description(instance: Any, attribute: Any, value: Any) -> None:
+    if value is None and attribute.name == "text_fr":
+        return
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(attribute.name, value, "a non-empty description")
 
 
 @attrs.frozen(kw_only=True)
@@ -388,9 +426,9 @@ class Predicate(Criterion):
     """
 
     name: str = attrs.field(converter=_code)
-    function: Callable[[Workforce, dt.date], npt.ArrayLike] = attrs.field(eq=False)
-    text: str = attrs.field(validator=attrs.validators.min_len(1))
-    text_fr: str | None = None
+    function: Callable[[Workforce, dt.date], npt.ArrayLike] = attrs.field(validator=_callable)
+    text: str = attrs.field(validator=_description)
+    text_fr: str | None = attrs.field(default=None, validator=_description)
 
     @property
     def code(self) -> str:
@@ -425,3 +463,18 @@ class Predicate(Criterion):
     @property
     def threshold(self) -> Value:
         return None
+
+
+#: Codes of the built-in criteria, which a Predicate may not take as its name.
+_BUILT_IN_CODES = frozenset(
+    {
+        "seniority.minimum",
+        "working_time.minimum",
+        "role.excluded",
+        "commute_distance.minimum",
+        "commute_time.minimum",
+        "volunteer",
+        "post.teleworkable",
+        "derogation.active",
+    }
+)

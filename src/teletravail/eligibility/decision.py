@@ -15,14 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Union
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar, Union
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail.dated import Duration, Source
-from teletravail.errors import RowError, ValidationError
+from teletravail.dated import Duration, Source, to_date
+from teletravail.errors import ReferenceDateError, RowError, UnitError, ValidationError
 from teletravail.units import Q_, format_unit
 
 if TYPE_CHECKING:
@@ -72,22 +72,57 @@ def encode_value(value: Value) -> Any:
     return value
 
 
-def decode_value(data: Any) -> Value:
-    """Read back a value written by :func:`encode_value`."""
+def decode_value(data: Any, path: str = "value") -> Value:
+    """Read back a value written by :func:`encode_value`; errors name ``path``."""
     if isinstance(data, Mapping):
         if "quantity" in data:
+            _keys(data, path, ("quantity", "unit"))
             magnitude = data["quantity"]
-            return Q_(math.nan if magnitude is None else float(magnitude), str(data["unit"]))
+            if magnitude is not None and (
+                isinstance(magnitude, bool) or not isinstance(magnitude, int | float)
+            ):
+                raise ValidationError(f"{path}.quantity", magnitude, "a number or null")
+            unit = _typed(data, "unit", str, path)
+            try:
+                return Q_(math.nan if magnitude is None else float(magnitude), unit)
+            except UnitError:
+                raise ValidationError(f"{path}.unit", unit, "a unit the registry knows") from None
         if "duration" in data:
-            return Duration.parse(str(data["duration"]))
+            _keys(data, path, ("duration",))
+            return Duration.parse(_typed(data, "duration", str, path))
         if "date" in data:
-            return dt.date.fromisoformat(str(data["date"]))
-        raise ValidationError("value", data, "a quantity, duration or date object")
+            _keys(data, path, ("date",))
+            return to_date(_typed(data, "date", str, path), f"{path}.date")
+        raise ValidationError(path, data, "a quantity, duration or date object")
     if isinstance(data, list):
-        return tuple(str(item) for item in data)
+        if not all(isinstance(item, str) for item in data):
+            raise ValidationError(path, data, "a list of strings")
+        return tuple(data)
     if data is None or isinstance(data, str | bool | int | float):
         return data
-    raise ValidationError("value", data, "a JSON value")
+    raise ValidationError(path, data, "a JSON value")
+
+
+def _keys(data: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> None:
+    """A document object must have the ``required`` keys and no others."""
+    if not isinstance(data, Mapping):
+        raise ValidationError(path, data, f"an object with {', '.join(required)}")
+    for key in required:
+        if key not in data:
+            raise ValidationError(f"{path}.{key}", None, "a value (missing key)")
+    unknown = sorted(set(data) - set(required) - set(optional))
+    if unknown:
+        raise ValidationError(f"{path}.{unknown[0]}", data[unknown[0]], "no such key")
+
+
+T = TypeVar("T")
+
+
+def _typed(data: Mapping[str, Any], key: str, kind: type[T], path: str) -> T:
+    value = data[key]
+    if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+        raise ValidationError(f"{path}.{key}", value, f"a {kind.__name__}")
+    return value
 
 
 @attrs.frozen(kw_only=True)
@@ -158,28 +193,40 @@ class CompositeResult:
 Result = CriterionResult | CompositeResult
 
 
-def result_from_dict(data: Mapping[str, Any]) -> Result:
-    """Read back a result tree written by ``to_dict``."""
+def result_from_dict(data: Mapping[str, Any], path: str = "result") -> Result:
+    """Read back a result tree written by ``to_dict``; errors give the key path."""
+    if not isinstance(data, Mapping):
+        raise ValidationError(path, data, "an object")
     kind = data.get("kind")
     if kind == "criterion":
+        _keys(
+            data,
+            path,
+            ("kind", "code", "passed", "observed", "threshold"),
+            ("source", "description", "description_fr"),
+        )
         source = data.get("source")
         return CriterionResult(
-            code=str(data["code"]),
-            passed=bool(data["passed"]),
-            observed=decode_value(data.get("observed")),
-            threshold=decode_value(data.get("threshold")),
-            source=Source.from_dict(dict(source)) if source else None,
+            code=_typed(data, "code", str, path),
+            passed=_typed(data, "passed", bool, path),
+            observed=decode_value(data["observed"], f"{path}.observed"),
+            threshold=decode_value(data["threshold"], f"{path}.threshold"),
+            source=None if source is None else Source.from_dict(source, f"{path}.source"),
             description=data.get("description"),
             description_fr=data.get("description_fr"),
         )
     if kind in ("all", "any", "not", "unless"):
+        _keys(data, path, ("kind", "passed", "children"), ("waived",))
+        children = _typed(data, "children", list, path)
         return CompositeResult(
             kind=kind,
-            passed=bool(data["passed"]),
-            children=tuple(result_from_dict(c) for c in data["children"]),
+            passed=_typed(data, "passed", bool, path),
+            children=tuple(
+                result_from_dict(child, f"{path}.children[{i}]") for i, child in enumerate(children)
+            ),
             waived=bool(data.get("waived", False)),
         )
-    raise ValidationError("result.kind", kind, "one of criterion, all, any, not, unless")
+    raise ValidationError(f"{path}.kind", kind, "one of criterion, all, any, not, unless")
 
 
 @attrs.frozen(kw_only=True)
@@ -211,22 +258,58 @@ class Decision:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Decision:
-        """Read back a document written by :meth:`to_dict`."""
+        """Read back a document written by :meth:`to_dict`.
+
+        Every key is checked; an error names its key path (``result.children[1].passed``).
+        """
+        _keys(
+            data,
+            "decision",
+            ("schema_version", "agent_id", "on", "eligible", "failures", "result"),
+            ("schema",),
+        )
         version = data.get("schema_version")
         if version != SCHEMA_VERSION:
             raise ValidationError("schema_version", version, f"version {SCHEMA_VERSION}")
+        failures = _typed(data, "failures", list, "decision")
+        if not all(isinstance(code, str) for code in failures):
+            raise ValidationError("decision.failures", failures, "a list of codes")
+        eligible = _typed(data, "eligible", bool, "decision")
+        if eligible == bool(failures):
+            raise ValidationError(
+                "decision.failures", failures, "no failures if eligible, some if not"
+            )
         return cls(
-            agent_id=str(data["agent_id"]),
-            on=dt.date.fromisoformat(str(data["on"])),
-            eligible=bool(data["eligible"]),
+            agent_id=_typed(data, "agent_id", str, "decision"),
+            on=to_date(_typed(data, "on", str, "decision"), "decision.on"),
+            eligible=eligible,
             result=result_from_dict(data["result"]),
-            failures=tuple(str(code) for code in data["failures"]),
+            failures=tuple(failures),
         )
 
     def failed_criteria(self) -> tuple[CriterionResult, ...]:
-        """The criterion results named in ``failures``, in tree order."""
+        """The criterion results behind ``failures``, in tree order.
+
+        For a failure of a negation (``not(...)``), the criteria under it are given.
+        """
         wanted = set(self.failures)
-        return tuple(leaf for leaf in self.result.leaves() if leaf.code in wanted)
+        found: list[CriterionResult] = []
+
+        def walk(node: Result) -> None:
+            if isinstance(node, CriterionResult):
+                if node.code in wanted and node not in found:
+                    found.append(node)
+                return
+            if node.kind == "not":
+                leaves = tuple(node.leaves())
+                if "not(" + ",".join(leaf.code for leaf in leaves) + ")" in wanted:
+                    found.extend(leaf for leaf in leaves if leaf not in found)
+                    return
+            for child in node.children:
+                walk(child)
+
+        walk(self.result)
+        return tuple(found)
 
     def text(self, lang: Lang = "en") -> str:
         """The decision written out in English (``"en"``) or French (``"fr"``)."""
@@ -250,6 +333,19 @@ class Outcome(NamedTuple):
     children: tuple[Outcome, ...] = ()
 
 
+def _frozen(array: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """A read-only view of ``array`` (the array itself stays as it was)."""
+    view = array.view()
+    view.flags.writeable = False
+    return view
+
+
+def _to_date(value: np.datetime64) -> dt.date:
+    day = value.astype("datetime64[D]").astype(object)
+    assert isinstance(day, dt.date)
+    return day
+
+
 class BatchDecision:
     """The answers of one rule for every agent of a workforce, as columns.
 
@@ -258,7 +354,16 @@ class BatchDecision:
     eligible. :meth:`explain` gives the full :class:`Decision` of any valid row.
     """
 
-    __slots__ = ("_blame", "_outcome", "errors", "invalid", "on", "rule", "workforce")
+    __slots__ = (
+        "_blame",
+        "_eligible",
+        "_errors",
+        "_invalid",
+        "_on",
+        "_outcome",
+        "_rule",
+        "_workforce",
+    )
 
     def __init__(
         self,
@@ -270,21 +375,46 @@ class BatchDecision:
         invalid: npt.NDArray[np.bool_],
         errors: Sequence[RowError] = (),
     ) -> None:
-        self.rule = rule
-        self.workforce = workforce
-        self.on = on
+        self._rule = rule
+        self._workforce = workforce
+        self._on = on
         self._outcome = outcome
-        self.invalid = invalid
-        self.errors = tuple(errors)
+        self._invalid = _frozen(invalid)
+        self._errors = tuple(errors)
+        passed = outcome.passed if not invalid.any() else outcome.passed & ~invalid
+        self._eligible = _frozen(passed)
         self._blame: list[tuple[str, npt.NDArray[np.bool_]]] | None = None
+
+    # read-only attributes: a batch decision is a value, like a Decision
+    @property
+    def rule(self) -> Rule:
+        """The rule that was evaluated."""
+        return self._rule
+
+    @property
+    def workforce(self) -> Workforce:
+        """The workforce it was evaluated on."""
+        return self._workforce
+
+    @property
+    def on(self) -> dt.date:
+        """The reference date."""
+        return self._on
+
+    @property
+    def invalid(self) -> npt.NDArray[np.bool_]:
+        """One boolean per agent: could not be assessed (see ``errors``)."""
+        return self._invalid
+
+    @property
+    def errors(self) -> tuple[RowError, ...]:
+        """The rows that could not be assessed, with the reason."""
+        return self._errors
 
     @property
     def eligible(self) -> npt.NDArray[np.bool_]:
-        """One boolean per agent."""
-        if not self.invalid.any():
-            return self._outcome.passed
-        result: npt.NDArray[np.bool_] = self._outcome.passed & ~self.invalid
-        return result
+        """One boolean per agent (a read-only array)."""
+        return self._eligible
 
     @property
     def ids(self) -> npt.NDArray[np.str_]:
@@ -326,11 +456,14 @@ class BatchDecision:
         return tuple(codes)
 
     def failure_counts(self) -> dict[str, int]:
-        """For each criterion code, how many agents it stands in the way of."""
-        counts: dict[str, int] = {}
+        """For each criterion code, how many agents it stands in the way of.
+
+        An agent counts once per code, even where the rule uses that code twice.
+        """
+        masks: dict[str, npt.NDArray[np.bool_]] = {}
         for code, mask in self._blamed():
-            counts[code] = counts.get(code, 0) + int(np.count_nonzero(mask & ~self.invalid))
-        return counts
+            masks[code] = masks[code] | mask if code in masks else mask
+        return {code: int(np.count_nonzero(m & ~self.invalid)) for code, m in masks.items()}
 
     def _row(self, row_or_id: int | str) -> int:
         if isinstance(row_or_id, str):
@@ -343,8 +476,11 @@ class BatchDecision:
         """The full decision for one agent, by row number or by id."""
         row = self._row(row_or_id)
         if self.invalid[row]:
-            error = next(e for e in self.errors if e.row == int(self.workforce.source_rows[row]))
-            raise ValidationError(error.field, error.value, error.message)
+            raise ReferenceDateError(
+                "hire_date",
+                _to_date(self.workforce.hire_date[row]),
+                f"a date on or before the reference date {self.on}",
+            )
         result = self.rule._result(self._outcome, self.workforce, self.on, row)
         return Decision(
             agent_id=str(self.workforce.ids[row]),
@@ -355,29 +491,61 @@ class BatchDecision:
         )
 
     def summary(self) -> dict[str, Any]:
-        """A JSON-ready summary: counts of eligible, refused, invalid and per criterion."""
+        """A JSON-ready summary: every input row is counted once.
+
+        ``rows`` counts the input rows: the agents assessed (``eligible`` +
+        ``not_eligible``), those that could not be (``invalid``, hired after the date) and
+        those the workforce rejected when it was read (``rejected``). ``errors`` lists the
+        last two kinds with their row numbers.
+        """
         eligible = self.count()
         invalid = int(np.count_nonzero(self.invalid))
+        rejected = len(self.workforce.rejected)
+        errors = sorted((*self.errors, *self.workforce.rejected), key=lambda e: e.row)
         return {
             "schema": "teletravail.eligibility.summary",
             "schema_version": SCHEMA_VERSION,
             "on": self.on.isoformat(),
+            "rows": len(self) + rejected,
             "agents": len(self),
             "eligible": eligible,
             "not_eligible": len(self) - eligible - invalid,
             "invalid": invalid,
+            "rejected": rejected,
             "failures": self.failure_counts(),
-            "errors": [e.to_dict() for e in self.errors],
+            "errors": [e.to_dict() for e in errors],
         }
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One JSON-ready row per agent: id, status and failing criteria."""
+        """One JSON-ready row per input row, in input order: id, status, failures, error.
+
+        ``status`` is ``eligible``, ``refused``, ``invalid`` (hired after the date) or
+        ``rejected`` (the row could not be read into the workforce).
+        """
         eligible = self.eligible
+        by_row = {e.row: e for e in self.errors}
         records = []
-        for row, agent_id in enumerate(self.workforce.ids.tolist()):
-            status = "invalid" if self.invalid[row] else "eligible" if eligible[row] else "refused"
-            records.append({"id": agent_id, "status": status, "failures": list(self.failures(row))})
-        return records
+        for row, (agent_id, source) in enumerate(
+            zip(self.workforce.ids.tolist(), self.workforce.source_rows.tolist(), strict=True)
+        ):
+            record: dict[str, Any] = {"row": source, "id": agent_id}
+            if self.invalid[row]:
+                record.update(status="invalid", failures=[], error=by_row[source].message)
+            else:
+                status = "eligible" if eligible[row] else "refused"
+                record.update(status=status, failures=list(self.failures(row)), error=None)
+            records.append(record)
+        for error in self.workforce.rejected:
+            records.append(
+                {
+                    "row": error.row,
+                    "id": None,
+                    "status": "rejected",
+                    "failures": [],
+                    "error": error.message,
+                }
+            )
+        return sorted(records, key=lambda r: r["row"])
 
     def to_pandas(self) -> pd.DataFrame:
         """The answers as a DataFrame (the ``pandas`` extra): id, eligible, failures."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import abc
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, Literal, overload
 
 import attrs
@@ -164,7 +165,11 @@ def _is_rule(instance: object, attribute: attrs.Attribute[Any], value: object) -
 
 
 def _rules(value: Any) -> tuple[Rule, ...]:
-    rules: tuple[Any, ...] = (value,) if isinstance(value, Rule) else tuple(value)
+    if isinstance(value, Rule):
+        return (value,)
+    if not isinstance(value, Iterable) or isinstance(value, str | Mapping):
+        raise ValidationError("rules", value, "a sequence of rules or criteria")
+    rules: tuple[Any, ...] = tuple(value)
     if not rules:
         raise ValidationError("rules", rules, "at least one rule")
     for index, rule in enumerate(rules):

@@ -10,6 +10,7 @@ selected and the others are on the waiting list with their rank.
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -30,6 +31,18 @@ __all__ = ["Selection", "SelectionCampaign"]
 RankKey = Literal["commute_distance", "commute_time", "seniority", "working_time"]
 _KEYS: tuple[str, ...] = ("commute_distance", "commute_time", "seniority", "working_time")
 Status = Literal["selected", "waiting", "not_eligible", "invalid"]
+
+
+def _seats(value: Any) -> int:
+    if isinstance(value, bool):
+        raise ValidationError("seats", value, "a whole number of seats >= 0")
+    try:
+        seats = operator.index(value)
+    except TypeError:
+        raise ValidationError("seats", value, "a whole number of seats >= 0") from None
+    if seats < 0:
+        raise ValidationError("seats", value, "a whole number of seats >= 0")
+    return seats
 
 
 def _key(value: Any) -> RankKey | Callable[[Workforce], npt.ArrayLike]:
@@ -53,11 +66,9 @@ class SelectionCampaign:
     ranks the longest-serving agents first.
     """
 
-    seats: int = attrs.field(
-        validator=attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(0))
-    )
+    seats: int = attrs.field(converter=_seats)
     rank_by: RankKey | Callable[[Workforce], npt.ArrayLike] = attrs.field(
-        default="commute_distance", converter=_key, eq=False
+        default="commute_distance", converter=_key
     )
     descending: bool = True
     name: str = ""
@@ -92,6 +103,9 @@ class SelectionCampaign:
         candidates = order[: int(np.count_nonzero(eligible))]
         rank = np.zeros(len(workforce), dtype=np.int64)
         rank[candidates] = np.arange(1, len(candidates) + 1)
+        rank.flags.writeable = False
+        values = values.copy() if values.flags.writeable else values
+        values.flags.writeable = False
         return Selection(campaign=self, decisions=decisions, rank=rank, values=values)
 
 
