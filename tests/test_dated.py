@@ -204,7 +204,7 @@ def test_after_is_monotonic(duration: Duration, a: dt.date, b: dt.date) -> None:
 
 @given(dates, st.integers(0, 5000))
 def test_between_is_consistent_with_after(start: dt.date, length: int) -> None:
-    """between(start, end) is reached on `end` and adding one more day overshoots."""
+    """between(start, end) lands exactly on `end` when added to `start`."""
     end = start + dt.timedelta(days=length)
     found = Duration.between(start, end)
     assert found.after(start) == end

@@ -460,3 +460,14 @@ def test_batch_from_records_equals_one_by_one(rule: Rule, agents: list[Agent]) -
     batch = rule.evaluate(workforce, on)
     for row, one in enumerate(agents):
         assert batch.explain(row) == rule.evaluate(one, on)
+
+
+def test_empty_workforce() -> None:
+    """A workforce of no agents evaluates, summarises and selects to empty answers."""
+    from teletravail.eligibility import lozere_2015_selection
+
+    for workforce in (Workforce.from_records([]), Workforce.from_columns(ids=[], hire_date=[])):
+        batch = lot_2013().evaluate(workforce, ON)
+        assert len(batch) == 0 and batch.count() == 0
+        assert batch.summary()["rows"] == 0 and batch.to_records() == []
+        assert lozere_2015_selection().run(batch).selected_ids() == ()
