@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from teletravail._checks import require_keys
 from teletravail.errors import DatedValueError, NoValueInForceError, ValidationError
 from teletravail.units import as_quantity, format_quantity, format_unit, get_registry
 
@@ -198,7 +199,7 @@ class DatedValue:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], path: str = "value") -> DatedValue:
         """Rebuild an entry from :meth:`to_dict`; ``path`` names it in errors."""
-        _require(data, path, ("start", "value", "source"), ("end", "note"))
+        require_keys(data, path, ("start", "value", "source"), ("end", "note"))
         return cls(
             start=to_date(data["start"], f"{path}.start"),
             end=None if data.get("end") is None else to_date(data["end"], f"{path}.end"),
@@ -235,20 +236,6 @@ def _entries(values: Any) -> tuple[DatedValue, ...]:
         if not isinstance(entry, DatedValue):
             raise DatedValueError(f"values[{index}]", entry, "a DatedValue")
     return entries
-
-
-def _require(
-    data: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
-) -> None:
-    """Check a document's keys: every required one present, no unknown one."""
-    if not isinstance(data, Mapping):
-        raise ValidationError(path, data, f"an object with {', '.join(required)}")
-    for key in required:
-        if key not in data:
-            raise ValidationError(f"{path}.{key}", None, "a value (missing key)")
-    unknown = sorted(set(data) - set(required) - set(optional))
-    if unknown:
-        raise ValidationError(f"{path}.{unknown[0]}", data[unknown[0]], "no such key")
 
 
 def _check_entries(
@@ -363,7 +350,7 @@ class DatedParameter:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DatedParameter:
         """Rebuild a parameter from :meth:`to_dict`; errors name the key path."""
-        _require(data, "parameter", ("name", "values"), ("dimension", "description"))
+        require_keys(data, "parameter", ("name", "values"), ("dimension", "description"))
         values = data["values"]
         if not isinstance(values, list):
             raise ValidationError("parameter.values", values, "a list of dated values")

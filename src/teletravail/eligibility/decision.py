@@ -21,6 +21,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from teletravail._checks import require_keys
 from teletravail.dated import Duration, Source, to_date
 from teletravail.errors import ReferenceDateError, RowError, UnitError, ValidationError
 from teletravail.units import Q_, format_unit
@@ -76,7 +77,7 @@ def decode_value(data: Any, path: str = "value") -> Value:
     """Read back a value written by :func:`encode_value`; errors name ``path``."""
     if isinstance(data, Mapping):
         if "quantity" in data:
-            _keys(data, path, ("quantity", "unit"))
+            require_keys(data, path, ("quantity", "unit"))
             magnitude = data["quantity"]
             if magnitude is not None and (
                 isinstance(magnitude, bool) or not isinstance(magnitude, int | float)
@@ -88,10 +89,10 @@ def decode_value(data: Any, path: str = "value") -> Value:
             except UnitError:
                 raise ValidationError(f"{path}.unit", unit, "a unit the registry knows") from None
         if "duration" in data:
-            _keys(data, path, ("duration",))
+            require_keys(data, path, ("duration",))
             return Duration.parse(_typed(data, "duration", str, path))
         if "date" in data:
-            _keys(data, path, ("date",))
+            require_keys(data, path, ("date",))
             return to_date(_typed(data, "date", str, path), f"{path}.date")
         raise ValidationError(path, data, "a quantity, duration or date object")
     if isinstance(data, list):
@@ -101,18 +102,6 @@ def decode_value(data: Any, path: str = "value") -> Value:
     if data is None or isinstance(data, str | bool | int | float):
         return data
     raise ValidationError(path, data, "a JSON value")
-
-
-def _keys(data: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> None:
-    """A document object must have the ``required`` keys and no others."""
-    if not isinstance(data, Mapping):
-        raise ValidationError(path, data, f"an object with {', '.join(required)}")
-    for key in required:
-        if key not in data:
-            raise ValidationError(f"{path}.{key}", None, "a value (missing key)")
-    unknown = sorted(set(data) - set(required) - set(optional))
-    if unknown:
-        raise ValidationError(f"{path}.{unknown[0]}", data[unknown[0]], "no such key")
 
 
 T = TypeVar("T")
@@ -199,7 +188,7 @@ def result_from_dict(data: Mapping[str, Any], path: str = "result") -> Result:
         raise ValidationError(path, data, "an object")
     kind = data.get("kind")
     if kind == "criterion":
-        _keys(
+        require_keys(
             data,
             path,
             ("kind", "code", "passed", "observed", "threshold"),
@@ -216,7 +205,7 @@ def result_from_dict(data: Mapping[str, Any], path: str = "result") -> Result:
             description_fr=data.get("description_fr"),
         )
     if kind in ("all", "any", "not", "unless"):
-        _keys(data, path, ("kind", "passed", "children"), ("waived",))
+        require_keys(data, path, ("kind", "passed", "children"), ("waived",))
         children = _typed(data, "children", list, path)
         return CompositeResult(
             kind=kind,
@@ -262,7 +251,7 @@ class Decision:
 
         Every key is checked; an error names its key path (``result.children[1].passed``).
         """
-        _keys(
+        require_keys(
             data,
             "decision",
             ("schema_version", "agent_id", "on", "eligible", "failures", "result"),
