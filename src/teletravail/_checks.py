@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
+import enum
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from teletravail.errors import ValidationError
 
@@ -23,3 +25,32 @@ def require_keys(
     unknown = sorted(set(data) - set(required) - set(optional))
     if unknown:
         raise ValidationError(f"{path}.{unknown[0]}", data[unknown[0]], "no such key")
+
+
+E = TypeVar("E", bound=enum.StrEnum)
+
+
+def enum_value(kind: type[E], value: Any, field: str) -> E:
+    """A member of ``kind`` from itself or its value (case and spaces ignored).
+
+    Anything else is a :class:`ValidationError` listing the known values, with a
+    suggestion: a value it is the start of, or a close spelling.
+    """
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, str):
+        try:
+            return kind(value.strip().lower())
+        except ValueError:
+            pass
+    raise ValidationError(field, value, one_of(kind, value))
+
+
+def one_of(kind: type[enum.StrEnum], value: Any) -> str:
+    """``one of: a, b, c`` with a suggestion: a known value it starts, or a close one."""
+    names = [member.value for member in kind]
+    text = str(value).strip().lower()
+    guess = [n for n in names if text and n.startswith(text)][:1]
+    guess = guess or difflib.get_close_matches(text, names, n=1)
+    hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+    return f"one of: {', '.join(names)}{hint}"

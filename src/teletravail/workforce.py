@@ -28,6 +28,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from teletravail._checks import enum_value, one_of
 from teletravail.dated import to_date
 from teletravail.errors import RowError, UnitError, ValidationError, WorkforceError
 from teletravail.units import DIMENSIONLESS, LENGTH, Q_, TIME, as_quantity
@@ -82,37 +83,15 @@ _MODES: tuple[CommuteMode, ...] = tuple(CommuteMode)
 _KINDS: tuple[DerogationKind, ...] = tuple(DerogationKind)
 
 
-E = TypeVar("E", bound=enum.StrEnum)
 G = TypeVar("G", bound=np.generic)
 
 
-def _enum_member(kind: type[E], value: Any, field: str) -> E:
-    if isinstance(value, kind):
-        return value
-    if isinstance(value, str):
-        try:
-            return kind(value.strip().lower())
-        except ValueError:
-            pass
-    raise ValidationError(field, value, _one_of(kind, value))
-
-
-def _one_of(kind: type[enum.StrEnum], value: Any) -> str:
-    """``one of: a, b, c`` with a suggestion: a known value it starts, or a close one."""
-    names = [member.value for member in kind]
-    text = str(value).strip().lower()
-    guess = [n for n in names if text and n.startswith(text)][:1]
-    guess = guess or difflib.get_close_matches(text, names, n=1)
-    hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-    return f"one of: {', '.join(names)}{hint}"
-
-
 def _mode(value: Any) -> CommuteMode:
-    return _enum_member(CommuteMode, value, "commute_mode")
+    return enum_value(CommuteMode, value, "commute_mode")
 
 
 def _kind(value: Any) -> DerogationKind:
-    return _enum_member(DerogationKind, value, "derogation.kind")
+    return enum_value(DerogationKind, value, "derogation.kind")
 
 
 def _derogation_start(value: Any) -> dt.date:
@@ -657,7 +636,7 @@ class Workforce:
             mode_codes = np.array(
                 [lookup.get(str(v).strip().lower(), -1) for v in mode_values], dtype=np.int8
             )
-            flag(mode_codes < 0, "commute_mode", mode_values, lambda v: _one_of(CommuteMode, v))
+            flag(mode_codes < 0, "commute_mode", mode_values, lambda v: one_of(CommuteMode, v))
 
         volunteers, unread = _bool_column(volunteer, "volunteer", n)
         flag(unread, "volunteer", np.asarray(volunteer, dtype=object), "true or false")

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Literal
 from teletravail.dated import Duration
 
 if TYPE_CHECKING:
+    from teletravail.scheduling.quota import QuotaDecision
+
     from .decision import CompositeResult, CriterionResult, Decision, Result, Value
 
 Lang = Literal["en", "fr"]
@@ -42,6 +44,18 @@ TEMPLATES: dict[str, dict[Lang, str]] = {
         "en": "teleworkable post: {observed}",
         "fr": "poste télétravaillable\u00a0: {observed}",
     },
+    "quota.maximum": {
+        "en": "telework asked {observed}, at most {threshold}",
+        "fr": "télétravail demandé {observed}, au plus {threshold}",
+    },
+    "quota.on_site": {
+        "en": "presence on site {observed}, at least {threshold}",
+        "fr": "présence sur site {observed}, au moins {threshold}",
+    },
+    "quota.minimum": {
+        "en": "telework asked {observed}, at least {threshold}",
+        "fr": "télétravail demandé {observed}, au moins {threshold}",
+    },
     "derogation.active": {
         "en": "derogations in force: {observed}, one of {threshold} required",
         "fr": "dérogations en cours\u00a0: {observed}, l'une de {threshold} requise",
@@ -67,6 +81,10 @@ _WORDS: dict[str, dict[Lang, str]] = {
     "none": {"en": "none", "fr": "aucune"},
     "waived": {"en": "waived by the exception", "fr": "levée par l'exception"},
     "blocking": {"en": "in the way", "fr": "en cause"},
+    "allowed": {"en": "allowed", "fr": "accordé"},
+    "not_allowed": {"en": "not allowed", "fr": "refusé"},
+    "most": {"en": "most allowed", "fr": "maximum accordé"},
+    "derogation": {"en": "derogation", "fr": "dérogation"},
     "source": {"en": "source", "fr": "source"},
 }
 
@@ -131,6 +149,28 @@ def render_decision(decision: Decision, lang: Lang = "en") -> str:
     colon = _COLON[lang]
     agent = _WORDS["agent"][lang]
     out = [f"{agent} {decision.agent_id} {_WORDS['on'][lang]} {decision.on}{colon} {verdict}"]
+    _lines(decision.result, lang, 0, out)
+    if decision.failures:
+        out.append(f"{_WORDS['blocking'][lang]}{colon} {', '.join(decision.failures)}")
+    sources = dict.fromkeys(str(leaf.source) for leaf in decision.result.leaves() if leaf.source)
+    out.extend(f"{_WORDS['source'][lang]}{colon} {source}" for source in sources)
+    return "\n".join(out)
+
+
+def render_quota(decision: QuotaDecision, lang: Lang = "en") -> str:
+    """A quota decision as lines of text: the verdict, the most allowed, each limit."""
+    if lang not in ("en", "fr"):
+        from teletravail.errors import ValidationError
+
+        raise ValidationError("lang", lang, "'en' or 'fr'")
+    colon = _COLON[lang]
+    verdict = _WORDS["allowed" if decision.allowed else "not_allowed"][lang]
+    head = f"{_WORDS['agent'][lang]} {decision.agent_id} {_WORDS['on'][lang]} {decision.on}"
+    out = [f"{head}{colon} {verdict}"]
+    most = f"{_WORDS['most'][lang]}{colon} {format_value(decision.maximum, lang)}"
+    if decision.derogation:
+        most += f" ({_WORDS['derogation'][lang]} {decision.derogation})"
+    out.append(most)
     _lines(decision.result, lang, 0, out)
     if decision.failures:
         out.append(f"{_WORDS['blocking'][lang]}{colon} {', '.join(decision.failures)}")

@@ -1,0 +1,163 @@
+"""Working calendars: weekends and public holidays, from the ``holidays`` package.
+
+A :class:`WorkCalendar` says which days are worked: not the weekend, not a public
+holiday of France (or of one of its subdivisions, such as Alsace-Moselle, which keeps
+Good Friday and 26 December), plus the caller's own adjustments: extra days off, and
+holidays that are worked (the *journée de solidarité*, which many employers set on Whit
+Monday). Holidays are read for the years asked for and cached.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from teletravail.dated import to_date
+from teletravail.errors import ValidationError
+
+from .pattern import weekday
+
+__all__ = ["WorkCalendar", "whit_monday"]
+
+
+@functools.lru_cache(maxsize=128)
+def _public_holidays(country: str, subdivision: str | None, year: int) -> tuple[dt.date, ...]:
+    import holidays
+
+    found = holidays.country_holidays(country, subdiv=subdivision, years=year)
+    return tuple(sorted(day for day in found if day.year == year))
+
+
+def _subdivision(value: Any) -> str | None:
+    if value is None:
+        return None
+    import holidays
+
+    france = getattr(holidays, "France")  # noqa: B009 (the package's stubs omit its countries)
+    known = tuple(france.subdivisions)
+    aliases = dict(getattr(france, "subdivisions_aliases", {}))
+    if isinstance(value, str) and value in known:
+        return value
+    if isinstance(value, str) and value in aliases:
+        return str(aliases[value])
+    choices = ", ".join([*known, *aliases])
+    raise ValidationError("subdivision", value, f"a French subdivision code or name: {choices}")
+
+
+def _dates(value: Any, field: str) -> frozenset[dt.date]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise ValidationError(field, value, "a set of dates")
+    return frozenset(to_date(day, field) for day in value)
+
+
+def _days_off(value: Any) -> frozenset[dt.date]:
+    return _dates(value, "extra_days_off")
+
+
+def _worked(value: Any) -> frozenset[dt.date]:
+    return _dates(value, "worked_holidays")
+
+
+def _weekend(value: Any) -> frozenset[int]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise ValidationError("weekend", value, "a set of weekdays")
+    days = frozenset(weekday(day, "weekend") for day in value)
+    if len(days) >= 7:
+        raise ValidationError("weekend", value, "at least one working weekday")
+    return days
+
+
+def whit_monday(year: int) -> dt.date:
+    """Whit Monday (lundi de Pentecôte) of ``year``: 50 days after Easter Sunday."""
+    from dateutil.easter import easter
+
+    return easter(year) + dt.timedelta(days=50)
+
+
+@attrs.frozen(kw_only=True)
+class WorkCalendar:
+    """Which days are worked: weekdays that are not public holidays, with adjustments.
+
+    ``subdivision`` takes the codes and names of the ``holidays`` package (``"57"`` or
+    ``"Moselle"``, ``"6AE"`` or ``"Alsace"``, overseas departments...).
+    ``extra_days_off`` adds days that are not worked; ``worked_holidays`` removes public
+    holidays that are worked (for example ``{whit_monday(2024)}`` for a solidarity day).
+    """
+
+    country: str = attrs.field(default="FR", validator=attrs.validators.in_(("FR",)))
+    subdivision: str | None = attrs.field(default=None, converter=_subdivision)
+    extra_days_off: frozenset[dt.date] = attrs.field(factory=frozenset, converter=_days_off)
+    worked_holidays: frozenset[dt.date] = attrs.field(factory=frozenset, converter=_worked)
+    weekend: frozenset[int] = attrs.field(factory=lambda: frozenset({5, 6}), converter=_weekend)
+
+    def holidays_between(self, start: dt.date | str, end: dt.date | str) -> tuple[dt.date, ...]:
+        """Public holidays and extra days off in ``start..end`` (inclusive), sorted,
+        without the worked holidays."""
+        first, last = to_date(start, "start"), to_date(end, "end")
+        days: set[dt.date] = set()
+        for year in range(first.year, last.year + 1):
+            days.update(_public_holidays(self.country, self.subdivision, year))
+        days.update(self.extra_days_off)
+        days -= self.worked_holidays
+        return tuple(sorted(d for d in days if first <= d <= last))
+
+    def holiday_array(self, start: dt.date, end: dt.date) -> npt.NDArray[np.datetime64]:
+        """The days off of :meth:`holidays_between` as ``datetime64[D]``, for numpy's
+        business-day functions."""
+        return np.array(self.holidays_between(start, end), dtype="datetime64[D]")
+
+    def weekmask(self, weekdays: Iterable[int] | None = None) -> str:
+        """numpy's weekmask for the given weekdays (default: every non-weekend day)."""
+        chosen = set(range(7)) - self.weekend if weekdays is None else set(weekdays) - self.weekend
+        return "".join("1" if day in chosen else "0" for day in range(7))
+
+    def is_working_day(self, day: dt.date | str) -> bool:
+        """Whether ``day`` is worked under this calendar."""
+        found = to_date(day, "day")
+        if found.weekday() in self.weekend:
+            return False
+        return not self.holidays_between(found, found)
+
+    def working_days(self, start: dt.date | str, end: dt.date | str) -> npt.NDArray[np.datetime64]:
+        """Every working day of ``start..end`` (inclusive), as ``datetime64[D]``."""
+        first, last = to_date(start, "start"), to_date(end, "end")
+        if last < first:
+            raise ValidationError("end", last, f"a date on or after {first}")
+        days = np.arange(
+            np.datetime64(first, "D"), np.datetime64(last, "D") + np.timedelta64(1, "D")
+        )
+        mask = np.is_busday(
+            days, weekmask=self.weekmask(), holidays=self.holiday_array(first, last)
+        )
+        result: npt.NDArray[np.datetime64] = days[mask]
+        return result
+
+    def count_by_weekday(self, starts: npt.ArrayLike, ends: npt.ArrayLike) -> npt.NDArray[np.int64]:
+        """For each span ``starts[i]..ends[i]`` (inclusive), the working days of each
+        weekday: an array of shape (spans, 7), computed with array operations only."""
+        first = np.asarray(starts, dtype="datetime64[D]")
+        last = np.asarray(ends, dtype="datetime64[D]")
+        counts = np.zeros((first.size, 7), dtype=np.int64)
+        if first.size == 0:
+            return counts
+        low = first.min().astype(object)
+        high = last.max().astype(object)
+        holidays = (
+            self.holiday_array(low, high) if low <= high else np.array([], dtype="datetime64[D]")
+        )
+        after = last + np.timedelta64(1, "D")
+        valid = after > first
+        for day in range(7):
+            if day in self.weekend:
+                continue
+            mask = "".join("1" if d == day else "0" for d in range(7))
+            counts[valid, day] = np.busday_count(
+                first[valid], after[valid], weekmask=mask, holidays=holidays
+            )
+        return counts

@@ -1,0 +1,83 @@
+"""Quotas of the schemes in the seeds and of the national framework, with their sources."""
+
+from __future__ import annotations
+
+from teletravail.dated import Source
+from teletravail.units import per_registry
+
+from .quota import FloatingDays, Quota, national_derogations
+
+__all__ = ["cantal_2012", "lot_2013", "public_service"]
+
+DECRET_2016_151 = Source(
+    title="Décret n° 2016-151 du 11 février 2016, art. 3",
+    reference="at most 3 days a week, at least 2 on site, assessable over a month",
+)
+DECRET_2020_524 = Source(
+    title="Décret n° 2020-524 du 5 mai 2020",
+    reference="art. 2-1: fixed days and floating days per week, month or year",
+)
+LOT_2013 = Source(
+    title="Conseil général du Lot, generalisation of telework from 2013-01-01",
+    reference="1 to 1.5 telework days a week",
+    seed="004_e80f3a9311c5af12.txt",
+)
+CANTAL_2012 = Source(
+    title="Conseil général du Cantal, agents' telework pilot (2012)",
+    reference="2 or 3 telework days a week",
+    seed="003_90adaf6c7e8fc3cd.txt",
+)
+
+
+@per_registry
+def public_service() -> Quota:
+    """The national framework: at most 3 days a week, at least 2 on site (counted on the
+    days worked), assessable over a month, half days counted, the four derogations."""
+    return Quota(
+        name="public service (décret 2016-151)",
+        maximum="3 workday/week",
+        on_site_minimum="2 workday/week",
+        granularity="halfday",
+        assessed="week",
+        derogations=national_derogations(),
+        source=DECRET_2016_151,
+    )
+
+
+@per_registry
+def lot_2013() -> Quota:
+    """The Lot from 2013: 1 to 1.5 days a week, so half days count (seed 004)."""
+    return Quota(
+        name="Lot 2013",
+        minimum="1 workday/week",
+        maximum="1.5 workday/week",
+        on_site_minimum="2 workday/week",
+        granularity="halfday",
+        derogations=national_derogations(),
+        source=LOT_2013,
+    )
+
+
+@per_registry
+def cantal_2012() -> Quota:
+    """The Cantal's 2012 pilot for its agents: 2 or 3 whole days a week (seed 003)."""
+    return Quota(
+        name="Cantal 2012",
+        minimum="2 workday/week",
+        maximum="3 workday/week",
+        on_site_minimum="2 workday/week",
+        granularity="day",
+        source=CANTAL_2012,
+    )
+
+
+def floating_public_service(days_per_year: float) -> Quota:
+    """The national framework with a volume of floating days a year (décret 2020-524)."""
+    import attrs
+
+    return attrs.evolve(
+        public_service(),
+        floating=FloatingDays(
+            volume=f"{days_per_year} workday", per="year", source=DECRET_2020_524
+        ),
+    )

@@ -1,0 +1,372 @@
+"""Quotas: how much telework a policy allows, and checks of a request that explain themselves.
+
+A :class:`Quota` holds a maximum and a minimum of telework days per week, a minimum
+presence on site counted on the days the agent actually works, a granularity (whole days
+or half days), whether it is assessed each week or over a month, an optional volume of
+floating days, and the derogations that lift the cap for a while. ``Quota.check``
+returns a :class:`QuotaDecision`: the same kind of result tree as an eligibility
+decision (what was asked, what is allowed, which limit, the source), never a bare False.
+
+Part-time agents: the days worked in a week are the working time times the days of a
+full-time week (5), rounded down to a half day; the on-site minimum applies to those
+days. So an 80 % agent works 4 days, keeps 2 on site and may telework at most 2; a 60 %
+agent at most 1 (``DOMAIN.md`` §2: the décret has no pro-rata rule, the 2-days-on-site
+rule is applied to the days worked, as a policy-level rule).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from teletravail._checks import enum_value
+from teletravail.dated import Duration, Source, to_date
+from teletravail.eligibility.decision import SCHEMA_VERSION, CompositeResult, CriterionResult
+from teletravail.errors import ValidationError
+from teletravail.units import DIMENSIONLESS, Q_, as_quantity
+from teletravail.workforce import Agent, DerogationKind
+
+from .pattern import WeeklyPattern
+
+if TYPE_CHECKING:
+    from teletravail.units import Quantity
+
+__all__ = [
+    "Assessment",
+    "DerogationRule",
+    "FloatingDays",
+    "Granularity",
+    "PatternError",
+    "Quota",
+    "QuotaDecision",
+    "national_derogations",
+]
+
+_PER_WEEK = "[workday] / [time]"
+
+
+class PatternError(ValidationError):
+    """A pattern that cannot be planned: more days than the agent works, a half day
+    where the quota counts whole days only, a day the agent does not work."""
+
+
+class Assessment(enum.StrEnum):
+    """Whether the weekly limits hold each week, or on average over each month."""
+
+    WEEK = "week"
+    MONTH = "month"
+
+
+class Granularity(enum.StrEnum):
+    """The smallest unit of telework a quota counts."""
+
+    DAY = "day"
+    HALFDAY = "halfday"
+
+    @property
+    def step(self) -> float:
+        """1 workday or 0.5."""
+        return 1.0 if self is Granularity.DAY else 0.5
+
+
+def _per_week(value: Any, field: str) -> Quantity:
+    quantity = as_quantity(value, field=field, dimension=_PER_WEEK)
+    magnitude = float(quantity.m_as("workday/week"))
+    if not math.isfinite(magnitude) or not 0 <= magnitude <= 7:
+        raise ValidationError(field, value, "between 0 and 7 workday/week")
+    return Q_(magnitude, "workday/week")
+
+
+def _maximum(value: Any) -> Quantity:
+    return _per_week(value, "maximum")
+
+
+def _minimum(value: Any) -> Quantity:
+    return _per_week(value, "minimum")
+
+
+def _on_site(value: Any) -> Quantity:
+    return _per_week(value, "on_site_minimum")
+
+
+def _optional_cap(value: Any) -> Quantity | None:
+    return None if value is None else _per_week(value, "maximum")
+
+
+def _volume(value: Any) -> Quantity:
+    quantity = as_quantity(value, field="volume", dimension="[workday]")
+    magnitude = float(quantity.m_as("workday"))
+    if not math.isfinite(magnitude) or magnitude < 0:
+        raise ValidationError("volume", value, "a number of workdays >= 0")
+    return Q_(magnitude, "workday")
+
+
+def _granularity(value: Any) -> Granularity:
+    return enum_value(Granularity, value, "granularity")
+
+
+def _assessment(value: Any) -> Assessment:
+    return enum_value(Assessment, value, "assessed")
+
+
+def _derogation_kind(value: Any) -> DerogationKind:
+    return enum_value(DerogationKind, value, "kind")
+
+
+def _optional_duration(value: Any) -> Duration | None:
+    return None if value is None else Duration.parse(value)
+
+
+@attrs.frozen(kw_only=True)
+class FloatingDays:
+    """A volume of floating telework days, per week, month or year (décret 2020-524)."""
+
+    volume: Quantity = attrs.field(converter=_volume)
+    per: Literal["week", "month", "year"] = attrs.field(
+        validator=attrs.validators.in_(("week", "month", "year"))
+    )
+    source: Source | None = None
+
+
+@attrs.frozen(kw_only=True)
+class DerogationRule:
+    """What a derogation of one ``kind`` allows while it is in force.
+
+    ``maximum`` is the weekly cap during the derogation (``None``: every day worked);
+    the on-site minimum does not apply. ``duration`` is the longest a derogation may
+    last before it must be renewed (``None``: no limit); past it, the agent's derogation
+    no longer lifts the cap.
+    """
+
+    kind: DerogationKind = attrs.field(converter=_derogation_kind)
+    duration: Duration | None = attrs.field(default=None, converter=_optional_duration)
+    renewable: bool = True
+    maximum: Quantity | None = attrs.field(default=None, converter=_optional_cap)
+    source: Source | None = None
+
+    def covers(self, agent: Agent, on: dt.date) -> bool:
+        """Whether ``agent`` holds a derogation of this kind in force on ``on``, within
+        the longest duration allowed."""
+        for held in agent.derogations:
+            if held.kind is not self.kind or not held.active_on(on):
+                continue
+            if self.duration is None or on < self.duration.after(held.start):
+                return True
+        return False
+
+
+DECRET_2021_1725 = Source(
+    title="Décret n° 2016-151, art. 4, as amended by décret n° 2021-1725",
+    reference="derogations to the 3-day cap",
+    note="durations from secondary sources (shared/reference/domain-facts.md §1)",
+)
+
+
+def national_derogations() -> tuple[DerogationRule, ...]:
+    """The public-service derogations above 3 days a week (``DOMAIN.md`` §2).
+
+    Health or disability: 6 months, renewable; pregnancy: no duration in the text;
+    carers: 3 months, renewable; exceptional situations: temporary, no set duration.
+    """
+    return (
+        DerogationRule(kind="health", duration=Duration(months=6), source=DECRET_2021_1725),
+        DerogationRule(kind="pregnancy", source=DECRET_2021_1725),
+        DerogationRule(kind="carer", duration=Duration(months=3), source=DECRET_2021_1725),
+        DerogationRule(kind="exceptional", renewable=False, source=DECRET_2021_1725),
+    )
+
+
+def _rules(value: Any) -> tuple[DerogationRule, ...]:
+    if isinstance(value, str | Mapping) or not isinstance(value, Iterable):
+        raise ValidationError("derogations", value, "a sequence of DerogationRule")
+    rules = tuple(value)
+    for index, rule in enumerate(rules):
+        if not isinstance(rule, DerogationRule):
+            raise ValidationError(f"derogations[{index}]", rule, "a DerogationRule")
+    return rules
+
+
+@attrs.frozen(kw_only=True)
+class Quota:
+    """How much telework a scheme allows per week (see the module's doc)."""
+
+    maximum: Quantity = attrs.field(converter=_maximum)
+    minimum: Quantity = attrs.field(factory=lambda: Q_(0.0, "workday/week"), converter=_minimum)
+    on_site_minimum: Quantity = attrs.field(
+        factory=lambda: Q_(0.0, "workday/week"), converter=_on_site
+    )
+    granularity: Granularity = attrs.field(default=Granularity.DAY, converter=_granularity)
+    assessed: Assessment = attrs.field(default=Assessment.WEEK, converter=_assessment)
+    floating: FloatingDays | None = None
+    derogations: tuple[DerogationRule, ...] = attrs.field(default=(), converter=_rules)
+    full_week: int = attrs.field(default=5, validator=attrs.validators.in_(range(1, 8)))
+    source: Source | None = None
+    name: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self.minimum > self.maximum:
+            raise ValidationError("minimum", self.minimum, f"at most the maximum {self.maximum}")
+
+    # -- what one agent may do ------------------------------------------------------
+
+    def days_worked(self, working_time: Quantity | str) -> float:
+        """Days worked in a week: working time × the full week, down to a half day."""
+        share = float(as_quantity(working_time, field="working_time", dimension=DIMENSIONLESS))
+        return math.floor(round(share * self.full_week * 2, 9)) / 2
+
+    def derogation(self, agent: Agent, on: dt.date) -> DerogationRule | None:
+        """The first derogation rule that covers ``agent`` on ``on``, if any."""
+        for rule in self.derogations:
+            if rule.covers(agent, on):
+                return rule
+        return None
+
+    def _limits(
+        self, days_worked: float, rule: DerogationRule | None
+    ) -> tuple[float, float, float]:
+        """(cap, on-site minimum, allowed) in workdays per week for this agent."""
+        step = self.granularity.step
+        if rule is not None:
+            cap = days_worked if rule.maximum is None else float(rule.maximum.m_as("workday/week"))
+            on_site = 0.0
+        else:
+            cap = float(self.maximum.m_as("workday/week"))
+            on_site = float(self.on_site_minimum.m_as("workday/week"))
+        allowed = max(0.0, min(cap, days_worked - on_site))
+        return cap, on_site, math.floor(round(allowed / step, 9)) * step
+
+    def allowed(self, agent: Agent, on: dt.date | str) -> Quantity:
+        """The most telework per week ``agent`` may have on ``on`` (derogations included)."""
+        day = to_date(on, "on")
+        worked = self.days_worked(agent.working_time)
+        return Q_(self._limits(worked, self.derogation(agent, day))[2], "workday/week")
+
+    def check(
+        self,
+        pattern: WeeklyPattern,
+        agent: Agent,
+        on: dt.date | str,
+        *,
+        days_off: Iterable[int] = (),
+    ) -> QuotaDecision:
+        """Check ``agent``'s requested ``pattern`` on ``on`` against this quota.
+
+        ``days_off`` are the weekdays a part-time agent does not work. A pattern that
+        cannot be planned at all raises :class:`PatternError`; one that exceeds a limit
+        gives a decision that is not allowed, with every limit in the way.
+        """
+        day = to_date(on, "on")
+        if not isinstance(pattern, WeeklyPattern):
+            raise ValidationError("pattern", pattern, "a WeeklyPattern")
+        worked = self.days_worked(agent.working_time)
+        self._check_possible(pattern, worked, frozenset(days_off))
+        rule = self.derogation(agent, day)
+        cap, on_site, allowed = self._limits(worked, rule)
+        asked = float(pattern.total.m_as("workday/week"))
+        source = rule.source if rule is not None and rule.source else self.source
+        leaves: tuple[CriterionResult, ...] = (
+            CriterionResult(
+                code="quota.maximum",
+                passed=asked <= cap + 1e-9,
+                observed=pattern.total,
+                threshold=Q_(cap, "workday/week"),
+                source=source,
+            ),
+            CriterionResult(
+                code="quota.on_site",
+                passed=worked - asked >= on_site - 1e-9,
+                observed=Q_(worked - asked, "workday/week"),
+                threshold=Q_(on_site, "workday/week"),
+                source=source,
+            ),
+        )
+        if float(self.minimum.m_as("workday/week")) > 0:  # a minimum of 0 says nothing
+            leaves += (
+                CriterionResult(
+                    code="quota.minimum",
+                    passed=asked >= float(self.minimum.m_as("workday/week")) - 1e-9,
+                    observed=pattern.total,
+                    threshold=self.minimum,
+                    source=self.source,
+                ),
+            )
+        passed = all(leaf.passed for leaf in leaves)
+        return QuotaDecision(
+            agent_id=agent.id,
+            on=day,
+            allowed=passed,
+            asked=pattern.total,
+            maximum=Q_(allowed, "workday/week"),
+            derogation=None if rule is None else rule.kind.value,
+            result=CompositeResult(kind="all", passed=passed, children=leaves),
+            failures=tuple(leaf.code for leaf in leaves if not leaf.passed),
+        )
+
+    def _check_possible(
+        self, pattern: WeeklyPattern, worked: float, days_off: frozenset[int]
+    ) -> None:
+        if self.granularity is Granularity.DAY and pattern.has_half_days():
+            raise PatternError(
+                "pattern", str(pattern), "whole days only: this quota does not count half days"
+            )
+        asked = float(pattern.total.m_as("workday/week"))
+        if asked > worked + 1e-9:
+            raise PatternError(
+                "pattern", str(pattern), f"at most the {worked:g} days the agent works in a week"
+            )
+        clash = sorted(pattern.weekdays & days_off)
+        if clash:
+            raise PatternError(
+                "pattern", str(pattern), f"no telework on weekday {clash[0]}, a day not worked"
+            )
+
+    def monthly_limit(self, allowed_per_week: float, working_days: int) -> float:
+        """The most telework in a month of ``working_days`` when assessed monthly: the
+        weekly allowance times the weeks in the month (working days ÷ the full week)."""
+        return allowed_per_week * working_days / self.full_week
+
+
+@attrs.frozen(kw_only=True)
+class QuotaDecision:
+    """The answer to a quota check: allowed or not, what was asked, the most allowed,
+    and each limit as a criterion result with its source."""
+
+    agent_id: str
+    on: dt.date
+    allowed: bool
+    asked: Quantity
+    maximum: Quantity
+    derogation: str | None
+    result: CompositeResult
+    failures: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready document with a schema version."""
+        from teletravail.eligibility.decision import encode_value
+
+        return {
+            "schema": "teletravail.scheduling.quota_decision",
+            "schema_version": SCHEMA_VERSION,
+            "agent_id": self.agent_id,
+            "on": self.on.isoformat(),
+            "allowed": self.allowed,
+            "asked": encode_value(self.asked),
+            "maximum": encode_value(self.maximum),
+            "derogation": self.derogation,
+            "failures": list(self.failures),
+            "result": self.result.to_dict(),
+        }
+
+    def text(self, lang: Literal["en", "fr"] = "en") -> str:
+        """The decision in English or French, rendered from its data."""
+        from teletravail.eligibility.text import render_quota
+
+        return render_quota(self, lang)
+
+    def __str__(self) -> str:
+        return self.text("en")

@@ -1,0 +1,645 @@
+"""Schedules: the dated telework days that a pattern gives over a period.
+
+:func:`plan` lays a :class:`~teletravail.scheduling.pattern.WeeklyPattern` over a period
+and keeps the days that are worked (no weekend, no public holiday of the
+:class:`~teletravail.scheduling.calendar.WorkCalendar`), that the agent works (a
+part-time agent's days off), that fall inside the :class:`Authorisation` and outside the
+agent's :class:`Absence` spans. The result, a :class:`Schedule`, holds the days as
+columns (dates, amounts in workdays, places) and counts them per week, month, quarter
+and year. :func:`review_floating` accepts or refuses floating days asked for on given
+dates, with a reason each. :func:`telework_days` counts a whole workforce's days at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from teletravail.dated import Duration, to_date
+from teletravail.errors import ValidationError
+from teletravail.units import Q_
+from teletravail.workforce import Agent
+
+from .calendar import WorkCalendar
+from .pattern import HOME, DayPart, Place, PlaceKind, WeeklyPattern, weekday
+from .quota import Assessment, Quota, QuotaDecision
+
+if TYPE_CHECKING:
+    from teletravail.units import Quantity
+
+    from .telecentre import DeskRequest, TelecentreNetwork
+
+__all__ = [
+    "Absence",
+    "Authorisation",
+    "FloatingReview",
+    "QuotaExceededError",
+    "Schedule",
+    "TeleworkDay",
+    "plan",
+    "review_floating",
+    "telework_days",
+]
+
+Period = Literal["week", "month", "quarter", "year"]
+_EPOCH_WEEKDAY = 3  # 1970-01-01, day 0 of datetime64[D], was a Thursday
+
+
+class QuotaExceededError(ValidationError):
+    """A pattern was planned against a quota that does not allow it.
+
+    ``decision`` is the :class:`~teletravail.scheduling.quota.QuotaDecision` that says
+    which limit is in the way.
+    """
+
+    def __init__(self, decision: QuotaDecision) -> None:
+        self.decision = decision
+        super().__init__(
+            "pattern",
+            str(decision.asked),
+            f"at most {decision.maximum} ({', '.join(decision.failures)})",
+        )
+
+
+def _end(value: Any) -> dt.date | None:
+    return None if value is None else to_date(value, "end")
+
+
+def _required_end(value: Any) -> dt.date:
+    return to_date(value, "end")
+
+
+def _start(value: Any) -> dt.date:
+    return to_date(value, "start")
+
+
+def _adaptation(value: Any) -> Duration | None:
+    if value is None:
+        return None
+    found = Duration.parse(value)
+    if found.after(dt.date(2000, 1, 1)) > Duration(months=3).after(dt.date(2000, 1, 1)):
+        raise ValidationError("adaptation", value, "an adaptation period of at most 3 months")
+    return found
+
+
+@attrs.frozen(kw_only=True)
+class Authorisation:
+    """The individual authorisation to telework: from ``start`` to ``end`` (inclusive,
+    open-ended if None), with an optional adaptation period (at most 3 months).
+
+    ``telework_during_adaptation`` says whether the adaptation period already has
+    telework days (it usually does: it is a trial of the arrangement); set it to False
+    to plan telework only once the adaptation period is over.
+    """
+
+    start: dt.date = attrs.field(converter=_start)
+    end: dt.date | None = attrs.field(default=None, converter=_end)
+    adaptation: Duration | None = attrs.field(default=None, converter=_adaptation)
+    telework_during_adaptation: bool = True
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and self.end < self.start:
+            raise ValidationError("end", self.end, f"a date on or after the start {self.start}")
+
+    @property
+    def adaptation_end(self) -> dt.date | None:
+        """The last day of the adaptation period, if there is one."""
+        if self.adaptation is None:
+            return None
+        return self.adaptation.after(self.start) - dt.timedelta(days=1)
+
+    @property
+    def first_telework_day(self) -> dt.date:
+        """The first day telework may be planned on."""
+        end = self.adaptation_end
+        if end is None or self.telework_during_adaptation:
+            return self.start
+        return end + dt.timedelta(days=1)
+
+
+@attrs.frozen(kw_only=True)
+class Absence:
+    """Days the agent is away (leave, sick days, training...), both ends included."""
+
+    start: dt.date = attrs.field(converter=_start)
+    end: dt.date = attrs.field(converter=_required_end)
+    kind: str = "leave"
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValidationError("end", self.end, f"a date on or after the start {self.start}")
+
+
+def _absences(value: Iterable[Absence]) -> tuple[Absence, ...]:
+    spans = sorted(value, key=lambda a: (a.start, a.end))
+    for index, span in enumerate(spans):
+        if not isinstance(span, Absence):
+            raise ValidationError(f"absences[{index}]", span, "an Absence")
+        if index and span.start <= spans[index - 1].end:
+            raise ValidationError(
+                f"absences[{index}]",
+                f"{span.start}..{span.end}",
+                f"absences that do not overlap (the one before ends {spans[index - 1].end})",
+            )
+    return tuple(spans)
+
+
+@attrs.frozen
+class TeleworkDay:
+    """One planned day of telework."""
+
+    date: dt.date
+    amount: Quantity
+    place: Place
+
+
+def _day_numbers(days: npt.NDArray[np.datetime64]) -> npt.NDArray[np.int64]:
+    return days.astype("datetime64[D]").astype(np.int64)
+
+
+def _weekdays(days: npt.NDArray[np.datetime64]) -> npt.NDArray[np.int64]:
+    result: npt.NDArray[np.int64] = (_day_numbers(days) + _EPOCH_WEEKDAY) % 7
+    return result
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Schedule:
+    """Dated telework days, as columns: ``dates`` (``datetime64[D]``), ``amounts`` (in
+    workdays: 1 or 0.5), ``parts`` (codes into :class:`DayPart`: full, am, pm) and
+    ``place_codes`` into ``places``."""
+
+    dates: npt.NDArray[np.datetime64]
+    amounts: npt.NDArray[np.float64]
+    parts: npt.NDArray[np.int8]
+    place_codes: npt.NDArray[np.int8]
+    places: tuple[Place, ...]
+    agent_id: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        sizes = {len(self.dates), len(self.amounts), len(self.parts), len(self.place_codes)}
+        if len(sizes) != 1:
+            raise ValidationError("schedule", sorted(sizes), "columns of one length")
+        for array in (self.dates, self.amounts, self.parts, self.place_codes):
+            array.flags.writeable = False
+
+    def __len__(self) -> int:
+        return len(self.dates)
+
+    def __iter__(self) -> Any:
+        return iter(self.days())
+
+    def __repr__(self) -> str:
+        owner = f" of {self.agent_id}" if self.agent_id else ""
+        return f"<Schedule{owner}: {len(self)} days, {self.total:~}>"
+
+    def days(self) -> tuple[TeleworkDay, ...]:
+        """The days, one object each."""
+        return tuple(
+            TeleworkDay(
+                date=day.astype(object),
+                amount=Q_(float(amount), "workday"),
+                place=self.places[int(code)],
+            )
+            for day, amount, code in zip(self.dates, self.amounts, self.place_codes, strict=True)
+        )
+
+    @property
+    def total(self) -> Quantity:
+        """All the telework of the schedule, in workdays."""
+        return Q_(float(self.amounts.sum()), "workday")
+
+    def _labels(self, per: Period) -> npt.NDArray[np.str_]:
+        if per == "year":
+            return self.dates.astype("datetime64[Y]").astype(str)
+        if per == "month":
+            return self.dates.astype("datetime64[M]").astype(str)
+        if per == "quarter":
+            months = self.dates.astype("datetime64[M]").astype(np.int64)
+            years = months // 12 + 1970
+            return np.char.add(
+                np.char.add(years.astype(str), "-Q"), (months % 12 // 3 + 1).astype(str)
+            )
+        if per == "week":
+            mondays = self.dates - _weekdays(self.dates).astype("timedelta64[D]")
+            unique, inverse = np.unique(mondays, return_inverse=True)
+            names = []
+            for monday in unique.astype(object):
+                year, week, _ = monday.isocalendar()
+                names.append(f"{year}-W{week:02d}")
+            return (
+                np.array(names, dtype=str)[inverse.reshape(-1)]
+                if len(names)
+                else np.array([], dtype=str)
+            )
+        raise ValidationError("per", per, "one of: week, month, quarter, year")
+
+    def counts(self, per: Period = "month") -> dict[str, Quantity]:
+        """Telework per ``week`` (ISO weeks, ``2023-W05``), ``month`` (``2023-01``),
+        ``quarter`` (``2023-Q1``) or ``year`` (``2023``), in workdays, in time order."""
+        labels = self._labels(per)
+        if not len(labels):
+            return {}
+        unique, inverse = np.unique(labels, return_inverse=True)
+        sums = np.bincount(inverse.reshape(-1), weights=self.amounts, minlength=len(unique))
+        return {
+            str(label): Q_(float(total), "workday")
+            for label, total in zip(unique, sums, strict=True)
+        }
+
+    def by_place(self) -> dict[str, Quantity]:
+        """Telework per place, in workdays."""
+        sums = np.bincount(self.place_codes, weights=self.amounts, minlength=len(self.places))
+        return {
+            str(place): Q_(float(total), "workday")
+            for place, total in zip(self.places, sums, strict=True)
+        }
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One JSON-ready dict per day: date, amount (workdays) and place."""
+        return [
+            {"date": str(day), "workdays": float(amount), "place": str(self.places[int(code)])}
+            for day, amount, code in zip(self.dates, self.amounts, self.place_codes, strict=True)
+        ]
+
+    def desk_requests(
+        self,
+        *,
+        agent_id: str | None = None,
+        requested_at: int | dt.datetime | None = None,
+        rank: float | None = None,
+    ) -> list[DeskRequest]:
+        """A desk request for each télécentre day, for :func:`.telecentre.book`.
+
+        The requests carry ``agent_id`` (default: the schedule's agent), the time of the
+        request (first come, first served) or a ``rank``.
+        """
+        from .telecentre import DeskRequest
+
+        owner = agent_id or self.agent_id
+        if not owner:
+            raise ValidationError("agent_id", owner, "the id of the agent asking for desks")
+        parts = tuple(DayPart)
+        requests = []
+        for day, part, code in zip(self.dates, self.parts, self.place_codes, strict=True):
+            place = self.places[int(code)]
+            if place.kind is PlaceKind.TELECENTRE and place.name is not None:
+                kind = parts[int(part)]
+                requests.append(
+                    DeskRequest(
+                        agent_id=owner,
+                        day=day.astype(object),
+                        centre=place.name,
+                        requested_at=requested_at,
+                        rank=rank,
+                        half=None if kind is DayPart.FULL else kind.value,
+                    )
+                )
+        return requests
+
+    def to_ics(self, *, summary: str = "Télétravail", domain: str = "teletravail.invalid") -> bytes:
+        """The schedule as an iCalendar file: one all-day event per telework day.
+
+        Needs the ``ics`` extra (the ``icalendar`` package). Half days are all-day
+        events whose summary says which half.
+        """
+        try:
+            import icalendar
+        except ImportError as exc:  # pragma: no cover - the extra is part of the test deps
+            raise ValidationError(
+                "to_ics", "icalendar", "the 'ics' extra: pip install 'teletravail[ics]'"
+            ) from exc
+        calendar = icalendar.Calendar()
+        calendar.add("prodid", "-//teletravail//schedule//EN")
+        calendar.add("version", "2.0")
+        owner = self.agent_id or "agent"
+        for day in self.days():
+            event = icalendar.Event()
+            half = float(day.amount.m_as("workday")) < 1
+            event.add("summary", f"{summary} ({day.place})" + (" - demi-journée" if half else ""))
+            event.add("transp", "TRANSPARENT")
+            event.add("dtstart", day.date)
+            event.add("dtend", day.date + dt.timedelta(days=1))
+            event.add("uid", f"{owner}-{day.date.isoformat()}@{domain}")
+            event.add("dtstamp", dt.datetime(day.date.year, 1, 1, tzinfo=dt.UTC))
+            event.add("categories", [day.place.kind.value])
+            calendar.add_component(event)
+        result: bytes = calendar.to_ical()
+        return result
+
+
+def plan(
+    pattern: WeeklyPattern,
+    start: dt.date | str,
+    end: dt.date | str,
+    *,
+    calendar: WorkCalendar | None = None,
+    agent: Agent | None = None,
+    quota: Quota | None = None,
+    authorisation: Authorisation | None = None,
+    absences: Iterable[Absence] = (),
+    days_off: Iterable[int | str] = (),
+    network: TelecentreNetwork | None = None,
+) -> Schedule:
+    """Lay ``pattern`` over ``start..end`` (inclusive) and keep the days it applies to.
+
+    A day is kept when it is a pattern weekday, a working day of ``calendar`` (France's
+    public holidays by default), a day the agent works (not in ``days_off``), inside the
+    ``authorisation`` (after its adaptation period if it excludes telework) and outside
+    every ``absences`` span. With a ``quota`` (and an ``agent``), the pattern is checked
+    first: a pattern the quota does not allow raises :class:`QuotaExceededError`. With
+    a télécentre ``network``, every télécentre of the pattern must belong to it.
+    """
+    first, last = to_date(start, "start"), to_date(end, "end")
+    if last < first:
+        raise ValidationError("end", last, f"a date on or after the start {first}")
+    if not isinstance(pattern, WeeklyPattern):
+        raise ValidationError("pattern", pattern, "a WeeklyPattern")
+    calendar = calendar or WorkCalendar()
+    off = frozenset(weekday(day, "days_off") for day in days_off)
+    if network is not None:
+        for place in pattern.places():
+            if place.kind is PlaceKind.TELECENTRE and place.name is not None:
+                network.get(place.name)  # an unknown centre is a ValidationError
+    if quota is not None:
+        if agent is None:
+            raise ValidationError(
+                "agent", None, "the agent, to check the pattern against the quota"
+            )
+        decision = quota.check(pattern, agent, first, days_off=off)
+        if not decision.allowed:
+            raise QuotaExceededError(decision)
+    elif pattern.weekdays & off:
+        raise ValidationError(
+            "pattern", str(pattern), "no telework on a day the agent does not work"
+        )
+    spans = _absences(absences)
+    if authorisation is not None:
+        first = max(first, authorisation.first_telework_day)
+        if authorisation.end is not None:
+            last = min(last, authorisation.end)
+    places = pattern.places()
+    if last < first:
+        return _empty(places, agent)
+    days = calendar.working_days(first, last)
+    amounts_by_weekday = np.array(pattern.amounts())
+    place_by_weekday = np.zeros(7, dtype=np.int8)
+    part_by_weekday = np.zeros(7, dtype=np.int8)
+    part_codes = {part: index for index, part in enumerate(DayPart)}
+    for day in pattern.days:
+        place_by_weekday[day.weekday] = places.index(day.place)
+        part_by_weekday[day.weekday] = part_codes[day.part]
+    weekdays = _weekdays(days)
+    keep = amounts_by_weekday[weekdays] > 0
+    if spans:
+        numbers = _day_numbers(days)
+        starts = np.array([s.start for s in spans], dtype="datetime64[D]").astype(np.int64)
+        ends = np.array([s.end for s in spans], dtype="datetime64[D]").astype(np.int64)
+        # the last absence starting on or before each day; the day is absent if it ends later
+        index = np.searchsorted(starts, numbers, side="right") - 1
+        inside = (index >= 0) & (ends[np.maximum(index, 0)] >= numbers)
+        keep &= ~inside
+    kept = days[keep]
+    return Schedule(
+        dates=kept,
+        amounts=amounts_by_weekday[weekdays[keep]],
+        parts=part_by_weekday[weekdays[keep]],
+        place_codes=place_by_weekday[weekdays[keep]],
+        places=places,
+        agent_id=None if agent is None else agent.id,
+    )
+
+
+def _empty(places: tuple[Place, ...], agent: Agent | None) -> Schedule:
+    return Schedule(
+        dates=np.array([], dtype="datetime64[D]"),
+        amounts=np.array([], dtype=float),
+        parts=np.array([], dtype=np.int8),
+        place_codes=np.array([], dtype=np.int8),
+        places=places or (HOME,),
+        agent_id=None if agent is None else agent.id,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class FloatingReview:
+    """The answer to floating-day requests: for each date asked, accepted or the reason.
+
+    Reasons: ``not_working_day`` (weekend or holiday), ``absent``, ``outside_authorisation``,
+    ``already_teleworking`` (a fixed day of the schedule), ``volume`` (the floating
+    volume of the week, month or year is used up), ``weekly_cap`` / ``monthly_cap`` (fixed
+    plus floating days would exceed the quota over the week, or the month when the quota
+    is assessed monthly).
+    """
+
+    decisions: tuple[tuple[dt.date, str | None], ...]
+
+    @property
+    def accepted(self) -> tuple[dt.date, ...]:
+        """The dates granted."""
+        return tuple(day for day, reason in self.decisions if reason is None)
+
+    @property
+    def refused(self) -> dict[dt.date, str]:
+        """The dates refused, with their reason."""
+        return {day: reason for day, reason in self.decisions if reason is not None}
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready account, one entry per date asked."""
+        return {
+            "schema": "teletravail.scheduling.floating_review",
+            "requests": [
+                {"date": day.isoformat(), "accepted": reason is None, "reason": reason}
+                for day, reason in self.decisions
+            ],
+        }
+
+
+def _period_key(day: dt.date, per: str) -> tuple[int, ...]:
+    if per == "week":
+        year, week, _ = day.isocalendar()
+        return (year, week)
+    if per == "month":
+        return (day.year, day.month)
+    return (day.year,)
+
+
+def review_floating(
+    requested: Iterable[dt.date | str],
+    *,
+    quota: Quota,
+    agent: Agent,
+    schedule: Schedule | None = None,
+    calendar: WorkCalendar | None = None,
+    authorisation: Authorisation | None = None,
+    absences: Iterable[Absence] = (),
+    days_off: Iterable[int | str] = (),
+) -> FloatingReview:
+    """Accept or refuse floating telework days asked for on ``requested`` dates.
+
+    Dates are taken in order; each accepted date uses one day of the quota's floating
+    volume and counts towards the weekly (or monthly) cap together with the fixed days
+    of ``schedule``.
+    """
+    if quota.floating is None:
+        raise ValidationError("quota.floating", None, "a quota with a volume of floating days")
+    calendar = calendar or WorkCalendar()
+    off = frozenset(weekday(day, "days_off") for day in days_off)
+    spans = _absences(absences)
+    dates = sorted(to_date(day, "requested") for day in requested)
+    volume = float(quota.floating.volume.m_as("workday"))
+    per = quota.floating.per
+    worked = quota.days_worked(agent.working_time)
+    fixed: dict[dt.date, float] = {}
+    if schedule is not None:
+        fixed = {
+            day.astype(object): float(amount)
+            for day, amount in zip(schedule.dates, schedule.amounts, strict=True)
+        }
+    used: dict[tuple[int, ...], float] = {}
+    load: dict[tuple[int, ...], float] = {}
+    for day, amount in fixed.items():
+        key = _period_key(day, "month" if quota.assessed is Assessment.MONTH else "week")
+        load[key] = load.get(key, 0.0) + amount
+    decisions: list[tuple[dt.date, str | None]] = []
+    for day in dates:
+        reason = _floating_reason(
+            day,
+            calendar,
+            off,
+            spans,
+            authorisation,
+            fixed,
+            used,
+            load,
+            volume,
+            per,
+            quota,
+            agent,
+            worked,
+        )
+        decisions.append((day, reason))
+        if reason is None:
+            volume_key = _period_key(day, per)
+            used[volume_key] = used.get(volume_key, 0.0) + 1.0
+            cap_key = _period_key(day, "month" if quota.assessed is Assessment.MONTH else "week")
+            load[cap_key] = load.get(cap_key, 0.0) + 1.0
+    return FloatingReview(decisions=tuple(decisions))
+
+
+def _floating_reason(
+    day: dt.date,
+    calendar: WorkCalendar,
+    off: frozenset[int],
+    spans: tuple[Absence, ...],
+    authorisation: Authorisation | None,
+    fixed: Mapping[dt.date, float],
+    used: Mapping[tuple[int, ...], float],
+    load: Mapping[tuple[int, ...], float],
+    volume: float,
+    per: str,
+    quota: Quota,
+    agent: Agent,
+    worked: float,
+) -> str | None:
+    if not calendar.is_working_day(day) or day.weekday() in off:
+        return "not_working_day"
+    if any(span.start <= day <= span.end for span in spans):
+        return "absent"
+    if authorisation is not None and (
+        day < authorisation.first_telework_day
+        or (authorisation.end is not None and day > authorisation.end)
+    ):
+        return "outside_authorisation"
+    if day in fixed:
+        return "already_teleworking"
+    if used.get(_period_key(day, per), 0.0) + 1.0 > volume + 1e-9:
+        return "volume"
+    allowed = float(quota.allowed(agent, day).m_as("workday/week"))
+    if quota.assessed is Assessment.MONTH:
+        month_start = day.replace(day=1)
+        month_end = (month_start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        working = len(calendar.working_days(month_start, month_end))
+        limit = quota.monthly_limit(allowed, working)
+        if load.get(_period_key(day, "month"), 0.0) + 1.0 > limit + 1e-9:
+            return "monthly_cap"
+    elif load.get(_period_key(day, "week"), 0.0) + 1.0 > allowed + 1e-9:
+        return "weekly_cap"
+    return None
+
+
+def telework_days(
+    amounts: npt.ArrayLike | Sequence[WeeklyPattern],
+    start: dt.date | str | Sequence[Any] | npt.NDArray[Any],
+    end: dt.date | str | Sequence[Any] | npt.NDArray[Any],
+    *,
+    calendar: WorkCalendar | None = None,
+    absences: tuple[npt.ArrayLike, npt.ArrayLike, npt.ArrayLike] | None = None,
+) -> Quantity:
+    """Telework days of a whole workforce over a period, without a loop over agents or days.
+
+    ``amounts`` is an array of shape (agents, 7): the workdays of telework each agent's
+    pattern has on each weekday (``WeeklyPattern.amounts()`` gives one row), or a
+    sequence of :class:`WeeklyPattern`, one per agent. ``start``
+    and ``end`` are one date each, or one per agent (for authorisations that begin or end
+    within the period). ``absences`` is an optional table ``(rows, starts, ends)`` of
+    non-overlapping absence spans. Each weekday's working days are counted once per span
+    with numpy's business-day functions and multiplied by the patterns.
+
+    Returns a quantity array in workdays, one value per agent.
+    """
+    if isinstance(amounts, Sequence) and amounts and isinstance(amounts[0], WeeklyPattern):
+        amounts = [_pattern_row(pattern) for pattern in amounts]
+    matrix = np.asarray(amounts, dtype=float)
+    if matrix.ndim != 2 or matrix.shape[1] != 7:
+        raise ValidationError("amounts", f"shape {matrix.shape}", "an array of shape (agents, 7)")
+    if not np.all(np.isfinite(matrix)) or matrix.min(initial=0) < 0 or matrix.max(initial=0) > 1:
+        raise ValidationError(
+            "amounts", "values out of 0..1", "workdays between 0 and 1 per weekday"
+        )
+    n = matrix.shape[0]
+    calendar = calendar or WorkCalendar()
+    starts = _date_column(start, n, "start")
+    ends = _date_column(end, n, "end")
+    if np.any(ends < starts):
+        row = int(np.flatnonzero(ends < starts)[0])
+        raise ValidationError(f"end[{row}]", str(ends[row]), f"a date on or after {starts[row]}")
+    per_weekday = calendar.count_by_weekday(starts, ends)
+    totals = np.einsum("ij,ij->i", matrix, per_weekday.astype(float))
+    if absences is not None:
+        rows = np.asarray(absences[0], dtype=np.int64)
+        a_start = np.asarray(absences[1], dtype="datetime64[D]")
+        a_end = np.asarray(absences[2], dtype="datetime64[D]")
+        if not (rows.shape == a_start.shape == a_end.shape) or rows.ndim != 1:
+            raise ValidationError("absences", "columns of unequal length", "three equal columns")
+        if len(rows) and (rows.min() < 0 or rows.max() >= n):
+            raise ValidationError("absences", "row out of range", f"rows from 0 to {n - 1}")
+        # clip each absence to its agent's period; spans left empty count nothing
+        low = np.maximum(a_start, starts[rows])
+        high = np.minimum(a_end, ends[rows])
+        lost = np.einsum(
+            "ij,ij->i", matrix[rows], calendar.count_by_weekday(low, high).astype(float)
+        )
+        np.subtract.at(totals, rows, lost)
+    return Q_(totals, "workday")
+
+
+def _pattern_row(pattern: Any) -> tuple[float, ...]:
+    if not isinstance(pattern, WeeklyPattern):
+        raise ValidationError("amounts", pattern, "weekly patterns, or an array of (agents, 7)")
+    return pattern.amounts()
+
+
+def _date_column(value: Any, n: int, field: str) -> npt.NDArray[np.datetime64]:
+    if isinstance(value, dt.date | str):
+        return np.full(n, np.datetime64(to_date(value, field), "D"))
+    array = np.asarray(value, dtype="datetime64[D]")
+    if array.shape != (n,):
+        raise ValidationError(field, f"shape {array.shape}", f"one date, or one per agent ({n})")
+    if np.isnat(array).any():
+        raise ValidationError(field, "NaT", "a date for every agent")
+    return array

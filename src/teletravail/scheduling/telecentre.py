@@ -1,0 +1,926 @@
+"""Télécentres: shared rural offices with bookable desks, and the booking of those desks.
+
+A :class:`Telecentre` has a number of desks and the weekdays it opens; a
+:class:`TelecentreNetwork` groups the centres a territory runs with one booking
+platform (``DOMAIN.md`` §6). :func:`book` allocates desks to :class:`DeskRequest`
+items and returns :class:`Bookings`: every request is either accepted, with a desk
+number, or refused with a reason code, and nothing is lost.
+
+The rules of :func:`book`, stated once:
+
+* a request for a centre that is not in the network is refused ``unknown_centre``;
+  names are matched exactly (``"figeac"`` is not ``"Figeac"``);
+* a request for a weekday on which its centre is closed is refused ``closed``;
+* among the remaining requests, an agent gets at most one desk a day, wherever it is:
+  the agent's first request of the day *in allocation order* is kept and the others
+  are refused ``duplicate`` (before capacity is considered, so a duplicate is refused
+  even if the kept request is then refused for lack of room);
+* per centre and day, the kept requests are served in allocation order and those
+  beyond the centre's ``desks`` are refused ``full``.
+
+Allocation order is deterministic and does not depend on the order of the input:
+
+* ``priority="first_come"``: by ``requested_at`` (requests without one come last),
+  then ``agent_id``;
+* ``priority="rank"``: by ``rank``, lower first (requests without one come last), then
+  ``requested_at``, then ``agent_id``.
+
+Remaining ties (same agent, same key) are broken by centre name, then half-day
+(full day, ``am``, ``pm``), then position in the input.
+
+A half-day request (``half="am"`` or ``"pm"``) occupies one desk for the whole day:
+two agents asking for the morning and the afternoon take two desks, not one shared
+desk. This keeps the count of desks used per day an upper bound on what a platform
+that shares desks between half-days would need.
+
+Demand, as used by :meth:`Bookings.peak` and :meth:`Bookings.desks_needed`, counts the
+requests that reached the capacity step (accepted, or refused ``full``): requests for
+an unknown centre or a closed day, and duplicates, are not demand for a desk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import functools
+import math
+import numbers
+import operator
+from collections.abc import Iterable, Iterator, Mapping
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from teletravail._checks import require_keys
+from teletravail.dated import Source, to_date
+from teletravail.errors import ValidationError
+
+from .pattern import weekday
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "WORKWEEK",
+    "Booking",
+    "Bookings",
+    "DeskRequest",
+    "Peak",
+    "Refusal",
+    "RefusalReason",
+    "Telecentre",
+    "TelecentreNetwork",
+    "aurillac_figeac_decazeville_2012",
+    "book",
+]
+
+SCHEMA_VERSION = 1
+
+Priority = Literal["first_come", "rank"]
+Half = Literal["am", "pm"]
+
+_PRIORITIES: tuple[str, ...] = ("first_come", "rank")
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: Monday to Friday, the default opening days of a télécentre.
+WORKWEEK: frozenset[int] = frozenset(range(5))
+
+_INT64_MAX = 2**63 - 1
+_EPOCH = dt.datetime(1970, 1, 1)
+_EPOCH_UTC = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_MICROSECOND = dt.timedelta(microseconds=1)
+
+
+class RefusalReason(enum.StrEnum):
+    """Why a desk request was refused (the code is stable; compare with strings)."""
+
+    FULL = "full"
+    CLOSED = "closed"
+    UNKNOWN_CENTRE = "unknown_centre"
+    DUPLICATE = "duplicate"
+
+
+# status codes in the columns of Bookings: 0 is accepted, then the reasons in this order
+_REASONS: tuple[RefusalReason, ...] = tuple(RefusalReason)
+_ACCEPTED, _FULL, _CLOSED, _UNKNOWN, _DUPLICATE = range(5)
+_STATUS_NAMES = ("accepted", *(r.value for r in _REASONS))
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _hint(text: str, names: Iterable[str]) -> str:
+    guess = difflib.get_close_matches(text, list(names), n=1)
+    return f" (did you mean {guess[0]!r}?)" if guess else ""
+
+
+def _non_empty(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(attribute.name, value, "a non-empty string")
+
+
+def _optional_text(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None:
+        _non_empty(instance, attribute, value)
+
+
+def _is_bool(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, bool):
+        raise ValidationError(attribute.name, value, "true or false")
+
+
+def _optional_source(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None and not isinstance(value, Source):
+        raise ValidationError(attribute.name, value, "a Source or None")
+
+
+def _desks(value: Any) -> int:
+    if isinstance(value, bool):
+        raise ValidationError("desks", value, "a whole number of desks > 0")
+    try:
+        desks = operator.index(value)
+    except TypeError:
+        raise ValidationError("desks", value, "a whole number of desks > 0") from None
+    if desks <= 0:
+        raise ValidationError("desks", value, "a whole number of desks > 0")
+    return desks
+
+
+def _weekday(value: Any, field: str) -> int:
+    """A weekday number, 0 = Monday to 6 = Sunday, from a number or a name (en/fr)."""
+    return weekday(value, field)
+
+
+def _open_weekdays(value: Any) -> frozenset[int]:
+    if isinstance(value, str | int) or not isinstance(value, Iterable):
+        raise ValidationError("open_weekdays", value, "a collection of weekdays")
+    days = frozenset(_weekday(day, "open_weekdays") for day in value)
+    if not days:
+        raise ValidationError("open_weekdays", value, "at least one open weekday")
+    return days
+
+
+def _services(value: Any) -> frozenset[str]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise ValidationError("services", value, "a collection of service names")
+    services = set()
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise ValidationError("services", item, "a non-empty service name")
+        services.add(item.strip().lower())
+    return frozenset(services)
+
+
+def _wrap(path: str, error: ValidationError) -> ValidationError:
+    return ValidationError(f"{path}.{error.field}", error.value, error.expected)
+
+
+# --------------------------------------------------------------------------- centres
+
+
+@attrs.frozen(kw_only=True)
+class Telecentre:
+    """A shared office with ``desks`` bookable desks, open on ``open_weekdays``.
+
+    ``open_weekdays`` are numbers, 0 = Monday to 6 = Sunday, or names in English or
+    French (``"monday"``, ``"mon"``, ``"lundi"``); the default is Monday to Friday.
+    ``services`` are lower-case names (``"videoconference"``, ``"fibre"``).
+    ``allowance_payable`` says whether the public-service forfait télétravail may be
+    paid for days worked there: it may not if the place has an employer-funded canteen
+    (``DOMAIN.md`` §3).
+    """
+
+    name: str = attrs.field(validator=_non_empty)
+    commune: str = attrs.field(validator=_non_empty)
+    department: str = attrs.field(validator=_non_empty)
+    desks: int = attrs.field(converter=_desks)
+    open_weekdays: frozenset[int] = attrs.field(default=WORKWEEK, converter=_open_weekdays)
+    services: frozenset[str] = attrs.field(default=frozenset(), converter=_services)
+    allowance_payable: bool = attrs.field(default=True, validator=_is_bool)
+    source: Source | None = attrs.field(default=None, validator=_optional_source)
+    note: str | None = attrs.field(default=None, validator=_optional_text)
+
+    def is_open(self, day: dt.date | str) -> bool:
+        """Whether the centre opens on ``day`` (by weekday; holidays are not known here)."""
+        return to_date(day, "day").weekday() in self.open_weekdays
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form that :meth:`from_dict` reads back; weekdays by English name."""
+        data: dict[str, Any] = {
+            "name": self.name,
+            "commune": self.commune,
+            "department": self.department,
+            "desks": self.desks,
+            "open_weekdays": [_DAY_NAMES[d] for d in sorted(self.open_weekdays)],
+            "services": sorted(self.services),
+            "allowance_payable": self.allowance_payable,
+        }
+        if self.source is not None:
+            data["source"] = self.source.to_dict()
+        if self.note is not None:
+            data["note"] = self.note
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], path: str = "centre") -> Telecentre:
+        """Rebuild a centre from :meth:`to_dict`; errors name the key path."""
+        require_keys(
+            data,
+            path,
+            ("name", "commune", "department", "desks"),
+            ("open_weekdays", "services", "allowance_payable", "source", "note"),
+        )
+        kwargs = dict(data)
+        if "source" in kwargs:
+            kwargs["source"] = Source.from_dict(kwargs["source"], f"{path}.source")
+        try:
+            return cls(**kwargs)
+        except ValidationError as error:
+            raise _wrap(path, error) from None
+
+
+def _centres(value: Any) -> tuple[Telecentre, ...]:
+    if isinstance(value, Telecentre | str) or not isinstance(value, Iterable):
+        raise ValidationError("centres", value, "a sequence of Telecentre")
+    centres = tuple(value)
+    if not centres:
+        raise ValidationError("centres", centres, "at least one Telecentre")
+    seen: set[str] = set()
+    for index, centre in enumerate(centres):
+        if not isinstance(centre, Telecentre):
+            raise ValidationError(f"centres[{index}]", centre, "a Telecentre")
+        if centre.name in seen:
+            raise ValidationError(
+                f"centres[{index}].name", centre.name, "a name no other centre has (duplicate)"
+            )
+        seen.add(centre.name)
+    return centres
+
+
+@attrs.frozen(kw_only=True)
+class TelecentreNetwork:
+    """The télécentres a territory runs with one booking platform; names are unique."""
+
+    name: str = attrs.field(validator=_non_empty)
+    centres: tuple[Telecentre, ...] = attrs.field(converter=_centres)
+    source: Source | None = attrs.field(default=None, validator=_optional_source)
+    note: str | None = attrs.field(default=None, validator=_optional_text)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The centres' names, in the network's order."""
+        return tuple(c.name for c in self.centres)
+
+    @property
+    def desks(self) -> int:
+        """Desks in the whole network."""
+        return sum(c.desks for c in self.centres)
+
+    def get(self, name: str) -> Telecentre:
+        """The centre called ``name``; an unknown name is an error with a suggestion."""
+        for centre in self.centres:
+            if centre.name == name:
+                return centre
+        text = name if isinstance(name, str) else ""
+        raise ValidationError(
+            "centre", name, f"one of: {', '.join(self.names)}{_hint(text, self.names)}"
+        )
+
+    def __iter__(self) -> Iterator[Telecentre]:
+        return iter(self.centres)
+
+    def __len__(self) -> int:
+        return len(self.centres)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form that :meth:`from_dict` reads back."""
+        data: dict[str, Any] = {
+            "name": self.name,
+            "desks": self.desks,
+            "centres": [c.to_dict() for c in self.centres],
+        }
+        if self.source is not None:
+            data["source"] = self.source.to_dict()
+        if self.note is not None:
+            data["note"] = self.note
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], path: str = "network") -> TelecentreNetwork:
+        """Rebuild a network from :meth:`to_dict`; errors name the key path.
+
+        ``desks``, written by :meth:`to_dict`, is checked against the sum of the centres.
+        """
+        require_keys(data, path, ("name", "centres"), ("desks", "source", "note"))
+        centres = data["centres"]
+        if not isinstance(centres, list):
+            raise ValidationError(f"{path}.centres", centres, "a list of centres")
+        try:
+            network = cls(
+                name=data["name"],
+                centres=[
+                    Telecentre.from_dict(c, f"{path}.centres[{i}]") for i, c in enumerate(centres)
+                ],
+                source=Source.from_dict(data["source"], f"{path}.source")
+                if "source" in data
+                else None,
+                note=data.get("note"),
+            )
+        except ValidationError as error:
+            if error.field.startswith(path):
+                raise
+            raise _wrap(path, error) from None
+        if "desks" in data and data["desks"] != network.desks:
+            raise ValidationError(
+                f"{path}.desks", data["desks"], f"the sum of the centres' desks ({network.desks})"
+            )
+        return network
+
+
+_SEED_002 = "002_64b693bc7915367e.txt"
+_SEED_000 = "000_b9c70da07b307d95.txt"
+_SEED_004 = "004_e80f3a9311c5af12.txt"
+_DESK_NOTE = "desk count assumed; network total of 27 from seed 002"
+_PILOT = "Aurillac-Figeac-Decazeville télécentre pilot, 2012 assessment"
+
+
+def aurillac_figeac_decazeville_2012() -> TelecentreNetwork:
+    """The 2012 pilot network of 7 télécentres and 27 desks (``DOMAIN.md`` §1).
+
+    Seed ``002_64b693bc7915367e.txt`` gives 7 centres (5 new in the Cantal, the Lot and
+    the Aveyron, plus the 2 existing ones of Aurillac and Montmurat) offering 27 desks
+    in all; seed ``000_b9c70da07b307d95.txt`` names Figeac, Lacapelle-Marival and
+    Latronquière as the Lot's télécentres with a broadband link; seed
+    ``004_e80f3a9311c5af12.txt`` names Cassaniouze among the Cantal's existing centres,
+    the office at Figeac's Maison de l'Emploi and the Aveyron's at the Chrysalis
+    business incubator (placed in Decazeville here: the seed does not name the commune,
+    so that source is flagged unconfirmed). The split of the 27 desks between centres is
+    **assumed** (each centre's note says so); opening days (Monday to Friday) and the
+    absence of an employer-funded canteen (``allowance_payable=True``) are defaults,
+    not facts.
+    """
+
+    def centre(
+        name: str, department: str, desks: int, detail: str, *, seed: str = _SEED_002
+    ) -> Telecentre:
+        lot = department == "Lot"
+        return Telecentre(
+            name=name,
+            commune=name,
+            department=department,
+            desks=desks,
+            services=frozenset({"broadband"}) if lot else frozenset(),
+            source=Source(title=_PILOT, seed=seed, note=detail),
+            note=_DESK_NOTE,
+        )
+
+    lot = f"one of the three Lot télécentres of seed {_SEED_000}; 27 desks in all per seed 002"
+    return TelecentreNetwork(
+        name="Aurillac-Figeac-Decazeville 2012",
+        centres=(
+            centre("Aurillac", "Cantal", 6, "existing before 2012; 27 desks in all"),
+            centre("Montmurat", "Cantal", 3, "existing before 2012; 27 desks in all"),
+            centre(
+                "Cassaniouze",
+                "Cantal",
+                3,
+                "an existing Cantal télécentre in the experiment (seed 004)",
+                seed=_SEED_004,
+            ),
+            centre(
+                "Figeac",
+                "Lot",
+                5,
+                f"{lot}; an office at the Maison de l'Emploi (seed {_SEED_004})",
+            ),
+            centre("Lacapelle-Marival", "Lot", 3, lot),
+            centre("Latronquière", "Lot", 3, lot),
+            centre(
+                "Decazeville",
+                "Aveyron",
+                4,
+                "at the Chrysalis business incubator (seed 004); the commune is assumed"
+                " (unconfirmed)",
+                seed=_SEED_004,
+            ),
+        ),
+        source=Source(
+            title=_PILOT,
+            seed=_SEED_002,
+            note="7 pilot télécentres (5 new, 2 existing) offering 27 desks",
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- requests
+
+
+def _day(value: Any) -> dt.date:
+    return to_date(value, "day")
+
+
+def _requested_at(value: Any) -> int | dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise ValidationError("requested_at", value, "an int, a datetime or None")
+    number = int(value)
+    if abs(number) > _INT64_MAX:
+        raise ValidationError("requested_at", value, "an int that fits in 64 bits")
+    return number
+
+
+def _rank(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ValidationError("rank", value, "a number (lower is served first) or None")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValidationError("rank", value, "a finite number")
+    return number
+
+
+def _half(value: Any) -> Half | None:
+    if value is None:
+        return None
+    text = value.strip().lower() if isinstance(value, str) else value
+    if text == "am":
+        return "am"
+    if text == "pm":
+        return "pm"
+    raise ValidationError("half", value, "'am', 'pm' or None (a full day)")
+
+
+@attrs.frozen(kw_only=True)
+class DeskRequest:
+    """An agent asks for a desk at a centre on a day.
+
+    ``requested_at`` orders requests on a first-come basis (an int such as a sequence
+    number, or a datetime; all requests of one booking must use the same kind).
+    ``rank`` orders them under ``priority="rank"``, lower first. ``half`` is ``"am"``,
+    ``"pm"`` or ``None`` for a full day; a half-day request occupies a desk for the
+    whole day.
+    """
+
+    agent_id: str = attrs.field(validator=_non_empty)
+    day: dt.date = attrs.field(converter=_day)
+    centre: str = attrs.field(validator=_non_empty)
+    requested_at: int | dt.datetime | None = attrs.field(default=None, converter=_requested_at)
+    rank: float | None = attrs.field(default=None, converter=_rank)
+    half: Half | None = attrs.field(default=None, converter=_half)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form: the day in ISO, a datetime ``requested_at`` in ISO."""
+        requested = self.requested_at
+        return {
+            "agent_id": self.agent_id,
+            "day": self.day.isoformat(),
+            "centre": self.centre,
+            "requested_at": requested.isoformat()
+            if isinstance(requested, dt.datetime)
+            else requested,
+            "rank": self.rank,
+            "half": self.half,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Booking:
+    """An accepted request: ``index`` is its position in the input, ``desk`` 1..desks."""
+
+    request: DeskRequest
+    index: int
+    desk: int
+
+    @property
+    def agent_id(self) -> str:
+        """Who has the desk."""
+        return self.request.agent_id
+
+    @property
+    def day(self) -> dt.date:
+        """The day booked."""
+        return self.request.day
+
+    @property
+    def centre(self) -> str:
+        """The centre booked."""
+        return self.request.centre
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form: the request's fields, its index and the desk number."""
+        return {"index": self.index, **self.request.to_dict(), "desk": self.desk}
+
+
+@attrs.frozen(kw_only=True)
+class Refusal:
+    """A refused request: ``index`` is its position in the input, ``reason`` the code."""
+
+    request: DeskRequest
+    index: int
+    reason: RefusalReason
+
+    @property
+    def agent_id(self) -> str:
+        """Who was refused."""
+        return self.request.agent_id
+
+    @property
+    def day(self) -> dt.date:
+        """The day asked for."""
+        return self.request.day
+
+    @property
+    def centre(self) -> str:
+        """The centre asked for (possibly not in the network)."""
+        return self.request.centre
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form: the request's fields, its index and the reason code."""
+        return {"index": self.index, **self.request.to_dict(), "reason": self.reason.value}
+
+
+@attrs.frozen(kw_only=True)
+class Peak:
+    """The busiest day of a centre: ``demand`` desks asked for on ``day`` (earliest tie).
+
+    ``day`` is ``None`` when the centre had no demand at all.
+    """
+
+    centre: str
+    demand: int
+    day: dt.date | None
+    desks: int
+
+    @property
+    def shortfall(self) -> int:
+        """Desks missing on that day to serve every request (0 if none)."""
+        return max(0, self.demand - self.desks)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form."""
+        return {
+            "centre": self.centre,
+            "demand": self.demand,
+            "day": None if self.day is None else self.day.isoformat(),
+            "desks": self.desks,
+        }
+
+
+# --------------------------------------------------------------------------- booking
+
+IntArray = npt.NDArray[np.int64]
+
+
+def _frozen_array(values: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    values.flags.writeable = False
+    return values
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Bookings:
+    """The outcome of :func:`book`: for each request, accepted or refused, and why.
+
+    The columns are in input order (one entry per request): :attr:`status` holds
+    ``"accepted"`` or the refusal code, :attr:`desk` the desk number (0 if refused).
+    :attr:`accepted` and :attr:`refused` list the same as objects, sorted by day, then
+    centre name, then allocation order.
+    """
+
+    network: TelecentreNetwork
+    priority: Priority
+    requests: tuple[DeskRequest, ...]
+    _codes: npt.NDArray[np.int8] = attrs.field(alias="codes", repr=False)
+    desk: IntArray = attrs.field(repr=False)
+    _report_order: IntArray = attrs.field(alias="report_order", repr=False)
+    # one entry per (centre, day) that had demand, sorted by centre index then day
+    _group_centre: IntArray = attrs.field(alias="group_centre", repr=False)
+    _group_day: IntArray = attrs.field(alias="group_day", repr=False)
+    _group_demand: IntArray = attrs.field(alias="group_demand", repr=False)
+
+    def __len__(self) -> int:
+        return len(self.requests)
+
+    @property
+    def status(self) -> npt.NDArray[np.str_]:
+        """Per request, in input order: ``"accepted"`` or the refusal reason code."""
+        names = np.array(_STATUS_NAMES)
+        result: npt.NDArray[np.str_] = names[self._codes]
+        return result
+
+    @property
+    def accepted_mask(self) -> npt.NDArray[np.bool_]:
+        """Per request, in input order: whether it got a desk."""
+        result: npt.NDArray[np.bool_] = self._codes == _ACCEPTED
+        return result
+
+    @functools.cached_property
+    def accepted(self) -> tuple[Booking, ...]:
+        """The accepted requests, by day, centre name and allocation order."""
+        rows = self._report_order[self._codes[self._report_order] == _ACCEPTED]
+        return tuple(
+            Booking(request=self.requests[i], index=i, desk=int(self.desk[i]))
+            for i in rows.tolist()
+        )
+
+    @functools.cached_property
+    def refused(self) -> tuple[Refusal, ...]:
+        """The refused requests, by day, centre name and allocation order."""
+        rows = self._report_order[self._codes[self._report_order] != _ACCEPTED]
+        codes = self._codes[rows].tolist()
+        return tuple(
+            Refusal(request=self.requests[i], index=i, reason=_REASONS[code - 1])
+            for i, code in zip(rows.tolist(), codes, strict=True)
+        )
+
+    def refusal_counts(self) -> dict[str, int]:
+        """How many requests were refused for each reason (every code, zeros included)."""
+        counts = np.bincount(self._codes, minlength=len(_STATUS_NAMES))
+        return {r.value: int(counts[i + 1]) for i, r in enumerate(_REASONS)}
+
+    def _per_centre_day(self, values: IntArray) -> dict[str, dict[dt.date, int]]:
+        result: dict[str, dict[dt.date, int]] = {name: {} for name in self.network.names}
+        names = self.network.names
+        for c, day, value in zip(
+            self._group_centre.tolist(), self._group_day.tolist(), values.tolist(), strict=True
+        ):
+            result[names[c]][dt.date.fromordinal(day)] = value
+        return result
+
+    @property
+    def _group_accepted(self) -> IntArray:
+        desks = np.array([c.desks for c in self.network.centres], dtype=np.int64)
+        result: IntArray = np.minimum(self._group_demand, desks[self._group_centre])
+        return result
+
+    def occupancy(self) -> dict[str, dict[dt.date, int]]:
+        """Desks used per centre (network order) per day, for days with a booking."""
+        return self._per_centre_day(self._group_accepted)
+
+    def demand(self) -> dict[str, dict[dt.date, int]]:
+        """Desks asked for per centre per day (accepted plus refused ``full``)."""
+        return self._per_centre_day(self._group_demand)
+
+    def occupancy_by_weekday(
+        self, start: dt.date | str | None = None, end: dt.date | str | None = None
+    ) -> dict[str, dict[str, float]]:
+        """Mean desks used per open weekday per centre over ``start..end`` (inclusive).
+
+        The mean is over *every* date of that weekday in the period, days without a
+        booking counting as 0 (public holidays are not known here: pass a period and
+        discount them yourself if needed). The period defaults to the first and last
+        days requested; with no request and no period, each centre maps to ``{}``.
+        """
+        days = [r.day for r in self.requests]
+        first = to_date(start, "start") if start is not None else min(days, default=None)
+        last = to_date(end, "end") if end is not None else max(days, default=None)
+        names = self.network.names
+        if first is None or last is None:
+            return {name: {} for name in names}
+        if last < first:
+            raise ValidationError("end", last, f"a date on or after the start {first}")
+        span = (last - first).days + 1
+        offset = np.arange(7) - first.weekday()
+        per_weekday = span // 7 + (offset % 7 < span % 7)
+        inside = (self._group_day >= first.toordinal()) & (self._group_day <= last.toordinal())
+        weekday = (self._group_day[inside] - 1) % 7
+        totals = np.bincount(
+            self._group_centre[inside] * 7 + weekday,
+            weights=self._group_accepted[inside],
+            minlength=len(names) * 7,
+        ).reshape(len(names), 7)
+        return {
+            centre.name: {
+                _DAY_NAMES[d]: float(totals[c, d] / per_weekday[d])
+                for d in sorted(centre.open_weekdays)
+                if per_weekday[d]
+            }
+            for c, centre in enumerate(self.network.centres)
+        }
+
+    def peak(self) -> dict[str, Peak]:
+        """Per centre, the largest demand on one day and that day (the earliest if tied)."""
+        peaks = {}
+        for c, centre in enumerate(self.network.centres):
+            mine = self._group_centre == c
+            if not mine.any():
+                peaks[centre.name] = Peak(
+                    centre=centre.name, demand=0, day=None, desks=centre.desks
+                )
+                continue
+            demand, days = self._group_demand[mine], self._group_day[mine]
+            best = int(np.argmax(demand))  # groups are sorted by day: the first maximum
+            peaks[centre.name] = Peak(
+                centre=centre.name,
+                demand=int(demand[best]),
+                day=dt.date.fromordinal(int(days[best])),
+                desks=centre.desks,
+            )
+        return peaks
+
+    def desks_needed(self, share: float = 1.0) -> dict[str, int]:
+        """Per centre, the fewest desks that would have served ``share`` of the days fully.
+
+        Over the days on which the centre had demand, this is the ``share`` quantile of
+        the daily demand (the smallest ``d`` such that demand was at most ``d`` on at
+        least ``share`` of those days), so ``share=1`` gives the peak. A centre without
+        demand needs 0. ``0 < share <= 1``.
+        """
+        if (
+            isinstance(share, bool)
+            or not isinstance(share, numbers.Real)
+            or not 0 < float(share) <= 1
+        ):
+            raise ValidationError("share", share, "a number with 0 < share <= 1")
+        exact = Fraction(float(share))
+        needed = {}
+        for c, centre in enumerate(self.network.centres):
+            demand = np.sort(self._group_demand[self._group_centre == c])
+            if not len(demand):
+                needed[centre.name] = 0
+                continue
+            k = math.ceil(exact * len(demand))  # days that must be served fully
+            needed[centre.name] = int(demand[k - 1])
+        return needed
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready account: every request accepted or refused, and the summaries."""
+        return {
+            "schema": "teletravail.scheduling.bookings",
+            "schema_version": SCHEMA_VERSION,
+            "network": self.network.name,
+            "priority": self.priority,
+            "requests": len(self),
+            "accepted": [b.to_dict() for b in self.accepted],
+            "refused": [r.to_dict() for r in self.refused],
+            "refusals": self.refusal_counts(),
+            "occupancy": {
+                name: {day.isoformat(): n for day, n in days.items()}
+                for name, days in self.occupancy().items()
+            },
+            "peak": {name: p.to_dict() for name, p in self.peak().items()},
+        }
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per request, in input order (the ``pandas`` extra)."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            {
+                "agent_id": [r.agent_id for r in self.requests],
+                "day": [r.day for r in self.requests],
+                "centre": [r.centre for r in self.requests],
+                "half": [r.half for r in self.requests],
+                "requested_at": [r.requested_at for r in self.requests],
+                "rank": [r.rank for r in self.requests],
+                "status": self.status,
+                "desk": self.desk,
+            }
+        )
+
+
+def _priority(value: Any) -> Priority:
+    if value == "first_come":
+        return "first_come"
+    if value == "rank":
+        return "rank"
+    text = value if isinstance(value, str) else ""
+    raise ValidationError(
+        "priority", value, f"one of: {', '.join(_PRIORITIES)}{_hint(text, _PRIORITIES)}"
+    )
+
+
+def _requests(value: Any) -> tuple[DeskRequest, ...]:
+    if isinstance(value, DeskRequest | str | Mapping) or not isinstance(value, Iterable):
+        raise ValidationError("requests", value, "an iterable of DeskRequest")
+    items = tuple(value)
+    for index, item in enumerate(items):
+        if not isinstance(item, DeskRequest):
+            raise ValidationError(f"requests[{index}]", item, "a DeskRequest")
+    return items
+
+
+def _times(items: tuple[DeskRequest, ...]) -> tuple[IntArray, npt.NDArray[np.bool_]]:
+    """``requested_at`` as int64 (datetimes in microseconds since 1970) and a missing flag.
+
+    Every request must use the same kind: ints, naive datetimes or aware datetimes.
+    """
+    kind: str | None = None
+    values = np.zeros(len(items), dtype=np.int64)
+    missing = np.zeros(len(items), dtype=np.bool_)
+    for index, item in enumerate(items):
+        at = item.requested_at
+        if at is None:
+            missing[index] = True
+            continue
+        if isinstance(at, dt.datetime):
+            this = "a naive datetime" if at.utcoffset() is None else "an aware datetime"
+            epoch = _EPOCH if at.utcoffset() is None else _EPOCH_UTC
+            number = (at - epoch) // _MICROSECOND
+        else:
+            this, number = "an int", at
+        if kind is None:
+            kind = this
+        elif this != kind:
+            raise ValidationError(
+                f"requests[{index}].requested_at",
+                at,
+                f"{kind}, like the requests before it (kinds cannot be ordered together)",
+            )
+        values[index] = number
+    return values, missing
+
+
+def book(
+    requests: Iterable[DeskRequest],
+    network: TelecentreNetwork,
+    *,
+    priority: Priority = "first_come",
+) -> Bookings:
+    """Allocate the desks of ``network`` to ``requests`` (rules in the module doc).
+
+    One bad request is refused with its reason, never raised; an item that is not a
+    :class:`DeskRequest`, an unknown ``priority`` or requests mixing kinds of
+    ``requested_at`` are :class:`~teletravail.errors.ValidationError`.
+    """
+    if not isinstance(network, TelecentreNetwork):
+        raise ValidationError("network", network, "a TelecentreNetwork")
+    chosen = _priority(priority)
+    items = _requests(requests)
+    n = len(items)
+    index = np.arange(n, dtype=np.int64)
+
+    lookup = {c.name: i for i, c in enumerate(network.centres)}
+    centre = np.fromiter((lookup.get(r.centre, -1) for r in items), dtype=np.int64, count=n)
+    day = np.fromiter((r.day.toordinal() for r in items), dtype=np.int64, count=n)
+    agent = np.unique(np.array([r.agent_id for r in items], dtype=np.str_), return_inverse=True)[
+        1
+    ].reshape(n)
+    centre_name = np.unique(
+        np.array([r.centre for r in items], dtype=np.str_), return_inverse=True
+    )[1].reshape(n)
+    halves = {None: 0, "am": 1, "pm": 2}
+    half = np.fromiter((halves[r.half] for r in items), dtype=np.int64, count=n)
+    at, at_missing = _times(items)
+    rank = np.fromiter(
+        (0.0 if r.rank is None else r.rank for r in items), dtype=np.float64, count=n
+    )
+    rank_missing = np.fromiter((r.rank is None for r in items), dtype=np.bool_, count=n)
+
+    # allocation order: np.lexsort sorts by its *last* key first
+    ties = (index, half, centre_name, agent)
+    keys: tuple[npt.NDArray[Any], ...] = (*ties, at, at_missing)
+    if chosen == "rank":
+        keys = (*keys, rank, rank_missing)
+    order = np.lexsort(keys)
+    position = np.empty(n, dtype=np.int64)
+    position[order] = index
+
+    codes = np.zeros(n, dtype=np.int8)
+    unknown = centre < 0
+    codes[unknown] = _UNKNOWN
+    opening = np.array(
+        [[d in c.open_weekdays for d in range(7)] for c in network.centres], dtype=np.bool_
+    )
+    weekday = (day - 1) % 7  # date.fromordinal(1) is a Monday
+    closed = ~unknown & ~opening[np.where(unknown, 0, centre), weekday]
+    codes[closed] = _CLOSED
+
+    # one desk per agent and day: keep the first request in allocation order
+    valid = np.flatnonzero(codes == _ACCEPTED)
+    by_agent = valid[np.lexsort((position[valid], day[valid], agent[valid]))]
+    first = np.ones(len(by_agent), dtype=np.bool_)
+    first[1:] = (agent[by_agent][1:] != agent[by_agent][:-1]) | (
+        day[by_agent][1:] != day[by_agent][:-1]
+    )
+    codes[by_agent[~first]] = _DUPLICATE
+    kept = by_agent[first]
+
+    # capacity: rank within each (centre, day) group in allocation order
+    grouped = kept[np.lexsort((position[kept], day[kept], centre[kept]))]
+    g_centre, g_day = centre[grouped], day[grouped]
+    starts_mask = np.ones(len(grouped), dtype=np.bool_)
+    starts_mask[1:] = (g_centre[1:] != g_centre[:-1]) | (g_day[1:] != g_day[:-1])
+    starts = np.flatnonzero(starts_mask)
+    within = np.arange(len(grouped)) - starts[np.cumsum(starts_mask) - 1]
+    capacity = np.array([c.desks for c in network.centres], dtype=np.int64)[g_centre]
+    served = within < capacity
+    codes[grouped[~served]] = _FULL
+    desk = np.zeros(n, dtype=np.int64)
+    desk[grouped[served]] = within[served] + 1
+
+    return Bookings(
+        network=network,
+        priority=chosen,
+        requests=items,
+        codes=_frozen_array(codes),
+        desk=_frozen_array(desk),
+        report_order=_frozen_array(np.lexsort((position, centre_name, day))),
+        group_centre=_frozen_array(g_centre[starts]),
+        group_day=_frozen_array(g_day[starts]),
+        group_demand=_frozen_array(np.diff(np.append(starts, len(grouped))).astype(np.int64)),
+    )

@@ -1,0 +1,462 @@
+"""Quotas, patterns, calendars, schedules, floating days and workforce counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import icalendar
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from teletravail import Q_, Agent
+from teletravail.errors import ValidationError
+from teletravail.scheduling import (
+    Absence,
+    Authorisation,
+    DayPart,
+    PatternDay,
+    PatternError,
+    Place,
+    Quota,
+    QuotaExceededError,
+    WeeklyPattern,
+    WorkCalendar,
+    plan,
+    presets,
+    review_floating,
+    telework_days,
+    whit_monday,
+)
+
+TUE_THU = WeeklyPattern.of(["tuesday", "thursday"])
+
+
+def agent(**fields: object) -> Agent:
+    """A full-time agent unless the fields say otherwise."""
+    base: dict[str, object] = {"id": "A1", "hire_date": "2010-01-01"}
+    base.update(fields)
+    return Agent(**base)  # type: ignore[arg-type]
+
+
+# -- calendars ----------------------------------------------------------------------
+
+
+def test_french_holidays_and_alsace_moselle() -> None:
+    """Alsace-Moselle keeps Good Friday and 26 December on top of the national holidays."""
+    national = WorkCalendar().holidays_between("2024-01-01", "2024-12-31")
+    moselle = WorkCalendar(subdivision="Moselle").holidays_between("2024-01-01", "2024-12-31")
+    assert len(national) == 11
+    assert sorted(set(moselle) - set(national)) == [dt.date(2024, 3, 29), dt.date(2024, 12, 26)]
+    assert WorkCalendar(subdivision="57") == WorkCalendar(subdivision="Moselle")
+    with pytest.raises(ValidationError, match="subdivision"):
+        WorkCalendar(subdivision="Bretagne")
+
+
+def test_solidarity_day_worked_on_whit_monday() -> None:
+    """A worked Whit Monday is a working day again."""
+    assert whit_monday(2024) == dt.date(2024, 5, 20)
+    assert not WorkCalendar().is_working_day("2024-05-20")
+    assert WorkCalendar(worked_holidays={whit_monday(2024)}).is_working_day("2024-05-20")
+    assert not WorkCalendar(extra_days_off={"2024-05-10"}).is_working_day("2024-05-10")
+
+
+# -- patterns and quotas ------------------------------------------------------------
+
+
+def test_pattern_spec_and_places() -> None:
+    """Patterns read weekday names in English or French, parts and places."""
+    pattern = WeeklyPattern.of({"mardi": "home", "fri": ("am", "telecentre:Figeac")})
+    assert pattern.total == Q_(1.5, "workday/week")
+    assert pattern.amounts() == (0, 1.0, 0, 0, 0.5, 0, 0)
+    assert pattern.places() == (Place(kind="home"), Place(kind="telecentre", name="Figeac"))
+    assert str(pattern) == "Tue @ home, Fri am @ telecentre:Figeac"
+    with pytest.raises(ValidationError, match="each weekday once"):
+        WeeklyPattern(days=[PatternDay(weekday=1), PatternDay(weekday="tuesday")])
+    with pytest.raises(ValidationError, match="name of the telecentre"):
+        Place(kind="telecentre")
+    with pytest.raises(ValidationError, match="weekday"):
+        PatternDay(weekday="someday")
+
+
+@pytest.mark.parametrize(
+    ("working_time", "worked", "allowed"),
+    [("100 %", 5, 3), ("90 %", 4.5, 2.5), ("80 %", 4, 2), ("60 %", 3, 1), ("50 %", 2.5, 0.5)],
+)
+def test_part_time_keeps_two_days_on_site(working_time: str, worked: float, allowed: float) -> None:
+    """The on-site minimum counts on the days worked: 80 % may telework 2 days, 60 % one."""
+    quota = presets.public_service()
+    one = agent(working_time=working_time)
+    assert quota.days_worked(one.working_time) == worked
+    assert quota.allowed(one, "2024-01-01") == Q_(allowed, "workday/week")
+
+
+def test_check_explains_every_limit() -> None:
+    """A refused request names the limit, the observed value, the threshold and the source."""
+    decision = presets.lot_2013().check(WeeklyPattern.of(["mon", "tue"]), agent(), "2013-01-01")
+    assert not decision.allowed
+    assert decision.failures == ("quota.maximum",)
+    assert decision.maximum == Q_(1.5, "workday/week")
+    leaf = decision.result.children[0]
+    assert (leaf.observed, leaf.threshold) == (Q_(2, "workday/week"), Q_(1.5, "workday/week"))  # type: ignore[union-attr]
+    assert "004_e80f3a9311c5af12.txt" in decision.text()
+    assert "au plus" in decision.text("fr")
+    assert decision.to_dict()["failures"] == ["quota.maximum"]
+    short = presets.lot_2013().check(
+        WeeklyPattern.of({"mon": ("am", "home")}), agent(), "2013-01-01"
+    )
+    assert short.failures == ("quota.minimum",)
+
+
+def test_impossible_patterns_are_typed_errors() -> None:
+    """Half days under a whole-day quota, more days than worked, a day off: PatternError."""
+    cantal = presets.cantal_2012()
+    with pytest.raises(PatternError, match="whole days"):
+        cantal.check(
+            WeeklyPattern.of({"mon": ("am", "home"), "tue": "home"}), agent(), "2012-06-01"
+        )
+    with pytest.raises(PatternError, match="days the agent works"):
+        presets.public_service().check(
+            WeeklyPattern.of(["mon", "tue", "wed"]), agent(working_time="50 %"), "2024-01-01"
+        )
+    with pytest.raises(PatternError, match="not worked"):
+        presets.public_service().check(TUE_THU, agent(), "2024-01-01", days_off={3})
+
+
+def test_derogation_lifts_the_cap_for_its_duration() -> None:
+    """A health derogation lifts the 3-day cap, for 6 months from its start at most."""
+    held = agent(derogations=["health:2024-01-01/2025-06-30"])
+    five = WeeklyPattern.of(["mon", "tue", "wed", "thu", "fri"])
+    quota = presets.public_service()
+    during = quota.check(five, held, "2024-03-01")
+    assert during.allowed and during.derogation == "health"
+    assert quota.check(five, held, "2024-08-01").failures == ("quota.maximum", "quota.on_site")
+    assert not quota.check(five, agent(), "2024-03-01").allowed
+
+
+def test_quota_validation() -> None:
+    """Quotas refuse a minimum above the maximum, rates without a week, unknown settings."""
+    with pytest.raises(ValidationError, match="minimum"):
+        Quota(maximum="1 workday/week", minimum="2 workday/week")
+    with pytest.raises(ValidationError, match="maximum"):
+        Quota(maximum="3 workday")
+    with pytest.raises(ValidationError, match="granularity"):
+        Quota(maximum="3 workday/week", granularity="hour")
+
+
+# -- schedules ----------------------------------------------------------------------
+
+
+def test_year_2023_tuesday_thursday_at_home() -> None:
+    """2023, Tuesday and Thursday at home: 104 days less Ascension (Thu 18 May) and 15 August."""
+    schedule = plan(TUE_THU, "2023-01-01", "2023-12-31")
+    assert schedule.total == Q_(102, "workday")
+    assert dt.date(2023, 5, 18) not in [d.date for d in schedule]
+    counts = schedule.counts("quarter")
+    assert list(counts) == ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4"]
+    assert sum(q.m_as("workday") for q in counts.values()) == 102
+    assert schedule.counts("week")["2023-W20"] == Q_(1, "workday")
+    assert schedule.counts("year") == {"2023": Q_(102, "workday")}
+
+
+def test_may_2024_holidays_and_absences() -> None:
+    """May 2024: 1, 8 and 9 May and Whit Monday fall away, and so does a week of leave."""
+    pattern = WeeklyPattern.of(["mon", "wed", "thu"])
+    may = plan(pattern, "2024-05-01", "2024-05-31")
+    kept = [d.date.day for d in may]
+    assert 1 not in kept and 8 not in kept and 9 not in kept and 20 not in kept
+    assert kept == [2, 6, 13, 15, 16, 22, 23, 27, 29, 30]
+    on_leave = plan(
+        pattern,
+        "2024-05-01",
+        "2024-05-31",
+        absences=[Absence(start="2024-05-13", end="2024-05-17")],
+    )
+    assert [d.date.day for d in on_leave] == [2, 6, 22, 23, 27, 29, 30]
+    with pytest.raises(ValidationError, match="overlap"):
+        plan(
+            pattern,
+            "2024-05-01",
+            "2024-05-31",
+            absences=[
+                Absence(start="2024-05-13", end="2024-05-17"),
+                Absence(start="2024-05-17", end="2024-05-20"),
+            ],
+        )
+
+
+def test_part_time_agent_schedule() -> None:
+    """An 80 % agent off on Wednesdays gets the quota checked and no day off planned."""
+    part_time = agent(working_time="80 %")
+    quota = presets.public_service()
+    schedule = plan(
+        TUE_THU, "2024-01-01", "2024-03-31", agent=part_time, quota=quota, days_off={"wednesday"}
+    )
+    assert {d.date.weekday() for d in schedule} == {1, 3}
+    with pytest.raises(QuotaExceededError) as caught:
+        plan(
+            WeeklyPattern.of(["mon", "tue", "thu"]),
+            "2024-01-01",
+            "2024-03-31",
+            agent=part_time,
+            quota=quota,
+            days_off={"wednesday"},
+        )
+    assert caught.value.decision.failures == ("quota.on_site",)
+    with pytest.raises(PatternError):
+        plan(
+            WeeklyPattern.of(["wed"]),
+            "2024-01-01",
+            "2024-03-31",
+            agent=part_time,
+            quota=quota,
+            days_off={"wednesday"},
+        )
+
+
+def test_authorisation_and_adaptation() -> None:
+    """Days outside the authorisation, or in an adaptation period without telework, are dropped."""
+    granted = Authorisation(
+        start="2024-03-01",
+        end="2024-06-30",
+        adaptation="3 months",
+        telework_during_adaptation=False,
+    )
+    assert granted.adaptation_end == dt.date(2024, 5, 31)
+    schedule = plan(TUE_THU, "2024-01-01", "2024-12-31", authorisation=granted)
+    assert min(d.date for d in schedule) == dt.date(2024, 6, 4)
+    assert max(d.date for d in schedule) == dt.date(2024, 6, 27)
+    with pytest.raises(ValidationError, match="3 months"):
+        Authorisation(start="2024-03-01", adaptation="4 months")
+    with pytest.raises(ValidationError, match="end"):
+        plan(TUE_THU, "2024-02-01", "2024-01-01")
+
+
+def test_half_days_at_a_telecentre_and_exports() -> None:
+    """Half days count 0.5, by place; the iCalendar export parses back, one event a day."""
+    pattern = WeeklyPattern.of({"tue": "home", "fri": ("pm", "telecentre:Figeac")})
+    schedule = plan(pattern, "2024-01-01", "2024-01-31", agent=agent(id="LOT-7"))
+    assert schedule.by_place() == {"home": Q_(5, "workday"), "telecentre:Figeac": Q_(2, "workday")}
+    requests = schedule.desk_requests()
+    assert [(r.centre, r.day.day, r.half) for r in requests] == [
+        ("Figeac", 5, "pm"),
+        ("Figeac", 12, "pm"),
+        ("Figeac", 19, "pm"),
+        ("Figeac", 26, "pm"),
+    ]
+    parsed = icalendar.Calendar.from_ical(schedule.to_ics())
+    events = list(parsed.walk("VEVENT"))
+    assert len(events) == len(schedule)
+    assert events[0]["dtstart"].dt == dt.date(2024, 1, 2)
+    assert "Figeac" in str(events[1]["summary"])
+    assert schedule.to_records()[1] == {
+        "date": "2024-01-05",
+        "workdays": 0.5,
+        "place": "telecentre:Figeac",
+    }
+
+
+def test_floating_days_review() -> None:
+    """Floating days: accepted up to the volume, refused with a reason otherwise."""
+    quota = presets.floating_public_service(2)
+    fixed = plan(TUE_THU, "2024-01-01", "2024-12-31")
+    review = review_floating(
+        [
+            "2024-02-05",
+            "2024-02-06",
+            "2024-02-07",
+            "2024-05-01",
+            "2024-02-12",
+            "2024-02-19",
+            "2024-02-26",
+        ],
+        quota=quota,
+        agent=agent(),
+        schedule=fixed,
+        absences=[Absence(start="2024-02-12", end="2024-02-16")],
+    )
+    assert review.refused == {
+        dt.date(2024, 2, 6): "already_teleworking",
+        dt.date(2024, 2, 7): "weekly_cap",
+        dt.date(2024, 5, 1): "not_working_day",
+        dt.date(2024, 2, 12): "absent",
+        dt.date(2024, 2, 26): "volume",
+    }
+    assert review.accepted == (dt.date(2024, 2, 5), dt.date(2024, 2, 19))
+    assert len(review.to_dict()["requests"]) == 7
+    with pytest.raises(ValidationError, match="floating"):
+        review_floating(["2024-02-05"], quota=presets.public_service(), agent=agent())
+
+
+def test_floating_days_assessed_monthly() -> None:
+    """Assessed over a month, a heavy week is fine while the month stays under its share."""
+    import attrs
+
+    weekly = presets.floating_public_service(10)
+    monthly = attrs.evolve(weekly, assessed="month")
+    fixed = plan(TUE_THU, "2024-03-01", "2024-03-31")
+    asked = ["2024-03-04", "2024-03-06"]
+    assert review_floating(asked, quota=weekly, agent=agent(), schedule=fixed).refused == {
+        dt.date(2024, 3, 6): "weekly_cap"
+    }
+    assert review_floating(asked, quota=monthly, agent=agent(), schedule=fixed).refused == {}
+
+
+# -- the whole workforce at once ----------------------------------------------------
+
+
+def test_workforce_counts_match_one_by_one() -> None:
+    """Vectorised counts equal the planned schedules, absences and own periods included."""
+    patterns = [TUE_THU, WeeklyPattern.of({"mon": ("am", "home")}), WeeklyPattern.of(["fri"])]
+    starts = ["2023-01-01", "2023-03-15", "2023-01-01"]
+    ends = ["2023-12-31", "2023-12-31", "2023-06-30"]
+    absences = (
+        [0, 2, 2],
+        ["2023-08-01", "2023-01-02", "2023-06-20"],
+        ["2023-08-31", "2023-01-06", "2023-07-10"],
+    )
+    counts = telework_days(
+        np.array([p.amounts() for p in patterns]), starts, ends, absences=absences
+    )
+    for row, (pattern, start, end) in enumerate(zip(patterns, starts, ends, strict=True)):
+        spans = [Absence(start=s, end=e) for r, s, e in zip(*absences, strict=True) if r == row]
+        assert counts[row] == plan(pattern, start, end, absences=spans).total
+
+
+def test_workforce_counts_validation() -> None:
+    """Bad shapes, amounts and periods are typed errors."""
+    with pytest.raises(ValidationError, match="shape"):
+        telework_days(np.zeros((3, 5)), "2023-01-01", "2023-12-31")
+    with pytest.raises(ValidationError, match="between 0 and 1"):
+        telework_days(np.full((1, 7), 2.0), "2023-01-01", "2023-12-31")
+    with pytest.raises(ValidationError, match="end"):
+        telework_days(np.zeros((1, 7)), "2023-12-31", "2023-01-01")
+
+
+# -- properties ---------------------------------------------------------------------
+
+weekday_sets = st.frozensets(st.integers(0, 4), max_size=5)
+parts = st.sampled_from(list(DayPart))
+
+
+@st.composite
+def patterns(draw: st.DrawFn) -> WeeklyPattern:
+    """A pattern of up to three weekdays, whole or half days."""
+    days = sorted(draw(st.frozensets(st.integers(0, 4), min_size=1, max_size=3)))
+    return WeeklyPattern(days=[PatternDay(weekday=d, part=draw(parts)) for d in days])
+
+
+periods = st.tuples(st.dates(dt.date(2022, 1, 1), dt.date(2026, 12, 31)), st.integers(0, 400)).map(
+    lambda p: (p[0], p[0] + dt.timedelta(days=p[1]))
+)
+
+
+@st.composite
+def absence_lists(draw: st.DrawFn, period: tuple[dt.date, dt.date]) -> list[Absence]:
+    """Non-overlapping absences inside a period."""
+    first, last = period
+    cuts = sorted(draw(st.sets(st.integers(0, (last - first).days), max_size=6)))
+    spans = []
+    for low, high in itertools.pairwise(cuts):
+        if high - low >= 1 and draw(st.booleans()):
+            spans.append(
+                Absence(
+                    start=first + dt.timedelta(days=low), end=first + dt.timedelta(days=high - 1)
+                )
+            )
+    return spans
+
+
+@given(patterns(), periods, st.data())
+def test_schedule_never_exceeds_quota_and_avoids_days_off(
+    pattern: WeeklyPattern, period: tuple[dt.date, dt.date], data: st.DataObject
+) -> None:
+    """No week above the pattern's weekly total; no holiday, weekend or absence planned."""
+    absences = data.draw(absence_lists(period))
+    calendar = WorkCalendar(subdivision=data.draw(st.sampled_from([None, "Moselle"])))
+    schedule = plan(pattern, *period, calendar=calendar, absences=absences)
+    weekly = pattern.total.m_as("workday/week")
+    assert all(v.m_as("workday") <= weekly + 1e-9 for v in schedule.counts("week").values())
+    holidays = set(calendar.holidays_between(*period))
+    for day in schedule:
+        assert period[0] <= day.date <= period[1]
+        assert day.date.weekday() < 5 and day.date not in holidays
+        assert not any(a.start <= day.date <= a.end for a in absences)
+
+
+@given(patterns(), periods)
+def test_counts_agree_across_periods(
+    pattern: WeeklyPattern, period: tuple[dt.date, dt.date]
+) -> None:
+    """Weeks, months, quarters and years all add up to the schedule's total."""
+    schedule = plan(pattern, *period)
+    total = schedule.total.m_as("workday")
+    for per in ("week", "month", "quarter", "year"):
+        assert sum(v.m_as("workday") for v in schedule.counts(per).values()) == pytest.approx(total)
+
+
+@given(st.lists(patterns(), min_size=1, max_size=5), periods)
+def test_vectorised_counts_equal_plans(
+    chosen: list[WeeklyPattern], period: tuple[dt.date, dt.date]
+) -> None:
+    """telework_days over many agents equals planning each agent's schedule."""
+    counts = telework_days(np.array([p.amounts() for p in chosen]), *period)
+    for row, pattern in enumerate(chosen):
+        assert counts[row].m_as("workday") == pytest.approx(
+            plan(pattern, *period).total.m_as("workday")
+        )
+
+
+@given(patterns(), st.sampled_from(["100 %", "90 %", "80 %", "60 %", "50 %"]))
+def test_allowed_patterns_respect_every_limit(pattern: WeeklyPattern, working_time: str) -> None:
+    """Whenever the national quota allows a pattern, it keeps 2 days on site and <= 3 days."""
+    one = agent(working_time=working_time)
+    quota = presets.public_service()
+    try:
+        decision = quota.check(pattern, one, "2024-01-01")
+    except PatternError:
+        return
+    asked = pattern.total.m_as("workday/week")
+    if decision.allowed:
+        assert asked <= 3
+        assert quota.days_worked(one.working_time) - asked >= 2
+        assert asked <= decision.maximum.m_as("workday/week")
+
+
+def test_unknown_telecentre_in_a_pattern() -> None:
+    """Planned against a network, a pattern naming an unknown télécentre is refused."""
+    from teletravail.scheduling import aurillac_figeac_decazeville_2012
+
+    network = aurillac_figeac_decazeville_2012()
+    good = WeeklyPattern.of({"tue": "telecentre:Figeac"})
+    assert len(plan(good, "2024-01-01", "2024-01-31", network=network)) == 5
+    with pytest.raises(ValidationError, match="Figeac"):
+        plan(
+            WeeklyPattern.of({"tue": "telecentre:Figeak"}),
+            "2024-01-01",
+            "2024-01-31",
+            network=network,
+        )
+
+
+def test_workforce_counts_from_patterns() -> None:
+    """telework_days takes the patterns themselves, one per agent."""
+    counts = telework_days([TUE_THU, WeeklyPattern.of(["fri"])], "2023-01-01", "2023-12-31")
+    assert counts.m_as("workday").tolist() == [102.0, 51.0]
+
+
+@given(patterns(), st.sampled_from(["100 %", "80 %", "60 %"]), periods)
+def test_planned_under_a_quota_never_exceeds_it(
+    pattern: WeeklyPattern, working_time: str, period: tuple[dt.date, dt.date]
+) -> None:
+    """Whatever a quota lets through, no week of the schedule goes above what it allows."""
+    one = agent(working_time=working_time)
+    quota = presets.public_service()
+    try:
+        schedule = plan(pattern, *period, agent=one, quota=quota)
+    except (QuotaExceededError, PatternError):
+        return
+    allowed = quota.allowed(one, period[0]).m_as("workday/week")
+    assert all(v.m_as("workday") <= allowed + 1e-9 for v in schedule.counts("week").values())
