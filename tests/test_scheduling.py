@@ -460,3 +460,14 @@ def test_planned_under_a_quota_never_exceeds_it(
         return
     allowed = quota.allowed(one, period[0]).m_as("workday/week")
     assert all(v.m_as("workday") <= allowed + 1e-9 for v in schedule.counts("week").values())
+
+
+def test_plan_checks_the_quota_wherever_a_derogation_ends() -> None:
+    """A 5-day pattern planned across the end of a derogation is refused, naming that date."""
+    held = agent(derogations=["carer:2024-01-01/2024-02-29"])
+    five = WeeklyPattern.of(["mon", "tue", "wed", "thu", "fri"])
+    quota = presets.public_service()
+    assert len(plan(five, "2024-01-01", "2024-02-29", agent=held, quota=quota)) > 0
+    with pytest.raises(QuotaExceededError) as caught:
+        plan(five, "2024-01-01", "2024-06-30", agent=held, quota=quota)
+    assert caught.value.decision.on == dt.date(2024, 3, 1)

@@ -351,8 +351,10 @@ def plan(
     public holidays by default), a day the agent works (not in ``days_off``), inside the
     ``authorisation`` (after its adaptation period if it excludes telework) and outside
     every ``absences`` span. With a ``quota`` (and an ``agent``), the pattern is checked
-    first: a pattern the quota does not allow raises :class:`QuotaExceededError`. With
-    a télécentre ``network``, every télécentre of the pattern must belong to it.
+    on the first day and on every day the agent's allowance may change (a derogation
+    starting, ending or running out): a pattern the quota does not allow on one of them
+    raises :class:`QuotaExceededError`. With a télécentre ``network``, every télécentre
+    of the pattern must belong to it.
     """
     first, last = to_date(start, "start"), to_date(end, "end")
     if last < first:
@@ -370,9 +372,11 @@ def plan(
             raise ValidationError(
                 "agent", None, "the agent, to check the pattern against the quota"
             )
-        decision = quota.check(pattern, agent, first, days_off=off)
-        if not decision.allowed:
-            raise QuotaExceededError(decision)
+        # the allowance can change only where a derogation starts, ends or runs out
+        for change in _allowance_changes(quota, agent, first, last):
+            decision = quota.check(pattern, agent, change, days_off=off)
+            if not decision.allowed:
+                raise QuotaExceededError(decision)
     elif pattern.weekdays & off:
         raise ValidationError(
             "pattern", str(pattern), "no telework on a day the agent does not work"
@@ -412,6 +416,21 @@ def plan(
         places=places,
         agent_id=None if agent is None else agent.id,
     )
+
+
+def _allowance_changes(quota: Quota, agent: Agent, first: dt.date, last: dt.date) -> list[dt.date]:
+    """``first`` and every later day of ``first..last`` on which the agent's allowance
+    under ``quota`` may change (a derogation starting, ending or running out)."""
+    days = {first}
+    one = dt.timedelta(days=1)
+    for held in agent.derogations:
+        days.add(held.start)
+        if held.end is not None:
+            days.add(held.end + one)
+        for rule in quota.derogations:
+            if rule.kind is held.kind and rule.duration is not None:
+                days.add(rule.duration.after(held.start))
+    return sorted(day for day in days if first <= day <= last)
 
 
 def _empty(places: tuple[Place, ...], agent: Agent | None) -> Schedule:
