@@ -25,6 +25,9 @@ from .pattern import weekday
 
 __all__ = ["WorkCalendar", "whit_monday"]
 
+# spans of more days than this are counted without the running table (its memory)
+_TABLE_LIMIT = 200_000
+
 
 @functools.lru_cache(maxsize=128)
 def _public_holidays(country: str, subdivision: str | None, year: int) -> tuple[dt.date, ...]:
@@ -151,13 +154,25 @@ class WorkCalendar:
         holidays = (
             self.holiday_array(low, high) if low <= high else np.array([], dtype="datetime64[D]")
         )
-        after = last + np.timedelta64(1, "D")
-        valid = after > first
-        for day in range(7):
+        # an empty span (end before start) counts nothing: start == after
+        after = np.maximum(last + np.timedelta64(1, "D"), first)
+        origin = first.min()
+        length = int((after.max() - origin).astype(np.int64))
+        if length <= _TABLE_LIMIT:
+            # one table of running counts of working days per weekday over the whole
+            # range; each span is then the difference of two rows
+            days = origin + np.arange(length, dtype="timedelta64[D]")
+            working = np.is_busday(days, weekmask=self.weekmask(), holidays=holidays)
+            weekdays = (days.astype(np.int64) + 3) % 7  # day 0 (1970-01-01) was a Thursday
+            table = np.zeros((length + 1, 7), dtype=np.int64)
+            table[np.arange(1, length + 1), weekdays] = working
+            np.cumsum(table, axis=0, out=table)
+            ends = table[(after - origin).astype(np.int64)]
+            spans: npt.NDArray[np.int64] = ends - table[(first - origin).astype(np.int64)]
+            return spans
+        for day in range(7):  # spans centuries apart: numpy's business-day counts instead
             if day in self.weekend:
                 continue
             mask = "".join("1" if d == day else "0" for d in range(7))
-            counts[valid, day] = np.busday_count(
-                first[valid], after[valid], weekmask=mask, holidays=holidays
-            )
+            counts[:, day] = np.busday_count(first, after, weekmask=mask, holidays=holidays)
         return counts

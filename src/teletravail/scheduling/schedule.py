@@ -628,7 +628,7 @@ def telework_days(
         row = int(np.flatnonzero(ends < starts)[0])
         raise ValidationError(f"end[{row}]", str(ends[row]), f"a date on or after {starts[row]}")
     per_weekday = calendar.count_by_weekday(starts, ends)
-    totals = np.einsum("ij,ij->i", matrix, per_weekday.astype(float))
+    totals = np.einsum("ij,ij->i", matrix, per_weekday)
     if absences is not None:
         rows = np.asarray(absences[0], dtype=np.int64)
         a_start = np.asarray(absences[1], dtype="datetime64[D]")
@@ -640,9 +640,7 @@ def telework_days(
         # clip each absence to its agent's period; spans left empty count nothing
         low = np.maximum(a_start, starts[rows])
         high = np.minimum(a_end, ends[rows])
-        lost = np.einsum(
-            "ij,ij->i", matrix[rows], calendar.count_by_weekday(low, high).astype(float)
-        )
+        lost = np.einsum("ij,ij->i", matrix[rows], calendar.count_by_weekday(low, high))
         np.subtract.at(totals, rows, lost)
     return Q_(totals, "workday")
 
