@@ -254,6 +254,7 @@ def test_half_days_at_a_telecentre_and_exports() -> None:
     assert schedule.to_records()[1] == {
         "date": "2024-01-05",
         "workdays": 0.5,
+        "part": "pm",
         "place": "telecentre:Figeac",
     }
 
@@ -471,3 +472,146 @@ def test_plan_checks_the_quota_wherever_a_derogation_ends() -> None:
     with pytest.raises(QuotaExceededError) as caught:
         plan(five, "2024-01-01", "2024-06-30", agent=held, quota=quota)
     assert caught.value.decision.on == dt.date(2024, 3, 1)
+
+
+def test_workforce_absences_are_checked() -> None:
+    """Overlapping or backwards absence spans are refused, not subtracted twice."""
+    five = np.array([WeeklyPattern.of(["mon", "tue", "wed", "thu", "fri"]).amounts()])
+    with pytest.raises(ValidationError, match="overlap"):
+        telework_days(
+            five,
+            "2024-03-01",
+            "2024-03-31",
+            absences=([0, 0], ["2024-03-04", "2024-03-05"], ["2024-03-08", "2024-03-06"]),
+        )
+    with pytest.raises(ValidationError, match="end on or after"):
+        telework_days(
+            five, "2024-03-01", "2024-03-31", absences=([0], ["2024-03-10"], ["2024-03-04"])
+        )
+    with pytest.raises(ValidationError, match="ISO dates"):
+        telework_days(five, ["2024-13-01"], "2024-12-31")
+    with pytest.raises(ValidationError, match="table"):
+        telework_days(five, "2024-01-01", "2024-12-31", absences=([0], ["2024-03-04"]))  # type: ignore[arg-type]
+    assert telework_days(five, np.datetime64("2024-03-01"), "2024-03-31")[0] == Q_(21, "workday")
+
+
+def test_floating_requests_in_order_and_once() -> None:
+    """Requests are answered in the order given; the same date twice is granted once."""
+    review = review_floating(
+        ["2024-02-06", "2024-02-05", "2024-02-06"],
+        quota=presets.floating_public_service(5),
+        agent=agent(),
+    )
+    assert review.decisions == (
+        (dt.date(2024, 2, 6), None),
+        (dt.date(2024, 2, 5), None),
+        (dt.date(2024, 2, 6), "already_teleworking"),
+    )
+
+
+def test_floating_days_keep_two_days_on_site_in_short_weeks() -> None:
+    """In the week of 8 and 9 May 2024, Mon+Tue fixed leave no room for a Friday."""
+    fixed = plan(WeeklyPattern.of(["mon", "tue"]), "2024-05-01", "2024-05-31")
+    review = review_floating(
+        ["2024-05-10", "2024-05-17"],
+        quota=presets.floating_public_service(5),
+        agent=agent(),
+        schedule=fixed,
+    )
+    assert review.refused == {dt.date(2024, 5, 10): "weekly_cap"}
+
+
+def test_monthly_assessment_pools_the_weeks_of_a_month() -> None:
+    """Monthly, a month holds the caps of its weeks (each week in its Thursday's month)."""
+    import attrs
+
+    monthly = attrs.evolve(presets.floating_public_service(10), assessed="month")
+    fixed = plan(WeeklyPattern.of(["mon", "tue"]), "2024-07-01", "2024-07-31")
+    asked = ["2024-07-03", "2024-07-04", "2024-07-05", "2024-07-10", "2024-07-17", "2024-07-24"]
+    review = review_floating(asked, quota=monthly, agent=agent(), schedule=fixed)
+    # July's weeks are those whose Thursday is in July (the week of 29 July is August's):
+    # 4 weeks x 3 days = 12 at most, 8 of them fixed, so 4 floating days
+    assert len(review.accepted) == 4
+    assert review.refused == {
+        dt.date(2024, 7, 17): "monthly_cap",
+        dt.date(2024, 7, 24): "monthly_cap",
+    }
+    weekly = presets.floating_public_service(10)
+    assert review_floating(asked[:3], quota=weekly, agent=agent(), schedule=fixed).refused == {
+        dt.date(2024, 7, 4): "weekly_cap",
+        dt.date(2024, 7, 5): "weekly_cap",
+    }
+
+
+def test_days_off_count_against_days_worked() -> None:
+    """A full-time agent with a weekday off works 4 days and keeps 2 on site."""
+    quota = presets.public_service()
+    assert quota.days_worked(agent().working_time, {"wed"}) == 4
+    decision = quota.check(
+        WeeklyPattern.of(["mon", "tue", "thu"]), agent(), "2024-01-01", days_off="wednesday"
+    )
+    assert decision.failures == ("quota.on_site",)
+
+
+def test_non_renewable_derogation_covers_the_first_grant_only() -> None:
+    """An exceptional derogation cannot be renewed: a second grant does not lift the cap."""
+    held = agent(
+        derogations=["exceptional:2024-01-01/2024-03-31", "exceptional:2024-04-01/2024-06-30"]
+    )
+    quota = presets.public_service()
+    assert quota.allowed(held, "2024-02-01") == Q_(5, "workday/week")
+    assert quota.allowed(held, "2024-05-01") == Q_(3, "workday/week")
+    assert presets.lot_2013().derogations == ()
+
+
+def test_impossible_patterns_without_a_quota() -> None:
+    """Weekend days and days off are PatternErrors even when no quota is given."""
+    with pytest.raises(PatternError, match="weekend"):
+        plan(WeeklyPattern.of(["saturday"]), "2024-01-01", "2024-01-31")
+    with pytest.raises(PatternError, match="does not work"):
+        plan(TUE_THU, "2024-01-01", "2024-01-31", days_off="thursday")
+    with pytest.raises(PatternError, match="weekday 5"):
+        presets.public_service().check(WeeklyPattern.of(["saturday"]), agent(), "2024-01-01")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: WorkCalendar(country="DE"),
+        lambda: Quota(maximum="3 workday/week", full_week=0),
+        lambda: presets.FloatingDays(volume="3 workday", per="day"),
+        lambda: WeeklyPattern.of(None),  # type: ignore[arg-type]
+        lambda: WeeklyPattern.of({"mon": ("am",)}),
+        lambda: presets.public_service().check(TUE_THU, None, "2024-01-01"),  # type: ignore[arg-type]
+        lambda: presets.public_service().allowed(None, "2024-01-01"),  # type: ignore[arg-type]
+        lambda: presets.public_service().derogation(agent(), "someday"),
+        lambda: whit_monday("2024"),  # type: ignore[arg-type]
+        lambda: plan(TUE_THU, "2024-01-01", "2024-01-31", calendar="FR"),  # type: ignore[arg-type]
+        lambda: plan(TUE_THU, "2024-01-01", "2024-01-31", absences=[("2024-01-02", "2024-01-05")]),  # type: ignore[list-item]
+        lambda: plan(TUE_THU, "2024-01-01", "2024-01-31", absences=None),  # type: ignore[arg-type]
+        lambda: plan(TUE_THU, "2024-01-01", "2024-01-31", quota="x"),  # type: ignore[arg-type]
+        lambda: review_floating(
+            "2024-02-05", quota=presets.floating_public_service(2), agent=agent()
+        ),
+        lambda: review_floating(["2024-02-05"], quota=None, agent=agent()),  # type: ignore[arg-type]
+        lambda: Authorisation(start="2024-01-01", telework_during_adaptation="no"),  # type: ignore[arg-type]
+        lambda: Absence(start="2024-01-01", end="2024-01-02", kind=None),  # type: ignore[arg-type]
+        lambda: WorkCalendar().count_by_weekday(["2024-01-01", "2024-02-01"], ["2024-01-31"]),
+    ],
+)
+def test_bad_arguments_are_validation_errors(call: object) -> None:
+    """Every malformed argument to the scheduling API is a ValidationError."""
+    with pytest.raises(ValidationError):
+        call()  # type: ignore[operator]
+
+
+def test_ics_and_records_say_which_half() -> None:
+    """Morning and afternoon half days are named in the export and the records."""
+    pattern = WeeklyPattern.of({"tue": ("am", "home"), "thu": ("pm", "home")})
+    schedule = plan(pattern, "2024-01-01", "2024-01-07")
+    summaries = [
+        str(e["summary"]) for e in icalendar.Calendar.from_ical(schedule.to_ics()).walk("VEVENT")
+    ]
+    assert summaries == ["Télétravail (home) - matin", "Télétravail (home) - après-midi"]
+    assert [r["part"] for r in schedule.to_records()] == ["am", "pm"]
+    assert WorkCalendar().weekmask(["mon", "wed"]) == "1010000"

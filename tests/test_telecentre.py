@@ -310,9 +310,13 @@ def test_occupancy_peak_and_desks_needed() -> None:
     assert result.demand()["Figeac"] == demand
     peak = result.peak()["Figeac"]
     assert (peak.demand, peak.day, peak.shortfall) == (3, MONDAY, 1)
-    assert result.desks_needed(0.5) == {"Figeac": 2}
-    assert result.desks_needed(0.66) == {"Figeac": 2}
-    assert result.desks_needed(0.67) == {"Figeac": 3}
+    assert result.desks_needed(0.5, basis="days") == {"Figeac": 2}
+    assert result.desks_needed(0.66, basis="days") == {"Figeac": 2}
+    assert result.desks_needed(0.67, basis="days") == {"Figeac": 3}
+    # 6 desk-days asked for: 1 desk serves 3 of them, 2 serve 5, 3 serve all
+    assert result.desks_needed(0.5) == {"Figeac": 1}
+    assert result.desks_needed(0.8) == {"Figeac": 2}
+    assert result.desks_needed(0.9) == {"Figeac": 3}
     by_weekday = result.occupancy_by_weekday()["Figeac"]
     # two Mondays (2 and 2 desks), one Tuesday (1 desk), period 2012-10-01..2012-10-08
     assert by_weekday == {

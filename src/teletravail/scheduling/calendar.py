@@ -76,10 +76,17 @@ def _weekend(value: Any) -> frozenset[int]:
     return days
 
 
+def _country(instance: Any, attribute: Any, value: Any) -> None:
+    if value != "FR":
+        raise ValidationError("country", value, "'FR' (the calendars model France)")
+
+
 def whit_monday(year: int) -> dt.date:
     """Whit Monday (lundi de Pentecôte) of ``year``: 50 days after Easter Sunday."""
     from dateutil.easter import easter
 
+    if isinstance(year, bool) or not isinstance(year, int) or not 1583 <= year <= 9998:
+        raise ValidationError("year", year, "a Gregorian year from 1583 to 9998")
     return easter(year) + dt.timedelta(days=50)
 
 
@@ -93,7 +100,7 @@ class WorkCalendar:
     holidays that are worked (for example ``{whit_monday(2024)}`` for a solidarity day).
     """
 
-    country: str = attrs.field(default="FR", validator=attrs.validators.in_(("FR",)))
+    country: str = attrs.field(default="FR", validator=_country)
     subdivision: str | None = attrs.field(default=None, converter=_subdivision)
     extra_days_off: frozenset[dt.date] = attrs.field(factory=frozenset, converter=_days_off)
     worked_holidays: frozenset[dt.date] = attrs.field(factory=frozenset, converter=_worked)
@@ -117,7 +124,11 @@ class WorkCalendar:
 
     def weekmask(self, weekdays: Iterable[int] | None = None) -> str:
         """numpy's weekmask for the given weekdays (default: every non-weekend day)."""
-        chosen = set(range(7)) - self.weekend if weekdays is None else set(weekdays) - self.weekend
+        chosen = (
+            set(range(7)) - self.weekend
+            if weekdays is None
+            else {weekday(day, "weekdays") for day in weekdays} - self.weekend
+        )
         return "".join("1" if day in chosen else "0" for day in range(7))
 
     def is_working_day(self, day: dt.date | str) -> bool:
@@ -144,8 +155,17 @@ class WorkCalendar:
     def count_by_weekday(self, starts: npt.ArrayLike, ends: npt.ArrayLike) -> npt.NDArray[np.int64]:
         """For each span ``starts[i]..ends[i]`` (inclusive), the working days of each
         weekday: an array of shape (spans, 7), computed with array operations only."""
-        first = np.asarray(starts, dtype="datetime64[D]")
-        last = np.asarray(ends, dtype="datetime64[D]")
+        try:
+            first = np.asarray(starts, dtype="datetime64[D]")
+            last = np.asarray(ends, dtype="datetime64[D]")
+        except (TypeError, ValueError):
+            raise ValidationError("starts", starts, "columns of ISO dates") from None
+        if first.ndim != 1 or first.shape != last.shape:
+            raise ValidationError(
+                "ends", f"shape {last.shape}", f"one end per start, shape {first.shape}"
+            )
+        if np.isnat(first).any() or np.isnat(last).any():
+            raise ValidationError("starts", "NaT", "a date in every row")
         counts = np.zeros((first.size, 7), dtype=np.int64)
         if first.size == 0:
             return counts

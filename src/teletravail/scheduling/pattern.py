@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import numpy as np
 
 from teletravail.errors import ValidationError
 from teletravail.units import Q_
@@ -47,8 +48,8 @@ def weekday(value: Any, field: str = "weekday") -> int:
     """A weekday number from 0 (Monday) to 6, from a number or an English/French name."""
     if isinstance(value, bool):
         raise ValidationError(field, value, "a weekday (0 = Monday ... 6, or a name)")
-    if isinstance(value, int) and 0 <= value <= 6:
-        return value
+    if isinstance(value, int | np.integer) and 0 <= value <= 6:
+        return int(value)
     if isinstance(value, str) and value.strip().lower() in WEEKDAYS:
         return WEEKDAYS[value.strip().lower()]
     raise ValidationError(field, value, "a weekday (0 = Monday ... 6, or a name such as 'tuesday')")
@@ -187,11 +188,20 @@ class WeeklyPattern:
         if isinstance(spec, Mapping):
             days = []
             for key, value in spec.items():
-                part, place = ("full", value) if not isinstance(value, tuple) else value
+                if isinstance(value, tuple):
+                    if len(value) != 2:
+                        raise ValidationError(
+                            f"days.{key}", value, "(part, place), e.g. ('am', 'home')"
+                        )
+                    part, place = value
+                else:
+                    part, place = "full", value
                 days.append(PatternDay(weekday=key, part=part, place=place))
             return cls(days=days)
         if isinstance(spec, str):
             spec = [part for part in spec.replace(";", ",").split(",") if part.strip()]
+        if not isinstance(spec, Iterable):
+            raise ValidationError("spec", spec, "weekdays, or a mapping of weekday to place")
         return cls(days=[PatternDay(weekday=day) for day in spec])
 
     @property

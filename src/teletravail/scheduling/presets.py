@@ -46,14 +46,17 @@ def public_service() -> Quota:
 
 @per_registry
 def lot_2013() -> Quota:
-    """The Lot from 2013: 1 to 1.5 days a week, so half days count (seed 004)."""
+    """The Lot from 2013: 1 to 1.5 days a week, so half days count (seed 004).
+
+    No derogations: those of the national framework date from 2016 to 2021; a model of
+    the Lot today would add them with ``attrs.evolve(quota, derogations=...)``.
+    """
     return Quota(
         name="Lot 2013",
         minimum="1 workday/week",
         maximum="1.5 workday/week",
         on_site_minimum="2 workday/week",
         granularity="halfday",
-        derogations=national_derogations(),
         source=LOT_2013,
     )
 

@@ -31,7 +31,7 @@ from teletravail.errors import ValidationError
 from teletravail.units import DIMENSIONLESS, Q_, as_quantity
 from teletravail.workforce import Agent, DerogationKind
 
-from .pattern import WeeklyPattern
+from .pattern import WeeklyPattern, weekday
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity
@@ -53,6 +53,11 @@ _PER_WEEK = "[workday] / [time]"
 class PatternError(ValidationError):
     """A pattern that cannot be planned: more days than the agent works, a half day
     where the quota counts whole days only, a day the agent does not work."""
+
+
+def _check_agent(agent: Any) -> None:
+    if not isinstance(agent, Agent):
+        raise ValidationError("agent", agent, "an Agent")
 
 
 class Assessment(enum.StrEnum):
@@ -122,15 +127,52 @@ def _optional_duration(value: Any) -> Duration | None:
     return None if value is None else Duration.parse(value)
 
 
+def _per(instance: Any, attribute: Any, value: Any) -> None:
+    if value not in ("week", "month", "year"):
+        raise ValidationError("per", value, "one of: week, month, year")
+
+
+def _bool(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, bool):
+        raise ValidationError(attribute.name, value, "true or false")
+
+
+def _optional_source(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None and not isinstance(value, Source):
+        raise ValidationError(attribute.name, value, "a Source or None")
+
+
+def _full_week(instance: Any, attribute: Any, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 7:
+        raise ValidationError("full_week", value, "the days of a full-time week, 1 to 7")
+
+
+def _name(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, str):
+        raise ValidationError("name", value, "a string")
+
+
+def _optional_floating(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None and not isinstance(value, FloatingDays):
+        raise ValidationError("floating", value, "a FloatingDays volume or None")
+
+
+def weekday_set(value: Any, field: str) -> frozenset[int]:
+    """A set of weekdays from numbers or names; one name alone is one weekday."""
+    if isinstance(value, str | int):
+        value = [value]
+    if not isinstance(value, Iterable):
+        raise ValidationError(field, value, "a set of weekdays, e.g. {'wednesday'}")
+    return frozenset(weekday(day, field) for day in value)
+
+
 @attrs.frozen(kw_only=True)
 class FloatingDays:
     """A volume of floating telework days, per week, month or year (décret 2020-524)."""
 
     volume: Quantity = attrs.field(converter=_volume)
-    per: Literal["week", "month", "year"] = attrs.field(
-        validator=attrs.validators.in_(("week", "month", "year"))
-    )
-    source: Source | None = None
+    per: Literal["week", "month", "year"] = attrs.field(validator=_per)
+    source: Source | None = attrs.field(default=None, validator=_optional_source)
 
 
 @attrs.frozen(kw_only=True)
@@ -145,16 +187,21 @@ class DerogationRule:
 
     kind: DerogationKind = attrs.field(converter=_derogation_kind)
     duration: Duration | None = attrs.field(default=None, converter=_optional_duration)
-    renewable: bool = True
+    renewable: bool = attrs.field(default=True, validator=_bool)
     maximum: Quantity | None = attrs.field(default=None, converter=_optional_cap)
-    source: Source | None = None
+    source: Source | None = attrs.field(default=None, validator=_optional_source)
 
     def covers(self, agent: Agent, on: dt.date) -> bool:
         """Whether ``agent`` holds a derogation of this kind in force on ``on``, within
         the longest duration allowed."""
-        for held in agent.derogations:
-            if held.kind is not self.kind or not held.active_on(on):
+        held_here = sorted(
+            (d for d in agent.derogations if d.kind is self.kind), key=lambda d: d.start
+        )
+        for position, held in enumerate(held_here):
+            if not held.active_on(on):
                 continue
+            if position and not self.renewable:
+                continue  # a rule that cannot be renewed covers the first grant only
             if self.duration is None or on < self.duration.after(held.start):
                 return True
         return False
@@ -202,11 +249,11 @@ class Quota:
     )
     granularity: Granularity = attrs.field(default=Granularity.DAY, converter=_granularity)
     assessed: Assessment = attrs.field(default=Assessment.WEEK, converter=_assessment)
-    floating: FloatingDays | None = None
+    floating: FloatingDays | None = attrs.field(default=None, validator=_optional_floating)
     derogations: tuple[DerogationRule, ...] = attrs.field(default=(), converter=_rules)
-    full_week: int = attrs.field(default=5, validator=attrs.validators.in_(range(1, 8)))
-    source: Source | None = None
-    name: str = ""
+    full_week: int = attrs.field(default=5, validator=_full_week)
+    source: Source | None = attrs.field(default=None, validator=_optional_source)
+    name: str = attrs.field(default="", validator=_name)
 
     def __attrs_post_init__(self) -> None:
         if self.minimum > self.maximum:
@@ -214,15 +261,20 @@ class Quota:
 
     # -- what one agent may do ------------------------------------------------------
 
-    def days_worked(self, working_time: Quantity | str) -> float:
-        """Days worked in a week: working time × the full week, down to a half day."""
+    def days_worked(self, working_time: Quantity | str, days_off: Iterable[Any] = ()) -> float:
+        """Days worked in a week: working time × the full week, down to a half day, and
+        never more than the full week less the weekdays not worked (``days_off``)."""
         share = float(as_quantity(working_time, field="working_time", dimension=DIMENSIONLESS))
-        return math.floor(round(share * self.full_week * 2, 9)) / 2
+        worked = math.floor(round(share * self.full_week * 2, 9)) / 2
+        off = weekday_set(days_off, "days_off")
+        return min(worked, float(self.full_week - len(off)))
 
-    def derogation(self, agent: Agent, on: dt.date) -> DerogationRule | None:
+    def derogation(self, agent: Agent, on: dt.date | str) -> DerogationRule | None:
         """The first derogation rule that covers ``agent`` on ``on``, if any."""
+        _check_agent(agent)
+        day = to_date(on, "on")
         for rule in self.derogations:
-            if rule.covers(agent, on):
+            if rule.covers(agent, day):
                 return rule
         return None
 
@@ -240,11 +292,22 @@ class Quota:
         allowed = max(0.0, min(cap, days_worked - on_site))
         return cap, on_site, math.floor(round(allowed / step, 9)) * step
 
-    def allowed(self, agent: Agent, on: dt.date | str) -> Quantity:
+    def allowed(self, agent: Agent, on: dt.date | str, *, days_off: Iterable[Any] = ()) -> Quantity:
         """The most telework per week ``agent`` may have on ``on`` (derogations included)."""
+        _check_agent(agent)
         day = to_date(on, "on")
-        worked = self.days_worked(agent.working_time)
+        worked = self.days_worked(agent.working_time, days_off)
         return Q_(self._limits(worked, self.derogation(agent, day))[2], "workday/week")
+
+    def on_site_required(self, agent: Agent, on: dt.date | str) -> Quantity:
+        """The presence on site ``agent`` must keep each week on ``on`` (none while a
+        derogation covers them)."""
+        _check_agent(agent)
+        rule = self.derogation(agent, on)
+        return Q_(
+            0.0 if rule is not None else float(self.on_site_minimum.m_as("workday/week")),
+            "workday/week",
+        )
 
     def check(
         self,
@@ -252,7 +315,7 @@ class Quota:
         agent: Agent,
         on: dt.date | str,
         *,
-        days_off: Iterable[int] = (),
+        days_off: Iterable[Any] = (),
     ) -> QuotaDecision:
         """Check ``agent``'s requested ``pattern`` on ``on`` against this quota.
 
@@ -263,8 +326,10 @@ class Quota:
         day = to_date(on, "on")
         if not isinstance(pattern, WeeklyPattern):
             raise ValidationError("pattern", pattern, "a WeeklyPattern")
-        worked = self.days_worked(agent.working_time)
-        self._check_possible(pattern, worked, frozenset(days_off))
+        _check_agent(agent)
+        off = weekday_set(days_off, "days_off")
+        worked = self.days_worked(agent.working_time, off)
+        self._check_possible(pattern, worked, off)
         rule = self.derogation(agent, day)
         cap, on_site, allowed = self._limits(worked, rule)
         asked = float(pattern.total.m_as("workday/week"))
@@ -324,11 +389,19 @@ class Quota:
             raise PatternError(
                 "pattern", str(pattern), f"no telework on weekday {clash[0]}, a day not worked"
             )
+        weekend = sorted(d for d in pattern.weekdays if d >= self.full_week)
+        if weekend:
+            raise PatternError(
+                "pattern",
+                str(pattern),
+                f"telework on working weekdays, not on weekday {weekend[0]}",
+            )
 
-    def monthly_limit(self, allowed_per_week: float, working_days: int) -> float:
-        """The most telework in a month of ``working_days`` when assessed monthly: the
-        weekly allowance times the weeks in the month (working days ÷ the full week)."""
-        return allowed_per_week * working_days / self.full_week
+    def week_limit(self, allowed_per_week: float, days_at_work: float, on_site: float) -> float:
+        """The most telework in one actual week: the weekly allowance, and never so much
+        that fewer than the on-site minimum of the days actually worked that week (after
+        holidays and absences) are left on site."""
+        return max(0.0, min(allowed_per_week, days_at_work - on_site))
 
 
 @attrs.frozen(kw_only=True)

@@ -26,13 +26,14 @@ from teletravail.units import Q_
 from teletravail.workforce import Agent
 
 from .calendar import WorkCalendar
-from .pattern import HOME, DayPart, Place, PlaceKind, WeeklyPattern, weekday
-from .quota import Assessment, Quota, QuotaDecision
+from .pattern import HOME, DayPart, Place, PlaceKind, WeeklyPattern
+from .quota import Assessment, PatternError, Quota, QuotaDecision, weekday_set
+from .telecentre import TelecentreNetwork
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity
 
-    from .telecentre import DeskRequest, TelecentreNetwork
+    from .telecentre import DeskRequest
 
 __all__ = [
     "Absence",
@@ -62,12 +63,22 @@ class QuotaExceededError(ValidationError):
         super().__init__(
             "pattern",
             str(decision.asked),
-            f"at most {decision.maximum} ({', '.join(decision.failures)})",
+            f"at most {decision.maximum} on {decision.on} ({', '.join(decision.failures)})",
         )
 
 
 def _end(value: Any) -> dt.date | None:
     return None if value is None else to_date(value, "end")
+
+
+def _is_bool(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, bool):
+        raise ValidationError(attribute.name, value, "true or false")
+
+
+def _kind_text(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError("kind", value, "a kind of absence, e.g. 'leave' or 'sick'")
 
 
 def _required_end(value: Any) -> dt.date:
@@ -100,7 +111,7 @@ class Authorisation:
     start: dt.date = attrs.field(converter=_start)
     end: dt.date | None = attrs.field(default=None, converter=_end)
     adaptation: Duration | None = attrs.field(default=None, converter=_adaptation)
-    telework_during_adaptation: bool = True
+    telework_during_adaptation: bool = attrs.field(default=True, validator=_is_bool)
 
     def __attrs_post_init__(self) -> None:
         if self.end is not None and self.end < self.start:
@@ -128,18 +139,22 @@ class Absence:
 
     start: dt.date = attrs.field(converter=_start)
     end: dt.date = attrs.field(converter=_required_end)
-    kind: str = "leave"
+    kind: str = attrs.field(default="leave", validator=_kind_text)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
             raise ValidationError("end", self.end, f"a date on or after the start {self.start}")
 
 
-def _absences(value: Iterable[Absence]) -> tuple[Absence, ...]:
-    spans = sorted(value, key=lambda a: (a.start, a.end))
-    for index, span in enumerate(spans):
+def _absences(value: Any) -> tuple[Absence, ...]:
+    if isinstance(value, Absence | str) or not isinstance(value, Iterable):
+        raise ValidationError("absences", value, "a list of Absence spans")
+    items = list(value)
+    for index, span in enumerate(items):
         if not isinstance(span, Absence):
             raise ValidationError(f"absences[{index}]", span, "an Absence")
+    spans = sorted(items, key=lambda a: (a.start, a.end))
+    for index, span in enumerate(spans):
         if index and span.start <= spans[index - 1].end:
             raise ValidationError(
                 f"absences[{index}]",
@@ -181,6 +196,9 @@ class Schedule:
     agent_id: str | None = None
 
     def __attrs_post_init__(self) -> None:
+        for name in ("dates", "amounts", "parts", "place_codes"):
+            if not isinstance(getattr(self, name), np.ndarray):
+                raise ValidationError(name, getattr(self, name), "a numpy array (use plan())")
         sizes = {len(self.dates), len(self.amounts), len(self.parts), len(self.place_codes)}
         if len(sizes) != 1:
             raise ValidationError("schedule", sorted(sizes), "columns of one length")
@@ -261,9 +279,17 @@ class Schedule:
 
     def to_records(self) -> list[dict[str, Any]]:
         """One JSON-ready dict per day: date, amount (workdays) and place."""
+        parts = tuple(DayPart)
         return [
-            {"date": str(day), "workdays": float(amount), "place": str(self.places[int(code)])}
-            for day, amount, code in zip(self.dates, self.amounts, self.place_codes, strict=True)
+            {
+                "date": str(day),
+                "workdays": float(amount),
+                "part": parts[int(part)].value,
+                "place": str(self.places[int(code)]),
+            }
+            for day, amount, part, code in zip(
+                self.dates, self.amounts, self.parts, self.place_codes, strict=True
+            )
         ]
 
     def desk_requests(
@@ -305,7 +331,7 @@ class Schedule:
         """The schedule as an iCalendar file: one all-day event per telework day.
 
         Needs the ``ics`` extra (the ``icalendar`` package). Half days are all-day
-        events whose summary says which half.
+        events whose summary says which half (``matin`` or ``après-midi``).
         """
         try:
             import icalendar
@@ -317,10 +343,11 @@ class Schedule:
         calendar.add("prodid", "-//teletravail//schedule//EN")
         calendar.add("version", "2.0")
         owner = self.agent_id or "agent"
-        for day in self.days():
+        halves = {DayPart.AM: " - matin", DayPart.PM: " - après-midi", DayPart.FULL: ""}
+        parts = tuple(DayPart)
+        for day, part in zip(self.days(), self.parts, strict=True):
             event = icalendar.Event()
-            half = float(day.amount.m_as("workday")) < 1
-            event.add("summary", f"{summary} ({day.place})" + (" - demi-journée" if half else ""))
+            event.add("summary", f"{summary} ({day.place}){halves[parts[int(part)]]}")
             event.add("transp", "TRANSPARENT")
             event.add("dtstart", day.date)
             event.add("dtend", day.date + dt.timedelta(days=1))
@@ -342,7 +369,7 @@ def plan(
     quota: Quota | None = None,
     authorisation: Authorisation | None = None,
     absences: Iterable[Absence] = (),
-    days_off: Iterable[int | str] = (),
+    days_off: Iterable[int | str] | int | str = (),
     network: TelecentreNetwork | None = None,
 ) -> Schedule:
     """Lay ``pattern`` over ``start..end`` (inclusive) and keep the days it applies to.
@@ -361,8 +388,22 @@ def plan(
         raise ValidationError("end", last, f"a date on or after the start {first}")
     if not isinstance(pattern, WeeklyPattern):
         raise ValidationError("pattern", pattern, "a WeeklyPattern")
-    calendar = calendar or WorkCalendar()
-    off = frozenset(weekday(day, "days_off") for day in days_off)
+    calendar = _calendar(calendar)
+    off = weekday_set(days_off, "days_off")
+    for name, value, kind in (
+        ("agent", agent, Agent),
+        ("quota", quota, Quota),
+        ("authorisation", authorisation, Authorisation),
+    ):
+        if value is not None and not isinstance(value, kind):
+            raise ValidationError(name, value, f"a {kind.__name__} or None")
+    if network is not None and not isinstance(network, TelecentreNetwork):
+        raise ValidationError("network", network, "a TelecentreNetwork or None")
+    weekend = sorted(pattern.weekdays & calendar.weekend)
+    if weekend:
+        raise PatternError(
+            "pattern", str(pattern), f"no telework on weekday {weekend[0]}, a weekend day"
+        )
     if network is not None:
         for place in pattern.places():
             if place.kind is PlaceKind.TELECENTRE and place.name is not None:
@@ -378,9 +419,7 @@ def plan(
             if not decision.allowed:
                 raise QuotaExceededError(decision)
     elif pattern.weekdays & off:
-        raise ValidationError(
-            "pattern", str(pattern), "no telework on a day the agent does not work"
-        )
+        raise PatternError("pattern", str(pattern), "no telework on a day the agent does not work")
     spans = _absences(absences)
     if authorisation is not None:
         first = max(first, authorisation.first_telework_day)
@@ -433,6 +472,14 @@ def _allowance_changes(quota: Quota, agent: Agent, first: dt.date, last: dt.date
     return sorted(day for day in days if first <= day <= last)
 
 
+def _calendar(value: Any) -> WorkCalendar:
+    if value is None:
+        return WorkCalendar()
+    if not isinstance(value, WorkCalendar):
+        raise ValidationError("calendar", value, "a WorkCalendar or None")
+    return value
+
+
 def _empty(places: tuple[Place, ...], agent: Agent | None) -> Schedule:
     return Schedule(
         dates=np.array([], dtype="datetime64[D]"),
@@ -478,13 +525,28 @@ class FloatingReview:
         }
 
 
-def _period_key(day: dt.date, per: str) -> tuple[int, ...]:
+def _volume_key(day: dt.date, per: str) -> tuple[int, ...]:
+    """The week, month or year whose floating volume ``day`` uses."""
     if per == "week":
         year, week, _ = day.isocalendar()
         return (year, week)
     if per == "month":
         return (day.year, day.month)
     return (day.year,)
+
+
+def _week_of(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _cap_key(day: dt.date, assessed: Assessment) -> tuple[int, ...]:
+    """The period a day's telework is capped over: its ISO week, or under monthly
+    assessment the month of its week's Thursday (so that every week lies in one month)."""
+    monday = _week_of(day)
+    if assessed is Assessment.MONTH:
+        thursday = monday + dt.timedelta(days=3)
+        return (thursday.year, thursday.month)
+    return (monday.year, monday.month, monday.day)
 
 
 def review_floating(
@@ -496,56 +558,65 @@ def review_floating(
     calendar: WorkCalendar | None = None,
     authorisation: Authorisation | None = None,
     absences: Iterable[Absence] = (),
-    days_off: Iterable[int | str] = (),
+    days_off: Iterable[int | str] | int | str = (),
 ) -> FloatingReview:
     """Accept or refuse floating telework days asked for on ``requested`` dates.
 
-    Dates are taken in order; each accepted date uses one day of the quota's floating
-    volume and counts towards the weekly (or monthly) cap together with the fixed days
-    of ``schedule``.
+    Requests are taken in the order given (first come, first served) and answered in
+    that order. Each accepted date uses one day of the quota's floating volume and
+    counts, with the fixed days of ``schedule``, towards the cap of its week: the weekly
+    allowance, and never so much that fewer than the on-site minimum of the days the
+    agent is actually at work that week (after holidays, absences and days off) are left
+    on site. Under monthly assessment the caps of the weeks of a month (each week
+    belongs to the month of its Thursday) are pooled, so telework may move between them.
     """
+    if not isinstance(quota, Quota):
+        raise ValidationError("quota", quota, "a Quota")
     if quota.floating is None:
         raise ValidationError("quota.floating", None, "a quota with a volume of floating days")
-    calendar = calendar or WorkCalendar()
-    off = frozenset(weekday(day, "days_off") for day in days_off)
+    if not isinstance(agent, Agent):
+        raise ValidationError("agent", agent, "an Agent")
+    if schedule is not None and not isinstance(schedule, Schedule):
+        raise ValidationError("schedule", schedule, "a Schedule or None")
+    if authorisation is not None and not isinstance(authorisation, Authorisation):
+        raise ValidationError("authorisation", authorisation, "an Authorisation or None")
+    calendar = _calendar(calendar)
+    off = weekday_set(days_off, "days_off")
     spans = _absences(absences)
-    dates = sorted(to_date(day, "requested") for day in requested)
+    if isinstance(requested, str | dt.date) or not isinstance(requested, Iterable):
+        raise ValidationError("requested", requested, "a list of dates")
+    dates = [to_date(day, "requested") for day in requested]
     volume = float(quota.floating.volume.m_as("workday"))
     per = quota.floating.per
-    worked = quota.days_worked(agent.working_time)
     fixed: dict[dt.date, float] = {}
     if schedule is not None:
         fixed = {
             day.astype(object): float(amount)
             for day, amount in zip(schedule.dates, schedule.amounts, strict=True)
         }
-    used: dict[tuple[int, ...], float] = {}
     load: dict[tuple[int, ...], float] = {}
     for day, amount in fixed.items():
-        key = _period_key(day, "month" if quota.assessed is Assessment.MONTH else "week")
+        key = _cap_key(day, quota.assessed)
         load[key] = load.get(key, 0.0) + amount
+    used: dict[tuple[int, ...], float] = {}
+    caps: dict[tuple[int, ...], float] = {}
+    granted: set[dt.date] = set()
     decisions: list[tuple[dt.date, str | None]] = []
     for day in dates:
         reason = _floating_reason(
-            day,
-            calendar,
-            off,
-            spans,
-            authorisation,
-            fixed,
-            used,
-            load,
-            volume,
-            per,
-            quota,
-            agent,
-            worked,
+            day, calendar, off, spans, authorisation, fixed, granted, used, volume, per
         )
+        cap_key = _cap_key(day, quota.assessed)
+        if reason is None:
+            if cap_key not in caps:
+                caps[cap_key] = _cap(quota, agent, day, calendar, off, spans)
+            if load.get(cap_key, 0.0) + 1.0 > caps[cap_key] + 1e-9:
+                reason = "monthly_cap" if quota.assessed is Assessment.MONTH else "weekly_cap"
         decisions.append((day, reason))
         if reason is None:
-            volume_key = _period_key(day, per)
+            granted.add(day)
+            volume_key = _volume_key(day, per)
             used[volume_key] = used.get(volume_key, 0.0) + 1.0
-            cap_key = _period_key(day, "month" if quota.assessed is Assessment.MONTH else "week")
             load[cap_key] = load.get(cap_key, 0.0) + 1.0
     return FloatingReview(decisions=tuple(decisions))
 
@@ -557,14 +628,12 @@ def _floating_reason(
     spans: tuple[Absence, ...],
     authorisation: Authorisation | None,
     fixed: Mapping[dt.date, float],
+    granted: set[dt.date],
     used: Mapping[tuple[int, ...], float],
-    load: Mapping[tuple[int, ...], float],
     volume: float,
     per: str,
-    quota: Quota,
-    agent: Agent,
-    worked: float,
 ) -> str | None:
+    """Why a floating day cannot be granted, before the cap of its week or month."""
     if not calendar.is_working_day(day) or day.weekday() in off:
         return "not_working_day"
     if any(span.start <= day <= span.end for span in spans):
@@ -574,21 +643,46 @@ def _floating_reason(
         or (authorisation.end is not None and day > authorisation.end)
     ):
         return "outside_authorisation"
-    if day in fixed:
+    if day in fixed or day in granted:
         return "already_teleworking"
-    if used.get(_period_key(day, per), 0.0) + 1.0 > volume + 1e-9:
+    if used.get(_volume_key(day, per), 0.0) + 1.0 > volume + 1e-9:
         return "volume"
-    allowed = float(quota.allowed(agent, day).m_as("workday/week"))
-    if quota.assessed is Assessment.MONTH:
-        month_start = day.replace(day=1)
-        month_end = (month_start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-        working = len(calendar.working_days(month_start, month_end))
-        limit = quota.monthly_limit(allowed, working)
-        if load.get(_period_key(day, "month"), 0.0) + 1.0 > limit + 1e-9:
-            return "monthly_cap"
-    elif load.get(_period_key(day, "week"), 0.0) + 1.0 > allowed + 1e-9:
-        return "weekly_cap"
     return None
+
+
+def _cap(
+    quota: Quota,
+    agent: Agent,
+    day: dt.date,
+    calendar: WorkCalendar,
+    off: frozenset[int],
+    spans: tuple[Absence, ...],
+) -> float:
+    """The most telework in the week (or pooled month) of ``day``, in workdays."""
+    monday = _week_of(day)
+    if quota.assessed is Assessment.MONTH:
+        first_monday = _week_of(day.replace(day=1))
+        if (first_monday + dt.timedelta(days=3)).month != day.month:
+            first_monday += dt.timedelta(days=7)
+        mondays = []
+        current = first_monday
+        while (current + dt.timedelta(days=3)).month == (monday + dt.timedelta(days=3)).month:
+            mondays.append(current)
+            current += dt.timedelta(days=7)
+    else:
+        mondays = [monday]
+    total = 0.0
+    for start in mondays:
+        allowed = float(quota.allowed(agent, start, days_off=off).m_as("workday/week"))
+        on_site = float(quota.on_site_required(agent, start).m_as("workday/week"))
+        week = calendar.working_days(start, start + dt.timedelta(days=6))
+        at_work = sum(
+            1
+            for value in week.astype(object)
+            if value.weekday() not in off and not any(a.start <= value <= a.end for a in spans)
+        )
+        total += quota.week_limit(allowed, float(at_work), on_site)
+    return total
 
 
 def telework_days(
@@ -613,7 +707,10 @@ def telework_days(
     """
     if isinstance(amounts, Sequence) and amounts and isinstance(amounts[0], WeeklyPattern):
         amounts = [_pattern_row(pattern) for pattern in amounts]
-    matrix = np.asarray(amounts, dtype=float)
+    try:
+        matrix = np.asarray(amounts, dtype=float)
+    except (TypeError, ValueError):
+        raise ValidationError("amounts", amounts, "an array of shape (agents, 7)") from None
     if matrix.ndim != 2 or matrix.shape[1] != 7:
         raise ValidationError("amounts", f"shape {matrix.shape}", "an array of shape (agents, 7)")
     if not np.all(np.isfinite(matrix)) or matrix.min(initial=0) < 0 or matrix.max(initial=0) > 1:
@@ -621,7 +718,7 @@ def telework_days(
             "amounts", "values out of 0..1", "workdays between 0 and 1 per weekday"
         )
     n = matrix.shape[0]
-    calendar = calendar or WorkCalendar()
+    calendar = _calendar(calendar)
     starts = _date_column(start, n, "start")
     ends = _date_column(end, n, "end")
     if np.any(ends < starts):
@@ -630,19 +727,57 @@ def telework_days(
     per_weekday = calendar.count_by_weekday(starts, ends)
     totals = np.einsum("ij,ij->i", matrix, per_weekday)
     if absences is not None:
-        rows = np.asarray(absences[0], dtype=np.int64)
-        a_start = np.asarray(absences[1], dtype="datetime64[D]")
-        a_end = np.asarray(absences[2], dtype="datetime64[D]")
-        if not (rows.shape == a_start.shape == a_end.shape) or rows.ndim != 1:
-            raise ValidationError("absences", "columns of unequal length", "three equal columns")
-        if len(rows) and (rows.min() < 0 or rows.max() >= n):
-            raise ValidationError("absences", "row out of range", f"rows from 0 to {n - 1}")
+        rows, a_start, a_end = _absence_table(absences, n)
         # clip each absence to its agent's period; spans left empty count nothing
         low = np.maximum(a_start, starts[rows])
         high = np.minimum(a_end, ends[rows])
         lost = np.einsum("ij,ij->i", matrix[rows], calendar.count_by_weekday(low, high))
         np.subtract.at(totals, rows, lost)
     return Q_(totals, "workday")
+
+
+def _absence_table(
+    absences: Any, n: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.datetime64], npt.NDArray[np.datetime64]]:
+    """Check the (rows, starts, ends) table: equal columns, known rows, spans that end
+    on or after they start and do not overlap another span of the same agent."""
+    if not isinstance(absences, tuple | list) or len(absences) != 3:
+        raise ValidationError("absences", absences, "a table (rows, starts, ends)")
+    try:
+        rows = np.asarray(absences[0], dtype=np.int64)
+    except (TypeError, ValueError):
+        raise ValidationError("absences.rows", absences[0], "row numbers") from None
+    starts = _date_array(absences[1], "absences.starts")
+    ends = _date_array(absences[2], "absences.ends")
+    if not (rows.shape == starts.shape == ends.shape) or rows.ndim != 1:
+        raise ValidationError("absences", "columns of unequal length", "three equal columns")
+    if len(rows) and (rows.min() < 0 or rows.max() >= n):
+        raise ValidationError("absences.rows", int(rows.max()), f"rows from 0 to {n - 1}")
+    backwards = np.flatnonzero(ends < starts)
+    if len(backwards):
+        i = int(backwards[0])
+        raise ValidationError(
+            f"absences[{i}]", f"{starts[i]}..{ends[i]}", "an end on or after the start"
+        )
+    order = np.lexsort((starts, rows))
+    same = rows[order][1:] == rows[order][:-1]
+    overlap = same & (starts[order][1:] <= ends[order][:-1])
+    if overlap.any():
+        i = int(order[1:][overlap][0])
+        raise ValidationError(
+            f"absences[{i}]", f"row {rows[i]}: {starts[i]}..{ends[i]}", "spans that do not overlap"
+        )
+    return rows, starts, ends
+
+
+def _date_array(value: Any, field: str) -> npt.NDArray[np.datetime64]:
+    try:
+        array = np.asarray(value, dtype="datetime64[D]")
+    except (TypeError, ValueError):
+        raise ValidationError(field, value, "ISO dates (YYYY-MM-DD)") from None
+    if np.isnat(array).any():
+        raise ValidationError(field, "NaT", "a date in every row")
+    return array
 
 
 def _pattern_row(pattern: Any) -> tuple[float, ...]:
@@ -652,9 +787,14 @@ def _pattern_row(pattern: Any) -> tuple[float, ...]:
 
 
 def _date_column(value: Any, n: int, field: str) -> npt.NDArray[np.datetime64]:
+    if isinstance(value, np.datetime64):
+        value = value.astype("datetime64[D]").astype(object)
     if isinstance(value, dt.date | str):
         return np.full(n, np.datetime64(to_date(value, field), "D"))
-    array = np.asarray(value, dtype="datetime64[D]")
+    try:
+        array = np.asarray(value, dtype="datetime64[D]")
+    except (TypeError, ValueError):
+        raise ValidationError(field, value, "ISO dates (YYYY-MM-DD)") from None
     if array.shape != (n,):
         raise ValidationError(field, f"shape {array.shape}", f"one date, or one per agent ({n})")
     if np.isnat(array).any():

@@ -722,13 +722,17 @@ class Bookings:
             )
         return peaks
 
-    def desks_needed(self, share: float = 1.0) -> dict[str, int]:
-        """Per centre, the fewest desks that would have served ``share`` of the days fully.
+    def desks_needed(
+        self, share: float = 1.0, *, basis: Literal["requests", "days"] = "requests"
+    ) -> dict[str, int]:
+        """Per centre, the fewest desks that would have served ``share`` of the demand.
 
-        Over the days on which the centre had demand, this is the ``share`` quantile of
-        the daily demand (the smallest ``d`` such that demand was at most ``d`` on at
-        least ``share`` of those days), so ``share=1`` gives the peak. A centre without
-        demand needs 0. ``0 < share <= 1``.
+        With ``basis="requests"`` (the default), ``share`` of all the desk-days asked for
+        (accepted or refused for lack of room) would have had a desk: the smallest ``d``
+        with ``sum(min(demand, d)) >= share × sum(demand)`` over the days. With
+        ``basis="days"``, ``share`` of the days with demand would have been served
+        fully: the ``share`` quantile of the daily demand. Either way ``share=1`` gives
+        the peak, and a centre without demand needs 0. ``0 < share <= 1``.
         """
         if (
             isinstance(share, bool)
@@ -736,6 +740,8 @@ class Bookings:
             or not 0 < float(share) <= 1
         ):
             raise ValidationError("share", share, "a number with 0 < share <= 1")
+        if basis not in ("requests", "days"):
+            raise ValidationError("basis", basis, "'requests' or 'days'")
         exact = Fraction(float(share))
         needed = {}
         for c, centre in enumerate(self.network.centres):
@@ -743,8 +749,15 @@ class Bookings:
             if not len(demand):
                 needed[centre.name] = 0
                 continue
-            k = math.ceil(exact * len(demand))  # days that must be served fully
-            needed[centre.name] = int(demand[k - 1])
+            if basis == "days":
+                k = math.ceil(exact * len(demand))  # days that must be served fully
+                needed[centre.name] = int(demand[k - 1])
+                continue
+            wanted = exact * int(demand.sum())
+            desks = 0
+            while Fraction(int(np.minimum(demand, desks).sum())) < wanted:
+                desks += 1
+            needed[centre.name] = desks
         return needed
 
     def to_dict(self) -> dict[str, Any]:
