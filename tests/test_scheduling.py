@@ -615,3 +615,50 @@ def test_ics_and_records_say_which_half() -> None:
     assert summaries == ["Télétravail (home) - matin", "Télétravail (home) - après-midi"]
     assert [r["part"] for r in schedule.to_records()] == ["am", "pm"]
     assert WorkCalendar().weekmask(["mon", "wed"]) == "1010000"
+
+
+def test_part_time_caps_are_a_policy_option() -> None:
+    """With the ministerial part-time caps, a 90 % agent may telework 2.5 days, not 2.5+."""
+    import attrs
+
+    quota = attrs.evolve(presets.public_service(), part_time=presets.part_time_caps())
+    ninety = agent(working_time="90 %")
+    assert presets.public_service().allowed(ninety, "2024-01-01") == Q_(2.5, "workday/week")
+    three = WeeklyPattern.of(["mon", "tue", "thu"])
+    assert presets.public_service().check(three, agent(), "2024-01-01").allowed
+    decision = quota.check(three, ninety, "2024-01-01")
+    assert decision.failures == ("quota.maximum", "quota.on_site")
+    leaf = decision.result.children[0]
+    assert leaf.threshold == Q_(2.5, "workday/week")  # type: ignore[union-attr]
+    assert leaf.source is not None and leaf.source.unconfirmed  # type: ignore[union-attr]
+    with pytest.raises(ValidationError, match="low bound"):
+        presets.PartTimeCap(low="90 %", high="60 %", maximum="2 workday/week")
+
+
+def test_schedules_concatenate_and_take_floating_days() -> None:
+    """A year planned in two pieces joins into one; granted floating days join it too."""
+    first = plan(TUE_THU, "2024-01-01", "2024-06-30", agent=agent())
+    second = plan(
+        WeeklyPattern.of({"wed": "telecentre:Figeac"}), "2024-07-01", "2024-12-31", agent=agent()
+    )
+    year = type(first).concat([second, first])
+    assert len(year) == len(first) + len(second)
+    assert year.dates[0] == np.datetime64("2024-01-02")
+    assert set(year.by_place()) == {"home", "telecentre:Figeac"}
+    with pytest.raises(ValidationError, match="one schedule only"):
+        type(first).concat([first, first])
+    review = review_floating(
+        ["2024-02-05"], quota=presets.floating_public_service(2), agent=agent(), schedule=first
+    )
+    more = first.with_floating(review)
+    assert more.total == first.total + Q_(1, "workday")
+    assert more.agent_id == "A1"
+
+
+def test_workforce_counts_from_many_shared_patterns() -> None:
+    """Thousands of agents sharing a few patterns are counted from those patterns."""
+    shared = [TUE_THU, WeeklyPattern.of(["fri"])] * 2000
+    counts = telework_days(shared, "2023-01-01", "2023-12-31").m_as("workday")
+    assert counts[:4].tolist() == [102.0, 51.0, 102.0, 51.0]
+    with pytest.raises(ValidationError, match=r"amounts\[1\]"):
+        telework_days([TUE_THU, "fri"], "2023-01-01", "2023-12-31")  # type: ignore[list-item]

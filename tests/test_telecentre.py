@@ -517,3 +517,19 @@ def test_source_is_kept() -> None:
     source = Source(title="Délibération (example)", seed="002_64b693bc7915367e.txt")
     data = _centre(source=source, note="assumed").to_dict()
     assert data["source"] == source.to_dict() and data["note"] == "assumed"
+
+
+def test_centres_closed_on_public_holidays_with_a_calendar() -> None:
+    """Given a calendar, a request on Christmas Day is refused as closed."""
+    from teletravail.scheduling import WorkCalendar
+
+    network = aurillac_figeac_decazeville_2012()
+    requests = [
+        DeskRequest(agent_id="A", day="2024-12-25", centre="Figeac"),
+        DeskRequest(agent_id="A", day="2024-12-26", centre="Figeac"),
+    ]
+    assert [r.reason for r in book(requests, network).refused] == []
+    refused = book(requests, network, calendar=WorkCalendar()).refused
+    assert [(r.day, r.reason) for r in refused] == [(dt.date(2024, 12, 25), "closed")]
+    moselle = book(requests, network, calendar=WorkCalendar(subdivision="Moselle")).refused
+    assert len(moselle) == 2

@@ -5,9 +5,15 @@ from __future__ import annotations
 from teletravail.dated import Source
 from teletravail.units import per_registry
 
-from .quota import FloatingDays, Quota, national_derogations
+from .quota import FloatingDays, PartTimeCap, Quota, national_derogations
 
-__all__ = ["cantal_2012", "lot_2013", "public_service"]
+__all__ = [
+    "cantal_2012",
+    "floating_public_service",
+    "lot_2013",
+    "part_time_caps",
+    "public_service",
+]
 
 DECRET_2016_151 = Source(
     title="Décret n° 2016-151 du 11 février 2016, art. 3",
@@ -71,6 +77,22 @@ def cantal_2012() -> Quota:
         on_site_minimum="2 workday/week",
         granularity="day",
         source=CANTAL_2012,
+    )
+
+
+PART_TIME_ARRETE = Source(
+    title="Ministerial arrêté on telework (which ministry is not identified)",
+    reference="LEGIARTI000043057505: 2.5 days for part-time 60-90 %, 1.5 for half-time",
+    note="unconfirmed: a single secondary source (shared/reference/domain-facts.md §1)",
+)
+
+
+def part_time_caps() -> tuple[PartTimeCap, ...]:
+    """The part-time caps of one ministerial arrêté: 2.5 days a week between 60 % and
+    90 %, 1.5 days at half time (unconfirmed; a policy-level rule, not the décret's)."""
+    return (
+        PartTimeCap(low="60 %", high="90 %", maximum="2.5 workday/week", source=PART_TIME_ARRETE),
+        PartTimeCap(low="50 %", high="50 %", maximum="1.5 workday/week", source=PART_TIME_ARRETE),
     )
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "DerogationRule",
     "FloatingDays",
     "Granularity",
+    "PartTimeCap",
     "PatternError",
     "Quota",
     "QuotaDecision",
@@ -228,6 +229,51 @@ def national_derogations() -> tuple[DerogationRule, ...]:
     )
 
 
+def _share_bound(value: Any) -> float:
+    quantity = as_quantity(value, field="working_time", dimension=DIMENSIONLESS)
+    share = round(float(quantity.m_as("percent")), 9)
+    if not 0 <= share <= 100:
+        raise ValidationError("working_time", value, "a share between 0 % and 100 %")
+    return share
+
+
+def _share(agent: Agent) -> float:
+    return round(float(agent.working_time.m_as("percent")), 9)
+
+
+@attrs.frozen(kw_only=True)
+class PartTimeCap:
+    """A lower weekly cap for agents whose working time lies in ``[low, high]``.
+
+    ``DOMAIN.md`` §2: one ministerial arrêté caps part-time agents (60 to 90 %) at 2.5
+    days a week and half-time agents at 1.5, floating days included (the décret itself
+    has no such rule, so it is a policy's choice).
+    """
+
+    low: float = attrs.field(converter=_share_bound)
+    high: float = attrs.field(converter=_share_bound)
+    maximum: Quantity = attrs.field(converter=_maximum)
+    source: Source | None = attrs.field(default=None, validator=_optional_source)
+
+    def __attrs_post_init__(self) -> None:
+        if self.high < self.low:
+            raise ValidationError("high", self.high, f"at least the low bound {self.low} %")
+
+    def applies(self, share: float) -> bool:
+        """Whether a working time of ``share`` percent falls in the band."""
+        return self.low <= share <= self.high
+
+
+def _bands(value: Any) -> tuple[PartTimeCap, ...]:
+    if isinstance(value, str | Mapping) or not isinstance(value, Iterable):
+        raise ValidationError("part_time", value, "a sequence of PartTimeCap")
+    bands = tuple(value)
+    for index, band in enumerate(bands):
+        if not isinstance(band, PartTimeCap):
+            raise ValidationError(f"part_time[{index}]", band, "a PartTimeCap")
+    return bands
+
+
 def _rules(value: Any) -> tuple[DerogationRule, ...]:
     if isinstance(value, str | Mapping) or not isinstance(value, Iterable):
         raise ValidationError("derogations", value, "a sequence of DerogationRule")
@@ -251,6 +297,7 @@ class Quota:
     assessed: Assessment = attrs.field(default=Assessment.WEEK, converter=_assessment)
     floating: FloatingDays | None = attrs.field(default=None, validator=_optional_floating)
     derogations: tuple[DerogationRule, ...] = attrs.field(default=(), converter=_rules)
+    part_time: tuple[PartTimeCap, ...] = attrs.field(default=(), converter=_bands)
     full_week: int = attrs.field(default=5, validator=_full_week)
     source: Source | None = attrs.field(default=None, validator=_optional_source)
     name: str = attrs.field(default="", validator=_name)
@@ -279,7 +326,7 @@ class Quota:
         return None
 
     def _limits(
-        self, days_worked: float, rule: DerogationRule | None
+        self, days_worked: float, rule: DerogationRule | None, share: float = 1.0
     ) -> tuple[float, float, float]:
         """(cap, on-site minimum, allowed) in workdays per week for this agent."""
         step = self.granularity.step
@@ -288,6 +335,9 @@ class Quota:
             on_site = 0.0
         else:
             cap = float(self.maximum.m_as("workday/week"))
+            for band in self.part_time:
+                if band.applies(share):
+                    cap = min(cap, float(band.maximum.m_as("workday/week")))
             on_site = float(self.on_site_minimum.m_as("workday/week"))
         allowed = max(0.0, min(cap, days_worked - on_site))
         return cap, on_site, math.floor(round(allowed / step, 9)) * step
@@ -297,7 +347,8 @@ class Quota:
         _check_agent(agent)
         day = to_date(on, "on")
         worked = self.days_worked(agent.working_time, days_off)
-        return Q_(self._limits(worked, self.derogation(agent, day))[2], "workday/week")
+        share = _share(agent)
+        return Q_(self._limits(worked, self.derogation(agent, day), share)[2], "workday/week")
 
     def on_site_required(self, agent: Agent, on: dt.date | str) -> Quantity:
         """The presence on site ``agent`` must keep each week on ``on`` (none while a
@@ -331,9 +382,12 @@ class Quota:
         worked = self.days_worked(agent.working_time, off)
         self._check_possible(pattern, worked, off)
         rule = self.derogation(agent, day)
-        cap, on_site, allowed = self._limits(worked, rule)
+        cap, on_site, allowed = self._limits(worked, rule, _share(agent))
         asked = float(pattern.total.m_as("workday/week"))
         source = rule.source if rule is not None and rule.source else self.source
+        band = next((b for b in self.part_time if b.applies(_share(agent))), None)
+        if rule is None and band is not None and band.maximum < self.maximum and band.source:
+            source = band.source  # the part-time cap is the limit that applies
         leaves: tuple[CriterionResult, ...] = (
             CriterionResult(
                 code="quota.maximum",

@@ -215,6 +215,55 @@ class Schedule:
         owner = f" of {self.agent_id}" if self.agent_id else ""
         return f"<Schedule{owner}: {len(self)} days, {self.total:~}>"
 
+    @classmethod
+    def concat(cls, schedules: Iterable[Schedule]) -> Schedule:
+        """One schedule from several of the same agent (for example the pieces of a year
+        planned under different patterns), in date order. A day planned twice is a
+        :class:`ValidationError`."""
+        items = list(schedules)
+        for index, item in enumerate(items):
+            if not isinstance(item, Schedule):
+                raise ValidationError(f"schedules[{index}]", item, "a Schedule")
+        owners = {item.agent_id for item in items if item.agent_id is not None}
+        if len(owners) > 1:
+            raise ValidationError("schedules", sorted(owners), "schedules of one agent")
+        places = tuple(dict.fromkeys(p for item in items for p in item.places)) or (HOME,)
+        where = {place: code for code, place in enumerate(places)}
+        dates = np.concatenate([i.dates for i in items]) if items else np.array([], "datetime64[D]")
+        order = np.argsort(dates, kind="stable")
+        dates = dates[order]
+        twice = np.flatnonzero(dates[1:] == dates[:-1])
+        if len(twice):
+            raise ValidationError(
+                "schedules", str(dates[twice[0]]), "each day in one schedule only"
+            )
+        codes = [
+            np.array([where[i.places[c]] for c in i.place_codes], dtype=np.int8) for i in items
+        ]
+        return cls(
+            dates=dates,
+            amounts=np.concatenate([i.amounts for i in items] or [np.zeros(0)])[order],
+            parts=np.concatenate([i.parts for i in items] or [np.zeros(0, np.int8)])[order],
+            place_codes=np.concatenate(codes or [np.zeros(0, np.int8)])[order].astype(np.int8),
+            places=places,
+            agent_id=owners.pop() if owners else None,
+        )
+
+    def with_floating(self, review: FloatingReview, place: Place | str = HOME) -> Schedule:
+        """This schedule and the floating days ``review`` granted, as whole days at ``place``."""
+        if not isinstance(review, FloatingReview):
+            raise ValidationError("review", review, "a FloatingReview")
+        where = Place.parse(place)
+        extra = Schedule(
+            dates=np.array(review.accepted, dtype="datetime64[D]"),
+            amounts=np.ones(len(review.accepted)),
+            parts=np.zeros(len(review.accepted), dtype=np.int8),
+            place_codes=np.zeros(len(review.accepted), dtype=np.int8),
+            places=(where,),
+            agent_id=self.agent_id,
+        )
+        return Schedule.concat([self, extra])
+
     def days(self) -> tuple[TeleworkDay, ...]:
         """The days, one object each."""
         return tuple(
@@ -706,7 +755,7 @@ def telework_days(
     Returns a quantity array in workdays, one value per agent.
     """
     if isinstance(amounts, Sequence) and amounts and isinstance(amounts[0], WeeklyPattern):
-        amounts = [_pattern_row(pattern) for pattern in amounts]
+        amounts = _pattern_rows(amounts)
     try:
         matrix = np.asarray(amounts, dtype=float)
     except (TypeError, ValueError):
@@ -780,10 +829,18 @@ def _date_array(value: Any, field: str) -> npt.NDArray[np.datetime64]:
     return array
 
 
-def _pattern_row(pattern: Any) -> tuple[float, ...]:
-    if not isinstance(pattern, WeeklyPattern):
-        raise ValidationError("amounts", pattern, "weekly patterns, or an array of (agents, 7)")
-    return pattern.amounts()
+def _pattern_rows(patterns: Sequence[Any]) -> npt.NDArray[np.float64]:
+    """The (agents, 7) amounts of a list of patterns; each distinct pattern is read once
+    (a workforce shares a few dozen patterns, not one per agent)."""
+    codes: dict[WeeklyPattern, int] = {}
+    index = np.empty(len(patterns), dtype=np.int64)
+    for row, pattern in enumerate(patterns):
+        if not isinstance(pattern, WeeklyPattern):
+            raise ValidationError(f"amounts[{row}]", pattern, "a WeeklyPattern")
+        index[row] = codes.setdefault(pattern, len(codes))
+    table = np.array([pattern.amounts() for pattern in codes], dtype=float)
+    rows: npt.NDArray[np.float64] = table[index]
+    return rows
 
 
 def _date_column(value: Any, n: int, field: str) -> npt.NDArray[np.datetime64]:

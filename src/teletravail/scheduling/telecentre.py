@@ -59,6 +59,7 @@ from teletravail._checks import require_keys
 from teletravail.dated import Source, to_date
 from teletravail.errors import ValidationError
 
+from .calendar import WorkCalendar
 from .pattern import weekday
 
 if TYPE_CHECKING:
@@ -853,8 +854,12 @@ def book(
     network: TelecentreNetwork,
     *,
     priority: Priority = "first_come",
+    calendar: WorkCalendar | None = None,
 ) -> Bookings:
     """Allocate the desks of ``network`` to ``requests`` (rules in the module doc).
+
+    With a ``calendar``, the centres are also closed on its public holidays and extra
+    days off: requests for those days are refused as ``closed``.
 
     One bad request is refused with its reason, never raised; an item that is not a
     :class:`DeskRequest`, an unknown ``priority`` or requests mixing kinds of
@@ -901,6 +906,12 @@ def book(
     )
     weekday = (day - 1) % 7  # date.fromordinal(1) is a Monday
     closed = ~unknown & ~opening[np.where(unknown, 0, centre), weekday]
+    if calendar is not None and n:
+        if not isinstance(calendar, WorkCalendar):
+            raise ValidationError("calendar", calendar, "a WorkCalendar or None")
+        low, high = dt.date.fromordinal(int(day.min())), dt.date.fromordinal(int(day.max()))
+        off = [d.toordinal() for d in calendar.holidays_between(low, high)]
+        closed |= ~unknown & np.isin(day, off)
     codes[closed] = _CLOSED
 
     # one desk per agent and day: keep the first request in allocation order
