@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from teletravail.errors import ValidationError
@@ -54,3 +54,32 @@ def one_of(kind: type[enum.StrEnum], value: Any) -> str:
     guess = guess or difflib.get_close_matches(text, names, n=1)
     hint = f" (did you mean {guess[0]!r}?)" if guess else ""
     return f"one of: {', '.join(names)}{hint}"
+
+
+T = TypeVar("T")
+
+
+def typed_tuple(value: Any, kind: type[T], field: str) -> tuple[T, ...]:
+    """A tuple of ``kind`` items from any sequence; a lone item, a string, a mapping or an
+    item of another type is a :class:`ValidationError` naming ``field[index]``."""
+    if isinstance(value, str | Mapping | kind) or not isinstance(value, Iterable):
+        raise ValidationError(field, value, f"a sequence of {kind.__name__}")
+    items = tuple(value)
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise ValidationError(f"{field}[{index}]", item, f"a {kind.__name__}")
+    return items
+
+
+def is_bool(instance: Any, attribute: Any, value: Any) -> None:
+    """attrs validator: a real ``bool`` (``"no"`` is not false)."""
+    if not isinstance(value, bool):
+        raise ValidationError(attribute.name, value, "true or false")
+
+
+def optional_source(instance: Any, attribute: Any, value: Any) -> None:
+    """attrs validator: a :class:`~teletravail.dated.Source` or None."""
+    from teletravail.dated import Source
+
+    if value is not None and not isinstance(value, Source):
+        raise ValidationError(attribute.name, value, "a Source or None")

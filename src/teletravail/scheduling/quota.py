@@ -19,12 +19,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from teletravail._checks import enum_value
+from teletravail._checks import enum_value, is_bool, optional_source, typed_tuple
 from teletravail.dated import Duration, Source, to_date
 from teletravail.eligibility.decision import SCHEMA_VERSION, CompositeResult, CriterionResult
 from teletravail.errors import ValidationError
@@ -133,16 +133,6 @@ def _per(instance: Any, attribute: Any, value: Any) -> None:
         raise ValidationError("per", value, "one of: week, month, year")
 
 
-def _bool(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, bool):
-        raise ValidationError(attribute.name, value, "true or false")
-
-
-def _optional_source(instance: Any, attribute: Any, value: Any) -> None:
-    if value is not None and not isinstance(value, Source):
-        raise ValidationError(attribute.name, value, "a Source or None")
-
-
 def _full_week(instance: Any, attribute: Any, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 7:
         raise ValidationError("full_week", value, "the days of a full-time week, 1 to 7")
@@ -173,7 +163,7 @@ class FloatingDays:
 
     volume: Quantity = attrs.field(converter=_volume)
     per: Literal["week", "month", "year"] = attrs.field(validator=_per)
-    source: Source | None = attrs.field(default=None, validator=_optional_source)
+    source: Source | None = attrs.field(default=None, validator=optional_source)
 
 
 @attrs.frozen(kw_only=True)
@@ -188,9 +178,9 @@ class DerogationRule:
 
     kind: DerogationKind = attrs.field(converter=_derogation_kind)
     duration: Duration | None = attrs.field(default=None, converter=_optional_duration)
-    renewable: bool = attrs.field(default=True, validator=_bool)
+    renewable: bool = attrs.field(default=True, validator=is_bool)
     maximum: Quantity | None = attrs.field(default=None, converter=_optional_cap)
-    source: Source | None = attrs.field(default=None, validator=_optional_source)
+    source: Source | None = attrs.field(default=None, validator=optional_source)
 
     def covers(self, agent: Agent, on: dt.date) -> bool:
         """Whether ``agent`` holds a derogation of this kind in force on ``on``, within
@@ -253,7 +243,7 @@ class PartTimeCap:
     low: float = attrs.field(converter=_share_bound)
     high: float = attrs.field(converter=_share_bound)
     maximum: Quantity = attrs.field(converter=_maximum)
-    source: Source | None = attrs.field(default=None, validator=_optional_source)
+    source: Source | None = attrs.field(default=None, validator=optional_source)
 
     def __attrs_post_init__(self) -> None:
         if self.high < self.low:
@@ -265,23 +255,11 @@ class PartTimeCap:
 
 
 def _bands(value: Any) -> tuple[PartTimeCap, ...]:
-    if isinstance(value, str | Mapping) or not isinstance(value, Iterable):
-        raise ValidationError("part_time", value, "a sequence of PartTimeCap")
-    bands = tuple(value)
-    for index, band in enumerate(bands):
-        if not isinstance(band, PartTimeCap):
-            raise ValidationError(f"part_time[{index}]", band, "a PartTimeCap")
-    return bands
+    return typed_tuple(value, PartTimeCap, "part_time")
 
 
 def _rules(value: Any) -> tuple[DerogationRule, ...]:
-    if isinstance(value, str | Mapping) or not isinstance(value, Iterable):
-        raise ValidationError("derogations", value, "a sequence of DerogationRule")
-    rules = tuple(value)
-    for index, rule in enumerate(rules):
-        if not isinstance(rule, DerogationRule):
-            raise ValidationError(f"derogations[{index}]", rule, "a DerogationRule")
-    return rules
+    return typed_tuple(value, DerogationRule, "derogations")
 
 
 @attrs.frozen(kw_only=True)
@@ -299,7 +277,7 @@ class Quota:
     derogations: tuple[DerogationRule, ...] = attrs.field(default=(), converter=_rules)
     part_time: tuple[PartTimeCap, ...] = attrs.field(default=(), converter=_bands)
     full_week: int = attrs.field(default=5, validator=_full_week)
-    source: Source | None = attrs.field(default=None, validator=_optional_source)
+    source: Source | None = attrs.field(default=None, validator=optional_source)
     name: str = attrs.field(default="", validator=_name)
 
     def __attrs_post_init__(self) -> None:

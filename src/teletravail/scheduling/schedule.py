@@ -20,6 +20,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from teletravail._checks import is_bool
 from teletravail.dated import Duration, to_date
 from teletravail.errors import ValidationError
 from teletravail.units import Q_
@@ -71,11 +72,6 @@ def _end(value: Any) -> dt.date | None:
     return None if value is None else to_date(value, "end")
 
 
-def _is_bool(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, bool):
-        raise ValidationError(attribute.name, value, "true or false")
-
-
 def _kind_text(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
         raise ValidationError("kind", value, "a kind of absence, e.g. 'leave' or 'sick'")
@@ -111,7 +107,7 @@ class Authorisation:
     start: dt.date = attrs.field(converter=_start)
     end: dt.date | None = attrs.field(default=None, converter=_end)
     adaptation: Duration | None = attrs.field(default=None, converter=_adaptation)
-    telework_during_adaptation: bool = attrs.field(default=True, validator=_is_bool)
+    telework_during_adaptation: bool = attrs.field(default=True, validator=is_bool)
 
     def __attrs_post_init__(self) -> None:
         if self.end is not None and self.end < self.start:

@@ -55,7 +55,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail._checks import require_keys
+from teletravail._checks import is_bool, optional_source, require_keys
 from teletravail.dated import Source, to_date
 from teletravail.errors import ValidationError
 
@@ -128,16 +128,6 @@ def _optional_text(instance: Any, attribute: Any, value: Any) -> None:
         _non_empty(instance, attribute, value)
 
 
-def _is_bool(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, bool):
-        raise ValidationError(attribute.name, value, "true or false")
-
-
-def _optional_source(instance: Any, attribute: Any, value: Any) -> None:
-    if value is not None and not isinstance(value, Source):
-        raise ValidationError(attribute.name, value, "a Source or None")
-
-
 def _desks(value: Any) -> int:
     if isinstance(value, bool):
         raise ValidationError("desks", value, "a whole number of desks > 0")
@@ -200,8 +190,8 @@ class Telecentre:
     desks: int = attrs.field(converter=_desks)
     open_weekdays: frozenset[int] = attrs.field(default=WORKWEEK, converter=_open_weekdays)
     services: frozenset[str] = attrs.field(default=frozenset(), converter=_services)
-    allowance_payable: bool = attrs.field(default=True, validator=_is_bool)
-    source: Source | None = attrs.field(default=None, validator=_optional_source)
+    allowance_payable: bool = attrs.field(default=True, validator=is_bool)
+    source: Source | None = attrs.field(default=None, validator=optional_source)
     note: str | None = attrs.field(default=None, validator=_optional_text)
 
     def is_open(self, day: dt.date | str) -> bool:
@@ -267,7 +257,7 @@ class TelecentreNetwork:
 
     name: str = attrs.field(validator=_non_empty)
     centres: tuple[Telecentre, ...] = attrs.field(converter=_centres)
-    source: Source | None = attrs.field(default=None, validator=_optional_source)
+    source: Source | None = attrs.field(default=None, validator=optional_source)
     note: str | None = attrs.field(default=None, validator=_optional_text)
 
     @property
@@ -490,44 +480,15 @@ class DeskRequest:
 
 
 @attrs.frozen(kw_only=True)
-class Booking:
-    """An accepted request: ``index`` is its position in the input, ``desk`` 1..desks."""
+class _Answer:
+    """What accepted and refused requests share: the request and its input position."""
 
     request: DeskRequest
     index: int
-    desk: int
 
     @property
     def agent_id(self) -> str:
-        """Who has the desk."""
-        return self.request.agent_id
-
-    @property
-    def day(self) -> dt.date:
-        """The day booked."""
-        return self.request.day
-
-    @property
-    def centre(self) -> str:
-        """The centre booked."""
-        return self.request.centre
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form: the request's fields, its index and the desk number."""
-        return {"index": self.index, **self.request.to_dict(), "desk": self.desk}
-
-
-@attrs.frozen(kw_only=True)
-class Refusal:
-    """A refused request: ``index`` is its position in the input, ``reason`` the code."""
-
-    request: DeskRequest
-    index: int
-    reason: RefusalReason
-
-    @property
-    def agent_id(self) -> str:
-        """Who was refused."""
+        """Who asked."""
         return self.request.agent_id
 
     @property
@@ -537,8 +498,26 @@ class Refusal:
 
     @property
     def centre(self) -> str:
-        """The centre asked for (possibly not in the network)."""
+        """The centre asked for (for a refusal, possibly not in the network)."""
         return self.request.centre
+
+
+@attrs.frozen(kw_only=True)
+class Booking(_Answer):
+    """An accepted request: ``index`` is its position in the input, ``desk`` 1..desks."""
+
+    desk: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form: the request's fields, its index and the desk number."""
+        return {"index": self.index, **self.request.to_dict(), "desk": self.desk}
+
+
+@attrs.frozen(kw_only=True)
+class Refusal(_Answer):
+    """A refused request: ``index`` is its position in the input, ``reason`` the code."""
+
+    reason: RefusalReason
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form: the request's fields, its index and the reason code."""
