@@ -13,6 +13,10 @@ from teletravail.units import CURRENCY, per_registry
 
 __all__ = ["forfait_annual_cap", "forfait_daily_rate"]
 
+DECRET_2021_1123 = Source(
+    title="Décret n° 2021-1123 du 26 août 2021",
+    reference="allocation forfaitaire de télétravail, in force 2021-09-01, paid quarterly",
+)
 ARRETE_2021_08_26 = Source(
     title="Arrêté du 26 août 2021",
     reference="art. 1 (amounts), taken for décret n° 2021-1123",

@@ -1,0 +1,81 @@
+"""Money exact to the cent: integer cents inside, one stated rounding rule.
+
+Amounts are computed in integer arithmetic. A rate is held in *millicents* (1/1000 of a
+cent, exact for any rate written with up to five decimals of a euro) and a number of
+days in *half days*, so ``days × rate`` is an exact integer; the result is then rounded
+**to the cent, half up** (0.5 cent becomes 1 cent), once, where an amount is due. A cap is
+applied after that rounding. So 88 days × 2.88 EUR is exactly 25,344 cents, the
+253.44 EUR cap, and 89 days are capped at it.
+"""
+
+from __future__ import annotations
+
+import decimal
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from teletravail.errors import UnitError, ValidationError
+from teletravail.units import Q_, as_quantity
+
+if TYPE_CHECKING:
+    from teletravail.units import Quantity
+
+__all__ = ["as_decimal", "cents", "euros", "half_days", "millicents", "pay"]
+
+_MILLICENTS_PER_EUR = 100_000
+
+
+def millicents(value: Any, field: str, unit: str = "EUR") -> int:
+    """An amount (``"2.88 EUR"``) or a rate (``unit="EUR/workday"``) in integer
+    millicents of ``unit``; a value of another dimension is a :class:`UnitError`."""
+    expected = Q_(1, unit)
+    quantity = as_quantity(value, field=field, dimension=None)
+    if quantity.dimensionality != expected.dimensionality:
+        raise UnitError(field, value, str(expected.dimensionality), f"an amount in {unit}")
+    exact = decimal.Decimal(repr(float(quantity.m_as(expected.units)))) * _MILLICENTS_PER_EUR
+    if exact != exact.to_integral_value():
+        raise ValidationError(field, value, "an amount with at most five decimals of a euro")
+    if exact < 0:
+        raise ValidationError(field, value, "an amount >= 0 EUR")
+    return int(exact)
+
+
+def cents(value: Any, field: str) -> int:
+    """An amount in whole cents (it must be one: ``"253.44 EUR"`` → 25344)."""
+    found = millicents(value, field)
+    if found % 1000:
+        raise ValidationError(field, value, "an amount in whole cents")
+    return found // 1000
+
+
+def half_days(days: npt.ArrayLike, field: str = "days") -> npt.NDArray[np.int64]:
+    """Numbers of days as integer half days; anything but multiples of 0.5 is refused."""
+    array = np.asarray(days, dtype=float)
+    if not np.all(np.isfinite(array)) or np.any(array < 0):
+        raise ValidationError(field, "negative or not finite", "numbers of days >= 0")
+    doubled = np.round(array * 2)
+    if np.any(np.abs(doubled - array * 2) > 1e-9):
+        raise ValidationError(field, "not a multiple of half a day", "whole or half days")
+    return doubled.astype(np.int64)
+
+
+def pay(halves: npt.ArrayLike, rate_millicents: int) -> npt.NDArray[np.int64]:
+    """Cents due for ``halves`` half days at a rate in millicents per day, rounded half up."""
+    product = np.asarray(halves, dtype=np.int64) * np.int64(rate_millicents)
+    # product is in half-millicents: cents = product / 2000, rounded half up
+    due: npt.NDArray[np.int64] = (product + 1000) // 2000
+    return due
+
+
+def euros(amount_cents: int | npt.ArrayLike) -> Quantity:
+    """Cents as a quantity in EUR (one quantity wrapping an array for many amounts)."""
+    if isinstance(amount_cents, int | np.integer):
+        return Q_(int(amount_cents) / 100, "EUR")
+    return Q_(np.asarray(amount_cents, dtype=np.int64) / 100, "EUR")
+
+
+def as_decimal(amount_cents: int) -> decimal.Decimal:
+    """Cents as an exact :class:`decimal.Decimal` number of euros."""
+    return decimal.Decimal(int(amount_cents)).scaleb(-2)

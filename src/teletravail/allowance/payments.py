@@ -1,0 +1,182 @@
+"""Payment calendars: when a per-day allowance is paid, and the regularisation.
+
+The public-service forfait is paid quarterly, on the days requested and authorised, and
+adjusted to the days actually worked at the end of the first quarter of the next year;
+the first payment, in the first quarter of 2022, covered September to December 2021
+(``DOMAIN.md`` §3). :func:`payment_calendar` lays that out for one agent: one payment per
+quarter with telework (dated the quarter's last day, or a later first payment date), each
+the amount due so far in the year less what was already paid, so the annual cap holds;
+then, if the days worked are given, a regularisation (positive or negative) dated 31 March
+of the next year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+import numpy as np
+
+from teletravail.dated import to_date
+from teletravail.errors import ValidationError
+
+from .components import PerDay
+from .money import as_decimal, euros
+
+if TYPE_CHECKING:
+    from teletravail.scheduling.schedule import Schedule
+    from teletravail.scheduling.telecentre import TelecentreNetwork
+    from teletravail.units import Quantity
+
+__all__ = ["Payment", "PaymentCalendar", "payment_calendar"]
+
+
+@attrs.frozen(kw_only=True)
+class Payment:
+    """One dated transfer (``cents`` may be negative for a regularisation)."""
+
+    date: dt.date
+    cents: int
+    kind: Literal["quarter", "regularisation"]
+    covers: str
+
+    @property
+    def amount(self) -> Quantity:
+        """The amount in EUR."""
+        return euros(self.cents)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form, the amount as an exact decimal string."""
+        return {
+            "date": self.date.isoformat(),
+            "amount": str(as_decimal(self.cents)),
+            "kind": self.kind,
+            "covers": self.covers,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class PaymentCalendar:
+    """The payments of one agent's allowance, in date order."""
+
+    payments: tuple[Payment, ...]
+
+    @property
+    def total_cents(self) -> int:
+        """Everything paid, regularisations included, in cents."""
+        return sum(p.cents for p in self.payments)
+
+    @property
+    def total(self) -> Quantity:
+        """Everything paid, in EUR."""
+        return euros(self.total_cents)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form."""
+        return {
+            "schema": "teletravail.allowance.payments",
+            "payments": [p.to_dict() for p in self.payments],
+            "total": str(as_decimal(self.total_cents)),
+            "currency": "EUR",
+        }
+
+
+def _quarter_end(day: dt.date) -> dt.date:
+    month = 3 * ((day.month - 1) // 3) + 3
+    return (dt.date(day.year, month, 1) + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(
+        days=1
+    )
+
+
+def _quarter(day: dt.date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def _until(schedule: Schedule, last: dt.date, year: int) -> Schedule:
+    """The days of ``schedule`` in calendar ``year`` up to ``last``."""
+    from teletravail.scheduling.schedule import Schedule
+
+    keep = (schedule.dates <= np.datetime64(last, "D")) & (
+        schedule.dates.astype("datetime64[Y]") == np.datetime64(str(year), "Y")
+    )
+    return Schedule(
+        dates=schedule.dates[keep],
+        amounts=schedule.amounts[keep],
+        parts=schedule.parts[keep],
+        place_codes=schedule.place_codes[keep],
+        places=schedule.places,
+        agent_id=schedule.agent_id,
+    )
+
+
+def payment_calendar(
+    component: PerDay,
+    authorised: Schedule,
+    *,
+    worked: Schedule | None = None,
+    first_payment: dt.date | str | None = None,
+    network: TelecentreNetwork | None = None,
+) -> PaymentCalendar:
+    """Quarterly payments of ``component`` for the ``authorised`` days, with a
+    regularisation on 31 March of the next year when the days ``worked`` are given.
+
+    A quarter whose last day comes before ``first_payment`` is paid on that date
+    (the forfait's days of September to December 2021 were paid in the first quarter
+    of 2022).
+    """
+    from teletravail.scheduling.schedule import Schedule
+
+    if not isinstance(component, PerDay):
+        raise ValidationError("component", component, "a PerDay component")
+    if component.cap is not None and component.cap_per != "year":
+        raise ValidationError("component.cap_per", component.cap_per, "a yearly cap")
+    for name, value in (("authorised", authorised), ("worked", worked)):
+        if value is not None and not isinstance(value, Schedule):
+            raise ValidationError(name, value, "a Schedule")
+    earliest = None if first_payment is None else to_date(first_payment, "first_payment")
+    quarters = sorted({_quarter_end(day) for day in authorised.dates.astype(object)})
+    payments: list[Payment] = []
+    paid: dict[int, int] = {}
+    waiting: list[tuple[str, int]] = []
+    for end in quarters:
+        year = end.year
+        due = component.line(_until(authorised, end, year), network=network).cents
+        amount = due - paid.get(year, 0)
+        paid[year] = due
+        if earliest is not None and end < earliest:
+            waiting.append((_quarter(end), amount))
+            continue
+        if waiting:
+            covers = ", ".join(label for label, _ in waiting) + ", " + _quarter(end)
+            amount += sum(value for _, value in waiting)
+            waiting = []
+            payments.append(
+                Payment(date=max(end, earliest or end), cents=amount, kind="quarter", covers=covers)
+            )
+        else:
+            payments.append(Payment(date=end, cents=amount, kind="quarter", covers=_quarter(end)))
+    if waiting and earliest is not None:
+        payments.append(
+            Payment(
+                date=earliest,
+                cents=sum(v for _, v in waiting),
+                kind="quarter",
+                covers=", ".join(label for label, _ in waiting),
+            )
+        )
+    if worked is not None:
+        years = sorted(set(paid) | {d.year for d in worked.dates.astype(object)})
+        for year in years:
+            due = component.line(_until(worked, dt.date(year, 12, 31), year), network=network).cents
+            difference = due - paid.get(year, 0)
+            if difference:
+                payments.append(
+                    Payment(
+                        date=dt.date(year + 1, 3, 31),
+                        cents=difference,
+                        kind="regularisation",
+                        covers=str(year),
+                    )
+                )
+    return PaymentCalendar(payments=tuple(sorted(payments, key=lambda p: (p.date, p.kind))))
