@@ -18,6 +18,7 @@ never touched. Quantities from another registry are converted at the API boundar
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import threading
@@ -366,19 +367,20 @@ def format_quantity(quantity: Quantity, digits: int = 6) -> str:
 F = TypeVar("F")
 
 
-def per_registry(build: Callable[[], F]) -> Callable[[], F]:
-    """Cache what ``build`` returns for the registry in force, rebuilt after a switch."""
-    cache: dict[int, tuple[object, F]] = {}
+def per_registry(build: Callable[..., F]) -> Callable[..., F]:
+    """Cache what ``build`` returns for the registry in force (and for its arguments,
+    which must be hashable); a registry switch rebuilds it."""
+    cache: dict[tuple[int, tuple[Any, ...], tuple[tuple[str, Any], ...]], tuple[object, F]] = {}
 
-    def cached() -> F:
+    def cached(*args: Any, **kwargs: Any) -> F:
         registry = get_registry()
-        hit = cache.get(id(registry))
+        key = (id(registry), args, tuple(sorted(kwargs.items())))
+        hit = cache.get(key)
         if hit is not None and hit[0] is registry:
             return hit[1]
-        value = build()
-        cache[id(registry)] = (registry, value)
+        value = build(*args, **kwargs)
+        cache[key] = (registry, value)
         return value
 
-    cached.__name__ = getattr(build, "__name__", "cached")
-    cached.__doc__ = build.__doc__
+    functools.update_wrapper(cached, build)
     return cached

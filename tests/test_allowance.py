@@ -1,0 +1,231 @@
+"""Allowances: exact money, dated rates and caps, composition, payments, workforces."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from teletravail import Q_, Agent
+from teletravail.allowance import (
+    Allowance,
+    EmployerCost,
+    MonthlyFlat,
+    NotPayableError,
+    OneOff,
+    PerDay,
+    forfait_teletravail,
+    payment_calendar,
+    presets,
+)
+from teletravail.allowance.money import half_days, millicents, pay
+from teletravail.dated import DatedParameter, DatedValue, Source
+from teletravail.errors import UnitError, ValidationError
+from teletravail.scheduling import WeeklyPattern, aurillac_figeac_decazeville_2012, plan
+
+TUE_THU = WeeklyPattern.of(["tue", "thu"])
+AGENT = Agent(id="A1", hire_date="2010-01-01")
+
+
+def test_88_days_are_exactly_the_cap_and_89_are_capped() -> None:
+    """88 × 2.88 EUR is exactly 253.44 EUR, the 2023 cap; 89 days pay no more."""
+    forfait = forfait_teletravail()
+    assert forfait.for_workforce([88, 89, 87], 2023).tolist() == [25344, 25344, 25056]
+    assert forfait.for_workforce([98, 99], 2024).tolist() == [28224, 28224]
+    assert forfait.for_workforce([0.5], 2022).tolist() == [125]
+
+
+def test_money_rounding_rule() -> None:
+    """Rates are exact in millicents; a half cent rounds up, once per period."""
+    assert millicents("2.88 EUR/workday", "rate", "EUR/workday") == 288_000
+    assert pay(half_days([0.5]), millicents("2.875 EUR/workday", "r", "EUR/workday")).tolist() == [
+        144
+    ]
+    assert pay(half_days([1, 2]), 287_500).tolist() == [288, 575]
+    with pytest.raises(ValidationError, match="five decimals"):
+        millicents("2.123456 EUR", "amount")
+    with pytest.raises(ValidationError, match="half a day"):
+        half_days([1.25])
+    with pytest.raises(ValidationError, match=">= 0"):
+        half_days([-1])
+
+
+def test_a_period_spanning_the_2023_rate_change() -> None:
+    """Days before 2023-01-01 are paid 2.50 EUR, after at 2.88 EUR, each year capped apart."""
+    schedule = plan(TUE_THU, "2022-10-01", "2023-03-31", agent=AGENT)
+    line = forfait_teletravail().line(schedule)
+    assert [(p.period, p.days, p.cents) for p in line.periods] == [
+        ("2022", Q_(25, "workday"), 25 * 250),
+        ("2023", Q_(26, "workday"), 26 * 288),
+    ]
+    assert line.cents == 25 * 250 + 26 * 288
+
+
+def test_each_calendar_year_is_capped_on_its_own() -> None:
+    """Five days a week for two years: each year hits its own cap (2024's is 282.24)."""
+    five = WeeklyPattern.of(["mon", "tue", "wed", "thu", "fri"])
+    line = forfait_teletravail().line(plan(five, "2023-01-01", "2024-12-31"))
+    assert [(p.period, p.cap, p.cents) for p in line.periods] == [
+        ("2023", 25344, 25344),
+        ("2024", 28224, 28224),
+    ]
+
+
+def test_days_before_the_forfait_and_at_non_payable_places_are_not_paid() -> None:
+    """Days before 2021-09-01 have no rate; a télécentre with a canteen is not payable."""
+    import attrs
+
+    schedule = plan(
+        WeeklyPattern.of({"tue": "home", "thu": "telecentre:Figeac"}), "2021-08-01", "2021-09-30"
+    )
+    network = aurillac_figeac_decazeville_2012()
+    canteen = attrs.evolve(
+        network,
+        centres=tuple(attrs.evolve(c, allowance_payable=c.name != "Figeac") for c in network),
+    )
+    line = forfait_teletravail().line(schedule, network=canteen)
+    assert line.excluded == {"place": Q_(9, "workday"), "no_rate": Q_(5, "workday")}
+    assert line.days == Q_(4, "workday") and line.cents == 4 * 250
+
+
+def test_one_off_and_employer_costs_stay_apart() -> None:
+    """The Lot's 100 EUR is paid to the agent; the laptop is the employer's cost."""
+    result = presets.lot_2013(laptop="750 EUR").compute(plan(TUE_THU, "2013-01-01", "2013-03-31"))
+    assert result.paid == Q_(100, "EUR")
+    assert result.employer_costs == Q_(750, "EUR")
+    document = json.loads(json.dumps(result.to_dict()))
+    assert document["paid"] == "100.00" and document["employer_costs"] == "750.00"
+    home_only = OneOff(amount="100 EUR", places={"home"})
+    assert home_only.due("home") == Q_(100, "EUR")
+    with pytest.raises(NotPayableError, match="home"):
+        home_only.due("telecentre:Figeac")
+    assert home_only.for_workforce([True, False]).tolist() == [10000, 0]
+
+
+def test_components_add_up_line_by_line() -> None:
+    """A policy's allowance is the sum of its lines, each shown apart."""
+    allowance = Allowance(
+        components=[
+            OneOff(amount="100 EUR"),
+            forfait_teletravail(),
+            EmployerCost(name="laptop", amount="700 EUR"),
+        ]
+    )
+    result = allowance.compute(plan(TUE_THU, "2023-01-01", "2023-12-31"))
+    assert [line.cents for line in result.lines] == [10000, 25344, 70000]
+    assert result.paid_cents == 10000 + 25344
+    with pytest.raises(ValidationError, match="components"):
+        Allowance(components=["forfait"])  # type: ignore[list-item]
+
+
+def test_private_sector_limits() -> None:
+    """URSSAF: 2.60 EUR a day capped at 57.20 EUR a month in 2023; 10.40 EUR per weekly day."""
+    five = WeeklyPattern.of(["mon", "tue", "wed", "thu", "fri"])
+    line = presets.urssaf_per_day().line(plan(five, "2023-01-01", "2023-02-28"))
+    assert [(p.period, p.cents) for p in line.periods] == [("2023-01", 5720), ("2023-02", 5200)]
+    flat = presets.urssaf_monthly_flat().line("2 workday/week", "2023-01-15", "2023-03-10")
+    assert flat.cents == 3 * 2080
+    agreement = presets.urssaf_per_day(collective_agreement=True)
+    assert agreement.rate.as_of("2025-06-01") == Q_(3.30, "EUR/workday")
+    assert presets.urssaf_monthly_flat().rate.entry_as_of("2025-06-01").source.unconfirmed
+    with pytest.raises(ValidationError, match="yearly cap"):
+        presets.urssaf_per_day().for_workforce([10], 2023)
+
+
+def test_first_payment_of_2021_in_q1_2022() -> None:
+    """The forfait's days of September to December 2021 were paid in the first quarter of 2022."""
+    schedule = plan(TUE_THU, "2021-09-01", "2022-06-30", agent=AGENT)
+    calendar = payment_calendar(forfait_teletravail(), schedule, first_payment="2022-03-31")
+    assert [(p.date, p.covers) for p in calendar.payments] == [
+        (dt.date(2022, 3, 31), "2021-Q3, 2021-Q4, 2022-Q1"),
+        (dt.date(2022, 6, 30), "2022-Q2"),
+    ]
+    assert calendar.total_cents == forfait_teletravail().line(schedule).cents
+
+
+def test_regularisation_at_the_end_of_the_next_first_quarter() -> None:
+    """Paid on the days authorised, adjusted to the days worked on 31 March of the next year."""
+    authorised = plan(TUE_THU, "2023-01-01", "2023-12-31")
+    worked = plan(WeeklyPattern.of(["tue"]), "2023-01-01", "2023-12-31")
+    calendar = payment_calendar(forfait_teletravail(), authorised, worked=worked)
+    quarters = [p for p in calendar.payments if p.kind == "quarter"]
+    assert [p.date for p in quarters] == [
+        dt.date(2023, 3, 31),
+        dt.date(2023, 6, 30),
+        dt.date(2023, 9, 30),
+        dt.date(2023, 12, 31),
+    ]
+    assert sum(p.cents for p in quarters) == 25344  # capped along the way
+    regularisation = calendar.payments[-1]
+    assert (regularisation.kind, regularisation.date) == ("regularisation", dt.date(2024, 3, 31))
+    assert calendar.total_cents == forfait_teletravail().line(worked).cents
+
+
+def test_bad_input_is_typed() -> None:
+    """A rate without a time base, negative days, an end before a start: typed errors."""
+    no_time_base = DatedParameter(
+        name="r", values=[DatedValue(start="2020-01-01", value="2 EUR", source=Source(title="t"))]
+    )
+    with pytest.raises(UnitError, match="no time base"):
+        PerDay(rate=no_time_base)
+    with pytest.raises(ValidationError, match=">= 0"):
+        forfait_teletravail().for_workforce([-3], 2023)
+    with pytest.raises(ValidationError, match="end"):
+        presets.urssaf_monthly_flat().line("2 workday/week", "2023-03-01", "2023-01-01")
+    with pytest.raises(ValidationError, match="one rate"):
+        forfait_teletravail().for_workforce([10], 2021)
+    with pytest.raises(ValidationError, match="weekly_days"):
+        Allowance(components=[presets.urssaf_monthly_flat()]).compute(
+            plan(TUE_THU, "2023-01-01", "2023-01-31")
+        )
+    with pytest.raises(ValidationError, match="Schedule"):
+        Allowance(components=[]).compute([])  # type: ignore[arg-type]
+    with pytest.raises(UnitError):
+        MonthlyFlat(rate=no_time_base)
+
+
+# -- properties -----------------------------------------------------------------------
+
+day_counts = st.integers(0, 400).map(lambda halves: halves / 2)
+
+
+@given(st.lists(day_counts, min_size=1, max_size=20), st.sampled_from([2022, 2023, 2024, 2025]))
+def test_yearly_total_never_exceeds_the_cap(days: list[float], year: int) -> None:
+    """No count of days pays more than the cap in force that year."""
+    forfait = forfait_teletravail()
+    cap = round(forfait.cap.as_of(dt.date(year, 12, 31)).m_as("cent"))  # type: ignore[union-attr]
+    assert (forfait.for_workforce(days, year) <= cap).all()
+
+
+@given(day_counts, day_counts, st.sampled_from([2022, 2023, 2024]))
+def test_more_days_never_pay_less(a: float, b: float, year: int) -> None:
+    """The amount is non-decreasing in the number of days."""
+    low, high = sorted((a, b))
+    amounts = forfait_teletravail().for_workforce([low, high], year)
+    assert amounts[0] <= amounts[1]
+
+
+@given(st.sets(st.integers(0, 4), min_size=1, max_size=4), st.integers(2022, 2025))
+def test_splitting_at_new_year_adds_up(weekdays: set[int], first_year: int) -> None:
+    """Two calendar years paid apart add up to both paid at once (each year is capped alone)."""
+    pattern = WeeklyPattern.of(sorted(weekdays))
+    forfait = forfait_teletravail()
+    whole = forfait.line(plan(pattern, f"{first_year}-01-01", f"{first_year + 1}-12-31")).cents
+    parts = sum(
+        forfait.line(plan(pattern, f"{year}-01-01", f"{year}-12-31")).cents
+        for year in (first_year, first_year + 1)
+    )
+    assert whole == parts
+
+
+@given(st.sets(st.integers(0, 4), min_size=1, max_size=3), st.integers(2022, 2025))
+def test_vectorised_equals_schedule(weekdays: set[int], year: int) -> None:
+    """Paying a year's day count equals paying the dated schedule of that year."""
+    schedule = plan(WeeklyPattern.of(sorted(weekdays)), f"{year}-01-01", f"{year}-12-31")
+    days = schedule.total.m_as("workday")
+    forfait = forfait_teletravail()
+    assert forfait.for_workforce(np.array([days]), year)[0] == forfait.line(schedule).cents
