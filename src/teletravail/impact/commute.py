@@ -1,0 +1,292 @@
+"""Commute impact: distance, time, emissions and money saved by not commuting.
+
+For each agent, over a number of telework days (or a schedule), the distance avoided is
+2 trips a day × the one-way distance × the days, less the trips to a télécentre on the
+days worked there (home → télécentre and back). Time saved comes from the agent's
+commute time where it is known, else from a speed; emissions from a per-mode factor
+(dated, sourced: :mod:`.factors`); money from a cost per km. Rebound effects are
+explicit (:class:`Rebound`): the report shows gross, rebound and net apart.
+
+Everything is computed on columns: one agent is a workforce of one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from teletravail._checks import enum_value, optional_source
+from teletravail.dated import DatedParameter, Source, to_date
+from teletravail.errors import ValidationError
+from teletravail.units import Q_, as_quantity
+from teletravail.workforce import Agent, CommuteMode, Workforce
+
+from .factors import emission_factors
+from .report import ImpactReport
+
+if TYPE_CHECKING:
+    from teletravail.units import Quantity
+
+__all__ = ["Assumptions", "Rebound", "ReboundKind", "commute_impact", "fiscal_rate"]
+
+_MODES: tuple[CommuteMode, ...] = tuple(CommuteMode)
+
+ADEME_2020 = Source(
+    title="ADEME, Caractérisation des effets rebond induits par le télétravail (2020)",
+    reference="271 kg CO2e a year per weekly telework day; modal chains +67.7 (25 %); net -31 %",
+)
+
+
+class ReboundKind(enum.StrEnum):
+    """Which rebound effect to subtract from the gross emissions avoided."""
+
+    NONE = "none"
+    ADEME_TRIPS = "ademe_trips"
+    ADEME_NET = "ademe_net"
+    PER_DAY = "per_day"
+
+
+def _kind(value: Any) -> ReboundKind:
+    return enum_value(ReboundKind, value, "rebound.kind")
+
+
+def _per_day(value: Any) -> Quantity | None:
+    if value is None:
+        return None
+    quantity = as_quantity(value, field="rebound.per_day", dimension="[mass] * [co2e] / [workday]")
+    if float(quantity.m_as("kg CO2e/workday")) < 0:
+        raise ValidationError("rebound.per_day", value, "an amount >= 0 kg CO2e per workday")
+    return quantity
+
+
+@attrs.frozen(kw_only=True)
+class Rebound:
+    """A rebound effect: none; ADEME's extra errand and school trips (25 % of the
+    emissions avoided, impactco2's default); ADEME's net average of all effects (31 %);
+    or components given per telework day (home energy, videoconferencing)."""
+
+    kind: ReboundKind = attrs.field(default=ReboundKind.NONE, converter=_kind)
+    per_day: Quantity | None = attrs.field(default=None, converter=_per_day)
+    source: Source | None = attrs.field(default=None, validator=optional_source)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.kind is ReboundKind.PER_DAY) != (self.per_day is not None):
+            raise ValidationError(
+                "rebound.per_day", self.per_day, "an amount per day exactly when kind is per_day"
+            )
+
+    @classmethod
+    def ademe_trips(cls) -> Rebound:
+        """25 % of the avoided emissions go to extra trips (ADEME 2020, impactco2)."""
+        return cls(kind=ReboundKind.ADEME_TRIPS, source=ADEME_2020)
+
+    @classmethod
+    def ademe_net(cls) -> Rebound:
+        """The net average of all rebound effects: 31 % of the benefit (ADEME 2020)."""
+        return cls(kind=ReboundKind.ADEME_NET, source=ADEME_2020)
+
+    def kilograms(
+        self, gross_kg: npt.NDArray[np.float64], days: npt.NDArray[np.float64]
+    ) -> npt.NDArray[np.float64]:
+        """The rebound, in kg CO2e, for gross avoided emissions and telework days."""
+        if self.kind is ReboundKind.ADEME_TRIPS:
+            return gross_kg * 0.25
+        if self.kind is ReboundKind.ADEME_NET:
+            return gross_kg * 0.31
+        if self.kind is ReboundKind.PER_DAY:
+            assert self.per_day is not None
+            result: npt.NDArray[np.float64] = days * float(self.per_day.m_as("kg CO2e/workday"))
+            return result
+        return np.zeros_like(gross_kg)
+
+
+# barème kilométrique (fiscal scale), first band (d <= 5,000 km), by horsepower and year
+_FISCAL: dict[tuple[int, int], tuple[float, str | None]] = {
+    **{(5, year): (0.636, None) for year in range(2022, 2026)},
+    (4, 2013): (0.487, "unconfirmed: the '2013' table as quoted in domain-facts.md §9"),
+}
+
+
+def fiscal_rate(horsepower: int, year: int) -> Quantity:
+    """The fiscal kilometric scale's first band (up to 5,000 km a year) for a car of
+    ``horsepower`` fiscal CV, in EUR per km, for the years the library ships."""
+    found = _FISCAL.get((horsepower, year))
+    if found is None:
+        known = ", ".join(f"{cv} CV in {y}" for cv, y in sorted(_FISCAL))
+        raise ValidationError("fiscal_rate", (horsepower, year), f"one of: {known}; or give a rate")
+    return Q_(found[0], "EUR/km")
+
+
+def _speed(value: Any) -> Quantity:
+    quantity = as_quantity(value, field="speed", dimension="[length] / [time]")
+    if not float(quantity.m_as("km/h")) > 0 or not math.isfinite(float(quantity.m_as("km/h"))):
+        raise ValidationError("speed", value, "a speed above 0 km/h")
+    return quantity
+
+
+def _cost(value: Any) -> Quantity | None:
+    if value is None:
+        return None
+    quantity = as_quantity(value, field="cost_per_km", dimension="[currency] / [length]")
+    if float(quantity.m_as("EUR/km")) < 0:
+        raise ValidationError("cost_per_km", value, "a cost >= 0 EUR/km")
+    return quantity
+
+
+def _factors(value: Any) -> Mapping[CommuteMode, DatedParameter] | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise ValidationError("factors", value, "a mapping of commute mode to dated factor")
+    found: dict[CommuteMode, DatedParameter] = {}
+    for key, parameter in value.items():
+        mode = enum_value(CommuteMode, key, "factors")
+        if not isinstance(parameter, DatedParameter):
+            parameter = DatedParameter(
+                name=f"emission_factor.{mode.value}",
+                values=[_constant(parameter, mode)],
+            )
+        for index, entry in enumerate(parameter.values):
+            as_quantity(
+                entry.value,
+                field=f"factors.{mode.value}.values[{index}]",
+                dimension="[mass] * [co2e] / [length]",
+            )
+        found[mode] = parameter
+    return found
+
+
+def _constant(value: Any, mode: CommuteMode) -> Any:
+    from teletravail.dated import DatedValue
+
+    return DatedValue(
+        start="1900-01-01",
+        value=as_quantity(
+            value, field=f"factors.{mode.value}", dimension="[mass] * [co2e] / [length]"
+        ),
+        source=Source(title="given by the user"),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Assumptions:
+    """The stated assumptions of an impact computation.
+
+    ``factors`` replaces ADEME's per-mode factors (a mapping of mode to a dated parameter
+    or to one quantity, e.g. the 2012 tailpipe factor for every car); ``speed`` turns
+    distance into time where an agent's commute time is unknown; ``cost_per_km`` prices
+    the distance (a fuel cost, the fiscal scale via :func:`fiscal_rate`, or any rate).
+    """
+
+    factors: Mapping[CommuteMode, DatedParameter] | None = attrs.field(
+        default=None, converter=_factors, eq=False
+    )
+    speed: Quantity = attrs.field(factory=lambda: Q_(50, "km/h"), converter=_speed)
+    cost_per_km: Quantity | None = attrs.field(default=None, converter=_cost)
+    rebound: Rebound = attrs.field(factory=Rebound)
+
+    def factor_column(self, modes: npt.NDArray[np.int8], on: dt.date) -> npt.NDArray[np.float64]:
+        """kg CO2e per km for each agent's mode, as in force on ``on``."""
+        table = dict(emission_factors())
+        if self.factors is not None:
+            table.update(self.factors)
+        per_mode = np.zeros(len(_MODES))
+        for code in np.unique(modes):  # only the modes present need a factor in force
+            per_mode[code] = float(table[_MODES[int(code)]].as_of(on).m_as("kg CO2e/km"))
+        result: npt.NDArray[np.float64] = per_mode[modes]
+        return result
+
+
+def _days_column(value: Any, n: int, field: str) -> npt.NDArray[np.float64]:
+    if value is None:
+        return np.zeros(n)
+    if isinstance(value, str) or hasattr(value, "m_as"):
+        quantity = as_quantity(value, field=field, dimension="[workday]")
+        array = np.asarray(quantity.m_as("workday"), dtype=float)
+    else:
+        raise ValidationError(field, value, "a quantity in workday, e.g. Q_(array, 'workday')")
+    array = np.broadcast_to(array, (n,)).astype(float) if array.ndim == 0 else array
+    if array.shape != (n,):
+        raise ValidationError(field, f"shape {array.shape}", f"one number of days per agent ({n})")
+    if not np.all(np.isfinite(array)) or np.any(array < 0):
+        raise ValidationError(field, "negative or not finite", "numbers of days >= 0")
+    return array
+
+
+def commute_impact(
+    subject: Agent | Workforce,
+    days: Quantity | str,
+    *,
+    on: dt.date | str,
+    telecentre_days: Quantity | str | None = None,
+    telecentre_distance: Quantity | str | None = None,
+    assumptions: Assumptions | None = None,
+    label: str = "",
+) -> ImpactReport:
+    """The impact of ``days`` telework days per agent (a quantity array in workday, or one
+    value for all), of which ``telecentre_days`` at a télécentre ``telecentre_distance``
+    (one way) from home. Factors are those in force ``on``. Agents whose distance is
+    unknown are reported, with zero impact, not dropped.
+    """
+    assumptions = assumptions or Assumptions()
+    if not isinstance(assumptions, Assumptions):
+        raise ValidationError("assumptions", assumptions, "an Assumptions")
+    workforce = Workforce.from_agents([subject]) if isinstance(subject, Agent) else subject
+    if not isinstance(workforce, Workforce):
+        raise ValidationError("subject", subject, "an Agent or a Workforce")
+    day = to_date(on, "on")
+    n = len(workforce)
+    total_days = _days_column(days, n, "days")
+    centre_days = _days_column(telecentre_days, n, "telecentre_days")
+    if np.any(centre_days > total_days + 1e-9):
+        raise ValidationError("telecentre_days", "more than the telework days", "at most `days`")
+    if telecentre_distance is None:
+        centre_km = np.zeros(n)
+        if np.any(centre_days > 0):
+            raise ValidationError("telecentre_distance", None, "the distance to the télécentre")
+    else:
+        quantity = as_quantity(
+            telecentre_distance, field="telecentre_distance", dimension="[length]"
+        )
+        centre_km = np.broadcast_to(np.asarray(quantity.m_as("km"), dtype=float), (n,)).copy()
+        if np.any(centre_km < 0) or not np.all(np.isfinite(centre_km)):
+            raise ValidationError("telecentre_distance", "negative", "distances >= 0 km")
+    distance = workforce.commute_distance_km
+    unknown = np.isnan(distance)
+    one_way = np.where(unknown, 0.0, distance)
+    km = 2 * one_way * total_days - 2 * centre_km * centre_days
+    speed = float(assumptions.speed.m_as("km/h"))
+    commute_minutes = workforce.commute_time_min
+    minutes = (
+        np.where(np.isnan(commute_minutes), one_way / speed * 60, commute_minutes) * 2 * total_days
+        - 2 * centre_km / speed * 60 * centre_days
+    )
+    gross = km * assumptions.factor_column(workforce.commute_mode, day)
+    rebound = assumptions.rebound.kilograms(gross, total_days)
+    cost = (
+        None
+        if assumptions.cost_per_km is None
+        else km * float(assumptions.cost_per_km.m_as("EUR/km"))
+    )
+    return ImpactReport(
+        label=label,
+        on=day,
+        ids=workforce.ids,
+        modes=workforce.commute_mode,
+        days=total_days,
+        telecentre_days=centre_days,
+        km=km,
+        hours=minutes / 60,
+        gross_kg=gross,
+        rebound_kg=rebound,
+        eur=cost,
+        unknown_distance=unknown,
+        assumptions=assumptions,
+    )

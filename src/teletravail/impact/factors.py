@@ -1,0 +1,88 @@
+"""Emission factors per commuting mode, dated and sourced.
+
+ADEME's factors as impactco2 uses them (``shared/reference/domain-facts.md`` §4a): kg CO2e
+per passenger-km, life cycle (vehicle construction and fuel or electricity). The car
+factors changed on 2026-05-04, when impactco2 took ADEME's 2025 car model; the values
+before are those of impactco2's code from at least January 2025 (their start date here
+is an assumption, noted). A 2012 tailpipe factor (type-approval, not life cycle) serves
+to reproduce old assessments such as the Lot's of 2012.
+"""
+
+from __future__ import annotations
+
+from teletravail.dated import DatedParameter, DatedValue, Source
+from teletravail.units import per_registry
+from teletravail.workforce import CommuteMode
+
+__all__ = ["IMPACTCO2", "emission_factors", "tailpipe_2012"]
+
+IMPACTCO2 = Source(
+    title="ADEME Base Empreinte, as used by impactco2.fr",
+    reference="incubateur-ademe/impactco2, src/data/categories/deplacement.ts",
+    url="https://impactco2.fr",
+)
+IMPACTCO2_BEFORE = Source(
+    title="ADEME Base Empreinte, as used by impactco2.fr (values before May 2026)",
+    reference="impactco2 commit 6b5ce0d4 (2025-01-12)",
+    url="https://impactco2.fr",
+    note="start date assumed: the value is attested from 2025-01-12",
+)
+_START = "2020-01-01"
+_CHANGE = "2026-05-04"
+UNIT = "kg CO2e/km"
+
+# mode: (value before the May 2026 change or None if unchanged, value since)
+_TABLE: dict[CommuteMode, tuple[float | None, float]] = {
+    CommuteMode.CAR_THERMAL: (0.2176, 0.1423),
+    CommuteMode.CAR_ELECTRIC: (0.1034, 0.0674),
+    CommuteMode.MOTORBIKE: (0.1913, 0.2147),
+    CommuteMode.BUS: (0.1132, 0.1224),
+    CommuteMode.TRAIN_REGIONAL: (None, 0.0277),
+    CommuteMode.TRAM: (None, 0.0043),
+    CommuteMode.BIKE: (None, 0.00017),
+    CommuteMode.WALKING: (None, 0.0),
+}
+
+
+@per_registry
+def emission_factors() -> dict[CommuteMode, DatedParameter]:
+    """One dated parameter per mode, in kg CO2e per km, with its source."""
+    found: dict[CommuteMode, DatedParameter] = {}
+    for mode, (before, since) in _TABLE.items():
+        if before is None:
+            values = [DatedValue(start=_START, value=f"{since} {UNIT}", source=IMPACTCO2)]
+        else:
+            values = [
+                DatedValue(start=_START, value=f"{before} {UNIT}", source=IMPACTCO2_BEFORE),
+                DatedValue(start=_CHANGE, value=f"{since} {UNIT}", source=IMPACTCO2),
+            ]
+        note = " (construction only)" if mode is CommuteMode.BIKE else ""
+        found[mode] = DatedParameter(
+            name=f"emission_factor.{mode.value}",
+            dimension="[mass] * [co2e] / [length]",
+            description=f"life-cycle emissions per passenger-km{note}",
+            values=values,
+        )
+    return found
+
+
+@per_registry
+def tailpipe_2012() -> DatedParameter:
+    """0.116 kg CO2 per km: a type-approval tailpipe factor of 2012 cars (new cars sold in
+    France averaged 124 g/km in 2012), the one that reproduces the Lot's 2012 figures."""
+    return DatedParameter(
+        name="emission_factor.tailpipe_2012",
+        dimension="[mass] * [co2e] / [length]",
+        description="tailpipe, type-approval, cars of about 2012",
+        values=[
+            DatedValue(
+                start="2000-01-01",
+                value=f"0.116 {UNIT}",
+                source=Source(
+                    title="Inferred from the Lot's 2012 assessment (38,735 km for 4.5 t)",
+                    seed="000_b9c70da07b307d95.txt",
+                    note="unconfirmed: an inference, see shared/DOMAIN.md §1",
+                ),
+            )
+        ],
+    )

@@ -1,0 +1,208 @@
+"""Impact reports: per-agent columns, totals in units, breakdowns, comparisons, plots."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from teletravail.errors import ValidationError
+from teletravail.units import Q_
+from teletravail.workforce import CommuteMode
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from teletravail.units import Quantity
+
+    from .commute import Assumptions
+
+__all__ = ["ImpactReport", "compare"]
+
+_MODES: tuple[CommuteMode, ...] = tuple(CommuteMode)
+
+
+def _frozen(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    view = np.asarray(array).view()
+    view.flags.writeable = False
+    return view
+
+
+def _optional_frozen(array: npt.NDArray[Any] | None) -> npt.NDArray[Any] | None:
+    return None if array is None else _frozen(array)
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class ImpactReport:
+    """The impact of telework for a workforce, one row per agent, with totals.
+
+    Columns (read-only arrays): ``days`` and ``telecentre_days`` (workdays), ``km``
+    avoided, ``hours`` saved, ``gross_kg``, ``rebound_kg`` (kg CO2e), ``eur`` (or None
+    without a cost per km) and ``unknown_distance`` (agents whose distance is unknown
+    count zero, and are counted here).
+    """
+
+    label: str
+    on: dt.date
+    ids: npt.NDArray[np.str_] = attrs.field(converter=_frozen)
+    modes: npt.NDArray[np.int8] = attrs.field(converter=_frozen)
+    days: npt.NDArray[np.float64] = attrs.field(converter=_frozen)
+    telecentre_days: npt.NDArray[np.float64] = attrs.field(converter=_frozen)
+    km: npt.NDArray[np.float64] = attrs.field(converter=_frozen)
+    hours: npt.NDArray[np.float64] = attrs.field(converter=_frozen)
+    gross_kg: npt.NDArray[np.float64] = attrs.field(converter=_frozen)
+    rebound_kg: npt.NDArray[np.float64] = attrs.field(converter=_frozen)
+    eur: npt.NDArray[np.float64] | None = attrs.field(converter=_optional_frozen)
+    unknown_distance: npt.NDArray[np.bool_] = attrs.field(converter=_frozen)
+    assumptions: Assumptions
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @property
+    def net_kg(self) -> npt.NDArray[np.float64]:
+        """Net avoided emissions per agent, kg CO2e (gross less rebound)."""
+        result: npt.NDArray[np.float64] = self.gross_kg - self.rebound_kg
+        return result
+
+    # -- totals, in units -----------------------------------------------------------------
+
+    def totals(self) -> dict[str, Quantity | int]:
+        """Totals: ``days`` (workday), ``distance`` (km), ``time`` (h) and ``time_days``
+        (days of 24 h), ``gross``, ``rebound`` and ``net`` (t CO2e), ``money`` (EUR, if
+        priced), and the number of agents with an ``unknown_distance``."""
+        hours = float(np.sum(self.hours))
+        found: dict[str, Quantity | int] = {
+            "agents": len(self),
+            "days": Q_(float(np.sum(self.days)), "workday"),
+            "distance": Q_(float(np.sum(self.km)), "km"),
+            "time": Q_(hours, "hour"),
+            "time_days": Q_(hours / 24, "day"),
+            "gross": Q_(float(np.sum(self.gross_kg)) / 1000, "t CO2e"),
+            "rebound": Q_(float(np.sum(self.rebound_kg)) / 1000, "t CO2e"),
+            "net": Q_(float(np.sum(self.net_kg)) / 1000, "t CO2e"),
+            "unknown_distance": int(np.count_nonzero(self.unknown_distance)),
+        }
+        if self.eur is not None:
+            found["money"] = Q_(round(float(np.sum(self.eur)), 2), "EUR")
+        return found
+
+    def by_mode(self) -> dict[str, dict[str, Quantity]]:
+        """Distance and net emissions avoided per commuting mode present."""
+        found: dict[str, dict[str, Quantity]] = {}
+        for code in np.unique(self.modes):
+            mask = self.modes == code
+            found[_MODES[int(code)].value] = {
+                "distance": Q_(float(self.km[mask].sum()), "km"),
+                "net": Q_(float(self.net_kg[mask].sum()) / 1000, "t CO2e"),
+            }
+        return found
+
+    def by_place(self) -> dict[str, Quantity]:
+        """Telework days at home and at a télécentre."""
+        centre = float(self.telecentre_days.sum())
+        return {
+            "home": Q_(float(self.days.sum()) - centre, "workday"),
+            "telecentre": Q_(centre, "workday"),
+        }
+
+    # -- output -----------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary: totals (value and unit), breakdowns, the assumptions."""
+
+        def plain(value: Quantity | int) -> Any:
+            if isinstance(value, int):
+                return value
+            return {"value": float(value.magnitude), "unit": f"{value.units:~}"}
+
+        return {
+            "schema": "teletravail.impact.report",
+            "schema_version": 1,
+            "label": self.label,
+            "on": self.on.isoformat(),
+            "totals": {k: plain(v) for k, v in self.totals().items()},
+            "by_mode": {m: {k: plain(v) for k, v in d.items()} for m, d in self.by_mode().items()},
+            "by_place": {k: plain(v) for k, v in self.by_place().items()},
+            "assumptions": {
+                "speed": plain(self.assumptions.speed),
+                "cost_per_km": None
+                if self.assumptions.cost_per_km is None
+                else plain(self.assumptions.cost_per_km),
+                "rebound": self.assumptions.rebound.kind.value,
+                "factors": "ADEME (impactco2)" if self.assumptions.factors is None else "given",
+            },
+        }
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>{html.escape(name)}</td><td>{html.escape(_show(value))}</td></tr>"
+            for name, value in self.totals().items()
+        )
+        title = html.escape(self.label or "Telework impact")
+        return f"<table><caption>{title} ({self.on})</caption>{rows}</table>"
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per agent, columns named with their unit (the ``pandas`` extra)."""
+        import pandas as pd
+
+        data: dict[str, Any] = {
+            "id": self.ids,
+            "mode": [_MODES[int(c)].value for c in self.modes],
+            "days_workday": self.days,
+            "telecentre_days_workday": self.telecentre_days,
+            "distance_km": self.km,
+            "time_h": self.hours,
+            "gross_kg_co2e": self.gross_kg,
+            "rebound_kg_co2e": self.rebound_kg,
+            "net_kg_co2e": self.net_kg,
+            "unknown_distance": self.unknown_distance,
+        }
+        if self.eur is not None:
+            data["money_eur"] = self.eur
+        return pd.DataFrame(data)
+
+    def plot(self, ax: Any = None) -> Any:
+        """A bar chart of net avoided emissions per mode (the ``plot`` extra: matplotlib);
+        returns the figure."""
+        try:
+            import matplotlib
+
+            matplotlib.use("Agg", force=False)
+            import matplotlib.pyplot as plt
+        except ImportError as exc:  # pragma: no cover - the extra is in the test deps
+            raise ValidationError("plot", "matplotlib", "the 'plot' extra") from exc
+        modes = self.by_mode()
+        figure = ax.figure if ax is not None else plt.figure()
+        axes = ax if ax is not None else figure.add_subplot()
+        axes.bar(list(modes), [v["net"].m_as("t CO2e") for v in modes.values()])
+        axes.set_ylabel("net avoided, t CO2e")
+        axes.set_title(self.label or "Telework impact by mode")
+        return figure
+
+
+def _show(value: Quantity | int) -> str:
+    if isinstance(value, int):
+        return str(value)
+    return f"{float(value.magnitude):,.2f} {value.units:~}"
+
+
+def compare(first: ImpactReport, second: ImpactReport) -> dict[str, dict[str, Any]]:
+    """Totals of two scenarios side by side, with the difference (second − first)."""
+    if not isinstance(first, ImpactReport) or not isinstance(second, ImpactReport):
+        raise ValidationError("compare", (first, second), "two ImpactReports")
+    a, b = first.totals(), second.totals()
+    table: dict[str, dict[str, Any]] = {}
+    for key in a:
+        if key not in b:
+            continue
+        table[key] = {
+            first.label or "first": a[key],
+            second.label or "second": b[key],
+            "difference": b[key] - a[key],
+        }
+    return table
