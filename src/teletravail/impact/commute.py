@@ -32,6 +32,7 @@ from .factors import emission_factors
 from .report import ImpactReport
 
 if TYPE_CHECKING:
+    from teletravail.scheduling.schedule import Schedule
     from teletravail.units import Quantity
 
 __all__ = ["Assumptions", "Rebound", "ReboundKind", "commute_impact", "fiscal_rate"]
@@ -222,7 +223,7 @@ def _days_column(value: Any, n: int, field: str) -> npt.NDArray[np.float64]:
 
 def commute_impact(
     subject: Agent | Workforce,
-    days: Quantity | str,
+    days: Quantity | str | Schedule,
     *,
     on: dt.date | str,
     telecentre_days: Quantity | str | None = None,
@@ -230,8 +231,9 @@ def commute_impact(
     assumptions: Assumptions | None = None,
     label: str = "",
 ) -> ImpactReport:
-    """The impact of ``days`` telework days per agent (a quantity array in workday, or one
-    value for all), of which ``telecentre_days`` at a télécentre ``telecentre_distance``
+    """The impact of ``days`` telework days per agent (a quantity array in workday, one
+    value for all, or one agent's :class:`~teletravail.scheduling.schedule.Schedule`), of
+    which ``telecentre_days`` at a télécentre ``telecentre_distance``
     (one way) from home. Factors are those in force ``on``. Agents whose distance is
     unknown are reported, with zero impact, not dropped.
     """
@@ -243,6 +245,18 @@ def commute_impact(
         raise ValidationError("subject", subject, "an Agent or a Workforce")
     day = to_date(on, "on")
     n = len(workforce)
+    from teletravail.scheduling.pattern import PlaceKind
+    from teletravail.scheduling.schedule import Schedule
+
+    if isinstance(days, Schedule):  # one agent's dated days: télécentre days from its places
+        if n != 1:
+            raise ValidationError("days", "a Schedule", "day counts per agent for a workforce")
+        at_centre = np.array([p.kind is PlaceKind.TELECENTRE for p in days.places])
+        on_centre = at_centre[days.place_codes] if len(days) else np.zeros(0, dtype=bool)
+        if telecentre_days is not None:
+            raise ValidationError("telecentre_days", telecentre_days, "None with a Schedule")
+        telecentre_days = Q_(float(days.amounts[on_centre].sum()), "workday")
+        days = days.total
     total_days = _days_column(days, n, "days")
     centre_days = _days_column(telecentre_days, n, "telecentre_days")
     if np.any(centre_days > total_days + 1e-9):

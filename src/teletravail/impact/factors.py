@@ -25,7 +25,7 @@ IMPACTCO2_BEFORE = Source(
     title="ADEME Base Empreinte, as used by impactco2.fr (values before May 2026)",
     reference="impactco2 commit 6b5ce0d4 (2025-01-12)",
     url="https://impactco2.fr",
-    note="start date assumed: the value is attested from 2025-01-12",
+    note="unconfirmed start date: the value is attested from 2025-01-12",
 )
 _START = "2020-01-01"
 _CHANGE = "2026-05-04"
