@@ -141,9 +141,11 @@ def test_first_payment_of_2021_in_q1_2022() -> None:
     schedule = plan(TUE_THU, "2021-09-01", "2022-06-30", agent=AGENT)
     calendar = payment_calendar(forfait_teletravail(), schedule, first_payment="2022-03-31")
     assert [(p.date, p.covers) for p in calendar.payments] == [
-        (dt.date(2022, 3, 31), "2021-Q3, 2021-Q4, 2022-Q1"),
+        (dt.date(2022, 3, 31), "2021-Q3, 2021-Q4"),
+        (dt.date(2022, 3, 31), "2022-Q1"),
         (dt.date(2022, 6, 30), "2022-Q2"),
     ]
+    assert calendar.payments[0].amount == Q_(85, "EUR")
     assert calendar.total_cents == forfait_teletravail().line(schedule).cents
 
 
@@ -176,8 +178,24 @@ def test_bad_input_is_typed() -> None:
         forfait_teletravail().for_workforce([-3], 2023)
     with pytest.raises(ValidationError, match="end"):
         presets.urssaf_monthly_flat().line("2 workday/week", "2023-03-01", "2023-01-01")
+    assert forfait_teletravail().for_workforce([10], 2021).tolist() == [2500]
+    mid_year = DatedParameter(
+        name="r",
+        values=[
+            DatedValue(start="2020-01-01", value="2 EUR/workday", source=Source(title="t")),
+            DatedValue(start="2020-07-01", value="3 EUR/workday", source=Source(title="t")),
+        ],
+    )
     with pytest.raises(ValidationError, match="one rate"):
-        forfait_teletravail().for_workforce([10], 2021)
+        PerDay(rate=mid_year).for_workforce([10], 2020)
+    for year in ("2023", 2023.0, None, 0):
+        with pytest.raises(ValidationError, match="year"):
+            forfait_teletravail().for_workforce([1], year)  # type: ignore[arg-type]
+    for days in (["a"], "3 workday", {"a": 1}, [1e17]):
+        with pytest.raises(ValidationError, match="days"):
+            forfait_teletravail().for_workforce(days, 2023)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="Schedule"):
+        forfait_teletravail().line([])  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="weekly_days"):
         Allowance(components=[presets.urssaf_monthly_flat()]).compute(
             plan(TUE_THU, "2023-01-01", "2023-01-31")
@@ -229,3 +247,53 @@ def test_vectorised_equals_schedule(weekdays: set[int], year: int) -> None:
     days = schedule.total.m_as("workday")
     forfait = forfait_teletravail()
     assert forfait.for_workforce(np.array([days]), year)[0] == forfait.line(schedule).cents
+
+
+def test_payment_calendar_edges() -> None:
+    """A first payment off a quarter end is its own date; regularisations only give back;
+    quarters past the cap pay nothing and are left out."""
+    year = plan(TUE_THU, "2021-09-01", "2022-06-30", agent=AGENT)
+    calendar = payment_calendar(forfait_teletravail(), year, first_payment="2022-02-15")
+    assert [(p.date, p.covers) for p in calendar.payments][:2] == [
+        (dt.date(2022, 2, 15), "2021-Q3, 2021-Q4"),
+        (dt.date(2022, 3, 31), "2022-Q1"),
+    ]
+    fewer = plan(WeeklyPattern.of(["tue"]), "2023-01-01", "2023-12-31")
+    more = plan(TUE_THU, "2023-01-01", "2024-06-30")
+    up = payment_calendar(forfait_teletravail(), fewer, worked=more)
+    assert [p.kind for p in up.payments] == ["quarter"] * 4  # nothing unauthorised is paid
+    five = plan(WeeklyPattern.of(["mon", "tue", "wed", "thu", "fri"]), "2023-01-01", "2023-12-31")
+    capped = payment_calendar(forfait_teletravail(), five)
+    assert [p.covers for p in capped.payments] == ["2023-Q1", "2023-Q2"]
+    assert capped.total_cents == 25344
+    with pytest.raises(ValidationError, match="authorised"):
+        payment_calendar(forfait_teletravail(), None)  # type: ignore[arg-type]
+
+
+def test_cap_changed_mid_year_applies_to_the_whole_year() -> None:
+    """A cap lowered in July caps the whole year, and the quarters never go negative."""
+    cap = DatedParameter(
+        name="cap",
+        values=[
+            DatedValue(start="2023-01-01", value="253.44 EUR", source=Source(title="t")),
+            DatedValue(start="2023-07-01", value="100 EUR", source=Source(title="t")),
+        ],
+    )
+    lowered = PerDay(rate=presets.forfait_teletravail().rate, cap=cap)
+    five = WeeklyPattern.of(["mon", "tue", "wed", "thu", "fri"])
+    assert lowered.line(plan(five, "2023-01-01", "2023-06-30")).cents == 10000
+    calendar = payment_calendar(lowered, plan(five, "2023-01-01", "2023-12-31"))
+    assert all(p.cents >= 0 for p in calendar.payments) and calendar.total_cents == 10000
+
+
+def test_payable_at() -> None:
+    """A per-day component says where it pays, and why not elsewhere."""
+    assert forfait_teletravail().payable_at("home")
+    with pytest.raises(NotPayableError, match="places it pays"):
+        forfait_teletravail().payable_at("site:Cahors")
+
+
+def test_amounts_in_cents_are_read_exactly() -> None:
+    """Amounts written in cents are whole amounts, whatever the float conversion does."""
+    assert OneOff(amount="35 cent").for_workforce([True]).tolist() == [35]
+    assert millicents("330 cent/workday", "rate", "EUR/workday") == 330_000

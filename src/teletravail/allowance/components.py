@@ -51,6 +51,16 @@ class NotPayableError(ValidationError):
     """A component asked for at a place where it is not payable."""
 
 
+def _check_inputs(schedule: Any, network: Any) -> None:
+    from teletravail.scheduling.schedule import Schedule
+    from teletravail.scheduling.telecentre import TelecentreNetwork
+
+    if not isinstance(schedule, Schedule):
+        raise ValidationError("schedule", schedule, "a Schedule (from scheduling.plan)")
+    if network is not None and not isinstance(network, TelecentreNetwork):
+        raise ValidationError("network", network, "a TelecentreNetwork or None")
+
+
 def _name(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
         raise ValidationError(attribute.name, value, "a non-empty name")
@@ -170,7 +180,9 @@ class OneOff:
         return self.amount
 
     def line(self, schedule: Schedule) -> Line:
-        """The line for a schedule: paid if any of its days is at a covered place."""
+        """The line for a schedule: paid if any of its days is at a covered place (0
+        otherwise; :meth:`due` raises instead, for one place)."""
+        _check_inputs(schedule, None)
         kinds = {schedule.places[int(c)].kind for c in np.unique(schedule.place_codes)}
         covered = self.places is None or bool(kinds & self.places)
         amount = cents(self.amount, "amount") if covered and len(schedule) else 0
@@ -209,6 +221,18 @@ class PerDay:
     def __attrs_post_init__(self) -> None:
         if self.cap_per not in ("year", "month"):
             raise ValidationError("cap_per", self.cap_per, "'year' or 'month'")
+
+    def payable_at(self, place: Place | str, *, network: TelecentreNetwork | None = None) -> bool:
+        """True if the component pays for telework at ``place``; otherwise a
+        :class:`NotPayableError` that says why (the place, or the centre's canteen)."""
+        where = Place.parse(place)
+        if where.kind not in self.places:
+            allowed = ", ".join(sorted(p.value for p in self.places))
+            raise NotPayableError("place", str(place), f"one of the places it pays: {allowed}")
+        centre = where.kind is PlaceKind.TELECENTRE and network is not None and where.name
+        if centre and not network.get(where.name).allowance_payable:  # type: ignore[union-attr,arg-type]
+            raise NotPayableError("place", str(place), "a place without an employer-funded canteen")
+        return True
 
     # -- one agent, from dated days ------------------------------------------------------
 
@@ -251,7 +275,9 @@ class PerDay:
         return rates
 
     def line(self, schedule: Schedule, *, network: TelecentreNetwork | None = None) -> Line:
-        """The amount due for the telework days of ``schedule``, capped per period."""
+        """The amount due for the telework days of ``schedule``, capped per period (with
+        the cap in force at the end of that calendar year or month)."""
+        _check_inputs(schedule, network)
         payable, excluded = self._payable(schedule, network)
         rates = self._rates(schedule.dates)
         no_rate = payable & (rates < 0)
@@ -269,8 +295,7 @@ class PerDay:
             uncapped = (product + 1000) // 2000  # one rounding, half up, per period
             cap = None
             if self.cap is not None:
-                last_day = dates[inside].max().astype(object)
-                cap = cents(self.cap.as_of(last_day), "cap")
+                cap = cents(self.cap.as_of(_period_end(str(label), self.cap_per)), "cap")
             due = uncapped if cap is None else min(uncapped, cap)
             total += due
             periods.append(
@@ -298,21 +323,37 @@ class PerDay:
     def for_workforce(self, days: Quantity | npt.ArrayLike, year: int) -> npt.NDArray[np.int64]:
         """Cents per agent for ``days`` telework days each in calendar ``year``.
 
-        The rate must not change within the year (it changes on 1 January in the texts);
-        for a year that spans a change, plan dated schedules and use :meth:`line`. With a
-        monthly cap, counts per year cannot be capped: use :meth:`line` as well.
+        The counts must be days of that one calendar year. The rate must not change
+        within the part of the year it is in force (it changes on 1 January in the
+        texts; in 2021 it starts on 1 September); for a year that spans a change, plan
+        dated schedules and use :meth:`line`. With a monthly cap, counts per year cannot
+        be capped: use :meth:`line` as well.
         """
+        if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9998:
+            raise ValidationError("year", year, "a calendar year such as 2023")
         if self.cap is not None and self.cap_per != "year":
             raise ValidationError("cap_per", self.cap_per, "a yearly cap to pay from yearly counts")
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        pieces = list(self.rate.segments(start, end)) if self._covers(start) else []
+        first = next(
+            (
+                c
+                for c in (start, *self.rate.change_dates())
+                if start <= c <= end and self._covers(c)
+            ),
+            None,
+        )
+        pieces = list(self.rate.segments(first, end)) if first is not None else []
         if len(pieces) != 1:
             raise ValidationError(
                 "year", year, "a year with one rate in force throughout (else use dated schedules)"
             )
         rate = millicents(pieces[0].value, "rate", "EUR/workday")
-        if isinstance(days, np.ndarray) or not hasattr(days, "m_as"):
-            counts = np.asarray(days, dtype=float)
+        if isinstance(days, str | Mapping) or not (
+            isinstance(days, np.ndarray | list | tuple) or hasattr(days, "m_as")
+        ):
+            raise ValidationError("days", days, "day counts: a list, an array or a quantity")
+        if not hasattr(days, "m_as"):
+            counts = half_days(days) / 2
         else:
             counts = np.asarray(
                 as_quantity(days, field="days", dimension="[workday]").m_as("workday")
@@ -328,6 +369,16 @@ class PerDay:
         except NoValueInForceError:
             return False
         return True
+
+
+def _period_end(label: str, per: str) -> dt.date:
+    """The last day of a calendar year ``"2023"`` or month ``"2023-02"``: its cap is the one
+    in force then, for the whole period (a cap changed mid-year applies to that year)."""
+    if per == "year":
+        return dt.date(int(label), 12, 31)
+    year, month = (int(part) for part in label.split("-"))
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
 
 
 def _monthly_rate_check(instance: Any, attribute: Any, value: Any) -> None:
@@ -351,8 +402,12 @@ class MonthlyFlat:
     def line(self, weekly_days: Quantity | str, start: dt.date | str, end: dt.date | str) -> Line:
         """The amount for ``weekly_days`` of telework a week from ``start`` to ``end``."""
         per_week = as_quantity(weekly_days, field="weekly_days", dimension="[workday] / [time]")
+        if not 0 <= float(per_week.m_as("workday/week")) <= 7:
+            raise ValidationError("weekly_days", weekly_days, "between 0 and 7 workday/week")
         halves = int(half_days([float(per_week.m_as("workday/week"))], "weekly_days")[0])
         first, last = to_date(start, "start"), to_date(end, "end")
+        if last.year >= 9999:
+            raise ValidationError("end", last, "a date before 9999-12-01")
         if last < first:
             raise ValidationError("end", last, f"a date on or after the start {first}")
         total, periods = 0, []

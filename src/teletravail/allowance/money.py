@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["as_decimal", "cents", "euros", "half_days", "millicents", "pay"]
 
 _MILLICENTS_PER_EUR = 100_000
+_MAX_DAYS = 366  # a count of telework days above a year's is a mistake (and overflows)
 
 
 def millicents(value: Any, field: str, unit: str = "EUR") -> int:
@@ -34,9 +35,15 @@ def millicents(value: Any, field: str, unit: str = "EUR") -> int:
     quantity = as_quantity(value, field=field, dimension=None)
     if quantity.dimensionality != expected.dimensionality:
         raise UnitError(field, value, str(expected.dimensionality), f"an amount in {unit}")
-    exact = decimal.Decimal(repr(float(quantity.m_as(expected.units)))) * _MILLICENTS_PER_EUR
-    if exact != exact.to_integral_value():
+    magnitude = float(quantity.m_as(expected.units))
+    if not abs(magnitude) < 1e12:
+        raise ValidationError(field, value, "an amount below a thousand billion EUR")
+    exact = decimal.Decimal(repr(magnitude)) * _MILLICENTS_PER_EUR
+    nearest = exact.to_integral_value()
+    # a unit conversion (35 cent -> 0.35000000000000003 EUR) leaves float dust: ignore it
+    if abs(exact - nearest) > decimal.Decimal("0.000001"):
         raise ValidationError(field, value, "an amount with at most five decimals of a euro")
+    exact = nearest
     if exact < 0:
         raise ValidationError(field, value, "an amount >= 0 EUR")
     return int(exact)
@@ -51,10 +58,16 @@ def cents(value: Any, field: str) -> int:
 
 
 def half_days(days: npt.ArrayLike, field: str = "days") -> npt.NDArray[np.int64]:
-    """Numbers of days as integer half days; anything but multiples of 0.5 is refused."""
-    array = np.asarray(days, dtype=float)
+    """Numbers of days as integer half days; anything but multiples of 0.5, negative
+    numbers or more than 366 days are refused."""
+    try:
+        array = np.asarray(days, dtype=float)
+    except (TypeError, ValueError):
+        raise ValidationError(field, days, "numbers of days") from None
     if not np.all(np.isfinite(array)) or np.any(array < 0):
         raise ValidationError(field, "negative or not finite", "numbers of days >= 0")
+    if np.any(array > _MAX_DAYS):
+        raise ValidationError(field, float(array.max()), f"at most {_MAX_DAYS} days")
     doubled = np.round(array * 2)
     if np.any(np.abs(doubled - array * 2) > 1e-9):
         raise ValidationError(field, "not a multiple of half a day", "whole or half days")
@@ -70,12 +83,23 @@ def pay(halves: npt.ArrayLike, rate_millicents: int) -> npt.NDArray[np.int64]:
 
 
 def euros(amount_cents: int | npt.ArrayLike) -> Quantity:
-    """Cents as a quantity in EUR (one quantity wrapping an array for many amounts)."""
+    """Cents as a quantity in EUR (one quantity wrapping an array for many amounts).
+
+    The quantity's magnitude is a float, fine for display and arithmetic; the exact
+    amount is the integer number of cents (or :func:`as_decimal`).
+    """
+    if isinstance(amount_cents, bool):
+        raise ValidationError("cents", amount_cents, "a whole number of cents")
     if isinstance(amount_cents, int | np.integer):
         return Q_(int(amount_cents) / 100, "EUR")
-    return Q_(np.asarray(amount_cents, dtype=np.int64) / 100, "EUR")
+    array = np.asarray(amount_cents)
+    if array.dtype.kind not in "iu":
+        raise ValidationError("cents", amount_cents, "whole numbers of cents")
+    return Q_(array.astype(np.int64) / 100, "EUR")
 
 
 def as_decimal(amount_cents: int) -> decimal.Decimal:
     """Cents as an exact :class:`decimal.Decimal` number of euros."""
+    if isinstance(amount_cents, bool) or not isinstance(amount_cents, int | np.integer):
+        raise ValidationError("cents", amount_cents, "a whole number of cents")
     return decimal.Decimal(int(amount_cents)).scaleb(-2)

@@ -7,7 +7,7 @@ the first payment, in the first quarter of 2022, covered September to December 2
 quarter with telework (dated the quarter's last day, or a later first payment date), each
 the amount due so far in the year less what was already paid, so the annual cap holds;
 then, if the days worked are given, a regularisation (positive or negative) dated 31 March
-of the next year.
+of the next year, for the authorised days not worked.
 """
 
 from __future__ import annotations
@@ -110,6 +110,31 @@ def _until(schedule: Schedule, last: dt.date, year: int) -> Schedule:
     )
 
 
+def _held_payment(held: list[tuple[str, int]], when: dt.date | None) -> Payment:
+    assert when is not None
+    return Payment(
+        date=when,
+        cents=sum(amount for _, amount in held),
+        kind="quarter",
+        covers=", ".join(label for label, _ in held),
+    )
+
+
+def _intersection(authorised: Schedule, worked: Schedule) -> Schedule:
+    """The worked days that were authorised, each for the smaller of the two amounts."""
+    from teletravail.scheduling.schedule import Schedule
+
+    common, left, right = np.intersect1d(authorised.dates, worked.dates, return_indices=True)
+    return Schedule(
+        dates=common,
+        amounts=np.minimum(authorised.amounts[left], worked.amounts[right]),
+        parts=authorised.parts[left],
+        place_codes=authorised.place_codes[left],
+        places=authorised.places,
+        agent_id=authorised.agent_id,
+    )
+
+
 def payment_calendar(
     component: PerDay,
     authorised: Schedule,
@@ -121,9 +146,11 @@ def payment_calendar(
     """Quarterly payments of ``component`` for the ``authorised`` days, with a
     regularisation on 31 March of the next year when the days ``worked`` are given.
 
-    A quarter whose last day comes before ``first_payment`` is paid on that date
-    (the forfait's days of September to December 2021 were paid in the first quarter
-    of 2022).
+    Quarters whose last day comes before ``first_payment`` are paid together on that
+    date (the forfait's days of September to December 2021 were paid in the first
+    quarter of 2022: ``first_payment="2022-03-31"``). A regularisation repays only days
+    that were authorised and not worked (it is never positive), and is dated 31 March of
+    the next year, or the first payment date if that is later.
     """
     from teletravail.scheduling.schedule import Schedule
 
@@ -132,48 +159,40 @@ def payment_calendar(
     if component.cap is not None and component.cap_per != "year":
         raise ValidationError("component.cap_per", component.cap_per, "a yearly cap")
     for name, value in (("authorised", authorised), ("worked", worked)):
-        if value is not None and not isinstance(value, Schedule):
+        if (value is not None or name == "authorised") and not isinstance(value, Schedule):
             raise ValidationError(name, value, "a Schedule")
     earliest = None if first_payment is None else to_date(first_payment, "first_payment")
     quarters = sorted({_quarter_end(day) for day in authorised.dates.astype(object)})
     payments: list[Payment] = []
     paid: dict[int, int] = {}
-    waiting: list[tuple[str, int]] = []
+    held: list[tuple[str, int]] = []
     for end in quarters:
         year = end.year
         due = component.line(_until(authorised, end, year), network=network).cents
         amount = due - paid.get(year, 0)
         paid[year] = due
         if earliest is not None and end < earliest:
-            waiting.append((_quarter(end), amount))
+            held.append((_quarter(end), amount))  # paid at the first payment date
             continue
-        if waiting:
-            covers = ", ".join(label for label, _ in waiting) + ", " + _quarter(end)
-            amount += sum(value for _, value in waiting)
-            waiting = []
-            payments.append(
-                Payment(date=max(end, earliest or end), cents=amount, kind="quarter", covers=covers)
-            )
-        else:
+        if held:
+            payments.append(_held_payment(held, earliest))
+            held = []
+        if amount:  # a quarter after the cap was reached pays nothing: no transfer
             payments.append(Payment(date=end, cents=amount, kind="quarter", covers=_quarter(end)))
-    if waiting and earliest is not None:
-        payments.append(
-            Payment(
-                date=earliest,
-                cents=sum(v for _, v in waiting),
-                kind="quarter",
-                covers=", ".join(label for label, _ in waiting),
-            )
-        )
+    if held:
+        payments.append(_held_payment(held, earliest))
     if worked is not None:
-        years = sorted(set(paid) | {d.year for d in worked.dates.astype(object)})
-        for year in years:
-            due = component.line(_until(worked, dt.date(year, 12, 31), year), network=network).cents
-            difference = due - paid.get(year, 0)
+        # the days worked are paid only where they were authorised: a regularisation
+        # gives back what was paid for days not worked, it never pays unauthorised days
+        both = _intersection(authorised, worked)
+        for year in sorted(paid):
+            due = component.line(_until(both, dt.date(year, 12, 31), year), network=network).cents
+            difference = due - paid[year]
             if difference:
+                when = dt.date(year + 1, 3, 31)
                 payments.append(
                     Payment(
-                        date=dt.date(year + 1, 3, 31),
+                        date=max(when, earliest or when),
                         cents=difference,
                         kind="regularisation",
                         covers=str(year),

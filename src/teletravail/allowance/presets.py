@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from teletravail.dated import DatedParameter, DatedValue, Source
+from teletravail.errors import ValidationError
 from teletravail.units import per_registry
 
 from .components import Allowance, EmployerCost, MonthlyFlat, OneOff, PerDay
@@ -62,6 +63,11 @@ def lot_2013(laptop: str | None = None) -> Allowance:
 Row = tuple[str, str, Source, str | None]
 
 
+def _flag(value: object) -> None:
+    if not isinstance(value, bool):
+        raise ValidationError("collective_agreement", value, "true or false")
+
+
 def _dated(name: str, rows: Sequence[Row], dimension: str) -> DatedParameter:
     return DatedParameter(
         name=name,
@@ -77,13 +83,17 @@ def _dated(name: str, rows: Sequence[Row], dimension: str) -> DatedParameter:
 def urssaf_per_day(collective_agreement: bool = False) -> PerDay:
     """The private-sector limit per telework day exempt from contributions, with its
     monthly cap (22 days); higher under a collective agreement."""
+    _flag(collective_agreement)
     if collective_agreement:
+        unclear = "2024 unclear: one source still quotes the 2020 figures"
         rate_rows: list[Row] = [
             ("2020-01-01", "3.25 EUR/workday", BOSS, None),
+            ("2024-01-01", "3.25 EUR/workday", BOSS_UNCONFIRMED, unclear),
             ("2025-01-01", "3.30 EUR/workday", BOSS_UNCONFIRMED, None),
         ]
         cap_rows: list[Row] = [
             ("2020-01-01", "71.50 EUR", BOSS, None),
+            ("2024-01-01", "71.50 EUR", BOSS_UNCONFIRMED, unclear),
             ("2025-01-01", "72.60 EUR", BOSS_UNCONFIRMED, None),
         ]
     else:
@@ -112,11 +122,14 @@ def urssaf_per_day(collective_agreement: bool = False) -> PerDay:
 
 @per_registry
 def urssaf_monthly_flat(collective_agreement: bool = False) -> MonthlyFlat:
-    """The private-sector monthly flat limit per weekly telework day."""
+    """The private-sector monthly flat limit per weekly telework day, paid for every
+    calendar month the period touches (a partial month counts in full)."""
+    _flag(collective_agreement)
     unit = "EUR/(workday/week)"
     if collective_agreement:
         rows: list[Row] = [
             ("2020-01-01", f"13.00 {unit}", BOSS, None),
+            ("2024-01-01", f"13.00 {unit}", BOSS_UNCONFIRMED, "2024 unclear"),
             ("2025-01-01", f"13.20 {unit}", BOSS_UNCONFIRMED, None),
         ]
     else:
@@ -125,7 +138,7 @@ def urssaf_monthly_flat(collective_agreement: bool = False) -> MonthlyFlat:
             ("2023-01-01", f"10.40 {unit}", BOSS, None),
             ("2024-01-01", f"10.70 {unit}", BOSS_UNCONFIRMED, None),
             ("2025-01-01", f"10.90 {unit}", BOSS_UNCONFIRMED, "11.00 in other sources"),
-            ("2026-01-01", f"11.00 {unit}", BOSS_UNCONFIRMED, None),
+            ("2026-01-01", f"11.00 {unit}", BOSS_UNCONFIRMED, "10.90 in other sources"),
         ]
     suffix = ".collective_agreement" if collective_agreement else ""
     return MonthlyFlat(
