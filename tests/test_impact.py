@@ -152,6 +152,15 @@ def test_reports_by_mode_json_html_pandas_plot_and_compare() -> None:
     table = compare(one, two)
     assert table["distance"]["difference"] == Q_(4600, "km")
     assert one.plot().axes[0].get_ylabel() == "net avoided, t CO2e"
+    from teletravail.impact import plot_scenarios
+
+    figure = plot_scenarios([one, two])
+    assert [t.get_text() for t in figure.axes[0].get_xticklabels()] == [
+        "1 day a week",
+        "2 days a week",
+    ]
+    with pytest.raises(ValidationError):
+        plot_scenarios([])
 
 
 def test_bad_input_is_typed() -> None:

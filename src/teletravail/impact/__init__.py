@@ -9,11 +9,14 @@ effects, reports and télécentre economics.
 """
 
 from .commute import Assumptions, Rebound, ReboundKind, commute_impact, fiscal_rate
+from .economics import CentreCosts, Economics, pilot_2012_costs, telecentre_economics
 from .factors import emission_factors, tailpipe_2012
-from .report import ImpactReport, compare
+from .report import ImpactReport, compare, plot_scenarios
 
 __all__ = [
     "Assumptions",
+    "CentreCosts",
+    "Economics",
     "ImpactReport",
     "Rebound",
     "ReboundKind",
@@ -21,5 +24,8 @@ __all__ = [
     "compare",
     "emission_factors",
     "fiscal_rate",
+    "pilot_2012_costs",
+    "plot_scenarios",
     "tailpipe_2012",
+    "telecentre_economics",
 ]

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from .commute import Assumptions
 
-__all__ = ["ImpactReport", "compare"]
+__all__ = ["ImpactReport", "compare", "plot_scenarios"]
 
 _MODES: tuple[CommuteMode, ...] = tuple(CommuteMode)
 
@@ -206,3 +206,31 @@ def compare(first: ImpactReport, second: ImpactReport) -> dict[str, dict[str, An
             "difference": b[key] - a[key],
         }
     return table
+
+
+def plot_scenarios(reports: list[ImpactReport], ax: Any = None) -> Any:
+    """Net avoided emissions of several scenarios side by side, stacked by mode (the
+    ``plot`` extra: matplotlib); returns the figure."""
+    if not reports or not all(isinstance(r, ImpactReport) for r in reports):
+        raise ValidationError("reports", reports, "a non-empty list of ImpactReports")
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg", force=False)
+        import matplotlib.pyplot as plt
+    except ImportError as exc:  # pragma: no cover - the extra is in the test deps
+        raise ValidationError("plot", "matplotlib", "the 'plot' extra") from exc
+    figure = ax.figure if ax is not None else plt.figure()
+    axes = ax if ax is not None else figure.add_subplot()
+    labels = [r.label or f"scenario {i + 1}" for i, r in enumerate(reports)]
+    modes = sorted({mode for r in reports for mode in r.by_mode()})
+    bottom = np.zeros(len(reports))
+    for mode in modes:
+        values = np.array(
+            [r.by_mode().get(mode, {}).get("net", Q_(0, "t CO2e")).m_as("t CO2e") for r in reports]
+        )
+        axes.bar(labels, values, bottom=bottom, label=mode)
+        bottom += values
+    axes.set_ylabel("net avoided, t CO2e")
+    axes.legend()
+    return figure
