@@ -19,6 +19,7 @@ from teletravail.eligibility import (
     TeleworkablePost,
     Volunteer,
 )
+from teletravail.scheduling.telecentre import Telecentre, TelecentreNetwork
 from teletravail.workforce import Agent, CommuteMode, Derogation, DerogationKind
 
 ROLES = ("instructeur", "gestionnaire", "cadre", "production", "travail_social", "juriste")
@@ -107,3 +108,22 @@ rules: st.SearchStrategy[Rule] = st.recursive(
     ),
     max_leaves=6,
 )
+
+
+@st.composite
+def networks(draw: st.DrawFn, names: tuple[str, ...], max_desks: int = 3) -> TelecentreNetwork:
+    """A network of 1 to 4 centres named from ``names``, with random desks and opening days."""
+    chosen = draw(st.lists(st.sampled_from(names), min_size=1, max_size=4, unique=True))
+    return TelecentreNetwork(
+        name="test network",
+        centres=tuple(
+            Telecentre(
+                name=name,
+                commune=name,
+                department="Lot",
+                desks=draw(st.integers(1, max_desks)),
+                open_weekdays=draw(st.frozensets(st.integers(0, 6), min_size=1)),
+            )
+            for name in chosen
+        ),
+    )

@@ -30,6 +30,8 @@ from teletravail.scheduling.telecentre import (
 )
 from teletravail.units import Q_
 
+from .strategies import networks as networks_
+
 NAMES = ("Aurillac", "Montmurat", "Figeac", "Decazeville")
 
 # --------------------------------------------------------------------------- strategies
@@ -43,23 +45,9 @@ costs = st.builds(
 )
 
 
-@st.composite
-def networks(draw: st.DrawFn) -> TelecentreNetwork:
-    """A network of 1 to 4 centres of 1 to 10 desks, with random opening days."""
-    names = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=4, unique=True))
-    return TelecentreNetwork(
-        name="test network",
-        centres=tuple(
-            Telecentre(
-                name=name,
-                commune=name,
-                department="Lot",
-                desks=draw(st.integers(1, 10)),
-                open_weekdays=draw(st.frozensets(st.integers(0, 6), min_size=1)),
-            )
-            for name in names
-        ),
-    )
+def networks() -> st.SearchStrategy[TelecentreNetwork]:
+    """Networks of 1 to 4 centres (the shared strategy, with this module's names)."""
+    return networks_(NAMES, 10)
 
 
 def pilot(**kwargs: Any) -> Economics:

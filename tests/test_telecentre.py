@@ -24,6 +24,8 @@ from teletravail.scheduling.telecentre import (
     book,
 )
 
+from .strategies import networks as networks_
+
 MONDAY = dt.date(2012, 10, 1)
 SATURDAY = dt.date(2012, 10, 6)
 CENTRE_NAMES = ("Figeac", "Latronquière", "Montmurat", "Decazeville")
@@ -34,23 +36,9 @@ AGENTS = tuple(f"A{i}" for i in range(8))
 weekday_sets = st.frozensets(st.integers(0, 6), min_size=1)
 
 
-@st.composite
-def networks(draw: st.DrawFn) -> TelecentreNetwork:
-    """A network of 1 to 4 small centres with random opening days."""
-    names = draw(st.lists(st.sampled_from(CENTRE_NAMES), min_size=1, max_size=4, unique=True))
-    return TelecentreNetwork(
-        name="test network",
-        centres=tuple(
-            Telecentre(
-                name=name,
-                commune=name,
-                department="Lot",
-                desks=draw(st.integers(1, 3)),
-                open_weekdays=draw(weekday_sets),
-            )
-            for name in names
-        ),
-    )
+def networks() -> st.SearchStrategy[TelecentreNetwork]:
+    """Networks of 1 to 4 centres (the shared strategy, with this module's names)."""
+    return networks_(CENTRE_NAMES, 3)
 
 
 @st.composite
