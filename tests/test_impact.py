@@ -17,6 +17,7 @@ from teletravail.impact import (
     commute_impact,
     compare,
     emission_factors,
+    fiscal_cost,
     fiscal_rate,
     tailpipe_2012,
 )
@@ -197,7 +198,22 @@ def test_bad_input_is_typed() -> None:
     with pytest.raises(ValidationError, match="rebound"):
         Rebound(kind="per_day")
     with pytest.raises(ValidationError, match="fiscal_rate"):
-        fiscal_rate(11, 2013)
+        fiscal_rate(5, 2019)
+    with pytest.raises(ValidationError, match="rebound"):
+        Assumptions(rebound=None)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="cost_per_km"):
+        Assumptions(cost_per_km=Q_(float("nan"), "EUR/km"))
+    with pytest.raises(ValidationError, match="factor >= 0"):
+        Assumptions(factors={"bus": "-0.1 kg CO2e/km"})
+    two = Workforce.from_agents([agent, Agent(id="B", hire_date="2010-01-01")])
+    with pytest.raises(ValidationError, match="telecentre_distance"):
+        commute_impact(
+            two,
+            "5 workday",
+            telecentre_days="1 workday",
+            telecentre_distance=Q_(np.array([1.0, 2.0, 3.0]), "km"),
+            on="2026-06-01",
+        )
 
 
 distances = st.floats(0, 150, allow_nan=False)
@@ -256,3 +272,66 @@ def test_workforce_totals_equal_the_sum_of_agents(
     for key in ("distance", "time", "gross"):
         total = sum(p[key].magnitude for p in parts)  # type: ignore[union-attr]
         assert whole[key].magnitude == pytest.approx(total, rel=1e-9, abs=1e-9)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("mode", ["car_thermal", "bus", "train_regional", "motorbike"])
+@pytest.mark.parametrize("distance", [20.0, 91.021])
+def test_impactco2_formula_for_several_modes(mode: str, distance: float) -> None:
+    """saved = factor × km × 2 × 46 × (1 − 25 %) per weekly telework day, mode by mode."""
+    factor = emission_factors()[CommuteMode(mode)].as_of("2026-07-01").m_as("kg CO2e/km")
+    one = Agent(
+        id="A", hire_date="2010-01-01", commute_distance=Q_(distance, "km"), commute_mode=mode
+    )
+    net = commute_impact(
+        one, "46 workday", on="2026-07-01", assumptions=Assumptions(rebound="ademe_trips")
+    ).totals()["net"]
+    assert net.m_as("kg CO2e") == pytest.approx(factor * distance * 2 * 46 * 0.75)  # type: ignore[union-attr]
+
+
+def test_edge_cases_of_telecentres_and_unknown_commutes() -> None:
+    """Unknown commutes count zero even with télécentre days; a far télécentre adds km and no
+    rebound; a known commute time sets the pace of the télécentre trip too."""
+    unknown = Agent(id="U", hire_date="2010-01-01")
+    totals = commute_impact(
+        unknown,
+        "5 workday",
+        telecentre_days="5 workday",
+        telecentre_distance="5 km",
+        on="2026-06-01",
+        assumptions=Assumptions(rebound=Rebound.ademe_trips()),
+    ).totals()
+    assert totals["distance"] == Q_(0, "km") and totals["net"].m_as("t CO2e") == 0  # type: ignore[union-attr]
+    near = Agent(id="N", hire_date="2010-01-01", commute_distance="10 km")
+    far = commute_impact(
+        near,
+        "5 workday",
+        telecentre_days="5 workday",
+        telecentre_distance="30 km",
+        on="2026-06-01",
+        assumptions=Assumptions(rebound=Rebound.ademe_trips()),
+    ).totals()
+    assert far["distance"] == Q_(-200, "km")
+    assert far["net"].m_as("t CO2e") <= far["gross"].m_as("t CO2e")  # type: ignore[union-attr]
+    slow = Agent(id="S", hire_date="2010-01-01", commute_distance="30 km", commute_time="60 min")
+    same = commute_impact(
+        slow, "4 workday", telecentre_days="4 workday", telecentre_distance="30 km", on="2026-06-01"
+    )
+    assert same.hours.tolist() == [0.0]
+
+
+def test_fiscal_scale_bands() -> None:
+    """The 2022-2025 scale, all three bands, by horsepower; electric cars +20 %."""
+    assert fiscal_cost(5, "4000 km", 2024) == Q_(2544, "EUR")
+    assert fiscal_cost(5, "12000 km", 2024) == Q_(12000 * 0.357 + 1395, "EUR")
+    assert fiscal_cost(9, "25000 km", 2023) == Q_(25000 * 0.470, "EUR")
+    assert fiscal_cost(5, "4000 km", 2024, electric=True) == Q_(3052.8, "EUR")
+    assert fiscal_rate(2, 2020) == Q_(0.456, "EUR/km")
+
+
+def test_compare_needs_two_labels() -> None:
+    """Two scenarios with one label cannot be told apart: refused."""
+    one = Agent(id="A", hire_date="2010-01-01", commute_distance="10 km")
+    first = commute_impact(one, "5 workday", on="2026-06-01", label="X")
+    with pytest.raises(ValidationError, match="different labels"):
+        compare(first, commute_impact(one, "6 workday", on="2026-06-01", label="X"))
+    assert first.to_dict()["totals"]["net"]["unit"] == "t CO2e"

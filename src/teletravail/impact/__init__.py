@@ -8,7 +8,14 @@ effects, reports and télécentre economics.
 <Quantity(2576.0, 'kilometer')>
 """
 
-from .commute import Assumptions, Rebound, ReboundKind, commute_impact, fiscal_rate
+from .commute import (
+    Assumptions,
+    Rebound,
+    ReboundKind,
+    commute_impact,
+    fiscal_cost,
+    fiscal_rate,
+)
 from .economics import CentreCosts, Economics, pilot_2012_costs, telecentre_economics
 from .factors import emission_factors, tailpipe_2012
 from .report import ImpactReport, compare, plot_scenarios
@@ -23,6 +30,7 @@ __all__ = [
     "commute_impact",
     "compare",
     "emission_factors",
+    "fiscal_cost",
     "fiscal_rate",
     "pilot_2012_costs",
     "plot_scenarios",

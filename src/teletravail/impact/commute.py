@@ -35,7 +35,14 @@ if TYPE_CHECKING:
     from teletravail.scheduling.schedule import Schedule
     from teletravail.units import Quantity
 
-__all__ = ["Assumptions", "Rebound", "ReboundKind", "commute_impact", "fiscal_rate"]
+__all__ = [
+    "Assumptions",
+    "Rebound",
+    "ReboundKind",
+    "commute_impact",
+    "fiscal_cost",
+    "fiscal_rate",
+]
 
 _MODES: tuple[CommuteMode, ...] = tuple(CommuteMode)
 
@@ -62,7 +69,7 @@ def _per_day(value: Any) -> Quantity | None:
     if value is None:
         return None
     quantity = as_quantity(value, field="rebound.per_day", dimension="[mass] * [co2e] / [workday]")
-    if float(quantity.m_as("kg CO2e/workday")) < 0:
+    if not float(quantity.m_as("kg CO2e/workday")) >= 0:
         raise ValidationError("rebound.per_day", value, "an amount >= 0 kg CO2e per workday")
     return quantity
 
@@ -108,21 +115,68 @@ class Rebound:
         return np.zeros_like(gross_kg)
 
 
-# barème kilométrique (fiscal scale), first band (d <= 5,000 km), by horsepower and year
-_FISCAL: dict[tuple[int, int], tuple[float, str | None]] = {
-    **{(5, year): (0.636, None) for year in range(2022, 2026)},
-    (4, 2013): (0.487, "unconfirmed: the '2013' table as quoted in domain-facts.md §9"),
+# barème kilométrique (fiscal scale) for cars, income years 2022-2025 (unchanged since
+# 2023's +5.4 %): per fiscal horsepower (3 = "3 CV or less", 7 = "7 CV or more"), the three
+# bands (d <= 5,000 km; 5,001-20,000 km: d x a + b; d > 20,000 km)
+_SCALE_2022: dict[int, tuple[float, tuple[float, float], float]] = {
+    3: (0.529, (0.316, 1065.0), 0.370),
+    4: (0.606, (0.340, 1330.0), 0.407),
+    5: (0.636, (0.357, 1395.0), 0.427),
+    6: (0.665, (0.374, 1457.0), 0.447),
+    7: (0.697, (0.394, 1515.0), 0.470),
 }
+# older first bands only (the other bands are not in our sources)
+_FIRST_BAND: dict[int, dict[int, float]] = {
+    2020: {3: 0.456, 4: 0.523, 5: 0.548, 6: 0.574, 7: 0.601},
+    2013: {3: 0.405, 4: 0.487, 5: 0.536, 6: 0.561, 7: 0.587},  # "pour 2013", unconfirmed
+}
+
+
+def _horsepower(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValidationError("horsepower", value, "fiscal horsepower, a whole number >= 1")
+    return min(max(value, 3), 7)
 
 
 def fiscal_rate(horsepower: int, year: int) -> Quantity:
     """The fiscal kilometric scale's first band (up to 5,000 km a year) for a car of
-    ``horsepower`` fiscal CV, in EUR per km, for the years the library ships."""
-    found = _FISCAL.get((horsepower, year))
-    if found is None:
-        known = ", ".join(f"{cv} CV in {y}" for cv, y in sorted(_FISCAL))
-        raise ValidationError("fiscal_rate", (horsepower, year), f"one of: {known}; or give a rate")
-    return Q_(found[0], "EUR/km")
+    ``horsepower`` fiscal CV, in EUR per km (income years 2022-2025, 2020, and a table
+    published for 2013, unconfirmed)."""
+    cv = _horsepower(horsepower)
+    if isinstance(year, int) and not isinstance(year, bool) and 2022 <= year <= 2025:
+        return Q_(_SCALE_2022[cv][0], "EUR/km")
+    if isinstance(year, int) and year in _FIRST_BAND:
+        return Q_(_FIRST_BAND[year][cv], "EUR/km")
+    raise ValidationError(
+        "fiscal_rate", year, "an income year 2022-2025, 2020 or 2013; or give a rate"
+    )
+
+
+def fiscal_cost(
+    horsepower: int, distance: Quantity | str, year: int, *, electric: bool = False
+) -> Quantity:
+    """What the fiscal scale allows for ``distance`` km a year (a quantity, or an array of
+    them) driven in a car of ``horsepower`` CV, all three bands, income years 2022-2025;
+    electric cars +20 %."""
+    cv = _horsepower(horsepower)
+    if isinstance(year, bool) or not isinstance(year, int) or not 2022 <= year <= 2025:
+        raise ValidationError("year", year, "an income year from 2022 to 2025")
+    km = np.asarray(as_quantity(distance, field="distance", dimension="[length]").m_as("km"))
+    if np.any(km < 0) or not np.all(np.isfinite(km)):
+        raise ValidationError("distance", "negative or not finite", "distances >= 0 km")
+    first, (slope, base), last = _SCALE_2022[cv]
+    amount = np.where(km <= 5000, km * first, np.where(km <= 20000, km * slope + base, km * last))
+    if electric:
+        amount = amount * 1.2
+    return Q_(np.round(amount, 2), "EUR")
+
+
+def _rebound(value: Any) -> Rebound:
+    if isinstance(value, Rebound):
+        return value
+    if isinstance(value, str | ReboundKind) and str(value) != ReboundKind.PER_DAY.value:
+        return Rebound(kind=value)
+    raise ValidationError("rebound", value, "a Rebound (or one of none, ademe_trips, ademe_net)")
 
 
 def _speed(value: Any) -> Quantity:
@@ -136,7 +190,7 @@ def _cost(value: Any) -> Quantity | None:
     if value is None:
         return None
     quantity = as_quantity(value, field="cost_per_km", dimension="[currency] / [length]")
-    if float(quantity.m_as("EUR/km")) < 0:
+    if not float(quantity.m_as("EUR/km")) >= 0:
         raise ValidationError("cost_per_km", value, "a cost >= 0 EUR/km")
     return quantity
 
@@ -155,11 +209,15 @@ def _factors(value: Any) -> Mapping[CommuteMode, DatedParameter] | None:
                 values=[_constant(parameter, mode)],
             )
         for index, entry in enumerate(parameter.values):
-            as_quantity(
+            checked = as_quantity(
                 entry.value,
                 field=f"factors.{mode.value}.values[{index}]",
                 dimension="[mass] * [co2e] / [length]",
             )
+            if not float(checked.m_as("kg CO2e/km")) >= 0:
+                raise ValidationError(
+                    f"factors.{mode.value}.values[{index}]", entry.value, "a factor >= 0"
+                )
         found[mode] = parameter
     return found
 
@@ -191,7 +249,7 @@ class Assumptions:
     )
     speed: Quantity = attrs.field(factory=lambda: Q_(50, "km/h"), converter=_speed)
     cost_per_km: Quantity | None = attrs.field(default=None, converter=_cost)
-    rebound: Rebound = attrs.field(factory=Rebound)
+    rebound: Rebound = attrs.field(factory=Rebound, converter=_rebound)
 
     def factor_column(self, modes: npt.NDArray[np.int8], on: dt.date) -> npt.NDArray[np.float64]:
         """kg CO2e per km for each agent's mode, as in force on ``on``."""
@@ -237,7 +295,7 @@ def commute_impact(
     (one way) from home. Factors are those in force ``on``. Agents whose distance is
     unknown are reported, with zero impact, not dropped.
     """
-    assumptions = assumptions or Assumptions()
+    assumptions = Assumptions() if assumptions is None else assumptions
     if not isinstance(assumptions, Assumptions):
         raise ValidationError("assumptions", assumptions, "an Assumptions")
     workforce = Workforce.from_agents([subject]) if isinstance(subject, Agent) else subject
@@ -269,21 +327,31 @@ def commute_impact(
         quantity = as_quantity(
             telecentre_distance, field="telecentre_distance", dimension="[length]"
         )
-        centre_km = np.broadcast_to(np.asarray(quantity.m_as("km"), dtype=float), (n,)).copy()
+        raw = np.asarray(quantity.m_as("km"), dtype=float)
+        if raw.ndim > 1 or (raw.ndim == 1 and raw.shape != (n,)):
+            raise ValidationError(
+                "telecentre_distance", f"shape {raw.shape}", f"one distance, or one per agent ({n})"
+            )
+        centre_km = np.broadcast_to(raw, (n,)).copy()
         if np.any(centre_km < 0) or not np.all(np.isfinite(centre_km)):
             raise ValidationError("telecentre_distance", "negative", "distances >= 0 km")
     distance = workforce.commute_distance_km
     unknown = np.isnan(distance)
     one_way = np.where(unknown, 0.0, distance)
+    centre_km = np.where(unknown, 0.0, centre_km)  # an unknown commute counts zero, trips too
     km = 2 * one_way * total_days - 2 * centre_km * centre_days
     speed = float(assumptions.speed.m_as("km/h"))
     commute_minutes = workforce.commute_time_min
-    minutes = (
-        np.where(np.isnan(commute_minutes), one_way / speed * 60, commute_minutes) * 2 * total_days
-        - 2 * centre_km / speed * 60 * centre_days
-    )
+    # minutes per km: the agent's own pace where the commute time is known, else the speed
+    own_pace = ~np.isnan(commute_minutes) & (one_way > 0)
+    pace = np.where(own_pace, commute_minutes / np.where(one_way > 0, one_way, 1.0), 60 / speed)
+    commute = np.where(np.isnan(commute_minutes), one_way * pace, commute_minutes)
+    minutes = commute * 2 * total_days - 2 * centre_km * pace * centre_days
     gross = km * assumptions.factor_column(workforce.commute_mode, day)
-    rebound = assumptions.rebound.kilograms(gross, total_days)
+    # a rebound is a share of a benefit: none where telework adds km (a far télécentre),
+    # and none for agents whose commute is unknown
+    rebound = assumptions.rebound.kilograms(np.maximum(gross, 0.0), total_days)
+    rebound = np.where(unknown, 0.0, rebound)
     cost = (
         None
         if assumptions.cost_per_km is None

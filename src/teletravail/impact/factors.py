@@ -21,6 +21,13 @@ IMPACTCO2 = Source(
     reference="incubateur-ademe/impactco2, src/data/categories/deplacement.ts",
     url="https://impactco2.fr",
 )
+IMPACTCO2_OTHER_BEFORE = Source(
+    title="ADEME Base Empreinte, as used by impactco2.fr (values before May 2026)",
+    reference="impactco2 commit 6b5ce0d4 (2025-01-12)",
+    url="https://impactco2.fr",
+    note="unconfirmed dates: attested from 2025-01-12; the switch on 2026-05-04 is attested "
+    "for cars only",
+)
 IMPACTCO2_BEFORE = Source(
     title="ADEME Base Empreinte, as used by impactco2.fr (values before May 2026)",
     reference="impactco2 commit 6b5ce0d4 (2025-01-12)",
@@ -53,7 +60,13 @@ def emission_factors() -> dict[CommuteMode, DatedParameter]:
             values = [DatedValue(start=_START, value=f"{since} {UNIT}", source=IMPACTCO2)]
         else:
             values = [
-                DatedValue(start=_START, value=f"{before} {UNIT}", source=IMPACTCO2_BEFORE),
+                DatedValue(
+                    start=_START,
+                    value=f"{before} {UNIT}",
+                    source=IMPACTCO2_BEFORE
+                    if mode in (CommuteMode.CAR_THERMAL, CommuteMode.CAR_ELECTRIC)
+                    else IMPACTCO2_OTHER_BEFORE,
+                ),
                 DatedValue(start=_CHANGE, value=f"{since} {UNIT}", source=IMPACTCO2),
             ]
         note = " (construction only)" if mode is CommuteMode.BIKE else ""

@@ -91,16 +91,25 @@ class ImpactReport:
             found["money"] = Q_(round(float(np.sum(self.eur)), 2), "EUR")
         return found
 
-    def by_mode(self) -> dict[str, dict[str, Quantity]]:
-        """Distance and net emissions avoided per commuting mode present."""
-        found: dict[str, dict[str, Quantity]] = {}
-        for code in np.unique(self.modes):
-            mask = self.modes == code
-            found[_MODES[int(code)].value] = {
-                "distance": Q_(float(self.km[mask].sum()), "km"),
-                "net": Q_(float(self.net_kg[mask].sum()) / 1000, "t CO2e"),
-            }
+    def _sums(self, mask: npt.NDArray[np.bool_]) -> dict[str, Quantity]:
+        found = {
+            "days": Q_(float(self.days[mask].sum()), "workday"),
+            "distance": Q_(float(self.km[mask].sum()), "km"),
+            "time": Q_(float(self.hours[mask].sum()), "hour"),
+            "gross": Q_(float(self.gross_kg[mask].sum()) / 1000, "t CO2e"),
+            "rebound": Q_(float(self.rebound_kg[mask].sum()) / 1000, "t CO2e"),
+            "net": Q_(float(self.net_kg[mask].sum()) / 1000, "t CO2e"),
+        }
+        if self.eur is not None:
+            found["money"] = Q_(round(float(self.eur[mask].sum()), 2), "EUR")
         return found
+
+    def by_mode(self) -> dict[str, dict[str, Quantity]]:
+        """Every total, per commuting mode present."""
+        return {
+            _MODES[int(code)].value: self._sums(self.modes == code)
+            for code in np.unique(self.modes)
+        }
 
     def by_place(self) -> dict[str, Quantity]:
         """Telework days at home and at a télécentre."""
@@ -118,7 +127,7 @@ class ImpactReport:
         def plain(value: Quantity | int) -> Any:
             if isinstance(value, int):
                 return value
-            return {"value": float(value.magnitude), "unit": f"{value.units:~}"}
+            return {"value": float(value.magnitude), "unit": _label(value)}
 
         return {
             "schema": "teletravail.impact.report",
@@ -185,16 +194,26 @@ class ImpactReport:
         return figure
 
 
+def _label(value: Quantity) -> str:
+    """A unit as people write it: ``t CO2e``, ``day (24 h)``, ``km``."""
+    text = f"{value.units:~}"
+    return {"CO2e * t": "t CO2e", "CO2e * kg": "kg CO2e", "d": "day (24 h)"}.get(text, text)
+
+
 def _show(value: Quantity | int) -> str:
     if isinstance(value, int):
         return str(value)
-    return f"{float(value.magnitude):,.2f} {value.units:~}"
+    return f"{float(value.magnitude):,.4g} {_label(value)}"
 
 
 def compare(first: ImpactReport, second: ImpactReport) -> dict[str, dict[str, Any]]:
-    """Totals of two scenarios side by side, with the difference (second − first)."""
+    """Totals of two scenarios side by side, keyed by their labels, with the difference
+    (second − first). The labels must differ (and not be ``difference``)."""
     if not isinstance(first, ImpactReport) or not isinstance(second, ImpactReport):
         raise ValidationError("compare", (first, second), "two ImpactReports")
+    names = {first.label or "first", second.label or "second", "difference"}
+    if len(names) != 3:
+        raise ValidationError("label", second.label, "two scenarios with different labels")
     a, b = first.totals(), second.totals()
     table: dict[str, dict[str, Any]] = {}
     for key in a:
@@ -211,7 +230,11 @@ def compare(first: ImpactReport, second: ImpactReport) -> dict[str, dict[str, An
 def plot_scenarios(reports: list[ImpactReport], ax: Any = None) -> Any:
     """Net avoided emissions of several scenarios side by side, stacked by mode (the
     ``plot`` extra: matplotlib); returns the figure."""
-    if not reports or not all(isinstance(r, ImpactReport) for r in reports):
+    if (
+        not isinstance(reports, list | tuple)
+        or not reports
+        or not all(isinstance(r, ImpactReport) for r in reports)
+    ):
         raise ValidationError("reports", reports, "a non-empty list of ImpactReports")
     try:
         import matplotlib
