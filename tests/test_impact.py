@@ -194,7 +194,7 @@ def test_bad_input_is_typed() -> None:
             on="2026-06-01",
         )
     with pytest.raises(NoValueInForceError, match="car_thermal"):
-        commute_impact(agent, "5 workday", on="2012-06-01")
+        commute_impact(agent, "5 workday", on="1980-06-01")
     with pytest.raises(ValidationError, match="rebound"):
         Rebound(kind="per_day")
     with pytest.raises(ValidationError, match="fiscal_rate"):

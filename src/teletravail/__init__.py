@@ -41,6 +41,10 @@ _EXPORTS: dict[str, str] = {
     "ReferenceDateError": "teletravail.errors",
     "WorkforceError": "teletravail.errors",
     "RowError": "teletravail.errors",
+    "Policy": "teletravail.policy",
+    "Assessment": "teletravail.policy",
+    "BatchAssessment": "teletravail.policy",
+    "compare_policies": "teletravail.policy",
 }
 _SUBPACKAGES = frozenset(
     {"units", "dated", "errors", "workforce", "eligibility", "scheduling", "allowance", "impact"}
@@ -49,6 +53,8 @@ _SUBPACKAGES = frozenset(
 __all__ = [
     "Q_",
     "Agent",
+    "Assessment",
+    "BatchAssessment",
     "CommuteMode",
     "DatedParameter",
     "DatedValue",
@@ -58,6 +64,7 @@ __all__ = [
     "Duration",
     "NoValueInForceError",
     "Period",
+    "Policy",
     "ReferenceDateError",
     "RowError",
     "Source",
@@ -68,6 +75,7 @@ __all__ = [
     "WorkforceError",
     "allowance",
     "as_quantity",
+    "compare_policies",
     "dated",
     "eligibility",
     "errors",
@@ -101,6 +109,7 @@ if TYPE_CHECKING:
         ValidationError,
         WorkforceError,
     )
+    from teletravail.policy import Assessment, BatchAssessment, Policy, compare_policies
     from teletravail.units import Q_, as_quantity, get_registry, set_registry
     from teletravail.workforce import Agent, CommuteMode, Derogation, DerogationKind, Workforce
 

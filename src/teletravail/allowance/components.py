@@ -445,6 +445,12 @@ class EmployerCost:
     amount: Quantity = attrs.field(converter=_amount)
     source: Source | None = attrs.field(default=None, validator=optional_source)
 
+    def for_workforce(self, entitled: npt.ArrayLike) -> npt.NDArray[np.int64]:
+        """Cents per agent: the cost for each teleworker, 0 for the others."""
+        mask = np.asarray(entitled, dtype=bool)
+        result: npt.NDArray[np.int64] = np.where(mask, cents(self.amount, "amount"), 0)
+        return result
+
     def line(self) -> Line:
         """The cost for one teleworker."""
         return Line(

@@ -3,8 +3,9 @@
 ADEME's factors as impactco2 uses them (``shared/reference/domain-facts.md`` §4a): kg CO2e
 per passenger-km, life cycle (vehicle construction and fuel or electricity). The car
 factors changed on 2026-05-04, when impactco2 took ADEME's 2025 car model; the values
-before are those of impactco2's code from at least January 2025 (their start date here
-is an assumption, noted). A 2012 tailpipe factor (type-approval, not life cycle) serves
+before are those of impactco2's code from at least January 2025, and stand in for every
+earlier date (an assumption, noted in their source: for an old assessment, give the
+factors of the time). :func:`tailpipe_2012`, a type-approval factor of 2012 cars, serves
 to reproduce old assessments such as the Lot's of 2012.
 """
 
@@ -21,6 +22,12 @@ IMPACTCO2 = Source(
     reference="incubateur-ademe/impactco2, src/data/categories/deplacement.ts",
     url="https://impactco2.fr",
 )
+IMPACTCO2_BACKDATED = Source(
+    title="ADEME Base Empreinte, as used by impactco2.fr",
+    reference="incubateur-ademe/impactco2, src/data/categories/deplacement.ts",
+    url="https://impactco2.fr",
+    note="unconfirmed before 2025: the value stands in for earlier years",
+)
 IMPACTCO2_OTHER_BEFORE = Source(
     title="ADEME Base Empreinte, as used by impactco2.fr (values before May 2026)",
     reference="impactco2 commit 6b5ce0d4 (2025-01-12)",
@@ -34,7 +41,7 @@ IMPACTCO2_BEFORE = Source(
     url="https://impactco2.fr",
     note="unconfirmed start date: the value is attested from 2025-01-12",
 )
-_START = "2020-01-01"
+_START = "1990-01-01"  # earlier values are unknown: the first known ones stand in
 _CHANGE = "2026-05-04"
 UNIT = "kg CO2e/km"
 
@@ -57,7 +64,7 @@ def emission_factors() -> dict[CommuteMode, DatedParameter]:
     found: dict[CommuteMode, DatedParameter] = {}
     for mode, (before, since) in _TABLE.items():
         if before is None:
-            values = [DatedValue(start=_START, value=f"{since} {UNIT}", source=IMPACTCO2)]
+            values = [DatedValue(start=_START, value=f"{since} {UNIT}", source=IMPACTCO2_BACKDATED)]
         else:
             values = [
                 DatedValue(

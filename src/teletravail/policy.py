@@ -1,0 +1,384 @@
+"""Policies: a territory's whole scheme, and the assessment of agents and workforces.
+
+A :class:`Policy` ties the four sub-packages together: who is eligible (a
+:class:`~teletravail.eligibility.Rule`), how much telework (a
+:class:`~teletravail.scheduling.Quota`), where (places), what is paid (an
+:class:`~teletravail.allowance.Allowance`), optionally how seats are allotted (a
+:class:`~teletravail.eligibility.SelectionCampaign`) and the assumptions of the impact
+estimate. ``policy.assess(workforce, on=...)`` computes everything on columns; one agent
+is assessed as a workforce of one, and any row of a batch can be explained.
+
+Yearly figures use a year of ``weeks`` telework weeks (46 by default: 52 weeks less 5 of
+leave and 1 of public holidays, impactco2's convention); the allowance is that of the
+calendar year of the reference date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from teletravail._checks import typed_tuple
+from teletravail.allowance.components import (
+    Allowance,
+    EmployerCost,
+    MonthlyFlat,
+    OneOff,
+    PerDay,
+)
+from teletravail.allowance.money import as_decimal, half_days, millicents, pay
+from teletravail.dated import Period, Source, to_date
+from teletravail.eligibility.decision import SCHEMA_VERSION, BatchDecision, Decision
+from teletravail.eligibility.rules import Rule
+from teletravail.eligibility.selection import SelectionCampaign
+from teletravail.errors import ValidationError
+from teletravail.impact.commute import Assumptions, commute_impact
+from teletravail.impact.report import ImpactReport
+from teletravail.scheduling.pattern import PlaceKind
+from teletravail.scheduling.quota import Quota
+from teletravail.units import Q_, as_quantity
+from teletravail.workforce import Agent, Errors, Workforce
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from teletravail.units import Quantity
+
+__all__ = ["Assessment", "BatchAssessment", "Policy", "compare_policies"]
+
+
+def _text(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(attribute.name, value, "a non-empty string")
+
+
+def _instance_or_none(kind: type) -> Any:
+    def check(instance: Any, attribute: Any, value: Any) -> None:
+        if value is not None and not isinstance(value, kind):
+            raise ValidationError(attribute.name, value, f"a {kind.__name__} or None")
+
+    return check
+
+
+def _rule(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, Rule):
+        raise ValidationError("eligibility", value, "an eligibility rule")
+
+
+def _places(value: Any) -> frozenset[PlaceKind]:
+    from teletravail._checks import enum_value
+
+    if isinstance(value, str):
+        value = [value]
+    return frozenset(enum_value(PlaceKind, item, "places") for item in value)
+
+
+def _sources(value: Any) -> tuple[Source, ...]:
+    return typed_tuple(value, Source, "sources")
+
+
+def _weeks(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 53:
+        raise ValidationError("weeks", value, "telework weeks in a year, between 0 and 53")
+    return float(value)
+
+
+@attrs.frozen(kw_only=True)
+class Policy:
+    """A territory's telework scheme, in force over ``period``. Variants are made with
+    ``attrs.evolve(policy, field=...)``; equal policies compare equal."""
+
+    name: str = attrs.field(validator=_text)
+    territory: str = attrs.field(validator=_text)
+    period: Period = attrs.field(validator=attrs.validators.instance_of(Period))
+    eligibility: Rule = attrs.field(validator=_rule)
+    quota: Quota | None = attrs.field(default=None, validator=_instance_or_none(Quota))
+    places: frozenset[PlaceKind] = attrs.field(
+        factory=lambda: frozenset({PlaceKind.HOME}), converter=_places
+    )
+    allowance: Allowance | None = attrs.field(default=None, validator=_instance_or_none(Allowance))
+    selection: SelectionCampaign | None = attrs.field(
+        default=None, validator=_instance_or_none(SelectionCampaign)
+    )
+    impact: Assumptions = attrs.field(factory=Assumptions)
+    weeks: float = attrs.field(default=46.0, converter=_weeks)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+
+    def assess(
+        self,
+        subject: Agent | Workforce,
+        on: dt.date | str,
+        *,
+        requested: Quantity | str | None = None,
+        errors: Errors = "raise",
+    ) -> Assessment | BatchAssessment:
+        """Assess one agent (an :class:`Assessment`) or a workforce (a
+        :class:`BatchAssessment`) on ``on``.
+
+        ``requested`` is the telework asked for per week (one quantity for all, or an
+        array per agent; default: the quota's maximum). Agents not eligible, or not
+        selected when the policy has a selection, are granted nothing.
+        """
+        day = to_date(on, "on")
+        if day not in self.period:
+            raise ValidationError("on", day, f"a date while the policy is in force ({self.period})")
+        if isinstance(subject, Agent):
+            batch = self._assess_columns(Workforce.from_agents([subject]), day, requested, "raise")
+            return batch.explain(0)
+        if not isinstance(subject, Workforce):
+            raise ValidationError("subject", subject, "an Agent or a Workforce")
+        return self._assess_columns(subject, day, requested, errors)
+
+    def assess_workforce(
+        self,
+        workforce: Workforce,
+        on: dt.date | str,
+        *,
+        requested: Any = None,
+        errors: Errors = "raise",
+    ) -> BatchAssessment:
+        """:meth:`assess` for a workforce, typed as a :class:`BatchAssessment`."""
+        result = self.assess(workforce, on, requested=requested, errors=errors)
+        if not isinstance(result, BatchAssessment):
+            raise ValidationError("workforce", workforce, "a Workforce")
+        return result
+
+    def _assess_columns(
+        self, workforce: Workforce, day: dt.date, requested: Any, errors: Errors
+    ) -> BatchAssessment:
+        decisions = self.eligibility.evaluate(workforce, day, errors=errors)
+        entitled = decisions.eligible
+        selection = None
+        if self.selection is not None:
+            selection = self.selection.run(decisions)
+            entitled = selection.selected
+        asked = self._requested(requested, len(workforce))
+        granted = np.where(entitled, np.minimum(asked, self._caps(workforce)), 0.0)
+        days = granted * self.weeks
+        allowance, employer = self._allowance(entitled, granted, days, day.year)
+        impact = commute_impact(
+            workforce, Q_(days, "workday"), on=day, assumptions=self.impact, label=self.name
+        )
+        return BatchAssessment(
+            policy=self,
+            on=day,
+            decisions=decisions,
+            entitled=entitled,
+            granted=granted,
+            days=days,
+            allowance_cents=allowance,
+            employer_cents=employer,
+            impact=impact,
+        )
+
+    def _requested(self, requested: Any, n: int) -> npt.NDArray[np.float64]:
+        if requested is None:
+            if self.quota is None:
+                raise ValidationError("requested", None, "the telework asked for (no quota)")
+            return np.full(n, float(self.quota.maximum.m_as("workday/week")))
+        quantity = as_quantity(requested, field="requested", dimension="[workday] / [time]")
+        values = np.broadcast_to(np.asarray(quantity.m_as("workday/week"), dtype=float), (n,))
+        if np.any(values < 0) or np.any(values > 7) or not np.all(np.isfinite(values)):
+            raise ValidationError("requested", "out of 0..7", "0 to 7 workday/week")
+        return values.copy()
+
+    def _caps(self, workforce: Workforce) -> npt.NDArray[np.float64]:
+        """Each agent's weekly allowance under the quota, computed on columns: days
+        worked (working time × the full week, down to a half day) less the on-site
+        minimum, at most the maximum, down to the granularity. (Derogations are read
+        agent by agent in :meth:`Quota.allowed`; the columns use the general rule.)"""
+        if self.quota is None:
+            return np.full(len(workforce), 7.0)
+        quota = self.quota
+        worked = (
+            np.floor(np.round(workforce.working_time_percent / 100 * quota.full_week * 2, 9)) / 2
+        )
+        caps = np.full(len(workforce), float(quota.maximum.m_as("workday/week")))
+        share = np.round(workforce.working_time_percent, 9)
+        for band in quota.part_time:
+            inside = (share >= band.low) & (share <= band.high)
+            caps = np.where(
+                inside, np.minimum(caps, float(band.maximum.m_as("workday/week"))), caps
+            )
+        on_site = float(quota.on_site_minimum.m_as("workday/week"))
+        allowed = np.maximum(0.0, np.minimum(caps, worked - on_site))
+        step = quota.granularity.step
+        result: npt.NDArray[np.float64] = np.floor(np.round(allowed / step, 9)) * step
+        return result
+
+    def _allowance(
+        self,
+        entitled: npt.NDArray[np.bool_],
+        granted: npt.NDArray[np.float64],
+        days: npt.NDArray[np.float64],
+        year: int,
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        paid = np.zeros(len(entitled), dtype=np.int64)
+        employer = np.zeros(len(entitled), dtype=np.int64)
+        if self.allowance is None:
+            return paid, employer
+        whole_days = np.floor(days * 2) / 2  # a year's count, down to a half day
+        for component in self.allowance.components:
+            if isinstance(component, OneOff):
+                paid += component.for_workforce(entitled)
+            elif isinstance(component, PerDay):
+                paid += component.for_workforce(whole_days, year)
+            elif isinstance(component, MonthlyFlat):
+                rate = millicents(
+                    component.rate.as_of(dt.date(year, 1, 1)), "rate", "EUR/(workday/week)"
+                )
+                paid += pay(half_days(granted), rate) * 12
+            elif isinstance(component, EmployerCost):
+                employer += component.for_workforce(entitled)
+        return paid, employer
+
+
+@attrs.frozen(kw_only=True)
+class Assessment:
+    """One agent's assessment: the eligibility decision, the telework granted per week,
+    the days in a year, the allowance of that year and the impact."""
+
+    policy: str
+    on: dt.date
+    decision: Decision
+    entitled: bool
+    granted: Quantity
+    days: Quantity
+    allowance_cents: int
+    employer_cents: int
+    impact: dict[str, Any]
+
+    @property
+    def allowance(self) -> Quantity:
+        """The allowance paid to the agent over the year, in EUR."""
+        return Q_(self.allowance_cents / 100, "EUR")
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready document with a schema version."""
+        return {
+            "schema": "teletravail.assessment",
+            "schema_version": SCHEMA_VERSION,
+            "policy": self.policy,
+            "on": self.on.isoformat(),
+            "entitled": self.entitled,
+            "granted_per_week": float(self.granted.m_as("workday/week")),
+            "days_per_year": float(self.days.m_as("workday")),
+            "allowance": str(as_decimal(self.allowance_cents)),
+            "employer_costs": str(as_decimal(self.employer_cents)),
+            "impact": self.impact,
+            "decision": self.decision.to_dict(),
+        }
+
+    def text(self, lang: str = "en") -> str:
+        """The assessment in English or French: the decision, then the figures."""
+        decision = self.decision.text(lang)  # type: ignore[arg-type]
+        if lang == "fr":
+            lines = [
+                f"télétravail accordé : {self.granted.m_as('workday/week'):g} jour(s) par semaine,"
+                f" {self.days.m_as('workday'):g} jours par an",
+                f"indemnités sur l'année : {as_decimal(self.allowance_cents)} EUR",
+            ]
+        else:
+            lines = [
+                f"telework granted: {self.granted.m_as('workday/week'):g} day(s) a week,"
+                f" {self.days.m_as('workday'):g} days a year",
+                f"allowance over the year: {as_decimal(self.allowance_cents)} EUR",
+            ]
+        return "\n".join([decision, *lines])
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class BatchAssessment:
+    """A workforce's assessment as columns, with totals; any row can be explained."""
+
+    policy: Policy
+    on: dt.date
+    decisions: BatchDecision
+    entitled: npt.NDArray[np.bool_]
+    granted: npt.NDArray[np.float64]
+    days: npt.NDArray[np.float64]
+    allowance_cents: npt.NDArray[np.int64]
+    employer_cents: npt.NDArray[np.int64]
+    impact: ImpactReport
+
+    def __len__(self) -> int:
+        return len(self.granted)
+
+    def totals(self) -> dict[str, Any]:
+        """Counts, days, money and impact totals, in units."""
+        return {
+            "agents": len(self),
+            "eligible": self.decisions.count(),
+            "entitled": int(np.count_nonzero(self.entitled)),
+            "days": Q_(float(self.days.sum()), "workday"),
+            "allowance": Q_(int(self.allowance_cents.sum()) / 100, "EUR"),
+            "employer_costs": Q_(int(self.employer_cents.sum()) / 100, "EUR"),
+            **{f"impact_{k}": v for k, v in self.impact.totals().items() if k != "agents"},
+        }
+
+    def explain(self, row_or_id: int | str) -> Assessment:
+        """The full assessment of one agent, by row or id."""
+        row = self.decisions._row(row_or_id)
+        impact = {
+            "distance_km": float(self.impact.km[row]),
+            "net_kg_co2e": float(self.impact.net_kg[row]),
+            "hours": float(self.impact.hours[row]),
+        }
+        return Assessment(
+            policy=self.policy.name,
+            on=self.on,
+            decision=self.decisions.explain(row),
+            entitled=bool(self.entitled[row]),
+            granted=Q_(float(self.granted[row]), "workday/week"),
+            days=Q_(float(self.days[row]), "workday"),
+            allowance_cents=int(self.allowance_cents[row]),
+            employer_cents=int(self.employer_cents[row]),
+            impact=impact,
+        )
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per agent (the ``pandas`` extra), columns named with their unit."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            {
+                "id": self.decisions.ids,
+                "eligible": self.decisions.eligible,
+                "entitled": self.entitled,
+                "granted_workday_per_week": self.granted,
+                "days_workday": self.days,
+                "allowance_eur": self.allowance_cents / 100,
+                "distance_km": self.impact.km,
+                "net_kg_co2e": self.impact.net_kg,
+            }
+        )
+
+
+def compare_policies(
+    first: Policy, second: Policy, workforce: Workforce, on: dt.date | str
+) -> dict[str, Any]:
+    """Who changes status between two policies on one workforce, and how the totals move."""
+    if not isinstance(workforce, Workforce):
+        raise ValidationError("workforce", workforce, "a Workforce")
+    a, b = (p.assess_workforce(workforce, on) for p in (first, second))
+    ids = workforce.ids
+    gained = ids[~a.entitled & b.entitled]
+    lost = ids[a.entitled & ~b.entitled]
+    totals_a, totals_b = a.totals(), b.totals()
+    return {
+        "gained": [str(i) for i in gained],
+        "lost": [str(i) for i in lost],
+        "totals": {
+            key: {
+                first.name: totals_a[key],
+                second.name: totals_b[key],
+                "difference": totals_b[key] - totals_a[key],
+            }
+            for key in totals_a
+            if key in totals_b and not isinstance(totals_a[key], dict)
+        },
+    }

@@ -1,0 +1,136 @@
+"""Policies: one agent and a workforce assessed alike, variants, comparisons."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import attrs
+import numpy as np
+import pytest
+from hypothesis import given
+
+from teletravail import Q_, Agent, Workforce
+from teletravail.allowance import Allowance, EmployerCost, OneOff, forfait_teletravail
+from teletravail.allowance import presets as allowance_presets
+from teletravail.dated import Period
+from teletravail.eligibility import SelectionCampaign, Volunteer, lot_2013
+from teletravail.errors import ValidationError
+from teletravail.policy import Assessment, BatchAssessment, Policy, compare_policies
+from teletravail.samples import lot_sample_agents
+from teletravail.scheduling import presets as quota_presets
+
+from .strategies import agent_lists
+
+
+def lot_policy() -> Policy:
+    """The Lot from 2013: its rule, 1 to 1.5 days, 100 EUR at the start, a laptop."""
+    return Policy(
+        name="Lot 2013",
+        territory="Lot",
+        period=Period(start="2013-01-01"),
+        eligibility=lot_2013(),
+        quota=quota_presets.lot_2013(),
+        allowance=allowance_presets.lot_2013(laptop="750 EUR"),
+        places={"home", "telecentre", "site"},
+    )
+
+
+def test_lot_sample_workforce() -> None:
+    """Two of the eight sample agents are eligible on 2013-01-01: 1.5 days, 69 days a year."""
+    batch = lot_policy().assess(Workforce.from_agents(lot_sample_agents()), "2013-01-01")
+    assert isinstance(batch, BatchAssessment)
+    totals = batch.totals()
+    assert (totals["agents"], totals["eligible"], totals["entitled"]) == (8, 2, 2)
+    assert totals["days"] == Q_(138, "workday")
+    assert totals["allowance"] == Q_(200, "EUR") and totals["employer_costs"] == Q_(1500, "EUR")
+    assert totals["impact_distance"] == Q_(2 * 69 * (28 + 42), "km")
+
+
+def test_one_agent_explained_in_both_languages_and_json() -> None:
+    """An agent's assessment carries its decision, figures, JSON and text."""
+    assessment = lot_policy().assess(lot_sample_agents()[0], "2013-01-01")
+    assert isinstance(assessment, Assessment)
+    assert assessment.granted == Q_(1.5, "workday/week") and assessment.days == Q_(69, "workday")
+    document = json.loads(json.dumps(assessment.to_dict()))
+    assert document["schema"] == "teletravail.assessment" and document["allowance"] == "100.00"
+    assert "telework granted: 1.5 day(s) a week" in assessment.text()
+    assert "télétravail accordé" in assessment.text("fr")
+
+
+def test_part_time_agents_get_their_own_cap() -> None:
+    """Under the national framework an 80 % agent is granted 2 days of the 3 asked."""
+    policy = attrs.evolve(
+        lot_policy(), quota=quota_presets.public_service(), eligibility=Volunteer()
+    )
+    agents = Workforce.from_agents(
+        [
+            Agent(id="F", hire_date="2010-01-01"),
+            Agent(id="P", hire_date="2010-01-01", working_time="80 %"),
+        ]
+    )
+    batch = policy.assess(agents, "2024-01-01", requested="3 workday/week")
+    assert batch.granted.tolist() == [3.0, 2.0]  # type: ignore[union-attr]
+
+
+def test_selection_limits_who_is_entitled() -> None:
+    """With 1 seat by commute distance, only the farthest eligible agent is granted days."""
+    policy = attrs.evolve(lot_policy(), selection=SelectionCampaign(seats=1))
+    batch = policy.assess(Workforce.from_agents(lot_sample_agents()), "2013-01-01")
+    entitled = [str(i) for i in batch.decisions.ids[batch.entitled]]  # type: ignore[union-attr]
+    assert entitled == ["LOT-002"]
+
+
+def test_compare_two_policies() -> None:
+    """Adding the forfait moves the allowance by 69 days × 2.88 EUR per teleworker."""
+    plain = lot_policy()
+    richer = attrs.evolve(
+        plain,
+        name="Lot + forfait",
+        allowance=Allowance(
+            components=[
+                OneOff(amount="100 EUR"),
+                forfait_teletravail(),
+                EmployerCost(name="laptop", amount="750 EUR"),
+            ]
+        ),
+    )
+    table = compare_policies(
+        plain, richer, Workforce.from_agents(lot_sample_agents()), "2023-01-01"
+    )
+    assert table["gained"] == [] and table["lost"] == []
+    assert table["totals"]["allowance"]["difference"] == Q_(3 * 69 * 2.88, "EUR")
+
+
+def test_policy_validation() -> None:
+    """Bad fields and dates outside the period in force are typed errors."""
+    with pytest.raises(ValidationError, match="eligibility"):
+        attrs.evolve(lot_policy(), eligibility="lot")
+    with pytest.raises(ValidationError, match="weeks"):
+        attrs.evolve(lot_policy(), weeks=60)
+    with pytest.raises(ValidationError, match="places"):
+        attrs.evolve(lot_policy(), places={"garden"})
+    with pytest.raises(ValidationError, match="in force"):
+        lot_policy().assess(lot_sample_agents()[0], "2012-06-01")
+    with pytest.raises(ValidationError, match="requested"):
+        lot_policy().assess(lot_sample_agents()[0], "2013-01-01", requested="9 workday/week")
+    assert lot_policy() == lot_policy() and hash(lot_policy()) == hash(lot_policy())
+
+
+@given(agent_lists(hired_before=dt.date(2022, 12, 31), max_size=8))
+def test_batch_equals_one_by_one(agents: list[Agent]) -> None:
+    """Assessing a workforce gives each agent what assessing that agent alone gives."""
+    policy = attrs.evolve(
+        lot_policy(),
+        allowance=Allowance(
+            components=[
+                OneOff(amount="100 EUR"),
+                forfait_teletravail(),
+            ]
+        ),
+    )
+    batch = policy.assess(Workforce.from_agents(agents), "2023-01-01")
+    for row, agent in enumerate(agents):
+        single = policy.assess(agent, "2023-01-01")
+        assert batch.explain(row) == single  # type: ignore[union-attr]
+    assert np.all(batch.allowance_cents <= 10000 + 25344)  # type: ignore[union-attr]
