@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from hypothesis import strategies as st
 
@@ -19,6 +20,8 @@ from teletravail.eligibility import (
     TeleworkablePost,
     Volunteer,
 )
+from teletravail.scheduling.pattern import DayPart, PatternDay, WeeklyPattern
+from teletravail.scheduling.schedule import Absence
 from teletravail.scheduling.telecentre import Telecentre, TelecentreNetwork
 from teletravail.workforce import Agent, CommuteMode, Derogation, DerogationKind
 
@@ -127,3 +130,34 @@ def networks(draw: st.DrawFn, names: tuple[str, ...], max_desks: int = 3) -> Tel
             for name in chosen
         ),
     )
+
+
+parts = st.sampled_from(list(DayPart))
+
+
+@st.composite
+def patterns(draw: st.DrawFn) -> WeeklyPattern:
+    """A pattern of up to three weekdays, whole or half days."""
+    days = sorted(draw(st.frozensets(st.integers(0, 4), min_size=1, max_size=3)))
+    return WeeklyPattern(days=[PatternDay(weekday=d, part=draw(parts)) for d in days])
+
+
+periods = st.tuples(st.dates(dt.date(2022, 1, 1), dt.date(2026, 12, 31)), st.integers(0, 400)).map(
+    lambda p: (p[0], p[0] + dt.timedelta(days=p[1]))
+)
+
+
+@st.composite
+def absence_lists(draw: st.DrawFn, period: tuple[dt.date, dt.date]) -> list[Absence]:
+    """Non-overlapping absences inside a period."""
+    first, last = period
+    cuts = sorted(draw(st.sets(st.integers(0, (last - first).days), max_size=6)))
+    spans = []
+    for low, high in itertools.pairwise(cuts):
+        if high - low >= 1 and draw(st.booleans()):
+            spans.append(
+                Absence(
+                    start=first + dt.timedelta(days=low), end=first + dt.timedelta(days=high - 1)
+                )
+            )
+    return spans

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 
 import icalendar
 import numpy as np
@@ -16,7 +15,6 @@ from teletravail.errors import ValidationError
 from teletravail.scheduling import (
     Absence,
     Authorisation,
-    DayPart,
     PatternDay,
     PatternError,
     Place,
@@ -30,6 +28,8 @@ from teletravail.scheduling import (
     telework_days,
     whit_monday,
 )
+
+from .strategies import absence_lists, patterns, periods
 
 TUE_THU = WeeklyPattern.of(["tuesday", "thursday"])
 
@@ -337,37 +337,6 @@ def test_workforce_counts_validation() -> None:
 
 
 # -- properties ---------------------------------------------------------------------
-
-weekday_sets = st.frozensets(st.integers(0, 4), max_size=5)
-parts = st.sampled_from(list(DayPart))
-
-
-@st.composite
-def patterns(draw: st.DrawFn) -> WeeklyPattern:
-    """A pattern of up to three weekdays, whole or half days."""
-    days = sorted(draw(st.frozensets(st.integers(0, 4), min_size=1, max_size=3)))
-    return WeeklyPattern(days=[PatternDay(weekday=d, part=draw(parts)) for d in days])
-
-
-periods = st.tuples(st.dates(dt.date(2022, 1, 1), dt.date(2026, 12, 31)), st.integers(0, 400)).map(
-    lambda p: (p[0], p[0] + dt.timedelta(days=p[1]))
-)
-
-
-@st.composite
-def absence_lists(draw: st.DrawFn, period: tuple[dt.date, dt.date]) -> list[Absence]:
-    """Non-overlapping absences inside a period."""
-    first, last = period
-    cuts = sorted(draw(st.sets(st.integers(0, (last - first).days), max_size=6)))
-    spans = []
-    for low, high in itertools.pairwise(cuts):
-        if high - low >= 1 and draw(st.booleans()):
-            spans.append(
-                Absence(
-                    start=first + dt.timedelta(days=low), end=first + dt.timedelta(days=high - 1)
-                )
-            )
-    return spans
 
 
 @given(patterns(), periods, st.data())
