@@ -335,3 +335,12 @@ def test_compare_needs_two_labels() -> None:
     with pytest.raises(ValidationError, match="different labels"):
         compare(first, commute_impact(one, "6 workday", on="2026-06-01", label="X"))
     assert first.to_dict()["totals"]["net"]["unit"] == "t CO2e"
+
+
+def test_tiny_distances_keep_finite_times() -> None:
+    """A commute of almost no distance but a known time gives that time, not NaN."""
+    agent = Agent(
+        id="A", hire_date="2010-01-01", commute_distance=Q_(1e-300, "km"), commute_time="30 min"
+    )
+    report = commute_impact(agent, "5 workday", on="2026-06-01")
+    assert report.hours.tolist() == [5.0]

@@ -343,10 +343,12 @@ def commute_impact(
     speed = float(assumptions.speed.m_as("km/h"))
     commute_minutes = workforce.commute_time_min
     # minutes per km: the agent's own pace where the commute time is known, else the speed
-    own_pace = ~np.isnan(commute_minutes) & (one_way > 0)
-    pace = np.where(own_pace, commute_minutes / np.where(one_way > 0, one_way, 1.0), 60 / speed)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        own = commute_minutes / one_way  # a tiny distance gives an infinite pace: not used
+    pace = np.where(~np.isnan(commute_minutes) & np.isfinite(own), own, 60 / speed)
     commute = np.where(np.isnan(commute_minutes), one_way * pace, commute_minutes)
-    minutes = commute * 2 * total_days - 2 * centre_km * pace * centre_days
+    trips = np.where(centre_days > 0, 2 * centre_km * pace * centre_days, 0.0)
+    minutes = commute * 2 * total_days - trips
     gross = km * assumptions.factor_column(workforce.commute_mode, day)
     # a rebound is a share of a benefit: none where telework adds km (a far télécentre),
     # and none for agents whose commute is unknown
