@@ -89,7 +89,8 @@ def _reference(requests: list[DeskRequest], network: TelecentreNetwork, priority
 
     def order(i: int) -> tuple[Any, ...]:
         r = requests[i]
-        return (*_key(r, priority), r.centre, halves[r.half], i)
+        rank = (r.rank is None, 0.0 if r.rank is None else r.rank)
+        return (*_key(r, priority), r.centre, halves[r.half], rank, i)
 
     seen: set[tuple[str, dt.date]] = set()
     taken: Counter[tuple[str, dt.date]] = Counter()

@@ -26,7 +26,8 @@ Allocation order is deterministic and does not depend on the order of the input:
   ``requested_at``, then ``agent_id``.
 
 Remaining ties (same agent, same key) are broken by centre name, then half-day
-(full day, ``am``, ``pm``), then position in the input.
+(full day, ``am``, ``pm``), then rank (requests without one last); only requests that
+are identical in every field are left in input order, where it cannot matter.
 
 A half-day request (``half="am"`` or ``"pm"``) occupies one desk for the whole day:
 two agents asking for the morning and the afternoon take two desks, not one shared
@@ -868,8 +869,9 @@ def book(
     )
     rank_missing = np.fromiter((r.rank is None for r in items), dtype=np.bool_, count=n)
 
-    # allocation order: np.lexsort sorts by its *last* key first
-    ties = (index, half, centre_name, agent)
+    # allocation order: np.lexsort sorts by its *last* key first; every field of a
+    # request breaks ties before its position, so the input order never decides
+    ties = (index, rank, rank_missing, half, centre_name, agent)
     keys: tuple[npt.NDArray[Any], ...] = (*ties, at, at_missing)
     if chosen == "rank":
         keys = (*keys, rank, rank_missing)
