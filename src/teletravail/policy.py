@@ -187,28 +187,13 @@ class Policy:
         return values.copy()
 
     def _caps(self, workforce: Workforce) -> npt.NDArray[np.float64]:
-        """Each agent's weekly allowance under the quota, computed on columns: days
-        worked (working time × the full week, down to a half day) less the on-site
-        minimum, at most the maximum, down to the granularity. (Derogations are read
-        agent by agent in :meth:`Quota.allowed`; the columns use the general rule.)"""
+        """Each agent's weekly allowance under the quota (no quota: no cap)."""
         if self.quota is None:
             return np.full(len(workforce), 7.0)
-        quota = self.quota
-        worked = (
-            np.floor(np.round(workforce.working_time_percent / 100 * quota.full_week * 2, 9)) / 2
+        caps: npt.NDArray[np.float64] = np.asarray(
+            self.quota.allowed_columns(workforce.working_time_percent).m_as("workday/week")
         )
-        caps = np.full(len(workforce), float(quota.maximum.m_as("workday/week")))
-        share = np.round(workforce.working_time_percent, 9)
-        for band in quota.part_time:
-            inside = (share >= band.low) & (share <= band.high)
-            caps = np.where(
-                inside, np.minimum(caps, float(band.maximum.m_as("workday/week"))), caps
-            )
-        on_site = float(quota.on_site_minimum.m_as("workday/week"))
-        allowed = np.maximum(0.0, np.minimum(caps, worked - on_site))
-        step = quota.granularity.step
-        result: npt.NDArray[np.float64] = np.floor(np.round(allowed / step, 9)) * step
-        return result
+        return caps
 
     def _allowance(
         self,

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
+import numpy as np
+import numpy.typing as npt
 
 from teletravail._checks import enum_value, is_bool, optional_source, typed_tuple
 from teletravail.dated import Duration, Source, to_date
@@ -319,6 +321,22 @@ class Quota:
             on_site = float(self.on_site_minimum.m_as("workday/week"))
         allowed = max(0.0, min(cap, days_worked - on_site))
         return cap, on_site, math.floor(round(allowed / step, 9)) * step
+
+    def allowed_columns(self, working_time_percent: npt.ArrayLike) -> Quantity:
+        """The weekly allowance of many agents at once, from their working times in
+        percent: the arithmetic of :meth:`allowed` on columns (the general rule and the
+        part-time bands; derogations are read agent by agent in :meth:`allowed`)."""
+        share = np.round(np.asarray(working_time_percent, dtype=float), 9)
+        worked = np.floor(np.round(share / 100 * self.full_week * 2, 9)) / 2
+        caps = np.full(share.shape, float(self.maximum.m_as("workday/week")))
+        for band in self.part_time:
+            inside = (share >= band.low) & (share <= band.high)
+            top = float(band.maximum.m_as("workday/week"))
+            caps = np.where(inside, np.minimum(caps, top), caps)
+        on_site = float(self.on_site_minimum.m_as("workday/week"))
+        allowed = np.maximum(0.0, np.minimum(caps, worked - on_site))
+        step = self.granularity.step
+        return Q_(np.floor(np.round(allowed / step, 9)) * step, "workday/week")
 
     def allowed(self, agent: Agent, on: dt.date | str, *, days_off: Iterable[Any] = ()) -> Quantity:
         """The most telework per week ``agent`` may have on ``on`` (derogations included)."""
