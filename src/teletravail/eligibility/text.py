@@ -139,30 +139,37 @@ def _lines(result: Result, lang: Lang, depth: int, out: list[str]) -> None:
         _lines(child, lang, depth + 1, out)
 
 
-def render_decision(decision: Decision, lang: Lang = "en") -> str:
-    """A decision as lines of text: the verdict, then the tree of criteria."""
+def _check_lang(lang: str) -> None:
     if lang not in ("en", "fr"):
         from teletravail.errors import ValidationError
 
         raise ValidationError("lang", lang, "'en' or 'fr'")
+
+
+def _footer(failures: tuple[str, ...], result: Result, lang: Lang, out: list[str]) -> None:
+    """The criteria in the way, then each distinct source once."""
+    colon = _COLON[lang]
+    if failures:
+        out.append(f"{_WORDS['blocking'][lang]}{colon} {', '.join(failures)}")
+    sources = dict.fromkeys(str(leaf.source) for leaf in result.leaves() if leaf.source)
+    out.extend(f"{_WORDS['source'][lang]}{colon} {source}" for source in sources)
+
+
+def render_decision(decision: Decision, lang: Lang = "en") -> str:
+    """A decision as lines of text: the verdict, then the tree of criteria."""
+    _check_lang(lang)
     verdict = _WORDS["eligible" if decision.eligible else "refused"][lang]
     colon = _COLON[lang]
     agent = _WORDS["agent"][lang]
     out = [f"{agent} {decision.agent_id} {_WORDS['on'][lang]} {decision.on}{colon} {verdict}"]
     _lines(decision.result, lang, 0, out)
-    if decision.failures:
-        out.append(f"{_WORDS['blocking'][lang]}{colon} {', '.join(decision.failures)}")
-    sources = dict.fromkeys(str(leaf.source) for leaf in decision.result.leaves() if leaf.source)
-    out.extend(f"{_WORDS['source'][lang]}{colon} {source}" for source in sources)
+    _footer(decision.failures, decision.result, lang, out)
     return "\n".join(out)
 
 
 def render_quota(decision: QuotaDecision, lang: Lang = "en") -> str:
     """A quota decision as lines of text: the verdict, the most allowed, each limit."""
-    if lang not in ("en", "fr"):
-        from teletravail.errors import ValidationError
-
-        raise ValidationError("lang", lang, "'en' or 'fr'")
+    _check_lang(lang)
     colon = _COLON[lang]
     verdict = _WORDS["allowed" if decision.allowed else "not_allowed"][lang]
     head = f"{_WORDS['agent'][lang]} {decision.agent_id} {_WORDS['on'][lang]} {decision.on}"
@@ -172,8 +179,5 @@ def render_quota(decision: QuotaDecision, lang: Lang = "en") -> str:
         most += f" ({_WORDS['derogation'][lang]} {decision.derogation})"
     out.append(most)
     _lines(decision.result, lang, 0, out)
-    if decision.failures:
-        out.append(f"{_WORDS['blocking'][lang]}{colon} {', '.join(decision.failures)}")
-    sources = dict.fromkeys(str(leaf.source) for leaf in decision.result.leaves() if leaf.source)
-    out.extend(f"{_WORDS['source'][lang]}{colon} {source}" for source in sources)
+    _footer(decision.failures, decision.result, lang, out)
     return "\n".join(out)
