@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from teletravail.errors import ValidationError
@@ -83,3 +83,18 @@ def optional_source(instance: Any, attribute: Any, value: Any) -> None:
 
     if value is not None and not isinstance(value, Source):
         raise ValidationError(attribute.name, value, "a Source or None")
+
+
+def build_from_dict(cls: Callable[..., T], data: Mapping[str, Any], path: str) -> T:
+    """``cls(**data)`` for a document already checked by :func:`require_keys`: its
+    ``source`` read with ``Source.from_dict``, and a validation error renamed with the
+    document's key path (``centres[2].desks``)."""
+    from teletravail.dated import Source
+
+    kwargs = dict(data)
+    if kwargs.get("source") is not None:
+        kwargs["source"] = Source.from_dict(kwargs["source"], f"{path}.source")
+    try:
+        return cls(**kwargs)
+    except ValidationError as error:
+        raise ValidationError(f"{path}.{error.field}", error.value, error.expected) from None

@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
-from teletravail._checks import optional_source, require_keys
+from teletravail._checks import build_from_dict, optional_source, require_keys
 from teletravail.allowance.money import as_decimal, millicents
 from teletravail.dated import Source
 from teletravail.errors import ValidationError
@@ -292,13 +292,7 @@ class CentreCosts:
     def from_dict(cls, data: Mapping[str, Any], path: str = "costs") -> CentreCosts:
         """Rebuild costs from :meth:`to_dict`; errors name the key path."""
         require_keys(data, path, ("set_up", "running"), ("depreciation", "source"))
-        kwargs = dict(data)
-        if "source" in kwargs:
-            kwargs["source"] = Source.from_dict(kwargs["source"], f"{path}.source")
-        try:
-            return cls(**kwargs)
-        except ValidationError as error:
-            raise ValidationError(f"{path}.{error.field}", error.value, error.expected) from None
+        return build_from_dict(cls, data, path)
 
 
 _SEED_002 = "002_64b693bc7915367e.txt"

@@ -56,7 +56,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail._checks import is_bool, optional_source, require_keys
+from teletravail._checks import build_from_dict, is_bool, optional_source, require_keys
 from teletravail.dated import Source, to_date
 from teletravail.errors import ValidationError
 
@@ -225,13 +225,7 @@ class Telecentre:
             ("name", "commune", "department", "desks"),
             ("open_weekdays", "services", "allowance_payable", "source", "note"),
         )
-        kwargs = dict(data)
-        if "source" in kwargs:
-            kwargs["source"] = Source.from_dict(kwargs["source"], f"{path}.source")
-        try:
-            return cls(**kwargs)
-        except ValidationError as error:
-            raise _wrap(path, error) from None
+        return build_from_dict(cls, data, path)
 
 
 def _centres(value: Any) -> tuple[Telecentre, ...]:
