@@ -40,6 +40,12 @@ working_times = st.one_of(
     st.sampled_from([50, 60, 70, 80, 90, 100]),
     st.floats(min_value=1, max_value=100, allow_nan=False).map(lambda x: round(x, 3)),
 )
+#: Telework asked for, in workday/week: None (not stated), a usual ask, or any value 0..7.
+requested_teleworks = st.one_of(
+    st.none(),
+    st.sampled_from([0.5, 1.0, 1.5, 2.0, 2.5, 3.0]),
+    st.floats(min_value=0, max_value=7, allow_nan=False),
+)
 
 
 @st.composite
@@ -61,6 +67,7 @@ def agents(
     )
     distance = draw(st.one_of(st.none(), st.floats(0, 150, allow_nan=False)))
     minutes = draw(st.one_of(st.none(), st.floats(0, 180, allow_nan=False)))
+    asked = draw(requested_teleworks)
     return Agent(
         id=agent_id or draw(st.text("ABCDEFGHIJ0123456789-", min_size=1, max_size=8)),
         hire_date=hire,
@@ -73,6 +80,7 @@ def agents(
         volunteer=draw(st.booleans()),
         teleworkable_post=draw(st.booleans()),
         derogations=tuple(draw(st.lists(derogations(), max_size=2))),
+        requested_telework=None if asked is None else Q_(asked, "workday/week"),
     )
 
 
@@ -161,3 +169,114 @@ def absence_lists(draw: st.DrawFn, period: tuple[dt.date, dt.date]) -> list[Abse
                 )
             )
     return spans
+
+
+# --- policies (the configuration round trip) ---------------------------------------------
+
+
+def _policy_parts() -> dict[str, st.SearchStrategy[object]]:
+    from teletravail.allowance import presets as allowance_presets
+    from teletravail.allowance.components import EmployerCost, OneOff, PerDay
+    from teletravail.dated import DatedParameter, DatedValue, Source
+    from teletravail.eligibility.selection import SelectionCampaign
+    from teletravail.impact.commute import Assumptions, Rebound
+    from teletravail.scheduling.pattern import PlaceKind
+    from teletravail.scheduling.quota import national_derogations
+
+    words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1).filter(
+        lambda s: bool(s.strip())
+    )
+    sources = st.builds(
+        Source,
+        title=words,
+        reference=st.none() | words,
+        seed=st.none() | st.sampled_from(["004_e80f3a9311c5af12.txt", "001_c136b26adcb7f928.txt"]),
+        note=st.none() | st.text(max_size=20),
+    )
+    money = st.integers(0, 100_000).map(lambda cents: Q_(cents / 100, "EUR"))
+    rate = st.builds(
+        lambda start, value, source: DatedParameter(
+            name="rate", values=(DatedValue(start=start, value=value, source=source),)
+        ),
+        dates,
+        st.integers(0, 1_000).map(lambda c: Q_(c / 100, "EUR/workday")),
+        sources,
+    )
+    places = st.frozensets(st.sampled_from(list(PlaceKind)), min_size=1)
+    component = st.one_of(
+        st.builds(OneOff, amount=money, places=st.none() | places, source=st.none() | sources),
+        st.builds(PerDay, rate=rate, places=places, cap_per=st.sampled_from(["year", "month"])),
+        st.builds(EmployerCost, name=words, amount=money),
+        st.just(allowance_presets.forfait_teletravail()),
+        st.just(allowance_presets.urssaf_monthly_flat()),
+    )
+    per_week = st.sampled_from([0.5, 1.0, 1.5, 2.0, 2.5, 3.0])
+    return {
+        "sources": sources,
+        "places": places,
+        "components": st.lists(component, min_size=1, max_size=3),
+        "per_week": per_week,
+        "derogations": st.lists(st.sampled_from(national_derogations()), max_size=2, unique=True),
+        "selection": st.builds(
+            SelectionCampaign,
+            seats=st.integers(0, 50),
+            rank_by=st.sampled_from(["commute_distance", "commute_time", "seniority"]),
+            descending=st.booleans(),
+            name=st.text(max_size=10),
+        ),
+        "impact": st.builds(
+            Assumptions,
+            speed=st.floats(5, 130).map(lambda v: Q_(v, "km/h")),
+            cost_per_km=st.none() | st.floats(0, 2).map(lambda v: Q_(v, "EUR/km")),
+            rebound=st.sampled_from(
+                [Rebound(), Rebound(kind="ademe_trips"), Rebound(kind="ademe_net")]
+            ),
+            factors=st.none() | st.floats(0, 1).map(lambda v: {"car_thermal": Q_(v, "kg CO2e/km")}),
+        ),
+        "words": words,
+    }
+
+
+@st.composite
+def policies(draw: st.DrawFn) -> object:
+    """Any policy a document can hold: rules, a quota, allowance components, a
+    selection, impact assumptions and sources."""
+    from hypothesis import assume
+
+    from teletravail import Policy
+    from teletravail.allowance.components import Allowance
+    from teletravail.dated import Period
+    from teletravail.errors import ValidationError
+    from teletravail.scheduling.quota import Quota
+
+    parts = _policy_parts()
+    start = draw(dates)
+    end = draw(st.none() | st.integers(0, 3_000).map(lambda d: start + dt.timedelta(days=d)))
+    maximum = draw(parts["per_week"])
+    try:
+        quota = Quota(
+            maximum=Q_(maximum, "workday/week"),
+            minimum=Q_(draw(st.sampled_from([0.0, 0.5, 1.0])), "workday/week"),
+            on_site_minimum=Q_(draw(st.sampled_from([0.0, 1.0, 2.0])), "workday/week"),
+            granularity=draw(st.sampled_from(["day", "halfday"])),
+            assessed=draw(st.sampled_from(["week", "month"])),
+            derogations=draw(parts["derogations"]),
+            name=draw(st.text(max_size=12)),
+        )
+    except ValidationError:
+        assume(False)
+        raise
+    return Policy(
+        name=draw(parts["words"]),
+        territory=draw(parts["words"]),
+        description=draw(st.text(max_size=40)),
+        period=Period(start=start, end=end),
+        eligibility=draw(rules),
+        quota=draw(st.none() | st.just(quota)),
+        places=draw(parts["places"]),
+        allowance=draw(st.none() | parts["components"].map(lambda c: Allowance(components=c))),
+        selection=draw(st.none() | parts["selection"]),
+        impact=draw(parts["impact"]),
+        weeks=draw(st.sampled_from([46, 45.6, 52])),
+        sources=tuple(draw(st.lists(parts["sources"], max_size=3))),
+    )

@@ -134,3 +134,45 @@ def test_batch_equals_one_by_one(agents: list[Agent]) -> None:
         single = policy.assess(agent, "2023-01-01")
         assert batch.explain(row) == single  # type: ignore[union-attr]
     assert np.all(batch.allowance_cents <= 10000 + 25344)  # type: ignore[union-attr]
+
+
+def test_stated_requests_are_granted_within_the_caps() -> None:
+    """Without `requested`, each agent's stated ask is used, the quota's maximum otherwise."""
+    policy = attrs.evolve(
+        lot_policy(), quota=quota_presets.public_service(), eligibility=Volunteer()
+    )
+    staff = Workforce.from_agents(
+        [
+            Agent(id="A", hire_date="2010-01-01", requested_telework="1 workday/week"),
+            Agent(id="B", hire_date="2010-01-01", requested_telework="5 workday/week"),
+            Agent(id="C", hire_date="2010-01-01"),
+            Agent(
+                id="D",
+                hire_date="2010-01-01",
+                working_time="80 %",
+                requested_telework="3 halfday/week",
+            ),
+        ]
+    )
+    batch = policy.assess(staff, "2024-01-01")
+    assert batch.granted.tolist() == [1.0, 3.0, 3.0, 1.5]  # type: ignore[union-attr]
+    forced = policy.assess(staff, "2024-01-01", requested="2 workday/week")
+    assert forced.granted.tolist() == [2.0, 2.0, 2.0, 2.0]  # type: ignore[union-attr]
+    one = lot_policy().assess(
+        Agent(id="L", hire_date="2010-01-01", requested_telework="1 workday/week"), "2013-01-01"
+    )
+    assert isinstance(one, Assessment)
+    assert one.granted == Q_(1, "workday/week") and one.days == Q_(46, "workday")
+
+
+def test_without_a_quota_every_ask_must_be_stated() -> None:
+    """With no quota, stated asks suffice; an agent who states none needs `requested`."""
+    policy = attrs.evolve(lot_policy(), quota=None, eligibility=Volunteer())
+    stated = Agent(id="A", hire_date="2010-01-01", requested_telework="4 workday/week")
+    batch = policy.assess(Workforce.from_agents([stated]), "2024-01-01")
+    assert batch.granted.tolist() == [4.0]  # type: ignore[union-attr]
+    silent = Workforce.from_agents([stated, Agent(id="B", hire_date="2010-01-01")])
+    with pytest.raises(ValidationError, match="requested"):
+        policy.assess(silent, "2024-01-01")
+    again = policy.assess(silent, "2024-01-01", requested="1 workday/week")
+    assert again.granted.tolist() == [1.0, 1.0]  # type: ignore[union-attr]

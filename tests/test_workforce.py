@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from teletravail import Q_
 from teletravail.errors import UnitError, ValidationError, WorkforceError
@@ -69,6 +70,12 @@ def test_working_time_as_fraction_or_percent() -> None:
         ("hire_date", "31/12/2010", ValidationError, "ISO date"),
         ("id", "", ValidationError, "non-empty"),
         ("volunteer", "maybe", ValidationError, "true or false"),
+        ("requested_telework", 1.5, UnitError, "bare number"),
+        ("requested_telework", "1.5 day/week", UnitError, "24 hours"),
+        ("requested_telework", "1.5 workday", UnitError, r"\[workday\] / \[time\]"),
+        ("requested_telework", "8 workday/week", ValidationError, "0 to 7 workday/week"),
+        ("requested_telework", "-1 workday/week", ValidationError, "0 to 7 workday/week"),
+        ("requested_telework", Q_(float("inf"), "workday/week"), ValidationError, "0 to 7"),
     ],
 )
 def test_agent_bad_fields_name_the_field(
@@ -471,3 +478,139 @@ def test_categories_compare_by_identity() -> None:
     """Categories hold arrays: they compare by identity instead of failing."""
     one = Categories(np.zeros(1, dtype=np.int32), ("x",))
     assert one == one and one != Categories(np.zeros(1, dtype=np.int32), ("x",))
+
+
+def test_requested_telework_on_an_agent() -> None:
+    """An agent's ask is stored in workday/week whatever unit it came in; None is not stated."""
+    agent = Agent(id="A", hire_date="2010-01-01", requested_telework="3 halfday/week")
+    assert agent.requested_telework is not None
+    assert (agent.requested_telework.magnitude, str(agent.requested_telework.units)) == (
+        1.5,
+        "workday / week",
+    )
+    assert Agent(id="B", hire_date="2010-01-01").requested_telework is None
+    assert Agent(id="C", hire_date="2010-01-01", requested_telework="7 workday/week")
+    monthly = Agent(id="D", hire_date="2010-01-01", requested_telework=Q_(4, "workday/month"))
+    assert monthly.requested_telework == Q_(4, "workday/month").to("workday/week")
+
+
+def test_requested_telework_column_on_every_path() -> None:
+    """from_agents, one agent, records, CSV and pandas all carry the column; NaN is unstated."""
+    agents = [
+        Agent(id="A", hire_date="2010-01-01", requested_telework="1.5 workday/week"),
+        Agent(id="B", hire_date="2011-01-01"),
+    ]
+    workforce = Workforce.from_agents(agents)
+    assert np.array_equal(
+        workforce.requested_telework_workday_per_week, [1.5, np.nan], equal_nan=True
+    )
+    assert str(workforce.requested_telework.units) == "workday / week"
+    one = Workforce.from_agents(agents[:1])
+    assert one.requested_telework_workday_per_week.tolist() == [1.5]
+    assert np.isnan(Workforce.from_agents(agents[1:]).requested_telework_workday_per_week[0])
+    records = workforce.to_records()
+    assert [r["requested_telework"] for r in records] == ["1.5 workday/week", ""]
+    assert list(Workforce.from_records(records)) == agents
+    frame = workforce.to_pandas()
+    assert frame.columns[-1] == "requested_telework_workday_per_week"
+    assert list(Workforce.from_pandas(frame)) == agents
+    text = "id;hire_date;requested_telework_workday_per_week\nA;2010-01-01;1,5\nB;2011-01-01;\n"
+    assert list(Workforce.from_csv(io.StringIO(text))) == agents
+    with pytest.raises(ValueError, match="read-only"):
+        workforce.requested_telework_workday_per_week[0] = 2.0
+
+
+def test_requested_telework_bad_rows_are_reported_not_dropped() -> None:
+    """Asks out of 0..7, in days of 24 hours or unreadable are row errors with their number."""
+    text = (
+        "id,hire_date,requested_telework\n"
+        "A,2010-01-01,1 workday/week\n"
+        "B,2010-01-01,8 workday/week\n"
+        "C,2010-01-01,2 day/week\n"
+        "D,2010-01-01,\n"
+        "E,2010-01-01,beaucoup\n"
+    )
+    workforce = Workforce.from_csv(io.StringIO(text), errors="report")
+    assert workforce.ids.tolist() == ["A", "D"]
+    assert [(e.row, e.field) for e in workforce.rejected] == [
+        (1, "requested_telework"),
+        (2, "requested_telework"),
+        (4, "requested_telework"),
+    ]
+    with pytest.raises(WorkforceError) as caught:
+        Workforce.from_csv(io.StringIO(text))
+    assert [e.row for e in caught.value.errors] == [1, 2, 4]
+    checked = Workforce.from_columns(
+        ids=["a", "b", "c", "d"],
+        hire_date=["2010-01-01"] * 4,
+        requested_telework=Q_(np.array([1.0, -0.5, np.inf, np.nan]), "workday/week"),
+        errors="report",
+    )
+    assert checked.ids.tolist() == ["a", "d"]
+    assert [(e.row, e.field) for e in checked.rejected] == [
+        (1, "requested_telework"),
+        (2, "requested_telework"),
+    ]
+
+
+def test_requested_telework_unit_columns() -> None:
+    """A unit column spells '/' as '_per_'; days of 24 hours are refused with a hint."""
+    workforce = Workforce.from_records(
+        [
+            {"id": "A", "hire_date": "2010-01-01", "requested_telework_halfday_per_week": "3"},
+            {"id": "B", "hire_date": "2010-01-01", "requested_telework_workday_per_month": 4},
+        ]
+    )
+    assert workforce.requested_telework_workday_per_week[0] == 1.5
+    assert workforce.requested_telework_workday_per_week[1] == pytest.approx(
+        Q_(4, "workday/month").m_as("workday/week")
+    )
+    with pytest.raises(ValidationError, match="requested_telework_workday_per_week") as caught:
+        Workforce.from_records(
+            [{"id": "A", "hire_date": "2010-01-01", "requested_telework_days_per_week": 1}]
+        )
+    assert caught.value.field == "columns.requested_telework_days_per_week"
+    with pytest.raises(UnitError, match="not a quantity"):
+        Workforce.from_columns(
+            ids=["a"], hire_date=["2010-01-01"], requested_telework=np.array([1.0])
+        )
+
+
+@given(agent_lists(hired_before=dt.date(2030, 1, 1)), st.data())
+def test_requested_telework_from_agents_equals_from_records(
+    agents: list[Agent], data: st.DataObject
+) -> None:
+    """Agents and records written in any accepted form give the same requested_telework."""
+    records: list[dict[str, object]] = []
+    for agent in agents:
+        record: dict[str, object] = {"id": agent.id, "hire_date": agent.hire_date.isoformat()}
+        asked = agent.requested_telework
+        if asked is None:
+            form = data.draw(st.sampled_from(["absent", "empty text", "empty number", "none"]))
+            if form == "empty text":
+                record["requested_telework"] = ""
+            elif form == "empty number":
+                record["requested_telework_workday_per_week"] = ""
+            elif form == "none":
+                record["requested_telework"] = None
+        else:
+            days = float(asked.magnitude)
+            form = data.draw(st.sampled_from(["text", "halfdays", "number", "number text"]))
+            if form == "text":
+                record["requested_telework"] = f"{days!r} workday/week"
+            elif form == "halfdays":
+                record["requested_telework"] = Q_(days * 2, "halfday/week")
+            elif form == "number":
+                record["requested_telework_workday_per_week"] = days
+            else:
+                record["requested_telework_workday_per_week"] = repr(days)
+        records.append(record)
+    expected = Workforce.from_agents(agents)
+    built = Workforce.from_records(records)
+    assert built.ids.tolist() == expected.ids.tolist()
+    assert np.array_equal(
+        built.requested_telework_workday_per_week,
+        expected.requested_telework_workday_per_week,
+        equal_nan=True,
+    )
+    assert [a.requested_telework for a in built] == [a.requested_telework for a in agents]

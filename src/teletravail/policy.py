@@ -56,6 +56,16 @@ def _text(instance: Any, attribute: Any, value: Any) -> None:
         raise ValidationError(attribute.name, value, "a non-empty string")
 
 
+def _string(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, str):
+        raise ValidationError(attribute.name, value, "a string")
+
+
+def _period(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, Period):
+        raise ValidationError(attribute.name, value, "a Period (start, optional end)")
+
+
 def _instance_or_none(kind: type) -> Any:
     def check(instance: Any, attribute: Any, value: Any) -> None:
         if value is not None and not isinstance(value, kind):
@@ -90,11 +100,13 @@ def _weeks(value: Any) -> float:
 @attrs.frozen(kw_only=True)
 class Policy:
     """A territory's telework scheme, in force over ``period``. Variants are made with
-    ``attrs.evolve(policy, field=...)``; equal policies compare equal."""
+    ``attrs.evolve(policy, field=...)``; equal policies compare equal. ``description``
+    says in a sentence or two what the scheme is (its first line is its summary)."""
 
     name: str = attrs.field(validator=_text)
     territory: str = attrs.field(validator=_text)
-    period: Period = attrs.field(validator=attrs.validators.instance_of(Period))
+    description: str = attrs.field(default="", validator=_string)
+    period: Period = attrs.field(validator=_period)
     eligibility: Rule = attrs.field(validator=_rule)
     quota: Quota | None = attrs.field(default=None, validator=_instance_or_none(Quota))
     places: frozenset[PlaceKind] = attrs.field(
@@ -120,8 +132,10 @@ class Policy:
         :class:`BatchAssessment`) on ``on``.
 
         ``requested`` is the telework asked for per week (one quantity for all, or an
-        array per agent; default: the quota's maximum). Agents not eligible, or not
-        selected when the policy has a selection, are granted nothing.
+        array per agent). When it is not given, each agent's stated
+        ``requested_telework`` is used, and the quota's maximum for agents who stated
+        none. Agents not eligible, or not selected when the policy has a selection, are
+        granted nothing.
         """
         day = to_date(on, "on")
         if day not in self.period:
@@ -156,7 +170,7 @@ class Policy:
         if self.selection is not None:
             selection = self.selection.run(decisions)
             entitled = selection.selected
-        asked = self._requested(requested, len(workforce))
+        asked = self._requested(requested, workforce)
         granted = np.where(entitled, np.minimum(asked, self._caps(workforce)), 0.0)
         days = granted * self.weeks
         allowance, employer = self._allowance(entitled, granted, days, day.year)
@@ -175,11 +189,20 @@ class Policy:
             impact=impact,
         )
 
-    def _requested(self, requested: Any, n: int) -> npt.NDArray[np.float64]:
+    def _requested(self, requested: Any, workforce: Workforce) -> npt.NDArray[np.float64]:
+        """Each agent's weekly ask: ``requested`` for all when given, else what the agent
+        stated (``requested_telework``), else the quota's maximum."""
+        n = len(workforce)
         if requested is None:
+            stated = workforce.requested_telework_workday_per_week
+            unstated = np.isnan(stated)
+            if not unstated.any():
+                return stated.copy()
             if self.quota is None:
-                raise ValidationError("requested", None, "the telework asked for (no quota)")
-            return np.full(n, float(self.quota.maximum.m_as("workday/week")))
+                raise ValidationError(
+                    "requested", None, "the telework asked for (no quota, and not stated)"
+                )
+            return np.where(unstated, float(self.quota.maximum.m_as("workday/week")), stated)
         quantity = as_quantity(requested, field="requested", dimension="[workday] / [time]")
         values = np.broadcast_to(np.asarray(quantity.m_as("workday/week"), dtype=float), (n,))
         if np.any(values < 0) or np.any(values > 7) or not np.all(np.isfinite(values)):
@@ -263,9 +286,9 @@ class Assessment:
         decision = self.decision.text(lang)  # type: ignore[arg-type]
         if lang == "fr":
             lines = [
-                f"télétravail accordé : {self.granted.m_as('workday/week'):g} jour(s) par semaine,"
-                f" {self.days.m_as('workday'):g} jours par an",
-                f"indemnités sur l'année : {as_decimal(self.allowance_cents)} EUR",
+                f"télétravail accordé\u00a0: {self.granted.m_as('workday/week'):g} jour(s)"
+                f" par semaine, {self.days.m_as('workday'):g} jours par an",
+                f"indemnités sur l'année\u00a0: {as_decimal(self.allowance_cents)} EUR",
             ]
         else:
             lines = [

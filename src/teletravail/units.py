@@ -42,6 +42,7 @@ __all__ = [
     "TIME",
     "TRIPS",
     "WORKDAYS",
+    "WORKDAYS_PER_TIME",
     "as_quantity",
     "format_quantity",
     "format_unit",
@@ -57,6 +58,8 @@ LENGTH = "[length]"
 TIME = "[time]"
 CURRENCY = "[currency]"
 WORKDAYS = "[workday]"
+#: Telework days per period, such as ``workday/week``.
+WORKDAYS_PER_TIME = "[workday] / [time]"
 TRIPS = "[trip]"
 CO2E = "[mass] * [co2e]"
 DIMENSIONLESS = "[]"
@@ -305,6 +308,11 @@ def as_quantity(
         hint = ""
         if dimension.endswith("[workday]") and found == _normal(dimension.split("/")[0].strip()):
             hint = "it has no time base: write it per workday"
+        elif dimension == WORKDAYS_PER_TIME and found == "dimensionless":
+            hint = (
+                "its dimension is dimensionless: a day is 24 hours,"
+                " count telework in workday ('workday/week')"
+            )
         else:
             hint = f"its dimension is {found}"
         raise UnitError(field, value, dimension, hint)
@@ -316,6 +324,7 @@ _EXAMPLES = {
     LENGTH: "'30 km' or Q_(30, 'km')",
     TIME: "'45 min' or Q_(45, 'min')",
     CURRENCY: "'100 EUR' or Q_(100, 'EUR')",
+    WORKDAYS_PER_TIME: "'1.5 workday/week' or Q_(1.5, 'workday/week')",
 }
 
 _normal_cache: dict[str, str] = {}

@@ -31,7 +31,7 @@ import numpy.typing as npt
 from teletravail._checks import enum_value, one_of
 from teletravail.dated import to_date
 from teletravail.errors import RowError, UnitError, ValidationError, WorkforceError
-from teletravail.units import DIMENSIONLESS, LENGTH, Q_, TIME, as_quantity
+from teletravail.units import DIMENSIONLESS, LENGTH, Q_, TIME, WORKDAYS_PER_TIME, as_quantity
 from teletravail.units import unit as _unit
 
 if TYPE_CHECKING:
@@ -55,6 +55,10 @@ Errors = Literal["raise", "report"]
 WORKING_TIME_UNIT = "percent"
 DISTANCE_UNIT = "km"
 COMMUTE_TIME_UNIT = "min"
+REQUESTED_TELEWORK_UNIT = "workday/week"
+
+#: The most telework days a week anyone can ask for: every day of the week.
+_MOST_PER_WEEK = 7.0
 
 
 class CommuteMode(enum.StrEnum):
@@ -235,6 +239,16 @@ def _hire_date(value: Any) -> dt.date:
     return to_date(value, "hire_date")
 
 
+def _requested_telework(value: Any) -> Quantity | None:
+    if value is None:
+        return None
+    quantity = as_quantity(value, field="requested_telework", dimension=WORKDAYS_PER_TIME)
+    days = float(quantity.m_as(_unit(REQUESTED_TELEWORK_UNIT)))
+    if not (math.isfinite(days) and 0 <= days <= _MOST_PER_WEEK):
+        raise ValidationError("requested_telework", value, "0 to 7 workday/week")
+    return Q_(days, REQUESTED_TELEWORK_UNIT)
+
+
 _TRUE = frozenset({"true", "yes", "oui", "y", "o", "1", "vrai"})
 _FALSE = frozenset({"false", "no", "non", "n", "0", "faux"})
 
@@ -265,6 +279,8 @@ class Agent:
     refused because 0.9 and 90 would be ambiguous). ``commute_distance`` is one way;
     ``None`` means unknown, and a criterion that needs it then fails. ``volunteer`` and
     ``teleworkable_post`` default to true: an ``Agent`` usually describes an applicant.
+    ``requested_telework`` is the telework the agent asks for, in working days a week
+    (``"1.5 workday/week"``, from 0 to 7); ``None`` means not stated.
     """
 
     id: str = attrs.field(converter=_agent_id)
@@ -278,6 +294,7 @@ class Agent:
     volunteer: bool = attrs.field(default=True, converter=_volunteer)
     teleworkable_post: bool = attrs.field(default=True, converter=_teleworkable)
     derogations: tuple[Derogation, ...] = attrs.field(default=(), converter=_derogations)
+    requested_telework: Quantity | None = attrs.field(default=None, converter=_requested_telework)
 
     def active_derogations(self, on: dt.date) -> tuple[Derogation, ...]:
         """The derogations in force on ``on``."""
@@ -314,6 +331,7 @@ _QUANTITY_FIELDS: dict[str, tuple[str, str]] = {
     "working_time": (DIMENSIONLESS, WORKING_TIME_UNIT),
     "commute_distance": (LENGTH, DISTANCE_UNIT),
     "commute_time": (TIME, COMMUTE_TIME_UNIT),
+    "requested_telework": (WORKDAYS_PER_TIME, REQUESTED_TELEWORK_UNIT),
 }
 _FIELDS = (
     "id",
@@ -327,6 +345,7 @@ _FIELDS = (
     "volunteer",
     "teleworkable_post",
     "derogations",
+    "requested_telework",
 )
 _UNIT_ALIASES = {"pct": "percent", "percent": "percent", "%": "percent"}
 
@@ -334,6 +353,11 @@ _UNIT_ALIASES = {"pct": "percent", "percent": "percent", "%": "percent"}
 def _readonly(array: npt.NDArray[G]) -> npt.NDArray[G]:
     array.flags.writeable = False
     return array
+
+
+def _kept(column: npt.NDArray[G], keep: npt.NDArray[np.bool_] | None) -> npt.NDArray[G]:
+    """The kept rows of a column (``None``: all), as a new read-only array."""
+    return _readonly(column.copy() if keep is None else column[keep])
 
 
 # csv.DictReader's markers for a row longer, or shorter, than the header
@@ -345,6 +369,7 @@ _ZERO_CODE = _readonly(np.zeros(1, dtype=np.int32))
 _ZERO_ROW = _readonly(np.zeros(1, dtype=np.int64))
 _TRUE_ROW = _readonly(np.ones(1, dtype=bool))
 _FALSE_ROW = _readonly(np.zeros(1, dtype=bool))
+_NAN_ROW = _readonly(np.full(1, math.nan))
 _ONE_TAG_ROW = _readonly(np.ones((1, 8), dtype=bool))
 _NO_ROWS = _readonly(np.zeros(0, dtype=np.int64))
 _NO_KINDS = _readonly(np.zeros(0, dtype=np.int8))
@@ -354,19 +379,26 @@ _NO_DATES = _readonly(np.zeros(0, dtype="datetime64[D]"))
 def _column_unit(key: str) -> tuple[str, str | None]:
     """Split a record key into a field and the unit its plain numbers are in.
 
-    ``"commute_distance_km"`` → ``("commute_distance", "km")``; ``"role"`` → ``("role", None)``.
+    ``"commute_distance_km"`` → ``("commute_distance", "km")``; ``"role"`` → ``("role", None)``;
+    ``_per_`` stands for ``/``: ``"requested_telework_workday_per_week"`` →
+    ``("requested_telework", "workday/week")``.
     """
     if key in _FIELDS:
         return key, None
     for name, (dimension, _) in _QUANTITY_FIELDS.items():
         if key.startswith(name + "_"):
             unit = key[len(name) + 1 :]
-            unit = _UNIT_ALIASES.get(unit, unit)
+            unit = _UNIT_ALIASES.get(unit, unit.replace("_per_", "/"))
             try:
                 as_quantity(Q_(1, unit), field=key, dimension=dimension)
             except UnitError as exc:
+                hint = (
+                    f" (a day is 24 hours: write {name}_workday_per_week)"
+                    if dimension == WORKDAYS_PER_TIME
+                    else ""
+                )
                 raise ValidationError(
-                    f"columns.{key}", key, f"a unit of dimension {dimension} after {name}_"
+                    f"columns.{key}", key, f"a unit of dimension {dimension} after {name}_{hint}"
                 ) from exc
             except Exception:
                 break
@@ -399,14 +431,17 @@ class Workforce:
     * ``commute_distance`` (km) and ``commute_time`` (min): quantities, NaN if unknown;
     * ``commute_mode``: codes into :class:`CommuteMode` in declaration order;
     * ``volunteer``, ``teleworkable_post``: booleans;
+    * ``requested_telework_workday_per_week``: the telework each agent asks for, NaN
+      where not stated;
     * derogations as a flat table (``derogation_row``, ``_kind``, ``_start``, ``_end``);
     * ``source_rows``: the input row each agent came from; ``rejected``: the bad input
       rows, when built with ``errors="report"``.
 
     The quantity columns are stored as plain float arrays in fixed units, with the unit
-    in the name (``working_time_percent``, ``commute_distance_km``, ``commute_time_min``):
-    rules compute on those, converted once at the edge. ``working_time``,
-    ``commute_distance`` and ``commute_time`` give them back as pint quantities.
+    in the name (``working_time_percent``, ``commute_distance_km``, ``commute_time_min``,
+    ``requested_telework_workday_per_week``): rules compute on those, converted once at
+    the edge. ``working_time``, ``commute_distance``, ``commute_time`` and
+    ``requested_telework`` give them back as pint quantities.
     """
 
     ids: npt.NDArray[np.str_]
@@ -420,6 +455,7 @@ class Workforce:
     commute_mode: npt.NDArray[np.int8]
     volunteer: npt.NDArray[np.bool_]
     teleworkable_post: npt.NDArray[np.bool_]
+    requested_telework_workday_per_week: npt.NDArray[np.float64]
     derogation_row: npt.NDArray[np.int64]
     derogation_kind: npt.NDArray[np.int8]
     derogation_start: npt.NDArray[np.datetime64]
@@ -440,6 +476,7 @@ class Workforce:
             "commute_mode",
             "volunteer",
             "teleworkable_post",
+            "requested_telework_workday_per_week",
             "source_rows",
         ):
             if len(getattr(self, name)) != n:
@@ -482,6 +519,12 @@ class Workforce:
             volunteer=[a.volunteer for a in agents],
             teleworkable_post=[a.teleworkable_post for a in agents],
             derogations=derogations,
+            requested_telework=Q_(
+                np.array(
+                    [_magnitude(a.requested_telework, REQUESTED_TELEWORK_UNIT) for a in agents]
+                ),
+                REQUESTED_TELEWORK_UNIT,
+            ),
         )
 
     @classmethod
@@ -509,6 +552,11 @@ class Workforce:
             commute_mode=_readonly(np.array([_MODES.index(agent.commute_mode)], dtype=np.int8)),
             volunteer=_TRUE_ROW if agent.volunteer else _FALSE_ROW,
             teleworkable_post=_TRUE_ROW if agent.teleworkable_post else _FALSE_ROW,
+            requested_telework_workday_per_week=_NAN_ROW
+            if agent.requested_telework is None
+            else _readonly(
+                np.array([_magnitude(agent.requested_telework, REQUESTED_TELEWORK_UNIT)])
+            ),
             derogation_row=_readonly(np.zeros(len(derogations), dtype=np.int64))
             if derogations
             else _NO_ROWS,
@@ -548,6 +596,7 @@ class Workforce:
         volunteer: npt.ArrayLike | None = None,
         teleworkable_post: npt.ArrayLike | None = None,
         derogations: Sequence[Sequence[Derogation]] | None = None,
+        requested_telework: Quantity | None = None,
         errors: Errors = "raise",
         source_rows: npt.ArrayLike | None = None,
         rejected: Sequence[RowError] = (),
@@ -555,7 +604,8 @@ class Workforce:
         """Build a workforce from whole columns, validated with array operations.
 
         Quantity columns are pint quantities wrapping arrays (``Q_(array, "km")``); NaN
-        in ``commute_distance`` or ``commute_time`` means unknown. Omitted columns take
+        in ``commute_distance`` or ``commute_time`` means unknown, in
+        ``requested_telework`` (``Q_(array, "workday/week")``) not stated. Omitted columns take
         the defaults of :class:`Agent`. ``role`` may be strings or :class:`Categories`;
         ``tags`` a sequence of tag sets or a mapping ``{tag: boolean column}``.
         """
@@ -587,12 +637,12 @@ class Workforce:
                 )
             bad[mask] = True
 
-        # ids: non-empty and unique
+        # ids: non-empty and unique (ids given in increasing order need no sort)
         flag(np.char.str_len(id_array) == 0, "id", id_array, "a non-empty string")
-        order = np.argsort(id_array, kind="stable")
-        sorted_ids = id_array[order]
         repeat = np.zeros(n, dtype=bool)
-        if n > 1:
+        if n > 1 and not np.all(id_array[1:] > id_array[:-1]):
+            order = np.argsort(id_array, kind="stable")
+            sorted_ids = id_array[order]
             same = sorted_ids[1:] == sorted_ids[:-1]
             repeat[order[1:][same]] = True
         flag(repeat, "id", id_array, "an id used once in the workforce")
@@ -621,6 +671,13 @@ class Workforce:
             minutes,
             "a finite duration >= 0 min",
         )
+        asked = _quantity_column(requested_telework, "requested_telework", n, math.nan)
+        flag(
+            ~(np.isnan(asked) | ((asked >= 0) & (asked <= _MOST_PER_WEEK))),
+            "requested_telework",
+            asked,
+            "0 to 7 workday/week",
+        )
 
         roles = _role_column(role, n)
         tag_matrix, tag_names, tag_problems = _tag_column(tags, n)
@@ -639,14 +696,16 @@ class Workforce:
             flag(mode_codes < 0, "commute_mode", mode_values, lambda v: one_of(CommuteMode, v))
 
         volunteers, unread = _bool_column(volunteer, "volunteer", n)
-        flag(unread, "volunteer", np.asarray(volunteer, dtype=object), "true or false")
+        if unread.any():
+            flag(unread, "volunteer", np.asarray(volunteer, dtype=object), "true or false")
         posts, unread = _bool_column(teleworkable_post, "teleworkable_post", n)
-        flag(
-            unread,
-            "teleworkable_post",
-            np.asarray(teleworkable_post, dtype=object),
-            "true or false",
-        )
+        if unread.any():
+            flag(
+                unread,
+                "teleworkable_post",
+                np.asarray(teleworkable_post, dtype=object),
+                "true or false",
+            )
 
         d_row: list[int] = []
         d_kind: list[int] = []
@@ -671,23 +730,27 @@ class Workforce:
 
         if problems and errors == "raise":
             raise WorkforceError(sorted(problems, key=lambda e: e.row))
-        keep = ~bad
+        # every column is copied (an input array may still be written by its owner),
+        # except the ids, which _id_column always builds anew
+        keep = None if not bad.any() else ~bad
         d_rows = np.array(d_row, dtype=np.int64)
-        d_keep = keep[d_rows] if len(d_rows) else np.zeros(0, dtype=bool)
-        new_index = np.cumsum(keep) - 1
+        d_keep = np.ones(len(d_rows), dtype=bool) if keep is None else keep[d_rows]
         return cls(
-            ids=_readonly(id_array[keep]),
-            hire_date=_readonly(hire[keep]),
-            working_time_percent=_readonly(percent[keep]),
-            role=Categories(_readonly(roles.codes[keep]), roles.categories),
-            tags=_readonly(tag_matrix[keep]),
+            ids=_readonly(id_array if keep is None else id_array[keep]),
+            hire_date=_kept(hire, keep),
+            working_time_percent=_kept(percent, keep),
+            role=Categories(_kept(roles.codes, keep), roles.categories),
+            tags=_kept(tag_matrix, keep),
             tag_names=tag_names,
-            commute_distance_km=_readonly(distance[keep]),
-            commute_time_min=_readonly(minutes[keep]),
-            commute_mode=_readonly(mode_codes[keep]),
-            volunteer=_readonly(volunteers[keep]),
-            teleworkable_post=_readonly(posts[keep]),
-            derogation_row=_readonly(new_index[d_rows[d_keep]] if len(d_rows) else d_rows),
+            commute_distance_km=_kept(distance, keep),
+            commute_time_min=_kept(minutes, keep),
+            commute_mode=_kept(mode_codes, keep),
+            volunteer=_kept(volunteers, keep),
+            teleworkable_post=_kept(posts, keep),
+            requested_telework_workday_per_week=_kept(asked, keep),
+            derogation_row=_readonly(
+                d_rows if keep is None else (np.cumsum(keep) - 1)[d_rows[d_keep]]
+            ),
             derogation_kind=_readonly(np.array(d_kind, dtype=np.int8)[d_keep]),
             derogation_start=_readonly(np.array(d_start, dtype="datetime64[D]")[d_keep]),
             derogation_end=_readonly(
@@ -696,7 +759,7 @@ class Workforce:
                     dtype="datetime64[D]",
                 )[d_keep]
             ),
-            source_rows=_readonly(rows[keep]),
+            source_rows=_kept(rows, keep),
             rejected=tuple(sorted(problems, key=lambda e: e.row)),
         )
 
@@ -711,8 +774,10 @@ class Workforce:
         """Build a workforce from dicts (or CSV rows), one per agent.
 
         Keys are :class:`Agent` field names. Quantities are strings with units
-        (``"18 km"``, ``"90 %"``) or numbers in a column whose name carries the unit
-        (``commute_distance_km``, ``commute_time_min``, ``working_time_pct``). Tags and
+        (``"18 km"``, ``"90 %"``, ``"1.5 workday/week"``) or numbers in a column whose
+        name carries the unit (``commute_distance_km``, ``commute_time_min``,
+        ``working_time_pct``, ``requested_telework_workday_per_week``: ``_per_`` stands
+        for ``/``). Tags and
         derogations are ``;``-separated (``"cadre;public_facing"``,
         ``"health:2024-01-01/2024-06-30"``). Empty cells take the defaults. Unknown keys
         are an error unless listed in ``ignore_columns``.
@@ -763,6 +828,9 @@ class Workforce:
             volunteer=columns["volunteer"],
             teleworkable_post=columns["teleworkable_post"],
             derogations=columns["derogations"],
+            requested_telework=Q_(
+                np.array(columns["requested_telework"], dtype=float), REQUESTED_TELEWORK_UNIT
+            ),
             errors=errors,
             source_rows=rows,
             rejected=problems,
@@ -840,6 +908,11 @@ class Workforce:
         """One-way commute times (min), NaN where unknown."""
         return Q_(self.commute_time_min, COMMUTE_TIME_UNIT)
 
+    @property
+    def requested_telework(self) -> Quantity:
+        """The telework each agent asks for (workday/week), NaN where not stated."""
+        return Q_(self.requested_telework_workday_per_week, REQUESTED_TELEWORK_UNIT)
+
     def __repr__(self) -> str:
         rejected = f", {len(self.rejected)} rejected" if self.rejected else ""
         return f"<Workforce of {len(self)} agents{rejected}>"
@@ -858,6 +931,7 @@ class Workforce:
         row = row % len(self)
         distance = float(self.commute_distance_km[row])
         minutes = float(self.commute_time_min[row])
+        asked = float(self.requested_telework_workday_per_week[row])
         mask = self.derogation_row == row
         derogations = tuple(
             Derogation(
@@ -884,6 +958,7 @@ class Workforce:
             volunteer=bool(self.volunteer[row]),
             teleworkable_post=bool(self.teleworkable_post[row]),
             derogations=derogations,
+            requested_telework=None if math.isnan(asked) else Q_(asked, REQUESTED_TELEWORK_UNIT),
         )
 
     def __iter__(self) -> Iterator[Agent]:
@@ -951,12 +1026,18 @@ class Workforce:
                     "volunteer": agent.volunteer,
                     "teleworkable_post": agent.teleworkable_post,
                     "derogations": ";".join(str(d) for d in agent.derogations),
+                    "requested_telework": (
+                        f"{_number(agent.requested_telework.magnitude)} workday/week"
+                        if agent.requested_telework is not None
+                        else ""
+                    ),
                 }
             )
         return records
 
     def to_pandas(self) -> pd.DataFrame:
-        """The columns as a DataFrame, quantity columns named with their unit."""
+        """The columns as a DataFrame, quantity columns named with their unit (``_per_``
+        for ``/``: ``requested_telework_workday_per_week``)."""
         import pandas as pd
 
         return pd.DataFrame(
@@ -982,6 +1063,7 @@ class Workforce:
                     ";".join(str(d) for d in self.agent(row).derogations) if has else ""
                     for row, has in enumerate(np.isin(np.arange(len(self)), self.derogation_row))
                 ],
+                "requested_telework_workday_per_week": self.requested_telework_workday_per_week,
             }
         )
 
