@@ -1,13 +1,34 @@
-"""Sample agents for demonstrations and docs: a few made-up Lot employees.
+"""Sample agents for demonstrations and docs: made-up Lot employees.
 
-They are invented (no real person), chosen so that each rule of the Lot 2013 scheme
-decides at least one case: seniority reached on 29 February's anniversary, a working
-time of exactly 90 %, excluded roles and tags, a non-volunteer.
+:func:`lot_sample_agents` gives eight invented agents (no real person), chosen so that
+each rule of the Lot 2013 scheme decides at least one case: seniority reached on 29
+February's anniversary, a working time of exactly 90 %, excluded roles and tags, a
+non-volunteer.
+
+:func:`lot_2013_workforce` loads the synthetic sample of the Lot's 1,200 posts that
+ships with the package (``data/lot_2013_synthetic.csv``, made by
+``tools/make_lot_sample.py``; its assumptions are in ``data/lot_2013_synthetic.md``).
 """
 
 from __future__ import annotations
 
-from teletravail.workforce import Agent
+import io
+from importlib import resources
+
+from teletravail.workforce import Agent, Workforce
+
+#: The bundled sample, inside the package.
+LOT_2013_SAMPLE = "lot_2013_synthetic.csv"
+
+
+def lot_2013_workforce() -> Workforce:
+    """The Lot's 1,200 posts on 2013-01-01, synthetic: 600 teleworkable, 20 eligible.
+
+    Read from the package's data (no network, nothing written); each call builds a new
+    :class:`~teletravail.workforce.Workforce`.
+    """
+    text = (resources.files("teletravail") / "data" / LOT_2013_SAMPLE).read_text("utf-8")
+    return Workforce.from_csv(io.StringIO(text), delimiter=",")
 
 
 def lot_sample_agents() -> tuple[Agent, ...]:

@@ -1,0 +1,189 @@
+"""The synthetic workforce generator and the Lot's bundled sample."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from importlib import resources
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from teletravail.eligibility import lot_2013
+from teletravail.eligibility.presets import LOT_2013_EXCLUDED
+from teletravail.errors import ValidationError
+from teletravail.samples import lot_2013_workforce
+from teletravail.synthetic import (
+    REQUESTED_TELEWORK,
+    REQUESTED_TELEWORK_WEIGHTS,
+    ROLE_WEIGHTS,
+    ROLES,
+    WORKING_TIME_WEIGHTS,
+    WORKING_TIMES,
+    lot_2013_population,
+)
+from teletravail.workforce import Workforce
+
+ROOT = Path(__file__).resolve().parents[1]
+N = 100_000
+TOLERANCE = 0.01  # about six standard deviations of a share near 0.5 on 100,000 draws
+
+
+@pytest.fixture(scope="module")
+def population() -> Workforce:
+    """The default population of 100,000 agents, built once for the module."""
+    return lot_2013_population(N)
+
+
+def _shares(values: np.ndarray, levels: tuple[float, ...]) -> list[float]:
+    return [float(np.mean(values == level)) for level in levels]
+
+
+def test_working_times_roles_and_asks_follow_their_weights(population: Workforce) -> None:
+    """Working time, role and requested telework shares match the stated weights."""
+    assert _shares(population.working_time_percent, WORKING_TIMES) == pytest.approx(
+        WORKING_TIME_WEIGHTS, abs=TOLERANCE
+    )
+    roles = np.array(population.role.categories)[population.role.codes]
+    assert [float(np.mean(roles == r)) for r in ROLES] == pytest.approx(ROLE_WEIGHTS, abs=TOLERANCE)
+    assert _shares(
+        population.requested_telework_workday_per_week, REQUESTED_TELEWORK
+    ) == pytest.approx(REQUESTED_TELEWORK_WEIGHTS, abs=TOLERANCE)
+    assert set(ROLES[:4]) == LOT_2013_EXCLUDED
+    assert population.role.categories == tuple(sorted(ROLES))
+
+
+def test_hire_dates_are_uniform_whole_days(population: Workforce) -> None:
+    """Hire dates cover 2000-01-01..2012-12-31 evenly, each year in proportion to its days."""
+    hire = population.hire_date
+    assert hire.min() == np.datetime64("2000-01-01") and hire.max() == np.datetime64("2012-12-31")
+    years = hire.astype("datetime64[Y]").astype(int) + 1970
+    for year in (2000, 2006, 2012):
+        days = 366 if year % 4 == 0 else 365
+        assert np.mean(years == year) == pytest.approx(days / 4749, abs=TOLERANCE)
+
+
+def test_distances_are_lognormal_around_18_km(population: Workforce) -> None:
+    """The one-way distance has a median of 18 km and a log standard deviation of 0.8."""
+    distance = population.commute_distance_km
+    assert np.median(distance) == pytest.approx(18.0, abs=0.5)
+    assert np.std(np.log(distance)) == pytest.approx(0.8, abs=0.02)
+    assert np.all(distance > 0)
+
+
+def test_ids_flags_and_defaults(population: Workforce) -> None:
+    """Ids run from SYN-0000001; everyone volunteers on a teleworkable post by default."""
+    assert population.ids[:2].tolist() == ["SYN-0000001", "SYN-0000002"]
+    assert population.ids[-1] == "SYN-0100000"
+    assert population.volunteer.all() and population.teleworkable_post.all()
+    assert population.agent(0).commute_mode.value == "car_thermal"
+    assert population.rejected == ()
+
+
+def test_same_seed_same_columns() -> None:
+    """The same seed gives identical columns; another seed gives other agents."""
+    first, second = lot_2013_population(5000), lot_2013_population(5000, seed=2013)
+    for name in (
+        "ids",
+        "hire_date",
+        "working_time_percent",
+        "commute_distance_km",
+        "requested_telework_workday_per_week",
+        "volunteer",
+        "teleworkable_post",
+    ):
+        assert np.array_equal(getattr(first, name), getattr(second, name)), name
+    assert np.array_equal(first.role.codes, second.role.codes)
+    other = lot_2013_population(5000, seed=7)
+    assert not np.array_equal(first.commute_distance_km, other.commute_distance_km)
+
+
+def test_shares_are_exact_and_leave_other_columns_alone() -> None:
+    """A share makes exactly that many agents true, and changes no other column."""
+    plain = lot_2013_population(1001)
+    shared = lot_2013_population(1001, volunteer_share=0.25, teleworkable_share=0.5)
+    assert int(shared.volunteer.sum()) == 250 and int(shared.teleworkable_post.sum()) == 501
+    assert np.array_equal(plain.hire_date, shared.hire_date)
+    assert np.array_equal(plain.commute_distance_km, shared.commute_distance_km)
+    posts_only = lot_2013_population(1001, teleworkable_share=0.5)
+    assert np.array_equal(posts_only.teleworkable_post, shared.teleworkable_post)
+    assert not lot_2013_population(10, volunteer_share=0).volunteer.any()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "field"),
+    [
+        ({"n": -1}, "n"),
+        ({"n": 2.5}, "n"),
+        ({"n": True}, "n"),
+        ({"n": "10"}, "n"),
+        ({"n": 10, "seed": -1}, "seed"),
+        ({"n": 10, "seed": 1.5}, "seed"),
+        ({"n": 10, "seed": None}, "seed"),
+        ({"n": 10, "volunteer_share": 1.5}, "volunteer_share"),
+        ({"n": 10, "teleworkable_share": float("nan")}, "teleworkable_share"),
+        ({"n": 10, "teleworkable_share": True}, "teleworkable_share"),
+    ],
+)
+def test_bad_arguments_are_validation_errors(arguments: dict[str, object], field: str) -> None:
+    """A count, seed or share out of range is a ValidationError naming the argument."""
+    with pytest.raises(ValidationError) as caught:
+        lot_2013_population(**arguments)  # type: ignore[arg-type]
+    assert caught.value.field == field
+
+
+@given(st.integers(0, 30), st.integers(0, 2**32))
+def test_any_small_population_is_valid_and_round_trips(n: int, seed: int) -> None:
+    """Every size and seed gives n valid agents that survive to_records and back."""
+    workforce = lot_2013_population(n, seed=seed)
+    assert len(workforce) == n and len(set(workforce.ids.tolist())) == n
+    assert list(Workforce.from_records(workforce.to_records())) == list(workforce)
+
+
+def test_it_draws_the_benchmark_population(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The generator gives the agents benchmarks/eligibility_lot2013.py builds by hand."""
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    benchmark = _load(ROOT / "benchmarks" / "eligibility_lot2013.py", monkeypatch)
+    _, columns, distance = benchmark.make_columns(2000)
+    workforce = lot_2013_population(2000)
+    assert np.array_equal(workforce.hire_date, columns.hire_date)
+    assert np.array_equal(workforce.working_time_percent, columns.working_time)
+    assert np.array_equal(workforce.commute_distance_km, distance)
+    roles = np.array(workforce.role.categories)[workforce.role.codes]
+    assert np.array_equal(roles, np.array(benchmark.ROLES)[columns.role_codes])
+
+
+def _load(path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    """Import a script by path, registered in sys.modules for the test's duration."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, path.stem, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bundled_lot_sample() -> None:
+    """The bundled sample loads cleanly: 1,200 posts, 600 teleworkable, 20 eligible."""
+    workforce = lot_2013_workforce()
+    assert len(workforce) == 1200 and workforce.rejected == ()
+    assert int(workforce.teleworkable_post.sum()) == 600
+    assert int(workforce.volunteer.sum()) == 112
+    assert lot_2013().evaluate(workforce, on="2013-01-01").count() == 20
+    assert not np.isnan(workforce.requested_telework_workday_per_week).any()
+    assert workforce.ids[0] == "SYN-0000001" and workforce.ids[-1] == "SYN-0001200"
+
+
+def test_the_script_rewrites_the_bundled_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tools/make_lot_sample.py writes exactly the bytes of the bundled CSV."""
+    script = _load(ROOT / "tools" / "make_lot_sample.py", monkeypatch)
+    output = tmp_path / "lot.csv"
+    assert script.main([str(output)]) == 0
+    bundled = resources.files("teletravail") / "data" / "lot_2013_synthetic.csv"
+    assert output.read_bytes() == bundled.read_bytes()
