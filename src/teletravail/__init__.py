@@ -45,9 +45,29 @@ _EXPORTS: dict[str, str] = {
     "Assessment": "teletravail.policy",
     "BatchAssessment": "teletravail.policy",
     "compare_policies": "teletravail.policy",
+    "load_policy": "teletravail.config",
+    "check_conformity": "teletravail.conformity",
+    "ConformityReport": "teletravail.conformity",
+    "Finding": "teletravail.conformity",
+    "ConfigError": "teletravail.errors",
+    "Problem": "teletravail.errors",
 }
 _SUBPACKAGES = frozenset(
-    {"units", "dated", "errors", "workforce", "eligibility", "scheduling", "allowance", "impact"}
+    {
+        "units",
+        "dated",
+        "errors",
+        "workforce",
+        "eligibility",
+        "scheduling",
+        "allowance",
+        "impact",
+        "config",
+        "conformity",
+        "presets",
+        "samples",
+        "synthetic",
+    }
 )
 
 __all__ = [
@@ -56,15 +76,19 @@ __all__ = [
     "Assessment",
     "BatchAssessment",
     "CommuteMode",
+    "ConfigError",
+    "ConformityReport",
     "DatedParameter",
     "DatedValue",
     "DatedValueError",
     "Derogation",
     "DerogationKind",
     "Duration",
+    "Finding",
     "NoValueInForceError",
     "Period",
     "Policy",
+    "Problem",
     "ReferenceDateError",
     "RowError",
     "Source",
@@ -75,14 +99,21 @@ __all__ = [
     "WorkforceError",
     "allowance",
     "as_quantity",
+    "check_conformity",
     "compare_policies",
+    "config",
+    "conformity",
     "dated",
     "eligibility",
     "errors",
     "get_registry",
     "impact",
+    "load_policy",
+    "presets",
+    "samples",
     "scheduling",
     "set_registry",
+    "synthetic",
     "units",
     "workforce",
 ]
@@ -90,18 +121,27 @@ __all__ = [
 if TYPE_CHECKING:
     from teletravail import (
         allowance,
+        config,
+        conformity,
         dated,
         eligibility,
         errors,
         impact,
+        presets,
+        samples,
         scheduling,
+        synthetic,
         units,
         workforce,
     )
+    from teletravail.config import load_policy
+    from teletravail.conformity import ConformityReport, Finding, check_conformity
     from teletravail.dated import DatedParameter, DatedValue, Duration, Period, Source
     from teletravail.errors import (
+        ConfigError,
         DatedValueError,
         NoValueInForceError,
+        Problem,
         ReferenceDateError,
         RowError,
         TeletravailError,

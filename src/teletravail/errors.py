@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from typing import Any
 
 __all__ = [
+    "ConfigError",
     "DatedValueError",
     "NoValueInForceError",
+    "Problem",
     "ReferenceDateError",
     "RowError",
     "TeletravailError",
@@ -136,3 +138,62 @@ class WorkforceError(TeletravailError, ValueError):
         shown = "; ".join(f"row {e.row}: {e.message}" for e in self.errors[:5])
         more = f" (and {len(self.errors) - 5} more)" if len(self.errors) > 5 else ""
         super().__init__(f"{len(self.errors)} invalid row(s): {shown}{more}")
+
+
+class Problem:
+    """One problem of a document: the key path, the value found and what was expected.
+
+    ``path`` is written the way the document is read: ``quota.maximum``,
+    ``eligibility.all_of[2].minimum``; the empty path is the document itself.
+    """
+
+    __slots__ = ("expected", "path", "value")
+
+    def __init__(self, path: str, value: Any, expected: str) -> None:
+        self.path = path
+        self.value = value
+        self.expected = expected
+
+    def __str__(self) -> str:
+        where = self.path or "(document)"
+        found = "nothing" if self.value is None else _show(self.value)
+        return f"{where}: expected {self.expected}, got {found}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready description of the problem."""
+        return {"path": self.path, "value": _show(self.value), "expected": self.expected}
+
+    def __repr__(self) -> str:
+        return f"Problem(path={self.path!r}, expected={self.expected!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return (self.path, self.expected) == (other.path, other.expected)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.expected))
+
+
+class ConfigError(ValidationError):
+    """A policy document has problems; ``problems`` lists every one of them.
+
+    It is a :class:`ValidationError` whose ``field`` is the first problem's path, so
+    code catching validation errors catches it too. ``origin`` names the document (a
+    file name, or ``<string>``).
+    """
+
+    def __init__(self, problems: Sequence[Problem], origin: str = "<document>") -> None:
+        if not problems:
+            raise ValueError("a ConfigError needs at least one problem")
+        self.problems = tuple(problems)
+        self.origin = origin
+        first = self.problems[0]
+        super().__init__(first.path, first.value, first.expected)
+        count = len(self.problems)
+        lines = [f"{origin}: {count} problem{'s' if count > 1 else ''}"]
+        lines.extend(f"  {problem}" for problem in self.problems)
+        self.args = ("\n".join(lines),)
+
+    def __str__(self) -> str:
+        return str(self.args[0])

@@ -221,12 +221,20 @@ def national_derogations() -> tuple[DerogationRule, ...]:
     )
 
 
-def _share_bound(value: Any) -> float:
-    quantity = as_quantity(value, field="working_time", dimension=DIMENSIONLESS)
+def _share_bound(value: Any, field: str) -> Quantity:
+    quantity = as_quantity(value, field=field, dimension=DIMENSIONLESS)
     share = round(float(quantity.m_as("percent")), 9)
     if not 0 <= share <= 100:
-        raise ValidationError("working_time", value, "a share between 0 % and 100 %")
-    return share
+        raise ValidationError(field, value, "a share between 0 % and 100 %")
+    return Q_(share, "percent")
+
+
+def _low(value: Any) -> Quantity:
+    return _share_bound(value, "low")
+
+
+def _high(value: Any) -> Quantity:
+    return _share_bound(value, "high")
 
 
 def _share(agent: Agent) -> float:
@@ -242,18 +250,28 @@ class PartTimeCap:
     has no such rule, so it is a policy's choice).
     """
 
-    low: float = attrs.field(converter=_share_bound)
-    high: float = attrs.field(converter=_share_bound)
+    low: Quantity = attrs.field(converter=_low)
+    high: Quantity = attrs.field(converter=_high)
     maximum: Quantity = attrs.field(converter=_maximum)
     source: Source | None = attrs.field(default=None, validator=optional_source)
 
     def __attrs_post_init__(self) -> None:
-        if self.high < self.low:
-            raise ValidationError("high", self.high, f"at least the low bound {self.low} %")
+        if self.high_percent < self.low_percent:
+            raise ValidationError("high", self.high, f"at least the low bound {self.low:~}")
+
+    @property
+    def low_percent(self) -> float:
+        """The lowest working time of the band, in percent."""
+        return float(self.low.magnitude)
+
+    @property
+    def high_percent(self) -> float:
+        """The highest working time of the band, in percent."""
+        return float(self.high.magnitude)
 
     def applies(self, share: float) -> bool:
         """Whether a working time of ``share`` percent falls in the band."""
-        return self.low <= share <= self.high
+        return self.low_percent <= share <= self.high_percent
 
 
 def _bands(value: Any) -> tuple[PartTimeCap, ...]:
@@ -330,7 +348,7 @@ class Quota:
         worked = np.floor(np.round(share / 100 * self.full_week * 2, 9)) / 2
         caps = np.full(share.shape, float(self.maximum.m_as("workday/week")))
         for band in self.part_time:
-            inside = (share >= band.low) & (share <= band.high)
+            inside = (share >= band.low_percent) & (share <= band.high_percent)
             top = float(band.maximum.m_as("workday/week"))
             caps = np.where(inside, np.minimum(caps, top), caps)
         on_site = float(self.on_site_minimum.m_as("workday/week"))

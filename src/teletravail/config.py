@@ -1,0 +1,1442 @@
+"""Policies as documents: TOML and JSON in and out, every field checked.
+
+A policy document is plain data a territory can write by hand: criteria by their stable
+code with their parameters, quantities as strings with their unit (``"28 km"``,
+``"2.88 EUR/workday"``), dated values as lists of tables, sources as tables or as the
+``id`` of an entry of the document's ``sources``. :func:`loads` and :func:`load` read one
+into a :class:`~teletravail.policy.Policy`; :func:`dumps` and :func:`to_document` write
+one back, so that any policy made of document-able parts round-trips unchanged.
+
+Reading never evaluates anything from the file: TOML and JSON are parsed by the standard
+library, quantities by :func:`~teletravail.units.parse_quantity` (a number and a checked
+unit, no expressions). Documents over :data:`MAX_BYTES` and rules nested deeper than
+:data:`MAX_DEPTH` are refused. Every problem is collected, each with its key path and,
+for a misspelt name, a suggestion; then one :class:`~teletravail.errors.ConfigError`
+lists them all.
+
+The format is described once, by the tables below: the same description reads,
+writes, exports the JSON Schema (:func:`json_schema`) and the reference of
+``docs/configuration.md`` (:func:`reference`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import math
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+import attrs
+
+from teletravail.errors import ConfigError, Problem, ValidationError
+
+if TYPE_CHECKING:
+    from teletravail.dated import DatedParameter, Source
+    from teletravail.policy import Policy
+
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "dump",
+    "dumps",
+    "from_document",
+    "json_schema",
+    "load",
+    "load_policy",
+    "loads",
+    "reference",
+    "to_document",
+]
+
+#: The value of a document's ``format`` key.
+FORMAT: Final = "teletravail.policy"
+#: The version of the format this library reads and writes.
+FORMAT_VERSION: Final = 1
+#: The largest document read, in bytes (the biggest preset is about 5 kB).
+MAX_BYTES: Final = 1_000_000
+#: The deepest nesting of eligibility rules a document may hold.
+MAX_DEPTH: Final = 32
+
+#: The start of a value given without dates: in force since long before any scheme.
+ALWAYS: Final = dt.date(1900, 1, 1)
+#: The source of a value the document gives without one.
+STATED_TITLE: Final = "stated in the policy document"
+
+Syntax = Literal["toml", "json"]
+
+
+class _Bad:
+    """The result of reading a value that had a problem (already recorded)."""
+
+    def __repr__(self) -> str:
+        return "<bad>"
+
+
+BAD: Final = _Bad()
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _suggest(word: str, known: Sequence[str]) -> str:
+    guess = difflib.get_close_matches(word.lower(), list(known), n=1, cutoff=0.6)
+    return f" (did you mean {guess[0]!r}?)" if guess else ""
+
+
+class _Context:
+    """What reading or writing one document carries along: the problems found, the
+    document's named sources and the depth of rule nesting."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.sources: dict[str, Source] = {}
+        self.source_ids: dict[Source, str] = {}
+        self.depth = 0
+
+    def fail(self, path: str, value: Any, expected: str) -> _Bad:
+        self.problems.append(Problem(path, value, expected))
+        return BAD
+
+
+# ---------------------------------------------------------------------------------------
+# Kinds of values. Each reads a document value (recording problems), writes an object
+# back, and describes itself for the JSON Schema and the reference.
+
+
+class Kind:
+    """A kind of document value."""
+
+    label = "a value"
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        raise NotImplementedError
+
+    def write(self, ctx: _Context, value: Any) -> Any:
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        return self.label
+
+
+class Text(Kind):
+    def __init__(self, *, empty: bool = False) -> None:
+        self.empty = empty
+        self.label = "text" if empty else "text (not empty)"
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        if not isinstance(value, str) or not (self.empty or value.strip()):
+            return ctx.fail(path, value, "a string" if self.empty else "a non-empty string")
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string"} if self.empty else {"type": "string", "minLength": 1}
+
+
+class Flag(Kind):
+    label = "true or false"
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        if not isinstance(value, bool):
+            return ctx.fail(path, value, "true or false")
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+class Number(Kind):
+    def __init__(self, low: float, high: float, *, whole: bool = False) -> None:
+        self.low, self.high, self.whole = low, high, whole
+        noun = "a whole number" if whole else "a number"
+        self.label = f"{noun} from {_plain(low)} to {_plain(high)}"
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        types: tuple[type[int] | type[float], ...] = (int,) if self.whole else (int, float)
+        if isinstance(value, bool) or not isinstance(value, types):
+            return ctx.fail(path, value, self.label)
+        number = float(value)
+        if not math.isfinite(number) or not self.low <= number <= self.high:
+            return ctx.fail(path, value, self.label)
+        return value
+
+    def write(self, ctx: _Context, value: Any) -> Any:
+        return int(value) if self.whole or float(value).is_integer() else float(value)
+
+    def schema(self) -> dict[str, Any]:
+        kind = "integer" if self.whole else "number"
+        return {"type": kind, "minimum": self.low, "maximum": self.high}
+
+
+class Day(Kind):
+    label = "a date, YYYY-MM-DD"
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        from teletravail.dated import to_date
+
+        if isinstance(value, dt.datetime):
+            return ctx.fail(path, value, "a date without a time, YYYY-MM-DD")
+        try:
+            return to_date(value, path)
+        except ValidationError as error:
+            return ctx.fail(path, value, error.expected)
+
+    def write(self, ctx: _Context, value: Any) -> Any:
+        return value.isoformat()
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+
+_QUANTITY_PATTERN = r"^\s*[-+]?[0-9][0-9 \u00a0]*([.,][0-9]+)?([eE][-+]?[0-9]+)?\s*\S.*$"
+
+
+class Amount(Kind):
+    """A quantity written with its unit, of one dimension."""
+
+    def __init__(self, dimension: str, example: str, *, negative: bool = False) -> None:
+        self.dimension, self.example, self.negative = dimension, example, negative
+        self.label = f"a quantity such as {example!r}"
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        from teletravail.units import as_quantity
+
+        if not isinstance(value, str):
+            return ctx.fail(path, value, f"a quantity with its unit, such as {self.example!r}")
+        try:
+            quantity = as_quantity(value, field=path, dimension=self.dimension)
+        except ValidationError as error:
+            return ctx.fail(path, value, f"{error.expected}, such as {self.example!r}")
+        if self.dimension == "[]" and not f"{quantity.units:~}":  # a bare number
+            return ctx.fail(path, value, f"a share with its unit, such as {self.example!r}")
+        magnitude = float(quantity.magnitude)
+        if not math.isfinite(magnitude) or (magnitude < 0 and not self.negative):
+            return ctx.fail(path, value, f"a finite quantity >= 0, such as {self.example!r}")
+        return quantity
+
+    def write(self, ctx: _Context, value: Any) -> Any:
+        from teletravail.units import format_unit
+
+        unit = format_unit(value)
+        for mass in ("g", "kg", "t"):  # pint sorts CO2e first; people write kg CO2e
+            unit = unit.replace(f"CO2e * {mass} ", f"{mass} CO2e ")
+        return f"{_plain(float(value.magnitude))} {unit}"
+
+    def schema(self) -> dict[str, Any]:
+        return {
+            "type": "string",
+            "pattern": _QUANTITY_PATTERN,
+            "description": f"a quantity of dimension {self.dimension}",
+            "examples": [self.example],
+        }
+
+    def describe(self) -> str:
+        return f"quantity, e.g. `{self.example}`"
+
+
+class Span(Kind):
+    label = "a duration"
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        from teletravail.dated import Duration
+
+        try:
+            return Duration.parse(value)
+        except ValidationError as error:
+            return ctx.fail(path, value, error.expected)
+
+    def write(self, ctx: _Context, value: Any) -> Any:
+        parts = []
+        for amount, unit in ((value.years, "year"), (value.months, "month"), (value.days, "day")):
+            if amount:
+                parts.append(f"{amount} {unit}{'s' if amount > 1 else ''}")
+        return " ".join(parts) or "0 days"
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "examples": ["1 year", "6 months", "P1Y6M"]}
+
+    def describe(self) -> str:
+        return "duration, e.g. `1 year`, `6 months`"
+
+
+class Choice(Kind):
+    """One name among a fixed list."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = tuple(names)
+        self.label = "one of: " + ", ".join(self.names)
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        if isinstance(value, str) and value.strip().lower() in self.names:
+            return value.strip().lower()
+        hint = _suggest(value, self.names) if isinstance(value, str) else ""
+        return ctx.fail(path, value, self.label + hint)
+
+    def write(self, ctx: _Context, value: Any) -> Any:
+        return str(getattr(value, "value", value))
+
+    def schema(self) -> dict[str, Any]:
+        return {"enum": list(self.names)}
+
+    def describe(self) -> str:
+        return "one of " + ", ".join(f"`{name}`" for name in self.names)
+
+
+class ListOf(Kind):
+    """A list whose items are all of one kind (read as a tuple)."""
+
+    def __init__(self, item: Kind, *, unique: bool = False, at_least: int = 0) -> None:
+        self.item, self.unique, self.at_least = item, unique, at_least
+        self.label = f"a list of {item.label}"
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        if not isinstance(value, list | tuple):
+            return ctx.fail(path, value, self.label)
+        if len(value) < self.at_least:
+            return ctx.fail(path, value, f"{self.label}, at least {self.at_least}")
+        before = len(ctx.problems)
+        items = tuple(self.item.read(ctx, v, f"{path}[{i}]") for i, v in enumerate(value))
+        if len(ctx.problems) > before:
+            return BAD
+        if self.unique and len(set(items)) != len(items):
+            return ctx.fail(path, value, f"{self.label} without repeats")
+        return items
+
+    def write(self, ctx: _Context, value: Any) -> Any:
+        items = [self.item.write(ctx, v) for v in value]
+        return sorted(items) if self.unique else items
+
+    def schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "items": self.item.schema()}
+        if self.unique:
+            schema["uniqueItems"] = True
+        if self.at_least:
+            schema["minItems"] = self.at_least
+        return schema
+
+    def describe(self) -> str:
+        return f"list of {self.item.describe()}"
+
+
+@attrs.frozen
+class Key:
+    """One key of a table: its kind, whether it must be given, what it means."""
+
+    name: str
+    kind: Kind
+    doc: str
+    required: bool = False
+
+
+class Table(Kind):
+    """A table of named keys, built into an object once every key reads well.
+
+    ``build`` receives the keys read (absent keys are left out) and may raise a
+    :class:`ValidationError`, reported under the table's path; ``dump`` returns the
+    values to write, leaving out the defaults.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        doc: str,
+        keys: Sequence[Key],
+        build: Callable[[dict[str, Any]], Any],
+        dump: Callable[[Any], dict[str, Any]],
+    ) -> None:
+        self.name, self.doc, self.keys = name, doc, tuple(keys)
+        self.by_name = {key.name: key for key in self.keys}
+        self.build, self.dump = build, dump
+        self.label = f"a table ({name})"
+
+    def describe(self) -> str:
+        return f"[{self.name}](#{self.name.replace('_', '-')}) table"
+
+    def read(self, ctx: _Context, value: Any, path: str, *, also: Sequence[str] = ()) -> Any:
+        if not isinstance(value, Mapping):
+            return ctx.fail(path, value, f"a table of {', '.join(self.by_name)}")
+        before = len(ctx.problems)
+        for name in value:
+            if name not in self.by_name and name not in also:
+                known = tuple(self.by_name)
+                hint = _suggest(str(name), known)
+                ctx.fail(
+                    _join(path, str(name)), value[name], f"a key of {self.name} (no such key){hint}"
+                )
+        read: dict[str, Any] = {}
+        for key in self.keys:
+            if key.name in value:
+                read[key.name] = key.kind.read(ctx, value[key.name], _join(path, key.name))
+            elif key.required:
+                ctx.fail(_join(path, key.name), None, f"{key.kind.label} (missing key)")
+        if len(ctx.problems) > before:
+            return BAD
+        try:
+            return self.build(read)
+        except ValidationError as error:
+            return ctx.fail(_join(path, error.field), error.value, error.expected)
+
+    def write(self, ctx: _Context, value: Any) -> Any:
+        data = self.dump(value)
+        return {
+            key.name: key.kind.write(ctx, data[key.name])
+            for key in self.keys
+            if data.get(key.name) is not None
+        }
+
+    def schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "description": self.doc,
+            "properties": {
+                key.name: {**key.kind.schema(), "description": key.doc}
+                if "$ref" not in key.kind.schema()
+                else key.kind.schema()
+                for key in self.keys
+            },
+            "required": [key.name for key in self.keys if key.required],
+            "additionalProperties": False,
+        }
+
+
+class Tagged(Kind):
+    """A table whose ``tag`` key names which of several tables it is."""
+
+    def __init__(self, tag: str, variants: Mapping[str, tuple[type, Table]], what: str) -> None:
+        self.tag, self.variants, self.what = tag, dict(variants), what
+        self.label = f"a table with a {tag!r} key ({what})"
+
+    def describe(self) -> str:
+        return f"table with `{self.tag}` = " + ", ".join(f"`{n}`" for n in self.variants)
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        if not isinstance(value, Mapping) or self.tag not in value:
+            return ctx.fail(path, value, self.label)
+        name = value[self.tag]
+        if not isinstance(name, str) or name not in self.variants:
+            hint = _suggest(name, tuple(self.variants)) if isinstance(name, str) else ""
+            known = ", ".join(self.variants)
+            return ctx.fail(_join(path, self.tag), name, f"one of: {known}{hint}")
+        return self.variants[name][1].read(ctx, value, path, also=(self.tag,))
+
+    def write(self, ctx: _Context, value: Any) -> Any:
+        for name, (cls, table) in self.variants.items():
+            if type(value) is cls:
+                return {self.tag: name, **table.write(ctx, value)}
+        raise ValidationError(self.what, value, f"one of: {', '.join(self.variants)}")
+
+    def schema(self) -> dict[str, Any]:
+        options = []
+        for name, (_, table) in self.variants.items():
+            schema = table.schema()
+            schema["properties"] = {self.tag: {"const": name}, **schema["properties"]}
+            schema["required"] = [self.tag, *schema["required"]]
+            options.append(schema)
+        return {"oneOf": options}
+
+
+class Ref(Kind):
+    """A kind written once in the schema's ``$defs`` and referred to by name."""
+
+    def __init__(self, name: str, target: Callable[[], Kind]) -> None:
+        self.name, self.target = name, target
+        self.label = name.replace("_", " ")
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        return self.target().read(ctx, value, path)
+
+    def write(self, ctx: _Context, value: Any) -> Any:
+        return self.target().write(ctx, value)
+
+    def schema(self) -> dict[str, Any]:
+        return {"$ref": f"#/$defs/{self.name}"}
+
+    def describe(self) -> str:
+        return f"[{self.name}](#{self.name.replace('_', '-')})"
+
+
+def _plain(number: float) -> str:
+    """A number the shortest way that reads back exactly: ``90``, ``2.88``."""
+    return str(int(number)) if float(number).is_integer() and abs(number) < 1e15 else repr(number)
+
+
+def _fields(obj: Any, *names: str) -> dict[str, Any]:
+    """The attributes of an attrs object that differ from their defaults."""
+    found: dict[str, Any] = {}
+    fields = attrs.fields_dict(type(obj))
+    for name in names:
+        value = getattr(obj, name)
+        default = fields[name].default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()  # type: ignore[union-attr]
+        if default is not attrs.NOTHING and _same(value, default):
+            continue
+        found[name] = value
+    return found
+
+
+def _same(a: Any, b: Any) -> bool:
+    try:
+        return bool(a == b)
+    except Exception:  # quantities of other dimensions compare with an error
+        return False
+
+
+# ---------------------------------------------------------------------------------------
+# Sources: a table, or the id of one of the document's sources.
+
+
+class SourceKind(Kind):
+    label = "a source (a table with a title, or the id of one of the document's sources)"
+
+    def __init__(self, *, with_id: bool = False) -> None:
+        self.with_id = with_id
+        keys = [
+            Key("title", Text(), "the text cited: a law, a deliberation, an article", True),
+            Key("reference", Text(), "the article, identifier or part of the text"),
+            Key("url", Text(), "where to read it"),
+            Key("seed", Text(), "the file name of a source article in the project's seeds"),
+            Key("note", Text(empty=True), "a qualification, e.g. 'unconfirmed'"),
+        ]
+        if with_id:
+            keys.insert(0, Key("id", Text(), "a name other parts of the document cite it by"))
+        self.table = Table(
+            "source", "A text a rule or value comes from.", keys, self._build, _dump_source
+        )
+
+    def _build(self, data: dict[str, Any]) -> Any:
+        from teletravail.dated import Source
+
+        data.pop("id", None)
+        return Source(**data)
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        if isinstance(value, str) and not self.with_id:
+            if value in ctx.sources:
+                return ctx.sources[value]
+            known = tuple(ctx.sources)
+            hint = _suggest(value, known)
+            listed = ", ".join(known) if known else "none declared"
+            return ctx.fail(path, value, f"the id of one of the document's sources: {listed}{hint}")
+        source = self.table.read(ctx, value, path)
+        if self.with_id and source is not BAD and isinstance(value, Mapping) and "id" in value:
+            if value["id"] in ctx.sources:
+                return ctx.fail(_join(path, "id"), value["id"], "an id not used by another source")
+            ctx.sources[value["id"]] = source
+        return source
+
+    def write(self, ctx: _Context, value: Any) -> Any:
+        ident = ctx.source_ids.get(value)
+        if ident is not None:
+            return {"id": ident, **self.table.write(ctx, value)} if self.with_id else ident
+        return self.table.write(ctx, value)
+
+    def schema(self) -> dict[str, Any]:
+        table = self.table.schema()
+        if self.with_id:
+            return table
+        return {"oneOf": [{"type": "string", "description": "the id of a source"}, table]}
+
+    def describe(self) -> str:
+        return "[source](#source) table" if self.with_id else "[source](#source) or its id"
+
+
+def _dump_source(source: Any) -> dict[str, Any]:
+    return source.to_dict()  # type: ignore[no-any-return]
+
+
+def _stated() -> Source:
+    from teletravail.dated import Source
+
+    return Source(title=STATED_TITLE)
+
+
+SOURCE = SourceKind()
+
+# ---------------------------------------------------------------------------------------
+# Dated values: a quantity (in force always), a list of dated entries, or a table naming
+# the parameter.
+
+
+class DatedKind(Kind):
+    def __init__(self, amount: Amount, name: str) -> None:
+        self.amount, self.name = amount, name
+        self.label = f"a quantity such as {amount.example!r} or a list of dated values"
+        self.entry = Table(
+            "dated value",
+            "A value in force from a date (to an end date, both included).",
+            [
+                Key("start", Day(), "the first day the value is in force", True),
+                Key("end", Day(), "the last day it is in force (default: until replaced)"),
+                Key("value", amount, "the value", True),
+                Key("source", SOURCE, "the text that sets it (default: the document)"),
+                Key("note", Text(empty=True), "a qualification, e.g. 'unconfirmed'"),
+            ],
+            self._entry,
+            self._dump_entry,
+        )
+        self.whole = Table(
+            "dated parameter",
+            "A named parameter with its dated values.",
+            [
+                Key("name", Text(), "the parameter's name", True),
+                Key("description", Text(empty=True), "what it is"),
+                Key("dimension", Text(), "its dimension, e.g. '[currency] / [workday]'"),
+                Key("values", ListOf(self.entry, at_least=1), "its values, by start date", True),
+            ],
+            self._parameter,
+            lambda p: _fields(p, "name", "description", "dimension", "values"),
+        )
+
+    @staticmethod
+    def _entry(data: dict[str, Any]) -> Any:
+        from teletravail.dated import DatedValue
+
+        data.setdefault("source", _stated())
+        return DatedValue(**data)
+
+    @staticmethod
+    def _dump_entry(entry: Any) -> dict[str, Any]:
+        return {
+            "start": entry.start,
+            "end": entry.end,
+            "value": entry.value,
+            "source": entry.source,
+            "note": entry.note,
+        }
+
+    @staticmethod
+    def _parameter(data: dict[str, Any]) -> Any:
+        from teletravail.dated import DatedParameter
+
+        return DatedParameter(**data)
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        from teletravail.dated import DatedParameter, DatedValue
+
+        if isinstance(value, str):
+            quantity = self.amount.read(ctx, value, path)
+            if quantity is BAD:
+                return BAD
+            entry = DatedValue(start=ALWAYS, value=quantity, source=_stated())
+            return DatedParameter(name=self.name, values=(entry,))
+        if isinstance(value, list | tuple):
+            entries = ListOf(self.entry, at_least=1).read(ctx, value, path)
+            if entries is BAD:
+                return BAD
+            try:
+                return DatedParameter(name=self.name, values=entries)
+            except ValidationError as error:
+                return ctx.fail(_join(path, error.field), error.value, error.expected)
+        if isinstance(value, Mapping):
+            return self.whole.read(ctx, value, path)
+        return ctx.fail(path, value, self.label)
+
+    def write(self, ctx: _Context, value: DatedParameter) -> Any:
+        if value.name == self.name and not value.description and value.dimension is None:
+            entries = value.values
+            first = entries[0]
+            if (
+                len(entries) == 1
+                and first.start == ALWAYS
+                and first.end is None
+                and first.note is None
+                and first.source == _stated()
+            ):
+                return self.amount.write(ctx, first.value)
+            return [self.entry.write(ctx, entry) for entry in entries]
+        return self.whole.write(ctx, value)
+
+    def schema(self) -> dict[str, Any]:
+        entries = {"type": "array", "minItems": 1, "items": self.entry.schema()}
+        return {"oneOf": [self.amount.schema(), entries, self.whole.schema()]}
+
+    def describe(self) -> str:
+        example = self.amount.example
+        return f"dated value: a quantity such as `{example}` or [dated values](#dated-values)"
+
+
+# ---------------------------------------------------------------------------------------
+# Eligibility: a rule is a criterion table, or a combination of rules.
+
+
+def _criteria() -> Tagged:
+    from teletravail.eligibility import criteria as c
+    from teletravail.workforce import DerogationKind
+
+    def table(cls: type, doc: str, *keys: Key) -> tuple[type, Table]:
+        names = [key.name for key in keys]
+        all_keys = [*keys, Key("source", SOURCE, "the text that sets the criterion")]
+        return cls, Table(
+            cls.CODE,  # type: ignore[attr-defined]
+            doc,
+            all_keys,
+            lambda data: cls(**data),
+            lambda obj: {name: getattr(obj, name) for name in [*names, "source"]},
+        )
+
+    variants = [
+        table(
+            c.MinimumSeniority,
+            "At least this seniority in the employer on the reference date.",
+            Key("minimum", Span(), "the seniority required", True),
+        ),
+        table(
+            c.MinimumWorkingTime,
+            "A working time of at least this share of full time.",
+            Key("minimum", Amount("[]", "90 %"), "the working time required", True),
+        ),
+        table(
+            c.ExcludedRoles,
+            "Agents in these roles, or carrying these tags, are excluded.",
+            Key("roles", ListOf(Text(), unique=True), "the role codes excluded"),
+            Key("tags", ListOf(Text(), unique=True), "the tags excluded"),
+        ),
+        table(
+            c.MinimumCommuteDistance,
+            "A one-way commute of at least this distance.",
+            Key("minimum", Amount("[length]", "28 km"), "the distance required", True),
+        ),
+        table(
+            c.MinimumCommuteTime,
+            "A one-way commute of at least this time.",
+            Key("minimum", Amount("[time]", "45 min"), "the time required", True),
+        ),
+        table(c.Volunteer, "The agent applied (telework is voluntary)."),
+        table(c.TeleworkablePost, "The agent's post is judged teleworkable."),
+        table(
+            c.HasDerogation,
+            "The agent holds a derogation of one of these kinds in force.",
+            Key(
+                "kinds",
+                ListOf(Choice([k.value for k in DerogationKind]), unique=True),
+                "the kinds of derogation that count",
+            ),
+        ),
+    ]
+    return Tagged(
+        "criterion",
+        {table.name: (cls, table) for cls, table in variants},
+        "an eligibility criterion",
+    )
+
+
+class RuleKind(Kind):
+    """A criterion, or ``all_of``/``any_of`` a list of rules, ``not`` a rule, or a
+    ``rule`` with an exception (``unless``)."""
+
+    label = "a rule: a criterion, or a table with all_of, any_of, not, or rule and unless"
+    FORMS: Final = ("all_of", "any_of", "not", "unless")
+
+    def __init__(self) -> None:
+        self.criteria = _criteria()
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        from teletravail.eligibility.rules import AllOf, AnyOf, Not, Unless
+
+        if not isinstance(value, Mapping):
+            return ctx.fail(path, value, self.label)
+        if "criterion" in value:
+            return self.criteria.read(ctx, value, path)
+        forms = [form for form in self.FORMS if form in value]
+        if len(forms) != 1:
+            keys = ", ".join(map(str, value)) or "no key"
+            hint = _suggest(str(next(iter(value), "")), ("criterion", *self.FORMS))
+            return ctx.fail(path, keys, self.label + hint)
+        form = forms[0]
+        allowed = ("rule", "unless") if form == "unless" else (form,)
+        extra = [key for key in value if key not in allowed]
+        for key in extra:
+            ctx.fail(_join(path, str(key)), value[key], f"no other key beside {form}")
+        if form == "unless" and "rule" not in value:
+            ctx.fail(_join(path, "rule"), None, "the rule the exception applies to (missing)")
+        if extra or (form == "unless" and "rule" not in value):
+            return BAD
+        ctx.depth += 1
+        try:
+            if ctx.depth > MAX_DEPTH:
+                return ctx.fail(path, form, f"rules nested at most {MAX_DEPTH} deep")
+            if form in ("all_of", "any_of"):
+                rules = ListOf(RULE, at_least=1).read(ctx, value[form], _join(path, form))
+                if rules is BAD:
+                    return BAD
+                return (AllOf if form == "all_of" else AnyOf)(rules=rules)
+            if form == "not":
+                inner = self.read(ctx, value["not"], _join(path, "not"))
+                return BAD if inner is BAD else Not(rule=inner)
+            rule = self.read(ctx, value["rule"], _join(path, "rule"))
+            exception = self.read(ctx, value["unless"], _join(path, "unless"))
+            if rule is BAD or exception is BAD:
+                return BAD
+            return Unless(rule=rule, exception=exception)
+        finally:
+            ctx.depth -= 1
+
+    def write(self, ctx: _Context, value: Any) -> Any:
+        from teletravail.eligibility.criteria import Predicate
+        from teletravail.eligibility.rules import AllOf, AnyOf, Not, Unless
+
+        if isinstance(value, AllOf | AnyOf):
+            form = "all_of" if isinstance(value, AllOf) else "any_of"
+            return {form: [self.write(ctx, rule) for rule in value.rules]}
+        if isinstance(value, Not):
+            return {"not": self.write(ctx, value.rule)}
+        if isinstance(value, Unless):
+            return {"rule": self.write(ctx, value.rule), "unless": self.write(ctx, value.exception)}
+        if isinstance(value, Predicate):
+            raise ValidationError(
+                "eligibility", value.name, "criteria a document can hold (a Predicate is code)"
+            )
+        return self.criteria.write(ctx, value)
+
+    def schema(self) -> dict[str, Any]:
+        rule = {"$ref": "#/$defs/rule"}
+        rules = {"type": "array", "minItems": 1, "items": rule}
+        forms: list[dict[str, Any]] = [
+            {
+                "type": "object",
+                "properties": {form: rules},
+                "required": [form],
+                "additionalProperties": False,
+            }
+            for form in ("all_of", "any_of")
+        ]
+        forms.append(
+            {
+                "type": "object",
+                "properties": {"not": rule},
+                "required": ["not"],
+                "additionalProperties": False,
+            }
+        )
+        forms.append(
+            {
+                "type": "object",
+                "properties": {"rule": rule, "unless": rule},
+                "required": ["rule", "unless"],
+                "additionalProperties": False,
+            }
+        )
+        return {"oneOf": [*self.criteria.schema()["oneOf"], *forms]}
+
+
+# ---------------------------------------------------------------------------------------
+# Quotas, allowances, selection, impact.
+
+PER_WEEK = "[workday] / [time]"
+
+
+def _quota() -> Table:
+    from teletravail.scheduling.quota import DerogationRule, FloatingDays, PartTimeCap, Quota
+    from teletravail.workforce import DerogationKind
+
+    floating = Table(
+        "floating",
+        "A volume of floating telework days (décret 2020-524).",
+        [
+            Key("volume", Amount("[workday]", "10 workday"), "the days in each period", True),
+            Key("per", Choice(["week", "month", "year"]), "the period", True),
+            Key("source", SOURCE, "the text that sets it"),
+        ],
+        lambda data: FloatingDays(**data),
+        lambda obj: _fields(obj, "volume", "per", "source") | {"per": obj.per},
+    )
+    derogation = Table(
+        "derogation",
+        "What a derogation of one kind allows while it is in force.",
+        [
+            Key("kind", Choice([k.value for k in DerogationKind]), "the kind", True),
+            Key("duration", Span(), "the longest it lasts before renewal (default: no limit)"),
+            Key("renewable", Flag(), "whether it can be renewed (default: true)"),
+            Key("maximum", Amount(PER_WEEK, "5 workday/week"), "the cap (default: every day)"),
+            Key("source", SOURCE, "the text that sets it"),
+        ],
+        lambda data: DerogationRule(**data),
+        lambda obj: _fields(obj, "duration", "renewable", "maximum", "source") | {"kind": obj.kind},
+    )
+    part_time = Table(
+        "part_time",
+        "A lower weekly cap for working times within [low, high].",
+        [
+            Key("low", Amount("[]", "60 %"), "the lowest working time of the band", True),
+            Key("high", Amount("[]", "90 %"), "the highest working time of the band", True),
+            Key("maximum", Amount(PER_WEEK, "2.5 workday/week"), "the cap in the band", True),
+            Key("source", SOURCE, "the text that sets it"),
+        ],
+        lambda data: PartTimeCap(**data),
+        lambda obj: {
+            "low": obj.low,
+            "high": obj.high,
+            "maximum": obj.maximum,
+            "source": obj.source,
+        },
+    )
+    return Table(
+        "quota",
+        "How much telework the scheme allows per week.",
+        [
+            Key("name", Text(), "a name for the quota"),
+            Key("maximum", Amount(PER_WEEK, "3 workday/week"), "the weekly cap", True),
+            Key("minimum", Amount(PER_WEEK, "1 workday/week"), "the least an agent may ask"),
+            Key(
+                "on_site_minimum",
+                Amount(PER_WEEK, "2 workday/week"),
+                "the least presence on site, counted on the days worked",
+            ),
+            Key("granularity", Choice(["day", "halfday"]), "whole days or half days too"),
+            Key("assessed", Choice(["week", "month"]), "over what the caps are assessed"),
+            Key("floating", floating, "floating days under the same authorisation"),
+            Key("derogations", ListOf(derogation), "derogations above the cap"),
+            Key("part_time", ListOf(part_time), "lower caps for working-time bands"),
+            Key("full_week", Number(1, 7, whole=True), "days of a full-time week (default 5)"),
+            Key("source", SOURCE, "the text that sets the quota"),
+        ],
+        lambda data: Quota(**data),
+        lambda obj: (
+            _fields(
+                obj,
+                "name",
+                "minimum",
+                "on_site_minimum",
+                "granularity",
+                "assessed",
+                "floating",
+                "derogations",
+                "part_time",
+                "full_week",
+                "source",
+            )
+            | {"maximum": obj.maximum}
+        ),
+    )
+
+
+def _allowance() -> ListOf:
+    from teletravail.allowance.components import EmployerCost, MonthlyFlat, OneOff, PerDay
+    from teletravail.scheduling.pattern import PlaceKind
+
+    places = ListOf(Choice([p.value for p in PlaceKind]), unique=True)
+    money = Amount("[currency]", "100 EUR")
+    name = Key("name", Text(), "the line's name")
+    source = Key("source", SOURCE, "the text that sets it")
+    variants = {
+        "one_off": (
+            OneOff,
+            Table(
+                "one_off",
+                "An amount paid once (the Lot's 100 EUR at the start).",
+                [
+                    name,
+                    Key("amount", money, "the amount", True),
+                    Key("places", places, "paid only for telework at these places"),
+                    source,
+                ],
+                lambda data: OneOff(**data),
+                lambda obj: _fields(obj, "name", "places", "source") | {"amount": obj.amount},
+            ),
+        ),
+        "per_day": (
+            PerDay,
+            Table(
+                "per_day",
+                "An amount per telework day, with an optional cap (the forfait télétravail).",
+                [
+                    name,
+                    Key(
+                        "rate",
+                        DatedKind(Amount("[currency] / [workday]", "2.88 EUR/workday"), "rate"),
+                        "the amount per day",
+                        True,
+                    ),
+                    Key("cap", DatedKind(Amount("[currency]", "253.44 EUR"), "cap"), "the cap"),
+                    Key("cap_per", Choice(["year", "month"]), "the cap's period (default year)"),
+                    Key("places", places, "places where a day is paid"),
+                    source,
+                ],
+                lambda data: PerDay(**data),
+                lambda obj: (
+                    _fields(obj, "name", "cap", "cap_per", "places", "source") | {"rate": obj.rate}
+                ),
+            ),
+        ),
+        "monthly_flat": (
+            MonthlyFlat,
+            Table(
+                "monthly_flat",
+                "An amount per month for each weekly telework day (URSSAF's flat rate).",
+                [
+                    name,
+                    Key(
+                        "rate",
+                        DatedKind(
+                            Amount("[currency] * [time] / [workday]", "10.40 EUR/(workday/week)"),
+                            "rate",
+                        ),
+                        "the amount a month per weekly telework day",
+                        True,
+                    ),
+                    source,
+                ],
+                lambda data: MonthlyFlat(**data),
+                lambda obj: _fields(obj, "name", "source") | {"rate": obj.rate},
+            ),
+        ),
+        "employer_cost": (
+            EmployerCost,
+            Table(
+                "employer_cost",
+                "What the employer spends per teleworker, not paid to the agent (equipment).",
+                [
+                    Key("name", Text(), "what it is", True),
+                    Key("amount", money, "the amount per teleworker", True),
+                    source,
+                ],
+                lambda data: EmployerCost(**data),
+                lambda obj: _fields(obj, "source") | {"name": obj.name, "amount": obj.amount},
+            ),
+        ),
+    }
+    return ListOf(Tagged("kind", variants, "an allowance component"))
+
+
+def _selection() -> Table:
+    from teletravail.eligibility.selection import _KEYS, SelectionCampaign
+
+    def dump(obj: SelectionCampaign) -> dict[str, Any]:
+        if callable(obj.rank_by):
+            raise ValidationError(
+                "selection.rank_by", obj.rank_by, "a column name (a ranking function is code)"
+            )
+        return _fields(obj, "rank_by", "descending", "name") | {"seats": obj.seats}
+
+    return Table(
+        "selection",
+        "Seats allotted among eligible agents, ranked by one column.",
+        [
+            Key("seats", Number(0, 10**9, whole=True), "the number of seats", True),
+            Key("rank_by", Choice(_KEYS), "the column ranking the agents"),
+            Key("descending", Flag(), "largest first (default true)"),
+            Key("name", Text(empty=True), "the campaign's name"),
+        ],
+        lambda data: SelectionCampaign(**data),
+        dump,
+    )
+
+
+class FactorsKind(Kind):
+    """Emission factors per commute mode, each a dated value."""
+
+    label = "a table of commute mode = emission factor"
+
+    def __init__(self) -> None:
+        from teletravail.workforce import CommuteMode
+
+        amount = Amount("[mass] * [co2e] / [length]", "0.116 kg CO2e/km")
+        self.kinds = {
+            mode.value: DatedKind(amount, f"emission_factor.{mode.value}") for mode in CommuteMode
+        }
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        if not isinstance(value, Mapping):
+            return ctx.fail(path, value, self.label)
+        found: dict[str, Any] = {}
+        for mode, factor in value.items():
+            if mode not in self.kinds:
+                hint = _suggest(str(mode), tuple(self.kinds))
+                ctx.fail(_join(path, str(mode)), factor, f"a commute mode{hint}")
+                continue
+            found[mode] = self.kinds[mode].read(ctx, factor, _join(path, mode))
+        return BAD if BAD in found.values() else found
+
+    def write(self, ctx: _Context, value: Any) -> Any:
+        return {mode.value: self.kinds[mode.value].write(ctx, p) for mode, p in value.items()}
+
+    def schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "properties": {mode: kind.schema() for mode, kind in self.kinds.items()},
+            "additionalProperties": False,
+        }
+
+    def describe(self) -> str:
+        return 'table of commute mode = dated value, e.g. `car_thermal = "0.116 kg CO2e/km"`'
+
+
+def _impact() -> Table:
+    from teletravail.impact.commute import Assumptions, Rebound, ReboundKind
+
+    rebound = Table(
+        "rebound",
+        "The rebound effect subtracted from the emissions avoided.",
+        [
+            Key("kind", Choice([k.value for k in ReboundKind]), "which rebound", True),
+            Key(
+                "per_day",
+                Amount("[mass] * [co2e] / [workday]", "1.2 kg CO2e/workday"),
+                "the emissions per telework day (kind per_day)",
+            ),
+            Key("source", SOURCE, "the study it comes from"),
+        ],
+        lambda data: Rebound(**data),
+        lambda obj: _fields(obj, "per_day", "source") | {"kind": obj.kind},
+    )
+    return Table(
+        "impact",
+        "The stated assumptions of the impact estimate.",
+        [
+            Key("speed", Amount("[length] / [time]", "50 km/h"), "turns distance into time"),
+            Key(
+                "cost_per_km",
+                Amount("[currency] / [length]", "0.49 EUR/km"),
+                "prices the distance avoided",
+            ),
+            Key("rebound", rebound, "the rebound effect (default none)"),
+            Key("factors", FactorsKind(), "emission factors replacing ADEME's, per mode"),
+        ],
+        lambda data: Assumptions(**data),
+        lambda obj: (
+            _fields(obj, "speed", "cost_per_km", "rebound")
+            | ({"factors": obj.factors} if obj.factors else {})
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# The whole document.
+
+
+class SourceList(Kind):
+    """The document's sources; each may carry an ``id`` the rest of the document cites."""
+
+    def __init__(self) -> None:
+        self.item = SourceKind(with_id=True)
+        self.label = "a list of sources"
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        return ListOf(self.item).read(ctx, value, path)
+
+    def write(self, ctx: _Context, value: Any) -> Any:
+        written = []
+        for index, source in enumerate(value, start=1):
+            entry = self.item.table.write(ctx, source)
+            if source not in ctx.source_ids:
+                ctx.source_ids[source] = f"source-{index}"
+                entry = {"id": f"source-{index}", **entry}
+            written.append(entry)
+        return written
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": self.item.schema()}
+
+    def describe(self) -> str:
+        return "list of [source](#source) tables, each with an optional `id`"
+
+
+def _policy_table() -> Table:
+    from teletravail.dated import Period
+    from teletravail.policy import Policy
+    from teletravail.scheduling.pattern import PlaceKind
+
+    period = Table(
+        "period",
+        "The days the policy is in force (both ends included).",
+        [
+            Key("start", Day(), "its first day", True),
+            Key("end", Day(), "its last day (default: open-ended)"),
+        ],
+        lambda data: Period(**data),
+        lambda obj: {"start": obj.start, "end": obj.end},
+    )
+
+    def build(data: dict[str, Any]) -> Policy:
+        data.pop("format", None)
+        data.pop("version", None)
+        if "allowance" in data:
+            from teletravail.allowance.components import Allowance
+
+            data["allowance"] = Allowance(components=data["allowance"])
+        return Policy(**data)
+
+    def dump(policy: Policy) -> dict[str, Any]:
+        data = _fields(
+            policy,
+            "description",
+            "places",
+            "weeks",
+            "sources",
+            "quota",
+            "selection",
+            "impact",
+        )
+        data |= {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "name": policy.name,
+            "territory": policy.territory,
+            "period": policy.period,
+            "eligibility": policy.eligibility,
+        }
+        if policy.allowance is not None:
+            data["allowance"] = policy.allowance.components
+        return data
+
+    return Table(
+        "policy",
+        "A territory's telework scheme.",
+        [
+            Key("format", Choice([FORMAT]), f"always {FORMAT!r}"),
+            Key("version", Number(1, FORMAT_VERSION, whole=True), "the format's version"),
+            Key("name", Text(), "the policy's name", True),
+            Key("territory", Text(), "the employer or territory", True),
+            Key("description", Text(empty=True), "what the scheme is; its first line sums it up"),
+            Key("period", period, "when the policy is in force", True),
+            Key("places", ListOf(Choice([p.value for p in PlaceKind]), unique=True), "where"),
+            Key("weeks", Number(0, 53), "telework weeks in a year (default 46)"),
+            Key("sources", SourceList(), "the texts the policy comes from"),
+            Key("eligibility", RULE, "who may telework", True),
+            Key("quota", _quota(), "how much telework"),
+            Key("allowance", _allowance(), "what is paid, component by component"),
+            Key("selection", _selection(), "how seats are allotted among eligible agents"),
+            Key("impact", _impact(), "the assumptions of the impact estimate"),
+        ],
+        build,
+        dump,
+    )
+
+
+RULE: Final = Ref("rule", lambda: _RULE_KIND)
+_RULE_KIND: RuleKind
+_POLICY: Table | None = None
+
+
+def _document_table() -> Table:
+    """The table of the whole document, made once (it imports the model's modules)."""
+    global _POLICY, _RULE_KIND
+    if _POLICY is None:
+        _RULE_KIND = RuleKind()
+        _POLICY = _policy_table()
+    return _POLICY
+
+
+# ---------------------------------------------------------------------------------------
+# Public functions.
+
+
+def from_document(data: Any, *, origin: str = "<document>") -> Policy:
+    """Build a policy from a parsed document (a mapping, as TOML or JSON give).
+
+    Every problem is collected; if there is any, one :class:`ConfigError` lists them all.
+    """
+    table = _document_table()
+    ctx = _Context()
+    if not isinstance(data, Mapping):
+        raise ConfigError([Problem("", data, "a table (the policy document)")], origin)
+    try:
+        policy = table.read(ctx, data, "")
+    except RecursionError:  # a document nested beyond any sane policy
+        ctx.fail("", "...", f"a document nested less deeply (rules at most {MAX_DEPTH} deep)")
+        policy = BAD
+    if ctx.problems or policy is BAD:
+        raise ConfigError(ctx.problems or [Problem("", data, "a policy document")], origin)
+    return policy  # type: ignore[no-any-return]
+
+
+def to_document(policy: Policy) -> dict[str, Any]:
+    """The policy as plain data (strings, numbers, lists, tables) that
+    :func:`from_document` reads back into an equal policy.
+
+    A policy holding code (a ``Predicate`` criterion, a ranking function) cannot be
+    written: :class:`ValidationError` names the part.
+    """
+    from teletravail.policy import Policy
+
+    if not isinstance(policy, Policy):
+        raise ValidationError("policy", policy, "a Policy")
+    written: dict[str, Any] = _document_table().write(_Context(), policy)
+    return written
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise ValueError(f"duplicate key {key!r}")
+        found[key] = value
+    return found
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _parse(data: bytes, syntax: Syntax, origin: str) -> Any:
+    if len(data) > MAX_BYTES:
+        raise ConfigError(
+            [Problem("", f"{len(data)} bytes", f"a document of at most {MAX_BYTES} bytes")], origin
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ConfigError([Problem("", str(error), "a document in UTF-8")], origin) from None
+    try:
+        if syntax == "toml":
+            return tomllib.loads(text)
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
+    except (tomllib.TOMLDecodeError, ValueError) as error:
+        raise ConfigError([Problem("", str(error), f"valid {syntax.upper()}")], origin) from None
+    except RecursionError:
+        raise ConfigError([Problem("", "...", "a document nested less deeply")], origin) from None
+
+
+def _syntax(value: Any) -> Syntax:
+    if value not in ("toml", "json"):
+        raise ValidationError("format", value, "one of: toml, json")
+    return value  # type: ignore[no-any-return]
+
+
+def loads(text: str | bytes, *, format: Syntax = "toml", origin: str = "<string>") -> Policy:
+    """Read a policy from TOML (default) or JSON text; ``origin`` names it in errors."""
+    syntax = _syntax(format)
+    if isinstance(text, str):
+        text = text.encode("utf-8")
+    if not isinstance(text, bytes):
+        raise ValidationError("text", text, "TOML or JSON text")
+    return from_document(_parse(text, syntax, origin), origin=origin)
+
+
+def load(path: str | Path, *, format: Syntax | None = None) -> Policy:
+    """Read a policy document from a file; the format follows the suffix
+    (``.toml`` or ``.json``) unless given."""
+    path = Path(path)
+    if format is None:
+        suffix = path.suffix.lower().lstrip(".")
+        if suffix not in ("toml", "json"):
+            raise ValidationError("path", str(path), "a .toml or .json file")
+        format = suffix  # type: ignore[assignment]
+    syntax = _syntax(format)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise ConfigError(
+            [Problem("", str(path), f"a readable file ({error.strerror})")], str(path)
+        ) from None
+    return from_document(_parse(data, syntax, str(path)), origin=str(path))
+
+
+def load_policy(source: str | Path) -> Policy:
+    """A policy from a document file (``.toml`` or ``.json``) or a preset's name
+    (``"lot-2013"``, see :mod:`teletravail.presets`)."""
+    if isinstance(source, Path) or Path(str(source)).suffix.lower() in (".toml", ".json"):
+        return load(source)
+    from teletravail import presets
+
+    return presets.load(str(source))
+
+
+def dumps(policy: Policy, *, format: Syntax = "toml") -> str:
+    """The policy as TOML (the ``toml`` extra: ``tomli-w``) or JSON text."""
+    syntax = _syntax(format)
+    document = to_document(policy)
+    if syntax == "json":
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    try:
+        import tomli_w
+    except ImportError as exc:  # pragma: no cover - the extra is part of the test deps
+        raise ValidationError(
+            "dumps", "tomli-w", "the 'toml' extra: pip install 'teletravail[toml]'"
+        ) from exc
+    return tomli_w.dumps(document)
+
+
+def dump(policy: Policy, path: str | Path, *, format: Syntax | None = None) -> None:
+    """Write the policy to a file, TOML or JSON after the suffix unless given."""
+    path = Path(path)
+    if format is None:
+        suffix = path.suffix.lower().lstrip(".")
+        format = _syntax(suffix)
+    path.write_text(dumps(policy, format=format), encoding="utf-8")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of policy documents, for editors and UIs."""
+    table = _document_table()
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"urn:teletravail:policy:{FORMAT_VERSION}",
+        "title": "teletravail policy document",
+        **table.schema(),
+        "$defs": {"rule": _RULE_KIND.schema()},
+    }
+    return schema
+
+
+def reference() -> str:
+    """The reference of the document format, in Markdown: every table and key, its
+    kind, whether it is required and what it means (``docs/configuration.md``)."""
+    table = _document_table()
+    sections: list[str] = []
+    seen: set[int] = set()
+
+    titles: set[str] = set()
+
+    def section(title: str, doc: str, keys: Sequence[Key], extra: str = "") -> None:
+        titles.add(title)
+        lines = [f"### {title}", "", doc, ""]
+        if extra:
+            lines += [extra, ""]
+        if keys:
+            lines += ["| key | value | required | meaning |", "|---|---|---|---|"]
+            for key in keys:
+                required = "yes" if key.required else ""
+                lines.append(f"| `{key.name}` | {key.kind.describe()} | {required} | {key.doc} |")
+            lines.append("")
+        sections.append("\n".join(lines))
+
+    def visit(kind: Kind, title: str | None = None, extra: str = "") -> None:
+        if id(kind) in seen:
+            return
+        seen.add(id(kind))
+        if isinstance(kind, Table):
+            section(title or kind.name, kind.doc, kind.keys, extra)
+            for key in kind.keys:
+                visit(key.kind)
+        elif isinstance(kind, ListOf):
+            visit(kind.item)
+        elif isinstance(kind, Tagged):
+            for name, (_, variant) in kind.variants.items():
+                visit(variant, f'{kind.tag} = "{name}"', f'Written `{kind.tag} = "{name}"`.')
+        elif isinstance(kind, SourceList):
+            visit(kind.item)
+        elif isinstance(kind, SourceKind):
+            if "source" not in titles:
+                visit(kind.table, "source")
+        elif isinstance(kind, Ref):
+            rule = _RULE_KIND
+            forms = (
+                "A rule is a criterion table (below), or a table with exactly one of: "
+                "`all_of = [rules]` (every rule passes), `any_of = [rules]` (one rule "
+                "passes), `not = rule`, or `rule = rule` with `unless = rule` (the rule, "
+                f"except where the exception passes). Rules nest at most {MAX_DEPTH} deep."
+            )
+            section("rule", forms, ())
+            visit(rule.criteria)
+        elif isinstance(kind, DatedKind) and "dated values" not in titles:
+            doc = (
+                "A dated value is written as one quantity (in force always), a list of "
+                "dated value tables, or a dated parameter table naming the parameter."
+            )
+            visit(kind.entry, "dated values", doc)
+            visit(kind.whole, "dated parameter")
+
+    visit(table)
+    return "\n".join(sections)

@@ -1,0 +1,107 @@
+"""The policies shipped with the library, one TOML document each.
+
+Every preset is a policy document inside the package (``teletravail/presets/*.toml``),
+read by :mod:`teletravail.config` like any territory's own file, and citing its sources:
+the seed articles by file name and the legal texts.
+
+>>> from teletravail import presets
+>>> presets.names()
+('cantal-2012', 'lot-2011', 'lot-2013', 'lozere-2015', 'private-sector', 'public-service')
+>>> presets.load("lot-2013").territory
+'Conseil général du Lot'
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import attrs
+
+from teletravail.errors import ValidationError
+from teletravail.units import per_registry
+
+if TYPE_CHECKING:
+    from teletravail.dated import Source
+    from teletravail.policy import Policy
+
+__all__ = ["PresetInfo", "list", "load", "names", "text"]
+
+
+@attrs.frozen(kw_only=True)
+class PresetInfo:
+    """What a preset is, in a line: its name, title, territory, period, summary and
+    sources."""
+
+    name: str
+    title: str
+    territory: str
+    start: dt.date
+    end: dt.date | None
+    summary: str
+    sources: tuple[Source, ...]
+
+    def line(self) -> str:
+        """One line: name, period and summary."""
+        period = f"{self.start.year}" + (f"–{self.end.year}" if self.end else "–")
+        return f"{self.name:<16} {period:<10} {self.summary}"
+
+
+def names() -> tuple[str, ...]:
+    """The names of the presets, sorted."""
+    folder = resources.files(__name__)
+    found = (entry.name for entry in folder.iterdir() if entry.name.endswith(".toml"))
+    return tuple(sorted(name.removesuffix(".toml") for name in found))
+
+
+def _known(name: object) -> str:
+    known = names()
+    if isinstance(name, str) and name in known:
+        return name
+    import difflib
+
+    guess = difflib.get_close_matches(str(name).lower(), builtins.list(known), n=1, cutoff=0.5)
+    hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+    raise ValidationError("preset", name, f"one of: {', '.join(known)}{hint}")
+
+
+def text(name: str) -> str:
+    """The TOML document of a preset, to read or to start a variant from."""
+    return resources.files(__name__).joinpath(f"{_known(name)}.toml").read_text("utf-8")
+
+
+def load(name: str) -> Policy:
+    """The preset's :class:`~teletravail.policy.Policy` (built once per units registry;
+    policies are immutable, so the same object is shared)."""
+    return _load(_known(name))
+
+
+def _build(name: str) -> Policy:
+    from teletravail.config import loads
+
+    return loads(text(name), origin=f"teletravail/presets/{name}.toml")
+
+
+_load = per_registry(_build)
+
+
+def list() -> tuple[PresetInfo, ...]:
+    """Every preset with its summary (the first line of its description)."""
+    found = []
+    for name in names():
+        policy = load(name)
+        summary = policy.description.strip().split("\n", 1)[0] or policy.name
+        found.append(
+            PresetInfo(
+                name=name,
+                title=policy.name,
+                territory=policy.territory,
+                start=policy.period.start,
+                end=policy.period.end,
+                summary=summary,
+                sources=policy.sources,
+            )
+        )
+    return tuple(found)

@@ -1,0 +1,378 @@
+"""Policy documents: reading, writing, every problem reported, the schema and presets."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from teletravail import Policy, config, presets
+from teletravail.dated import Period
+from teletravail.eligibility import Predicate, Volunteer
+from teletravail.eligibility.selection import SelectionCampaign
+from teletravail.errors import ConfigError, ValidationError
+
+from .strategies import policies
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+MINIMAL = """
+name = "Test"
+territory = "Somewhere"
+period = { start = "2024-01-01" }
+eligibility = { criterion = "volunteer" }
+"""
+
+
+def problems(text: str, fmt: config.Syntax = "toml") -> dict[str, str]:
+    """The problems of a document, as path -> expected."""
+    with pytest.raises(ConfigError) as caught:
+        config.loads(text, format=fmt)
+    return {problem.path: problem.expected for problem in caught.value.problems}
+
+
+# --- presets ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", presets.names())
+def test_preset_round_trips_through_toml_and_json(name: str) -> None:
+    """Every shipped preset reads, writes and reads back to an equal policy."""
+    policy = presets.load(name)
+    for fmt in ("toml", "json"):
+        again = config.loads(config.dumps(policy, format=fmt), format=fmt)
+        assert again == policy
+        assert config.to_document(again) == config.to_document(policy)
+
+
+@pytest.mark.parametrize("name", presets.names())
+def test_preset_cites_its_sources_and_matches_the_schema(name: str) -> None:
+    """Every preset has sources, a summary, and its document is valid for the schema."""
+    policy = presets.load(name)
+    assert policy.sources or policy.eligibility
+    assert policy.description.splitlines()[0]
+    document = config.to_document(policy)
+    jsonschema.validate(document, config.json_schema())
+    raw = __import__("tomllib").loads(presets.text(name))
+    jsonschema.validate(raw, config.json_schema())
+
+
+def test_presets_list_one_line_each() -> None:
+    """presets.list() gives every preset with a summary line and its period."""
+    listed = presets.list()
+    assert [p.name for p in listed] == list(presets.names())
+    lot = {p.name: p for p in listed}["lot-2013"]
+    assert lot.start.isoformat() == "2013-01-01" and lot.end is None
+    assert "1.5 days" in lot.summary and lot.line().startswith("lot-2013")
+    assert any(s.seed == "004_e80f3a9311c5af12.txt" for s in lot.sources)
+
+
+def test_unknown_preset_suggests_a_name() -> None:
+    """A misspelt preset name is an error listing the names, with a suggestion."""
+    with pytest.raises(ValidationError, match="did you mean 'lot-2013'"):
+        presets.load("lot-2031")
+
+
+def test_lot_2013_preset_equals_the_python_parts() -> None:
+    """The Lot 2013 document holds the same rule and quota as the Python presets."""
+    from teletravail.allowance import presets as allowances
+    from teletravail.eligibility import lot_2013
+    from teletravail.scheduling import presets as quotas
+
+    policy = presets.load("lot-2013")
+    assert policy.eligibility == lot_2013()
+    assert policy.quota == quotas.lot_2013()
+    assert policy.allowance == allowances.lot_2013()
+
+
+def test_lozere_preset_selects_eight_by_distance() -> None:
+    """The Lozère 2015 preset allots 8 seats, longest commute first."""
+    selection = presets.load("lozere-2015").selection
+    assert selection == SelectionCampaign(
+        seats=8, rank_by="commute_distance", descending=True, name="Lozère 2015"
+    )
+
+
+# --- reading: every problem at once ---------------------------------------------------------
+
+
+def test_every_problem_is_reported_with_its_key_path() -> None:
+    """Several mistakes in one document are all reported, each at its key path."""
+    found = problems(
+        """
+name = "Test"
+territory = ""
+weeks = 60
+period = { start = "2024-13-01" }
+eligibility = { all_of = [
+    { criterion = "volunteer" },
+    { criterion = "working_time.minimum", minimum = "90 %" },
+    { criterion = "seniority.minimum", minimum = "90 %" },
+] }
+[quota]
+maximun = "3 workday/week"
+"""
+    )
+    assert set(found) == {
+        "territory",
+        "weeks",
+        "period.start",
+        "eligibility.all_of[2].minimum",
+        "quota.maximun",
+        "quota.maximum",
+    }
+    assert "did you mean 'maximum'" in found["quota.maximun"]
+    assert "duration" in found["eligibility.all_of[2].minimum"]
+
+
+def test_error_message_lists_every_problem() -> None:
+    """The error's text names the document and has one line per problem."""
+    with pytest.raises(ConfigError) as caught:
+        config.loads(MINIMAL + 'weeks = "46"\nplaces = ["home", "hom"]\n', origin="mine.toml")
+    text = str(caught.value)
+    assert text.startswith("mine.toml: 2 problems")
+    expected = "places[1]: expected one of: home, telecentre, site, other (did you mean 'home'?)"
+    assert expected in text
+    assert isinstance(caught.value, ValidationError) and caught.value.field == "places[1]"
+
+
+def test_misspelt_criterion_code_is_suggested() -> None:
+    """An unknown criterion code names the known ones and the closest."""
+    found = problems(MINIMAL.replace('"volunteer"', '"voluntear"'))
+    assert "did you mean 'volunteer'" in found["eligibility.criterion"]
+
+
+def test_unknown_top_level_key_is_an_error() -> None:
+    """Keys the format does not know are refused, not ignored."""
+    found = problems(MINIMAL + 'territoire = "Lot"\n')
+    assert "a key of policy (no such key)" in found["territoire"]
+
+
+def test_wrong_dimension_names_what_was_expected() -> None:
+    """A quantity of the wrong dimension is refused with an example of the right one."""
+    found = problems(MINIMAL + '[quota]\nmaximum = "3 km"\n')
+    assert "3 workday/week" in found["quota.maximum"]
+
+
+def test_source_ids_resolve_and_typos_are_suggested() -> None:
+    """A source cited by id is the document's source; an unknown id is suggested."""
+    text = MINIMAL.replace(
+        'eligibility = { criterion = "volunteer" }',
+        'eligibility = { criterion = "volunteer", source = "deliberation" }',
+    )
+    text += '[[sources]]\nid = "deliberation"\ntitle = "Délibération du 29 juin 2012"\n'
+    policy = config.loads(text)
+    assert policy.eligibility.source == policy.sources[0]
+    found = problems(text.replace('source = "deliberation"', 'source = "deliberaton"'))
+    assert "did you mean 'deliberation'" in found["eligibility.source"]
+
+
+def test_cross_field_errors_come_from_the_model() -> None:
+    """A quota whose minimum exceeds its maximum is reported at the quota's path."""
+    found = problems(MINIMAL + '[quota]\nmaximum = "1 workday/week"\nminimum = "2 workday/week"\n')
+    assert any(path.startswith("quota.") for path in found)
+
+
+def test_format_and_version_are_checked() -> None:
+    """A document of another format or a later version is refused."""
+    found = problems('format = "other"\nversion = 2\n' + MINIMAL)
+    assert set(found) == {"format", "version"}
+
+
+def test_dated_values_in_three_forms() -> None:
+    """A rate is one quantity, a list of dated values, or a named parameter."""
+    base = MINIMAL + '[[allowance]]\nkind = "per_day"\n'
+    one = config.loads(base + 'rate = "2.88 EUR/workday"\n')
+    listed = config.loads(
+        base + 'rate = [{ start = "2021-09-01", value = "2.50 EUR/workday" },'
+        ' { start = "2023-01-01", value = "2.88 EUR/workday" }]\n'
+    )
+    assert one.allowance is not None and listed.allowance is not None
+    assert one.allowance.components[0].rate.as_of("2024-01-01").m_as("EUR/workday") == 2.88
+    assert listed.allowance.components[0].rate.as_of("2022-01-01").m_as("EUR/workday") == 2.5
+    found = problems(
+        base + 'rate = [{ start = "2023-01-01", value = "2.88 EUR/workday" },'
+        ' { start = "2021-09-01", value = "2.50 EUR/workday" }]\n'
+    )
+    assert list(found) and all(path.startswith("allowance[0].rate") for path in found)
+
+
+def test_json_documents_refuse_duplicate_keys_and_nan() -> None:
+    """JSON with a key given twice, or NaN, is refused rather than read loosely."""
+    document = config.to_document(presets.load("cantal-2012"))
+    text = json.dumps(document)
+    assert "valid JSON" in problems(text.replace('"name"', '"weeks": NaN, "name"', 1), "json")[""]
+    doubled = text.replace('"name"', '"name": "x", "name"', 1)
+    with pytest.raises(ConfigError, match="duplicate key"):
+        config.loads(doubled, format="json")
+
+
+# --- safety -------------------------------------------------------------------------------
+
+
+def test_quantities_are_never_evaluated() -> None:
+    """Expressions in quantity strings are refused, never evaluated."""
+    for text in ("\"__import__('os').system('true') km\"", '"2*3 km"', '"1e3**9 km"'):
+        found = problems(MINIMAL + f"[impact]\nspeed = {text}\n")
+        assert "impact.speed" in found
+
+
+def test_documents_over_the_size_limit_are_refused() -> None:
+    """A document over MAX_BYTES is refused before it is parsed."""
+    text = MINIMAL + "# " + "x" * config.MAX_BYTES + "\n"
+    assert "at most" in problems(text)[""]
+
+
+def test_rules_nested_too_deeply_are_refused() -> None:
+    """Rules nested beyond MAX_DEPTH are one problem, not a crash."""
+    rule: dict[str, Any] = {"criterion": "volunteer"}
+    for _ in range(config.MAX_DEPTH + 5):
+        rule = {"not": rule}
+    document = json.dumps(
+        {"name": "x", "territory": "y", "period": {"start": "2024-01-01"}, "eligibility": rule}
+    )
+    found = problems(document, "json")
+    assert any("nested at most" in expected for expected in found.values())
+
+
+def test_deeply_nested_syntax_is_a_config_error() -> None:
+    """Arrays nested past the parser's recursion are a ConfigError."""
+    text = "x = " + "[" * 100_000 + "]" * 100_000
+    with pytest.raises(ConfigError):
+        config.loads(text)
+    with pytest.raises(ConfigError):
+        config.loads("[" * 100_000 + "]" * 100_000, format="json")
+
+
+def test_code_cannot_be_written() -> None:
+    """A Predicate criterion or a ranking function cannot go into a document."""
+    base = presets.load("cantal-2012")
+    predicate = Predicate(name="site.badge", function=lambda w, on: [True], text="has a badge")
+    with pytest.raises(ValidationError, match="Predicate"):
+        config.to_document(attrs.evolve(base, eligibility=Volunteer() & predicate))
+    ranked = SelectionCampaign(seats=2, rank_by=lambda w: [0.0])
+    with pytest.raises(ValidationError, match="ranking function"):
+        config.to_document(attrs.evolve(base, selection=ranked))
+
+
+def test_files_are_read_by_suffix(tmp_path: Path) -> None:
+    """load() and dump() pick TOML or JSON from the suffix; other suffixes are refused."""
+    policy = presets.load("lozere-2015")
+    for suffix in ("toml", "json"):
+        path = tmp_path / f"policy.{suffix}"
+        config.dump(policy, path)
+        assert config.load(path) == policy
+    with pytest.raises(ValidationError, match=r"\.toml or \.json"):
+        config.load(tmp_path / "policy.yaml")
+    with pytest.raises(ConfigError, match="readable file"):
+        config.load(tmp_path / "missing.toml")
+
+
+# --- properties ---------------------------------------------------------------------------
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(policies(), st.sampled_from(["toml", "json"]))
+def test_any_policy_round_trips(policy: Policy, fmt: config.Syntax) -> None:
+    """Any policy built from the strategies reads back equal, in TOML and in JSON."""
+    text = config.dumps(policy, format=fmt)
+    again = config.loads(text, format=fmt)
+    assert again == policy
+    assert config.to_document(again) == config.to_document(policy)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner),
+    max_leaves=12,
+)
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*prefix, index))
+    return found
+
+
+def _replace(document: Any, path: tuple[Any, ...], new: Any) -> Any:
+    if not path:
+        return new
+    copy = json.loads(json.dumps(document))
+    target = copy
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = new
+    return copy
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(presets.names()), st.data(), json_values)
+def test_a_fuzzed_document_raises_only_typed_errors(name: str, data: Any, new: Any) -> None:
+    """Any value put anywhere in a preset's document gives a policy or a ConfigError."""
+    document = config.to_document(presets.load(name))
+    path = data.draw(st.sampled_from(_paths(document)))
+    fuzzed = _replace(document, path, new)
+    outcome: object
+    try:
+        outcome = config.from_document(fuzzed)
+    except ConfigError as error:
+        outcome = error.problems
+    assert isinstance(outcome, Policy) or (isinstance(outcome, tuple) and outcome)
+
+
+@given(st.text(max_size=200) | json_values.map(json.dumps))
+def test_any_text_raises_only_config_errors(text: str) -> None:
+    """Arbitrary text is a policy or a ConfigError, in either syntax."""
+    for fmt in ("toml", "json"):
+        outcome: object
+        try:
+            outcome = config.loads(text, format=fmt)
+        except ConfigError as error:
+            outcome = error.problems
+        assert isinstance(outcome, Policy | tuple)
+
+
+# --- schema and reference -----------------------------------------------------------------
+
+
+def test_json_schema_rejects_what_loading_rejects() -> None:
+    """The schema refuses an unknown key and a missing one, as loading does."""
+    schema = config.json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    good = config.to_document(presets.load("public-service"))
+    jsonschema.validate(good, schema)
+    for bad in ({**good, "territoire": "x"}, {k: v for k, v in good.items() if k != "name"}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, schema)
+
+
+def test_reference_in_the_docs_is_the_generated_one() -> None:
+    """docs/configuration.md holds exactly the reference generated from the format."""
+    text = (DOCS / "configuration.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- reference:start -->\n(.*)<!-- reference:end -->", text, re.S)
+    assert match, "markers missing in docs/configuration.md"
+    assert match.group(1).strip() == config.reference().strip(), (
+        "regenerate with: teletravail schema --reference"
+    )
+
+
+def test_minimal_document_takes_the_defaults() -> None:
+    """A document with only the required keys is a policy with the defaults."""
+    policy = config.loads(MINIMAL)
+    assert policy == Policy(
+        name="Test",
+        territory="Somewhere",
+        period=Period(start="2024-01-01"),
+        eligibility=Volunteer(),
+    )
