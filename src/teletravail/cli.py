@@ -1,0 +1,824 @@
+"""The ``teletravail`` command: policies, workforces and schedules from the shell.
+
+Subcommands (``teletravail COMMAND --help`` for each):
+
+* ``presets [NAME]``: the shipped presets, one a line; with a name, its TOML document.
+* ``check FILE... [--on DATE]``: validate policy documents, and with ``--on`` check them
+  against the public-service framework in force on that date.
+* ``assess --policy NAME|FILE WORKFORCE.csv``: every input row assessed, as CSV or JSON.
+* ``bilan NAME|FILE [WORKFORCE.csv]``: the report of a policy on a workforce (by default
+  the bundled synthetic sample of the Lot's posts).
+* ``schedule --policy NAME|FILE --start DATE --end DATE --days tue,thu``: the dated
+  telework days of one agent's weekly pattern, as a summary or an iCalendar file.
+* ``schema [--reference]``: the JSON Schema of policy documents, or their reference.
+
+Exit codes: 0 success; 1 a document with problems, invalid workforce rows (every row is
+still written) or any other error of the library (a message on stderr, no traceback);
+2 a usage error (argparse); 3 documents without problems that do not conform to the
+framework (``check --on``).
+
+Only the standard library is imported at module level, so that ``--help`` stays fast;
+the numeric modules are imported by the subcommands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import datetime as dt
+import io
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Final, Literal, TextIO
+
+from teletravail import __version__
+
+if TYPE_CHECKING:
+    from teletravail.policy import BatchAssessment, Policy
+    from teletravail.workforce import Workforce
+
+__all__ = [
+    "ASSESS_COLUMNS",
+    "EXIT_NOT_CONFORMING",
+    "EXIT_OK",
+    "EXIT_PROBLEMS",
+    "EXIT_USAGE",
+    "PROGRESS_ROWS",
+    "SYNTHETIC_SOURCE",
+    "main",
+    "neutralise",
+]
+
+Lang = Literal["en", "fr"]
+
+#: Everything went well.
+EXIT_OK: Final = 0
+#: A document has problems, some workforce rows are invalid, or the library refused.
+EXIT_PROBLEMS: Final = 1
+#: The command line itself is wrong (argparse's own code).
+EXIT_USAGE: Final = 2
+#: ``check --on``: every document reads well, but one does not conform to the framework.
+EXIT_NOT_CONFORMING: Final = 3
+
+#: ``assess`` shows its progress for inputs of more rows than this (when asked to).
+PROGRESS_ROWS = 10_000
+
+#: The columns of ``assess``'s output, units in the names.
+ASSESS_COLUMNS: Final = (
+    "row",
+    "id",
+    "status",
+    "failures",
+    "granted_workday_per_week",
+    "days_workday",
+    "allowance_eur",
+    "employer_costs_eur",
+    "distance_km",
+    "time_h",
+    "net_kg_co2e",
+    "saved_eur",
+    "error",
+)
+
+#: The source of the default workforce of ``bilan``.
+SYNTHETIC_SOURCE: Final = "teletravail.samples.lot_2013_workforce()"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command with ``argv`` (default: the process's arguments); returns the
+    exit code."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help, --version, or a usage error
+        if exit_.code is None:
+            return EXIT_OK
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+
+    from teletravail.errors import TeletravailError
+
+    try:
+        code: int = args.run(args)
+    except TeletravailError as error:
+        _error(str(error))
+        return EXIT_PROBLEMS
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PROBLEMS
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        _error(f"{where}{error.strerror or error}")
+        return EXIT_PROBLEMS
+    return code
+
+
+def _error(message: str) -> None:
+    print(f"teletravail: error: {message}", file=sys.stderr)
+
+
+# -- the parser ----------------------------------------------------------------------------
+
+
+def _date(text: str) -> dt.date:
+    """An ISO date for argparse (a bad one is a usage error)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="teletravail",
+        description="Telework (télétravail) schemes: policies, workforces, schedules.",
+        epilog="Exit codes: 0 ok; 1 problems or errors; 2 usage; 3 check --on: not conforming.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.set_defaults(command=None)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    presets = commands.add_parser(
+        "presets",
+        help="list the shipped policies, or print one's TOML document",
+        description="Without NAME, every preset on one line; with NAME, its TOML "
+        "document, to start a variant from.",
+    )
+    presets.add_argument("name", nargs="?", metavar="NAME", help="a preset's name")
+    presets.set_defaults(command="presets", run=_presets)
+
+    check = commands.add_parser(
+        "check",
+        help="validate policy documents (TOML or JSON)",
+        description="Print every problem of each document under its name. With --on, "
+        "also check each good document against the public-service framework in force "
+        "on that date.",
+        epilog="Exit codes: 0 every document reads well (and conforms); 1 a document has "
+        "problems; 3 every document reads well but one does not conform.",
+    )
+    check.add_argument("files", nargs="+", metavar="FILE", help="a .toml or .json document")
+    check.add_argument("--on", type=_date, metavar="DATE", help="check conformity on DATE")
+    check.add_argument("--lang", choices=("en", "fr"), default="en", help="language of findings")
+    check.set_defaults(command="check", run=_check)
+
+    assess = commands.add_parser(
+        "assess",
+        help="assess every row of a workforce CSV",
+        description="Every input row comes out, in input order: its id, status, the "
+        "criteria in the way, the telework granted and its figures, or its error. "
+        "CSV cells a spreadsheet would run as formulas are prefixed with a quote.",
+        epilog="Exit codes: 0 every row assessed; 1 some rows invalid (all rows are "
+        "still written) or an error.",
+    )
+    assess.add_argument("--policy", required=True, metavar="NAME|FILE", help="preset or document")
+    assess.add_argument("workforce", metavar="WORKFORCE.csv", help="one agent per row")
+    assess.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    assess.add_argument("--on", type=_date, metavar="DATE", help="default: the policy's start")
+    assess.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
+    shown = assess.add_mutually_exclusive_group()
+    shown.add_argument(
+        "--progress",
+        action="store_true",
+        help=f"show progress on stderr for inputs over {PROGRESS_ROWS:,} rows "
+        "(default: only on a terminal)",
+    )
+    shown.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress and no summary on stderr"
+    )
+    assess.set_defaults(command="assess", run=_assess)
+
+    bilan = commands.add_parser(
+        "bilan",
+        help="report a policy on a workforce (default: the synthetic Lot sample)",
+        description="Counts, refusals by criterion, telework days, money and impact of a "
+        f"policy on a workforce CSV, or on the synthetic sample {SYNTHETIC_SOURCE}.",
+    )
+    bilan.add_argument("policy", metavar="NAME|FILE", help="preset or document")
+    bilan.add_argument("workforce", nargs="?", metavar="WORKFORCE.csv", help="one agent per row")
+    bilan.add_argument("--on", type=_date, metavar="DATE", help="default: the policy's start")
+    bilan.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the text")
+    bilan.add_argument("--json", action="store_true", help="print a JSON document instead")
+    bilan.set_defaults(command="bilan", run=_bilan)
+
+    schedule = commands.add_parser(
+        "schedule",
+        help="the dated telework days of one weekly pattern",
+        description="Lay a weekly pattern over START..END, checked against the policy's "
+        "quota, and print the days per month, or write them as iCalendar.",
+    )
+    schedule.add_argument("--policy", required=True, metavar="NAME|FILE", help="preset or document")
+    schedule.add_argument("--start", required=True, type=_date, metavar="DATE", help="first day")
+    schedule.add_argument("--end", required=True, type=_date, metavar="DATE", help="last day")
+    schedule.add_argument("--days", required=True, metavar="DAYS", help="weekdays, e.g. tue,thu")
+    schedule.add_argument("--place", default="home", help="home, telecentre:NAME, site:NAME, other")
+    schedule.add_argument("--half", choices=("am", "pm"), help="half days (morning or afternoon)")
+    schedule.add_argument("--working-time", default="100 %", help='e.g. "80 %%" (default 100 %%)')
+    schedule.add_argument("--agent", default="agent", metavar="ID", help="the agent's id")
+    schedule.add_argument("--ics", metavar="OUT.ics", help="write iCalendar here ('-': stdout)")
+    schedule.set_defaults(command="schedule", run=_schedule)
+
+    schema = commands.add_parser(
+        "schema",
+        help="the JSON Schema of policy documents",
+        description="Print the JSON Schema of policy documents, or their Markdown reference.",
+    )
+    schema.add_argument("--reference", action="store_true", help="print the Markdown reference")
+    schema.set_defaults(command="schema", run=_schema)
+    return parser
+
+
+def _load_policy(source: str) -> Policy:
+    from teletravail.config import load_policy
+
+    return load_policy(source)
+
+
+def _reference_date(policy: Policy, on: dt.date | None) -> dt.date:
+    return policy.period.start if on is None else on
+
+
+# -- presets, schema -----------------------------------------------------------------------
+
+
+def _presets(args: argparse.Namespace) -> int:
+    from teletravail import presets
+
+    if args.name is not None:
+        print(presets.text(args.name), end="")
+        return EXIT_OK
+    for info in presets.list():
+        print(info.line())
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from teletravail import config
+
+    if args.reference:
+        print(config.reference())
+    else:
+        print(json.dumps(config.json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+# -- check ---------------------------------------------------------------------------------
+
+
+def _check(args: argparse.Namespace) -> int:
+    from teletravail import config
+    from teletravail.errors import ConfigError, Problem, ValidationError
+
+    code = EXIT_OK
+    for name in args.files:
+        try:
+            policy = config.load(name)
+        except ConfigError as error:
+            problems: Sequence[Problem] = error.problems
+        except ValidationError as error:  # not a .toml or .json file
+            problems = [Problem(error.field, error.value, error.expected)]
+        else:
+            print(f"{name}: ok ({policy.name}, {policy.territory})")
+            if args.on is not None:
+                from teletravail.conformity import check_conformity
+
+                report = check_conformity(policy, args.on)
+                for line in report.render(args.lang).splitlines():
+                    print(f"  {line}")
+                if not report.conforms and code == EXIT_OK:
+                    code = EXIT_NOT_CONFORMING
+            continue
+        code = EXIT_PROBLEMS
+        print(f"{name}: {len(problems)} problem{'s' if len(problems) > 1 else ''}")
+        for problem in problems:
+            print(f"  {problem}")
+    return code
+
+
+# -- reading a workforce -------------------------------------------------------------------
+
+
+class _Progress:
+    """A stage and its count of rows on one line of ``stream``, redrawn in place; a
+    silent no-op without a stream."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self.stream = stream
+        self.stage = ""
+        self.total = 0
+        self.shown = -1
+        self.width = 0
+
+    def _draw(self, text: str, end: str = "") -> None:
+        if self.stream is None:
+            return
+        self.stream.write("\r" + text.ljust(self.width) + end)
+        self.stream.flush()
+        self.width = 0 if end else len(text)
+
+    def start(self, stage: str, total: int) -> None:
+        self.stage, self.total, self.shown = stage, total, -1
+        self.update(0)
+
+    def update(self, done: int) -> None:
+        percent = min(100, done * 100 // max(self.total, 1))
+        if self.stream is not None and percent != self.shown:
+            self.shown = percent
+            self._draw(f"{self.stage}: {done:,} / {self.total:,} rows ({percent} %)")
+
+    def finish(self, done: int) -> None:
+        self._draw(f"{self.stage}: {done:,} rows, done", "\n")
+
+
+def _read_text(path: str) -> str:
+    from teletravail.errors import ValidationError
+
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            return handle.read()
+    except UnicodeDecodeError:
+        raise ValidationError("workforce", path, "a CSV file in UTF-8") from None
+
+
+def _read_workforce(
+    text: str, progress: _Progress | None = None, *, origin: str = "workforce"
+) -> tuple[Workforce, list[str]]:
+    """Read a workforce CSV as :meth:`Workforce.from_csv` does (``errors="report"``: bad
+    rows are set aside), and each row's id cell as written, for the rows set aside.
+
+    The rows reach the workforce through a generator, so that the progress of the
+    reading (the slow part) can be shown row by row.
+    """
+    from teletravail import workforce as wf
+    from teletravail.errors import ValidationError
+
+    first = text.split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+    # a row with more or fewer cells than the header is a bad row, as for from_csv
+    reader = csv.DictReader(
+        io.StringIO(text, newline=""), delimiter=delimiter, restkey=wf._EXTRA, restval=wf._SHORT
+    )
+    ids: list[str] = []
+    if progress is not None:
+        progress.start("reading", max(text.count("\n") - 1, 0))
+
+    def records() -> Iterator[dict[str, Any]]:
+        for record in reader:
+            cell = record.get("id")
+            ids.append(cell.strip() if isinstance(cell, str) and cell != wf._SHORT else "")
+            if progress is not None:
+                progress.update(len(ids))
+            yield record
+
+    try:
+        workforce = wf.Workforce.from_records(records(), errors="report")
+    except csv.Error as error:
+        raise ValidationError(origin, "...", f"a readable CSV file ({error})") from None
+    if progress is not None:
+        progress.finish(len(ids))
+    return workforce, ids
+
+
+# -- assess --------------------------------------------------------------------------------
+
+# text a spreadsheet would evaluate as a formula, and plain numbers (left alone)
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def neutralise(cell: str) -> str:
+    """A CSV cell a spreadsheet will not run as a formula: text starting with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return gets a leading single quote; plain
+    numbers (``-12.5``) are left as they are.
+
+    >>> neutralise("=HYPERLINK(1)"), neutralise("-12.5"), neutralise("LOT-001")
+    ("'=HYPERLINK(1)", '-12.5', 'LOT-001')
+    """
+    if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def _plain(value: float, decimals: int) -> str:
+    """A number rounded to ``decimals``, without trailing zeros: ``1.5``, ``69``."""
+    text = f"{round(value, decimals) + 0.0:.{decimals}f}"  # + 0.0: no "-0"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _rows(batch: BatchAssessment, ids: list[str], progress: _Progress) -> Iterator[dict[str, Any]]:
+    """One dict per input row, in input order, with the columns of ``ASSESS_COLUMNS``
+    (numbers as floats, money as exact text, ``None`` where a cell is empty)."""
+    import numpy as np
+
+    from teletravail.allowance.money import as_decimal
+
+    workforce = batch.decisions.workforce
+    position = np.full(len(ids), -1, dtype=np.int64)
+    position[workforce.source_rows] = np.arange(len(workforce))
+    errors = {e.row: e.message for e in (*workforce.rejected, *batch.decisions.errors)}
+    invalid = batch.decisions.invalid.tolist()
+    eligible = batch.decisions.eligible.tolist()
+    entitled = batch.entitled.tolist()
+    selection = batch.policy.selection is not None
+    granted, days = batch.granted.tolist(), batch.days.tolist()
+    impact = batch.impact
+    km, hours, net = impact.km.tolist(), impact.hours.tolist(), impact.net_kg.tolist()
+    saved = None if impact.eur is None else impact.eur.tolist()
+    allowance = batch.allowance_cents.tolist()
+    employer = batch.employer_cents.tolist()
+    empty = dict.fromkeys(ASSESS_COLUMNS[4:-1])
+    progress.start("writing rows", len(ids))
+    for row, where in enumerate(position.tolist()):
+        if where < 0 or invalid[where]:
+            agent_id = ids[row] if where < 0 else str(workforce.ids[where])
+            yield {
+                "row": row,
+                "id": agent_id,
+                "status": "invalid",
+                "failures": [],
+                **empty,
+                "error": errors[row],
+            }
+        else:
+            if eligible[where]:
+                status = ("selected" if entitled[where] else "waiting") if selection else "eligible"
+            else:
+                status = "not_eligible"
+            yield {
+                "row": row,
+                "id": str(workforce.ids[where]),
+                "status": status,
+                "failures": [] if eligible[where] else list(batch.decisions.failures(where)),
+                "granted_workday_per_week": granted[where],
+                "days_workday": days[where],
+                "allowance_eur": str(as_decimal(allowance[where])),
+                "employer_costs_eur": str(as_decimal(employer[where])),
+                "distance_km": km[where],
+                "time_h": hours[where],
+                "net_kg_co2e": net[where],
+                "saved_eur": None if saved is None else saved[where],
+                "error": None,
+            }
+        progress.update(row + 1)
+    progress.finish(len(ids))
+
+
+_DECIMALS: Final = {
+    "granted_workday_per_week": 2,
+    "days_workday": 2,
+    "distance_km": 3,
+    "time_h": 3,
+    "net_kg_co2e": 3,
+}
+
+
+def _csv_cells(record: dict[str, Any]) -> list[str]:
+    """A row of ``assess``'s CSV: text neutralised, numbers written plainly."""
+    cells = []
+    for name in ASSESS_COLUMNS:
+        value = record[name]
+        if value is None:
+            cells.append("")
+        elif name in _DECIMALS:
+            cells.append(_plain(value, _DECIMALS[name]))
+        elif name == "saved_eur":
+            cells.append(f"{value:.2f}")
+        elif name == "row":
+            cells.append(str(value))
+        elif name == "failures":
+            cells.append(neutralise(";".join(value)))
+        else:
+            cells.append(neutralise(str(value)))
+    return cells
+
+
+def _write_csv(rows: Iterator[dict[str, Any]], output: TextIO) -> None:
+    writer = csv.writer(output, lineterminator="\n")
+    writer.writerow(ASSESS_COLUMNS)
+    writer.writerows(_csv_cells(record) for record in rows)
+
+
+def _json_writer(head: dict[str, Any]) -> Callable[[Iterator[dict[str, Any]], TextIO], None]:
+    def write(rows: Iterator[dict[str, Any]], output: TextIO) -> None:
+        document = {**head, "columns": list(ASSESS_COLUMNS), "rows": list(rows)}
+        json.dump(document, output, indent=2, ensure_ascii=False)
+        output.write("\n")
+
+    return write
+
+
+def _assess(args: argparse.Namespace) -> int:
+    policy = _load_policy(args.policy)
+    on = _reference_date(policy, args.on)
+    text = _read_text(args.workforce)
+    large = text.count("\n") - 1 > PROGRESS_ROWS
+    show = large and not args.quiet and (args.progress or sys.stderr.isatty())
+    progress = _Progress(sys.stderr if show else None)
+    workforce, ids = _read_workforce(text, progress, origin=args.workforce)
+    progress.start("assessing", len(ids))
+    batch = policy.assess_workforce(workforce, on, errors="report")
+    progress.finish(len(ids))
+    failed = len(workforce.rejected) + len(batch.decisions.errors)
+    rows = _rows(batch, ids, progress)
+    if args.format == "json":
+        head = {
+            "schema": "teletravail.assessment.rows",
+            "schema_version": 1,
+            "policy": policy.name,
+            "on": on.isoformat(),
+            "rows_read": len(ids),
+            "assessed": len(ids) - failed,
+            "failed": failed,
+        }
+        write = _json_writer(head)
+    else:
+        write = _write_csv
+    if args.output is None:
+        write(rows, sys.stdout)
+    else:
+        with open(args.output, "w", newline="", encoding="utf-8") as output:
+            write(rows, output)
+    if not args.quiet:
+        print(
+            f"teletravail assess: {len(ids):,} rows read, {len(ids) - failed:,} assessed, "
+            f"{failed:,} failed",
+            file=sys.stderr,
+        )
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+# -- bilan ---------------------------------------------------------------------------------
+
+_TEXT: Final[dict[str, dict[Lang, str]]] = {
+    "title": {
+        "en": "Telework report: {policy} ({territory}) on {on}",
+        "fr": "Bilan du télétravail\u00a0: {policy} ({territory}) au {on}",
+    },
+    "synthetic": {
+        "en": "{source} (SYNTHETIC, a made-up sample of the Lot's posts; no row is a real person)",
+        "fr": "{source} (SYNTHÉTIQUE, un échantillon fictif des postes du Lot, aucune ligne "
+        "n'est une personne réelle)",
+    },
+    "workforce": {"en": "workforce", "fr": "effectif"},
+    "rows": {"en": "rows read", "fr": "lignes lues"},
+    "agents": {"en": "agents assessed", "fr": "agents évalués"},
+    "eligible": {"en": "eligible", "fr": "éligibles"},
+    "not_eligible": {"en": "not eligible", "fr": "non éligibles"},
+    "criteria": {
+        "en": "criteria in the way (an agent counts under each)",
+        "fr": "critères en cause (un agent compte sous chacun)",
+    },
+    "selected": {
+        "en": "selected: {selected} of {eligible} eligible ({seats} seats), {waiting} waiting",
+        "fr": "retenus\u00a0: {selected} sur {eligible} éligibles ({seats} places), "
+        "{waiting} en liste d'attente",
+    },
+    "invalid": {"en": "invalid rows", "fr": "lignes invalides"},
+    "row": {"en": "row", "fr": "ligne"},
+    "more": {"en": "... and {count} more", "fr": "... et {count} de plus"},
+    "telework": {
+        "en": "telework: {days} days a year ({weeks} weeks)",
+        "fr": "télétravail\u00a0: {days} jours par an ({weeks} semaines)",
+    },
+    "allowance": {"en": "allowance paid", "fr": "indemnités versées"},
+    "employer": {"en": "employer costs", "fr": "coûts pour l'employeur"},
+    "impact": {"en": "commutes avoided", "fr": "trajets évités"},
+    "distance": {"en": "distance", "fr": "distance"},
+    "time": {"en": "time", "fr": "temps"},
+    "emissions": {
+        "en": "emissions: {net} t CO2e net ({gross} gross, {rebound} rebound)",
+        "fr": "émissions\u00a0: {net} t CO2e nettes ({gross} brutes, {rebound} d'effet rebond)",
+    },
+    "money": {"en": "money saved", "fr": "économies"},
+    "not_priced": {
+        "en": "not priced (the policy states no cost per km)",
+        "fr": "non chiffrées (la politique ne donne pas de coût au km)",
+    },
+    "unknown": {
+        "en": "agents whose distance is unknown (counted as 0 km)",
+        "fr": "agents dont la distance est inconnue (comptés pour 0 km)",
+    },
+}
+#: French puts a no-break space before a colon, as the rest of the package writes it.
+_COLON: Final[dict[Lang, str]] = {"en": ":", "fr": "\u00a0:"}
+_ERRORS_SHOWN: Final = 5
+
+
+def _figure(value: float, decimals: int, lang: Lang, *, trim: bool = False) -> str:
+    """A number for people: grouped thousands, a decimal comma and no-break spaces in
+    French (``60,025.4``, ``60 025,4``)."""
+    text = f"{round(value, decimals) + 0.0:,.{decimals}f}"  # + 0.0: no "-0"
+    if trim and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if lang == "fr":
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return text
+
+
+def _value(quantity: Any, unit: str) -> dict[str, Any]:
+    return {"value": float(quantity.m_as(unit)), "unit": unit}
+
+
+def _bilan_document(
+    policy: Policy, workforce: Workforce, on: dt.date, *, source: str, synthetic: bool
+) -> dict[str, Any]:
+    """The figures of ``teletravail bilan`` as a JSON-ready document with a schema."""
+    import numpy as np
+
+    batch = policy.assess_workforce(workforce, on, errors="report")
+    decisions = batch.decisions
+    errors = sorted((*workforce.rejected, *decisions.errors), key=lambda e: e.row)
+    rows = len(workforce) + len(workforce.rejected)
+    agents = rows - len(errors)
+    eligible = decisions.count()
+    refused = sorted(decisions.failure_counts().items(), key=lambda item: (-item[1], item[0]))
+    selection = None
+    if policy.selection is not None:
+        selected = int(np.count_nonzero(batch.entitled))
+        selection = {
+            "seats": policy.selection.seats,
+            "selected": selected,
+            "waiting": eligible - selected,
+        }
+    totals = batch.totals()
+    impact = batch.impact.totals()
+    money = impact.get("money")
+    return {
+        "schema": "teletravail.bilan",
+        "schema_version": 1,
+        "policy": {"name": policy.name, "territory": policy.territory},
+        "on": on.isoformat(),
+        "workforce": {"source": source, "synthetic": synthetic},
+        "rows": rows,
+        "agents": agents,
+        "eligible": eligible,
+        "not_eligible": agents - eligible,
+        "refused_by_criterion": dict(refused),
+        "selection": selection,
+        "invalid": len(errors),
+        "errors": [error.to_dict() for error in errors],
+        "weeks": policy.weeks,
+        "telework": _value(totals["days"], "workday"),
+        "allowance": _value(totals["allowance"], "EUR"),
+        "employer_costs": _value(totals["employer_costs"], "EUR"),
+        "impact": {
+            "distance": _value(impact["distance"], "km"),
+            "time": _value(impact["time"], "hour"),
+            "gross": _value(impact["gross"], "t CO2e"),
+            "rebound": _value(impact["rebound"], "t CO2e"),
+            "net": _value(impact["net"], "t CO2e"),
+            "money": None if money is None else _value(money, "EUR"),
+            "unknown_distance": impact["unknown_distance"],
+        },
+    }
+
+
+def _render_bilan(document: dict[str, Any], lang: Lang = "en") -> str:
+    """The text of ``teletravail bilan``, in English or French, from its document."""
+
+    def say(key: str, **values: Any) -> str:
+        return _TEXT[key][lang].format(**values)
+
+    def count(value: int) -> str:
+        return _figure(value, 0, lang)
+
+    colon = _COLON[lang]
+    policy, workforce = document["policy"], document["workforce"]
+    source = workforce["source"]
+    if workforce["synthetic"]:
+        source = say("synthetic", source=source)
+    out = [
+        say("title", policy=policy["name"], territory=policy["territory"], on=document["on"]),
+        f"{say('workforce')}{colon} {source}",
+        f"{say('rows')}{colon} {count(document['rows'])}",
+        f"{say('agents')}{colon} {count(document['agents'])}",
+        f"{say('eligible')}{colon} {count(document['eligible'])}",
+        f"{say('not_eligible')}{colon} {count(document['not_eligible'])}, {say('criteria')}{colon}",
+    ]
+    out += [f"  {code}{colon} {count(n)}" for code, n in document["refused_by_criterion"].items()]
+    selection = document["selection"]
+    if selection is not None:
+        out.append(
+            say(
+                "selected",
+                selected=count(selection["selected"]),
+                eligible=count(document["eligible"]),
+                seats=count(selection["seats"]),
+                waiting=count(selection["waiting"]),
+            )
+        )
+    out.append(f"{say('invalid')}{colon} {count(document['invalid'])}")
+    errors = document["errors"]
+    out += [f"  {say('row')} {e['row']}{colon} {e['message']}" for e in errors[:_ERRORS_SHOWN]]
+    if len(errors) > _ERRORS_SHOWN:
+        out.append("  " + say("more", count=count(len(errors) - _ERRORS_SHOWN)))
+    days = _figure(document["telework"]["value"], 1, lang, trim=True)
+    out.append(say("telework", days=days, weeks=_figure(document["weeks"], 1, lang, trim=True)))
+    for key, name in (("allowance", "allowance"), ("employer_costs", "employer")):
+        out.append(f"{say(name)}{colon} {_figure(document[key]['value'], 2, lang)} EUR")
+    impact = document["impact"]
+    out += [
+        f"{say('impact')}{colon}",
+        f"  {say('distance')}{colon} {_figure(impact['distance']['value'], 1, lang)} km",
+        f"  {say('time')}{colon} {_figure(impact['time']['value'], 1, lang)} h",
+        "  "
+        + say(
+            "emissions",
+            net=_figure(impact["net"]["value"], 3, lang),
+            gross=_figure(impact["gross"]["value"], 3, lang),
+            rebound=_figure(impact["rebound"]["value"], 3, lang),
+        ),
+    ]
+    money = impact["money"]
+    saved = say("not_priced") if money is None else f"{_figure(money['value'], 2, lang)} EUR"
+    out.append(f"  {say('money')}{colon} {saved}")
+    if impact["unknown_distance"]:
+        out.append(f"  {say('unknown')}{colon} {count(impact['unknown_distance'])}")
+    return "\n".join(out)
+
+
+def _bilan(args: argparse.Namespace) -> int:
+    policy = _load_policy(args.policy)
+    on = _reference_date(policy, args.on)
+    if args.workforce is None:
+        from teletravail.samples import lot_2013_workforce
+
+        workforce, source, synthetic = lot_2013_workforce(), SYNTHETIC_SOURCE, True
+    else:
+        text = _read_text(args.workforce)
+        workforce = _read_workforce(text, origin=args.workforce)[0]
+        source, synthetic = args.workforce, False
+    document = _bilan_document(policy, workforce, on, source=source, synthetic=synthetic)
+    if args.json:
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        print(_render_bilan(document, args.lang))
+    return EXIT_OK
+
+
+# -- schedule ------------------------------------------------------------------------------
+
+
+def _schedule(args: argparse.Namespace) -> int:
+    from teletravail.errors import ValidationError
+    from teletravail.scheduling import PatternDay, Place, QuotaExceededError, WeeklyPattern, plan
+    from teletravail.workforce import Agent
+
+    policy = _load_policy(args.policy)
+    for name, day in (("start", args.start), ("end", args.end)):
+        if day not in policy.period:
+            raise ValidationError(
+                name, day.isoformat(), f"a date while the policy is in force ({policy.period})"
+            )
+    place = Place.parse(args.place)
+    if place.kind not in policy.places:
+        allowed = ", ".join(sorted(kind.value for kind in policy.places))
+        raise ValidationError("place", args.place, f"a place of the policy: {allowed}")
+    days = [day.strip() for day in args.days.replace(";", ",").split(",") if day.strip()]
+    pattern = WeeklyPattern(
+        days=[PatternDay(weekday=day, part=args.half or "full", place=place) for day in days]
+    )
+    if args.ics is not None:
+        try:
+            import icalendar  # noqa: F401 (only its presence is checked)
+        except ImportError:
+            _error("--ics needs the 'ics' extra: pip install 'teletravail[ics]'")
+            return EXIT_PROBLEMS
+    agent = Agent(id=args.agent, hire_date=args.start, working_time=args.working_time)
+    try:
+        schedule = plan(pattern, args.start, args.end, agent=agent, quota=policy.quota)
+    except QuotaExceededError as error:
+        _error(f"the quota of {policy.name} does not allow this pattern ({pattern})")
+        print(error.decision.text(), file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.ics is not None:
+        data = schedule.to_ics()
+        if args.ics == "-":
+            buffer = getattr(sys.stdout, "buffer", None)
+            if buffer is None:
+                sys.stdout.write(data.decode("utf-8"))
+            else:
+                sys.stdout.flush()
+                buffer.write(data)
+                buffer.flush()
+        else:
+            with open(args.ics, "wb") as handle:
+                handle.write(data)
+        return EXIT_OK
+    print(f"Telework of {args.agent} under {policy.name}, {args.start} to {args.end}")
+    print(f"pattern: {pattern} ({_plain(pattern.total.m_as('workday/week'), 2)} workday/week)")
+    for month, amount in schedule.counts("month").items():
+        print(f"{month}: {_plain(amount.m_as('workday'), 1)} workday")
+    print(f"total: {_plain(schedule.total.m_as('workday'), 1)} workday in {len(schedule)} days")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
