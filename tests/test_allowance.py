@@ -132,8 +132,7 @@ def test_private_sector_limits() -> None:
     agreement = presets.urssaf_per_day(collective_agreement=True)
     assert agreement.rate.as_of("2025-06-01") == Q_(3.30, "EUR/workday")
     assert presets.urssaf_monthly_flat().rate.entry_as_of("2025-06-01").source.unconfirmed
-    with pytest.raises(ValidationError, match="yearly cap"):
-        presets.urssaf_per_day().for_workforce([10], 2023)
+    assert presets.urssaf_per_day().for_workforce([10], 2023)[0] == 10 * 260  # under the cap
 
 
 def test_first_payment_of_2021_in_q1_2022() -> None:
@@ -297,3 +296,24 @@ def test_amounts_in_cents_are_read_exactly() -> None:
     """Amounts written in cents are whole amounts, whatever the float conversion does."""
     assert OneOff(amount="35 cent").for_workforce([True]).tolist() == [35]
     assert millicents("330 cent/workday", "rate", "EUR/workday") == 330_000
+
+
+def test_monthly_cap_on_yearly_counts_spreads_the_days() -> None:
+    """A year's count under a monthly cap is paid month by month, each month capped."""
+    urssaf = presets.urssaf_per_day()
+    paid = urssaf.for_workforce(Q_(np.array([0.0, 12.5, 230.0, 366.0]), "workday"), 2025)
+    # 12.5 days: one month of 1.5 days and eleven of 1 day at 2.70 EUR, under the cap
+    assert paid[1] == 1250 * 27 // 10
+    assert paid[2] == 230 * 270  # 19.2 days a month stays under 59.40 EUR
+    assert paid[3] == 12 * 5940  # every month at its cap
+    assert paid[0] == 0
+
+
+@given(st.lists(st.integers(0, 732), min_size=1, max_size=20))
+def test_monthly_cap_never_exceeded_and_monotone(halves: list[int]) -> None:
+    """Under a monthly cap, a year never pays above twelve caps, and more days never pay less."""
+    urssaf = presets.urssaf_per_day()
+    counts = np.sort(np.array(halves)) / 2
+    paid = urssaf.for_workforce(Q_(counts, "workday"), 2024)
+    assert np.all(paid <= 12 * 5940)
+    assert np.all(np.diff(paid) >= 0)

@@ -884,7 +884,7 @@ def _quota() -> Table:
         "quota",
         "How much telework the scheme allows per week.",
         [
-            Key("name", Text(), "a name for the quota"),
+            Key("name", Text(empty=True), "a name for the quota"),
             Key("maximum", Amount(PER_WEEK, "3 workday/week"), "the weekly cap", True),
             Key("minimum", Amount(PER_WEEK, "1 workday/week"), "the least an agent may ask"),
             Key(

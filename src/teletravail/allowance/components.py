@@ -326,13 +326,13 @@ class PerDay:
         The counts must be days of that one calendar year. The rate must not change
         within the part of the year it is in force (it changes on 1 January in the
         texts; in 2021 it starts on 1 September); for a year that spans a change, plan
-        dated schedules and use :meth:`line`. With a monthly cap, counts per year cannot
-        be capped: use :meth:`line` as well.
+        dated schedules and use :meth:`line`. With a monthly cap, a year's count is
+        spread as evenly as the half days allow over the twelve months (the first months
+        take the remainder), each month paid and capped on its own, as :meth:`line` does
+        for a dated schedule whose days fall that way.
         """
         if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9998:
             raise ValidationError("year", year, "a calendar year such as 2023")
-        if self.cap is not None and self.cap_per != "year":
-            raise ValidationError("cap_per", self.cap_per, "a yearly cap to pay from yearly counts")
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         first = next(
             (
@@ -358,9 +358,17 @@ class PerDay:
             counts = np.asarray(
                 as_quantity(days, field="days", dimension="[workday]").m_as("workday")
             )
-        due = pay(half_days(counts), rate)
-        if self.cap is not None:
-            due = np.minimum(due, cents(self.cap.as_of(end), "cap"))
+        halves = half_days(counts)
+        if self.cap is None:
+            return pay(halves, rate)
+        if self.cap_per == "year":
+            return np.minimum(pay(halves, rate), cents(self.cap.as_of(end), "cap"))
+        share, extra = np.divmod(halves, 12)
+        due = np.zeros(np.shape(halves), dtype=np.int64)
+        for month in range(12):
+            last = _period_end(f"{year}-{month + 1:02d}", "month")
+            cap = cents(self.cap.as_of(last), "cap")
+            due += np.minimum(pay(share + (extra > month), rate), cap)
         return due
 
     def _covers(self, day: dt.date) -> bool:
