@@ -376,3 +376,55 @@ def test_minimal_document_takes_the_defaults() -> None:
         period=Period(start="2024-01-01"),
         eligibility=Volunteer(),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("version = 1" + "0" * 400 + "\n" + MINIMAL, "version"),
+        (MINIMAL + "[selection]\nseats = 1" + "0" * 400 + "\n", "selection.seats"),
+        (MINIMAL + '[quota]\nmaximum = "1' + "0" * 400 + ' workday/week"\n', "quota.maximum"),
+        (MINIMAL + 'places = ["Home"]\n', "places[0]"),
+        (MINIMAL + "weeks = 0\n", "weeks"),
+    ],
+)
+def test_odd_values_are_problems_not_crashes(text: str, path: str) -> None:
+    """Huge integers, a choice in another case, zero weeks: each one problem at its path."""
+    assert path in problems(text)
+
+
+def test_lone_surrogates_and_deep_values_are_problems() -> None:
+    """A lone surrogate in JSON text, or a deeply nested value, is a ConfigError."""
+    assert "name" in problems(
+        '{"name": "\\ud800", "territory": "y", "period": {"start": "2024-01-01"},'
+        ' "eligibility": {"criterion": "volunteer"}}',
+        "json",
+    )
+    deep = '{"name": ' + "[" * 990 + "]" * 990 + "}"
+    with pytest.raises(ConfigError):
+        config.loads(deep, format="json")
+
+
+def test_integral_floats_are_whole_numbers() -> None:
+    """version = 1.0 and full_week = 5.0 read as whole numbers, as the schema says."""
+    policy = config.loads(
+        "version = 1.0\n" + MINIMAL + '[quota]\nmaximum = "2 workday/week"\nfull_week = 5.0\n'
+    )
+    assert policy.quota is not None and policy.quota.full_week == 5
+
+
+@pytest.mark.parametrize("name", presets.names())
+def test_every_preset_assesses_the_bundled_workforce(name: str) -> None:
+    """Every preset assesses the synthetic register on its start date and in 2025 (agents
+    hired later than an early date are reported, not assessed)."""
+    from teletravail.samples import lot_2013_workforce
+
+    policy = presets.load(name)
+    staff = lot_2013_workforce()
+    dates = [policy.period.start]
+    if policy.period.end is None:
+        dates.append(__import__("datetime").date(2025, 6, 1))
+    for day in dates:
+        totals = policy.assess_workforce(staff, day, errors="report").totals()
+        assert totals["agents"] == 1200
+        assert totals["allowance"].m_as("EUR") >= 0

@@ -574,3 +574,12 @@ def test_reports_are_values() -> None:
     first = check_conformity(lot_policy(), "2023-01-01")
     second = check_conformity(lot_policy(), dt.date(2023, 1, 1))
     assert first == second and hash(first) == hash(second)
+
+
+def test_small_quotas_leave_enough_presence_without_a_stated_minimum() -> None:
+    """A 1- or 1.5-day quota with no stated on-site minimum leaves 3.5+ days on site."""
+    from teletravail import presets
+
+    for name in ("lozere-2015", "lot-2011", "lot-2013"):
+        report = check_conformity(presets.load(name), "2025-01-01")
+        assert "on_site_below_2_days" not in report.codes

@@ -136,10 +136,12 @@ class Text(Kind):
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         if not isinstance(value, str) or not (self.empty or value.strip()):
             return ctx.fail(path, value, "a string" if self.empty else "a non-empty string")
+        if not _encodable(value):
+            return ctx.fail(path, value, "text in UTF-8 (no lone surrogate)")
         return value
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "string"} if self.empty else {"type": "string", "minLength": 1}
+        return {"type": "string"} if self.empty else {"type": "string", "pattern": r"\S"}
 
 
 class Flag(Kind):
@@ -155,17 +157,26 @@ class Flag(Kind):
 
 
 class Number(Kind):
-    def __init__(self, low: float, high: float, *, whole: bool = False) -> None:
-        self.low, self.high, self.whole = low, high, whole
+    def __init__(
+        self, low: float, high: float, *, whole: bool = False, above: bool = False
+    ) -> None:
+        self.low, self.high, self.whole, self.above = low, high, whole, above
         noun = "a whole number" if whole else "a number"
-        self.label = f"{noun} from {_plain(low)} to {_plain(high)}"
+        bound = f"above {_plain(low)}" if above else f"from {_plain(low)}"
+        self.label = f"{noun} {bound} to {_plain(high)}"
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
-        types: tuple[type[int] | type[float], ...] = (int,) if self.whole else (int, float)
-        if isinstance(value, bool) or not isinstance(value, types):
+        if isinstance(value, bool) or not isinstance(value, int | float):
             return ctx.fail(path, value, self.label)
-        number = float(value)
-        if not math.isfinite(number) or not self.low <= number <= self.high:
+        if isinstance(value, float) and not math.isfinite(value):
+            return ctx.fail(path, value, self.label)
+        if self.whole and isinstance(value, float):
+            if not value.is_integer():
+                return ctx.fail(path, value, self.label)
+            value = int(value)
+        # exact comparisons: a 400-digit integer is out of range, not an overflow
+        low_ok = value > self.low if self.above else value >= self.low
+        if not low_ok or value > self.high:
             return ctx.fail(path, value, self.label)
         return value
 
@@ -174,7 +185,8 @@ class Number(Kind):
 
     def schema(self) -> dict[str, Any]:
         kind = "integer" if self.whole else "number"
-        return {"type": kind, "minimum": self.low, "maximum": self.high}
+        low = "exclusiveMinimum" if self.above else "minimum"
+        return {"type": kind, low: self.low, "maximum": self.high}
 
 
 class Day(Kind):
@@ -197,7 +209,17 @@ class Day(Kind):
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
 
-_QUANTITY_PATTERN = r"^\s*[-+]?[0-9][0-9 \u00a0]*([.,][0-9]+)?([eE][-+]?[0-9]+)?\s*\S.*$"
+_QUANTITY_PATTERN = (
+    r"^\s*[-+]?([0-9][0-9 \u00a0]*)?([.,][0-9]+)?([eE][-+]?[0-9]+)?\s*[^\s0-9.,+-].*$"
+)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class Amount(Kind):
@@ -210,12 +232,14 @@ class Amount(Kind):
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         from teletravail.units import as_quantity
 
-        if not isinstance(value, str):
+        if not isinstance(value, str) or not _encodable(value) or len(value) > 100:
             return ctx.fail(path, value, f"a quantity with its unit, such as {self.example!r}")
         try:
             quantity = as_quantity(value, field=path, dimension=self.dimension)
         except ValidationError as error:
             return ctx.fail(path, value, f"{error.expected}, such as {self.example!r}")
+        except (OverflowError, ValueError, ArithmeticError):
+            return ctx.fail(path, value, f"a quantity of sane size, such as {self.example!r}")
         if self.dimension == "[]" and not f"{quantity.units:~}":  # a bare number
             return ctx.fail(path, value, f"a share with its unit, such as {self.example!r}")
         magnitude = float(quantity.magnitude)
@@ -276,8 +300,8 @@ class Choice(Kind):
         self.label = "one of: " + ", ".join(self.names)
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
-        if isinstance(value, str) and value.strip().lower() in self.names:
-            return value.strip().lower()
+        if isinstance(value, str) and value in self.names:
+            return value
         hint = _suggest(value, self.names) if isinstance(value, str) else ""
         return ctx.fail(path, value, self.label + hint)
 
@@ -359,7 +383,7 @@ class Table(Kind):
         self.label = f"a table ({name})"
 
     def describe(self) -> str:
-        return f"[{self.name}](#{self.name.replace('_', '-')}) table"
+        return f"[{self.name}](#{self.name.replace(' ', '-')}) table"
 
     def read(self, ctx: _Context, value: Any, path: str, *, also: Sequence[str] = ()) -> Any:
         if not isinstance(value, Mapping):
@@ -383,7 +407,8 @@ class Table(Kind):
         try:
             return self.build(read)
         except ValidationError as error:
-            return ctx.fail(_join(path, error.field), error.value, error.expected)
+            field = error.field.removeprefix(f"{self.name}.")
+            return ctx.fail(_join(path, field), error.value, error.expected)
 
     def write(self, ctx: _Context, value: Any) -> Any:
         data = self.dump(value)
@@ -572,7 +597,7 @@ class DatedKind(Kind):
         self.amount, self.name = amount, name
         self.label = f"a quantity such as {amount.example!r} or a list of dated values"
         self.entry = Table(
-            "dated value",
+            "dated values",
             "A value in force from a date (to an end date, both included).",
             [
                 Key("start", Day(), "the first day the value is in force", True),
@@ -1200,7 +1225,7 @@ def _policy_table() -> Table:
             Key("description", Text(empty=True), "what the scheme is; its first line sums it up"),
             Key("period", period, "when the policy is in force", True),
             Key("places", ListOf(Choice([p.value for p in PlaceKind]), unique=True), "where"),
-            Key("weeks", Number(0, 53), "telework weeks in a year (default 46)"),
+            Key("weeks", Number(0, 53, above=True), "telework weeks in a year (default 46)"),
             Key("sources", SourceList(), "the texts the policy comes from"),
             Key("eligibility", RULE, "who may telework", True),
             Key("quota", _quota(), "how much telework"),

@@ -381,13 +381,20 @@ def _quota_findings(quota: Quota | None, day: dt.date) -> list[Finding]:
                 source=DECRET_2016_151,
             )
         )
-    if _per_week(quota.on_site_minimum) < 2 - _EPS:
+    # the presence a full-timer keeps: the week worked less the telework the quota allows
+    # (a 1.5-day quota leaves 3.5 days on site even when no on-site minimum is stated)
+    # a stated minimum under 2 days binds part-timers, so it is an error in itself
+    full_week = quota.days_worked(Q_(100, "percent"))
+    allowed = float(quota.allowed_columns([100.0]).m_as("workday/week")[0])
+    stated = _per_week(quota.on_site_minimum)
+    if full_week - allowed < 2 - _EPS or 0 < stated < 2 - _EPS:
+        presence = stated if 0 < stated < 2 - _EPS else full_week - allowed
         out.append(
             Finding(
                 code="on_site_below_2_days",
                 severity="error",
                 path="quota.on_site_minimum",
-                observed=quota.on_site_minimum,
+                observed=Q_(presence, "workday/week"),
                 limit=Q_(2.0, "workday/week"),
                 source=DECRET_2016_151,
             )

@@ -29,7 +29,11 @@ __all__ = [
 
 def _show(value: Any) -> str:
     """Show a value the way a user typed it, short enough for one line."""
-    text = repr(value)
+    import reprlib
+
+    shorter = reprlib.Repr()
+    shorter.maxlevel, shorter.maxstring, shorter.maxother = 3, 80, 80
+    text = shorter.repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
 
 
