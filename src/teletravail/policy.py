@@ -16,6 +16,7 @@ calendar year of the reference date.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -30,13 +31,14 @@ from teletravail.allowance.components import (
     OneOff,
     PerDay,
 )
-from teletravail.allowance.money import as_decimal, half_days, millicents, pay
+from teletravail.allowance.money import as_decimal, half_days, millicents, pay, pay_in_place
 from teletravail.dated import Period, Source, to_date
 from teletravail.eligibility.decision import SCHEMA_VERSION, BatchDecision, Decision
 from teletravail.eligibility.rules import Rule
 from teletravail.eligibility.selection import SelectionCampaign
 from teletravail.errors import ValidationError
 from teletravail.impact.commute import Assumptions, commute_impact
+from teletravail.impact.commute import _report as _impact_report
 from teletravail.impact.report import ImpactReport
 from teletravail.scheduling.pattern import PlaceKind
 from teletravail.scheduling.quota import Quota
@@ -49,6 +51,8 @@ if TYPE_CHECKING:
     from teletravail.units import Quantity
 
 __all__ = ["Assessment", "BatchAssessment", "Policy", "compare_policies"]
+
+_MOST_DAYS = 366  # the largest count of telework days a year that allowances accept
 
 
 def _text(instance: Any, attribute: Any, value: Any) -> None:
@@ -170,13 +174,43 @@ class Policy:
         if self.selection is not None:
             selection = self.selection.run(decisions)
             entitled = selection.selected
-        asked = self._requested(requested, workforce)
-        granted = np.where(entitled, np.minimum(asked, self._caps(workforce)), 0.0)
-        days = granted * self.weeks
-        allowance, employer = self._allowance(entitled, granted, days, day.year)
-        impact = commute_impact(
-            workforce, Q_(days, "workday"), on=day, assumptions=self.impact, label=self.name
+        caps = self._caps(workforce)
+        if requested is None:  # each agent's stated ask: NaN (unstated) shows in the range
+            granted = np.minimum(workforce.requested_telework_workday_per_week, caps)
+        else:
+            granted = np.minimum(self._requested(requested, workforce), caps)
+        # the range of the grants tells, in two reductions, what a check per agent would:
+        # finite and >= 0, a grant times 0 or 1 is what np.where would give (much
+        # faster on a mask that changes from row to row), and the days are valid counts
+        # when the largest possible is (the days grow with the grants)
+        n = len(granted)
+        low = float(granted.min()) if n else 0.0
+        if math.isnan(low) and requested is None:  # some asks unstated: the quota's maximum
+            granted = np.minimum(self._requested(None, workforce), caps)
+            low = float(granted.min())
+        if isinstance(caps, float) and caps * self.weeks <= _MOST_DAYS:
+            high = caps  # no grant above one cap for all (a NaN grant shows in `low`)
+        else:
+            high = float(granted.max()) if n else 0.0
+        checked = (
+            low >= 0
+            and math.isfinite(high)
+            and high * self.weeks <= _MOST_DAYS
+            and isinstance(self.impact, Assumptions)
         )
+        if checked and entitled.dtype == np.bool_ and (low > 0 or not np.signbit(granted).any()):
+            np.multiply(granted, entitled.view(np.int8), out=granted)
+        else:  # (a -0.0 times 0 stays -0.0, where np.where gives 0.0)
+            granted = np.where(entitled, granted, 0.0)
+        days = granted * self.weeks
+        if checked:
+            allowance, employer = self._allowance_checked(entitled, granted, days, day.year)
+            impact = _impact_report(workforce, days, day, self.impact, self.name)
+        else:  # the checks of every step say what is wrong
+            allowance, employer = self._allowance(entitled, granted, days, day.year)
+            impact = commute_impact(
+                workforce, Q_(days, "workday"), on=day, assumptions=self.impact, label=self.name
+            )
         return BatchAssessment(
             policy=self,
             on=day,
@@ -191,32 +225,30 @@ class Policy:
 
     def _requested(self, requested: Any, workforce: Workforce) -> npt.NDArray[np.float64]:
         """Each agent's weekly ask: ``requested`` for all when given, else what the agent
-        stated (``requested_telework``), else the quota's maximum."""
+        stated (``requested_telework``), else the quota's maximum. The workforce's own
+        column is returned as it is (read-only) when every agent stated an ask."""
         n = len(workforce)
         if requested is None:
             stated = workforce.requested_telework_workday_per_week
-            unstated = np.isnan(stated)
-            if not unstated.any():
-                return stated.copy()
+            if not n or not math.isnan(stated.min()):  # NaN shows in the minimum
+                return stated
             if self.quota is None:
                 raise ValidationError(
                     "requested", None, "the telework asked for (no quota, and not stated)"
                 )
-            return np.where(unstated, float(self.quota.maximum.m_as("workday/week")), stated)
+            return np.where(np.isnan(stated), self.quota._max_days, stated)
         quantity = as_quantity(requested, field="requested", dimension="[workday] / [time]")
         values = np.broadcast_to(np.asarray(quantity.m_as("workday/week"), dtype=float), (n,))
         if np.any(values < 0) or np.any(values > 7) or not np.all(np.isfinite(values)):
             raise ValidationError("requested", "out of 0..7", "0 to 7 workday/week")
         return values.copy()
 
-    def _caps(self, workforce: Workforce) -> npt.NDArray[np.float64]:
-        """Each agent's weekly allowance under the quota (no quota: no cap)."""
+    def _caps(self, workforce: Workforce) -> float | npt.NDArray[np.float64]:
+        """Each agent's weekly allowance under the quota (no quota: no cap), as one
+        number when it is the same for every agent."""
         if self.quota is None:
-            return np.full(len(workforce), 7.0)
-        caps: npt.NDArray[np.float64] = np.asarray(
-            self.quota.allowed_columns(workforce.working_time_percent).m_as("workday/week")
-        )
-        return caps
+            return 7.0
+        return self.quota._allowed_magnitudes(workforce.working_time_percent)
 
     def _allowance(
         self,
@@ -228,7 +260,7 @@ class Policy:
         paid = np.zeros(len(entitled), dtype=np.int64)
         employer = np.zeros(len(entitled), dtype=np.int64)
         if self.allowance is None:
-            return paid, employer
+            return paid, _no_cost(len(entitled))
         whole_days = np.floor(days * 2) / 2  # a year's count, down to a half day
         for component in self.allowance.components:
             if isinstance(component, OneOff):
@@ -236,13 +268,57 @@ class Policy:
             elif isinstance(component, PerDay):
                 paid += component.for_workforce(whole_days, year)
             elif isinstance(component, MonthlyFlat):
-                rate = millicents(
-                    component.rate.as_of(dt.date(year, 1, 1)), "rate", "EUR/(workday/week)"
-                )
-                paid += pay(half_days(granted), rate) * 12
+                paid += self._monthly(component, granted, year)
             elif isinstance(component, EmployerCost):
                 employer += component.for_workforce(entitled)
-        return paid, employer
+        costs = any(isinstance(c, EmployerCost) for c in self.allowance.components)
+        return paid, employer if costs else _no_cost(len(entitled))
+
+    def _allowance_checked(
+        self,
+        entitled: npt.NDArray[np.bool_],
+        granted: npt.NDArray[np.float64],
+        days: npt.NDArray[np.float64],
+        year: int,
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """:meth:`_allowance` for days known to be counts from 0 to 366: the same cents,
+        with the per-day amounts computed in place on the half days."""
+        n = len(entitled)
+        paid: npt.NDArray[np.int64] | None = None
+        employer: npt.NDArray[np.int64] | None = None
+        for component in () if self.allowance is None else self.allowance.components:
+            if isinstance(component, OneOff):
+                due = component.for_workforce(entitled)
+            elif isinstance(component, PerDay) and component.cap_per == "year":
+                rate, cap = component._rate_in(year), component._yearly_cap(year)
+                # whole half days: the days are >= 0, so truncation is the floor
+                halves = np.multiply(days, 2.0, out=np.empty(n, np.int64), casting="unsafe")
+                due = pay_in_place(halves, rate)
+                if cap is not None:
+                    np.minimum(due, cap, out=due)
+            elif isinstance(component, PerDay):
+                due = component.for_workforce(np.floor(days * 2) / 2, year)
+            elif isinstance(component, MonthlyFlat):
+                due = self._monthly(component, granted, year)
+            else:
+                employer = component.for_workforce(entitled) + (0 if employer is None else employer)
+                continue
+            if paid is None:
+                paid = due
+            else:
+                paid += due
+        return (
+            np.zeros(n, dtype=np.int64) if paid is None else paid,
+            _no_cost(n) if employer is None else employer,
+        )
+
+    @staticmethod
+    def _monthly(
+        component: MonthlyFlat, granted: npt.NDArray[np.float64], year: int
+    ) -> npt.NDArray[np.int64]:
+        rate = millicents(component.rate.as_of(dt.date(year, 1, 1)), "rate", "EUR/(workday/week)")
+        due: npt.NDArray[np.int64] = pay(half_days(granted), rate) * 12
+        return due
 
 
 @attrs.frozen(kw_only=True)
@@ -301,7 +377,11 @@ class Assessment:
 
 @attrs.frozen(kw_only=True, eq=False)
 class BatchAssessment:
-    """A workforce's assessment as columns, with totals; any row can be explained."""
+    """A workforce's assessment as columns, with totals; any row can be explained.
+
+    ``employer_cents`` is a read-only column of zeros when the policy has no employer
+    cost (it takes no memory).
+    """
 
     policy: Policy
     on: dt.date
@@ -318,14 +398,21 @@ class BatchAssessment:
 
     def totals(self) -> dict[str, Any]:
         """Counts, days, money and impact totals, in units."""
+        impact = self.impact.totals()
+        same = self.impact.days  # the impact of the days assessed: their sum is done
+        days = (
+            impact["days"]
+            if _same_column(same, self.days)
+            else Q_(float(self.days.sum()), "workday")
+        )
         return {
             "agents": len(self),
             "eligible": self.decisions.count(),
             "entitled": int(np.count_nonzero(self.entitled)),
-            "days": Q_(float(self.days.sum()), "workday"),
-            "allowance": Q_(int(self.allowance_cents.sum()) / 100, "EUR"),
-            "employer_costs": Q_(int(self.employer_cents.sum()) / 100, "EUR"),
-            **{f"impact_{k}": v for k, v in self.impact.totals().items() if k != "agents"},
+            "days": days,
+            "allowance": Q_(_total(self.allowance_cents) / 100, "EUR"),
+            "employer_costs": Q_(_total(self.employer_cents) / 100, "EUR"),
+            **{f"impact_{k}": v for k, v in impact.items() if k != "agents"},
         }
 
     def explain(self, row_or_id: int | str) -> Assessment:
@@ -364,6 +451,35 @@ class BatchAssessment:
                 "net_kg_co2e": self.impact.net_kg,
             }
         )
+
+
+def _no_cost(n: int) -> npt.NDArray[np.int64]:
+    """The employer costs of a policy that has none: a read-only column of zero cents
+    that takes no memory (every row reads the same zero)."""
+    column: npt.NDArray[np.int64] = np.ndarray(
+        (n,), dtype=np.int64, buffer=_ZERO_CENTS, strides=(0,)
+    )
+    return column
+
+
+_ZERO_CENTS = bytes(8)
+
+
+def _total(column: npt.NDArray[np.int64]) -> int:
+    """The sum of a column of cents (exact); one row times the rows for a broadcast one."""
+    if column.ndim == 1 and len(column) and column.strides == (0,):
+        return len(column) * int(column[0])
+    return int(column.sum())
+
+
+def _same_column(a: npt.NDArray[Any], b: npt.NDArray[Any]) -> bool:
+    """Whether two arrays are views of the same memory, element for element."""
+    return (
+        a.shape == b.shape
+        and a.dtype == b.dtype
+        and a.strides == b.strides
+        and a.__array_interface__["data"][0] == b.__array_interface__["data"][0]
+    )
 
 
 def compare_policies(

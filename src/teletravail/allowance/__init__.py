@@ -6,22 +6,34 @@ costs, payment calendars; exact to the cent.
 [25344, 25344, 2880]
 """
 
-from . import presets
-from .components import (
-    Allowance,
-    AllowanceResult,
-    EmployerCost,
-    Line,
-    MonthlyFlat,
-    NotPayableError,
-    OneOff,
-    PerDay,
-    PeriodAmount,
-)
-from .forfait import forfait_annual_cap, forfait_daily_rate
-from .money import as_decimal, euros
-from .payments import Payment, PaymentCalendar, payment_calendar
-from .presets import forfait_teletravail
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Names are loaded on first use (PEP 562), as in the package's ``__init__``: importing
+# one module of this sub-package does not import the others (schedules, télécentres,
+# economics...), which keeps a process's first result quick.
+_EXPORTS: dict[str, str] = {
+    "Allowance": "components",
+    "AllowanceResult": "components",
+    "EmployerCost": "components",
+    "Line": "components",
+    "MonthlyFlat": "components",
+    "NotPayableError": "components",
+    "OneOff": "components",
+    "PerDay": "components",
+    "PeriodAmount": "components",
+    "forfait_annual_cap": "forfait",
+    "forfait_daily_rate": "forfait",
+    "as_decimal": "money",
+    "euros": "money",
+    "Payment": "payments",
+    "PaymentCalendar": "payments",
+    "payment_calendar": "payments",
+    "forfait_teletravail": "presets",
+}
+_SUBMODULES: frozenset[str] = frozenset({"presets"})
 
 __all__ = [
     "Allowance",
@@ -43,3 +55,38 @@ __all__ = [
     "payment_calendar",
     "presets",
 ]
+
+if TYPE_CHECKING:
+    from . import presets
+    from .components import (
+        Allowance,
+        AllowanceResult,
+        EmployerCost,
+        Line,
+        MonthlyFlat,
+        NotPayableError,
+        OneOff,
+        PerDay,
+        PeriodAmount,
+    )
+    from .forfait import forfait_annual_cap, forfait_daily_rate
+    from .money import as_decimal, euros
+    from .payments import Payment, PaymentCalendar, payment_calendar
+    from .presets import forfait_teletravail
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        module = importlib.import_module(f"{__name__}.{name}")
+        globals()[name] = module
+        return module
+    where = _EXPORTS.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{where}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -101,7 +101,14 @@ class Rule(abc.ABC):
     def _evaluate_columns(
         self, workforce: Workforce, day: dt.date, errors: Errors
     ) -> BatchDecision:
-        future = workforce.hire_date.view(np.int64) > (day - _EPOCH).days
+        hired = workforce.hire_date.view(np.int64)  # days since 1970, NaT the smallest
+        last = (day - _EPOCH).days
+        # the latest hire date says whether any agent is hired after the date: a
+        # reduction, where the comparison would build a column only to find it false
+        if not len(hired) or hired.max() <= last:
+            future = np.zeros(len(hired), dtype=bool)
+        else:
+            future = hired > last
         problems: list[RowError] = []
         if future.any():
             expected = f"a date on or before the reference date {day}"

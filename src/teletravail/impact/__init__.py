@@ -8,17 +8,32 @@ effects, reports and télécentre economics.
 <Quantity(2576.0, 'kilometer')>
 """
 
-from .commute import (
-    Assumptions,
-    Rebound,
-    ReboundKind,
-    commute_impact,
-    fiscal_cost,
-    fiscal_rate,
-)
-from .economics import CentreCosts, Economics, pilot_2012_costs, telecentre_economics
-from .factors import emission_factors, tailpipe_2012
-from .report import ImpactReport, compare, plot_scenarios
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Names are loaded on first use (PEP 562), as in the package's ``__init__``: importing
+# one module of this sub-package does not import the others (schedules, télécentres,
+# economics...), which keeps a process's first result quick.
+_EXPORTS: dict[str, str] = {
+    "Assumptions": "commute",
+    "Rebound": "commute",
+    "ReboundKind": "commute",
+    "commute_impact": "commute",
+    "fiscal_cost": "commute",
+    "fiscal_rate": "commute",
+    "CentreCosts": "economics",
+    "Economics": "economics",
+    "pilot_2012_costs": "economics",
+    "telecentre_economics": "economics",
+    "emission_factors": "factors",
+    "tailpipe_2012": "factors",
+    "ImpactReport": "report",
+    "compare": "report",
+    "plot_scenarios": "report",
+}
+_SUBMODULES: frozenset[str] = frozenset()
 
 __all__ = [
     "Assumptions",
@@ -37,3 +52,33 @@ __all__ = [
     "tailpipe_2012",
     "telecentre_economics",
 ]
+
+if TYPE_CHECKING:
+    from .commute import (
+        Assumptions,
+        Rebound,
+        ReboundKind,
+        commute_impact,
+        fiscal_cost,
+        fiscal_rate,
+    )
+    from .economics import CentreCosts, Economics, pilot_2012_costs, telecentre_economics
+    from .factors import emission_factors, tailpipe_2012
+    from .report import ImpactReport, compare, plot_scenarios
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        module = importlib.import_module(f"{__name__}.{name}")
+        globals()[name] = module
+        return module
+    where = _EXPORTS.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{where}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

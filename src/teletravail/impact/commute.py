@@ -25,7 +25,7 @@ import numpy.typing as npt
 from teletravail._checks import enum_value, optional_source
 from teletravail.dated import DatedParameter, Source, to_date
 from teletravail.errors import ValidationError
-from teletravail.units import Q_, as_quantity
+from teletravail.units import Q_, as_quantity, unit
 from teletravail.workforce import Agent, CommuteMode, Workforce
 
 from .factors import emission_factors
@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 _MODES: tuple[CommuteMode, ...] = tuple(CommuteMode)
+_SMALLEST_NORMAL = 2.0**-1022  # below it, a product loses bits and x 2 no longer commutes
 
 ADEME_2020 = Source(
     title="ADEME, Caractérisation des effets rebond induits par le télétravail (2020)",
@@ -250,17 +251,67 @@ class Assumptions:
     speed: Quantity = attrs.field(factory=lambda: Q_(50, "km/h"), converter=_speed)
     cost_per_km: Quantity | None = attrs.field(default=None, converter=_cost)
     rebound: Rebound = attrs.field(factory=Rebound, converter=_rebound)
+    # magnitudes read once: the speed, the cost and each factor per (mode, date)
+    _memo: dict[Any, float | None] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def factor_column(self, modes: npt.NDArray[np.int8], on: dt.date) -> npt.NDArray[np.float64]:
         """kg CO2e per km for each agent's mode, as in force on ``on``."""
-        table = dict(emission_factors())
-        if self.factors is not None:
-            table.update(self.factors)
         per_mode = np.zeros(len(_MODES))
-        for code in np.unique(modes):  # only the modes present need a factor in force
-            per_mode[code] = float(table[_MODES[int(code)]].as_of(on).m_as("kg CO2e/km"))
+        for code in _present(modes):  # only the modes present need a factor in force
+            per_mode[code] = self._factor(code, on)
         result: npt.NDArray[np.float64] = per_mode[modes]
         return result
+
+    def _factor(self, code: int, on: dt.date) -> float:
+        """kg CO2e per km for the mode of ``code``, in force on ``on`` (read once)."""
+        key = (code, on)
+        found = self._memo.get(key)
+        if found is None:
+            mode = _MODES[code]
+            parameter = (
+                self.factors[mode]
+                if self.factors is not None and mode in self.factors
+                else emission_factors()[mode]
+            )
+            found = float(parameter.as_of(on).m_as(unit("kg CO2e/km")))
+            if len(self._memo) > 1024:  # many dates: start again rather than grow
+                self._memo.clear()
+            self._memo[key] = found
+        return found
+
+    def _speed_kmh(self) -> float:
+        found = self._memo.get("speed")
+        if found is None:
+            found = self._memo["speed"] = float(self.speed.m_as(unit("km/h")))
+        return found
+
+    def _cost_eur_per_km(self) -> float | None:
+        if self.cost_per_km is None:
+            return None
+        found = self._memo.get("cost")
+        if found is None:
+            found = self._memo["cost"] = float(self.cost_per_km.m_as(unit("EUR/km")))
+        return found
+
+
+def _present(modes: npt.NDArray[np.int8]) -> list[int]:
+    """The mode codes found in a column, in order (comparisons: no sort, no hash table)."""
+    if len(modes) <= 1:
+        return [int(code) for code in modes]
+    low, high = int(modes.min()), int(modes.max())
+    if low == high:
+        return [low]
+    return [code for code in range(low, high + 1) if (modes == code).any()]
+
+
+def _none(n: int, dtype: type[np.generic]) -> npt.NDArray[Any]:
+    """A read-only column of ``n`` zeros (False) that takes no memory: every row reads
+    the same zero bytes. The report's columns are read-only anyway; a column known to be
+    all zeros need not be written, nor read back from memory to be summed."""
+    return np.ndarray((n,), dtype=dtype, buffer=_ZERO_BYTES, strides=(0,))
+
+
+_ZERO_BYTES = bytes(16)  # zero as any number type, False as a boolean (read-only)
 
 
 def _days_column(value: Any, n: int, field: str) -> npt.NDArray[np.float64]:
@@ -274,7 +325,8 @@ def _days_column(value: Any, n: int, field: str) -> npt.NDArray[np.float64]:
     array = np.broadcast_to(array, (n,)).astype(float) if array.ndim == 0 else array
     if array.shape != (n,):
         raise ValidationError(field, f"shape {array.shape}", f"one number of days per agent ({n})")
-    if not np.all(np.isfinite(array)) or np.any(array < 0):
+    # NaN shows in the minimum, infinities in one of the two ends
+    if n and not (array.min() >= 0 and math.isfinite(array.max())):
         raise ValidationError(field, "negative or not finite", "numbers of days >= 0")
     return array
 
@@ -316,12 +368,14 @@ def commute_impact(
         telecentre_days = Q_(float(days.amounts[on_centre].sum()), "workday")
         days = days.total
     total_days = _days_column(days, n, "days")
-    centre_days = _days_column(telecentre_days, n, "telecentre_days")
-    if np.any(centre_days > total_days + 1e-9):
+    centre_days = (
+        None if telecentre_days is None else _days_column(telecentre_days, n, "telecentre_days")
+    )
+    if centre_days is not None and np.any(centre_days > total_days + 1e-9):
         raise ValidationError("telecentre_days", "more than the telework days", "at most `days`")
+    centre_km = None
     if telecentre_distance is None:
-        centre_km = np.zeros(n)
-        if np.any(centre_days > 0):
+        if centre_days is not None and np.any(centre_days > 0):
             raise ValidationError("telecentre_distance", None, "the distance to the télécentre")
     else:
         quantity = as_quantity(
@@ -335,42 +389,89 @@ def commute_impact(
         centre_km = np.broadcast_to(raw, (n,)).copy()
         if np.any(centre_km < 0) or not np.all(np.isfinite(centre_km)):
             raise ValidationError("telecentre_distance", "negative", "distances >= 0 km")
+    return _report(workforce, total_days, day, assumptions, label, centre_days, centre_km)
+
+
+def _report(
+    workforce: Workforce,
+    total_days: npt.NDArray[np.float64],
+    day: dt.date,
+    assumptions: Assumptions,
+    label: str,
+    centre_days: npt.NDArray[np.float64] | None = None,
+    centre_km: npt.NDArray[np.float64] | None = None,
+) -> ImpactReport:
+    """The impact columns for checked day counts (finite, >= 0, one per agent).
+
+    ``centre_days`` None means no day at a télécentre; ``centre_km`` None, no distance to
+    one (then there is no such day). The common case (no télécentre, no commute time
+    known, one mode, no rebound) takes a short path with the same arithmetic, in place:
+    every skipped term is an exact zero.
+    """
+    n = len(workforce)
     distance = workforce.commute_distance_km
-    unknown = np.isnan(distance)
-    one_way = np.where(unknown, 0.0, distance)
-    centre_km = np.where(unknown, 0.0, centre_km)  # an unknown commute counts zero, trips too
-    km = 2 * one_way * total_days - 2 * centre_km * centre_days
-    speed = float(assumptions.speed.m_as("km/h"))
+    shortest = float(distance.min()) if n else math.nan  # NaN shows in the minimum
+    if not math.isnan(shortest):
+        unknown = _none(n, np.bool_)
+        one_way = distance
+    else:
+        unknown = np.isnan(distance)
+        one_way = np.where(unknown, 0.0, distance)
+    speed = assumptions._speed_kmh()
     commute_minutes = workforce.commute_time_min
-    # minutes per km: the agent's own pace where the commute time is known, else the speed
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        own = commute_minutes / one_way  # a tiny distance gives an infinite pace: not used
-    pace = np.where(~np.isnan(commute_minutes) & np.isfinite(own), own, 60 / speed)
-    commute = np.where(np.isnan(commute_minutes), one_way * pace, commute_minutes)
-    trips = np.where(centre_days > 0, 2 * centre_km * pace * centre_days, 0.0)
-    minutes = commute * 2 * total_days - trips
-    gross = km * assumptions.factor_column(workforce.commute_mode, day)
-    # a rebound is a share of a benefit: none where telework adds km (a far télécentre),
-    # and none for agents whose commute is unknown
-    rebound = assumptions.rebound.kilograms(np.maximum(gross, 0.0), total_days)
-    rebound = np.where(unknown, 0.0, rebound)
-    cost = (
-        None
-        if assumptions.cost_per_km is None
-        else km * float(assumptions.cost_per_km.m_as("EUR/km"))
-    )
+    away = centre_days is not None and centre_km is not None and bool(np.any(centre_days > 0))
+    if not away and (not n or math.isnan(np.fmax.reduce(commute_minutes))):
+        # no day at a télécentre and no commute time known: the speed gives every pace
+        km = np.multiply(one_way, 2.0)
+        km *= total_days
+        speed_pace = 60 / speed
+        if shortest * speed_pace >= _SMALLEST_NORMAL:
+            # (d x pace) x 2 is d x (2 pace) to the bit when d x pace is a normal float
+            minutes = np.multiply(one_way, 2 * speed_pace)
+        else:
+            minutes = np.multiply(one_way, speed_pace)
+            minutes *= 2
+        minutes *= total_days
+        minutes /= 60
+        hours = minutes
+    else:
+        centre_days = np.zeros(n) if centre_days is None else centre_days
+        centre_km = np.zeros(n) if centre_km is None else centre_km
+        centre_km = np.where(unknown, 0.0, centre_km)  # an unknown commute counts zero, trips too
+        km = 2 * one_way * total_days - 2 * centre_km * centre_days
+        # minutes per km: the agent's own pace where the commute time is known, else the speed
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            own = commute_minutes / one_way  # a tiny distance gives an infinite pace: not used
+        pace = np.where(~np.isnan(commute_minutes) & np.isfinite(own), own, 60 / speed)
+        commute = np.where(np.isnan(commute_minutes), one_way * pace, commute_minutes)
+        trips = np.where(centre_days > 0, 2 * centre_km * pace * centre_days, 0.0)
+        hours = (commute * 2 * total_days - trips) / 60
+    modes = workforce.commute_mode
+    present = _present(modes)
+    if len(present) == 1:  # one mode: one factor for every agent
+        gross = km * assumptions._factor(present[0], day)
+    else:
+        gross = km * assumptions.factor_column(modes, day)
+    if assumptions.rebound.kind is ReboundKind.NONE:
+        rebound = _none(n, np.float64)
+    else:
+        # a rebound is a share of a benefit: none where telework adds km (a far
+        # télécentre), and none for agents whose commute is unknown
+        rebound = assumptions.rebound.kilograms(np.maximum(gross, 0.0), total_days)
+        rebound = np.where(unknown, 0.0, rebound)
+    cost_per_km = assumptions._cost_eur_per_km()
     return ImpactReport(
         label=label,
         on=day,
         ids=workforce.ids,
-        modes=workforce.commute_mode,
+        modes=modes,
         days=total_days,
-        telecentre_days=centre_days,
+        telecentre_days=_none(n, np.float64) if centre_days is None else centre_days,
         km=km,
-        hours=minutes / 60,
+        hours=hours,
         gross_kg=gross,
         rebound_kg=rebound,
-        eur=cost,
+        eur=None if cost_per_km is None else km * cost_per_km,
         unknown_distance=unknown,
         assumptions=assumptions,
     )

@@ -17,6 +17,7 @@ from teletravail.workforce import CommuteMode
 if TYPE_CHECKING:
     import pandas as pd
 
+    from teletravail.tables import Units
     from teletravail.units import Quantity
 
     from .commute import Assumptions
@@ -24,6 +25,18 @@ if TYPE_CHECKING:
 __all__ = ["ImpactReport", "compare", "plot_scenarios"]
 
 _MODES: tuple[CommuteMode, ...] = tuple(CommuteMode)
+
+# the quantity columns of to_pandas: plain name -> (pint name, unit)
+_PANDAS_QUANTITIES = {
+    "days_workday": ("days", "workday"),
+    "telecentre_days_workday": ("telecentre_days", "workday"),
+    "distance_km": ("distance", "km"),
+    "time_h": ("time", "hour"),
+    "gross_kg_co2e": ("gross", "kg CO2e"),
+    "rebound_kg_co2e": ("rebound", "kg CO2e"),
+    "net_kg_co2e": ("net", "kg CO2e"),
+    "money_eur": ("money", "EUR"),
+}
 
 
 def _frozen(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
@@ -76,16 +89,21 @@ class ImpactReport:
         (days of 24 h), ``gross``, ``rebound`` and ``net`` (t CO2e), ``money`` (EUR, if
         priced), and the number of agents with an ``unknown_distance``."""
         hours = float(np.sum(self.hours))
+        gross = float(np.sum(self.gross_kg))
+        if _all_positive_zeros(self.rebound_kg):  # gross - 0.0 is gross, to the bit
+            rebound, net = 0.0, gross
+        else:
+            rebound, net = float(np.sum(self.rebound_kg)), float(np.sum(self.net_kg))
         found: dict[str, Quantity | int] = {
             "agents": len(self),
             "days": Q_(float(np.sum(self.days)), "workday"),
             "distance": Q_(float(np.sum(self.km)), "km"),
             "time": Q_(hours, "hour"),
             "time_days": Q_(hours / 24, "day"),
-            "gross": Q_(float(np.sum(self.gross_kg)) / 1000, "t CO2e"),
-            "rebound": Q_(float(np.sum(self.rebound_kg)) / 1000, "t CO2e"),
-            "net": Q_(float(np.sum(self.net_kg)) / 1000, "t CO2e"),
-            "unknown_distance": int(np.count_nonzero(self.unknown_distance)),
+            "gross": Q_(gross / 1000, "t CO2e"),
+            "rebound": Q_(rebound / 1000, "t CO2e"),
+            "net": Q_(net / 1000, "t CO2e"),
+            "unknown_distance": _count(self.unknown_distance),
         }
         if self.eur is not None:
             found["money"] = Q_(round(float(np.sum(self.eur)), 2), "EUR")
@@ -155,9 +173,10 @@ class ImpactReport:
         title = html.escape(self.label or "Telework impact")
         return f"<table><caption>{title} ({self.on})</caption>{rows}</table>"
 
-    def to_pandas(self) -> pd.DataFrame:
-        """One row per agent, columns named with their unit (the ``pandas`` extra)."""
-        import pandas as pd
+    def to_pandas(self, units: Units = "plain") -> pd.DataFrame:
+        """One row per agent, columns named with their unit (the ``pandas`` extra), or
+        pint-pandas columns with ``units="pint"`` (see :mod:`teletravail.tables`)."""
+        from teletravail.tables import quantity_frame
 
         data: dict[str, Any] = {
             "id": self.ids,
@@ -173,7 +192,7 @@ class ImpactReport:
         }
         if self.eur is not None:
             data["money_eur"] = self.eur
-        return pd.DataFrame(data)
+        return quantity_frame(data, _PANDAS_QUANTITIES, units)
 
     def plot(self, ax: Any = None) -> Any:
         """A bar chart of net avoided emissions per mode (the ``plot`` extra: matplotlib);
@@ -192,6 +211,28 @@ class ImpactReport:
         axes.set_ylabel("net avoided, t CO2e")
         axes.set_title(self.label or "Telework impact by mode")
         return figure
+
+
+def _repeated(column: npt.NDArray[Any]) -> bool:
+    """Whether every row of a column is the same element in memory (a broadcast value,
+    as the report's all-zero columns are): one row then tells about all."""
+    return column.ndim == 1 and len(column) > 0 and column.strides == (0,)
+
+
+def _all_positive_zeros(column: npt.NDArray[Any]) -> bool:
+    """Whether a float64 column holds only +0.0 (its bits all clear): at most one pass,
+    no temporary, where ``gross - rebound`` would build a whole column to sum it."""
+    if column.dtype != np.float64:
+        return False
+    bits = column.view(np.int64)
+    return not (bits[:1] if _repeated(column) else bits).any()
+
+
+def _count(column: npt.NDArray[np.bool_]) -> int:
+    """The true rows of a boolean column."""
+    if _repeated(column):
+        return len(column) if column[0] else 0
+    return int(np.count_nonzero(column))
 
 
 def _label(value: Quantity) -> str:

@@ -7,41 +7,51 @@ and télécentre desks.
 <Quantity(102.0, 'workday')>
 """
 
-from . import presets
-from .calendar import WorkCalendar, whit_monday
-from .pattern import HOME, DayPart, PatternDay, Place, PlaceKind, WeeklyPattern
-from .quota import (
-    Assessment,
-    DerogationRule,
-    FloatingDays,
-    Granularity,
-    PartTimeCap,
-    PatternError,
-    Quota,
-    QuotaDecision,
-    national_derogations,
-)
-from .schedule import (
-    Absence,
-    Authorisation,
-    FloatingReview,
-    QuotaExceededError,
-    Schedule,
-    TeleworkDay,
-    plan,
-    review_floating,
-    telework_days,
-)
-from .telecentre import (
-    Booking,
-    Bookings,
-    DeskRequest,
-    Refusal,
-    Telecentre,
-    TelecentreNetwork,
-    aurillac_figeac_decazeville_2012,
-    book,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Names are loaded on first use (PEP 562), as in the package's ``__init__``: importing
+# one module of this sub-package does not import the others (schedules, télécentres,
+# economics...), which keeps a process's first result quick.
+_EXPORTS: dict[str, str] = {
+    "WorkCalendar": "calendar",
+    "whit_monday": "calendar",
+    "HOME": "pattern",
+    "DayPart": "pattern",
+    "PatternDay": "pattern",
+    "Place": "pattern",
+    "PlaceKind": "pattern",
+    "WeeklyPattern": "pattern",
+    "Assessment": "quota",
+    "DerogationRule": "quota",
+    "FloatingDays": "quota",
+    "Granularity": "quota",
+    "PartTimeCap": "quota",
+    "PatternError": "quota",
+    "Quota": "quota",
+    "QuotaDecision": "quota",
+    "national_derogations": "quota",
+    "Absence": "schedule",
+    "Authorisation": "schedule",
+    "FloatingReview": "schedule",
+    "QuotaExceededError": "schedule",
+    "Schedule": "schedule",
+    "TeleworkDay": "schedule",
+    "plan": "schedule",
+    "review_floating": "schedule",
+    "telework_days": "schedule",
+    "Booking": "telecentre",
+    "Bookings": "telecentre",
+    "DeskRequest": "telecentre",
+    "Refusal": "telecentre",
+    "Telecentre": "telecentre",
+    "TelecentreNetwork": "telecentre",
+    "aurillac_figeac_decazeville_2012": "telecentre",
+    "book": "telecentre",
+}
+_SUBMODULES: frozenset[str] = frozenset({"presets"})
 
 __all__ = [
     "HOME",
@@ -80,3 +90,57 @@ __all__ = [
     "telework_days",
     "whit_monday",
 ]
+
+if TYPE_CHECKING:
+    from . import presets
+    from .calendar import WorkCalendar, whit_monday
+    from .pattern import HOME, DayPart, PatternDay, Place, PlaceKind, WeeklyPattern
+    from .quota import (
+        Assessment,
+        DerogationRule,
+        FloatingDays,
+        Granularity,
+        PartTimeCap,
+        PatternError,
+        Quota,
+        QuotaDecision,
+        national_derogations,
+    )
+    from .schedule import (
+        Absence,
+        Authorisation,
+        FloatingReview,
+        QuotaExceededError,
+        Schedule,
+        TeleworkDay,
+        plan,
+        review_floating,
+        telework_days,
+    )
+    from .telecentre import (
+        Booking,
+        Bookings,
+        DeskRequest,
+        Refusal,
+        Telecentre,
+        TelecentreNetwork,
+        aurillac_figeac_decazeville_2012,
+        book,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        module = importlib.import_module(f"{__name__}.{name}")
+        globals()[name] = module
+        return module
+    where = _EXPORTS.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{where}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

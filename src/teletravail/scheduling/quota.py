@@ -299,10 +299,17 @@ class Quota:
     full_week: int = attrs.field(default=5, validator=_full_week)
     source: Source | None = attrs.field(default=None, validator=optional_source)
     name: str = attrs.field(default="", validator=_name)
+    # the maximum and the on-site minimum in workday/week, read once for the columns
+    _max_days: float = attrs.field(init=False, eq=False, repr=False)
+    _on_site_days: float = attrs.field(init=False, eq=False, repr=False)
+    # the allowance of each working time met alone (one agent at a time), read once
+    _memo: dict[float, float] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.minimum > self.maximum:
             raise ValidationError("minimum", self.minimum, f"at most the maximum {self.maximum}")
+        object.__setattr__(self, "_max_days", float(self.maximum.m_as("workday/week")))
+        object.__setattr__(self, "_on_site_days", float(self.on_site_minimum.m_as("workday/week")))
 
     # -- what one agent may do ------------------------------------------------------
 
@@ -332,11 +339,11 @@ class Quota:
             cap = days_worked if rule.maximum is None else float(rule.maximum.m_as("workday/week"))
             on_site = 0.0
         else:
-            cap = float(self.maximum.m_as("workday/week"))
+            cap = self._max_days
             for band in self.part_time:
                 if band.applies(share):
                     cap = min(cap, float(band.maximum.m_as("workday/week")))
-            on_site = float(self.on_site_minimum.m_as("workday/week"))
+            on_site = self._on_site_days
         allowed = max(0.0, min(cap, days_worked - on_site))
         return cap, on_site, math.floor(round(allowed / step, 9)) * step
 
@@ -344,17 +351,68 @@ class Quota:
         """The weekly allowance of many agents at once, from their working times in
         percent: the arithmetic of :meth:`allowed` on columns (the general rule and the
         part-time bands; derogations are read agent by agent in :meth:`allowed`)."""
-        share = np.round(np.asarray(working_time_percent, dtype=float), 9)
+        share = np.asarray(working_time_percent, dtype=float)
+        allowed = self._allowed_magnitudes(share)
+        if isinstance(allowed, float):
+            return Q_(np.full(share.shape, allowed), "workday/week")
+        return Q_(allowed, "workday/week")
+
+    def _allowed_magnitudes(
+        self, working_time_percent: npt.NDArray[np.float64]
+    ) -> float | npt.NDArray[np.float64]:
+        """:meth:`allowed_columns` in workday/week, as one float when every agent gets
+        the same allowance (the common case: the maximum binds for every working time
+        present).
+
+        Without a part-time band in the range of the working times, the allowance never
+        decreases as the working time grows (every step of the arithmetic is monotone).
+        So when the smallest working time already gets what an unbounded one would (or
+        what the largest one gets), every agent gets it too: one or two reductions
+        replace a dozen passes over the column, and the value is the one the column
+        arithmetic gives each agent.
+        """
+        share = working_time_percent
+        if share.ndim != 1 or not share.size:
+            return self._allowed_array(share)
+        if share.size == 1 and math.isfinite(share[0]):  # one agent: once per working time
+            key = float(share[0])
+            found = self._memo.get(key)
+            if found is None:
+                found = float(self._allowed_array(share)[0])
+                if len(self._memo) > 256:  # many working times: start again
+                    self._memo.clear()
+                self._memo[key] = found
+            return found
+        low = float(share.min())  # NaN shows in the minimum
+        if math.isfinite(low):
+            bottom = float(np.round(np.array([low]), 9)[0])
+            if not any(band.high_percent >= bottom for band in self.part_time):
+                ends = self._allowed_array(np.array([low, math.inf]))
+                if ends[0] == ends[1]:
+                    return float(ends[0])
+            high = float(share.max())
+            top = float(np.round(np.array([high]), 9)[0])
+            if math.isfinite(high) and not any(
+                band.low_percent <= top and bottom <= band.high_percent for band in self.part_time
+            ):
+                ends = self._allowed_array(np.array([low, high]))
+                if ends[0] == ends[1]:
+                    return float(ends[0])
+        return self._allowed_array(share)
+
+    def _allowed_array(self, percent: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        share = np.round(percent, 9)
         worked = np.floor(np.round(share / 100 * self.full_week * 2, 9)) / 2
-        caps = np.full(share.shape, float(self.maximum.m_as("workday/week")))
+        caps = np.full(share.shape, self._max_days)
         for band in self.part_time:
             inside = (share >= band.low_percent) & (share <= band.high_percent)
-            top = float(band.maximum.m_as("workday/week"))
-            caps = np.where(inside, np.minimum(caps, top), caps)
-        on_site = float(self.on_site_minimum.m_as("workday/week"))
-        allowed = np.maximum(0.0, np.minimum(caps, worked - on_site))
+            caps = np.where(
+                inside, np.minimum(caps, float(band.maximum.m_as("workday/week"))), caps
+            )
+        allowed = np.maximum(0.0, np.minimum(caps, worked - self._on_site_days))
         step = self.granularity.step
-        return Q_(np.floor(np.round(allowed / step, 9)) * step, "workday/week")
+        result: npt.NDArray[np.float64] = np.floor(np.round(allowed / step, 9)) * step
+        return result
 
     def allowed(self, agent: Agent, on: dt.date | str, *, days_off: Iterable[Any] = ()) -> Quantity:
         """The most telework per week ``agent`` may have on ``on`` (derogations included)."""
