@@ -280,3 +280,30 @@ def policies(draw: st.DrawFn) -> object:
         weeks=draw(st.sampled_from([46, 45.6, 52])),
         sources=tuple(draw(st.lists(parts["sources"], max_size=3))),
     )
+
+
+# --- sweeps --------------------------------------------------------------------------------
+
+#: Document values for the Lot 2013 preset's weekly maximum and seniority minimum.
+SWEEP_MAXIMA = ("1 workday/week", "1.5 workday/week", "2 workday/week", "3 workday/week")
+SWEEP_SENIORITIES = ("0 days", "3 months", "6 months", "1 year", "2 years")
+
+
+@st.composite
+def sweep_grids(draw: st.DrawFn) -> dict[str, list[str]]:
+    """A grid over the Lot 2013 preset's document: its quota's maximum, its seniority
+    minimum, or both, each with one to three values (repeats allowed)."""
+    grid: dict[str, list[str]] = {}
+    keys = draw(
+        st.sampled_from(
+            [
+                ("quota.maximum",),
+                ("eligibility.all_of[0].minimum",),
+                ("quota.maximum", "eligibility.all_of[0].minimum"),
+            ]
+        )
+    )
+    for key in keys:
+        pool = SWEEP_MAXIMA if key == "quota.maximum" else SWEEP_SENIORITIES
+        grid[key] = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3))
+    return grid

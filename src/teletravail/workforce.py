@@ -20,6 +20,7 @@ import difflib
 import enum
 import io
 import math
+import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, TypeVar
@@ -37,6 +38,7 @@ from teletravail.units import unit as _unit
 if TYPE_CHECKING:
     import pandas as pd
 
+    from teletravail.tables import Units
     from teletravail.units import Quantity
 
 __all__ = [
@@ -348,6 +350,13 @@ _FIELDS = (
     "requested_telework",
 )
 _UNIT_ALIASES = {"pct": "percent", "percent": "percent", "%": "percent"}
+# the quantity columns of to_pandas: plain name -> (pint name, unit)
+_PANDAS_QUANTITIES = {
+    "working_time_pct": ("working_time", WORKING_TIME_UNIT),
+    "commute_distance_km": ("commute_distance", DISTANCE_UNIT),
+    "commute_time_min": ("commute_time", COMMUTE_TIME_UNIT),
+    "requested_telework_workday_per_week": ("requested_telework", REQUESTED_TELEWORK_UNIT),
+}
 
 
 def _readonly(array: npt.NDArray[G]) -> npt.NDArray[G]:
@@ -409,12 +418,432 @@ def _column_unit(key: str) -> tuple[str, str | None]:
     raise ValidationError(f"columns.{key}", key, f"one of {', '.join(known)}{hint}")
 
 
+#: A mapping of input columns to fields: a field name (``"commute_distance"``), a field
+#: with its unit as in a column name (``"commute_distance_km"``), a ``(field, unit)``
+#: pair, or ``None`` to skip the column.
+Columns = Mapping[str, "str | tuple[str, str] | None"]
+
+_REQUIRED = ("id", "hire_date")
+_FLAGS = ("volunteer", "teleworkable_post")
+
+# a cell of a typed date column that holds a date (not NaT)
+_PRESENT = object()
+
+
+def _absent(cells: Mapping[str, Any]) -> tuple[str, ...]:
+    """The required fields an input has no column for."""
+    return tuple(field for field in _REQUIRED if field not in cells)
+
+
+def _column_spec(source: str, spec: Any) -> tuple[str, str | None] | None:
+    """Where a mapped input column goes: its field and the unit of its plain numbers."""
+    where = f"columns.{source}"
+    if spec is None:
+        return None
+    if isinstance(spec, str):
+        try:
+            return _column_unit(spec.strip())
+        except ValidationError as exc:
+            raise ValidationError(where, spec, exc.expected) from None
+    if isinstance(spec, tuple) and len(spec) == 2 and all(isinstance(p, str) for p in spec):
+        field, unit = (part.strip() for part in spec)
+        if field not in _QUANTITY_FIELDS:
+            raise ValidationError(
+                where, spec, f"a (field, unit) pair for one of {', '.join(_QUANTITY_FIELDS)}"
+            )
+        dimension = _QUANTITY_FIELDS[field][0]
+        unit = _UNIT_ALIASES.get(unit, unit)
+        try:
+            one = Q_(1, unit)
+        except UnitError:
+            raise ValidationError(where, unit, f"a unit of {field} that pint knows") from None
+        try:
+            as_quantity(one, field=where, dimension=dimension)
+        except UnitError:
+            found = one.dimensionality
+            raise ValidationError(
+                where, unit, f"a unit of dimension {dimension} for {field} (it is {found})"
+            ) from None
+        return field, unit
+    raise ValidationError(where, spec, "a field name, a (field, unit) pair or None")
+
+
+class _Plan:
+    """How the keys of an input become fields: the caller's mapping, the keys to skip,
+    and the naming convention (``commute_distance_km``) for the others, each key
+    resolved once."""
+
+    def __init__(self, columns: Columns | None, ignore_columns: Collection[str]) -> None:
+        if columns is not None and not isinstance(columns, Mapping):
+            raise ValidationError("columns", columns, "a mapping of input columns to fields")
+        self.mapped: dict[str, tuple[str, str | None] | None] = {}
+        for source, spec in (columns or {}).items():
+            if not isinstance(source, str):
+                raise ValidationError("columns", source, "input column names that are strings")
+            self.mapped[source] = _column_spec(source, spec)
+        self.keys: dict[str, tuple[str, str | None] | None] = dict(self.mapped)
+        for name in ignore_columns:
+            if name in self.mapped:
+                raise ValidationError(
+                    f"columns.{name}", name, "a column mapped or ignored, not both"
+                )
+            self.keys[name] = None
+
+    def resolve(self, key: str) -> tuple[str, str | None] | None:
+        """The field and unit of ``key`` (``None``: skipped); an unknown key is an error
+        for the whole input, named ``columns.<key>``."""
+        try:
+            return self.keys[key]
+        except KeyError:
+            found = self.keys[key] = _column_unit(key)
+            return found
+
+    def check_seen(self, seen: Collection[str]) -> None:
+        """Every mapped key must be in the input: a mapping that matches nothing is a typo."""
+        for source in self.mapped:
+            if source not in seen:
+                raise ValidationError(f"columns.{source}", source, "a column of the input")
+
+    def header(self, names: Sequence[Any]) -> dict[str, tuple[str, str | None]]:
+        """Resolve a whole header: ``{field: (column, unit)}``. A mapped column the header
+        lacks, or two columns for one field, are errors for the whole input."""
+        for source in self.mapped:
+            if source not in names:
+                text = [n for n in names if isinstance(n, str)]
+                guess = difflib.get_close_matches(source, text, n=1)
+                hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+                raise ValidationError(f"columns.{source}", source, f"a column of the input{hint}")
+        fields: dict[str, tuple[str, str | None]] = {}
+        for name in names:
+            if not isinstance(name, str):
+                raise ValidationError("columns", name, "column names that are strings")
+            found = self.resolve(name)
+            if found is None:
+                continue
+            field, unit = found
+            if field in fields:
+                raise ValidationError(
+                    f"columns.{name}",
+                    name,
+                    f"one column for {field}, not two (the input also has {fields[field][0]!r})",
+                )
+            fields[field] = (name, unit)
+        return fields
+
+
+@attrs.frozen
+class _InUnit:
+    """A cell given under a key whose unit differs from its column's (records may mix
+    ``commute_distance_km`` and ``commute_distance_mi``)."""
+
+    value: Any
+    unit: str | None
+
+
+def _record_cells(record: Any, plan: _Plan, seen: set[str]) -> dict[str, tuple[str | None, Any]]:
+    """One record's cells by field, each with the unit its key gives."""
+    if not isinstance(record, Mapping):
+        raise ValidationError("record", record, "a mapping of column names to values")
+    values: dict[str, tuple[str | None, Any]] = {}
+    for key, value in record.items():
+        if key == _EXTRA:
+            raise ValidationError("cells", value, "no more cells than the header has columns")
+        if isinstance(value, str) and value == _SHORT:
+            raise ValidationError(key, None, "a cell for every column of the header")
+        if not isinstance(key, str):
+            raise ValidationError("record", key, "column names that are strings")
+        found = plan.resolve(key)
+        if key in plan.mapped:
+            seen.add(key)
+        if found is None:
+            continue
+        name, unit = found
+        if name in values:
+            raise ValidationError(key, value, f"one column for {name}, not two")
+        values[name] = (unit, value)
+    return values
+
+
+def _series_cells(
+    series: pd.Series[Any], name: str, field: str, unit: str | None
+) -> tuple[Sequence[Any] | npt.NDArray[Any], str | None]:
+    """A DataFrame column as the cells of ``field``: typed numpy arrays where the column's
+    dtype allows a whole-column conversion, Python objects otherwise."""
+    import pandas as pd
+
+    dtype = series.dtype
+    if str(dtype).startswith("pint["):  # a pint-pandas column: its dtype holds the unit
+        if field not in _QUANTITY_FIELDS:
+            raise ValidationError(f"columns.{name}", str(dtype), f"no quantity for {field}")
+        if unit is not None:
+            raise ValidationError(
+                f"columns.{name}", unit, f"no unit in the name of a pint column ({dtype})"
+            )
+        dimension, target = _QUANTITY_FIELDS[field]
+        quantity = series.pint.quantity
+        try:
+            converted = as_quantity(quantity, field=field, dimension=dimension)
+        except UnitError as exc:
+            raise ValidationError(f"columns.{name}", str(dtype), exc.expected) from None
+        return np.asarray(converted.m_as(_unit(target)), dtype=float), target
+    if field in _FLAGS and pd.api.types.is_bool_dtype(dtype) and not series.isna().any():
+        return series.to_numpy(dtype=bool), unit
+    numeric = pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+    if field in _QUANTITY_FIELDS and unit is not None and numeric:
+        return series.to_numpy(dtype=float, na_value=math.nan), unit
+    if field == "hire_date" and pd.api.types.is_datetime64_dtype(dtype):  # naive dates
+        return series.to_numpy(), unit
+    return series.to_numpy(dtype=object), unit
+
+
+class _Parsed:
+    """A column parsed value by distinct value: ``codes`` into ``parsed`` per row."""
+
+    def __init__(self, codes: npt.NDArray[np.intp], parsed: list[Any]) -> None:
+        self.codes = codes
+        self.parsed = parsed
+
+    def values(self, keep: npt.NDArray[np.bool_]) -> npt.NDArray[Any]:
+        """The parsed values of the kept rows, as an object array."""
+        table = np.empty(len(self.parsed), dtype=object)
+        table[:] = self.parsed
+        result: npt.NDArray[Any] = table[self.codes[keep]]
+        return result
+
+    def _used(self, keep: npt.NDArray[np.bool_]) -> npt.NDArray[np.intp]:
+        return np.unique(self.codes[keep])
+
+    def categories(self, keep: npt.NDArray[np.bool_]) -> Categories:
+        """Role names of the kept rows as categories (sorted, only those in use)."""
+        used = self._used(keep)
+        if not len(used):
+            return Categories(np.zeros(0, dtype=np.int32), ())
+        names, inverse = np.unique(
+            np.array([self.parsed[c] for c in used.tolist()], dtype=str), return_inverse=True
+        )
+        lookup = np.zeros(len(self.parsed), dtype=np.int32)
+        lookup[used] = inverse.reshape(-1)
+        return Categories(lookup[self.codes[keep]], tuple(str(n) for n in names))
+
+    def tag_matrix(self, keep: npt.NDArray[np.bool_]) -> dict[str, npt.NDArray[np.bool_]]:
+        """Tags of the kept rows, as ``{tag: boolean column}``."""
+        used = self._used(keep).tolist()
+        names = sorted({tag for code in used for tag in self.parsed[code]})
+        codes = self.codes[keep]
+        columns = {}
+        for name in names:
+            table = np.array([name in tags for tags in self.parsed], dtype=bool)
+            columns[name] = table[codes]
+        return columns
+
+    def derogations(self, keep: npt.NDArray[np.bool_]) -> list[Any] | None:
+        """Derogations of the kept rows, or ``None`` when no kept row has any."""
+        if not any(self.parsed[code] for code in self._used(keep).tolist()):
+            return None
+        return list(self.values(keep))
+
+
+class _Cells:
+    """The parsing of one input's columns: the rows found bad so far and their problems
+    (the first problem of each row only), row numbers for the messages."""
+
+    def __init__(
+        self,
+        n: int,
+        bad: npt.NDArray[np.bool_],
+        problems: list[RowError],
+        rows: npt.NDArray[np.int64],
+    ) -> None:
+        self.n = n
+        self.bad = bad.copy()
+        self.problems = list(problems)
+        self.rows = rows
+
+    def fail(
+        self, codes: npt.NDArray[np.intp], size: int, failed: Mapping[int, ValidationError]
+    ) -> None:
+        """Report the rows whose cell is one of the ``failed`` distinct values (of
+        ``size``), unless they are bad already."""
+        if not failed:
+            return
+        table = np.zeros(size, dtype=bool)
+        table[list(failed)] = True
+        hit = table[codes] & ~self.bad
+        for index in np.flatnonzero(hit).tolist():
+            self.problems.append(
+                RowError.from_error(int(self.rows[index]), failed[int(codes[index])])
+            )
+        self.bad |= hit
+
+    def codes(
+        self, values: Sequence[Any] | npt.NDArray[Any] | None
+    ) -> tuple[npt.NDArray[np.intp], list[Any]]:
+        """Number the distinct cells of a column; an absent column is all missing, and a
+        ``datetime64`` column has two kinds of cells: a date, or NaT (missing)."""
+        if values is None:
+            return np.zeros(self.n, dtype=np.intp), [None]
+        if isinstance(values, np.ndarray) and values.dtype.kind == "M":
+            return np.isnat(values).astype(np.intp), [_PRESENT, None]
+        return _codes(values)
+
+    def require(
+        self, field: str, codes: npt.NDArray[np.intp], uniques: list[Any], why: str | None
+    ) -> None:
+        """Rows whose required ``field`` is missing are bad."""
+        failed = {
+            code: ValidationError(field, value, why or "a value (required)")
+            for code, value in enumerate(uniques)
+            if _is_missing(value)
+        }
+        self.fail(codes, len(uniques), failed)
+
+    def dates(
+        self,
+        values: Sequence[Any] | npt.NDArray[Any] | None,
+        codes: npt.NDArray[np.intp],
+        uniques: list[Any],
+    ) -> npt.NDArray[np.datetime64]:
+        """Hire dates as ``datetime64[D]`` (NaT where missing or bad)."""
+        if isinstance(values, np.ndarray) and values.dtype.kind == "M":
+            days = values.astype("datetime64[D]")
+            timed = ~np.isnat(values) & (days != values)
+
+            def error(index: int) -> ValidationError:
+                value = str(values[index])
+                return ValidationError("hire_date", value, "a date without a time of day")
+
+            self.fail_rows(timed, error)
+            return days
+        parsed = self.parse(values, lambda v: to_date(v, "hire_date"), None, (codes, uniques))
+        table = np.array(
+            [np.datetime64("NaT") if p is None else np.datetime64(p, "D") for p in parsed.parsed],
+            dtype="datetime64[D]",
+        )
+        result: npt.NDArray[np.datetime64] = table[parsed.codes]
+        return result
+
+    def fail_rows(
+        self, mask: npt.NDArray[np.bool_], error: Callable[[int], ValidationError]
+    ) -> None:
+        """Report the rows of ``mask`` (those not bad yet), each with its own error."""
+        hit = mask & ~self.bad
+        for index in np.flatnonzero(hit).tolist():
+            self.problems.append(RowError.from_error(int(self.rows[index]), error(index)))
+        self.bad |= hit
+
+    def parse(
+        self,
+        values: Sequence[Any] | npt.NDArray[Any] | None,
+        read: Callable[[Any], Any],
+        default: Any,
+        coded: tuple[npt.NDArray[np.intp], list[Any]] | None = None,
+    ) -> _Parsed:
+        """Parse each distinct cell once (``coded``: the numbering, when already made);
+        missing cells take ``default``."""
+        if values is None:
+            return _Parsed(np.zeros(self.n, dtype=np.intp), [default])
+        codes, uniques = coded if coded is not None else _codes(values)
+        parsed: list[Any] = [default] * len(uniques)
+        failed: dict[int, ValidationError] = {}
+        for code, value in enumerate(uniques):
+            if _is_missing(value):
+                continue
+            try:
+                parsed[code] = read(value)
+            except ValidationError as exc:
+                failed[code] = exc
+        self.fail(codes, len(uniques), failed)
+        return _Parsed(codes, parsed)
+
+    def quantities(
+        self,
+        values: Sequence[Any] | npt.NDArray[Any] | None,
+        name: str,
+        dimension: str,
+        unit: str,
+        column_unit: str | None,
+        default: float,
+    ) -> npt.NDArray[np.float64]:
+        """A quantity column as magnitudes in the workforce's ``unit``."""
+        if values is None:
+            return np.full(self.n, default)
+        if isinstance(values, np.ndarray) and values.dtype.kind == "f" and column_unit:
+            magnitudes = values
+            if column_unit != unit:
+                magnitudes = np.asarray(Q_(values, column_unit).m_as(_unit(unit)), dtype=float)
+            return np.where(np.isnan(values), default, magnitudes)
+        text_cache: dict[tuple[str, str], float] = {}
+
+        def read(raw: Any) -> float:
+            given = column_unit
+            if isinstance(raw, _InUnit):
+                raw, given = raw.value, raw.unit
+                if _is_missing(raw):
+                    return default
+            return _cell_quantity(raw, name, dimension, unit, given, text_cache)
+
+        parsed = self.parse(values, read, default)
+        table = np.array(parsed.parsed, dtype=float)
+        result: npt.NDArray[np.float64] = table[parsed.codes]
+        return result
+
+    def flags(
+        self, values: Sequence[Any] | npt.NDArray[Any] | None, field: str
+    ) -> npt.NDArray[np.bool_]:
+        """A boolean column; missing cells are true."""
+        if isinstance(values, np.ndarray) and values.dtype == np.bool_:
+            return values
+        parsed = self.parse(values, lambda v: _read_bool(v, field), True)
+        table = np.array(parsed.parsed, dtype=bool)
+        result: npt.NDArray[np.bool_] = table[parsed.codes]
+        return result
+
+
+def _codes(values: Sequence[Any] | npt.NDArray[Any]) -> tuple[npt.NDArray[np.intp], list[Any]]:
+    """Number the distinct cells of a column, so that each is parsed once.
+
+    Cells are told apart by type as well as value (``1``, ``1.0`` and ``True`` are three
+    cells, which may read differently); unhashable cells (a list of tags) each count as
+    distinct.
+    """
+    pandas = sys.modules.get("pandas")
+    if (
+        pandas is not None
+        and isinstance(values, np.ndarray)
+        and values.dtype == object
+        and pandas.api.types.infer_dtype(values, skipna=True) in ("string", "empty")
+    ):  # a pandas column of text (and missing cells): numbered in C, not cell by cell
+        found, distinct = pandas.factorize(values, use_na_sentinel=True)
+        codes_found: npt.NDArray[np.intp] = np.asarray(found, dtype=np.intp)
+        return np.where(codes_found < 0, len(distinct), codes_found), [*distinct, None]
+    index: dict[Any, int] = {}
+    uniques: list[Any] = []
+    codes = np.empty(len(values), dtype=np.intp)
+    for position, value in enumerate(values):
+        try:
+            key = (value.__class__, value)
+            code = index.get(key)
+            if code is None:
+                code = index[key] = len(uniques)
+                uniques.append(value)
+        except TypeError:  # unhashable
+            code = len(uniques)
+            uniques.append(value)
+        codes[position] = code
+    return codes, uniques
+
+
 def _is_missing(value: Any) -> bool:
+    """An empty cell: None, blank text, NaN, NaT or pandas' NA."""
     if value is None:
         return True
     if isinstance(value, str):
         return not value.strip()
-    return isinstance(value, float) and math.isnan(value)
+    if isinstance(value, float):
+        return math.isnan(value)
+    if isinstance(value, np.datetime64):
+        return bool(np.isnat(value))
+    return type(value).__name__ in ("NAType", "NaTType")
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -637,15 +1066,7 @@ class Workforce:
                 )
             bad[mask] = True
 
-        # ids: non-empty and unique (ids given in increasing order need no sort)
         flag(np.char.str_len(id_array) == 0, "id", id_array, "a non-empty string")
-        repeat = np.zeros(n, dtype=bool)
-        if n > 1 and not np.all(id_array[1:] > id_array[:-1]):
-            order = np.argsort(id_array, kind="stable")
-            sorted_ids = id_array[order]
-            same = sorted_ids[1:] == sorted_ids[:-1]
-            repeat[order[1:][same]] = True
-        flag(repeat, "id", id_array, "an id used once in the workforce")
 
         _check_length("hire_date", hire_date, n)
         _check_length("source_rows", rows, n)
@@ -728,6 +1149,17 @@ class Workforce:
                     d_start.append(item.start)
                     d_end.append(item.end)
 
+        # ids are unique among the rows found good: the first keeps its id, a later row
+        # with the same id is a bad row (a row rejected for another reason claims no
+        # id); ids given in increasing order need no sort
+        if n > 1 and not np.all(id_array[1:] > id_array[:-1]):
+            good = np.flatnonzero(~bad)
+            order = good[np.argsort(id_array[good], kind="stable")]
+            sorted_ids = id_array[order]
+            repeat = np.zeros(n, dtype=bool)
+            repeat[order[1:][sorted_ids[1:] == sorted_ids[:-1]]] = True
+            flag(repeat, "id", id_array, "an id used once in the workforce")
+
         if problems and errors == "raise":
             raise WorkforceError(sorted(problems, key=lambda e: e.row))
         # every column is copied (an input array may still be written by its owner),
@@ -770,6 +1202,7 @@ class Workforce:
         *,
         errors: Errors = "raise",
         ignore_columns: Collection[str] = (),
+        columns: Columns | None = None,
     ) -> Workforce:
         """Build a workforce from dicts (or CSV rows), one per agent.
 
@@ -777,63 +1210,126 @@ class Workforce:
         (``"18 km"``, ``"90 %"``, ``"1.5 workday/week"``) or numbers in a column whose
         name carries the unit (``commute_distance_km``, ``commute_time_min``,
         ``working_time_pct``, ``requested_telework_workday_per_week``: ``_per_`` stands
-        for ``/``). Tags and
-        derogations are ``;``-separated (``"cadre;public_facing"``,
+        for ``/``). Tags and derogations are ``;``-separated (``"cadre;public_facing"``,
         ``"health:2024-01-01/2024-06-30"``). Empty cells take the defaults. Unknown keys
         are an error unless listed in ``ignore_columns``.
+
+        ``columns`` maps keys of your own to fields: ``{"agent": "id", "distance_km":
+        "commute_distance", "dist_mi": ("commute_distance", "mi"), "service": None}``
+        (a field, a field with its unit written as in a key, a ``(field, unit)`` pair, or
+        ``None`` to skip the key). Each is checked before any row is read.
         """
-        columns: dict[str, list[Any]] = {name: [] for name in _FIELDS}
+        plan = _Plan(columns, ignore_columns)
+        cells: dict[str, list[Any]] = {}
+        units: dict[str, str | None] = {}
         problems: list[RowError] = []
-        kept_rows: list[int] = []
-        key_cache: dict[str, tuple[str, str | None]] = {}
-        text_cache: dict[tuple[str, str], float] = {}
-        ignored = set(ignore_columns)
-        for row_number, record in enumerate(records):
+        bad: list[int] = []
+        seen_keys: set[str] = set()
+        n = 0
+        for row, record in enumerate(records):
+            n = row + 1
             try:
-                parsed = _parse_record(record, key_cache, text_cache, ignored)
+                values = _record_cells(record, plan, seen_keys)
             except ValidationError as exc:
                 if exc.field.startswith("columns."):
                     raise
-                problems.append(RowError.from_error(row_number, exc))
-                continue
-            kept_rows.append(row_number)
-            for name in _FIELDS:
-                columns[name].append(parsed[name])
-        if problems and errors == "raise":
-            # report the per-cell errors together with the column checks of the other rows
-            raise WorkforceError(_merge(problems, cls._column_problems(columns, kept_rows)))
-        return cls._from_parsed(columns, kept_rows, errors, problems)
-
-    @classmethod
-    def _column_problems(cls, columns: dict[str, list[Any]], rows: list[int]) -> list[RowError]:
-        return list(cls._from_parsed(columns, rows, "report", []).rejected)
-
-    @classmethod
-    def _from_parsed(
-        cls,
-        columns: dict[str, list[Any]],
-        rows: list[int],
-        errors: Errors,
-        problems: list[RowError],
-    ) -> Workforce:
-        return cls.from_columns(
-            ids=columns["id"],
-            hire_date=columns["hire_date"],
-            working_time=Q_(np.array(columns["working_time"], dtype=float), WORKING_TIME_UNIT),
-            role=columns["role"],
-            tags=columns["tags"],
-            commute_distance=Q_(np.array(columns["commute_distance"], dtype=float), DISTANCE_UNIT),
-            commute_time=Q_(np.array(columns["commute_time"], dtype=float), COMMUTE_TIME_UNIT),
-            commute_mode=columns["commute_mode"],
-            volunteer=columns["volunteer"],
-            teleworkable_post=columns["teleworkable_post"],
-            derogations=columns["derogations"],
-            requested_telework=Q_(
-                np.array(columns["requested_telework"], dtype=float), REQUESTED_TELEWORK_UNIT
-            ),
+                problems.append(RowError.from_error(row, exc))
+                bad.append(row)
+                values = {}
+            for field, column in cells.items():
+                found = values.pop(field, None)
+                if found is None:
+                    column.append(None)
+                else:
+                    unit, value = found
+                    column.append(value if unit == units[field] else _InUnit(value, unit))
+            for field, (unit, value) in values.items():  # a field met for the first time
+                cells[field] = [None] * row + [value]
+                units[field] = unit
+        if n:
+            plan.check_seen(seen_keys)
+        flags = np.zeros(n, dtype=bool)
+        flags[bad] = True
+        return cls._from_cells(
+            cells,
+            units,
+            n,
+            bad=flags,
+            problems=problems,
+            rows=np.arange(n, dtype=np.int64),
             errors=errors,
-            source_rows=rows,
-            rejected=problems,
+            absent=_absent(cells),
+        )
+
+    @classmethod
+    def _from_cells(
+        cls,
+        cells: Mapping[str, Sequence[Any] | npt.NDArray[Any]],
+        units: Mapping[str, str | None],
+        n: int,
+        *,
+        bad: npt.NDArray[np.bool_],
+        problems: list[RowError],
+        rows: npt.NDArray[np.int64],
+        errors: Errors,
+        absent: Collection[str] = (),
+    ) -> Workforce:
+        """Parse columns of raw cells (as read from records, CSV or pandas) and build the
+        workforce from the rows that parse.
+
+        Every distinct cell of a column is parsed once, with the functions that check an
+        :class:`Agent`'s fields; typed columns (numbers with a unit, dates, booleans) are
+        converted whole. A row is reported once, under the first field found wrong:
+        required values first, then the fields in the order of :class:`Agent`. Rows
+        already marked ``bad`` (with their problem in ``problems``) are left aside.
+        ``absent`` names the required fields the input has no column for.
+        """
+        if errors not in ("raise", "report"):
+            raise ValidationError("errors", errors, "'raise' or 'report'")
+        column = _Cells(n, bad, problems, rows)
+        id_codes, id_values = column.codes(cells.get("id"))
+        hire_codes, hire_values = column.codes(cells.get("hire_date"))
+        for field, codes, uniques in (
+            ("id", id_codes, id_values),
+            ("hire_date", hire_codes, hire_values),
+        ):
+            why = f"a value (required; there is no {field} column)" if field in absent else None
+            column.require(field, codes, uniques, why)
+        hire = column.dates(cells.get("hire_date"), hire_codes, hire_values)
+        magnitudes: dict[str, npt.NDArray[np.float64]] = {}
+        for name, (dimension, unit) in _QUANTITY_FIELDS.items():
+            default = 100.0 if name == "working_time" else math.nan
+            magnitudes[name] = column.quantities(
+                cells.get(name), name, dimension, unit, units.get(name), default
+            )
+        roles = column.parse(cells.get("role"), lambda v: _role(str(v)), "")
+        tags = column.parse(cells.get("tags"), _tags, frozenset())
+        modes = column.parse(cells.get("commute_mode"), lambda v: _mode(v).value, "car_thermal")
+        volunteers = column.flags(cells.get("volunteer"), "volunteer")
+        posts = column.flags(cells.get("teleworkable_post"), "teleworkable_post")
+        derogations = column.parse(cells.get("derogations"), _derogations, ())
+
+        keep = ~column.bad
+        kept = int(np.count_nonzero(keep))
+        ids = np.array(
+            [str(v).strip() for v in (id_values[c] for c in id_codes[keep].tolist())], dtype=str
+        )
+        return cls.from_columns(
+            ids=ids if kept else np.array([], dtype=str),
+            hire_date=hire[keep],
+            working_time=Q_(magnitudes["working_time"][keep], WORKING_TIME_UNIT),
+            role=roles.categories(keep),
+            tags=tags.tag_matrix(keep),
+            commute_distance=Q_(magnitudes["commute_distance"][keep], DISTANCE_UNIT),
+            commute_time=Q_(magnitudes["commute_time"][keep], COMMUTE_TIME_UNIT),
+            commute_mode=modes.values(keep),
+            volunteer=volunteers[keep],
+            teleworkable_post=posts[keep],
+            derogations=derogations.derogations(keep),
+            requested_telework=Q_(magnitudes["requested_telework"][keep], REQUESTED_TELEWORK_UNIT),
+            errors=errors,
+            source_rows=rows[keep],
+            rejected=column.problems,
         )
 
     @classmethod
@@ -844,17 +1340,24 @@ class Workforce:
         errors: Errors = "raise",
         ignore_columns: Collection[str] = (),
         delimiter: str | None = None,
+        columns: Columns | None = None,
     ) -> Workforce:
-        """Read a CSV file with a header row (see :meth:`from_records` for the columns).
+        """Read a CSV file with a header row (see :meth:`from_records` for the columns,
+        and for ``columns``, a mapping of your column names to fields).
 
         The delimiter is guessed from the header among ``,``, ``;`` and tab unless given.
         Row numbers in errors count data rows from 0; a row with more or fewer cells than
-        the header is a bad row.
+        the header is a bad row. The header is checked first: two columns for one field,
+        or a mapped column the file does not have, are errors for the whole file.
         """
         if isinstance(source, str | Path):
             with open(source, newline="", encoding="utf-8-sig") as handle:
                 return cls.from_csv(
-                    handle, errors=errors, ignore_columns=ignore_columns, delimiter=delimiter
+                    handle,
+                    errors=errors,
+                    ignore_columns=ignore_columns,
+                    delimiter=delimiter,
+                    columns=columns,
                 )
         text = source.read().lstrip("\ufeff")
         if delimiter is None:
@@ -864,28 +1367,53 @@ class Workforce:
         reader = csv.DictReader(
             io.StringIO(text, newline=""), delimiter=delimiter, restkey=_EXTRA, restval=_SHORT
         )
-        return cls.from_records(reader, errors=errors, ignore_columns=ignore_columns)
+        _Plan(columns, ignore_columns).header(list(reader.fieldnames or ()))
+        return cls.from_records(
+            reader, errors=errors, ignore_columns=ignore_columns, columns=columns
+        )
 
     @classmethod
     def from_pandas(
-        cls, frame: pd.DataFrame, *, errors: Errors = "raise", ignore_columns: Collection[str] = ()
+        cls,
+        frame: pd.DataFrame,
+        *,
+        errors: Errors = "raise",
+        ignore_columns: Collection[str] = (),
+        columns: Columns | None = None,
     ) -> Workforce:
         """Build a workforce from a pandas DataFrame (the ``pandas`` extra).
 
-        Column names follow :meth:`from_records`; missing values (NaN) take the defaults.
+        Column names follow :meth:`from_records`, and ``columns`` maps names of your own
+        to fields, with their unit: ``{"agent": "id", "distance_km":
+        "commute_distance", "dist_mi": ("commute_distance", "mi")}``. Missing values
+        (NaN, None, NaT) take the defaults. Numeric columns with a unit, date columns and
+        boolean columns are converted whole; a pint-pandas column (named after its field)
+        brings its own unit. Rows are numbered by position from 0, whatever the index.
         """
         import pandas as pd
 
-        frame = frame.copy()
-        for name in frame.columns:
-            if pd.api.types.is_datetime64_any_dtype(frame[name]):
-                # a date column (as to_pandas writes it) back to dates, NaT to missing
-                frame[name] = [None if pd.isna(v) else v.date() for v in frame[name]]
-        records = frame.to_dict(orient="records")
-        return cls.from_records(
-            [{str(k): v for k, v in r.items()} for r in records],
+        if not isinstance(frame, pd.DataFrame):
+            raise ValidationError("frame", frame, "a pandas DataFrame")
+        names = [str(name) if isinstance(name, str) else name for name in frame.columns]
+        repeated = [name for name in names if names.count(name) > 1]
+        if repeated:
+            raise ValidationError("columns", repeated[0], "column names used once")
+        plan = _Plan(columns, ignore_columns)
+        fields = plan.header(names)
+        n = len(frame)
+        cells: dict[str, Sequence[Any] | npt.NDArray[Any]] = {}
+        units: dict[str, str | None] = {}
+        for field, (name, unit) in fields.items():
+            cells[field], units[field] = _series_cells(frame[name], name, field, unit)
+        return cls._from_cells(
+            cells,
+            units,
+            n,
+            bad=np.zeros(n, dtype=bool),
+            problems=[],
+            rows=np.arange(n, dtype=np.int64),
             errors=errors,
-            ignore_columns=ignore_columns,
+            absent=_absent(cells),
         )
 
     # -- access ---------------------------------------------------------------------
@@ -1035,12 +1563,16 @@ class Workforce:
             )
         return records
 
-    def to_pandas(self) -> pd.DataFrame:
+    def to_pandas(self, units: Units = "plain") -> pd.DataFrame:
         """The columns as a DataFrame, quantity columns named with their unit (``_per_``
-        for ``/``: ``requested_telework_workday_per_week``)."""
+        for ``/``: ``requested_telework_workday_per_week``), or, with ``units="pint"``,
+        named after their field with a pint-pandas dtype (see :mod:`teletravail.tables`).
+        :meth:`from_pandas` reads either back."""
         import pandas as pd
 
-        return pd.DataFrame(
+        from teletravail.tables import quantity_frame
+
+        return quantity_frame(
             {
                 "id": self.ids,
                 "hire_date": self.hire_date,
@@ -1064,7 +1596,9 @@ class Workforce:
                     for row, has in enumerate(np.isin(np.arange(len(self)), self.derogation_row))
                 ],
                 "requested_telework_workday_per_week": self.requested_telework_workday_per_week,
-            }
+            },
+            _PANDAS_QUANTITIES,
+            units,
         )
 
 
@@ -1077,11 +1611,6 @@ def _number(value: float) -> str:
 def _plain(value: Any) -> Any:
     """A numpy scalar as the Python value it holds, for error messages."""
     return value.item() if isinstance(value, np.generic) else value
-
-
-def _merge(first: list[RowError], second: list[RowError]) -> list[RowError]:
-    seen = set(first)
-    return sorted(first + [e for e in second if e not in seen], key=lambda e: e.row)
 
 
 def _magnitude(quantity: Quantity | None, unit: str) -> float:
@@ -1255,64 +1784,6 @@ def _bool_column(
         except ValidationError:
             unreadable[index] = True
     return result, unreadable
-
-
-def _parse_record(
-    record: Mapping[str, Any],
-    key_cache: dict[str, tuple[str, str | None]],
-    text_cache: dict[tuple[str, str], float],
-    ignored: set[str],
-) -> dict[str, Any]:
-    """Read one record into plain column values (quantities as magnitudes in fixed units)."""
-    if not isinstance(record, Mapping):
-        raise ValidationError("record", record, "a mapping of column names to values")
-    values: dict[str, Any] = {}
-    units: dict[str, str | None] = {}
-    for key, value in record.items():
-        if key == _EXTRA:
-            raise ValidationError("cells", value, "no more cells than the header has columns")
-        if value == _SHORT:
-            raise ValidationError(key, None, "a cell for every column of the header")
-        if key in ignored:
-            continue
-        if not isinstance(key, str):
-            raise ValidationError("record", key, "column names that are strings")
-        found = key_cache.get(key)
-        if found is None:
-            found = _column_unit(key)
-            key_cache[key] = found
-        name, unit = found
-        if name in values:
-            raise ValidationError(key, value, f"one column for {name}, not two")
-        values[name] = value
-        units[name] = unit
-    for required in ("id", "hire_date"):
-        if _is_missing(values.get(required)):
-            raise ValidationError(required, values.get(required), "a value (required)")
-    parsed: dict[str, Any] = {
-        "id": _agent_id(str(values["id"]).strip()),
-        "hire_date": to_date(values["hire_date"], "hire_date"),
-    }
-    for name, (dimension, unit) in _QUANTITY_FIELDS.items():
-        raw = values.get(name)
-        if _is_missing(raw):
-            parsed[name] = 100.0 if name == "working_time" else math.nan
-            continue
-        parsed[name] = _cell_quantity(raw, name, dimension, unit, units.get(name), text_cache)
-    role = values.get("role")
-    parsed["role"] = "" if _is_missing(role) else _role(str(role))
-    tags = values.get("tags")
-    parsed["tags"] = frozenset() if _is_missing(tags) else _tags(tags)
-    mode = values.get("commute_mode")
-    parsed["commute_mode"] = (
-        CommuteMode.CAR_THERMAL.value if _is_missing(mode) else _mode(mode).value
-    )
-    for flag_name in ("volunteer", "teleworkable_post"):
-        raw = values.get(flag_name)
-        parsed[flag_name] = True if _is_missing(raw) else _read_bool(raw, flag_name)
-    derogations = values.get("derogations")
-    parsed["derogations"] = () if _is_missing(derogations) else _derogations(derogations)
-    return parsed
 
 
 def _cell_quantity(

@@ -1,0 +1,316 @@
+"""A workforce too large for one machine's memory: Dask DataFrames, partition by partition.
+
+:func:`assess_dask` assesses a `Dask <https://docs.dask.org>`_ DataFrame (the ``dask``
+extra) whose columns follow :meth:`Workforce.from_pandas
+<teletravail.workforce.Workforce.from_pandas>`: each partition is read into a
+workforce and assessed where it lies, and only sums, the bad rows and the ids travel
+back. The totals are those of the same assessment in memory: the counts and the money
+(in cents) exactly, the other sums within float rounding (1e-12 relative: partial sums
+are added in another order).
+
+Every input row is accounted for, as in memory. Rows are numbered across the whole
+input in partition order. Ids must be unique across the whole input: a row whose id
+was already used by a good row of an earlier partition is a bad row, as it would be in
+memory (the partitions holding such rows are assessed a second time without them).
+
+The policy travels to the workers as its document (:func:`teletravail.config.to_document`):
+plain data that every worker reads back, whatever its unit registry. A policy with a
+selection campaign is refused: its ranking compares every eligible agent with every
+other, which no partition can do alone; assess such a workforce in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import numpy as np
+
+from teletravail.dated import to_date
+from teletravail.errors import RowError, ValidationError
+from teletravail.units import Q_, as_quantity
+from teletravail.workforce import Columns, Workforce
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+    import pandas as pd
+
+    from teletravail.policy import BatchAssessment, Policy
+
+__all__ = ["DistributedAssessment", "assess_dask"]
+
+# the sums each partition sends back, and how the totals are made of them
+_FLOATS = ("days", "impact_days", "km", "hours", "gross_kg", "rebound_kg", "net_kg")
+_INTS = ("agents", "eligible", "entitled", "allowance_cents", "employer_cents", "unknown")
+
+Excluded = tuple[tuple[int, str], ...]
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class DistributedAssessment:
+    """What :func:`assess_dask` gives: the totals (the keys and units of
+    :meth:`BatchAssessment.totals() <teletravail.policy.BatchAssessment.totals>`), the
+    input's ``rows``, how many ``failed`` (could not be read, or not be assessed on the
+    date) with their ``errors`` numbered across the input, the rows of each partition,
+    and, when asked for, ``frame``: a lazy Dask DataFrame with one row per input row
+    (the columns of :func:`teletravail.tables.assessment_frame`)."""
+
+    on: dt.date
+    totals: Mapping[str, Any]
+    rows: int
+    failed: int
+    errors: tuple[RowError, ...]
+    partition_rows: tuple[int, ...]
+    frame: Any = None
+
+
+@functools.lru_cache(maxsize=8)
+def _policy(document: str) -> Policy:
+    """The policy of a document, read once per worker process."""
+    from teletravail.config import from_document
+
+    return from_document(json.loads(document), origin="the policy sent to the workers")
+
+
+def _plain(value: Any) -> Any:
+    """A value that pickles alike everywhere (what a bad row held)."""
+    if value is None or isinstance(value, str | bool | int | float):
+        return value
+    if isinstance(value, np.generic):
+        return value.item()
+    return repr(value)
+
+
+def _batch(
+    part: pd.DataFrame,
+    document: str,
+    on: dt.date,
+    columns: Columns | None,
+    requested: float | None,
+    excluded: Excluded,
+) -> BatchAssessment:
+    """One partition read and assessed; ``excluded`` rows (by position) are bad rows
+    whose id a good row of an earlier partition already has."""
+    policy = _policy(document)
+    keep = np.ones(len(part), dtype=bool)
+    keep[[row for row, _ in excluded]] = False
+    workforce = Workforce.from_pandas(
+        part if keep.all() else part.iloc[np.flatnonzero(keep)], columns=columns, errors="report"
+    )
+    if excluded:
+        position = np.flatnonzero(keep)
+        moved = [
+            RowError(int(position[e.row]), e.field, e.value, e.message) for e in workforce.rejected
+        ]
+        repeated = [
+            RowError(
+                row, "id", agent, f"id: expected an id used once in the workforce, got {agent!r}"
+            )
+            for row, agent in excluded
+        ]
+        workforce = attrs.evolve(
+            workforce,
+            source_rows=position[workforce.source_rows],
+            rejected=tuple(sorted((*moved, *repeated), key=lambda e: e.row)),
+        )
+    asked = None if requested is None else Q_(requested, "workday/week")
+    return policy.assess_workforce(workforce, on, requested=asked, errors="report")
+
+
+def _partition_sums(
+    part: pd.DataFrame,
+    document: str,
+    on: dt.date,
+    columns: Columns | None,
+    requested: float | None,
+    excluded: Excluded,
+) -> dict[str, Any]:
+    """A partition's sums, bad rows (numbered in the partition) and good ids."""
+    batch = _batch(part, document, on, columns, requested, excluded)
+    impact = batch.impact
+    workforce = batch.decisions.workforce
+    failed = (*workforce.rejected, *batch.decisions.errors)
+    return {
+        "length": len(part),
+        "agents": len(batch),
+        "eligible": batch.decisions.count(),
+        "entitled": int(np.count_nonzero(batch.entitled)),
+        "days": float(np.sum(batch.days)),
+        "allowance_cents": int(np.sum(batch.allowance_cents)),
+        "employer_cents": int(np.sum(batch.employer_cents)),
+        "impact_days": float(np.sum(impact.days)),
+        "km": float(np.sum(impact.km)),
+        "hours": float(np.sum(impact.hours)),
+        "gross_kg": float(np.sum(impact.gross_kg)),
+        "rebound_kg": float(np.sum(impact.rebound_kg)),
+        "net_kg": float(np.sum(impact.net_kg)),
+        "eur": None if impact.eur is None else float(np.sum(impact.eur)),
+        "unknown": int(np.count_nonzero(impact.unknown_distance)),
+        "errors": [(e.row, e.field, _plain(e.value), e.message) for e in failed],
+        "ids": workforce.ids,
+        "id_rows": workforce.source_rows,
+    }
+
+
+def _partition_table(
+    part: pd.DataFrame,
+    document: str,
+    on: dt.date,
+    columns: Columns | None,
+    requested: float | None,
+    excluded: Excluded,
+    offset: int,
+) -> pd.DataFrame:
+    """A partition's rows of the per-row table, numbered across the input."""
+    from teletravail.tables import assessment_frame
+
+    table = assessment_frame(_batch(part, document, on, columns, requested, excluded))
+    table["row"] += offset
+    return table
+
+
+def _repeated(
+    ids: Sequence[npt.NDArray[np.str_]], rows: Sequence[npt.NDArray[np.int64]]
+) -> dict[int, Excluded]:
+    """Per partition, the good rows whose id a good row of an earlier partition has."""
+    if len(ids) < 2 or not sum(len(i) for i in ids):
+        return {}
+    every = np.concatenate([np.asarray(i, dtype=str) for i in ids])
+    _, first = np.unique(every, return_index=True)
+    later = np.ones(len(every), dtype=bool)
+    later[first] = False  # np.unique's index is the first occurrence, in partition order
+    if not later.any():
+        return {}
+    part = np.repeat(np.arange(len(ids)), [len(i) for i in ids])
+    local = np.concatenate([np.asarray(r, dtype=np.int64) for r in rows])
+    found: dict[int, list[tuple[int, str]]] = {}
+    for index in np.flatnonzero(later).tolist():
+        found.setdefault(int(part[index]), []).append((int(local[index]), str(every[index])))
+    return {p: tuple(sorted(pairs)) for p, pairs in found.items()}
+
+
+def _totals(sums: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """The totals of the partitions, in the keys and units of an assessment in memory."""
+    floats = {key: float(np.sum([s[key] for s in sums])) for key in _FLOATS}
+    ints = {key: sum(int(s[key]) for s in sums) for key in _INTS}
+    hours = floats["hours"]
+    totals: dict[str, Any] = {
+        "agents": ints["agents"],
+        "eligible": ints["eligible"],
+        "entitled": ints["entitled"],
+        "days": Q_(floats["days"], "workday"),
+        "allowance": Q_(ints["allowance_cents"] / 100, "EUR"),
+        "employer_costs": Q_(ints["employer_cents"] / 100, "EUR"),
+        "impact_days": Q_(floats["impact_days"], "workday"),
+        "impact_distance": Q_(floats["km"], "km"),
+        "impact_time": Q_(hours, "hour"),
+        "impact_time_days": Q_(hours / 24, "day"),
+        "impact_gross": Q_(floats["gross_kg"] / 1000, "t CO2e"),
+        "impact_rebound": Q_(floats["rebound_kg"] / 1000, "t CO2e"),
+        "impact_net": Q_(floats["net_kg"] / 1000, "t CO2e"),
+        "impact_unknown_distance": ints["unknown"],
+    }
+    priced = [s["eur"] for s in sums if s["eur"] is not None]
+    if priced:
+        totals["impact_money"] = Q_(round(float(np.sum(priced)), 2), "EUR")
+    return totals
+
+
+def assess_dask(
+    policy: Policy,
+    frame: Any,
+    on: dt.date | str,
+    *,
+    columns: Columns | None = None,
+    requested: Any = None,
+    rows: bool = False,
+) -> DistributedAssessment:
+    """Assess a Dask DataFrame partition by partition, on the scheduler in use (a
+    ``dask.distributed`` client when one is active).
+
+    ``columns`` maps the frame's column names to fields, as for
+    :meth:`Workforce.from_pandas <teletravail.workforce.Workforce.from_pandas>`;
+    ``requested`` is the telework asked for by everyone (one quantity), else each row's
+    own. Bad rows never stop the run: they are counted in ``failed`` and listed in
+    ``errors``. With ``rows=True`` the result's ``frame`` is a lazy Dask DataFrame of
+    one row per input row, to write out (``frame.to_parquet(...)``) or reduce; it
+    assesses the partitions again when computed.
+    """
+    from dask.base import compute  # type: ignore[import-not-found,unused-ignore]
+    from dask.delayed import delayed  # type: ignore[import-not-found,unused-ignore]
+
+    from teletravail.config import to_document
+    from teletravail.policy import Policy
+
+    if not isinstance(policy, Policy):
+        raise ValidationError("policy", policy, "a Policy")
+    if policy.selection is not None:
+        raise ValidationError(
+            "policy.selection",
+            policy.selection,
+            "a policy without a selection campaign: a campaign ranks every eligible agent "
+            "against all the others, which no partition can do alone (assess in memory)",
+        )
+    if not (hasattr(frame, "to_delayed") and hasattr(frame, "npartitions")):
+        raise ValidationError("frame", type(frame).__name__, "a Dask DataFrame")
+    day = to_date(on, "on")
+    if day not in policy.period:
+        raise ValidationError("on", day, f"a date while the policy is in force ({policy.period})")
+    asked = None
+    if requested is not None:
+        quantity = as_quantity(requested, field="requested", dimension="[workday] / [time]")
+        asked = float(quantity.m_as("workday/week"))
+    document = json.dumps(to_document(policy), sort_keys=True)
+    wanted = dict(columns) if columns is not None else None
+    parts = frame.to_delayed()
+    task = delayed(_partition_sums, pure=True)
+    sums = list(
+        compute(  # type: ignore[no-untyped-call,unused-ignore]
+            *(task(p, document, day, wanted, asked, ()) for p in parts)
+        )
+    )
+
+    again = _repeated([s["ids"] for s in sums], [s["id_rows"] for s in sums])
+    if again:
+        redone = compute(  # type: ignore[no-untyped-call,unused-ignore]
+            *(task(parts[p], document, day, wanted, asked, again[p]) for p in sorted(again))
+        )
+        for p, result in zip(sorted(again), redone, strict=True):
+            sums[p] = result
+
+    lengths = [int(s["length"]) for s in sums]
+    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(int).tolist()
+    errors = sorted(
+        (
+            RowError(row + offset, field, value, message)
+            for s, offset in zip(sums, offsets, strict=True)
+            for row, field, value, message in s["errors"]
+        ),
+        key=lambda e: e.row,
+    )
+    table = None
+    if rows:
+        import dask.dataframe as dd  # type: ignore[import-not-found,unused-ignore]
+
+        build = delayed(_partition_table, pure=True)
+        meta = _partition_table(frame._meta, document, day, wanted, asked, (), 0)
+        table = dd.from_delayed(
+            [
+                build(part, document, day, wanted, asked, again.get(p, ()), offsets[p])
+                for p, part in enumerate(parts)
+            ],
+            meta=meta,
+        )
+    return DistributedAssessment(
+        on=day,
+        totals=_totals(sums),
+        rows=sum(lengths),
+        failed=len(errors),
+        errors=tuple(errors),
+        partition_rows=tuple(lengths),
+        frame=table,
+    )

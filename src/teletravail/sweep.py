@@ -1,0 +1,261 @@
+"""Scenario sweeps: a grid of policy variants assessed on one workforce, as one table.
+
+:func:`sweep` takes a policy, a workforce, a reference date and a grid: key paths of the
+policy's document (as :func:`teletravail.config.to_document` writes it, the paths its
+errors name) with the values to try. Every combination is a variant, built from the
+document by :func:`teletravail.config.from_document`, so that each is checked as a
+document a territory would write (a bad value is a
+:class:`~teletravail.errors.ConfigError` naming its key path and the variant). The
+result has one row per variant: the varied values, then the totals of
+:meth:`BatchAssessment.totals() <teletravail.policy.BatchAssessment.totals>`.
+
+What does not change between variants is not computed again: the workforce's columns
+are used as they are by every variant, equal variants are assessed once, and each
+eligibility criterion is evaluated once per distinct criterion (rules are frozen
+values: the seniority criterion of two variants that differ only by their quota is the
+same criterion).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import itertools
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import numpy as np
+
+from teletravail.dated import to_date
+from teletravail.eligibility.rules import AllOf, AnyOf, Not, Rule, Unless
+from teletravail.errors import ValidationError
+from teletravail.workforce import Errors, Workforce
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+    import pandas as pd
+
+    from teletravail.eligibility.decision import Outcome, Result
+    from teletravail.eligibility.rules import Blame
+    from teletravail.policy import Policy
+    from teletravail.tables import Units
+
+__all__ = ["Sweep", "sweep"]
+
+_PATH = re.compile(r"^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\])*$")
+_TOKEN = re.compile(r"\.?([A-Za-z_][\w-]*)|\[(\d+)\]")
+
+Token = str | int
+
+
+def _tokens(key: Any) -> tuple[Token, ...]:
+    """``"eligibility.all_of[0].minimum"`` -> ``("eligibility", "all_of", 0, "minimum")``."""
+    if not isinstance(key, str) or not _PATH.match(key):
+        raise ValidationError(
+            "grid",
+            key,
+            "key paths of the policy's document, such as 'quota.maximum' or "
+            "'eligibility.all_of[0].minimum'",
+        )
+    return tuple(name if name else int(index) for name, index in _TOKEN.findall(key))
+
+
+def _written(tokens: Sequence[Token]) -> str:
+    text = ""
+    for token in tokens:
+        text += f"[{token}]" if isinstance(token, int) else (f".{token}" if text else token)
+    return text
+
+
+def _replaced(node: Any, tokens: Sequence[Token], value: Any, key: str, done: int = 0) -> Any:
+    """A copy of the document ``node`` with ``value`` at ``tokens`` (the parts of the
+    document off that path are shared, not copied)."""
+    head = tokens[done]
+    last = done == len(tokens) - 1
+    where = _written(tokens[:done]) or "the document"
+    if isinstance(head, int):
+        if not isinstance(node, list) or head >= len(node):
+            size = f"{len(node)} items" if isinstance(node, list) else "not a list"
+            raise ValidationError(
+                f"grid.{key}", key, f"a key path of the policy's document ({where}: {size})"
+            )
+        items = list(node)
+        items[head] = value if last else _replaced(node[head], tokens, value, key, done + 1)
+        return items
+    if not isinstance(node, Mapping):
+        raise ValidationError(
+            f"grid.{key}", key, f"a key path of the policy's document ({where} is not a table)"
+        )
+    if not last and head not in node:
+        guess = difflib.get_close_matches(head, [str(k) for k in node], n=1)
+        hint = f"; did you mean {guess[0]!r}?" if guess else ""
+        raise ValidationError(
+            f"grid.{key}",
+            key,
+            f"a key path of the policy's document ({where} has no {head!r}{hint})",
+        )
+    table = dict(node)
+    table[head] = value if last else _replaced(node[head], tokens, value, key, done + 1)
+    return table
+
+
+def _grid(grid: Any) -> dict[str, tuple[Any, ...]]:
+    if not isinstance(grid, Mapping) or not grid:
+        raise ValidationError("grid", grid, "a mapping of key paths to lists of values")
+    checked: dict[str, tuple[Any, ...]] = {}
+    for key, values in grid.items():
+        _tokens(key)
+        if isinstance(values, str | bytes | Mapping) or not isinstance(values, Sequence):
+            raise ValidationError(f"grid.{key}", values, "a list of values to try")
+        if not values:
+            raise ValidationError(f"grid.{key}", values, "at least one value")
+        checked[key] = tuple(values)
+    keys = list(checked)
+    for first, second in itertools.permutations(keys, 2):
+        if second.startswith(first) and second[len(first)] in ".[":
+            raise ValidationError("grid", second, f"key paths apart from one another ({first})")
+    return checked
+
+
+@attrs.frozen(eq=False)
+class _Remembered(Rule):
+    """A criterion whose column is computed once per sweep: the workforce and the date
+    are those of the sweep, so an equal criterion gives an equal column."""
+
+    rule: Rule
+    memory: dict[Rule, Outcome] = attrs.field(repr=False)
+
+    def _outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
+        found = self.memory.get(self.rule)
+        if found is None:
+            found = self.rule._outcome(workforce, on)
+            found.passed.flags.writeable = False  # shared by the variants from now on
+            self.memory[self.rule] = found
+        return found
+
+    def _result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
+        return self.rule._result(outcome, workforce, on, row)
+
+    def _blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
+        self.rule._blame(outcome, relevant, found)
+
+    def codes(self) -> tuple[str, ...]:
+        return self.rule.codes()
+
+
+def _remembered(rule: Rule, memory: dict[Rule, Outcome]) -> Rule:
+    """The same rule, each of its criteria remembering its column in ``memory``."""
+    if isinstance(rule, AllOf | AnyOf):
+        return attrs.evolve(rule, rules=tuple(_remembered(r, memory) for r in rule.rules))
+    if isinstance(rule, Not):
+        return attrs.evolve(rule, rule=_remembered(rule.rule, memory))
+    if isinstance(rule, Unless):
+        return attrs.evolve(
+            rule,
+            rule=_remembered(rule.rule, memory),
+            exception=_remembered(rule.exception, memory),
+        )
+    return _Remembered(rule, memory)
+
+
+def _suffix(quantity: Any) -> str:
+    """A unit as the end of a column name: ``km``, ``workday``, ``eur``, ``t_co2e``."""
+    text = f"{quantity.units:~}"
+    text = {"CO2e * t": "t CO2e", "CO2e * kg": "kg CO2e", "d": "day"}.get(text, text)
+    text = text.replace(" / ", "_per_").replace(" * ", "_").replace(" ", "_")
+    return text.replace("%", "pct").lower()
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Sweep:
+    """The table of a sweep: one row per variant, in the order of the grid (the first
+    key varies slowest). Each row holds the varied values under their key paths, then
+    the variant's totals (counts, and quantities in their units). ``policies`` are the
+    variants, row by row."""
+
+    keys: tuple[str, ...]
+    rows: tuple[dict[str, Any], ...]
+    policies: tuple[Policy, ...]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self.rows)
+
+    def to_pandas(self, units: Units = "plain") -> pd.DataFrame:
+        """The table as a DataFrame (the ``pandas`` extra): the varied values, then the
+        totals; quantities as floats named with their unit (``days_workday``,
+        ``allowance_eur``), or pint-pandas columns with ``units="pint"``."""
+        from teletravail.tables import quantity_frame
+
+        columns: dict[str, Any] = {key: [row[key] for row in self.rows] for key in self.keys}
+        quantities: dict[str, tuple[str, str]] = {}
+        first = self.rows[0]
+        for name, value in first.items():
+            if name in self.keys:
+                continue
+            if hasattr(value, "units"):
+                unit = f"{value.units}"
+                plain = f"{name}_{_suffix(value)}"
+                columns[plain] = [float(row[name].m_as(unit)) for row in self.rows]
+                quantities[plain] = (name, unit)
+            else:
+                columns[name] = [row[name] for row in self.rows]
+        return quantity_frame(columns, quantities, units)
+
+
+def sweep(
+    policy: Policy,
+    workforce: Workforce,
+    on: dt.date | str,
+    grid: Mapping[str, Sequence[Any]],
+    *,
+    requested: Any = None,
+    errors: Errors = "raise",
+) -> Sweep:
+    """Assess every variant of ``policy`` that ``grid`` describes on ``workforce``.
+
+    ``grid`` maps key paths of the policy's document to the values to try, written as
+    in a document: ``{"quota.maximum": ["1 workday/week", "2 workday/week"],
+    "eligibility.all_of[0].minimum": ["6 months", "1 year"]}``. ``requested`` and
+    ``errors`` are passed to :meth:`Policy.assess <teletravail.policy.Policy.assess>`.
+    A policy that cannot be written as a document (a ``Predicate`` criterion) cannot be
+    swept.
+    """
+    from teletravail.config import from_document, to_document
+    from teletravail.policy import Policy
+
+    if not isinstance(policy, Policy):
+        raise ValidationError("policy", policy, "a Policy")
+    if not isinstance(workforce, Workforce):
+        raise ValidationError("workforce", workforce, "a Workforce")
+    day = to_date(on, "on")
+    values = _grid(grid)
+    base = to_document(policy)
+    paths = {key: _tokens(key) for key in values}
+    for key, tokens in paths.items():  # every path is checked before any work
+        _replaced(base, tokens, values[key][0], key)
+
+    memory: dict[Rule, Outcome] = {}
+    done: dict[Policy, dict[str, Any]] = {}
+    rows: list[dict[str, Any]] = []
+    variants: list[Policy] = []
+    for combination in itertools.product(*values.values()):
+        document = base
+        for (key, tokens), value in zip(paths.items(), combination, strict=True):
+            document = _replaced(document, tokens, value, key)
+        label = ", ".join(f"{k}={v!r}" for k, v in zip(values, combination, strict=True))
+        variant = from_document(document, origin=f"sweep variant {label}")
+        totals = done.get(variant)
+        if totals is None:
+            fast = attrs.evolve(variant, eligibility=_remembered(variant.eligibility, memory))
+            totals = fast.assess_workforce(
+                workforce, day, requested=requested, errors=errors
+            ).totals()
+            done[variant] = totals
+        rows.append({**dict(zip(values, combination, strict=True)), **totals})
+        variants.append(variant)
+    return Sweep(keys=tuple(values), rows=tuple(rows), policies=tuple(variants))

@@ -1,0 +1,207 @@
+"""Tables: results as pandas DataFrames, every quantity with its unit.
+
+By default (``units="plain"``) a quantity column is a float column whose name ends with
+its unit: ``distance_km``, ``granted_workday_per_week``, ``allowance_eur``. With
+``units="pint"`` (the ``pint`` extra, pint-pandas) the same column is named without the
+suffix (``distance``) and its dtype carries the unit (``pint[kilometer]``), so that
+``frame["distance"].pint.to("mi")`` converts and a sum is a quantity.
+
+pint-pandas works with one registry per process, ``pint_pandas.PintType.ureg``. The
+library never sets it behind the application's back: call :func:`use_pint_pandas` once
+(it hands pint-pandas the library's registry), or give both libraries your own
+registry (``teletravail.set_registry(app)`` and ``PintType.ureg = app``).
+
+:func:`assessment_frame` is the table of a workforce's assessment with **one row per
+input row**: the agents assessed, those that could not be (hired after the reference
+date) and the rows that could not be read, each with its error; :func:`row_counts`
+says how many rows failed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from teletravail.errors import ValidationError
+from teletravail.units import get_registry, unit
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pint
+
+    from teletravail.policy import BatchAssessment
+
+__all__ = [
+    "ASSESSMENT_QUANTITIES",
+    "Units",
+    "assessment_frame",
+    "quantity_frame",
+    "row_counts",
+    "use_pint_pandas",
+]
+
+#: How quantity columns are written: ``"plain"`` floats named with their unit, or
+#: ``"pint"`` pint-pandas columns.
+Units = Literal["plain", "pint"]
+
+#: The quantity columns of :func:`assessment_frame`: plain name -> (pint name, unit).
+ASSESSMENT_QUANTITIES: Mapping[str, tuple[str, str]] = {
+    "granted_workday_per_week": ("granted", "workday/week"),
+    "days_workday": ("days", "workday"),
+    "allowance_eur": ("allowance", "EUR"),
+    "employer_costs_eur": ("employer_costs", "EUR"),
+    "distance_km": ("distance", "km"),
+    "time_h": ("time", "hour"),
+    "net_kg_co2e": ("net", "kg CO2e"),
+}
+
+
+def _units(value: Any) -> Units:
+    if value not in ("plain", "pint"):
+        raise ValidationError("units", value, "'plain' or 'pint'")
+    return value  # type: ignore[no-any-return]
+
+
+def use_pint_pandas() -> pint.UnitRegistry[Any]:
+    """Hand pint-pandas the library's registry (``pint_pandas.PintType.ureg``), so that
+    ``units="pint"`` tables work and their columns compute in ``workday`` and ``EUR``;
+    returns the registry. Call it once, from the application."""
+    pint_pandas = _pint_pandas()
+    registry = get_registry()
+    pint_pandas.PintType.ureg = registry
+    return registry
+
+
+def _pint_pandas() -> Any:
+    try:
+        import pint_pandas  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    except ImportError as exc:
+        raise ValidationError(
+            "units", "pint", "the 'pint' extra installed: pip install 'teletravail[pint]'"
+        ) from exc
+    return pint_pandas
+
+
+def quantity_frame(
+    columns: Mapping[str, Any],
+    quantities: Mapping[str, tuple[str, str]],
+    units: Units = "plain",
+) -> pd.DataFrame:
+    """A DataFrame of ``columns`` (plain names, in order); the columns named in
+    ``quantities`` (plain name -> pint name and unit) become pint-pandas columns when
+    ``units="pint"``."""
+    import pandas as pd
+
+    if _units(units) == "plain":
+        return pd.DataFrame(dict(columns))
+    pint_pandas = _pint_pandas()
+    registry = get_registry()
+    if pint_pandas.PintType.ureg is not registry:
+        raise ValidationError(
+            "units",
+            "pint",
+            "pint-pandas using the library's registry: call "
+            "teletravail.tables.use_pint_pandas() once (or give both your registry)",
+        )
+    data: dict[str, Any] = {}
+    for name, values in columns.items():
+        if name in quantities:
+            short, unit_name = quantities[name]
+            dtype = pint_pandas.PintType(unit(unit_name))
+            data[short] = pint_pandas.PintArray(np.asarray(values, dtype=float), dtype=dtype)
+        else:
+            data[name] = values
+    return pd.DataFrame(data)
+
+
+def _order(
+    assessed: npt.NDArray[np.int64], rejected: list[int]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.intp]]:
+    """Every input row number, sorted, and for each the position of its agent (or -1)."""
+    rows = np.concatenate([assessed, np.asarray(rejected, dtype=np.int64)])
+    where = np.concatenate([np.arange(len(assessed)), np.full(len(rejected), -1)])
+    order = np.argsort(rows, kind="stable")
+    return rows[order], where[order].astype(np.intp)
+
+
+def row_counts(batch: BatchAssessment) -> dict[str, int]:
+    """How the input rows of an assessment fared: ``rows`` in all, ``assessed``,
+    ``invalid`` (could not be assessed on the date), ``rejected`` (could not be read),
+    and ``failed`` (invalid or rejected)."""
+    workforce = batch.decisions.workforce
+    invalid = int(np.count_nonzero(batch.decisions.invalid))
+    rejected = len(workforce.rejected)
+    return {
+        "rows": len(workforce) + rejected,
+        "assessed": len(workforce) - invalid,
+        "invalid": invalid,
+        "rejected": rejected,
+        "failed": invalid + rejected,
+    }
+
+
+def assessment_frame(batch: BatchAssessment, units: Units = "plain") -> pd.DataFrame:
+    """One row per input row, in input order: ``row``, ``id``, ``status`` (``assessed``,
+    ``invalid`` or ``rejected``), ``error``, then ``eligible``, ``entitled`` and the
+    quantities of :data:`ASSESSMENT_QUANTITIES`.
+
+    A row that failed keeps its number and its error; its results are missing (NA, NaN),
+    never zeros that would pass for an answer. Rejected rows have no id (they could not
+    be read: find them by ``row``).
+    """
+    import pandas as pd
+
+    units = _units(units)
+    decisions = batch.decisions
+    workforce = decisions.workforce
+    rejected = sorted(workforce.rejected, key=lambda e: e.row)
+    rows, where = _order(workforce.source_rows, [e.row for e in rejected])
+    found = where >= 0
+    picked = where[found]
+    invalid = np.zeros(len(rows), dtype=bool)
+    invalid[found] = decisions.invalid[picked]
+    assessed = found & ~invalid
+
+    status = np.full(len(rows), "rejected", dtype=object)
+    status[found] = "assessed"
+    status[invalid] = "invalid"
+    errors = np.full(len(rows), None, dtype=object)
+    messages = {e.row: e.message for e in (*rejected, *decisions.errors)}
+    for position in np.flatnonzero(~assessed).tolist():
+        errors[position] = messages.get(int(rows[position]))
+    ids = np.full(len(rows), None, dtype=object)
+    ids[found] = workforce.ids[picked]
+
+    def flags(values: npt.NDArray[np.bool_]) -> Any:
+        column = np.zeros(len(rows), dtype=bool)
+        column[found] = values[picked]
+        result = pd.array(column, dtype="boolean")
+        result[~assessed] = pd.NA
+        return result
+
+    def numbers(values: npt.NDArray[Any], scale: float = 1.0) -> npt.NDArray[np.float64]:
+        column = np.full(len(rows), np.nan)
+        column[found] = values[picked] / scale if scale != 1.0 else values[picked]
+        column[~assessed] = np.nan
+        return column
+
+    impact = batch.impact
+    columns: dict[str, Any] = {  # text as objects: the same dtype for any rows, or none
+        "row": rows,
+        "id": pd.Series(ids, dtype=object),
+        "status": pd.Series(status, dtype=object),
+        "error": pd.Series(errors, dtype=object),
+        "eligible": flags(decisions.eligible),
+        "entitled": flags(batch.entitled),
+        "granted_workday_per_week": numbers(batch.granted),
+        "days_workday": numbers(batch.days),
+        "allowance_eur": numbers(batch.allowance_cents, 100.0),
+        "employer_costs_eur": numbers(batch.employer_cents, 100.0),
+        "distance_km": numbers(impact.km),
+        "time_h": numbers(impact.hours),
+        "net_kg_co2e": numbers(impact.net_kg),
+    }
+    return quantity_frame(columns, ASSESSMENT_QUANTITIES, units)
