@@ -12,8 +12,9 @@ first touched)::
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from teletravail._lazy import lazy_names
 
 __version__ = "0.1.0"
 
@@ -166,18 +167,4 @@ if TYPE_CHECKING:
     from teletravail.workforce import Agent, CommuteMode, Derogation, DerogationKind, Workforce
 
 
-def __getattr__(name: str) -> Any:
-    if name in _SUBPACKAGES:
-        module = importlib.import_module(f"teletravail.{name}")
-        globals()[name] = module
-        return module
-    where = _EXPORTS.get(name)
-    if where is None:
-        raise AttributeError(f"module 'teletravail' has no attribute {name!r}")
-    value = getattr(importlib.import_module(where), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, _EXPORTS, _SUBPACKAGES, __all__)

@@ -8,8 +8,9 @@ costs, payment calendars; exact to the cent.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from teletravail._lazy import lazy_names
 
 # Names are loaded on first use (PEP 562), as in the package's ``__init__``: importing
 # one module of this sub-package does not import the others (schedules, télécentres,
@@ -75,18 +76,4 @@ if TYPE_CHECKING:
     from .presets import forfait_teletravail
 
 
-def __getattr__(name: str) -> Any:
-    if name in _SUBMODULES:
-        module = importlib.import_module(f"{__name__}.{name}")
-        globals()[name] = module
-        return module
-    where = _EXPORTS.get(name)
-    if where is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{where}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, _EXPORTS, _SUBMODULES, __all__)

@@ -10,8 +10,9 @@ effects, reports and télécentre economics.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from teletravail._lazy import lazy_names
 
 # Names are loaded on first use (PEP 562), as in the package's ``__init__``: importing
 # one module of this sub-package does not import the others (schedules, télécentres,
@@ -67,18 +68,4 @@ if TYPE_CHECKING:
     from .report import ImpactReport, compare, plot_scenarios
 
 
-def __getattr__(name: str) -> Any:
-    if name in _SUBMODULES:
-        module = importlib.import_module(f"{__name__}.{name}")
-        globals()[name] = module
-        return module
-    where = _EXPORTS.get(name)
-    if where is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{where}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, _EXPORTS, _SUBMODULES, __all__)
