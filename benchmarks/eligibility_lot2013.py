@@ -55,6 +55,7 @@ from _timing import (
 )
 
 import teletravail
+from teletravail import synthetic
 from teletravail.allowance import OneOff, forfait_teletravail
 from teletravail.eligibility import lot_2013
 from teletravail.eligibility.rules import Rule
@@ -66,32 +67,17 @@ ON = dt.date(2013, 1, 1)
 RATIO_TARGET = 2.0
 AGENT_TARGET_US = 50.0
 
-HIRE_FIRST = np.datetime64("2000-01-01", "D")
-HIRE_LAST = np.datetime64("2012-12-31", "D")
-
-WORKING_TIMES = np.array([50.0, 60.0, 70.0, 80.0, 90.0, 100.0])
-WORKING_TIME_WEIGHTS = np.array([0.05, 0.05, 0.05, 0.15, 0.10, 0.60])
-
-#: The four roles the Lot excluded come first, then eight others.
-ROLES: tuple[str, ...] = (
-    "production",
-    "cadre",
-    "travail_social",
-    "applications_metier",
-    "administration",
-    "finances",
-    "ressources_humaines",
-    "informatique",
-    "juridique",
-    "communication",
-    "marches_publics",
-    "secretariat",
-)
-ROLE_WEIGHTS = np.array([0.20, 0.15, 0.05, 0.05, 0.12, 0.06, 0.08, 0.05, 0.04, 0.04, 0.06, 0.10])
+# The population of issue 7's benchmark, described once in teletravail.synthetic.
+HIRE_FIRST = np.datetime64(synthetic.HIRE_FIRST, "D")
+HIRE_LAST = np.datetime64(synthetic.HIRE_LAST, "D")
+WORKING_TIMES = np.array(synthetic.WORKING_TIMES)
+WORKING_TIME_WEIGHTS = np.array(synthetic.WORKING_TIME_WEIGHTS)
+ROLES: tuple[str, ...] = synthetic.ROLES
+ROLE_WEIGHTS = np.array(synthetic.ROLE_WEIGHTS)
 EXCLUDED_ROLES = frozenset({"production", "cadre", "travail_social", "applications_metier"})
 
-DISTANCE_MEDIAN_KM = 18.0
-DISTANCE_SIGMA = 0.8
+DISTANCE_MEDIAN_KM = synthetic.DISTANCE_MEDIAN_KM
+DISTANCE_SIGMA = synthetic.DISTANCE_SIGMA
 
 BoolArray = npt.NDArray[np.bool_]
 
