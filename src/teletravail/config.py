@@ -21,6 +21,7 @@ writes, exports the JSON Schema (:func:`json_schema`) and the reference of
 
 from __future__ import annotations
 
+import abc
 import datetime as dt
 import difflib
 import json
@@ -110,19 +111,21 @@ class _Context:
 # back, and describes itself for the JSON Schema and the reference.
 
 
-class Kind:
-    """A kind of document value."""
+class Kind(abc.ABC):
+    """A kind of document value: every kind reads and describes itself in the schema."""
 
     label = "a value"
 
+    @abc.abstractmethod
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
-        raise NotImplementedError
+        """The value read, or :data:`BAD` after recording the problem in ``ctx``."""
 
     def write(self, ctx: _Context, value: Any) -> Any:
         return value
 
+    @abc.abstractmethod
     def schema(self) -> dict[str, Any]:
-        raise NotImplementedError
+        """The JSON Schema of the values of this kind."""
 
     def describe(self) -> str:
         return self.label
