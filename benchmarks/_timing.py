@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import argparse
 import gc
 import resource
 import statistics
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 __all__ = [
+    "benchmark_parser",
+    "check_counts",
     "format_seconds",
     "max_rss_mib",
     "median_seconds",
     "median_single_calls",
     "peak_bytes",
+    "run_checked",
+    "verdict",
 ]
 
 
@@ -78,3 +83,44 @@ def format_seconds(seconds: float) -> str:
     if seconds < 1:
         return f"{seconds * 1e3:8.3f} ms"
     return f"{seconds:8.3f} s "
+
+
+def benchmark_parser(
+    doc: str | None,
+    *,
+    sizes: Sequence[int] | None,
+    repeat: int,
+    min_run: float,
+    calls: int,
+    calls_help: str = "single-agent calls",
+) -> argparse.ArgumentParser:
+    """The options every benchmark takes: --sizes, --repeat, --min-run, --agent-calls."""
+    parser = argparse.ArgumentParser(description=doc.split("\n", 1)[0] if doc else None)
+    sizes_help = "agents" if sizes is not None else "agents (default: 1e3 1e5 1e6)"
+    parser.add_argument("--sizes", type=int, nargs="+", default=sizes, help=sizes_help)
+    parser.add_argument("--repeat", type=int, default=repeat, help="runs per timing (median)")
+    parser.add_argument(
+        "--min-run", type=float, default=min_run, help="minimum seconds per run (loops calls)"
+    )
+    parser.add_argument("--agent-calls", type=int, default=calls, help=calls_help)
+    return parser
+
+
+def check_counts(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse sizes, repeats or call counts below one."""
+    if args.repeat < 1 or args.agent_calls < 1 or any(n < 1 for n in args.sizes):
+        parser.error("--sizes, --repeat and --agent-calls must be positive")
+
+
+def run_checked(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a benchmark; a mismatch between the library and numpy is exit code 1."""
+    try:
+        return run(args)
+    except AssertionError as exc:
+        print(f"MISMATCH: {exc}", file=sys.stderr)
+        return 1
+
+
+def verdict(ok: bool) -> str:
+    """How a target reads in the printed summary."""
+    return "ok" if ok else "MISSED"

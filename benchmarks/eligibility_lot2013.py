@@ -36,7 +36,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import platform
-import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -47,11 +46,15 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from _timing import (
+    benchmark_parser,
+    check_counts,
     format_seconds,
     max_rss_mib,
     median_seconds,
     median_single_calls,
     peak_bytes,
+    run_checked,
+    verdict,
 )
 
 import teletravail
@@ -242,31 +245,18 @@ def print_table(rows: Sequence[Timings]) -> None:
         )
 
 
-def verdict(ok: bool) -> str:
-    return "ok" if ok else "MISSED"
-
-
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 100_000, 1_000_000])
-    parser.add_argument("--repeat", type=int, default=5, help="runs per timing (median)")
-    parser.add_argument(
-        "--min-run", type=float, default=0.05, help="minimum seconds per run (loops calls)"
+    parser = benchmark_parser(
+        __doc__, sizes=[1_000, 100_000, 1_000_000], repeat=5, min_run=0.05, calls=2000
     )
-    parser.add_argument("--agent-calls", type=int, default=2000, help="single-agent calls")
     args = parser.parse_args(argv)
-    if args.repeat < 1 or args.agent_calls < 1 or any(n < 1 for n in args.sizes):
-        parser.error("--sizes, --repeat and --agent-calls must be positive")
+    check_counts(parser, args)
     return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    try:
-        return run(args)
-    except AssertionError as exc:
-        print(f"MISMATCH: {exc}", file=sys.stderr)
-        return 1
+    return run_checked(run, args)
 
 
 def run(args: argparse.Namespace) -> int:

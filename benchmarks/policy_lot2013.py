@@ -65,11 +65,15 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from _timing import (
+    benchmark_parser,
+    check_counts,
     format_seconds,
     max_rss_mib,
     median_seconds,
     median_single_calls,
     peak_bytes,
+    run_checked,
+    verdict,
 )
 
 import teletravail
@@ -396,10 +400,6 @@ def print_totals(row: Row) -> None:
     )
 
 
-def verdict(ok: bool) -> str:
-    return "ok" if ok else "MISSED"
-
-
 # -- memory --------------------------------------------------------------------------------------
 
 
@@ -461,13 +461,7 @@ def vars_of(obj: Any) -> list[Any]:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
-    parser.add_argument("--sizes", type=int, nargs="+", help="agents (default: 1e3 1e5 1e6)")
-    parser.add_argument("--repeat", type=int, default=7, help="runs per timing (median)")
-    parser.add_argument(
-        "--min-run", type=float, default=0.1, help="minimum seconds per run (loops calls)"
-    )
-    parser.add_argument("--agent-calls", type=int, default=2000, help="single-agent calls")
+    parser = benchmark_parser(__doc__, sizes=None, repeat=7, min_run=0.1, calls=2000)
     parser.add_argument(
         "--quick", action="store_true", help="a smoke run: small sizes, few runs, no RSS child"
     )
@@ -478,8 +472,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         args.sizes = args.sizes or [1_000, 10_000]
         args.repeat, args.min_run, args.agent_calls, args.no_rss = 3, 0.01, 200, True
     args.sizes = args.sizes or list(SIZES)
-    if args.repeat < 1 or args.agent_calls < 1 or any(n < 1 for n in args.sizes):
-        parser.error("--sizes, --repeat and --agent-calls must be positive")
+    check_counts(parser, args)
     return args
 
 
@@ -487,11 +480,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.rss_probe:
         return probe_rss(args.rss_probe, max(args.sizes))
-    try:
-        return run(args)
-    except AssertionError as exc:
-        print(f"MISMATCH: {exc}", file=sys.stderr)
-        return 1
+    return run_checked(run, args)
 
 
 def run(args: argparse.Namespace) -> int:

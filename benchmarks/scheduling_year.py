@@ -41,7 +41,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import platform
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -49,11 +48,14 @@ from functools import partial
 import numpy as np
 import numpy.typing as npt
 from _timing import (
+    benchmark_parser,
+    check_counts,
     format_seconds,
     max_rss_mib,
     median_seconds,
     median_single_calls,
     peak_bytes,
+    run_checked,
 )
 
 import teletravail
@@ -319,19 +321,19 @@ def print_table(rows: Sequence[Timings]) -> None:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
-    parser.add_argument("--repeat", type=int, default=5, help="runs per timing (median)")
-    parser.add_argument(
-        "--min-run", type=float, default=0.05, help="minimum seconds per run (loops calls)"
+    parser = benchmark_parser(
+        __doc__,
+        sizes=[100_000],
+        repeat=5,
+        min_run=0.05,
+        calls=200,
+        calls_help="single plan() calls",
     )
-    parser.add_argument("--agent-calls", type=int, default=200, help="single plan() calls")
     parser.add_argument(
         "--plan-checks", type=int, default=20, help="agents also checked against plan()"
     )
     args = parser.parse_args(argv)
-    if args.repeat < 1 or args.agent_calls < 1 or any(n < 1 for n in args.sizes):
-        parser.error("--sizes, --repeat and --agent-calls must be positive")
+    check_counts(parser, args)
     if args.plan_checks < 0:
         parser.error("--plan-checks must not be negative")
     return args
@@ -339,11 +341,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    try:
-        return run(args)
-    except AssertionError as exc:
-        print(f"MISMATCH: {exc}", file=sys.stderr)
-        return 1
+    return run_checked(run, args)
 
 
 def run(args: argparse.Namespace) -> int:
