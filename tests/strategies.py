@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import TYPE_CHECKING
 
 from hypothesis import strategies as st
 
@@ -24,6 +25,9 @@ from teletravail.scheduling.pattern import DayPart, PatternDay, WeeklyPattern
 from teletravail.scheduling.schedule import Absence
 from teletravail.scheduling.telecentre import Telecentre, TelecentreNetwork
 from teletravail.workforce import Agent, CommuteMode, Derogation, DerogationKind
+
+if TYPE_CHECKING:
+    from teletravail import Policy
 
 ROLES = ("instructeur", "gestionnaire", "cadre", "production", "travail_social", "juriste")
 TAGS = ("public_facing", "applications_metier", "cadre", "encadrement")
@@ -307,3 +311,22 @@ def sweep_grids(draw: st.DrawFn) -> dict[str, list[str]]:
         pool = SWEEP_MAXIMA if key == "quota.maximum" else SWEEP_SENIORITIES
         grid[key] = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3))
     return grid
+
+
+def lot_policy() -> Policy:
+    """The Lot from 2013: its rule, 1 to 1.5 days, 100 EUR at the start, a laptop."""
+    from teletravail import Policy
+    from teletravail.allowance import presets as allowance_presets
+    from teletravail.dated import Period
+    from teletravail.eligibility import lot_2013
+    from teletravail.scheduling import presets as quota_presets
+
+    return Policy(
+        name="Lot 2013",
+        territory="Lot",
+        period=Period(start="2013-01-01"),
+        eligibility=lot_2013(),
+        quota=quota_presets.lot_2013(),
+        allowance=allowance_presets.lot_2013(laptop="750 EUR"),
+        places={"home", "telecentre", "site"},
+    )

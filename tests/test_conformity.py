@@ -28,11 +28,13 @@ from teletravail.conformity import (
     check_conformity,
 )
 from teletravail.dated import DatedParameter, DatedValue, Duration, Period, Source
-from teletravail.eligibility import Volunteer, lot_2013
+from teletravail.eligibility import Volunteer
 from teletravail.errors import ValidationError
 from teletravail.policy import Policy
 from teletravail.scheduling import DerogationRule, PartTimeCap, Quota
 from teletravail.scheduling import presets as quota_presets
+
+from .strategies import lot_policy
 
 FORFAIT_START = dt.date(2021, 9, 1)
 ALL_PLACES = {"home", "telecentre", "site", "other"}
@@ -48,19 +50,6 @@ def public_service_policy() -> Policy:
         quota=quota_presets.public_service(),
         allowance=Allowance(components=[forfait_teletravail()]),
         places=ALL_PLACES,
-    )
-
-
-def lot_policy() -> Policy:
-    """The Lot from 2013: its rule and quota, 100 EUR at the start, a laptop."""
-    return Policy(
-        name="Lot 2013",
-        territory="Lot",
-        period=Period(start="2013-01-01"),
-        eligibility=lot_2013(),
-        quota=quota_presets.lot_2013(),
-        allowance=allowance_presets.lot_2013(laptop="750 EUR"),
-        places={"home", "telecentre", "site"},
     )
 
 

@@ -12,28 +12,13 @@ from hypothesis import given
 
 from teletravail import Q_, Agent, Workforce
 from teletravail.allowance import Allowance, EmployerCost, OneOff, forfait_teletravail
-from teletravail.allowance import presets as allowance_presets
-from teletravail.dated import Period
-from teletravail.eligibility import SelectionCampaign, Volunteer, lot_2013
+from teletravail.eligibility import SelectionCampaign, Volunteer
 from teletravail.errors import ValidationError
-from teletravail.policy import Assessment, BatchAssessment, Policy, compare_policies
+from teletravail.policy import Assessment, BatchAssessment, compare_policies
 from teletravail.samples import lot_sample_agents
 from teletravail.scheduling import presets as quota_presets
 
-from .strategies import agent_lists
-
-
-def lot_policy() -> Policy:
-    """The Lot from 2013: its rule, 1 to 1.5 days, 100 EUR at the start, a laptop."""
-    return Policy(
-        name="Lot 2013",
-        territory="Lot",
-        period=Period(start="2013-01-01"),
-        eligibility=lot_2013(),
-        quota=quota_presets.lot_2013(),
-        allowance=allowance_presets.lot_2013(laptop="750 EUR"),
-        places={"home", "telecentre", "site"},
-    )
+from .strategies import agent_lists, lot_policy
 
 
 def test_lot_sample_workforce() -> None:
