@@ -24,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail._checks import typed_tuple
+from teletravail._columns import SHORT, highest, lowest, zeros
 from teletravail.allowance.components import (
     Allowance,
     EmployerCost,
@@ -184,14 +185,14 @@ class Policy:
         # faster on a mask that changes from row to row), and the days are valid counts
         # when the largest possible is (the days grow with the grants)
         n = len(granted)
-        low = float(granted.min()) if n else 0.0
+        low = lowest(granted) if n else 0.0
         if math.isnan(low) and requested is None:  # some asks unstated: the quota's maximum
             granted = np.minimum(self._requested(None, workforce), caps)
-            low = float(granted.min())
+            low = lowest(granted)
         if isinstance(caps, float) and caps * self.weeks <= _MOST_DAYS:
             high = caps  # no grant above one cap for all (a NaN grant shows in `low`)
         else:
-            high = float(granted.max()) if n else 0.0
+            high = highest(granted) if n else 0.0
         checked = (
             low >= 0
             and math.isfinite(high)
@@ -199,7 +200,10 @@ class Policy:
             and isinstance(self.impact, Assumptions)
         )
         if checked and entitled.dtype == np.bool_ and (low > 0 or not np.signbit(granted).any()):
-            np.multiply(granted, entitled.view(np.int8), out=granted)
+            if n > SHORT:
+                np.multiply(granted, entitled.view(np.int8), out=granted)
+            else:
+                granted = granted * entitled.view(np.int8)
         else:  # (a -0.0 times 0 stays -0.0, where np.where gives 0.0)
             granted = np.where(entitled, granted, 0.0)
         days = granted * self.weeks
@@ -292,10 +296,13 @@ class Policy:
             elif isinstance(component, PerDay) and component.cap_per == "year":
                 rate, cap = component._rate_in(year), component._yearly_cap(year)
                 # whole half days: the days are >= 0, so truncation is the floor
-                halves = np.multiply(days, 2.0, out=np.empty(n, np.int64), casting="unsafe")
+                if n > SHORT:
+                    halves = np.multiply(days, 2.0, out=np.empty(n, np.int64), casting="unsafe")
+                else:
+                    halves = (days * 2.0).astype(np.int64)
                 due = pay_in_place(halves, rate)
                 if cap is not None:
-                    np.minimum(due, cap, out=due)
+                    due = np.minimum(due, cap, out=due if n > SHORT else None)
             elif isinstance(component, PerDay):
                 due = component.for_workforce(np.floor(days * 2) / 2, year)
             elif isinstance(component, MonthlyFlat):
@@ -321,25 +328,108 @@ class Policy:
         return due
 
 
-@attrs.frozen(kw_only=True)
 class Assessment:
     """One agent's assessment: the eligibility decision, the telework granted per week,
-    the days in a year, the allowance of that year and the impact."""
+    the days in a year, the allowance of that year and the impact.
 
-    policy: str
-    on: dt.date
-    decision: Decision
-    entitled: bool
-    granted: Quantity
-    days: Quantity
-    allowance_cents: int
-    employer_cents: int
-    impact: dict[str, Any]
+    It is one row of a :class:`BatchAssessment` (``policy.assess(agent, on)`` assesses a
+    workforce of one): the figures are read from the batch's columns when asked for,
+    and the decision tree is built the first time :attr:`decision` is read (then kept),
+    so that code that needs only the figures does not pay for the explanation.
+    Assessments compare equal when every figure and the decision are equal.
+    """
+
+    __slots__ = ("_batch", "_decision", "_row")
+
+    def __init__(self, batch: BatchAssessment, row: int) -> None:
+        self._batch = batch
+        self._row = row
+        self._decision: Decision | None = None
+
+    @property
+    def policy(self) -> str:
+        """The name of the policy."""
+        return self._batch.policy.name
+
+    @property
+    def on(self) -> dt.date:
+        """The reference date."""
+        return self._batch.on
+
+    @property
+    def decision(self) -> Decision:
+        """The eligibility decision, with its explanation tree."""
+        if self._decision is None:
+            self._decision = self._batch.decisions.explain(self._row)
+        return self._decision
+
+    @property
+    def entitled(self) -> bool:
+        """Eligible, and selected when the policy has a selection."""
+        return bool(self._batch.entitled[self._row])
+
+    @property
+    def granted(self) -> Quantity:
+        """The telework granted per week (workday/week)."""
+        return Q_(float(self._batch.granted[self._row]), "workday/week")
+
+    @property
+    def days(self) -> Quantity:
+        """The telework days in a year (workday)."""
+        return Q_(float(self._batch.days[self._row]), "workday")
+
+    @property
+    def allowance_cents(self) -> int:
+        """The allowance paid over the year, in cents (exact)."""
+        return int(self._batch.allowance_cents[self._row])
+
+    @property
+    def employer_cents(self) -> int:
+        """The employer's costs over the year, in cents (exact)."""
+        return int(self._batch.employer_cents[self._row])
 
     @property
     def allowance(self) -> Quantity:
         """The allowance paid to the agent over the year, in EUR."""
         return Q_(self.allowance_cents / 100, "EUR")
+
+    @property
+    def impact(self) -> dict[str, float]:
+        """The km avoided, the net kg CO2e avoided and the hours saved over the year."""
+        report, row = self._batch.impact, self._row
+        return {
+            "distance_km": float(report.km[row]),
+            "net_kg_co2e": float(report.gross_kg[row] - report.rebound_kg[row]),
+            "hours": float(report.hours[row]),
+        }
+
+    def _figures(self) -> tuple[Any, ...]:
+        batch, row = self._batch, self._row
+        return (
+            self.policy,
+            self.on,
+            self.entitled,
+            float(batch.granted[row]),
+            float(batch.days[row]),
+            self.allowance_cents,
+            self.employer_cents,
+            self.impact,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Assessment):
+            return NotImplemented
+        return self._figures() == other._figures() and self.decision == other.decision
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, like a mutable record
+
+    def __repr__(self) -> str:
+        return (
+            f"Assessment(policy={self.policy!r}, on={self.on.isoformat()!r},"
+            f" agent_id={self.decision.agent_id!r}, entitled={self.entitled},"
+            f" granted={self.granted.m_as('workday/week'):g} workday/week,"
+            f" allowance={as_decimal(self.allowance_cents)} EUR)"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready document with a schema version."""
@@ -349,8 +439,8 @@ class Assessment:
             "policy": self.policy,
             "on": self.on.isoformat(),
             "entitled": self.entitled,
-            "granted_per_week": float(self.granted.m_as("workday/week")),
-            "days_per_year": float(self.days.m_as("workday")),
+            "granted_per_week": float(self._batch.granted[self._row]),
+            "days_per_year": float(self._batch.days[self._row]),
             "allowance": str(as_decimal(self.allowance_cents)),
             "employer_costs": str(as_decimal(self.employer_cents)),
             "impact": self.impact,
@@ -360,16 +450,17 @@ class Assessment:
     def text(self, lang: str = "en") -> str:
         """The assessment in English or French: the decision, then the figures."""
         decision = self.decision.text(lang)  # type: ignore[arg-type]
+        granted = float(self._batch.granted[self._row])
+        days = float(self._batch.days[self._row])
         if lang == "fr":
             lines = [
-                f"télétravail accordé\u00a0: {self.granted.m_as('workday/week'):g} jour(s)"
-                f" par semaine, {self.days.m_as('workday'):g} jours par an",
+                f"télétravail accordé\u00a0: {granted:g} jour(s)"
+                f" par semaine, {days:g} jours par an",
                 f"indemnités sur l'année\u00a0: {as_decimal(self.allowance_cents)} EUR",
             ]
         else:
             lines = [
-                f"telework granted: {self.granted.m_as('workday/week'):g} day(s) a week,"
-                f" {self.days.m_as('workday'):g} days a year",
+                f"telework granted: {granted:g} day(s) a week, {days:g} days a year",
                 f"allowance over the year: {as_decimal(self.allowance_cents)} EUR",
             ]
         return "\n".join([decision, *lines])
@@ -416,24 +507,12 @@ class BatchAssessment:
         }
 
     def explain(self, row_or_id: int | str) -> Assessment:
-        """The full assessment of one agent, by row or id."""
+        """The full assessment of one agent, by row or id (its decision tree is built
+        when first read)."""
         row = self.decisions._row(row_or_id)
-        impact = {
-            "distance_km": float(self.impact.km[row]),
-            "net_kg_co2e": float(self.impact.net_kg[row]),
-            "hours": float(self.impact.hours[row]),
-        }
-        return Assessment(
-            policy=self.policy.name,
-            on=self.on,
-            decision=self.decisions.explain(row),
-            entitled=bool(self.entitled[row]),
-            granted=Q_(float(self.granted[row]), "workday/week"),
-            days=Q_(float(self.days[row]), "workday"),
-            allowance_cents=int(self.allowance_cents[row]),
-            employer_cents=int(self.employer_cents[row]),
-            impact=impact,
-        )
+        if self.decisions.invalid[row]:
+            self.decisions.explain(row)  # raises: the agent was hired after the date
+        return Assessment(self, row)
 
     def to_pandas(self) -> pd.DataFrame:
         """One row per agent (the ``pandas`` extra), columns named with their unit."""
@@ -456,13 +535,7 @@ class BatchAssessment:
 def _no_cost(n: int) -> npt.NDArray[np.int64]:
     """The employer costs of a policy that has none: a read-only column of zero cents
     that takes no memory (every row reads the same zero)."""
-    column: npt.NDArray[np.int64] = np.ndarray(
-        (n,), dtype=np.int64, buffer=_ZERO_CENTS, strides=(0,)
-    )
-    return column
-
-
-_ZERO_CENTS = bytes(8)
+    return zeros(n, np.int64)
 
 
 def _total(column: npt.NDArray[np.int64]) -> int:

@@ -29,7 +29,8 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail._checks import enum_value, one_of
+from teletravail._checks import enum_value, one_of, unchecked
+from teletravail._columns import readonly as _readonly
 from teletravail.dated import to_date
 from teletravail.errors import RowError, UnitError, ValidationError, WorkforceError
 from teletravail.units import DIMENSIONLESS, LENGTH, Q_, TIME, WORKDAYS_PER_TIME, as_quantity
@@ -359,11 +360,6 @@ _PANDAS_QUANTITIES = {
 }
 
 
-def _readonly(array: npt.NDArray[G]) -> npt.NDArray[G]:
-    array.flags.writeable = False
-    return array
-
-
 def _kept(column: npt.NDArray[G], keep: npt.NDArray[np.bool_] | None) -> npt.NDArray[G]:
     """The kept rows of a column (``None``: all), as a new read-only array."""
     return _readonly(column.copy() if keep is None else column[keep])
@@ -383,6 +379,10 @@ _ONE_TAG_ROW = _readonly(np.ones((1, 8), dtype=bool))
 _NO_ROWS = _readonly(np.zeros(0, dtype=np.int64))
 _NO_KINDS = _readonly(np.zeros(0, dtype=np.int8))
 _NO_DATES = _readonly(np.zeros(0, dtype="datetime64[D]"))
+_MODE_ROWS = {
+    mode: _readonly(np.array([code], dtype=np.int8)) for code, mode in enumerate(CommuteMode)
+}
+_EPOCH = dt.date(1970, 1, 1)
 
 
 def _column_unit(key: str) -> tuple[str, str | None]:
@@ -958,34 +958,40 @@ class Workforce:
 
     @classmethod
     def _from_one(cls, agent: Agent) -> Workforce:
-        """A workforce of one, built directly: the path of every single-agent evaluation."""
+        """A workforce of one, built directly: the path of every single-agent evaluation.
+
+        The agent's values are already checked, so the columns are built with as few
+        arrays as possible (the four quantities are rows of one read-only block) and
+        set without the shape checks of a direct call.
+        """
         tag_names = tuple(sorted(agent.tags))
         derogations = agent.derogations
-        return cls(
+        requested = agent.requested_telework
+        block = np.array(
+            [
+                _magnitude(agent.working_time, WORKING_TIME_UNIT),
+                _magnitude(agent.commute_distance, DISTANCE_UNIT),
+                _magnitude(agent.commute_time, COMMUTE_TIME_UNIT),
+                _magnitude(requested, REQUESTED_TELEWORK_UNIT),
+            ]
+        )
+        block.flags.writeable = False  # its slices are read-only too
+        return unchecked(
+            cls,
             ids=_readonly(np.array([agent.id])),
-            hire_date=_readonly(np.array([agent.hire_date], dtype="datetime64[D]")),
-            working_time_percent=_readonly(
-                np.array([_magnitude(agent.working_time, WORKING_TIME_UNIT)])
-            ),
+            hire_date=_readonly(np.array([(agent.hire_date - _EPOCH).days], dtype="datetime64[D]")),
+            working_time_percent=block[0:1],
             role=Categories(_ZERO_CODE, (agent.role,)),
             tags=_ONE_TAG_ROW[:, : len(tag_names)]
             if len(tag_names) <= 8
             else _readonly(np.ones((1, len(tag_names)), dtype=bool)),
             tag_names=tag_names,
-            commute_distance_km=_readonly(
-                np.array([_magnitude(agent.commute_distance, DISTANCE_UNIT)])
-            ),
-            commute_time_min=_readonly(
-                np.array([_magnitude(agent.commute_time, COMMUTE_TIME_UNIT)])
-            ),
-            commute_mode=_readonly(np.array([_MODES.index(agent.commute_mode)], dtype=np.int8)),
+            commute_distance_km=block[1:2],
+            commute_time_min=block[2:3],
+            commute_mode=_MODE_ROWS[agent.commute_mode],
             volunteer=_TRUE_ROW if agent.volunteer else _FALSE_ROW,
             teleworkable_post=_TRUE_ROW if agent.teleworkable_post else _FALSE_ROW,
-            requested_telework_workday_per_week=_NAN_ROW
-            if agent.requested_telework is None
-            else _readonly(
-                np.array([_magnitude(agent.requested_telework, REQUESTED_TELEWORK_UNIT)])
-            ),
+            requested_telework_workday_per_week=_NAN_ROW if requested is None else block[3:4],
             derogation_row=_readonly(np.zeros(len(derogations), dtype=np.int64))
             if derogations
             else _NO_ROWS,
@@ -1008,6 +1014,7 @@ class Workforce:
             if derogations
             else _NO_DATES,
             source_rows=_ZERO_ROW,
+            rejected=(),
         )
 
     @classmethod

@@ -271,7 +271,7 @@ def _names(value: Any) -> frozenset[str]:
 def _not_in(role: Categories, names: frozenset[str]) -> npt.NDArray[np.bool_]:
     """Rows whose role is none of ``names`` (``~workforce.role_in(names)``, built in one
     column: a few codes are compared one by one, in place, many go through a table)."""
-    codes = role.code_of(names).tolist()
+    codes = [code for code, name in enumerate(role.categories) if name in names]
     if len(codes) > 8:
         table = np.ones(len(role.categories), dtype=bool)
         table[codes] = False

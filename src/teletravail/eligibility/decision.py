@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail._checks import require_keys
+from teletravail._columns import any_set, frozen
 from teletravail.dated import Duration, Source, to_date
 from teletravail.errors import ReferenceDateError, RowError, UnitError, ValidationError
 from teletravail.units import Q_, format_unit
@@ -322,13 +323,6 @@ class Outcome(NamedTuple):
     children: tuple[Outcome, ...] = ()
 
 
-def _frozen(array: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
-    """A read-only view of ``array`` (the array itself stays as it was)."""
-    view = array.view()
-    view.flags.writeable = False
-    return view
-
-
 def _to_date(value: np.datetime64) -> dt.date:
     day = value.astype("datetime64[D]").astype(object)
     assert isinstance(day, dt.date)
@@ -368,10 +362,10 @@ class BatchDecision:
         self._workforce = workforce
         self._on = on
         self._outcome = outcome
-        self._invalid = _frozen(invalid)
+        self._invalid = frozen(invalid)
         self._errors = tuple(errors)
-        passed = outcome.passed if not invalid.any() else outcome.passed & ~invalid
-        self._eligible = _frozen(passed)
+        passed = outcome.passed if not any_set(invalid) else outcome.passed & ~invalid
+        self._eligible = frozen(passed)
         self._blame: list[tuple[str, npt.NDArray[np.bool_]]] | None = None
 
     # read-only attributes: a batch decision is a value, like a Decision

@@ -27,6 +27,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from teletravail._columns import SHORT, any_set, highest, zeros
 from teletravail.dated import to_date
 from teletravail.errors import ReferenceDateError, RowError, ValidationError, WorkforceError
 from teletravail.workforce import Agent, Errors, Workforce
@@ -105,12 +106,12 @@ class Rule(abc.ABC):
         last = (day - _EPOCH).days
         # the latest hire date says whether any agent is hired after the date: a
         # reduction, where the comparison would build a column only to find it false
-        if not len(hired) or hired.max() <= last:
-            future = np.zeros(len(hired), dtype=bool)
+        if not len(hired) or highest(hired) <= last:
+            future = zeros(len(hired), np.bool_)
         else:
             future = hired > last
         problems: list[RowError] = []
-        if future.any():
+        if any_set(future):
             expected = f"a date on or before the reference date {day}"
             for row in np.flatnonzero(future):
                 hired = workforce.hire_date[row].astype(object)
@@ -195,9 +196,14 @@ class _Group(Rule):
 
     def _outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
         children = tuple(rule._outcome(workforce, on) for rule in self.rules)
-        passed = children[0].passed.copy()
-        for child in children[1:]:
-            self.COMBINE(passed, child.passed, out=passed)
+        passed = children[0].passed
+        if len(passed) > SHORT:  # in place: no new column per child
+            passed = passed.copy()
+            for child in children[1:]:
+                self.COMBINE(passed, child.passed, out=passed)
+        else:
+            for child in children[1:]:
+                passed = self.COMBINE(passed, child.passed)
         return Outcome(self, passed, children)
 
     def _result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:

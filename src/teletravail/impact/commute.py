@@ -22,7 +22,8 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail._checks import enum_value, optional_source
+from teletravail._checks import enum_value, optional_source, unchecked
+from teletravail._columns import all_nan, frozen, highest, lowest, readonly, zeros
 from teletravail.dated import DatedParameter, Source, to_date
 from teletravail.errors import ValidationError
 from teletravail.units import Q_, as_quantity, unit
@@ -297,21 +298,11 @@ class Assumptions:
 def _present(modes: npt.NDArray[np.int8]) -> list[int]:
     """The mode codes found in a column, in order (comparisons: no sort, no hash table)."""
     if len(modes) <= 1:
-        return [int(code) for code in modes]
-    low, high = int(modes.min()), int(modes.max())
+        return modes.tolist()  # type: ignore[no-any-return]
+    low, high = int(lowest(modes)), int(highest(modes))
     if low == high:
         return [low]
     return [code for code in range(low, high + 1) if (modes == code).any()]
-
-
-def _none(n: int, dtype: type[np.generic]) -> npt.NDArray[Any]:
-    """A read-only column of ``n`` zeros (False) that takes no memory: every row reads
-    the same zero bytes. The report's columns are read-only anyway; a column known to be
-    all zeros need not be written, nor read back from memory to be summed."""
-    return np.ndarray((n,), dtype=dtype, buffer=_ZERO_BYTES, strides=(0,))
-
-
-_ZERO_BYTES = bytes(16)  # zero as any number type, False as a boolean (read-only)
 
 
 def _days_column(value: Any, n: int, field: str) -> npt.NDArray[np.float64]:
@@ -410,9 +401,9 @@ def _report(
     """
     n = len(workforce)
     distance = workforce.commute_distance_km
-    shortest = float(distance.min()) if n else math.nan  # NaN shows in the minimum
+    shortest = lowest(distance)  # NaN shows in the minimum
     if not math.isnan(shortest):
-        unknown = _none(n, np.bool_)
+        unknown = zeros(n, np.bool_)
         one_way = distance
     else:
         unknown = np.isnan(distance)
@@ -420,7 +411,7 @@ def _report(
     speed = assumptions._speed_kmh()
     commute_minutes = workforce.commute_time_min
     away = centre_days is not None and centre_km is not None and bool(np.any(centre_days > 0))
-    if not away and (not n or math.isnan(np.fmax.reduce(commute_minutes))):
+    if not away and all_nan(commute_minutes):
         # no day at a télécentre and no commute time known: the speed gives every pace
         km = np.multiply(one_way, 2.0)
         km *= total_days
@@ -453,25 +444,28 @@ def _report(
     else:
         gross = km * assumptions.factor_column(modes, day)
     if assumptions.rebound.kind is ReboundKind.NONE:
-        rebound = _none(n, np.float64)
+        rebound = zeros(n, np.float64)
     else:
         # a rebound is a share of a benefit: none where telework adds km (a far
         # télécentre), and none for agents whose commute is unknown
         rebound = assumptions.rebound.kilograms(np.maximum(gross, 0.0), total_days)
         rebound = np.where(unknown, 0.0, rebound)
     cost_per_km = assumptions._cost_eur_per_km()
-    return ImpactReport(
+    # every column is new here or read-only already, but for the day counts (which the
+    # caller may keep): the report is built without its converters' copies
+    return unchecked(
+        ImpactReport,
         label=label,
         on=day,
-        ids=workforce.ids,
-        modes=modes,
-        days=total_days,
-        telecentre_days=_none(n, np.float64) if centre_days is None else centre_days,
-        km=km,
-        hours=hours,
-        gross_kg=gross,
-        rebound_kg=rebound,
-        eur=None if cost_per_km is None else km * cost_per_km,
-        unknown_distance=unknown,
+        ids=frozen(workforce.ids),
+        modes=frozen(modes),
+        days=frozen(total_days),
+        telecentre_days=zeros(n, np.float64) if centre_days is None else frozen(centre_days),
+        km=readonly(km),
+        hours=readonly(hours),
+        gross_kg=readonly(gross),
+        rebound_kg=frozen(rebound),
+        eur=None if cost_per_km is None else readonly(km * cost_per_km),
+        unknown_distance=frozen(unknown),
         assumptions=assumptions,
     )

@@ -10,6 +10,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from teletravail._columns import frozen
 from teletravail.errors import ValidationError
 from teletravail.units import Q_
 from teletravail.workforce import CommuteMode
@@ -39,14 +40,8 @@ _PANDAS_QUANTITIES = {
 }
 
 
-def _frozen(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
-    view = np.asarray(array).view()
-    view.flags.writeable = False
-    return view
-
-
 def _optional_frozen(array: npt.NDArray[Any] | None) -> npt.NDArray[Any] | None:
-    return None if array is None else _frozen(array)
+    return None if array is None else frozen(array)
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -61,16 +56,16 @@ class ImpactReport:
 
     label: str
     on: dt.date
-    ids: npt.NDArray[np.str_] = attrs.field(converter=_frozen)
-    modes: npt.NDArray[np.int8] = attrs.field(converter=_frozen)
-    days: npt.NDArray[np.float64] = attrs.field(converter=_frozen)
-    telecentre_days: npt.NDArray[np.float64] = attrs.field(converter=_frozen)
-    km: npt.NDArray[np.float64] = attrs.field(converter=_frozen)
-    hours: npt.NDArray[np.float64] = attrs.field(converter=_frozen)
-    gross_kg: npt.NDArray[np.float64] = attrs.field(converter=_frozen)
-    rebound_kg: npt.NDArray[np.float64] = attrs.field(converter=_frozen)
+    ids: npt.NDArray[np.str_] = attrs.field(converter=frozen)
+    modes: npt.NDArray[np.int8] = attrs.field(converter=frozen)
+    days: npt.NDArray[np.float64] = attrs.field(converter=frozen)
+    telecentre_days: npt.NDArray[np.float64] = attrs.field(converter=frozen)
+    km: npt.NDArray[np.float64] = attrs.field(converter=frozen)
+    hours: npt.NDArray[np.float64] = attrs.field(converter=frozen)
+    gross_kg: npt.NDArray[np.float64] = attrs.field(converter=frozen)
+    rebound_kg: npt.NDArray[np.float64] = attrs.field(converter=frozen)
     eur: npt.NDArray[np.float64] | None = attrs.field(converter=_optional_frozen)
-    unknown_distance: npt.NDArray[np.bool_] = attrs.field(converter=_frozen)
+    unknown_distance: npt.NDArray[np.bool_] = attrs.field(converter=frozen)
     assumptions: Assumptions
 
     def __len__(self) -> int:
