@@ -578,6 +578,14 @@ def one_agent(policy: Policy, calls: int) -> None:
         f"target: one agent under {AGENT_TARGET_US:g} µs: "
         f"{verdict(timings['eligible agent'] < AGENT_TARGET_US)}"
     )
+    # the decision tree is built when first read: what reading everything costs
+    agent = agents["eligible agent"]
+    for label, read in (
+        ("and its decision", lambda: policy.assess(agent, ON).decision),
+        ("and .to_dict()", lambda: policy.assess(agent, ON).to_dict()),
+    ):
+        seconds = median_single_calls(read, calls)
+        print(f"one Agent, policy.assess(agent, on) {label}: {seconds * 1e6:.0f} µs")
 
 
 if __name__ == "__main__":

@@ -98,13 +98,3 @@ def build_from_dict(cls: Callable[..., T], data: Mapping[str, Any], path: str) -
         return cls(**kwargs)
     except ValidationError as error:
         raise ValidationError(f"{path}.{error.field}", error.value, error.expected) from None
-
-
-def unchecked(cls: type[T], **fields: Any) -> T:
-    """An instance of the frozen attrs class ``cls`` from values its builder has already
-    checked and converted, every field given: they are set as they are, without the
-    converters and checks of ``__init__`` (the library's own fast paths only)."""
-    instance = object.__new__(cls)
-    for name, value in fields.items():
-        object.__setattr__(instance, name, value)
-    return instance

@@ -29,7 +29,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail._checks import enum_value, one_of, unchecked
+from teletravail._checks import enum_value, one_of
 from teletravail._columns import readonly as _readonly
 from teletravail.dated import to_date
 from teletravail.errors import RowError, UnitError, ValidationError, WorkforceError
@@ -961,8 +961,7 @@ class Workforce:
         """A workforce of one, built directly: the path of every single-agent evaluation.
 
         The agent's values are already checked, so the columns are built with as few
-        arrays as possible (the four quantities are rows of one read-only block) and
-        set without the shape checks of a direct call.
+        arrays as possible (the four quantities are rows of one read-only block).
         """
         tag_names = tuple(sorted(agent.tags))
         derogations = agent.derogations
@@ -976,8 +975,7 @@ class Workforce:
             ]
         )
         block.flags.writeable = False  # its slices are read-only too
-        return unchecked(
-            cls,
+        return cls(
             ids=_readonly(np.array([agent.id])),
             hire_date=_readonly(np.array([(agent.hire_date - _EPOCH).days], dtype="datetime64[D]")),
             working_time_percent=block[0:1],

@@ -22,8 +22,8 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail._checks import enum_value, optional_source, unchecked
-from teletravail._columns import all_nan, frozen, highest, lowest, readonly, zeros
+from teletravail._checks import enum_value, optional_source
+from teletravail._columns import all_nan, highest, lowest, readonly, zeros
 from teletravail.dated import DatedParameter, Source, to_date
 from teletravail.errors import ValidationError
 from teletravail.units import Q_, as_quantity, unit
@@ -451,21 +451,20 @@ def _report(
         rebound = assumptions.rebound.kilograms(np.maximum(gross, 0.0), total_days)
         rebound = np.where(unknown, 0.0, rebound)
     cost_per_km = assumptions._cost_eur_per_km()
-    # every column is new here or read-only already, but for the day counts (which the
-    # caller may keep): the report is built without its converters' copies
-    return unchecked(
-        ImpactReport,
+    # the columns made here are made read-only in place: the report's converters keep
+    # a read-only column as it is, where they would make a read-only view of it
+    return ImpactReport(
         label=label,
         on=day,
-        ids=frozen(workforce.ids),
-        modes=frozen(modes),
-        days=frozen(total_days),
-        telecentre_days=zeros(n, np.float64) if centre_days is None else frozen(centre_days),
+        ids=workforce.ids,
+        modes=modes,
+        days=total_days,
+        telecentre_days=zeros(n, np.float64) if centre_days is None else centre_days,
         km=readonly(km),
         hours=readonly(hours),
         gross_kg=readonly(gross),
-        rebound_kg=frozen(rebound),
+        rebound_kg=rebound,
         eur=None if cost_per_km is None else readonly(km * cost_per_km),
-        unknown_distance=frozen(unknown),
+        unknown_distance=unknown,
         assumptions=assumptions,
     )
