@@ -67,28 +67,24 @@ def readonly(array: npt.NDArray[G]) -> npt.NDArray[G]:
 
 def lowest(values: npt.NDArray[Any]) -> float:
     """``float(values.min())``: NaN when any value is NaN; NaN for an empty column."""
-    n = len(values)
-    if n == 1:
-        return float(values[0])
-    if n > SHORT:
-        return float(values.min())
-    items = values.tolist()
-    if not items:
-        return math.nan
-    return math.nan if any(v != v for v in items) else float(min(items))
+    return _extreme(values, min, np.min)
 
 
 def highest(values: npt.NDArray[Any]) -> float:
     """``float(values.max())``: NaN when any value is NaN; NaN for an empty column."""
+    return _extreme(values, max, np.max)
+
+
+def _extreme(values: npt.NDArray[Any], pick: Any, reduce: Any) -> float:
     n = len(values)
     if n == 1:
         return float(values[0])
     if n > SHORT:
-        return float(values.max())
+        return float(reduce(values))
     items = values.tolist()
     if not items:
         return math.nan
-    return math.nan if any(v != v for v in items) else float(max(items))
+    return math.nan if any(v != v for v in items) else float(pick(items))
 
 
 def any_set(mask: npt.NDArray[np.bool_]) -> bool:
