@@ -49,6 +49,7 @@ from teletravail.workforce import Agent, Errors, Workforce
 if TYPE_CHECKING:
     import pandas as pd
 
+    from teletravail.tables import Units
     from teletravail.units import Quantity
 
 __all__ = ["Assessment", "BatchAssessment", "Policy", "compare_policies"]
@@ -514,22 +515,27 @@ class BatchAssessment:
             self.decisions.explain(row)  # raises: the agent was hired after the date
         return Assessment(self, row)
 
-    def to_pandas(self) -> pd.DataFrame:
-        """One row per agent (the ``pandas`` extra), columns named with their unit."""
-        import pandas as pd
+    def to_pandas(self, units: Units = "plain") -> pd.DataFrame:
+        """One row per agent assessed (the ``pandas`` extra): ``id``, ``eligible``,
+        ``entitled``, then quantities as floats named with their unit
+        (``granted_workday_per_week``, ``days_workday``, ``allowance_eur`` from the exact
+        cents, ``distance_km``, ``net_kg_co2e``), or, with ``units="pint"``, pint-pandas
+        columns named as in :data:`~teletravail.tables.ASSESSMENT_QUANTITIES` (see
+        :mod:`teletravail.tables`; :func:`~teletravail.tables.assessment_frame` has one
+        row per input row instead)."""
+        from teletravail.tables import ASSESSMENT_QUANTITIES, quantity_frame
 
-        return pd.DataFrame(
-            {
-                "id": self.decisions.ids,
-                "eligible": self.decisions.eligible,
-                "entitled": self.entitled,
-                "granted_workday_per_week": self.granted,
-                "days_workday": self.days,
-                "allowance_eur": self.allowance_cents / 100,
-                "distance_km": self.impact.km,
-                "net_kg_co2e": self.impact.net_kg,
-            }
-        )
+        columns: dict[str, Any] = {
+            "id": self.decisions.ids,
+            "eligible": self.decisions.eligible,
+            "entitled": self.entitled,
+            "granted_workday_per_week": self.granted,
+            "days_workday": self.days,
+            "allowance_eur": self.allowance_cents / 100,
+            "distance_km": self.impact.km,
+            "net_kg_co2e": self.impact.net_kg,
+        }
+        return quantity_frame(columns, ASSESSMENT_QUANTITIES, units)
 
 
 def _no_cost(n: int) -> npt.NDArray[np.int64]:

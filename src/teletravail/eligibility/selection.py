@@ -19,18 +19,27 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail.errors import ValidationError
-from teletravail.workforce import Workforce
+from teletravail.workforce import COMMUTE_TIME_UNIT, DISTANCE_UNIT, WORKING_TIME_UNIT, Workforce
 
 from .decision import SCHEMA_VERSION, BatchDecision
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from teletravail.tables import Units
+
 __all__ = ["Selection", "SelectionCampaign"]
 
 RankKey = Literal["commute_distance", "commute_time", "seniority", "working_time"]
 _KEYS: tuple[str, ...] = ("commute_distance", "commute_time", "seniority", "working_time")
 Status = Literal["selected", "waiting", "not_eligible", "invalid"]
+# the ranking key's column in Selection.to_pandas: key -> (plain name, pint name, unit),
+# the names and units of Workforce.to_pandas
+_KEY_COLUMNS: dict[str, tuple[str, str, str]] = {
+    "commute_distance": ("commute_distance_km", "commute_distance", DISTANCE_UNIT),
+    "commute_time": ("commute_time_min", "commute_time", COMMUTE_TIME_UNIT),
+    "working_time": ("working_time_pct", "working_time", WORKING_TIME_UNIT),
+}
 
 
 def _seats(value: Any) -> int:
@@ -180,8 +189,30 @@ class Selection:
             for row, agent_id in enumerate(self.decisions.workforce.ids.tolist())
         ]
 
-    def to_pandas(self) -> pd.DataFrame:
-        """The same as :meth:`to_records`, as a DataFrame (the ``pandas`` extra)."""
-        import pandas as pd
+    def to_pandas(self, units: Units = "plain") -> pd.DataFrame:
+        """The columns of :meth:`to_records` (``id``, ``status``, ``rank``) and the key the
+        agents were ranked by, as a DataFrame (the ``pandas`` extra).
 
-        return pd.DataFrame(self.to_records())
+        The key is named as in :meth:`Workforce.to_pandas
+        <teletravail.workforce.Workforce.to_pandas>`: ``commute_distance_km``,
+        ``commute_time_min`` or ``working_time_pct``, pint-pandas columns
+        (``commute_distance``...) with ``units="pint"`` (see :mod:`teletravail.tables`);
+        ``hire_date`` for ``seniority``; ``key``, a plain number, for a function.
+        """
+        from teletravail.tables import quantity_frame
+
+        records = self.to_records()
+        columns: dict[str, Any] = {
+            name: [record[name] for record in records] for name in ("id", "status", "rank")
+        }
+        key = self.campaign.rank_by
+        quantities: dict[str, tuple[str, str]] = {}
+        if isinstance(key, str) and key in _KEY_COLUMNS:
+            plain, short, unit_name = _KEY_COLUMNS[key]
+            columns[plain] = self.values
+            quantities[plain] = (short, unit_name)
+        elif key == "seniority":
+            columns["hire_date"] = self.decisions.workforce.hire_date
+        else:
+            columns["key"] = self.values
+        return quantity_frame(columns, quantities, units)

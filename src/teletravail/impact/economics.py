@@ -57,6 +57,7 @@ from teletravail.units import DIMENSIONLESS, Q_, TIME, as_quantity, per_registry
 if TYPE_CHECKING:
     import pandas as pd
 
+    from teletravail.tables import Units
     from teletravail.units import Quantity
 
 __all__ = [
@@ -449,6 +450,18 @@ _UNITS = {
     "desk_days": "desk-day/year",
     "open_days": "day/year",
 }
+# the money columns of Economics.to_pandas: plain name -> (pint name, unit)
+_PANDAS_QUANTITIES = {
+    f"{name}_eur": (name, _UNITS[name])
+    for name in (
+        "set_up",
+        "annual_set_up",
+        "running",
+        "yearly_cost",
+        "cost_per_desk_day",
+        "cost_per_teleworker",
+    )
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -537,16 +550,26 @@ class Economics:
             )
         return records
 
-    def to_pandas(self) -> pd.DataFrame:
-        """One row per centre then the network's (the ``pandas`` extra); money in euros,
-        a missing cost per desk-day or per teleworker as NaN."""
+    def to_pandas(self, units: Units = "plain") -> pd.DataFrame:
+        """One row per centre then the network's (the ``pandas`` extra), the columns of
+        :meth:`to_records`: money as floats of euros from the exact cents (``set_up_eur``
+        and ``cost_per_desk_day_eur`` in euros, the others in euros a year), a missing
+        cost per desk-day or per teleworker as NaN.
+
+        With ``units="pint"`` the money columns are pint-pandas columns named without
+        ``_eur``, in ``EUR`` (``set_up``, ``cost_per_desk_day``) or ``EUR/year`` (see
+        :mod:`teletravail.tables`); ``open_days`` and ``desk_days`` stay plain numbers.
+        """
         import pandas as pd
 
-        frame = pd.DataFrame(self.to_records())
-        frame["teleworkers"] = pd.array(frame["teleworkers"].tolist(), dtype="Int64")
-        for column in ("cost_per_desk_day_eur", "cost_per_teleworker_eur"):
-            frame[column] = frame[column].astype("float64")
-        return frame
+        from teletravail.tables import quantity_frame
+
+        records = self.to_records()
+        columns: dict[str, Any] = {name: [r[name] for r in records] for name in records[0]}
+        columns["teleworkers"] = pd.array(columns["teleworkers"], dtype="Int64")
+        for name in ("cost_per_desk_day_eur", "cost_per_teleworker_eur"):
+            columns[name] = pd.Series(columns[name], dtype="float64")
+        return quantity_frame(columns, _PANDAS_QUANTITIES, units)
 
     def _repr_html_(self) -> str:
         """A small HTML table for notebooks: one row per centre, the network last."""

@@ -32,6 +32,9 @@ from .quota import Assessment, PatternError, Quota, QuotaDecision, weekday_set
 from .telecentre import TelecentreNetwork
 
 if TYPE_CHECKING:
+    import pandas as pd
+
+    from teletravail.tables import Units
     from teletravail.units import Quantity
 
     from .telecentre import DeskRequest
@@ -49,6 +52,8 @@ __all__ = [
 ]
 
 Period = Literal["week", "month", "quarter", "year"]
+# the quantity column of Schedule.to_pandas: plain name -> (pint name, unit)
+_PANDAS_QUANTITIES = {"amount_workday": ("amount", "workday")}
 _EPOCH_WEEKDAY = 3  # 1970-01-01, day 0 of datetime64[D], was a Thursday
 
 
@@ -336,6 +341,23 @@ class Schedule:
                 self.dates, self.amounts, self.parts, self.place_codes, strict=True
             )
         ]
+
+    def to_pandas(self, units: Units = "plain") -> pd.DataFrame:
+        """One row per day (the ``pandas`` extra): ``date``, ``amount_workday`` (1 or
+        0.5), ``part`` and ``place``, the fields of :meth:`to_records`; with
+        ``units="pint"`` the amount is a pint-pandas column ``amount`` in workday (see
+        :mod:`teletravail.tables`)."""
+        from teletravail.tables import quantity_frame
+
+        parts = np.array([part.value for part in DayPart], dtype=object)
+        places = np.array([str(place) for place in self.places], dtype=object)
+        columns: dict[str, Any] = {
+            "date": self.dates,
+            "amount_workday": self.amounts,
+            "part": parts[self.parts],
+            "place": places[self.place_codes],
+        }
+        return quantity_frame(columns, _PANDAS_QUANTITIES, units)
 
     def desk_requests(
         self,

@@ -66,6 +66,8 @@ from .pattern import weekday
 if TYPE_CHECKING:
     import pandas as pd
 
+    from teletravail.tables import Units
+
 __all__ = [
     "WORKWEEK",
     "Booking",
@@ -753,22 +755,27 @@ class Bookings:
             "peak": {name: p.to_dict() for name, p in self.peak().items()},
         }
 
-    def to_pandas(self) -> pd.DataFrame:
-        """One row per request, in input order (the ``pandas`` extra)."""
-        import pandas as pd
+    def to_pandas(self, units: Units = "plain") -> pd.DataFrame:
+        """One row per request, in input order (the ``pandas`` extra): ``agent_id``,
+        ``day``, ``centre``, ``half``, ``requested_at``, ``rank``, ``status`` and ``desk``.
 
-        return pd.DataFrame(
-            {
-                "agent_id": [r.agent_id for r in self.requests],
-                "day": [r.day for r in self.requests],
-                "centre": [r.centre for r in self.requests],
-                "half": [r.half for r in self.requests],
-                "requested_at": [r.requested_at for r in self.requests],
-                "rank": [r.rank for r in self.requests],
-                "status": self.status,
-                "desk": self.desk,
-            }
-        )
+        ``units`` is that of every table (see :mod:`teletravail.tables`), but none of
+        these columns is a quantity: a desk number and a rank have no unit, so
+        ``units="pint"`` gives the same columns.
+        """
+        from teletravail.tables import quantity_frame
+
+        columns: dict[str, Any] = {
+            "agent_id": [r.agent_id for r in self.requests],
+            "day": [r.day for r in self.requests],
+            "centre": [r.centre for r in self.requests],
+            "half": [r.half for r in self.requests],
+            "requested_at": [r.requested_at for r in self.requests],
+            "rank": [r.rank for r in self.requests],
+            "status": self.status,
+            "desk": self.desk,
+        }
+        return quantity_frame(columns, {}, units)
 
 
 def _priority(value: Any) -> Priority:
