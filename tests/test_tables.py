@@ -129,7 +129,9 @@ def test_assessment_plain_columns_are_the_batch_columns(batch: BatchAssessment) 
         "granted_workday_per_week",
         "days_workday",
         "allowance_eur",
+        "employer_costs_eur",
         "distance_km",
+        "time_h",
         "net_kg_co2e",
     ]
     assert frame["id"].tolist() == batch.decisions.ids.tolist()
@@ -138,7 +140,9 @@ def test_assessment_plain_columns_are_the_batch_columns(batch: BatchAssessment) 
     np.testing.assert_array_equal(frame["granted_workday_per_week"], batch.granted)
     np.testing.assert_array_equal(frame["days_workday"], batch.days)
     np.testing.assert_array_equal(frame["allowance_eur"], batch.allowance_cents / 100)
+    np.testing.assert_array_equal(frame["employer_costs_eur"], batch.employer_cents / 100)
     np.testing.assert_array_equal(frame["distance_km"], batch.impact.km)
+    np.testing.assert_array_equal(frame["time_h"], batch.impact.hours)
     np.testing.assert_array_equal(frame["net_kg_co2e"], batch.impact.net_kg)
 
 
@@ -154,7 +158,9 @@ def test_assessment_pint_columns(batch: BatchAssessment) -> None:
             "granted_workday_per_week": ("granted", "workday/week"),
             "days_workday": ("days", "workday"),
             "allowance_eur": ("allowance", "EUR"),
+            "employer_costs_eur": ("employer_costs", "EUR"),
             "distance_km": ("distance", "km"),
+            "time_h": ("time", "hour"),
             "net_kg_co2e": ("net", "kg CO2e"),
         },
     )
@@ -168,10 +174,17 @@ def test_assessment_pint_columns(batch: BatchAssessment) -> None:
 
 def test_bad_units_name_the_parameter(batch: BatchAssessment) -> None:
     """A units value other than 'plain' or 'pint' is a ValidationError on 'units'."""
-    for result in (batch, *(make() for make in RESULTS)):
+    for result in (batch, batch.decisions, *(make() for make in RESULTS)):
         with pytest.raises(ValidationError) as caught:
             result.to_pandas(units="si")
         assert caught.value.field == "units" and caught.value.value == "si"
+
+
+def test_decisions_table_has_every_input_row(batch: BatchAssessment) -> None:
+    """The eligibility answers: one row per record of to_records (no quantity column)."""
+    frame = batch.decisions.to_pandas()
+    assert list(frame.columns) == ["row", "id", "status", "failures", "error"]
+    pd.testing.assert_frame_equal(frame, pd.DataFrame(batch.decisions.to_records()))
 
 
 # --- selection ------------------------------------------------------------------------------

@@ -518,8 +518,9 @@ class BatchAssessment:
     def to_pandas(self, units: Units = "plain") -> pd.DataFrame:
         """One row per agent assessed (the ``pandas`` extra): ``id``, ``eligible``,
         ``entitled``, then quantities as floats named with their unit
-        (``granted_workday_per_week``, ``days_workday``, ``allowance_eur`` from the exact
-        cents, ``distance_km``, ``net_kg_co2e``), or, with ``units="pint"``, pint-pandas
+        (``granted_workday_per_week``, ``days_workday``, ``allowance_eur`` and
+        ``employer_costs_eur`` from the exact cents, ``distance_km``, ``time_h``,
+        ``net_kg_co2e``), or, with ``units="pint"``, pint-pandas
         columns named as in :data:`~teletravail.tables.ASSESSMENT_QUANTITIES` (see
         :mod:`teletravail.tables`; :func:`~teletravail.tables.assessment_frame` has one
         row per input row instead)."""
@@ -532,7 +533,9 @@ class BatchAssessment:
             "granted_workday_per_week": self.granted,
             "days_workday": self.days,
             "allowance_eur": self.allowance_cents / 100,
+            "employer_costs_eur": self.employer_cents / 100,
             "distance_km": self.impact.km,
+            "time_h": self.impact.hours,
             "net_kg_co2e": self.impact.net_kg,
         }
         return quantity_frame(columns, ASSESSMENT_QUANTITIES, units)

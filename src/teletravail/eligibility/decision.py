@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from teletravail.eligibility.rules import Rule
+    from teletravail.tables import Units
     from teletravail.units import Quantity
     from teletravail.workforce import Workforce
 
@@ -530,8 +531,12 @@ class BatchDecision:
             )
         return sorted(records, key=lambda r: r["row"])
 
-    def to_pandas(self) -> pd.DataFrame:
-        """The answers as a DataFrame (the ``pandas`` extra): id, eligible, failures."""
-        import pandas as pd
+    def to_pandas(self, units: Units = "plain") -> pd.DataFrame:
+        """The rows of :meth:`to_records` as a DataFrame (the ``pandas`` extra): ``row``,
+        ``id``, ``status``, ``failures``, ``error``. No column is a quantity, so
+        ``units`` (``"plain"`` or ``"pint"``, as for every result) changes nothing."""
+        from teletravail.tables import quantity_frame
 
-        return pd.DataFrame(self.to_records())
+        records = self.to_records()
+        names = ("row", "id", "status", "failures", "error")
+        return quantity_frame({name: [r[name] for r in records] for name in names}, {}, units)
