@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import json
+import multiprocessing
+import pickle
 
 import attrs
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 
-from teletravail import Q_, Agent, Workforce
+from teletravail import Q_, Agent, Policy, Workforce, presets
 from teletravail.allowance import Allowance, EmployerCost, OneOff, forfait_teletravail
-from teletravail.eligibility import SelectionCampaign, Volunteer
+from teletravail.eligibility import Predicate, SelectionCampaign, Volunteer
 from teletravail.errors import ValidationError
 from teletravail.policy import Assessment, BatchAssessment, compare_policies
 from teletravail.samples import lot_sample_agents
 from teletravail.scheduling import presets as quota_presets
 
-from .strategies import agent_lists, lot_policy
+from .strategies import agent_lists, lot_policy, policies
 
 
 def test_lot_sample_workforce() -> None:
@@ -161,3 +164,41 @@ def test_without_a_quota_every_ask_must_be_stated() -> None:
         policy.assess(silent, "2024-01-01")
     again = policy.assess(silent, "2024-01-01", requested="1 workday/week")
     assert again.granted.tolist() == [1.0, 1.0]  # type: ignore[union-attr]
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@given(policies())
+def test_a_policy_pickles_as_its_document(policy: Policy) -> None:
+    """Any policy pickles and reads back equal, its quantities in the library's registry."""
+    again = pickle.loads(pickle.dumps(policy))
+    assert again == policy
+
+
+def test_a_policy_with_code_does_not_pickle() -> None:
+    """A Predicate is a Python function: the error names the part a document cannot hold."""
+    policy = lot_policy()
+    coded = attrs.evolve(
+        policy,
+        eligibility=policy.eligibility
+        & Predicate(name="badge", function=lambda w, on: w.volunteer, text="has a badge"),
+    )
+    with pytest.raises(ValidationError) as caught:
+        pickle.dumps(coded)
+    assert caught.value.field == "eligibility"
+
+
+def test_another_process_assesses_alike() -> None:
+    """A preset sent to a fresh process (spawn) gives the totals assessed here."""
+    policy = presets.load("lot-2013")
+    workforce = Workforce.from_agents(lot_sample_agents())
+    here = policy.assess_workforce(workforce, "2013-01-01").totals()
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
+        there = pool.submit(_totals_elsewhere, policy, workforce).result(timeout=120)
+    assert there == {key: str(value) for key, value in here.items()}
+
+
+def _totals_elsewhere(policy: Policy, workforce: Workforce) -> dict[str, str]:
+    """Run in the other process: its totals as text (quantities stay in their process)."""
+    totals = policy.assess_workforce(workforce, "2013-01-01").totals()
+    return {key: str(value) for key, value in totals.items()}

@@ -126,6 +126,18 @@ class Policy:
     weeks: float = attrs.field(default=46.0, converter=_weeks)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """A policy is pickled as its document (:func:`teletravail.config.to_document`)
+        and read back with the receiving process's registry, so that it can be sent to
+        other processes (``multiprocessing``, ``concurrent.futures``, joblib): pint
+        would unpickle its quantities into pint's application registry, which knows
+        neither ``workday`` nor ``EUR``. A policy a document cannot hold (a
+        :class:`~teletravail.eligibility.Predicate` calls a Python function) cannot be
+        pickled: the error says which part."""
+        from teletravail.config import to_document
+
+        return (_from_document, (to_document(self),))
+
     def assess(
         self,
         subject: Agent | Workforce,
@@ -539,6 +551,13 @@ class BatchAssessment:
             "net_kg_co2e": self.impact.net_kg,
         }
         return quantity_frame(columns, ASSESSMENT_QUANTITIES, units)
+
+
+def _from_document(document: dict[str, Any]) -> Policy:
+    """A pickled policy read back (see :meth:`Policy.__reduce__`)."""
+    from teletravail.config import from_document
+
+    return from_document(document, origin="a pickled policy")
 
 
 def _no_cost(n: int) -> npt.NDArray[np.int64]:
