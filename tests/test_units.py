@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
+from fnmatch import fnmatch
+from pathlib import Path
 
 import pint
 import pytest
@@ -235,3 +238,123 @@ def test_set_registry_checks_every_unit_of_ours() -> None:
     with pytest.raises(UnitError, match=r"registry\.cent"):
         set_registry(theirs)
     assert "workday" not in theirs
+
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src" / "teletravail" / "data"
+SHIPPED = DATA / "units.txt"
+
+
+def _shipped_definitions() -> tuple[list[str], list[str]]:
+    """(every unit name, symbol and alias; every prefix name and symbol) of the shipped
+    definitions file, read line by line."""
+    units: list[str] = []
+    prefixes: list[str] = []
+    for line in SHIPPED.read_text("utf-8").splitlines():
+        text = line.split("#", 1)[0].strip()
+        if not text or line[0].isspace() or text.startswith(("@", "[")):
+            continue
+        name, _, *others = (part.strip() for part in text.split("="))
+        spellings = [name, *(other for other in others if other != "_")]
+        if name.endswith("-"):
+            prefixes += [spelling.removesuffix("-") for spelling in spellings]
+        else:
+            units += spellings
+    return units, prefixes
+
+
+SHIPPED_UNITS, SHIPPED_PREFIXES = _shipped_definitions()
+
+
+@pytest.fixture(scope="module")
+def pints_defaults() -> pint.UnitRegistry:
+    """A registry of pint's full default definitions, the reference for ours."""
+    return pint.UnitRegistry(cache_folder=None)
+
+
+def _same_reading(text: str, reference: pint.UnitRegistry) -> None:
+    """``text`` names the same unit in our registry as in ``reference``: same name, same
+    symbol, same dimension, same value in base units."""
+    ours, theirs = Q_(1, text), reference.Quantity(1, text)
+    assert str(ours.units) == str(theirs.units)
+    assert f"{ours.units:~P}" == f"{theirs.units:~P}"
+    assert str(ours.dimensionality) == str(theirs.dimensionality)
+    ours_base, theirs_base = ours.to_base_units(), theirs.to_base_units()
+    assert str(ours_base.units) == str(theirs_base.units)
+    assert ours_base.magnitude == pytest.approx(theirs_base.magnitude, rel=1e-12)
+
+
+@pytest.mark.parametrize("text", SHIPPED_UNITS)
+def test_shipped_unit_reads_as_in_pints_defaults(
+    text: str,
+    pints_defaults: pint.UnitRegistry,
+) -> None:
+    """Each name, symbol and alias of the shipped file is the unit pint's defaults know."""
+    _same_reading(text, pints_defaults)
+    _same_reading(f"{text}/h", pints_defaults)
+
+
+@pytest.mark.parametrize("prefix", SHIPPED_PREFIXES)
+def test_shipped_prefix_reads_as_in_pints_defaults(
+    prefix: str,
+    pints_defaults: pint.UnitRegistry,
+) -> None:
+    """Each prefix, by name and by symbol, scales a unit as in pint's defaults."""
+    for unit_name in ("meter", "g", "gram", "Wh"):
+        _same_reading(prefix + unit_name, pints_defaults)
+
+
+def test_default_registry_is_built_from_the_shipped_file(
+    pints_defaults: pint.UnitRegistry,
+) -> None:
+    """The default registry knows the shipped file's units, not the rest of pint's."""
+    ours = get_registry()
+    shipped = set(pint.UnitRegistry(str(SHIPPED), cache_folder=None))
+    assert shipped <= set(ours)
+    assert "hectare" in pints_defaults and "hectare" not in ours
+    with pytest.raises(UnitError, match="hectare"):
+        Q_(1, "hectare")
+
+
+def test_no_name_of_pints_reads_otherwise_here(pints_defaults: pint.UnitRegistry) -> None:
+    """Every name, symbol and alias of pint's defaults is, in the shipped registry,
+    unknown, refused (a symbol that would read as a prefix and a shipped unit: "Pa" is
+    not a peta-year) or the very same unit: nothing is silently misread."""
+    refused, misread = [], []
+    for name in sorted(pints_defaults._units):
+        try:
+            ours = Q_(1, name)
+        except UnitError as exc:
+            if "pint's full set of units" in str(exc):
+                refused.append(name)
+            continue
+        theirs = pints_defaults.Quantity(1, name)
+        same = ours.dimensionality == theirs.dimensionality and ours.to_base_units().m == (
+            pytest.approx(theirs.to_base_units().m, rel=1e-12)
+        )
+        if not same:
+            misread.append(name)
+    assert misread == []
+    assert "Pa" in refused and "ha" in refused and "kt" in refused
+
+
+def test_pints_full_registry_can_be_handed_over() -> None:
+    """set_registry(pint.UnitRegistry()) brings back every unit of pint's defaults."""
+    ours = get_registry()
+    try:
+        set_registry(pint.UnitRegistry(cache_folder=None))
+        assert Q_(2, "hectare").to("m**2").magnitude == pytest.approx(20_000)
+        assert Q_("3 ha").to("hectare").magnitude == pytest.approx(3)  # no longer refused
+        assert Q_(2.88, "EUR/workday") * Q_(2, "workday") == Q_(5.76, "EUR")
+    finally:
+        set_registry(ours)
+
+
+def test_package_data_ships_every_data_file() -> None:
+    """Every file of the package's data folder, the units file included, is package data."""
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        patterns = tomllib.load(file)["tool"]["setuptools"]["package-data"]["teletravail"]
+    files = [path.name for path in DATA.iterdir() if path.is_file()]
+    assert "units.txt" in files
+    for name in files:
+        assert any(fnmatch(f"data/{name}", pattern) for pattern in patterns), name

@@ -1,7 +1,8 @@
 """The library's single pint registry, and helpers to bring quantities in at the edges.
 
-The registry is created on first use, never at import time (building one costs a few
-hundred milliseconds). It adds the units the domain needs to pint's defaults:
+The registry is created on first use, never at import time. It is built from the short
+list of units shipped in ``data/units.txt`` (pint's names and values, a fraction of
+pint's defaults, so that it builds several times faster), plus the units of the domain:
 
 * ``EUR`` (alias ``euro``) is a dimension of its own, ``[currency]``; ``cent`` is 0.01 EUR;
 * ``workday`` is a *count of working days*, dimension ``[workday]``, not a 24-hour span:
@@ -64,6 +65,9 @@ TRIPS = "[trip]"
 CO2E = "[mass] * [co2e]"
 DIMENSIONLESS = "[]"
 
+# The definitions of the default registry, in the package's data folder.
+_UNITS_FILE = "units.txt"
+
 # name, definition: each is added to a registry that does not know the name yet.
 _DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("EUR", "EUR = [currency] = _ = euro = euros"),
@@ -84,8 +88,32 @@ _OUR_DIMENSIONS = {
     "CO2e": "[co2e]",
 }
 
+# Symbols of pint's full set of units that the shipped file leaves out and that would
+# read, in the shipped registry, as a prefix and one of its units ("Pa": peta-year): they
+# are refused rather than misread. tests/test_units.py checks against pint's defaults
+# that no other name reads differently in the two registries.
+_SHADOWED: dict[str, str] = {
+    "Eh": "hartree",
+    "Pa": "pascal",
+    "Rd": "rutherford",
+    "Ta": "aberdeen",
+    "Td": "townsend",
+    "Tt": "tex",
+    "at": "technical_atmosphere",
+    "cd": "candela",
+    "ct": "carat",
+    "dgal": "dry_gallon",
+    "ha": "hectare",
+    "kt": "knot",
+    "pt": "pint",
+    "qt": "quart",
+    "rd": "rod",
+}
+_NAME = re.compile(r"[^\W\d][\w]*")
+
 _lock = threading.Lock()
 _registry: pint.UnitRegistry[Any] | None = None
+_built: pint.UnitRegistry[Any] | None = None  # the registry built from the shipped file
 # Parsed units and dimensionalities of the registry in force (pint re-reads a unit
 # string on every call, tens of microseconds; a dict lookup is a fraction of one).
 _units: dict[str, pint.Unit] = {}
@@ -100,18 +128,24 @@ def _add_definitions(registry: pint.UnitRegistry[Any]) -> None:
 
 
 def get_registry() -> pint.UnitRegistry[Any]:
-    """The registry every quantity of the library belongs to, created on first call."""
-    global _registry
+    """The registry every quantity of the library belongs to, created on first call
+    from the shipped ``data/units.txt`` (for all of pint's units, pass
+    ``pint.UnitRegistry()`` to :func:`set_registry`)."""
+    global _registry, _built
     registry = _registry
     if registry is not None:
         return registry
     with _lock:
         if _registry is None:
+            from importlib import resources
+
             import pint
 
-            created: pint.UnitRegistry[Any] = pint.UnitRegistry(cache_folder=None)
+            shipped = resources.files("teletravail") / "data" / _UNITS_FILE
+            with resources.as_file(shipped) as path:
+                created: pint.UnitRegistry[Any] = pint.UnitRegistry(path, cache_folder=None)
             _add_definitions(created)
-            _registry = created
+            _registry = _built = created
         return _registry
 
 
@@ -146,7 +180,15 @@ def set_registry(registry: pint.UnitRegistry[Any]) -> None:
 def _parsed_unit(name: str) -> pint.Unit:
     found = _units.get(name)
     if found is None:
-        found = get_registry().Unit(_clean(name))
+        registry = get_registry()
+        if registry is _built:
+            for word in _NAME.findall(name):
+                if word in _SHADOWED:
+                    raise ValueError(
+                        f"{word!r} is {_SHADOWED[word]} in pint's full set of units, which"
+                        " the library's registry leaves out (see set_registry)"
+                    )
+        found = registry.Unit(_clean(name))
         _units[name] = found
     return found
 
