@@ -9,10 +9,11 @@ Run it by hand from the repository root (the package must be importable)::
 
 Each case is a new process (``subprocess.run``), timed from the parent with a wall
 clock, start to exit; the figure is the median of ``--runs`` processes after one warm-up
-(the first run after a file changes pays for writing the bytecode). ``--python`` times
-another interpreter, for instance a virtual environment with only the package's own
-dependencies: what ``import pint`` costs depends on what else is installed (pint imports
-dask, scipy, babel or uncertainties when it finds them).
+(the first run after a file changes pays for writing the bytecode; the processes run
+without ``PYTHONDONTWRITEBYTECODE``, as an installed package has its bytecode written by
+pip). ``--python`` times another interpreter, for instance a virtual environment with
+only the package's own dependencies: what ``import pint`` costs depends on what else is
+installed (pint imports dask, scipy, babel or uncertainties when it finds them).
 
 The cases:
 
@@ -68,6 +69,13 @@ CASES: dict[str, tuple[list[str], float | None]] = {
 SCRIPT = "teletravail --help (console script)"
 
 
+# The processes may write bytecode (the warm-up does, for a source checkout): an
+# installed package has its bytecode written by pip at install time, and a variable
+# that forbids it (PYTHONDONTWRITEBYTECODE, set on some machines and CI images) would
+# time the compilation of every module at every start instead.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def timed(command: Sequence[str]) -> float:
     """Wall-clock seconds of one process running ``command``."""
     start = time.perf_counter()
@@ -76,7 +84,7 @@ def timed(command: Sequence[str]) -> float:
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env=os.environ,
+        env=CHILD_ENV,
     )
     return time.perf_counter() - start
 
@@ -122,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         text=True,
     ).stdout.strip()
     print(f"{args.python} (Python {version}); median of {args.runs} fresh processes")
+    if "PYTHONDONTWRITEBYTECODE" in os.environ:
+        print("(PYTHONDONTWRITEBYTECODE is set here: the timed processes run without it)")
     print()
     header = f"{'case':<36}  {'median':>8}  {'min':>8}  {'max':>8}  {'above python':>12}  target"
     print(header)
