@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import copy
 import datetime as dt
 import json
 import multiprocessing
@@ -15,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 
 from teletravail import Q_, Agent, Policy, Workforce, presets
 from teletravail.allowance import Allowance, EmployerCost, OneOff, forfait_teletravail
-from teletravail.eligibility import Predicate, SelectionCampaign, Volunteer
+from teletravail.eligibility import MinimumWorkingTime, Predicate, SelectionCampaign, Volunteer
 from teletravail.errors import ValidationError
+from teletravail.impact.commute import Assumptions, Rebound
 from teletravail.policy import Assessment, BatchAssessment, compare_policies
 from teletravail.samples import lot_sample_agents
 from teletravail.scheduling import presets as quota_presets
@@ -202,3 +204,64 @@ def _totals_elsewhere(policy: Policy, workforce: Workforce) -> dict[str, str]:
     """Run in the other process: its totals as text (quantities stay in their process)."""
     totals = policy.assess_workforce(workforce, "2013-01-01").totals()
     return {key: str(value) for key, value in totals.items()}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"impact": Assumptions(factors={"car_thermal": Q_(0.5, "kg CO2e/km")})},
+        {"eligibility": MinimumWorkingTime(minimum=Q_(500, "permille"))},
+        {"eligibility": MinimumWorkingTime(minimum=Q_(0.9, ""))},
+        {
+            "impact": Assumptions(
+                rebound=Rebound(kind="per_day", per_day=Q_(1.2e-6, "kilometric_ton*CO2e/workday"))
+            )
+        },
+    ],
+    ids=["factors", "permille", "dimensionless", "kilotonne"],
+)
+def test_every_part_survives_pickling_and_copies(change: dict[str, object]) -> None:
+    """What pickling writes reads back (the writer falls back to the units' full names
+    where a symbol would not read), and copies keep every part, factors included."""
+    policy = attrs.evolve(presets.load("lot-2013"), **change)
+    for again in (pickle.loads(pickle.dumps(policy)), copy.copy(policy), copy.deepcopy(policy)):
+        assert again == policy
+        assert again.impact.factors == policy.impact.factors
+
+
+def test_other_factors_make_another_policy() -> None:
+    """Emission factors take part in a policy's equality (not in its hash)."""
+    policy = presets.load("lot-2013")
+    other = attrs.evolve(policy, impact=Assumptions(factors={"car_thermal": Q_(0.5, "kg CO2e/km")}))
+    assert other != policy
+    assert hash(other) == hash(attrs.evolve(other))
+
+
+def test_a_policy_with_code_still_copies() -> None:
+    """copy and deepcopy do not go through the document: a Predicate is kept."""
+    policy = lot_policy()
+    coded = attrs.evolve(
+        policy, eligibility=Predicate(name="badge", function=_badge, text="has a badge")
+    )
+    assert copy.copy(coded) is coded and copy.deepcopy(coded) == coded
+
+
+def _badge(workforce: Workforce, on: object) -> object:
+    return workforce.volunteer
+
+
+def test_a_batch_columns_are_read_only() -> None:
+    """An agent's Assessment reads its batch's columns: they cannot be changed behind it."""
+    batch = lot_policy().assess_workforce(Workforce.from_agents(lot_sample_agents()), "2013-01-01")
+    explained = batch.explain(1)
+    for column in (batch.entitled, batch.granted, batch.days, batch.allowance_cents):
+        with pytest.raises(ValueError, match="read-only"):
+            column[1] = 0
+    assert explained.granted == Q_(1.5, "workday/week")
+
+
+def test_a_name_must_be_writable_text() -> None:
+    """A lone surrogate could not be written to a document (nor pickled): refused."""
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(lot_policy(), name="Lot \udc80")
+    assert caught.value.field == "name"

@@ -243,7 +243,8 @@ class Amount(Kind):
             return ctx.fail(path, value, f"{error.expected}, such as {self.example!r}")
         except (OverflowError, ValueError, ArithmeticError):
             return ctx.fail(path, value, f"a quantity of sane size, such as {self.example!r}")
-        if self.dimension == "[]" and not f"{quantity.units:~}":  # a bare number
+        if self.dimension == "[]" and not f"{quantity.units:~}" and "dimensionless" not in value:
+            # a bare number: 0.9 or 90? (an explicit "0.9 dimensionless" says it)
             return ctx.fail(path, value, f"a share with its unit, such as {self.example!r}")
         magnitude = float(quantity.magnitude)
         if not math.isfinite(magnitude) or (magnitude < 0 and not self.negative):
@@ -256,7 +257,20 @@ class Amount(Kind):
         unit = format_unit(value)
         for mass in ("g", "kg", "t"):  # pint sorts CO2e first; people write kg CO2e
             unit = unit.replace(f"CO2e * {mass} ", f"{mass} CO2e ")
-        return f"{_plain(float(value.magnitude))} {unit}"
+        number = _plain(float(value.magnitude))
+        text = f"{number} {unit}"
+        if not self._reads_back(text, value):  # a symbol the reader refuses ("‰", "kt")
+            text = f"{number} {value.units:D}"  # the units' full names
+        return text
+
+    def _reads_back(self, text: str, value: Any) -> bool:
+        from teletravail.units import as_quantity
+
+        try:
+            again = as_quantity(text, field="value", dimension=self.dimension)
+        except ValidationError:
+            return False
+        return bool(again.units == value.units)
 
     def schema(self) -> dict[str, Any]:
         return {

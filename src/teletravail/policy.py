@@ -15,6 +15,7 @@ calendar year of the reference date.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import math
 from typing import TYPE_CHECKING, Any
@@ -24,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail._checks import typed_tuple
-from teletravail._columns import SHORT, highest, lowest, zeros
+from teletravail._columns import SHORT, frozen, highest, lowest, readonly, zeros
 from teletravail.allowance.components import (
     Allowance,
     EmployerCost,
@@ -58,13 +59,22 @@ _MOST_DAYS = 366  # the largest count of telework days a year that allowances ac
 
 
 def _text(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ValidationError(attribute.name, value, "a non-empty string")
+    if not isinstance(value, str) or not value.strip() or not _writable(value):
+        raise ValidationError(attribute.name, value, "a non-empty string of text")
 
 
 def _string(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, str):
-        raise ValidationError(attribute.name, value, "a string")
+    if not isinstance(value, str) or not _writable(value):
+        raise ValidationError(attribute.name, value, "a string of text")
+
+
+def _writable(text: str) -> bool:
+    """Whether ``text`` can be written to a file (no lone surrogate)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _period(instance: Any, attribute: Any, value: Any) -> None:
@@ -137,6 +147,16 @@ class Policy:
         from teletravail.config import to_document
 
         return (_from_document, (to_document(self),))
+
+    def __copy__(self) -> Policy:
+        return self  # frozen: a copy would be the same value
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Policy:
+        # field by field, in this process's registry (pickling goes through the document)
+        fields = attrs.fields(type(self))
+        return attrs.evolve(
+            self, **{f.name: copy.deepcopy(getattr(self, f.name), memo) for f in fields}
+        )
 
     def assess(
         self,
@@ -232,11 +252,11 @@ class Policy:
             policy=self,
             on=day,
             decisions=decisions,
-            entitled=entitled,
-            granted=granted,
-            days=days,
-            allowance_cents=allowance,
-            employer_cents=employer,
+            entitled=frozen(entitled),
+            granted=readonly(granted),  # the columns made here are the batch's alone
+            days=readonly(days),
+            allowance_cents=readonly(allowance),
+            employer_cents=readonly(employer),
             impact=impact,
         )
 
@@ -439,7 +459,7 @@ class Assessment:
     def __repr__(self) -> str:
         return (
             f"Assessment(policy={self.policy!r}, on={self.on.isoformat()!r},"
-            f" agent_id={self.decision.agent_id!r}, entitled={self.entitled},"
+            f" agent_id={str(self._batch.decisions.ids[self._row])!r}, entitled={self.entitled},"
             f" granted={self.granted.m_as('workday/week'):g} workday/week,"
             f" allowance={as_decimal(self.allowance_cents)} EUR)"
         )

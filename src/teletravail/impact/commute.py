@@ -246,8 +246,9 @@ class Assumptions:
     the distance (a fuel cost, the fiscal scale via :func:`fiscal_rate`, or any rate).
     """
 
+    # compared (two policies with other factors differ), not hashed (a mapping)
     factors: Mapping[CommuteMode, DatedParameter] | None = attrs.field(
-        default=None, converter=_factors, eq=False
+        default=None, converter=_factors, hash=False
     )
     speed: Quantity = attrs.field(factory=lambda: Q_(50, "km/h"), converter=_speed)
     cost_per_km: Quantity | None = attrs.field(default=None, converter=_cost)
