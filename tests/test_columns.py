@@ -159,3 +159,18 @@ def test_an_assessment_builds_its_decision_when_read() -> None:
     assert "entitled=True" in repr(first) and "'A'" in repr(first)
     with pytest.raises(TypeError):
         hash(first)
+
+
+@pytest.mark.parametrize("n", [1, 3, SHORT + 4])
+def test_a_group_of_one_has_a_column_of_its_own(n: int) -> None:
+    """all_of(one criterion) answers with its own writable column, never the child's
+    (nor the workforce's), whatever the length."""
+    from teletravail.eligibility import Volunteer, all_of
+
+    workforce = Workforce.from_agents(
+        [Agent(id=f"A{i}", hire_date="2010-01-01", volunteer=i % 2 == 0) for i in range(n)]
+    )
+    mask = all_of(Volunteer()).mask(workforce, "2013-01-01")
+    assert mask is not workforce.volunteer and not np.shares_memory(mask, workforce.volunteer)
+    mask &= False  # writable
+    assert workforce.volunteer.any()

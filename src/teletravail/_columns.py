@@ -3,8 +3,9 @@
 Every step of an assessment runs on columns, also for one agent (``policy.assess(agent)``
 assesses a workforce of one). On such short columns numpy's fixed costs dominate: a
 reduction costs about a microsecond whatever its length, and building an array from a
-buffer costs ten times as much as slicing one. These helpers give exactly the answers
-of the plain numpy calls, and take a cheaper road on short columns.
+buffer costs ten times as much as slicing one. These helpers take one-dimensional
+columns and give the answers of the plain numpy calls (equal values; of two equal
+zeros, the sign may differ), taking a cheaper road on short columns.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def zeros(n: int, dtype: type[np.generic] | np.dtype[Any]) -> npt.NDArray[Any]:
     need not be written, nor read back from memory to be summed. Each call returns a new
     view of one shared column per dtype.
     """
+    if n < 0:
+        raise ValueError(f"a column of {n} rows")
     kind = np.dtype(dtype)
     base = _ZEROS.get(kind)
     if base is None or n > _LONGEST:
@@ -94,7 +97,7 @@ def any_set(mask: npt.NDArray[np.bool_]) -> bool:
         return bool(mask[0])
     if n > SHORT:
         return bool(mask.any())
-    return True in mask.tolist()
+    return any(mask.tolist())
 
 
 def all_nan(values: npt.NDArray[np.float64]) -> bool:

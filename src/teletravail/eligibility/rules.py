@@ -201,6 +201,8 @@ class _Group(Rule):
             passed = passed.copy()
             for child in children[1:]:
                 self.COMBINE(passed, child.passed, out=passed)
+        elif len(children) == 1:
+            passed = passed.copy()  # the group's column is its own, never a child's
         else:
             for child in children[1:]:
                 passed = self.COMBINE(passed, child.passed)
