@@ -321,21 +321,31 @@ def test_no_name_of_pints_reads_otherwise_here(pints_defaults: pint.UnitRegistry
     unknown, refused (a symbol that would read as a prefix and a shipped unit: "Pa" is
     not a peta-year) or the very same unit: nothing is silently misread."""
     refused, misread = [], []
-    for name in sorted(pints_defaults._units):
+    prefixes = ["", "d", "k", "m", "c", "M", "da", "µ"]
+    forms = {
+        p + name + end
+        for name in ("Pa", "ha", "at", "kt", "cd")
+        for p in prefixes
+        for end in ("", "s")
+    }
+    for name in sorted(set(pints_defaults._units) | forms):
         try:
             ours = Q_(1, name)
         except UnitError as exc:
             if "pint's full set of units" in str(exc):
                 refused.append(name)
             continue
-        theirs = pints_defaults.Quantity(1, name)
+        try:
+            theirs = pints_defaults.Quantity(1, name)
+        except pint.errors.UndefinedUnitError:
+            continue  # a form only ours reads
         same = ours.dimensionality == theirs.dimensionality and ours.to_base_units().m == (
             pytest.approx(theirs.to_base_units().m, rel=1e-12)
         )
         if not same:
             misread.append(name)
     assert misread == []
-    assert "Pa" in refused and "ha" in refused and "kt" in refused
+    assert {"Pa", "ha", "kt", "kPa", "dat", "kts"} <= set(refused)
 
 
 def test_pints_full_registry_can_be_handed_over() -> None:
@@ -358,3 +368,15 @@ def test_package_data_ships_every_data_file() -> None:
     assert "units.txt" in files
     for name in files:
         assert any(fnmatch(f"data/{name}", pattern) for pattern in patterns), name
+
+
+def test_a_quantity_of_another_registry_is_read_by_its_units_full_names() -> None:
+    """A registry that prints symbols ("~") does not make a carat a centitonne here:
+    the units are read by their full names, so pint's hectare is unknown, not a
+    hecto-year."""
+    other = pint.UnitRegistry(cache_folder=None)
+    other.formatter.default_format = "~"
+    assert as_quantity(other.Quantity(2, "km"), field="x", dimension="[length]") == Q_(2, "km")
+    for name in ("carat", "hectare", "pascal"):
+        with pytest.raises(UnitError, match=name):
+            as_quantity(other.Quantity(2, name), field="x", dimension=None)

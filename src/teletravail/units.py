@@ -110,6 +110,25 @@ _SHADOWED: dict[str, str] = {
     "rd": "rod",
 }
 _NAME = re.compile(r"[^\W\d][\w]*")
+# the symbols of the SI prefixes of the shipped file ("" for none): "dat" or "kts" would
+# read there as a prefix or a plural around a shipped unit too
+_PREFIX_SYMBOLS = (
+    *("", "q", "r", "y", "z", "a", "f", "p", "n", "µ", "μ", "u", "mu", "mc", "m", "c"),
+    *("d", "da", "h", "k", "M", "G", "T", "P", "E", "Z", "Y", "R", "Q"),
+)
+
+
+def _shadowed(word: str) -> str | None:
+    """The unit of pint's full set that ``word`` names (a shadowed symbol, with a prefix
+    or a plural "s"), or None."""
+    for prefix in _PREFIX_SYMBOLS:
+        if word.startswith(prefix):
+            rest = word[len(prefix) :]
+            for symbol in (rest, rest[:-1] if rest.endswith("s") else None):
+                if symbol in _SHADOWED:
+                    return (prefix + "-" if prefix else "") + _SHADOWED[symbol]
+    return None
+
 
 _lock = threading.Lock()
 _registry: pint.UnitRegistry[Any] | None = None
@@ -183,10 +202,11 @@ def _parsed_unit(name: str) -> pint.Unit:
         registry = get_registry()
         if registry is _built:
             for word in _NAME.findall(name):
-                if word in _SHADOWED:
+                meant = _shadowed(word)
+                if meant is not None:
                     raise ValueError(
-                        f"{word!r} is {_SHADOWED[word]} in pint's full set of units, which"
-                        " the library's registry leaves out (see set_registry)"
+                        f"{word!r} is {meant} in pint's full set of units, which the"
+                        " library's registry leaves out (see set_registry)"
                     )
         found = registry.Unit(_clean(name))
         _units[name] = found
@@ -325,7 +345,8 @@ def as_quantity(
     if isinstance(value, pint.Quantity):
         if value._REGISTRY is not registry:  # a quantity from the application's registry
             try:
-                value = registry.Quantity(value.magnitude, str(value.units))
+                # by the units' full names, whatever that registry prints by default
+                value = registry.Quantity(value.magnitude, _parsed_unit(f"{value.units:D}"))
             except Exception as exc:  # any parse failure of a foreign unit
                 raise UnitError(field, value, wanted, f"unknown unit: {_reason(exc)}") from None
         quantity = value
