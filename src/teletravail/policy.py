@@ -179,7 +179,7 @@ class Policy:
         if day not in self.period:
             raise ValidationError("on", day, f"a date while the policy is in force ({self.period})")
         if isinstance(subject, Agent):
-            batch = self._assess_columns(Workforce.from_agents([subject]), day, requested, "raise")
+            batch = self._assess_columns(Workforce._from_one(subject), day, requested, "raise")
             return batch.explain(0)
         if not isinstance(subject, Workforce):
             raise ValidationError("subject", subject, "an Agent or a Workforce")
@@ -202,7 +202,9 @@ class Policy:
     def _assess_columns(
         self, workforce: Workforce, day: dt.date, requested: Any, errors: Errors
     ) -> BatchAssessment:
-        decisions = self.eligibility.evaluate(workforce, day, errors=errors)
+        if errors not in ("raise", "report"):
+            raise ValidationError("errors", errors, "'raise' or 'report'")
+        decisions = self.eligibility._evaluate_columns(workforce, day, errors)
         entitled = decisions.eligible
         selection = None
         if self.selection is not None:

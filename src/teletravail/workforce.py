@@ -379,6 +379,19 @@ _ONE_TAG_ROW = _readonly(np.ones((1, 8), dtype=bool))
 _NO_ROWS = _readonly(np.zeros(0, dtype=np.int64))
 _NO_KINDS = _readonly(np.zeros(0, dtype=np.int8))
 _NO_DATES = _readonly(np.zeros(0, dtype="datetime64[D]"))
+# the columns with one entry per agent, checked against the ids
+_ROW_COLUMNS = (
+    "hire_date",
+    "working_time_percent",
+    "tags",
+    "commute_distance_km",
+    "commute_time_min",
+    "commute_mode",
+    "volunteer",
+    "teleworkable_post",
+    "requested_telework_workday_per_week",
+    "source_rows",
+)
 _MODE_ROWS = {
     mode: _readonly(np.array([code], dtype=np.int8)) for code, mode in enumerate(CommuteMode)
 }
@@ -896,20 +909,22 @@ class Workforce:
         # Built by the from_* constructors, which validate every value; a direct call
         # gets at least the shape checks that the rules rely on.
         n = len(self.ids)
-        for name in (
-            "hire_date",
-            "working_time_percent",
-            "tags",
-            "commute_distance_km",
-            "commute_time_min",
-            "commute_mode",
-            "volunteer",
-            "teleworkable_post",
-            "requested_telework_workday_per_week",
-            "source_rows",
-        ):
-            if len(getattr(self, name)) != n:
-                raise ValidationError(name, len(getattr(self, name)), f"a column of {n} rows")
+        lengths = {
+            len(self.hire_date),
+            len(self.working_time_percent),
+            len(self.tags),
+            len(self.commute_distance_km),
+            len(self.commute_time_min),
+            len(self.commute_mode),
+            len(self.volunteer),
+            len(self.teleworkable_post),
+            len(self.requested_telework_workday_per_week),
+            len(self.source_rows),
+        }
+        if lengths != {n}:  # (one set for the common case; the name when it fails)
+            for name in _ROW_COLUMNS:
+                if len(getattr(self, name)) != n:
+                    raise ValidationError(name, len(getattr(self, name)), f"a column of {n} rows")
         if len(self.role.codes) != n:
             raise ValidationError("role", len(self.role.codes), f"a column of {n} codes")
         if self.hire_date.dtype != np.dtype("datetime64[D]"):
