@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
+from teletravail._checks import encodable
 from teletravail.errors import ConfigError, Problem, ValidationError
 
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ class Text(Kind):
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         if not isinstance(value, str) or not (self.empty or value.strip()):
             return ctx.fail(path, value, "a string" if self.empty else "a non-empty string")
-        if not _encodable(value):
+        if not encodable(value):
             return ctx.fail(path, value, "text in UTF-8 (no lone surrogate)")
         return value
 
@@ -217,14 +218,6 @@ _QUANTITY_PATTERN = (
 )
 
 
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 class Amount(Kind):
     """A quantity written with its unit, of one dimension."""
 
@@ -235,7 +228,7 @@ class Amount(Kind):
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         from teletravail.units import as_quantity
 
-        if not isinstance(value, str) or not _encodable(value) or len(value) > 100:
+        if not isinstance(value, str) or not encodable(value) or len(value) > 100:
             return ctx.fail(path, value, f"a quantity with its unit, such as {self.example!r}")
         try:
             quantity = as_quantity(value, field=path, dimension=self.dimension)

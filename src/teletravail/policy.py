@@ -24,7 +24,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail._checks import typed_tuple
+from teletravail._checks import encodable, typed_tuple
 from teletravail._columns import SHORT, frozen, highest, lowest, readonly, zeros
 from teletravail.allowance.components import (
     Allowance,
@@ -59,22 +59,13 @@ _MOST_DAYS = 366  # the largest count of telework days a year that allowances ac
 
 
 def _text(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, str) or not value.strip() or not _writable(value):
+    if not isinstance(value, str) or not value.strip() or not encodable(value):
         raise ValidationError(attribute.name, value, "a non-empty string of text")
 
 
 def _string(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, str) or not _writable(value):
+    if not isinstance(value, str) or not encodable(value):
         raise ValidationError(attribute.name, value, "a string of text")
-
-
-def _writable(text: str) -> bool:
-    """Whether ``text`` can be written to a file (no lone surrogate)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _period(instance: Any, attribute: Any, value: Any) -> None:
