@@ -19,7 +19,8 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail.errors import ValidationError
-from teletravail.workforce import COMMUTE_TIME_UNIT, DISTANCE_UNIT, WORKING_TIME_UNIT, Workforce
+from teletravail.workforce import _PANDAS_QUANTITIES as _WORKFORCE_QUANTITIES
+from teletravail.workforce import Workforce
 
 from .decision import SCHEMA_VERSION, BatchDecision
 
@@ -33,12 +34,10 @@ __all__ = ["Selection", "SelectionCampaign"]
 RankKey = Literal["commute_distance", "commute_time", "seniority", "working_time"]
 _KEYS: tuple[str, ...] = ("commute_distance", "commute_time", "seniority", "working_time")
 Status = Literal["selected", "waiting", "not_eligible", "invalid"]
-# the ranking key's column in Selection.to_pandas: key -> (plain name, pint name, unit),
-# the names and units of Workforce.to_pandas
+# the ranking key's column in Selection.to_pandas, named as in Workforce.to_pandas:
+# key -> (plain name, pint name, unit)
 _KEY_COLUMNS: dict[str, tuple[str, str, str]] = {
-    "commute_distance": ("commute_distance_km", "commute_distance", DISTANCE_UNIT),
-    "commute_time": ("commute_time_min", "commute_time", COMMUTE_TIME_UNIT),
-    "working_time": ("working_time_pct", "working_time", WORKING_TIME_UNIT),
+    short: (plain, short, unit) for plain, (short, unit) in _WORKFORCE_QUANTITIES.items()
 }
 
 
