@@ -20,6 +20,7 @@ import difflib
 import enum
 import io
 import math
+import operator
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -380,7 +381,7 @@ _NO_ROWS = _readonly(np.zeros(0, dtype=np.int64))
 _NO_KINDS = _readonly(np.zeros(0, dtype=np.int8))
 _NO_DATES = _readonly(np.zeros(0, dtype="datetime64[D]"))
 # the columns with one entry per agent, checked against the ids
-_ROW_COLUMNS = (
+_ROW_NAMES = (
     "hire_date",
     "working_time_percent",
     "tags",
@@ -392,6 +393,7 @@ _ROW_COLUMNS = (
     "requested_telework_workday_per_week",
     "source_rows",
 )
+_ROW_COLUMNS = operator.attrgetter(*_ROW_NAMES)
 _MODE_ROWS = {
     mode: _readonly(np.array([code], dtype=np.int8)) for code, mode in enumerate(CommuteMode)
 }
@@ -909,20 +911,8 @@ class Workforce:
         # Built by the from_* constructors, which validate every value; a direct call
         # gets at least the shape checks that the rules rely on.
         n = len(self.ids)
-        lengths = {
-            len(self.hire_date),
-            len(self.working_time_percent),
-            len(self.tags),
-            len(self.commute_distance_km),
-            len(self.commute_time_min),
-            len(self.commute_mode),
-            len(self.volunteer),
-            len(self.teleworkable_post),
-            len(self.requested_telework_workday_per_week),
-            len(self.source_rows),
-        }
-        if lengths != {n}:  # (one set for the common case; the name when it fails)
-            for name in _ROW_COLUMNS:
+        if set(map(len, _ROW_COLUMNS(self))) != {n}:  # the name only when one differs
+            for name in _ROW_NAMES:
                 if len(getattr(self, name)) != n:
                     raise ValidationError(name, len(getattr(self, name)), f"a column of {n} rows")
         if len(self.role.codes) != n:
