@@ -110,18 +110,28 @@ _SHADOWED: dict[str, str] = {
     "rd": "rod",
 }
 _NAME = re.compile(r"[^\W\d][\w]*")
-# the symbols of the SI prefixes of the shipped file ("" for none): "dat" or "kts" would
-# read there as a prefix or a plural around a shipped unit too
-_PREFIX_SYMBOLS = (
-    *("", "q", "r", "y", "z", "a", "f", "p", "n", "µ", "μ", "u", "mu", "mc", "m", "c"),
-    *("d", "da", "h", "k", "M", "G", "T", "P", "E", "Z", "Y", "R", "Q"),
-)
+
+
+@functools.cache
+def _prefix_symbols() -> tuple[str, ...]:
+    """ "" and the symbols and aliases of the shipped file's prefixes (``k``, ``da``,
+    ``µ``): "dat" or "kts" would read there as a prefix or a plural around a shipped unit
+    too. Read from the file itself (``kilo- = 1e3 = k-``)."""
+    from importlib import resources
+
+    text = (resources.files("teletravail") / "data" / _UNITS_FILE).read_text(encoding="utf-8")
+    found = [""]
+    for line in text.splitlines():
+        parts = [part.strip() for part in line.split("=")]
+        if len(parts) > 2 and parts[0].endswith("-"):
+            found += [part[:-1] for part in parts[2:] if part.endswith("-")]
+    return tuple(found)
 
 
 def _shadowed(word: str) -> str | None:
     """The unit of pint's full set that ``word`` names (a shadowed symbol, with a prefix
     or a plural "s"), or None."""
-    for prefix in _PREFIX_SYMBOLS:
+    for prefix in _prefix_symbols():
         if word.startswith(prefix):
             rest = word[len(prefix) :]
             for symbol in (rest, rest[:-1] if rest.endswith("s") else None):
