@@ -21,8 +21,8 @@ from teletravail.eligibility import (
     TeleworkablePost,
     Volunteer,
 )
-from teletravail.scheduling.pattern import DayPart, PatternDay, WeeklyPattern
-from teletravail.scheduling.schedule import Absence
+from teletravail.week import DayPart, PatternDay, WeeklyPattern
+from teletravail.spans import Absence
 from teletravail.scheduling.telecentre import Telecentre, TelecentreNetwork
 from teletravail.workforce import Agent, CommuteMode, Derogation, DerogationKind
 
@@ -184,7 +184,7 @@ def _policy_parts() -> dict[str, st.SearchStrategy[object]]:
     from teletravail.dated import DatedParameter, DatedValue, Source
     from teletravail.eligibility.selection import SelectionCampaign
     from teletravail.impact.commute import Assumptions, Rebound
-    from teletravail.scheduling.pattern import PlaceKind
+    from teletravail.week import PlaceKind
     from teletravail.scheduling.quota import national_derogations
 
     words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1).filter(

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from teletravail import Q_, Agent
 from teletravail.errors import ValidationError
+from teletravail.week import default_pattern
 from teletravail.scheduling import (
     Absence,
     Authorisation,
@@ -75,10 +76,47 @@ def test_pattern_spec_and_places() -> None:
     assert str(pattern) == "Tue @ home, Fri am @ telecentre:Figeac"
     with pytest.raises(ValidationError, match="each weekday once"):
         WeeklyPattern(days=[PatternDay(weekday=1), PatternDay(weekday="tuesday")])
-    with pytest.raises(ValidationError, match="name of the telecentre"):
-        Place(kind="telecentre")
+    assert str(Place(kind="telecentre")) == "telecentre"  # a télécentre not named
+    assert Place.parse("tiers-lieu:Figeac") == Place(kind="telecentre", name="Figeac")
+    assert Place.parse("domicile") == Place(kind="home")
+    with pytest.raises(ValidationError, match="place.kind"):
+        Place.parse("garden")
     with pytest.raises(ValidationError, match="weekday"):
         PatternDay(weekday="someday")
+
+
+def test_pattern_text_reads_back_in_english_and_french() -> None:
+    """A pattern's text reads back to the same pattern; French words read as English."""
+    pattern = WeeklyPattern.of({"tue": "home", "thu": ("am", "telecentre:Figeac")})
+    assert WeeklyPattern.parse(str(pattern)) == pattern
+    assert WeeklyPattern.parse("mardi @ domicile; jeudi matin @ télécentre:Figeac") == pattern
+    assert WeeklyPattern.parse("no telework") == WeeklyPattern(days=())
+    with pytest.raises(ValidationError, match="pattern"):
+        WeeklyPattern.parse("tue am pm")
+
+
+@pytest.mark.parametrize(
+    ("per_week", "days_off", "expected"),
+    [
+        (1, (), "Wed @ home"),
+        (1.5, (), "Tue @ home, Thu am @ home"),
+        (2, (), "Tue @ home, Thu @ home"),
+        (3, (), "Mon @ home, Wed @ home, Fri @ home"),
+        (2, ("wednesday",), "Tue @ home, Fri @ home"),
+        (0, (), "no telework"),
+    ],
+)
+def test_default_placement(per_week: float, days_off: tuple[str, ...], expected: str) -> None:
+    """A number of days a week is placed as documented, on the weekdays worked."""
+    assert str(default_pattern(per_week, days_off=days_off)) == expected
+
+
+def test_default_placement_refuses_what_cannot_be_placed() -> None:
+    """Quarter days, or more days than the agent works, cannot be placed."""
+    with pytest.raises(ValidationError, match="whole or half days"):
+        default_pattern(1.25)
+    with pytest.raises(ValidationError, match="at most the 3 weekdays"):
+        default_pattern(4, days_off=("mon", "fri"))
 
 
 @pytest.mark.parametrize(

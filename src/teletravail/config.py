@@ -957,7 +957,7 @@ def _quota() -> Table:
 
 def _allowance() -> ListOf:
     from teletravail.allowance.components import EmployerCost, MonthlyFlat, OneOff, PerDay
-    from teletravail.scheduling.pattern import PlaceKind
+    from teletravail.week import PlaceKind
 
     places = ListOf(Choice([p.value for p in PlaceKind]), unique=True)
     money = Amount("[currency]", "100 EUR")
@@ -1179,7 +1179,7 @@ class SourceList(Kind):
 def _policy_table() -> Table:
     from teletravail.dated import Period
     from teletravail.policy import Policy
-    from teletravail.scheduling.pattern import PlaceKind
+    from teletravail.week import PlaceKind
 
     period = Table(
         "period",

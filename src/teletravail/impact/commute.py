@@ -347,7 +347,7 @@ def commute_impact(
         raise ValidationError("subject", subject, "an Agent or a Workforce")
     day = to_date(on, "on")
     n = len(workforce)
-    from teletravail.scheduling.pattern import PlaceKind
+    from teletravail.week import PlaceKind
     from teletravail.scheduling.schedule import Schedule
 
     if isinstance(days, Schedule):  # one agent's dated days: télécentre days from its places

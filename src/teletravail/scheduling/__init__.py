@@ -19,12 +19,12 @@ from teletravail._lazy import lazy_names
 _EXPORTS: dict[str, str] = {
     "WorkCalendar": "calendar",
     "whit_monday": "calendar",
-    "HOME": "pattern",
-    "DayPart": "pattern",
-    "PatternDay": "pattern",
-    "Place": "pattern",
-    "PlaceKind": "pattern",
-    "WeeklyPattern": "pattern",
+    "HOME": "teletravail.week",
+    "DayPart": "teletravail.week",
+    "PatternDay": "teletravail.week",
+    "Place": "teletravail.week",
+    "PlaceKind": "teletravail.week",
+    "WeeklyPattern": "teletravail.week",
     "Assessment": "quota",
     "DerogationRule": "quota",
     "FloatingDays": "quota",
@@ -34,8 +34,8 @@ _EXPORTS: dict[str, str] = {
     "Quota": "quota",
     "QuotaDecision": "quota",
     "national_derogations": "quota",
-    "Absence": "schedule",
-    "Authorisation": "schedule",
+    "Absence": "teletravail.spans",
+    "Authorisation": "teletravail.spans",
     "FloatingReview": "schedule",
     "QuotaExceededError": "schedule",
     "Schedule": "schedule",
@@ -95,7 +95,7 @@ __all__ = [
 if TYPE_CHECKING:
     from . import presets
     from .calendar import WorkCalendar, whit_monday
-    from .pattern import HOME, DayPart, PatternDay, Place, PlaceKind, WeeklyPattern
+    from teletravail.week import HOME, DayPart, PatternDay, Place, PlaceKind, WeeklyPattern
     from .quota import (
         Assessment,
         DerogationRule,

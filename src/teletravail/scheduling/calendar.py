@@ -21,7 +21,7 @@ import numpy.typing as npt
 from teletravail.dated import to_date
 from teletravail.errors import ValidationError
 
-from .pattern import weekday
+from teletravail.week import weekday
 
 __all__ = ["WorkCalendar", "whit_monday"]
 

@@ -33,7 +33,7 @@ from teletravail.errors import ValidationError
 from teletravail.units import DIMENSIONLESS, Q_, as_quantity
 from teletravail.workforce import Agent, DerogationKind
 
-from .pattern import WeeklyPattern, weekday
+from teletravail.week import WeeklyPattern, weekday
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity

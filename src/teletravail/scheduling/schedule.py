@@ -1,6 +1,6 @@
 """Schedules: the dated telework days that a pattern gives over a period.
 
-:func:`plan` lays a :class:`~teletravail.scheduling.pattern.WeeklyPattern` over a period
+:func:`plan` lays a :class:`~teletravail.week.WeeklyPattern` over a period
 and keeps the days that are worked (no weekend, no public holiday of the
 :class:`~teletravail.scheduling.calendar.WorkCalendar`), that the agent works (a
 part-time agent's days off), that fall inside the :class:`Authorisation` and outside the
@@ -20,14 +20,15 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail._checks import is_bool
-from teletravail.dated import Duration, to_date
+from teletravail.dated import to_date
 from teletravail.errors import ValidationError
+from teletravail.spans import Absence, Authorisation
+from teletravail.spans import absences as absences_of
 from teletravail.units import Q_
 from teletravail.workforce import Agent
 
 from .calendar import WorkCalendar
-from .pattern import HOME, DayPart, Place, PlaceKind, WeeklyPattern
+from teletravail.week import HOME, DayPart, Place, PlaceKind, WeeklyPattern
 from .quota import Assessment, PatternError, Quota, QuotaDecision, weekday_set
 from .telecentre import TelecentreNetwork
 
@@ -71,98 +72,6 @@ class QuotaExceededError(ValidationError):
             str(decision.asked),
             f"at most {decision.maximum} on {decision.on} ({', '.join(decision.failures)})",
         )
-
-
-def _end(value: Any) -> dt.date | None:
-    return None if value is None else to_date(value, "end")
-
-
-def _kind_text(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ValidationError("kind", value, "a kind of absence, e.g. 'leave' or 'sick'")
-
-
-def _required_end(value: Any) -> dt.date:
-    return to_date(value, "end")
-
-
-def _start(value: Any) -> dt.date:
-    return to_date(value, "start")
-
-
-def _adaptation(value: Any) -> Duration | None:
-    if value is None:
-        return None
-    found = Duration.parse(value)
-    if found.after(dt.date(2000, 1, 1)) > Duration(months=3).after(dt.date(2000, 1, 1)):
-        raise ValidationError("adaptation", value, "an adaptation period of at most 3 months")
-    return found
-
-
-@attrs.frozen(kw_only=True)
-class Authorisation:
-    """The individual authorisation to telework: from ``start`` to ``end`` (inclusive,
-    open-ended if None), with an optional adaptation period (at most 3 months).
-
-    ``telework_during_adaptation`` says whether the adaptation period already has
-    telework days (it usually does: it is a trial of the arrangement); set it to False
-    to plan telework only once the adaptation period is over.
-    """
-
-    start: dt.date = attrs.field(converter=_start)
-    end: dt.date | None = attrs.field(default=None, converter=_end)
-    adaptation: Duration | None = attrs.field(default=None, converter=_adaptation)
-    telework_during_adaptation: bool = attrs.field(default=True, validator=is_bool)
-
-    def __attrs_post_init__(self) -> None:
-        if self.end is not None and self.end < self.start:
-            raise ValidationError("end", self.end, f"a date on or after the start {self.start}")
-
-    @property
-    def adaptation_end(self) -> dt.date | None:
-        """The last day of the adaptation period, if there is one."""
-        if self.adaptation is None:
-            return None
-        return self.adaptation.after(self.start) - dt.timedelta(days=1)
-
-    @property
-    def first_telework_day(self) -> dt.date:
-        """The first day telework may be planned on."""
-        end = self.adaptation_end
-        if end is None or self.telework_during_adaptation:
-            return self.start
-        return end + dt.timedelta(days=1)
-
-
-@attrs.frozen(kw_only=True)
-class Absence:
-    """Days the agent is away (leave, sick days, training...), both ends included."""
-
-    start: dt.date = attrs.field(converter=_start)
-    end: dt.date = attrs.field(converter=_required_end)
-    kind: str = attrs.field(default="leave", validator=_kind_text)
-
-    def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise ValidationError("end", self.end, f"a date on or after the start {self.start}")
-
-
-def _absences(value: Any) -> tuple[Absence, ...]:
-    if isinstance(value, Absence | str) or not isinstance(value, Iterable):
-        raise ValidationError("absences", value, "a list of Absence spans")
-    items = list(value)
-    for index, span in enumerate(items):
-        if not isinstance(span, Absence):
-            raise ValidationError(f"absences[{index}]", span, "an Absence")
-    spans = sorted(items, key=lambda a: (a.start, a.end))
-    for index, span in enumerate(spans):
-        if index and span.start <= spans[index - 1].end:
-            raise ValidationError(
-                f"absences[{index}]",
-                f"{span.start}..{span.end}",
-                f"absences that do not overlap (the one before ends {spans[index - 1].end})",
-            )
-    return tuple(spans)
 
 
 @attrs.frozen
@@ -487,7 +396,7 @@ def plan(
                 raise QuotaExceededError(decision)
     elif pattern.weekdays & off:
         raise PatternError("pattern", str(pattern), "no telework on a day the agent does not work")
-    spans = _absences(absences)
+    spans = absences_of(absences)
     if authorisation is not None:
         first = max(first, authorisation.first_telework_day)
         if authorisation.end is not None:
@@ -649,7 +558,7 @@ def review_floating(
         raise ValidationError("authorisation", authorisation, "an Authorisation or None")
     calendar = _calendar(calendar)
     off = weekday_set(days_off, "days_off")
-    spans = _absences(absences)
+    spans = absences_of(absences)
     if isinstance(requested, str | dt.date) or not isinstance(requested, Iterable):
         raise ValidationError("requested", requested, "a list of dates")
     dates = [to_date(day, "requested") for day in requested]

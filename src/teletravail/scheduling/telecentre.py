@@ -61,7 +61,7 @@ from teletravail.dated import Source, to_date
 from teletravail.errors import ValidationError
 
 from .calendar import WorkCalendar
-from .pattern import weekday
+from teletravail.week import weekday
 
 if TYPE_CHECKING:
     import pandas as pd

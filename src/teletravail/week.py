@@ -1,14 +1,19 @@
-"""Places and weekly patterns: which weekdays an agent teleworks, how much, and where.
+"""The working week: weekdays, places of telework and the weekly pattern an agent asks for.
 
 A :class:`WeeklyPattern` is what an agent asks for: a set of weekdays, each a full day
-or a half day (morning or afternoon), each at a :class:`Place` (home, a named
-télécentre, another site of the employer, or another place). Weekdays are numbered as
-Python does, 0 = Monday to 6 = Sunday, and may be written by name in English or French.
+or a half day (morning or afternoon), each at a :class:`Place` (home, a télécentre,
+another site of the employer, or another place). Weekdays are numbered as Python does,
+0 = Monday to 6 = Sunday, and may be written by name in English or French; places and
+half days too (``"mardi matin @ domicile"``).
+
+An agent who states only a number of days a week gets :func:`default_pattern`, the
+documented placement of those days on the weekdays they work.
 """
 
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +34,10 @@ __all__ = [
     "Place",
     "PlaceKind",
     "WeeklyPattern",
+    "default_pattern",
     "weekday",
+    "weekday_mask",
+    "weekdays_of_mask",
 ]
 
 #: Weekday names in English and French, and their Python numbers.
@@ -41,6 +49,7 @@ WEEKDAYS: dict[str, int] = {
     "samedi": 5,
     "dimanche": 6,
     **{n: i for i, n in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
+    **{n: i for i, n in enumerate(("lun", "mar", "mer", "jeu", "ven", "sam", "dim"))},
 }
 
 
@@ -55,6 +64,19 @@ def weekday(value: Any, field: str = "weekday") -> int:
     raise ValidationError(field, value, "a weekday (0 = Monday ... 6, or a name such as 'tuesday')")
 
 
+def weekday_mask(days: Iterable[int]) -> int:
+    """A set of weekdays as a 7-bit mask (bit 0 = Monday)."""
+    mask = 0
+    for day in days:
+        mask |= 1 << day
+    return mask
+
+
+def weekdays_of_mask(mask: int) -> frozenset[int]:
+    """The weekdays of a 7-bit mask."""
+    return frozenset(day for day in range(7) if mask >> day & 1)
+
+
 class PlaceKind(enum.StrEnum):
     """Where telework happens (décret 2016-151 as amended in 2020, ``DOMAIN.md`` §2)."""
 
@@ -64,14 +86,30 @@ class PlaceKind(enum.StrEnum):
     OTHER = "other"
 
 
+#: Words a person writes for each kind of place, in English and French (accents and
+#: case do not matter). A tiers-lieu is a shared professional place, as a télécentre is.
+PLACE_WORDS: dict[str, PlaceKind] = {
+    "home": PlaceKind.HOME,
+    "domicile": PlaceKind.HOME,
+    "telecentre": PlaceKind.TELECENTRE,
+    "télécentre": PlaceKind.TELECENTRE,
+    "tiers-lieu": PlaceKind.TELECENTRE,
+    "tiers lieu": PlaceKind.TELECENTRE,
+    "site": PlaceKind.SITE,
+    "other": PlaceKind.OTHER,
+    "autre": PlaceKind.OTHER,
+    "autre lieu": PlaceKind.OTHER,
+}
+
+
 def _kind(value: Any) -> PlaceKind:
     if isinstance(value, PlaceKind):
         return value
-    try:
-        return PlaceKind(str(value).strip().lower())
-    except ValueError:
+    found = PLACE_WORDS.get(str(value).strip().lower())
+    if found is None:
         known = ", ".join(k.value for k in PlaceKind)
-        raise ValidationError("place.kind", value, f"one of: {known}") from None
+        raise ValidationError("place.kind", value, f"one of: {known} (or domicile, tiers-lieu...)")
+    return found
 
 
 def _place_name(value: Any) -> str | None:
@@ -84,18 +122,16 @@ def _place_name(value: Any) -> str | None:
 
 @attrs.frozen(kw_only=True)
 class Place:
-    """A place of telework. A télécentre or a site needs a name; home does not."""
+    """A place of telework: a kind and, for a télécentre or a site, optionally its name
+    (a desk can be booked only at a named télécentre)."""
 
     kind: PlaceKind = attrs.field(converter=_kind)
     name: str | None = attrs.field(default=None, converter=_place_name)
 
-    def __attrs_post_init__(self) -> None:
-        if self.kind in (PlaceKind.TELECENTRE, PlaceKind.SITE) and self.name is None:
-            raise ValidationError("place.name", None, f"the name of the {self.kind.value}")
-
     @classmethod
     def parse(cls, text: str | Place) -> Place:
-        """Read ``"home"``, ``"telecentre:Figeac"`` or ``"site:Cahors"``."""
+        """Read ``"home"``, ``"telecentre:Figeac"``, ``"site:Cahors"`` or their French
+        words (``"domicile"``, ``"tiers-lieu:Figeac"``)."""
         if isinstance(text, Place):
             return text
         if not isinstance(text, str):
@@ -123,14 +159,33 @@ class DayPart(enum.StrEnum):
         """1 for a full day, 0.5 for a half day."""
         return 1.0 if self is DayPart.FULL else 0.5
 
+    @property
+    def halves(self) -> int:
+        """2 half days for a full day, 1 for a half day."""
+        return 2 if self is DayPart.FULL else 1
+
+
+_PART_WORDS: dict[str, DayPart] = {
+    "full": DayPart.FULL,
+    "journée": DayPart.FULL,
+    "journee": DayPart.FULL,
+    "am": DayPart.AM,
+    "morning": DayPart.AM,
+    "matin": DayPart.AM,
+    "pm": DayPart.PM,
+    "afternoon": DayPart.PM,
+    "après-midi": DayPart.PM,
+    "apres-midi": DayPart.PM,
+}
+
 
 def _part(value: Any) -> DayPart:
     if isinstance(value, DayPart):
         return value
-    try:
-        return DayPart(str(value).strip().lower())
-    except ValueError:
-        raise ValidationError("part", value, "one of: full, am, pm") from None
+    found = _PART_WORDS.get(str(value).strip().lower())
+    if found is None:
+        raise ValidationError("part", value, "one of: full, am, pm (or matin, après-midi)")
+    return found
 
 
 def _place(value: Any) -> Place:
@@ -171,6 +226,9 @@ def _days(value: Any) -> tuple[PatternDay, ...]:
     return tuple(sorted(days, key=lambda d: d.weekday))
 
 
+_NO_TELEWORK = ("", "no telework", "aucun", "none")
+
+
 @attrs.frozen(kw_only=True)
 class WeeklyPattern:
     """The telework days an agent asks for in a typical week (each weekday once)."""
@@ -183,7 +241,8 @@ class WeeklyPattern:
 
         ``WeeklyPattern.of(["tuesday", "thursday"])`` is two full days at home;
         ``WeeklyPattern.of({"tue": "home", "fri": ("am", "telecentre:Figeac")})`` sets
-        each day's place, and optionally its part first.
+        each day's place, and optionally its part first. A string is read by
+        :meth:`parse`.
         """
         if isinstance(spec, Mapping):
             days = []
@@ -199,15 +258,53 @@ class WeeklyPattern:
                 days.append(PatternDay(weekday=key, part=part, place=place))
             return cls(days=days)
         if isinstance(spec, str):
-            spec = [part for part in spec.replace(";", ",").split(",") if part.strip()]
+            return cls.parse(spec)
         if not isinstance(spec, Iterable):
             raise ValidationError("spec", spec, "weekdays, or a mapping of weekday to place")
         return cls(days=[PatternDay(weekday=day) for day in spec])
 
+    @classmethod
+    def parse(cls, text: str, field: str = "pattern") -> WeeklyPattern:
+        """Read a pattern written as its :func:`str` gives it, in English or French:
+        days separated by commas or semicolons, each a weekday, optionally a half
+        (``am``/``pm``, ``matin``/``après-midi``) and a place after ``@``.
+
+        >>> str(WeeklyPattern.parse("mardi, jeudi matin @ telecentre:Figeac"))
+        'Tue @ home, Thu am @ telecentre:Figeac'
+        """
+        if not isinstance(text, str):
+            raise ValidationError(field, text, "a pattern such as 'tue, thu am @ home'")
+        if text.strip().lower() in _NO_TELEWORK:
+            return cls(days=())
+        days = []
+        for item in text.replace(";", ",").split(","):
+            if not item.strip():
+                continue
+            when, _, where = item.partition("@")
+            words = when.split()
+            if not words or len(words) > 2:
+                raise ValidationError(field, text, "days such as 'tue', 'thu am @ home'")
+            try:
+                days.append(
+                    PatternDay(
+                        weekday=words[0],
+                        part=words[1] if len(words) == 2 else DayPart.FULL,
+                        place=where.strip() or HOME,
+                    )
+                )
+            except ValidationError as exc:
+                raise ValidationError(field, text, exc.expected) from None
+        return cls(days=days)
+
     @property
     def total(self) -> Quantity:
         """Telework per week: ``1.5 workday/week`` for a day and a half."""
-        return Q_(sum(day.part.workdays for day in self.days), "workday/week")
+        return Q_(self.workdays, "workday/week")
+
+    @property
+    def workdays(self) -> float:
+        """Telework per week, in workdays (a plain number)."""
+        return sum(day.part.halves for day in self.days) / 2
 
     @property
     def weekdays(self) -> frozenset[int]:
@@ -238,3 +335,45 @@ class WeeklyPattern:
             for d in self.days
         ]
         return ", ".join(parts) or "no telework"
+
+
+def default_pattern(
+    per_week: float,
+    *,
+    days_off: Iterable[int] = (),
+    place: Place | str = HOME,
+    full_week: int = 5,
+) -> WeeklyPattern:
+    """Where the days of an agent who states only a number of days a week fall.
+
+    The days are spread over the weekdays the agent works (the full week's first
+    ``full_week`` weekdays, less ``days_off``), as evenly as the week allows: with ``m``
+    weekdays worked and ``k`` days placed (the number asked, rounded up), the ``i``-th
+    day is the weekday worked at position ``floor((2i + 1) m / 2k)``. On a five-day week:
+    1 day is Wednesday; 2 are Tuesday and Thursday; 3 Monday, Wednesday and Friday; 4
+    every day but Wednesday. A half day asked (1.5 days) is the morning of the last day
+    placed (Tuesday and Thursday morning). Every day is at ``place``.
+
+    >>> str(default_pattern(1.5))
+    'Tue @ home, Thu am @ home'
+    """
+    if isinstance(per_week, bool) or not isinstance(per_week, int | float):
+        raise ValidationError("per_week", per_week, "a number of days a week")
+    halves = per_week * 2
+    if not math.isfinite(halves) or halves < 0 or abs(halves - round(halves)) > 1e-9:
+        raise ValidationError("per_week", per_week, "whole or half days a week, >= 0")
+    halves = round(halves)
+    off = {weekday(day, "days_off") for day in days_off}
+    worked = [day for day in range(full_week) if day not in off]
+    count = (halves + 1) // 2
+    if count > len(worked):
+        raise ValidationError(
+            "per_week", per_week, f"at most the {len(worked)} weekdays the agent works"
+        )
+    where = Place.parse(place)
+    chosen = [worked[(2 * i + 1) * len(worked) // (2 * count)] for i in range(count)]
+    days = [PatternDay(weekday=day, place=where) for day in chosen]
+    if halves % 2:
+        last = days[-1]
+        days[-1] = PatternDay(weekday=last.weekday, part=DayPart.AM, place=where)
+    return WeeklyPattern(days=days)

@@ -1,0 +1,115 @@
+"""Spans of an agent's calendar: the authorisation to telework, and absences.
+
+An :class:`Authorisation` is the individual decision that opens telework, from a start
+date to an optional end, with an optional adaptation period; an :class:`Absence` is a
+span of days the agent is away (leave, sick days, training...). Both ends of a span are
+included, as legal texts write them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from teletravail._checks import is_bool
+from teletravail.dated import Duration, to_date
+from teletravail.errors import ValidationError
+
+__all__ = ["Absence", "Authorisation", "absences"]
+
+
+def _end(value: Any) -> dt.date | None:
+    return None if value is None else to_date(value, "end")
+
+
+def _kind_text(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError("kind", value, "a kind of absence, e.g. 'leave' or 'sick'")
+
+
+def _required_end(value: Any) -> dt.date:
+    return to_date(value, "end")
+
+
+def _start(value: Any) -> dt.date:
+    return to_date(value, "start")
+
+
+def _adaptation(value: Any) -> Duration | None:
+    if value is None:
+        return None
+    found = Duration.parse(value)
+    if found.after(dt.date(2000, 1, 1)) > Duration(months=3).after(dt.date(2000, 1, 1)):
+        raise ValidationError("adaptation", value, "an adaptation period of at most 3 months")
+    return found
+
+
+@attrs.frozen(kw_only=True)
+class Authorisation:
+    """The individual authorisation to telework: from ``start`` to ``end`` (inclusive,
+    open-ended if None), with an optional adaptation period (at most 3 months).
+
+    ``telework_during_adaptation`` says whether the adaptation period already has
+    telework days (it usually does: it is a trial of the arrangement); set it to False
+    to plan telework only once the adaptation period is over.
+    """
+
+    start: dt.date = attrs.field(converter=_start)
+    end: dt.date | None = attrs.field(default=None, converter=_end)
+    adaptation: Duration | None = attrs.field(default=None, converter=_adaptation)
+    telework_during_adaptation: bool = attrs.field(default=True, validator=is_bool)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and self.end < self.start:
+            raise ValidationError("end", self.end, f"a date on or after the start {self.start}")
+
+    @property
+    def adaptation_end(self) -> dt.date | None:
+        """The last day of the adaptation period, if there is one."""
+        if self.adaptation is None:
+            return None
+        return self.adaptation.after(self.start) - dt.timedelta(days=1)
+
+    @property
+    def first_telework_day(self) -> dt.date:
+        """The first day telework may be planned on."""
+        end = self.adaptation_end
+        if end is None or self.telework_during_adaptation:
+            return self.start
+        return end + dt.timedelta(days=1)
+
+
+@attrs.frozen(kw_only=True)
+class Absence:
+    """Days the agent is away (leave, sick days, training...), both ends included."""
+
+    start: dt.date = attrs.field(converter=_start)
+    end: dt.date = attrs.field(converter=_required_end)
+    kind: str = attrs.field(default="leave", validator=_kind_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValidationError("end", self.end, f"a date on or after the start {self.start}")
+
+
+def absences(value: Any) -> tuple[Absence, ...]:
+    """A list of :class:`Absence` spans, checked and sorted: spans that overlap are an
+    error naming the later one."""
+    if isinstance(value, Absence | str) or not isinstance(value, Iterable):
+        raise ValidationError("absences", value, "a list of Absence spans")
+    items = list(value)
+    for index, span in enumerate(items):
+        if not isinstance(span, Absence):
+            raise ValidationError(f"absences[{index}]", span, "an Absence")
+    spans = sorted(items, key=lambda a: (a.start, a.end))
+    for index, span in enumerate(spans):
+        if index and span.start <= spans[index - 1].end:
+            raise ValidationError(
+                f"absences[{index}]",
+                f"{span.start}..{span.end}",
+                f"absences that do not overlap (the one before ends {spans[index - 1].end})",
+            )
+    return tuple(spans)
