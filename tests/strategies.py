@@ -21,9 +21,9 @@ from teletravail.eligibility import (
     TeleworkablePost,
     Volunteer,
 )
-from teletravail.week import DayPart, PatternDay, WeeklyPattern
-from teletravail.spans import Absence
 from teletravail.scheduling.telecentre import Telecentre, TelecentreNetwork
+from teletravail.spans import Absence
+from teletravail.week import DayPart, PatternDay, WeeklyPattern
 from teletravail.workforce import Agent, CommuteMode, Derogation, DerogationKind
 
 if TYPE_CHECKING:
@@ -184,8 +184,8 @@ def _policy_parts() -> dict[str, st.SearchStrategy[object]]:
     from teletravail.dated import DatedParameter, DatedValue, Source
     from teletravail.eligibility.selection import SelectionCampaign
     from teletravail.impact.commute import Assumptions, Rebound
-    from teletravail.week import PlaceKind
     from teletravail.scheduling.quota import national_derogations
+    from teletravail.week import PlaceKind
 
     words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1).filter(
         lambda s: bool(s.strip())

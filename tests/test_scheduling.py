@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from teletravail import Q_, Agent
 from teletravail.errors import ValidationError
-from teletravail.week import default_pattern
 from teletravail.scheduling import (
     Absence,
     Authorisation,
@@ -29,6 +28,7 @@ from teletravail.scheduling import (
     telework_days,
     whit_monday,
 )
+from teletravail.week import default_pattern
 
 from .strategies import absence_lists, patterns, periods
 
@@ -79,7 +79,7 @@ def test_pattern_spec_and_places() -> None:
     assert str(Place(kind="telecentre")) == "telecentre"  # a télécentre not named
     assert Place.parse("tiers-lieu:Figeac") == Place(kind="telecentre", name="Figeac")
     assert Place.parse("domicile") == Place(kind="home")
-    with pytest.raises(ValidationError, match="place.kind"):
+    with pytest.raises(ValidationError, match=r"place\.kind"):
         Place.parse("garden")
     with pytest.raises(ValidationError, match="weekday"):
         PatternDay(weekday="someday")

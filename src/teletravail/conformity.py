@@ -45,10 +45,10 @@ from teletravail.eligibility.decision import SCHEMA_VERSION, Value, encode_value
 from teletravail.eligibility.text import format_value
 from teletravail.errors import NoValueInForceError, ValidationError
 from teletravail.policy import Policy
-from teletravail.week import PlaceKind
 from teletravail.scheduling.presets import DECRET_2016_151
 from teletravail.scheduling.quota import DECRET_2021_1725, Quota
 from teletravail.units import Q_
+from teletravail.week import PlaceKind
 from teletravail.workforce import DerogationKind
 
 if TYPE_CHECKING:

@@ -42,9 +42,9 @@ from teletravail.errors import ValidationError
 from teletravail.impact.commute import Assumptions, commute_impact
 from teletravail.impact.commute import _report as _impact_report
 from teletravail.impact.report import ImpactReport
-from teletravail.week import PlaceKind
 from teletravail.scheduling.quota import Quota
 from teletravail.units import Q_, as_quantity
+from teletravail.week import PlaceKind
 from teletravail.workforce import Agent, Errors, Workforce
 
 if TYPE_CHECKING:

@@ -66,6 +66,32 @@ class Authorisation:
         if self.end is not None and self.end < self.start:
             raise ValidationError("end", self.end, f"a date on or after the start {self.start}")
 
+    @classmethod
+    def parse(cls, text: str) -> Authorisation:
+        """Read ``"2024-01-01/2024-12-31"`` (the end may be left empty), optionally
+        followed by an adaptation period: ``"2024-01-01/, adaptation 3 months"``."""
+        if not isinstance(text, str):
+            raise ValidationError("authorisation", text, "'start/end' text")
+        span, _, rest = text.partition(",")
+        start, sep, end = span.partition("/")
+        words = rest.split(None, 1)
+        if not sep or not start.strip() or (rest.strip() and words[0] != "adaptation"):
+            raise ValidationError(
+                "authorisation", text, "'start/end', e.g. '2024-01-01/' or '2024-01-01/2024-12-31'"
+            )
+        return cls(
+            start=start.strip(),
+            end=end.strip() or None,
+            adaptation=words[1].strip() if len(words) == 2 else None,
+        )
+
+    def __str__(self) -> str:
+        end = "" if self.end is None else self.end.isoformat()
+        text = f"{self.start.isoformat()}/{end}"
+        if self.adaptation is not None:
+            text += f", adaptation {self.adaptation}"
+        return text
+
     @property
     def adaptation_end(self) -> dt.date | None:
         """The last day of the adaptation period, if there is one."""

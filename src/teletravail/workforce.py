@@ -34,8 +34,11 @@ from teletravail._checks import enum_value, one_of
 from teletravail._columns import readonly as _readonly
 from teletravail.dated import to_date
 from teletravail.errors import RowError, UnitError, ValidationError, WorkforceError
+from teletravail.spans import Absence, Authorisation
+from teletravail.spans import absences as _absence_list
 from teletravail.units import DIMENSIONLESS, LENGTH, Q_, TIME, WORKDAYS_PER_TIME, as_quantity
 from teletravail.units import unit as _unit
+from teletravail.week import WeeklyPattern, weekday, weekday_mask, weekdays_of_mask
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Agent",
     "Categories",
+    "Coded",
     "CommuteMode",
     "Derogation",
     "DerogationKind",
@@ -253,6 +257,66 @@ def _requested_telework(value: Any) -> Quantity | None:
     return Q_(days, REQUESTED_TELEWORK_UNIT)
 
 
+def _pattern(value: Any) -> WeeklyPattern | None:
+    if value is None or isinstance(value, WeeklyPattern):
+        return value
+    if isinstance(value, str):
+        return WeeklyPattern.parse(value)
+    raise ValidationError("pattern", value, "a WeeklyPattern, or text such as 'tue, thu am'")
+
+
+def _days_off(value: Any) -> frozenset[int]:
+    if isinstance(value, str):
+        value = [part for part in value.replace(",", ";").split(";") if part.strip()]
+    elif isinstance(value, int):
+        value = [value]
+    if isinstance(value, Mapping) or not isinstance(value, Iterable):
+        raise ValidationError("days_off", value, "weekdays not worked, e.g. 'wednesday'")
+    days = frozenset(weekday(day, "days_off") for day in value)
+    if len(days) >= 7:
+        raise ValidationError("days_off", value, "at least one weekday worked")
+    return days
+
+
+def _telecentre_distance(value: Any) -> Quantity | None:
+    return _non_negative(value, "telecentre_distance", LENGTH, DISTANCE_UNIT)
+
+
+#: Text for absences known to be none (an empty cell means unknown).
+_NO_ABSENCE = frozenset({"none", "aucune", "aucun", "-"})
+
+
+def _absences(value: Any) -> tuple[Absence, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        if text.lower() in _NO_ABSENCE:
+            return ()
+        spans = []
+        for part in text.split(";"):
+            if not part.strip():
+                continue
+            start, sep, end = part.partition("/")
+            if not sep or not start.strip() or not end.strip():
+                raise ValidationError(
+                    "absences", value, "spans 'start/end' separated by ';', or 'none'"
+                )
+            spans.append(Absence(start=start.strip(), end=end.strip()))
+        value = spans
+    if isinstance(value, Mapping) or not isinstance(value, Iterable):
+        raise ValidationError("absences", value, "a list of Absence spans, or None (unknown)")
+    return _absence_list(value)
+
+
+def _authorisation(value: Any) -> Authorisation | None:
+    if value is None or isinstance(value, Authorisation):
+        return value
+    if isinstance(value, str):
+        return Authorisation.parse(value)
+    raise ValidationError("authorisation", value, "an Authorisation, or 'start/end' text")
+
+
 _TRUE = frozenset({"true", "yes", "oui", "y", "o", "1", "vrai"})
 _FALSE = frozenset({"false", "no", "non", "n", "0", "faux"})
 
@@ -284,7 +348,17 @@ class Agent:
     ``None`` means unknown, and a criterion that needs it then fails. ``volunteer`` and
     ``teleworkable_post`` default to true: an ``Agent`` usually describes an applicant.
     ``requested_telework`` is the telework the agent asks for, in working days a week
-    (``"1.5 workday/week"``, from 0 to 7); ``None`` means not stated.
+    (``"1.5 workday/week"``, from 0 to 7); ``None`` means not stated. ``pattern`` is the
+    weekly pattern asked for (weekdays, half days, places), which takes precedence over
+    a number of days; an agent who states only a number gets
+    :func:`~teletravail.week.default_pattern`.
+
+    ``days_off`` are the weekdays a part-time agent does not work; ``absences`` the
+    agent's dated absences when they are known (``()``: known to be none; ``None``:
+    unknown, and a policy's leave assumption stands in for them);
+    ``telecentre_distance`` the one-way distance from home to the agent's télécentre;
+    ``authorisation`` the individual authorisation, when it is known (its start, end and
+    adaptation period bound the telework days).
     """
 
     id: str = attrs.field(converter=_agent_id)
@@ -299,6 +373,11 @@ class Agent:
     teleworkable_post: bool = attrs.field(default=True, converter=_teleworkable)
     derogations: tuple[Derogation, ...] = attrs.field(default=(), converter=_derogations)
     requested_telework: Quantity | None = attrs.field(default=None, converter=_requested_telework)
+    pattern: WeeklyPattern | None = attrs.field(default=None, converter=_pattern)
+    days_off: frozenset[int] = attrs.field(factory=frozenset, converter=_days_off)
+    absences: tuple[Absence, ...] | None = attrs.field(default=None, converter=_absences)
+    telecentre_distance: Quantity | None = attrs.field(default=None, converter=_telecentre_distance)
+    authorisation: Authorisation | None = attrs.field(default=None, converter=_authorisation)
 
     def active_derogations(self, on: dt.date) -> tuple[Derogation, ...]:
         """The derogations in force on ``on``."""
@@ -331,11 +410,37 @@ class Categories:
         return self.categories[int(self.codes[row])]
 
 
+T = TypeVar("T")
+
+
+@attrs.frozen(eq=False)
+class Coded:
+    """A column of values of a few distinct kinds (patterns, authorisations...): integer
+    ``codes`` into ``values``. Code 0 is the column's default (``values[0]``)."""
+
+    codes: npt.NDArray[np.int32]
+    values: tuple[Any, ...]
+
+    @classmethod
+    def default(cls, n: int, value: Any = None) -> Coded:
+        """A column of ``n`` defaults."""
+        return cls(_readonly(np.zeros(n, dtype=np.int32)), (value,))
+
+    def value(self, row: int) -> Any:
+        """The value of one row."""
+        return self.values[int(self.codes[row])]
+
+    def kept(self, keep: npt.NDArray[np.bool_] | None) -> Coded:
+        """The rows of ``keep`` (``None``: all), with the same values."""
+        return Coded(_kept(self.codes, keep), self.values)
+
+
 _QUANTITY_FIELDS: dict[str, tuple[str, str]] = {
     "working_time": (DIMENSIONLESS, WORKING_TIME_UNIT),
     "commute_distance": (LENGTH, DISTANCE_UNIT),
     "commute_time": (TIME, COMMUTE_TIME_UNIT),
     "requested_telework": (WORKDAYS_PER_TIME, REQUESTED_TELEWORK_UNIT),
+    "telecentre_distance": (LENGTH, DISTANCE_UNIT),
 }
 _FIELDS = (
     "id",
@@ -350,6 +455,11 @@ _FIELDS = (
     "teleworkable_post",
     "derogations",
     "requested_telework",
+    "pattern",
+    "days_off",
+    "absences",
+    "telecentre_distance",
+    "authorisation",
 )
 _UNIT_ALIASES = {"pct": "percent", "percent": "percent", "%": "percent"}
 # the quantity columns of to_pandas: plain name -> (pint name, unit)
@@ -358,6 +468,7 @@ _PANDAS_QUANTITIES = {
     "commute_distance_km": ("commute_distance", DISTANCE_UNIT),
     "commute_time_min": ("commute_time", COMMUTE_TIME_UNIT),
     "requested_telework_workday_per_week": ("requested_telework", REQUESTED_TELEWORK_UNIT),
+    "telecentre_distance_km": ("telecentre_distance", DISTANCE_UNIT),
 }
 
 
@@ -380,6 +491,9 @@ _ONE_TAG_ROW = _readonly(np.ones((1, 8), dtype=bool))
 _NO_ROWS = _readonly(np.zeros(0, dtype=np.int64))
 _NO_KINDS = _readonly(np.zeros(0, dtype=np.int8))
 _NO_DATES = _readonly(np.zeros(0, dtype="datetime64[D]"))
+_NO_DAY_OFF = _readonly(np.zeros(1, dtype=np.uint8))
+_ONE_CODE = _readonly(np.ones(1, dtype=np.int32))
+_ONE_DEFAULT = Coded(_ZERO_CODE, (None,))
 # the columns with one entry per agent, checked against the ids
 _ROW_NAMES = (
     "hire_date",
@@ -391,6 +505,8 @@ _ROW_NAMES = (
     "volunteer",
     "teleworkable_post",
     "requested_telework_workday_per_week",
+    "days_off_mask",
+    "telecentre_distance_km",
     "source_rows",
 )
 _ROW_COLUMNS = operator.attrgetter(*_ROW_NAMES)
@@ -878,6 +994,10 @@ class Workforce:
     * ``requested_telework_workday_per_week``: the telework each agent asks for, NaN
       where not stated;
     * derogations as a flat table (``derogation_row``, ``_kind``, ``_start``, ``_end``);
+    * ``pattern`` (:class:`Coded`: the weekly pattern each agent asks for, or None),
+      ``days_off_mask`` (the weekdays not worked, bit 0 = Monday),
+      ``telecentre_distance_km`` (NaN if unknown), ``absences`` (:class:`Coded`: each
+      agent's absences, None where unknown) and ``authorisation`` (:class:`Coded`);
     * ``source_rows``: the input row each agent came from; ``rejected``: the bad input
       rows, when built with ``errors="report"``.
 
@@ -904,6 +1024,11 @@ class Workforce:
     derogation_kind: npt.NDArray[np.int8]
     derogation_start: npt.NDArray[np.datetime64]
     derogation_end: npt.NDArray[np.datetime64]
+    pattern: Coded
+    days_off_mask: npt.NDArray[np.uint8]
+    telecentre_distance_km: npt.NDArray[np.float64]
+    absences: Coded
+    authorisation: Coded
     source_rows: npt.NDArray[np.int64]
     rejected: tuple[RowError, ...] = ()
 
@@ -915,8 +1040,9 @@ class Workforce:
             for name in _ROW_NAMES:
                 if len(getattr(self, name)) != n:
                     raise ValidationError(name, len(getattr(self, name)), f"a column of {n} rows")
-        if len(self.role.codes) != n:
-            raise ValidationError("role", len(self.role.codes), f"a column of {n} codes")
+        for name in ("role", "pattern", "absences", "authorisation"):
+            if len(getattr(self, name).codes) != n:
+                raise ValidationError(name, len(getattr(self, name).codes), f"{n} codes")
         if self.hire_date.dtype != np.dtype("datetime64[D]"):
             raise ValidationError("hire_date", self.hire_date.dtype, "dates as datetime64[D]")
 
@@ -959,6 +1085,14 @@ class Workforce:
                 ),
                 REQUESTED_TELEWORK_UNIT,
             ),
+            pattern=[a.pattern for a in agents],
+            days_off=[a.days_off for a in agents],
+            telecentre_distance=Q_(
+                np.array([_magnitude(a.telecentre_distance, DISTANCE_UNIT) for a in agents]),
+                DISTANCE_UNIT,
+            ),
+            absences=[a.absences for a in agents],
+            authorisation=[a.authorisation for a in agents],
         )
 
     @classmethod
@@ -1016,6 +1150,21 @@ class Workforce:
             )
             if derogations
             else _NO_DATES,
+            pattern=_ONE_DEFAULT
+            if agent.pattern is None
+            else Coded(_ONE_CODE, (None, agent.pattern)),
+            days_off_mask=_readonly(np.array([weekday_mask(agent.days_off)], dtype=np.uint8))
+            if agent.days_off
+            else _NO_DAY_OFF,
+            telecentre_distance_km=_NAN_ROW
+            if agent.telecentre_distance is None
+            else _readonly(np.array([_magnitude(agent.telecentre_distance, DISTANCE_UNIT)])),
+            absences=_ONE_DEFAULT
+            if agent.absences is None
+            else Coded(_ONE_CODE, (None, agent.absences)),
+            authorisation=_ONE_DEFAULT
+            if agent.authorisation is None
+            else Coded(_ONE_CODE, (None, agent.authorisation)),
             source_rows=_ZERO_ROW,
             rejected=(),
         )
@@ -1036,6 +1185,11 @@ class Workforce:
         teleworkable_post: npt.ArrayLike | None = None,
         derogations: Sequence[Sequence[Derogation]] | None = None,
         requested_telework: Quantity | None = None,
+        pattern: Sequence[WeeklyPattern | str | None] | npt.NDArray[Any] | None = None,
+        days_off: Sequence[Collection[int | str] | str] | npt.NDArray[Any] | None = None,
+        telecentre_distance: Quantity | None = None,
+        absences: Sequence[Sequence[Absence] | str | None] | npt.NDArray[Any] | None = None,
+        authorisation: Sequence[Authorisation | str | None] | npt.NDArray[Any] | None = None,
         errors: Errors = "raise",
         source_rows: npt.ArrayLike | None = None,
         rejected: Sequence[RowError] = (),
@@ -1046,7 +1200,9 @@ class Workforce:
         in ``commute_distance`` or ``commute_time`` means unknown, in
         ``requested_telework`` (``Q_(array, "workday/week")``) not stated. Omitted columns take
         the defaults of :class:`Agent`. ``role`` may be strings or :class:`Categories`;
-        ``tags`` a sequence of tag sets or a mapping ``{tag: boolean column}``.
+        ``tags`` a sequence of tag sets or a mapping ``{tag: boolean column}``;
+        ``pattern``, ``days_off``, ``absences`` and ``authorisation`` one value per agent
+        (or its text), ``None`` for the default.
         """
         if errors not in ("raise", "report"):
             raise ValidationError("errors", errors, "'raise' or 'report'")
@@ -1138,6 +1294,23 @@ class Workforce:
                 "true or false",
             )
 
+        far = _quantity_column(telecentre_distance, "telecentre_distance", n, math.nan)
+        flag(
+            ~(np.isnan(far) | ((far >= 0) & np.isfinite(far))),
+            "telecentre_distance",
+            far,
+            "a finite distance >= 0 km",
+        )
+        patterns = _coded_column(pattern, "pattern", _pattern, n, rows, problems, bad)
+        absent = _coded_column(absences, "absences", _absences, n, rows, problems, bad)
+        authorised = _coded_column(
+            authorisation, "authorisation", _authorisation, n, rows, problems, bad
+        )
+        off = _coded_column(
+            days_off, "days_off", lambda v: weekday_mask(_days_off(v)), n, rows, problems, bad
+        )
+        off_mask = np.array([0 if v is None else v for v in off.values], dtype=np.uint8)[off.codes]
+
         d_row: list[int] = []
         d_kind: list[int] = []
         d_start: list[dt.date] = []
@@ -1201,6 +1374,11 @@ class Workforce:
                     dtype="datetime64[D]",
                 )[d_keep]
             ),
+            pattern=patterns.kept(keep),
+            days_off_mask=_kept(off_mask, keep),
+            telecentre_distance_km=_kept(far, keep),
+            absences=absent.kept(keep),
+            authorisation=authorised.kept(keep),
             source_rows=_kept(rows, keep),
             rejected=tuple(sorted(problems, key=lambda e: e.row)),
         )
@@ -1318,6 +1496,10 @@ class Workforce:
         volunteers = column.flags(cells.get("volunteer"), "volunteer")
         posts = column.flags(cells.get("teleworkable_post"), "teleworkable_post")
         derogations = column.parse(cells.get("derogations"), _derogations, ())
+        patterns = column.parse(cells.get("pattern"), _pattern, None)
+        off = column.parse(cells.get("days_off"), _days_off, frozenset())
+        absences = column.parse(cells.get("absences"), _absences, None)
+        authorised = column.parse(cells.get("authorisation"), _authorisation, None)
 
         keep = ~column.bad
         kept = int(np.count_nonzero(keep))
@@ -1337,6 +1519,11 @@ class Workforce:
             teleworkable_post=posts[keep],
             derogations=derogations.derogations(keep),
             requested_telework=Q_(magnitudes["requested_telework"][keep], REQUESTED_TELEWORK_UNIT),
+            pattern=patterns.values(keep) if "pattern" in cells else None,
+            days_off=off.values(keep) if "days_off" in cells else None,
+            telecentre_distance=Q_(magnitudes["telecentre_distance"][keep], DISTANCE_UNIT),
+            absences=absences.values(keep) if "absences" in cells else None,
+            authorisation=authorised.values(keep) if "authorisation" in cells else None,
             errors=errors,
             source_rows=rows[keep],
             rejected=column.problems,
@@ -1470,6 +1657,7 @@ class Workforce:
         distance = float(self.commute_distance_km[row])
         minutes = float(self.commute_time_min[row])
         asked = float(self.requested_telework_workday_per_week[row])
+        far = float(self.telecentre_distance_km[row])
         mask = self.derogation_row == row
         derogations = tuple(
             Derogation(
@@ -1497,6 +1685,11 @@ class Workforce:
             teleworkable_post=bool(self.teleworkable_post[row]),
             derogations=derogations,
             requested_telework=None if math.isnan(asked) else Q_(asked, REQUESTED_TELEWORK_UNIT),
+            pattern=self.pattern.value(row),
+            days_off=weekdays_of_mask(int(self.days_off_mask[row])),
+            absences=self.absences.value(row),
+            telecentre_distance=None if math.isnan(far) else Q_(far, DISTANCE_UNIT),
+            authorisation=self.authorisation.value(row),
         )
 
     def __iter__(self) -> Iterator[Agent]:
@@ -1569,6 +1762,17 @@ class Workforce:
                         if agent.requested_telework is not None
                         else ""
                     ),
+                    "pattern": "" if agent.pattern is None else str(agent.pattern),
+                    "days_off": _days_off_text(agent.days_off),
+                    "absences": _absences_text(agent.absences),
+                    "telecentre_distance": (
+                        f"{_number(agent.telecentre_distance.magnitude)} km"
+                        if agent.telecentre_distance is not None
+                        else ""
+                    ),
+                    "authorisation": (
+                        "" if agent.authorisation is None else str(agent.authorisation)
+                    ),
                 }
             )
         return records
@@ -1606,10 +1810,91 @@ class Workforce:
                     for row, has in enumerate(np.isin(np.arange(len(self)), self.derogation_row))
                 ],
                 "requested_telework_workday_per_week": self.requested_telework_workday_per_week,
+                "pattern": _texts(self.pattern, str),
+                "days_off": [
+                    _days_off_text(weekdays_of_mask(int(m))) for m in self.days_off_mask.tolist()
+                ],
+                "absences": _texts(self.absences, _absences_text),
+                "telecentre_distance_km": self.telecentre_distance_km,
+                "authorisation": _texts(self.authorisation, str),
             },
             _PANDAS_QUANTITIES,
             units,
         )
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _days_off_text(days: Collection[int]) -> str:
+    """Weekdays not worked as text that reads back (``"wednesday;friday"``)."""
+    return ";".join(_WEEKDAY_NAMES[day] for day in sorted(days))
+
+
+def _absences_text(spans: tuple[Absence, ...] | None) -> str:
+    """Absences as text that reads back: empty when unknown, ``none`` when known to be
+    none, else ``start/end`` spans separated by ``;``."""
+    if spans is None:
+        return ""
+    if not spans:
+        return "none"
+    return ";".join(f"{a.start.isoformat()}/{a.end.isoformat()}" for a in spans)
+
+
+def _texts(column: Coded, write: Callable[[Any], str]) -> list[str]:
+    """A coded column as text, each distinct value written once (empty for None)."""
+    table = ["" if value is None else write(value) for value in column.values]
+    return [table[code] for code in column.codes.tolist()]
+
+
+def _coded_column(
+    values: Sequence[Any] | npt.NDArray[Any] | None,
+    field: str,
+    convert: Callable[[Any], Any],
+    n: int,
+    rows: npt.NDArray[np.int64],
+    problems: list[RowError],
+    bad: npt.NDArray[np.bool_],
+) -> Coded:
+    """A column of values of a few distinct kinds, each distinct value checked once:
+    ``None`` (or an empty cell) is the default, code 0; a value ``convert`` refuses makes
+    its row bad."""
+    if values is None:
+        return Coded.default(n)
+    if not isinstance(values, Sequence | np.ndarray):
+        raise ValidationError(field, values, f"a column of {n} values (one per id)")
+    if len(values) != n:
+        raise ValidationError(field, f"a column of {len(values)} values", f"{n} values")
+    codes = np.zeros(n, dtype=np.int32)
+    table: list[Any] = [None]
+    found: dict[Any, int] = {}  # a converted value -> its code
+    seen: dict[Any, int | ValidationError] = {}  # a hashable raw value -> its code
+    for index, raw in enumerate(values):
+        if _is_missing(raw):
+            continue
+        try:
+            known = seen.get((raw.__class__, raw))
+            hashable = True
+        except TypeError:
+            known, hashable = None, False
+        if known is None:
+            try:
+                value = convert(raw)
+            except ValidationError as exc:
+                known = exc
+            else:
+                known = 0 if value is None else found.setdefault(value, len(table))
+                if known == len(table):
+                    table.append(value)
+            if hashable:
+                seen[(raw.__class__, raw)] = known
+        if isinstance(known, ValidationError):
+            if not bad[index]:
+                problems.append(RowError.from_error(int(rows[index]), known))
+            bad[index] = True
+        else:
+            codes[index] = known
+    return Coded(codes, tuple(table))
 
 
 def _number(value: float) -> str:

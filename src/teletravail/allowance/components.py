@@ -24,8 +24,8 @@ import numpy.typing as npt
 from teletravail._checks import optional_source
 from teletravail.dated import DatedParameter, Source, to_date
 from teletravail.errors import NoValueInForceError, ValidationError
-from teletravail.week import Place, PlaceKind
 from teletravail.units import Q_, as_quantity
+from teletravail.week import Place, PlaceKind
 
 from .money import as_decimal, cents, euros, half_days, millicents, pay
 

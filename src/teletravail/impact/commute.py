@@ -347,8 +347,8 @@ def commute_impact(
         raise ValidationError("subject", subject, "an Agent or a Workforce")
     day = to_date(on, "on")
     n = len(workforce)
-    from teletravail.week import PlaceKind
     from teletravail.scheduling.schedule import Schedule
+    from teletravail.week import PlaceKind
 
     if isinstance(days, Schedule):  # one agent's dated days: télécentre days from its places
         if n != 1:

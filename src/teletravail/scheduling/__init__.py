@@ -93,9 +93,10 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from teletravail.week import HOME, DayPart, PatternDay, Place, PlaceKind, WeeklyPattern
+
     from . import presets
     from .calendar import WorkCalendar, whit_monday
-    from teletravail.week import HOME, DayPart, PatternDay, Place, PlaceKind, WeeklyPattern
     from .quota import (
         Assessment,
         DerogationRule,

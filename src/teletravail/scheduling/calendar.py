@@ -20,7 +20,6 @@ import numpy.typing as npt
 
 from teletravail.dated import to_date
 from teletravail.errors import ValidationError
-
 from teletravail.week import weekday
 
 __all__ = ["WorkCalendar", "whit_monday"]

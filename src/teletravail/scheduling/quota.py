@@ -31,9 +31,8 @@ from teletravail.dated import Duration, Source, to_date
 from teletravail.eligibility.decision import SCHEMA_VERSION, CompositeResult, CriterionResult
 from teletravail.errors import ValidationError
 from teletravail.units import DIMENSIONLESS, Q_, as_quantity
-from teletravail.workforce import Agent, DerogationKind
-
 from teletravail.week import WeeklyPattern, weekday
+from teletravail.workforce import Agent, DerogationKind
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity

@@ -25,10 +25,10 @@ from teletravail.errors import ValidationError
 from teletravail.spans import Absence, Authorisation
 from teletravail.spans import absences as absences_of
 from teletravail.units import Q_
+from teletravail.week import HOME, DayPart, Place, PlaceKind, WeeklyPattern
 from teletravail.workforce import Agent
 
 from .calendar import WorkCalendar
-from teletravail.week import HOME, DayPart, Place, PlaceKind, WeeklyPattern
 from .quota import Assessment, PatternError, Quota, QuotaDecision, weekday_set
 from .telecentre import TelecentreNetwork
 

@@ -59,9 +59,9 @@ import numpy.typing as npt
 from teletravail._checks import build_from_dict, is_bool, optional_source, require_keys
 from teletravail.dated import Source, to_date
 from teletravail.errors import ValidationError
+from teletravail.week import weekday
 
 from .calendar import WorkCalendar
-from teletravail.week import weekday
 
 if TYPE_CHECKING:
     import pandas as pd
