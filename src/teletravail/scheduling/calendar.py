@@ -36,6 +36,18 @@ def _public_holidays(country: str, subdivision: str | None, year: int) -> tuple[
     return tuple(sorted(day for day in found if day.year == year))
 
 
+@functools.lru_cache(maxsize=256)
+def _working_mask(calendar: WorkCalendar, start: dt.date, end: dt.date) -> npt.NDArray[np.bool_]:
+    if end < start:
+        return np.zeros(0, dtype=bool)
+    days = np.arange(np.datetime64(start, "D"), np.datetime64(end, "D") + np.timedelta64(1, "D"))
+    mask = np.is_busday(
+        days, weekmask=calendar.weekmask(), holidays=calendar.holiday_array(start, end)
+    )
+    mask.flags.writeable = False
+    return mask
+
+
 def _subdivision(value: Any) -> str | None:
     if value is None:
         return None
@@ -120,6 +132,17 @@ class WorkCalendar:
         """The days off of :meth:`holidays_between` as ``datetime64[D]``, for numpy's
         business-day functions."""
         return np.array(self.holidays_between(start, end), dtype="datetime64[D]")
+
+    def working_mask(self, start: dt.date, end: dt.date) -> npt.NDArray[np.bool_]:
+        """One boolean per day of ``start..end`` (inclusive): worked under this calendar.
+        Read-only; computed once per calendar and span (a register assessed over a year
+        reads it once)."""
+        return _working_mask(self, start, end)
+
+    def working_days_in_year(self, year: int) -> int:
+        """The working days of a full-time week in calendar ``year`` under this calendar
+        (weekdays less public holidays and extra days off)."""
+        return int(np.count_nonzero(self.working_mask(dt.date(year, 1, 1), dt.date(year, 12, 31))))
 
     def weekmask(self, weekdays: Iterable[int] | None = None) -> str:
         """numpy's weekmask for the given weekdays (default: every non-weekend day)."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -31,20 +31,23 @@ from teletravail.dated import Duration, Source, to_date
 from teletravail.eligibility.decision import SCHEMA_VERSION, CompositeResult, CriterionResult
 from teletravail.errors import ValidationError
 from teletravail.units import DIMENSIONLESS, Q_, as_quantity
-from teletravail.week import WeeklyPattern, weekday
+from teletravail.week import WeeklyPattern, weekday, weekday_mask
 from teletravail.workforce import Agent, DerogationKind
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity
 
 __all__ = [
+    "Asks",
     "Assessment",
+    "DayCaps",
     "DerogationRule",
     "FloatingDays",
     "Granularity",
     "PartTimeCap",
     "PatternError",
     "Quota",
+    "QuotaChecks",
     "QuotaDecision",
     "national_derogations",
 ]
@@ -165,6 +168,59 @@ class FloatingDays:
     volume: Quantity = attrs.field(converter=_volume)
     per: Literal["week", "month", "year"] = attrs.field(validator=_per)
     source: Source | None = attrs.field(default=None, validator=optional_source)
+
+
+def _day_cap(value: Any, field: str) -> Quantity | None:
+    if value is None:
+        return None
+    quantity = as_quantity(value, field=f"caps.{field}", dimension="[workday]")
+    magnitude = float(quantity.m_as("workday"))
+    limit = {"week": 7, "month": 31, "year": 366}[field]
+    if not math.isfinite(magnitude) or not 0 <= magnitude <= limit:
+        raise ValidationError(f"caps.{field}", value, f"0 to {limit} workday")
+    if abs(magnitude * 2 - round(magnitude * 2)) > 1e-9:
+        raise ValidationError(f"caps.{field}", value, "whole or half days")
+    return Q_(magnitude, "workday")
+
+
+def _week_cap(value: Any) -> Quantity | None:
+    return _day_cap(value, "week")
+
+
+def _month_cap(value: Any) -> Quantity | None:
+    return _day_cap(value, "month")
+
+
+def _year_cap(value: Any) -> Quantity | None:
+    return _day_cap(value, "year")
+
+
+@attrs.frozen(kw_only=True)
+class DayCaps:
+    """Caps on the telework days themselves, apart from the weekly quota and from caps
+    on money: at most ``week`` days in any ISO week (fixed and floating days together),
+    ``month`` in a calendar month, ``year`` in a calendar year (88 a year, say).
+
+    A weekly pattern above the week's cap is refused. The days of a month or a year are
+    granted in date order while they fit under its caps: the first day that does not
+    fit, and any later one that would not either, is not granted (a half day may still
+    fit where a whole day does not).
+    """
+
+    week: Quantity | None = attrs.field(default=None, converter=_week_cap)
+    month: Quantity | None = attrs.field(default=None, converter=_month_cap)
+    year: Quantity | None = attrs.field(default=None, converter=_year_cap)
+    source: Source | None = attrs.field(default=None, validator=optional_source)
+
+    def halves(self, field: str) -> int | None:
+        """A cap in half days (``None``: no cap)."""
+        value: Quantity | None = getattr(self, field)
+        return None if value is None else round(float(value.m_as("workday")) * 2)
+
+
+def _optional_caps(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None and not isinstance(value, DayCaps):
+        raise ValidationError("caps", value, "a DayCaps or None")
 
 
 @attrs.frozen(kw_only=True)
@@ -293,6 +349,7 @@ class Quota:
     granularity: Granularity = attrs.field(default=Granularity.DAY, converter=_granularity)
     assessed: Assessment = attrs.field(default=Assessment.WEEK, converter=_assessment)
     floating: FloatingDays | None = attrs.field(default=None, validator=_optional_floating)
+    caps: DayCaps | None = attrs.field(default=None, validator=_optional_caps)
     derogations: tuple[DerogationRule, ...] = attrs.field(default=(), converter=_rules)
     part_time: tuple[PartTimeCap, ...] = attrs.field(default=(), converter=_bands)
     full_week: int = attrs.field(default=5, validator=_full_week)
@@ -310,15 +367,145 @@ class Quota:
         object.__setattr__(self, "_max_days", float(self.maximum.m_as("workday/week")))
         object.__setattr__(self, "_on_site_days", float(self.on_site_minimum.m_as("workday/week")))
 
+    # -- the rules, on columns ------------------------------------------------------
+
+    def days_worked_columns(
+        self, working_time_percent: npt.ArrayLike, days_off_mask: npt.ArrayLike | None = None
+    ) -> npt.NDArray[np.int64]:
+        """Half days worked in a week, for many agents: working time × the full week,
+        down to a half day, and never more than the full week less the weekdays not
+        worked (a mask of weekdays, bit 0 = Monday)."""
+        share = np.round(np.asarray(working_time_percent, dtype=float), 9)
+        halves: npt.NDArray[np.int64] = np.floor(
+            np.round(share * (self.full_week * 2 / 100), 9)
+        ).astype(np.int64)
+        if days_off_mask is not None:
+            off = np.asarray(days_off_mask, dtype=np.uint8) & np.uint8((1 << self.full_week) - 1)
+            if off.any():
+                counted = np.unpackbits(off[:, None], axis=1).sum(axis=1)
+                halves = np.minimum(halves, 2 * (self.full_week - counted.astype(np.int64)))
+        return halves
+
+    def caps_columns(self, working_time_percent: npt.ArrayLike) -> npt.NDArray[np.float64]:
+        """The weekly cap of many agents (workday/week) under the general rule: the
+        maximum, the part-time bands of their working time and the cap on days per
+        week."""
+        share = np.round(np.asarray(working_time_percent, dtype=float), 9)
+        cap = np.full(share.shape, self._max_days)
+        for band in self.part_time:
+            inside = (share >= band.low_percent) & (share <= band.high_percent)
+            cap = np.where(inside, np.minimum(cap, float(band.maximum.m_as("workday/week"))), cap)
+        week = None if self.caps is None else self.caps.halves("week")
+        if week is not None:
+            cap = np.minimum(cap, week / 2)
+        return cap
+
+    def check_columns(
+        self,
+        asks: Asks,
+        working_time_percent: npt.ArrayLike,
+        days_off_mask: npt.ArrayLike | None = None,
+        *,
+        on: dt.date | str | None = None,
+        derogations: Mapping[int, DerogationRule] | None = None,
+    ) -> QuotaChecks:
+        """Check what many agents ask for (``asks``, one row each) against every rule of
+        the quota at once, on columns.
+
+        ``derogations`` maps the rows covered by a derogation on the date checked to its
+        rule (see :meth:`derogations_on`): for them the cap is the rule's and there is no
+        on-site minimum. The rules, each a code of :class:`QuotaChecks`:
+        ``quota.granularity`` (a half day, or less, where the quota counts whole days;
+        a quarter day anywhere), ``quota.workdays`` (a weekday not worked, or more days
+        than the agent works), ``quota.minimum``, ``quota.maximum`` (the weekly cap, a
+        part-time band, the cap on days per week) and ``quota.on_site`` (the presence
+        left on the days worked).
+        """
+        day = None if on is None else to_date(on, "on")
+        percent = np.asarray(working_time_percent, dtype=float)
+        n = len(percent)
+        off = (
+            np.zeros(n, dtype=np.uint8)
+            if days_off_mask is None
+            else np.asarray(days_off_mask, dtype=np.uint8)
+        )
+        if len(asks) != n or len(off) != n:
+            raise ValidationError("asks", len(asks), f"one ask per agent ({n})")
+        worked = self.days_worked_columns(percent, off) / 2
+        cap = self.caps_columns(percent)
+        on_site = np.full(n, self._on_site_days)
+        held = dict(derogations or {})
+        for row, rule in held.items():
+            cap[row] = worked[row] if rule.maximum is None else rule.maximum.m_as("workday/week")
+            on_site[row] = 0.0
+        step = self.granularity.step
+        allowed = np.floor(np.round(np.maximum(0.0, np.minimum(cap, worked - on_site)) / step, 9))
+        allowed *= step
+        asked = np.asarray(asks.per_week, dtype=float)
+        doubled = asked * 2
+        failed: dict[str, npt.NDArray[np.bool_]] = {}
+        granular = np.abs(doubled - np.rint(doubled)) > 1e-9
+        if self.granularity is Granularity.DAY:
+            granular |= asks.half_days | (np.rint(doubled).astype(np.int64) % 2 == 1)
+        failed["quota.granularity"] = granular
+        weekend = np.uint8(0x7F & ~((1 << self.full_week) - 1))
+        failed["quota.workdays"] = ((asks.weekdays & (off | weekend)) != 0) | (
+            asked > worked + 1e-9
+        )
+        minimum = float(self.minimum.m_as("workday/week"))
+        if minimum > 0:
+            failed["quota.minimum"] = (asked > 1e-9) & (asked < minimum - 1e-9)
+        failed["quota.maximum"] = asked > cap + 1e-9
+        failed["quota.on_site"] = worked - asked < on_site - 1e-9
+        passed = np.ones(n, dtype=bool)
+        for mask in failed.values():
+            passed &= ~mask
+        return QuotaChecks(
+            quota=self,
+            on=day,
+            asked=asked,
+            worked=worked,
+            cap=cap,
+            on_site=on_site,
+            allowed=allowed,
+            passed=passed,
+            failed=failed,
+            derogations=held,
+            shares=np.round(percent, 9),
+        )
+
+    def derogations_on(
+        self, agents: Mapping[int, Agent], on: dt.date | str
+    ) -> dict[int, DerogationRule]:
+        """The rows of ``agents`` (row → agent, the agents holding derogations) covered
+        by one of the quota's derogation rules on ``on``, with that rule."""
+        day = to_date(on, "on")
+        found = {}
+        for row, agent in agents.items():
+            rule = self.derogation(agent, day)
+            if rule is not None:
+                found[row] = rule
+        return found
+
+    def allowed_columns(
+        self, working_time_percent: npt.ArrayLike, days_off_mask: npt.ArrayLike | None = None
+    ) -> Quantity:
+        """The weekly allowance of many agents at once, from their working times in
+        percent (and their weekdays off): the most :meth:`check_columns` grants, under the
+        general rule (derogations are read agent by agent in :meth:`allowed`)."""
+        percent = np.atleast_1d(np.asarray(working_time_percent, dtype=float))
+        n = len(percent)
+        checks = self.check_columns(Asks.nothing(n), percent, days_off_mask)
+        return Q_(checks.allowed, "workday/week")
+
     # -- what one agent may do ------------------------------------------------------
 
     def days_worked(self, working_time: Quantity | str, days_off: Iterable[Any] = ()) -> float:
         """Days worked in a week: working time × the full week, down to a half day, and
         never more than the full week less the weekdays not worked (``days_off``)."""
         share = float(as_quantity(working_time, field="working_time", dimension=DIMENSIONLESS))
-        worked = math.floor(round(share * self.full_week * 2, 9)) / 2
-        off = weekday_set(days_off, "days_off")
-        return min(worked, float(self.full_week - len(off)))
+        off = weekday_mask(weekday_set(days_off, "days_off"))
+        return float(self.days_worked_columns([share * 100], [off])[0]) / 2
 
     def derogation(self, agent: Agent, on: dt.date | str) -> DerogationRule | None:
         """The first derogation rule that covers ``agent`` on ``on``, if any."""
@@ -329,107 +516,30 @@ class Quota:
                 return rule
         return None
 
-    def _limits(
-        self, days_worked: float, rule: DerogationRule | None, share: float = 1.0
-    ) -> tuple[float, float, float]:
-        """(cap, on-site minimum, allowed) in workdays per week for this agent."""
-        step = self.granularity.step
-        if rule is not None:
-            cap = days_worked if rule.maximum is None else float(rule.maximum.m_as("workday/week"))
-            on_site = 0.0
-        else:
-            cap = self._max_days
-            for band in self.part_time:
-                if band.applies(share):
-                    cap = min(cap, float(band.maximum.m_as("workday/week")))
-            on_site = self._on_site_days
-        allowed = max(0.0, min(cap, days_worked - on_site))
-        return cap, on_site, math.floor(round(allowed / step, 9)) * step
-
-    def allowed_columns(self, working_time_percent: npt.ArrayLike) -> Quantity:
-        """The weekly allowance of many agents at once, from their working times in
-        percent: the arithmetic of :meth:`allowed` on columns (the general rule and the
-        part-time bands; derogations are read agent by agent in :meth:`allowed`)."""
-        share = np.asarray(working_time_percent, dtype=float)
-        allowed = self._allowed_magnitudes(share)
-        if isinstance(allowed, float):
-            return Q_(np.full(share.shape, allowed), "workday/week")
-        return Q_(allowed, "workday/week")
-
-    def _allowed_magnitudes(
-        self, working_time_percent: npt.NDArray[np.float64]
-    ) -> float | npt.NDArray[np.float64]:
-        """:meth:`allowed_columns` in workday/week, as one float when every agent gets
-        the same allowance (the common case: the maximum binds for every working time
-        present).
-
-        Without a part-time band in the range of the working times, the allowance never
-        decreases as the working time grows (every step of the arithmetic is monotone).
-        So when the smallest working time already gets what an unbounded one would (or
-        what the largest one gets), every agent gets it too: one or two reductions
-        replace a dozen passes over the column, and the value is the one the column
-        arithmetic gives each agent.
-        """
-        share = working_time_percent
-        if share.ndim != 1 or not share.size:
-            return self._allowed_array(share)
-        if share.size == 1 and math.isfinite(share[0]):  # one agent: once per working time
-            key = float(share[0])
-            found = self._memo.get(key)
-            if found is None:
-                found = float(self._allowed_array(share)[0])
-                if len(self._memo) > 256:  # many working times: start again
-                    self._memo.clear()
-                self._memo[key] = found
-            return found
-        low = float(share.min())  # NaN shows in the minimum
-        if math.isfinite(low):
-            bottom = float(np.round(np.array([low]), 9)[0])
-            if not any(band.high_percent >= bottom for band in self.part_time):
-                ends = self._allowed_array(np.array([low, math.inf]))
-                if ends[0] == ends[1]:
-                    return float(ends[0])
-            high = float(share.max())
-            top = float(np.round(np.array([high]), 9)[0])
-            if math.isfinite(high) and not any(
-                band.low_percent <= top and bottom <= band.high_percent for band in self.part_time
-            ):
-                ends = self._allowed_array(np.array([low, high]))
-                if ends[0] == ends[1]:
-                    return float(ends[0])
-        return self._allowed_array(share)
-
-    def _allowed_array(self, percent: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-        share = np.round(percent, 9)
-        worked = np.floor(np.round(share / 100 * self.full_week * 2, 9)) / 2
-        caps = np.full(share.shape, self._max_days)
-        for band in self.part_time:
-            inside = (share >= band.low_percent) & (share <= band.high_percent)
-            caps = np.where(
-                inside, np.minimum(caps, float(band.maximum.m_as("workday/week"))), caps
-            )
-        allowed = np.maximum(0.0, np.minimum(caps, worked - self._on_site_days))
-        step = self.granularity.step
-        result: npt.NDArray[np.float64] = np.floor(np.round(allowed / step, 9)) * step
-        return result
+    def _one(self, agent: Agent, on: dt.date, asks: Asks, days_off: Iterable[Any]) -> QuotaChecks:
+        """The checks of one agent on one date (its derogation read on that date)."""
+        _check_agent(agent)
+        off = weekday_mask(weekday_set(days_off, "days_off") | agent.days_off)
+        rule = self.derogation(agent, on)
+        return self.check_columns(
+            asks,
+            [_share(agent)],
+            [off],
+            on=on,
+            derogations=None if rule is None else {0: rule},
+        )
 
     def allowed(self, agent: Agent, on: dt.date | str, *, days_off: Iterable[Any] = ()) -> Quantity:
         """The most telework per week ``agent`` may have on ``on`` (derogations included)."""
-        _check_agent(agent)
-        day = to_date(on, "on")
-        worked = self.days_worked(agent.working_time, days_off)
-        share = _share(agent)
-        return Q_(self._limits(worked, self.derogation(agent, day), share)[2], "workday/week")
+        checks = self._one(agent, to_date(on, "on"), Asks.nothing(1), days_off)
+        return Q_(float(checks.allowed[0]), "workday/week")
 
     def on_site_required(self, agent: Agent, on: dt.date | str) -> Quantity:
         """The presence on site ``agent`` must keep each week on ``on`` (none while a
         derogation covers them)."""
         _check_agent(agent)
         rule = self.derogation(agent, on)
-        return Q_(
-            0.0 if rule is not None else float(self.on_site_minimum.m_as("workday/week")),
-            "workday/week",
-        )
+        return Q_(0.0 if rule is not None else self._on_site_days, "workday/week")
 
     def check(
         self,
@@ -439,94 +549,225 @@ class Quota:
         *,
         days_off: Iterable[Any] = (),
     ) -> QuotaDecision:
-        """Check ``agent``'s requested ``pattern`` on ``on`` against this quota.
+        """Check ``agent``'s requested ``pattern`` on ``on`` against this quota: the
+        one-agent case of :meth:`check_columns`.
 
-        ``days_off`` are the weekdays a part-time agent does not work. A pattern that
-        cannot be planned at all raises :class:`PatternError`; one that exceeds a limit
-        gives a decision that is not allowed, with every limit in the way.
+        ``days_off`` are the weekdays a part-time agent does not work (with the agent's
+        own). A pattern that cannot be planned at all (a half day where the quota counts
+        whole days, a weekday not worked, more days than the agent works) raises
+        :class:`PatternError`; one that exceeds a limit gives a decision that is not
+        allowed, with every limit in the way.
         """
         day = to_date(on, "on")
         if not isinstance(pattern, WeeklyPattern):
             raise ValidationError("pattern", pattern, "a WeeklyPattern")
-        _check_agent(agent)
-        off = weekday_set(days_off, "days_off")
-        worked = self.days_worked(agent.working_time, off)
-        self._check_possible(pattern, worked, off)
-        rule = self.derogation(agent, day)
-        cap, on_site, allowed = self._limits(worked, rule, _share(agent))
-        asked = float(pattern.total.m_as("workday/week"))
-        source = rule.source if rule is not None and rule.source else self.source
-        band = next((b for b in self.part_time if b.applies(_share(agent))), None)
-        if rule is None and band is not None and band.maximum < self.maximum and band.source:
-            source = band.source  # the part-time cap is the limit that applies
-        leaves: tuple[CriterionResult, ...] = (
-            CriterionResult(
-                code="quota.maximum",
-                passed=asked <= cap + 1e-9,
-                observed=pattern.total,
-                threshold=Q_(cap, "workday/week"),
-                source=source,
-            ),
-            CriterionResult(
-                code="quota.on_site",
-                passed=worked - asked >= on_site - 1e-9,
-                observed=Q_(worked - asked, "workday/week"),
-                threshold=Q_(on_site, "workday/week"),
-                source=source,
-            ),
-        )
-        if float(self.minimum.m_as("workday/week")) > 0:  # a minimum of 0 says nothing
-            leaves += (
-                CriterionResult(
-                    code="quota.minimum",
-                    passed=asked >= float(self.minimum.m_as("workday/week")) - 1e-9,
-                    observed=pattern.total,
-                    threshold=self.minimum,
-                    source=self.source,
-                ),
-            )
-        passed = all(leaf.passed for leaf in leaves)
-        return QuotaDecision(
-            agent_id=agent.id,
-            on=day,
-            allowed=passed,
-            asked=pattern.total,
-            maximum=Q_(allowed, "workday/week"),
-            derogation=None if rule is None else rule.kind.value,
-            result=CompositeResult(kind="all", passed=passed, children=leaves),
-            failures=tuple(leaf.code for leaf in leaves if not leaf.passed),
-        )
-
-    def _check_possible(
-        self, pattern: WeeklyPattern, worked: float, days_off: frozenset[int]
-    ) -> None:
-        if self.granularity is Granularity.DAY and pattern.has_half_days():
+        checks = self._one(agent, day, Asks.of_pattern(pattern), days_off)
+        failures = checks.failures(0)
+        if "quota.granularity" in failures:
             raise PatternError(
                 "pattern", str(pattern), "whole days only: this quota does not count half days"
             )
-        asked = float(pattern.total.m_as("workday/week"))
-        if asked > worked + 1e-9:
-            raise PatternError(
-                "pattern", str(pattern), f"at most the {worked:g} days the agent works in a week"
-            )
-        clash = sorted(pattern.weekdays & days_off)
-        if clash:
-            raise PatternError(
-                "pattern", str(pattern), f"no telework on weekday {clash[0]}, a day not worked"
-            )
-        weekend = sorted(d for d in pattern.weekdays if d >= self.full_week)
-        if weekend:
-            raise PatternError(
-                "pattern",
-                str(pattern),
-                f"telework on working weekdays, not on weekday {weekend[0]}",
-            )
+        if "quota.workdays" in failures:
+            off = weekday_set(days_off, "days_off") | agent.days_off
+            clash = sorted(pattern.weekdays & off)
+            weekend = sorted(d for d in pattern.weekdays if d >= self.full_week)
+            if clash:
+                why = f"no telework on weekday {clash[0]}, a day not worked"
+            elif weekend:
+                why = f"telework on working weekdays, not on weekday {weekend[0]}"
+            else:
+                worked = float(checks.worked[0])
+                why = f"at most the {worked:g} days the agent works in a week"
+            raise PatternError("pattern", str(pattern), why)
+        return checks.explain(0, agent.id)
 
     def week_limit(self, allowed_per_week: float, days_at_work: float, on_site: float) -> float:
         """The most telework in one actual week: the weekly allowance, and never so much
         that fewer than the on-site minimum of the days actually worked that week (after
         holidays and absences) are left on site."""
         return max(0.0, min(allowed_per_week, days_at_work - on_site))
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Asks:
+    """What many agents ask for in a week, as columns (one row per agent):
+    ``per_week`` in workdays, whether the ask has a ``half_days``, and the ``weekdays``
+    asked as a mask (bit 0 = Monday; 0 for a number of days not yet placed)."""
+
+    per_week: npt.NDArray[np.float64]
+    half_days: npt.NDArray[np.bool_]
+    weekdays: npt.NDArray[np.uint8]
+
+    def __len__(self) -> int:
+        return len(self.per_week)
+
+    @classmethod
+    def nothing(cls, n: int) -> Asks:
+        """``n`` agents asking for no telework."""
+        return cls(
+            per_week=np.zeros(n), half_days=np.zeros(n, dtype=bool), weekdays=np.zeros(n, np.uint8)
+        )
+
+    @classmethod
+    def of_pattern(cls, pattern: WeeklyPattern) -> Asks:
+        """One agent asking for ``pattern``."""
+        return cls(
+            per_week=np.array([pattern.workdays]),
+            half_days=np.array([pattern.has_half_days()]),
+            weekdays=np.array([weekday_mask(pattern.weekdays)], dtype=np.uint8),
+        )
+
+    @classmethod
+    def of(
+        cls,
+        patterns: Sequence[WeeklyPattern | None],
+        codes: npt.NDArray[np.integer[Any]],
+        per_week: npt.NDArray[np.float64],
+    ) -> Asks:
+        """Asks from codes into a table of ``patterns`` (``None``: a number of days a week
+        only, read from ``per_week``): each distinct pattern is read once."""
+        table = [(p.workdays, p.has_half_days(), weekday_mask(p.weekdays)) for p in patterns if p]
+        if not table:
+            n = len(codes)
+            return cls(
+                per_week=per_week, half_days=np.zeros(n, bool), weekdays=np.zeros(n, np.uint8)
+            )
+        rows = [
+            (0.0, False, 0)
+            if p is None
+            else (p.workdays, p.has_half_days(), weekday_mask(p.weekdays))
+            for p in patterns
+        ]
+        amounts = np.array([r[0] for r in rows])
+        halves = np.array([r[1] for r in rows], dtype=bool)
+        masks = np.array([r[2] for r in rows], dtype=np.uint8)
+        stated = np.array([p is not None for p in patterns], dtype=bool)[codes]
+        return cls(
+            per_week=np.where(stated, amounts[codes], per_week),
+            half_days=halves[codes],
+            weekdays=masks[codes],
+        )
+
+
+_CODES = ("quota.granularity", "quota.workdays", "quota.minimum", "quota.maximum", "quota.on_site")
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class QuotaChecks:
+    """The answers of :meth:`Quota.check_columns`: per agent, the ``asked`` days a week,
+    the days ``worked``, the weekly ``cap``, the ``on_site`` minimum, the ``allowed``
+    most (workdays/week), whether every rule ``passed``, and for each rule's code the
+    rows it ``failed``. Any row can be explained as a :class:`QuotaDecision`."""
+
+    quota: Quota
+    on: dt.date | None
+    asked: npt.NDArray[np.float64]
+    worked: npt.NDArray[np.float64]
+    cap: npt.NDArray[np.float64]
+    on_site: npt.NDArray[np.float64]
+    allowed: npt.NDArray[np.float64]
+    passed: npt.NDArray[np.bool_]
+    failed: Mapping[str, npt.NDArray[np.bool_]]
+    derogations: Mapping[int, DerogationRule]
+    shares: npt.NDArray[np.float64]
+
+    def __len__(self) -> int:
+        return len(self.passed)
+
+    def failures(self, row: int) -> tuple[str, ...]:
+        """The codes of the rules ``row`` breaks, in the order of the rules."""
+        return tuple(code for code in _CODES if code in self.failed and self.failed[code][row])
+
+    def failure_counts(self, rows: npt.NDArray[np.bool_] | None = None) -> dict[str, int]:
+        """How many agents (of ``rows``) each rule refuses."""
+        return {
+            code: int(np.count_nonzero(mask if rows is None else mask & rows))
+            for code, mask in self.failed.items()
+            if (mask if rows is None else mask & rows).any()
+        }
+
+    def source(self, row: int) -> Source | None:
+        """The text of the cap that applies to ``row``: its derogation's, its part-time
+        band's when it is lower than the maximum, else the quota's."""
+        quota = self.quota
+        rule = self.derogations.get(row)
+        if rule is not None:
+            return rule.source or quota.source
+        share = float(self.shares[row])
+        band = next((b for b in quota.part_time if b.applies(share)), None)
+        if band is not None and band.maximum < quota.maximum and band.source:
+            return band.source
+        return quota.source
+
+    def explain(self, row: int, agent_id: str = "") -> QuotaDecision:
+        """The decision of one row, each rule a criterion result with its source."""
+        quota = self.quota
+        asked = float(self.asked[row])
+        worked = float(self.worked[row])
+        source = self.source(row)
+        leaves: list[CriterionResult] = []
+        failed = set(self.failures(row))
+        per_week = "workday/week"
+        if "quota.granularity" in failed:
+            leaves.append(
+                CriterionResult(
+                    code="quota.granularity",
+                    passed=False,
+                    observed=Q_(asked, per_week),
+                    threshold=Q_(quota.granularity.step, "workday"),
+                    source=quota.source,
+                )
+            )
+        if "quota.workdays" in failed:
+            leaves.append(
+                CriterionResult(
+                    code="quota.workdays",
+                    passed=False,
+                    observed=Q_(asked, per_week),
+                    threshold=Q_(worked, per_week),
+                    source=quota.source,
+                )
+            )
+        leaves.append(
+            CriterionResult(
+                code="quota.maximum",
+                passed="quota.maximum" not in failed,
+                observed=Q_(asked, per_week),
+                threshold=Q_(float(self.cap[row]), per_week),
+                source=source,
+            )
+        )
+        leaves.append(
+            CriterionResult(
+                code="quota.on_site",
+                passed="quota.on_site" not in failed,
+                observed=Q_(worked - asked, per_week),
+                threshold=Q_(float(self.on_site[row]), per_week),
+                source=source,
+            )
+        )
+        if "quota.minimum" in self.failed:
+            leaves.append(
+                CriterionResult(
+                    code="quota.minimum",
+                    passed="quota.minimum" not in failed,
+                    observed=Q_(asked, per_week),
+                    threshold=quota.minimum,
+                    source=quota.source,
+                )
+            )
+        passed = not failed
+        rule = self.derogations.get(row)
+        return QuotaDecision(
+            agent_id=agent_id,
+            on=self.on if self.on is not None else dt.date(1970, 1, 1),
+            allowed=passed,
+            asked=Q_(asked, per_week),
+            maximum=Q_(float(self.allowed[row]), per_week),
+            derogation=None if rule is None else rule.kind.value,
+            result=CompositeResult(kind="all", passed=passed, children=tuple(leaves)),
+            failures=tuple(code for code in _CODES if code in failed),
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -25,10 +25,12 @@ from teletravail.errors import ValidationError
 from teletravail.spans import Absence, Authorisation
 from teletravail.spans import absences as absences_of
 from teletravail.units import Q_
-from teletravail.week import HOME, DayPart, Place, PlaceKind, WeeklyPattern
+from teletravail.week import HOME, DayPart, Place, PlaceKind, WeeklyPattern, weekday_mask
 from teletravail.workforce import Agent
 
 from .calendar import WorkCalendar
+from .days import Layout, lay_out
+from .leave import LeaveAssumption
 from .quota import Assessment, PatternError, Quota, QuotaDecision, weekday_set
 from .telecentre import TelecentreNetwork
 
@@ -96,7 +98,13 @@ def _weekdays(days: npt.NDArray[np.datetime64]) -> npt.NDArray[np.int64]:
 class Schedule:
     """Dated telework days, as columns: ``dates`` (``datetime64[D]``), ``amounts`` (in
     workdays: 1 or 0.5), ``parts`` (codes into :class:`DayPart`: full, am, pm) and
-    ``place_codes`` into ``places``."""
+    ``place_codes`` into ``places``.
+
+    A schedule made by :func:`plan` also knows the period it covers (``start`` and
+    ``end``), the ``authorised`` start of the authorisation when it lies in that period
+    (a one-off amount is due then), and the fixed pattern's ``weekly_halves`` (half days
+    a week, for allowances paid per weekly day).
+    """
 
     dates: npt.NDArray[np.datetime64]
     amounts: npt.NDArray[np.float64]
@@ -104,6 +112,10 @@ class Schedule:
     place_codes: npt.NDArray[np.int8]
     places: tuple[Place, ...]
     agent_id: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    authorised: dt.date | None = None
+    weekly_halves: int | None = None
 
     def __attrs_post_init__(self) -> None:
         for name in ("dates", "amounts", "parts", "place_codes"):
@@ -150,6 +162,9 @@ class Schedule:
         codes = [
             np.array([where[i.places[c]] for c in i.place_codes], dtype=np.int8) for i in items
         ]
+        starts = [i.start for i in items if i.start is not None]
+        ends = [i.end for i in items if i.end is not None]
+        weekly = {i.weekly_halves for i in items}
         return cls(
             dates=dates,
             amounts=np.concatenate([i.amounts for i in items] or [np.zeros(0)])[order],
@@ -157,6 +172,10 @@ class Schedule:
             place_codes=np.concatenate(codes or [np.zeros(0, np.int8)])[order].astype(np.int8),
             places=places,
             agent_id=owners.pop() if owners else None,
+            start=min(starts) if len(starts) == len(items) and starts else None,
+            end=max(ends) if len(ends) == len(items) and ends else None,
+            authorised=next((i.authorised for i in items if i.authorised is not None), None),
+            weekly_halves=weekly.pop() if len(weekly) == 1 else None,
         )
 
     def with_floating(self, review: FloatingReview, place: Place | str = HOME) -> Schedule:
@@ -171,6 +190,10 @@ class Schedule:
             place_codes=np.zeros(len(review.accepted), dtype=np.int8),
             places=(where,),
             agent_id=self.agent_id,
+            start=self.start,
+            end=self.end,
+            authorised=self.authorised,
+            weekly_halves=self.weekly_halves,
         )
         return Schedule.concat([self, extra])
 
@@ -347,17 +370,23 @@ def plan(
     absences: Iterable[Absence] = (),
     days_off: Iterable[int | str] | int | str = (),
     network: TelecentreNetwork | None = None,
+    leave: LeaveAssumption | None = None,
 ) -> Schedule:
     """Lay ``pattern`` over ``start..end`` (inclusive) and keep the days it applies to.
 
     A day is kept when it is a pattern weekday, a working day of ``calendar`` (France's
-    public holidays by default), a day the agent works (not in ``days_off``), inside the
-    ``authorisation`` (after its adaptation period if it excludes telework) and outside
-    every ``absences`` span. With a ``quota`` (and an ``agent``), the pattern is checked
-    on the first day and on every day the agent's allowance may change (a derogation
-    starting, ending or running out): a pattern the quota does not allow on one of them
-    raises :class:`QuotaExceededError`. With a télécentre ``network``, every télécentre
-    of the pattern must belong to it.
+    public holidays by default), a day the agent works (not in ``days_off``, nor in the
+    agent's own), inside the ``authorisation`` (after its adaptation period if it
+    excludes telework) and outside every ``absences`` span. Where the absences are not
+    known, a ``leave`` assumption thins the days instead (see
+    :mod:`~teletravail.scheduling.leave`). With a ``quota`` (and an ``agent``), the
+    pattern is checked on the first day and on every day the agent's allowance may
+    change (a derogation starting, ending or running out): a pattern the quota does not
+    allow on one of them raises :class:`QuotaExceededError`; the quota's caps on days
+    per month and year then keep the days in date order while they fit. With a
+    télécentre ``network``, every télécentre of the pattern must belong to it.
+
+    It is the one-agent case of :func:`~teletravail.scheduling.days.lay_out`.
     """
     first, last = to_date(start, "start"), to_date(end, "end")
     if last < first:
@@ -370,9 +399,12 @@ def plan(
         ("agent", agent, Agent),
         ("quota", quota, Quota),
         ("authorisation", authorisation, Authorisation),
+        ("leave", leave, LeaveAssumption),
     ):
         if value is not None and not isinstance(value, kind):
             raise ValidationError(name, value, f"a {kind.__name__} or None")
+    if agent is not None:
+        off |= agent.days_off
     if network is not None and not isinstance(network, TelecentreNetwork):
         raise ValidationError("network", network, "a TelecentreNetwork or None")
     weekend = sorted(pattern.weekdays & calendar.weekend)
@@ -397,40 +429,38 @@ def plan(
     elif pattern.weekdays & off:
         raise PatternError("pattern", str(pattern), "no telework on a day the agent does not work")
     spans = absences_of(absences)
+    if spans and leave is not None:
+        raise ValidationError(
+            "leave", leave.describe(), "either known absences or a leave assumption"
+        )
+    window_first, window_last = first, last
+    authorised = None
     if authorisation is not None:
-        first = max(first, authorisation.first_telework_day)
+        window_first = max(first, authorisation.first_telework_day)
         if authorisation.end is not None:
-            last = min(last, authorisation.end)
-    places = pattern.places()
-    if last < first:
-        return _empty(places, agent)
-    days = calendar.working_days(first, last)
-    amounts_by_weekday = np.array(pattern.amounts())
-    place_by_weekday = np.zeros(7, dtype=np.int8)
-    part_by_weekday = np.zeros(7, dtype=np.int8)
-    part_codes = {part: index for index, part in enumerate(DayPart)}
-    for day in pattern.days:
-        place_by_weekday[day.weekday] = places.index(day.place)
-        part_by_weekday[day.weekday] = part_codes[day.part]
-    weekdays = _weekdays(days)
-    keep = amounts_by_weekday[weekdays] > 0
-    if spans:
-        numbers = _day_numbers(days)
-        starts = np.array([s.start for s in spans], dtype="datetime64[D]").astype(np.int64)
-        ends = np.array([s.end for s in spans], dtype="datetime64[D]").astype(np.int64)
-        # the last absence starting on or before each day; the day is absent if it ends later
-        index = np.searchsorted(starts, numbers, side="right") - 1
-        inside = (index >= 0) & (ends[np.maximum(index, 0)] >= numbers)
-        keep &= ~inside
-    kept = days[keep]
-    return Schedule(
-        dates=kept,
-        amounts=amounts_by_weekday[weekdays[keep]],
-        parts=part_by_weekday[weekdays[keep]],
-        place_codes=place_by_weekday[weekdays[keep]],
-        places=places,
-        agent_id=None if agent is None else agent.id,
+            window_last = min(last, authorisation.end)
+        if first <= authorisation.start <= last:
+            authorised = authorisation.start
+    one = np.ones(1)
+    layout = Layout(
+        patterns=(pattern,),
+        days_off=np.array([weekday_mask(off)], dtype=np.uint8),
+        first=np.array([window_first], dtype="datetime64[D]"),
+        last=np.array([window_last], dtype="datetime64[D]"),
+        absences=(None if leave is not None else spans,),
+        allowed=one * 7,
+        on_site=one * 0,
+        authorised=np.array(
+            [np.datetime64("NaT") if authorised is None else authorised], dtype="datetime64[D]"
+        ),
     )
+    without_floating = (
+        quota if quota is None or quota.floating is None else attrs.evolve(quota, floating=None)
+    )
+    days = lay_out(
+        layout, start=first, end=last, calendar=calendar, leave=leave, quota=without_floating
+    )
+    return days.schedule(0, None if agent is None else agent.id)
 
 
 def _allowance_changes(quota: Quota, agent: Agent, first: dt.date, last: dt.date) -> list[dt.date]:

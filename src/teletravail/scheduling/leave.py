@@ -1,0 +1,142 @@
+"""The leave assumption: how many telework days an agent's leave takes, when their
+absences are not known.
+
+A register rarely lists each agent's leave. A policy then states its assumption: a
+number of days of leave a year for a full-time agent (``25 workday``, the five weeks of
+the public service's and the Code du travail's annual leave), or a number of weeks
+worked a year. It is applied in one way, to the dated telework days:
+
+* the **share** of working days on leave in a calendar year is the days of leave divided
+  by that year's working days on the policy's calendar (weekdays less public holidays,
+  for a full-time agent), or one less the weeks worked times the days of a full week over
+  those working days; a part-time agent's leave is the same share of the days they work;
+* in each calendar year, in date order, the running total of telework kept is the
+  running total planned times one less the share, rounded to the nearest half day (half
+  up). A day is kept for what that running total grows by: whole, half or not at all.
+
+So the leave falls evenly over the year, the days kept are dated (a schedule, an
+allowance and an impact read them as any other), and a year's total is its planned days
+times one less the share, rounded to a half day: 103 planned days in 2024, with 25 days
+of leave out of 252 working days, keep 93.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from teletravail._checks import optional_source
+from teletravail.dated import Source
+from teletravail.errors import ValidationError
+from teletravail.units import Q_, as_quantity
+
+if TYPE_CHECKING:
+    from teletravail.units import Quantity
+
+__all__ = ["ANNUAL_LEAVE", "LeaveAssumption", "thin"]
+
+#: The five weeks of annual leave of the French law, for the default assumption.
+ANNUAL_LEAVE = Source(
+    title="Décret n° 85-1250 du 26 novembre 1985 relatif aux congés annuels des "
+    "fonctionnaires territoriaux",
+    reference="art. 1: annual leave of five times the weekly working obligations",
+    note="the same five weeks for the State (décret n° 84-972 du 26 octobre 1984) and "
+    "the private sector (Code du travail, art. L3141-3)",
+)
+
+
+def _days(value: Any) -> Quantity | None:
+    if value is None:
+        return None
+    quantity = as_quantity(value, field="leave.days", dimension="[workday]")
+    days = float(quantity.m_as("workday"))
+    if not math.isfinite(days) or not 0 <= days < 366:
+        raise ValidationError("leave.days", value, "days of leave a year, from 0 to 365")
+    return Q_(days, "workday")
+
+
+def _weeks(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 53:
+        raise ValidationError(
+            "leave.weeks_worked", value, "weeks worked a year, above 0 and at most 53"
+        )
+    return float(value)
+
+
+@attrs.frozen(kw_only=True)
+class LeaveAssumption:
+    """Leave assumed for agents whose absences are not known: ``days`` of leave a year
+    for a full-time agent, or ``weeks_worked`` a year (exactly one of them). See the
+    module's doc for how it is applied."""
+
+    days: Quantity | None = attrs.field(default=None, converter=_days)
+    weeks_worked: float | None = attrs.field(default=None, converter=_weeks)
+    source: Source | None = attrs.field(default=None, validator=optional_source)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.days is None) == (self.weeks_worked is None):
+            raise ValidationError(
+                "leave", self, "either days of leave a year or weeks worked a year"
+            )
+
+    @classmethod
+    def annual_leave(cls) -> LeaveAssumption:
+        """Five weeks of leave a year: 25 days of a full-time agent's five-day week."""
+        return cls(days="25 workday", source=ANNUAL_LEAVE)
+
+    def share(self, working_days: int, *, year: int | None = None, full_week: int = 5) -> Fraction:
+        """The share of the working days on leave, for a year of ``working_days`` working
+        days (exact). A share that leaves no working day is an error naming ``leave``."""
+        if working_days <= 0:
+            return Fraction(0)
+        if self.days is not None:
+            share = Fraction(str(float(self.days.m_as("workday")))) / working_days
+        else:
+            assert self.weeks_worked is not None
+            worked = Fraction(str(self.weeks_worked)) * full_week
+            share = max(Fraction(0), 1 - worked / working_days)
+        if share >= 1:
+            when = "" if year is None else f" in {year}"
+            raise ValidationError(
+                "leave",
+                self.describe(),
+                f"a leave that leaves working days{when} (the year has {working_days})",
+            )
+        return share
+
+    def describe(self) -> str:
+        """The assumption in a few words (``25 days of leave a year``)."""
+        if self.days is not None:
+            return f"{float(self.days.m_as('workday')):g} days of leave a year"
+        return f"{self.weeks_worked:g} weeks worked a year"
+
+
+def thin(
+    halves: npt.NDArray[np.int8], shares: list[Fraction], bounds: list[int]
+) -> npt.NDArray[np.int8]:
+    """The half days kept of ``halves`` (schedules × days), each calendar year
+    ``bounds[i]:bounds[i+1]`` of the day axis with its share of leave ``shares[i]``: the
+    running total kept is the running total planned times one less the share, rounded
+    half up to a half day."""
+    kept = np.zeros_like(halves)
+    for share, first, last in zip(shares, bounds[:-1], bounds[1:], strict=True):
+        if last <= first:
+            continue
+        block = halves[:, first:last].astype(np.int64)
+        if share == 0:
+            kept[:, first:last] = block
+            continue
+        planned = np.cumsum(block, axis=1)
+        # round(planned * (q - p) / q), half up: floor((2 planned (q - p) + q) / 2q)
+        p, q = share.numerator, share.denominator
+        running = (2 * planned * (q - p) + q) // (2 * q)
+        step = np.diff(running, axis=1, prepend=0)
+        kept[:, first:last] = step.astype(np.int8)
+    return kept
