@@ -505,7 +505,8 @@ class FloatingReview:
     ``already_teleworking`` (a fixed day of the schedule), ``volume`` (the floating
     volume of the week, month or year is used up), ``weekly_cap`` / ``monthly_cap`` (fixed
     plus floating days would exceed the quota over the week, or the month when the quota
-    is assessed monthly).
+    is assessed monthly), ``week_days_cap`` / ``month_days_cap`` / ``year_days_cap`` (the
+    quota's caps on days of the ISO week, the month or the year are reached).
     """
 
     decisions: tuple[tuple[dt.date, str | None], ...]
@@ -575,6 +576,8 @@ def review_floating(
     agent is actually at work that week (after holidays, absences and days off) are left
     on site. Under monthly assessment the caps of the weeks of a month (each week
     belongs to the month of its Thursday) are pooled, so telework may move between them.
+    The quota's caps on days (per ISO week, calendar month and year) count the fixed and
+    the floating days together.
     """
     if not isinstance(quota, Quota):
         raise ValidationError("quota", quota, "a Quota")
@@ -587,7 +590,7 @@ def review_floating(
     if authorisation is not None and not isinstance(authorisation, Authorisation):
         raise ValidationError("authorisation", authorisation, "an Authorisation or None")
     calendar = _calendar(calendar)
-    off = weekday_set(days_off, "days_off")
+    off = weekday_set(days_off, "days_off") | agent.days_off
     spans = absences_of(absences)
     if isinstance(requested, str | dt.date) or not isinstance(requested, Iterable):
         raise ValidationError("requested", requested, "a list of dates")
@@ -606,6 +609,19 @@ def review_floating(
         load[key] = load.get(key, 0.0) + amount
     used: dict[tuple[int, ...], float] = {}
     caps: dict[tuple[int, ...], float] = {}
+    # the caps on days: (reason, cap in workdays, the period of a day, days so far)
+    day_caps: list[tuple[str, float, Any, dict[tuple[int, ...], float]]] = []
+    for name, period in (
+        ("week", lambda d: tuple(d.isocalendar()[:2])),
+        ("month", lambda d: (d.year, d.month)),
+        ("year", lambda d: (d.year,)),
+    ):
+        cap = None if quota.caps is None else quota.caps.halves(name)
+        if cap is not None:
+            counts: dict[tuple[int, ...], float] = {}
+            for day, amount in fixed.items():
+                counts[period(day)] = counts.get(period(day), 0.0) + amount
+            day_caps.append((f"{name}_days_cap", cap / 2, period, counts))
     granted: set[dt.date] = set()
     decisions: list[tuple[dt.date, str | None]] = []
     for day in dates:
@@ -618,12 +634,19 @@ def review_floating(
                 caps[cap_key] = _cap(quota, agent, day, calendar, off, spans)
             if load.get(cap_key, 0.0) + 1.0 > caps[cap_key] + 1e-9:
                 reason = "monthly_cap" if quota.assessed is Assessment.MONTH else "weekly_cap"
+        if reason is None:
+            for name, cap, period, counts in day_caps:
+                if counts.get(period(day), 0.0) + 1.0 > cap + 1e-9:
+                    reason = name
+                    break
         decisions.append((day, reason))
         if reason is None:
             granted.add(day)
             volume_key = _volume_key(day, per)
             used[volume_key] = used.get(volume_key, 0.0) + 1.0
             load[cap_key] = load.get(cap_key, 0.0) + 1.0
+            for _, _, period, counts in day_caps:
+                counts[period(day)] = counts.get(period(day), 0.0) + 1.0
     return FloatingReview(decisions=tuple(decisions))
 
 
@@ -667,8 +690,10 @@ def _cap(
     """The most telework in the week (or pooled month) of ``day``, in workdays."""
     monday = _week_of(day)
     if quota.assessed is Assessment.MONTH:
-        first_monday = _week_of(day.replace(day=1))
-        if (first_monday + dt.timedelta(days=3)).month != day.month:
+        # the weeks whose Thursday is in the month of this week's Thursday
+        thursday = monday + dt.timedelta(days=3)
+        first_monday = _week_of(thursday.replace(day=1))
+        if (first_monday + dt.timedelta(days=3)).month != thursday.month:
             first_monday += dt.timedelta(days=7)
         mondays = []
         current = first_monday
