@@ -16,7 +16,17 @@ from typing import Any, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["SHORT", "all_nan", "any_set", "frozen", "highest", "lowest", "readonly", "zeros"]
+__all__ = [
+    "SHORT",
+    "all_nan",
+    "any_set",
+    "factorize",
+    "frozen",
+    "highest",
+    "lowest",
+    "readonly",
+    "zeros",
+]
 
 G = TypeVar("G", bound=np.generic)
 
@@ -108,3 +118,23 @@ def all_nan(values: npt.NDArray[np.float64]) -> bool:
     if n > SHORT:
         return bool(math.isnan(np.fmax.reduce(values)))
     return all(v != v for v in values.tolist())
+
+
+def factorize(values: npt.NDArray[np.integer[Any]]) -> tuple[npt.NDArray[np.int64], int]:
+    """Number the distinct values of an integer column from 0: each row's number, and
+    how many there are. A constant column is all 0; a column spanning a short range of
+    values is numbered by counting (no sort), any other by :func:`numpy.unique`."""
+    n = len(values)
+    if not n:
+        return np.zeros(0, dtype=np.int64), 0
+    low, high = int(lowest(values)), int(highest(values))
+    if low == high:
+        return np.zeros(n, dtype=np.int64), 1
+    if high - low <= 4 * n + 1024:
+        shifted = values.astype(np.int64) - low
+        present = np.bincount(shifted, minlength=high - low + 1) > 0
+        numbers = np.cumsum(present) - 1
+        found: npt.NDArray[np.int64] = numbers[shifted]
+        return found, int(numbers[-1]) + 1
+    uniques, inverse = np.unique(values, return_inverse=True)
+    return inverse.reshape(-1).astype(np.int64), len(uniques)

@@ -73,6 +73,7 @@ ASSESS_COLUMNS: Final = (
     "id",
     "status",
     "failures",
+    "asked_workday_per_week",
     "granted_workday_per_week",
     "days_workday",
     "allowance_eur",
@@ -135,6 +136,26 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
+def _period(text: str) -> str:
+    """A period for argparse: a calendar year (``2024``) or ``START..END``."""
+    if text.strip().isdigit() and len(text.strip()) == 4:
+        return text.strip()
+    first, sep, last = text.partition("..")
+    try:
+        if sep:
+            dt.date.fromisoformat(first.strip())
+            dt.date.fromisoformat(last.strip())
+            return text
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(
+        f"expected a year such as 2024 or START..END (YYYY-MM-DD..YYYY-MM-DD), got {text!r}"
+    )
+
+
+_PERIOD_HELP = "a year (2024) or START..END; default: the calendar year of --on"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="teletravail",
@@ -181,6 +202,7 @@ def _parser() -> argparse.ArgumentParser:
     assess.add_argument("workforce", metavar="WORKFORCE.csv", help="one agent per row")
     assess.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
     assess.add_argument("--on", type=_date, metavar="DATE", help="default: the policy's start")
+    assess.add_argument("--period", type=_period, metavar="PERIOD", help=_PERIOD_HELP)
     assess.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
     shown = assess.add_mutually_exclusive_group()
     shown.add_argument(
@@ -203,6 +225,7 @@ def _parser() -> argparse.ArgumentParser:
     bilan.add_argument("policy", metavar="NAME|FILE", help="preset or document")
     bilan.add_argument("workforce", nargs="?", metavar="WORKFORCE.csv", help="one agent per row")
     bilan.add_argument("--on", type=_date, metavar="DATE", help="default: the policy's start")
+    bilan.add_argument("--period", type=_period, metavar="PERIOD", help=_PERIOD_HELP)
     bilan.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the text")
     bilan.add_argument("--json", action="store_true", help="print a JSON document instead")
     bilan.set_defaults(command="bilan", run=_bilan)
@@ -423,11 +446,9 @@ def _rows(batch: BatchAssessment, ids: list[str], progress: _Progress) -> Iterat
     position = np.full(len(ids), -1, dtype=np.int64)
     position[workforce.source_rows] = np.arange(len(workforce))
     errors = {e.row: e.message for e in (*workforce.rejected, *batch.decisions.errors)}
-    invalid = batch.decisions.invalid.tolist()
+    statuses = batch.statuses().tolist()
     eligible = batch.decisions.eligible.tolist()
-    entitled = batch.entitled.tolist()
-    selection = batch.policy.selection is not None
-    granted, days = batch.granted.tolist(), batch.days.tolist()
+    asked, granted, days = batch.asked.tolist(), batch.granted.tolist(), batch.days.tolist()
     impact = batch.impact
     km, hours, net = impact.km.tolist(), impact.hours.tolist(), impact.net_kg.tolist()
     saved = None if impact.eur is None else impact.eur.tolist()
@@ -436,7 +457,7 @@ def _rows(batch: BatchAssessment, ids: list[str], progress: _Progress) -> Iterat
     empty = dict.fromkeys(ASSESS_COLUMNS[4:-1])
     progress.start("writing rows", len(ids))
     for row, where in enumerate(position.tolist()):
-        if where < 0 or invalid[where]:
+        if where < 0 or statuses[where] == "invalid":
             agent_id = ids[row] if where < 0 else str(workforce.ids[where])
             yield {
                 "row": row,
@@ -448,14 +469,15 @@ def _rows(batch: BatchAssessment, ids: list[str], progress: _Progress) -> Iterat
             }
         else:
             if eligible[where]:
-                status = ("selected" if entitled[where] else "waiting") if selection else "eligible"
+                failures = list(batch.quota_failures(where))
             else:
-                status = "not_eligible"
+                failures = list(batch.decisions.failures(where))
             yield {
                 "row": row,
                 "id": str(workforce.ids[where]),
-                "status": status,
-                "failures": [] if eligible[where] else list(batch.decisions.failures(where)),
+                "status": statuses[where],
+                "failures": failures,
+                "asked_workday_per_week": asked[where],
                 "granted_workday_per_week": granted[where],
                 "days_workday": days[where],
                 "allowance_eur": str(as_decimal(allowance[where])),
@@ -471,6 +493,7 @@ def _rows(batch: BatchAssessment, ids: list[str], progress: _Progress) -> Iterat
 
 
 _DECIMALS: Final = {
+    "asked_workday_per_week": 2,
     "granted_workday_per_week": 2,
     "days_workday": 2,
     "distance_km": 3,
@@ -523,16 +546,17 @@ def _assess(args: argparse.Namespace) -> int:
     progress = _Progress(sys.stderr if show else None)
     workforce, ids = _read_workforce(text, progress, origin=args.workforce)
     progress.start("assessing", len(ids))
-    batch = policy.assess_workforce(workforce, on, errors="report")
+    batch = policy.assess_workforce(workforce, on, period=args.period, errors="report")
     progress.finish(len(ids))
     failed = len(workforce.rejected) + len(batch.decisions.errors)
     rows = _rows(batch, ids, progress)
     if args.format == "json":
         head = {
             "schema": "teletravail.assessment.rows",
-            "schema_version": 1,
+            "schema_version": 2,
             "policy": policy.name,
             "on": on.isoformat(),
+            "period": {"start": batch.start.isoformat(), "end": batch.end.isoformat()},
             "rows_read": len(ids),
             "assessed": len(ids) - failed,
             "failed": failed,
@@ -583,9 +607,20 @@ _TEXT: Final[dict[str, dict[Lang, str]]] = {
     "invalid": {"en": "invalid rows", "fr": "lignes invalides"},
     "row": {"en": "row", "fr": "ligne"},
     "more": {"en": "... and {count} more", "fr": "... et {count} de plus"},
+    "period": {
+        "en": "period: {start} to {end}",
+        "fr": "période\u00a0: du {start} au {end}",
+    },
+    "refused": {
+        "en": "asks refused by the quota or the places: {refused} (an agent counts under "
+        "each rule in the way)",
+        "fr": "demandes refusées par le quota ou les lieux\u00a0: {refused} (un agent compte "
+        "sous chaque règle en cause)",
+    },
+    "granted": {"en": "telework granted", "fr": "télétravail accordé"},
     "telework": {
-        "en": "telework: {days} days a year ({weeks} weeks)",
-        "fr": "télétravail\u00a0: {days} jours par an ({weeks} semaines)",
+        "en": "telework: {days} days over the period ({leave})",
+        "fr": "télétravail\u00a0: {days} jours sur la période ({leave})",
     },
     "allowance": {"en": "allowance paid", "fr": "indemnités versées"},
     "employer": {"en": "employer costs", "fr": "coûts pour l'employeur"},
@@ -627,12 +662,18 @@ def _value(quantity: Any, unit: str) -> dict[str, Any]:
 
 
 def _bilan_document(
-    policy: Policy, workforce: Workforce, on: dt.date, *, source: str, synthetic: bool
+    policy: Policy,
+    workforce: Workforce,
+    on: dt.date,
+    *,
+    source: str,
+    synthetic: bool,
+    period: str | None = None,
 ) -> dict[str, Any]:
     """The figures of ``teletravail bilan`` as a JSON-ready document with a schema."""
     import numpy as np
 
-    batch = policy.assess_workforce(workforce, on, errors="report")
+    batch = policy.assess_workforce(workforce, on, period=period, errors="report")
     decisions = batch.decisions
     errors = sorted((*workforce.rejected, *decisions.errors), key=lambda e: e.row)
     rows = len(workforce) + len(workforce.rejected)
@@ -652,7 +693,7 @@ def _bilan_document(
     money = impact.get("money")
     return {
         "schema": "teletravail.bilan",
-        "schema_version": 1,
+        "schema_version": 2,
         "policy": {"name": policy.name, "territory": policy.territory},
         "on": on.isoformat(),
         "workforce": {"source": source, "synthetic": synthetic},
@@ -662,9 +703,15 @@ def _bilan_document(
         "not_eligible": agents - eligible,
         "refused_by_criterion": dict(refused),
         "selection": selection,
+        "granted": batch.count("granted"),
+        "refused": batch.count("refused"),
+        "refused_by_rule": dict(
+            sorted(batch.refusal_counts().items(), key=lambda item: (-item[1], item[0]))
+        ),
         "invalid": len(errors),
         "errors": [error.to_dict() for error in errors],
-        "weeks": policy.weeks,
+        "period": {"start": batch.start.isoformat(), "end": batch.end.isoformat()},
+        "leave": policy.leave.describe(),
         "telework": _value(totals["days"], "workday"),
         "allowance": _value(totals["allowance"], "EUR"),
         "employer_costs": _value(totals["employer_costs"], "EUR"),
@@ -714,13 +761,23 @@ def _render_bilan(document: dict[str, Any], lang: Lang = "en") -> str:
                 waiting=count(selection["waiting"]),
             )
         )
+    out.append(
+        say(
+            "refused",
+            refused=count(document["refused"]),
+        )
+        + colon
+    )
+    out += [f"  {code}{colon} {count(n)}" for code, n in document["refused_by_rule"].items()]
+    out.append(f"{say('granted')}{colon} {count(document['granted'])}")
     out.append(f"{say('invalid')}{colon} {count(document['invalid'])}")
     errors = document["errors"]
     out += [f"  {say('row')} {e['row']}{colon} {e['message']}" for e in errors[:_ERRORS_SHOWN]]
     if len(errors) > _ERRORS_SHOWN:
         out.append("  " + say("more", count=count(len(errors) - _ERRORS_SHOWN)))
+    out.append(say("period", start=document["period"]["start"], end=document["period"]["end"]))
     days = _figure(document["telework"]["value"], 1, lang, trim=True)
-    out.append(say("telework", days=days, weeks=_figure(document["weeks"], 1, lang, trim=True)))
+    out.append(say("telework", days=days, leave=document["leave"]))
     for key, name in (("allowance", "allowance"), ("employer_costs", "employer")):
         out.append(f"{say(name)}{colon} {_figure(document[key]['value'], 2, lang)} EUR")
     impact = document["impact"]
@@ -755,7 +812,9 @@ def _bilan(args: argparse.Namespace) -> int:
         text = _read_text(args.workforce)
         workforce = _read_workforce(text, origin=args.workforce)[0]
         source, synthetic = args.workforce, False
-    document = _bilan_document(policy, workforce, on, source=source, synthetic=synthetic)
+    document = _bilan_document(
+        policy, workforce, on, source=source, synthetic=synthetic, period=args.period
+    )
     if args.json:
         print(json.dumps(document, indent=2, ensure_ascii=False))
     else:
@@ -793,7 +852,14 @@ def _schedule(args: argparse.Namespace) -> int:
             return EXIT_PROBLEMS
     agent = Agent(id=args.agent, hire_date=args.start, working_time=args.working_time)
     try:
-        schedule = plan(pattern, args.start, args.end, agent=agent, quota=policy.quota)
+        schedule = plan(
+            pattern,
+            args.start,
+            args.end,
+            agent=agent,
+            quota=policy.quota,
+            calendar=policy.calendar,
+        )
     except QuotaExceededError as error:
         _error(f"the quota of {policy.name} does not allow this pattern ({pattern})")
         print(error.decision.text(), file=sys.stderr)

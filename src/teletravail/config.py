@@ -871,7 +871,13 @@ PER_WEEK = "[workday] / [time]"
 
 
 def _quota() -> Table:
-    from teletravail.scheduling.quota import DerogationRule, FloatingDays, PartTimeCap, Quota
+    from teletravail.scheduling.quota import (
+        DayCaps,
+        DerogationRule,
+        FloatingDays,
+        PartTimeCap,
+        Quota,
+    )
     from teletravail.workforce import DerogationKind
 
     floating = Table(
@@ -915,6 +921,18 @@ def _quota() -> Table:
             "source": obj.source,
         },
     )
+    day_caps = Table(
+        "caps",
+        "Caps on the telework days themselves, apart from the weekly quota and from money.",
+        [
+            Key("week", Amount("[workday]", "2 workday"), "the most days in any ISO week"),
+            Key("month", Amount("[workday]", "10 workday"), "the most days in a calendar month"),
+            Key("year", Amount("[workday]", "88 workday"), "the most days in a calendar year"),
+            Key("source", SOURCE, "the text that sets them"),
+        ],
+        lambda data: DayCaps(**data),
+        lambda obj: _fields(obj, "week", "month", "year", "source"),
+    )
     return Table(
         "quota",
         "How much telework the scheme allows per week.",
@@ -930,6 +948,7 @@ def _quota() -> Table:
             Key("granularity", Choice(["day", "halfday"]), "whole days or half days too"),
             Key("assessed", Choice(["week", "month"]), "over what the caps are assessed"),
             Key("floating", floating, "floating days under the same authorisation"),
+            Key("caps", day_caps, "caps on days per week, month and year"),
             Key("derogations", ListOf(derogation), "derogations above the cap"),
             Key("part_time", ListOf(part_time), "lower caps for working-time bands"),
             Key("full_week", Number(1, 7, whole=True), "days of a full-time week (default 5)"),
@@ -945,6 +964,7 @@ def _quota() -> Table:
                 "granularity",
                 "assessed",
                 "floating",
+                "caps",
                 "derogations",
                 "part_time",
                 "full_week",
@@ -956,7 +976,13 @@ def _quota() -> Table:
 
 
 def _allowance() -> ListOf:
-    from teletravail.allowance.components import EmployerCost, MonthlyFlat, OneOff, PerDay
+    from teletravail.allowance.components import (
+        COMPONENT_KINDS,
+        EmployerCost,
+        MonthlyFlat,
+        OneOff,
+        PerDay,
+    )
     from teletravail.week import PlaceKind
 
     places = ListOf(Choice([p.value for p in PlaceKind]), unique=True)
@@ -1040,6 +1066,8 @@ def _allowance() -> ListOf:
             ),
         ),
     }
+    if set(variants) != set(COMPONENT_KINDS):  # pragma: no cover - a test pins it
+        raise AssertionError("every kind of component has a table")
     return ListOf(Tagged("kind", variants, "an allowance component"))
 
 
@@ -1179,8 +1207,40 @@ class SourceList(Kind):
 def _policy_table() -> Table:
     from teletravail.dated import Period
     from teletravail.policy import Policy
+    from teletravail.scheduling.calendar import WorkCalendar
+    from teletravail.scheduling.leave import LeaveAssumption
     from teletravail.week import PlaceKind
 
+    calendar = Table(
+        "calendar",
+        "The working days: France's public holidays, or a subdivision's, with changes.",
+        [
+            Key(
+                "subdivision",
+                Text(),
+                "a subdivision of the holidays package: 57 (Moselle), 67, 68, 971 ...",
+            ),
+            Key("extra_days_off", ListOf(Day(), unique=True), "more days not worked"),
+            Key(
+                "worked_holidays",
+                ListOf(Day(), unique=True),
+                "public holidays that are worked (a solidarity day)",
+            ),
+        ],
+        lambda data: WorkCalendar(**data),
+        lambda obj: _fields(obj, "subdivision", "extra_days_off", "worked_holidays"),
+    )
+    leave = Table(
+        "leave",
+        "The leave assumed for agents whose absences are not known (days, or weeks worked).",
+        [
+            Key("days", Amount("[workday]", "25 workday"), "days of leave a year, full time"),
+            Key("weeks_worked", Number(0, 53, above=True), "weeks worked a year"),
+            Key("source", SOURCE, "the text it comes from"),
+        ],
+        lambda data: LeaveAssumption(**data),
+        lambda obj: _fields(obj, "days", "weeks_worked", "source"),
+    )
     period = Table(
         "period",
         "The days the policy is in force (both ends included).",
@@ -1206,7 +1266,9 @@ def _policy_table() -> Table:
             policy,
             "description",
             "places",
-            "weeks",
+            "calendar",
+            "leave",
+            "asks",
             "sources",
             "quota",
             "selection",
@@ -1235,7 +1297,13 @@ def _policy_table() -> Table:
             Key("description", Text(empty=True), "what the scheme is; its first line sums it up"),
             Key("period", period, "when the policy is in force", True),
             Key("places", ListOf(Choice([p.value for p in PlaceKind]), unique=True), "where"),
-            Key("weeks", Number(0, 53, above=True), "telework weeks in a year (default 46)"),
+            Key("calendar", calendar, "the working days (default: France's)"),
+            Key("leave", leave, "the leave assumed where absences are unknown (default 25 days)"),
+            Key(
+                "asks",
+                Choice(["refuse", "reduce"]),
+                "an ask the quota does not allow is refused (default) or reduced to fit",
+            ),
             Key("sources", SourceList(), "the texts the policy comes from"),
             Key("eligibility", RULE, "who may telework", True),
             Key("quota", _quota(), "how much telework"),

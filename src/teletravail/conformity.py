@@ -29,12 +29,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from teletravail.allowance.components import EmployerCost, MonthlyFlat, OneOff, PerDay
+from teletravail.allowance.components import Component, MonthlyFlat, OneOff, PerDay
 from teletravail.allowance.forfait import (
     DECRET_2021_1123,
     forfait_annual_cap,
@@ -535,58 +535,88 @@ def _month_end(day: dt.date) -> dt.date:
 def _allowance_findings(policy: Policy, day: dt.date) -> list[Finding]:
     if policy.allowance is None:
         return []
-    rates = forfait_daily_rate()
-    start = rates.values[0].start
     out: list[Finding] = []
     for index, component in enumerate(policy.allowance.components):
-        path = f"allowance[{index}]"
-        if isinstance(component, EmployerCost):
-            continue  # the employer's own costs: nothing is paid to the agent
-        if isinstance(component, OneOff):
-            observed: Quantity | None = component.amount
-        else:
-            observed = _in_force(component.rate, day)
-            if observed is None:
-                continue  # no amount in force on the day: nothing is paid then
-        if day < start:
-            out.append(
-                Finding(
-                    code="allowance_before_forfait",
-                    severity="note",
-                    path=path,
-                    subject=component.name,
-                    observed=day,
-                    limit=start,
-                    source=DECRET_2021_1123,
-                )
-            )
-        elif isinstance(component, OneOff):
-            out.append(
-                Finding(
-                    code="one_off_not_covered",
-                    severity="note",
-                    path=f"{path}.amount",
-                    subject=component.name,
-                    observed=component.amount,
-                    limit=None,
-                    source=DECRET_2021_1123,
-                )
-            )
-        elif isinstance(component, MonthlyFlat):
-            out.append(
-                Finding(
-                    code="monthly_flat_not_forfait",
-                    severity="warning",
-                    path=f"{path}.rate",
-                    subject=component.name,
-                    observed=observed,
-                    limit=rates.as_of(day),
-                    source=DECRET_2021_1123,
-                )
-            )
-        else:
-            out.extend(_per_day_findings(component, path, day))
+        out.extend(_COMPONENT_FINDINGS[component.kind](component, f"allowance[{index}]", day))
     return out
+
+
+def _before_forfait(component: Component, path: str, day: dt.date) -> list[Finding]:
+    """A note for an amount in force before the forfait existed (nothing to compare)."""
+    start = forfait_daily_rate().values[0].start
+    if day >= start:
+        return []
+    return [
+        Finding(
+            code="allowance_before_forfait",
+            severity="note",
+            path=path,
+            subject=component.name,
+            observed=day,
+            limit=start,
+            source=DECRET_2021_1123,
+        )
+    ]
+
+
+def _one_off_findings(component: Component, path: str, day: dt.date) -> list[Finding]:
+    assert isinstance(component, OneOff)
+    early = _before_forfait(component, path, day)
+    if early:
+        return early
+    return [
+        Finding(
+            code="one_off_not_covered",
+            severity="note",
+            path=f"{path}.amount",
+            subject=component.name,
+            observed=component.amount,
+            limit=None,
+            source=DECRET_2021_1123,
+        )
+    ]
+
+
+def _monthly_flat_findings(component: Component, path: str, day: dt.date) -> list[Finding]:
+    assert isinstance(component, MonthlyFlat)
+    observed = _in_force(component.rate, day)
+    if observed is None:
+        return []  # no amount in force on the day: nothing is paid then
+    early = _before_forfait(component, path, day)
+    if early:
+        return early
+    return [
+        Finding(
+            code="monthly_flat_not_forfait",
+            severity="warning",
+            path=f"{path}.rate",
+            subject=component.name,
+            observed=observed,
+            limit=forfait_daily_rate().as_of(day),
+            source=DECRET_2021_1123,
+        )
+    ]
+
+
+def _per_day_or_early(component: Component, path: str, day: dt.date) -> list[Finding]:
+    assert isinstance(component, PerDay)
+    if _in_force(component.rate, day) is None:
+        return []  # no amount in force on the day: nothing is paid then
+    return _before_forfait(component, path, day) or _per_day_findings(component, path, day)
+
+
+def _no_findings(component: Component, path: str, day: dt.date) -> list[Finding]:
+    return []  # the employer's own costs: nothing is paid to the agent
+
+
+#: What each kind of allowance component is checked for (one entry per kind of
+#: :data:`~teletravail.allowance.components.COMPONENT_KINDS`; a test keeps them equal).
+_COMPONENT_FINDINGS: dict[str, Callable[[Component, str, dt.date], list[Finding]]] = {
+    "one_off": _one_off_findings,
+    "per_day": _per_day_or_early,
+    "monthly_flat": _monthly_flat_findings,
+    "employer_cost": _no_findings,
+}
 
 
 def _euros(quantity: Quantity, unit: str) -> float:

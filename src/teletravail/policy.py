@@ -1,16 +1,34 @@
-"""Policies: a territory's whole scheme, and the assessment of agents and workforces.
+"""Policies: a territory's whole scheme, and the assessment of agents and workforces over
+a dated period.
 
-A :class:`Policy` ties the four sub-packages together: who is eligible (a
+A :class:`Policy` ties the parts together: who is eligible (a
 :class:`~teletravail.eligibility.Rule`), how much telework (a
-:class:`~teletravail.scheduling.Quota`), where (places), what is paid (an
-:class:`~teletravail.allowance.Allowance`), optionally how seats are allotted (a
-:class:`~teletravail.eligibility.SelectionCampaign`) and the assumptions of the impact
-estimate. ``policy.assess(workforce, on=...)`` computes everything on columns; one agent
-is assessed as a workforce of one, and any row of a batch can be explained.
+:class:`~teletravail.scheduling.Quota`), where (places), on which calendar, what is
+paid (an :class:`~teletravail.allowance.Allowance`), optionally how seats are allotted
+(a :class:`~teletravail.eligibility.SelectionCampaign`), the leave it assumes where an
+agent's absences are unknown, and the assumptions of the impact estimate.
 
-Yearly figures use a year of ``weeks`` telework weeks (46 by default: 52 weeks less 5 of
-leave and 1 of public holidays, impactco2's convention); the allowance is that of the
-calendar year of the reference date.
+``policy.assess(workforce, on=..., period=...)`` is the composition of the parts' own
+column methods, each once for the whole workforce:
+
+1. the rule's :meth:`~teletravail.eligibility.Rule.evaluate_columns` on ``on`` (and the
+   selection campaign, if any);
+2. each agent's ask (their weekly pattern, else their number of days a week placed by
+   :func:`~teletravail.week.default_pattern`, else the quota's maximum) checked against
+   the policy's places and every rule of the quota by
+   :meth:`~teletravail.scheduling.Quota.check_columns` (and, for an agent holding a
+   derogation, on every day their allowance changes); an ask that breaks a rule is
+   refused, or reduced to what the quota allows when the policy says so
+   (``asks="reduce"``);
+3. the dated days of what is granted, over the period, by
+   :func:`~teletravail.scheduling.days.lay_out`: the policy's calendar, the agent's
+   days off, window (authorisation, adaptation), absences or the leave assumption, the
+   quota's caps on days and its floating days;
+4. the allowance's :meth:`~teletravail.allowance.Allowance.columns` on those days;
+5. the impact of the same days and places
+   (:func:`~teletravail.impact.commute.dated_impact`).
+
+One agent is assessed as a workforce of one, and any row of a batch can be explained.
 """
 
 from __future__ import annotations
@@ -18,34 +36,39 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import math
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail._checks import encodable, typed_tuple
-from teletravail._columns import SHORT, frozen, highest, lowest, readonly, zeros
-from teletravail.allowance.components import (
-    Allowance,
-    EmployerCost,
-    MonthlyFlat,
-    OneOff,
-    PerDay,
-)
-from teletravail.allowance.money import as_decimal, half_days, millicents, pay, pay_in_place
+from teletravail._checks import encodable, enum_value, typed_tuple
+from teletravail._columns import factorize, frozen, readonly
+from teletravail.allowance.components import Allowance, AllowanceColumns, AllowanceResult
+from teletravail.allowance.money import as_decimal
 from teletravail.dated import Period, Source, to_date
 from teletravail.eligibility.decision import SCHEMA_VERSION, BatchDecision, Decision
 from teletravail.eligibility.rules import Rule
 from teletravail.eligibility.selection import SelectionCampaign
 from teletravail.errors import ValidationError
-from teletravail.impact.commute import Assumptions, commute_impact
-from teletravail.impact.commute import _report as _impact_report
+from teletravail.impact.commute import Assumptions, dated_impact
 from teletravail.impact.report import ImpactReport
-from teletravail.scheduling.quota import Quota
+from teletravail.scheduling.calendar import WorkCalendar
+from teletravail.scheduling.days import Layout, TeleworkDays, lay_out
+from teletravail.scheduling.leave import LeaveAssumption
+from teletravail.scheduling.quota import Asks, Quota, QuotaChecks, QuotaDecision
+from teletravail.scheduling.schedule import Schedule
 from teletravail.units import Q_, as_quantity
-from teletravail.week import PlaceKind
-from teletravail.workforce import Agent, Errors, Workforce
+from teletravail.week import (
+    HOME,
+    Place,
+    PlaceKind,
+    WeeklyPattern,
+    default_pattern,
+    weekdays_of_mask,
+)
+from teletravail.workforce import Agent, Coded, Errors, Workforce
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -53,9 +76,25 @@ if TYPE_CHECKING:
     from teletravail.tables import Units
     from teletravail.units import Quantity
 
-__all__ = ["Assessment", "BatchAssessment", "Policy", "compare_policies"]
+__all__ = [
+    "STATUSES",
+    "Assessment",
+    "BatchAssessment",
+    "Policy",
+    "compare_policies",
+]
 
-_MOST_DAYS = 366  # the largest count of telework days a year that allowances accept
+#: What became of each agent assessed, in the order of the status codes.
+STATUSES: tuple[str, ...] = ("granted", "refused", "not_eligible", "not_selected", "invalid")
+_GRANTED, _REFUSED, _NOT_ELIGIBLE, _NOT_SELECTED, _INVALID = range(len(STATUSES))
+
+#: The policy's own rule on an ask: telework only at the policy's places.
+PLACES_CODE = "policy.places"
+
+# the quota of a policy that states none: any whole or half days of the week worked
+_NO_QUOTA = Quota(maximum="7 workday/week", granularity="halfday", name="no quota")
+# the order in which a place is chosen for days placed by default
+_PLACE_ORDER = (PlaceKind.HOME, PlaceKind.OTHER, PlaceKind.TELECENTRE, PlaceKind.SITE)
 
 
 def _text(instance: Any, attribute: Any, value: Any) -> None:
@@ -81,14 +120,20 @@ def _instance_or_none(kind: type) -> Any:
     return check
 
 
+def _instance(kind: type) -> Any:
+    def check(instance: Any, attribute: Any, value: Any) -> None:
+        if not isinstance(value, kind):
+            raise ValidationError(attribute.name, value, f"a {kind.__name__}")
+
+    return check
+
+
 def _rule(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, Rule):
         raise ValidationError("eligibility", value, "an eligibility rule")
 
 
 def _places(value: Any) -> frozenset[PlaceKind]:
-    from teletravail._checks import enum_value
-
     if isinstance(value, str):
         value = [value]
     return frozenset(enum_value(PlaceKind, item, "places") for item in value)
@@ -98,17 +143,23 @@ def _sources(value: Any) -> tuple[Source, ...]:
     return typed_tuple(value, Source, "sources")
 
 
-def _weeks(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 53:
-        raise ValidationError("weeks", value, "telework weeks in a year, between 0 and 53")
-    return float(value)
+def _asks(instance: Any, attribute: Any, value: Any) -> None:
+    if value not in ("refuse", "reduce"):
+        raise ValidationError("asks", value, "'refuse' or 'reduce'")
 
 
 @attrs.frozen(kw_only=True)
 class Policy:
     """A territory's telework scheme, in force over ``period``. Variants are made with
     ``attrs.evolve(policy, field=...)``; equal policies compare equal. ``description``
-    says in a sentence or two what the scheme is (its first line is its summary)."""
+    says in a sentence or two what the scheme is (its first line is its summary).
+
+    ``calendar`` gives the working days (France's public holidays, or a subdivision's
+    such as Alsace-Moselle); ``leave`` the leave assumed for agents whose absences are
+    not known; ``asks`` what becomes of an ask that breaks a rule of the quota:
+    ``"refuse"`` (the default: it is refused, with the rule in the way) or
+    ``"reduce"`` (it is reduced to what the quota allows, and the explanation says so).
+    """
 
     name: str = attrs.field(validator=_text)
     territory: str = attrs.field(validator=_text)
@@ -124,8 +175,14 @@ class Policy:
         default=None, validator=_instance_or_none(SelectionCampaign)
     )
     impact: Assumptions = attrs.field(factory=Assumptions)
-    weeks: float = attrs.field(default=46.0, converter=_weeks)
+    calendar: WorkCalendar = attrs.field(factory=WorkCalendar, validator=_instance(WorkCalendar))
+    leave: LeaveAssumption = attrs.field(
+        factory=LeaveAssumption.annual_leave, validator=_instance(LeaveAssumption)
+    )
+    asks: Literal["refuse", "reduce"] = attrs.field(default="refuse", validator=_asks)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    # the dated days of each distinct schedule met, read once (a register repeats them)
+    _memo: dict[Any, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __reduce__(self) -> tuple[Any, ...]:
         """A policy is pickled as its document (:func:`teletravail.config.to_document`)
@@ -144,225 +201,638 @@ class Policy:
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Policy:
         # field by field, in this process's registry (pickling goes through the document)
-        fields = attrs.fields(type(self))
+        fields = [f for f in attrs.fields(type(self)) if f.init]
         return attrs.evolve(
             self, **{f.name: copy.deepcopy(getattr(self, f.name), memo) for f in fields}
         )
+
+    # -- the period ------------------------------------------------------------------
+
+    def assessment_period(self, on: dt.date | str, period: Any = None) -> tuple[dt.date, dt.date]:
+        """The days an assessment covers, both ends included: ``period`` as a calendar
+        year (``2024`` or ``"2024"``), a :class:`~teletravail.dated.Period` with an end,
+        a ``(start, end)`` pair or ``"2024-01-01..2024-06-30"``; by default, the
+        calendar year of ``on`` within the days the policy is in force. A period that
+        is not within the policy's period in force is an error naming ``period``."""
+        day = to_date(on, "on")
+        if period is None:
+            start = max(dt.date(day.year, 1, 1), self.period.start)
+            end = dt.date(day.year, 12, 31)
+            if self.period.end is not None:
+                end = min(end, self.period.end)
+            return start, end
+        start, end = _span(period)
+        inside = start >= self.period.start and (self.period.end is None or end <= self.period.end)
+        if not inside:
+            raise ValidationError(
+                "period",
+                f"{start}..{end}",
+                f"a period while the policy is in force ({self.period})",
+            )
+        return start, end
+
+    # -- assessing -------------------------------------------------------------------
+
+    @overload
+    def assess(
+        self,
+        subject: Agent,
+        on: dt.date | str,
+        *,
+        period: Any = ...,
+        requested: Any = ...,
+        errors: Errors = ...,
+    ) -> Assessment: ...
+
+    @overload
+    def assess(
+        self,
+        subject: Workforce,
+        on: dt.date | str,
+        *,
+        period: Any = ...,
+        requested: Any = ...,
+        errors: Errors = ...,
+    ) -> BatchAssessment: ...
 
     def assess(
         self,
         subject: Agent | Workforce,
         on: dt.date | str,
         *,
-        requested: Quantity | str | None = None,
+        period: Any = None,
+        requested: Any = None,
         errors: Errors = "raise",
     ) -> Assessment | BatchAssessment:
         """Assess one agent (an :class:`Assessment`) or a workforce (a
-        :class:`BatchAssessment`) on ``on``.
+        :class:`BatchAssessment`): eligibility decided on ``on``, telework over
+        ``period`` (see :meth:`assessment_period`; by default the calendar year of
+        ``on``).
 
-        ``requested`` is the telework asked for per week (one quantity for all, or an
-        array per agent). When it is not given, each agent's stated
-        ``requested_telework`` is used, and the quota's maximum for agents who stated
-        none. Agents not eligible, or not selected when the policy has a selection, are
-        granted nothing.
+        ``requested`` replaces every agent's stated ask: a
+        :class:`~teletravail.week.WeeklyPattern`, or the telework asked for per week
+        (one quantity for all, or an array per agent). Otherwise each agent's
+        ``pattern`` is used, else their ``requested_telework`` (placed on the week by
+        :func:`~teletravail.week.default_pattern`), else the quota's maximum. An agent's
+        authorisation starts on ``on`` unless their own ``authorisation`` says
+        otherwise. Agents not eligible, not selected, or whose ask is refused are granted
+        nothing.
         """
         day = to_date(on, "on")
         if day not in self.period:
             raise ValidationError("on", day, f"a date while the policy is in force ({self.period})")
+        start, end = self.assessment_period(day, period)
+        if errors not in ("raise", "report"):
+            raise ValidationError("errors", errors, "'raise' or 'report'")
         if isinstance(subject, Agent):
-            batch = self._assess_columns(Workforce._from_one(subject), day, requested, "raise")
-            return batch.explain(0)
+            one = Workforce.from_agents((subject,))
+            return self._assess(one, day, start, end, requested, "raise").explain(0)
         if not isinstance(subject, Workforce):
             raise ValidationError("subject", subject, "an Agent or a Workforce")
-        return self._assess_columns(subject, day, requested, errors)
+        return self._assess(subject, day, start, end, requested, errors)
 
     def assess_workforce(
         self,
         workforce: Workforce,
         on: dt.date | str,
         *,
+        period: Any = None,
         requested: Any = None,
         errors: Errors = "raise",
     ) -> BatchAssessment:
-        """:meth:`assess` for a workforce, typed as a :class:`BatchAssessment`."""
-        result = self.assess(workforce, on, requested=requested, errors=errors)
-        if not isinstance(result, BatchAssessment):
+        """:meth:`assess` for a workforce."""
+        if not isinstance(workforce, Workforce):
             raise ValidationError("workforce", workforce, "a Workforce")
-        return result
+        return self.assess(workforce, on, period=period, requested=requested, errors=errors)
 
-    def _assess_columns(
-        self, workforce: Workforce, day: dt.date, requested: Any, errors: Errors
+    def default_place(self) -> Place:
+        """Where days placed by default fall: home if the policy allows it, else the
+        first of another place, a télécentre or a site that it allows."""
+        kind = next(k for k in _PLACE_ORDER if k in self.places)
+        return HOME if kind is PlaceKind.HOME else Place(kind=kind)
+
+    def _assess(
+        self,
+        workforce: Workforce,
+        day: dt.date,
+        start: dt.date,
+        end: dt.date,
+        requested: Any,
+        errors: Errors,
     ) -> BatchAssessment:
-        if errors not in ("raise", "report"):
-            raise ValidationError("errors", errors, "'raise' or 'report'")
-        decisions = self.eligibility._evaluate_columns(workforce, day, errors)
+        n = len(workforce)
+        quota = self.quota if self.quota is not None else _NO_QUOTA
+        decisions = self.eligibility.evaluate_columns(workforce, day, errors)
         entitled = decisions.eligible
-        selection = None
+        status = np.full(n, _NOT_ELIGIBLE, dtype=np.int8)
         if self.selection is not None:
-            selection = self.selection.run(decisions)
-            entitled = selection.selected
-        caps = self._caps(workforce)
-        if requested is None:  # each agent's stated ask: NaN (unstated) shows in the range
-            granted = np.minimum(workforce.requested_telework_workday_per_week, caps)
-        else:
-            granted = np.minimum(self._requested(requested, workforce), caps)
-        # the range of the grants tells, in two reductions, what a check per agent would:
-        # finite and >= 0, a grant times 0 or 1 is what np.where would give (much
-        # faster on a mask that changes from row to row), and the days are valid counts
-        # when the largest possible is (the days grow with the grants)
-        n = len(granted)
-        low = lowest(granted) if n else 0.0
-        if math.isnan(low) and requested is None:  # some asks unstated: the quota's maximum
-            granted = np.minimum(self._requested(None, workforce), caps)
-            low = lowest(granted)
-        if isinstance(caps, float) and caps * self.weeks <= _MOST_DAYS:
-            high = caps  # no grant above one cap for all (a NaN grant shows in `low`)
-        else:
-            high = highest(granted) if n else 0.0
-        checked = (
-            low >= 0
-            and math.isfinite(high)
-            and high * self.weeks <= _MOST_DAYS
-            and isinstance(self.impact, Assumptions)
+            chosen = self.selection.run(decisions).selected
+            status[entitled & ~chosen] = _NOT_SELECTED
+            entitled = entitled & chosen
+        status[decisions.invalid] = _INVALID
+        # 2. the asks, against the places and the quota
+        asked_patterns, per_week = self._asks(workforce, requested)
+        asks = Asks.of(asked_patterns.values, asked_patterns.codes, per_week)
+        bad_place = self._places_refused(asked_patterns)
+        checks = quota.check_columns(
+            asks, workforce.working_time_percent, workforce.days_off_mask, on=day
         )
-        if checked and entitled.dtype == np.bool_ and (low > 0 or not np.signbit(granted).any()):
-            if n > SHORT:
-                np.multiply(granted, entitled.view(np.int8), out=granted)
-            else:
-                granted = granted * entitled.view(np.int8)
-        else:  # (a -0.0 times 0 stays -0.0, where np.where gives 0.0)
-            granted = np.where(entitled, granted, 0.0)
-        days = granted * self.weeks
-        if checked:
-            allowance, employer = self._allowance_checked(entitled, granted, days, day.year)
-            impact = _impact_report(workforce, days, day, self.impact, self.name)
-        else:  # the checks of every step say what is wrong
-            allowance, employer = self._allowance(entitled, granted, days, day.year)
-            impact = commute_impact(
-                workforce, Q_(days, "workday"), on=day, assumptions=self.impact, label=self.name
-            )
+        overrides = self._derogation_checks(workforce, asks, quota, entitled, start, end, day)
+        failing = ~checks.passed | bad_place
+        for row, found in overrides.items():
+            failing[row] = not bool(found.passed[0]) or bool(bad_place[row])
+        allowed = checks.allowed.copy()
+        for row, found in overrides.items():
+            allowed[row] = float(found.allowed[0])
+        granted_table, granted_codes, reduced = self._grants(
+            workforce, asked_patterns, per_week, entitled & failing, allowed, quota
+        )
+        granted_ok = entitled & (~failing | reduced)
+        status[granted_ok] = _GRANTED
+        status[entitled & ~granted_ok] = _REFUSED
+        granted_codes = np.where(granted_ok, granted_codes, 0)
+        # 3. the dated days of what is granted
+        telework = self._days(
+            workforce, day, start, end, granted_table, granted_codes, checks, overrides, quota
+        )
+        # 4. the allowance, 5. the impact, on those days
+        columns = None if self.allowance is None else self.allowance.columns(telework)
+        impact = dated_impact(workforce, telework, assumptions=self.impact, label=self.name)
+        weekly = np.array([0.0 if p is None else p.workdays for p in granted_table], dtype=float)[
+            granted_codes
+        ]
         return BatchAssessment(
             policy=self,
             on=day,
+            start=start,
+            end=end,
             decisions=decisions,
             entitled=frozen(entitled),
-            granted=readonly(granted),  # the columns made here are the batch's alone
-            days=readonly(days),
-            allowance_cents=readonly(allowance),
-            employer_cents=readonly(employer),
+            status=readonly(status),
+            asked=readonly(asks.per_week.copy()),
+            granted=readonly(weekly),
+            days=readonly(telework.total_halves() / 2),
+            allowance_cents=frozen(
+                np.zeros(n, dtype=np.int64) if columns is None else columns.paid
+            ),
+            employer_cents=frozen(
+                np.zeros(n, dtype=np.int64) if columns is None else columns.employer
+            ),
             impact=impact,
+            telework=telework,
+            allowances=columns,
+            checks=checks,
+            overrides=overrides,
+            places_refused=readonly(bad_place & entitled),
+            reduced=readonly(reduced & granted_ok),
+            asked_patterns=asked_patterns,
+            granted_patterns=Coded(readonly(granted_codes.astype(np.int32)), tuple(granted_table)),
         )
 
-    def _requested(self, requested: Any, workforce: Workforce) -> npt.NDArray[np.float64]:
-        """Each agent's weekly ask: ``requested`` for all when given, else what the agent
-        stated (``requested_telework``), else the quota's maximum. The workforce's own
-        column is returned as it is (read-only) when every agent stated an ask."""
+    def _asks(self, workforce: Workforce, requested: Any) -> tuple[Coded, npt.NDArray[np.float64]]:
+        """Each agent's stated pattern (codes into a table, ``None`` where the agent
+        states a number only) and number of days a week."""
         n = len(workforce)
-        if requested is None:
-            stated = workforce.requested_telework_workday_per_week
-            if not n or not math.isnan(stated.min()):  # NaN shows in the minimum
-                return stated
+        if isinstance(requested, WeeklyPattern):
+            return (
+                Coded(np.ones(n, dtype=np.int32), (None, requested)),
+                np.full(n, requested.workdays),
+            )
+        if requested is not None:
+            quantity = as_quantity(requested, field="requested", dimension="[workday] / [time]")
+            values = np.broadcast_to(np.asarray(quantity.m_as("workday/week"), dtype=float), (n,))
+            if not np.all(np.isfinite(values)) or np.any(values < 0) or np.any(values > 7):
+                raise ValidationError("requested", "out of 0..7", "0 to 7 workday/week")
+            return Coded.default(n), values.copy()
+        stated = workforce.requested_telework_workday_per_week
+        if n and math.isnan(float(stated.min())):
             if self.quota is None:
                 raise ValidationError(
                     "requested", None, "the telework asked for (no quota, and not stated)"
                 )
-            return np.where(np.isnan(stated), self.quota._max_days, stated)
-        quantity = as_quantity(requested, field="requested", dimension="[workday] / [time]")
-        values = np.broadcast_to(np.asarray(quantity.m_as("workday/week"), dtype=float), (n,))
-        if np.any(values < 0) or np.any(values > 7) or not np.all(np.isfinite(values)):
-            raise ValidationError("requested", "out of 0..7", "0 to 7 workday/week")
-        return values.copy()
+            stated = np.where(np.isnan(stated), self.quota.maximum.m_as("workday/week"), stated)
+        return workforce.pattern, stated
 
-    def _caps(self, workforce: Workforce) -> float | npt.NDArray[np.float64]:
-        """Each agent's weekly allowance under the quota (no quota: no cap), as one
-        number when it is the same for every agent."""
-        if self.quota is None:
-            return 7.0
-        return self.quota._allowed_magnitudes(workforce.working_time_percent)
+    def _places_refused(self, patterns: Coded) -> npt.NDArray[np.bool_]:
+        """Rows whose stated pattern has a day at a place the policy does not allow."""
+        table = np.array(
+            [
+                p is not None and any(day.place.kind not in self.places for day in p.days)
+                for p in patterns.values
+            ],
+            dtype=bool,
+        )
+        result: npt.NDArray[np.bool_] = table[patterns.codes]
+        return result
 
-    def _allowance(
+    def _derogation_checks(
         self,
+        workforce: Workforce,
+        asks: Asks,
+        quota: Quota,
         entitled: npt.NDArray[np.bool_],
-        granted: npt.NDArray[np.float64],
-        days: npt.NDArray[np.float64],
-        year: int,
-    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        paid = np.zeros(len(entitled), dtype=np.int64)
-        employer = np.zeros(len(entitled), dtype=np.int64)
-        if self.allowance is None:
-            return paid, _no_cost(len(entitled))
-        whole_days = np.floor(days * 2) / 2  # a year's count, down to a half day
-        for component in self.allowance.components:
-            if isinstance(component, OneOff):
-                paid += component.for_workforce(entitled)
-            elif isinstance(component, PerDay):
-                paid += component.for_workforce(whole_days, year)
-            elif isinstance(component, MonthlyFlat):
-                paid += self._monthly(component, granted, year)
-            elif isinstance(component, EmployerCost):
-                employer += component.for_workforce(entitled)
-        costs = any(isinstance(c, EmployerCost) for c in self.allowance.components)
-        return paid, employer if costs else _no_cost(len(entitled))
-
-    def _allowance_checked(
-        self,
-        entitled: npt.NDArray[np.bool_],
-        granted: npt.NDArray[np.float64],
-        days: npt.NDArray[np.float64],
-        year: int,
-    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """:meth:`_allowance` for days known to be counts from 0 to 366: the same cents,
-        with the per-day amounts computed in place on the half days."""
-        n = len(entitled)
-        paid: npt.NDArray[np.int64] | None = None
-        employer: npt.NDArray[np.int64] | None = None
-        for component in () if self.allowance is None else self.allowance.components:
-            if isinstance(component, OneOff):
-                due = component.for_workforce(entitled)
-            elif isinstance(component, PerDay) and component.cap_per == "year":
-                rate, cap = component._rate_in(year), component._yearly_cap(year)
-                # whole half days: the days are >= 0, so truncation is the floor
-                if n > SHORT:
-                    halves = np.multiply(days, 2.0, out=np.empty(n, np.int64), casting="unsafe")
-                else:
-                    halves = (days * 2.0).astype(np.int64)
-                due = pay_in_place(halves, rate)
-                if cap is not None:
-                    due = np.minimum(due, cap, out=due if n > SHORT else None)
-            elif isinstance(component, PerDay):
-                due = component.for_workforce(np.floor(days * 2) / 2, year)
-            elif isinstance(component, MonthlyFlat):
-                due = self._monthly(component, granted, year)
-            else:
-                employer = component.for_workforce(entitled) + (0 if employer is None else employer)
+        start: dt.date,
+        end: dt.date,
+        day: dt.date,
+    ) -> dict[int, QuotaChecks]:
+        """For each entitled agent holding a derogation the quota knows, the check of
+        their ask on every day their allowance may change in their window (as
+        :func:`~teletravail.scheduling.plan` checks it): the first that fails, else the
+        first."""
+        if not quota.derogations or not len(workforce.derogation_row):
+            return {}
+        found: dict[int, QuotaChecks] = {}
+        kinds = {rule.kind for rule in quota.derogations}
+        for row in np.unique(workforce.derogation_row).tolist():
+            if not entitled[row]:
                 continue
-            if paid is None:
-                paid = due
+            agent = workforce.agent(row)
+            if not any(held.kind in kinds for held in agent.derogations):
+                continue
+            first, last = self._window(agent, day, start, end)
+            if last < first:
+                continue
+            one = Asks(
+                per_week=asks.per_week[row : row + 1],
+                half_days=asks.half_days[row : row + 1],
+                weekdays=asks.weekdays[row : row + 1],
+            )
+            results = []
+            for change in quota.allowance_changes(agent, first, last):
+                rule = quota.derogation(agent, change)
+                results.append(
+                    quota.check_columns(
+                        one,
+                        workforce.working_time_percent[row : row + 1],
+                        workforce.days_off_mask[row : row + 1],
+                        on=change,
+                        derogations=None if rule is None else {0: rule},
+                    )
+                )
+            failed = [r for r in results if not r.passed[0]]
+            lowest = min(results, key=lambda r: float(r.allowed[0]))
+            found[row] = failed[0] if failed else lowest
+            if not failed and lowest is not results[0]:
+                found[row] = attrs.evolve(results[0], allowed=lowest.allowed)
+        return found
+
+    def _window(
+        self, agent: Agent, day: dt.date, start: dt.date, end: dt.date
+    ) -> tuple[dt.date, dt.date]:
+        authorisation = agent.authorisation
+        first, last = max(start, day), end
+        if authorisation is not None:
+            first = max(start, authorisation.first_telework_day)
+            if authorisation.end is not None:
+                last = min(end, authorisation.end)
+        return first, last
+
+    def _grants(
+        self,
+        workforce: Workforce,
+        asked: Coded,
+        per_week: npt.NDArray[np.float64],
+        to_reduce: npt.NDArray[np.bool_],
+        allowed: npt.NDArray[np.float64],
+        quota: Quota,
+    ) -> tuple[list[WeeklyPattern | None], npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+        """The pattern each agent would be granted (codes into a table; 0 is none), and
+        the rows whose ask was reduced (``asks="reduce"``) to a grant."""
+        n = len(workforce)
+        place = self.default_place()
+        table: list[WeeklyPattern | None] = [None]
+        index: dict[WeeklyPattern, int] = {}
+        codes = np.zeros(n, dtype=np.int64)
+        reduced = np.zeros(n, dtype=bool)
+        minimum = float(quota.minimum.m_as("workday/week"))
+        step = quota.granularity.step
+        # one pattern per distinct (stated pattern, number a week, days off, reduction)
+        reduce = to_reduce if self.asks == "reduce" else np.zeros(n, dtype=bool)
+        limit = np.where(reduce, allowed, -1.0)
+        keys = np.stack(
+            [
+                asked.codes.astype(np.float64),
+                per_week,
+                workforce.days_off_mask.astype(np.float64),
+                limit,
+            ],
+            axis=1,
+        )
+        distinct, first_rows, inverse = np.unique(
+            keys, axis=0, return_index=True, return_inverse=True
+        )
+        inverse = inverse.reshape(-1)
+        for number, row in enumerate(first_rows.tolist()):
+            stated = asked.value(row)
+            off = weekdays_of_mask(int(workforce.days_off_mask[row]))
+            cut = float(limit[row])
+            pattern: WeeklyPattern | None
+            try:
+                if stated is not None:
+                    pattern = stated
+                    if cut >= 0:
+                        pattern = quota.reduce(stated, cut, days_off=off, places=self.places)
+                else:
+                    days = float(per_week[row])
+                    if cut >= 0:
+                        days = math.floor(round(min(days, cut) / step, 9)) * step
+                    pattern = default_pattern(
+                        days, days_off=off, place=place, full_week=quota.full_week
+                    )
+            except ValidationError:
+                pattern = None  # an ask that cannot be placed: refused by the checks
+            if pattern is None:
+                continue
+            if cut >= 0:
+                total = pattern.workdays
+                if total <= 0 or (minimum > 0 and total < minimum - 1e-9):
+                    continue  # nothing left, or below the minimum: refused
+                reduced[inverse == number] = True
+            code = index.get(pattern)
+            if code is None:
+                code = index[pattern] = len(table)
+                table.append(pattern)
+            codes[inverse == number] = code
+        del distinct
+        return table, codes, reduced
+
+    def _days(
+        self,
+        workforce: Workforce,
+        day: dt.date,
+        start: dt.date,
+        end: dt.date,
+        table: list[WeeklyPattern | None],
+        codes: npt.NDArray[np.int64],
+        checks: QuotaChecks,
+        overrides: Mapping[int, QuotaChecks],
+        quota: Quota,
+    ) -> TeleworkDays:
+        """The dated days of every agent, laid out once per distinct schedule."""
+        n = len(workforce)
+        granted = codes > 0
+        origin = np.datetime64(start, "D").astype(np.int64)
+        auth = workforce.authorisation
+        # each distinct authorisation's window and start, as day numbers from ``start``
+        rows = []
+        for value in auth.values:
+            if value is None:
+                rows.append((max(start, day), end, day))
             else:
-                paid += due
-        return (
-            np.zeros(n, dtype=np.int64) if paid is None else paid,
-            _no_cost(n) if employer is None else employer,
+                last = end if value.end is None else min(end, value.end)
+                rows.append((max(start, value.first_telework_day), last, value.start))
+        offsets = np.array(
+            [
+                [(first - start).days, (last - start).days, (begun - start).days]
+                for first, last, begun in rows
+            ],
+            dtype=np.int64,
+        )
+        first = offsets[auth.codes, 0]
+        last = offsets[auth.codes, 1]
+        begun = np.maximum(offsets[auth.codes, 2], -1)  # a start before the period: -1
+        empty = last < first
+        granted &= ~empty
+        parts: list[npt.NDArray[np.int64]] = [
+            np.where(granted, codes, 0),
+            np.where(granted, workforce.days_off_mask, 0).astype(np.int64),
+            np.where(granted, first, 0),
+            np.where(granted, last, 0),
+            np.where(granted, workforce.absences.codes, 0).astype(np.int64),
+            np.where(granted, begun, -2),
+        ]
+        floating = quota.floating is not None
+        if floating:
+            limits = np.round(checks.allowed * 2) * 64 + np.round(checks.on_site * 2)
+            parts.append(np.where(granted, limits, 0).astype(np.int64))
+        varying = {row for row in overrides if granted[row]} if floating else set()
+        combined = np.zeros(n, dtype=np.int64)
+        for column in parts:
+            numbers, count = factorize(column)
+            combined = combined * count + numbers
+        if varying:  # each agent whose allowance varies is a schedule of their own
+            special = np.array(sorted(varying), dtype=np.int64)
+            combined[special] = -1 - special
+        keys, k = factorize(combined)
+        sample = np.empty(k, dtype=np.int64)
+        sample[keys] = np.arange(n)
+        on_granted = granted[sample]
+        patterns = tuple(
+            table[int(codes[r])] if g else None
+            for r, g in zip(sample.tolist(), on_granted.tolist(), strict=True)
+        )
+        begun_key = begun[sample]
+        layout = Layout(
+            patterns=patterns,
+            days_off=np.where(on_granted, workforce.days_off_mask[sample], 0).astype(np.uint8),
+            first=np.where(on_granted, first[sample] + origin, np.iinfo(np.int64).min).astype(
+                "datetime64[D]"
+            ),
+            last=np.where(on_granted, last[sample] + origin, np.iinfo(np.int64).min).astype(
+                "datetime64[D]"
+            ),
+            absences=tuple(
+                workforce.absences.values[int(workforce.absences.codes[r])] if g else ()
+                for r, g in zip(sample.tolist(), on_granted.tolist(), strict=True)
+            ),
+            allowed=checks.allowed[sample],
+            on_site=checks.on_site[sample],
+            authorised=np.where(
+                on_granted,
+                np.where(begun_key >= 0, begun_key + origin, origin - 1),
+                np.iinfo(np.int64).min,
+            ).astype("datetime64[D]"),
+            varying={
+                int(key): workforce.agent(int(sample[key]))
+                for key in range(k)
+                if int(sample[key]) in varying
+            },
+        )
+        for key in layout.varying:
+            found = overrides[int(sample[key])]
+            layout.allowed[key] = float(found.allowed[0])
+        return lay_out(
+            layout,
+            start=start,
+            end=end,
+            calendar=self.calendar,
+            leave=self.leave,
+            quota=self.quota,
+            floating_place=self.default_place(),
+            codes=keys.astype(np.intp),
         )
 
-    @staticmethod
-    def _monthly(
-        component: MonthlyFlat, granted: npt.NDArray[np.float64], year: int
-    ) -> npt.NDArray[np.int64]:
-        rate = millicents(component.rate.as_of(dt.date(year, 1, 1)), "rate", "EUR/(workday/week)")
-        due: npt.NDArray[np.int64] = pay(half_days(granted), rate) * 12
-        return due
+
+def _span(period: Any) -> tuple[dt.date, dt.date]:
+    """A period to assess as its first and last days."""
+    if isinstance(period, bool):
+        raise ValidationError("period", period, "a calendar year or a span of dates")
+    if isinstance(period, int) or (isinstance(period, str) and period.strip().isdigit()):
+        year = int(period)
+        if not 1900 <= year <= 9998:
+            raise ValidationError("period", period, "a calendar year from 1900 to 9998")
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if isinstance(period, Period):
+        if period.end is None:
+            raise ValidationError("period", str(period), "a period with an end")
+        return period.start, period.end
+    if isinstance(period, str) and ".." in period:
+        first, _, last = period.partition("..")
+        return _span((first.strip(), last.strip()))
+    if isinstance(period, tuple | list) and len(period) == 2:
+        start, end = to_date(period[0], "period.start"), to_date(period[1], "period.end")
+        if end < start:
+            raise ValidationError("period.end", end, f"a date on or after {start}")
+        return start, end
+    raise ValidationError(
+        "period", period, "a calendar year (2024), a Period with an end, or 'start..end'"
+    )
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class BatchAssessment:
+    """A workforce's assessment over a period, as columns, with totals; any row can be
+    explained.
+
+    Per agent: ``entitled`` (eligible, and selected when the policy selects), ``status``
+    (codes into :data:`STATUSES`), the telework ``asked`` and ``granted`` per week
+    (workday/week), the telework ``days`` over the period (workday), the
+    ``allowance_cents`` paid and ``employer_cents`` borne (exact), and the ``impact``.
+    ``telework`` holds the dated days themselves, ``allowances`` each component's
+    amounts, ``checks`` the quota's answers.
+    """
+
+    policy: Policy
+    on: dt.date
+    start: dt.date
+    end: dt.date
+    decisions: BatchDecision
+    entitled: npt.NDArray[np.bool_]
+    status: npt.NDArray[np.int8]
+    asked: npt.NDArray[np.float64]
+    granted: npt.NDArray[np.float64]
+    days: npt.NDArray[np.float64]
+    allowance_cents: npt.NDArray[np.int64]
+    employer_cents: npt.NDArray[np.int64]
+    impact: ImpactReport
+    telework: TeleworkDays
+    allowances: AllowanceColumns | None
+    checks: QuotaChecks
+    overrides: Mapping[int, QuotaChecks]
+    places_refused: npt.NDArray[np.bool_]
+    reduced: npt.NDArray[np.bool_]
+    asked_patterns: Coded
+    granted_patterns: Coded
+
+    def __len__(self) -> int:
+        return len(self.granted)
+
+    def __repr__(self) -> str:
+        return (
+            f"<BatchAssessment of {self.policy.name!r} over {self.start}..{self.end}:"
+            f" {self.count('granted')} granted of {len(self)}>"
+        )
+
+    def count(self, status: str) -> int:
+        """How many agents have ``status`` (one of :data:`STATUSES`)."""
+        if status not in STATUSES:
+            raise ValidationError("status", status, f"one of: {', '.join(STATUSES)}")
+        return int(np.count_nonzero(self.status == STATUSES.index(status)))
+
+    def statuses(self) -> npt.NDArray[np.str_]:
+        """Each agent's status as text."""
+        result: npt.NDArray[np.str_] = np.array(STATUSES)[self.status]
+        return result
+
+    def quota_failures(self, row: int) -> tuple[str, ...]:
+        """The rules of the policy's places and quota that ``row``'s ask breaks (empty
+        for an agent who is not entitled: their ask was not considered)."""
+        if not self.entitled[row]:
+            return ()
+        checks = self.overrides.get(row)
+        found = checks.failures(0) if checks is not None else self.checks.failures(row)
+        return ((PLACES_CODE,) if self.places_refused[row] else ()) + found
+
+    def refusal_counts(self) -> dict[str, int]:
+        """For each rule of the places and the quota, how many entitled agents' asks it
+        breaks (an agent counts under each rule in the way; reduced asks count too)."""
+        counts: dict[str, int] = {}
+        rows = self.entitled.copy()
+        for row in self.overrides:
+            rows[row] = False
+        places = int(np.count_nonzero(self.places_refused))
+        if places:
+            counts[PLACES_CODE] = places
+        for code, number in self.checks.failure_counts(rows).items():
+            counts[code] = counts.get(code, 0) + number
+        for row, checks in self.overrides.items():
+            if self.entitled[row]:
+                for code in checks.failures(0):
+                    counts[code] = counts.get(code, 0) + 1
+        return counts
+
+    def totals(self) -> dict[str, Any]:
+        """Counts, days, money and impact totals, in units."""
+        impact = self.impact.totals()
+        halves = self.telework.total_halves()
+        return {
+            "agents": len(self),
+            "eligible": self.decisions.count(),
+            "entitled": int(np.count_nonzero(self.entitled)),
+            "granted": self.count("granted"),
+            "refused": self.count("refused"),
+            "days": Q_(int(halves.sum()) / 2, "workday"),
+            "allowance": Q_(_total(self.allowance_cents) / 100, "EUR"),
+            "employer_costs": Q_(_total(self.employer_cents) / 100, "EUR"),
+            **{f"impact_{k}": v for k, v in impact.items() if k not in ("agents", "days")},
+        }
+
+    def explain(self, row_or_id: int | str) -> Assessment:
+        """The full assessment of one agent, by row or id (its decision tree is built
+        when first read)."""
+        row = self.decisions.row_of(row_or_id)
+        if self.decisions.invalid[row]:
+            self.decisions.explain(row)  # raises: the agent was hired after the date
+        return Assessment(self, row)
+
+    def to_pandas(self, units: Units = "plain") -> pd.DataFrame:
+        """One row per agent assessed (the ``pandas`` extra): ``id``, ``status``,
+        ``eligible``, ``entitled``, then quantities as floats named with their unit
+        (``asked_workday_per_week``, ``granted_workday_per_week``, ``days_workday``,
+        ``allowance_eur`` and ``employer_costs_eur`` from the exact cents,
+        ``distance_km``, ``time_h``, ``net_kg_co2e``), or, with ``units="pint"``,
+        pint-pandas columns named as in :data:`~teletravail.tables.ASSESSMENT_QUANTITIES`
+        (see :mod:`teletravail.tables`; :func:`~teletravail.tables.assessment_frame` has
+        one row per input row instead)."""
+        from teletravail.tables import ASSESSMENT_QUANTITIES, quantity_frame
+
+        columns: dict[str, Any] = {
+            "id": self.decisions.ids,
+            "status": self.statuses(),
+            "eligible": self.decisions.eligible,
+            "entitled": self.entitled,
+            "asked_workday_per_week": self.asked,
+            "granted_workday_per_week": self.granted,
+            "days_workday": self.days,
+            "allowance_eur": self.allowance_cents / 100,
+            "employer_costs_eur": self.employer_cents / 100,
+            "distance_km": self.impact.km,
+            "time_h": self.impact.hours,
+            "net_kg_co2e": self.impact.net_kg,
+        }
+        return quantity_frame(columns, ASSESSMENT_QUANTITIES, units)
 
 
 class Assessment:
-    """One agent's assessment: the eligibility decision, the telework granted per week,
-    the days in a year, the allowance of that year and the impact.
+    """One agent's assessment: the eligibility decision, what was asked and what the
+    quota allows, the telework granted per week, the dated days over the period and how
+    they were reached, the allowance of those days line by line, and the impact.
 
     It is one row of a :class:`BatchAssessment` (``policy.assess(agent, on)`` assesses a
-    workforce of one): the figures are read from the batch's columns when asked for,
-    and the decision tree is built the first time :attr:`decision` is read (then kept),
-    so that code that needs only the figures does not pay for the explanation.
-    Assessments compare equal when every figure and the decision are equal.
+    workforce of one): the figures are read from the batch's columns when asked for, and
+    the explanations are built the first time they are read (then kept), so that code
+    that needs only the figures does not pay for them. Assessments compare equal when
+    every figure and the decision are equal.
     """
 
     __slots__ = ("_batch", "_decision", "_row")
@@ -379,8 +849,18 @@ class Assessment:
 
     @property
     def on(self) -> dt.date:
-        """The reference date."""
+        """The date of the eligibility decision."""
         return self._batch.on
+
+    @property
+    def period(self) -> Period:
+        """The days assessed."""
+        return Period(start=self._batch.start, end=self._batch.end)
+
+    @property
+    def agent_id(self) -> str:
+        """The agent's id."""
+        return str(self._batch.decisions.ids[self._row])
 
     @property
     def decision(self) -> Decision:
@@ -390,9 +870,53 @@ class Assessment:
         return self._decision
 
     @property
+    def status(self) -> str:
+        """``granted``, ``refused`` (an ask the quota or the places refuse),
+        ``not_eligible`` or ``not_selected``."""
+        return STATUSES[int(self._batch.status[self._row])]
+
+    @property
     def entitled(self) -> bool:
         """Eligible, and selected when the policy has a selection."""
         return bool(self._batch.entitled[self._row])
+
+    @property
+    def quota(self) -> QuotaDecision | None:
+        """The check of the agent's ask against the quota (None when not entitled)."""
+        if not self.entitled:
+            return None
+        batch = self._batch
+        found = batch.overrides.get(self._row)
+        if found is not None:
+            return found.explain(0, self.agent_id)
+        return batch.checks.explain(self._row, self.agent_id)
+
+    @property
+    def failures(self) -> tuple[str, ...]:
+        """The rules of the places and the quota that the ask breaks."""
+        return self._batch.quota_failures(self._row)
+
+    @property
+    def reduced(self) -> bool:
+        """Whether the ask was reduced to what the quota allows (``asks="reduce"``)."""
+        return bool(self._batch.reduced[self._row])
+
+    @property
+    def asked_pattern(self) -> WeeklyPattern | None:
+        """The weekly pattern the agent stated (None: a number of days a week)."""
+        value: WeeklyPattern | None = self._batch.asked_patterns.value(self._row)
+        return value
+
+    @property
+    def pattern(self) -> WeeklyPattern | None:
+        """The weekly pattern granted (None when nothing is)."""
+        value: WeeklyPattern | None = self._batch.granted_patterns.value(self._row)
+        return value
+
+    @property
+    def asked(self) -> Quantity:
+        """The telework asked for per week (workday/week)."""
+        return Q_(float(self._batch.asked[self._row]), "workday/week")
 
     @property
     def granted(self) -> Quantity:
@@ -401,27 +925,66 @@ class Assessment:
 
     @property
     def days(self) -> Quantity:
-        """The telework days in a year (workday)."""
+        """The telework days over the period (workday)."""
         return Q_(float(self._batch.days[self._row]), "workday")
 
     @property
+    def schedule(self) -> Schedule:
+        """The dated telework days."""
+        return self._batch.telework.schedule(self._row, self.agent_id)
+
+    def days_detail(self) -> dict[str, Any]:
+        """How the days were reached, in workdays: ``planned`` on the calendar (the
+        pattern's weekdays that are worked, in the window, not absent), ``leave`` (taken
+        by the leave assumption, with ``leave_assumption`` and ``leave_share`` per year,
+        when the absences are not known), ``capped`` (over the caps on days),
+        ``floating`` (floating days added) and the ``total``."""
+        days = self._batch.telework
+        key = int(days.codes[self._row])
+        batch = self._batch
+        leave = batch.policy.leave
+        known = batch.decisions.workforce.absences.value(self._row) is not None
+        shares = {}
+        if not known and days.planned[key]:
+            for year in range(batch.start.year, batch.end.year + 1):
+                count = batch.policy.calendar.working_days_in_year(year)
+                shares[str(year)] = float(leave.share(count, year=year))
+        return {
+            "planned": int(days.planned[key]) / 2,
+            "leave": int(days.leave[key]) / 2,
+            "leave_assumption": None if known else leave.describe(),
+            "leave_share": shares,
+            "capped": int(days.capped[key]) / 2,
+            "floating": int(days.floating[key]) / 2,
+            "total": int(days.schedule_halves()[key]) / 2,
+        }
+
+    @property
+    def allowance_result(self) -> AllowanceResult:
+        """The allowance, line by line."""
+        columns = self._batch.allowances
+        if columns is None:
+            return AllowanceResult(lines=())
+        return columns.result(self._row)
+
+    @property
     def allowance_cents(self) -> int:
-        """The allowance paid over the year, in cents (exact)."""
+        """The allowance paid over the period, in cents (exact)."""
         return int(self._batch.allowance_cents[self._row])
 
     @property
     def employer_cents(self) -> int:
-        """The employer's costs over the year, in cents (exact)."""
+        """The employer's costs over the period, in cents (exact)."""
         return int(self._batch.employer_cents[self._row])
 
     @property
     def allowance(self) -> Quantity:
-        """The allowance paid to the agent over the year, in EUR."""
+        """The allowance paid to the agent over the period, in EUR."""
         return Q_(self.allowance_cents / 100, "EUR")
 
     @property
     def impact(self) -> dict[str, float]:
-        """The km avoided, the net kg CO2e avoided and the hours saved over the year."""
+        """The km avoided, the net kg CO2e avoided and the hours saved over the period."""
         report, row = self._batch.impact, self._row
         return {
             "distance_km": float(report.km[row]),
@@ -434,7 +997,9 @@ class Assessment:
         return (
             self.policy,
             self.on,
-            self.entitled,
+            self.period,
+            self.status,
+            float(batch.asked[row]),
             float(batch.granted[row]),
             float(batch.days[row]),
             self.allowance_cents,
@@ -452,118 +1017,49 @@ class Assessment:
     def __repr__(self) -> str:
         return (
             f"Assessment(policy={self.policy!r}, on={self.on.isoformat()!r},"
-            f" agent_id={str(self._batch.decisions.ids[self._row])!r}, entitled={self.entitled},"
-            f" granted={self.granted.m_as('workday/week'):g} workday/week,"
+            f" period={str(self.period)!r}, agent_id={self.agent_id!r},"
+            f" status={self.status!r}, granted={self.granted.m_as('workday/week'):g}"
+            f" workday/week, days={self.days.m_as('workday'):g} workday,"
             f" allowance={as_decimal(self.allowance_cents)} EUR)"
         )
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready document with a schema version."""
+        quota = self.quota
+        pattern = self.pattern
+        asked = self.asked_pattern
         return {
             "schema": "teletravail.assessment",
             "schema_version": SCHEMA_VERSION,
             "policy": self.policy,
+            "agent_id": self.agent_id,
             "on": self.on.isoformat(),
+            "period": {"start": self._batch.start.isoformat(), "end": self._batch.end.isoformat()},
+            "status": self.status,
             "entitled": self.entitled,
-            "granted_per_week": float(self._batch.granted[self._row]),
-            "days_per_year": float(self._batch.days[self._row]),
+            "asked": {
+                "per_week": float(self._batch.asked[self._row]),
+                "pattern": None if asked is None else str(asked),
+            },
+            "granted": {
+                "per_week": float(self._batch.granted[self._row]),
+                "pattern": None if pattern is None else str(pattern),
+                "reduced": self.reduced,
+            },
+            "failures": list(self.failures),
+            "quota": None if quota is None else quota.to_dict(),
+            "days": self.days_detail(),
             "allowance": str(as_decimal(self.allowance_cents)),
             "employer_costs": str(as_decimal(self.employer_cents)),
+            "allowance_lines": [line.to_dict() for line in self.allowance_result.lines],
             "impact": self.impact,
             "decision": self.decision.to_dict(),
         }
 
     def text(self, lang: str = "en") -> str:
-        """The assessment in English or French: the decision, then the figures."""
-        decision = self.decision.text(lang)  # type: ignore[arg-type]
-        granted = float(self._batch.granted[self._row])
-        days = float(self._batch.days[self._row])
-        if lang == "fr":
-            lines = [
-                f"télétravail accordé\u00a0: {granted:g} jour(s)"
-                f" par semaine, {days:g} jours par an",
-                f"indemnités sur l'année\u00a0: {as_decimal(self.allowance_cents)} EUR",
-            ]
-        else:
-            lines = [
-                f"telework granted: {granted:g} day(s) a week, {days:g} days a year",
-                f"allowance over the year: {as_decimal(self.allowance_cents)} EUR",
-            ]
-        return "\n".join([decision, *lines])
-
-
-@attrs.frozen(kw_only=True, eq=False)
-class BatchAssessment:
-    """A workforce's assessment as columns, with totals; any row can be explained.
-
-    ``employer_cents`` is a read-only column of zeros when the policy has no employer
-    cost (it takes no memory).
-    """
-
-    policy: Policy
-    on: dt.date
-    decisions: BatchDecision
-    entitled: npt.NDArray[np.bool_]
-    granted: npt.NDArray[np.float64]
-    days: npt.NDArray[np.float64]
-    allowance_cents: npt.NDArray[np.int64]
-    employer_cents: npt.NDArray[np.int64]
-    impact: ImpactReport
-
-    def __len__(self) -> int:
-        return len(self.granted)
-
-    def totals(self) -> dict[str, Any]:
-        """Counts, days, money and impact totals, in units."""
-        impact = self.impact.totals()
-        same = self.impact.days  # the impact of the days assessed: their sum is done
-        days = (
-            impact["days"]
-            if _same_column(same, self.days)
-            else Q_(float(self.days.sum()), "workday")
-        )
-        return {
-            "agents": len(self),
-            "eligible": self.decisions.count(),
-            "entitled": int(np.count_nonzero(self.entitled)),
-            "days": days,
-            "allowance": Q_(_total(self.allowance_cents) / 100, "EUR"),
-            "employer_costs": Q_(_total(self.employer_cents) / 100, "EUR"),
-            **{f"impact_{k}": v for k, v in impact.items() if k != "agents"},
-        }
-
-    def explain(self, row_or_id: int | str) -> Assessment:
-        """The full assessment of one agent, by row or id (its decision tree is built
-        when first read)."""
-        row = self.decisions._row(row_or_id)
-        if self.decisions.invalid[row]:
-            self.decisions.explain(row)  # raises: the agent was hired after the date
-        return Assessment(self, row)
-
-    def to_pandas(self, units: Units = "plain") -> pd.DataFrame:
-        """One row per agent assessed (the ``pandas`` extra): ``id``, ``eligible``,
-        ``entitled``, then quantities as floats named with their unit
-        (``granted_workday_per_week``, ``days_workday``, ``allowance_eur`` and
-        ``employer_costs_eur`` from the exact cents, ``distance_km``, ``time_h``,
-        ``net_kg_co2e``), or, with ``units="pint"``, pint-pandas
-        columns named as in :data:`~teletravail.tables.ASSESSMENT_QUANTITIES` (see
-        :mod:`teletravail.tables`; :func:`~teletravail.tables.assessment_frame` has one
-        row per input row instead)."""
-        from teletravail.tables import ASSESSMENT_QUANTITIES, quantity_frame
-
-        columns: dict[str, Any] = {
-            "id": self.decisions.ids,
-            "eligible": self.decisions.eligible,
-            "entitled": self.entitled,
-            "granted_workday_per_week": self.granted,
-            "days_workday": self.days,
-            "allowance_eur": self.allowance_cents / 100,
-            "employer_costs_eur": self.employer_cents / 100,
-            "distance_km": self.impact.km,
-            "time_h": self.impact.hours,
-            "net_kg_co2e": self.impact.net_kg,
-        }
-        return quantity_frame(columns, ASSESSMENT_QUANTITIES, units)
+        """The assessment in English or French: the decision, the ask and what the
+        quota allows, then how the days and the amount were reached."""
+        return render_assessment(self, lang)
 
 
 def _from_document(document: dict[str, Any]) -> Policy:
@@ -573,39 +1069,31 @@ def _from_document(document: dict[str, Any]) -> Policy:
     return from_document(document, origin="a pickled policy")
 
 
-def _no_cost(n: int) -> npt.NDArray[np.int64]:
-    """The employer costs of a policy that has none: a read-only column of zero cents
-    that takes no memory (every row reads the same zero)."""
-    return zeros(n, np.int64)
-
-
 def _total(column: npt.NDArray[np.int64]) -> int:
-    """The sum of a column of cents (exact); one row times the rows for a broadcast one."""
+    """The sum of a column of cents (exact, in Python integers beyond int64)."""
     if column.ndim == 1 and len(column) and column.strides == (0,):
         return len(column) * int(column[0])
-    return int(column.sum())
-
-
-def _same_column(a: npt.NDArray[Any], b: npt.NDArray[Any]) -> bool:
-    """Whether two arrays are views of the same memory, element for element."""
-    return (
-        a.shape == b.shape
-        and a.dtype == b.dtype
-        and a.strides == b.strides
-        and a.__array_interface__["data"][0] == b.__array_interface__["data"][0]
-    )
+    return int(column.sum(dtype=np.int64))
 
 
 def compare_policies(
-    first: Policy, second: Policy, workforce: Workforce, on: dt.date | str
+    first: Policy,
+    second: Policy,
+    workforce: Workforce,
+    on: dt.date | str,
+    *,
+    period: Any = None,
 ) -> dict[str, Any]:
-    """Who changes status between two policies on one workforce, and how the totals move."""
+    """Who changes status between two policies on one workforce over one period, and
+    how the totals move."""
     if not isinstance(workforce, Workforce):
         raise ValidationError("workforce", workforce, "a Workforce")
-    a, b = (p.assess_workforce(workforce, on) for p in (first, second))
+    a, b = (p.assess_workforce(workforce, on, period=period) for p in (first, second))
     ids = workforce.ids
-    gained = ids[~a.entitled & b.entitled]
-    lost = ids[a.entitled & ~b.entitled]
+    granted_a = a.status == _GRANTED
+    granted_b = b.status == _GRANTED
+    gained = ids[~granted_a & granted_b]
+    lost = ids[granted_a & ~granted_b]
     totals_a, totals_b = a.totals(), b.totals()
     return {
         "gained": [str(i) for i in gained],
@@ -620,3 +1108,91 @@ def compare_policies(
             if key in totals_b and not isinstance(totals_a[key], dict)
         },
     }
+
+
+# -- text -------------------------------------------------------------------------------
+
+_SAY: dict[str, dict[str, str]] = {
+    "period": {"en": "period assessed: {start} to {end}", "fr": "période : du {start} au {end}"},
+    "asked": {"en": "asked: {asked}", "fr": "demandé : {asked}"},
+    "granted": {"en": "granted: {granted}", "fr": "accordé : {granted}"},
+    "reduced": {
+        "en": "reduced to what the quota allows ({rules})",
+        "fr": "réduit à ce que le quota permet ({rules})",
+    },
+    "refused": {
+        "en": "refused: the ask breaks {rules}",
+        "fr": "refusé : la demande enfreint {rules}",
+    },
+    "places": {
+        "en": "places allowed: {places}",
+        "fr": "lieux autorisés : {places}",
+    },
+    "days": {
+        "en": "days: {planned} on the calendar, less {leave} of leave ({assumption}),"
+        " less {capped} over the caps, plus {floating} floating: {total} days",
+        "fr": "jours : {planned} au calendrier, moins {leave} de congés ({assumption}),"
+        " moins {capped} au-delà des plafonds, plus {floating} flottants : {total} jours",
+    },
+    "days_known": {
+        "en": "days: {planned} on the calendar (absences known), less {capped} over the"
+        " caps, plus {floating} floating: {total} days",
+        "fr": "jours : {planned} au calendrier (absences connues), moins {capped}"
+        " au-delà des plafonds, plus {floating} flottants : {total} jours",
+    },
+    "allowance": {"en": "allowance: {amount} EUR", "fr": "indemnités : {amount} EUR"},
+    "line": {"en": "  {name}: {amount} EUR", "fr": "  {name} : {amount} EUR"},
+    "number": {"en": "{days:g} day(s) a week", "fr": "{days:g} jour(s) par semaine"},
+}
+
+
+def _number(value: float, lang: str) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def render_assessment(assessment: Assessment, lang: str = "en") -> str:
+    """An assessment as lines of text, rendered from its data: the eligibility
+    decision, the period, the ask and the quota's answer, then how the days and the
+    amount were reached."""
+    from teletravail.eligibility.text import render_quota
+
+    if lang not in ("en", "fr"):
+        raise ValidationError("lang", lang, "'en' or 'fr'")
+
+    def say(key: str, **values: Any) -> str:
+        return _SAY[key][lang].format(**values)
+
+    batch, row = assessment._batch, assessment._row
+    out = [assessment.decision.text(lang)]  # type: ignore[arg-type]
+    out.append(say("period", start=batch.start.isoformat(), end=batch.end.isoformat()))
+    if not assessment.entitled:
+        return "\n".join(out)
+    asked = assessment.asked_pattern
+    per_week = say("number", days=float(batch.asked[row]))
+    out.append(say("asked", asked=per_week if asked is None else f"{asked} ({per_week})"))
+    quota = assessment.quota
+    if quota is not None:
+        out.append(render_quota(quota, lang))  # type: ignore[arg-type]
+    failures = assessment.failures
+    if PLACES_CODE in failures:
+        places = ", ".join(sorted(kind.value for kind in batch.policy.places))
+        out.append(say("places", places=places))
+    if assessment.status == "refused":
+        out.append(say("refused", rules=", ".join(failures)))
+        return "\n".join(out)
+    granted = assessment.pattern
+    per_week = say("number", days=float(batch.granted[row]))
+    out.append(say("granted", granted=per_week if granted is None else f"{granted} ({per_week})"))
+    if assessment.reduced:
+        out.append(say("reduced", rules=", ".join(failures)))
+    detail = assessment.days_detail()
+    figures = {k: _number(float(v), lang) for k, v in detail.items() if isinstance(v, float)}
+    if detail["leave_assumption"] is None:
+        out.append(say("days_known", **figures))
+    else:
+        out.append(say("days", assumption=detail["leave_assumption"], **figures))
+    out.append(say("allowance", amount=as_decimal(assessment.allowance_cents)))
+    for line in assessment.allowance_result.lines:
+        out.append(say("line", name=line.name, amount=as_decimal(line.cents)))
+    return "\n".join(out)

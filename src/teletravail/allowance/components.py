@@ -13,9 +13,10 @@ integer arithmetic, rounded half up to the cent once, then capped.
 
 from __future__ import annotations
 
+import abc
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import attrs
 import numpy as np
@@ -30,13 +31,18 @@ from teletravail.week import Place, PlaceKind
 from .money import as_decimal, cents, euros, half_days, millicents, pay
 
 if TYPE_CHECKING:
+    from teletravail.scheduling.days import TeleworkDays
     from teletravail.scheduling.schedule import Schedule
     from teletravail.scheduling.telecentre import TelecentreNetwork
     from teletravail.units import Quantity
 
 __all__ = [
+    "COMPONENT_KINDS",
     "Allowance",
+    "AllowanceColumns",
     "AllowanceResult",
+    "Amounts",
+    "Component",
     "EmployerCost",
     "Line",
     "MonthlyFlat",
@@ -45,6 +51,9 @@ __all__ = [
     "PerDay",
     "PeriodAmount",
 ]
+
+
+LineKind = Literal["one_off", "per_day", "monthly_flat", "employer_cost"]
 
 
 class NotPayableError(ValidationError):
@@ -118,7 +127,7 @@ class Line:
     does not (by reason) and, for per-day components, the detail per period."""
 
     name: str
-    kind: Literal["one_off", "per_day", "monthly_flat", "employer_cost"]
+    kind: LineKind
     cents: int
     paid_to_agent: bool
     days: Quantity | None = None
@@ -155,13 +164,112 @@ class Line:
         }
 
 
+@attrs.frozen(kw_only=True, eq=False)
+class Amounts:
+    """A component's answer for many schedules (the column method
+    :meth:`Component.amounts`): per schedule, the ``cents`` due, the half ``days`` paid,
+    the half days ``excluded`` by reason, and, for the components paid per period, the
+    ``periods`` (calendar years or months) with each one's ``uncapped`` amount, ``cap``
+    (-1: none) and ``due`` amount (schedules × periods)."""
+
+    component: Component
+    cents: npt.NDArray[np.int64]
+    days: npt.NDArray[np.int64] | None = None
+    excluded: Mapping[str, npt.NDArray[np.int64]] = attrs.field(factory=dict)
+    periods: tuple[str, ...] = ()
+    period_days: npt.NDArray[np.int64] | None = None
+    uncapped: npt.NDArray[np.int64] | None = None
+    caps: npt.NDArray[np.int64] | None = None
+    due: npt.NDArray[np.int64] | None = None
+
+    def per_agent(self, days: TeleworkDays) -> npt.NDArray[np.int64]:
+        """The cents of each agent of ``days`` (their schedule's)."""
+        result: npt.NDArray[np.int64] = self.cents[days.codes]
+        return result
+
+    def line(self, schedule: int) -> Line:
+        """The :class:`Line` of one schedule."""
+        component = self.component
+        periods: tuple[PeriodAmount, ...] = ()
+        if self.due is not None and self.uncapped is not None and self.caps is not None:
+            assert self.period_days is not None
+            periods = tuple(
+                PeriodAmount(
+                    period=label,
+                    days=Q_(int(self.period_days[schedule, i]) / 2, "workday"),
+                    uncapped=int(self.uncapped[schedule, i]),
+                    cap=None if self.caps[schedule, i] < 0 else int(self.caps[schedule, i]),
+                    cents=int(self.due[schedule, i]),
+                )
+                for i, label in enumerate(self.periods)
+                if self.period_days[schedule, i] or self.due[schedule, i]
+            )
+        return Line(
+            name=component.name,
+            kind=component.kind,
+            cents=int(self.cents[schedule]),
+            paid_to_agent=component.paid_to_agent,
+            days=None if self.days is None else Q_(int(self.days[schedule]) / 2, "workday"),
+            excluded={
+                reason: Q_(int(values[schedule]) / 2, "workday")
+                for reason, values in self.excluded.items()
+                if values[schedule]
+            },
+            periods=periods,
+            source=component.source,
+        )
+
+
+class Component(abc.ABC):
+    """What every allowance component is: a ``name``, a ``kind`` (its stable code in
+    documents and results), whether it is ``paid_to_agent``, a ``source``, and one
+    column method, :meth:`amounts`, that gives its cents for every schedule of a
+    :class:`~teletravail.scheduling.days.TeleworkDays` at once. An agent's line
+    (:meth:`line`) is the same method on that agent's schedule."""
+
+    kind: ClassVar[LineKind]
+    paid_to_agent: ClassVar[bool] = True
+    name: str
+    source: Source | None
+
+    @abc.abstractmethod
+    def amounts(self, days: TeleworkDays, *, network: TelecentreNetwork | None = None) -> Amounts:
+        """The cents due for every schedule of ``days``."""
+
+    def line(self, schedule: Schedule, *, network: TelecentreNetwork | None = None) -> Line:
+        """The amount due for one agent's ``schedule``."""
+        from teletravail.scheduling.days import TeleworkDays
+
+        _check_inputs(schedule, network)
+        return self.amounts(TeleworkDays.of_schedule(schedule), network=network).line(0)
+
+
+def _dated_at_start(component: OneOff | EmployerCost, days: TeleworkDays) -> Amounts:
+    """Cents per schedule of an amount due once, when the authorisation starts: in the
+    period that holds its start. Where the start is not known (a schedule planned
+    without an authorisation), it is due when the schedule has telework."""
+    has_days = days.schedule_halves() > 0
+    if isinstance(component, OneOff) and component.places is not None:
+        covered = [place.kind in component.places for place in days.places]
+        has_days = np.asarray(days.place_mask(covered).any(axis=1), dtype=bool)
+    start, end = np.datetime64(days.start, "D"), np.datetime64(days.end, "D")
+    known = ~np.isnat(days.authorised)
+    starts_here = known & (days.authorised >= start) & (days.authorised <= end)
+    if isinstance(component, OneOff) and component.places is not None:
+        starts_here &= has_days
+    due = np.where(starts_here | (~known & has_days), _amount_cents(component), 0)
+    return Amounts(component=component, cents=due.astype(np.int64))
+
+
 @attrs.frozen(kw_only=True)
-class OneOff:
-    """A one-off amount paid when telework starts (the Lot's 100 EUR, seed 004).
+class OneOff(Component):
+    """A one-off amount paid when telework starts (the Lot's 100 EUR at the start of the
+    scheme): due once, in the period where the authorisation starts, and not again.
 
     ``places``: the places where telework opens the right (None: any place).
     """
 
+    kind: ClassVar[LineKind] = "one_off"
     name: str = attrs.field(default="one-off", validator=_name)
     amount: Quantity = attrs.field(converter=_amount)
     places: frozenset[PlaceKind] | None = attrs.field(default=None, converter=_optional_places)
@@ -180,31 +288,24 @@ class OneOff:
                 )
         return self.amount
 
-    def line(self, schedule: Schedule) -> Line:
-        """The line for a schedule: paid if any of its days is at a covered place (0
-        otherwise; :meth:`due` raises instead, for one place)."""
-        _check_inputs(schedule, None)
-        kinds = {schedule.places[int(c)].kind for c in np.unique(schedule.place_codes)}
-        covered = self.places is None or bool(kinds & self.places)
-        amount = cents(self.amount, "amount") if covered and len(schedule) else 0
-        return Line(
-            name=self.name, kind="one_off", cents=amount, paid_to_agent=True, source=self.source
-        )
-
-    def for_workforce(self, entitled: npt.ArrayLike) -> npt.NDArray[np.int64]:
-        """Cents per agent: the amount where ``entitled`` is true, 0 elsewhere."""
-        return _where_entitled(entitled, _amount_cents(self))
+    def amounts(self, days: TeleworkDays, *, network: TelecentreNetwork | None = None) -> Amounts:
+        """The amount for each schedule whose authorisation starts in the period (with
+        telework at a covered place, when the component names places), 0 otherwise."""
+        return _dated_at_start(self, days)
 
 
 @attrs.frozen(kw_only=True)
-class PerDay:
+class PerDay(Component):
     """An amount per telework day, from a dated rate, with an optional cap per calendar
     year (``cap_per="year"``, the public-service forfait) or month (``"month"``, the
     private-sector limits). Days at places not in ``places`` are not paid; with a
     télécentre network, neither are days at a centre with an employer-funded canteen.
-    Days before the rate's first value are not paid either (``no_rate``).
+    Days before the rate's first value are not paid either (``no_rate``). Each period's
+    amount is rounded half up to the cent once, then capped at the cap in force on its
+    last day; a period that spans a change of rate pays each day at its own rate.
     """
 
+    kind: ClassVar[LineKind] = "per_day"
     name: str = attrs.field(default="per day", validator=_name)
     rate: DatedParameter = attrs.field(validator=_parameter("rate", "[currency] / [workday]"))
     cap: DatedParameter | None = attrs.field(
@@ -216,8 +317,8 @@ class PerDay:
         converter=_places,
     )
     source: Source | None = attrs.field(default=None, validator=optional_source)
-    # per year: the rate in millicents and the yearly cap in cents (read once)
-    _memo: dict[Any, int] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    # the rate of each day and the cap of each period, per period of days (read once)
+    _memo: dict[Any, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.cap_per not in ("year", "month"):
@@ -235,35 +336,23 @@ class PerDay:
             raise NotPayableError("place", str(place), "a place without an employer-funded canteen")
         return True
 
-    # -- one agent, from dated days ------------------------------------------------------
-
-    def _payable(
-        self, schedule: Schedule, network: TelecentreNetwork | None
-    ) -> tuple[npt.NDArray[np.bool_], dict[str, float]]:
-        ok_place = np.array(
-            [
-                place.kind in self.places
-                and not (
-                    place.kind is PlaceKind.TELECENTRE
-                    and network is not None
-                    and place.name is not None
-                    and not network.get(place.name).allowance_payable
-                )
-                for place in schedule.places
-            ],
-            dtype=bool,
+    def _pays(self, place: Place, network: TelecentreNetwork | None) -> bool:
+        return place.kind in self.places and not (
+            place.kind is PlaceKind.TELECENTRE
+            and network is not None
+            and place.name is not None
+            and not network.get(place.name).allowance_payable
         )
-        payable = ok_place[schedule.place_codes] if len(schedule) else np.zeros(0, dtype=bool)
-        excluded: dict[str, float] = {}
-        if (~payable).any():
-            excluded["place"] = float(schedule.amounts[~payable].sum())
-        return payable, excluded
 
-    def _rates(self, dates: npt.NDArray[np.datetime64]) -> npt.NDArray[np.int64]:
-        """Millicents per day for each date; -1 where no rate is in force."""
-        rates = np.full(len(dates), -1, dtype=np.int64)
+    def rates(self, dates: npt.NDArray[np.datetime64]) -> npt.NDArray[np.int64]:
+        """Millicents per day for each of ``dates`` (sorted); -1 where no rate is in force."""
         if not len(dates):
-            return rates
+            return np.zeros(0, dtype=np.int64)
+        key = ("rates", int(dates[0].astype(np.int64)), len(dates))
+        found = self._memo.get(key)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        rates = np.full(len(dates), -1, dtype=np.int64)
         first, last = dates.min().astype(object), dates.max().astype(object)
         changes = [first, *(d for d in self.rate.change_dates() if first < d <= last)]
         for start, end in zip(changes, [*changes[1:], last + dt.timedelta(days=1)], strict=True):
@@ -273,133 +362,70 @@ class PerDay:
                 continue
             inside = (dates >= np.datetime64(start, "D")) & (dates < np.datetime64(end, "D"))
             rates[inside] = millicents(value, "rate", "EUR/workday")
+        rates.flags.writeable = False
+        if len(self._memo) > 64:
+            self._memo.clear()
+        self._memo[key] = rates
         return rates
 
-    def line(self, schedule: Schedule, *, network: TelecentreNetwork | None = None) -> Line:
-        """The amount due for the telework days of ``schedule``, capped per period (with
-        the cap in force at the end of that calendar year or month)."""
-        _check_inputs(schedule, network)
-        payable, excluded = self._payable(schedule, network)
-        rates = self._rates(schedule.dates)
-        no_rate = payable & (rates < 0)
-        if no_rate.any():
-            excluded["no_rate"] = float(schedule.amounts[no_rate].sum())
-        paid = payable & (rates >= 0)
-        dates = schedule.dates[paid]
-        halves = half_days(schedule.amounts[paid])
-        labels = dates.astype("datetime64[Y]" if self.cap_per == "year" else "datetime64[M]")
-        periods: list[PeriodAmount] = []
-        total = 0
-        for label in np.unique(labels):
-            inside = labels == label
-            product = int((halves[inside] * rates[paid][inside]).sum())
-            uncapped = (product + 1000) // 2000  # one rounding, half up, per period
-            cap = None
-            if self.cap is not None:
-                cap = cents(self.cap.as_of(_period_end(str(label), self.cap_per)), "cap")
-            due = uncapped if cap is None else min(uncapped, cap)
-            total += due
-            periods.append(
-                PeriodAmount(
-                    period=str(label),
-                    days=Q_(float(halves[inside].sum()) / 2, "workday"),
-                    uncapped=uncapped,
-                    cap=cap,
-                    cents=due,
-                )
+    def period_caps(self, labels: Sequence[str]) -> npt.NDArray[np.int64]:
+        """The cap in cents of each calendar year or month (``"2024"``, ``"2024-03"``),
+        the one in force on its last day; -1 where there is none."""
+        if self.cap is None:
+            return np.full(len(labels), -1, dtype=np.int64)
+        key = ("caps", tuple(labels))
+        found = self._memo.get(key)
+        if found is None:
+            found = np.array(
+                [
+                    cents(self.cap.as_of(_period_end(label, self.cap_per)), "cap")
+                    for label in labels
+                ],
+                dtype=np.int64,
             )
-        return Line(
-            name=self.name,
-            kind="per_day",
-            cents=total,
-            paid_to_agent=True,
-            days=Q_(float(halves.sum()) / 2, "workday"),
-            excluded={k: Q_(v, "workday") for k, v in excluded.items()},
-            periods=tuple(periods),
-            source=self.source,
+            self._memo[key] = found
+        result: npt.NDArray[np.int64] = found
+        return result
+
+    def amounts(self, days: TeleworkDays, *, network: TelecentreNetwork | None = None) -> Amounts:
+        """Each schedule's days at a paid place, at each day's rate, summed per calendar
+        year (or month), rounded half up to the cent once and capped."""
+        paid_places = [self._pays(place, network) for place in days.places]
+        payable = days.place_mask(paid_places)
+        halves = np.where(payable, days.halves, 0).astype(np.int64)
+        rates = self.rates(days.dates)
+        no_rate = (rates < 0)[None, :] & (halves > 0)
+        excluded: dict[str, npt.NDArray[np.int64]] = {}
+        not_paid = np.where(~payable & (days.halves > 0), days.halves, 0).sum(axis=1)
+        if not_paid.any():
+            excluded["place"] = not_paid.astype(np.int64)
+        if no_rate.any():
+            excluded["no_rate"] = np.where(no_rate, halves, 0).sum(axis=1, dtype=np.int64)
+            halves = np.where(no_rate, 0, halves)
+        labels, _ = days.periods(self.cap_per)
+        period_days = days.sums(halves, self.cap_per)
+        # half days x millicents a day, in half-millicents: cents = / 2000, half up
+        product = days.sums(halves * np.maximum(rates, 0)[None, :], self.cap_per)
+        uncapped = (product + 1000) // 2000
+        caps = self.period_caps(labels)
+        due = np.where(caps[None, :] >= 0, np.minimum(uncapped, caps[None, :]), uncapped)
+        return Amounts(
+            component=self,
+            cents=due.sum(axis=1, dtype=np.int64),
+            days=period_days.sum(axis=1, dtype=np.int64),
+            excluded=excluded,
+            periods=tuple(labels),
+            period_days=period_days,
+            uncapped=uncapped,
+            caps=np.broadcast_to(caps, uncapped.shape),
+            due=due,
         )
 
-    # -- a whole workforce, from day counts ----------------------------------------------
-
-    def for_workforce(self, days: Quantity | npt.ArrayLike, year: int) -> npt.NDArray[np.int64]:
-        """Cents per agent for ``days`` telework days each in calendar ``year``.
-
-        The counts must be days of that one calendar year. The rate must not change
-        within the part of the year it is in force (it changes on 1 January in the
-        texts; in 2021 it starts on 1 September); for a year that spans a change, plan
-        dated schedules and use :meth:`line`. With a monthly cap, a year's count is
-        spread as evenly as the half days allow over the twelve months (the first months
-        take the remainder), each month paid and capped on its own, as :meth:`line` does
-        for a dated schedule whose days fall that way.
-        """
-        rate = self._rate_in(year)
-        if isinstance(days, str | Mapping) or not (
-            isinstance(days, np.ndarray | list | tuple) or hasattr(days, "m_as")
-        ):
-            raise ValidationError("days", days, "day counts: a list, an array or a quantity")
-        if not hasattr(days, "m_as"):
-            halves = half_days(days)
-        else:
-            counts = np.asarray(
-                as_quantity(days, field="days", dimension="[workday]").m_as("workday")
-            )
-            halves = half_days(counts)
-        if self.cap is None:
-            return pay(halves, rate)
-        if self.cap_per == "year":
-            return np.minimum(pay(halves, rate), self._year_cap(self.cap, year))
-        share, extra = np.divmod(halves, 12)
-        due = np.zeros(np.shape(halves), dtype=np.int64)
-        for month in range(12):
-            last = _period_end(f"{year}-{month + 1:02d}", "month")
-            cap = cents(self.cap.as_of(last), "cap")
-            due += np.minimum(pay(share + (extra > month), rate), cap)
-        return due
-
-    def _rate_in(self, year: int) -> int:
-        """Millicents a day: the one rate in force over the part of ``year`` it covers."""
+    def yearly_cap(self, year: int) -> int | None:
+        """The cap of calendar ``year`` in cents (the one in force on 31 December), or None."""
         if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9998:
             raise ValidationError("year", year, "a calendar year such as 2023")
-        found = self._memo.get(year)
-        if found is not None:
-            return found
-        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        first = next(
-            (
-                c
-                for c in (start, *self.rate.change_dates())
-                if start <= c <= end and self._covers(c)
-            ),
-            None,
-        )
-        pieces = list(self.rate.segments(first, end)) if first is not None else []
-        if len(pieces) != 1:
-            raise ValidationError(
-                "year", year, "a year with one rate in force throughout (else use dated schedules)"
-            )
-        rate = millicents(pieces[0].value, "rate", "EUR/workday")
-        if len(self._memo) > 256:  # many years: start again rather than grow
-            self._memo.clear()
-        self._memo[year] = rate
-        return rate
-
-    def _yearly_cap(self, year: int) -> int | None:
-        """The cap of calendar ``year`` in cents (the one in force on 31 December), or None."""
-        return None if self.cap is None else self._year_cap(self.cap, year)
-
-    def _year_cap(self, cap: DatedParameter, year: int) -> int:
-        found = self._memo.get(("cap", year))
-        if found is None:
-            found = cents(cap.as_of(dt.date(year, 12, 31)), "cap")
-            self._memo[("cap", year)] = found
-        return found
-
-    def _covers(self, day: dt.date) -> bool:
-        try:
-            self.rate.as_of(day)
-        except NoValueInForceError:
-            return False
-        return True
+        return None if self.cap is None else int(self.period_caps([str(year)])[0])
 
 
 def _period_end(label: str, per: str) -> dt.date:
@@ -422,16 +448,65 @@ def _monthly_rate_check(instance: Any, attribute: Any, value: Any) -> None:
 
 
 @attrs.frozen(kw_only=True)
-class MonthlyFlat:
+class MonthlyFlat(Component):
     """A monthly amount per weekly telework day (``"10 EUR/(workday/week)"``: 2 days a
-    week give 20 EUR a month), paid for each calendar month the period touches."""
+    week give 20 EUR a month), paid for each calendar month from the first to the last
+    telework day, at the rate in force on the month's first day of telework."""
 
+    kind: ClassVar[LineKind] = "monthly_flat"
     name: str = attrs.field(default="monthly flat", validator=_name)
     rate: DatedParameter = attrs.field(validator=_monthly_rate_check)
     source: Source | None = attrs.field(default=None, validator=optional_source)
 
-    def line(self, weekly_days: Quantity | str, start: dt.date | str, end: dt.date | str) -> Line:
-        """The amount for ``weekly_days`` of telework a week from ``start`` to ``end``."""
+    def amounts(self, days: TeleworkDays, *, network: TelecentreNetwork | None = None) -> Amounts:
+        """Each schedule's weekly half days times the rate, for every month from its
+        first to its last telework day."""
+        labels, bounds = days.periods("month")
+        any_day = days.halves > 0
+        touched = np.zeros((days.schedules, len(labels)), dtype=bool)
+        if any_day.any():
+            some = np.asarray(any_day.any(axis=1), dtype=bool)
+            first = any_day.argmax(axis=1)
+            last = any_day.shape[1] - 1 - any_day[:, ::-1].argmax(axis=1)
+            month_of_day = np.searchsorted(bounds, np.arange(any_day.shape[1]), side="right") - 1
+            months = np.arange(len(labels))
+            touched = (
+                some[:, None]
+                & (months[None, :] >= month_of_day[first][:, None])
+                & (months[None, :] <= month_of_day[last][:, None])
+            )
+        return self._months(days.weekly, labels, touched, days.start)
+
+    def _months(
+        self,
+        weekly: npt.NDArray[np.int64],
+        labels: Sequence[str],
+        touched: npt.NDArray[np.bool_],
+        start: dt.date,
+    ) -> Amounts:
+        """The amounts of the months ``touched`` (schedules × months), each at the rate
+        in force on its first day (or on ``start``, for the first month)."""
+        due = np.zeros(touched.shape, dtype=np.int64)
+        for i, label in enumerate(labels):
+            when = max(dt.date.fromisoformat(f"{label}-01"), start)
+            rate = millicents(self.rate.as_of(when), "rate", "EUR/(workday/week)")
+            paid = np.asarray(pay(weekly.astype(np.int64), rate), dtype=np.int64)
+            due[:, i] = np.where(touched[:, i], paid, 0)
+        return Amounts(
+            component=self,
+            cents=due.sum(axis=1, dtype=np.int64),
+            periods=tuple(labels),
+            period_days=np.where(touched, weekly[:, None], 0).astype(np.int64),
+            uncapped=due,
+            caps=np.full(due.shape, -1, dtype=np.int64),
+            due=due,
+        )
+
+    def line_for(
+        self, weekly_days: Quantity | str, start: dt.date | str, end: dt.date | str
+    ) -> Line:
+        """The amount for ``weekly_days`` of telework a week from ``start`` to ``end``:
+        every month the span touches."""
         per_week = as_quantity(weekly_days, field="weekly_days", dimension="[workday] / [time]")
         if not 0 <= float(per_week.m_as("workday/week")) <= 7:
             raise ValidationError("weekly_days", weekly_days, "between 0 and 7 workday/week")
@@ -441,55 +516,29 @@ class MonthlyFlat:
             raise ValidationError("end", last, "a date before 9999-12-01")
         if last < first:
             raise ValidationError("end", last, f"a date on or after the start {first}")
-        total, periods = 0, []
-        month = dt.date(first.year, first.month, 1)
-        while month <= last:
-            value = self.rate.as_of(max(month, first))
-            rate = millicents(value, "rate", "EUR/(workday/week)")
-            due = int(pay([halves], rate)[0])
-            periods.append(
-                PeriodAmount(
-                    period=f"{month:%Y-%m}",
-                    days=Q_(halves / 2, "workday"),
-                    uncapped=due,
-                    cap=None,
-                    cents=due,
-                )
-            )
-            total += due
-            month = (month + dt.timedelta(days=32)).replace(day=1)
-        return Line(
-            name=self.name,
-            kind="monthly_flat",
-            cents=total,
-            paid_to_agent=True,
-            periods=tuple(periods),
-            source=self.source,
+        months = np.arange(
+            np.datetime64(first, "M"), np.datetime64(last, "M") + np.timedelta64(1, "M")
         )
+        labels = [str(month) for month in months]
+        touched = np.ones((1, len(labels)), dtype=bool)
+        return self._months(np.array([halves]), labels, touched, first).line(0)
 
 
 @attrs.frozen(kw_only=True)
-class EmployerCost:
-    """A cost borne by the employer (a laptop per teleworker), never paid to the agent."""
+class EmployerCost(Component):
+    """A cost borne by the employer (a laptop per teleworker), never paid to the agent:
+    counted once, when the authorisation starts, as a one-off amount is."""
 
+    kind: ClassVar[LineKind] = "employer_cost"
+    paid_to_agent: ClassVar[bool] = False
     name: str = attrs.field(validator=_name)
     amount: Quantity = attrs.field(converter=_amount)
     source: Source | None = attrs.field(default=None, validator=optional_source)
     _memo: dict[str, int] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
-    def for_workforce(self, entitled: npt.ArrayLike) -> npt.NDArray[np.int64]:
-        """Cents per agent: the cost for each teleworker, 0 for the others."""
-        return _where_entitled(entitled, _amount_cents(self))
-
-    def line(self) -> Line:
-        """The cost for one teleworker."""
-        return Line(
-            name=self.name,
-            kind="employer_cost",
-            cents=cents(self.amount, "amount"),
-            paid_to_agent=False,
-            source=self.source,
-        )
+    def amounts(self, days: TeleworkDays, *, network: TelecentreNetwork | None = None) -> Amounts:
+        """The cost for each schedule whose authorisation starts in the period."""
+        return _dated_at_start(self, days)
 
 
 def _amount_cents(component: OneOff | EmployerCost) -> int:
@@ -500,20 +549,11 @@ def _amount_cents(component: OneOff | EmployerCost) -> int:
     return found
 
 
-def _where_entitled(entitled: npt.ArrayLike, amount: int) -> npt.NDArray[np.int64]:
-    """``amount`` cents where ``entitled`` is true, 0 elsewhere.
-
-    A product with the 0/1 bytes of the mask rather than ``np.where``: the same integers,
-    and several times faster on a mask that changes from row to row.
-    """
-    mask = np.asarray(entitled, dtype=bool)
-    if mask.ndim == 0:
-        return np.where(mask, amount, 0)
-    result: npt.NDArray[np.int64] = np.multiply(mask.view(np.int8), np.int64(amount))
-    return result
-
-
-Component = OneOff | PerDay | MonthlyFlat | EmployerCost
+#: The kinds of allowance component, by their stable code: the one table that documents,
+#: results and checks read to know a component's kind.
+COMPONENT_KINDS: Mapping[str, type[Component]] = {
+    kind.kind: kind for kind in (OneOff, PerDay, MonthlyFlat, EmployerCost)
+}
 
 
 def _components(value: Any) -> tuple[Component, ...]:
@@ -521,10 +561,9 @@ def _components(value: Any) -> tuple[Component, ...]:
         raise ValidationError("components", value, "a sequence of allowance components")
     items = tuple(value)
     for index, item in enumerate(items):
-        if not isinstance(item, OneOff | PerDay | MonthlyFlat | EmployerCost):
-            raise ValidationError(
-                f"components[{index}]", item, "a OneOff, PerDay, MonthlyFlat or EmployerCost"
-            )
+        if not isinstance(item, Component):
+            kinds = ", ".join(kind.__name__ for kind in COMPONENT_KINDS.values())
+            raise ValidationError(f"components[{index}]", item, f"a component: {kinds}")
     return items
 
 
@@ -546,9 +585,14 @@ class AllowanceResult:
         return euros(self.paid_cents)
 
     @property
+    def employer_cents(self) -> int:
+        """The employer's own costs, in cents."""
+        return sum(line.cents for line in self.lines if not line.paid_to_agent)
+
+    @property
     def employer_costs(self) -> Quantity:
         """The employer's own costs, in EUR."""
-        return euros(sum(line.cents for line in self.lines if not line.paid_to_agent))
+        return euros(self.employer_cents)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form: every line, and the totals as exact decimal strings."""
@@ -556,11 +600,25 @@ class AllowanceResult:
             "schema": "teletravail.allowance.result",
             "lines": [line.to_dict() for line in self.lines],
             "paid": str(as_decimal(self.paid_cents)),
-            "employer_costs": str(
-                as_decimal(sum(line.cents for line in self.lines if not line.paid_to_agent))
-            ),
+            "employer_costs": str(as_decimal(self.employer_cents)),
             "currency": "EUR",
         }
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class AllowanceColumns:
+    """An allowance for many agents at once: each component's :class:`Amounts`, and per
+    agent the cents ``paid`` to them and the ``employer`` costs."""
+
+    days: TeleworkDays
+    amounts: tuple[Amounts, ...]
+    paid: npt.NDArray[np.int64]
+    employer: npt.NDArray[np.int64]
+
+    def result(self, row: int) -> AllowanceResult:
+        """The lines of the agent of ``row``."""
+        schedule = int(self.days.codes[row])
+        return AllowanceResult(lines=tuple(a.line(schedule) for a in self.amounts))
 
 
 @attrs.frozen(kw_only=True)
@@ -568,6 +626,24 @@ class Allowance:
     """A policy's allowance: components whose amounts add up, each its own line."""
 
     components: tuple[Component, ...] = attrs.field(converter=_components)
+
+    def columns(
+        self, days: TeleworkDays, *, network: TelecentreNetwork | None = None
+    ) -> AllowanceColumns:
+        """Every component's amounts for every agent of ``days`` (the column method the
+        whole assessment uses): what is paid to each agent and what the employer bears."""
+        amounts = tuple(c.amounts(days, network=network) for c in self.components)
+        k = days.schedules
+        paid = np.zeros(k, dtype=np.int64)
+        employer = np.zeros(k, dtype=np.int64)
+        for found in amounts:
+            if found.component.paid_to_agent:
+                paid += found.cents
+            else:
+                employer += found.cents
+        return AllowanceColumns(
+            days=days, amounts=amounts, paid=paid[days.codes], employer=employer[days.codes]
+        )
 
     def compute(
         self,
@@ -578,40 +654,27 @@ class Allowance:
     ) -> AllowanceResult:
         """Every component's line for one agent's ``schedule``.
 
-        ``weekly_days`` (the pattern's telework per week) is needed by a monthly flat
-        component; it is paid over the schedule's first to last day.
+        A monthly flat component pays the pattern's telework per week (the schedule's
+        own, from :func:`~teletravail.scheduling.plan`, or ``weekly_days``) over the
+        schedule's first to last telework day.
         """
+        from teletravail.scheduling.days import TeleworkDays
         from teletravail.scheduling.schedule import Schedule
 
         if not isinstance(schedule, Schedule):
             raise ValidationError(
                 "schedule", schedule, "a Schedule (see teletravail.scheduling.plan)"
             )
-        lines: list[Line] = []
-        for component in self.components:
-            if isinstance(component, PerDay):
-                lines.append(component.line(schedule, network=network))
-            elif isinstance(component, OneOff):
-                lines.append(component.line(schedule))
-            elif isinstance(component, EmployerCost):
-                lines.append(component.line())
-            else:
-                if weekly_days is None:
-                    raise ValidationError(
-                        "weekly_days", None, f"the weekly telework days, for {component.name!r}"
-                    )
-                if not len(schedule):
-                    lines.append(
-                        Line(
-                            name=component.name,
-                            kind="monthly_flat",
-                            cents=0,
-                            paid_to_agent=True,
-                            source=component.source,
-                        )
-                    )
-                    continue
-                first = schedule.dates.min().astype(object)
-                last = schedule.dates.max().astype(object)
-                lines.append(component.line(weekly_days, first, last))
-        return AllowanceResult(lines=tuple(lines))
+        _check_inputs(schedule, network)
+        if weekly_days is not None:
+            per_week = as_quantity(weekly_days, field="weekly_days", dimension="[workday] / [time]")
+            halves = int(half_days([float(per_week.m_as("workday/week"))], "weekly_days")[0])
+            schedule = attrs.evolve(schedule, weekly_halves=halves)
+        elif schedule.weekly_halves is None and any(
+            isinstance(c, MonthlyFlat) for c in self.components
+        ):
+            flat = next(c for c in self.components if isinstance(c, MonthlyFlat))
+            raise ValidationError(
+                "weekly_days", None, f"the weekly telework days, for {flat.name!r}"
+            )
+        return self.columns(TeleworkDays.of_schedule(schedule), network=network).result(0)

@@ -1,13 +1,15 @@
-"""Payment calendars: when a per-day allowance is paid, and the regularisation.
+"""Payment calendars: when an allowance is paid, and the regularisation.
 
 The public-service forfait is paid quarterly, on the days requested and authorised, and
 adjusted to the days actually worked at the end of the first quarter of the next year;
 the first payment, in the first quarter of 2022, covered September to December 2021
-(``DOMAIN.md`` §3). :func:`payment_calendar` lays that out for one agent: one payment per
-quarter with telework (dated the quarter's last day, or a later first payment date), each
-the amount due so far in the year less what was already paid, so the annual cap holds;
-then, if the days worked are given, a regularisation (positive or negative) dated 31 March
-of the next year, for the authorised days not worked.
+(``DOMAIN.md`` §3). :func:`payment_calendar` lays that out for one agent, for one
+component or a policy's whole :class:`~.components.Allowance`: one payment per quarter
+with something due (dated the quarter's last day, or a later first payment date), each
+the amount due so far in the year less what was already paid, so the annual caps hold; a
+one-off amount falls in the quarter of the authorisation's start; then, if the days
+worked are given, a regularisation (never positive) dated 31 March of the next year, for
+the authorised days not worked. The employer's own costs are not payments.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import numpy as np
 from teletravail.dated import to_date
 from teletravail.errors import ValidationError
 
-from .components import PerDay
+from .components import Allowance, Component
 from .money import as_decimal, euros
 
 if TYPE_CHECKING:
@@ -94,19 +96,22 @@ def _quarter(day: dt.date) -> str:
 
 
 def _until(schedule: Schedule, last: dt.date, year: int) -> Schedule:
-    """The days of ``schedule`` in calendar ``year`` up to ``last``."""
-    from teletravail.scheduling.schedule import Schedule
-
+    """The days of ``schedule`` in calendar ``year`` up to ``last``, as a schedule of that
+    span (so that an amount due at the authorisation's start falls in it or not)."""
     keep = (schedule.dates <= np.datetime64(last, "D")) & (
         schedule.dates.astype("datetime64[Y]") == np.datetime64(str(year), "Y")
     )
-    return Schedule(
+    first = dt.date(year, 1, 1)
+    if schedule.start is not None:
+        first = max(first, schedule.start)
+    return attrs.evolve(
+        schedule,
         dates=schedule.dates[keep],
         amounts=schedule.amounts[keep],
         parts=schedule.parts[keep],
         place_codes=schedule.place_codes[keep],
-        places=schedule.places,
-        agent_id=schedule.agent_id,
+        start=min(first, last),
+        end=last,
     )
 
 
@@ -122,29 +127,28 @@ def _held_payment(held: list[tuple[str, int]], when: dt.date | None) -> Payment:
 
 def _intersection(authorised: Schedule, worked: Schedule) -> Schedule:
     """The worked days that were authorised, each for the smaller of the two amounts."""
-    from teletravail.scheduling.schedule import Schedule
 
     common, left, right = np.intersect1d(authorised.dates, worked.dates, return_indices=True)
-    return Schedule(
+    return attrs.evolve(
+        authorised,
         dates=common,
         amounts=np.minimum(authorised.amounts[left], worked.amounts[right]),
         parts=authorised.parts[left],
         place_codes=authorised.place_codes[left],
-        places=authorised.places,
-        agent_id=authorised.agent_id,
     )
 
 
 def payment_calendar(
-    component: PerDay,
+    allowance: Allowance | Component,
     authorised: Schedule,
     *,
     worked: Schedule | None = None,
     first_payment: dt.date | str | None = None,
     network: TelecentreNetwork | None = None,
 ) -> PaymentCalendar:
-    """Quarterly payments of ``component`` for the ``authorised`` days, with a
-    regularisation on 31 March of the next year when the days ``worked`` are given.
+    """Quarterly payments of ``allowance`` (a whole allowance, or one component) for the
+    ``authorised`` days, with a regularisation on 31 March of the next year when the
+    days ``worked`` are given.
 
     Quarters whose last day comes before ``first_payment`` are paid together on that
     date (the forfait's days of September to December 2021 were paid in the first
@@ -154,21 +158,35 @@ def payment_calendar(
     """
     from teletravail.scheduling.schedule import Schedule
 
-    if not isinstance(component, PerDay):
-        raise ValidationError("component", component, "a PerDay component")
-    if component.cap is not None and component.cap_per != "year":
-        raise ValidationError("component.cap_per", component.cap_per, "a yearly cap")
+    if isinstance(allowance, Component):
+        allowance = Allowance(components=[allowance])
+    if not isinstance(allowance, Allowance):
+        raise ValidationError("allowance", allowance, "an Allowance or one of its components")
+    paid_out = Allowance(components=[c for c in allowance.components if c.paid_to_agent])
     for name, value in (("authorised", authorised), ("worked", worked)):
         if (value is not None or name == "authorised") and not isinstance(value, Schedule):
             raise ValidationError(name, value, "a Schedule")
     earliest = None if first_payment is None else to_date(first_payment, "first_payment")
-    quarters = sorted({_quarter_end(day) for day in authorised.dates.astype(object)})
+    ends = {_quarter_end(day) for day in authorised.dates.astype(object)}
+    start = authorised.authorisation_start
+    if (
+        start is not None
+        and (authorised.start is None or authorised.start <= start)
+        and (authorised.end is None or start <= authorised.end)
+    ):
+        ends.add(_quarter_end(start))  # an amount due at the start falls in its quarter
+    quarters = sorted(ends)
+
+    def due_until(schedule: Schedule, end: dt.date) -> int:
+        cut = _until(schedule, end, end.year)
+        return paid_out.compute(cut, network=network).paid_cents
+
     payments: list[Payment] = []
     paid: dict[int, int] = {}
     held: list[tuple[str, int]] = []
     for end in quarters:
         year = end.year
-        due = component.line(_until(authorised, end, year), network=network).cents
+        due = due_until(authorised, end)
         amount = due - paid.get(year, 0)
         paid[year] = due
         if earliest is not None and end < earliest:
@@ -186,8 +204,7 @@ def payment_calendar(
         # gives back what was paid for days not worked, it never pays unauthorised days
         both = _intersection(authorised, worked)
         for year in sorted(paid):
-            due = component.line(_until(both, dt.date(year, 12, 31), year), network=network).cents
-            difference = due - paid[year]
+            difference = due_until(both, dt.date(year, 12, 31)) - paid[year]
             if difference:
                 when = dt.date(year + 1, 3, 31)
                 payments.append(

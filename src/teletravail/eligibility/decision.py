@@ -449,7 +449,8 @@ class BatchDecision:
             masks[code] = masks[code] | mask if code in masks else mask
         return {code: int(np.count_nonzero(m & ~self.invalid)) for code, m in masks.items()}
 
-    def _row(self, row_or_id: int | str) -> int:
+    def row_of(self, row_or_id: int | str) -> int:
+        """The row of an agent given by row number (negative counts from the end) or id."""
         if isinstance(row_or_id, str):
             return self.workforce.index_of(row_or_id)
         if not -len(self) <= row_or_id < len(self):
@@ -458,7 +459,7 @@ class BatchDecision:
 
     def explain(self, row_or_id: int | str) -> Decision:
         """The full decision for one agent, by row number or by id."""
-        row = self._row(row_or_id)
+        row = self.row_of(row_or_id)
         if self.invalid[row]:
             raise ReferenceDateError(
                 "hire_date",

@@ -93,15 +93,18 @@ class Rule(abc.ABC):
                 raise ReferenceDateError(
                     "hire_date", subject.hire_date, f"a date on or before the reference date {day}"
                 )
-            batch = self._evaluate_columns(Workforce.from_agents((subject,)), day, "raise")
+            batch = self.evaluate_columns(Workforce.from_agents((subject,)), day, "raise")
             return batch.explain(0)
         if isinstance(subject, Workforce):
-            return self._evaluate_columns(subject, day, errors)
+            return self.evaluate_columns(subject, day, errors)
         raise ValidationError("subject", subject, "an Agent or a Workforce")
 
-    def _evaluate_columns(
-        self, workforce: Workforce, day: dt.date, errors: Errors
+    def evaluate_columns(
+        self, workforce: Workforce, day: dt.date, errors: Errors = "raise"
     ) -> BatchDecision:
+        """The column method every rule shares: the rule over a workforce on ``day`` (a
+        checked date), as a :class:`BatchDecision`. It is :meth:`evaluate` for a
+        workforce without the checks of its arguments, for code that has made them."""
         hired = workforce.hire_date.view(np.int64)  # days since 1970, NaT the smallest
         last = (day - _EPOCH).days
         # the latest hire date says whether any agent is hired after the date: a

@@ -150,7 +150,7 @@ class Selection:
 
     def status(self, row_or_id: int | str) -> Status:
         """``selected``, ``waiting``, ``not_eligible`` or ``invalid`` for one agent."""
-        row = self.decisions._row(row_or_id)
+        row = self.decisions.row_of(row_or_id)
         if self.decisions.invalid[row]:
             return "invalid"
         rank = int(self.rank[row])
@@ -160,7 +160,7 @@ class Selection:
 
     def explain(self, row_or_id: int | str) -> dict[str, Any]:
         """A JSON-ready account of one agent's place in the campaign."""
-        row = self.decisions._row(row_or_id)
+        row = self.decisions.row_of(row_or_id)
         status = self.status(row)
         value = float(self.values[row])
         data: dict[str, Any] = {

@@ -56,6 +56,14 @@ TEMPLATES: dict[str, dict[Lang, str]] = {
         "en": "telework asked {observed}, at least {threshold}",
         "fr": "télétravail demandé {observed}, au moins {threshold}",
     },
+    "quota.granularity": {
+        "en": "telework asked {observed}, in steps of {threshold}",
+        "fr": "télétravail demandé {observed}, par pas de {threshold}",
+    },
+    "quota.workdays": {
+        "en": "telework asked {observed}, on days worked only ({threshold})",
+        "fr": "télétravail demandé {observed}, sur les seuls jours travaillés ({threshold})",
+    },
     "derogation.active": {
         "en": "derogations in force: {observed}, one of {threshold} required",
         "fr": "dérogations en cours\u00a0: {observed}, l'une de {threshold} requise",

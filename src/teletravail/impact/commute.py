@@ -33,6 +33,7 @@ from .factors import emission_factors
 from .report import ImpactReport
 
 if TYPE_CHECKING:
+    from teletravail.scheduling.days import TeleworkDays
     from teletravail.scheduling.schedule import Schedule
     from teletravail.units import Quantity
 
@@ -41,6 +42,7 @@ __all__ = [
     "Rebound",
     "ReboundKind",
     "commute_impact",
+    "dated_impact",
     "fiscal_cost",
     "fiscal_rate",
 ]
@@ -264,18 +266,22 @@ class Assumptions:
         result: npt.NDArray[np.float64] = per_mode[modes]
         return result
 
+    def factor_changes(self, code: int) -> tuple[dt.date, ...]:
+        """The dates on which the factor of the mode of ``code`` changes."""
+        return self._parameter(code).change_dates()
+
+    def _parameter(self, code: int) -> DatedParameter:
+        mode = _MODES[code]
+        if self.factors is not None and mode in self.factors:
+            return self.factors[mode]
+        return emission_factors()[mode]
+
     def _factor(self, code: int, on: dt.date) -> float:
         """kg CO2e per km for the mode of ``code``, in force on ``on`` (read once)."""
         key = (code, on)
         found = self._memo.get(key)
         if found is None:
-            mode = _MODES[code]
-            parameter = (
-                self.factors[mode]
-                if self.factors is not None and mode in self.factors
-                else emission_factors()[mode]
-            )
-            found = float(parameter.as_of(on).m_as(unit("kg CO2e/km")))
+            found = float(self._parameter(code).as_of(on).m_as(unit("kg CO2e/km")))
             if len(self._memo) > 1024:  # many dates: start again rather than grow
                 self._memo.clear()
             self._memo[key] = found
@@ -325,40 +331,58 @@ def _days_column(value: Any, n: int, field: str) -> npt.NDArray[np.float64]:
 
 def commute_impact(
     subject: Agent | Workforce,
-    days: Quantity | str | Schedule,
+    days: Quantity | str | Schedule | TeleworkDays,
     *,
-    on: dt.date | str,
+    on: dt.date | str | None = None,
     telecentre_days: Quantity | str | None = None,
     telecentre_distance: Quantity | str | None = None,
     assumptions: Assumptions | None = None,
     label: str = "",
 ) -> ImpactReport:
-    """The impact of ``days`` telework days per agent (a quantity array in workday, one
-    value for all, or one agent's :class:`~teletravail.scheduling.schedule.Schedule`), of
-    which ``telecentre_days`` at a télécentre ``telecentre_distance``
-    (one way) from home. Factors are those in force ``on``. Agents whose distance is
-    unknown are reported, with zero impact, not dropped.
+    """The impact of telework days: ``days`` per agent (a quantity array in workday, or
+    one value for all), one agent's :class:`~teletravail.scheduling.schedule.Schedule`,
+    or a whole workforce's dated days
+    (:class:`~teletravail.scheduling.days.TeleworkDays`, the policy's assessment).
+
+    With day counts, ``telecentre_days`` of them are at a télécentre
+    ``telecentre_distance`` (one way) from home, and the factors are those in force
+    ``on``. With dated days, the télécentre days come from the days' places and the
+    distance from each agent's ``telecentre_distance`` (unknown: no trip is subtracted,
+    and the agent is counted in ``unknown_telecentre``), and each day counts at the
+    factor in force that day. Agents whose commute distance is unknown are reported,
+    with zero impact, not dropped.
     """
+    from teletravail.scheduling.days import TeleworkDays
+    from teletravail.scheduling.schedule import Schedule
+
     assumptions = Assumptions() if assumptions is None else assumptions
     if not isinstance(assumptions, Assumptions):
         raise ValidationError("assumptions", assumptions, "an Assumptions")
     workforce = Workforce.from_agents([subject]) if isinstance(subject, Agent) else subject
     if not isinstance(workforce, Workforce):
         raise ValidationError("subject", subject, "an Agent or a Workforce")
-    day = to_date(on, "on")
     n = len(workforce)
-    from teletravail.scheduling.schedule import Schedule
-    from teletravail.week import PlaceKind
-
-    if isinstance(days, Schedule):  # one agent's dated days: télécentre days from its places
+    if isinstance(days, Schedule):  # one agent's dated days
         if n != 1:
-            raise ValidationError("days", "a Schedule", "day counts per agent for a workforce")
-        at_centre = np.array([p.kind is PlaceKind.TELECENTRE for p in days.places])
-        on_centre = at_centre[days.place_codes] if len(days) else np.zeros(0, dtype=bool)
-        if telecentre_days is not None:
-            raise ValidationError("telecentre_days", telecentre_days, "None with a Schedule")
-        telecentre_days = Q_(float(days.amounts[on_centre].sum()), "workday")
-        days = days.total
+            raise ValidationError("days", "a Schedule", "dated days per agent for a workforce")
+        if telecentre_days is not None or telecentre_distance is not None:
+            raise ValidationError("telecentre_days", telecentre_days, "None with dated days")
+        days = TeleworkDays.of_schedule(days)
+    if isinstance(days, TeleworkDays):
+        if len(days) != n:
+            raise ValidationError("days", f"{len(days)} agents", f"the days of {n} agents")
+        if telecentre_days is not None or telecentre_distance is not None:
+            raise ValidationError("telecentre_days", telecentre_days, "None with dated days")
+        return dated_impact(
+            workforce,
+            days,
+            assumptions=assumptions,
+            label=label,
+            on=None if on is None else to_date(on, "on"),
+        )
+    if on is None:
+        raise ValidationError("on", None, "the date whose emission factors apply")
+    day = to_date(on, "on")
     total_days = _days_column(days, n, "days")
     centre_days = (
         None if telecentre_days is None else _days_column(telecentre_days, n, "telecentre_days")
@@ -384,6 +408,71 @@ def commute_impact(
     return _report(workforce, total_days, day, assumptions, label, centre_days, centre_km)
 
 
+def dated_impact(
+    workforce: Workforce,
+    days: TeleworkDays,
+    *,
+    assumptions: Assumptions,
+    label: str = "",
+    on: dt.date | None = None,
+) -> ImpactReport:
+    """The impact of a workforce's dated telework days (the column method the policy's
+    assessment composes): télécentre days from the days' places, each agent's own
+    distance to their télécentre, each day at the emission factor in force that day."""
+    from teletravail.week import PlaceKind
+
+    total_days = days.total_halves() / 2
+    centre = days.halves_at([PlaceKind.TELECENTRE])
+    centre_days = None
+    centre_km = None
+    unknown_centre = None
+    if centre.any():
+        centre_days = centre / 2
+        known = ~np.isnan(workforce.telecentre_distance_km)
+        centre_km = np.where(known, workforce.telecentre_distance_km, 0.0)
+        unknown_centre = (centre > 0) & ~known
+    # the factor of each agent: in force on each day, weighted by the days at it
+    factor = None
+    modes = workforce.commute_mode
+    changes = sorted(
+        {
+            change
+            for code in _present(modes)
+            for change in assumptions.factor_changes(code)
+            if days.start < change <= days.end
+        }
+    )
+    first = days.start if on is None else on
+    if changes:
+        edges = [days.start, *changes, days.end + dt.timedelta(days=1)]
+        bounds = [(edge - days.start).days for edge in edges]
+        weights = np.zeros(len(workforce))
+        counted = np.zeros(len(workforce))
+        for low, high, when in zip(bounds[:-1], bounds[1:], edges[:-1], strict=True):
+            piece = days.halves[:, low:high].sum(axis=1, dtype=np.int64)[days.codes] / 2
+            weights += piece * assumptions.factor_column(modes, when)
+            counted += piece
+        with np.errstate(invalid="ignore", divide="ignore"):
+            factor = np.where(
+                counted > 0, weights / counted, assumptions.factor_column(modes, days.start)
+            )
+        first = days.start
+    elif on is None:
+        first = days.start
+    report = _report(
+        workforce,
+        total_days,
+        first,
+        assumptions,
+        label,
+        centre_days,
+        centre_km,
+        factor=factor,
+        unknown_centre=unknown_centre,
+    )
+    return report
+
+
 def _report(
     workforce: Workforce,
     total_days: npt.NDArray[np.float64],
@@ -392,6 +481,9 @@ def _report(
     label: str,
     centre_days: npt.NDArray[np.float64] | None = None,
     centre_km: npt.NDArray[np.float64] | None = None,
+    *,
+    factor: npt.NDArray[np.float64] | None = None,
+    unknown_centre: npt.NDArray[np.bool_] | None = None,
 ) -> ImpactReport:
     """The impact columns for checked day counts (finite, >= 0, one per agent).
 
@@ -440,7 +532,9 @@ def _report(
         hours = (commute * 2 * total_days - trips) / 60
     modes = workforce.commute_mode
     present = _present(modes)
-    if len(present) == 1:  # one mode: one factor for every agent
+    if factor is not None:  # days at several factors: each agent's weighted factor
+        gross = km * factor
+    elif len(present) == 1:  # one mode: one factor for every agent
         gross = km * assumptions._factor(present[0], day)
     else:
         gross = km * assumptions.factor_column(modes, day)
@@ -467,5 +561,6 @@ def _report(
         rebound_kg=rebound,
         eur=None if cost_per_km is None else readonly(km * cost_per_km),
         unknown_distance=unknown,
+        unknown_telecentre=zeros(n, np.bool_) if unknown_centre is None else unknown_centre,
         assumptions=assumptions,
     )

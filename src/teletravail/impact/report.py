@@ -51,7 +51,8 @@ class ImpactReport:
     Columns (read-only arrays): ``days`` and ``telecentre_days`` (workdays), ``km``
     avoided, ``hours`` saved, ``gross_kg``, ``rebound_kg`` (kg CO2e), ``eur`` (or None
     without a cost per km) and ``unknown_distance`` (agents whose distance is unknown
-    count zero, and are counted here).
+    count zero, and are counted here), ``unknown_telecentre`` (agents with télécentre
+    days whose distance to it is unknown: no trip to it is subtracted).
     """
 
     label: str
@@ -67,6 +68,9 @@ class ImpactReport:
     eur: npt.NDArray[np.float64] | None = attrs.field(converter=_optional_frozen)
     unknown_distance: npt.NDArray[np.bool_] = attrs.field(converter=frozen)
     assumptions: Assumptions
+    unknown_telecentre: npt.NDArray[np.bool_] | None = attrs.field(
+        default=None, converter=_optional_frozen
+    )
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -82,7 +86,8 @@ class ImpactReport:
     def totals(self) -> dict[str, Quantity | int]:
         """Totals: ``days`` (workday), ``distance`` (km), ``time`` (h) and ``time_days``
         (days of 24 h), ``gross``, ``rebound`` and ``net`` (t CO2e), ``money`` (EUR, if
-        priced), and the number of agents with an ``unknown_distance``."""
+        priced), and the numbers of agents with an ``unknown_distance`` and with an
+        ``unknown_telecentre`` distance."""
         hours = float(np.sum(self.hours))
         gross = float(np.sum(self.gross_kg))
         if _all_positive_zeros(self.rebound_kg):  # gross - 0.0 is gross, to the bit
@@ -99,6 +104,9 @@ class ImpactReport:
             "rebound": Q_(rebound / 1000, "t CO2e"),
             "net": Q_(net / 1000, "t CO2e"),
             "unknown_distance": _count(self.unknown_distance),
+            "unknown_telecentre": 0
+            if self.unknown_telecentre is None
+            else _count(self.unknown_telecentre),
         }
         if self.eur is not None:
             found["money"] = Q_(round(float(np.sum(self.eur)), 2), "EUR")

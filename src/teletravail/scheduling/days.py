@@ -74,8 +74,8 @@ class Layout:
       workdays, that bound floating days; ``varying`` maps the schedules whose
       allowance changes during the period (a derogation) to their agent, whose
       allowance is then read week by week from the quota;
-    * ``authorised``: the authorisation's start, when it lies in the period (``NaT``
-      otherwise), which dates one-off amounts.
+    * ``authorised``: the authorisation's start (``NaT``: not known), which dates
+      one-off amounts.
     """
 
     patterns: tuple[WeeklyPattern | None, ...]
@@ -109,7 +109,7 @@ class TeleworkDays:
     ``parts`` (codes into :class:`~teletravail.week.DayPart`) and ``place_codes`` (into
     ``places``); ``codes`` gives each agent's schedule (agents that share a pattern and a
     window share a row). Per schedule: ``weekly``, the fixed pattern's half days a week;
-    ``authorised``, the authorisation's start when it lies in the period; and how the days
+    ``authorised``, the authorisation's start (``NaT``: not known); and how the days
     were reached, in half days: ``planned`` on the calendar, less ``leave`` (the leave
     assumption), less ``capped`` (caps on days), plus ``floating``.
     """
@@ -226,7 +226,7 @@ class TeleworkDays:
             agent_id=agent_id,
             start=self.start,
             end=self.end,
-            authorised=None
+            authorisation_start=None
             if np.isnat(self.authorised[key])
             else self.authorised[key].astype(object),
             weekly_halves=int(self.weekly[key]),
@@ -257,7 +257,7 @@ class TeleworkDays:
         parts[0, index] = schedule.parts
         places[0, index] = schedule.place_codes
         total = int(halves.sum())
-        authorised = schedule.authorised
+        authorised = schedule.authorisation_start
         return cls(
             start=start,
             end=end,

@@ -31,7 +31,7 @@ from teletravail.dated import Duration, Source, to_date
 from teletravail.eligibility.decision import SCHEMA_VERSION, CompositeResult, CriterionResult
 from teletravail.errors import ValidationError
 from teletravail.units import DIMENSIONLESS, Q_, as_quantity
-from teletravail.week import WeeklyPattern, weekday, weekday_mask
+from teletravail.week import DayPart, PatternDay, PlaceKind, WeeklyPattern, weekday, weekday_mask
 from teletravail.workforce import Agent, DerogationKind
 
 if TYPE_CHECKING:
@@ -516,6 +516,21 @@ class Quota:
                 return rule
         return None
 
+    def allowance_changes(self, agent: Agent, first: dt.date, last: dt.date) -> list[dt.date]:
+        """``first`` and every later day of ``first..last`` on which ``agent``'s allowance
+        may change (a derogation starting, ending or running out): the days an ask is
+        checked on, over a span."""
+        days = {first}
+        one = dt.timedelta(days=1)
+        for held in agent.derogations:
+            days.add(held.start)
+            if held.end is not None:
+                days.add(held.end + one)
+            for rule in self.derogations:
+                if rule.kind is held.kind and rule.duration is not None:
+                    days.add(rule.duration.after(held.start))
+        return sorted(day for day in days if first <= day <= last)
+
     def _one(self, agent: Agent, on: dt.date, asks: Asks, days_off: Iterable[Any]) -> QuotaChecks:
         """The checks of one agent on one date (its derogation read on that date)."""
         _check_agent(agent)
@@ -580,6 +595,42 @@ class Quota:
                 why = f"at most the {worked:g} days the agent works in a week"
             raise PatternError("pattern", str(pattern), why)
         return checks.explain(0, agent.id)
+
+    def reduce(
+        self,
+        pattern: WeeklyPattern,
+        allowed: float,
+        *,
+        days_off: Iterable[int] = (),
+        places: Iterable[PlaceKind] | None = None,
+    ) -> WeeklyPattern:
+        """``pattern`` reduced to what the quota allows an agent whose weekly allowance
+        is ``allowed`` (workdays): days at a place not in ``places``, on a weekday not
+        worked, and half days under a whole-day quota are dropped; then, from the last
+        weekday back, days are dropped (or, under a half-day quota, made half days)
+        until the pattern is within the allowance."""
+        off = set(days_off)
+        kinds = None if places is None else set(places)
+        kept = [
+            day
+            for day in pattern.days
+            if (kinds is None or day.place.kind in kinds)
+            and day.weekday not in off
+            and day.weekday < self.full_week
+            and not (self.granularity is Granularity.DAY and day.part is not DayPart.FULL)
+        ]
+        limit = round(allowed * 2)
+        total = sum(day.part.halves for day in kept)
+        while total > limit and kept:
+            last = kept[-1]
+            excess = total - limit
+            if excess < last.part.halves and self.granularity is Granularity.HALFDAY:
+                kept[-1] = PatternDay(weekday=last.weekday, part=DayPart.AM, place=last.place)
+                total -= last.part.halves - 1
+            else:
+                kept.pop()
+                total -= last.part.halves
+        return WeeklyPattern(days=kept)
 
     def week_limit(self, allowed_per_week: float, days_at_work: float, on_site: float) -> float:
         """The most telework in one actual week: the weekly allowance, and never so much

@@ -13,7 +13,7 @@ dates, with a reason each. :func:`telework_days` counts a whole workforce's days
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -101,9 +101,9 @@ class Schedule:
     ``place_codes`` into ``places``.
 
     A schedule made by :func:`plan` also knows the period it covers (``start`` and
-    ``end``), the ``authorised`` start of the authorisation when it lies in that period
-    (a one-off amount is due then), and the fixed pattern's ``weekly_halves`` (half days
-    a week, for allowances paid per weekly day).
+    ``end``), the start of the authorisation when it is known (``authorisation_start``:
+    a one-off amount is due in the period that holds it), and the fixed pattern's
+    ``weekly_halves`` (half days a week, for allowances paid per weekly day).
     """
 
     dates: npt.NDArray[np.datetime64]
@@ -114,7 +114,7 @@ class Schedule:
     agent_id: str | None = None
     start: dt.date | None = None
     end: dt.date | None = None
-    authorised: dt.date | None = None
+    authorisation_start: dt.date | None = None
     weekly_halves: int | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -174,7 +174,9 @@ class Schedule:
             agent_id=owners.pop() if owners else None,
             start=min(starts) if len(starts) == len(items) and starts else None,
             end=max(ends) if len(ends) == len(items) and ends else None,
-            authorised=next((i.authorised for i in items if i.authorised is not None), None),
+            authorisation_start=next(
+                (i.authorisation_start for i in items if i.authorisation_start is not None), None
+            ),
             weekly_halves=weekly.pop() if len(weekly) == 1 else None,
         )
 
@@ -192,7 +194,7 @@ class Schedule:
             agent_id=self.agent_id,
             start=self.start,
             end=self.end,
-            authorised=self.authorised,
+            authorisation_start=self.authorisation_start,
             weekly_halves=self.weekly_halves,
         )
         return Schedule.concat([self, extra])
@@ -422,7 +424,7 @@ def plan(
                 "agent", None, "the agent, to check the pattern against the quota"
             )
         # the allowance can change only where a derogation starts, ends or runs out
-        for change in _allowance_changes(quota, agent, first, last):
+        for change in quota.allowance_changes(agent, first, last):
             decision = quota.check(pattern, agent, change, days_off=off)
             if not decision.allowed:
                 raise QuotaExceededError(decision)
@@ -434,13 +436,11 @@ def plan(
             "leave", leave.describe(), "either known absences or a leave assumption"
         )
     window_first, window_last = first, last
-    authorised = None
+    authorised = None if authorisation is None else authorisation.start
     if authorisation is not None:
         window_first = max(first, authorisation.first_telework_day)
         if authorisation.end is not None:
             window_last = min(last, authorisation.end)
-        if first <= authorisation.start <= last:
-            authorised = authorisation.start
     one = np.ones(1)
     layout = Layout(
         patterns=(pattern,),
@@ -461,21 +461,6 @@ def plan(
         layout, start=first, end=last, calendar=calendar, leave=leave, quota=without_floating
     )
     return days.schedule(0, None if agent is None else agent.id)
-
-
-def _allowance_changes(quota: Quota, agent: Agent, first: dt.date, last: dt.date) -> list[dt.date]:
-    """``first`` and every later day of ``first..last`` on which the agent's allowance
-    under ``quota`` may change (a derogation starting, ending or running out)."""
-    days = {first}
-    one = dt.timedelta(days=1)
-    for held in agent.derogations:
-        days.add(held.start)
-        if held.end is not None:
-            days.add(held.end + one)
-        for rule in quota.derogations:
-            if rule.kind is held.kind and rule.duration is not None:
-                days.add(rule.duration.after(held.start))
-    return sorted(day for day in days if first <= day <= last)
 
 
 def _calendar(value: Any) -> WorkCalendar:
@@ -556,6 +541,27 @@ def _cap_key(day: dt.date, assessed: Assessment) -> tuple[int, ...]:
     return (monday.year, monday.month, monday.day)
 
 
+def _iso_week(day: dt.date) -> tuple[int, ...]:
+    year, week, _ = day.isocalendar()
+    return (year, week)
+
+
+def _month(day: dt.date) -> tuple[int, ...]:
+    return (day.year, day.month)
+
+
+def _year(day: dt.date) -> tuple[int, ...]:
+    return (day.year,)
+
+
+# the periods of the quota's caps on days: a day's ISO week, calendar month, year
+_DAY_CAP_PERIODS: tuple[tuple[str, Callable[[dt.date], tuple[int, ...]]], ...] = (
+    ("week", _iso_week),
+    ("month", _month),
+    ("year", _year),
+)
+
+
 def review_floating(
     requested: Iterable[dt.date | str],
     *,
@@ -610,18 +616,16 @@ def review_floating(
     used: dict[tuple[int, ...], float] = {}
     caps: dict[tuple[int, ...], float] = {}
     # the caps on days: (reason, cap in workdays, the period of a day, days so far)
-    day_caps: list[tuple[str, float, Any, dict[tuple[int, ...], float]]] = []
-    for name, period in (
-        ("week", lambda d: tuple(d.isocalendar()[:2])),
-        ("month", lambda d: (d.year, d.month)),
-        ("year", lambda d: (d.year,)),
-    ):
-        cap = None if quota.caps is None else quota.caps.halves(name)
-        if cap is not None:
+    day_caps: list[
+        tuple[str, float, Callable[[dt.date], tuple[int, ...]], dict[tuple[int, ...], float]]
+    ] = []
+    for name, period in _DAY_CAP_PERIODS:
+        halves = None if quota.caps is None else quota.caps.halves(name)
+        if halves is not None:
             counts: dict[tuple[int, ...], float] = {}
             for day, amount in fixed.items():
                 counts[period(day)] = counts.get(period(day), 0.0) + amount
-            day_caps.append((f"{name}_days_cap", cap / 2, period, counts))
+            day_caps.append((f"{name}_days_cap", halves / 2, period, counts))
     granted: set[dt.date] = set()
     decisions: list[tuple[dt.date, str | None]] = []
     for day in dates:
