@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import ROUND_HALF_UP, Decimal
 
+import attrs
 import numpy as np
 import pytest
 from hypothesis import given
@@ -25,18 +27,47 @@ from teletravail.allowance import (
 from teletravail.allowance.money import half_days, millicents, pay
 from teletravail.dated import DatedParameter, DatedValue, Source
 from teletravail.errors import UnitError, ValidationError
-from teletravail.scheduling import WeeklyPattern, aurillac_figeac_decazeville_2012, plan
+from teletravail.scheduling import Schedule, WeeklyPattern, aurillac_figeac_decazeville_2012, plan
+from teletravail.spans import Authorisation
 
 TUE_THU = WeeklyPattern.of(["tue", "thu"])
+FIVE = WeeklyPattern.of(["mon", "tue", "wed", "thu", "fri"])
 AGENT = Agent(id="A1", hire_date="2010-01-01")
+
+
+def first_days(year: int, count: float) -> Schedule:
+    """The first ``count`` working days of ``year`` (a last half day for .5), over the
+    whole year: a schedule of exactly that many days."""
+    whole = plan(FIVE, f"{year}-01-01", f"{year}-12-31")
+    n = int(np.ceil(count))
+    amounts = np.ones(n)
+    if count != n:
+        amounts[-1] = 0.5
+    return attrs.evolve(
+        whole,
+        dates=whole.dates[:n],
+        amounts=amounts,
+        parts=np.where(amounts == 1, 0, 1).astype(np.int8),
+        place_codes=whole.place_codes[:n],
+    )
+
+
+def decimal_cents(days: float, rate: str, cap: str | None) -> int:
+    """The amount of ``days`` at ``rate`` EUR a day, rounded half up to the cent and
+    capped, computed with Decimal: the definition the library's integers must meet."""
+    amount = (Decimal(str(days)) * Decimal(rate)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    if cap is not None:
+        amount = min(amount, Decimal(cap))
+    return int(amount * 100)
 
 
 def test_88_days_are_exactly_the_cap_and_89_are_capped() -> None:
     """88 × 2.88 EUR is exactly 253.44 EUR, the 2023 cap; 89 days pay no more."""
     forfait = forfait_teletravail()
-    assert forfait.for_workforce([88, 89, 87], 2023).tolist() == [25344, 25344, 25056]
-    assert forfait.for_workforce([98, 99], 2024).tolist() == [28224, 28224]
-    assert forfait.for_workforce([0.5], 2022).tolist() == [125]
+    paid = [forfait.line(first_days(2023, n)).cents for n in (88, 89, 87)]
+    assert paid == [25344, 25344, 25056]
+    assert [forfait.line(first_days(2024, n)).cents for n in (98, 99)] == [28224, 28224]
+    assert forfait.line(first_days(2022, 0.5)).cents == 125
 
 
 def test_money_rounding_rule() -> None:
@@ -103,7 +134,21 @@ def test_one_off_and_employer_costs_stay_apart() -> None:
     assert home_only.due("home") == Q_(100, "EUR")
     with pytest.raises(NotPayableError, match="home"):
         home_only.due("telecentre:Figeac")
-    assert home_only.for_workforce([True, False]).tolist() == [10000, 0]
+    at_centre = plan(WeeklyPattern.of({"tue": "telecentre:Figeac"}), "2013-01-01", "2013-03-31")
+    assert home_only.line(at_centre).cents == 0
+
+
+def test_a_one_off_is_paid_once_at_the_start_of_the_authorisation() -> None:
+    """Over two years, the one-off falls in the year the authorisation starts, and a
+    period that starts after it pays nothing."""
+    lot = presets.lot_2013()
+    authorisation = Authorisation(start="2013-01-01")
+    both = plan(TUE_THU, "2013-01-01", "2014-12-31", authorisation=authorisation)
+    assert lot.compute(both).paid_cents == 10000
+    later = plan(TUE_THU, "2014-01-01", "2014-12-31", authorisation=authorisation)
+    assert lot.compute(later).paid_cents == 0
+    calendar = payment_calendar(lot, both)
+    assert [(p.date, p.cents) for p in calendar.payments] == [(dt.date(2013, 3, 31), 10000)]
 
 
 def test_components_add_up_line_by_line() -> None:
@@ -127,12 +172,15 @@ def test_private_sector_limits() -> None:
     five = WeeklyPattern.of(["mon", "tue", "wed", "thu", "fri"])
     line = presets.urssaf_per_day().line(plan(five, "2023-01-01", "2023-02-28"))
     assert [(p.period, p.cents) for p in line.periods] == [("2023-01", 5720), ("2023-02", 5200)]
-    flat = presets.urssaf_monthly_flat().line("2 workday/week", "2023-01-15", "2023-03-10")
+    flat = presets.urssaf_monthly_flat().line_for("2 workday/week", "2023-01-15", "2023-03-10")
     assert flat.cents == 3 * 2080
     agreement = presets.urssaf_per_day(collective_agreement=True)
     assert agreement.rate.as_of("2025-06-01") == Q_(3.30, "EUR/workday")
     assert presets.urssaf_monthly_flat().rate.entry_as_of("2025-06-01").source.unconfirmed
-    assert presets.urssaf_per_day().for_workforce([10], 2023)[0] == 10 * 260  # under the cap
+    assert presets.urssaf_per_day().line(first_days(2023, 10)).cents == 10 * 260  # under the cap
+    # a monthly flat amount paid through a schedule: its pattern's days a week
+    schedule = plan(TUE_THU, "2023-01-15", "2023-03-10")
+    assert presets.urssaf_monthly_flat().line(schedule).cents == 3 * 2080
 
 
 def test_first_payment_of_2021_in_q1_2022() -> None:
@@ -173,11 +221,8 @@ def test_bad_input_is_typed() -> None:
     )
     with pytest.raises(UnitError, match="no time base"):
         PerDay(rate=no_time_base)
-    with pytest.raises(ValidationError, match=">= 0"):
-        forfait_teletravail().for_workforce([-3], 2023)
     with pytest.raises(ValidationError, match="end"):
-        presets.urssaf_monthly_flat().line("2 workday/week", "2023-03-01", "2023-01-01")
-    assert forfait_teletravail().for_workforce([10], 2021).tolist() == [2500]
+        presets.urssaf_monthly_flat().line_for("2 workday/week", "2023-03-01", "2023-01-01")
     mid_year = DatedParameter(
         name="r",
         values=[
@@ -185,14 +230,12 @@ def test_bad_input_is_typed() -> None:
             DatedValue(start="2020-07-01", value="3 EUR/workday", source=Source(title="t")),
         ],
     )
-    with pytest.raises(ValidationError, match="one rate"):
-        PerDay(rate=mid_year).for_workforce([10], 2020)
+    # a rate changed mid-year pays each day at its own rate
+    line = PerDay(rate=mid_year).line(plan(TUE_THU, "2020-06-01", "2020-07-31"))
+    assert line.cents == 9 * 200 + 8 * 300  # June 2020: 9 days; July: 8 (14 July off)
     for year in ("2023", 2023.0, None, 0):
         with pytest.raises(ValidationError, match="year"):
-            forfait_teletravail().for_workforce([1], year)  # type: ignore[arg-type]
-    for days in (["a"], "3 workday", {"a": 1}, [1e17]):
-        with pytest.raises(ValidationError, match="days"):
-            forfait_teletravail().for_workforce(days, 2023)  # type: ignore[arg-type]
+            forfait_teletravail().yearly_cap(year)  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="Schedule"):
         forfait_teletravail().line([])  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="weekly_days"):
@@ -207,23 +250,28 @@ def test_bad_input_is_typed() -> None:
 
 # -- properties -----------------------------------------------------------------------
 
-day_counts = st.integers(0, 400).map(lambda halves: halves / 2)
+day_counts = st.integers(0, 2 * 248).map(lambda halves: halves / 2)
 
 
-@given(st.lists(day_counts, min_size=1, max_size=20), st.sampled_from([2022, 2023, 2024, 2025]))
+@given(st.lists(day_counts, min_size=1, max_size=5), st.sampled_from([2022, 2023, 2024, 2025]))
 def test_yearly_total_never_exceeds_the_cap(days: list[float], year: int) -> None:
-    """No count of days pays more than the cap in force that year."""
+    """No count of days pays more than the cap in force that year, and each pays what
+    Decimal arithmetic with half-up rounding gives."""
     forfait = forfait_teletravail()
-    cap = round(forfait.cap.as_of(dt.date(year, 12, 31)).m_as("cent"))  # type: ignore[union-attr]
-    assert (forfait.for_workforce(days, year) <= cap).all()
+    cap = forfait.cap.as_of(dt.date(year, 12, 31)).m_as("EUR")  # type: ignore[union-attr]
+    rate = forfait.rate.as_of(dt.date(year, 6, 1)).m_as("EUR/workday")
+    for count in days:
+        paid = forfait.line(first_days(year, count)).cents
+        assert paid <= round(cap * 100)
+        assert paid == decimal_cents(count, f"{rate:.2f}", f"{cap:.2f}")
 
 
 @given(day_counts, day_counts, st.sampled_from([2022, 2023, 2024]))
 def test_more_days_never_pay_less(a: float, b: float, year: int) -> None:
     """The amount is non-decreasing in the number of days."""
     low, high = sorted((a, b))
-    amounts = forfait_teletravail().for_workforce([low, high], year)
-    assert amounts[0] <= amounts[1]
+    forfait = forfait_teletravail()
+    assert forfait.line(first_days(year, low)).cents <= forfait.line(first_days(year, high)).cents
 
 
 @given(st.sets(st.integers(0, 4), min_size=1, max_size=4), st.integers(2022, 2025))
@@ -240,12 +288,34 @@ def test_splitting_at_new_year_adds_up(weekdays: set[int], first_year: int) -> N
 
 
 @given(st.sets(st.integers(0, 4), min_size=1, max_size=3), st.integers(2022, 2025))
-def test_vectorised_equals_schedule(weekdays: set[int], year: int) -> None:
-    """Paying a year's day count equals paying the dated schedule of that year."""
-    schedule = plan(WeeklyPattern.of(sorted(weekdays)), f"{year}-01-01", f"{year}-12-31")
-    days = schedule.total.m_as("workday")
-    forfait = forfait_teletravail()
-    assert forfait.for_workforce(np.array([days]), year)[0] == forfait.line(schedule).cents
+def test_many_schedules_at_once_equal_each_alone(weekdays: set[int], year: int) -> None:
+    """The column method over many agents' days gives each agent what its own schedule
+    gives."""
+    from teletravail.scheduling.calendar import WorkCalendar
+    from teletravail.scheduling.days import Layout, lay_out
+
+    patterns = (WeeklyPattern.of(sorted(weekdays)), TUE_THU, None)
+    k = len(patterns)
+    layout = Layout(
+        patterns=patterns,
+        days_off=np.zeros(k, dtype=np.uint8),
+        first=np.full(k, np.datetime64(f"{year}-01-01")),
+        last=np.full(k, np.datetime64(f"{year}-12-31")),
+        absences=((),) * k,
+        allowed=np.full(k, 7.0),
+        on_site=np.zeros(k),
+        authorised=np.full(k, np.datetime64(f"{year}-01-01")),
+    )
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    days = lay_out(
+        layout, start=start, end=end, calendar=WorkCalendar(), codes=np.array([2, 0, 1, 0])
+    )
+    allowance = Allowance(components=[OneOff(amount="100 EUR"), forfait_teletravail()])
+    columns = allowance.columns(days)
+    for row in range(4):
+        alone = allowance.compute(days.schedule(row))
+        assert columns.paid[row] == alone.paid_cents
+        assert columns.result(row) == alone
 
 
 def test_payment_calendar_edges() -> None:
@@ -294,26 +364,30 @@ def test_payable_at() -> None:
 
 def test_amounts_in_cents_are_read_exactly() -> None:
     """Amounts written in cents are whole amounts, whatever the float conversion does."""
-    assert OneOff(amount="35 cent").for_workforce([True]).tolist() == [35]
+    assert OneOff(amount="35 cent").line(first_days(2023, 1)).cents == 35
     assert millicents("330 cent/workday", "rate", "EUR/workday") == 330_000
 
 
-def test_monthly_cap_on_yearly_counts_spreads_the_days() -> None:
-    """A year's count under a monthly cap is paid month by month, each month capped."""
+def test_a_monthly_cap_caps_each_month() -> None:
+    """Under a monthly cap, each month of dated days is paid and capped on its own."""
     urssaf = presets.urssaf_per_day()
-    paid = urssaf.for_workforce(Q_(np.array([0.0, 12.5, 230.0, 366.0]), "workday"), 2025)
-    # 12.5 days: one month of 1.5 days and eleven of 1 day at 2.70 EUR, under the cap
-    assert paid[1] == 1250 * 27 // 10
-    assert paid[2] == 230 * 270  # 19.2 days a month stays under 59.40 EUR
-    assert paid[3] == 12 * 5940  # every month at its cap
-    assert paid[0] == 0
+    line = urssaf.line(plan(FIVE, "2025-01-01", "2025-12-31"))
+    assert all(p.cents == min(p.uncapped, 5940) for p in line.periods)
+    assert line.cents == sum(min(round(p.days.m_as("workday")) * 270, 5940) for p in line.periods)
+    assert any(p.cents == 5940 for p in line.periods)  # months of 22 days and more
+    two = urssaf.line(plan(TUE_THU, "2025-01-01", "2025-12-31"))
+    assert two.cents == int(two.days.m_as("workday") * 270)  # never at the cap
 
 
-@given(st.lists(st.integers(0, 732), min_size=1, max_size=20))
-def test_monthly_cap_never_exceeded_and_monotone(halves: list[int]) -> None:
-    """Under a monthly cap, a year never pays above twelve caps, and more days never pay less."""
+@given(st.integers(0, 5), st.sampled_from([2023, 2024, 2025]))
+def test_monthly_cap_never_exceeded_and_monotone(count: int, year: int) -> None:
+    """Under a monthly cap, a year never pays above twelve caps, and more weekdays never
+    pay less."""
     urssaf = presets.urssaf_per_day()
-    counts = np.sort(np.array(halves)) / 2
-    paid = urssaf.for_workforce(Q_(counts, "workday"), 2024)
-    assert np.all(paid <= 12 * 5940)
-    assert np.all(np.diff(paid) >= 0)
+    cap = round(urssaf.cap.as_of(dt.date(year, 12, 31)).m_as("cent"))  # type: ignore[union-attr]
+    paid = [
+        urssaf.line(plan(WeeklyPattern.of(range(n)), f"{year}-01-01", f"{year}-12-31")).cents
+        for n in range(count + 1)
+    ]
+    assert all(p <= 12 * cap for p in paid)
+    assert paid == sorted(paid)
