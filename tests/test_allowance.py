@@ -238,10 +238,9 @@ def test_bad_input_is_typed() -> None:
             forfait_teletravail().yearly_cap(year)  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="Schedule"):
         forfait_teletravail().line([])  # type: ignore[arg-type]
+    unknown_week = attrs.evolve(plan(TUE_THU, "2023-01-01", "2023-01-31"), weekly_halves=None)
     with pytest.raises(ValidationError, match="weekly_days"):
-        Allowance(components=[presets.urssaf_monthly_flat()]).compute(
-            plan(TUE_THU, "2023-01-01", "2023-01-31")
-        )
+        Allowance(components=[presets.urssaf_monthly_flat()]).compute(unknown_week)
     with pytest.raises(ValidationError, match="Schedule"):
         Allowance(components=[]).compute([])  # type: ignore[arg-type]
     with pytest.raises(UnitError):
