@@ -264,6 +264,8 @@ def policies(draw: st.DrawFn) -> object:
             on_site_minimum=Q_(draw(st.sampled_from([0.0, 1.0, 2.0])), "workday/week"),
             granularity=draw(st.sampled_from(["day", "halfday"])),
             assessed=draw(st.sampled_from(["week", "month"])),
+            floating=draw(st.none() | floating_volumes()),
+            caps=draw(st.none() | day_caps()),
             derogations=draw(parts["derogations"]),
             name=draw(st.text(max_size=12)),
         )
@@ -281,8 +283,56 @@ def policies(draw: st.DrawFn) -> object:
         allowance=draw(st.none() | parts["components"].map(lambda c: Allowance(components=c))),
         selection=draw(st.none() | parts["selection"]),
         impact=draw(parts["impact"]),
-        weeks=draw(st.sampled_from([46, 45.6, 52])),
+        calendar=draw(calendars()),
+        leave=draw(leave_assumptions()),
+        asks=draw(st.sampled_from(["refuse", "reduce"])),
         sources=tuple(draw(st.lists(parts["sources"], max_size=3))),
+    )
+
+
+def calendars() -> st.SearchStrategy[object]:
+    """Working calendars: France's, the Moselle's or Guadeloupe's, with a few extra days
+    off and a worked Whit Monday."""
+    from teletravail.scheduling.calendar import WorkCalendar, whit_monday
+
+    return st.builds(
+        WorkCalendar,
+        subdivision=st.sampled_from([None, "57", "971"]),
+        extra_days_off=st.frozensets(dates, max_size=2),
+        worked_holidays=st.sampled_from([frozenset(), frozenset({whit_monday(2024)})]),
+    )
+
+
+def leave_assumptions() -> st.SearchStrategy[object]:
+    """Leave assumptions: days of leave a year, or weeks worked."""
+    from teletravail.scheduling.leave import LeaveAssumption
+
+    return st.one_of(
+        st.integers(0, 60).map(lambda d: LeaveAssumption(days=Q_(d / 2, "workday"))),
+        st.sampled_from([44.0, 45.6, 47.0]).map(lambda w: LeaveAssumption(weeks_worked=w)),
+    )
+
+
+def floating_volumes() -> st.SearchStrategy[object]:
+    """Floating-day volumes per week, month or year."""
+    from teletravail.scheduling.quota import FloatingDays
+
+    return st.builds(
+        FloatingDays,
+        volume=st.integers(1, 30).map(lambda d: Q_(d, "workday")),
+        per=st.sampled_from(["week", "month", "year"]),
+    )
+
+
+def day_caps() -> st.SearchStrategy[object]:
+    """Caps on telework days per week, month and year."""
+    from teletravail.scheduling.quota import DayCaps
+
+    return st.builds(
+        DayCaps,
+        week=st.none() | st.integers(1, 5).map(lambda d: Q_(d, "workday")),
+        month=st.none() | st.integers(2, 20).map(lambda d: Q_(d / 2 * 2, "workday")),
+        year=st.none() | st.integers(10, 200).map(lambda d: Q_(d, "workday")),
     )
 
 

@@ -21,35 +21,139 @@ from teletravail.errors import ValidationError
 from teletravail.impact.commute import Assumptions, Rebound
 from teletravail.policy import Assessment, BatchAssessment, compare_policies
 from teletravail.samples import lot_sample_agents
+from teletravail.scheduling import WeeklyPattern, WorkCalendar, plan
 from teletravail.scheduling import presets as quota_presets
+from teletravail.scheduling.leave import LeaveAssumption
 
+from . import oracles
 from .strategies import agent_lists, lot_policy, policies
+
+YEAR_2013 = (dt.date(2013, 1, 1), dt.date(2013, 12, 31))
+YEAR_2024 = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+TUE_THU = WeeklyPattern.of(["tue", "thu"])
+
+
+def lot_days(year: tuple[dt.date, dt.date], leave: float = 25) -> float:
+    """The days of the Lot's 1.5 days a week placed on Tuesday and Thursday morning over
+    a year, less the leave, from numpy's business days and the holidays written out."""
+    days_off = oracles.holidays(year[0].year)
+    tuesdays = oracles.weekdays_worked(*year, [1], days_off)
+    thursdays = oracles.weekdays_worked(*year, [3], days_off)
+    halves = 2 * tuesdays + thursdays
+    working = oracles.working_days(year[0].year, days_off)
+    return oracles.after_leave(halves, leave, working) / 2
 
 
 def test_lot_sample_workforce() -> None:
-    """Two of the eight sample agents are eligible on 2013-01-01: 1.5 days, 69 days a year."""
+    """Two of the eight sample agents are eligible on 2013-01-01; each asks for nothing
+    and is granted the quota's 1.5 days, placed on Tuesday and Thursday morning, over
+    2013 less 25 days of leave; 100 EUR once and the laptop each."""
     batch = lot_policy().assess(Workforce.from_agents(lot_sample_agents()), "2013-01-01")
     assert isinstance(batch, BatchAssessment)
     totals = batch.totals()
     assert (totals["agents"], totals["eligible"], totals["entitled"]) == (8, 2, 2)
-    assert totals["days"] == Q_(138, "workday")
+    days = lot_days(YEAR_2013)
+    assert days == 69.5
+    assert totals["days"] == Q_(2 * days, "workday")
     assert totals["allowance"] == Q_(200, "EUR") and totals["employer_costs"] == Q_(1500, "EUR")
-    assert totals["impact_distance"] == Q_(2 * 69 * (28 + 42), "km")
+    assert totals["impact_distance"].m_as("km") == pytest.approx(2 * days * (28 + 42))
+    assert str(batch.explain("LOT-001").pattern) == "Tue @ home, Thu am @ home"
 
 
 def test_one_agent_explained_in_both_languages_and_json() -> None:
-    """An agent's assessment carries its decision, figures, JSON and text."""
+    """An agent's assessment carries its decision, the quota's answer, how the days were
+    reached, its allowance line by line, as JSON and as text."""
     assessment = lot_policy().assess(lot_sample_agents()[0], "2013-01-01")
     assert isinstance(assessment, Assessment)
-    assert assessment.granted == Q_(1.5, "workday/week") and assessment.days == Q_(69, "workday")
+    assert assessment.granted == Q_(1.5, "workday/week") and assessment.days == Q_(69.5, "workday")
     document = json.loads(json.dumps(assessment.to_dict()))
     assert document["schema"] == "teletravail.assessment" and document["allowance"] == "100.00"
-    assert "telework granted: 1.5 day(s) a week" in assessment.text()
-    assert "télétravail accordé" in assessment.text("fr")
+    assert document["period"] == {"start": "2013-01-01", "end": "2013-12-31"}
+    assert document["days"]["planned"] == 77 and document["days"]["leave"] == 7.5
+    assert document["days"]["leave_assumption"] == "25 days of leave a year"
+    assert [line["name"] for line in document["allowance_lines"]] == [
+        "indemnité de démarrage",
+        "laptop",
+    ]
+    text = assessment.text()
+    assert "granted: Tue @ home, Thu am @ home (1.5 day(s) a week)" in text
+    assert "77 on the calendar, less 7.5 of leave" in text
+    assert "accordé" in assessment.text("fr")
+
+
+def test_the_lot_quota_refuses_what_it_forbids() -> None:
+    """The Lot counts half days from 1 to 1.5 a week: 1.25 days, 2 days and half a day
+    are refused, each with the rule in the way; 1 day is granted."""
+    policy = lot_policy()
+    agent = lot_sample_agents()[0]
+    for asked, rule in (
+        ("1.25", "quota.granularity"),
+        ("2", "quota.maximum"),
+        ("0.5", "quota.minimum"),
+    ):
+        found = policy.assess(agent, "2013-01-01", requested=f"{asked} workday/week")
+        assert found.status == "refused" and rule in found.failures
+        assert found.days == Q_(0, "workday") and found.allowance_cents == 0
+        assert found.quota is not None and not found.quota.allowed
+    one = policy.assess(agent, "2013-01-01", requested="1 workday/week")
+    assert one.status == "granted" and str(one.pattern) == "Wed @ home"
+
+
+def test_the_cantal_minimum_of_two_whole_days() -> None:
+    """The Cantal asks for 2 or 3 whole days: 1 day is under the minimum, 2.5 days are not
+    whole days; reduced, 2.5 days become 2 and 1 day stays refused."""
+    cantal = presets.load("cantal-2012")
+    agent = Agent(id="C", hire_date="2010-01-01")
+    one = cantal.assess(agent, "2012-01-02", requested="1 workday/week")
+    assert one.status == "refused" and one.failures == ("quota.minimum",)
+    half = cantal.assess(agent, "2012-01-02", requested="2.5 workday/week")
+    assert half.status == "refused" and half.failures == ("quota.granularity",)
+    reducing = attrs.evolve(cantal, asks="reduce")
+    cut = reducing.assess(agent, "2012-01-02", requested="2.5 workday/week")
+    assert cut.status == "granted" and cut.reduced and cut.granted == Q_(2, "workday/week")
+    assert "reduced to what the quota allows (quota.granularity)" in cut.text()
+    assert reducing.assess(agent, "2012-01-02", requested="1 workday/week").status == "refused"
+
+
+def test_tuesday_and_thursday_in_2024_everywhere_alike() -> None:
+    """Tuesday + Thursday at home in 2024 under the public-service framework: 103 days
+    and 282.24 EUR (the 2024 cap) when the agent's absences are known to be none, the
+    same as plan() and the forfait's line; 93 days and 267.84 EUR with 25 days of leave
+    assumed."""
+    policy = presets.load("public-service")
+    known = Agent(id="A", hire_date="2010-01-01", pattern=TUE_THU, absences=())
+    found = policy.assess(known, "2024-01-01")
+    days_off = oracles.holidays(2024)
+    expected = oracles.weekdays_worked(*YEAR_2024, [1, 3], days_off)
+    assert found.days == Q_(expected, "workday") == Q_(103, "workday")
+    assert found.allowance == Q_(282.24, "EUR")
+    schedule = plan(TUE_THU, "2024-01-01", "2024-12-31", agent=known, quota=policy.quota)
+    assert found.schedule.dates.tolist() == schedule.dates.tolist()
+    assert policy.allowance is not None
+    assert policy.allowance.compute(schedule).paid_cents == found.allowance_cents
+    unknown = attrs.evolve(known, absences=None)
+    leave = policy.assess(unknown, "2024-01-01")
+    kept = oracles.after_leave(2 * 103, 25, oracles.working_days(2024, days_off)) / 2
+    assert leave.days == Q_(kept, "workday") == Q_(93, "workday")
+    assert leave.allowance_cents == oracles.cents(93, "2.88", "282.24") == 26784
+
+
+def test_a_one_off_is_paid_once_over_several_years() -> None:
+    """Over 2013 and 2014 the Lot's 100 EUR is paid once; assessed over 2014 alone, for
+    an authorisation of 2013, it is not paid again."""
+    policy = lot_policy()
+    agent = lot_sample_agents()[0]
+    both = policy.assess(agent, "2013-01-01", period=("2013-01-01", "2014-12-31"))
+    lines = {line.name: line.cents for line in both.allowance_result.lines}
+    assert lines["indemnité de démarrage"] == 10000
+    later = policy.assess(agent, "2013-01-01", period=2014)
+    assert later.allowance_cents == 0 and later.employer_cents == 0
+    assert later.days == Q_(lot_days((dt.date(2014, 1, 1), dt.date(2014, 12, 31))), "workday")
 
 
 def test_part_time_agents_get_their_own_cap() -> None:
-    """Under the national framework an 80 % agent is granted 2 days of the 3 asked."""
+    """Under the national framework an 80 % agent works 4 days and keeps 2 on site: an
+    ask of 3 days is refused (presence on site), or reduced to 2."""
     policy = attrs.evolve(
         lot_policy(), quota=quota_presets.public_service(), eligibility=Volunteer()
     )
@@ -60,19 +164,26 @@ def test_part_time_agents_get_their_own_cap() -> None:
         ]
     )
     batch = policy.assess(agents, "2024-01-01", requested="3 workday/week")
-    assert batch.granted.tolist() == [3.0, 2.0]  # type: ignore[union-attr]
+    assert batch.granted.tolist() == [3.0, 0.0]
+    assert batch.statuses().tolist() == ["granted", "refused"]
+    assert batch.quota_failures(1) == ("quota.on_site",)
+    reduced = attrs.evolve(policy, asks="reduce").assess(
+        agents, "2024-01-01", requested="3 workday/week"
+    )
+    assert reduced.granted.tolist() == [3.0, 2.0] and reduced.reduced.tolist() == [False, True]
 
 
 def test_selection_limits_who_is_entitled() -> None:
     """With 1 seat by commute distance, only the farthest eligible agent is granted days."""
     policy = attrs.evolve(lot_policy(), selection=SelectionCampaign(seats=1))
     batch = policy.assess(Workforce.from_agents(lot_sample_agents()), "2013-01-01")
-    entitled = [str(i) for i in batch.decisions.ids[batch.entitled]]  # type: ignore[union-attr]
+    entitled = [str(i) for i in batch.decisions.ids[batch.entitled]]
     assert entitled == ["LOT-002"]
+    assert batch.count("not_selected") == 1 and batch.count("granted") == 1
 
 
 def test_compare_two_policies() -> None:
-    """Adding the forfait moves the allowance by 69 days × 2.88 EUR per teleworker."""
+    """Adding the forfait moves the allowance by each teleworker's days × 2.88 EUR."""
     plain = lot_policy()
     richer = attrs.evolve(
         plain,
@@ -85,31 +196,49 @@ def test_compare_two_policies() -> None:
             ]
         ),
     )
-    table = compare_policies(
-        plain, richer, Workforce.from_agents(lot_sample_agents()), "2023-01-01"
-    )
+    staff = Workforce.from_agents(lot_sample_agents())
+    table = compare_policies(plain, richer, staff, "2023-01-01")
     assert table["gained"] == [] and table["lost"] == []
-    assert table["totals"]["allowance"]["difference"] == Q_(3 * 69 * 2.88, "EUR")
+    days = lot_days((dt.date(2023, 1, 1), dt.date(2023, 12, 31)))
+    per_agent = oracles.cents(days, "2.88", "253.44")
+    granted = richer.assess_workforce(staff, "2023-01-01").count("granted")
+    assert table["totals"]["allowance"]["difference"].m_as("EUR") == pytest.approx(
+        granted * per_agent / 100
+    )
 
 
 def test_policy_validation() -> None:
-    """Bad fields and dates outside the period in force are typed errors."""
+    """Bad fields, dates and periods outside the period in force are typed errors."""
     with pytest.raises(ValidationError, match="eligibility"):
         attrs.evolve(lot_policy(), eligibility="lot")
-    with pytest.raises(ValidationError, match="weeks"):
-        attrs.evolve(lot_policy(), weeks=60)
+    with pytest.raises(ValidationError, match="asks"):
+        attrs.evolve(lot_policy(), asks="ignore")
     with pytest.raises(ValidationError, match="places"):
         attrs.evolve(lot_policy(), places={"garden"})
     with pytest.raises(ValidationError, match="in force"):
         lot_policy().assess(lot_sample_agents()[0], "2012-06-01")
+    with pytest.raises(ValidationError, match="period") as caught:
+        lot_policy().assess(lot_sample_agents()[0], "2013-01-01", period=2012)
+    assert caught.value.field == "period"
     with pytest.raises(ValidationError, match="requested"):
         lot_policy().assess(lot_sample_agents()[0], "2013-01-01", requested="9 workday/week")
+    with pytest.raises(ValidationError, match="leave"):
+        attrs.evolve(lot_policy(), leave=LeaveAssumption(days="300 workday")).assess(
+            lot_sample_agents()[0], "2013-01-01"
+        )
+    with pytest.raises(ValidationError, match="subdivision"):
+        WorkCalendar(subdivision="Atlantis")
+    with pytest.raises(ValidationError, match="absences"):
+        Agent(
+            id="A", hire_date="2010-01-01", absences="2024-01-01/2024-01-10;2024-01-05/2024-01-20"
+        )
     assert lot_policy() == lot_policy() and hash(lot_policy()) == hash(lot_policy())
 
 
 @given(agent_lists(hired_before=dt.date(2022, 12, 31), max_size=8))
 def test_batch_equals_one_by_one(agents: list[Agent]) -> None:
-    """Assessing a workforce gives each agent what assessing that agent alone gives."""
+    """Assessing a workforce gives each agent what assessing that agent alone gives, and
+    the totals are the sums of the agents'."""
     policy = attrs.evolve(
         lot_policy(),
         allowance=Allowance(
@@ -120,14 +249,18 @@ def test_batch_equals_one_by_one(agents: list[Agent]) -> None:
         ),
     )
     batch = policy.assess(Workforce.from_agents(agents), "2023-01-01")
+    total = 0
     for row, agent in enumerate(agents):
         single = policy.assess(agent, "2023-01-01")
-        assert batch.explain(row) == single  # type: ignore[union-attr]
-    assert np.all(batch.allowance_cents <= 10000 + 25344)  # type: ignore[union-attr]
+        assert batch.explain(row) == single
+        total += single.allowance_cents
+    assert batch.totals()["allowance"].m_as("EUR") == pytest.approx(total / 100)
+    assert np.all(batch.allowance_cents <= 10000 + 25344)
 
 
-def test_stated_requests_are_granted_within_the_caps() -> None:
-    """Without `requested`, each agent's stated ask is used, the quota's maximum otherwise."""
+def test_stated_requests_are_checked_against_the_quota() -> None:
+    """Without `requested`, each agent's stated pattern or number is used, the quota's
+    maximum otherwise; an ask above the quota is refused."""
     policy = attrs.evolve(
         lot_policy(), quota=quota_presets.public_service(), eligibility=Volunteer()
     )
@@ -142,17 +275,38 @@ def test_stated_requests_are_granted_within_the_caps() -> None:
                 working_time="80 %",
                 requested_telework="3 halfday/week",
             ),
+            Agent(id="E", hire_date="2010-01-01", pattern="mon, fri am"),
         ]
     )
     batch = policy.assess(staff, "2024-01-01")
-    assert batch.granted.tolist() == [1.0, 3.0, 3.0, 1.5]  # type: ignore[union-attr]
+    assert batch.granted.tolist() == [1.0, 0.0, 3.0, 1.5, 1.5]
+    assert batch.statuses().tolist() == ["granted", "refused", "granted", "granted", "granted"]
     forced = policy.assess(staff, "2024-01-01", requested="2 workday/week")
-    assert forced.granted.tolist() == [2.0, 2.0, 2.0, 2.0]  # type: ignore[union-attr]
+    assert forced.granted.tolist() == [2.0, 2.0, 2.0, 2.0, 2.0]
     one = lot_policy().assess(
         Agent(id="L", hire_date="2010-01-01", requested_telework="1 workday/week"), "2013-01-01"
     )
     assert isinstance(one, Assessment)
-    assert one.granted == Q_(1, "workday/week") and one.days == Q_(46, "workday")
+    assert one.granted == Q_(1, "workday/week")
+    wednesdays = oracles.weekdays_worked(*YEAR_2013, [2], oracles.holidays(2013))
+    assert one.days == Q_(
+        oracles.after_leave(2 * wednesdays, 25, oracles.working_days(2013, oracles.holidays(2013)))
+        / 2,
+        "workday",
+    )
+
+
+def test_places_the_policy_does_not_allow_are_refused() -> None:
+    """A pattern at a place the policy does not allow is refused with policy.places."""
+    policy = presets.load("lozere-2015")
+    agent = Agent(id="Z", hire_date="2010-01-01", pattern="tue @ home")
+    found = policy.assess(agent, "2015-03-02")
+    assert found.status == "refused" and found.failures == ("policy.places",)
+    centre = policy.assess(attrs.evolve(agent, pattern="tue @ telecentre"), "2015-03-02")
+    assert centre.status == "granted"
+    assert str(policy.assess(attrs.evolve(agent, pattern=None), "2015-03-02").pattern) == (
+        "Wed @ telecentre"
+    )
 
 
 def test_without_a_quota_every_ask_must_be_stated() -> None:
@@ -160,12 +314,12 @@ def test_without_a_quota_every_ask_must_be_stated() -> None:
     policy = attrs.evolve(lot_policy(), quota=None, eligibility=Volunteer())
     stated = Agent(id="A", hire_date="2010-01-01", requested_telework="4 workday/week")
     batch = policy.assess(Workforce.from_agents([stated]), "2024-01-01")
-    assert batch.granted.tolist() == [4.0]  # type: ignore[union-attr]
+    assert batch.granted.tolist() == [4.0]
     silent = Workforce.from_agents([stated, Agent(id="B", hire_date="2010-01-01")])
     with pytest.raises(ValidationError, match="requested"):
         policy.assess(silent, "2024-01-01")
     again = policy.assess(silent, "2024-01-01", requested="1 workday/week")
-    assert again.granted.tolist() == [1.0, 1.0]  # type: ignore[union-attr]
+    assert again.granted.tolist() == [1.0, 1.0]
 
 
 @settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
@@ -254,7 +408,7 @@ def test_a_batch_columns_are_read_only() -> None:
     """An agent's Assessment reads its batch's columns: they cannot be changed behind it."""
     batch = lot_policy().assess_workforce(Workforce.from_agents(lot_sample_agents()), "2013-01-01")
     explained = batch.explain(1)
-    for column in (batch.entitled, batch.granted, batch.days, batch.allowance_cents):
+    for column in (batch.entitled, batch.granted, batch.days, batch.allowance_cents, batch.status):
         with pytest.raises(ValueError, match="read-only"):
             column[1] = 0
     assert explained.granted == Q_(1.5, "workday/week")
