@@ -156,7 +156,7 @@ def test_an_assessment_builds_its_decision_when_read() -> None:
     assert isinstance(first, Assessment) and first._decision is None
     assert first.decision is first.decision and first._decision is not None
     assert first == second and first != policy.assess(attrs.evolve(agent, id="B"), "2013-01-01")
-    assert "entitled=True" in repr(first) and "'A'" in repr(first)
+    assert "status='granted'" in repr(first) and "'A'" in repr(first)
     with pytest.raises(TypeError):
         hash(first)
 

@@ -108,7 +108,7 @@ def test_every_problem_is_reported_with_its_key_path() -> None:
         """
 name = "Test"
 territory = ""
-weeks = 60
+asks = "ignore"
 period = { start = "2024-13-01" }
 eligibility = { all_of = [
     { criterion = "volunteer" },
@@ -121,7 +121,7 @@ maximun = "3 workday/week"
     )
     assert set(found) == {
         "territory",
-        "weeks",
+        "asks",
         "period.start",
         "eligibility.all_of[2].minimum",
         "quota.maximun",
@@ -134,7 +134,7 @@ maximun = "3 workday/week"
 def test_error_message_lists_every_problem() -> None:
     """The error's text names the document and has one line per problem."""
     with pytest.raises(ConfigError) as caught:
-        config.loads(MINIMAL + 'weeks = "46"\nplaces = ["home", "hom"]\n', origin="mine.toml")
+        config.loads(MINIMAL + 'asks = "cut"\nplaces = ["home", "hom"]\n', origin="mine.toml")
     text = str(caught.value)
     assert text.startswith("mine.toml: 2 problems")
     expected = "places[1]: expected one of: home, telecentre, site, other (did you mean 'home'?)"
@@ -207,7 +207,7 @@ def test_json_documents_refuse_duplicate_keys_and_nan() -> None:
     """JSON with a key given twice, or NaN, is refused rather than read loosely."""
     document = config.to_document(presets.load("cantal-2012"))
     text = json.dumps(document)
-    assert "valid JSON" in problems(text.replace('"name"', '"weeks": NaN, "name"', 1), "json")[""]
+    assert "valid JSON" in problems(text.replace('"name"', '"asks": NaN, "name"', 1), "json")[""]
     doubled = text.replace('"name"', '"name": "x", "name"', 1)
     with pytest.raises(ConfigError, match="duplicate key"):
         config.loads(doubled, format="json")
@@ -385,11 +385,18 @@ def test_minimal_document_takes_the_defaults() -> None:
         (MINIMAL + "[selection]\nseats = 1" + "0" * 400 + "\n", "selection.seats"),
         (MINIMAL + '[quota]\nmaximum = "1' + "0" * 400 + ' workday/week"\n', "quota.maximum"),
         (MINIMAL + 'places = ["Home"]\n', "places[0]"),
-        (MINIMAL + "weeks = 0\n", "weeks"),
+        (MINIMAL + "[leave]\nweeks_worked = 0\n", "leave.weeks_worked"),
+        (MINIMAL + '[leave]\ndays = "25 workday"\nweeks_worked = 46\n', "leave"),
+        (MINIMAL + '[calendar]\nsubdivision = "Atlantis"\n', "calendar.subdivision"),
+        (
+            MINIMAL + '[quota]\nmaximum = "3 workday/week"\ncaps = { year = "88 kg" }\n',
+            "quota.caps.year",
+        ),
     ],
 )
 def test_odd_values_are_problems_not_crashes(text: str, path: str) -> None:
-    """Huge integers, a choice in another case, zero weeks: each one problem at its path."""
+    """Huge integers, a choice in another case, zero weeks worked, two leave assumptions,
+    an unknown subdivision, a cap on days in kg: each one problem at its path."""
     assert path in problems(text)
 
 

@@ -124,8 +124,10 @@ def test_assessment_plain_columns_are_the_batch_columns(batch: BatchAssessment) 
     frame = batch.to_pandas()
     assert list(frame.columns) == [
         "id",
+        "status",
         "eligible",
         "entitled",
+        "asked_workday_per_week",
         "granted_workday_per_week",
         "days_workday",
         "allowance_eur",
@@ -137,6 +139,8 @@ def test_assessment_plain_columns_are_the_batch_columns(batch: BatchAssessment) 
     assert frame["id"].tolist() == batch.decisions.ids.tolist()
     assert frame["eligible"].tolist() == batch.decisions.eligible.tolist()
     assert frame["entitled"].tolist() == batch.entitled.tolist()
+    assert frame["status"].tolist() == batch.statuses().tolist()
+    np.testing.assert_array_equal(frame["asked_workday_per_week"], batch.asked)
     np.testing.assert_array_equal(frame["granted_workday_per_week"], batch.granted)
     np.testing.assert_array_equal(frame["days_workday"], batch.days)
     np.testing.assert_array_equal(frame["allowance_eur"], batch.allowance_cents / 100)
@@ -155,6 +159,7 @@ def test_assessment_pint_columns(batch: BatchAssessment) -> None:
         plain,
         frame,
         {
+            "asked_workday_per_week": ("asked", "workday/week"),
             "granted_workday_per_week": ("granted", "workday/week"),
             "days_workday": ("days", "workday"),
             "allowance_eur": ("allowance", "EUR"),

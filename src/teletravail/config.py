@@ -417,6 +417,8 @@ class Table(Kind):
         try:
             return self.build(read)
         except ValidationError as error:
+            if error.field == self.name:  # the table as a whole
+                return ctx.fail(path, error.value, error.expected)
             field = error.field.removeprefix(f"{self.name}.")
             return ctx.fail(_join(path, field), error.value, error.expected)
 

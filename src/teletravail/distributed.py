@@ -32,6 +32,7 @@ import numpy as np
 
 from teletravail.dated import to_date
 from teletravail.errors import RowError, ValidationError
+from teletravail.policy import totals_of
 from teletravail.units import Q_, as_quantity
 from teletravail.workforce import Columns, Workforce
 
@@ -42,10 +43,6 @@ if TYPE_CHECKING:
     from teletravail.policy import BatchAssessment, Policy
 
 __all__ = ["DistributedAssessment", "assess_dask"]
-
-# the sums each partition sends back, and how the totals are made of them
-_FLOATS = ("days", "impact_days", "km", "hours", "gross_kg", "rebound_kg", "net_kg")
-_INTS = ("agents", "eligible", "entitled", "allowance_cents", "employer_cents", "unknown")
 
 Excluded = tuple[tuple[int, str], ...]
 
@@ -89,6 +86,7 @@ def _batch(
     part: pd.DataFrame,
     document: str,
     on: dt.date,
+    period: tuple[dt.date, dt.date],
     columns: Columns | None,
     requested: float | None,
     excluded: Excluded,
@@ -118,38 +116,26 @@ def _batch(
             rejected=tuple(sorted((*moved, *repeated), key=lambda e: e.row)),
         )
     asked = None if requested is None else Q_(requested, "workday/week")
-    return policy.assess_workforce(workforce, on, requested=asked, errors="report")
+    return policy.assess_workforce(workforce, on, period=period, requested=asked, errors="report")
 
 
 def _partition_sums(
     part: pd.DataFrame,
     document: str,
     on: dt.date,
+    period: tuple[dt.date, dt.date],
     columns: Columns | None,
     requested: float | None,
     excluded: Excluded,
 ) -> dict[str, Any]:
-    """A partition's sums, bad rows (numbered in the partition) and good ids."""
-    batch = _batch(part, document, on, columns, requested, excluded)
-    impact = batch.impact
+    """A partition's sums (:meth:`BatchAssessment.sums`), bad rows (numbered in the
+    partition) and good ids."""
+    batch = _batch(part, document, on, period, columns, requested, excluded)
     workforce = batch.decisions.workforce
     failed = (*workforce.rejected, *batch.decisions.errors)
     return {
         "length": len(part),
-        "agents": len(batch),
-        "eligible": batch.decisions.count(),
-        "entitled": int(np.count_nonzero(batch.entitled)),
-        "days": float(np.sum(batch.days)),
-        "allowance_cents": int(np.sum(batch.allowance_cents)),
-        "employer_cents": int(np.sum(batch.employer_cents)),
-        "impact_days": float(np.sum(impact.days)),
-        "km": float(np.sum(impact.km)),
-        "hours": float(np.sum(impact.hours)),
-        "gross_kg": float(np.sum(impact.gross_kg)),
-        "rebound_kg": float(np.sum(impact.rebound_kg)),
-        "net_kg": float(np.sum(impact.net_kg)),
-        "eur": None if impact.eur is None else float(np.sum(impact.eur)),
-        "unknown": int(np.count_nonzero(impact.unknown_distance)),
+        "sums": batch.sums(),
         "errors": [(e.row, e.field, _plain(e.value), e.message) for e in failed],
         "ids": workforce.ids,
         "id_rows": workforce.source_rows,
@@ -160,6 +146,7 @@ def _partition_table(
     part: pd.DataFrame,
     document: str,
     on: dt.date,
+    period: tuple[dt.date, dt.date],
     columns: Columns | None,
     requested: float | None,
     excluded: Excluded,
@@ -168,7 +155,7 @@ def _partition_table(
     """A partition's rows of the per-row table, numbered across the input."""
     from teletravail.tables import assessment_frame
 
-    table = assessment_frame(_batch(part, document, on, columns, requested, excluded))
+    table = assessment_frame(_batch(part, document, on, period, columns, requested, excluded))
     table["row"] += offset
     return table
 
@@ -193,38 +180,12 @@ def _repeated(
     return {p: tuple(sorted(pairs)) for p, pairs in found.items()}
 
 
-def _totals(sums: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """The totals of the partitions, in the keys and units of an assessment in memory."""
-    floats = {key: float(np.sum([s[key] for s in sums])) for key in _FLOATS}
-    ints = {key: sum(int(s[key]) for s in sums) for key in _INTS}
-    hours = floats["hours"]
-    totals: dict[str, Any] = {
-        "agents": ints["agents"],
-        "eligible": ints["eligible"],
-        "entitled": ints["entitled"],
-        "days": Q_(floats["days"], "workday"),
-        "allowance": Q_(ints["allowance_cents"] / 100, "EUR"),
-        "employer_costs": Q_(ints["employer_cents"] / 100, "EUR"),
-        "impact_days": Q_(floats["impact_days"], "workday"),
-        "impact_distance": Q_(floats["km"], "km"),
-        "impact_time": Q_(hours, "hour"),
-        "impact_time_days": Q_(hours / 24, "day"),
-        "impact_gross": Q_(floats["gross_kg"] / 1000, "t CO2e"),
-        "impact_rebound": Q_(floats["rebound_kg"] / 1000, "t CO2e"),
-        "impact_net": Q_(floats["net_kg"] / 1000, "t CO2e"),
-        "impact_unknown_distance": ints["unknown"],
-    }
-    priced = [s["eur"] for s in sums if s["eur"] is not None]
-    if priced:
-        totals["impact_money"] = Q_(round(float(np.sum(priced)), 2), "EUR")
-    return totals
-
-
 def assess_dask(
     policy: Policy,
     frame: Any,
     on: dt.date | str,
     *,
+    period: Any = None,
     columns: Columns | None = None,
     requested: Any = None,
     rows: bool = False,
@@ -232,7 +193,9 @@ def assess_dask(
     """Assess a Dask DataFrame partition by partition, on the scheduler in use (a
     ``dask.distributed`` client when one is active).
 
-    ``columns`` maps the frame's column names to fields, as for
+    ``on`` and ``period`` are those of :meth:`Policy.assess
+    <teletravail.policy.Policy.assess>`. ``columns`` maps the frame's column names to
+    fields, as for
     :meth:`Workforce.from_pandas <teletravail.workforce.Workforce.from_pandas>`;
     ``requested`` is the telework asked for by everyone (one quantity), else each row's
     own. Bad rows never stop the run: they are counted in ``failed`` and listed in
@@ -260,6 +223,7 @@ def assess_dask(
     day = to_date(on, "on")
     if day not in policy.period:
         raise ValidationError("on", day, f"a date while the policy is in force ({policy.period})")
+    span = policy.assessment_period(day, period)
     asked = None
     if requested is not None:
         quantity = as_quantity(requested, field="requested", dimension="[workday] / [time]")
@@ -270,14 +234,14 @@ def assess_dask(
     task = delayed(_partition_sums, pure=True)
     sums = list(
         compute(  # type: ignore[no-untyped-call,unused-ignore]
-            *(task(p, document, day, wanted, asked, ()) for p in parts)
+            *(task(p, document, day, span, wanted, asked, ()) for p in parts)
         )
     )
 
     again = _repeated([s["ids"] for s in sums], [s["id_rows"] for s in sums])
     if again:
         redone = compute(  # type: ignore[no-untyped-call,unused-ignore]
-            *(task(parts[p], document, day, wanted, asked, again[p]) for p in sorted(again))
+            *(task(parts[p], document, day, span, wanted, asked, again[p]) for p in sorted(again))
         )
         for p, result in zip(sorted(again), redone, strict=True):
             sums[p] = result
@@ -297,17 +261,17 @@ def assess_dask(
         import dask.dataframe as dd  # type: ignore[import-not-found,unused-ignore]
 
         build = delayed(_partition_table, pure=True)
-        meta = _partition_table(frame._meta, document, day, wanted, asked, (), 0)
+        meta = _partition_table(frame._meta, document, day, span, wanted, asked, (), 0)
         table = dd.from_delayed(
             [
-                build(part, document, day, wanted, asked, again.get(p, ()), offsets[p])
+                build(part, document, day, span, wanted, asked, again.get(p, ()), offsets[p])
                 for p, part in enumerate(parts)
             ],
             meta=meta,
         )
     return DistributedAssessment(
         on=day,
-        totals=_totals(sums),
+        totals=totals_of([s["sums"] for s in sums]),
         rows=sum(lengths),
         failed=len(errors),
         errors=tuple(errors),

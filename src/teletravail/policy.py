@@ -36,7 +36,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
@@ -82,6 +82,7 @@ __all__ = [
     "BatchAssessment",
     "Policy",
     "compare_policies",
+    "totals_of",
 ]
 
 #: What became of each agent assessed, in the order of the status codes.
@@ -771,21 +772,35 @@ class BatchAssessment:
                     counts[code] = counts.get(code, 0) + 1
         return counts
 
-    def totals(self) -> dict[str, Any]:
-        """Counts, days, money and impact totals, in units."""
-        impact = self.impact.totals()
-        halves = self.telework.total_halves()
+    def sums(self) -> dict[str, Any]:
+        """The additive figures of the assessment as plain numbers (counts, half days,
+        cents, kilometres, hours, kilograms): the sums of several batches (a workforce
+        assessed in parts) give their totals with :func:`totals_of`."""
+        impact = self.impact
         return {
             "agents": len(self),
             "eligible": self.decisions.count(),
             "entitled": int(np.count_nonzero(self.entitled)),
             "granted": self.count("granted"),
             "refused": self.count("refused"),
-            "days": Q_(int(halves.sum()) / 2, "workday"),
-            "allowance": Q_(_total(self.allowance_cents) / 100, "EUR"),
-            "employer_costs": Q_(_total(self.employer_cents) / 100, "EUR"),
-            **{f"impact_{k}": v for k, v in impact.items() if k not in ("agents", "days")},
+            "halves": int(self.telework.total_halves().sum()),
+            "allowance_cents": _total(self.allowance_cents),
+            "employer_cents": _total(self.employer_cents),
+            "km": float(np.sum(impact.km)),
+            "hours": float(np.sum(impact.hours)),
+            "gross_kg": float(np.sum(impact.gross_kg)),
+            "rebound_kg": float(np.sum(impact.rebound_kg)),
+            "eur": None if impact.eur is None else float(np.sum(impact.eur)),
+            "unknown_distance": int(np.count_nonzero(impact.unknown_distance)),
+            "unknown_telecentre": 0
+            if impact.unknown_telecentre is None
+            else int(np.count_nonzero(impact.unknown_telecentre)),
         }
+
+    def totals(self) -> dict[str, Any]:
+        """Counts, days, money and impact totals, in units (:func:`totals_of` of
+        :meth:`sums`)."""
+        return totals_of([self.sums()])
 
     def explain(self, row_or_id: int | str) -> Assessment:
         """The full assessment of one agent, by row or id (its decision tree is built
@@ -1060,6 +1075,45 @@ class Assessment:
         """The assessment in English or French: the decision, the ask and what the
         quota allows, then how the days and the amount were reached."""
         return render_assessment(self, lang)
+
+
+def totals_of(sums: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """The totals, in units, of one or several batches' :meth:`BatchAssessment.sums`:
+    ``agents``, ``eligible``, ``entitled``, ``granted`` and ``refused`` counts, the
+    telework ``days``, the ``allowance`` and ``employer_costs`` (exact cents), and the
+    impact: ``impact_distance``, ``impact_time`` (and ``impact_time_days``, of 24 h),
+    ``impact_gross``, ``impact_rebound`` and ``impact_net`` (t CO2e), ``impact_money``
+    when priced, and the agents whose distance (``impact_unknown_distance``) or
+    distance to their télécentre (``impact_unknown_telecentre``) is unknown."""
+
+    def add(key: str) -> Any:
+        return sum(s[key] for s in sums)
+
+    hours = float(np.sum([s["hours"] for s in sums]))
+    gross = float(np.sum([s["gross_kg"] for s in sums]))
+    rebound = float(np.sum([s["rebound_kg"] for s in sums]))
+    found: dict[str, Any] = {
+        "agents": add("agents"),
+        "eligible": add("eligible"),
+        "entitled": add("entitled"),
+        "granted": add("granted"),
+        "refused": add("refused"),
+        "days": Q_(add("halves") / 2, "workday"),
+        "allowance": Q_(add("allowance_cents") / 100, "EUR"),
+        "employer_costs": Q_(add("employer_cents") / 100, "EUR"),
+        "impact_distance": Q_(float(np.sum([s["km"] for s in sums])), "km"),
+        "impact_time": Q_(hours, "hour"),
+        "impact_time_days": Q_(hours / 24, "day"),
+        "impact_gross": Q_(gross / 1000, "t CO2e"),
+        "impact_rebound": Q_(rebound / 1000, "t CO2e"),
+        "impact_net": Q_((gross - rebound) / 1000, "t CO2e"),
+        "impact_unknown_distance": add("unknown_distance"),
+        "impact_unknown_telecentre": add("unknown_telecentre"),
+    }
+    priced = [s["eur"] for s in sums if s["eur"] is not None]
+    if priced:
+        found["impact_money"] = Q_(round(float(np.sum(priced)), 2), "EUR")
+    return found
 
 
 def _from_document(document: dict[str, Any]) -> Policy:

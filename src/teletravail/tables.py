@@ -49,6 +49,7 @@ Units = Literal["plain", "pint"]
 
 #: The quantity columns of :func:`assessment_frame`: plain name -> (pint name, unit).
 ASSESSMENT_QUANTITIES: Mapping[str, tuple[str, str]] = {
+    "asked_workday_per_week": ("asked", "workday/week"),
     "granted_workday_per_week": ("granted", "workday/week"),
     "days_workday": ("days", "workday"),
     "allowance_eur": ("allowance", "EUR"),
@@ -144,8 +145,10 @@ def row_counts(batch: BatchAssessment) -> dict[str, int]:
 
 
 def assessment_frame(batch: BatchAssessment, units: Units = "plain") -> pd.DataFrame:
-    """One row per input row, in input order: ``row``, ``id``, ``status`` (``assessed``,
-    ``invalid`` or ``rejected``), ``error``, then ``eligible``, ``entitled`` and the
+    """One row per input row, in input order: ``row``, ``id``, ``status`` (one of
+    :data:`~teletravail.policy.STATUSES` for the agents assessed: ``granted``,
+    ``refused``, ``not_eligible``, ``not_selected`` or ``invalid``; ``rejected`` for a
+    row that could not be read), ``error``, then ``eligible``, ``entitled`` and the
     quantities of :data:`ASSESSMENT_QUANTITIES`.
 
     A row that failed keeps its number and its error; its results are missing (NA, NaN),
@@ -166,8 +169,7 @@ def assessment_frame(batch: BatchAssessment, units: Units = "plain") -> pd.DataF
     assessed = found & ~invalid
 
     status = np.full(len(rows), "rejected", dtype=object)
-    status[found] = "assessed"
-    status[invalid] = "invalid"
+    status[found] = batch.statuses()[picked]
     errors = np.full(len(rows), None, dtype=object)
     messages = {e.row: e.message for e in (*rejected, *decisions.errors)}
     for position in np.flatnonzero(~assessed).tolist():
@@ -196,6 +198,7 @@ def assessment_frame(batch: BatchAssessment, units: Units = "plain") -> pd.DataF
         "error": pd.Series(errors, dtype=object),
         "eligible": flags(decisions.eligible),
         "entitled": flags(batch.entitled),
+        "asked_workday_per_week": numbers(batch.asked),
         "granted_workday_per_week": numbers(batch.granted),
         "days_workday": numbers(batch.days),
         "allowance_eur": numbers(batch.allowance_cents, 100.0),

@@ -365,20 +365,27 @@ def commute_impact(
     if isinstance(days, Schedule):  # one agent's dated days
         if n != 1:
             raise ValidationError("days", "a Schedule", "dated days per agent for a workforce")
-        if telecentre_days is not None or telecentre_distance is not None:
-            raise ValidationError("telecentre_days", telecentre_days, "None with dated days")
         days = TeleworkDays.of_schedule(days)
     if isinstance(days, TeleworkDays):
         if len(days) != n:
             raise ValidationError("days", f"{len(days)} agents", f"the days of {n} agents")
-        if telecentre_days is not None or telecentre_distance is not None:
+        if telecentre_days is not None:
             raise ValidationError("telecentre_days", telecentre_days, "None with dated days")
+        centre = None
+        if telecentre_distance is not None:  # the distance given, for every agent
+            found = as_quantity(
+                telecentre_distance, field="telecentre_distance", dimension="[length]"
+            )
+            centre = np.broadcast_to(np.asarray(found.m_as("km"), dtype=float), (n,))
+            if np.any(centre < 0) or not np.all(np.isfinite(centre)):
+                raise ValidationError("telecentre_distance", "negative", "distances >= 0 km")
         return dated_impact(
             workforce,
             days,
             assumptions=assumptions,
             label=label,
             on=None if on is None else to_date(on, "on"),
+            telecentre_km=centre,
         )
     if on is None:
         raise ValidationError("on", None, "the date whose emission factors apply")
@@ -415,10 +422,12 @@ def dated_impact(
     assumptions: Assumptions,
     label: str = "",
     on: dt.date | None = None,
+    telecentre_km: npt.NDArray[np.float64] | None = None,
 ) -> ImpactReport:
     """The impact of a workforce's dated telework days (the column method the policy's
     assessment composes): télécentre days from the days' places, each agent's own
-    distance to their télécentre, each day at the emission factor in force that day."""
+    distance to their télécentre (or ``telecentre_km``, one per agent), each day at the
+    emission factor in force that day."""
     from teletravail.week import PlaceKind
 
     total_days = days.total_halves() / 2
@@ -428,8 +437,9 @@ def dated_impact(
     unknown_centre = None
     if centre.any():
         centre_days = centre / 2
-        known = ~np.isnan(workforce.telecentre_distance_km)
-        centre_km = np.where(known, workforce.telecentre_distance_km, 0.0)
+        distances = workforce.telecentre_distance_km if telecentre_km is None else telecentre_km
+        known = ~np.isnan(distances)
+        centre_km = np.where(known, distances, 0.0)
         unknown_centre = (centre > 0) & ~known
     # the factor of each agent: in force on each day, weighted by the days at it
     factor = None
