@@ -1,32 +1,28 @@
 """The short cuts of the column path give, to the bit, what the full arithmetic gives.
 
-Each short cut (a policy's grants and allowances checked by their range, a quota's one
-allowance for every working time, the impact of agents with no commute time known, half
-days checked by reductions, payments without rounding) is pinned here to the arithmetic
-it stands for, which is written out in full.
+Each short cut (a quota's allowance for many working times at once, the impact of agents
+with no commute time known, half days checked by reductions, payments without rounding)
+is pinned here to the arithmetic it stands for, which is written out in full.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from unittest import mock
 
 import numpy as np
 import numpy.typing as npt
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from teletravail import Q_, Policy, Workforce
-from teletravail import policy as policy_module
+from teletravail import Q_, Workforce
 from teletravail.allowance.money import half_days, pay
-from teletravail.errors import TeletravailError, ValidationError
+from teletravail.errors import ValidationError
 from teletravail.impact.commute import Assumptions, Rebound, commute_impact
 from teletravail.scheduling.quota import Granularity, PartTimeCap, Quota
-from teletravail.synthetic import lot_2013_population
 
-from .strategies import agent_lists, policies, working_times
+from .strategies import working_times
 
 ON = dt.date(2026, 6, 1)
 
@@ -35,46 +31,6 @@ def _bits(array: npt.ArrayLike) -> npt.NDArray[np.generic]:
     """An array's exact contents: floats by their bits (-0.0 is not 0.0)."""
     found = np.ascontiguousarray(array)
     return found.view(np.int64) if found.dtype == np.float64 else found
-
-
-def _outcome(policy: Policy, workforce: Workforce, on: dt.date) -> object:
-    """Every column and total of an assessment, or the error it raises."""
-    try:
-        result = policy.assess_workforce(workforce, on)
-    except TeletravailError as exc:
-        return (type(exc).__name__, str(exc))
-    impact = result.impact
-    columns = [result.entitled, result.granted, result.days, result.allowance_cents]
-    columns += [result.employer_cents, impact.km, impact.hours, impact.gross_kg]
-    columns += [impact.rebound_kg, impact.unknown_distance, impact.telecentre_days]
-    columns += [] if impact.eur is None else [impact.eur]
-    return [_bits(c).tolist() for c in columns], repr(result.totals())
-
-
-@settings(max_examples=40)
-@given(policies(), agent_lists(hired_before=ON, max_size=30))
-def test_checked_grants_take_the_short_path_to_the_same_result(
-    policy: Policy, agents: list[object]
-) -> None:
-    """A policy's assessment is the same, column by column, whether its grants are
-    checked by their range (the short path) or day count by day count."""
-    workforce = Workforce.from_agents(agents)  # type: ignore[arg-type]
-    on = max(policy.period.start, ON) if ON in policy.period else policy.period.start
-    short = _outcome(policy, workforce, on)
-    with mock.patch.object(policy_module, "_MOST_DAYS", -1):  # nothing passes the range check
-        full = _outcome(policy, workforce, on)
-    assert short == full
-
-
-def test_a_large_workforce_takes_the_short_path_to_the_same_result() -> None:
-    """So does the Lot's preset on 5,000 synthetic agents."""
-    from teletravail import presets
-
-    workforce = lot_2013_population(5_000)
-    policy = presets.load("lot-2013")
-    short = _outcome(policy, workforce, dt.date(2013, 1, 1))
-    with mock.patch.object(policy_module, "_MOST_DAYS", -1):
-        assert _outcome(policy, workforce, dt.date(2013, 1, 1)) == short
 
 
 quotas = st.builds(
@@ -97,11 +53,20 @@ quotas = st.builds(
 
 @given(quotas, st.lists(working_times, min_size=1, max_size=40))
 def test_one_allowance_for_all_is_each_ones(quota: Quota, shares: list[float]) -> None:
-    """allowed_columns (one number for all when it can) is the arithmetic of each row."""
+    """allowed_columns over many agents is, row by row, the arithmetic written out: the
+    days worked (working time × the full week, down to a half day) less the on-site
+    minimum, under the maximum and the part-time band, down to the granularity."""
     percent = np.array(shares, dtype=float)
-    assert _bits(quota.allowed_columns(percent).m_as("workday/week")).tolist() == (
-        _bits(quota._allowed_array(percent)).tolist()
-    )
+    found = quota.allowed_columns(percent).m_as("workday/week")
+    step = quota.granularity.step
+    for share, allowed in zip(shares, found.tolist(), strict=True):
+        worked = math.floor(round(share / 100 * quota.full_week * 2, 9)) / 2
+        cap = quota.maximum.m_as("workday/week")
+        for band in quota.part_time:
+            if band.low_percent <= round(share, 9) <= band.high_percent:
+                cap = min(cap, band.maximum.m_as("workday/week"))
+        expected = max(0.0, min(cap, worked - quota.on_site_minimum.m_as("workday/week")))
+        assert allowed == math.floor(round(expected / step, 9)) * step
 
 
 def _impact_in_full(
