@@ -122,9 +122,9 @@ def test_assess_writes_every_row_and_neutralises_formulas(staff: Path) -> None:
         "-42",
     ]
     assert [row["status"] for row in rows] == [
-        "eligible",
+        "granted",
         "invalid",
-        "eligible",
+        "granted",
         "not_eligible",
         "not_eligible",
     ]
@@ -145,7 +145,11 @@ def test_bilan_on_the_synthetic_workforce_matches_the_api() -> None:
     assert "SYNTHETIC" in out and cli.SYNTHETIC_SOURCE in out
     assert "rows read: 1,200\n" in out
     assert f"eligible: {totals['eligible']}\n" in out
-    assert f"telework: {totals['days'].m_as('workday'):,.0f} days a year" in out
+    assert f"telework: {totals['days'].m_as('workday'):,.0f} days over the period" in out
+    assert "period: 2013-01-01 to 2013-12-31\n" in out
+    assert f"telework granted: {totals['granted']}\n" in out
+    for code, count in batch.refusal_counts().items():
+        assert f"  {code}: {count:,}\n" in out
     assert f"allowance paid: {totals['allowance'].m_as('EUR'):,.2f} EUR" in out
     assert f"distance: {totals['impact_distance'].m_as('km'):,.1f} km" in out
     for code, count in batch.decisions.failure_counts().items():
@@ -160,7 +164,10 @@ def test_bilan_json_parses_and_matches_the_api() -> None:
     policy = presets.load("lot-2013")
     batch = policy.assess_workforce(lot_2013_workforce(), policy.period.start)
     totals = batch.totals()
-    assert document["schema"] == "teletravail.bilan" and document["schema_version"] == 1
+    assert document["schema"] == "teletravail.bilan" and document["schema_version"] == 2
+    assert document["period"] == {"start": "2013-01-01", "end": "2013-12-31"}
+    assert document["refused_by_rule"] == batch.refusal_counts()
+    assert (document["granted"], document["refused"]) == (totals["granted"], totals["refused"])
     assert document["workforce"] == {"source": cli.SYNTHETIC_SOURCE, "synthetic": True}
     assert document["on"] == "2013-01-01"
     assert (document["rows"], document["eligible"], document["invalid"]) == (1200, 20, 0)
@@ -332,8 +339,9 @@ def test_assess_json_keeps_numbers_and_empty_cells(
     assert (document["rows_read"], document["assessed"], document["failed"]) == (5, 4, 1)
     assert document["schema"] == "teletravail.assessment.rows"
     first, second, third = document["rows"][:3]
-    assert first["granted_workday_per_week"] == 1.5 and first["days_workday"] == 69.0
-    assert first["allowance_eur"] == "100.00" and first["distance_km"] == 2 * 28 * 69
+    assert first["granted_workday_per_week"] == 1.5 and first["days_workday"] == 69.5
+    assert first["asked_workday_per_week"] == 1.5
+    assert first["allowance_eur"] == "100.00" and first["distance_km"] == 2 * 28 * 69.5
     assert second["status"] == "invalid" and second["granted_workday_per_week"] is None
     assert third["id"] == "=cmd|' /C calc'!A0"  # JSON is not run by spreadsheets
     assert document["rows"][4]["failures"] == ["role.excluded"]
@@ -354,7 +362,7 @@ def test_assess_figures_match_the_api(staff: Path, capsys: pytest.CaptureFixture
 
 
 def test_assess_selection_statuses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Under a policy with seats, eligible agents are selected or waiting."""
+    """Under a policy with seats, eligible agents are granted or not selected."""
     lines = ["id,hire_date,commute_distance_km"]
     lines += [f"A{i:02d},2010-01-01,{10 + i}" for i in range(10)]
     lines.append("LATE,2016-01-01,99")
@@ -364,7 +372,7 @@ def test_assess_selection_statuses(tmp_path: Path, capsys: pytest.CaptureFixture
     captured = capsys.readouterr()
     rows = list(csv.DictReader(io.StringIO(captured.out)))
     status = {row["id"]: row["status"] for row in rows}
-    assert [status[f"A{i:02d}"] for i in range(10)] == ["waiting"] * 2 + ["selected"] * 8
+    assert [status[f"A{i:02d}"] for i in range(10)] == ["not_selected"] * 2 + ["granted"] * 8
     assert status["LATE"] == "invalid" and captured.err == ""
 
 
@@ -423,7 +431,7 @@ def test_bilan_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert "SYNTHÉTIQUE" in out
     assert "lignes lues\u00a0: 1\u00a0200\n" in out
-    assert "indemnités versées\u00a0: 2\u00a0000,00 EUR" in out
+    assert "indemnités versées\u00a0: 1\u00a0300,00 EUR" in out
     assert " :" not in out and ":" not in out.replace("\u00a0:", "")
 
 
