@@ -38,6 +38,7 @@ FRANCE: dict[int, tuple[str, ...]] = {
 }  # fmt: skip
 #: The Alsace-Moselle adds Good Friday and 26 December (Code du travail, art. L3134-13).
 MOSELLE_EXTRA: dict[int, tuple[str, ...]] = {
+    2023: ("2023-04-07", "2023-12-26"),
     2024: ("2024-03-29", "2024-12-26"),
     2025: ("2025-04-18", "2025-12-26"),
 }

@@ -592,8 +592,8 @@ class Policy:
         first = offsets[auth.codes, 0]
         last = offsets[auth.codes, 1]
         begun = np.maximum(offsets[auth.codes, 2], -1)  # a start before the period: -1
-        empty = last < first
-        granted &= ~empty
+        # (a window empty in the period keeps its authorisation: an amount due at its
+        # start is due all the same)
         parts: list[npt.NDArray[np.int64]] = [
             np.where(granted, codes, 0),
             np.where(granted, workforce.days_off_mask, 0).astype(np.int64),
