@@ -331,37 +331,58 @@ class Policy:
             status[entitled & ~chosen] = _NOT_SELECTED
             entitled = entitled & chosen
         status[decisions.invalid] = _INVALID
-        # 2. the asks, against the places and the quota
+        # 2. the asks of the entitled agents, against the places and the quota
         asked_patterns, per_week = self._asks(workforce, requested)
-        asks = Asks.of(asked_patterns.values, asked_patterns.codes, per_week)
-        bad_place = self._places_refused(asked_patterns)
-        checks = quota.check_columns(
-            asks, workforce.working_time_percent, workforce.days_off_mask, on=day
-        )
-        overrides = self._derogation_checks(workforce, asks, quota, entitled, start, end, day)
+        rows = np.flatnonzero(entitled)
+        m = len(rows)
+        asked_codes = asked_patterns.codes[rows]
+        asks = Asks.of(asked_patterns.values, asked_codes, per_week[rows])
+        off = workforce.days_off_mask[rows]
+        bad_place = self._places_refused(asked_patterns.values)[asked_codes]
+        checks = quota.check_columns(asks, workforce.working_time_percent[rows], off, on=day)
+        overrides = self._derogation_checks(workforce, asks, rows, quota, start, end, day)
         failing = ~checks.passed | bad_place
-        for row, found in overrides.items():
-            failing[row] = not bool(found.passed[0]) or bool(bad_place[row])
-        allowed = checks.allowed.copy()
-        for row, found in overrides.items():
-            allowed[row] = float(found.allowed[0])
+        allowed = checks.allowed
+        if overrides:
+            allowed = allowed.copy()
+            for where, found in overrides.items():
+                failing[where] = not bool(found.passed[0]) or bool(bad_place[where])
+                allowed[where] = float(found.allowed[0])
         granted_table, granted_codes, reduced = self._grants(
-            workforce, asked_patterns, per_week, entitled & failing, allowed, quota
+            asked_patterns.values, asked_codes, asks.per_week, off, failing, allowed, quota
         )
-        granted_ok = entitled & (~failing | reduced)
-        status[granted_ok] = _GRANTED
-        status[entitled & ~granted_ok] = _REFUSED
+        granted_ok = ~failing | reduced
+        status[rows[granted_ok]] = _GRANTED
+        status[rows[~granted_ok]] = _REFUSED
         granted_codes = np.where(granted_ok, granted_codes, 0)
         # 3. the dated days of what is granted
         telework = self._days(
-            workforce, day, start, end, granted_table, granted_codes, checks, overrides, quota
+            workforce,
+            day,
+            start,
+            end,
+            granted_table,
+            rows[granted_ok],
+            granted_codes[granted_ok],
+            checks,
+            np.flatnonzero(granted_ok),
+            {rows[where]: found for where, found in overrides.items()},
+            quota,
         )
         # 4. the allowance, 5. the impact, on those days
         columns = None if self.allowance is None else self.allowance.columns(telework)
         impact = dated_impact(workforce, telework, assumptions=self.impact, label=self.name)
-        weekly = np.array([0.0 if p is None else p.workdays for p in granted_table], dtype=float)[
-            granted_codes
-        ]
+        table_days = np.array([0.0 if p is None else p.workdays for p in granted_table])
+        weekly = np.zeros(n)
+        weekly[rows] = table_days[granted_codes]
+        codes_of_all = np.zeros(n, dtype=np.int32)
+        codes_of_all[rows] = granted_codes
+        checked = np.full(n, -1, dtype=np.intp)
+        checked[rows] = np.arange(m)
+        places_refused = np.zeros(n, dtype=bool)
+        places_refused[rows] = bad_place
+        reduced_all = np.zeros(n, dtype=bool)
+        reduced_all[rows] = reduced & granted_ok
         return BatchAssessment(
             policy=self,
             on=day,
@@ -370,7 +391,7 @@ class Policy:
             decisions=decisions,
             entitled=frozen(entitled),
             status=readonly(status),
-            asked=readonly(asks.per_week.copy()),
+            asked=readonly(per_week.copy() if per_week.flags.writeable is False else per_week),
             granted=readonly(weekly),
             days=readonly(telework.total_halves() / 2),
             allowance_cents=frozen(
@@ -383,11 +404,12 @@ class Policy:
             telework=telework,
             allowances=columns,
             checks=checks,
-            overrides=overrides,
-            places_refused=readonly(bad_place & entitled),
-            reduced=readonly(reduced & granted_ok),
+            checked=readonly(checked),
+            overrides={int(rows[where]): found for where, found in overrides.items()},
+            places_refused=readonly(places_refused),
+            reduced=readonly(reduced_all),
             asked_patterns=asked_patterns,
-            granted_patterns=Coded(readonly(granted_codes.astype(np.int32)), tuple(granted_table)),
+            granted_patterns=Coded(readonly(codes_of_all), tuple(granted_table)),
         )
 
     def _asks(self, workforce: Workforce, requested: Any) -> tuple[Coded, npt.NDArray[np.float64]]:
@@ -414,49 +436,49 @@ class Policy:
             stated = np.where(np.isnan(stated), self.quota.maximum.m_as("workday/week"), stated)
         return workforce.pattern, stated
 
-    def _places_refused(self, patterns: Coded) -> npt.NDArray[np.bool_]:
-        """Rows whose stated pattern has a day at a place the policy does not allow."""
-        table = np.array(
+    def _places_refused(self, patterns: Sequence[WeeklyPattern | None]) -> npt.NDArray[np.bool_]:
+        """For each stated pattern, whether it has a day at a place the policy does not
+        allow."""
+        return np.array(
             [
                 p is not None and any(day.place.kind not in self.places for day in p.days)
-                for p in patterns.values
+                for p in patterns
             ],
             dtype=bool,
         )
-        result: npt.NDArray[np.bool_] = table[patterns.codes]
-        return result
 
     def _derogation_checks(
         self,
         workforce: Workforce,
         asks: Asks,
+        rows: npt.NDArray[np.intp],
         quota: Quota,
-        entitled: npt.NDArray[np.bool_],
         start: dt.date,
         end: dt.date,
         day: dt.date,
     ) -> dict[int, QuotaChecks]:
-        """For each entitled agent holding a derogation the quota knows, the check of
-        their ask on every day their allowance may change in their window (as
-        :func:`~teletravail.scheduling.plan` checks it): the first that fails, else the
-        first."""
+        """For each entitled agent (at position ``i`` of ``rows``) holding a derogation
+        the quota knows, the check of their ask on every day their allowance may change
+        in their window (as :func:`~teletravail.scheduling.plan` checks it): the first
+        that fails, else the first with the lowest allowance."""
         if not quota.derogations or not len(workforce.derogation_row):
             return {}
+        held = np.zeros(len(workforce), dtype=bool)
+        held[workforce.derogation_row] = True
         found: dict[int, QuotaChecks] = {}
         kinds = {rule.kind for rule in quota.derogations}
-        for row in np.unique(workforce.derogation_row).tolist():
-            if not entitled[row]:
-                continue
+        for where in np.flatnonzero(held[rows]).tolist():
+            row = int(rows[where])
             agent = workforce.agent(row)
-            if not any(held.kind in kinds for held in agent.derogations):
+            if not any(h.kind in kinds for h in agent.derogations):
                 continue
             first, last = self._window(agent, day, start, end)
             if last < first:
                 continue
             one = Asks(
-                per_week=asks.per_week[row : row + 1],
-                half_days=asks.half_days[row : row + 1],
-                weekdays=asks.weekdays[row : row + 1],
+                per_week=asks.per_week[where : where + 1],
+                half_days=asks.half_days[where : where + 1],
+                weekdays=asks.weekdays[where : where + 1],
             )
             results = []
             for change in quota.allowance_changes(agent, first, last):
@@ -472,9 +494,7 @@ class Policy:
                 )
             failed = [r for r in results if not r.passed[0]]
             lowest = min(results, key=lambda r: float(r.allowed[0]))
-            found[row] = failed[0] if failed else lowest
-            if not failed and lowest is not results[0]:
-                found[row] = attrs.evolve(results[0], allowed=lowest.allowed)
+            found[where] = failed[0] if failed else attrs.evolve(results[0], allowed=lowest.allowed)
         return found
 
     def _window(
@@ -490,53 +510,57 @@ class Policy:
 
     def _grants(
         self,
-        workforce: Workforce,
-        asked: Coded,
+        stated: Sequence[WeeklyPattern | None],
+        codes: npt.NDArray[np.int32],
         per_week: npt.NDArray[np.float64],
+        days_off: npt.NDArray[np.uint8],
         to_reduce: npt.NDArray[np.bool_],
         allowed: npt.NDArray[np.float64],
         quota: Quota,
     ) -> tuple[list[WeeklyPattern | None], npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
-        """The pattern each agent would be granted (codes into a table; 0 is none), and
-        the rows whose ask was reduced (``asks="reduce"``) to a grant."""
-        n = len(workforce)
+        """The pattern each ask would be granted (codes into a table; 0 is none), and the
+        asks reduced (``asks="reduce"``) to a grant; each distinct ask once."""
+        m = len(codes)
         place = self.default_place()
         table: list[WeeklyPattern | None] = [None]
         index: dict[WeeklyPattern, int] = {}
-        codes = np.zeros(n, dtype=np.int64)
-        reduced = np.zeros(n, dtype=bool)
+        granted = np.zeros(m, dtype=np.int64)
+        reduced = np.zeros(m, dtype=bool)
+        if not m:
+            return table, granted, reduced
         minimum = float(quota.minimum.m_as("workday/week"))
         step = quota.granularity.step
+        cut = np.where(to_reduce, allowed, -1.0) if self.asks == "reduce" else None
         # one pattern per distinct (stated pattern, number a week, days off, reduction)
-        reduce = to_reduce if self.asks == "reduce" else np.zeros(n, dtype=bool)
-        limit = np.where(reduce, allowed, -1.0)
-        keys = np.stack(
-            [
-                asked.codes.astype(np.float64),
-                per_week,
-                workforce.days_off_mask.astype(np.float64),
-                limit,
-            ],
-            axis=1,
-        )
-        distinct, first_rows, inverse = np.unique(
-            keys, axis=0, return_index=True, return_inverse=True
-        )
-        inverse = inverse.reshape(-1)
-        for number, row in enumerate(first_rows.tolist()):
-            stated = asked.value(row)
-            off = weekdays_of_mask(int(workforce.days_off_mask[row]))
-            cut = float(limit[row])
+        key = np.zeros(m, dtype=np.int64)
+        for column in (
+            codes,
+            _numbered(per_week),
+            days_off,
+            None if cut is None else _numbered(cut),
+        ):
+            if column is not None:
+                numbers, count = factorize(column)
+                key = key * count + numbers
+        keys, k = factorize(key)
+        sample = np.empty(k, dtype=np.int64)
+        sample[keys] = np.arange(m)
+        found = np.zeros(k, dtype=np.int64)
+        cut_found = np.zeros(k, dtype=bool)
+        for number, row in enumerate(sample.tolist()):
+            mine = stated[int(codes[row])]
+            off = weekdays_of_mask(int(days_off[row]))
+            limit = -1.0 if cut is None else float(cut[row])
             pattern: WeeklyPattern | None
             try:
-                if stated is not None:
-                    pattern = stated
-                    if cut >= 0:
-                        pattern = quota.reduce(stated, cut, days_off=off, places=self.places)
+                if mine is not None:
+                    pattern = mine
+                    if limit >= 0:
+                        pattern = quota.reduce(mine, limit, days_off=off, places=self.places)
                 else:
                     days = float(per_week[row])
-                    if cut >= 0:
-                        days = math.floor(round(min(days, cut) / step, 9)) * step
+                    if limit >= 0:
+                        days = math.floor(round(min(days, limit) / step, 9)) * step
                     pattern = default_pattern(
                         days, days_off=off, place=place, full_week=quota.full_week
                     )
@@ -544,18 +568,17 @@ class Policy:
                 pattern = None  # an ask that cannot be placed: refused by the checks
             if pattern is None:
                 continue
-            if cut >= 0:
+            if limit >= 0:
                 total = pattern.workdays
                 if total <= 0 or (minimum > 0 and total < minimum - 1e-9):
                     continue  # nothing left, or below the minimum: refused
-                reduced[inverse == number] = True
+                cut_found[number] = True
             code = index.get(pattern)
             if code is None:
                 code = index[pattern] = len(table)
                 table.append(pattern)
-            codes[inverse == number] = code
-        del distinct
-        return table, codes, reduced
+            found[number] = code
+        return table, found[keys], cut_found[keys]
 
     def _days(
         self,
@@ -564,94 +587,85 @@ class Policy:
         start: dt.date,
         end: dt.date,
         table: list[WeeklyPattern | None],
+        rows: npt.NDArray[np.intp],
         codes: npt.NDArray[np.int64],
         checks: QuotaChecks,
+        checked: npt.NDArray[np.intp],
         overrides: Mapping[int, QuotaChecks],
         quota: Quota,
     ) -> TeleworkDays:
-        """The dated days of every agent, laid out once per distinct schedule."""
+        """The dated days of every agent, laid out once per distinct schedule: the
+        agents granted telework (``rows``, with their pattern ``codes`` and their
+        position in ``checks``), the others on schedule 0, which has no day."""
         n = len(workforce)
-        granted = codes > 0
+        g = len(rows)
         origin = np.datetime64(start, "D").astype(np.int64)
         auth = workforce.authorisation
         # each distinct authorisation's window and start, as day numbers from ``start``
-        rows = []
+        spans = []
         for value in auth.values:
             if value is None:
-                rows.append((max(start, day), end, day))
+                spans.append((max(start, day), end, day))
             else:
                 last = end if value.end is None else min(end, value.end)
-                rows.append((max(start, value.first_telework_day), last, value.start))
+                spans.append((max(start, value.first_telework_day), last, value.start))
         offsets = np.array(
-            [
-                [(first - start).days, (last - start).days, (begun - start).days]
-                for first, last, begun in rows
-            ],
+            [[(a - start).days, (b - start).days, max((c - start).days, -1)] for a, b, c in spans],
             dtype=np.int64,
         )
-        first = offsets[auth.codes, 0]
-        last = offsets[auth.codes, 1]
-        begun = np.maximum(offsets[auth.codes, 2], -1)  # a start before the period: -1
-        # (a window empty in the period keeps its authorisation: an amount due at its
-        # start is due all the same)
-        parts: list[npt.NDArray[np.int64]] = [
-            np.where(granted, codes, 0),
-            np.where(granted, workforce.days_off_mask, 0).astype(np.int64),
-            np.where(granted, first, 0),
-            np.where(granted, last, 0),
-            np.where(granted, workforce.absences.codes, 0).astype(np.int64),
-            np.where(granted, begun, -2),
-        ]
+        auth_codes = auth.codes[rows] if len(auth.values) > 1 else np.zeros(g, dtype=np.int32)
+        absent_codes = (
+            workforce.absences.codes[rows]
+            if len(workforce.absences.values) > 1
+            else np.zeros(g, dtype=np.int32)
+        )
+        off = workforce.days_off_mask[rows]
+        columns: list[npt.NDArray[Any]] = [codes, off, auth_codes, absent_codes]
         floating = quota.floating is not None
         if floating:
-            limits = np.round(checks.allowed * 2) * 64 + np.round(checks.on_site * 2)
-            parts.append(np.where(granted, limits, 0).astype(np.int64))
-        varying = {row for row in overrides if granted[row]} if floating else set()
-        combined = np.zeros(n, dtype=np.int64)
-        for column in parts:
+            columns.append(_numbered(checks.allowed[checked] * 64 + checks.on_site[checked]))
+        key = np.zeros(g, dtype=np.int64)
+        for column in columns:
             numbers, count = factorize(column)
-            combined = combined * count + numbers
+            key = key * count + numbers
+        varying = [i for i, row in enumerate(rows.tolist()) if row in overrides] if floating else []
         if varying:  # each agent whose allowance varies is a schedule of their own
-            special = np.array(sorted(varying), dtype=np.int64)
-            combined[special] = -1 - special
-        keys, k = factorize(combined)
+            key[varying] = -1 - np.asarray(varying, dtype=np.int64)
+        keys, k = factorize(key)
         sample = np.empty(k, dtype=np.int64)
-        sample[keys] = np.arange(n)
-        on_granted = granted[sample]
-        patterns = tuple(
-            table[int(codes[r])] if g else None
-            for r, g in zip(sample.tolist(), on_granted.tolist(), strict=True)
-        )
-        begun_key = begun[sample]
+        sample[keys] = np.arange(g)
+        picked = rows[sample]
+        window = offsets[auth_codes[sample]]
+        nothing = np.array([np.iinfo(np.int64).min], dtype=np.int64)
+        never = nothing.astype("datetime64[D]")
         layout = Layout(
-            patterns=patterns,
-            days_off=np.where(on_granted, workforce.days_off_mask[sample], 0).astype(np.uint8),
-            first=np.where(on_granted, first[sample] + origin, np.iinfo(np.int64).min).astype(
-                "datetime64[D]"
+            patterns=(None, *(table[int(c)] for c in codes[sample].tolist())),
+            days_off=np.r_[np.zeros(1, dtype=np.uint8), off[sample]],
+            first=np.r_[never, (window[:, 0] + origin).astype("datetime64[D]")],
+            last=np.r_[never, (window[:, 1] + origin).astype("datetime64[D]")],
+            absences=(
+                (),
+                *(workforce.absences.values[int(c)] for c in absent_codes[sample].tolist()),
             ),
-            last=np.where(on_granted, last[sample] + origin, np.iinfo(np.int64).min).astype(
-                "datetime64[D]"
-            ),
-            absences=tuple(
-                workforce.absences.values[int(workforce.absences.codes[r])] if g else ()
-                for r, g in zip(sample.tolist(), on_granted.tolist(), strict=True)
-            ),
-            allowed=checks.allowed[sample],
-            on_site=checks.on_site[sample],
-            authorised=np.where(
-                on_granted,
-                np.where(begun_key >= 0, begun_key + origin, origin - 1),
-                np.iinfo(np.int64).min,
-            ).astype("datetime64[D]"),
+            allowed=np.r_[0.0, checks.allowed[checked[sample]]],
+            on_site=np.r_[0.0, checks.on_site[checked[sample]]],
+            authorised=np.r_[
+                never,
+                np.where(window[:, 2] >= 0, window[:, 2] + origin, origin - 1).astype(
+                    "datetime64[D]"
+                ),
+            ],
             varying={
-                int(key): workforce.agent(int(sample[key]))
-                for key in range(k)
-                if int(sample[key]) in varying
+                int(key_of) + 1: workforce.agent(int(picked[key_of]))
+                for key_of in range(k)
+                if int(picked[key_of]) in overrides and floating
             },
         )
-        for key in layout.varying:
-            found = overrides[int(sample[key])]
-            layout.allowed[key] = float(found.allowed[0])
+        for key_of, agent_row in enumerate(picked.tolist()):
+            if agent_row in overrides:
+                layout.allowed[key_of + 1] = float(overrides[agent_row].allowed[0])
+        agent_keys = np.zeros(n, dtype=np.intp)
+        agent_keys[rows] = keys + 1
         return lay_out(
             layout,
             start=start,
@@ -660,8 +674,20 @@ class Policy:
             leave=self.leave,
             quota=self.quota,
             floating_place=self.default_place(),
-            codes=keys.astype(np.intp),
+            codes=agent_keys,
         )
+
+
+def _numbered(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+    """Numbers that tell apart the distinct values of a float column: the values in
+    quarters where they all are whole quarters (the usual case: days and half days),
+    else their rank among the distinct values."""
+    quarters = values * 4
+    whole = np.rint(quarters)
+    if np.array_equal(quarters, whole):
+        return whole.astype(np.int64)
+    inverse: npt.NDArray[np.int64] = np.unique(values, return_inverse=True)[1].reshape(-1)
+    return inverse
 
 
 def _span(period: Any) -> tuple[dt.date, dt.date]:
@@ -719,6 +745,7 @@ class BatchAssessment:
     telework: TeleworkDays
     allowances: AllowanceColumns | None
     checks: QuotaChecks
+    checked: npt.NDArray[np.intp]
     overrides: Mapping[int, QuotaChecks]
     places_refused: npt.NDArray[np.bool_]
     reduced: npt.NDArray[np.bool_]
@@ -751,16 +778,19 @@ class BatchAssessment:
         if not self.entitled[row]:
             return ()
         checks = self.overrides.get(row)
-        found = checks.failures(0) if checks is not None else self.checks.failures(row)
+        if checks is not None:
+            found = checks.failures(0)
+        else:
+            found = self.checks.failures(int(self.checked[row]))
         return ((PLACES_CODE,) if self.places_refused[row] else ()) + found
 
     def refusal_counts(self) -> dict[str, int]:
         """For each rule of the places and the quota, how many entitled agents' asks it
         breaks (an agent counts under each rule in the way; reduced asks count too)."""
         counts: dict[str, int] = {}
-        rows = self.entitled.copy()
+        rows = np.ones(len(self.checks), dtype=bool)
         for row in self.overrides:
-            rows[row] = False
+            rows[self.checked[row]] = False
         places = int(np.count_nonzero(self.places_refused))
         if places:
             counts[PLACES_CODE] = places
@@ -904,7 +934,7 @@ class Assessment:
         found = batch.overrides.get(self._row)
         if found is not None:
             return found.explain(0, self.agent_id)
-        return batch.checks.explain(self._row, self.agent_id)
+        return batch.checks.explain(int(batch.checked[self._row]), self.agent_id)
 
     @property
     def failures(self) -> tuple[str, ...]:
