@@ -44,7 +44,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail._checks import encodable, enum_value, typed_tuple
-from teletravail._columns import factorize, frozen, readonly
+from teletravail._columns import factorize, frozen, highest, lowest, readonly
 from teletravail.allowance.components import Allowance, AllowanceColumns, AllowanceResult
 from teletravail.allowance.money import as_decimal
 from teletravail.dated import Period, Source, to_date
@@ -81,6 +81,7 @@ __all__ = [
     "Assessment",
     "BatchAssessment",
     "Policy",
+    "Profiles",
     "compare_policies",
     "totals_of",
 ]
@@ -321,26 +322,25 @@ class Policy:
         requested: Any,
         errors: Errors,
     ) -> BatchAssessment:
-        n = len(workforce)
         quota = self.quota if self.quota is not None else _NO_QUOTA
         decisions = self.eligibility.evaluate_columns(workforce, day, errors)
         entitled = decisions.eligible
-        status = np.full(n, _NOT_ELIGIBLE, dtype=np.int8)
+        selected = None
         if self.selection is not None:
-            chosen = self.selection.run(decisions).selected
-            status[entitled & ~chosen] = _NOT_SELECTED
-            entitled = entitled & chosen
-        status[decisions.invalid] = _INVALID
-        # 2. the asks of the entitled agents, against the places and the quota
+            selected = self.selection.run(decisions).selected
+            entitled = entitled & selected
+        # the agents' asks, and the profiles they fall into: agents of one profile (the
+        # same ask, days worked, days off, authorisation, absences) get the same answer
         asked_patterns, per_week = self._asks(workforce, requested)
-        rows = np.flatnonzero(entitled)
-        m = len(rows)
-        asked_codes = asked_patterns.codes[rows]
-        asks = Asks.of(asked_patterns.values, asked_codes, per_week[rows])
-        off = workforce.days_off_mask[rows]
-        bad_place = self._places_refused(asked_patterns.values)[asked_codes]
-        checks = quota.check_columns(asks, workforce.working_time_percent[rows], off, on=day)
-        overrides = self._derogation_checks(workforce, asks, rows, quota, start, end, day)
+        profiles, sample = _profiles(workforce, entitled, asked_patterns, per_week, quota)
+        on_entitled = entitled[sample]
+        asks = Asks.of(asked_patterns.values, asked_patterns.codes[sample], per_week[sample])
+        off = workforce.days_off_mask[sample]
+        checks = quota.check_columns(asks, workforce.working_time_percent[sample], off, on=day)
+        bad_place = self._places_refused(asked_patterns.values)[asked_patterns.codes[sample]]
+        overrides = self._derogation_checks(
+            workforce, asks, sample, on_entitled, quota, start, end, day
+        )
         failing = ~checks.passed | bad_place
         allowed = checks.allowed
         if overrides:
@@ -348,68 +348,47 @@ class Policy:
             for where, found in overrides.items():
                 failing[where] = not bool(found.passed[0]) or bool(bad_place[where])
                 allowed[where] = float(found.allowed[0])
-        granted_table, granted_codes, reduced = self._grants(
-            asked_patterns.values, asked_codes, asks.per_week, off, failing, allowed, quota
-        )
-        granted_ok = ~failing | reduced
-        status[rows[granted_ok]] = _GRANTED
-        status[rows[~granted_ok]] = _REFUSED
-        granted_codes = np.where(granted_ok, granted_codes, 0)
-        # 3. the dated days of what is granted
-        telework = self._days(
-            workforce,
-            day,
-            start,
-            end,
-            granted_table,
-            rows[granted_ok],
-            granted_codes[granted_ok],
-            checks,
-            np.flatnonzero(granted_ok),
-            {rows[where]: found for where, found in overrides.items()},
+        table, codes, reduced = self._grants(
+            asked_patterns.values,
+            asked_patterns.codes[sample],
+            asks.per_week,
+            off,
+            failing & on_entitled,
+            allowed,
             quota,
         )
-        # 4. the allowance, 5. the impact, on those days
+        granted = on_entitled & (~failing | reduced)
+        codes = np.where(granted, codes, 0)
+        # the dated days of what is granted, then the allowance and the impact of them
+        telework = self._days(
+            workforce, day, start, end, table, codes, sample, checks, overrides, quota, profiles
+        )
         columns = None if self.allowance is None else self.allowance.columns(telework)
         impact = dated_impact(workforce, telework, assumptions=self.impact, label=self.name)
-        table_days = np.array([0.0 if p is None else p.workdays for p in granted_table])
-        weekly = np.zeros(n)
-        weekly[rows] = table_days[granted_codes]
-        codes_of_all = np.zeros(n, dtype=np.int32)
-        codes_of_all[rows] = granted_codes
-        checked = np.full(n, -1, dtype=np.intp)
-        checked[rows] = np.arange(m)
-        places_refused = np.zeros(n, dtype=bool)
-        places_refused[rows] = bad_place
-        reduced_all = np.zeros(n, dtype=bool)
-        reduced_all[rows] = reduced & granted_ok
         return BatchAssessment(
             policy=self,
             on=day,
             start=start,
             end=end,
             decisions=decisions,
+            selected=selected,
             entitled=frozen(entitled),
-            status=readonly(status),
-            asked=readonly(per_week.copy() if per_week.flags.writeable is False else per_week),
-            granted=readonly(weekly),
-            days=readonly(telework.total_halves() / 2),
-            allowance_cents=frozen(
-                np.zeros(n, dtype=np.int64) if columns is None else columns.paid
-            ),
-            employer_cents=frozen(
-                np.zeros(n, dtype=np.int64) if columns is None else columns.employer
+            asked=frozen(per_week),
+            profiles=Profiles(
+                codes=profiles,
+                sample=sample,
+                entitled=on_entitled,
+                granted=granted,
+                reduced=reduced & granted,
+                places_refused=bad_place & on_entitled,
+                patterns=Coded(codes.astype(np.int32), tuple(table)),
+                checks=checks,
+                overrides=overrides,
             ),
             impact=impact,
             telework=telework,
             allowances=columns,
-            checks=checks,
-            checked=readonly(checked),
-            overrides={int(rows[where]): found for where, found in overrides.items()},
-            places_refused=readonly(places_refused),
-            reduced=readonly(reduced_all),
             asked_patterns=asked_patterns,
-            granted_patterns=Coded(readonly(codes_of_all), tuple(granted_table)),
         )
 
     def _asks(self, workforce: Workforce, requested: Any) -> tuple[Coded, npt.NDArray[np.float64]]:
@@ -451,24 +430,25 @@ class Policy:
         self,
         workforce: Workforce,
         asks: Asks,
-        rows: npt.NDArray[np.intp],
+        sample: npt.NDArray[np.int64],
+        entitled: npt.NDArray[np.bool_],
         quota: Quota,
         start: dt.date,
         end: dt.date,
         day: dt.date,
     ) -> dict[int, QuotaChecks]:
-        """For each entitled agent (at position ``i`` of ``rows``) holding a derogation
-        the quota knows, the check of their ask on every day their allowance may change
-        in their window (as :func:`~teletravail.scheduling.plan` checks it): the first
-        that fails, else the first with the lowest allowance."""
+        """For each entitled profile of an agent holding a derogation the quota knows (a
+        profile of that agent alone), the check of the ask on every day the allowance
+        may change in the agent's window (as :func:`~teletravail.scheduling.plan` checks
+        it): the first that fails, else the first with the lowest allowance."""
         if not quota.derogations or not len(workforce.derogation_row):
             return {}
         held = np.zeros(len(workforce), dtype=bool)
         held[workforce.derogation_row] = True
         found: dict[int, QuotaChecks] = {}
         kinds = {rule.kind for rule in quota.derogations}
-        for where in np.flatnonzero(held[rows]).tolist():
-            row = int(rows[where])
+        for where in np.flatnonzero(held[sample] & entitled).tolist():
+            row = int(sample[where])
             agent = workforce.agent(row)
             if not any(h.kind in kinds for h in agent.derogations):
                 continue
@@ -587,85 +567,62 @@ class Policy:
         start: dt.date,
         end: dt.date,
         table: list[WeeklyPattern | None],
-        rows: npt.NDArray[np.intp],
         codes: npt.NDArray[np.int64],
+        sample: npt.NDArray[np.int64],
         checks: QuotaChecks,
-        checked: npt.NDArray[np.intp],
         overrides: Mapping[int, QuotaChecks],
         quota: Quota,
+        profiles: npt.NDArray[np.intp],
     ) -> TeleworkDays:
-        """The dated days of every agent, laid out once per distinct schedule: the
-        agents granted telework (``rows``, with their pattern ``codes`` and their
-        position in ``checks``), the others on schedule 0, which has no day."""
-        n = len(workforce)
-        g = len(rows)
+        """The dated days of every profile (a profile not granted has none), laid out
+        once each; each agent's are their profile's."""
         origin = np.datetime64(start, "D").astype(np.int64)
-        auth = workforce.authorisation
-        # each distinct authorisation's window and start, as day numbers from ``start``
-        spans = []
-        for value in auth.values:
-            if value is None:
-                spans.append((max(start, day), end, day))
+        granted = codes > 0
+        windows: list[tuple[int, int, dt.date | None]] = []
+        for row, ok in zip(sample.tolist(), granted.tolist(), strict=True):
+            value = workforce.authorisation.value(row) if ok else None
+            if not ok:
+                windows.append((1, 0, None))  # no window, no authorisation known
+            elif value is None:
+                windows.append(((max(start, day) - start).days, (end - start).days, day))
             else:
                 last = end if value.end is None else min(end, value.end)
-                spans.append((max(start, value.first_telework_day), last, value.start))
-        offsets = np.array(
-            [[(a - start).days, (b - start).days, max((c - start).days, -1)] for a, b, c in spans],
+                first = max(start, value.first_telework_day)
+                windows.append(((first - start).days, (last - start).days, value.start))
+        firsts = np.array([w[0] for w in windows], dtype=np.int64) + origin
+        lasts = np.array([w[1] for w in windows], dtype=np.int64) + origin
+        begun = np.array(
+            [
+                np.iinfo(np.int64).min
+                if w[2] is None
+                else (w[2] - start).days + origin
+                if w[2] >= start
+                else origin - 1  # a start before the period: due in an earlier one
+                for w in windows
+            ],
             dtype=np.int64,
         )
-        auth_codes = auth.codes[rows] if len(auth.values) > 1 else np.zeros(g, dtype=np.int32)
-        absent_codes = (
-            workforce.absences.codes[rows]
-            if len(workforce.absences.values) > 1
-            else np.zeros(g, dtype=np.int32)
-        )
-        off = workforce.days_off_mask[rows]
-        columns: list[npt.NDArray[Any]] = [codes, off, auth_codes, absent_codes]
         floating = quota.floating is not None
-        if floating:
-            columns.append(_numbered(checks.allowed[checked] * 64 + checks.on_site[checked]))
-        key = np.zeros(g, dtype=np.int64)
-        for column in columns:
-            numbers, count = factorize(column)
-            key = key * count + numbers
-        varying = [i for i, row in enumerate(rows.tolist()) if row in overrides] if floating else []
-        if varying:  # each agent whose allowance varies is a schedule of their own
-            key[varying] = -1 - np.asarray(varying, dtype=np.int64)
-        keys, k = factorize(key)
-        sample = np.empty(k, dtype=np.int64)
-        sample[keys] = np.arange(g)
-        picked = rows[sample]
-        window = offsets[auth_codes[sample]]
-        nothing = np.array([np.iinfo(np.int64).min], dtype=np.int64)
-        never = nothing.astype("datetime64[D]")
         layout = Layout(
-            patterns=(None, *(table[int(c)] for c in codes[sample].tolist())),
-            days_off=np.r_[np.zeros(1, dtype=np.uint8), off[sample]],
-            first=np.r_[never, (window[:, 0] + origin).astype("datetime64[D]")],
-            last=np.r_[never, (window[:, 1] + origin).astype("datetime64[D]")],
-            absences=(
-                (),
-                *(workforce.absences.values[int(c)] for c in absent_codes[sample].tolist()),
+            patterns=tuple(table[int(c)] for c in codes.tolist()),
+            days_off=np.where(granted, workforce.days_off_mask[sample], 0).astype(np.uint8),
+            first=firsts.astype("datetime64[D]"),
+            last=lasts.astype("datetime64[D]"),
+            absences=tuple(
+                workforce.absences.value(r) if g else ()
+                for r, g in zip(sample.tolist(), granted.tolist(), strict=True)
             ),
-            allowed=np.r_[0.0, checks.allowed[checked[sample]]],
-            on_site=np.r_[0.0, checks.on_site[checked[sample]]],
-            authorised=np.r_[
-                never,
-                np.where(window[:, 2] >= 0, window[:, 2] + origin, origin - 1).astype(
-                    "datetime64[D]"
-                ),
-            ],
+            allowed=checks.allowed.copy(),
+            on_site=checks.on_site,
+            authorised=begun.astype("datetime64[D]"),
             varying={
-                int(key_of) + 1: workforce.agent(int(picked[key_of]))
-                for key_of in range(k)
-                if int(picked[key_of]) in overrides and floating
+                where: workforce.agent(int(sample[where]))
+                for where in overrides
+                if floating and granted[where]
             },
         )
-        for key_of, agent_row in enumerate(picked.tolist()):
-            if agent_row in overrides:
-                layout.allowed[key_of + 1] = float(overrides[agent_row].allowed[0])
-        agent_keys = np.zeros(n, dtype=np.intp)
-        agent_keys[rows] = keys + 1
+        for where, found in overrides.items():
+            layout.allowed[where] = float(found.allowed[0])
         return lay_out(
             layout,
             start=start,
@@ -674,8 +631,69 @@ class Policy:
             leave=self.leave,
             quota=self.quota,
             floating_place=self.default_place(),
-            codes=agent_keys,
+            codes=profiles,
         )
+
+
+def _profiles(
+    workforce: Workforce,
+    entitled: npt.NDArray[np.bool_],
+    asked: Coded,
+    per_week: npt.NDArray[np.float64],
+    quota: Quota,
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.int64]]:
+    """Each agent's profile (a number from 0) and one agent of each profile.
+
+    Agents of one profile are assessed alike: they are all entitled or all not, and
+    the entitled ones share their ask (pattern and number of days), their days worked a
+    week, their part-time band, their days off, their authorisation and their absences;
+    an agent holding a derogation is a profile alone. Only the columns that vary take
+    part (a constant column costs one test), each numbered by its range of values.
+    """
+    n = len(workforce)
+    parts: list[npt.NDArray[np.integer[Any]]] = []
+    if len(asked.values) > 1:
+        parts.append(asked.codes)
+    if n and not _constant(per_week):
+        parts.append(_numbered(per_week))
+    worked = quota.days_worked_columns(workforce.working_time_percent, workforce.days_off_mask)
+    if n and not _constant(worked):
+        parts.append(worked)
+    if quota.part_time:
+        share = np.round(workforce.working_time_percent, 9)
+        band = np.zeros(n, dtype=np.int64)
+        for number, cap in enumerate(quota.part_time):
+            band |= ((share >= cap.low_percent) & (share <= cap.high_percent)).astype(
+                np.int64
+            ) << number
+        parts.append(band)
+    if workforce.days_off_mask.any():
+        parts.append(workforce.days_off_mask)
+    for column in (workforce.authorisation, workforce.absences):
+        if len(column.values) > 1:
+            parts.append(column.codes)
+    key = np.zeros(n, dtype=np.int64)
+    for part in parts:
+        numbers, count = factorize(part)
+        key *= count
+        key += numbers
+    if len(workforce.derogation_row):  # an agent holding a derogation: a profile alone
+        alone = np.unique(workforce.derogation_row)
+        key[alone] = -1 - alone
+    everyone = bool(entitled.all()) if n else True
+    if not everyone:
+        key = np.where(entitled, key, np.iinfo(np.int64).min)
+    codes, k = factorize(key)
+    sample = np.empty(k, dtype=np.int64)
+    sample[codes] = np.arange(n)
+    return codes.astype(np.intp), sample
+
+
+def _constant(values: npt.NDArray[Any]) -> bool:
+    """Whether every value of a column is its first (a broadcast column is)."""
+    if values.ndim == 1 and values.strides == (0,):
+        return True
+    return bool(lowest(values) == highest(values))
 
 
 def _numbered(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
@@ -717,16 +735,54 @@ def _span(period: Any) -> tuple[dt.date, dt.date]:
 
 
 @attrs.frozen(kw_only=True, eq=False)
+class Profiles:
+    """The profiles of an assessment: each agent's profile (``codes``), and per profile
+    one agent of it (``sample``), whether it is ``entitled``, ``granted``, ``reduced``,
+    refused for its places (``places_refused``), the pattern granted (``patterns``, codes
+    into its table) and the quota's answer (``checks``, one row per profile; profiles of
+    an agent holding a derogation have theirs in ``overrides``)."""
+
+    codes: npt.NDArray[np.intp]
+    sample: npt.NDArray[np.int64]
+    entitled: npt.NDArray[np.bool_]
+    granted: npt.NDArray[np.bool_]
+    reduced: npt.NDArray[np.bool_]
+    places_refused: npt.NDArray[np.bool_]
+    patterns: Coded
+    checks: QuotaChecks
+    overrides: Mapping[int, QuotaChecks]
+
+    def __len__(self) -> int:
+        return len(self.sample)
+
+    def failures(self, profile: int) -> tuple[str, ...]:
+        """The rules of the places and the quota that the profile's ask breaks."""
+        if not self.entitled[profile]:
+            return ()
+        checks = self.overrides.get(profile)
+        found = checks.failures(0) if checks is not None else self.checks.failures(profile)
+        return ((PLACES_CODE,) if self.places_refused[profile] else ()) + found
+
+    def decision(self, profile: int, agent_id: str) -> QuotaDecision:
+        """The quota's decision on the profile's ask."""
+        checks = self.overrides.get(profile)
+        if checks is not None:
+            return checks.explain(0, agent_id)
+        return self.checks.explain(profile, agent_id)
+
+
+@attrs.frozen(kw_only=True, eq=False)
 class BatchAssessment:
     """A workforce's assessment over a period, as columns, with totals; any row can be
     explained.
 
-    Per agent: ``entitled`` (eligible, and selected when the policy selects), ``status``
-    (codes into :data:`STATUSES`), the telework ``asked`` and ``granted`` per week
-    (workday/week), the telework ``days`` over the period (workday), the
-    ``allowance_cents`` paid and ``employer_cents`` borne (exact), and the ``impact``.
-    ``telework`` holds the dated days themselves, ``allowances`` each component's
-    amounts, ``checks`` the quota's answers.
+    Per agent (read-only columns, made when first read): ``entitled`` (eligible, and
+    selected when the policy selects), ``status`` (codes into :data:`STATUSES`), the
+    telework ``asked`` and ``granted`` per week (workday/week), the telework ``days``
+    over the period (workday), the ``allowance_cents`` paid and ``employer_cents`` borne
+    (exact), and the ``impact``. ``telework`` holds the dated days themselves,
+    ``allowances`` each component's amounts, ``profiles`` the answers shared by agents
+    of one profile (the same ask, days worked, days off, authorisation and absences).
     """
 
     policy: Policy
@@ -734,26 +790,18 @@ class BatchAssessment:
     start: dt.date
     end: dt.date
     decisions: BatchDecision
+    selected: npt.NDArray[np.bool_] | None
     entitled: npt.NDArray[np.bool_]
-    status: npt.NDArray[np.int8]
     asked: npt.NDArray[np.float64]
-    granted: npt.NDArray[np.float64]
-    days: npt.NDArray[np.float64]
-    allowance_cents: npt.NDArray[np.int64]
-    employer_cents: npt.NDArray[np.int64]
+    profiles: Profiles
     impact: ImpactReport
     telework: TeleworkDays
     allowances: AllowanceColumns | None
-    checks: QuotaChecks
-    checked: npt.NDArray[np.intp]
-    overrides: Mapping[int, QuotaChecks]
-    places_refused: npt.NDArray[np.bool_]
-    reduced: npt.NDArray[np.bool_]
     asked_patterns: Coded
-    granted_patterns: Coded
+    _memo: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
 
     def __len__(self) -> int:
-        return len(self.granted)
+        return len(self.entitled)
 
     def __repr__(self) -> str:
         return (
@@ -761,11 +809,81 @@ class BatchAssessment:
             f" {self.count('granted')} granted of {len(self)}>"
         )
 
+    def _column(self, name: str, make: Any) -> npt.NDArray[Any]:
+        found = self._memo.get(name)
+        if found is None:
+            found = self._memo[name] = readonly(np.asarray(make()))
+        result: npt.NDArray[Any] = found
+        return result
+
+    @property
+    def status(self) -> npt.NDArray[np.int8]:
+        """Each agent's status, as codes into :data:`STATUSES`."""
+
+        def make() -> npt.NDArray[np.int8]:
+            profiles = self.profiles
+            per_profile = np.where(profiles.granted, _GRANTED, _REFUSED).astype(np.int8)
+            status = np.where(self.entitled, per_profile[profiles.codes], _NOT_ELIGIBLE)
+            if self.selected is not None:
+                status[self.decisions.eligible & ~self.selected] = _NOT_SELECTED
+            status[self.decisions.invalid] = _INVALID
+            return status.astype(np.int8)
+
+        return self._column("status", make)
+
+    @property
+    def granted(self) -> npt.NDArray[np.float64]:
+        """The telework granted per week (workday/week), 0 where none is."""
+
+        def make() -> npt.NDArray[np.float64]:
+            patterns = self.profiles.patterns
+            weekly = np.array([0.0 if p is None else p.workdays for p in patterns.values])
+            return weekly[patterns.codes][self.profiles.codes]
+
+        return self._column("granted", make)
+
+    @property
+    def days(self) -> npt.NDArray[np.float64]:
+        """The telework days over the period (workday)."""
+        return self._column("days", lambda: self.telework.total_halves() / 2)
+
+    @property
+    def allowance_cents(self) -> npt.NDArray[np.int64]:
+        """The allowance paid over the period, in cents (exact)."""
+        if self.allowances is None:
+            return self._column("paid", lambda: np.zeros(len(self), dtype=np.int64))
+        return self.allowances.paid
+
+    @property
+    def employer_cents(self) -> npt.NDArray[np.int64]:
+        """The employer's costs over the period, in cents (exact)."""
+        if self.allowances is None:
+            return self._column("employer", lambda: np.zeros(len(self), dtype=np.int64))
+        return self.allowances.employer
+
+    @property
+    def reduced(self) -> npt.NDArray[np.bool_]:
+        """Agents whose ask was reduced to what the quota allows."""
+        return self._column(
+            "reduced", lambda: self.profiles.reduced[self.profiles.codes] & self.entitled
+        )
+
     def count(self, status: str) -> int:
         """How many agents have ``status`` (one of :data:`STATUSES`)."""
         if status not in STATUSES:
             raise ValidationError("status", status, f"one of: {', '.join(STATUSES)}")
+        if status == "granted":
+            return int(np.dot(self._profile_counts(), self.profiles.granted))
+        if status == "refused":
+            refused = self.profiles.entitled & ~self.profiles.granted
+            return int(np.dot(self._profile_counts(), refused))
         return int(np.count_nonzero(self.status == STATUSES.index(status)))
+
+    def _profile_counts(self) -> npt.NDArray[np.int64]:
+        return self._column(
+            "counts",
+            lambda: np.bincount(self.profiles.codes, minlength=len(self.profiles)),
+        )
 
     def statuses(self) -> npt.NDArray[np.str_]:
         """Each agent's status as text."""
@@ -777,45 +895,34 @@ class BatchAssessment:
         for an agent who is not entitled: their ask was not considered)."""
         if not self.entitled[row]:
             return ()
-        checks = self.overrides.get(row)
-        if checks is not None:
-            found = checks.failures(0)
-        else:
-            found = self.checks.failures(int(self.checked[row]))
-        return ((PLACES_CODE,) if self.places_refused[row] else ()) + found
+        return self.profiles.failures(int(self.profiles.codes[row]))
 
     def refusal_counts(self) -> dict[str, int]:
         """For each rule of the places and the quota, how many entitled agents' asks it
         breaks (an agent counts under each rule in the way; reduced asks count too)."""
         counts: dict[str, int] = {}
-        rows = np.ones(len(self.checks), dtype=bool)
-        for row in self.overrides:
-            rows[self.checked[row]] = False
-        places = int(np.count_nonzero(self.places_refused))
-        if places:
-            counts[PLACES_CODE] = places
-        for code, number in self.checks.failure_counts(rows).items():
-            counts[code] = counts.get(code, 0) + number
-        for row, checks in self.overrides.items():
-            if self.entitled[row]:
-                for code in checks.failures(0):
-                    counts[code] = counts.get(code, 0) + 1
-        return counts
+        per_profile = self._profile_counts()
+        for profile in np.flatnonzero(self.profiles.entitled).tolist():
+            for code in self.profiles.failures(profile):
+                counts[code] = counts.get(code, 0) + int(per_profile[profile])
+        return dict(sorted(counts.items(), key=lambda item: _RULE_ORDER.index(item[0])))
 
     def sums(self) -> dict[str, Any]:
         """The additive figures of the assessment as plain numbers (counts, half days,
         cents, kilometres, hours, kilograms): the sums of several batches (a workforce
         assessed in parts) give their totals with :func:`totals_of`."""
         impact = self.impact
+        counts = np.bincount(self.telework.codes, minlength=self.telework.schedules)
+        money = (0, 0) if self.allowances is None else self.allowances.totals(counts)
         return {
             "agents": len(self),
             "eligible": self.decisions.count(),
             "entitled": int(np.count_nonzero(self.entitled)),
             "granted": self.count("granted"),
             "refused": self.count("refused"),
-            "halves": int(self.telework.total_halves().sum()),
-            "allowance_cents": _total(self.allowance_cents),
-            "employer_cents": _total(self.employer_cents),
+            "halves": int(np.dot(counts, self.telework.schedule_halves())),
+            "allowance_cents": money[0],
+            "employer_cents": money[1],
             "km": float(np.sum(impact.km)),
             "hours": float(np.sum(impact.hours)),
             "gross_kg": float(np.sum(impact.gross_kg)),
@@ -866,6 +973,17 @@ class BatchAssessment:
             "net_kg_co2e": self.impact.net_kg,
         }
         return quantity_frame(columns, ASSESSMENT_QUANTITIES, units)
+
+
+#: The rules of an ask, in the order they are reported.
+_RULE_ORDER = (
+    PLACES_CODE,
+    "quota.granularity",
+    "quota.workdays",
+    "quota.minimum",
+    "quota.maximum",
+    "quota.on_site",
+)
 
 
 class Assessment:
@@ -930,11 +1048,8 @@ class Assessment:
         """The check of the agent's ask against the quota (None when not entitled)."""
         if not self.entitled:
             return None
-        batch = self._batch
-        found = batch.overrides.get(self._row)
-        if found is not None:
-            return found.explain(0, self.agent_id)
-        return batch.checks.explain(int(batch.checked[self._row]), self.agent_id)
+        profiles = self._batch.profiles
+        return profiles.decision(int(profiles.codes[self._row]), self.agent_id)
 
     @property
     def failures(self) -> tuple[str, ...]:
@@ -944,7 +1059,8 @@ class Assessment:
     @property
     def reduced(self) -> bool:
         """Whether the ask was reduced to what the quota allows (``asks="reduce"``)."""
-        return bool(self._batch.reduced[self._row])
+        profiles = self._batch.profiles
+        return self.entitled and bool(profiles.reduced[int(profiles.codes[self._row])])
 
     @property
     def asked_pattern(self) -> WeeklyPattern | None:
@@ -955,7 +1071,8 @@ class Assessment:
     @property
     def pattern(self) -> WeeklyPattern | None:
         """The weekly pattern granted (None when nothing is)."""
-        value: WeeklyPattern | None = self._batch.granted_patterns.value(self._row)
+        profiles = self._batch.profiles
+        value: WeeklyPattern | None = profiles.patterns.value(int(profiles.codes[self._row]))
         return value
 
     @property

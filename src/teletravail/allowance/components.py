@@ -607,13 +607,44 @@ class AllowanceResult:
 
 @attrs.frozen(kw_only=True, eq=False)
 class AllowanceColumns:
-    """An allowance for many agents at once: each component's :class:`Amounts`, and per
-    agent the cents ``paid`` to them and the ``employer`` costs."""
+    """An allowance for many agents at once: each component's :class:`Amounts`, per
+    schedule the cents paid (``schedule_paid``) and borne by the employer
+    (``schedule_employer``), and per agent (columns made when first read) the cents
+    ``paid`` to them and the ``employer`` costs."""
 
     days: TeleworkDays
     amounts: tuple[Amounts, ...]
-    paid: npt.NDArray[np.int64]
-    employer: npt.NDArray[np.int64]
+    schedule_paid: npt.NDArray[np.int64]
+    schedule_employer: npt.NDArray[np.int64]
+    _memo: dict[str, npt.NDArray[np.int64]] = attrs.field(init=False, factory=dict, repr=False)
+
+    @property
+    def paid(self) -> npt.NDArray[np.int64]:
+        """The cents paid to each agent (read-only)."""
+        found = self._memo.get("paid")
+        if found is None:
+            found = self._memo["paid"] = self.schedule_paid[self.days.codes]
+            found.flags.writeable = False
+        return found
+
+    @property
+    def employer(self) -> npt.NDArray[np.int64]:
+        """The employer's costs for each agent, in cents (read-only)."""
+        found = self._memo.get("employer")
+        if found is None:
+            found = self._memo["employer"] = self.schedule_employer[self.days.codes]
+            found.flags.writeable = False
+        return found
+
+    def totals(self, counts: npt.NDArray[np.int64]) -> tuple[int, int]:
+        """The cents paid and borne over all agents, for ``counts`` agents per schedule
+        (exact, in Python integers)."""
+        weights = [int(c) for c in counts.tolist()]
+        paid = sum(w * int(c) for w, c in zip(weights, self.schedule_paid.tolist(), strict=True))
+        borne = sum(
+            w * int(c) for w, c in zip(weights, self.schedule_employer.tolist(), strict=True)
+        )
+        return paid, borne
 
     def result(self, row: int) -> AllowanceResult:
         """The lines of the agent of ``row``."""
@@ -642,7 +673,7 @@ class Allowance:
             else:
                 employer += found.cents
         return AllowanceColumns(
-            days=days, amounts=amounts, paid=paid[days.codes], employer=employer[days.codes]
+            days=days, amounts=amounts, schedule_paid=paid, schedule_employer=employer
         )
 
     def compute(

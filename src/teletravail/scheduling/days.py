@@ -191,8 +191,12 @@ class TeleworkDays:
     # -- per agent ---------------------------------------------------------------------
 
     def total_halves(self) -> npt.NDArray[np.int64]:
-        """Each agent's half days of telework over the period."""
-        result: npt.NDArray[np.int64] = self.schedule_halves()[self.codes]
+        """Each agent's half days of telework over the period (read-only, made once)."""
+        found = self._memo.get("agents")
+        if found is None:
+            found = self._memo["agents"] = self.schedule_halves()[self.codes]
+            found.flags.writeable = False
+        result: npt.NDArray[np.int64] = found
         return result
 
     @property
