@@ -679,10 +679,9 @@ def _profiles(
         key += numbers
     if len(workforce.derogation_row):  # an agent holding a derogation: a profile alone
         alone = np.unique(workforce.derogation_row)
-        key[alone] = -1 - alone
-    everyone = bool(entitled.all()) if n else True
-    if not everyone:
-        key = np.where(entitled, key, np.iinfo(np.int64).min)
+        key[alone] = int(highest(key)) + 1 + alone
+    if n and not entitled.all():  # the agents not entitled: one profile (-1)
+        key = np.where(entitled, key, -1)
     codes, k = factorize(key)
     sample = np.empty(k, dtype=np.int64)
     sample[codes] = np.arange(n)
