@@ -515,9 +515,9 @@ class Policy:
         key = np.zeros(m, dtype=np.int64)
         for column in (
             codes,
-            _numbered(per_week),
+            _quarters(per_week),
             days_off,
-            None if cut is None else _numbered(cut),
+            None if cut is None else _quarters(cut),
         ):
             if column is not None:
                 numbers, count = factorize(column)
@@ -647,58 +647,91 @@ def _profiles(
     Agents of one profile are assessed alike: they are all entitled or all not, and
     the entitled ones share their ask (pattern and number of days), their days worked a
     week, their part-time band, their days off, their authorisation and their absences;
-    an agent holding a derogation is a profile alone. Only the columns that vary take
-    part (a constant column costs one test), each numbered by its range of values.
+    an agent holding a derogation is a profile alone. Only the entitled agents are
+    looked at, and only the columns that vary take part (a constant column costs two
+    reductions), each numbered by its range of values, so that a register's profiles
+    are found in a few passes over its columns, without a sort.
     """
     n = len(workforce)
-    parts: list[npt.NDArray[np.integer[Any]]] = []
+    rows = None if not n or entitled.all() else np.flatnonzero(entitled)
+
+    def picked(column: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        return column if rows is None else column[rows]
+
+    m = n if rows is None else len(rows)
+    key = np.zeros(m, dtype=np.int64)
+    size = 1  # the number of values the key can take
+    off = picked(workforce.days_off_mask)
+    share = picked(workforce.working_time_percent)
+    parts: list[npt.NDArray[Any]] = []
     if len(asked.values) > 1:
-        parts.append(asked.codes)
-    if n and not _constant(per_week):
-        parts.append(_numbered(per_week))
-    worked = quota.days_worked_columns(workforce.working_time_percent, workforce.days_off_mask)
-    if n and not _constant(worked):
-        parts.append(worked)
+        parts.append(picked(asked.codes))
+    parts.append(_quarters(picked(per_week)))
+    parts.append(quota.days_worked_columns(share, off))
     if quota.part_time:
-        share = np.round(workforce.working_time_percent, 9)
-        band = np.zeros(n, dtype=np.int64)
+        band = np.zeros(m, dtype=np.int64)
+        rounded = np.round(share, 9)
         for number, cap in enumerate(quota.part_time):
-            band |= ((share >= cap.low_percent) & (share <= cap.high_percent)).astype(
-                np.int64
-            ) << number
+            inside = (rounded >= cap.low_percent) & (rounded <= cap.high_percent)
+            band |= inside.astype(np.int64) << number
         parts.append(band)
-    if workforce.days_off_mask.any():
-        parts.append(workforce.days_off_mask)
+    if m and off.any():
+        parts.append(off)
     for column in (workforce.authorisation, workforce.absences):
         if len(column.values) > 1:
-            parts.append(column.codes)
-    key = np.zeros(n, dtype=np.int64)
+            parts.append(picked(column.codes))
     for part in parts:
-        numbers, count = factorize(part)
-        key *= count
-        key += numbers
-    if len(workforce.derogation_row):  # an agent holding a derogation: a profile alone
-        alone = np.unique(workforce.derogation_row)
-        key[alone] = int(highest(key)) + 1 + alone
-    if n and not entitled.all():  # the agents not entitled: one profile (-1)
-        key = np.where(entitled, key, -1)
-    codes, k = factorize(key)
+        if not m:
+            break
+        low, high = int(lowest(part)), int(highest(part))
+        if low == high:
+            continue  # a constant column tells no profile apart
+        span = high - low + 1
+        if size * span > 2**40:  # keep the key small: number the profiles so far
+            key, size = factorize(key)
+        key *= span
+        key += part
+        key -= low
+        size *= span
+    held = workforce.derogation_row
+    if len(held):  # an agent holding a derogation: a profile alone
+        alone = np.unique(held)
+        if rows is not None:
+            alone = np.flatnonzero(np.isin(rows, alone))
+        key[alone] = size + np.arange(len(alone))
+        size += len(alone)
+    codes, k = _numbers(key, size)
     sample = np.empty(k, dtype=np.int64)
-    sample[codes] = np.arange(n)
-    return codes.astype(np.intp), sample
+    sample[codes] = np.arange(m)
+    if rows is None:
+        return codes, sample
+    # the agents not entitled are profile 0; the entitled ones follow
+    everyone = np.zeros(n, dtype=np.intp)
+    everyone[rows] = codes + 1
+    first = int(np.argmin(entitled))  # the first agent not entitled
+    return everyone, np.r_[first, rows[sample]].astype(np.int64)
 
 
-def _constant(values: npt.NDArray[Any]) -> bool:
-    """Whether every value of a column is its first (a broadcast column is)."""
-    if values.ndim == 1 and values.strides == (0,):
-        return True
-    return bool(lowest(values) == highest(values))
+def _numbers(key: npt.NDArray[np.int64], size: int) -> tuple[npt.NDArray[np.intp], int]:
+    """Number the distinct values of ``key`` (from 0 to ``size - 1``) in the order of
+    the values: by counting when ``size`` is small, else with the general numbering."""
+    if not len(key):
+        return np.zeros(0, dtype=np.intp), 0
+    if size <= 4 * len(key) + 1024:
+        present = np.bincount(key, minlength=size) > 0
+        numbers = np.cumsum(present) - 1
+        found: npt.NDArray[np.intp] = numbers[key]
+        return found, int(numbers[-1]) + 1
+    codes, count = factorize(key)
+    return codes.astype(np.intp), count
 
 
-def _numbered(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+def _quarters(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
     """Numbers that tell apart the distinct values of a float column: the values in
     quarters where they all are whole quarters (the usual case: days and half days),
     else their rank among the distinct values."""
+    if values.ndim == 1 and values.strides == (0,) and len(values):
+        return np.zeros(len(values), dtype=np.int64)
     quarters = values * 4
     whole = np.rint(quarters)
     if np.array_equal(quarters, whole):
@@ -922,15 +955,15 @@ class BatchAssessment:
             "halves": int(np.dot(counts, self.telework.schedule_halves())),
             "allowance_cents": money[0],
             "employer_cents": money[1],
-            "km": float(np.sum(impact.km)),
-            "hours": float(np.sum(impact.hours)),
-            "gross_kg": float(np.sum(impact.gross_kg)),
-            "rebound_kg": float(np.sum(impact.rebound_kg)),
-            "eur": None if impact.eur is None else float(np.sum(impact.eur)),
-            "unknown_distance": int(np.count_nonzero(impact.unknown_distance)),
+            "km": _float_sum(impact.km),
+            "hours": _float_sum(impact.hours),
+            "gross_kg": _float_sum(impact.gross_kg),
+            "rebound_kg": _float_sum(impact.rebound_kg),
+            "eur": None if impact.eur is None else _float_sum(impact.eur),
+            "unknown_distance": _count(impact.unknown_distance),
             "unknown_telecentre": 0
             if impact.unknown_telecentre is None
-            else int(np.count_nonzero(impact.unknown_telecentre)),
+            else _count(impact.unknown_telecentre),
         }
 
     def totals(self) -> dict[str, Any]:
@@ -1267,6 +1300,21 @@ def _from_document(document: dict[str, Any]) -> Policy:
     from teletravail.config import from_document
 
     return from_document(document, origin="a pickled policy")
+
+
+def _zero_column(column: npt.NDArray[Any]) -> bool:
+    """A column of zeros that takes no memory (every row reads one zero)."""
+    return column.ndim == 1 and len(column) > 0 and column.strides == (0,) and not column[0]
+
+
+def _float_sum(column: npt.NDArray[np.float64]) -> float:
+    """The sum of a float column (a column of zeros that takes no memory is not read)."""
+    return 0.0 if _zero_column(column) else float(np.sum(column))
+
+
+def _count(column: npt.NDArray[np.bool_]) -> int:
+    """How many rows are true (a column of zeros that takes no memory is not read)."""
+    return 0 if _zero_column(column) else int(np.count_nonzero(column))
 
 
 def _total(column: npt.NDArray[np.int64]) -> int:
