@@ -667,7 +667,7 @@ def _profiles(
     if len(asked.values) > 1:
         parts.append(picked(asked.codes))
     parts.append(_quarters(picked(per_week)))
-    parts.append(quota.days_worked_columns(share, off))
+    parts.append(quota.days_worked_columns(share, off, rounded=True))
     if quota.part_time:
         band = np.zeros(m, dtype=np.int64)
         rounded = np.round(share, 9)
@@ -912,10 +912,8 @@ class BatchAssessment:
         return int(np.count_nonzero(self.status == STATUSES.index(status)))
 
     def _profile_counts(self) -> npt.NDArray[np.int64]:
-        return self._column(
-            "counts",
-            lambda: np.bincount(self.profiles.codes, minlength=len(self.profiles)),
-        )
+        # each profile is a schedule of the days: the same codes
+        return self.telework.counts()
 
     def statuses(self) -> npt.NDArray[np.str_]:
         """Each agent's status as text."""
@@ -944,7 +942,7 @@ class BatchAssessment:
         cents, kilometres, hours, kilograms): the sums of several batches (a workforce
         assessed in parts) give their totals with :func:`totals_of`."""
         impact = self.impact
-        counts = np.bincount(self.telework.codes, minlength=self.telework.schedules)
+        counts = self.telework.counts()
         money = (0, 0) if self.allowances is None else self.allowances.totals(counts)
         return {
             "agents": len(self),

@@ -431,11 +431,11 @@ def dated_impact(
     from teletravail.week import PlaceKind
 
     total_days = days.total_halves() / 2
-    centre = days.halves_at([PlaceKind.TELECENTRE])
     centre_days = None
     centre_km = None
     unknown_centre = None
-    if centre.any():
+    if days.schedule_halves_at([PlaceKind.TELECENTRE]).any():
+        centre = days.halves_at([PlaceKind.TELECENTRE])
         centre_days = centre / 2
         distances = workforce.telecentre_distance_km if telecentre_km is None else telecentre_km
         known = ~np.isnan(distances)

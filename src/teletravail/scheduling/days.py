@@ -204,15 +204,29 @@ class TeleworkDays:
         """Each agent's telework days over the period (workday)."""
         return Q_(self.total_halves() / 2, "workday")
 
-    def halves_at(self, kinds: Sequence[PlaceKind]) -> npt.NDArray[np.int64]:
-        """Each agent's half days of telework at places of the given kinds."""
+    def schedule_halves_at(self, kinds: Sequence[PlaceKind]) -> npt.NDArray[np.int64]:
+        """Each schedule's half days of telework at places of the given kinds."""
         keep = [place.kind in kinds for place in self.places]
         if not any(keep):
-            return np.zeros(len(self), dtype=np.int64)
+            return np.zeros(self.schedules, dtype=np.int64)
         if all(keep):
-            return self.total_halves()
-        per = np.where(self.place_mask(keep), self.halves, 0).sum(axis=1, dtype=np.int64)
-        result: npt.NDArray[np.int64] = per[self.codes]
+            return self.schedule_halves()
+        found: npt.NDArray[np.int64] = np.where(self.place_mask(keep), self.halves, 0).sum(
+            axis=1, dtype=np.int64
+        )
+        return found
+
+    def halves_at(self, kinds: Sequence[PlaceKind]) -> npt.NDArray[np.int64]:
+        """Each agent's half days of telework at places of the given kinds."""
+        result: npt.NDArray[np.int64] = self.schedule_halves_at(kinds)[self.codes]
+        return result
+
+    def counts(self) -> npt.NDArray[np.int64]:
+        """How many agents have each schedule (made once)."""
+        found = self._memo.get("counts")
+        if found is None:
+            found = self._memo["counts"] = np.bincount(self.codes, minlength=self.schedules)
+        result: npt.NDArray[np.int64] = found
         return result
 
     def schedule(self, row: int, agent_id: str | None = None) -> Schedule:

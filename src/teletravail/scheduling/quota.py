@@ -370,12 +370,19 @@ class Quota:
     # -- the rules, on columns ------------------------------------------------------
 
     def days_worked_columns(
-        self, working_time_percent: npt.ArrayLike, days_off_mask: npt.ArrayLike | None = None
+        self,
+        working_time_percent: npt.ArrayLike,
+        days_off_mask: npt.ArrayLike | None = None,
+        *,
+        rounded: bool = False,
     ) -> npt.NDArray[np.int64]:
         """Half days worked in a week, for many agents: working time × the full week,
         down to a half day, and never more than the full week less the weekdays not
-        worked (a mask of weekdays, bit 0 = Monday)."""
-        share = np.round(np.asarray(working_time_percent, dtype=float), 9)
+        worked (a mask of weekdays, bit 0 = Monday). Working times are read to 1e-9 %
+        (``rounded``: they already are, as a workforce's are)."""
+        share = np.asarray(working_time_percent, dtype=float)
+        if not rounded:
+            share = np.round(share, 9)
         halves: npt.NDArray[np.int64] = np.floor(
             np.round(share * (self.full_week * 2 / 100), 9)
         ).astype(np.int64)
