@@ -332,7 +332,7 @@ class Policy:
         # the agents' asks, and the profiles they fall into: agents of one profile (the
         # same ask, days worked, days off, authorisation, absences) get the same answer
         asked_patterns, per_week = self._asks(workforce, requested)
-        profiles, sample = _profiles(workforce, entitled, asked_patterns, per_week, quota)
+        profiles, sample, counts = _profiles(workforce, entitled, asked_patterns, per_week, quota)
         on_entitled = entitled[sample]
         asks = Asks.of(asked_patterns.values, asked_patterns.codes[sample], per_week[sample])
         off = workforce.days_off_mask[sample]
@@ -363,6 +363,7 @@ class Policy:
         telework = self._days(
             workforce, day, start, end, table, codes, sample, checks, overrides, quota, profiles
         )
+        telework.counted(counts)
         columns = None if self.allowance is None else self.allowance.columns(telework)
         impact = dated_impact(workforce, telework, assumptions=self.impact, label=self.name)
         return BatchAssessment(
@@ -641,8 +642,9 @@ def _profiles(
     asked: Coded,
     per_week: npt.NDArray[np.float64],
     quota: Quota,
-) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.int64]]:
-    """Each agent's profile (a number from 0) and one agent of each profile.
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Each agent's profile (a number from 0), one agent of each profile, and how many
+    agents each has.
 
     Agents of one profile are assessed alike: they are all entitled or all not, and
     the entitled ones share their ask (pattern and number of days), their days worked a
@@ -663,11 +665,11 @@ def _profiles(
     size = 1  # the number of values the key can take
     off = picked(workforce.days_off_mask)
     share = picked(workforce.working_time_percent)
-    parts: list[npt.NDArray[Any]] = []
-    if len(asked.values) > 1:
-        parts.append(picked(asked.codes))
+    parts: list[npt.NDArray[Any]] = []  # the first one made here may become the key
     parts.append(_quarters(picked(per_week)))
     parts.append(quota.days_worked_columns(share, off, rounded=True))
+    if len(asked.values) > 1:
+        parts.append(picked(asked.codes))
     if quota.part_time:
         band = np.zeros(m, dtype=np.int64)
         rounded = np.round(share, 9)
@@ -680,6 +682,8 @@ def _profiles(
     for column in (workforce.authorisation, workforce.absences):
         if len(column.values) > 1:
             parts.append(picked(column.codes))
+    offset = 0  # the sum of each column's lowest value, as the key weighs it
+    first = True
     for part in parts:
         if not m:
             break
@@ -688,11 +692,20 @@ def _profiles(
             continue  # a constant column tells no profile apart
         span = high - low + 1
         if size * span > 2**40:  # keep the key small: number the profiles so far
+            key -= offset
             key, size = factorize(key)
-        key *= span
-        key += part
-        key -= low
+            offset = 0
+        if first:  # the first column is the key (the first two are made here: no copy)
+            owned = part is parts[0] or part is parts[1]
+            key = part if owned and part.dtype == np.int64 else part.astype(np.int64)
+            first = False
+        else:
+            key *= span
+            key += part
+        offset = offset * span + low
         size *= span
+    if offset:
+        key -= offset
     held = workforce.derogation_row
     if len(held):  # an agent holding a derogation: a profile alone
         alone = np.unique(held)
@@ -700,30 +713,35 @@ def _profiles(
             alone = np.flatnonzero(np.isin(rows, alone))
         key[alone] = size + np.arange(len(alone))
         size += len(alone)
-    codes, k = _numbers(key, size)
+    codes, k, counts = _numbers(key, size)
     sample = np.empty(k, dtype=np.int64)
     sample[codes] = np.arange(m)
     if rows is None:
-        return codes, sample
+        return codes, sample, counts
     # the agents not entitled are profile 0; the entitled ones follow
     everyone = np.zeros(n, dtype=np.intp)
     everyone[rows] = codes + 1
-    first = int(np.argmin(entitled))  # the first agent not entitled
-    return everyone, np.r_[first, rows[sample]].astype(np.int64)
+    outside = int(np.argmin(entitled))  # the first agent not entitled
+    sample = np.r_[outside, rows[sample]].astype(np.int64)
+    return everyone, sample, np.r_[n - m, counts].astype(np.int64)
 
 
-def _numbers(key: npt.NDArray[np.int64], size: int) -> tuple[npt.NDArray[np.intp], int]:
+def _numbers(
+    key: npt.NDArray[np.int64], size: int
+) -> tuple[npt.NDArray[np.intp], int, npt.NDArray[np.int64]]:
     """Number the distinct values of ``key`` (from 0 to ``size - 1``) in the order of
-    the values: by counting when ``size`` is small, else with the general numbering."""
+    the values, and count the rows of each: by counting when ``size`` is small, else
+    with the general numbering."""
     if not len(key):
-        return np.zeros(0, dtype=np.intp), 0
+        return np.zeros(0, dtype=np.intp), 0, np.zeros(0, dtype=np.int64)
     if size <= 4 * len(key) + 1024:
-        present = np.bincount(key, minlength=size) > 0
+        tally = np.bincount(key, minlength=size)
+        present = tally > 0
         numbers = np.cumsum(present) - 1
         found: npt.NDArray[np.intp] = numbers[key]
-        return found, int(numbers[-1]) + 1
+        return found, int(numbers[-1]) + 1, tally[present].astype(np.int64)
     codes, count = factorize(key)
-    return codes.astype(np.intp), count
+    return codes.astype(np.intp), count, np.bincount(codes, minlength=count).astype(np.int64)
 
 
 def _quarters(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
@@ -733,9 +751,9 @@ def _quarters(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
     if values.ndim == 1 and values.strides == (0,) and len(values):
         return np.zeros(len(values), dtype=np.int64)
     quarters = values * 4
-    whole = np.rint(quarters)
-    if np.array_equal(quarters, whole):
-        return whole.astype(np.int64)
+    whole = quarters.astype(np.int64)  # exact where the values are whole quarters
+    if np.array_equal(whole, quarters):
+        return whole
     inverse: npt.NDArray[np.int64] = np.unique(values, return_inverse=True)[1].reshape(-1)
     return inverse
 
@@ -877,7 +895,7 @@ class BatchAssessment:
     @property
     def days(self) -> npt.NDArray[np.float64]:
         """The telework days over the period (workday)."""
-        return self._column("days", lambda: self.telework.total_halves() / 2)
+        return self.telework.total_days()
 
     @property
     def allowance_cents(self) -> npt.NDArray[np.int64]:

@@ -430,7 +430,7 @@ def dated_impact(
     emission factor in force that day."""
     from teletravail.week import PlaceKind
 
-    total_days = days.total_halves() / 2
+    total_days = days.total_days()
     centre_days = None
     centre_km = None
     unknown_centre = None

@@ -199,10 +199,20 @@ class TeleworkDays:
         result: npt.NDArray[np.int64] = found
         return result
 
+    def total_days(self) -> npt.NDArray[np.float64]:
+        """Each agent's telework days over the period, in workdays (read-only, made
+        once)."""
+        found = self._memo.get("days")
+        if found is None:
+            found = self._memo["days"] = (self.schedule_halves() / 2)[self.codes]
+            found.flags.writeable = False
+        result: npt.NDArray[np.float64] = found
+        return result
+
     @property
     def days(self) -> Quantity:
         """Each agent's telework days over the period (workday)."""
-        return Q_(self.total_halves() / 2, "workday")
+        return Q_(self.total_days(), "workday")
 
     def schedule_halves_at(self, kinds: Sequence[PlaceKind]) -> npt.NDArray[np.int64]:
         """Each schedule's half days of telework at places of the given kinds."""
@@ -220,6 +230,13 @@ class TeleworkDays:
         """Each agent's half days of telework at places of the given kinds."""
         result: npt.NDArray[np.int64] = self.schedule_halves_at(kinds)[self.codes]
         return result
+
+    def counted(self, counts: npt.NDArray[np.int64]) -> None:
+        """Record how many agents have each schedule, when the caller has counted them
+        (the layout's codes came from that count)."""
+        if len(counts) != self.schedules:
+            raise ValidationError("counts", len(counts), f"one per schedule ({self.schedules})")
+        self._memo["counts"] = counts
 
     def counts(self) -> npt.NDArray[np.int64]:
         """How many agents have each schedule (made once)."""

@@ -383,9 +383,10 @@ class Quota:
         share = np.asarray(working_time_percent, dtype=float)
         if not rounded:
             share = np.round(share, 9)
-        halves: npt.NDArray[np.int64] = np.floor(
-            np.round(share * (self.full_week * 2 / 100), 9)
-        ).astype(np.int64)
+        scaled = share * (self.full_week * 2 / 100)
+        np.round(scaled, 9, out=scaled)
+        np.floor(scaled, out=scaled)
+        halves: npt.NDArray[np.int64] = scaled.astype(np.int64)
         if days_off_mask is not None:
             off = np.asarray(days_off_mask, dtype=np.uint8) & np.uint8((1 << self.full_week) - 1)
             if off.any():
