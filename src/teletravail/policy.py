@@ -288,7 +288,7 @@ class Policy:
             raise ValidationError("errors", errors, "'raise' or 'report'")
         if isinstance(subject, Agent):
             one = Workforce.from_agents((subject,))
-            return self._assess(one, day, start, end, requested, "raise").explain(0)
+            return self._assess(one, day, start, end, requested, "raise", subject).explain(0)
         if not isinstance(subject, Workforce):
             raise ValidationError("subject", subject, "an Agent or a Workforce")
         return self._assess(subject, day, start, end, requested, errors)
@@ -321,17 +321,72 @@ class Policy:
         end: dt.date,
         requested: Any,
         errors: Errors,
+        agent: Agent | None = None,
     ) -> BatchAssessment:
-        quota = self.quota if self.quota is not None else _NO_QUOTA
         decisions = self.eligibility.evaluate_columns(workforce, day, errors)
         entitled = decisions.eligible
         selected = None
         if self.selection is not None:
             selected = self.selection.run(decisions).selected
             entitled = entitled & selected
-        # the agents' asks, and the profiles they fall into: agents of one profile (the
-        # same ask, days worked, days off, authorisation, absences) get the same answer
         asked_patterns, per_week = self._asks(workforce, requested)
+        outcome: tuple[Profiles, TeleworkDays, AllowanceColumns | None] | None
+        if agent is None:
+            outcome = self._outcome(workforce, entitled, asked_patterns, per_week, day, start, end)
+        else:  # one agent: the outcome of an agent of the same profile, if one was met
+            key = (
+                bool(entitled[0]),
+                agent.pattern if requested is None else asked_patterns.value(0),
+                float(per_week[0]),
+                float(workforce.working_time_percent[0]),
+                agent.days_off,
+                agent.authorisation,
+                agent.absences,
+                agent.derogations,
+                day,
+                start,
+                end,
+            )
+            outcome = self._memo.get(key)
+            if outcome is None:
+                outcome = self._outcome(
+                    workforce, entitled, asked_patterns, per_week, day, start, end
+                )
+                if len(self._memo) > 4096:  # many profiles: start again rather than grow
+                    self._memo.clear()
+                self._memo[key] = outcome
+        profiles, telework, columns = outcome
+        impact = dated_impact(workforce, telework, assumptions=self.impact, label=self.name)
+        return BatchAssessment(
+            policy=self,
+            on=day,
+            start=start,
+            end=end,
+            decisions=decisions,
+            selected=selected,
+            entitled=frozen(entitled),
+            asked=frozen(per_week),
+            profiles=profiles,
+            impact=impact,
+            telework=telework,
+            allowances=columns,
+            asked_patterns=asked_patterns,
+        )
+
+    def _outcome(
+        self,
+        workforce: Workforce,
+        entitled: npt.NDArray[np.bool_],
+        asked_patterns: Coded,
+        per_week: npt.NDArray[np.float64],
+        day: dt.date,
+        start: dt.date,
+        end: dt.date,
+    ) -> tuple[Profiles, TeleworkDays, AllowanceColumns | None]:
+        """The profiles of the agents (agents of one profile, with the same ask, days
+        worked, days off, authorisation and absences, get the same answer), each one's
+        answer from the quota and its grant, their dated days and their allowance."""
+        quota = self.quota if self.quota is not None else _NO_QUOTA
         profiles, sample, counts = _profiles(workforce, entitled, asked_patterns, per_week, quota)
         on_entitled = entitled[sample]
         asks = Asks.of(asked_patterns.values, asked_patterns.codes[sample], per_week[sample])
@@ -359,38 +414,23 @@ class Policy:
         )
         granted = on_entitled & (~failing | reduced)
         codes = np.where(granted, codes, 0)
-        # the dated days of what is granted, then the allowance and the impact of them
         telework = self._days(
             workforce, day, start, end, table, codes, sample, checks, overrides, quota, profiles
         )
         telework.counted(counts)
         columns = None if self.allowance is None else self.allowance.columns(telework)
-        impact = dated_impact(workforce, telework, assumptions=self.impact, label=self.name)
-        return BatchAssessment(
-            policy=self,
-            on=day,
-            start=start,
-            end=end,
-            decisions=decisions,
-            selected=selected,
-            entitled=frozen(entitled),
-            asked=frozen(per_week),
-            profiles=Profiles(
-                codes=profiles,
-                sample=sample,
-                entitled=on_entitled,
-                granted=granted,
-                reduced=reduced & granted,
-                places_refused=bad_place & on_entitled,
-                patterns=Coded(codes.astype(np.int32), tuple(table)),
-                checks=checks,
-                overrides=overrides,
-            ),
-            impact=impact,
-            telework=telework,
-            allowances=columns,
-            asked_patterns=asked_patterns,
+        answers = Profiles(
+            codes=profiles,
+            sample=sample,
+            entitled=on_entitled,
+            granted=granted,
+            reduced=reduced & granted,
+            places_refused=bad_place & on_entitled,
+            patterns=Coded(codes.astype(np.int32), tuple(table)),
+            checks=checks,
+            overrides=overrides,
         )
+        return answers, telework, columns
 
     def _asks(self, workforce: Workforce, requested: Any) -> tuple[Coded, npt.NDArray[np.float64]]:
         """Each agent's stated pattern (codes into a table, ``None`` where the agent

@@ -27,6 +27,7 @@ from teletravail._columns import all_nan, highest, lowest, readonly, zeros
 from teletravail.dated import DatedParameter, Source, to_date
 from teletravail.errors import ValidationError
 from teletravail.units import Q_, as_quantity, unit
+from teletravail.week import PlaceKind
 from teletravail.workforce import Agent, CommuteMode, Workforce
 
 from .factors import emission_factors
@@ -256,7 +257,7 @@ class Assumptions:
     cost_per_km: Quantity | None = attrs.field(default=None, converter=_cost)
     rebound: Rebound = attrs.field(factory=Rebound, converter=_rebound)
     # magnitudes read once: the speed, the cost and each factor per (mode, date)
-    _memo: dict[Any, float | None] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    _memo: dict[Any, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def factor_column(self, modes: npt.NDArray[np.int8], on: dt.date) -> npt.NDArray[np.float64]:
         """kg CO2e per km for each agent's mode, as in force on ``on``."""
@@ -269,6 +270,21 @@ class Assumptions:
     def factor_changes(self, code: int) -> tuple[dt.date, ...]:
         """The dates on which the factor of the mode of ``code`` changes."""
         return self._parameter(code).change_dates()
+
+    def changes_within(self, codes: list[int], start: dt.date, end: dt.date) -> list[dt.date]:
+        """The dates after ``start`` and up to ``end`` on which the factor of a mode of
+        ``codes`` changes, in order (read once per modes and span)."""
+        key = ("changes", tuple(codes), start, end)
+        found = self._memo.get(key)
+        if found is None:
+            found = sorted(
+                {c for code in codes for c in self.factor_changes(code) if start < c <= end}
+            )
+            if len(self._memo) > 1024:
+                self._memo.clear()
+            self._memo[key] = found
+        result: list[dt.date] = found
+        return result
 
     def _parameter(self, code: int) -> DatedParameter:
         mode = _MODES[code]
@@ -428,13 +444,11 @@ def dated_impact(
     assessment composes): télécentre days from the days' places, each agent's own
     distance to their télécentre (or ``telecentre_km``, one per agent), each day at the
     emission factor in force that day."""
-    from teletravail.week import PlaceKind
-
     total_days = days.total_days()
     centre_days = None
     centre_km = None
     unknown_centre = None
-    if days.schedule_halves_at([PlaceKind.TELECENTRE]).any():
+    if days.has_days_at(PlaceKind.TELECENTRE):
         centre = days.halves_at([PlaceKind.TELECENTRE])
         centre_days = centre / 2
         distances = workforce.telecentre_distance_km if telecentre_km is None else telecentre_km
@@ -444,14 +458,7 @@ def dated_impact(
     # the factor of each agent: in force on each day, weighted by the days at it
     factor = None
     modes = workforce.commute_mode
-    changes = sorted(
-        {
-            change
-            for code in _present(modes)
-            for change in assumptions.factor_changes(code)
-            if days.start < change <= days.end
-        }
-    )
+    changes = assumptions.changes_within(_present(modes), days.start, days.end)
     first = days.start if on is None else on
     if changes:
         edges = [days.start, *changes, days.end + dt.timedelta(days=1)]

@@ -37,6 +37,12 @@ def _public_holidays(country: str, subdivision: str | None, year: int) -> tuple[
 
 
 @functools.lru_cache(maxsize=256)
+def _working_days_in_year(calendar: WorkCalendar, year: int) -> int:
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return int(np.count_nonzero(_working_mask(calendar, first, last)))
+
+
+@functools.lru_cache(maxsize=256)
 def _working_mask(calendar: WorkCalendar, start: dt.date, end: dt.date) -> npt.NDArray[np.bool_]:
     if end < start:
         return np.zeros(0, dtype=bool)
@@ -142,7 +148,7 @@ class WorkCalendar:
     def working_days_in_year(self, year: int) -> int:
         """The working days of a full-time week in calendar ``year`` under this calendar
         (weekdays less public holidays and extra days off)."""
-        return int(np.count_nonzero(self.working_mask(dt.date(year, 1, 1), dt.date(year, 12, 31))))
+        return _working_days_in_year(self, year)
 
     def weekmask(self, weekdays: Iterable[int] | None = None) -> str:
         """numpy's weekmask for the given weekdays (default: every non-weekend day)."""

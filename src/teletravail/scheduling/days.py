@@ -226,6 +226,14 @@ class TeleworkDays:
         )
         return found
 
+    def has_days_at(self, kind: PlaceKind) -> bool:
+        """Whether any day of any schedule is at a place of ``kind`` (read once)."""
+        key = ("at", kind)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = bool(self.schedule_halves_at([kind]).any())
+        return bool(found)
+
     def halves_at(self, kinds: Sequence[PlaceKind]) -> npt.NDArray[np.int64]:
         """Each agent's half days of telework at places of the given kinds."""
         result: npt.NDArray[np.int64] = self.schedule_halves_at(kinds)[self.codes]

@@ -79,6 +79,10 @@ class LeaveAssumption:
     days: Quantity | None = attrs.field(default=None, converter=_days)
     weeks_worked: float | None = attrs.field(default=None, converter=_weeks)
     source: Source | None = attrs.field(default=None, validator=optional_source)
+    # the share of each (working days, full week) met, read once
+    _memo: dict[tuple[int, int], Fraction] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         if (self.days is None) == (self.weeks_worked is None):
@@ -96,6 +100,9 @@ class LeaveAssumption:
         days (exact). A share that leaves no working day is an error naming ``leave``."""
         if working_days <= 0:
             return Fraction(0)
+        found = self._memo.get((working_days, full_week))
+        if found is not None:
+            return found
         if self.days is not None:
             share = Fraction(str(float(self.days.m_as("workday")))) / working_days
         else:
@@ -109,6 +116,7 @@ class LeaveAssumption:
                 self.describe(),
                 f"a leave that leaves working days{when} (the year has {working_days})",
             )
+        self._memo[(working_days, full_week)] = share
         return share
 
     def describe(self) -> str:

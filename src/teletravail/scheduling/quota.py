@@ -355,9 +355,13 @@ class Quota:
     full_week: int = attrs.field(default=5, validator=_full_week)
     source: Source | None = attrs.field(default=None, validator=optional_source)
     name: str = attrs.field(default="", validator=_name)
-    # the maximum and the on-site minimum in workday/week, read once for the columns
+    # the maximum, the minimum and the on-site minimum in workday/week, the part-time
+    # bands' caps and the cap on days per week, read once for the columns
     _max_days: float = attrs.field(init=False, eq=False, repr=False)
+    _min_days: float = attrs.field(init=False, eq=False, repr=False)
     _on_site_days: float = attrs.field(init=False, eq=False, repr=False)
+    _band_days: tuple[float, ...] = attrs.field(init=False, eq=False, repr=False)
+    _week_halves: int | None = attrs.field(init=False, eq=False, repr=False)
     # the allowance of each working time met alone (one agent at a time), read once
     _memo: dict[float, float] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
@@ -365,7 +369,12 @@ class Quota:
         if self.minimum > self.maximum:
             raise ValidationError("minimum", self.minimum, f"at most the maximum {self.maximum}")
         object.__setattr__(self, "_max_days", float(self.maximum.m_as("workday/week")))
+        object.__setattr__(self, "_min_days", float(self.minimum.m_as("workday/week")))
         object.__setattr__(self, "_on_site_days", float(self.on_site_minimum.m_as("workday/week")))
+        bands = tuple(float(band.maximum.m_as("workday/week")) for band in self.part_time)
+        object.__setattr__(self, "_band_days", bands)
+        week = None if self.caps is None else self.caps.halves("week")
+        object.__setattr__(self, "_week_halves", week)
 
     # -- the rules, on columns ------------------------------------------------------
 
@@ -400,12 +409,11 @@ class Quota:
         week."""
         share = np.round(np.asarray(working_time_percent, dtype=float), 9)
         cap = np.full(share.shape, self._max_days)
-        for band in self.part_time:
+        for band, most in zip(self.part_time, self._band_days, strict=True):
             inside = (share >= band.low_percent) & (share <= band.high_percent)
-            cap = np.where(inside, np.minimum(cap, float(band.maximum.m_as("workday/week"))), cap)
-        week = None if self.caps is None else self.caps.halves("week")
-        if week is not None:
-            cap = np.minimum(cap, week / 2)
+            cap = np.where(inside, np.minimum(cap, most), cap)
+        if self._week_halves is not None:
+            cap = np.minimum(cap, self._week_halves / 2)
         return cap
 
     def check_columns(
@@ -460,7 +468,7 @@ class Quota:
         failed["quota.workdays"] = ((asks.weekdays & (off | weekend)) != 0) | (
             asked > worked + 1e-9
         )
-        minimum = float(self.minimum.m_as("workday/week"))
+        minimum = self._min_days
         if minimum > 0:
             failed["quota.minimum"] = (asked > 1e-9) & (asked < minimum - 1e-9)
         failed["quota.maximum"] = asked > cap + 1e-9
