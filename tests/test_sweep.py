@@ -96,13 +96,13 @@ def test_each_row_equals_the_variant_assessed_alone(grid: dict[str, list[str]]) 
 def test_equal_criteria_are_evaluated_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Variants that differ by their quota compute each eligibility criterion once."""
     calls: list[str] = []
-    original = MinimumSeniority._column
+    original = MinimumSeniority.column
 
     def counted(self: MinimumSeniority, workforce: Workforce, on: dt.date) -> Any:
         calls.append(str(self.minimum))
         return original(self, workforce, on)
 
-    monkeypatch.setattr(MinimumSeniority, "_column", counted)
+    monkeypatch.setattr(MinimumSeniority, "column", counted)
     table = sweep(LOT, STAFF, ON, GRID)
     assert len(table) == 8
     assert sorted(calls) == sorted({*calls}) and len(calls) == 2  # one per seniority

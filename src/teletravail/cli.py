@@ -386,7 +386,10 @@ def _read_workforce(
     delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
     # a row with more or fewer cells than the header is a bad row, as for from_csv
     reader = csv.DictReader(
-        io.StringIO(text, newline=""), delimiter=delimiter, restkey=wf._EXTRA, restval=wf._SHORT
+        io.StringIO(text, newline=""),
+        delimiter=delimiter,
+        restkey=wf.EXTRA_CELLS,
+        restval=wf.MISSING_CELL,
     )
     ids: list[str] = []
     if progress is not None:
@@ -395,7 +398,7 @@ def _read_workforce(
     def records() -> Iterator[dict[str, Any]]:
         for record in reader:
             cell = record.get("id")
-            ids.append(cell.strip() if isinstance(cell, str) and cell != wf._SHORT else "")
+            ids.append(cell.strip() if isinstance(cell, str) and cell != wf.MISSING_CELL else "")
             if progress is not None:
                 progress.update(len(ids))
             yield record

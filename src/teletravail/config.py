@@ -1074,7 +1074,7 @@ def _allowance() -> ListOf:
 
 
 def _selection() -> Table:
-    from teletravail.eligibility.selection import _KEYS, SelectionCampaign
+    from teletravail.eligibility.selection import RANKING_KEYS, SelectionCampaign
 
     def dump(obj: SelectionCampaign) -> dict[str, Any]:
         if callable(obj.rank_by):
@@ -1088,7 +1088,7 @@ def _selection() -> Table:
         "Seats allotted among eligible agents, ranked by one column.",
         [
             Key("seats", Number(0, 10**9, whole=True), "the number of seats", True),
-            Key("rank_by", Choice(_KEYS), "the column ranking the agents"),
+            Key("rank_by", Choice(RANKING_KEYS), "the column ranking the agents"),
             Key("descending", Flag(), "largest first (default true)"),
             Key("name", Text(empty=True), "the campaign's name"),
         ],

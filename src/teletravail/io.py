@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from teletravail.errors import ValidationError
-from teletravail.workforce import Columns, Errors, Workforce, _Plan
+from teletravail.workforce import ColumnPlan, Columns, Errors, Workforce
 
 __all__ = ["Format", "read_workforce"]
 
@@ -102,7 +102,7 @@ def _read_parquet(
     except (OSError, ValueError) as exc:  # pyarrow's errors derive from these
         raise ValidationError("source", str(path), f"a Parquet file ({exc})") from None
     # resolve the header first: the mapping is checked, and only used columns are read
-    used = [column for column, _ in _Plan(columns, ignore_columns).header(names).values()]
+    used = [column for column, _ in ColumnPlan(columns, ignore_columns).header(names).values()]
     frame = pd.read_parquet(path, engine="pyarrow", columns=used)
     wanted = {k: v for k, v in (columns or {}).items() if v is not None}
     return Workforce.from_pandas(frame, errors=errors, columns=wanted)

@@ -127,19 +127,19 @@ class _Remembered(Rule):
     rule: Rule
     memory: dict[Rule, Outcome] = attrs.field(repr=False)
 
-    def _outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
+    def outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
         found = self.memory.get(self.rule)
         if found is None:
-            found = self.rule._outcome(workforce, on)
+            found = self.rule.outcome(workforce, on)
             found.passed.flags.writeable = False  # shared by the variants from now on
             self.memory[self.rule] = found
         return found
 
-    def _result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
-        return self.rule._result(outcome, workforce, on, row)
+    def result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
+        return self.rule.result(outcome, workforce, on, row)
 
-    def _blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
-        self.rule._blame(outcome, relevant, found)
+    def blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
+        self.rule.blame(outcome, relevant, found)
 
     def codes(self) -> tuple[str, ...]:
         return self.rule.codes()

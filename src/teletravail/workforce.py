@@ -47,14 +47,19 @@ if TYPE_CHECKING:
     from teletravail.units import Quantity
 
 __all__ = [
+    "EXTRA_CELLS",
+    "MISSING_CELL",
+    "PANDAS_QUANTITIES",
     "Agent",
     "Categories",
     "Coded",
+    "ColumnPlan",
     "CommuteMode",
     "Derogation",
     "DerogationKind",
     "Errors",
     "Workforce",
+    "derogation_kind",
 ]
 
 Errors = Literal["raise", "report"]
@@ -102,7 +107,8 @@ def _mode(value: Any) -> CommuteMode:
     return enum_value(CommuteMode, value, "commute_mode")
 
 
-def _kind(value: Any) -> DerogationKind:
+def derogation_kind(value: Any) -> DerogationKind:
+    """A kind of derogation from itself or its name (a typed error lists the kinds)."""
     return enum_value(DerogationKind, value, "derogation.kind")
 
 
@@ -121,7 +127,7 @@ class Derogation:
     Both ends are included; ``end=None`` means it runs until further notice.
     """
 
-    kind: DerogationKind = attrs.field(converter=_kind)
+    kind: DerogationKind = attrs.field(converter=derogation_kind)
     start: dt.date = attrs.field(converter=_derogation_start)
     end: dt.date | None = attrs.field(default=None, converter=_derogation_end)
 
@@ -462,8 +468,8 @@ _FIELDS = (
     "authorisation",
 )
 _UNIT_ALIASES = {"pct": "percent", "percent": "percent", "%": "percent"}
-# the quantity columns of to_pandas: plain name -> (pint name, unit)
-_PANDAS_QUANTITIES = {
+#: The quantity columns of :meth:`Workforce.to_pandas`: plain name -> (pint name, unit).
+PANDAS_QUANTITIES = {
     "working_time_pct": ("working_time", WORKING_TIME_UNIT),
     "commute_distance_km": ("commute_distance", DISTANCE_UNIT),
     "commute_time_min": ("commute_time", COMMUTE_TIME_UNIT),
@@ -477,9 +483,10 @@ def _kept(column: npt.NDArray[G], keep: npt.NDArray[np.bool_] | None) -> npt.NDA
     return _readonly(column.copy() if keep is None else column[keep])
 
 
-# csv.DictReader's markers for a row longer, or shorter, than the header
-_EXTRA = "\x00extra"
-_SHORT = "\x00short"
+#: csv.DictReader's markers (``restkey``, ``restval``) for a row longer, or shorter,
+#: than the header: a reader of CSV rows passes them, and bad rows are told apart.
+EXTRA_CELLS = "\x00extra"
+MISSING_CELL = "\x00short"
 
 # Read-only arrays shared by every workforce of one agent (they can never be written).
 _ZERO_CODE = _readonly(np.zeros(1, dtype=np.int32))
@@ -599,7 +606,7 @@ def _column_spec(source: str, spec: Any) -> tuple[str, str | None] | None:
     raise ValidationError(where, spec, "a field name, a (field, unit) pair or None")
 
 
-class _Plan:
+class ColumnPlan:
     """How the keys of an input become fields: the caller's mapping, the keys to skip,
     and the naming convention (``commute_distance_km``) for the others, each key
     resolved once."""
@@ -671,15 +678,17 @@ class _InUnit:
     unit: str | None
 
 
-def _record_cells(record: Any, plan: _Plan, seen: set[str]) -> dict[str, tuple[str | None, Any]]:
+def _record_cells(
+    record: Any, plan: ColumnPlan, seen: set[str]
+) -> dict[str, tuple[str | None, Any]]:
     """One record's cells by field, each with the unit its key gives."""
     if not isinstance(record, Mapping):
         raise ValidationError("record", record, "a mapping of column names to values")
     values: dict[str, tuple[str | None, Any]] = {}
     for key, value in record.items():
-        if key == _EXTRA:
+        if key == EXTRA_CELLS:
             raise ValidationError("cells", value, "no more cells than the header has columns")
-        if isinstance(value, str) and value == _SHORT:
+        if isinstance(value, str) and value == MISSING_CELL:
             raise ValidationError(key, None, "a cell for every column of the header")
         if not isinstance(key, str):
             raise ValidationError("record", key, "column names that are strings")
@@ -1407,7 +1416,7 @@ class Workforce:
         (a field, a field with its unit written as in a key, a ``(field, unit)`` pair, or
         ``None`` to skip the key). Each is checked before any row is read.
         """
-        plan = _Plan(columns, ignore_columns)
+        plan = ColumnPlan(columns, ignore_columns)
         cells: dict[str, list[Any]] = {}
         units: dict[str, str | None] = {}
         problems: list[RowError] = []
@@ -1562,9 +1571,12 @@ class Workforce:
             counts = {d: first.count(d) for d in (",", ";", "\t")}
             delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
         reader = csv.DictReader(
-            io.StringIO(text, newline=""), delimiter=delimiter, restkey=_EXTRA, restval=_SHORT
+            io.StringIO(text, newline=""),
+            delimiter=delimiter,
+            restkey=EXTRA_CELLS,
+            restval=MISSING_CELL,
         )
-        _Plan(columns, ignore_columns).header(list(reader.fieldnames or ()))
+        ColumnPlan(columns, ignore_columns).header(list(reader.fieldnames or ()))
         return cls.from_records(
             reader, errors=errors, ignore_columns=ignore_columns, columns=columns
         )
@@ -1595,7 +1607,7 @@ class Workforce:
         repeated = [name for name in names if names.count(name) > 1]
         if repeated:
             raise ValidationError("columns", repeated[0], "column names used once")
-        plan = _Plan(columns, ignore_columns)
+        plan = ColumnPlan(columns, ignore_columns)
         fields = plan.header(names)
         n = len(frame)
         cells: dict[str, Sequence[Any] | npt.NDArray[Any]] = {}
@@ -1818,7 +1830,7 @@ class Workforce:
                 "telecentre_distance_km": self.telecentre_distance_km,
                 "authorisation": _texts(self.authorisation, str),
             },
-            _PANDAS_QUANTITIES,
+            PANDAS_QUANTITIES,
             units,
         )
 

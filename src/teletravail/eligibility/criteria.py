@@ -96,7 +96,7 @@ class Criterion(Rule):
         return None
 
     @abc.abstractmethod
-    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+    def column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
         """Whether each agent passes."""
 
     @abc.abstractmethod
@@ -108,10 +108,10 @@ class Criterion(Rule):
     def threshold(self) -> Value:
         """What is required."""
 
-    def _outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
-        return Outcome(self, self._column(workforce, on))
+    def outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
+        return Outcome(self, self.column(workforce, on))
 
-    def _result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
+    def result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
         return CriterionResult(
             code=self.code,
             passed=bool(outcome.passed[row]),
@@ -122,7 +122,7 @@ class Criterion(Rule):
             description_fr=self.description_fr,
         )
 
-    def _blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
+    def blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
         found.append((self.code, relevant & ~outcome.passed))
 
     def codes(self) -> tuple[str, ...]:
@@ -162,7 +162,7 @@ class MinimumSeniority(Criterion):
     CODE: ClassVar[str] = "seniority.minimum"
     minimum: Duration = attrs.field(factory=lambda: Duration(years=1), converter=_duration)
 
-    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+    def column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
         latest = _latest_start(self.minimum, on)
         if latest is None:
             return np.zeros(len(workforce), dtype=bool)
@@ -224,7 +224,7 @@ class _MinimumQuantity(Criterion):
         values: npt.NDArray[np.float64] = getattr(workforce, self.COLUMN)
         return values
 
-    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+    def column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
         result: npt.NDArray[np.bool_] = self._values(workforce) >= self._limit
         return result
 
@@ -304,7 +304,7 @@ class ExcludedRoles(Criterion):
         if not self.roles and not self.tags:
             raise ValidationError("roles", self.roles, "at least one excluded role or tag")
 
-    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+    def column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
         kept = _not_in(workforce.role, self.roles)
         if self.tags and any(t in self.tags for t in workforce.tag_names):
             kept &= ~workforce.has_tag(self.tags)
@@ -347,7 +347,7 @@ class Volunteer(Criterion):
 
     CODE: ClassVar[str] = "volunteer"
 
-    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+    def column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
         return workforce.volunteer
 
     def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
@@ -364,7 +364,7 @@ class TeleworkablePost(Criterion):
 
     CODE: ClassVar[str] = "post.teleworkable"
 
-    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+    def column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
         return workforce.teleworkable_post
 
     def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
@@ -376,14 +376,14 @@ class TeleworkablePost(Criterion):
 
 
 def _kinds(value: Any) -> frozenset[DerogationKind]:
-    from teletravail.workforce import _kind
+    from teletravail.workforce import derogation_kind
 
     if not isinstance(value, str | Iterable) or isinstance(value, Mapping):
         raise ValidationError("kinds", value, "a set of derogation kinds")
     items = [value] if isinstance(value, str) else list(value)
     if not items:
         raise ValidationError("kinds", value, "at least one derogation kind")
-    return frozenset(_kind(item) for item in items)
+    return frozenset(derogation_kind(item) for item in items)
 
 
 @attrs.frozen(kw_only=True)
@@ -398,7 +398,7 @@ class HasDerogation(Criterion):
         factory=lambda: frozenset(DerogationKind), converter=_kinds
     )
 
-    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+    def column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
         return workforce.derogation_active(self.kinds, on)
 
     def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
@@ -462,7 +462,7 @@ class Predicate(Criterion):
     def description_fr(self) -> str | None:
         return self.text_fr
 
-    def _column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+    def column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
         try:
             column = np.asarray(self.function(workforce, on))
         except TeletravailError:

@@ -425,7 +425,7 @@ class BatchDecision:
         if self._blame is None:
             found: list[tuple[str, npt.NDArray[np.bool_]]] = []
             relevant = np.ones(len(self), dtype=bool)
-            self.rule._blame(self._outcome, relevant, found)
+            self.rule.blame(self._outcome, relevant, found)
             self._blame = found
         return self._blame
 
@@ -466,7 +466,7 @@ class BatchDecision:
                 _to_date(self.workforce.hire_date[row]),
                 f"a date on or before the reference date {self.on}",
             )
-        result = self.rule._result(self._outcome, self.workforce, self.on, row)
+        result = self.rule.result(self._outcome, self.workforce, self.on, row)
         return Decision(
             agent_id=str(self.workforce.ids[row]),
             on=self.on,

@@ -128,7 +128,7 @@ class Rule(abc.ABC):
                 )
             if errors == "raise":
                 raise WorkforceError(problems)
-        outcome = self._outcome(workforce, day)
+        outcome = self.outcome(workforce, day)
         return BatchDecision(
             rule=self,
             workforce=workforce,
@@ -140,20 +140,20 @@ class Rule(abc.ABC):
 
     def mask(self, workforce: Workforce, on: dt.date | str) -> npt.NDArray[np.bool_]:
         """Only the boolean column (no explanation): the fastest way to count."""
-        return self._outcome(workforce, to_date(on, "on")).passed
+        return self.outcome(workforce, to_date(on, "on")).passed
 
     # -- what subclasses provide ------------------------------------------------------
 
     @abc.abstractmethod
-    def _outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
+    def outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
         """The columns of this node (and its children) over ``workforce``."""
 
     @abc.abstractmethod
-    def _result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
+    def result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
         """The explanation tree of one row."""
 
     @abc.abstractmethod
-    def _blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
+    def blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
         """Append ``(code, rows)`` for the criteria that stand in the way on ``relevant`` rows."""
 
     @abc.abstractmethod
@@ -197,8 +197,8 @@ class _Group(Rule):
     COMBINE: ClassVar[np.ufunc]
     rules: tuple[Rule, ...] = attrs.field(converter=_rules)
 
-    def _outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
-        children = tuple(rule._outcome(workforce, on) for rule in self.rules)
+    def outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
+        children = tuple(rule.outcome(workforce, on) for rule in self.rules)
         passed = children[0].passed
         if len(passed) > SHORT:  # in place: no new column per child
             passed = passed.copy()
@@ -211,19 +211,19 @@ class _Group(Rule):
                 passed = self.COMBINE(passed, child.passed)
         return Outcome(self, passed, children)
 
-    def _result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
+    def result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
         children = tuple(
-            rule._result(child, workforce, on, row)
+            rule.result(child, workforce, on, row)
             for rule, child in zip(self.rules, outcome.children, strict=True)
         )
         return CompositeResult(kind=self.KIND, passed=bool(outcome.passed[row]), children=children)
 
-    def _blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
+    def blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
         # all_of: each failing child answers for itself (a passing child blames nothing);
         # any_of: every child failed where the group failed, and each is named
         failing = relevant & ~outcome.passed
         for rule, child in zip(self.rules, outcome.children, strict=True):
-            rule._blame(child, failing, found)
+            rule.blame(child, failing, found)
 
     def codes(self) -> tuple[str, ...]:
         return tuple(code for rule in self.rules for code in rule.codes())
@@ -251,15 +251,15 @@ class Not(Rule):
 
     rule: Rule = attrs.field(validator=_is_rule)
 
-    def _outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
-        child = self.rule._outcome(workforce, on)
+    def outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
+        child = self.rule.outcome(workforce, on)
         return Outcome(self, ~child.passed, (child,))
 
-    def _result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
-        child = self.rule._result(outcome.children[0], workforce, on, row)
+    def result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
+        child = self.rule.result(outcome.children[0], workforce, on, row)
         return CompositeResult(kind="not", passed=bool(outcome.passed[row]), children=(child,))
 
-    def _blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
+    def blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
         found.append((self.code, relevant & ~outcome.passed))
 
     @property
@@ -278,16 +278,16 @@ class Unless(Rule):
     rule: Rule = attrs.field(validator=_is_rule)
     exception: Rule = attrs.field(validator=_is_rule)
 
-    def _outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
-        base = self.rule._outcome(workforce, on)
-        waiver = self.exception._outcome(workforce, on)
+    def outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
+        base = self.rule.outcome(workforce, on)
+        waiver = self.exception.outcome(workforce, on)
         return Outcome(self, base.passed | waiver.passed, (base, waiver))
 
-    def _result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
+    def result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
         base, waiver = outcome.children
         children = (
-            self.rule._result(base, workforce, on, row),
-            self.exception._result(waiver, workforce, on, row),
+            self.rule.result(base, workforce, on, row),
+            self.exception.result(waiver, workforce, on, row),
         )
         return CompositeResult(
             kind="unless",
@@ -296,8 +296,8 @@ class Unless(Rule):
             waived=bool(~base.passed[row] & waiver.passed[row]),
         )
 
-    def _blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
-        self.rule._blame(outcome.children[0], relevant & ~outcome.passed, found)
+    def blame(self, outcome: Outcome, relevant: npt.NDArray[np.bool_], found: Blame) -> None:
+        self.rule.blame(outcome.children[0], relevant & ~outcome.passed, found)
 
     def codes(self) -> tuple[str, ...]:
         return self.rule.codes() + self.exception.codes()

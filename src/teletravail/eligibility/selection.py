@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail.errors import ValidationError
-from teletravail.workforce import _PANDAS_QUANTITIES as _WORKFORCE_QUANTITIES
+from teletravail.workforce import PANDAS_QUANTITIES as _WORKFORCE_QUANTITIES
 from teletravail.workforce import Workforce
 
 from .decision import SCHEMA_VERSION, BatchDecision
@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 __all__ = ["Selection", "SelectionCampaign"]
 
 RankKey = Literal["commute_distance", "commute_time", "seniority", "working_time"]
-_KEYS: tuple[str, ...] = ("commute_distance", "commute_time", "seniority", "working_time")
+#: The columns a campaign can rank agents by.
+RANKING_KEYS: tuple[str, ...] = ("commute_distance", "commute_time", "seniority", "working_time")
 Status = Literal["selected", "waiting", "not_eligible", "invalid"]
 # the ranking key's column in Selection.to_pandas, named as in Workforce.to_pandas:
 # key -> (plain name, pint name, unit)
@@ -56,10 +57,10 @@ def _seats(value: Any) -> int:
 def _key(value: Any) -> RankKey | Callable[[Workforce], npt.ArrayLike]:
     if callable(value):
         return value  # type: ignore[no-any-return]
-    if value in _KEYS:
+    if value in RANKING_KEYS:
         return value  # type: ignore[no-any-return]
     raise ValidationError(
-        "rank_by", value, f"one of {', '.join(_KEYS)} or a function of the workforce"
+        "rank_by", value, f"one of {', '.join(RANKING_KEYS)} or a function of the workforce"
     )
 
 

@@ -37,12 +37,12 @@ _EXPORTS: dict[str, str] = {
     "Absence": "teletravail.spans",
     "Authorisation": "teletravail.spans",
     "FloatingReview": "schedule",
-    "QuotaExceededError": "schedule",
+    "QuotaExceededError": "planning",
     "Schedule": "schedule",
     "TeleworkDay": "schedule",
-    "plan": "schedule",
-    "review_floating": "schedule",
-    "telework_days": "schedule",
+    "plan": "planning",
+    "review_floating": "planning",
+    "telework_days": "planning",
     "Booking": "telecentre",
     "Bookings": "telecentre",
     "DeskRequest": "telecentre",
@@ -93,10 +93,17 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from teletravail.spans import Absence, Authorisation
     from teletravail.week import HOME, DayPart, PatternDay, Place, PlaceKind, WeeklyPattern
 
     from . import presets
     from .calendar import WorkCalendar, whit_monday
+    from .planning import (
+        QuotaExceededError,
+        plan,
+        review_floating,
+        telework_days,
+    )
     from .quota import (
         Assessment,
         DerogationRule,
@@ -108,17 +115,7 @@ if TYPE_CHECKING:
         QuotaDecision,
         national_derogations,
     )
-    from .schedule import (
-        Absence,
-        Authorisation,
-        FloatingReview,
-        QuotaExceededError,
-        Schedule,
-        TeleworkDay,
-        plan,
-        review_floating,
-        telework_days,
-    )
+    from .schedule import FloatingReview, Schedule, TeleworkDay
     from .telecentre import (
         Booking,
         Bookings,

@@ -16,7 +16,7 @@ order, are the rules of the scheduling package:
    month or a year are kept in date order while they fit under the caps;
 4. **floating days** (the quota's volume): every working day that is not a fixed
    weekday is asked for, in date order, and granted as
-   :func:`~teletravail.scheduling.schedule.review_floating` would grant it: within the
+   :func:`~teletravail.scheduling.planning.review_floating` would grant it: within the
    volume of its week, month or year, the room its week (or month, under monthly
    assessment) leaves under the weekly allowance and the on-site minimum, and the caps
    on days.
@@ -24,7 +24,7 @@ order, are the rules of the scheduling package:
 The days are computed once per schedule, with array operations over the schedules and
 the days; only the greedy steps (caps and floating days, which are first come, first
 served by nature) walk the days of the period once, for every schedule at a time.
-One agent's :func:`~teletravail.scheduling.schedule.plan` is the same layout for one
+One agent's :func:`~teletravail.scheduling.planning.plan` is the same layout for one
 schedule.
 """
 
@@ -46,12 +46,11 @@ from teletravail.week import HOME, DayPart, Place, PlaceKind, WeeklyPattern
 from .calendar import WorkCalendar
 from .leave import LeaveAssumption, thin
 from .quota import Assessment, Quota
+from .schedule import Schedule
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity
     from teletravail.workforce import Agent
-
-    from .schedule import Schedule
 
 __all__ = ["Layout", "TeleworkDays", "lay_out"]
 
@@ -256,8 +255,6 @@ class TeleworkDays:
 
     def schedule(self, row: int, agent_id: str | None = None) -> Schedule:
         """The dated days of the agent of ``row`` as a :class:`Schedule`."""
-        from .schedule import Schedule
-
         key = int(self.codes[row])
         kept = self.halves[key] > 0
         return Schedule(
