@@ -55,9 +55,10 @@ from teletravail.errors import ValidationError
 from teletravail.impact.commute import Assumptions, dated_impact
 from teletravail.impact.report import ImpactReport
 from teletravail.scheduling.calendar import WorkCalendar
+from teletravail.scheduling.checks import RULE_CODES, Asks, QuotaChecks, QuotaDecision
 from teletravail.scheduling.days import Layout, TeleworkDays, lay_out
 from teletravail.scheduling.leave import LeaveAssumption
-from teletravail.scheduling.quota import Asks, Quota, QuotaChecks, QuotaDecision
+from teletravail.scheduling.quota import Quota
 from teletravail.scheduling.schedule import Schedule
 from teletravail.units import Q_, as_quantity
 from teletravail.week import (
@@ -1064,14 +1065,7 @@ class BatchAssessment:
 
 
 #: The rules of an ask, in the order they are reported.
-_RULE_ORDER = (
-    PLACES_CODE,
-    "quota.granularity",
-    "quota.workdays",
-    "quota.minimum",
-    "quota.maximum",
-    "quota.on_site",
-)
+_RULE_ORDER = (PLACES_CODE, *RULE_CODES)
 
 
 class Assessment:

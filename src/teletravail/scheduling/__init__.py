@@ -25,14 +25,21 @@ _EXPORTS: dict[str, str] = {
     "Place": "teletravail.week",
     "PlaceKind": "teletravail.week",
     "WeeklyPattern": "teletravail.week",
+    "Asks": "checks",
+    "QuotaChecks": "checks",
     "Assessment": "quota",
+    "DayCaps": "quota",
+    "LeaveAssumption": "leave",
+    "Layout": "days",
+    "TeleworkDays": "days",
+    "lay_out": "days",
     "DerogationRule": "quota",
     "FloatingDays": "quota",
     "Granularity": "quota",
     "PartTimeCap": "quota",
     "PatternError": "quota",
     "Quota": "quota",
-    "QuotaDecision": "quota",
+    "QuotaDecision": "checks",
     "national_derogations": "quota",
     "Absence": "teletravail.spans",
     "Authorisation": "teletravail.spans",
@@ -57,22 +64,27 @@ _SUBMODULES: frozenset[str] = frozenset({"presets"})
 __all__ = [
     "HOME",
     "Absence",
+    "Asks",
     "Assessment",
     "Authorisation",
     "Booking",
     "Bookings",
+    "DayCaps",
     "DayPart",
     "DerogationRule",
     "DeskRequest",
     "FloatingDays",
     "FloatingReview",
     "Granularity",
+    "Layout",
+    "LeaveAssumption",
     "PartTimeCap",
     "PatternDay",
     "PatternError",
     "Place",
     "PlaceKind",
     "Quota",
+    "QuotaChecks",
     "QuotaDecision",
     "QuotaExceededError",
     "Refusal",
@@ -80,10 +92,12 @@ __all__ = [
     "Telecentre",
     "TelecentreNetwork",
     "TeleworkDay",
+    "TeleworkDays",
     "WeeklyPattern",
     "WorkCalendar",
     "aurillac_figeac_decazeville_2012",
     "book",
+    "lay_out",
     "national_derogations",
     "plan",
     "presets",
@@ -98,6 +112,9 @@ if TYPE_CHECKING:
 
     from . import presets
     from .calendar import WorkCalendar, whit_monday
+    from .checks import Asks, QuotaChecks, QuotaDecision
+    from .days import Layout, TeleworkDays, lay_out
+    from .leave import LeaveAssumption
     from .planning import (
         QuotaExceededError,
         plan,
@@ -106,13 +123,13 @@ if TYPE_CHECKING:
     )
     from .quota import (
         Assessment,
+        DayCaps,
         DerogationRule,
         FloatingDays,
         Granularity,
         PartTimeCap,
         PatternError,
         Quota,
-        QuotaDecision,
         national_derogations,
     )
     from .schedule import FloatingReview, Schedule, TeleworkDay

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -28,11 +28,12 @@ import numpy.typing as npt
 
 from teletravail._checks import enum_value, is_bool, optional_source, typed_tuple
 from teletravail.dated import Duration, Source, to_date
-from teletravail.eligibility.decision import SCHEMA_VERSION, CompositeResult, CriterionResult
 from teletravail.errors import ValidationError
 from teletravail.units import DIMENSIONLESS, Q_, as_quantity
 from teletravail.week import DayPart, PatternDay, PlaceKind, WeeklyPattern, weekday, weekday_mask
 from teletravail.workforce import Agent, DerogationKind
+
+from .checks import Asks, QuotaChecks, QuotaDecision
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity
@@ -653,226 +654,3 @@ class Quota:
         that fewer than the on-site minimum of the days actually worked that week (after
         holidays and absences) are left on site."""
         return max(0.0, min(allowed_per_week, days_at_work - on_site))
-
-
-@attrs.frozen(kw_only=True, eq=False)
-class Asks:
-    """What many agents ask for in a week, as columns (one row per agent):
-    ``per_week`` in workdays, whether the ask has a ``half_days``, and the ``weekdays``
-    asked as a mask (bit 0 = Monday; 0 for a number of days not yet placed)."""
-
-    per_week: npt.NDArray[np.float64]
-    half_days: npt.NDArray[np.bool_]
-    weekdays: npt.NDArray[np.uint8]
-
-    def __len__(self) -> int:
-        return len(self.per_week)
-
-    @classmethod
-    def nothing(cls, n: int) -> Asks:
-        """``n`` agents asking for no telework."""
-        return cls(
-            per_week=np.zeros(n), half_days=np.zeros(n, dtype=bool), weekdays=np.zeros(n, np.uint8)
-        )
-
-    @classmethod
-    def of_pattern(cls, pattern: WeeklyPattern) -> Asks:
-        """One agent asking for ``pattern``."""
-        return cls(
-            per_week=np.array([pattern.workdays]),
-            half_days=np.array([pattern.has_half_days()]),
-            weekdays=np.array([weekday_mask(pattern.weekdays)], dtype=np.uint8),
-        )
-
-    @classmethod
-    def of(
-        cls,
-        patterns: Sequence[WeeklyPattern | None],
-        codes: npt.NDArray[np.integer[Any]],
-        per_week: npt.NDArray[np.float64],
-    ) -> Asks:
-        """Asks from codes into a table of ``patterns`` (``None``: a number of days a week
-        only, read from ``per_week``): each distinct pattern is read once."""
-        table = [(p.workdays, p.has_half_days(), weekday_mask(p.weekdays)) for p in patterns if p]
-        if not table:
-            n = len(codes)
-            return cls(
-                per_week=per_week, half_days=np.zeros(n, bool), weekdays=np.zeros(n, np.uint8)
-            )
-        rows = [
-            (0.0, False, 0)
-            if p is None
-            else (p.workdays, p.has_half_days(), weekday_mask(p.weekdays))
-            for p in patterns
-        ]
-        amounts = np.array([r[0] for r in rows])
-        halves = np.array([r[1] for r in rows], dtype=bool)
-        masks = np.array([r[2] for r in rows], dtype=np.uint8)
-        stated = np.array([p is not None for p in patterns], dtype=bool)[codes]
-        return cls(
-            per_week=np.where(stated, amounts[codes], per_week),
-            half_days=halves[codes],
-            weekdays=masks[codes],
-        )
-
-
-_CODES = ("quota.granularity", "quota.workdays", "quota.minimum", "quota.maximum", "quota.on_site")
-
-
-@attrs.frozen(kw_only=True, eq=False)
-class QuotaChecks:
-    """The answers of :meth:`Quota.check_columns`: per agent, the ``asked`` days a week,
-    the days ``worked``, the weekly ``cap``, the ``on_site`` minimum, the ``allowed``
-    most (workdays/week), whether every rule ``passed``, and for each rule's code the
-    rows it ``failed``. Any row can be explained as a :class:`QuotaDecision`."""
-
-    quota: Quota
-    on: dt.date | None
-    asked: npt.NDArray[np.float64]
-    worked: npt.NDArray[np.float64]
-    cap: npt.NDArray[np.float64]
-    on_site: npt.NDArray[np.float64]
-    allowed: npt.NDArray[np.float64]
-    passed: npt.NDArray[np.bool_]
-    failed: Mapping[str, npt.NDArray[np.bool_]]
-    derogations: Mapping[int, DerogationRule]
-    shares: npt.NDArray[np.float64]
-
-    def __len__(self) -> int:
-        return len(self.passed)
-
-    def failures(self, row: int) -> tuple[str, ...]:
-        """The codes of the rules ``row`` breaks, in the order of the rules."""
-        return tuple(code for code in _CODES if code in self.failed and self.failed[code][row])
-
-    def failure_counts(self, rows: npt.NDArray[np.bool_] | None = None) -> dict[str, int]:
-        """How many agents (of ``rows``) each rule refuses."""
-        return {
-            code: int(np.count_nonzero(mask if rows is None else mask & rows))
-            for code, mask in self.failed.items()
-            if (mask if rows is None else mask & rows).any()
-        }
-
-    def source(self, row: int) -> Source | None:
-        """The text of the cap that applies to ``row``: its derogation's, its part-time
-        band's when it is lower than the maximum, else the quota's."""
-        quota = self.quota
-        rule = self.derogations.get(row)
-        if rule is not None:
-            return rule.source or quota.source
-        share = float(self.shares[row])
-        band = next((b for b in quota.part_time if b.applies(share)), None)
-        if band is not None and band.maximum < quota.maximum and band.source:
-            return band.source
-        return quota.source
-
-    def explain(self, row: int, agent_id: str = "") -> QuotaDecision:
-        """The decision of one row, each rule a criterion result with its source."""
-        quota = self.quota
-        asked = float(self.asked[row])
-        worked = float(self.worked[row])
-        source = self.source(row)
-        leaves: list[CriterionResult] = []
-        failed = set(self.failures(row))
-        per_week = "workday/week"
-        if "quota.granularity" in failed:
-            leaves.append(
-                CriterionResult(
-                    code="quota.granularity",
-                    passed=False,
-                    observed=Q_(asked, per_week),
-                    threshold=Q_(quota.granularity.step, "workday"),
-                    source=quota.source,
-                )
-            )
-        if "quota.workdays" in failed:
-            leaves.append(
-                CriterionResult(
-                    code="quota.workdays",
-                    passed=False,
-                    observed=Q_(asked, per_week),
-                    threshold=Q_(worked, per_week),
-                    source=quota.source,
-                )
-            )
-        leaves.append(
-            CriterionResult(
-                code="quota.maximum",
-                passed="quota.maximum" not in failed,
-                observed=Q_(asked, per_week),
-                threshold=Q_(float(self.cap[row]), per_week),
-                source=source,
-            )
-        )
-        leaves.append(
-            CriterionResult(
-                code="quota.on_site",
-                passed="quota.on_site" not in failed,
-                observed=Q_(worked - asked, per_week),
-                threshold=Q_(float(self.on_site[row]), per_week),
-                source=source,
-            )
-        )
-        if "quota.minimum" in self.failed:
-            leaves.append(
-                CriterionResult(
-                    code="quota.minimum",
-                    passed="quota.minimum" not in failed,
-                    observed=Q_(asked, per_week),
-                    threshold=quota.minimum,
-                    source=quota.source,
-                )
-            )
-        passed = not failed
-        rule = self.derogations.get(row)
-        return QuotaDecision(
-            agent_id=agent_id,
-            on=self.on if self.on is not None else dt.date(1970, 1, 1),
-            allowed=passed,
-            asked=Q_(asked, per_week),
-            maximum=Q_(float(self.allowed[row]), per_week),
-            derogation=None if rule is None else rule.kind.value,
-            result=CompositeResult(kind="all", passed=passed, children=tuple(leaves)),
-            failures=tuple(code for code in _CODES if code in failed),
-        )
-
-
-@attrs.frozen(kw_only=True)
-class QuotaDecision:
-    """The answer to a quota check: allowed or not, what was asked, the most allowed,
-    and each limit as a criterion result with its source."""
-
-    agent_id: str
-    on: dt.date
-    allowed: bool
-    asked: Quantity
-    maximum: Quantity
-    derogation: str | None
-    result: CompositeResult
-    failures: tuple[str, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready document with a schema version."""
-        from teletravail.eligibility.decision import encode_value
-
-        return {
-            "schema": "teletravail.scheduling.quota_decision",
-            "schema_version": SCHEMA_VERSION,
-            "agent_id": self.agent_id,
-            "on": self.on.isoformat(),
-            "allowed": self.allowed,
-            "asked": encode_value(self.asked),
-            "maximum": encode_value(self.maximum),
-            "derogation": self.derogation,
-            "failures": list(self.failures),
-            "result": self.result.to_dict(),
-        }
-
-    def text(self, lang: Literal["en", "fr"] = "en") -> str:
-        """The decision in English or French, rendered from its data."""
-        from teletravail.eligibility.text import render_quota
-
-        return render_quota(self, lang)
-
-    def __str__(self) -> str:
-        return self.text("en")
