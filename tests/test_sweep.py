@@ -157,3 +157,20 @@ def test_sweep_checks_its_arguments() -> None:
         sweep("lot", STAFF, ON, GRID)  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="a Workforce"):
         sweep(LOT, [], ON, GRID)  # type: ignore[arg-type]
+
+
+def test_a_sweep_over_a_period_is_each_variant_over_it() -> None:
+    """With a period, each row is its variant assessed alone over the same days."""
+    from teletravail import presets
+    from teletravail.samples import lot_2013_workforce
+
+    policy = presets.load("lot-2013")
+    staff = lot_2013_workforce()
+    grid = {"quota.maximum": ["1.5 workday/week", "2 workday/week"]}
+    table = sweep(policy, staff, "2013-01-01", grid, period=("2013-01-01", "2014-06-30"))
+    for row, variant in zip(table, table.policies, strict=True):
+        alone = variant.assess_workforce(
+            staff, "2013-01-01", period=("2013-01-01", "2014-06-30")
+        ).totals()
+        assert row["days"] == alone["days"] and row["allowance"] == alone["allowance"]
+    assert table.rows[1]["granted"] > table.rows[0]["granted"]

@@ -213,6 +213,7 @@ def sweep(
     on: dt.date | str,
     grid: Mapping[str, Sequence[Any]],
     *,
+    period: Any = None,
     requested: Any = None,
     errors: Errors = "raise",
 ) -> Sweep:
@@ -220,8 +221,9 @@ def sweep(
 
     ``grid`` maps key paths of the policy's document to the values to try, written as
     in a document: ``{"quota.maximum": ["1 workday/week", "2 workday/week"],
-    "eligibility.all_of[0].minimum": ["6 months", "1 year"]}``. ``requested`` and
-    ``errors`` are passed to :meth:`Policy.assess <teletravail.policy.Policy.assess>`.
+    "eligibility.all_of[0].minimum": ["6 months", "1 year"]}``. ``period``,
+    ``requested`` and ``errors`` are passed to :meth:`Policy.assess
+    <teletravail.policy.Policy.assess>`: every variant is assessed over the same days.
     A policy that cannot be written as a document (a ``Predicate`` criterion) cannot be
     swept.
     """
@@ -253,7 +255,7 @@ def sweep(
         if totals is None:
             fast = attrs.evolve(variant, eligibility=_remembered(variant.eligibility, memory))
             totals = fast.assess_workforce(
-                workforce, day, requested=requested, errors=errors
+                workforce, day, period=period, requested=requested, errors=errors
             ).totals()
             done[variant] = totals
         rows.append({**dict(zip(values, combination, strict=True)), **totals})
