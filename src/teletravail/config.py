@@ -1299,6 +1299,7 @@ def _policy_table() -> Table:
             Key("description", Text(empty=True), "what the scheme is; its first line sums it up"),
             Key("period", period, "when the policy is in force", True),
             Key("places", ListOf(Choice([p.value for p in PlaceKind]), unique=True), "where"),
+            Key("sources", SourceList(), "the texts the policy comes from"),
             Key("calendar", calendar, "the working days (default: France's)"),
             Key("leave", leave, "the leave assumed where absences are unknown (default 25 days)"),
             Key(
@@ -1306,7 +1307,6 @@ def _policy_table() -> Table:
                 Choice(["refuse", "reduce"]),
                 "an ask the quota does not allow is refused (default) or reduced to fit",
             ),
-            Key("sources", SourceList(), "the texts the policy comes from"),
             Key("eligibility", RULE, "who may telework", True),
             Key("quota", _quota(), "how much telework"),
             Key("allowance", _allowance(), "what is paid, component by component"),
