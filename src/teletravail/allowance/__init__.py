@@ -2,8 +2,9 @@
 costs, payment calendars; exact to the cent.
 
 >>> from teletravail.allowance import forfait_teletravail
->>> forfait_teletravail().for_workforce([88, 89, 10], 2023).tolist()
-[25344, 25344, 2880]
+>>> from teletravail.scheduling import WeeklyPattern, plan
+>>> forfait_teletravail().line(plan(WeeklyPattern.of(["tue"]), "2023-01-01", "2023-12-31")).cents
+14688
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from teletravail._lazy import lazy_names
 # one module of this sub-package does not import the others (schedules, télécentres,
 # economics...), which keeps a process's first result quick.
 _EXPORTS: dict[str, str] = {
+    "COMPONENT_KINDS": "components",
     "Allowance": "components",
+    "AllowanceColumns": "components",
+    "Amounts": "components",
+    "Component": "components",
     "AllowanceResult": "components",
     "EmployerCost": "components",
     "Line": "components",
@@ -37,7 +42,11 @@ _EXPORTS: dict[str, str] = {
 _SUBMODULES: frozenset[str] = frozenset({"presets"})
 
 __all__ = [
+    "COMPONENT_KINDS",
     "Allowance",
+    "AllowanceColumns",
+    "Amounts",
+    "Component",
     "AllowanceResult",
     "EmployerCost",
     "Line",
@@ -60,7 +69,11 @@ __all__ = [
 if TYPE_CHECKING:
     from . import presets
     from .components import (
+        COMPONENT_KINDS,
         Allowance,
+        AllowanceColumns,
+        Amounts,
+        Component,
         AllowanceResult,
         EmployerCost,
         Line,
