@@ -615,11 +615,10 @@ _TEXT: Final[dict[str, dict[Lang, str]]] = {
         "fr": "période\u00a0: du {start} au {end}",
     },
     "refused": {
-        "en": "asks refused by the quota or the places: {refused} (an agent counts under "
-        "each rule in the way)",
-        "fr": "demandes refusées par le quota ou les lieux\u00a0: {refused} (un agent compte "
-        "sous chaque règle en cause)",
+        "en": "asks refused: {refused}, rules in the way (an agent counts under each)",
+        "fr": "demandes refusées\u00a0: {refused}, règles en cause (un agent compte sous chacune)",
     },
+    "refused_none": {"en": "asks refused", "fr": "demandes refusées"},
     "granted": {"en": "telework granted", "fr": "télétravail accordé"},
     "telework": {
         "en": "telework: {days} days over the period ({leave})",
@@ -714,7 +713,7 @@ def _bilan_document(
         "invalid": len(errors),
         "errors": [error.to_dict() for error in errors],
         "period": {"start": batch.start.isoformat(), "end": batch.end.isoformat()},
-        "leave": policy.leave.describe(),
+        "leave": policy.leave.to_dict(),
         "telework": _value(totals["days"], "workday"),
         "allowance": _value(totals["allowance"], "EUR"),
         "employer_costs": _value(totals["employer_costs"], "EUR"),
@@ -732,6 +731,7 @@ def _bilan_document(
 
 def _render_bilan(document: dict[str, Any], lang: Lang = "en") -> str:
     """The text of ``teletravail bilan``, in English or French, from its document."""
+    from teletravail.scheduling.leave import LeaveAssumption
 
     def say(key: str, **values: Any) -> str:
         return _TEXT[key][lang].format(**values)
@@ -764,13 +764,10 @@ def _render_bilan(document: dict[str, Any], lang: Lang = "en") -> str:
                 waiting=count(selection["waiting"]),
             )
         )
-    out.append(
-        say(
-            "refused",
-            refused=count(document["refused"]),
-        )
-        + colon
-    )
+    if document["refused"]:
+        out.append(say("refused", refused=count(document["refused"])) + colon)
+    else:
+        out.append(f"{say('refused_none')}{colon} 0")
     out += [f"  {code}{colon} {count(n)}" for code, n in document["refused_by_rule"].items()]
     out.append(f"{say('granted')}{colon} {count(document['granted'])}")
     out.append(f"{say('invalid')}{colon} {count(document['invalid'])}")
@@ -780,7 +777,12 @@ def _render_bilan(document: dict[str, Any], lang: Lang = "en") -> str:
         out.append("  " + say("more", count=count(len(errors) - _ERRORS_SHOWN)))
     out.append(say("period", start=document["period"]["start"], end=document["period"]["end"]))
     days = _figure(document["telework"]["value"], 1, lang, trim=True)
-    out.append(say("telework", days=days, leave=document["leave"]))
+    leave = document["leave"]
+    assumed = LeaveAssumption(
+        days=None if leave["days"] is None else f"{leave['days']} workday",
+        weeks_worked=leave["weeks_worked"],
+    )
+    out.append(say("telework", days=days, leave=assumed.describe(lang)))
     for key, name in (("allowance", "allowance"), ("employer_costs", "employer")):
         out.append(f"{say(name)}{colon} {_figure(document[key]['value'], 2, lang)} EUR")
     impact = document["impact"]

@@ -1489,7 +1489,7 @@ def render_assessment(assessment: Assessment, lang: str = "en") -> str:
     if detail["leave_assumption"] is None:
         out.append(say("days_known", **figures))
     else:
-        out.append(say("days", assumption=detail["leave_assumption"], **figures))
+        out.append(say("days", assumption=batch.policy.leave.describe(lang), **figures))
     out.append(say("allowance", amount=as_decimal(assessment.allowance_cents)))
     for line in assessment.allowance_result.lines:
         out.append(say("line", name=line.name, amount=as_decimal(line.cents)))

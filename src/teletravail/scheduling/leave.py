@@ -119,11 +119,28 @@ class LeaveAssumption:
         self._memo[(working_days, full_week)] = share
         return share
 
-    def describe(self) -> str:
-        """The assumption in a few words (``25 days of leave a year``)."""
+    def describe(self, lang: str = "en") -> str:
+        """The assumption in a few words, in English or French (``25 days of leave a
+        year``, ``25 jours de congés par an``)."""
+        if lang not in ("en", "fr"):
+            raise ValidationError("lang", lang, "'en' or 'fr'")
         if self.days is not None:
-            return f"{float(self.days.m_as('workday')):g} days of leave a year"
-        return f"{self.weeks_worked:g} weeks worked a year"
+            number = f"{float(self.days.m_as('workday')):g}"
+            if lang == "fr":
+                return f"{number.replace('.', ',')} jours de congés par an"
+            return f"{number} days of leave a year"
+        number = f"{self.weeks_worked:g}"
+        if lang == "fr":
+            return f"{number.replace('.', ',')} semaines travaillées par an"
+        return f"{number} weeks worked a year"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form: the days of leave or the weeks worked, and the source."""
+        return {
+            "days": None if self.days is None else float(self.days.m_as("workday")),
+            "weeks_worked": self.weeks_worked,
+            "source": None if self.source is None else self.source.to_dict(),
+        }
 
 
 def thin(
