@@ -55,6 +55,17 @@ def to_date(value: Any, field: str) -> dt.date:
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+def check_order(
+    start: dt.date,
+    end: dt.date | None,
+    field: str = "end",
+    error: type[ValidationError] = ValidationError,
+) -> None:
+    """Refuse a span whose ``end`` (both ends included; None: open) is before its start."""
+    if end is not None and end < start:
+        raise error(field, end, f"a date on or after the start {start.isoformat()}")
+
+
 def _start(value: Any) -> dt.date:
     return to_date(value, "start")
 
@@ -143,8 +154,7 @@ class Period:
     end: dt.date | None = attrs.field(default=None, converter=_end)
 
     def __attrs_post_init__(self) -> None:
-        if self.end is not None and self.end < self.start:
-            raise ValidationError("end", self.end, f"a date on or after the start {self.start}")
+        check_order(self.start, self.end)
 
     def __contains__(self, day: object) -> bool:
         if isinstance(day, dt.datetime):
@@ -175,8 +185,7 @@ class DatedValue:
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        if self.end is not None and self.end < self.start:
-            raise DatedValueError("end", self.end, f"a date on or after the start {self.start}")
+        check_order(self.start, self.end, error=DatedValueError)
 
     @property
     def period(self) -> Period:

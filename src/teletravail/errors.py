@@ -10,6 +10,7 @@ against the standard library's conventions keeps working.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -31,6 +32,8 @@ def _show(value: Any) -> str:
     """Show a value the way a user typed it, short enough for one line."""
     import reprlib
 
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return repr(value.isoformat())
     shorter = reprlib.Repr()
     shorter.maxlevel, shorter.maxstring, shorter.maxother = 3, 80, 80
     text = shorter.repr(value)

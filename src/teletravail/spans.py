@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from teletravail._checks import is_bool
-from teletravail.dated import Duration, to_date
+from teletravail.dated import Duration, check_order, to_date
 from teletravail.errors import ValidationError
 
 __all__ = ["Absence", "Authorisation", "absences"]
@@ -63,8 +63,7 @@ class Authorisation:
     telework_during_adaptation: bool = attrs.field(default=True, validator=is_bool)
 
     def __attrs_post_init__(self) -> None:
-        if self.end is not None and self.end < self.start:
-            raise ValidationError("end", self.end, f"a date on or after the start {self.start}")
+        check_order(self.start, self.end)
 
     @classmethod
     def parse(cls, text: str) -> Authorisation:
@@ -79,11 +78,16 @@ class Authorisation:
             raise ValidationError(
                 "authorisation", text, "'start/end', e.g. '2024-01-01/' or '2024-01-01/2024-12-31'"
             )
-        return cls(
-            start=start.strip(),
-            end=end.strip() or None,
-            adaptation=words[1].strip() if len(words) == 2 else None,
-        )
+        try:
+            return cls(
+                start=start.strip(),
+                end=end.strip() or None,
+                adaptation=words[1].strip() if len(words) == 2 else None,
+            )
+        except ValidationError as exc:
+            raise ValidationError(
+                "authorisation", text, f"an authorisation whose {exc.field} is {exc.expected}"
+            ) from exc
 
     def __str__(self) -> str:
         end = "" if self.end is None else self.end.isoformat()
@@ -117,8 +121,7 @@ class Absence:
     kind: str = attrs.field(default="leave", validator=_kind_text)
 
     def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise ValidationError("end", self.end, f"a date on or after the start {self.start}")
+        check_order(self.start, self.end)
 
 
 def absences(value: Any) -> tuple[Absence, ...]:
@@ -135,7 +138,7 @@ def absences(value: Any) -> tuple[Absence, ...]:
         if index and span.start <= spans[index - 1].end:
             raise ValidationError(
                 f"absences[{index}]",
-                f"{span.start}..{span.end}",
+                f"{span.start}/{span.end}",
                 f"absences that do not overlap (the one before ends {spans[index - 1].end})",
             )
     return tuple(spans)

@@ -32,7 +32,7 @@ import numpy.typing as npt
 
 from teletravail._checks import enum_value, one_of
 from teletravail._columns import readonly as _readonly
-from teletravail.dated import to_date
+from teletravail.dated import check_order, to_date
 from teletravail.errors import RowError, UnitError, ValidationError, WorkforceError
 from teletravail.spans import Absence, Authorisation
 from teletravail.spans import absences as _absence_list
@@ -132,10 +132,7 @@ class Derogation:
     end: dt.date | None = attrs.field(default=None, converter=_derogation_end)
 
     def __attrs_post_init__(self) -> None:
-        if self.end is not None and self.end < self.start:
-            raise ValidationError(
-                "derogation.end", self.end, f"a date on or after the start {self.start}"
-            )
+        check_order(self.start, self.end, "derogation.end")
 
     def active_on(self, day: dt.date) -> bool:
         """Whether the derogation is in force on ``day``."""
@@ -308,7 +305,12 @@ def _absences(value: Any) -> tuple[Absence, ...] | None:
                 raise ValidationError(
                     "absences", value, "spans 'start/end' separated by ';', or 'none'"
                 )
-            spans.append(Absence(start=start.strip(), end=end.strip()))
+            try:
+                spans.append(Absence(start=start.strip(), end=end.strip()))
+            except ValidationError as exc:
+                raise ValidationError(
+                    "absences", value, f"spans whose {exc.field} is {exc.expected}"
+                ) from exc
         value = spans
     if isinstance(value, Mapping) or not isinstance(value, Iterable):
         raise ValidationError("absences", value, "a list of Absence spans, or None (unknown)")

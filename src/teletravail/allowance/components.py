@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail._checks import optional_source
-from teletravail.dated import DatedParameter, Source, to_date
+from teletravail.dated import DatedParameter, Source, check_order, to_date
 from teletravail.errors import NoValueInForceError, ValidationError
 from teletravail.units import Q_, as_quantity
 from teletravail.week import Place, PlaceKind
@@ -514,8 +514,7 @@ class MonthlyFlat(Component):
         first, last = to_date(start, "start"), to_date(end, "end")
         if last.year >= 9999:
             raise ValidationError("end", last, "a date before 9999-12-01")
-        if last < first:
-            raise ValidationError("end", last, f"a date on or after the start {first}")
+        check_order(first, last)
         months = np.arange(
             np.datetime64(first, "M"), np.datetime64(last, "M") + np.timedelta64(1, "M")
         )

@@ -38,6 +38,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from teletravail.dated import check_order
 from teletravail.errors import ValidationError
 from teletravail.spans import Absence
 from teletravail.units import Q_
@@ -385,8 +386,7 @@ def lay_out(
     """The dated telework days of every schedule of ``layout`` over ``start..end``
     (see the module's doc for the steps). ``codes`` gives each agent's schedule (default:
     one agent per schedule)."""
-    if end < start:
-        raise ValidationError("end", end, f"a date on or after the start {start}")
+    check_order(start, end)
     dates = _dates(start, end)
     size = len(dates)
     k = len(layout)

@@ -20,7 +20,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail.dated import to_date
+from teletravail.dated import check_order, to_date
 from teletravail.errors import ValidationError
 from teletravail.spans import Absence, Authorisation
 from teletravail.spans import absences as absences_of
@@ -95,8 +95,7 @@ def plan(
     It is the one-agent case of :func:`~teletravail.scheduling.days.lay_out`.
     """
     first, last = to_date(start, "start"), to_date(end, "end")
-    if last < first:
-        raise ValidationError("end", last, f"a date on or after the start {first}")
+    check_order(first, last)
     if not isinstance(pattern, WeeklyPattern):
         raise ValidationError("pattern", pattern, "a WeeklyPattern")
     calendar = _calendar(calendar)

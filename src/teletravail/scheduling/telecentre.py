@@ -57,7 +57,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail._checks import build_from_dict, is_bool, optional_source, require_keys
-from teletravail.dated import Source, to_date
+from teletravail.dated import Source, check_order, to_date
 from teletravail.errors import ValidationError
 from teletravail.week import weekday
 
@@ -658,8 +658,7 @@ class Bookings:
         names = self.network.names
         if first is None or last is None:
             return {name: {} for name in names}
-        if last < first:
-            raise ValidationError("end", last, f"a date on or after the start {first}")
+        check_order(first, last)
         span = (last - first).days + 1
         offset = np.arange(7) - first.weekday()
         per_weekday = span // 7 + (offset % 7 < span % 7)
