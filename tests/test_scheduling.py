@@ -79,6 +79,15 @@ def test_pattern_spec_and_places() -> None:
     assert str(Place(kind="telecentre")) == "telecentre"  # a télécentre not named
     assert Place.parse("tiers-lieu:Figeac") == Place(kind="telecentre", name="Figeac")
     assert Place.parse("domicile") == Place(kind="home")
+    # French words as people type them: accents, capitals, the name after a space
+    assert Place.parse("Télécentre Figeac") == Place(kind="telecentre", name="Figeac")
+    assert Place.parse("telecentre de Figeac") == Place(kind="telecentre", name="Figeac")
+    assert Place.parse("tiers-lieu d'Assier") == Place(kind="telecentre", name="Assier")
+    assert Place.parse("site Desnoyers") == Place(kind="site", name="Desnoyers")
+    assert Place.parse("TIERS LIEU Saint-Céré") == Place(kind="telecentre", name="Saint-Céré")
+    assert Place.parse("autre lieu") == Place(kind="other")
+    assert Place.parse("autre lieu Cahors") == Place(kind="other", name="Cahors")
+    assert Place.parse("te\u0301le\u0301centre Figeac") == Place(kind="telecentre", name="Figeac")
     with pytest.raises(ValidationError, match=r"place\.kind"):
         Place.parse("garden")
     with pytest.raises(ValidationError, match="weekday"):

@@ -76,6 +76,16 @@ def test_working_time_as_fraction_or_percent() -> None:
         ("requested_telework", "8 workday/week", ValidationError, "0 to 7 workday/week"),
         ("requested_telework", "-1 workday/week", ValidationError, "0 to 7 workday/week"),
         ("requested_telework", Q_(float("inf"), "workday/week"), ValidationError, "0 to 7"),
+        ("pattern", "tue at the beach", ValidationError, "thu am @ home"),
+        ("days_off", "funday", ValidationError, "weekday"),
+        ("days_off", "mon;tue;wed;thu;fri;sat;sun", ValidationError, "one weekday worked"),
+        ("telecentre_distance", "-1 km", ValidationError, ">= 0"),
+        ("absences", "2024-08-09/2024-07-15", ValidationError, "end is a date on or after"),
+        ("absences", "2024-08-09/2024-13-15", ValidationError, "end is a date that exists"),
+        ("absences", "2024-08-09", ValidationError, "'start/end'"),
+        ("authorisation", "soon", ValidationError, "'start/end'"),
+        ("authorisation", "2024-05-01/2024-01-01", ValidationError, "start 2024-05-01"),
+        ("authorisation", "2024-01-01/, adaptation 6 months", ValidationError, "3 months"),
     ],
 )
 def test_agent_bad_fields_name_the_field(

@@ -123,6 +123,9 @@ class Absence:
     def __attrs_post_init__(self) -> None:
         check_order(self.start, self.end)
 
+    def __str__(self) -> str:
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
 
 def absences(value: Any) -> tuple[Absence, ...]:
     """A list of :class:`Absence` spans, checked and sorted: spans that overlap are an

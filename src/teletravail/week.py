@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import enum
 import math
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -102,10 +104,23 @@ PLACE_WORDS: dict[str, PlaceKind] = {
 }
 
 
+def _folded(text: str) -> str:
+    """Lower case without accents: how place words are compared."""
+    decomposed = unicodedata.normalize("NFD", text.strip().lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_FOLDED_PLACE_WORDS = {_folded(word): kind for word, kind in PLACE_WORDS.items()}
+#: Longest first, so that "autre lieu Figeac" is read as "autre lieu", not "autre".
+_PLACE_PREFIXES = sorted(_FOLDED_PLACE_WORDS, key=len, reverse=True)
+#: "télécentre de Figeac", "tiers-lieu d'Assier": the article is not part of the name.
+_ARTICLE = re.compile(r"^\s*(?:d'|d’|de\s+|du\s+|des\s+)", re.IGNORECASE)
+
+
 def _kind(value: Any) -> PlaceKind:
     if isinstance(value, PlaceKind):
         return value
-    found = PLACE_WORDS.get(str(value).strip().lower())
+    found = _FOLDED_PLACE_WORDS.get(_folded(str(value)))
     if found is None:
         known = ", ".join(k.value for k in PlaceKind)
         raise ValidationError("place.kind", value, f"one of: {known} (or domicile, tiers-lieu...)")
@@ -131,13 +146,23 @@ class Place:
     @classmethod
     def parse(cls, text: str | Place) -> Place:
         """Read ``"home"``, ``"telecentre:Figeac"``, ``"site:Cahors"`` or their French
-        words (``"domicile"``, ``"tiers-lieu:Figeac"``)."""
+        words (``"domicile"``, ``"tiers-lieu:Figeac"``); the name may also follow the
+        kind after a space, with or without its article (``"télécentre de Figeac"``)."""
         if isinstance(text, Place):
             return text
         if not isinstance(text, str):
             raise ValidationError("place", text, "a place such as 'home' or 'telecentre:Figeac'")
-        kind, _, name = text.partition(":")
-        return cls(kind=kind, name=name or None)
+        kind, colon, name = text.partition(":")
+        if not colon and _folded(text) not in _FOLDED_PLACE_WORDS:
+            text = unicodedata.normalize("NFC", text.strip())
+            folded = _folded(text)
+            for word in _PLACE_PREFIXES:
+                if folded.startswith(word + " "):
+                    # "télécentre Figeac": the words of the kind, then the name (folding
+                    # keeps one character per character of NFC text).
+                    kind, name = text[: len(word)], _ARTICLE.sub("", text[len(word) :])
+                    break
+        return cls(kind=kind, name=name.strip() or None)
 
     def __str__(self) -> str:
         return self.kind.value if self.name is None else f"{self.kind.value}:{self.name}"

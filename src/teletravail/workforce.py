@@ -1852,7 +1852,7 @@ def _absences_text(spans: tuple[Absence, ...] | None) -> str:
         return ""
     if not spans:
         return "none"
-    return ";".join(f"{a.start.isoformat()}/{a.end.isoformat()}" for a in spans)
+    return ";".join(str(a) for a in spans)
 
 
 def _texts(column: Coded, write: Callable[[Any], str]) -> list[str]:
