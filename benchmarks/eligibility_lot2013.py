@@ -39,7 +39,6 @@ import platform
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -59,7 +58,6 @@ from _timing import (
 
 import teletravail
 from teletravail import synthetic
-from teletravail.allowance import OneOff, forfait_teletravail
 from teletravail.eligibility import lot_2013
 from teletravail.eligibility.rules import Rule
 from teletravail.units import Q_
@@ -334,42 +332,7 @@ def run(args: argparse.Namespace) -> int:
         + f"  [one boolean column = {big.n / mib:.2f} MiB]"
     )
     print(f"process peak RSS (ru_maxrss): {max_rss_mib():.0f} MiB")
-    print()
-    allowance_totals(rule, workforce, big.n, args.repeat, args.min_run)
     return 0
-
-
-def allowance_totals(rule: Rule, workforce: Workforce, n: int, repeat: int, min_run: float) -> None:
-    """The Lot's allowance for every eligible agent of the largest workforce: 100 EUR once
-    and the forfait on 1.5 days a week over 46 weeks (69 days) at the 2023 rate and cap,
-    in cents, next to the same arithmetic in plain numpy."""
-    eligible = rule.mask(workforce, ON)
-    days = np.where(eligible, 69.0, 0.0)
-    one_off = OneOff(amount="100 EUR")
-    forfait = forfait_teletravail()
-
-    def library() -> npt.NDArray[np.int64]:
-        result: npt.NDArray[np.int64] = one_off.for_workforce(eligible) + forfait.for_workforce(
-            days, 2023
-        )
-        return result
-
-    def plain() -> npt.NDArray[np.int64]:
-        cents_due = np.minimum(days.astype(np.int64) * 288, 25344)
-        result: npt.NDArray[np.int64] = np.where(eligible, 10_000, 0) + cents_due
-        return result
-
-    ours, theirs = library(), plain()
-    if not np.array_equal(ours, theirs):
-        raise AssertionError("allowance cents differ between the library and numpy")
-    total = Decimal(int(ours.sum())).scaleb(-2)
-    lib = median_seconds(library, repeat, min_run)
-    base = median_seconds(plain, repeat, min_run)
-    print(
-        f"allowance for N={n}: total {total} EUR for {int(eligible.sum())} eligible agents "
-        f"(identical to the cent); library {format_seconds(lib).strip()}, "
-        f"numpy {format_seconds(base).strip()}, ratio {lib / base:.1f}x"
-    )
 
 
 if __name__ == "__main__":

@@ -85,3 +85,18 @@ def test_the_first_result_of_startup_computes(monkeypatch: pytest.MonkeyPatch) -
     startup = _load("startup", monkeypatch)
     exec(startup.FIRST_RESULT, {})  # asserts the agent is entitled
     assert set(startup.CASES) >= {"import teletravail", "python -m teletravail --help"}
+
+
+@pytest.mark.parametrize("name", ["eligibility_lot2013", "scheduling_year"])
+def test_the_other_scripts_run_end_to_end(
+    name: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The eligibility and scheduling benchmarks run on a small size and agree with their
+    numpy baselines (timings unread), so that they do not rot between manual runs."""
+    script = _load(name, monkeypatch)
+    args = script.parse_args(
+        ["--sizes", "300", "--repeat", "1", "--min-run", "0", "--agent-calls", "5"]
+    )
+    assert script.run(args) == 0
+    out = capsys.readouterr().out
+    assert "numpy" in out and "MISMATCH" not in out
