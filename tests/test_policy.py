@@ -419,3 +419,19 @@ def test_a_name_must_be_writable_text() -> None:
     with pytest.raises(ValidationError) as caught:
         attrs.evolve(lot_policy(), name="Lot \udc80")
     assert caught.value.field == "name"
+
+
+def test_a_profile_met_only_far_down_the_register() -> None:
+    """Profiles are found in the first rows first: an agent whose profile appears only
+    after thousands of others still gets their own answer (the one they get alone)."""
+    policy = presets.load("public-service")
+    usual = [
+        Agent(id=f"A{i}", hire_date="2010-01-01", requested_telework="2 workday/week")
+        for i in range(5000)
+    ]
+    late = Agent(id="LATE", hire_date="2010-01-01", working_time="80 %", pattern="mon, tue am")
+    staff = Workforce.from_agents([*usual[:4500], late, *usual[4500:]])
+    batch = policy.assess(staff, "2024-01-01")
+    alone = policy.assess(late, "2024-01-01")
+    assert batch.days[4500] == alone.days.m_as("workday") != batch.days[0]
+    assert batch.explain(4500) == alone

@@ -677,6 +677,9 @@ class Policy:
         )
 
 
+_NO_KEY = np.zeros(0, dtype=np.int64)
+
+
 def _profiles(
     workforce: Workforce,
     entitled: npt.NDArray[np.bool_],
@@ -702,7 +705,7 @@ def _profiles(
         return column if rows is None else column[rows]
 
     m = n if rows is None else len(rows)
-    key = np.zeros(m, dtype=np.int64)
+    key = _NO_KEY  # made from the first column that varies (every agent alike: zeros)
     size = 1  # the number of values the key can take
     off = picked(workforce.days_off_mask)
     share = picked(workforce.working_time_percent)
@@ -732,7 +735,7 @@ def _profiles(
         if low == high:
             continue  # a constant column tells no profile apart
         span = high - low + 1
-        if size * span > 2**40:  # keep the key small: number the profiles so far
+        if not first and size * span > 2**40:  # keep the key small: number the profiles
             key -= offset
             key, size = factorize(key)
             offset = 0
@@ -745,6 +748,8 @@ def _profiles(
             key += part
         offset = offset * span + low
         size *= span
+    if first:
+        key = np.zeros(m, dtype=np.int64)
     if offset:
         key -= offset
     held = workforce.derogation_row
@@ -755,8 +760,7 @@ def _profiles(
         key[alone] = size + np.arange(len(alone))
         size += len(alone)
     codes, k, counts = _numbers(key, size)
-    sample = np.empty(k, dtype=np.int64)
-    sample[codes] = np.arange(m)
+    sample = _one_of_each(codes, k)
     if rows is None:
         return codes, sample, counts
     # the agents not entitled are profile 0; the entitled ones follow
@@ -765,6 +769,18 @@ def _profiles(
     outside = int(np.argmin(entitled))  # the first agent not entitled
     sample = np.r_[outside, rows[sample]].astype(np.int64)
     return everyone, sample, np.r_[n - m, counts].astype(np.int64)
+
+
+def _one_of_each(codes: npt.NDArray[np.intp], k: int) -> npt.NDArray[np.int64]:
+    """A row of each of the ``k`` numbers of ``codes`` (every number occurs). A register's
+    first rows usually hold every profile: those are looked at first, and the whole
+    column only when some profile is missing from them."""
+    sample = np.full(k, -1, dtype=np.int64)
+    head = min(len(codes), 4096)
+    sample[codes[:head]] = np.arange(head)
+    if head < len(codes) and (k > head or int(sample.min()) < 0):
+        sample[codes] = np.arange(len(codes))
+    return sample
 
 
 def _numbers(
