@@ -678,3 +678,14 @@ def test_workforce_counts_from_many_shared_patterns() -> None:
     assert counts[:4].tolist() == [102.0, 51.0, 102.0, 51.0]
     with pytest.raises(ValidationError, match=r"amounts\[1\]"):
         telework_days([TUE_THU, "fri"], "2023-01-01", "2023-12-31")  # type: ignore[list-item]
+
+
+def test_weekdays_as_text_on_a_calendar_and_an_agent() -> None:
+    """A weekend and days off are read alike: names in English or French, numbers, or
+    text separated by ';' or ','; a set of all seven weekdays is refused."""
+    assert WorkCalendar(weekend="vendredi; samedi").weekend == frozenset({4, 5})
+    assert WorkCalendar(weekend=[5, "sunday"]).weekend == frozenset({5, 6})
+    with pytest.raises(ValidationError, match=r"weekend: .*one weekday"):
+        WorkCalendar(weekend=range(7))
+    with pytest.raises(ValidationError, match="weekend"):
+        WorkCalendar(weekend={"sat": True})

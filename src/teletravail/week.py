@@ -66,6 +66,21 @@ def weekday(value: Any, field: str = "weekday") -> int:
     raise ValidationError(field, value, "a weekday (0 = Monday ... 6, or a name such as 'tuesday')")
 
 
+def weekday_set(value: Any, field: str, what: str = "weekdays") -> frozenset[int]:
+    """A set of weekdays, at least one left out: numbers or names, or text separated by
+    ``;`` or ``,`` (``"samedi; dimanche"``)."""
+    if isinstance(value, str):
+        value = [part for part in value.replace(",", ";").split(";") if part.strip()]
+    elif isinstance(value, int | np.integer) and not isinstance(value, bool):
+        value = [value]
+    if isinstance(value, Mapping) or not isinstance(value, Iterable):
+        raise ValidationError(field, value, f"{what}, e.g. 'wednesday' or 'sat; sun'")
+    days = frozenset(weekday(day, field) for day in value)
+    if len(days) >= 7:
+        raise ValidationError(field, value, "a set that leaves at least one weekday")
+    return days
+
+
 def weekday_mask(days: Iterable[int]) -> int:
     """A set of weekdays as a 7-bit mask (bit 0 = Monday)."""
     mask = 0
@@ -80,7 +95,8 @@ def weekdays_of_mask(mask: int) -> frozenset[int]:
 
 
 class PlaceKind(enum.StrEnum):
-    """Where telework happens (décret 2016-151 as amended in 2020, ``DOMAIN.md`` §2)."""
+    """Where telework happens: at home, in a télécentre or another shared place, or at
+    another site (décret n° 2016-151 as amended by décret n° 2020-524)."""
 
     HOME = "home"
     TELECENTRE = "telecentre"

@@ -38,7 +38,7 @@ from teletravail.spans import Absence, Authorisation
 from teletravail.spans import absences as _absence_list
 from teletravail.units import DIMENSIONLESS, LENGTH, Q_, TIME, WORKDAYS_PER_TIME, as_quantity
 from teletravail.units import unit as _unit
-from teletravail.week import WeeklyPattern, weekday, weekday_mask, weekdays_of_mask
+from teletravail.week import WeeklyPattern, weekday_mask, weekday_set, weekdays_of_mask
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -269,16 +269,7 @@ def _pattern(value: Any) -> WeeklyPattern | None:
 
 
 def _days_off(value: Any) -> frozenset[int]:
-    if isinstance(value, str):
-        value = [part for part in value.replace(",", ";").split(";") if part.strip()]
-    elif isinstance(value, int):
-        value = [value]
-    if isinstance(value, Mapping) or not isinstance(value, Iterable):
-        raise ValidationError("days_off", value, "weekdays not worked, e.g. 'wednesday'")
-    days = frozenset(weekday(day, "days_off") for day in value)
-    if len(days) >= 7:
-        raise ValidationError("days_off", value, "at least one weekday worked")
-    return days
+    return weekday_set(value, "days_off", "weekdays not worked")
 
 
 def _telecentre_distance(value: Any) -> Quantity | None:

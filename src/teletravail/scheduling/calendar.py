@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from teletravail.dated import to_date
 from teletravail.errors import ValidationError
-from teletravail.week import weekday
+from teletravail.week import weekday, weekday_set
 
 __all__ = ["WorkCalendar", "whit_monday"]
 
@@ -85,12 +85,7 @@ def _worked(value: Any) -> frozenset[dt.date]:
 
 
 def _weekend(value: Any) -> frozenset[int]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise ValidationError("weekend", value, "a set of weekdays")
-    days = frozenset(weekday(day, "weekend") for day in value)
-    if len(days) >= 7:
-        raise ValidationError("weekend", value, "at least one working weekday")
-    return days
+    return weekday_set(value, "weekend", "the weekdays of the weekend")
 
 
 def _country(instance: Any, attribute: Any, value: Any) -> None:
