@@ -52,7 +52,7 @@ def to_date(value: Any, field: str) -> dt.date:
     raise ValidationError(field, value, "a date (datetime.date or 'YYYY-MM-DD')")
 
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def check_order(
@@ -381,12 +381,38 @@ class DatedParameter:
         return "\n".join(lines)
 
 
-_DURATION_PATTERN = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$")
-_WORDS = re.compile(
-    r"^\s*(?:(\d+)\s*(?:years?|ans?|y)(?![a-z]))?\s*(?:(\d+)\s*(?:months?|mois|m)(?![a-z]))?"
-    r"\s*(?:(\d+)\s*(?:days?|jours?|d)(?![a-z]))?\s*$",
-    re.IGNORECASE,
-)
+#: ISO 8601 durations: P, then years, months and days, each at most 9 digits.
+_DURATION_PATTERN = re.compile(r"^P(?:([0-9]{1,9})Y)?(?:([0-9]{1,9})M)?(?:([0-9]{1,9})D)?$")
+#: One "number unit" of a duration in words. The number and the unit cannot match the
+#: same characters, nor can either match the spaces around them, so matching is linear
+#: in the text's length (no backtracking between adjacent quantifiers).
+_DURATION_WORD = re.compile(r"[ \t]*([0-9]+)[ \t]*([^\W\d_]+)[ \t]*")
+#: The words of each unit, in English and French (case does not matter).
+_DURATION_UNITS: dict[str, str] = {
+    **dict.fromkeys(("year", "years", "y", "an", "ans", "année", "années", "annee", "annees"),
+                    "years"),
+    **dict.fromkeys(("month", "months", "m", "mois"), "months"),
+    **dict.fromkeys(("week", "weeks", "w", "semaine", "semaines"), "weeks"),
+    **dict.fromkeys(("day", "days", "d", "jour", "jours", "j"), "days"),
+}  # fmt: skip
+_DURATION_DIGITS = 9
+
+
+def _duration_words(text: str) -> dict[str, int] | None:
+    """``"1 an 6 mois"`` as ``{"years": 1, "months": 6}``; None if the text is not a
+    duration in words (each unit at most once)."""
+    found: dict[str, int] = {}
+    position = 0
+    while position < len(text):
+        match = _DURATION_WORD.match(text, position)
+        if match is None or len(match.group(1)) > _DURATION_DIGITS:
+            return None
+        unit = _DURATION_UNITS.get(match.group(2).lower())
+        if unit is None or unit in found:
+            return None
+        found[unit] = int(match.group(1))
+        position = match.end()
+    return found or None
 
 
 def _non_negative_int(instance: Any, attribute: Any, value: Any) -> None:
@@ -426,16 +452,24 @@ class Duration:
 
     @classmethod
     def parse(cls, text: str | Duration) -> Duration:
-        """Read ``"P1Y6M"`` (ISO 8601), ``"1 year 6 months"`` or ``"1 an"``."""
+        """Read ``"P1Y6M"`` (ISO 8601), ``"1 year 6 months"``, ``"1 an 6 mois"`` or
+        ``"2 semaines"`` (a week is 7 days); each number has at most 9 digits."""
         if isinstance(text, Duration):
             return text
         if not isinstance(text, str):
             raise ValidationError("duration", text, "a duration such as 'P1Y' or '1 year'")
-        for pattern in (_DURATION_PATTERN, _WORDS):
-            match = pattern.match(text.strip())
-            if match and any(match.groups()):
-                years, months, days = (int(g) if g else 0 for g in match.groups())
-                return cls(years, months, days)
+        stripped = text.strip()
+        match = _DURATION_PATTERN.match(stripped)
+        if match and any(match.groups()):
+            years, months, days = (int(g) if g else 0 for g in match.groups())
+            return cls(years, months, days)
+        words = None if match else _duration_words(stripped)
+        if words is not None:
+            return cls(
+                words.get("years", 0),
+                words.get("months", 0),
+                words.get("weeks", 0) * 7 + words.get("days", 0),
+            )
         raise ValidationError("duration", text, "a duration such as 'P1Y6M' or '1 year 6 months'")
 
     def after(self, day: dt.date) -> dt.date:

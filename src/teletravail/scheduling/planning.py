@@ -25,13 +25,13 @@ from teletravail.errors import ValidationError
 from teletravail.spans import Absence, Authorisation
 from teletravail.spans import absences as absences_of
 from teletravail.units import Q_
-from teletravail.week import HOME, Place, PlaceKind, WeeklyPattern, weekday_mask
+from teletravail.week import HOME, Place, PlaceKind, WeeklyPattern, weekday_mask, weekday_set
 from teletravail.workforce import Agent
 
 from .calendar import WorkCalendar
 from .days import Layout, lay_out
 from .leave import LeaveAssumption
-from .quota import Assessment, PatternError, Quota, QuotaDecision, weekday_set
+from .quota import Assessment, PatternError, Quota, QuotaDecision
 from .schedule import FloatingReview, Schedule
 from .telecentre import TelecentreNetwork
 

@@ -30,7 +30,14 @@ from teletravail._checks import enum_value, is_bool, optional_source, typed_tupl
 from teletravail.dated import Duration, Source, to_date
 from teletravail.errors import ValidationError
 from teletravail.units import DIMENSIONLESS, Q_, as_quantity
-from teletravail.week import DayPart, PatternDay, PlaceKind, WeeklyPattern, weekday, weekday_mask
+from teletravail.week import (
+    DayPart,
+    PatternDay,
+    PlaceKind,
+    WeeklyPattern,
+    weekday_mask,
+    weekday_set,
+)
 from teletravail.workforce import Agent, DerogationKind
 
 from .checks import Asks, QuotaChecks, QuotaDecision
@@ -151,15 +158,6 @@ def _name(instance: Any, attribute: Any, value: Any) -> None:
 def _optional_floating(instance: Any, attribute: Any, value: Any) -> None:
     if value is not None and not isinstance(value, FloatingDays):
         raise ValidationError("floating", value, "a FloatingDays volume or None")
-
-
-def weekday_set(value: Any, field: str) -> frozenset[int]:
-    """A set of weekdays from numbers or names; one name alone is one weekday."""
-    if isinstance(value, str | int):
-        value = [value]
-    if not isinstance(value, Iterable):
-        raise ValidationError(field, value, "a set of weekdays, e.g. {'wednesday'}")
-    return frozenset(weekday(day, field) for day in value)
 
 
 @attrs.frozen(kw_only=True)
