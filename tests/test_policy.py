@@ -435,3 +435,67 @@ def test_a_profile_met_only_far_down_the_register() -> None:
     alone = policy.assess(late, "2024-01-01")
     assert batch.days[4500] == alone.days.m_as("workday") != batch.days[0]
     assert batch.explain(4500) == alone
+
+
+def test_the_ask_of_a_stated_pattern_is_its_days() -> None:
+    """An agent stating a pattern asks for its days a week, in every figure that shows
+    the ask; a policy without a quota takes the pattern as the ask."""
+    agent = Agent(id="A", hire_date="2015-01-01", pattern="tue, thu am", absences="none")
+    policy = presets.load("public-service")
+    result = policy.assess(agent, "2024-01-01")
+    assert result.asked == Q_(1.5, "workday/week") == result.granted
+    assert result.to_dict()["asked"]["per_week"] == 1.5
+    assert "(1.5 day(s) a week)" in result.text()
+    batch = policy.assess(Workforce.from_agents([agent]), "2024-01-01")
+    assert batch.asked.tolist() == [1.5]
+    free = attrs.evolve(policy, quota=None).assess(agent, "2024-01-01")
+    assert free.status == "granted" and free.days == result.days
+
+
+def test_an_ask_of_no_day_asks_for_nothing() -> None:
+    """No day a week (or an empty pattern) is not an ask: status not_asked, no day, no
+    one-off, not counted as granted nor refused, in one agent and in a workforce alike."""
+    lot = presets.load("lot-2013")
+    agent = Agent(id="L", hire_date="2011-03-01", role="instructeur")
+    alone = lot.assess(agent, "2013-01-01", requested="0 workday/week")
+    assert (alone.status, alone.failures) == ("not_asked", ())
+    assert alone.days == Q_(0, "workday") and alone.allowance_cents == 0
+    assert alone.text().splitlines()[-1] == "no telework asked for: nothing to grant"
+    assert "aucun télétravail demandé" in alone.text("fr")
+    empty = lot.assess(attrs.evolve(agent, pattern=WeeklyPattern.of([])), "2013-01-01")
+    assert empty.status == "not_asked"
+    staff = Workforce.from_agents(
+        [agent, attrs.evolve(agent, id="M", requested_telework="0 workday/week")]
+    )
+    batch = lot.assess(staff, "2013-01-01")
+    assert batch.statuses().tolist() == ["granted", "not_asked"]
+    totals = batch.totals()
+    assert (totals["granted"], totals["refused"], totals["not_asked"]) == (1, 0, 1)
+    assert totals["allowance"] == Q_(100, "EUR")
+
+
+def test_empty_text_means_not_stated() -> None:
+    """An empty pattern or absences cell, from Python as from a file, is not stated."""
+    agent = Agent(id="A", hire_date="2010-01-01", pattern=" ", absences="")
+    assert agent.pattern is None and agent.absences is None
+    assert Agent(id="B", hire_date="2010-01-01", absences="aucune").absences == ()
+
+
+def test_the_leave_share_shown_is_the_one_applied() -> None:
+    """With weeks worked and a six-day week, the share the detail shows is the share the
+    layout applied (the days lost agree with it)."""
+    from teletravail.scheduling import Quota
+
+    policy = attrs.evolve(
+        presets.load("public-service"),
+        calendar=WorkCalendar(weekend={6}),
+        quota=Quota(maximum="3 workday/week", full_week=6),
+        leave=LeaveAssumption(weeks_worked=45),
+    )
+    result = policy.assess(Agent(id="A", hire_date="2010-01-01", pattern="tue, sat"), "2024-01-01")
+    detail = result.days_detail()
+    share = detail["leave_share"]["2024"]
+    working = WorkCalendar(weekend={6}).working_days_in_year(2024)
+    assert share == pytest.approx(1 - 45 * 6 / working)
+    assert detail["planned"] - detail["leave"] == detail["total"]
+    assert abs(detail["leave"] - detail["planned"] * share) <= 0.5

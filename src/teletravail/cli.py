@@ -619,6 +619,7 @@ _TEXT: Final[dict[str, dict[Lang, str]]] = {
         "fr": "demandes refusées\u00a0: {refused}, règles en cause (un agent compte sous chacune)",
     },
     "refused_none": {"en": "asks refused", "fr": "demandes refusées"},
+    "not_asked": {"en": "no telework asked for", "fr": "aucun télétravail demandé"},
     "granted": {"en": "telework granted", "fr": "télétravail accordé"},
     "telework": {
         "en": "telework: {days} days over the period ({leave})",
@@ -707,6 +708,7 @@ def _bilan_document(
         "selection": selection,
         "granted": batch.count("granted"),
         "refused": batch.count("refused"),
+        "not_asked": batch.count("not_asked"),
         "refused_by_rule": dict(
             sorted(batch.refusal_counts().items(), key=lambda item: (-item[1], item[0]))
         ),
@@ -769,6 +771,8 @@ def _render_bilan(document: dict[str, Any], lang: Lang = "en") -> str:
     else:
         out.append(f"{say('refused_none')}{colon} 0")
     out += [f"  {code}{colon} {count(n)}" for code, n in document["refused_by_rule"].items()]
+    if document["not_asked"]:
+        out.append(f"{say('not_asked')}{colon} {count(document['not_asked'])}")
     out.append(f"{say('granted')}{colon} {count(document['granted'])}")
     out.append(f"{say('invalid')}{colon} {count(document['invalid'])}")
     errors = document["errors"]

@@ -88,8 +88,15 @@ __all__ = [
 ]
 
 #: What became of each agent assessed, in the order of the status codes.
-STATUSES: tuple[str, ...] = ("granted", "refused", "not_eligible", "not_selected", "invalid")
-_GRANTED, _REFUSED, _NOT_ELIGIBLE, _NOT_SELECTED, _INVALID = range(len(STATUSES))
+STATUSES: tuple[str, ...] = (
+    "granted",
+    "refused",
+    "not_eligible",
+    "not_selected",
+    "invalid",
+    "not_asked",
+)
+_GRANTED, _REFUSED, _NOT_ELIGIBLE, _NOT_SELECTED, _INVALID, _NOT_ASKED = range(len(STATUSES))
 
 #: The policy's own rule on an ask: telework only at the policy's places.
 PLACES_CODE = "policy.places"
@@ -413,7 +420,11 @@ class Policy:
             allowed,
             quota,
         )
+        # an ask of no day (and no floating day to take) asks for no telework at all
+        nothing = on_entitled & (asks.per_week <= 0) if quota.floating is None else None
         granted = on_entitled & (~failing | reduced)
+        if nothing is not None and nothing.any():
+            granted &= ~nothing
         codes = np.where(granted, codes, 0)
         telework = self._days(
             workforce, day, start, end, table, codes, sample, checks, overrides, quota, profiles
@@ -427,6 +438,7 @@ class Policy:
             granted=granted,
             reduced=reduced & granted,
             places_refused=bad_place & on_entitled,
+            nothing_asked=np.zeros(len(granted), dtype=bool) if nothing is None else nothing,
             patterns=Coded(codes.astype(np.int32), tuple(table)),
             checks=checks,
             overrides=overrides,
@@ -449,13 +461,17 @@ class Policy:
                 raise ValidationError("requested", "out of 0..7", "0 to 7 workday/week")
             return Coded.default(n), values.copy()
         stated = workforce.requested_telework_workday_per_week
+        patterns = workforce.pattern
+        if len(patterns.values) > 1:  # a stated pattern is asked for: its days a week
+            weekly = np.array([math.nan, *(p.workdays for p in patterns.values[1:])])
+            stated = np.where(patterns.codes > 0, weekly[patterns.codes], stated)
         if n and math.isnan(float(stated.min())):
             if self.quota is None:
                 raise ValidationError(
                     "requested", None, "the telework asked for (no quota, and not stated)"
                 )
             stated = np.where(np.isnan(stated), self.quota.maximum.m_as("workday/week"), stated)
-        return workforce.pattern, stated
+        return patterns, stated
 
     def _places_refused(self, patterns: Sequence[WeeklyPattern | None]) -> npt.NDArray[np.bool_]:
         """For each stated pattern, whether it has a day at a place the policy does not
@@ -845,7 +861,9 @@ def _span(period: Any) -> tuple[dt.date, dt.date]:
 class Profiles:
     """The profiles of an assessment: each agent's profile (``codes``), and per profile
     one agent of it (``sample``), whether it is ``entitled``, ``granted``, ``reduced``,
-    refused for its places (``places_refused``), the pattern granted (``patterns``, codes
+    refused for its places (``places_refused``), whether it asks for no telework at all
+    (``nothing_asked``: no day, and no floating day to take), the pattern granted
+    (``patterns``, codes
     into its table) and the quota's answer (``checks``, one row per profile; profiles of
     an agent holding a derogation have theirs in ``overrides``)."""
 
@@ -855,6 +873,7 @@ class Profiles:
     granted: npt.NDArray[np.bool_]
     reduced: npt.NDArray[np.bool_]
     places_refused: npt.NDArray[np.bool_]
+    nothing_asked: npt.NDArray[np.bool_]
     patterns: Coded
     checks: QuotaChecks
     overrides: Mapping[int, QuotaChecks]
@@ -864,7 +883,7 @@ class Profiles:
 
     def failures(self, profile: int) -> tuple[str, ...]:
         """The rules of the places and the quota that the profile's ask breaks."""
-        if not self.entitled[profile]:
+        if not self.entitled[profile] or self.nothing_asked[profile]:
             return ()
         checks = self.overrides.get(profile)
         found = checks.failures(0) if checks is not None else self.checks.failures(profile)
@@ -929,7 +948,9 @@ class BatchAssessment:
 
         def make() -> npt.NDArray[np.int8]:
             profiles = self.profiles
-            per_profile = np.where(profiles.granted, _GRANTED, _REFUSED).astype(np.int8)
+            per_profile = np.where(
+                profiles.granted, _GRANTED, np.where(profiles.nothing_asked, _NOT_ASKED, _REFUSED)
+            ).astype(np.int8)
             status = np.where(self.entitled, per_profile[profiles.codes], _NOT_ELIGIBLE)
             if self.selected is not None:
                 status[self.decisions.eligible & ~self.selected] = _NOT_SELECTED
@@ -981,9 +1002,12 @@ class BatchAssessment:
             raise ValidationError("status", status, f"one of: {', '.join(STATUSES)}")
         if status == "granted":
             return int(np.dot(self._profile_counts(), self.profiles.granted))
+        profiles = self.profiles
         if status == "refused":
-            refused = self.profiles.entitled & ~self.profiles.granted
+            refused = profiles.entitled & ~profiles.granted & ~profiles.nothing_asked
             return int(np.dot(self._profile_counts(), refused))
+        if status == "not_asked":
+            return int(np.dot(self._profile_counts(), profiles.nothing_asked))
         return int(np.count_nonzero(self.status == STATUSES.index(status)))
 
     def _profile_counts(self) -> npt.NDArray[np.int64]:
@@ -1025,6 +1049,7 @@ class BatchAssessment:
             "entitled": int(np.count_nonzero(self.entitled)),
             "granted": self.count("granted"),
             "refused": self.count("refused"),
+            "not_asked": self.count("not_asked"),
             "halves": int(np.dot(counts, self.telework.schedule_halves())),
             "allowance_cents": money[0],
             "employer_cents": money[1],
@@ -1133,7 +1158,8 @@ class Assessment:
     @property
     def status(self) -> str:
         """``granted``, ``refused`` (an ask the quota or the places refuse),
-        ``not_eligible`` or ``not_selected``."""
+        ``not_eligible``, ``not_selected`` or ``not_asked`` (the agent asks for no
+        telework: no day a week, under a quota without floating days)."""
         return STATUSES[int(self._batch.status[self._row])]
 
     @property
@@ -1206,9 +1232,7 @@ class Assessment:
         known = batch.decisions.workforce.absences.value(self._row) is not None
         shares = {}
         if not known and days.planned[key]:
-            for year in range(batch.start.year, batch.end.year + 1):
-                count = batch.policy.calendar.working_days_in_year(year)
-                shares[str(year)] = float(leave.share(count, year=year))
+            shares = {str(year): float(share) for year, share in days.leave_shares.items()}
         return {
             "planned": int(days.planned[key]) / 2,
             "leave": int(days.leave[key]) / 2,
@@ -1324,7 +1348,8 @@ class Assessment:
 
 def totals_of(sums: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """The totals, in units, of one or several batches' :meth:`BatchAssessment.sums`:
-    ``agents``, ``eligible``, ``entitled``, ``granted`` and ``refused`` counts, the
+    ``agents``, ``eligible``, ``entitled``, ``granted``, ``refused`` and ``not_asked``
+    counts, the
     telework ``days``, the ``allowance`` and ``employer_costs`` (exact cents), and the
     impact: ``impact_distance``, ``impact_time`` (and ``impact_time_days``, of 24 h),
     ``impact_gross``, ``impact_rebound`` and ``impact_net`` (t CO2e), ``impact_money``
@@ -1343,6 +1368,7 @@ def totals_of(sums: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "entitled": add("entitled"),
         "granted": add("granted"),
         "refused": add("refused"),
+        "not_asked": add("not_asked"),
         "days": Q_(add("halves") / 2, "workday"),
         "allowance": Q_(add("allowance_cents") / 100, "EUR"),
         "employer_costs": Q_(add("employer_cents") / 100, "EUR"),
@@ -1434,6 +1460,10 @@ _SAY: dict[str, dict[str, str]] = {
         "en": "reduced to what the quota allows ({rules})",
         "fr": "réduit à ce que le quota permet ({rules})",
     },
+    "not_asked": {
+        "en": "no telework asked for: nothing to grant",
+        "fr": "aucun télétravail demandé : rien à accorder",
+    },
     "refused": {
         "en": "refused: the ask breaks {rules}",
         "fr": "refusé : la demande enfreint {rules}",
@@ -1494,6 +1524,9 @@ def render_assessment(assessment: Assessment, lang: str = "en") -> str:
         out.append(say("places", places=places))
     if assessment.status == "refused":
         out.append(say("refused", rules=", ".join(failures)))
+        return "\n".join(out)
+    if assessment.status == "not_asked":
+        out.append(say("not_asked"))
         return "\n".join(out)
     granted = assessment.pattern
     per_week = say("number", days=float(batch.granted[row]))

@@ -147,7 +147,8 @@ def row_counts(batch: BatchAssessment) -> dict[str, int]:
 def assessment_frame(batch: BatchAssessment, units: Units = "plain") -> pd.DataFrame:
     """One row per input row, in input order: ``row``, ``id``, ``status`` (one of
     :data:`~teletravail.policy.STATUSES` for the agents assessed: ``granted``,
-    ``refused``, ``not_eligible``, ``not_selected`` or ``invalid``; ``rejected`` for a
+    ``refused``, ``not_eligible``, ``not_selected``, ``invalid`` or ``not_asked``;
+    ``rejected`` for a
     row that could not be read), ``error``, then ``eligible``, ``entitled`` and the
     quantities of :data:`ASSESSMENT_QUANTITIES`.
 

@@ -264,7 +264,8 @@ def _pattern(value: Any) -> WeeklyPattern | None:
     if value is None or isinstance(value, WeeklyPattern):
         return value
     if isinstance(value, str):
-        return WeeklyPattern.parse(value)
+        # an empty cell: not stated (a policy then places the days asked for)
+        return WeeklyPattern.parse(value) if value.strip() else None
     raise ValidationError("pattern", value, "a WeeklyPattern, or text such as 'tue, thu am'")
 
 
@@ -285,6 +286,8 @@ def _absences(value: Any) -> tuple[Absence, ...] | None:
         return None
     if isinstance(value, str):
         text = value.strip()
+        if not text:
+            return None  # an empty cell: not known
         if text.lower() in _NO_ABSENCE:
             return ()
         spans = []

@@ -450,8 +450,9 @@ def _monthly_rate_check(instance: Any, attribute: Any, value: Any) -> None:
 @attrs.frozen(kw_only=True)
 class MonthlyFlat(Component):
     """A monthly amount per weekly telework day (``"10 EUR/(workday/week)"``: 2 days a
-    week give 20 EUR a month), paid for each calendar month from the first to the last
-    telework day, at the rate in force on the month's first day of telework."""
+    week give 20 EUR a month), paid for each calendar month from the month of the first
+    telework day to the month of the last, at the rate in force on the month's first day
+    (on the period's first day, for a month the period starts within)."""
 
     kind: ClassVar[LineKind] = "monthly_flat"
     name: str = attrs.field(default="monthly flat", validator=_name)

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -111,7 +112,9 @@ class TeleworkDays:
     window share a row). Per schedule: ``weekly``, the fixed pattern's half days a week;
     ``authorised``, the authorisation's start (``NaT``: not known); and how the days
     were reached, in half days: ``planned`` on the calendar, less ``leave`` (the leave
-    assumption), less ``capped`` (caps on days), plus ``floating``.
+    assumption), less ``capped`` (caps on days), plus ``floating``; ``leave_shares``,
+    the share of working days on leave applied in each calendar year (where the leave
+    assumption thinned days).
     """
 
     start: dt.date
@@ -128,6 +131,7 @@ class TeleworkDays:
     capped: npt.NDArray[np.int64]
     floating: npt.NDArray[np.int64]
     codes: npt.NDArray[np.intp]
+    leave_shares: Mapping[int, Fraction] = attrs.field(factory=dict)
     _memo: dict[Any, Any] = attrs.field(init=False, factory=dict, repr=False)
 
     def __len__(self) -> int:
@@ -410,6 +414,7 @@ def lay_out(
     # 2. leave, where the absences are not known
     unknown = np.array([spans is None for spans in layout.absences], dtype=bool)
     lost = np.zeros(k, dtype=np.int64)
+    applied: dict[int, Fraction] = {}
     if leave is not None and unknown.any() and planned.any():
         years = dates.astype("datetime64[Y]")
         firsts = np.flatnonzero(np.r_[True, years[1:] != years[:-1]])
@@ -422,6 +427,7 @@ def lay_out(
             )
             for i in firsts
         ]
+        applied = {int(str(years[i])): share for i, share in zip(firsts, shares, strict=True)}
         rows = np.flatnonzero(unknown)
         kept = thin(halves[rows], shares, bounds)
         lost[rows] = halves[rows].sum(axis=1, dtype=np.int64) - kept.sum(axis=1, dtype=np.int64)
@@ -463,6 +469,7 @@ def lay_out(
         capped=capped,
         floating=added,
         codes=np.arange(k, dtype=np.intp) if codes is None else codes,
+        leave_shares=applied,
     )
 
 

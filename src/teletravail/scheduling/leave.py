@@ -14,6 +14,9 @@ worked a year. It is applied in one way, to the dated telework days:
   running total planned times one less the share, rounded to the nearest half day (half
   up). A day is kept for what that running total grows by: whole, half or not at all.
 
+Only the fixed days are thinned: floating days are asked for on days the agent is at
+work, so leave moves them rather than cancels them.
+
 So the leave falls evenly over the year, the days kept are dated (a schedule, an
 allowance and an impact read them as any other), and a year's total is its planned days
 times one less the share, rounded to a half day: 103 planned days in 2024, with 25 days
