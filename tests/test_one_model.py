@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,8 +25,10 @@ from teletravail.scheduling import (
     plan,
     review_floating,
 )
+from teletravail.scheduling.days import horizon
 from teletravail.scheduling.leave import LeaveAssumption
 from teletravail.scheduling.quota import DayCaps, FloatingDays, Quota
+from teletravail.scheduling.schedule import Schedule
 from teletravail.spans import Absence, Authorisation
 from teletravail.week import DayPart, PatternDay, Place, WeeklyPattern
 
@@ -157,6 +160,66 @@ def cases(draw: st.DrawFn) -> Case:
     return policy, agent, max(on, policy.period.start), (start, end)
 
 
+def _expected(
+    policy: Policy, agent: Agent, on: dt.date, start: dt.date, end: dt.date
+) -> tuple[Schedule, Schedule | None]:
+    """The parts' answer for the period: plan() from the first day the period's year
+    counts from to the end (with the floating days review_floating grants on every
+    other weekday), then cut at the period's start. Raises what plan() raises."""
+    assert policy.quota is not None and agent.pattern is not None
+    origin = policy.counted_from(start)
+    # floating days fit under the caps of their whole week, month and year: the days
+    # are laid out to the end of the year (and of its last week or pooled month)
+    reach = end if policy.quota.floating is None else horizon(end, policy.quota)
+    authorisation = agent.authorisation or Authorisation(start=on)
+    known = agent.absences is not None
+    whole = plan(
+        agent.pattern,
+        origin,
+        reach,
+        calendar=policy.calendar,
+        agent=agent,
+        quota=policy.quota,
+        authorisation=authorisation,
+        absences=agent.absences or (),
+        leave=None if known else policy.leave,
+    )
+    if policy.quota.floating is not None:
+        asked = [
+            origin + dt.timedelta(days=d)
+            for d in range((reach - origin).days + 1)
+            if (origin + dt.timedelta(days=d)).weekday() not in agent.pattern.weekdays
+        ]
+        review = review_floating(
+            asked,
+            quota=policy.quota,
+            agent=agent,
+            schedule=whole,
+            calendar=policy.calendar,
+            authorisation=authorisation,
+            absences=agent.absences or (),
+        )
+        whole = whole.with_floating(review, place=policy.default_place())
+    cut = whole.dates >= np.datetime64(start, "D")
+    within = cut & (whole.dates <= np.datetime64(end, "D"))
+
+    def part(keep: np.ndarray, first: dt.date, last: dt.date) -> Schedule:
+        return attrs.evolve(
+            whole,
+            dates=whole.dates[keep],
+            amounts=whole.amounts[keep],
+            parts=whole.parts[keep],
+            place_codes=whole.place_codes[keep],
+            start=first,
+            end=last,
+        )
+
+    if origin == start:
+        return part(within, start, end), None
+    earlier = part(~cut, origin, start - dt.timedelta(days=1))
+    return attrs.evolve(part(within, start, end), earlier=earlier), earlier
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases())
 def test_one_agent_is_the_parts(
@@ -164,45 +227,18 @@ def test_one_agent_is_the_parts(
 ) -> None:
     """assess() gives the days plan() lays out (with the floating days review_floating
     grants on every other day), the money Allowance.compute pays for them and the
-    impact commute_impact gives of them; a refused ask is one plan() refuses."""
+    impact commute_impact gives of them; a refused ask is one plan() refuses. A period
+    is its part of its year: laid out from the year's first day, its money is the
+    year's so far less what the earlier days were due."""
     policy, agent, on, (start, end) = case
     assert policy.quota is not None and policy.allowance is not None
     found = policy.assess(agent, on, period=(start, end))
-    authorisation = agent.authorisation or Authorisation(start=on)
-    known = agent.absences is not None
     try:
-        schedule = plan(
-            agent.pattern,  # type: ignore[arg-type]
-            start,
-            end,
-            calendar=policy.calendar,
-            agent=agent,
-            quota=policy.quota,
-            authorisation=authorisation,
-            absences=agent.absences or (),
-            leave=None if known else policy.leave,
-        )
+        schedule, earlier = _expected(policy, agent, on, start, end)
     except (QuotaExceededError, PatternError):
         assert found.status == "refused"
         return
     assert found.status == "granted", found.failures
-    if policy.quota.floating is not None:
-        assert agent.pattern is not None
-        asked = [
-            start + dt.timedelta(days=d)
-            for d in range((end - start).days + 1)
-            if (start + dt.timedelta(days=d)).weekday() not in agent.pattern.weekdays
-        ]
-        review = review_floating(
-            asked,
-            quota=policy.quota,
-            agent=agent,
-            schedule=schedule,
-            calendar=policy.calendar,
-            authorisation=authorisation,
-            absences=agent.absences or (),
-        )
-        schedule = schedule.with_floating(review, place=policy.default_place())
     mine = found.schedule
     assert mine.dates.tolist() == schedule.dates.tolist()
     assert mine.amounts.tolist() == schedule.amounts.tolist()
@@ -211,10 +247,36 @@ def test_one_agent_is_the_parts(
     paid = policy.allowance.compute(schedule)
     assert found.allowance_cents == paid.paid_cents
     assert found.employer_cents == paid.employer_cents
-    impact = commute_impact(agent, schedule, assumptions=policy.impact)
+    if earlier is not None:  # the same, spelled out: the year so far less the earlier days
+        so_far = policy.allowance.compute(
+            Schedule.concat([earlier, attrs.evolve(schedule, earlier=None)])
+        )
+        before = policy.allowance.compute(earlier)
+        assert found.allowance_cents == so_far.paid_cents - before.paid_cents
+    impact = commute_impact(agent, attrs.evolve(schedule, earlier=None), assumptions=policy.impact)
     assert found.impact["distance_km"] == pytest.approx(float(impact.km[0]), rel=1e-12)
     assert found.impact["hours"] == pytest.approx(float(impact.hours[0]), rel=1e-12)
     assert found.impact["net_kg_co2e"] == pytest.approx(float(impact.net_kg[0]), rel=1e-12)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cases(), st.integers(1, 300))
+def test_consecutive_periods_add_up(case: Case, cut: int) -> None:
+    """A period cut in two gives, in its two parts, the days and the money of the
+    whole: caps on days and on money, leave and floating volumes hold across the cut."""
+    policy, agent, on, (start, end) = case
+    middle = min(start + dt.timedelta(days=cut), end)
+    if middle == start or middle.year != start.year:
+        return  # a later year is laid out from its own 1 January (see docs/design.md)
+    whole = policy.assess(agent, on, period=(start, end))
+    first = policy.assess(agent, on, period=(start, middle - dt.timedelta(days=1)))
+    second = policy.assess(agent, on, period=(middle, end))
+    assert first.status == second.status == whole.status
+    assert first.days + second.days == whole.days
+    assert first.allowance_cents + second.allowance_cents == whole.allowance_cents
+    assert first.employer_cents + second.employer_cents == whole.employer_cents
+    both = first.schedule.dates.tolist() + second.schedule.dates.tolist()
+    assert both == whole.schedule.dates.tolist()
 
 
 @settings(max_examples=60, deadline=None)

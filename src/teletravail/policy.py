@@ -56,10 +56,11 @@ from teletravail.impact.commute import Assumptions, dated_impact
 from teletravail.impact.report import ImpactReport
 from teletravail.scheduling.calendar import WorkCalendar
 from teletravail.scheduling.checks import RULE_CODES, Asks, QuotaChecks, QuotaDecision
-from teletravail.scheduling.days import Layout, TeleworkDays, lay_out
+from teletravail.scheduling.days import Layout, TeleworkDays, horizon, lay_out
 from teletravail.scheduling.leave import LeaveAssumption
 from teletravail.scheduling.quota import Quota
 from teletravail.scheduling.schedule import Schedule
+from teletravail.spans import telework_window
 from teletravail.units import Q_, as_quantity
 from teletravail.week import (
     HOME,
@@ -240,6 +241,12 @@ class Policy:
                 f"a period while the policy is in force ({self.period})",
             )
         return start, end
+
+    def counted_from(self, start: dt.date) -> dt.date:
+        """The first day the leave, the caps and the floating volumes of a period
+        starting on ``start`` count from: 1 January of its year, or the policy's own
+        start if later. A period's figures are its part of that year's."""
+        return max(dt.date(start.year, 1, 1), self.period.start)
 
     # -- assessing -------------------------------------------------------------------
 
@@ -510,7 +517,7 @@ class Policy:
             agent = workforce.agent(row)
             if not any(h.kind in kinds for h in agent.derogations):
                 continue
-            first, last = self._window(agent, day, start, end)
+            first, last = telework_window(agent.authorisation, start, end, day)
             if last < first:
                 continue
             one = Asks(
@@ -534,17 +541,6 @@ class Policy:
             lowest = min(results, key=lambda r: float(r.allowed[0]))
             found[where] = failed[0] if failed else attrs.evolve(results[0], allowed=lowest.allowed)
         return found
-
-    def _window(
-        self, agent: Agent, day: dt.date, start: dt.date, end: dt.date
-    ) -> tuple[dt.date, dt.date]:
-        authorisation = agent.authorisation
-        first, last = max(start, day), end
-        if authorisation is not None:
-            first = max(start, authorisation.first_telework_day)
-            if authorisation.end is not None:
-                last = min(end, authorisation.end)
-        return first, last
 
     def _grants(
         self,
@@ -633,46 +629,44 @@ class Policy:
         profiles: npt.NDArray[np.intp],
     ) -> TeleworkDays:
         """The dated days of every profile (a profile not granted has none), laid out
-        once each; each agent's are their profile's."""
-        origin = np.datetime64(start, "D").astype(np.int64)
+        once each, from the first day the period's year counts from; each agent's are
+        their profile's."""
+        origin = self.counted_from(start)
+        reach = end  # windows run on after the period where floating days need it
+        if quota.floating is not None:
+            reach = horizon(end, quota)
+            if self.period.end is not None:
+                reach = max(end, min(reach, self.period.end))
         granted = codes > 0
-        windows: list[tuple[int, int, dt.date | None]] = []
+        firsts: list[dt.date] = []
+        lasts: list[dt.date] = []
+        begun: list[dt.date | None] = []
         for row, ok in zip(sample.tolist(), granted.tolist(), strict=True):
             value = workforce.authorisation.value(row) if ok else None
-            if not ok:
-                windows.append((1, 0, None))  # no window, no authorisation known
-            elif value is None:
-                windows.append(((max(start, day) - start).days, (end - start).days, day))
-            else:
-                last = end if value.end is None else min(end, value.end)
-                first = max(start, value.first_telework_day)
-                windows.append(((first - start).days, (last - start).days, value.start))
-        firsts = np.array([w[0] for w in windows], dtype=np.int64) + origin
-        lasts = np.array([w[1] for w in windows], dtype=np.int64) + origin
-        begun = np.array(
-            [
-                np.iinfo(np.int64).min
-                if w[2] is None
-                else (w[2] - start).days + origin
-                if w[2] >= start
-                else origin - 1  # a start before the period: due in an earlier one
-                for w in windows
-            ],
-            dtype=np.int64,
-        )
+            if not ok:  # no window, no authorisation known
+                firsts.append(end + dt.timedelta(days=1))
+                lasts.append(end)
+                begun.append(None)
+                continue
+            first, last = telework_window(value, origin, reach, day)
+            firsts.append(first)
+            lasts.append(last)
+            begun.append(day if value is None else value.start)
         floating = quota.floating is not None
         layout = Layout(
             patterns=tuple(table[int(c)] for c in codes.tolist()),
             days_off=np.where(granted, workforce.days_off_mask[sample], 0).astype(np.uint8),
-            first=firsts.astype("datetime64[D]"),
-            last=lasts.astype("datetime64[D]"),
+            first=np.array(firsts, dtype="datetime64[D]"),
+            last=np.array(lasts, dtype="datetime64[D]"),
             absences=tuple(
                 workforce.absences.value(r) if g else ()
                 for r, g in zip(sample.tolist(), granted.tolist(), strict=True)
             ),
             allowed=checks.allowed.copy(),
             on_site=checks.on_site,
-            authorised=begun.astype("datetime64[D]"),
+            authorised=np.array(
+                [np.datetime64("NaT") if b is None else b for b in begun], dtype="datetime64[D]"
+            ),
             varying={
                 where: workforce.agent(int(sample[where]))
                 for where in overrides
@@ -690,6 +684,7 @@ class Policy:
             quota=self.quota,
             floating_place=self.default_place(),
             codes=profiles,
+            counted_from=origin,
         )
 
 

@@ -18,7 +18,7 @@ from teletravail._checks import is_bool
 from teletravail.dated import Duration, check_order, to_date
 from teletravail.errors import ValidationError
 
-__all__ = ["Absence", "Authorisation", "absences"]
+__all__ = ["Absence", "Authorisation", "absences", "telework_window"]
 
 
 def _end(value: Any) -> dt.date | None:
@@ -110,6 +110,18 @@ class Authorisation:
         if end is None or self.telework_during_adaptation:
             return self.start
         return end + dt.timedelta(days=1)
+
+
+def telework_window(
+    authorisation: Authorisation | None, start: dt.date, end: dt.date, default: dt.date
+) -> tuple[dt.date, dt.date]:
+    """The first and last days telework may fall on within ``start..end``: from the
+    authorisation's first telework day to its end, or, where no authorisation is known,
+    from ``default`` to ``end`` (an empty window when the first is after the last)."""
+    if authorisation is None:
+        return max(start, default), end
+    last = end if authorisation.end is None else min(end, authorisation.end)
+    return max(start, authorisation.first_telework_day), last
 
 
 @attrs.frozen(kw_only=True)

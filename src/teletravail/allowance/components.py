@@ -182,6 +182,41 @@ class Amounts:
     caps: npt.NDArray[np.int64] | None = None
     due: npt.NDArray[np.int64] | None = None
 
+    def minus(self, earlier: Amounts) -> Amounts:
+        """These amounts less those of ``earlier`` days of the same schedules (whose
+        periods are among these): what a later span of a year adds to what its earlier
+        days were due."""
+        where = [self.periods.index(label) for label in earlier.periods]
+
+        def less(
+            mine: npt.NDArray[np.int64] | None, theirs: npt.NDArray[np.int64] | None
+        ) -> npt.NDArray[np.int64] | None:
+            if mine is None or theirs is None:
+                return mine
+            found = np.array(mine, dtype=np.int64, copy=True)
+            if found.ndim == 2:
+                found[:, where] -= theirs
+            else:
+                found -= theirs
+            return found
+
+        reasons = {*self.excluded, *earlier.excluded}
+        zero = np.zeros(len(self.cents), dtype=np.int64)
+        return Amounts(
+            component=self.component,
+            cents=self.cents - earlier.cents,
+            days=less(self.days, earlier.days),
+            excluded={
+                reason: self.excluded.get(reason, zero) - earlier.excluded.get(reason, zero)
+                for reason in reasons
+            },
+            periods=self.periods,
+            period_days=less(self.period_days, earlier.period_days),
+            uncapped=less(self.uncapped, earlier.uncapped),
+            caps=self.caps,
+            due=less(self.due, earlier.due),
+        )
+
     def per_agent(self, days: TeleworkDays) -> npt.NDArray[np.int64]:
         """The cents of each agent of ``days`` (their schedule's)."""
         result: npt.NDArray[np.int64] = self.cents[days.codes]
@@ -236,12 +271,24 @@ class Component(abc.ABC):
     def amounts(self, days: TeleworkDays, *, network: TelecentreNetwork | None = None) -> Amounts:
         """The cents due for every schedule of ``days``."""
 
+    def period_amounts(
+        self, days: TeleworkDays, *, network: TelecentreNetwork | None = None
+    ) -> Amounts:
+        """:meth:`amounts` for the period of ``days``: where the period has earlier days
+        in its year (``days.earlier``), the amounts of the whole less those of the
+        earlier days, so that a year's caps hold over its periods."""
+        earlier = days.earlier
+        if earlier is None:
+            return self.amounts(days, network=network)
+        whole = self.amounts(days.whole(), network=network)
+        return whole.minus(self.amounts(earlier, network=network))
+
     def line(self, schedule: Schedule, *, network: TelecentreNetwork | None = None) -> Line:
         """The amount due for one agent's ``schedule``."""
         from teletravail.scheduling.days import TeleworkDays
 
         _check_inputs(schedule, network)
-        return self.amounts(TeleworkDays.of_schedule(schedule), network=network).line(0)
+        return self.period_amounts(TeleworkDays.of_schedule(schedule), network=network).line(0)
 
 
 def _dated_at_start(component: OneOff | EmployerCost, days: TeleworkDays) -> Amounts:
@@ -663,7 +710,7 @@ class Allowance:
     ) -> AllowanceColumns:
         """Every component's amounts for every agent of ``days`` (the column method the
         whole assessment uses): what is paid to each agent and what the employer bears."""
-        amounts = tuple(c.amounts(days, network=network) for c in self.components)
+        amounts = tuple(c.period_amounts(days, network=network) for c in self.components)
         k = days.schedules
         paid = np.zeros(k, dtype=np.int64)
         employer = np.zeros(k, dtype=np.int64)

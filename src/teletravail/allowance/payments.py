@@ -104,14 +104,17 @@ def _until(schedule: Schedule, last: dt.date, year: int) -> Schedule:
     first = dt.date(year, 1, 1)
     if schedule.start is not None:
         first = max(first, schedule.start)
+    start = min(first, last)
     return attrs.evolve(
         schedule,
         dates=schedule.dates[keep],
         amounts=schedule.amounts[keep],
         parts=schedule.parts[keep],
         place_codes=schedule.place_codes[keep],
-        start=min(first, last),
+        start=start,
         end=last,
+        # the year's earlier days (before the schedule's start) count in its first year
+        earlier=schedule.earlier if start == schedule.start else None,
     )
 
 

@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from teletravail.units import Quantity
     from teletravail.workforce import Agent
 
-__all__ = ["Layout", "TeleworkDays", "lay_out"]
+__all__ = ["Layout", "TeleworkDays", "horizon", "lay_out"]
 
 _EPOCH_WEEKDAY = 3  # 1970-01-01, day 0 of datetime64[D], was a Thursday
 _PARTS: tuple[DayPart, ...] = tuple(DayPart)
@@ -115,6 +115,12 @@ class TeleworkDays:
     assumption), less ``capped`` (caps on days), plus ``floating``; ``leave_shares``,
     the share of working days on leave applied in each calendar year (where the leave
     assumption thinned days).
+
+    ``earlier`` holds, for a period that starts after the first day its calendar year's
+    caps count from, the same schedules' days from that day to the day before ``start``
+    (see :func:`lay_out`'s ``counted_from``): the period's figures are those of the
+    whole less those of the earlier days, so that consecutive periods add up to their
+    year.
     """
 
     start: dt.date
@@ -132,6 +138,7 @@ class TeleworkDays:
     floating: npt.NDArray[np.int64]
     codes: npt.NDArray[np.intp]
     leave_shares: Mapping[int, Fraction] = attrs.field(factory=dict)
+    earlier: TeleworkDays | None = None
     _memo: dict[Any, Any] = attrs.field(init=False, factory=dict, repr=False)
 
     def __len__(self) -> int:
@@ -141,6 +148,18 @@ class TeleworkDays:
     def schedules(self) -> int:
         """The number of distinct schedules."""
         return len(self.halves)
+
+    def whole(self) -> TeleworkDays:
+        """The earlier days and the period's together (the period itself when there are
+        no earlier days), from the first earlier day to ``end``."""
+        earlier = self.earlier
+        if earlier is None:
+            return self
+        found = self._memo.get("whole")
+        if found is None:
+            found = self._memo["whole"] = _joined(earlier, self)
+        result: TeleworkDays = found
+        return result
 
     # -- per schedule ------------------------------------------------------------------
 
@@ -275,6 +294,7 @@ class TeleworkDays:
             if np.isnat(self.authorised[key])
             else self.authorised[key].astype(object),
             weekly_halves=int(self.weekly[key]),
+            earlier=None if self.earlier is None else self.earlier.schedule(row, agent_id),
         )
 
     @classmethod
@@ -321,7 +341,38 @@ class TeleworkDays:
             capped=np.zeros(1, dtype=np.int64),
             floating=np.zeros(1, dtype=np.int64),
             codes=np.zeros(1, dtype=np.intp),
+            earlier=None if schedule.earlier is None else cls.of_schedule(schedule.earlier),
         )
+
+
+def _joined(earlier: TeleworkDays, later: TeleworkDays) -> TeleworkDays:
+    """Two consecutive spans of the same schedules as one (the earlier first)."""
+    if earlier.schedules != later.schedules:
+        raise ValidationError("earlier", earlier.schedules, f"{later.schedules} schedules")
+    if earlier.end + dt.timedelta(days=1) != later.start:
+        raise ValidationError(
+            "earlier", f"{earlier.start}..{earlier.end}", f"days up to {later.start}"
+        )
+    places = tuple(dict.fromkeys((*later.places, *earlier.places)))
+    recoded = np.array([places.index(place) for place in earlier.places], dtype=np.int8)
+    earlier_places = recoded[earlier.place_codes] if len(recoded) else earlier.place_codes
+    return TeleworkDays(
+        start=earlier.start,
+        end=later.end,
+        dates=np.concatenate([earlier.dates, later.dates]),
+        halves=np.concatenate([earlier.halves, later.halves], axis=1),
+        parts=np.concatenate([earlier.parts, later.parts], axis=1),
+        place_codes=np.concatenate([earlier_places, later.place_codes], axis=1),
+        places=places,
+        weekly=later.weekly,
+        authorised=later.authorised,
+        planned=earlier.planned + later.planned,
+        leave=earlier.leave + later.leave,
+        capped=earlier.capped + later.capped,
+        floating=earlier.floating + later.floating,
+        codes=later.codes,
+        leave_shares={**earlier.leave_shares, **later.leave_shares},
+    )
 
 
 def _dates(start: dt.date, end: dt.date) -> npt.NDArray[np.datetime64]:
@@ -386,11 +437,25 @@ def lay_out(
     quota: Quota | None = None,
     floating_place: Place = HOME,
     codes: npt.NDArray[np.intp] | None = None,
+    counted_from: dt.date | None = None,
 ) -> TeleworkDays:
     """The dated telework days of every schedule of ``layout`` over ``start..end``
     (see the module's doc for the steps). ``codes`` gives each agent's schedule (default:
-    one agent per schedule)."""
+    one agent per schedule).
+
+    ``counted_from`` (at most ``start``) is the first day the leave, the caps on days and
+    the floating volumes count from, usually 1 January of the start's year: the days
+    from then to the day before ``start`` are laid out too, with the same steps, and
+    kept as the result's ``earlier`` days, so that a period's figures are its part of
+    the year's. With floating days, the days after ``end`` up to the :func:`horizon`
+    are laid out too (a floating day fits under the caps of its whole week, month and
+    year), and dropped."""
     check_order(start, end)
+    period_start, period_end = start, end
+    if counted_from is not None and counted_from < start:
+        start = counted_from
+    if quota is not None and quota.floating is not None:
+        end = horizon(end, quota)
     dates = _dates(start, end)
     size = len(dates)
     k = len(layout)
@@ -408,6 +473,10 @@ def lay_out(
     if absent is not None:
         at_work &= ~absent
     halves = np.where(at_work & inside, halves, 0).astype(np.int8)
+    split = (period_start - start).days  # the first day of the period, on the day axis
+    stop = split + (period_end - period_start).days + 1  # and the day after its last
+    spans = split > 0 or stop < size  # days laid out beyond the period: count by span
+    stages = [halves.copy()] if spans else []  # each step's days, to count each span's
     planned = halves.sum(axis=1, dtype=np.int64)
     parts = table_parts[:, weekdays]
     place_codes = table_places[:, weekdays]
@@ -436,6 +505,8 @@ def lay_out(
         parts_rows[halved] = _AM
         parts[rows] = parts_rows
         halves[rows] = kept
+    if spans:
+        stages.append(halves.copy())
     # 3. caps on days per month and year, in date order
     capped = np.zeros(k, dtype=np.int64)
     caps = quota.caps if quota is not None else None
@@ -443,6 +514,8 @@ def lay_out(
         before = halves.sum(axis=1, dtype=np.int64)
         halves = _capped(halves, dates, caps.halves("month"), caps.halves("year"))
         capped = before - halves.sum(axis=1, dtype=np.int64)
+    if spans:
+        stages.append(halves.copy())
     # 4. floating days
     added = np.zeros(k, dtype=np.int64)
     if floating is not None and quota is not None:
@@ -454,23 +527,70 @@ def lay_out(
         halves = np.where(grant, np.int8(2), halves).astype(np.int8)
         parts = np.where(grant, np.int8(0), parts).astype(np.int8)
         place_codes = np.where(grant, np.int8(code), place_codes).astype(np.int8)
-    return TeleworkDays(
-        start=start,
-        end=end,
-        dates=dates,
-        halves=halves,
-        parts=parts,
-        place_codes=place_codes,
-        places=places,
-        weekly=table_halves.sum(axis=1, dtype=np.int64),
-        authorised=layout.authorised,
-        planned=planned,
-        leave=lost,
-        capped=capped,
-        floating=added,
-        codes=np.arange(k, dtype=np.intp) if codes is None else codes,
-        leave_shares=applied,
-    )
+    weekly = table_halves.sum(axis=1, dtype=np.int64)
+    codes = np.arange(k, dtype=np.intp) if codes is None else codes
+    if not spans:
+        return TeleworkDays(
+            start=start,
+            end=end,
+            dates=dates,
+            halves=halves,
+            parts=parts,
+            place_codes=place_codes,
+            places=places,
+            weekly=weekly,
+            authorised=layout.authorised,
+            planned=planned,
+            leave=lost,
+            capped=capped,
+            floating=added,
+            codes=codes,
+            leave_shares=applied,
+        )
+    stages.append(halves)
+
+    def span(
+        first: int, last: int, begins: dt.date, ends: dt.date, before: TeleworkDays | None
+    ) -> TeleworkDays:
+        fixed, thinned, kept, final = (stage[:, first:last].sum(axis=1) for stage in stages)
+        years = range(begins.year, ends.year + 1)
+        return TeleworkDays(
+            start=begins,
+            end=ends,
+            dates=dates[first:last],
+            halves=halves[:, first:last],
+            parts=parts[:, first:last],
+            place_codes=place_codes[:, first:last],
+            places=places,
+            weekly=weekly,
+            authorised=layout.authorised,
+            planned=fixed.astype(np.int64),
+            leave=(fixed - thinned).astype(np.int64),
+            capped=(thinned - kept).astype(np.int64),
+            floating=(final - kept).astype(np.int64),
+            codes=codes,
+            leave_shares={y: applied[y] for y in years if y in applied},
+            earlier=before,
+        )
+
+    # the days after the period were laid out only for the floating days' weeks, months
+    # and year to see all their fixed days; the days before it are its year's so far
+    earlier = span(0, split, start, period_start - dt.timedelta(days=1), None) if split else None
+    return span(split, stop, period_start, period_end, earlier)
+
+
+def horizon(end: dt.date, quota: Quota) -> dt.date:
+    """The last day a layout with floating days must reach for its days up to ``end`` to
+    be those of a layout of the whole year: 31 December of ``end``'s year, then the end
+    of that day's ISO week, or, under monthly assessment, of the last week whose
+    Thursday is in the same month as that week's."""
+    last = dt.date(end.year, 12, 31)
+    last += dt.timedelta(days=6 - last.weekday())
+    if quota.assessed is Assessment.MONTH:
+        month = (last - dt.timedelta(days=3)).month
+        while (last + dt.timedelta(days=4)).month == month:
+            last += dt.timedelta(days=7)
+    return max(last, end)
 
 
 def _capped(

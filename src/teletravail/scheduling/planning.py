@@ -22,7 +22,7 @@ import numpy.typing as npt
 
 from teletravail.dated import check_order, to_date
 from teletravail.errors import ValidationError
-from teletravail.spans import Absence, Authorisation
+from teletravail.spans import Absence, Authorisation, telework_window
 from teletravail.spans import absences as absences_of
 from teletravail.units import Q_
 from teletravail.week import HOME, Place, PlaceKind, WeeklyPattern, weekday_mask, weekday_set
@@ -77,6 +77,7 @@ def plan(
     days_off: Iterable[int | str] | int | str = (),
     network: TelecentreNetwork | None = None,
     leave: LeaveAssumption | None = None,
+    counted_from: dt.date | str | None = None,
 ) -> Schedule:
     """Lay ``pattern`` over ``start..end`` (inclusive) and keep the days it applies to.
 
@@ -92,10 +93,20 @@ def plan(
     per month and year then keep the days in date order while they fit. With a
     télécentre ``network``, every télécentre of the pattern must belong to it.
 
+    The leave and the caps count a calendar year from ``counted_from``, 1 January of the
+    start's year by default: a period that starts later is its part of the year, laid
+    out from then (within the authorisation), and the days before ``start`` are the
+    schedule's ``earlier`` days, which the allowance's yearly caps count too.
+
     It is the one-agent case of :func:`~teletravail.scheduling.days.lay_out`.
     """
     first, last = to_date(start, "start"), to_date(end, "end")
     check_order(first, last)
+    origin = (
+        dt.date(first.year, 1, 1) if counted_from is None else to_date(counted_from, "counted_from")
+    )
+    if origin > first:
+        raise ValidationError("counted_from", origin, f"a date on or before the start {first}")
     if not isinstance(pattern, WeeklyPattern):
         raise ValidationError("pattern", pattern, "a WeeklyPattern")
     calendar = _calendar(calendar)
@@ -138,12 +149,8 @@ def plan(
         raise ValidationError(
             "leave", leave.describe(), "either known absences or a leave assumption"
         )
-    window_first, window_last = first, last
+    window_first, window_last = telework_window(authorisation, origin, last, first)
     authorised = None if authorisation is None else authorisation.start
-    if authorisation is not None:
-        window_first = max(first, authorisation.first_telework_day)
-        if authorisation.end is not None:
-            window_last = min(last, authorisation.end)
     one = np.ones(1)
     layout = Layout(
         patterns=(pattern,),
@@ -161,7 +168,13 @@ def plan(
         quota if quota is None or quota.floating is None else attrs.evolve(quota, floating=None)
     )
     days = lay_out(
-        layout, start=first, end=last, calendar=calendar, leave=leave, quota=without_floating
+        layout,
+        start=first,
+        end=last,
+        calendar=calendar,
+        leave=leave,
+        quota=without_floating,
+        counted_from=origin,
     )
     return days.schedule(0, None if agent is None else agent.id)
 

@@ -65,6 +65,11 @@ class Schedule:
     ``end``), the start of the authorisation when it is known (``authorisation_start``:
     a one-off amount is due in the period that holds it), and the fixed pattern's
     ``weekly_halves`` (half days a week, for allowances paid per weekly day).
+
+    ``earlier`` is the same agent's schedule from the first day the caps of the
+    period's calendar year count from to the day before ``start`` (see :func:`plan`'s
+    ``counted_from``), when that is before ``start``: an allowance capped per year pays
+    the period what the year pays less what those earlier days were paid.
     """
 
     dates: npt.NDArray[np.datetime64]
@@ -77,8 +82,11 @@ class Schedule:
     end: dt.date | None = None
     authorisation_start: dt.date | None = None
     weekly_halves: int | None = None
+    earlier: Schedule | None = None
 
     def __attrs_post_init__(self) -> None:
+        if self.earlier is not None and not isinstance(self.earlier, Schedule):
+            raise ValidationError("earlier", self.earlier, "a Schedule or None")
         for name in ("dates", "amounts", "parts", "place_codes"):
             if not isinstance(getattr(self, name), np.ndarray):
                 raise ValidationError(name, getattr(self, name), "a numpy array (use plan())")
@@ -139,6 +147,7 @@ class Schedule:
                 (i.authorisation_start for i in items if i.authorisation_start is not None), None
             ),
             weekly_halves=weekly.pop() if len(weekly) == 1 else None,
+            earlier=next((i.earlier for i in items if i.earlier is not None), None),
         )
 
     def with_floating(self, review: FloatingReview, place: Place | str = HOME) -> Schedule:
