@@ -689,3 +689,14 @@ def test_weekdays_as_text_on_a_calendar_and_an_agent() -> None:
         WorkCalendar(weekend=range(7))
     with pytest.raises(ValidationError, match="weekend"):
         WorkCalendar(weekend={"sat": True})
+
+
+def test_subdivisions_by_code_name_or_departement() -> None:
+    """Alsace-Moselle is written as its codes, its names or the Alsace départements, in
+    any case; every spelling gives Good Friday and 26 December off."""
+    for spelling in ("57", "Moselle", "moselle", "6AE", "Alsace", "67", "68", "Alsace-Moselle"):
+        days = WorkCalendar(subdivision=spelling).holidays_between("2024-01-01", "2024-12-31")
+        assert {dt.date(2024, 3, 29), dt.date(2024, 12, 26)} <= set(days), spelling
+    assert WorkCalendar(subdivision="Guadeloupe").subdivision == "971"
+    with pytest.raises(ValidationError, match="subdivision: .*6AE"):
+        WorkCalendar(subdivision="99")

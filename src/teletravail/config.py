@@ -1220,7 +1220,8 @@ def _policy_table() -> Table:
             Key(
                 "subdivision",
                 Text(),
-                "a subdivision of the holidays package: 57 (Moselle), 67, 68, 971 ...",
+                "a subdivision of the holidays package, by code or name: 57 (Moselle), "
+                "6AE (Alsace, or 67 and 68), Alsace-Moselle, 971 (Guadeloupe) ...",
             ),
             Key("extra_days_off", ListOf(Day(), unique=True), "more days not worked"),
             Key(

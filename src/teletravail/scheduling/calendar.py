@@ -61,13 +61,28 @@ def _subdivision(value: Any) -> str | None:
 
     france = getattr(holidays, "France")  # noqa: B009 (the package's stubs omit its countries)
     known = tuple(france.subdivisions)
-    aliases = dict(getattr(france, "subdivisions_aliases", {}))
-    if isinstance(value, str) and value in known:
-        return value
-    if isinstance(value, str) and value in aliases:
-        return str(aliases[value])
+    aliases = {**dict(getattr(france, "subdivisions_aliases", {})), **_MORE_ALIASES}
+    if isinstance(value, str) and value.strip() in known:
+        return value.strip()
+    if isinstance(value, str):
+        folded = {name.casefold(): code for name, code in aliases.items()}
+        found = folded.get(value.strip().casefold())
+        if found is not None and found in known:
+            return str(found)
     choices = ", ".join([*known, *aliases])
     raise ValidationError("subdivision", value, f"a French subdivision code or name: {choices}")
+
+
+#: Names people write that the holidays package does not know: the two départements of
+#: Alsace (which share its holidays), and Alsace-Moselle, whose local law gives Alsace
+#: and the Moselle the same two extra days (Good Friday, 26 December).
+_MORE_ALIASES = {
+    "67": "6AE",
+    "68": "6AE",
+    "Bas-Rhin": "6AE",
+    "Haut-Rhin": "6AE",
+    "Alsace-Moselle": "57",
+}
 
 
 def _dates(value: Any, field: str) -> frozenset[dt.date]:
