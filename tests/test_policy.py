@@ -499,3 +499,62 @@ def test_the_leave_share_shown_is_the_one_applied() -> None:
     assert share == pytest.approx(1 - 45 * 6 / working)
     assert detail["planned"] - detail["leave"] == detail["total"]
     assert abs(detail["leave"] - detail["planned"] * share) <= 0.5
+
+
+def test_rows_that_cannot_be_assessed_are_reported_one_by_one() -> None:
+    """Absences in another year, or figures a component cannot compute for one agent,
+    make that row invalid (named, with its field), and the others are assessed; one
+    agent gets the error itself."""
+    from teletravail.allowance.components import Amounts, Component
+    from teletravail.errors import WorkforceError
+
+    policy = presets.load("public-service")
+    wrong_year = Agent(
+        id="A", hire_date="2010-01-01", pattern="tue", absences="2020-01-01/2020-01-10"
+    )
+    fine = Agent(id="B", hire_date="2010-01-01", pattern="tue")
+    with pytest.raises(ValidationError, match=r"absences: .*calendar years assessed") as caught:
+        policy.assess(wrong_year, "2024-01-01")
+    assert caught.value.field == "absences"
+    staff = Workforce.from_agents([wrong_year, fine])
+    with pytest.raises(WorkforceError, match="row 0: absences"):
+        policy.assess(staff, "2024-01-01")
+    batch = policy.assess(staff, "2024-01-01", errors="report")
+    assert batch.statuses().tolist() == ["invalid", "granted"]
+    assert [(e.row, e.field) for e in batch.errors] == [(0, "absences")]
+    assert batch.totals()["granted"] == 1 and batch.totals()["eligible"] == 1
+    # a year's list of absences is fine for a quarter of it
+    year_list = attrs.evolve(wrong_year, absences="2024-08-01/2024-08-20")
+    assert (
+        policy.assess(year_list, "2024-01-01", period="2024-01-01..2024-03-31").status == "granted"
+    )
+
+    @attrs.frozen(kw_only=True)
+    class Picky(Component):  # refuses schedules with a Wednesday, as a future rule might
+        kind = "per_day"
+        name: str = "picky"
+        source: None = None
+
+        def amounts(self, days: object, *, network: object = None) -> Amounts:
+            weekdays = (days.dates.astype("datetime64[D]").astype(np.int64) + 3) % 7  # type: ignore[attr-defined]
+            if (days.halves[:, weekdays == 2] > 0).any():  # type: ignore[attr-defined]
+                raise ValidationError("picky", "a Wednesday", "no telework on Wednesdays")
+            return Amounts(component=self, cents=np.zeros(days.schedules, dtype=np.int64))  # type: ignore[attr-defined]
+
+    picky = attrs.evolve(policy, allowance=Allowance(components=[Picky()]))
+    wednesday = Agent(id="W", hire_date="2010-01-01", pattern="wed")
+    staff = Workforce.from_agents([fine, wednesday, attrs.evolve(fine, id="C")])
+    with pytest.raises(WorkforceError, match="row 1: picky"):
+        picky.assess(staff, "2024-01-01")
+    batch = picky.assess(staff, "2024-01-01", errors="report")
+    assert batch.statuses().tolist() == ["granted", "invalid", "granted"]
+    assert batch.days[0] == batch.days[2] > 0
+
+
+def test_a_period_before_the_decision_is_refused() -> None:
+    """Telework follows the decision: a period ending before it is an error."""
+    policy = presets.load("public-service")
+    agent = Agent(id="A", hire_date="2010-01-01", pattern="tue")
+    with pytest.raises(ValidationError, match="ends on or after the decision") as caught:
+        policy.assess(agent, "2024-07-01", period=2023)
+    assert caught.value.field == "period"

@@ -698,5 +698,5 @@ def test_subdivisions_by_code_name_or_departement() -> None:
         days = WorkCalendar(subdivision=spelling).holidays_between("2024-01-01", "2024-12-31")
         assert {dt.date(2024, 3, 29), dt.date(2024, 12, 26)} <= set(days), spelling
     assert WorkCalendar(subdivision="Guadeloupe").subdivision == "971"
-    with pytest.raises(ValidationError, match="subdivision: .*6AE"):
+    with pytest.raises(ValidationError, match=r"subdivision: .*6AE"):
         WorkCalendar(subdivision="99")

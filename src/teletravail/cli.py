@@ -448,7 +448,7 @@ def _rows(batch: BatchAssessment, ids: list[str], progress: _Progress) -> Iterat
     workforce = batch.decisions.workforce
     position = np.full(len(ids), -1, dtype=np.int64)
     position[workforce.source_rows] = np.arange(len(workforce))
-    errors = {e.row: e.message for e in (*workforce.rejected, *batch.decisions.errors)}
+    errors = {e.row: e.message for e in (*workforce.rejected, *batch.errors)}
     statuses = batch.statuses().tolist()
     eligible = batch.decisions.eligible.tolist()
     asked, granted, days = batch.asked.tolist(), batch.granted.tolist(), batch.days.tolist()
@@ -551,7 +551,7 @@ def _assess(args: argparse.Namespace) -> int:
     progress.start("assessing", len(ids))
     batch = policy.assess_workforce(workforce, on, period=args.period, errors="report")
     progress.finish(len(ids))
-    failed = len(workforce.rejected) + len(batch.decisions.errors)
+    failed = len(workforce.rejected) + len(batch.errors)
     rows = _rows(batch, ids, progress)
     if args.format == "json":
         head = {
@@ -678,10 +678,10 @@ def _bilan_document(
 
     batch = policy.assess_workforce(workforce, on, period=period, errors="report")
     decisions = batch.decisions
-    errors = sorted((*workforce.rejected, *decisions.errors), key=lambda e: e.row)
+    errors = sorted((*workforce.rejected, *batch.errors), key=lambda e: e.row)
     rows = len(workforce) + len(workforce.rejected)
     agents = rows - len(errors)
-    eligible = decisions.count()
+    eligible = int(np.count_nonzero(decisions.eligible & ~batch.invalid))
     refused = sorted(decisions.failure_counts().items(), key=lambda item: (-item[1], item[0]))
     selection = None
     if policy.selection is not None:

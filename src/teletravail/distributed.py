@@ -132,7 +132,7 @@ def _partition_sums(
     partition) and good ids."""
     batch = _batch(part, document, on, period, columns, requested, excluded)
     workforce = batch.decisions.workforce
-    failed = (*workforce.rejected, *batch.decisions.errors)
+    failed = (*workforce.rejected, *batch.errors)
     return {
         "length": len(part),
         "sums": batch.sums(),

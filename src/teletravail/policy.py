@@ -51,7 +51,7 @@ from teletravail.dated import Period, Source, to_date
 from teletravail.eligibility.decision import SCHEMA_VERSION, BatchDecision, Decision
 from teletravail.eligibility.rules import Rule
 from teletravail.eligibility.selection import SelectionCampaign
-from teletravail.errors import ValidationError
+from teletravail.errors import RowError, ValidationError, WorkforceError
 from teletravail.impact.commute import Assumptions, dated_impact
 from teletravail.impact.report import ImpactReport
 from teletravail.scheduling.calendar import WorkCalendar
@@ -224,7 +224,8 @@ class Policy:
         year (``2024`` or ``"2024"``), a :class:`~teletravail.dated.Period` with an end,
         a ``(start, end)`` pair or ``"2024-01-01..2024-06-30"``; by default, the
         calendar year of ``on`` within the days the policy is in force. A period that
-        is not within the policy's period in force is an error naming ``period``."""
+        is not within the policy's period in force, or that ends before ``on``, is an
+        error naming ``period``."""
         day = to_date(on, "on")
         if period is None:
             start = max(dt.date(day.year, 1, 1), self.period.start)
@@ -239,6 +240,10 @@ class Policy:
                 "period",
                 f"{start}..{end}",
                 f"a period while the policy is in force ({self.period})",
+            )
+        if end < day:  # telework follows the decision: such a period can have none
+            raise ValidationError(
+                "period", f"{start}..{end}", f"a period that ends on or after the decision {day}"
             )
         return start, end
 
@@ -345,9 +350,34 @@ class Policy:
             selected = self.selection.run(decisions).selected
             entitled = entitled & selected
         asked_patterns, per_week = self._asks(workforce, requested)
+        problems = self._row_problems(workforce, self.counted_from(start), end)
+        if problems:
+            if agent is not None:
+                raise problems[0][1]
+            if errors == "raise":
+                raise WorkforceError([_row_error(workforce, row, exc) for row, exc in problems])
         outcome: tuple[Profiles, TeleworkDays, AllowanceColumns | None] | None
         if agent is None:
-            outcome = self._outcome(workforce, entitled, asked_patterns, per_week, day, start, end)
+            bad = np.zeros(len(workforce), dtype=bool)
+            bad[[row for row, _ in problems]] = True
+            try:
+                outcome = self._outcome(
+                    workforce, entitled & ~bad, asked_patterns, per_week, day, start, end
+                )
+            except ValidationError:
+                # one agent's figures cannot be computed: find whose, in their profiles
+                found = self._isolate(workforce, entitled & ~bad, requested, day, start, end)
+                if errors == "raise":
+                    raise WorkforceError(
+                        [_row_error(workforce, row, exc) for row, exc in found]
+                    ) from None
+                problems = sorted([*problems, *found], key=lambda item: item[0])
+                bad[[row for row, _ in found]] = True
+                outcome = self._outcome(
+                    workforce, entitled & ~bad, asked_patterns, per_week, day, start, end
+                )
+            if problems:
+                entitled = entitled & ~bad
         else:  # one agent: the outcome of an agent of the same profile, if one was met
             key = (
                 bool(entitled[0]),
@@ -378,6 +408,7 @@ class Policy:
             start=start,
             end=end,
             decisions=decisions,
+            row_errors=tuple(_row_error(workforce, row, exc) for row, exc in problems),
             selected=selected,
             entitled=frozen(entitled),
             asked=frozen(per_week),
@@ -387,6 +418,56 @@ class Policy:
             allowances=columns,
             asked_patterns=asked_patterns,
         )
+
+    def _row_problems(
+        self, workforce: Workforce, first: dt.date, last: dt.date
+    ) -> list[tuple[int, ValidationError]]:
+        """The rows whose own data cannot be assessed over a period ending on ``last``,
+        counted from ``first``, each with its error: absences wholly outside the
+        calendar years the period is part of (most likely a wrong year)."""
+        last = dt.date(last.year, 12, 31)
+        column = workforce.absences
+        wrong: dict[int, ValidationError] = {}
+        for code, spans in enumerate(column.values):
+            outside = [a for a in spans or () if a.end < first or a.start > last]
+            if outside:
+                wrong[code] = ValidationError(
+                    "absences",
+                    str(outside[0]),
+                    f"absences within the calendar years assessed ({first.isoformat()} "
+                    f"to {last.isoformat()})",
+                )
+        if not wrong:
+            return []
+        rows = np.flatnonzero(np.isin(column.codes, list(wrong)))
+        return [(int(row), wrong[int(column.codes[row])]) for row in rows]
+
+    def _isolate(
+        self,
+        workforce: Workforce,
+        entitled: npt.NDArray[np.bool_],
+        requested: Any,
+        day: dt.date,
+        start: dt.date,
+        end: dt.date,
+    ) -> list[tuple[int, ValidationError]]:
+        """The agents whose figures cannot be computed, with the error: each profile is
+        assessed alone (its first agent standing for it), and a profile that fails
+        fails for each of its agents. Only called when the whole workforce failed."""
+        quota = self.quota if self.quota is not None else _NO_QUOTA
+        asked_patterns, per_week = self._asks(workforce, requested)
+        codes, sample, _ = _profiles(workforce, entitled, asked_patterns, per_week, quota)
+        failed: list[tuple[int, ValidationError]] = []
+        for number, row in enumerate(sample.tolist()):
+            if not entitled[row]:
+                continue
+            one = Workforce.from_agents((workforce.agent(row),))
+            patterns, weekly = self._asks(one, requested)
+            try:
+                self._outcome(one, entitled[row : row + 1], patterns, weekly, day, start, end)
+            except ValidationError as exc:
+                failed += [(int(r), exc) for r in np.flatnonzero(codes == number)]
+        return sorted(failed, key=lambda item: item[0])
 
     def _outcome(
         self,
@@ -691,6 +772,11 @@ class Policy:
 _NO_KEY = np.zeros(0, dtype=np.int64)
 
 
+def _row_error(workforce: Workforce, row: int, exc: ValidationError) -> RowError:
+    """A row's error as the batch reports it: its input row, field and message."""
+    return RowError.from_error(int(workforce.source_rows[row]), exc)
+
+
 def _profiles(
     workforce: Workforce,
     entitled: npt.NDArray[np.bool_],
@@ -919,10 +1005,36 @@ class BatchAssessment:
     telework: TeleworkDays
     allowances: AllowanceColumns | None
     asked_patterns: Coded
+    row_errors: tuple[RowError, ...] = ()
     _memo: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.entitled)
+
+    @property
+    def errors(self) -> tuple[RowError, ...]:
+        """Every row that could not be assessed, in row order: the eligibility's (an
+        agent hired after the date) and the assessment's own (absences outside the
+        days assessed, figures that could not be computed for that agent)."""
+        found = self._memo.get("errors")
+        if found is None:
+            both = (*self.decisions.errors, *self.row_errors)
+            found = self._memo["errors"] = tuple(sorted(both, key=lambda e: e.row))
+        result: tuple[RowError, ...] = found
+        return result
+
+    @property
+    def invalid(self) -> npt.NDArray[np.bool_]:
+        """One boolean per agent: could not be assessed (see :attr:`errors`)."""
+
+        def make() -> npt.NDArray[np.bool_]:
+            if not self.row_errors:
+                return self.decisions.invalid
+            rows = {e.row for e in self.row_errors}
+            mine = np.isin(self.decisions.workforce.source_rows, list(rows))
+            return self.decisions.invalid | mine
+
+        return self._column("invalid", make)
 
     def __repr__(self) -> str:
         return (
@@ -949,7 +1061,7 @@ class BatchAssessment:
             status = np.where(self.entitled, per_profile[profiles.codes], _NOT_ELIGIBLE)
             if self.selected is not None:
                 status[self.decisions.eligible & ~self.selected] = _NOT_SELECTED
-            status[self.decisions.invalid] = _INVALID
+            status[self.invalid] = _INVALID
             return status.astype(np.int8)
 
         return self._column("status", make)
@@ -1040,7 +1152,7 @@ class BatchAssessment:
         money = (0, 0) if self.allowances is None else self.allowances.totals(counts)
         return {
             "agents": len(self),
-            "eligible": self.decisions.count(),
+            "eligible": int(np.count_nonzero(self.decisions.eligible & ~self.invalid)),
             "entitled": int(np.count_nonzero(self.entitled)),
             "granted": self.count("granted"),
             "refused": self.count("refused"),
@@ -1070,6 +1182,9 @@ class BatchAssessment:
         row = self.decisions.row_of(row_or_id)
         if self.decisions.invalid[row]:
             self.decisions.explain(row)  # raises: the agent was hired after the date
+        if self.invalid[row]:
+            source = int(self.decisions.workforce.source_rows[row])
+            raise WorkforceError([e for e in self.row_errors if e.row == source])
         return Assessment(self, row)
 
     def to_pandas(self, units: Units = "plain") -> pd.DataFrame:

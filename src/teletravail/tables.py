@@ -133,7 +133,7 @@ def row_counts(batch: BatchAssessment) -> dict[str, int]:
     ``invalid`` (could not be assessed on the date), ``rejected`` (could not be read),
     and ``failed`` (invalid or rejected)."""
     workforce = batch.decisions.workforce
-    invalid = int(np.count_nonzero(batch.decisions.invalid))
+    invalid = int(np.count_nonzero(batch.invalid))
     rejected = len(workforce.rejected)
     return {
         "rows": len(workforce) + rejected,
@@ -166,13 +166,13 @@ def assessment_frame(batch: BatchAssessment, units: Units = "plain") -> pd.DataF
     found = where >= 0
     picked = where[found]
     invalid = np.zeros(len(rows), dtype=bool)
-    invalid[found] = decisions.invalid[picked]
+    invalid[found] = batch.invalid[picked]
     assessed = found & ~invalid
 
     status = np.full(len(rows), "rejected", dtype=object)
     status[found] = batch.statuses()[picked]
     errors = np.full(len(rows), None, dtype=object)
-    messages = {e.row: e.message for e in (*rejected, *decisions.errors)}
+    messages = {e.row: e.message for e in (*rejected, *batch.errors)}
     for position in np.flatnonzero(~assessed).tolist():
         errors[position] = messages.get(int(rows[position]))
     ids = np.full(len(rows), None, dtype=object)
