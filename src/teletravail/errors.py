@@ -34,10 +34,21 @@ def _show(value: Any) -> str:
 
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return repr(value.isoformat())
+    if _is_scalar_quantity(value):  # a quantity as it is written: '0.005 EUR'
+        return repr(f"{value.magnitude:g} {value.units:~}".strip())
     shorter = reprlib.Repr()
     shorter.maxlevel, shorter.maxstring, shorter.maxother = 3, 80, 80
     text = shorter.repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _is_scalar_quantity(value: Any) -> bool:
+    """Whether ``value`` is one pint quantity (checked by its attributes: this module
+    imports no unit library)."""
+    magnitude = getattr(value, "magnitude", None)
+    return hasattr(value, "units") and isinstance(magnitude, int | float) and not isinstance(
+        magnitude, bool
+    )
 
 
 class TeletravailError(Exception):

@@ -90,17 +90,25 @@ def _optional_places(value: Any) -> frozenset[PlaceKind] | None:
 
 
 def _amount(value: Any) -> Quantity:
-    return Q_(millicents(value, "amount") / 100_000, "EUR")
+    return Q_(cents(value, "amount") / 100, "EUR")
 
 
-def _parameter(field: str, dimension: str) -> Any:
+def _parameter(field: str, dimension: str, unit: str, whole_cents: bool = False) -> Any:
+    """A validator of a dated parameter of money: each value of ``dimension``, payable
+    exactly (see :data:`~.money.MAX_EUR`) and, for ``whole_cents``, in whole cents."""
+
     def check(instance: Any, attribute: Any, value: Any) -> None:
         if value is None and attribute.name != "rate":
             return
         if not isinstance(value, DatedParameter):
             raise ValidationError(field, value, "a DatedParameter")
         for index, entry in enumerate(value.values):
-            as_quantity(entry.value, field=f"{field}.values[{index}]", dimension=dimension)
+            where = f"{field}.values[{index}]"
+            as_quantity(entry.value, field=where, dimension=dimension)
+            if whole_cents:
+                cents(entry.value, where)
+            else:
+                millicents(entry.value, where, unit)
 
     return check
 
@@ -354,9 +362,11 @@ class PerDay(Component):
 
     kind: ClassVar[LineKind] = "per_day"
     name: str = attrs.field(default="per day", validator=_name)
-    rate: DatedParameter = attrs.field(validator=_parameter("rate", "[currency] / [workday]"))
+    rate: DatedParameter = attrs.field(
+        validator=_parameter("rate", "[currency] / [workday]", "EUR/workday")
+    )
     cap: DatedParameter | None = attrs.field(
-        default=None, validator=_parameter("cap", "[currency]")
+        default=None, validator=_parameter("cap", "[currency]", "EUR", whole_cents=True)
     )
     cap_per: Literal["year", "month"] = attrs.field(default="year")
     places: frozenset[PlaceKind] = attrs.field(
@@ -485,13 +495,7 @@ def _period_end(label: str, per: str) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
-def _monthly_rate_check(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, DatedParameter):
-        raise ValidationError("rate", value, "a DatedParameter")
-    for index, entry in enumerate(value.values):
-        as_quantity(
-            entry.value, field=f"rate.values[{index}]", dimension="[currency] * [time] / [workday]"
-        )
+_monthly_rate_check = _parameter("rate", "[currency] * [time] / [workday]", "EUR/(workday/week)")
 
 
 @attrs.frozen(kw_only=True)

@@ -23,10 +23,26 @@ from teletravail.units import Q_, as_quantity
 if TYPE_CHECKING:
     from teletravail.units import Quantity
 
-__all__ = ["as_decimal", "cents", "euros", "half_days", "millicents", "pay", "pay_in_place"]
+__all__ = [
+    "MAX_EUR",
+    "as_decimal",
+    "cents",
+    "euros",
+    "half_days",
+    "millicents",
+    "pay",
+    "pay_in_place",
+]
 
 _MILLICENTS_PER_EUR = 100_000
 _MAX_DAYS = 366  # a count of telework days above a year's is a mistake (and overflows)
+
+#: The largest amount or rate the library pays exactly, in EUR. A year of a daily rate
+#: is summed as half days × millicents (at most 732 × 10**15) and a month of a weekly
+#: rate as half days a week × millicents: both stay far inside 64-bit integers, and
+#: totals over agents are summed in Python integers. Telework allowances are a few
+#: euros a day; a larger amount is a typing error, refused where it is written.
+MAX_EUR = 10_000_000_000
 
 
 def millicents(value: Any, field: str, unit: str = "EUR") -> int:
@@ -37,8 +53,8 @@ def millicents(value: Any, field: str, unit: str = "EUR") -> int:
     if quantity.dimensionality != expected.dimensionality:
         raise UnitError(field, value, str(expected.dimensionality), f"an amount in {unit}")
     magnitude = float(quantity.m_as(expected.units))
-    if not abs(magnitude) < 1e12:
-        raise ValidationError(field, value, "an amount below a thousand billion EUR")
+    if not abs(magnitude) <= MAX_EUR:  # NaN and infinities too
+        raise ValidationError(field, value, f"an amount of at most {MAX_EUR:,} {unit}")
     exact = decimal.Decimal(repr(magnitude)) * _MILLICENTS_PER_EUR
     nearest = exact.to_integral_value()
     # a unit conversion (35 cent -> 0.35000000000000003 EUR) leaves float dust: ignore it
