@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from teletravail import Q_
-from teletravail.dated import Duration
+from teletravail.dated import FIRST_DATE, LAST_DATE, Duration
 from teletravail.eligibility import (
     AllOf,
     AnyOf,
@@ -416,10 +416,17 @@ def test_predicates_cannot_take_built_in_codes_and_compare_their_function() -> N
 
 
 def test_reference_dates_at_the_calendar_limits() -> None:
-    """Evaluating in year 1 or 9999 gives answers, not a calendar overflow."""
-    assert lot_2013().evaluate(agent(), "9999-12-31").eligible
-    early = Agent(id="E", hire_date="0001-01-01")
-    assert not MinimumSeniority(minimum="1 year").evaluate(early, "0001-06-01").eligible
+    """Evaluating on the first or last supported day gives answers; a date beyond them
+    (year 1, year 9999) is a typed error naming the field, not a calendar overflow."""
+    assert lot_2013().evaluate(agent(), LAST_DATE).eligible
+    early = Agent(id="E", hire_date=FIRST_DATE)
+    assert not MinimumSeniority(minimum="1 year").evaluate(early, "1900-06-01").eligible
+    with pytest.raises(ValidationError, match="on: expected a date from 1900-01-01") as caught:
+        lot_2013().evaluate(agent(), "9999-12-31")
+    assert caught.value.field == "on"
+    with pytest.raises(ValidationError) as caught:
+        Agent(id="E", hire_date="0001-01-01")
+    assert caught.value.field == "hire_date"
 
 
 def test_rejected_and_invalid_rows_are_in_the_summary_and_records() -> None:

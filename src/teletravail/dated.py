@@ -18,7 +18,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -30,26 +30,53 @@ from teletravail.units import as_quantity, format_quantity, format_unit, get_reg
 if TYPE_CHECKING:
     from teletravail.units import Quantity
 
-__all__ = ["DatedParameter", "DatedValue", "Duration", "Period", "Segment", "Source"]
+__all__ = [
+    "FIRST_DATE",
+    "LAST_DATE",
+    "DatedParameter",
+    "DatedValue",
+    "Duration",
+    "Period",
+    "Segment",
+    "Source",
+]
 
 _ONE_DAY = dt.timedelta(days=1)
 
 
+#: The dates the library works with. A period's year is laid out whole, with the weeks
+#: and months around it, and seniorities are counted back from a date: the margins keep
+#: that arithmetic inside the calendar Python knows (years 1 to 9999). A date beyond
+#: them is most likely a typing error (an open end is written by leaving the end out).
+FIRST_DATE: Final = dt.date(1900, 1, 1)
+LAST_DATE: Final = dt.date(9990, 12, 31)
+
+
 def to_date(value: Any, field: str) -> dt.date:
-    """Read a date: a ``datetime.date`` (not a datetime) or an ISO string ``YYYY-MM-DD``."""
+    """Read a date: a ``datetime.date`` (not a datetime) or an ISO string ``YYYY-MM-DD``,
+    between :data:`FIRST_DATE` and :data:`LAST_DATE`."""
     if isinstance(value, dt.datetime):
         raise ValidationError(field, value, "a date without a time of day")
     if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
+        found = value
+    elif isinstance(value, str):
         text = value.strip()
-        if _ISO_DATE.match(text):
-            try:
-                return dt.date.fromisoformat(text)
-            except ValueError:
-                raise ValidationError(field, value, "a date that exists, e.g. 2013-02-28") from None
-        raise ValidationError(field, value, "an ISO date such as 2013-01-01")
-    raise ValidationError(field, value, "a date (datetime.date or 'YYYY-MM-DD')")
+        if not _ISO_DATE.match(text):
+            raise ValidationError(field, value, "an ISO date such as 2013-01-01")
+        try:
+            found = dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValidationError(field, value, "a date that exists, e.g. 2013-02-28") from None
+    else:
+        raise ValidationError(field, value, "a date (datetime.date or 'YYYY-MM-DD')")
+    if not FIRST_DATE <= found <= LAST_DATE:
+        raise ValidationError(
+            field,
+            value,
+            f"a date from {FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()} (leave an end"
+            " out for none)",
+        )
+    return found
 
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -396,6 +423,9 @@ _DURATION_UNITS: dict[str, str] = {
     **dict.fromkeys(("day", "days", "d", "jour", "jours", "j"), "days"),
 }  # fmt: skip
 _DURATION_DIGITS = 9
+#: The longest duration: seniorities and derogations are counted in years, and the
+#: dates they reach must stay within the calendar (see :data:`LAST_DATE`).
+_MOST_YEARS = 1000
 
 
 def _duration_words(text: str) -> dict[str, int] | None:
@@ -460,17 +490,19 @@ class Duration:
             raise ValidationError("duration", text, "a duration such as 'P1Y' or '1 year'")
         stripped = text.strip()
         match = _DURATION_PATTERN.match(stripped)
+        words = None if match else _duration_words(stripped)
         if match and any(match.groups()):
             years, months, days = (int(g) if g else 0 for g in match.groups())
-            return cls(years, months, days)
-        words = None if match else _duration_words(stripped)
-        if words is not None:
-            return cls(
-                words.get("years", 0),
-                words.get("months", 0),
-                words.get("weeks", 0) * 7 + words.get("days", 0),
+        elif words is not None:
+            years, months = words.get("years", 0), words.get("months", 0)
+            days = words.get("weeks", 0) * 7 + words.get("days", 0)
+        else:
+            raise ValidationError(
+                "duration", text, "a duration such as 'P1Y6M' or '1 year 6 months'"
             )
-        raise ValidationError("duration", text, "a duration such as 'P1Y6M' or '1 year 6 months'")
+        if years + months // 12 > _MOST_YEARS or days > _MOST_YEARS * 366:
+            raise ValidationError("duration", text, f"a duration of at most {_MOST_YEARS:,} years")
+        return cls(years, months, days)
 
     def after(self, day: dt.date) -> dt.date:
         """The date this duration after ``day`` (month ends clipped, see the class doc).

@@ -46,8 +46,10 @@ def _is_scalar_quantity(value: Any) -> bool:
     """Whether ``value`` is one pint quantity (checked by its attributes: this module
     imports no unit library)."""
     magnitude = getattr(value, "magnitude", None)
-    return hasattr(value, "units") and isinstance(magnitude, int | float) and not isinstance(
-        magnitude, bool
+    return (
+        hasattr(value, "units")
+        and isinstance(magnitude, int | float)
+        and not isinstance(magnitude, bool)
     )
 
 

@@ -32,7 +32,7 @@ import numpy.typing as npt
 
 from teletravail._checks import enum_value, one_of
 from teletravail._columns import readonly as _readonly
-from teletravail.dated import check_order, to_date
+from teletravail.dated import FIRST_DATE, LAST_DATE, check_order, to_date
 from teletravail.errors import RowError, UnitError, ValidationError, WorkforceError
 from teletravail.spans import Absence, Authorisation
 from teletravail.spans import absences as _absence_list
@@ -849,6 +849,17 @@ class _Cells:
                 return ValidationError("hire_date", value, "a date without a time of day")
 
             self.fail_rows(timed, error)
+            low = np.datetime64(FIRST_DATE, "D")
+            high = np.datetime64(LAST_DATE, "D")
+            outside = ~np.isnat(days) & ((days < low) | (days > high))
+
+            def beyond(index: int) -> ValidationError:
+                value = str(values[index])
+                return ValidationError(
+                    "hire_date", value, f"a date from {FIRST_DATE} to {LAST_DATE}"
+                )
+
+            self.fail_rows(outside, beyond)
             return days
         parsed = self.parse(values, lambda v: to_date(v, "hire_date"), None, (codes, uniques))
         table = np.array(
