@@ -204,13 +204,16 @@ def test_dated_values_in_three_forms() -> None:
 
 
 def test_json_documents_refuse_duplicate_keys_and_nan() -> None:
-    """JSON with a key given twice, or NaN, is refused rather than read loosely."""
+    """JSON with a key given twice, or NaN, is refused rather than read loosely, each
+    at its key path."""
     document = config.to_document(presets.load("cantal-2012"))
     text = json.dumps(document)
-    assert "valid JSON" in problems(text.replace('"name"', '"asks": NaN, "name"', 1), "json")[""]
+    found = problems(text.replace('"name"', '"asks": NaN, "name"', 1), "json")
+    assert "NaN and Infinity are not" in found["asks"]
     doubled = text.replace('"name"', '"name": "x", "name"', 1)
-    with pytest.raises(ConfigError, match="duplicate key"):
+    with pytest.raises(ConfigError, match="name: expected a key written once") as caught:
         config.loads(doubled, format="json")
+    assert [p.path for p in caught.value.problems] == ["name"]
 
 
 # --- safety -------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import datetime as dt
 import difflib
 import json
 import math
+import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -87,9 +88,33 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _suggest(word: str, known: Sequence[str]) -> str:
-    guess = difflib.get_close_matches(word.lower(), list(known), n=1, cutoff=0.6)
+#: How many names a "did you mean" compares, and lists, at the most, and for how many
+#: misspellings: a document may declare thousands of sources, and misspellings must
+#: cost little and say little.
+_MOST_COMPARED = 50
+_MOST_HINTS = 20  # misspellings of a document that get a "did you mean"
+_MOST_LISTED = 10
+
+
+def _suggest(word: str, known: Sequence[str], ctx: _Context) -> str:
+    """`` (did you mean 'x'?)`` for the closest of ``known``, or nothing. Only names of
+    about the word's length are compared (at most 50 of them), only the word's first
+    100 characters, and only for a document's first few misspellings: the cost of
+    misspellings is bounded whatever their number."""
+    if ctx.hints <= 0:
+        return ""
+    ctx.hints -= 1
+    word = word[:100].lower()
+    near = [k for k in known if abs(len(k) - len(word)) <= 3][:_MOST_COMPARED]
+    guess = difflib.get_close_matches(word, near, n=1, cutoff=0.6)
     return f" (did you mean {guess[0]!r}?)" if guess else ""
+
+
+def _listed(names: Sequence[str]) -> str:
+    """The first few of ``names``, and how many more there are."""
+    shown = ", ".join(names[:_MOST_LISTED])
+    more = len(names) - _MOST_LISTED
+    return f"{shown} and {more} more" if more > 0 else shown
 
 
 class _Context:
@@ -103,8 +128,14 @@ class _Context:
         self.depth = 0
 
     def fail(self, path: str, value: Any, expected: str) -> _Bad:
-        self.problems.append(Problem(path, value, expected))
+        self.failures += 1  # how many times reading failed (a problem said once or more)
+        if path not in self.screened:  # a value the screening refused: said once
+            self.problems.append(Problem(path, value, expected))
         return BAD
+
+    screened: frozenset[str] = frozenset()
+    failures = 0
+    hints = _MOST_HINTS
 
 
 # ---------------------------------------------------------------------------------------
@@ -312,7 +343,7 @@ class Choice(Kind):
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         if isinstance(value, str) and value in self.names:
             return value
-        hint = _suggest(value, self.names) if isinstance(value, str) else ""
+        hint = _suggest(value, self.names, ctx) if isinstance(value, str) else ""
         return ctx.fail(path, value, self.label + hint)
 
     def write(self, ctx: _Context, value: Any) -> Any:
@@ -337,9 +368,9 @@ class ListOf(Kind):
             return ctx.fail(path, value, self.label)
         if len(value) < self.at_least:
             return ctx.fail(path, value, f"{self.label}, at least {self.at_least}")
-        before = len(ctx.problems)
+        before = ctx.failures
         items = tuple(self.item.read(ctx, v, f"{path}[{i}]") for i, v in enumerate(value))
-        if len(ctx.problems) > before:
+        if ctx.failures > before:
             return BAD
         if self.unique and len(set(items)) != len(items):
             return ctx.fail(path, value, f"{self.label} without repeats")
@@ -398,11 +429,11 @@ class Table(Kind):
     def read(self, ctx: _Context, value: Any, path: str, *, also: Sequence[str] = ()) -> Any:
         if not isinstance(value, Mapping):
             return ctx.fail(path, value, f"a table of {', '.join(self.by_name)}")
-        before = len(ctx.problems)
+        before = ctx.failures
         for name in value:
             if name not in self.by_name and name not in also:
                 known = tuple(self.by_name)
-                hint = _suggest(str(name), known)
+                hint = _suggest(str(name), known, ctx)
                 ctx.fail(
                     _join(path, str(name)), value[name], f"a key of {self.name} (no such key){hint}"
                 )
@@ -412,7 +443,7 @@ class Table(Kind):
                 read[key.name] = key.kind.read(ctx, value[key.name], _join(path, key.name))
             elif key.required:
                 ctx.fail(_join(path, key.name), None, f"{key.kind.label} (missing key)")
-        if len(ctx.problems) > before:
+        if ctx.failures > before:
             return BAD
         try:
             return self.build(read)
@@ -460,7 +491,7 @@ class Tagged(Kind):
             return ctx.fail(path, value, self.label)
         name = value[self.tag]
         if not isinstance(name, str) or name not in self.variants:
-            hint = _suggest(name, tuple(self.variants)) if isinstance(name, str) else ""
+            hint = _suggest(name, tuple(self.variants), ctx) if isinstance(name, str) else ""
             known = ", ".join(self.variants)
             return ctx.fail(_join(path, self.tag), name, f"one of: {known}{hint}")
         return self.variants[name][1].read(ctx, value, path, also=(self.tag,))
@@ -561,8 +592,8 @@ class SourceKind(Kind):
             if value in ctx.sources:
                 return ctx.sources[value]
             known = tuple(ctx.sources)
-            hint = _suggest(value, known)
-            listed = ", ".join(known) if known else "none declared"
+            hint = _suggest(value, known, ctx)
+            listed = _listed(known) if known else "none declared"
             return ctx.fail(path, value, f"the id of one of the document's sources: {listed}{hint}")
         source = self.table.read(ctx, value, path)
         if self.with_id and source is not BAD and isinstance(value, Mapping) and "id" in value:
@@ -786,8 +817,8 @@ class RuleKind(Kind):
             return self.criteria.read(ctx, value, path)
         forms = [form for form in self.FORMS if form in value]
         if len(forms) != 1:
-            keys = ", ".join(map(str, value)) or "no key"
-            hint = _suggest(str(next(iter(value), "")), ("criterion", *self.FORMS))
+            keys = _listed([str(k)[:40] for k in value]) or "no key"
+            hint = _suggest(str(next(iter(value), "")), ("criterion", *self.FORMS), ctx)
             return ctx.fail(path, keys, self.label + hint)
         form = forms[0]
         allowed = ("rule", "unless") if form == "unless" else (form,)
@@ -1116,7 +1147,7 @@ class FactorsKind(Kind):
         found: dict[str, Any] = {}
         for mode, factor in value.items():
             if mode not in self.kinds:
-                hint = _suggest(str(mode), tuple(self.kinds))
+                hint = _suggest(str(mode), tuple(self.kinds), ctx)
                 ctx.fail(_join(path, str(mode)), factor, f"a commute mode{hint}")
                 continue
             found[mode] = self.kinds[mode].read(ctx, factor, _join(path, mode))
@@ -1347,6 +1378,8 @@ def from_document(data: Any, *, origin: str = "<document>") -> Policy:
     if not isinstance(data, Mapping):
         raise ConfigError([Problem("", data, "a table (the policy document)")], origin)
     try:
+        data = _screen(ctx, data, "")
+        ctx.screened = frozenset(problem.path for problem in ctx.problems)
         policy = table.read(ctx, data, "")
     except RecursionError:  # a document nested beyond any sane policy
         ctx.fail("", "...", f"a document nested less deeply (rules at most {MAX_DEPTH} deep)")
@@ -1371,17 +1404,92 @@ def to_document(policy: Policy) -> dict[str, Any]:
     return written
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise ValueError(f"duplicate key {key!r}")
-        found[key] = value
+class _Refused:
+    """A value the parser read but no document may hold (NaN, a huge integer): kept in
+    place so that the screening reports it with its key path."""
+
+    __slots__ = ("expected", "text")
+
+    def __init__(self, text: str, expected: str) -> None:
+        self.text, self.expected = text, expected
+
+
+class _Pairs(dict[str, Any]):
+    """A JSON object, with the keys it wrote more than once."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+#: The longest integer a document may write (any count, amount or year is far shorter).
+_MOST_DIGITS = 30
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> _Pairs:
+    found = _Pairs(pairs)
+    if len(found) < len(pairs):  # the last value stands; each key written twice is said
+        seen: set[str] = set()
+        twice: list[str] = []
+        for key, _ in pairs:
+            if key in seen and key not in twice:
+                twice.append(key)
+            seen.add(key)
+        found.duplicates = tuple(twice)
     return found
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+def _constant(name: str) -> _Refused:
+    return _Refused(name, "a number JSON allows (NaN and Infinity are not)")
+
+
+def _integer(text: str) -> int | _Refused:
+    if len(text.lstrip("-")) > _MOST_DIGITS:
+        return _Refused(
+            f"{text[:12]}... ({len(text)} digits)", "a whole number of at most 30 digits"
+        )
+    return int(text)
+
+
+def _float(text: str) -> float | _Refused:
+    value = float(text)
+    return value if math.isfinite(value) else _Refused(text, "a finite number")
+
+
+def _screen(ctx: _Context, value: Any, path: str, depth: int = 0) -> Any:
+    """``value`` with what no document may hold taken out, each reported with its key
+    path: keys written twice, empty keys, NaN and infinities, huge integers, text that
+    is not UTF-8. What is taken out is left to the reader as missing."""
+    if depth > 4 * MAX_DEPTH + 32:  # rules nest at most MAX_DEPTH deep, tables a few
+        ctx.fail(path, "...", f"a document nested less deeply (rules at most {MAX_DEPTH} deep)")
+        return None
+    if isinstance(value, _Refused):
+        ctx.fail(path, value.text, value.expected)
+        return None
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, float) and not math.isfinite(value):
+        ctx.fail(path, value, "a finite number")
+        return None
+    if isinstance(value, int) and abs(value) >= 10**_MOST_DIGITS:
+        digits = int(value.bit_length() * math.log10(2)) + 1  # str() refuses huge ones
+        ctx.fail(path, f"a number of about {digits} digits", "a whole number of at most 30 digits")
+        return None
+    if isinstance(value, str) and not encodable(value):
+        ctx.fail(path, value, "text in UTF-8 (no lone surrogate)")
+        return None
+    if isinstance(value, Mapping):
+        for key in getattr(value, "duplicates", ()):
+            ctx.fail(_join(path, key), value[key], "a key written once (it is written twice)")
+        cleaned: dict[Any, Any] = {}
+        for key, item in value.items():
+            if not isinstance(key, str) or not key.strip() or not encodable(key):
+                shown = f"{path}[{key!r}]" if path else f"[{key!r}]"
+                ctx.fail(shown, item, "a key that is a word (not empty, in UTF-8)")
+                continue
+            cleaned[key] = _screen(ctx, item, _join(path, key), depth + 1)
+        return cleaned
+    if isinstance(value, list | tuple):
+        return [_screen(ctx, item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value)]
+    return value
 
 
 def _parse(data: bytes, syntax: Syntax, origin: str) -> Any:
@@ -1395,12 +1503,43 @@ def _parse(data: bytes, syntax: Syntax, origin: str) -> Any:
         raise ConfigError([Problem("", str(error), "a document in UTF-8")], origin) from None
     try:
         if syntax == "toml":
-            return tomllib.loads(text)
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
-    except (tomllib.TOMLDecodeError, ValueError) as error:
-        raise ConfigError([Problem("", str(error), f"valid {syntax.upper()}")], origin) from None
+            return tomllib.loads(text, parse_float=_float)
+        return json.loads(
+            text,
+            object_pairs_hook=_pairs,
+            parse_constant=_constant,
+            parse_int=_integer,
+            parse_float=_float,
+        )
+    except json.JSONDecodeError as error:  # its message says the line and column
+        where = _where("JSON", error.lineno, error.colno)
+        raise ConfigError([Problem("", error.msg, where)], origin) from None
+    except tomllib.TOMLDecodeError as error:  # its message ends with the line and column
+        found = _TOML_PLACE.search(str(error))
+        if found is None:  # pragma: no cover - tomllib always says where
+            raise ConfigError([Problem("", str(error), "valid TOML")], origin) from None
+        what = str(error)[: found.start()].strip()
+        where = _where("TOML", int(found.group(1)), int(found.group(2)))
+        raise ConfigError([Problem("", what, where)], origin) from None
+    except ValueError:  # tomllib's integers beyond Python's digit limit
+        long = re.search(rf"\d{{{_MOST_DIGITS},}}", text)
+        line = text.count("\n", 0, long.start()) + 1 if long else 0
+        column = long.start() - text.rfind("\n", 0, long.start()) if long else 0
+        expected = f"whole numbers of at most {_MOST_DIGITS} digits"
+        where = _where("TOML", line, column)
+        raise ConfigError(
+            [Problem("", "a huge integer", f"{where}, with {expected}")], origin
+        ) from None
     except RecursionError:
         raise ConfigError([Problem("", "...", "a document nested less deeply")], origin) from None
+
+
+#: Where tomllib says a syntax error is: "... (at line 5, column 17)".
+_TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)$")
+
+
+def _where(syntax: str, line: int, column: int) -> str:
+    return f"valid {syntax} at line {line}, column {column}"
 
 
 def _syntax(value: Any) -> Syntax:

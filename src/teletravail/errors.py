@@ -195,6 +195,10 @@ class Problem:
         return hash((self.path, self.expected))
 
 
+#: How many problems a ConfigError's message shows (its ``problems`` hold them all).
+_MOST_SHOWN = 50
+
+
 class ConfigError(ValidationError):
     """A policy document has problems; ``problems`` lists every one of them.
 
@@ -212,7 +216,9 @@ class ConfigError(ValidationError):
         super().__init__(first.path, first.value, first.expected)
         count = len(self.problems)
         lines = [f"{origin}: {count} problem{'s' if count > 1 else ''}"]
-        lines.extend(f"  {problem}" for problem in self.problems)
+        lines.extend(f"  {problem}" for problem in self.problems[:_MOST_SHOWN])
+        if count > _MOST_SHOWN:  # every problem is in .problems; the message stays short
+            lines.append(f"  ... and {count - _MOST_SHOWN} more")
         self.args = ("\n".join(lines),)
 
     def __str__(self) -> str:
