@@ -344,6 +344,20 @@ class DatedParameter:
         dates.update(entry.end + _ONE_DAY for entry in self.values if entry.end is not None)
         return tuple(sorted(dates))
 
+    def first_gap(self, start: dt.date | str, end: dt.date | str | None = None) -> dt.date | None:
+        """The first day of ``start..end`` (inclusive; ``end=None``: ever after) that has
+        no value in force, or None when every day has one."""
+        first = to_date(start, "start")
+        last = None if end is None else to_date(end, "end")
+        stop = LAST_DATE if last is None else last
+        cuts = [first, *(d for d in self.change_dates() if first < d <= stop)]
+        for day in cuts:
+            try:
+                self.entry_as_of(day)
+            except NoValueInForceError:
+                return day
+        return None
+
     def segments(self, start: dt.date | str, end: dt.date | str) -> tuple[Segment, ...]:
         """Split ``start..end`` (inclusive) at every change of the value in force.
 

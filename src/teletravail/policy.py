@@ -47,7 +47,7 @@ from teletravail._checks import encodable, enum_value, typed_tuple
 from teletravail._columns import factorize, frozen, highest, lowest, readonly
 from teletravail.allowance.components import Allowance, AllowanceColumns, AllowanceResult
 from teletravail.allowance.money import as_decimal
-from teletravail.dated import Period, Source, to_date
+from teletravail.dated import LAST_DATE, DatedParameter, Period, Source, to_date
 from teletravail.eligibility.decision import SCHEMA_VERSION, BatchDecision, Decision
 from teletravail.eligibility.rules import Rule
 from teletravail.eligibility.selection import SelectionCampaign
@@ -70,7 +70,7 @@ from teletravail.week import (
     default_pattern,
     weekdays_of_mask,
 )
-from teletravail.workforce import Agent, Coded, Errors, Workforce
+from teletravail.workforce import Agent, Coded, CommuteMode, Errors, Workforce
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -194,6 +194,44 @@ class Policy:
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
     # the dated days of each distinct schedule met, read once (a register repeats them)
     _memo: dict[Any, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # what is accepted can be assessed: each dated value a part reads is in force
+        # wherever it is read within the policy's period
+        for field, parameter, start, end in self._dated_values():
+            gap = parameter.first_gap(start, end)
+            if gap is not None:
+                raise ValidationError(
+                    field,
+                    f"no value on {gap.isoformat()}",
+                    f"a value in force from {start.isoformat()}"
+                    + ("" if end is None else f" to {end.isoformat()}"),
+                )
+
+    def _dated_values(self) -> list[tuple[str, DatedParameter, dt.date, dt.date | None]]:
+        """The dated values the policy's parts read, with where they are written and
+        the days they must have a value on: an emission factor every day (the impact
+        counts every day); a cap at the end of each year (or month) in which its rate
+        pays. A rate itself may start after the policy (a day without a rate is paid
+        nothing, and said so)."""
+        period = self.period
+        found: list[tuple[str, DatedParameter, dt.date, dt.date | None]] = []
+        if self.allowance is not None:
+            for index, component in enumerate(self.allowance.components):
+                rate, cap = getattr(component, "rate", None), getattr(component, "cap", None)
+                if not isinstance(rate, DatedParameter) or not isinstance(cap, DatedParameter):
+                    continue
+                per = getattr(component, "cap_per", "year")
+                for entry in rate.values:
+                    first = max(entry.start, period.start)
+                    last = min(d for d in (entry.end, period.end, LAST_DATE) if d is not None)
+                    if first <= last:
+                        until = min(_period_end(last, per), LAST_DATE)
+                        found.append((f"allowance[{index}].cap", cap, first, until))
+        for mode in CommuteMode:
+            factor = self.impact.factor(mode)
+            found.append((f"impact.factors.{mode.value}", factor, period.start, period.end))
+        return found
 
     def __reduce__(self) -> tuple[Any, ...]:
         """A policy is pickled as its document (:func:`teletravail.config.to_document`)
@@ -770,6 +808,14 @@ class Policy:
 
 
 _NO_KEY = np.zeros(0, dtype=np.int64)
+
+
+def _period_end(day: dt.date, per: str) -> dt.date:
+    """The last day of ``day``'s calendar year, or month for ``per="month"``."""
+    if per == "month":
+        following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(day.year, 12, 31)
 
 
 def _row_error(workforce: Workforce, row: int, exc: ValidationError) -> RowError:

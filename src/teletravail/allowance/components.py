@@ -464,7 +464,11 @@ class PerDay(Component):
         # half days x millicents a day, in half-millicents: cents = / 2000, half up
         product = days.sums(halves * np.maximum(rates, 0)[None, :], self.cap_per)
         uncapped = (product + 1000) // 2000
-        caps = self.period_caps(labels)
+        # the cap of a period in which nothing is paid is never read (the rate, and
+        # with it its cap, may not exist yet)
+        paying = [label for i, label in enumerate(labels) if period_days[:, i].any()]
+        found = dict(zip(paying, self.period_caps(paying).tolist(), strict=True))
+        caps = np.array([found.get(label, -1) for label in labels], dtype=np.int64)
         due = np.where(caps[None, :] >= 0, np.minimum(uncapped, caps[None, :]), uncapped)
         return Amounts(
             component=self,
@@ -541,7 +545,13 @@ class MonthlyFlat(Component):
         due = np.zeros(touched.shape, dtype=np.int64)
         for i, label in enumerate(labels):
             when = max(dt.date.fromisoformat(f"{label}-01"), start)
-            rate = millicents(self.rate.as_of(when), "rate", "EUR/(workday/week)")
+            if not touched[:, i].any():
+                continue
+            try:
+                value = self.rate.as_of(when)
+            except NoValueInForceError:  # no rate yet (or any more): nothing is due
+                continue
+            rate = millicents(value, "rate", "EUR/(workday/week)")
             paid = np.asarray(pay(weekly.astype(np.int64), rate), dtype=np.int64)
             due[:, i] = np.where(touched[:, i], paid, 0)
         return Amounts(

@@ -286,11 +286,14 @@ class Assumptions:
         result: list[dt.date] = found
         return result
 
-    def _parameter(self, code: int) -> DatedParameter:
-        mode = _MODES[code]
+    def factor(self, mode: CommuteMode) -> DatedParameter:
+        """The dated emission factor of ``mode``: the assumption's own, else ADEME's."""
         if self.factors is not None and mode in self.factors:
             return self.factors[mode]
         return emission_factors()[mode]
+
+    def _parameter(self, code: int) -> DatedParameter:
+        return self.factor(_MODES[code])
 
     def _factor(self, code: int, on: dt.date) -> float:
         """kg CO2e per km for the mode of ``code``, in force on ``on`` (read once)."""
