@@ -1,0 +1,133 @@
+"""Hostile and careless input, each failure found by the fuzz campaign as a regression
+with its minimal input: every refusal is the library's own error, at its key path (or
+line and column), in bounded time, and what loads, assesses."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from teletravail import config
+from teletravail.dated import Duration
+from teletravail.errors import ConfigError, ValidationError
+from teletravail.synthetic import lot_2013_population
+
+BASE = (Path(__file__).parent / "hostile" / "base.toml").read_text(encoding="utf-8")
+
+
+def base_json() -> dict[str, object]:
+    return config.to_document(config.loads(BASE))
+
+
+def refused(text: str, fmt: str = "toml") -> ConfigError:
+    with pytest.raises(ConfigError) as caught:
+        config.loads(text, format=fmt)  # type: ignore[arg-type]
+    return caught.value
+
+
+def test_the_base_document_loads_and_assesses() -> None:
+    policy = config.loads(BASE)
+    assert policy.assess(lot_2013_population(20), "2024-01-01").totals()["agents"] == 20
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path", "expected"),
+    [
+        # a duration followed by 2,000 spaces and a letter kept the loader busy a minute
+        ('"1 year"', '"1 year' + " " * 2000 + 'x"', "eligibility.all_of[0].minimum", "duration"),
+        ('"1 year"', '"' + "1" * 5000 + ' year"', "eligibility.all_of[0].minimum", "duration"),
+        ('"1 year"', '"5000 years"', "eligibility.all_of[0].minimum", "at most 1,000 years"),
+        # money that cannot be paid exactly was accepted and went wrong later
+        ('"100 EUR"', '"0.005 EUR"', "allowance[0].amount", "whole cents"),
+        ('"100 EUR"', '"999999999999 EUR"', "allowance[0].amount", "at most 10,000,000,000"),
+        ('"100 EUR"', '"1e308 EUR"', "allowance[0].amount", "at most 10,000,000,000"),
+        # dates at the calendar's edge overflowed when assessed
+        ('start = "2024-01-01"', 'start = "9999-01-01"', "period.start", "9990-12-31"),
+        (
+            'start = "2024-01-01"',
+            'start = "2024-01-01"\nend = "9999-12-31"',
+            "period.end",
+            "leave an end out",
+        ),
+        ("version = 1", "version = inf", "version", "a finite number"),
+    ],
+)
+def test_documents_refused_where_they_go_wrong(
+    old: str, new: str, path: str, expected: str
+) -> None:
+    error = refused(BASE.replace(old, new, 1))
+    assert [p.path for p in error.problems] == [path]
+    assert expected in str(error)
+
+
+def test_money_and_factors_that_assess_would_refuse_are_refused_at_load() -> None:
+    """A per-day rate beyond what integers hold, a cap missing in a year its rate pays,
+    an emission factor with a gap: refused at load, with the key path."""
+    rate = BASE + '\n[[allowance]]\nkind = "per_day"\nrate = "900000000000.001 EUR/workday"\n'
+    assert refused(rate).problems[0].path == "allowance[1].rate.values[0]"
+    cap = BASE + (
+        '\n[[allowance]]\nkind = "per_day"\nrate = "2.88 EUR/workday"\n'
+        'cap = [{ start = "2025-01-01", value = "253.44 EUR" }]\n'
+    )
+    found = refused(cap)
+    assert found.problems[0].path == "allowance[1].cap" and "from 2024-01-01" in str(found)
+    factor = (
+        BASE
+        + '\n[impact.factors]\ncar_thermal = [{ start = "2025-01-01", value = "0.2 kg CO2e/km" }]\n'
+    )
+    assert refused(factor).problems[0].path == "impact.factors.car_thermal"
+
+
+@pytest.mark.parametrize(
+    ("edit", "path", "expected"),
+    [
+        (
+            lambda t: t.replace('"name": "Base"', '"name": "Base", "name": "Twice"'),
+            "name",
+            "written once",
+        ),
+        (lambda t: t.replace('"version": 1', '"version": NaN'), "version", "NaN and Infinity"),
+        (lambda t: t.replace('"version": 1', '"version": Infinity'), "version", "NaN and Infinity"),
+        (lambda t: t.replace('"version": 1', '"version": 1e999'), "version", "a finite number"),
+        (lambda t: t.replace('"version": 1', '"version": ' + "9" * 5000), "version", "30 digits"),
+        (lambda t: t.replace('"name": "Base"', '"name": "Base", "": 1'), "['']", "not empty"),
+        (lambda t: t.replace('"name": "Base"', '"name": "\\ud800"'), "name", "lone surrogate"),
+    ],
+)
+def test_json_refusals_have_key_paths(edit: object, path: str, expected: str) -> None:
+    text = edit(json.dumps(base_json()))  # type: ignore[operator]
+    error = refused(text, "json")
+    assert path in [p.path for p in error.problems], error
+    assert expected in str(error)
+
+
+def test_syntax_errors_say_line_and_column() -> None:
+    toml = refused(BASE.replace('name = "Base"', 'name = "Base'))
+    assert re.search(r"valid TOML at line 4, column \d+", str(toml))
+    broken = json.dumps(base_json()).replace('"name"', "'name'", 1)
+    assert re.search(r"valid JSON at line 1, column \d+", str(refused(broken, "json")))
+    huge = refused(BASE.replace("version = 1", "version = " + "9" * 5000))
+    assert "line 3, column 11" in str(huge)
+
+
+def test_misspellings_cost_and_say_little() -> None:
+    """Thousands of sources and of misspelt references: every one is a problem, the
+    message stays short and lists a few ids only."""
+    sources = "".join(f'\n[[sources]]\nid = "source-{i}"\ntitle = "t"\n' for i in range(2000))
+    one_off = '\n[[allowance]]\nkind = "one_off"\namount = "1 EUR"\n'
+    wrong = "".join(f'{one_off}name = "o{i}"\nsource = "sourse-{i}"\n' for i in range(300))
+    error = refused(BASE + sources + wrong)
+    assert len(error.problems) == 300
+    assert "and 1990 more" in error.problems[0].expected
+    assert len(str(error)) < 20_000
+
+
+def test_durations_in_words_read_in_linear_time() -> None:
+    """Long runs of spaces, digits and letters are refused or read, never backtracked."""
+    for text in ("1 year" + " " * 50_000 + "x", "1" * 50_000, "1 " * 25_000, "a" * 50_000):
+        with pytest.raises(ValidationError):
+            Duration.parse(text)
+    assert Duration.parse("1 an 6 mois") == Duration(years=1, months=6)
