@@ -131,3 +131,26 @@ def test_durations_in_words_read_in_linear_time() -> None:
         with pytest.raises(ValidationError):
             Duration.parse(text)
     assert Duration.parse("1 an 6 mois") == Duration(years=1, months=6)
+
+
+def test_round_trips_keep_what_was_read() -> None:
+    """An empty table of emission factors reads as none given and writes back equal; a
+    large JSON document writes back compact, and loads again."""
+    empty = config.loads(BASE + "\n[impact.factors]\n")
+    assert config.loads(config.dumps(empty, format="json"), format="json") == empty
+    assert empty == config.loads(BASE)
+    many = base_json()
+    many["sources"] = [{"id": f"s{i}", "title": "t" * 10} for i in range(20000)]
+    text = json.dumps(many, separators=(",", ":"))
+    assert len(text) < config.MAX_BYTES < len(json.dumps(many, indent=2))
+    policy = config.loads(text, format="json")
+    written = config.dumps(policy, format="json")
+    assert len(written.encode("utf-8")) <= config.MAX_BYTES
+    assert config.loads(written, format="json") == policy
+
+
+def test_text_that_is_not_utf8_says_where() -> None:
+    """Latin-1 bytes or a lone surrogate: refused with the line and column."""
+    error = refused(BASE.encode("utf-8").replace(b'"Base"', b'"B\xe9se"'))  # type: ignore[arg-type]
+    assert "text in UTF-8 at line 4, column" in str(error)
+    assert "UTF-8" in str(refused(BASE.replace('"Base"', '"\ud800"')))

@@ -1500,7 +1500,12 @@ def _parse(data: bytes, syntax: Syntax, origin: str) -> Any:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ConfigError([Problem("", str(error), "a document in UTF-8")], origin) from None
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - data.rfind(b"\n", 0, error.start)
+        bad = data[error.start : error.end].hex(" ")
+        raise ConfigError(
+            [Problem("", f"bytes {bad}", f"text in UTF-8 at line {line}, column {column}")], origin
+        ) from None
     try:
         if syntax == "toml":
             return tomllib.loads(text, parse_float=_float)
@@ -1552,10 +1557,30 @@ def loads(text: str | bytes, *, format: Syntax = "toml", origin: str = "<string>
     """Read a policy from TOML (default) or JSON text; ``origin`` names it in errors."""
     syntax = _syntax(format)
     if isinstance(text, str):
-        text = text.encode("utf-8")
+        text = text.encode("utf-8", errors="surrogatepass")
     if not isinstance(text, bytes):
         raise ValidationError("text", text, "TOML or JSON text")
-    return from_document(_parse(text, syntax, origin), origin=origin)
+    return _fits(from_document(_parse(text, syntax, origin), origin=origin), len(text), origin)
+
+
+def _fits(policy: Policy, size: int, origin: str) -> Policy:
+    """``policy``, if it writes back within the size limit (as compact JSON): every
+    document accepted can be written and read again. Only a large document can write
+    back larger than the limit, so only a large one is written to see."""
+    if size > MAX_BYTES // 8:
+        written = len(_compact(to_document(policy)).encode("utf-8"))
+        if written > MAX_BYTES:
+            raise ConfigError(
+                [
+                    Problem(
+                        "",
+                        f"{written:,} bytes written back",
+                        f"a document that writes back in at most {MAX_BYTES:,} bytes",
+                    )
+                ],
+                origin,
+            )
+    return policy
 
 
 def load(path: str | Path, *, format: Syntax | None = None) -> Policy:
@@ -1575,7 +1600,9 @@ def load(path: str | Path, *, format: Syntax | None = None) -> Policy:
         raise ConfigError(
             [Problem("", str(path), f"a readable file ({error.strerror})")], str(path)
         ) from None
-    return from_document(_parse(data, syntax, str(path)), origin=str(path))
+    return _fits(
+        from_document(_parse(data, syntax, str(path)), origin=str(path)), len(data), str(path)
+    )
 
 
 def load_policy(source: str | Path) -> Policy:
@@ -1593,14 +1620,28 @@ def dumps(policy: Policy, *, format: Syntax = "toml") -> str:
     syntax = _syntax(format)
     document = to_document(policy)
     if syntax == "json":
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        if len(text.encode("utf-8")) > MAX_BYTES:  # a large policy: compact, to load again
+            text = _compact(document) + "\n"
+        return text
     try:
         import tomli_w
     except ImportError as exc:  # pragma: no cover - the extra is part of the test deps
         raise ValidationError(
             "dumps", "tomli-w", "the 'toml' extra: pip install 'teletravail[toml]'"
         ) from exc
-    return tomli_w.dumps(document)
+    text = tomli_w.dumps(document)
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise ValidationError(
+            "format",
+            f"{len(text.encode('utf-8')):,} bytes of TOML",
+            f"a document of at most {MAX_BYTES:,} bytes: write this large policy as JSON",
+        )
+    return text
+
+
+def _compact(document: Any) -> str:
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
 
 
 def dump(policy: Policy, path: str | Path, *, format: Syntax | None = None) -> None:

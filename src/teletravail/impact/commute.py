@@ -205,6 +205,8 @@ def _factors(value: Any) -> Mapping[CommuteMode, DatedParameter] | None:
         return None
     if not isinstance(value, Mapping):
         raise ValidationError("factors", value, "a mapping of commute mode to dated factor")
+    if not value:  # no factor replaced: ADEME's, as when none is given
+        return None
     found: dict[CommuteMode, DatedParameter] = {}
     for key, parameter in value.items():
         mode = enum_value(CommuteMode, key, "factors")
