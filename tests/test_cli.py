@@ -279,7 +279,9 @@ def test_missing_file_is_a_message(capsys: pytest.CaptureFixture[str], tmp_path:
     """A workforce file that does not exist is an error message and exit 1."""
     missing = tmp_path / "missing.csv"
     assert main(["assess", "--policy", "lot-2013", str(missing)]) == 1
-    assert capsys.readouterr().err == f"teletravail: error: {missing}: No such file or directory\n"
+    err = capsys.readouterr().err
+    assert err.startswith("teletravail: error: source: expected a readable file")
+    assert f"got '{missing}'" in err and "No such file or directory" in err
 
 
 # -- check ------------------------------------------------------------------------------

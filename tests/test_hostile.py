@@ -4,13 +4,15 @@ line and column), in bounded time, and what loads, assesses."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from teletravail import config
+from teletravail import Agent, Workforce, config
 from teletravail.dated import Duration
 from teletravail.errors import ConfigError, ValidationError
 from teletravail.synthetic import lot_2013_population
@@ -154,3 +156,56 @@ def test_text_that_is_not_utf8_says_where() -> None:
     error = refused(BASE.encode("utf-8").replace(b'"Base"', b'"B\xe9se"'))  # type: ignore[arg-type]
     assert "text in UTF-8 at line 4, column" in str(error)
     assert "UTF-8" in str(refused(BASE.replace('"Base"', '"\ud800"')))
+
+
+# -- registers ---------------------------------------------------------------------------
+
+
+def read(text: str | bytes) -> Workforce:
+    source = io.BytesIO(text) if isinstance(text, bytes) else io.StringIO(text)
+    return Workforce.from_csv(source, errors="report")
+
+
+def test_a_latin1_register_with_semicolons_and_decimal_commas_is_read() -> None:
+    """What a French spreadsheet exports: Windows-1252, ';', decimal commas."""
+    data = "id;hire_date;role;commute_distance_km\nA;2010-01-01;équipe;12,5\n".encode("cp1252")
+    staff = read(data)
+    assert staff.role.value(0) == "équipe" and staff.commute_distance_km.tolist() == [12.5]
+
+
+def test_an_unbalanced_quote_is_one_bad_row() -> None:
+    """A quote left open used to swallow the next lines into one agent, silently."""
+    staff = read('id,hire_date,role\nA,2010-01-01,"x\nB,2010-01-01,y\nC,2010-01-01,z\n')
+    assert staff.ids.tolist() == ["B", "C"]
+    assert [(e.row, e.field) for e in staff.rejected] == [(0, "row")]
+    assert "quotes that close" in staff.rejected[0].message
+
+
+def test_a_huge_cell_is_one_bad_row() -> None:
+    """A cell over 128 KiB used to fail the whole file inside the csv module."""
+    staff = read(f"id,hire_date,role\nA,2010-01-01,{'x' * 200_000}\nB,2010-01-01,y\n")
+    assert staff.ids.tolist() == ["B"]
+    assert "at most 131,072 characters" in staff.rejected[0].message
+
+
+@pytest.mark.parametrize("cell", ["1_000", "nan", "inf", "١٢", "１２", "NaN", "1e999"])
+def test_numbers_are_written_in_ascii_digits(cell: str) -> None:
+    """Underscores, NaN, infinities and digits of other scripts are not numbers here;
+    an unknown value is an empty cell."""
+    staff = read(f"id,hire_date,commute_distance_km\nA,2010-01-01,{cell}\nB,2010-01-01,\n")
+    assert staff.ids.tolist() == ["B"] and np.isnan(staff.commute_distance_km[0])
+    assert staff.rejected[0].field == "commute_distance"
+
+
+@pytest.mark.parametrize("agent_id", ["A\x00", "\ufeffA", "A\u200b", "\u200e", "A\x07"])
+def test_ids_with_invisible_characters_are_refused(agent_id: str) -> None:
+    """An id holding a NUL, a byte order mark or a zero-width character looks like
+    another; it used to be stored as "A" and make a genuine "A" a duplicate."""
+    staff = Workforce.from_records(
+        [{"id": agent_id, "hire_date": "2010-01-01"}, {"id": "A", "hire_date": "2010-01-01"}],
+        errors="report",
+    )
+    assert staff.ids.tolist() == ["A"]
+    assert [(e.row, e.field) for e in staff.rejected] == [(0, "id")]
+    with pytest.raises(ValidationError, match="invisible"):
+        Agent(id=agent_id, hire_date="2010-01-01")

@@ -223,9 +223,10 @@ def test_read_workforce_refuses_what_it_cannot_read(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="a Parquet file"):
         read_workforce(broken)
     latin = tmp_path / "latin.csv"
-    latin.write_bytes("id,hire_date,role\nA,2010-01-01,équipe\n".encode("latin-1"))
-    with pytest.raises(ValidationError, match="UTF-8"):
-        read_workforce(latin)
+    latin.write_bytes("id;hire_date;role\nA;2010-01-01;équipe\n".encode("latin-1"))
+    assert read_workforce(latin).role.value(0) == "équipe"  # a French spreadsheet's export
+    with pytest.raises(ValidationError, match="encoding"):
+        read_workforce(latin, encoding="utf-8")
     with pytest.raises(ValidationError, match="no delimiter"):
         read_workforce(broken, delimiter=";")
 

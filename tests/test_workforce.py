@@ -455,14 +455,22 @@ def test_row_level_problems_in_from_columns() -> None:
 
 
 def test_csv_rows_with_wrong_cell_counts_and_odd_content() -> None:
-    """Extra or missing cells are row errors; quoted newlines, tabs and a BOM are read."""
+    """Extra or missing cells are row errors, and so is a quote that does not close on
+    its line (it would swallow the rows after it); tabs, quoted delimiters and a BOM
+    are read."""
     text = (
-        '\ufeffid,hire_date,role\nA,2010-01-01,"multi\nline"\nB,2010-01-01,x,extra\nC,2010-01-01\n'
+        '\ufeffid,hire_date,role\nA,2010-01-01,"a, b"\nM,2010-01-01,"multi\nline"\n'
+        "B,2010-01-01,x,extra\nC,2010-01-01\nD,2010-01-01,x\n"
     )
     workforce = Workforce.from_csv(io.StringIO(text), errors="report")
-    assert workforce.ids.tolist() == ["A"]
-    assert workforce.role.value(0) == "multi\nline"
-    assert [(e.row, e.field) for e in workforce.rejected] == [(1, "cells"), (2, "role")]
+    assert workforce.ids.tolist() == ["A", "D"]
+    assert workforce.role.value(0) == "a, b"
+    assert [(e.row, e.field) for e in workforce.rejected] == [
+        (1, "row"),
+        (2, "row"),
+        (3, "cells"),
+        (4, "role"),
+    ]
     tabbed = Workforce.from_csv(io.StringIO("id\thire_date\nA\t2010-01-01\n"))
     assert tabbed.ids.tolist() == ["A"]
 

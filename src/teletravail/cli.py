@@ -27,7 +27,6 @@ import argparse
 import contextlib
 import csv
 import datetime as dt
-import io
 import json
 import os
 import re
@@ -360,13 +359,9 @@ class _Progress:
 
 
 def _read_text(path: str) -> str:
-    from teletravail.errors import ValidationError
+    from teletravail.workforce import read_text
 
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            return handle.read()
-    except UnicodeDecodeError:
-        raise ValidationError("workforce", path, "a CSV file in UTF-8") from None
+    return read_text(path)
 
 
 def _read_workforce(
@@ -379,34 +374,22 @@ def _read_workforce(
     reading (the slow part) can be shown row by row.
     """
     from teletravail import workforce as wf
-    from teletravail.errors import ValidationError
 
-    first = text.split("\n", 1)[0]
-    counts = {d: first.count(d) for d in (",", ";", "\t")}
-    delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-    # a row with more or fewer cells than the header is a bad row, as for from_csv
-    reader = csv.DictReader(
-        io.StringIO(text, newline=""),
-        delimiter=delimiter,
-        restkey=wf.EXTRA_CELLS,
-        restval=wf.MISSING_CELL,
-    )
+    header, reader = wf.csv_records(text)
     ids: list[str] = []
     if progress is not None:
         progress.start("reading", max(text.count("\n") - 1, 0))
 
-    def records() -> Iterator[dict[str, Any]]:
+    def records() -> Iterator[dict[str, Any] | wf.UnreadableRow]:
         for record in reader:
-            cell = record.get("id")
+            cell = record.get("id") if isinstance(record, dict) else None
             ids.append(cell.strip() if isinstance(cell, str) and cell != wf.MISSING_CELL else "")
             if progress is not None:
                 progress.update(len(ids))
             yield record
 
-    try:
-        workforce = wf.Workforce.from_records(records(), errors="report")
-    except csv.Error as error:
-        raise ValidationError(origin, "...", f"a readable CSV file ({error})") from None
+    wf.ColumnPlan(None, ()).header(header)
+    workforce = wf.Workforce.from_records(records(), errors="report")
     if progress is not None:
         progress.finish(len(ids))
     return workforce, ids

@@ -56,8 +56,11 @@ def read_workforce(
     ignore_columns: Collection[str] = (),
     format: Format | None = None,
     delimiter: str | None = None,
+    encoding: str | None = None,
 ) -> Workforce:
-    """Read a workforce from a CSV or Parquet file.
+    """Read a workforce from a CSV or Parquet file (a CSV file in UTF-8 or, failing
+    that, Windows-1252, unless ``encoding`` is given; see
+    :meth:`Workforce.from_csv <teletravail.workforce.Workforce.from_csv>`).
 
     ``columns`` maps the file's column names to fields, with their unit where the name
     does not say it (see :meth:`Workforce.from_records
@@ -72,18 +75,18 @@ def read_workforce(
     if not path.is_file():
         raise ValidationError("source", str(path), "a file that exists")
     if kind == "csv":
-        try:
-            return Workforce.from_csv(
-                path,
-                errors=errors,
-                ignore_columns=ignore_columns,
-                delimiter=delimiter,
-                columns=columns,
-            )
-        except UnicodeDecodeError:
-            raise ValidationError("source", str(path), "a CSV file in UTF-8") from None
+        return Workforce.from_csv(
+            path,
+            errors=errors,
+            ignore_columns=ignore_columns,
+            delimiter=delimiter,
+            columns=columns,
+            encoding=encoding,
+        )
     if delimiter is not None:
         raise ValidationError("delimiter", delimiter, "no delimiter for a Parquet file")
+    if encoding is not None:
+        raise ValidationError("encoding", encoding, "no encoding for a Parquet file")
     return _read_parquet(path, columns, errors, ignore_columns)
 
 

@@ -257,10 +257,10 @@ def _reason(exc: BaseException) -> str:
 # parentheses and one-digit exponents. Nothing else reaches pint's expression parser, so
 # text from a file can neither hang it ("9**9**9 km") nor be read as arithmetic
 # ("2 3 km", "3 km + 2 m").
-_NUMBER = r"[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?"
+_NUMBER = r"[+-]?(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?"
 _QUANTITY_TEXT = re.compile(rf"^({_NUMBER})\s*(.*)$")
-_AMBIGUOUS_COMMA = re.compile(r"^[+-]?\d{1,3},\d{3}$")
-_UNIT_TOKEN = re.compile(r"\s*(?:([A-Za-z_%µ°][A-Za-z0-9_]*)|(\*\*|\^)(-?\d)(?!\d)|([*/()]))")
+_AMBIGUOUS_COMMA = re.compile(r"^[+-]?[0-9]{1,3},[0-9]{3}$")
+_UNIT_TOKEN = re.compile(r"\s*(?:([A-Za-z_%µ°][A-Za-z0-9_]*)|(\*\*|\^)(-?[0-9])(?![0-9])|([*/()]))")
 
 
 def _unit_text_ok(text: str) -> bool:
@@ -317,7 +317,7 @@ def _read_text(text: str, field: str, wanted: str) -> Quantity:
         raise UnitError(field, text, wanted, f"cannot read it: {_reason(exc)}") from None
 
 
-_DIGIT_GROUPS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+_DIGIT_GROUPS = re.compile(r"(?<=[0-9]) (?=[0-9]{3}(?![0-9]))")
 
 
 def _clean(text: str) -> str:

@@ -18,9 +18,9 @@ import csv
 import datetime as dt
 import difflib
 import enum
-import io
 import math
 import operator
+import re
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EXTRA_CELLS",
     "MISSING_CELL",
+    "MOST_ROW_CHARACTERS",
     "PANDAS_QUANTITIES",
     "Agent",
     "Categories",
@@ -183,6 +184,8 @@ def _non_negative(value: Any, field: str, dimension: str, unit: str) -> Quantity
 def _agent_id(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValidationError("id", value, "a non-empty string")
+    if _UNREADABLE.search(value) or "\n" in value:
+        raise ValidationError("id", value, "an id without control or invisible characters")
     return value.strip()
 
 
@@ -678,6 +681,8 @@ def _record_cells(
     record: Any, plan: ColumnPlan, seen: set[str]
 ) -> dict[str, tuple[str | None, Any]]:
     """One record's cells by field, each with the unit its key gives."""
+    if isinstance(record, UnreadableRow):
+        raise record.error
     if not isinstance(record, Mapping):
         raise ValidationError("record", record, "a mapping of column names to values")
     values: dict[str, tuple[str | None, Any]] = {}
@@ -1222,7 +1227,7 @@ class Workforce:
         """
         if errors not in ("raise", "report"):
             raise ValidationError("errors", errors, "'raise' or 'report'")
-        id_array = _id_column(ids)
+        id_array, unreadable, id_texts = _id_column(ids)
         n = len(id_array)
         rows = (
             np.arange(n, dtype=np.int64)
@@ -1249,6 +1254,7 @@ class Workforce:
             bad[mask] = True
 
         flag(np.char.str_len(id_array) == 0, "id", id_array, "a non-empty string")
+        flag(unreadable, "id", id_texts, "an id without control or invisible characters")
 
         _check_length("hire_date", hire_date, n)
         _check_length("source_rows", rows, n)
@@ -1402,13 +1408,14 @@ class Workforce:
     @classmethod
     def from_records(
         cls,
-        records: Iterable[Mapping[str, Any]],
+        records: Iterable[Mapping[str, Any] | UnreadableRow],
         *,
         errors: Errors = "raise",
         ignore_columns: Collection[str] = (),
         columns: Columns | None = None,
     ) -> Workforce:
-        """Build a workforce from dicts (or CSV rows), one per agent.
+        """Build a workforce from dicts (or CSV rows), one per agent (an
+        :class:`UnreadableRow` stands for a row of a file that could not be read).
 
         Keys are :class:`Agent` field names. Quantities are strings with units
         (``"18 km"``, ``"90 %"``, ``"1.5 workday/week"``) or numbers in a column whose
@@ -1519,9 +1526,8 @@ class Workforce:
 
         keep = ~column.bad
         kept = int(np.count_nonzero(keep))
-        ids = np.array(
-            [str(v).strip() for v in (id_values[c] for c in id_codes[keep].tolist())], dtype=str
-        )
+        # a list, not a numpy column: numpy would drop a trailing NUL before it is seen
+        ids = [str(v).strip() for v in (id_values[c] for c in id_codes[keep].tolist())]
         return cls.from_columns(
             ids=ids if kept else np.array([], dtype=str),
             hire_date=hire[keep],
@@ -1548,42 +1554,30 @@ class Workforce:
     @classmethod
     def from_csv(
         cls,
-        source: str | Path | IO[str],
+        source: str | Path | IO[str] | IO[bytes],
         *,
         errors: Errors = "raise",
         ignore_columns: Collection[str] = (),
         delimiter: str | None = None,
         columns: Columns | None = None,
+        encoding: str | None = None,
     ) -> Workforce:
         """Read a CSV file with a header row (see :meth:`from_records` for the columns,
         and for ``columns``, a mapping of your column names to fields).
 
-        The delimiter is guessed from the header among ``,``, ``;`` and tab unless given.
-        Row numbers in errors count data rows from 0; a row with more or fewer cells than
-        the header is a bad row. The header is checked first: two columns for one field,
-        or a mapped column the file does not have, are errors for the whole file.
+        A file, or a binary stream, is read as UTF-8 (with or without a byte order mark)
+        or, when it is not, as Windows-1252 (Latin-1 and the euro sign), unless
+        ``encoding`` is given. The delimiter is guessed from the header among ``,``,
+        ``;`` and tab unless given. Row numbers in errors count data rows from 0. A row
+        with more or fewer cells than the header, a quote that is not closed on its
+        line (a cell never holds a line break), or a row of more than 131,072
+        characters is a bad row, and the others are read. The header is checked first:
+        two columns for one field, or a mapped column the file does not have, are
+        errors for the whole file.
         """
-        if isinstance(source, str | Path):
-            with open(source, newline="", encoding="utf-8-sig") as handle:
-                return cls.from_csv(
-                    handle,
-                    errors=errors,
-                    ignore_columns=ignore_columns,
-                    delimiter=delimiter,
-                    columns=columns,
-                )
-        text = source.read().lstrip("\ufeff")
-        if delimiter is None:
-            first = text.split("\n", 1)[0]
-            counts = {d: first.count(d) for d in (",", ";", "\t")}
-            delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-        reader = csv.DictReader(
-            io.StringIO(text, newline=""),
-            delimiter=delimiter,
-            restkey=EXTRA_CELLS,
-            restval=MISSING_CELL,
-        )
-        ColumnPlan(columns, ignore_columns).header(list(reader.fieldnames or ()))
+        text = read_text(source, encoding)
+        found, reader = csv_records(text, delimiter)
+        ColumnPlan(columns, ignore_columns).header(found)
         return cls.from_records(
             reader, errors=errors, ignore_columns=ignore_columns, columns=columns
         )
@@ -2061,19 +2055,50 @@ def _tag_column(
     return matrix, names, problems
 
 
-def _id_column(ids: Sequence[str] | npt.NDArray[Any]) -> npt.NDArray[np.str_]:
-    """Ids as a numpy string column, stripped; anything but text is refused whole."""
+def _id_column(
+    ids: Sequence[str] | npt.NDArray[Any],
+) -> tuple[npt.NDArray[np.str_], npt.NDArray[np.bool_], Sequence[str]]:
+    """Ids as a numpy string column, stripped, which ones hold a character no id may
+    (read before numpy, which drops trailing NULs), and the ids as given; anything but
+    text is refused whole."""
+    raw = ids.tolist() if isinstance(ids, np.ndarray) and ids.dtype.kind == "O" else ids
     array = np.asarray(ids)
     if array.ndim != 1:
         raise ValidationError("ids", f"an array of shape {array.shape}", "a column of ids")
     if array.dtype.kind != "U":
         if array.size == 0:
-            return np.array([], dtype=str)
+            return np.array([], dtype=str), np.zeros(0, dtype=bool), ()
         strange = [v for v in array.tolist() if not isinstance(v, str)]
         if strange:
             raise ValidationError("ids", strange[0], "a column of strings (ids are text)")
         array = array.astype(str)
-    return np.char.strip(array)
+    texts = raw if isinstance(raw, list | tuple) else array.tolist()
+    unreadable = np.zeros(len(array), dtype=bool)
+    unreadable[_unreadable_ids(texts)] = True
+    return np.char.strip(array), unreadable, texts
+
+
+#: Characters no id may hold: controls (NUL included), and the invisible ones (zero-width
+#: spaces and joiners, direction marks, the byte order mark, soft hyphens, separators of
+#: lines and paragraphs): "A\u200b" would look like "A" and be another agent.
+_UNREADABLE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\xad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]"
+)
+
+
+def _unreadable_ids(texts: Sequence[str]) -> list[int]:
+    """The positions of the ids holding a character no id may: one regular expression
+    over the joined ids (the common case, a few microseconds per thousand ids), then
+    only the hits located."""
+    joined = "\n".join(texts)
+    hits = [m.start() for m in _UNREADABLE.finditer(joined)]
+    found: set[int] = set()
+    if hits:  # each hit is inside the id whose end (plus its joiner) comes after it
+        ends = np.cumsum([len(t) + 1 for t in texts])
+        found.update(np.searchsorted(ends, hits, side="right").tolist())
+    if joined.count("\n") != max(len(texts) - 1, 0):  # an id holding a line break
+        found.update(i for i, t in enumerate(texts) if "\n" in t)
+    return sorted(found)
 
 
 def _bool_column(
@@ -2100,6 +2125,137 @@ def _bool_column(
     return result, unreadable
 
 
+class UnreadableRow:
+    """A row of a file that could not be split into cells (a quote not closed on its
+    line, a row too long): a bad row, with its error, among the others."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: ValidationError) -> None:
+        self.error = error
+
+
+#: The longest row a CSV file may have (Python's csv module refuses longer cells).
+MOST_ROW_CHARACTERS = 131_072
+_LINE_BREAK = re.compile("\r\n|\n|\r")
+
+
+def read_text(source: str | Path | IO[str] | IO[bytes], encoding: str | None = None) -> str:
+    """The text of a CSV file or stream: UTF-8 (a byte order mark is dropped) or, when
+    the bytes are not UTF-8, Windows-1252 (what French spreadsheets export as
+    "CSV"), unless ``encoding`` is given. A text stream is read as it is; one that fails
+    to decode is an error naming ``encoding``."""
+    if isinstance(source, str | Path):
+        try:
+            data: str | bytes = Path(source).read_bytes()
+        except OSError as exc:
+            reason = f"a readable file ({exc.strerror})"
+            raise ValidationError("source", str(source), reason) from None
+    else:
+        try:
+            data = source.read()
+        except UnicodeDecodeError as exc:
+            raise ValidationError(
+                "encoding", exc.encoding, "the file's encoding: open it in binary mode ('rb')"
+            ) from None
+    if isinstance(data, str):
+        return data.lstrip("\ufeff")
+    if not isinstance(data, bytes):
+        raise ValidationError("source", type(data).__name__, "a file, a path or a stream")
+    if encoding is not None:
+        try:
+            return data.decode(encoding).lstrip("\ufeff")
+        except LookupError:
+            raise ValidationError("encoding", encoding, "an encoding Python knows") from None
+        except UnicodeDecodeError as exc:
+            raise ValidationError(
+                "encoding", encoding, f"the file's encoding (byte {exc.start} is not {encoding})"
+            ) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:  # the few bytes Windows-1252 leaves out
+            return data.decode("latin-1")
+
+
+def csv_records(
+    text: str, delimiter: str | None = None
+) -> tuple[list[str], Iterator[dict[str, Any] | UnreadableRow]]:
+    """The header of a CSV text and its rows, one record each (a dict of the header's
+    names, with the cells beyond the header under :data:`EXTRA_CELLS` and the missing
+    ones as :data:`MISSING_CELL`), or an :class:`UnreadableRow`. Each line is one row:
+    a quote must close on its line. Blank lines are skipped."""
+    lines = _LINE_BREAK.split(text)
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if not lines:
+        return [], iter(())
+    first = lines[0]
+    if delimiter is None:
+        counts = {d: first.count(d) for d in (",", ";", "\t")}
+        delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+    if len(first) > MOST_ROW_CHARACTERS or first.count('"') % 2:
+        raise ValidationError("header", first[:80], "a header row whose quotes close")
+    header = next(csv.reader([first], delimiter=delimiter))
+    width = len(header)
+
+    def records(good: list[str]) -> Iterator[dict[str, Any]]:
+        for cells in csv.reader(good, delimiter=delimiter):  # one reader for a run of lines
+            record: dict[str, Any] = dict(zip(header, cells, strict=False))
+            if len(cells) > width:
+                record[EXTRA_CELLS] = cells[width:]
+            for name in header[len(cells) :]:
+                record[name] = MISSING_CELL
+            yield record
+
+    def rows() -> Iterator[dict[str, Any] | UnreadableRow]:
+        good: list[str] = []
+        for line in lines[1:]:
+            if not line.strip():
+                continue
+            if len(line) > MOST_ROW_CHARACTERS:
+                expected = f"a row of at most {MOST_ROW_CHARACTERS:,} characters"
+                problem = ValidationError("row", f"{len(line):,} characters", expected)
+            elif line.count('"') % 2:
+                expected = "quotes that close on their line (a cell holds no line break)"
+                problem = ValidationError("row", line[:80], expected)
+            else:
+                good.append(line)
+                continue
+            yield from records(good)  # the rows before this one, in order
+            good.clear()
+            yield UnreadableRow(problem)
+        yield from records(good)
+
+    return header, rows()
+
+
+#: A number as a register writes it: ASCII digits, a decimal point or comma, an optional
+#: exponent. Python's float() would also take "1_000", "nan", "inf" and digits of other
+#: scripts; a cell means what it shows, and "unknown" is an empty cell.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]{1,3})?")
+
+
+def _plain_number(raw: Any, name: str, unit: str) -> float:
+    """A cell of a column named with its unit, as a finite number."""
+    if isinstance(raw, bool):
+        raise ValidationError(name, raw, f"a number in {unit}")
+    if isinstance(raw, int | float | np.integer | np.floating):
+        number = float(raw)
+    elif isinstance(raw, str) and _PLAIN_NUMBER.fullmatch(raw.strip()):
+        text = raw.strip()
+        if "," in text and "." not in text:
+            text = text.replace(",", ".")  # a French decimal comma: "12,5"
+        number = float(text)
+    else:
+        raise ValidationError(name, raw, f"a number in {unit}")
+    if not math.isfinite(number):
+        raise ValidationError(name, raw, f"a finite number in {unit}")
+    return number
+
+
 def _cell_quantity(
     raw: Any,
     name: str,
@@ -2110,12 +2266,7 @@ def _cell_quantity(
 ) -> float:
     """One cell of a quantity column, as a magnitude in the workforce's unit."""
     if column_unit is not None:
-        if isinstance(raw, str) and raw.count(",") == 1 and "." not in raw:
-            raw = raw.replace(",", ".")  # a French decimal comma: "12,5"
-        try:
-            number = float(raw)
-        except (TypeError, ValueError):
-            raise ValidationError(name, raw, f"a number in {column_unit}") from None
+        number = _plain_number(raw, name, column_unit)
         if column_unit == unit:
             return number
         return float(Q_(number, column_unit).m_as(_unit(unit)))
