@@ -519,3 +519,109 @@ def test_schedule_ics_file_and_missing_extra(
     monkeypatch.setitem(sys.modules, "icalendar", None)
     assert main([*argv, "--ics", "-"]) == 1
     assert "pip install 'teletravail[ics]'" in capsys.readouterr().err
+
+
+# -- outputs ------------------------------------------------------------------------------
+
+
+def test_outputs_never_replace_an_input_or_an_unasked_file(staff: Path, good: Path) -> None:
+    """assess -o refuses its own register or policy (even with --force), an existing
+    file without --force, a symbolic link without --follow-symlinks; each refusal is
+    one message, exit 1, and the files are untouched."""
+    before = staff.read_bytes()
+    for output, extra in ((staff, ["--force"]), (good, ["--force"])):
+        found = run("assess", "--policy", str(good), str(staff), "-o", str(output), *extra)
+        assert found.returncode == cli.EXIT_PROBLEMS and "Traceback" not in found.stderr
+        assert "other than the run's input" in found.stderr
+    assert staff.read_bytes() == before and good.read_text(encoding="utf-8").startswith("#")
+    existing = staff.parent / "out.csv"
+    existing.write_text("keep me\n", encoding="utf-8")
+    found = run("assess", "--policy", "lot-2013", str(staff), "-o", str(existing))
+    assert found.returncode == cli.EXIT_PROBLEMS and "--force replaces it" in found.stderr
+    assert existing.read_text(encoding="utf-8") == "keep me\n"
+    assert (
+        run("assess", "--policy", "lot-2013", str(staff), "-o", str(existing), "--force").returncode
+        == 1
+    )
+    assert existing.read_text(encoding="utf-8").startswith("row,id,status")
+    link = staff.parent / "link.csv"
+    link.symlink_to(existing)
+    found = run("assess", "--policy", "lot-2013", str(staff), "-o", str(link), "--force")
+    assert "symbolic link" in found.stderr and link.is_symlink()
+    run(
+        "assess",
+        "--policy",
+        "lot-2013",
+        str(staff),
+        "-o",
+        str(link),
+        "--force",
+        "--follow-symlinks",
+    )
+    assert link.is_symlink() and existing.read_text(encoding="utf-8").startswith("row,id,status")
+    assert not [p.name for p in staff.parent.iterdir() if p.name.endswith(".part")]
+
+
+@pytest.mark.parametrize(("signal_number", "code"), [(2, 130), (15, 143)])
+def test_an_interrupted_run_leaves_the_old_output_whole(
+    tmp_path: Path, signal_number: int, code: int
+) -> None:
+    """SIGINT or SIGTERM while a large register is assessed: a one-line message, the
+    documented exit code, no traceback, the previous output intact, no partial file."""
+    import signal
+    import time
+
+    big = tmp_path / "big.csv"
+    rows = [f"A{i},2010-01-01,100,instructeur,12" for i in range(150_000)]
+    big.write_text("id,hire_date,working_time_pct,role,commute_distance_km\n" + "\n".join(rows))
+    output = tmp_path / "out.csv"
+    output.write_text("the previous output\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "teletravail",
+            "assess",
+            "--policy",
+            "lot-2013",
+            str(big),
+            "-o",
+            str(output),
+            "--force",
+            "--quiet",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(1.5)  # past the start-up, inside the reading
+    process.send_signal(signal.Signals(signal_number))
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == code, err
+    assert "Traceback" not in err and "half-written" in err
+    assert output.read_text(encoding="utf-8") == "the previous output\n"
+    assert {p.name for p in tmp_path.iterdir()} == {"big.csv", "out.csv"}
+
+
+def test_an_output_interrupted_while_written_is_not_left_behind(tmp_path: Path) -> None:
+    """Half the rows written, then an interruption: the old file stays, whole, and the
+    temporary file is gone; once complete, the output replaces it with its mode."""
+    from teletravail.outputs import output_text
+
+    target = tmp_path / "out.csv"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o640)
+
+    def interrupted() -> None:
+        with output_text(target, force=True) as stream:
+            stream.write("row 1\n")
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        interrupted()
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+    with output_text(target, force=True) as stream:
+        stream.write("row 1\nrow 2\n")
+    assert target.read_text(encoding="utf-8") == "row 1\nrow 2\n"
+    assert target.stat().st_mode & 0o777 == 0o640

@@ -15,7 +15,8 @@ Subcommands (``teletravail COMMAND --help`` for each):
 Exit codes: 0 success; 1 a document with problems, invalid workforce rows (every row is
 still written) or any other error of the library (a message on stderr, no traceback);
 2 a usage error (argparse); 3 documents without problems that do not conform to the
-framework (``check --on``).
+framework (``check --on``); 130 interrupted (Ctrl-C), 143 stopped by SIGTERM (no
+traceback, no output file left half-written).
 
 Only the standard library is imported at module level, so that ``--help`` stays fast;
 the numeric modules are imported by the subcommands that need them.
@@ -30,7 +31,9 @@ import datetime as dt
 import json
 import os
 import re
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal, TextIO
 
@@ -42,9 +45,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ASSESS_COLUMNS",
+    "EXIT_INTERRUPTED",
     "EXIT_NOT_CONFORMING",
     "EXIT_OK",
     "EXIT_PROBLEMS",
+    "EXIT_TERMINATED",
     "EXIT_USAGE",
     "PROGRESS_ROWS",
     "SYNTHETIC_SOURCE",
@@ -62,6 +67,10 @@ EXIT_PROBLEMS: Final = 1
 EXIT_USAGE: Final = 2
 #: ``check --on``: every document reads well, but one does not conform to the framework.
 EXIT_NOT_CONFORMING: Final = 3
+#: Interrupted (Ctrl-C, SIGINT): 128 + 2, as shells report it.
+EXIT_INTERRUPTED: Final = 130
+#: Stopped by SIGTERM: 128 + 15.
+EXIT_TERMINATED: Final = 143
 
 #: ``assess`` shows its progress for inputs of more rows than this (when asked to).
 PROGRESS_ROWS = 10_000
@@ -88,9 +97,35 @@ ASSESS_COLUMNS: Final = (
 SYNTHETIC_SOURCE: Final = "teletravail.samples.lot_2013_workforce()"
 
 
+class _Terminated(BaseException):
+    """SIGTERM arrived: unwind (outputs are removed half-written) and stop."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv`` (default: the process's arguments); returns the
-    exit code."""
+    exit code. An interruption (Ctrl-C, SIGTERM) stops it with a one-line message, no
+    traceback and no partial output file: exit code 130, or 143 for SIGTERM."""
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        _error("interrupted (no output file is left half-written)")
+        return EXIT_INTERRUPTED
+    except _Terminated:
+        _error("stopped by SIGTERM (no output file is left half-written)")
+        return EXIT_TERMINATED
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -200,6 +235,7 @@ def _parser() -> argparse.ArgumentParser:
     assess.add_argument("--policy", required=True, metavar="NAME|FILE", help="preset or document")
     assess.add_argument("workforce", metavar="WORKFORCE.csv", help="one agent per row")
     assess.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    _output_options(assess)
     assess.add_argument("--on", type=_date, metavar="DATE", help="default: the policy's start")
     assess.add_argument("--period", type=_period, metavar="PERIOD", help=_PERIOD_HELP)
     assess.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
@@ -244,6 +280,7 @@ def _parser() -> argparse.ArgumentParser:
     schedule.add_argument("--working-time", default="100 %", help='e.g. "80 %%" (default 100 %%)')
     schedule.add_argument("--agent", default="agent", metavar="ID", help="the agent's id")
     schedule.add_argument("--ics", metavar="OUT.ics", help="write iCalendar here ('-': stdout)")
+    _output_options(schedule)
     schedule.set_defaults(command="schedule", run=_schedule)
 
     schema = commands.add_parser(
@@ -254,6 +291,22 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--reference", action="store_true", help="print the Markdown reference")
     schema.set_defaults(command="schema", run=_schema)
     return parser
+
+
+def _output_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--force", action="store_true", help="replace the output file if it exists"
+    )
+    command.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="write where an output that is a symbolic link points",
+    )
+
+
+def _policy_inputs(source: str) -> list[str]:
+    """The policy document among a run's inputs, when it is a file (not a preset)."""
+    return [source] if os.path.isfile(source) else []
 
 
 def _load_policy(source: str) -> Policy:
@@ -524,6 +577,15 @@ def _json_writer(head: dict[str, Any]) -> Callable[[Iterator[dict[str, Any]], Te
 
 
 def _assess(args: argparse.Namespace) -> int:
+    if args.output is not None:  # refused at once, not after the work
+        from teletravail.outputs import check_output
+
+        check_output(
+            args.output,
+            inputs=[args.workforce, *_policy_inputs(args.policy)],
+            force=args.force,
+            follow_symlinks=args.follow_symlinks,
+        )
     policy = _load_policy(args.policy)
     on = _reference_date(policy, args.on)
     text = _read_text(args.workforce)
@@ -553,7 +615,14 @@ def _assess(args: argparse.Namespace) -> int:
     if args.output is None:
         write(rows, sys.stdout)
     else:
-        with open(args.output, "w", newline="", encoding="utf-8") as output:
+        from teletravail.outputs import output_text
+
+        with output_text(
+            args.output,
+            inputs=[args.workforce, *_policy_inputs(args.policy)],
+            force=args.force,
+            follow_symlinks=args.follow_symlinks,
+        ) as output:
             write(rows, output)
     if not args.quiet:
         print(
@@ -867,7 +936,15 @@ def _schedule(args: argparse.Namespace) -> int:
                 buffer.write(data)
                 buffer.flush()
         else:
-            with open(args.ics, "wb") as handle:
+            from teletravail.outputs import output_bytes
+
+            with output_bytes(
+                args.ics,
+                inputs=_policy_inputs(args.policy),
+                force=args.force,
+                follow_symlinks=args.follow_symlinks,
+                field="ics",
+            ) as handle:
                 handle.write(data)
         return EXIT_OK
     print(f"Telework of {args.agent} under {policy.name}, {args.start} to {args.end}")
