@@ -209,3 +209,55 @@ def test_ids_with_invisible_characters_are_refused(agent_id: str) -> None:
     assert [(e.row, e.field) for e in staff.rejected] == [(0, "id")]
     with pytest.raises(ValidationError, match="invisible"):
         Agent(id=agent_id, hire_date="2010-01-01")
+
+
+# -- regular expressions -----------------------------------------------------------------
+
+
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Every compiled regular expression of the package's modules (so that a new one is
+    fed the inputs below too)."""
+    import importlib
+    import pkgutil
+
+    import teletravail
+
+    found = []
+    for info in pkgutil.walk_packages(teletravail.__path__, "teletravail."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                found.append((f"{info.name}.{name}", value))
+    return found
+
+
+#: Inputs that make a backtracking expression take exponential or cubic time.
+PATHOLOGICAL = [
+    "1" * 20_000 + "x",
+    " " * 20_000 + "x",
+    "1 " * 10_000 + "x",
+    "a" * 20_000 + "!",
+    "1 year" + " " * 20_000 + "x",
+    "1" + " 000" * 5_000 + "x",
+    "a." * 10_000 + "[",
+    "P" + "1" * 20_000 + "Y",
+    "\t1\t" * 6_000 + "é",
+    "de " * 7_000,
+]
+
+
+def test_every_regular_expression_is_linear_on_pathological_input() -> None:
+    """Each expression on each input, by every way the code applies them (match,
+    search, fullmatch, findall, sub): all finish (they are linear: no nested or adjacent
+    unbounded quantifiers that can match the same characters)."""
+    patterns = _patterns()
+    assert len(patterns) >= 12  # the readers of quantities, dates, durations, ids, CSV...
+    for _, pattern in patterns:
+        for text in PATHOLOGICAL:
+            pattern.match(text)
+            pattern.search(text)
+            pattern.fullmatch(text)
+            pattern.findall(text)
+            pattern.sub("", text)

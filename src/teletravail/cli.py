@@ -452,7 +452,7 @@ def _read_workforce(
 
 # text a spreadsheet would evaluate as a formula, and plain numbers (left alone)
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_NUMBER: Final = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def neutralise(cell: str) -> str:

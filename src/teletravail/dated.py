@@ -424,10 +424,11 @@ class DatedParameter:
 
 #: ISO 8601 durations: P, then years, months and days, each at most 9 digits.
 _DURATION_PATTERN = re.compile(r"^P(?:([0-9]{1,9})Y)?(?:([0-9]{1,9})M)?(?:([0-9]{1,9})D)?$")
-#: One "number unit" of a duration in words. The number and the unit cannot match the
-#: same characters, nor can either match the spaces around them, so matching is linear
-#: in the text's length (no backtracking between adjacent quantifiers).
-_DURATION_WORD = re.compile(r"[ \t]*([0-9]+)[ \t]*([^\W\d_]+)[ \t]*")
+#: One "number unit" of a duration in words, the spaces between them read apart. No two
+#: adjacent quantifiers can match the same characters, and none starts with spaces, so
+#: matching (or searching) is linear in the text's length.
+_DURATION_WORD = re.compile(r"([0-9]+)[ \t]*([^\W\d_]+)")
+_SPACES = re.compile(r"[ \t]*")
 #: The words of each unit, in English and French (case does not matter).
 _DURATION_UNITS: dict[str, str] = {
     **dict.fromkeys(("year", "years", "y", "an", "ans", "année", "années", "annee", "annees"),
@@ -448,6 +449,9 @@ def _duration_words(text: str) -> dict[str, int] | None:
     found: dict[str, int] = {}
     position = 0
     while position < len(text):
+        position = _SPACES.match(text, position).end()  # type: ignore[union-attr]
+        if position == len(text):
+            break
         match = _DURATION_WORD.match(text, position)
         if match is None or len(match.group(1)) > _DURATION_DIGITS:
             return None
