@@ -100,3 +100,25 @@ def test_the_other_scripts_run_end_to_end(
     assert script.run(args) == 0
     out = capsys.readouterr().out
     assert "numpy" in out and "MISMATCH" not in out
+
+
+def test_the_fuzz_campaign_finds_nothing_on_a_short_run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """400 mutated documents: each refused at key paths, or loaded, assessed and
+    written back (the long campaign, 10,000 and more, is run by hand)."""
+    fuzz = _load("fuzz_documents", monkeypatch)
+    assert fuzz.run(400, seed=11) == 0
+    out = capsys.readouterr().out
+    assert "400 documents" in out and "0 failures" in out
+
+
+def test_the_hostile_documents_are_within_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every worst-case document the cost benchmark loads stays under the size limit
+    (so that it measures documents the loader must take), and the cheapest loads."""
+    from teletravail import config
+
+    hostile = _load("hostile_documents", monkeypatch)
+    sizes = {name: len(make().encode("utf-8")) for name, make in hostile.CASES.items()}
+    assert all(0 < size <= config.MAX_BYTES for size in sizes.values()), sizes
+    assert config.loads(hostile.long_texts()).description.startswith("éé")

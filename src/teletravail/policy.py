@@ -36,7 +36,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
@@ -147,7 +147,12 @@ def _rule(instance: Any, attribute: Any, value: Any) -> None:
 def _places(value: Any) -> frozenset[PlaceKind]:
     if isinstance(value, str):
         value = [value]
-    return frozenset(enum_value(PlaceKind, item, "places") for item in value)
+    if isinstance(value, Mapping) or not isinstance(value, Iterable):
+        raise ValidationError("places", value, "a list of places, e.g. ['home']")
+    found = frozenset(enum_value(PlaceKind, item, "places") for item in value)
+    if not found:  # no place at all would be no telework: most likely a slip
+        raise ValidationError("places", [], "at least one place where telework happens")
+    return found
 
 
 def _sources(value: Any) -> tuple[Source, ...]:
