@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from teletravail import Agent, Workforce, config
 from teletravail.dated import Duration
@@ -261,3 +263,79 @@ def test_every_regular_expression_is_linear_on_pathological_input() -> None:
             pattern.fullmatch(text)
             pattern.findall(text)
             pattern.sub("", text)
+
+
+COLUMNS = (
+    "id",
+    "hire_date",
+    "working_time_pct",
+    "role",
+    "tags",
+    "commute_distance_km",
+    "commute_time",
+    "commute_mode",
+    "volunteer",
+    "derogations",
+    "requested_telework",
+    "pattern",
+    "days_off",
+    "absences",
+    "authorisation",
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.lists(
+            st.text(max_size=30) | st.sampled_from(["", "1_000", "nan", '"', "\ufeff"]),
+            min_size=len(COLUMNS),
+            max_size=len(COLUMNS) + 1,
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_any_register_is_read_row_by_row(rows: list[list[str]]) -> None:
+    """Whatever the cells hold, reading a register never raises: every data line comes
+    out as an agent or as a bad row with its row number, field and message, and the
+    agents are assessed."""
+    lines = [",".join(COLUMNS)]
+    lines += [",".join(cell.replace("\n", " ").replace("\r", " ") for cell in row) for row in rows]
+    text = "\n".join(lines) + "\n"
+    staff = Workforce.from_csv(io.StringIO(text), errors="report")
+    written = sum(1 for line in lines[1:] if line.strip())
+    assert len(staff) + len(staff.rejected) == written
+    assert all(isinstance(e.row, int) and e.field and e.message for e in staff.rejected)
+    policy = config.loads(BASE)
+    batch = policy.assess(staff, "2024-01-01", errors="report")
+    assert len(batch) == len(staff)
+
+
+def test_an_ask_a_monthly_flat_cannot_pay_is_one_row(tmp_path: Path) -> None:
+    """Under a monthly flat allowance, a row asking 1.25 days a week used to fail the
+    whole run with no row named: it is that row's answer (refused by the quota's half
+    days), and the other rows are assessed, through the command too."""
+    from teletravail.cli import main
+
+    document = BASE.replace(
+        '[[allowance]]\nkind = "one_off"\namount = "100 EUR"',
+        '[[allowance]]\nkind = "monthly_flat"\nrate = "10.40 EUR/(workday/week)"',
+    )
+    policy_file = tmp_path / "flat.toml"
+    policy_file.write_text(document, encoding="utf-8")
+    register = tmp_path / "staff.csv"
+    register.write_text(
+        "id,hire_date,requested_telework\nA,2010-01-01,1.25 workday/week\n"
+        "B,2010-01-01,2 workday/week\n",
+        encoding="utf-8",
+    )
+    batch = config.load(policy_file).assess(Workforce.from_csv(register), "2024-01-01")
+    assert batch.statuses().tolist() == ["refused", "granted"]
+    assert batch.quota_failures(0) == ("quota.granularity",)
+    output = tmp_path / "out.csv"
+    assert (
+        main(["assess", "--policy", str(policy_file), str(register), "-o", str(output), "-q"]) == 0
+    )
+    rows = output.read_text(encoding="utf-8").splitlines()
+    assert rows[1].split(",")[2] == "refused" and rows[2].split(",")[2] == "granted"

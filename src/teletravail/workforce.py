@@ -2196,38 +2196,36 @@ def csv_records(
     if delimiter is None:
         counts = {d: first.count(d) for d in (",", ";", "\t")}
         delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-    if len(first) > MOST_ROW_CHARACTERS or first.count('"') % 2:
-        raise ValidationError("header", first[:80], "a header row whose quotes close")
-    header = next(csv.reader([first], delimiter=delimiter))
+    try:
+        if len(first) > MOST_ROW_CHARACTERS:
+            raise csv.Error("too long")
+        header = next(csv.reader([first], delimiter=delimiter, strict=True))
+    except csv.Error:
+        raise ValidationError("header", first[:80], "a header row whose quotes close") from None
     width = len(header)
 
-    def records(good: list[str]) -> Iterator[dict[str, Any]]:
-        for cells in csv.reader(good, delimiter=delimiter):  # one reader for a run of lines
+    def rows() -> Iterator[dict[str, Any] | UnreadableRow]:
+        for line in lines[1:]:
+            if not line.strip():
+                continue
+            if len(line) > MOST_ROW_CHARACTERS:
+                expected = f"a row of at most {MOST_ROW_CHARACTERS:,} characters"
+                yield UnreadableRow(ValidationError("row", f"{len(line):,} characters", expected))
+                continue
+            try:  # each line alone, strictly: a quote cannot run on into the next rows
+                if line.count('"') % 2:
+                    raise csv.Error("a quote left open")
+                cells = next(csv.reader([line], delimiter=delimiter, strict=True))
+            except csv.Error:
+                expected = "quotes that close on their line (a cell holds no line break)"
+                yield UnreadableRow(ValidationError("row", line[:80], expected))
+                continue
             record: dict[str, Any] = dict(zip(header, cells, strict=False))
             if len(cells) > width:
                 record[EXTRA_CELLS] = cells[width:]
             for name in header[len(cells) :]:
                 record[name] = MISSING_CELL
             yield record
-
-    def rows() -> Iterator[dict[str, Any] | UnreadableRow]:
-        good: list[str] = []
-        for line in lines[1:]:
-            if not line.strip():
-                continue
-            if len(line) > MOST_ROW_CHARACTERS:
-                expected = f"a row of at most {MOST_ROW_CHARACTERS:,} characters"
-                problem = ValidationError("row", f"{len(line):,} characters", expected)
-            elif line.count('"') % 2:
-                expected = "quotes that close on their line (a cell holds no line break)"
-                problem = ValidationError("row", line[:80], expected)
-            else:
-                good.append(line)
-                continue
-            yield from records(good)  # the rows before this one, in order
-            good.clear()
-            yield UnreadableRow(problem)
-        yield from records(good)
 
     return header, rows()
 
