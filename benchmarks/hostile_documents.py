@@ -81,12 +81,21 @@ def many_criteria() -> str:
     return HEAD + f"[eligibility]\nall_of = [\n{many}\n]\n"
 
 
+def many_components() -> str:
+    block = (
+        '[[allowance]]\nkind = "per_day"\nname = "c{}"\nrate = "2 EUR/workday"\ncap = "100 EUR"\n'
+    )
+    body = _fill(block.format, LIMIT - len(HEAD) - 200)
+    return HEAD + '[eligibility]\ncriterion = "volunteer"\n' + body
+
+
 CASES: dict[str, Callable[[], str]] = {
     "2,000s of sources and misspelt references": sources_and_misspellings,
     "rules nested 32 deep, 2,000 times": deep_rules,
     "a description of 450,000 characters": long_texts,
     "a duration then a million spaces": spaces_after_a_duration,
     "15,000 criteria": many_criteria,
+    "11,000 allowance components": many_components,
 }
 
 _LOAD = textwrap.dedent(

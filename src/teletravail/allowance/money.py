@@ -19,6 +19,7 @@ import numpy.typing as npt
 
 from teletravail.errors import UnitError, ValidationError
 from teletravail.units import Q_, as_quantity
+from teletravail.units import unit as unit_of
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity
@@ -48,11 +49,14 @@ MAX_EUR = 10_000_000_000
 def millicents(value: Any, field: str, unit: str = "EUR") -> int:
     """An amount (``"2.88 EUR"``) or a rate (``unit="EUR/workday"``) in integer
     millicents of ``unit``; a value of another dimension is a :class:`UnitError`."""
-    expected = Q_(1, unit)
+    target = unit_of(unit)
     quantity = as_quantity(value, field=field, dimension=None)
-    if quantity.dimensionality != expected.dimensionality:
-        raise UnitError(field, value, str(expected.dimensionality), f"an amount in {unit}")
-    magnitude = float(quantity.m_as(expected.units))
+    if quantity.units == target:  # the usual case: no conversion to make
+        magnitude = float(quantity.magnitude)
+    elif quantity.dimensionality != target.dimensionality:
+        raise UnitError(field, value, str(target.dimensionality), f"an amount in {unit}")
+    else:
+        magnitude = float(quantity.m_as(target))
     if not abs(magnitude) <= MAX_EUR:  # NaN and infinities too
         raise ValidationError(field, value, f"an amount of at most {MAX_EUR:,} {unit}")
     exact = decimal.Decimal(repr(magnitude)) * _MILLICENTS_PER_EUR
