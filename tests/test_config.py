@@ -137,7 +137,7 @@ def test_error_message_lists_every_problem() -> None:
         config.loads(MINIMAL + 'asks = "cut"\nplaces = ["home", "hom"]\n', origin="mine.toml")
     text = str(caught.value)
     assert text.startswith("mine.toml: 2 problems")
-    expected = "places[1]: expected one of: home, telecentre, site, other (did you mean 'home'?)"
+    expected = "places[1]: expected one of: home, telecentre, site, other (or domicile, télécentre, tiers-lieu, autre) (did you mean 'home'?)"
     assert expected in text
     assert isinstance(caught.value, ValidationError) and caught.value.field == "places[1]"
 
@@ -438,3 +438,46 @@ def test_every_preset_assesses_the_bundled_workforce(name: str) -> None:
         totals = policy.assess_workforce(staff, day, errors="report").totals()
         assert totals["agents"] == 1200
         assert totals["allowance"].m_as("EUR") >= 0
+
+
+def test_a_document_in_french_words_reads_as_in_english() -> None:
+    """Units, places, periods and durations written in French read to the same policy
+    as their English forms (and write back in the canonical English)."""
+    english = """
+format = "teletravail.policy"
+version = 1
+name = "x"
+territory = "y"
+places = ["home", "telecentre"]
+[period]
+start = "2024-01-01"
+[eligibility]
+criterion = "seniority.minimum"
+minimum = "1 year 6 months"
+[quota]
+maximum = "2 workday/week"
+granularity = "halfday"
+floating = { volume = "2 workday", per = "month" }
+caps = { year = "88 workday" }
+[[allowance]]
+kind = "per_day"
+rate = "2.50 EUR/workday"
+cap = "220 EUR"
+cap_per = "year"
+"""
+    french = (
+        english.replace('["home", "telecentre"]', '["domicile", "tiers-lieu"]')
+        .replace('"1 year 6 months"', '"1 an 6 mois"')
+        .replace('"2 workday/week"', '"2 jours/semaine"')
+        .replace('"halfday"', '"demi-journée"')
+        .replace('volume = "2 workday", per = "month"', 'volume = "2 jours", per = "mois"')
+        .replace('"88 workday"', '"88 jours"')
+        .replace('"2.50 EUR/workday"', '"2,50 €/jour"')
+        .replace('"220 EUR"', '"220 €"')
+        .replace('cap_per = "year"', 'cap_per = "an"')
+    )
+    assert french != english
+    assert config.loads(french) == config.loads(english)
+    assert config.dumps(config.loads(french)) == config.dumps(config.loads(english))
+    found = problems(english.replace('"2 workday/week"', '"2 km/semaine"'))
+    assert "quota.maximum" in found and "[workday] / [time]" in found["quota.maximum"]

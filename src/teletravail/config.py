@@ -334,26 +334,47 @@ class Span(Kind):
 
 
 class Choice(Kind):
-    """One name among a fixed list."""
+    """One name among a fixed list, or one of its words in French (``aliases``: read as
+    the name, written as the name; the schema lists both)."""
 
-    def __init__(self, names: Sequence[str]) -> None:
+    def __init__(self, names: Sequence[str], aliases: Mapping[str, str] | None = None) -> None:
         self.names = tuple(names)
+        self.aliases = dict(aliases or {})
         self.label = "one of: " + ", ".join(self.names)
+        if self.aliases:
+            self.label += " (or " + ", ".join(self.aliases) + ")"
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         if isinstance(value, str) and value in self.names:
             return value
-        hint = _suggest(value, self.names, ctx) if isinstance(value, str) else ""
+        if isinstance(value, str) and value in self.aliases:
+            return self.aliases[value]
+        known = (*self.names, *self.aliases)
+        hint = _suggest(value, known, ctx) if isinstance(value, str) else ""
         return ctx.fail(path, value, self.label + hint)
 
     def write(self, ctx: _Context, value: Any) -> Any:
         return str(getattr(value, "value", value))
 
     def schema(self) -> dict[str, Any]:
-        return {"enum": list(self.names)}
+        return {"enum": [*self.names, *self.aliases]}
 
     def describe(self) -> str:
-        return "one of " + ", ".join(f"`{name}`" for name in self.names)
+        text = "one of " + ", ".join(f"`{name}`" for name in self.names)
+        if self.aliases:
+            text += " (in French: " + ", ".join(f"`{a}`" for a in self.aliases) + ")"
+        return text
+
+
+#: The French words of the periods a document counts over.
+PERIOD_WORDS: Final = {"semaine": "week", "mois": "month", "an": "year", "année": "year"}
+#: The French words of the places of telework.
+PLACE_WORDS_FR: Final = {
+    "domicile": "home",
+    "télécentre": "telecentre",
+    "tiers-lieu": "telecentre",
+    "autre": "other",
+}
 
 
 class ListOf(Kind):
@@ -918,7 +939,7 @@ def _quota() -> Table:
         "A volume of floating telework days (décret 2020-524).",
         [
             Key("volume", Amount("[workday]", "10 workday"), "the days in each period", True),
-            Key("per", Choice(["week", "month", "year"]), "the period", True),
+            Key("per", Choice(["week", "month", "year"], PERIOD_WORDS), "the period", True),
             Key("source", SOURCE, "the text that sets it"),
         ],
         lambda data: FloatingDays(**data),
@@ -978,8 +999,16 @@ def _quota() -> Table:
                 Amount(PER_WEEK, "2 workday/week"),
                 "the least presence on site, counted on the days worked",
             ),
-            Key("granularity", Choice(["day", "halfday"]), "whole days or half days too"),
-            Key("assessed", Choice(["week", "month"]), "over what the caps are assessed"),
+            Key(
+                "granularity",
+                Choice(["day", "halfday"], {"jour": "day", "demi-journée": "halfday"}),
+                "whole days or half days too",
+            ),
+            Key(
+                "assessed",
+                Choice(["week", "month"], {"semaine": "week", "mois": "month"}),
+                "over what the caps are assessed",
+            ),
             Key("floating", floating, "floating days under the same authorisation"),
             Key("caps", day_caps, "caps on days per week, month and year"),
             Key("derogations", ListOf(derogation), "derogations above the cap"),
@@ -1018,7 +1047,7 @@ def _allowance() -> ListOf:
     )
     from teletravail.week import PlaceKind
 
-    places = ListOf(Choice([p.value for p in PlaceKind]), unique=True)
+    places = ListOf(Choice([p.value for p in PlaceKind], PLACE_WORDS_FR), unique=True)
     money = Amount("[currency]", "100 EUR")
     name = Key("name", Text(), "the line's name")
     source = Key("source", SOURCE, "the text that sets it")
@@ -1052,7 +1081,11 @@ def _allowance() -> ListOf:
                         True,
                     ),
                     Key("cap", DatedKind(Amount("[currency]", "253.44 EUR"), "cap"), "the cap"),
-                    Key("cap_per", Choice(["year", "month"]), "the cap's period (default year)"),
+                    Key(
+                        "cap_per",
+                        Choice(["year", "month"], {"an": "year", "année": "year", "mois": "month"}),
+                        "the cap's period (default year)",
+                    ),
                     Key("places", places, "places where a day is paid"),
                     source,
                 ],
@@ -1330,7 +1363,11 @@ def _policy_table() -> Table:
             Key("territory", Text(), "the employer or territory", True),
             Key("description", Text(empty=True), "what the scheme is; its first line sums it up"),
             Key("period", period, "when the policy is in force", True),
-            Key("places", ListOf(Choice([p.value for p in PlaceKind]), unique=True), "where"),
+            Key(
+                "places",
+                ListOf(Choice([p.value for p in PlaceKind], PLACE_WORDS_FR), unique=True),
+                "where",
+            ),
             Key("sources", SourceList(), "the texts the policy comes from"),
             Key("calendar", calendar, "the working days (default: France's)"),
             Key("leave", leave, "the leave assumed where absences are unknown (default 25 days)"),

@@ -140,9 +140,15 @@ def _optional_duration(value: Any) -> Duration | None:
     return None if value is None else Duration.parse(value)
 
 
-def _per(instance: Any, attribute: Any, value: Any) -> None:
-    if value not in ("week", "month", "year"):
-        raise ValidationError("per", value, "one of: week, month, year")
+#: Periods as French texts write them.
+_PERIODS = {"semaine": "week", "mois": "month", "an": "year", "année": "year", "annee": "year"}
+
+
+def _period(value: Any) -> str:
+    found = _PERIODS.get(value.strip().lower(), value.strip()) if isinstance(value, str) else value
+    if found not in ("week", "month", "year"):
+        raise ValidationError("per", value, "one of: week, month, year (or semaine, mois, an)")
+    return str(found)
 
 
 def _full_week(instance: Any, attribute: Any, value: Any) -> None:
@@ -165,7 +171,7 @@ class FloatingDays:
     """A volume of floating telework days, per week, month or year (décret 2020-524)."""
 
     volume: Quantity = attrs.field(converter=_volume)
-    per: Literal["week", "month", "year"] = attrs.field(validator=_per)
+    per: Literal["week", "month", "year"] = attrs.field(converter=_period)
     source: Source | None = attrs.field(default=None, validator=optional_source)
 
 
