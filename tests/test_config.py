@@ -137,7 +137,10 @@ def test_error_message_lists_every_problem() -> None:
         config.loads(MINIMAL + 'asks = "cut"\nplaces = ["home", "hom"]\n', origin="mine.toml")
     text = str(caught.value)
     assert text.startswith("mine.toml: 2 problems")
-    expected = "places[1]: expected one of: home, telecentre, site, other (or domicile, télécentre, tiers-lieu, autre) (did you mean 'home'?)"
+    expected = (
+        "places[1]: expected one of: home, telecentre, site, other"
+        " (or domicile, télécentre, tiers-lieu, autre) (did you mean 'home'?)"
+    )
     assert expected in text
     assert isinstance(caught.value, ValidationError) and caught.value.field == "places[1]"
 
