@@ -15,6 +15,7 @@ from teletravail.errors import ValidationError
 from teletravail.scheduling import (
     Absence,
     Authorisation,
+    PartTimeCap,
     PatternDay,
     PatternError,
     Place,
@@ -700,3 +701,18 @@ def test_subdivisions_by_code_name_or_departement() -> None:
     assert WorkCalendar(subdivision="Guadeloupe").subdivision == "971"
     with pytest.raises(ValidationError, match=r"subdivision: .*6AE"):
         WorkCalendar(subdivision="99")
+
+
+def test_part_time_bands_never_cap_full_time_agents() -> None:
+    """A band's high bound is a part-time working time: 100 % is refused (it capped
+    full-time agents too); a band without bounds is any part-time agent."""
+    with pytest.raises(ValidationError, match="under 100 %") as caught:
+        PartTimeCap(low="50 %", high="100 %", maximum="1 workday/week")
+    assert caught.value.field == "high"
+    any_part_time = Quota(
+        maximum="3 workday/week",
+        part_time=[PartTimeCap(maximum="1 workday/week")],
+    )
+    assert any_part_time.part_time[0].describe() == "any part-time working time"
+    caps = any_part_time.caps_columns([50.0, 80.0, 99.5, 100.0])
+    assert caps.tolist() == [1.0, 1.0, 1.0, 3.0]

@@ -960,10 +960,15 @@ def _quota() -> Table:
     )
     part_time = Table(
         "part_time",
-        "A lower weekly cap for working times within [low, high].",
+        "A lower weekly cap for working times within [low, high]; without low and high,"
+        " for any part-time agent (every working time under 100 %).",
         [
-            Key("low", Amount("[]", "60 %"), "the lowest working time of the band", True),
-            Key("high", Amount("[]", "90 %"), "the highest working time of the band", True),
+            Key("low", Amount("[]", "60 %"), "the lowest working time of the band (default 0 %)"),
+            Key(
+                "high",
+                Amount("[]", "90 %"),
+                "the highest working time of the band, under 100 % (default: any under 100 %)",
+            ),
             Key("maximum", Amount(PER_WEEK, "2.5 workday/week"), "the cap in the band", True),
             Key("source", SOURCE, "the text that sets it"),
         ],

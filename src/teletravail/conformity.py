@@ -417,17 +417,13 @@ def _quota_findings(quota: Quota | None, day: dt.date) -> list[Finding]:
     return out
 
 
-def _band_label(low: float, high: float) -> str:
-    return f"{low:g} %" if low == high else f"{low:g}–{high:g} %"
-
-
 def _part_time_findings(quota: Quota) -> list[Finding]:
     """A band may not cap above 3 days; and at the lowest working time of the band, the
     days left on site (with the quota's own arithmetic) must be at least 2, or every day
     worked when the agent works fewer."""
     out: list[Finding] = []
     for index, band in enumerate(quota.part_time):
-        label = _band_label(band.low_percent, band.high_percent)
+        label = band.describe()
         if _per_week(band.maximum) > 3 + _EPS:
             out.append(
                 Finding(

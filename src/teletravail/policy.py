@@ -866,7 +866,7 @@ def _profiles(
         band = np.zeros(m, dtype=np.int64)
         rounded = np.round(share, 9)
         for number, cap in enumerate(quota.part_time):
-            inside = (rounded >= cap.low_percent) & (rounded <= cap.high_percent)
+            inside = cap.contains(rounded)
             band |= inside.astype(np.int64) << number
         parts.append(band)
     if m and off.any():

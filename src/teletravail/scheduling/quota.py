@@ -293,8 +293,8 @@ def _low(value: Any) -> Quantity:
     return _share_bound(value, "low")
 
 
-def _high(value: Any) -> Quantity:
-    return _share_bound(value, "high")
+def _high(value: Any) -> Quantity | None:
+    return None if value is None else _share_bound(value, "high")
 
 
 def _share(agent: Agent) -> float:
@@ -303,21 +303,28 @@ def _share(agent: Agent) -> float:
 
 @attrs.frozen(kw_only=True)
 class PartTimeCap:
-    """A lower weekly cap for agents whose working time lies in ``[low, high]``.
+    """A lower weekly cap for agents whose working time lies in ``[low, high]``; without
+    bounds, for any part-time agent (every working time under 100 %).
 
-    ``DOMAIN.md`` §2: one ministerial arrêté caps part-time agents (60 to 90 %) at 2.5
-    days a week and half-time agents at 1.5, floating days included (the décret itself
-    has no such rule, so it is a policy's choice).
+    One ministerial arrêté caps part-time agents (60 to 90 %) at 2.5 days a week and
+    half-time agents at 1.5, floating days included (the décret itself has no such
+    rule, so it is a policy's choice). A band is of part-time working times: its high
+    bound is under 100 %.
     """
 
-    low: Quantity = attrs.field(converter=_low)
-    high: Quantity = attrs.field(converter=_high)
     maximum: Quantity = attrs.field(converter=_maximum)
+    low: Quantity = attrs.field(default="0 %", converter=_low)
+    high: Quantity | None = attrs.field(default=None, converter=_high)
     source: Source | None = attrs.field(default=None, validator=optional_source)
 
     def __attrs_post_init__(self) -> None:
         if self.high_percent < self.low_percent:
             raise ValidationError("high", self.high, f"at least the low bound {self.low:~}")
+        if self.high is not None and self.high_percent >= 100:
+            # a band up to 100 % would cap full-time agents too
+            raise ValidationError(
+                "high", self.high, "a part-time working time, under 100 % (e.g. '90 %')"
+            )
 
     @property
     def low_percent(self) -> float:
@@ -326,12 +333,29 @@ class PartTimeCap:
 
     @property
     def high_percent(self) -> float:
-        """The highest working time of the band, in percent."""
-        return float(self.high.magnitude)
+        """The highest working time of the band, in percent (100, not included, when
+        the band is every part-time working time)."""
+        return 100.0 if self.high is None else float(self.high.magnitude)
 
     def applies(self, share: float) -> bool:
         """Whether a working time of ``share`` percent falls in the band."""
-        return self.low_percent <= share <= self.high_percent
+        return bool(self.contains(np.array([share]))[0])
+
+    def contains(self, shares: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
+        """For each working time (percent, rounded to 1e-9), whether it is in the band."""
+        below = shares < 100 if self.high is None else shares <= self.high_percent
+        result: npt.NDArray[np.bool_] = (shares >= self.low_percent) & below
+        return result
+
+    def describe(self) -> str:
+        """The band in words: ``60–90 %``, ``50 %``, or ``any part-time working time``."""
+        if self.high is None and self.low_percent == 0:
+            return "any part-time working time"
+        if self.high is None:
+            return f"{self.low_percent:g} % to under 100 %"
+        if self.low_percent == self.high_percent:
+            return f"{self.low_percent:g} %"
+        return f"{self.low_percent:g}–{self.high_percent:g} %"
 
 
 def _bands(value: Any) -> tuple[PartTimeCap, ...]:
@@ -415,7 +439,7 @@ class Quota:
         share = np.round(np.asarray(working_time_percent, dtype=float), 9)
         cap = np.full(share.shape, self._max_days)
         for band, most in zip(self.part_time, self._band_days, strict=True):
-            inside = (share >= band.low_percent) & (share <= band.high_percent)
+            inside = band.contains(share)
             cap = np.where(inside, np.minimum(cap, most), cap)
         if self._week_halves is not None:
             cap = np.minimum(cap, self._week_halves / 2)
