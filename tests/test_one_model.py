@@ -62,7 +62,7 @@ def quotas(draw: st.DrawFn) -> Quota:
     """Quotas with a maximum, minimum, on-site minimum and granularity, assessed weekly
     or monthly, with or without floating days and caps on days."""
     maximum = draw(st.sampled_from([1.0, 1.5, 2.0, 3.0]))
-    return Quota(
+    quota = Quota(
         maximum=Q_(maximum, "workday/week"),
         minimum=Q_(draw(st.sampled_from([0.0, 1.0])), "workday/week"),
         on_site_minimum=Q_(draw(st.sampled_from([0.0, 2.0])), "workday/week"),
@@ -85,6 +85,9 @@ def quotas(draw: st.DrawFn) -> Quota:
             )
         ),
     )
+    if quota.floating is not None and draw(st.booleans()):
+        quota = attrs.evolve(quota, modality="floating")  # floating days only
+    return quota
 
 
 def allowances() -> st.SearchStrategy[Allowance]:
@@ -173,8 +176,12 @@ def _expected(
     reach = end if policy.quota.floating is None else horizon(end, policy.quota)
     authorisation = agent.authorisation or Authorisation(start=on)
     known = agent.absences is not None
+    fixed = agent.pattern
+    if policy.quota.modality == "floating":  # the ask is checked, then no day is fixed
+        plan(fixed, start, end, calendar=policy.calendar, agent=agent, quota=policy.quota)
+        fixed = WeeklyPattern.of([])
     whole = plan(
-        agent.pattern,
+        fixed,
         origin,
         reach,
         calendar=policy.calendar,
@@ -188,7 +195,7 @@ def _expected(
         asked = [
             origin + dt.timedelta(days=d)
             for d in range((reach - origin).days + 1)
-            if (origin + dt.timedelta(days=d)).weekday() not in agent.pattern.weekdays
+            if (origin + dt.timedelta(days=d)).weekday() not in fixed.weekdays
         ]
         review = review_floating(
             asked,

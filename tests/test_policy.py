@@ -558,3 +558,24 @@ def test_a_period_before_the_decision_is_refused() -> None:
     with pytest.raises(ValidationError, match="ends on or after the decision") as caught:
         policy.assess(agent, "2024-07-01", period=2023)
     assert caught.value.field == "period"
+
+
+def test_a_scheme_of_floating_days_only() -> None:
+    """Floating days only: no weekday is fixed; the ask is checked against the quota,
+    and the days are the volume, laid out earliest first (2 a month: 24 in 2024)."""
+    from teletravail.scheduling import FloatingDays, Quota
+
+    quota = Quota(
+        maximum="3 workday/week",
+        on_site_minimum="2 workday/week",
+        floating=FloatingDays(volume="2 workday", per="month"),
+        modality="floating",
+    )
+    policy = attrs.evolve(presets.load("public-service"), quota=quota)
+    agent = Agent(id="A", hire_date="2010-01-01", requested_telework="2 workday/week", absences=())
+    found = policy.assess(agent, "2024-01-01")
+    assert found.status == "granted" and found.pattern is None
+    assert found.days == Q_(24, "workday") and found.days_detail()["floating"] == 24
+    assert found.text().splitlines()[-4] == "granted: floating days, 2 a month"
+    too_much = policy.assess(attrs.evolve(agent, requested_telework="4 workday/week"), "2024-01-01")
+    assert too_much.status == "refused" and "quota.maximum" in too_much.failures

@@ -1015,6 +1015,15 @@ def _quota() -> Table:
                 "over what the caps are assessed",
             ),
             Key("floating", floating, "floating days under the same authorisation"),
+            Key(
+                "modality",
+                Choice(
+                    ["fixed", "floating", "mixed"],
+                    {"fixes": "fixed", "flottants": "floating", "mixte": "mixed"},
+                ),
+                "fixed weekdays, floating days only, or both (floating days besides, within"
+                " the weekly maximum); default: fixed, or mixed with a volume of floating days",
+            ),
             Key("caps", day_caps, "caps on days per week, month and year"),
             Key("derogations", ListOf(derogation), "derogations above the cap"),
             Key("part_time", ListOf(part_time), "lower caps for working-time bands"),
@@ -1023,7 +1032,8 @@ def _quota() -> Table:
         ],
         lambda data: Quota(**data),
         lambda obj: (
-            _fields(
+            _modality_written(obj)
+            | _fields(
                 obj,
                 "name",
                 "minimum",
@@ -1040,6 +1050,12 @@ def _quota() -> Table:
             | {"maximum": obj.maximum}
         ),
     )
+
+
+def _modality_written(quota: Any) -> dict[str, Any]:
+    """The modality, written only where the volume does not already say it."""
+    implied = "fixed" if quota.floating is None else "mixed"
+    return {} if quota.modality == implied else {"modality": str(quota.modality)}
 
 
 def _allowance() -> ListOf:

@@ -58,7 +58,7 @@ from teletravail.scheduling.calendar import WorkCalendar
 from teletravail.scheduling.checks import RULE_CODES, Asks, QuotaChecks, QuotaDecision
 from teletravail.scheduling.days import Layout, TeleworkDays, horizon, lay_out
 from teletravail.scheduling.leave import LeaveAssumption
-from teletravail.scheduling.quota import Quota
+from teletravail.scheduling.quota import Modality, Quota
 from teletravail.scheduling.schedule import Schedule
 from teletravail.spans import telework_window
 from teletravail.units import Q_, as_quantity
@@ -570,7 +570,12 @@ class Policy:
             reduced=reduced & granted,
             places_refused=bad_place & on_entitled,
             nothing_asked=np.zeros(len(granted), dtype=bool) if nothing is None else nothing,
-            patterns=Coded(codes.astype(np.int32), tuple(table)),
+            # under a scheme of floating days only, no weekday is granted: the days are
+            # the volume's
+            patterns=Coded(
+                codes.astype(np.int32),
+                tuple(table) if quota.modality is not Modality.FLOATING else (None,) * len(table),
+            ),
             checks=checks,
             overrides=overrides,
         )
@@ -777,8 +782,11 @@ class Policy:
             lasts.append(last)
             begun.append(day if value is None else value.start)
         floating = quota.floating is not None
+        # a scheme of floating days only has no fixed weekday: the days granted come
+        # from the volume (the ask says how much the agent asks, and whether)
+        fixed = quota.modality is not Modality.FLOATING
         layout = Layout(
-            patterns=tuple(table[int(c)] for c in codes.tolist()),
+            patterns=tuple(table[int(c)] if fixed else None for c in codes.tolist()),
             days_off=np.where(granted, workforce.days_off_mask[sample], 0).astype(np.uint8),
             first=np.array(firsts, dtype="datetime64[D]"),
             last=np.array(lasts, dtype="datetime64[D]"),
@@ -1617,6 +1625,13 @@ _SAY: dict[str, dict[str, str]] = {
     "period": {"en": "period assessed: {start} to {end}", "fr": "période : du {start} au {end}"},
     "asked": {"en": "asked: {asked}", "fr": "demandé : {asked}"},
     "granted": {"en": "granted: {granted}", "fr": "accordé : {granted}"},
+    "granted_floating": {
+        "en": "granted: floating days, {volume} {per}",
+        "fr": "accordé : des jours flottants, {volume} {per}",
+    },
+    "per_week": {"en": "a week", "fr": "par semaine"},
+    "per_month": {"en": "a month", "fr": "par mois"},
+    "per_year": {"en": "a year", "fr": "par an"},
     "reduced": {
         "en": "reduced to what the quota allows ({rules})",
         "fr": "réduit à ce que le quota permet ({rules})",
@@ -1690,8 +1705,15 @@ def render_assessment(assessment: Assessment, lang: str = "en") -> str:
         out.append(say("not_asked"))
         return "\n".join(out)
     granted = assessment.pattern
-    per_week = say("number", days=float(batch.granted[row]))
-    out.append(say("granted", granted=per_week if granted is None else f"{granted} ({per_week})"))
+    scheme = batch.policy.quota
+    if scheme is not None and scheme.floating is not None and scheme.modality is Modality.FLOATING:
+        volume = _number(float(scheme.floating.volume.m_as("workday")), lang)
+        out.append(say("granted_floating", volume=volume, per=say(f"per_{scheme.floating.per}")))
+    else:
+        per_week = say("number", days=float(batch.granted[row]))
+        out.append(
+            say("granted", granted=per_week if granted is None else f"{granted} ({per_week})")
+        )
     if assessment.reduced:
         out.append(say("reduced", rules=", ".join(failures)))
     detail = assessment.days_detail()

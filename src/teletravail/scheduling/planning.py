@@ -165,7 +165,9 @@ def plan(
         ),
     )
     without_floating = (
-        quota if quota is None or quota.floating is None else attrs.evolve(quota, floating=None)
+        quota
+        if quota is None or quota.floating is None
+        else attrs.evolve(quota, floating=None, modality=None)
     )
     days = lay_out(
         layout,

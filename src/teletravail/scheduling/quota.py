@@ -124,6 +124,27 @@ def _volume(value: Any) -> Quantity:
     return Q_(magnitude, "workday")
 
 
+class Modality(enum.StrEnum):
+    """How a scheme's telework days are set: fixed weekdays, floating days taken from a
+    volume, or both (fixed weekdays, and floating days besides within the weekly
+    maximum and the caps on days)."""
+
+    FIXED = "fixed"
+    FLOATING = "floating"
+    MIXED = "mixed"
+
+
+_MODALITY_WORDS = {"fixes": "fixed", "flottants": "floating", "mixte": "mixed"}
+
+
+def _modality(value: Any) -> Modality | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = _MODALITY_WORDS.get(value.strip().lower(), value)
+    return enum_value(Modality, value, "modality")
+
+
 def _granularity(value: Any) -> Granularity:
     return enum_value(Granularity, value, "granularity")
 
@@ -382,6 +403,10 @@ class Quota:
     derogations: tuple[DerogationRule, ...] = attrs.field(default=(), converter=_rules)
     part_time: tuple[PartTimeCap, ...] = attrs.field(default=(), converter=_bands)
     full_week: int = attrs.field(default=5, validator=_full_week)
+    # the modality as stated (None: said by the volume); read through `modality`
+    _stated_modality: Modality | None = attrs.field(
+        default=None, converter=_modality, alias="modality"
+    )
     source: Source | None = attrs.field(default=None, validator=optional_source)
     name: str = attrs.field(default="", validator=_name)
     # the maximum, the minimum and the on-site minimum in workday/week, the part-time
@@ -397,6 +422,17 @@ class Quota:
     def __attrs_post_init__(self) -> None:
         if self.minimum > self.maximum:
             raise ValidationError("minimum", self.minimum, f"at most the maximum {self.maximum}")
+        stated = self._stated_modality
+        if stated is Modality.FIXED and self.floating is not None:
+            raise ValidationError(
+                "modality", "fixed", "floating or mixed, for a quota with a volume of floating days"
+            )
+        if stated in (Modality.FLOATING, Modality.MIXED) and self.floating is None:
+            raise ValidationError(
+                "floating", None, f"a volume of floating days, for a {stated} scheme"
+            )
+        if stated is (Modality.FIXED if self.floating is None else Modality.MIXED):
+            object.__setattr__(self, "_stated_modality", None)  # what the volume says
         object.__setattr__(self, "_max_days", float(self.maximum.m_as("workday/week")))
         object.__setattr__(self, "_min_days", float(self.minimum.m_as("workday/week")))
         object.__setattr__(self, "_on_site_days", float(self.on_site_minimum.m_as("workday/week")))
@@ -404,6 +440,14 @@ class Quota:
         object.__setattr__(self, "_band_days", bands)
         week = None if self.caps is None else self.caps.halves("week")
         object.__setattr__(self, "_week_halves", week)
+
+    @property
+    def modality(self) -> Modality:
+        """Fixed weekdays, floating days only, or both: as stated, else fixed without a
+        volume of floating days and mixed with one."""
+        if self._stated_modality is not None:
+            return self._stated_modality
+        return Modality.FIXED if self.floating is None else Modality.MIXED
 
     # -- the rules, on columns ------------------------------------------------------
 
