@@ -45,6 +45,10 @@ _EXPORTS: dict[str, str] = {
     "Policy": "teletravail.policy",
     "Assessment": "teletravail.policy",
     "BatchAssessment": "teletravail.policy",
+    "PopulationAssessment": "teletravail.policy",
+    "Population": "teletravail.populations",
+    "Members": "teletravail.populations",
+    "WorkingTimeBand": "teletravail.populations",
     "compare_policies": "teletravail.policy",
     "load_policy": "teletravail.config",
     "check_conformity": "teletravail.conformity",
@@ -72,6 +76,7 @@ _SUBPACKAGES = frozenset(
         "tables",
         "sweep",
         "distributed",
+        "populations",
     }
 )
 
@@ -90,9 +95,12 @@ __all__ = [
     "DerogationKind",
     "Duration",
     "Finding",
+    "Members",
     "NoValueInForceError",
     "Period",
     "Policy",
+    "Population",
+    "PopulationAssessment",
     "Problem",
     "ReferenceDateError",
     "RowError",
@@ -102,6 +110,7 @@ __all__ = [
     "ValidationError",
     "Workforce",
     "WorkforceError",
+    "WorkingTimeBand",
     "allowance",
     "as_quantity",
     "check_conformity",
@@ -116,6 +125,7 @@ __all__ = [
     "impact",
     "io",
     "load_policy",
+    "populations",
     "presets",
     "samples",
     "scheduling",
@@ -138,6 +148,7 @@ if TYPE_CHECKING:
         errors,
         impact,
         io,
+        populations,
         presets,
         samples,
         scheduling,
@@ -162,7 +173,14 @@ if TYPE_CHECKING:
         ValidationError,
         WorkforceError,
     )
-    from teletravail.policy import Assessment, BatchAssessment, Policy, compare_policies
+    from teletravail.policy import (
+        Assessment,
+        BatchAssessment,
+        Policy,
+        PopulationAssessment,
+        compare_policies,
+    )
+    from teletravail.populations import Members, Population, WorkingTimeBand
     from teletravail.units import Q_, as_quantity, get_registry, set_registry
     from teletravail.workforce import Agent, CommuteMode, Derogation, DerogationKind, Workforce
 

@@ -80,6 +80,7 @@ ASSESS_COLUMNS: Final = (
     "row",
     "id",
     "status",
+    "population",
     "failures",
     "asked_workday_per_week",
     "granted_workday_per_week",
@@ -493,7 +494,8 @@ def _rows(batch: BatchAssessment, ids: list[str], progress: _Progress) -> Iterat
     saved = None if impact.eur is None else impact.eur.tolist()
     allowance = batch.allowance_cents.tolist()
     employer = batch.employer_cents.tolist()
-    empty = dict.fromkeys(ASSESS_COLUMNS[4:-1])
+    empty = dict.fromkeys(ASSESS_COLUMNS[5:-1])
+    populations = batch.population.tolist()
     progress.start("writing rows", len(ids))
     for row, where in enumerate(position.tolist()):
         if where < 0 or statuses[where] == "invalid":
@@ -502,6 +504,7 @@ def _rows(batch: BatchAssessment, ids: list[str], progress: _Progress) -> Iterat
                 "row": row,
                 "id": agent_id,
                 "status": "invalid",
+                "population": None if where < 0 else populations[where],
                 "failures": [],
                 **empty,
                 "error": errors[row],
@@ -515,6 +518,7 @@ def _rows(batch: BatchAssessment, ids: list[str], progress: _Progress) -> Iterat
                 "row": row,
                 "id": str(workforce.ids[where]),
                 "status": statuses[where],
+                "population": populations[where],
                 "failures": failures,
                 "asked_workday_per_week": asked[where],
                 "granted_workday_per_week": granted[where],
@@ -650,6 +654,16 @@ _TEXT: Final[dict[str, dict[Lang, str]]] = {
     "agents": {"en": "agents assessed", "fr": "agents évalués"},
     "eligible": {"en": "eligible", "fr": "éligibles"},
     "not_eligible": {"en": "not eligible", "fr": "non éligibles"},
+    "population": {"en": "population {name}", "fr": "population {name}"},
+    "of_them_granted": {"en": "{granted} granted telework", "fr": "dont {granted} en télétravail"},
+    "selects_none": {
+        "en": "(its selector matches no agent of this workforce)",
+        "fr": "(aucun agent de cet effectif ne répond à sa sélection)",
+    },
+    "not_concerned": {
+        "en": "not concerned (outside the scheme)",
+        "fr": "non concernés (hors du dispositif)",
+    },
     "criteria": {
         "en": "criteria in the way (an agent counts under each)",
         "fr": "critères en cause (un agent compte sous chacun)",
@@ -728,13 +742,19 @@ def _bilan_document(
     """The figures of ``teletravail bilan`` as a JSON-ready document with a schema."""
     import numpy as np
 
+    from teletravail.populations import NOT_CONCERNED_CODE
+
     batch = policy.assess_workforce(workforce, on, period=period, errors="report")
     decisions = batch.decisions
     errors = sorted((*workforce.rejected, *batch.errors), key=lambda e: e.row)
     rows = len(workforce) + len(workforce.rejected)
     agents = rows - len(errors)
     eligible = int(np.count_nonzero(decisions.eligible & ~batch.invalid))
-    refused = sorted(decisions.failure_counts().items(), key=lambda item: (-item[1], item[0]))
+    not_concerned = batch.count("not_concerned")
+    in_the_way = {
+        code: n for code, n in decisions.failure_counts().items() if code != NOT_CONCERNED_CODE
+    }
+    refused = sorted(in_the_way.items(), key=lambda item: (-item[1], item[0]))
     selection = None
     if policy.selection is not None:
         selected = int(np.count_nonzero(batch.entitled))
@@ -754,8 +774,14 @@ def _bilan_document(
         "workforce": {"source": source, "synthetic": synthetic},
         "rows": rows,
         "agents": agents,
+        "not_concerned": not_concerned,
+        "populations": [
+            {"name": name, "agents": counts["agents"], "granted": counts["granted"]}
+            for name, counts in batch.population_counts().items()
+            if name
+        ],
         "eligible": eligible,
-        "not_eligible": agents - eligible,
+        "not_eligible": agents - eligible - not_concerned,
         "refused_by_criterion": dict(refused),
         "selection": selection,
         "granted": batch.count("granted"),
@@ -803,6 +829,16 @@ def _render_bilan(document: dict[str, Any], lang: Lang = "en") -> str:
         f"{say('workforce')}{colon} {source}",
         f"{say('rows')}{colon} {count(document['rows'])}",
         f"{say('agents')}{colon} {count(document['agents'])}",
+    ]
+    for population in document["populations"]:
+        line = say("population", name=population["name"])
+        granted = say("of_them_granted", granted=count(population["granted"]))
+        out.append(f"  {line}{colon} {count(population['agents'])}, {granted}")
+        if not population["agents"]:
+            out[-1] += " " + say("selects_none")
+    if document["not_concerned"] or document["populations"]:
+        out.append(f"{say('not_concerned')}{colon} {count(document['not_concerned'])}")
+    out += [
         f"{say('eligible')}{colon} {count(document['eligible'])}",
         f"{say('not_eligible')}{colon} {count(document['not_eligible'])}, {say('criteria')}{colon}",
     ]

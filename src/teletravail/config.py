@@ -1340,6 +1340,11 @@ def _policy_table() -> Table:
         lambda obj: {"start": obj.start, "end": obj.end},
     )
 
+    quota = _quota()
+    allowance = _allowance()
+    places = ListOf(Choice([p.value for p in PlaceKind], PLACE_WORDS_FR), unique=True)
+    populations = _populations(quota, allowance, places)
+
     def build(data: dict[str, Any]) -> Policy:
         data.pop("format", None)
         data.pop("version", None)
@@ -1361,6 +1366,7 @@ def _policy_table() -> Table:
             "quota",
             "selection",
             "impact",
+            "populations",
         )
         data |= {
             "format": FORMAT,
@@ -1384,11 +1390,7 @@ def _policy_table() -> Table:
             Key("territory", Text(), "the employer or territory", True),
             Key("description", Text(empty=True), "what the scheme is; its first line sums it up"),
             Key("period", period, "when the policy is in force", True),
-            Key(
-                "places",
-                ListOf(Choice([p.value for p in PlaceKind], PLACE_WORDS_FR), unique=True),
-                "where",
-            ),
+            Key("places", places, "where"),
             Key("sources", SourceList(), "the texts the policy comes from"),
             Key("calendar", calendar, "the working days (default: France's)"),
             Key("leave", leave, "the leave assumed where absences are unknown (default 25 days)"),
@@ -1398,14 +1400,111 @@ def _policy_table() -> Table:
                 "an ask the quota does not allow is refused (default) or reduced to fit",
             ),
             Key("eligibility", RULE, "who may telework", True),
-            Key("quota", _quota(), "how much telework"),
-            Key("allowance", _allowance(), "what is paid, component by component"),
+            Key("quota", quota, "how much telework"),
+            Key("allowance", allowance, "what is paid, component by component"),
             Key("selection", _selection(), "how seats are allotted among eligible agents"),
             Key("impact", _impact(), "the assumptions of the impact estimate"),
+            Key(
+                "populations",
+                populations,
+                "groups of agents with rules of their own; an agent belongs to the first"
+                " that selects them, and an agent in none is not concerned",
+            ),
         ],
         build,
         dump,
     )
+
+
+def _populations(quota: Table, allowance: ListOf, places: ListOf) -> ListOf:
+    from teletravail.allowance.components import Allowance
+    from teletravail.populations import Members, Population, WorkingTimeBand
+
+    band = Table(
+        "working time band",
+        "Working times from `low` to `high`, both included.",
+        [
+            Key("low", Amount("[]", "50 %"), "the lowest working time (default 0 %)"),
+            Key("high", Amount("[]", "80 %"), "the highest working time (default 100 %)"),
+        ],
+        lambda data: WorkingTimeBand(**data),
+        lambda obj: {
+            "low": None if obj.low_percent == 0 else obj.low,
+            "high": None if obj.high_percent == 100 else obj.high,
+        },
+    )
+    names = ListOf(Text(), unique=True)
+    members = Table(
+        "members",
+        "Who belongs to a population: every condition written holds, and a list is met by"
+        " any of its names. A table with no key selects everyone.",
+        [
+            Key("roles", names, "the agent's role is one of these"),
+            Key("tags", names, "the agent carries one of these tags"),
+            Key("categories", names, "the agent's category is one of these (A, B, C)"),
+            Key(
+                "contract_types",
+                names,
+                "the agent's contract is one of these (fonctionnaire, contractuel, apprenti...)",
+            ),
+            Key("establishments", names, "the agent's establishment or site is one of these"),
+            Key(
+                "part_time",
+                Flag(),
+                "true: any part-time agent (under 100 %); false: full-time agents only",
+            ),
+            Key("working_time", band, "the agent's working time lies in this band"),
+        ],
+        lambda data: Members(**data),
+        lambda obj: _fields(
+            obj,
+            "roles",
+            "tags",
+            "categories",
+            "contract_types",
+            "establishments",
+            "part_time",
+            "working_time",
+        ),
+    )
+
+    def build(data: dict[str, Any]) -> Population:
+        if "allowance" in data:
+            data["allowance"] = Allowance(components=data["allowance"])
+        return Population(**data)
+
+    def dump(obj: Population) -> dict[str, Any]:
+        data = _fields(obj, "description", "eligibility", "quota", "places", "source")
+        data["name"] = obj.name
+        if not obj.members.everyone:
+            data["members"] = obj.members
+        if not obj.concerned:
+            data["concerned"] = False
+        if obj.allowance is not None:
+            data["allowance"] = obj.allowance.components
+        return data
+
+    population = Table(
+        "population",
+        "A group of agents with rules of its own: `eligibility`, `quota`, `places` and"
+        " `allowance` replace the policy's for its agents (a key not written keeps the"
+        " policy's). `concerned = false` puts the group outside the scheme: its agents are"
+        " not concerned, which is not a refusal.",
+        [
+            Key("name", Text(), "the population's name, unique in the document", True),
+            Key("description", Text(empty=True), "who they are"),
+            Key("members", members, "who belongs to it (default: every agent)"),
+            Key("concerned", Flag(), "false: outside the scheme (default true)"),
+            Key("eligibility", RULE, "who of them may telework (default: the policy's)"),
+            Key("quota", quota, "how much telework (default: the policy's)"),
+            Key("places", places, "where (default: the policy's)"),
+            Key("allowance", allowance, "what is paid (default: the policy's)"),
+            Key("source", SOURCE, "the text that sets the population's rules"),
+        ],
+        build,
+        dump,
+    )
+    return ListOf(population)
 
 
 RULE: Final = Ref("rule", lambda: _RULE_KIND)

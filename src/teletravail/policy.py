@@ -36,24 +36,30 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail._checks import encodable, enum_value, typed_tuple
+from teletravail._checks import encodable, typed_tuple
 from teletravail._columns import factorize, frozen, highest, lowest, readonly
 from teletravail.allowance.components import Allowance, AllowanceColumns, AllowanceResult
 from teletravail.allowance.money import as_decimal
 from teletravail.dated import LAST_DATE, DatedParameter, Period, Source, to_date
-from teletravail.eligibility.decision import SCHEMA_VERSION, BatchDecision, Decision
+from teletravail.eligibility.decision import (
+    SCHEMA_VERSION,
+    BatchDecision,
+    CombinedDecision,
+    Decision,
+)
 from teletravail.eligibility.rules import Rule
 from teletravail.eligibility.selection import SelectionCampaign
 from teletravail.errors import RowError, ValidationError, WorkforceError
 from teletravail.impact.commute import Assumptions, dated_impact
 from teletravail.impact.report import ImpactReport
+from teletravail.populations import NotConcerned, Population, membership
 from teletravail.scheduling.calendar import WorkCalendar
 from teletravail.scheduling.checks import RULE_CODES, Asks, QuotaChecks, QuotaDecision
 from teletravail.scheduling.days import Layout, TeleworkDays, horizon, lay_out
@@ -68,6 +74,7 @@ from teletravail.week import (
     PlaceKind,
     WeeklyPattern,
     default_pattern,
+    read_places,
     weekdays_of_mask,
 )
 from teletravail.workforce import Agent, Coded, CommuteMode, Errors, Workforce
@@ -83,6 +90,7 @@ __all__ = [
     "Assessment",
     "BatchAssessment",
     "Policy",
+    "PopulationAssessment",
     "Profiles",
     "compare_policies",
     "totals_of",
@@ -96,8 +104,17 @@ STATUSES: tuple[str, ...] = (
     "not_selected",
     "invalid",
     "not_asked",
+    "not_concerned",
 )
-_GRANTED, _REFUSED, _NOT_ELIGIBLE, _NOT_SELECTED, _INVALID, _NOT_ASKED = range(len(STATUSES))
+(
+    _GRANTED,
+    _REFUSED,
+    _NOT_ELIGIBLE,
+    _NOT_SELECTED,
+    _INVALID,
+    _NOT_ASKED,
+    _NOT_CONCERNED,
+) = range(len(STATUSES))
 
 #: The policy's own rule on an ask: telework only at the policy's places.
 PLACES_CODE = "policy.places"
@@ -145,13 +162,18 @@ def _rule(instance: Any, attribute: Any, value: Any) -> None:
 
 
 def _places(value: Any) -> frozenset[PlaceKind]:
-    if isinstance(value, str):
-        value = [value]
-    if isinstance(value, Mapping) or not isinstance(value, Iterable):
-        raise ValidationError("places", value, "a list of places, e.g. ['home']")
-    found = frozenset(enum_value(PlaceKind, item, "places") for item in value)
-    if not found:  # no place at all would be no telework: most likely a slip
-        raise ValidationError("places", [], "at least one place where telework happens")
+    return read_places(value)
+
+
+def _populations(value: Any) -> tuple[Population, ...]:
+    found = typed_tuple(value, Population, "populations")
+    seen: set[str] = set()
+    for index, population in enumerate(found):
+        if population.name in seen:
+            raise ValidationError(
+                f"populations[{index}].name", population.name, "a name no other population has"
+            )
+        seen.add(population.name)
     return found
 
 
@@ -197,10 +219,18 @@ class Policy:
     )
     asks: Literal["refuse", "reduce"] = attrs.field(default="refuse", validator=_asks)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    populations: tuple[Population, ...] = attrs.field(default=(), converter=_populations)
     # the dated days of each distinct schedule met, read once (a register repeats them)
     _memo: dict[Any, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        if self.populations and self.selection is not None:
+            raise ValidationError(
+                "selection",
+                self.selection.name or "a selection campaign",
+                "no selection campaign in a policy with populations (seats are allotted"
+                " across the whole workforce)",
+            )
         # what is accepted can be assessed: each dated value a part reads is in force
         # wherever it is read within the policy's period
         for field, parameter, start, end in self._dated_values():
@@ -221,8 +251,13 @@ class Policy:
         nothing, and said so)."""
         period = self.period
         found: list[tuple[str, DatedParameter, dt.date, dt.date | None]] = []
-        if self.allowance is not None:
-            for index, component in enumerate(self.allowance.components):
+        allowances = [("allowance", self.allowance)] + [
+            (f"populations[{i}].allowance", p.allowance) for i, p in enumerate(self.populations)
+        ]
+        for where, allowance in allowances:
+            if allowance is None:
+                continue
+            for index, component in enumerate(allowance.components):
                 rate, cap = getattr(component, "rate", None), getattr(component, "cap", None)
                 if not isinstance(rate, DatedParameter) or not isinstance(cap, DatedParameter):
                     continue
@@ -232,7 +267,7 @@ class Policy:
                     last = min(d for d in (entry.end, period.end, LAST_DATE) if d is not None)
                     if first <= last:
                         until = min(_period_end(last, per), LAST_DATE)
-                        found.append((f"allowance[{index}].cap", cap, first, until))
+                        found.append((f"{where}[{index}].cap", cap, first, until))
         for mode in CommuteMode:
             factor = self.impact.factor(mode)
             found.append((f"impact.factors.{mode.value}", factor, period.start, period.end))
@@ -356,6 +391,39 @@ class Policy:
             raise ValidationError("subject", subject, "an Agent or a Workforce")
         return self._assess(subject, day, start, end, requested, errors)
 
+    def for_population(self, name: str | None) -> Policy:
+        """The policy as it applies to the agents of population ``name``: its rules in
+        place of the policy's own, and no populations. ``None`` gives the policy for
+        agents in no population, and a population outside the scheme one for its
+        agents: both grant nothing, and their decisions say the agent is not concerned
+        (the criterion ``population.none``)."""
+        names = [p.name for p in self.populations]
+        if name is not None and name not in names:
+            raise ValidationError("population", name, f"one of: {', '.join(names) or 'none'}")
+        key = ("population", name)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._population_policy(name)
+        policy: Policy = found
+        return policy
+
+    def _population_policy(self, name: str | None) -> Policy:
+        population = next((p for p in self.populations if p.name == name), None)
+        if population is None or not population.concerned:
+            concerned = tuple(p.name for p in self.populations if p.concerned)
+            outside = NotConcerned(
+                population=name, populations=concerned, source=_population_source(population)
+            )
+            return attrs.evolve(self, populations=(), eligibility=outside)
+        return attrs.evolve(
+            self,
+            populations=(),
+            eligibility=population.eligibility or self.eligibility,
+            quota=self.quota if population.quota is None else population.quota,
+            places=self.places if population.places is None else population.places,
+            allowance=self.allowance if population.allowance is None else population.allowance,
+        )
+
     def assess_workforce(
         self,
         workforce: Workforce,
@@ -386,6 +454,70 @@ class Policy:
         errors: Errors,
         agent: Agent | None = None,
     ) -> BatchAssessment:
+        """The assessment of the workforce: in one part, or, with populations, one part
+        per population met (and one for the agents in none), each by its own rules."""
+
+        def result(parts: Sequence[PopulationAssessment], rows: Any, unmatched: Any) -> Any:
+            return BatchAssessment(
+                policy=self,
+                on=day,
+                start=start,
+                end=end,
+                workforce=workforce,
+                parts=tuple(parts),
+                rows=rows,
+                unmatched=tuple(unmatched),
+            )
+
+        if not self.populations:
+            part = self._assess_part(workforce, day, start, end, requested, errors, agent)
+            return result([part], None, ())  # type: ignore[no-any-return]
+        member = membership(self.populations, workforce)
+        groups: list[tuple[str | None, bool, npt.NDArray[np.intp]]] = [
+            (p.name, p.concerned, np.flatnonzero(member == i))
+            for i, p in enumerate(self.populations)
+        ]
+        groups.append((None, False, np.flatnonzero(member < 0)))
+        parts: list[PopulationAssessment] = []
+        rows: list[npt.NDArray[np.int64]] = []
+        failed: list[RowError] = []
+        for name, concerned, where in groups:
+            if not len(where):
+                continue
+            sub = workforce if len(where) == len(workforce) else workforce.take(where)
+            policy = self.for_population(name)
+            try:
+                part = policy._assess_part(
+                    sub, day, start, end, requested, errors, agent, name, concerned
+                )
+            except WorkforceError as exc:
+                if agent is not None:
+                    raise
+                failed += exc.errors
+                continue
+            parts.append(part)
+            rows.append(where.astype(np.int64))
+        if failed:
+            raise WorkforceError(sorted(failed, key=lambda e: e.row))
+        unmatched = [p.name for i, p in enumerate(self.populations) if not (member == i).any()]
+        return result(parts, tuple(rows), unmatched)  # type: ignore[no-any-return]
+
+    def _assess_part(
+        self,
+        workforce: Workforce,
+        day: dt.date,
+        start: dt.date,
+        end: dt.date,
+        requested: Any,
+        errors: Errors,
+        agent: Agent | None = None,
+        population: str | None = None,
+        concerned: bool = True,
+    ) -> PopulationAssessment:
+        """The assessment of a workforce by the policy's own rules (no populations):
+        the part of ``population``, outside the scheme unless ``concerned`` (a policy
+        whose rule is :class:`~teletravail.populations.NotConcerned` concerns nobody)."""
+        concerned = concerned and not isinstance(self.eligibility, NotConcerned)
         decisions = self.eligibility.evaluate_columns(workforce, day, errors)
         entitled = decisions.eligible
         selected = None
@@ -445,7 +577,7 @@ class Policy:
                 self._memo[key] = outcome
         profiles, telework, columns = outcome
         impact = dated_impact(workforce, telework, assumptions=self.impact, label=self.name)
-        return BatchAssessment(
+        return PopulationAssessment(
             policy=self,
             on=day,
             start=start,
@@ -460,6 +592,8 @@ class Policy:
             telework=telework,
             allowances=columns,
             asked_patterns=asked_patterns,
+            population=population,
+            concerned=concerned,
         )
 
     def _row_problems(
@@ -971,6 +1105,10 @@ def _quarters(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
     return inverse
 
 
+def _population_source(population: Population | None) -> Source | None:
+    return None if population is None else population.source
+
+
 def _span(period: Any) -> tuple[dt.date, dt.date]:
     """A period to assess as its first and last days."""
     if isinstance(period, bool):
@@ -1038,9 +1176,14 @@ class Profiles:
 
 
 @attrs.frozen(kw_only=True, eq=False)
-class BatchAssessment:
-    """A workforce's assessment over a period, as columns, with totals; any row can be
-    explained.
+class PopulationAssessment:
+    """The assessment of one population's agents (or, for a policy without
+    populations, of the whole workforce) by its own rules, as columns: a part of a
+    :class:`BatchAssessment`, which has the same figures for every agent.
+
+    ``population`` names the population (``None``: the policy has none, or the agents
+    are in none of them); ``concerned`` is false for agents outside the scheme, whose
+    status is ``not_concerned``.
 
     Per agent (read-only columns, made when first read): ``entitled`` (eligible, and
     selected when the policy selects), ``status`` (codes into :data:`STATUSES`), the
@@ -1065,6 +1208,8 @@ class BatchAssessment:
     allowances: AllowanceColumns | None
     asked_patterns: Coded
     row_errors: tuple[RowError, ...] = ()
+    population: str | None = None
+    concerned: bool = True
     _memo: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
 
     def __len__(self) -> int:
@@ -1097,8 +1242,8 @@ class BatchAssessment:
 
     def __repr__(self) -> str:
         return (
-            f"<BatchAssessment of {self.policy.name!r} over {self.start}..{self.end}:"
-            f" {self.count('granted')} granted of {len(self)}>"
+            f"<PopulationAssessment of {self.population or self.policy.name!r} over"
+            f" {self.start}..{self.end}: {self.count('granted')} granted of {len(self)}>"
         )
 
     def _column(self, name: str, make: Any) -> npt.NDArray[Any]:
@@ -1113,6 +1258,10 @@ class BatchAssessment:
         """Each agent's status, as codes into :data:`STATUSES`."""
 
         def make() -> npt.NDArray[np.int8]:
+            if not self.concerned:
+                status = np.full(len(self), _NOT_CONCERNED, dtype=np.int8)
+                status[self.invalid] = _INVALID
+                return status
             profiles = self.profiles
             per_profile = np.where(
                 profiles.granted, _GRANTED, np.where(profiles.nothing_asked, _NOT_ASKED, _REFUSED)
@@ -1216,6 +1365,7 @@ class BatchAssessment:
             "granted": self.count("granted"),
             "refused": self.count("refused"),
             "not_asked": self.count("not_asked"),
+            "not_concerned": self.count("not_concerned"),
             "halves": int(np.dot(counts, self.telework.schedule_halves())),
             "allowance_cents": money[0],
             "employer_cents": money[1],
@@ -1239,6 +1389,10 @@ class BatchAssessment:
         """The full assessment of one agent, by row or id (its decision tree is built
         when first read)."""
         row = self.decisions.row_of(row_or_id)
+        return self.explain_row(row)
+
+    def explain_row(self, row: int) -> Assessment:
+        """:meth:`explain` of a row number in this part."""
         if self.decisions.invalid[row]:
             self.decisions.explain(row)  # raises: the agent was hired after the date
         if self.invalid[row]:
@@ -1274,6 +1428,328 @@ class BatchAssessment:
         return quantity_frame(columns, ASSESSMENT_QUANTITIES, units)
 
 
+@attrs.frozen(kw_only=True, eq=False)
+class BatchAssessment:
+    """A workforce's assessment over a period, as columns, with totals; any row can be
+    explained.
+
+    Per agent (read-only columns, in the workforce's row order): ``entitled``
+    (eligible, and selected when the policy selects), ``status`` (codes into
+    :data:`STATUSES`), the telework ``asked`` and ``granted`` per week (workday/week),
+    the telework ``days`` over the period (workday), the ``allowance_cents`` paid and
+    ``employer_cents`` borne (exact), the ``population`` each agent belongs to, and the
+    ``impact``. ``decisions`` holds the eligibility decisions.
+
+    A policy with populations assesses each population's agents by its own rules:
+    ``parts`` holds those assessments (:class:`PopulationAssessment`), and ``rows``
+    the rows of the workforce each covers (``None``: one part, every row in order).
+    Every figure of an agent is the figure of their part; totals add up the parts.
+    """
+
+    policy: Policy
+    on: dt.date
+    start: dt.date
+    end: dt.date
+    workforce: Workforce
+    parts: tuple[PopulationAssessment, ...]
+    rows: tuple[npt.NDArray[np.int64], ...] | None = None
+    #: the policy's populations that select no agent of the workforce
+    unmatched: tuple[str, ...] = ()
+    _memo: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.workforce)
+
+    def __repr__(self) -> str:
+        return (
+            f"<BatchAssessment of {self.policy.name!r} over {self.start}..{self.end}:"
+            f" {self.count('granted')} granted of {len(self)}>"
+        )
+
+    @property
+    def _single(self) -> PopulationAssessment | None:
+        """The one part covering every row in order, if so."""
+        return self.parts[0] if self.rows is None else None
+
+    def _gather(self, name: str, read: Any, dtype: Any) -> npt.NDArray[Any]:
+        """A column of the whole workforce from each part's own (read-only)."""
+        one = self._single
+        if one is not None:
+            result: npt.NDArray[Any] = read(one)
+            return result
+        found = self._memo.get(name)
+        if found is None:
+            column = np.zeros(len(self), dtype=dtype)
+            for part, rows in zip(self.parts, self.rows or (), strict=True):
+                column[rows] = read(part)
+            found = self._memo[name] = readonly(column)
+        result = found
+        return result
+
+    def _locate(self, row: int) -> tuple[PopulationAssessment, int]:
+        """The part holding ``row``, and the row's position in it."""
+        one = self._single
+        if one is not None:
+            return one, row
+        where = self._memo.get("where")
+        if where is None:
+            part_of = np.zeros(len(self), dtype=np.intp)
+            position = np.zeros(len(self), dtype=np.intp)
+            for index, rows in enumerate(self.rows or ()):
+                part_of[rows] = index
+                position[rows] = np.arange(len(rows))
+            where = self._memo["where"] = (part_of, position)
+        return self.parts[int(where[0][row])], int(where[1][row])
+
+    @property
+    def decisions(self) -> BatchDecision:
+        """The eligibility decisions of every agent (with populations, a
+        :class:`~teletravail.eligibility.decision.CombinedDecision` of each
+        population's rule on its agents)."""
+        one = self._single
+        if one is not None:
+            return one.decisions
+        found = self._memo.get("decisions")
+        if found is None:
+            pairs = [
+                (rows, p.decisions) for p, rows in zip(self.parts, self.rows or (), strict=True)
+            ]
+            found = self._memo["decisions"] = CombinedDecision(
+                workforce=self.workforce, on=self.on, parts=pairs
+            )
+        decisions: BatchDecision = found
+        return decisions
+
+    @property
+    def errors(self) -> tuple[RowError, ...]:
+        """Every row that could not be assessed, in row order: the eligibility's (an
+        agent hired after the date) and the assessment's own (absences outside the
+        days assessed, figures that could not be computed for that agent)."""
+        one = self._single
+        if one is not None:
+            return one.errors
+        found: tuple[RowError, ...] = tuple(
+            sorted((e for p in self.parts for e in p.errors), key=lambda e: e.row)
+        )
+        return found
+
+    @property
+    def invalid(self) -> npt.NDArray[np.bool_]:
+        """One boolean per agent: could not be assessed (see :attr:`errors`)."""
+        return self._gather("invalid", lambda p: p.invalid, bool)
+
+    @property
+    def entitled(self) -> npt.NDArray[np.bool_]:
+        """One boolean per agent: eligible, and selected when the policy selects."""
+        return self._gather("entitled", lambda p: p.entitled, bool)
+
+    @property
+    def selected(self) -> npt.NDArray[np.bool_] | None:
+        """One boolean per agent: selected by the policy's campaign (None: none)."""
+        one = self._single
+        return None if one is None else one.selected
+
+    @property
+    def asked(self) -> npt.NDArray[np.float64]:
+        """The telework asked for per week (workday/week)."""
+        return self._gather("asked", lambda p: p.asked, np.float64)
+
+    @property
+    def status(self) -> npt.NDArray[np.int8]:
+        """Each agent's status, as codes into :data:`STATUSES`."""
+        return self._gather("status", lambda p: p.status, np.int8)
+
+    @property
+    def granted(self) -> npt.NDArray[np.float64]:
+        """The telework granted per week (workday/week), 0 where none is."""
+        return self._gather("granted", lambda p: p.granted, np.float64)
+
+    @property
+    def days(self) -> npt.NDArray[np.float64]:
+        """The telework days over the period (workday)."""
+        return self._gather("days", lambda p: p.days, np.float64)
+
+    @property
+    def allowance_cents(self) -> npt.NDArray[np.int64]:
+        """The allowance paid over the period, in cents (exact)."""
+        return self._gather("paid", lambda p: p.allowance_cents, np.int64)
+
+    @property
+    def employer_cents(self) -> npt.NDArray[np.int64]:
+        """The employer's costs over the period, in cents (exact)."""
+        return self._gather("employer", lambda p: p.employer_cents, np.int64)
+
+    @property
+    def reduced(self) -> npt.NDArray[np.bool_]:
+        """Agents whose ask was reduced to what the quota allows."""
+        return self._gather("reduced", lambda p: p.reduced, bool)
+
+    @property
+    def population(self) -> npt.NDArray[np.object_]:
+        """The name of each agent's population (``None``: in none of them, or the
+        policy has none)."""
+        return self._gather(
+            "population", lambda p: np.full(len(p), p.population, dtype=object), object
+        )
+
+    @property
+    def impact(self) -> ImpactReport:
+        """The impact of every agent's telework days (one report for the workforce)."""
+        one = self._single
+        if one is not None:
+            return one.impact
+        found = self._memo.get("impact")
+        if found is None:
+            found = self._memo["impact"] = _joined_impact(self.parts, self.rows or (), self)
+        report: ImpactReport = found
+        return report
+
+    def count(self, status: str) -> int:
+        """How many agents have ``status`` (one of :data:`STATUSES`)."""
+        return sum(part.count(status) for part in self.parts)
+
+    def statuses(self) -> npt.NDArray[np.str_]:
+        """Each agent's status as text."""
+        result: npt.NDArray[np.str_] = np.array(STATUSES)[self.status]
+        return result
+
+    def quota_failures(self, row: int) -> tuple[str, ...]:
+        """The rules of the policy's places and quota that ``row``'s ask breaks (empty
+        for an agent who is not entitled: their ask was not considered)."""
+        part, where = self._locate(row)
+        return part.quota_failures(where)
+
+    def refusal_counts(self) -> dict[str, int]:
+        """For each rule of the places and the quota, how many entitled agents' asks it
+        breaks (an agent counts under each rule in the way; reduced asks count too)."""
+        counts: dict[str, int] = {}
+        for part in self.parts:
+            for code, count in part.refusal_counts().items():
+                counts[code] = counts.get(code, 0) + count
+        return dict(sorted(counts.items(), key=lambda item: _RULE_ORDER.index(item[0])))
+
+    def population_counts(self) -> dict[str, dict[str, int]]:
+        """For each population of the policy, in the order written, how many agents it
+        holds and their statuses (populations that select no agent included, at zero);
+        agents in no population under the key ``""``."""
+        found: dict[str, dict[str, int]] = {
+            p.name: dict.fromkeys(STATUSES, 0) | {"agents": 0} for p in self.policy.populations
+        }
+        for part in self.parts:
+            key = part.population or ""
+            counts = found.setdefault(key, dict.fromkeys(STATUSES, 0) | {"agents": 0})
+            counts["agents"] += len(part)
+            for status in STATUSES:
+                counts[status] += part.count(status)
+        return found
+
+    def sums(self) -> dict[str, Any]:
+        """The additive figures of the assessment as plain numbers (counts, half days,
+        cents, kilometres, hours, kilograms): the sums of several batches (a workforce
+        assessed in parts) give their totals with :func:`totals_of`."""
+        sums = [part.sums() for part in self.parts]
+        if len(sums) == 1:
+            return sums[0]
+        added: dict[str, Any] = {}
+        for key in sums[0]:
+            values = [s[key] for s in sums]
+            if key == "eur":
+                priced = [v for v in values if v is not None]
+                added[key] = float(np.sum(priced)) if priced else None
+            else:
+                added[key] = sum(values)
+        return added
+
+    def totals(self) -> dict[str, Any]:
+        """Counts, days, money and impact totals, in units (:func:`totals_of` of
+        :meth:`sums`)."""
+        return totals_of([part.sums() for part in self.parts])
+
+    def explain(self, row_or_id: int | str) -> Assessment:
+        """The full assessment of one agent, by row or id (its decision tree is built
+        when first read)."""
+        one = self._single
+        if one is not None:
+            return one.explain(row_or_id)
+        part, where = self._locate(self.decisions.row_of(row_or_id))
+        return part.explain_row(where)
+
+    def to_pandas(self, units: Units = "plain") -> pd.DataFrame:
+        """One row per agent assessed (the ``pandas`` extra): ``id``, ``status``,
+        ``eligible``, ``entitled``, ``population`` where the policy has populations, then
+        quantities as floats named with their unit (``asked_workday_per_week``,
+        ``granted_workday_per_week``, ``days_workday``, ``allowance_eur`` and
+        ``employer_costs_eur`` from the exact cents, ``distance_km``, ``time_h``,
+        ``net_kg_co2e``), or, with ``units="pint"``, pint-pandas columns named as in
+        :data:`~teletravail.tables.ASSESSMENT_QUANTITIES` (see :mod:`teletravail.tables`;
+        :func:`~teletravail.tables.assessment_frame` has one row per input row
+        instead)."""
+        from teletravail.tables import ASSESSMENT_QUANTITIES, quantity_frame
+
+        columns: dict[str, Any] = {
+            "id": self.decisions.ids,
+            "status": self.statuses(),
+            "eligible": self.decisions.eligible,
+            "entitled": self.entitled,
+        }
+        if self.policy.populations:  # text as objects: None stays None
+            import pandas as pd
+
+            columns["population"] = pd.Series(self.population, dtype=object)
+        columns |= {
+            "asked_workday_per_week": self.asked,
+            "granted_workday_per_week": self.granted,
+            "days_workday": self.days,
+            "allowance_eur": self.allowance_cents / 100,
+            "employer_costs_eur": self.employer_cents / 100,
+            "distance_km": self.impact.km,
+            "time_h": self.impact.hours,
+            "net_kg_co2e": self.impact.net_kg,
+        }
+        return quantity_frame(columns, ASSESSMENT_QUANTITIES, units)
+
+
+def _joined_impact(
+    parts: Sequence[PopulationAssessment],
+    rows: Sequence[npt.NDArray[np.int64]],
+    batch: BatchAssessment,
+) -> ImpactReport:
+    """One impact report for the workforce, each agent's row from their part's."""
+    n = len(batch)
+
+    def column(name: str, dtype: Any) -> npt.NDArray[Any]:
+        found = np.zeros(n, dtype=dtype)
+        for part, where in zip(parts, rows, strict=True):
+            found[where] = getattr(part.impact, name)
+        return found
+
+    priced = all(part.impact.eur is not None for part in parts)
+    centres = any(part.impact.unknown_telecentre is not None for part in parts)
+    unknown_centre = None
+    if centres:
+        unknown_centre = np.zeros(n, dtype=bool)
+        for part, where in zip(parts, rows, strict=True):
+            if part.impact.unknown_telecentre is not None:
+                unknown_centre[where] = part.impact.unknown_telecentre
+    first = parts[0].impact
+    return ImpactReport(
+        label=first.label,
+        on=first.on,
+        ids=batch.workforce.ids,
+        modes=batch.workforce.commute_mode,
+        days=column("days", np.float64),
+        telecentre_days=column("telecentre_days", np.float64),
+        km=column("km", np.float64),
+        hours=column("hours", np.float64),
+        gross_kg=column("gross_kg", np.float64),
+        rebound_kg=column("rebound_kg", np.float64),
+        eur=column("eur", np.float64) if priced else None,
+        unknown_distance=column("unknown_distance", bool),
+        assumptions=first.assumptions,
+        unknown_telecentre=unknown_centre,
+    )
+
+
 #: The rules of an ask, in the order they are reported.
 _RULE_ORDER = (PLACES_CODE, *RULE_CODES)
 
@@ -1292,7 +1768,7 @@ class Assessment:
 
     __slots__ = ("_batch", "_decision", "_row")
 
-    def __init__(self, batch: BatchAssessment, row: int) -> None:
+    def __init__(self, batch: PopulationAssessment, row: int) -> None:
         self._batch = batch
         self._row = row
         self._decision: Decision | None = None
@@ -1301,6 +1777,12 @@ class Assessment:
     def policy(self) -> str:
         """The name of the policy."""
         return self._batch.policy.name
+
+    @property
+    def population(self) -> str | None:
+        """The population the agent belongs to (None: the policy has none, or the agent
+        is in none of them)."""
+        return self._batch.population
 
     @property
     def on(self) -> dt.date:
@@ -1327,8 +1809,10 @@ class Assessment:
     @property
     def status(self) -> str:
         """``granted``, ``refused`` (an ask the quota or the places refuse),
-        ``not_eligible``, ``not_selected`` or ``not_asked`` (the agent asks for no
-        telework: no day a week, under a quota without floating days)."""
+        ``not_eligible``, ``not_selected``, ``not_asked`` (the agent asks for no
+        telework: no day a week, under a quota without floating days) or
+        ``not_concerned`` (the agent is outside the scheme: in none of its populations,
+        or in one declared outside it)."""
         return STATUSES[int(self._batch.status[self._row])]
 
     @property
@@ -1485,6 +1969,7 @@ class Assessment:
             "schema": "teletravail.assessment",
             "schema_version": SCHEMA_VERSION,
             "policy": self.policy,
+            "population": self.population,
             "agent_id": self.agent_id,
             "on": self.on.isoformat(),
             "period": {"start": self._batch.start.isoformat(), "end": self._batch.end.isoformat()},
@@ -1517,8 +2002,8 @@ class Assessment:
 
 def totals_of(sums: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """The totals, in units, of one or several batches' :meth:`BatchAssessment.sums`:
-    ``agents``, ``eligible``, ``entitled``, ``granted``, ``refused`` and ``not_asked``
-    counts, the
+    ``agents``, ``eligible``, ``entitled``, ``granted``, ``refused``, ``not_asked`` and
+    ``not_concerned`` counts, the
     telework ``days``, the ``allowance`` and ``employer_costs`` (exact cents), and the
     impact: ``impact_distance``, ``impact_time`` (and ``impact_time_days``, of 24 h),
     ``impact_gross``, ``impact_rebound`` and ``impact_net`` (t CO2e), ``impact_money``
@@ -1538,6 +2023,7 @@ def totals_of(sums: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "granted": add("granted"),
         "refused": add("refused"),
         "not_asked": add("not_asked"),
+        "not_concerned": add("not_concerned"),
         "days": Q_(add("halves") / 2, "workday"),
         "allowance": Q_(add("allowance_cents") / 100, "EUR"),
         "employer_costs": Q_(add("employer_cents") / 100, "EUR"),

@@ -147,10 +147,10 @@ def row_counts(batch: BatchAssessment) -> dict[str, int]:
 def assessment_frame(batch: BatchAssessment, units: Units = "plain") -> pd.DataFrame:
     """One row per input row, in input order: ``row``, ``id``, ``status`` (one of
     :data:`~teletravail.policy.STATUSES` for the agents assessed: ``granted``,
-    ``refused``, ``not_eligible``, ``not_selected``, ``invalid`` or ``not_asked``;
-    ``rejected`` for a
-    row that could not be read), ``error``, then ``eligible``, ``entitled`` and the
-    quantities of :data:`ASSESSMENT_QUANTITIES`.
+    ``refused``, ``not_eligible``, ``not_selected``, ``invalid``, ``not_asked`` or
+    ``not_concerned``; ``rejected`` for a row that could not be read), ``population``
+    where the policy has populations, ``error``, then ``eligible``, ``entitled`` and
+    the quantities of :data:`ASSESSMENT_QUANTITIES`.
 
     A row that failed keeps its number and its error; its results are missing (NA, NaN),
     never zeros that would pass for an answer. Rejected rows have no id (they could not
@@ -196,6 +196,12 @@ def assessment_frame(batch: BatchAssessment, units: Units = "plain") -> pd.DataF
         "row": rows,
         "id": pd.Series(ids, dtype=object),
         "status": pd.Series(status, dtype=object),
+    }
+    if batch.policy.populations:
+        population = np.full(len(rows), None, dtype=object)
+        population[found] = batch.population[picked]
+        columns["population"] = pd.Series(population, dtype=object)
+    columns |= {
         "error": pd.Series(errors, dtype=object),
         "eligible": flags(decisions.eligible),
         "entitled": flags(batch.entitled),

@@ -37,6 +37,7 @@ __all__ = [
     "PlaceKind",
     "WeeklyPattern",
     "default_pattern",
+    "read_places",
     "weekday",
     "weekday_mask",
     "weekdays_of_mask",
@@ -140,6 +141,22 @@ def _kind(value: Any) -> PlaceKind:
     if found is None:
         known = ", ".join(k.value for k in PlaceKind)
         raise ValidationError("place.kind", value, f"one of: {known} (or domicile, tiers-lieu...)")
+    return found
+
+
+def read_places(value: Any, field: str = "places") -> frozenset[PlaceKind]:
+    """A set of kinds of place as people write it: one word or a list of words, in
+    English or French (``"domicile"``, ``["home", "tiers-lieu"]``); at least one."""
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, Mapping) or not isinstance(value, Iterable):
+        raise ValidationError(field, value, "a list of places, e.g. ['home']")
+    try:
+        found = frozenset(_kind(item) for item in value)
+    except ValidationError as exc:
+        raise ValidationError(field, exc.value, exc.expected) from None
+    if not found:  # no place at all would be no telework: most likely a slip
+        raise ValidationError(field, [], "at least one place where telework happens")
     return found
 
 

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SCHEMA_VERSION",
     "BatchDecision",
+    "CombinedDecision",
     "CompositeResult",
     "CriterionResult",
     "Decision",
@@ -541,3 +542,81 @@ class BatchDecision:
         records = self.to_records()
         names = ("row", "id", "status", "failures", "error")
         return quantity_frame({name: [r[name] for r in records] for name in names}, {}, units)
+
+
+class CombinedDecision(BatchDecision):
+    """The decisions of several rules, each on its part of one workforce: a policy whose
+    populations have rules of their own. Each agent's answer, failures and explanation
+    are those of the rule of their part; the columns cover the whole workforce, in its
+    row order.
+
+    ``parts`` pairs the rows of each part (positions in ``workforce``) with the
+    :class:`BatchDecision` of its rule on those rows. There is no single rule:
+    :attr:`rule` is an error that says so.
+    """
+
+    __slots__ = ("_part_of", "_parts", "_position")
+
+    def __init__(
+        self,
+        *,
+        workforce: Workforce,
+        on: dt.date,
+        parts: Sequence[tuple[npt.NDArray[np.int64], BatchDecision]],
+    ) -> None:
+        n = len(workforce)
+        part_of = np.full(n, -1, dtype=np.intp)
+        position = np.zeros(n, dtype=np.intp)
+        eligible = np.zeros(n, dtype=bool)
+        invalid = np.zeros(n, dtype=bool)
+        errors: list[RowError] = []
+        for index, (rows, decisions) in enumerate(parts):
+            part_of[rows] = index
+            position[rows] = np.arange(len(rows))
+            eligible[rows] = decisions.eligible
+            invalid[rows] = decisions.invalid
+            errors += decisions.errors
+        if (part_of < 0).any():
+            row = int(np.flatnonzero(part_of < 0)[0])
+            raise ValidationError("parts", row, "parts that cover every row of the workforce")
+        self._workforce = workforce
+        self._on = on
+        self._parts = tuple(parts)
+        self._part_of = frozen(part_of)
+        self._position = frozen(position)
+        self._invalid = frozen(invalid)
+        self._eligible = frozen(eligible)
+        self._errors = tuple(sorted(errors, key=lambda e: e.row))
+        self._blame = None
+
+    @property
+    def rule(self) -> Rule:
+        """There is no single rule: each part has its own (see :attr:`parts`)."""
+        raise ValidationError(
+            "rule", f"{len(self._parts)} parts", "the decision of one rule: ask each part's"
+        )
+
+    @property
+    def parts(self) -> tuple[tuple[npt.NDArray[np.int64], BatchDecision], ...]:
+        """The rows of each part, with its rule's decisions on them."""
+        return self._parts
+
+    def locate(self, row: int) -> tuple[BatchDecision, int]:
+        """The decisions of the part ``row`` is in, and its row there."""
+        rows_decisions = self._parts[int(self._part_of[row])][1]
+        return rows_decisions, int(self._position[row])
+
+    def failures(self, row: int) -> tuple[str, ...]:
+        decisions, where = self.locate(row)
+        return decisions.failures(where)
+
+    def failure_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for _, decisions in self._parts:
+            for code, count in decisions.failure_counts().items():
+                counts[code] = counts.get(code, 0) + count
+        return counts
+
+    def explain(self, row_or_id: int | str) -> Decision:
+        decisions, where = self.locate(self.row_of(row_or_id))
+        return decisions.explain(where)

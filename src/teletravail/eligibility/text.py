@@ -81,6 +81,7 @@ _COLON: dict[Lang, str] = {"en": ":", "fr": "\u00a0:"}
 _WORDS: dict[str, dict[Lang, str]] = {
     "eligible": {"en": "eligible", "fr": "éligible"},
     "refused": {"en": "not eligible", "fr": "non éligible"},
+    "not_concerned": {"en": "not concerned by the scheme", "fr": "non concerné par le dispositif"},
     "on": {"en": "on", "fr": "au"},
     "agent": {"en": "Agent", "fr": "Agent"},
     "yes": {"en": "yes", "fr": "oui"},
@@ -120,8 +121,27 @@ def format_value(value: Value, lang: Lang) -> str:
     return str(value)
 
 
+#: The code of the criterion of an agent outside the scheme (see teletravail.populations).
+NOT_CONCERNED = "population.none"
+_OUTSIDE: dict[str, dict[Lang, str]] = {
+    "in": {
+        "en": "population {name}: outside the scheme",
+        "fr": "population {name}\u00a0: hors du dispositif",
+    },
+    "none": {
+        "en": "in none of the scheme's populations ({names})",
+        "fr": "dans aucune des populations du dispositif ({names})",
+    },
+}
+
+
 def render_criterion(result: CriterionResult, lang: Lang) -> str:
     """One criterion's sentence."""
+    if result.code == NOT_CONCERNED:
+        names = format_value(result.threshold, lang)
+        if isinstance(result.observed, str) and result.observed:
+            return _OUTSIDE["in"][lang].format(name=result.observed)
+        return _OUTSIDE["none"][lang].format(names=names)
     if result.code in TEMPLATES:
         return TEMPLATES[result.code][lang].format(
             observed=format_value(result.observed, lang),
@@ -167,6 +187,8 @@ def render_decision(decision: Decision, lang: Lang = "en") -> str:
     """A decision as lines of text: the verdict, then the tree of criteria."""
     _check_lang(lang)
     verdict = _WORDS["eligible" if decision.eligible else "refused"][lang]
+    if decision.failures == (NOT_CONCERNED,):
+        verdict = _WORDS["not_concerned"][lang]
     colon = _COLON[lang]
     agent = _WORDS["agent"][lang]
     out = [f"{agent} {decision.agent_id} {_WORDS['on'][lang]} {decision.on}{colon} {verdict}"]
