@@ -197,7 +197,11 @@ def test_the_terms_in_english_and_french() -> None:
     )
     assert AuthorisationTerms().describe("fr") == "sans limite de durée"
     assert AuthorisationTerms(employer_may_shorten=True).describe() == (
-        "open-ended; notice of the employer's shorter when the service's needs are stated"
+        "open-ended; the employer may shorten its notice when the service's needs are stated"
+    )
+    assert AuthorisationTerms(employer_may_shorten=True).describe("fr") == (
+        "sans limite de durée\u00a0; l'employeur peut réduire son préavis pour une nécessité"
+        " de service motivée"
     )
     assert AuthorisationTerms(duration="1 year").describe() == "1 year, not renewed"
 

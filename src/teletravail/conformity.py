@@ -128,7 +128,7 @@ ART_5_2016 = Source(
     ),
     note=(
         "read in secondary sources of 2016 (law-firm and union summaries, which say one year"
-        " at most); the public-service information page of the time reads one year, or the"
+        " at most); service-public.fr's page F13974 of before 2020 reads one year, or the"
         " length the employer's own rules set"
     ),
 )

@@ -408,12 +408,12 @@ class AuthorisationTerms:
             if self.employer_may_shorten:
                 employer += " " + words["shorter"]
             notices.append(employer)
-        elif self.employer_may_shorten:
-            notices.append(words["employer_shorter"])
         if self.notice_adaptation is not None:
             notices.append(words["during"].format(self.notice_adaptation.words(lang)))
         if notices:
             parts.append(words["notice"] + ", ".join(notices))
+        if self.employer_may_shorten and self.notice_employer is None:
+            parts.append(words["employer_shorter"])
         return words["sep"].join(parts)
 
     def __str__(self) -> str:
@@ -443,7 +443,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "agent": "{} at the agent's initiative",
         "employer": "{} at the employer's",
         "shorter": "(shorter when the service's needs are stated)",
-        "employer_shorter": "the employer's shorter when the service's needs are stated",
+        "employer_shorter": "the employer may shorten its notice when the service's needs are"
+        " stated",
         "during": "{} during the adaptation period",
         "sep": "; ",
     },
@@ -461,7 +462,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "agent": "{} à l'initiative de l'agent",
         "employer": "{} à l'initiative de l'employeur",
         "shorter": "(réductible pour une nécessité de service motivée)",
-        "employer_shorter": "celui de l'employeur réductible pour une nécessité de service motivée",
+        "employer_shorter": "l'employeur peut réduire son préavis pour une nécessité de service"
+        " motivée",
         "during": "{} pendant la période d'adaptation",
         "sep": "\u00a0; ",
     },
