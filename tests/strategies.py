@@ -315,6 +315,7 @@ def policies(draw: st.DrawFn) -> object:
         calendar=draw(calendars()),
         leave=draw(leave_assumptions()),
         asks=draw(st.sampled_from(["refuse", "reduce"])),
+        authorisation=draw(st.none() | authorisation_terms()),
         sources=tuple(draw(st.lists(parts["sources"], max_size=3))),
     )
 
@@ -363,6 +364,47 @@ def day_caps() -> st.SearchStrategy[object]:
         month=st.none() | st.integers(2, 20).map(lambda d: Q_(d / 2 * 2, "workday")),
         year=st.none() | st.integers(10, 200).map(lambda d: Q_(d, "workday")),
     )
+
+
+#: Lengths of a term, an adaptation period, a notice: whole months, days, or both.
+term_lengths = st.builds(
+    Duration, years=st.integers(0, 2), months=st.integers(0, 14), days=st.integers(0, 40)
+).filter(lambda d: d != Duration())
+
+
+@st.composite
+def authorisation_terms(draw: st.DrawFn) -> object:
+    """Authorisation terms that can be applied: open-ended or of some length, renewed
+    (in English or French words) or not, with adaptation and notice periods."""
+    from hypothesis import assume
+
+    from teletravail.dated import Source
+    from teletravail.errors import ValidationError
+    from teletravail.terms import AuthorisationTerms
+
+    duration = draw(st.none() | term_lengths)
+    renewal = None
+    if duration is not None:
+        renewal = draw(st.none() | st.sampled_from(["express", "tacit", "expresse", "tacite"]))
+    renewed = renewal is not None
+    adaptation = draw(st.none() | term_lengths)
+    months = st.integers(0, 4).map(lambda m: Duration(months=m))
+    try:
+        return AuthorisationTerms(
+            duration=duration,
+            renewal=renewal,
+            max_renewals=draw(st.none() | st.integers(1, 6)) if renewed else None,
+            decision_before=draw(st.none() | term_lengths) if renewed else None,
+            adaptation=adaptation,
+            notice_agent=draw(st.none() | months),
+            notice_employer=draw(st.none() | months),
+            notice_adaptation=None if adaptation is None else draw(st.none() | months),
+            employer_may_shorten=draw(st.booleans()),
+            source=draw(st.none() | st.just(Source(title="Délibération du conseil"))),
+        )
+    except ValidationError:  # an adaptation or decision time not shorter than the term
+        assume(False)
+        raise
 
 
 # --- sweeps --------------------------------------------------------------------------------

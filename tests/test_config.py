@@ -484,3 +484,114 @@ cap_per = "year"
     assert config.dumps(config.loads(french)) == config.dumps(config.loads(english))
     found = problems(english.replace('"2 workday/week"', '"2 km/semaine"'))
     assert "quota.maximum" in found and "[workday] / [time]" in found["quota.maximum"]
+
+
+# --- authorisation terms --------------------------------------------------------------------
+
+AUTHORISATION_FR = """
+[authorisation]
+duration = "1 an"
+renewal = "tacite"
+max_renewals = 2
+decision_before = "1 mois"
+adaptation = "3 mois"
+notice_agent = "2 mois"
+notice_employer = "2 mois"
+notice_adaptation = "1 mois"
+employer_may_shorten = true
+source = { title = "Délibération du 12 décembre 2022", note = "as the décret" }
+"""
+
+
+def test_authorisation_terms_round_trip_every_key() -> None:
+    """Every key of [authorisation], in French words, reads to the English terms and
+    writes back (in English) to an equal policy, in TOML and JSON."""
+    from teletravail.dated import Duration
+    from teletravail.terms import AuthorisationTerms, Renewal
+
+    policy = config.loads(MINIMAL + AUTHORISATION_FR)
+    terms = policy.authorisation
+    assert terms == AuthorisationTerms(
+        duration=Duration(years=1),
+        renewal=Renewal.TACIT,
+        max_renewals=2,
+        decision_before=Duration(months=1),
+        adaptation=Duration(months=3),
+        notice_agent=Duration(months=2),
+        notice_employer=Duration(months=2),
+        notice_adaptation=Duration(months=1),
+        employer_may_shorten=True,
+        source=terms.source if terms is not None else None,
+    )
+    assert terms is not None and terms.source is not None
+    assert terms.source.title == "Délibération du 12 décembre 2022"
+    english = (
+        AUTHORISATION_FR.replace('"1 an"', '"1 year"')
+        .replace('"tacite"', '"tacit"')
+        .replace('"3 mois"', '"3 months"')
+        .replace('"2 mois"', '"2 months"')
+        .replace('"1 mois"', '"1 month"')
+    )
+    assert config.loads(MINIMAL + english) == policy
+    written = config.to_document(policy)["authorisation"]
+    keys = config.json_schema()["properties"]["authorisation"]["properties"]
+    assert set(written) == set(keys)  # every key written, so every key round-trips
+    assert written["renewal"] == "tacit" and written["duration"] == "1 year"
+    for fmt in ("toml", "json"):
+        again = config.loads(config.dumps(policy, format=fmt), format=fmt)
+        assert again == policy
+    jsonschema.validate(config.to_document(policy), config.json_schema())
+    assert "authorisation" not in config.to_document(config.loads(MINIMAL))
+
+
+def test_authorisation_express_renewal_and_open_ended_terms() -> None:
+    """'expresse' reads as express; a table without a duration is open-ended."""
+    policy = config.loads(MINIMAL + '[authorisation]\nduration = "6 mois"\nrenewal = "expresse"\n')
+    assert policy.authorisation is not None and policy.authorisation.renewal == "express"
+    open_ended = config.loads(MINIMAL + '[authorisation]\nadaptation = "2 mois"\n')
+    assert open_ended.authorisation is not None
+    assert open_ended.authorisation.duration is None
+    assert open_ended.authorisation.end("2024-01-01") is None
+
+
+@pytest.mark.parametrize(
+    ("table", "path", "expected"),
+    [
+        ('duration = "-1 an"', "authorisation.duration", "a duration such as"),
+        ('duration = "1 an"\nrenewal = "tacid"', "authorisation.renewal", "did you mean 'tacit'"),
+        ('duration = "1 an"\nrenewal = "tacitement"', "authorisation.renewal", "tacite"),
+        ("max_renewals = 2", "authorisation.max_renewals", "a duration to renew"),
+        ('renewal = "tacite"', "authorisation.renewal", "a duration to renew"),
+        ('duration = "1 an"\nmax_renewals = 2', "authorisation.max_renewals", "a renewal"),
+        ('duration = "1 an"\nrenewal = "tacit"\nmax_renewals = 0', "authorisation.max_renewals",
+         "a whole number from 1 to 1000"),
+        ('duration = "1 an"\nadaptation = "1 an"', "authorisation.adaptation", "shorter than"),
+        ('notice_adaptation = "1 mois"', "authorisation.notice_adaptation", "an adaptation"),
+        ('notice_agent = "2 km"', "authorisation.notice_agent", "a duration such as"),
+        ('employer_may_shorten = "oui"', "authorisation.employer_may_shorten", "true or false"),
+        ('preavis = "2 mois"', "authorisation.preavis", "a key of authorisation"),
+        ('source = "deliberation"', "authorisation.source", "the id of one of"),
+    ],
+)  # fmt: skip
+def test_bad_authorisation_terms_are_reported_at_their_key_path(
+    table: str, path: str, expected: str
+) -> None:
+    """A negative duration, an unknown renewal word, a renewal count without a
+    duration...: one problem at its key path."""
+    found = problems(MINIMAL + "[authorisation]\n" + table + "\n")
+    assert path in found and expected in found[path], found
+
+
+def test_every_bad_authorisation_key_is_reported_at_once() -> None:
+    """Several bad keys of [authorisation] are all reported, with the rest of the
+    document's problems."""
+    found = problems(
+        MINIMAL.replace('name = "Test"', 'name = ""')
+        + '[authorisation]\nduration = "un an"\nrenewal = "auto"\nnotice_employer = "-1 mois"\n'
+    )
+    assert set(found) == {
+        "name",
+        "authorisation.duration",
+        "authorisation.renewal",
+        "authorisation.notice_employer",
+    }

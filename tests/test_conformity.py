@@ -22,7 +22,10 @@ from teletravail.allowance import (
 from teletravail.allowance import presets as allowance_presets
 from teletravail.allowance.forfait import ARRETE_2021_08_26, ARRETE_2022_11_23, ARRETE_2024_04_03
 from teletravail.conformity import (
+    ART_5_2016,
+    ART_5_2020,
     FRAMEWORK_START,
+    NOTICE,
     ConformityReport,
     Finding,
     check_conformity,
@@ -41,8 +44,9 @@ from teletravail.errors import ValidationError
 from teletravail.policy import Policy
 from teletravail.scheduling import DerogationRule, PartTimeCap, Quota
 from teletravail.scheduling import presets as quota_presets
+from teletravail.terms import AuthorisationTerms
 
-from .strategies import lot_policy
+from .strategies import authorisation_terms, lot_policy
 
 FORFAIT_START = dt.date(2021, 9, 1)
 ALL_PLACES = {"home", "telecentre", "site", "other"}
@@ -150,7 +154,8 @@ def policy_variants(draw: st.DrawFn) -> Policy:
         )
     )
     allowance = Allowance(components=components) if components else None
-    return attrs.evolve(base, quota=quota, places=places, allowance=allowance)
+    terms = draw(st.none() | authorisation_terms())
+    return attrs.evolve(base, quota=quota, places=places, allowance=allowance, authorisation=terms)
 
 
 # -- the national presets ---------------------------------------------------------------
@@ -494,6 +499,14 @@ def test_every_finding_renders_with_a_source(day: dt.date) -> None:
                 allowance_presets.urssaf_monthly_flat(),
             ]
         ),
+        authorisation=AuthorisationTerms(
+            duration="2 ans",
+            renewal="tacite",
+            adaptation="4 mois",
+            notice_agent="1 mois",
+            notice_employer="3 mois",
+            notice_adaptation="15 jours",
+        ),
     )
     report = check_conformity(messy, day)
     assert report.findings
@@ -583,3 +596,182 @@ def test_small_quotas_leave_enough_presence_without_a_stated_minimum() -> None:
     for name in ("lozere-2015", "lot-2011", "lot-2013"):
         report = check_conformity(presets.load(name), "2025-01-01")
         assert "on_site_below_2_days" not in report.codes
+
+
+# -- authorisation terms -------------------------------------------------------------------
+
+BEFORE_2020 = dt.date(2020, 5, 6)
+FROM_2020 = dt.date(2020, 5, 7)
+
+
+def with_terms(**terms: object) -> Policy:
+    """The national policy with these authorisation terms."""
+    return attrs.evolve(public_service_policy(), authorisation=AuthorisationTerms(**terms))
+
+
+def terms_codes(policy: Policy, day: dt.date | str) -> tuple[str, ...]:
+    """The codes of the findings about the authorisation terms."""
+    report = check_conformity(policy, day)
+    return tuple(f.code for f in report.findings if f.path.startswith("authorisation"))
+
+
+def test_one_year_renewed_tacitly_conforms_from_decret_2020_524_only() -> None:
+    """The same terms, a year renewed tacitly up to three years: an error on 6 May 2020
+    (the 2016 text asked for an express decision), none from 7 May 2020."""
+    policy = with_terms(duration="1 an", renewal="tacite", max_renewals=2, adaptation="3 mois")
+    found = finding(check_conformity(policy, BEFORE_2020), "renewal_not_provided")
+    assert (found.severity, found.path, found.observed, found.limit) == (
+        "error",
+        "authorisation.renewal",
+        "tacit",
+        ("express",),
+    )
+    assert found.source == ART_5_2016
+    assert found.message() == (
+        "tacit renewal not provided by the framework in force, which provides: by express decision"
+    )
+    assert found.message("fr") == (
+        "renouvellement tacite non prévu par le cadre en vigueur, qui prévoit\u00a0:"
+        " par décision expresse"
+    )
+    assert terms_codes(policy, BEFORE_2020) == ("renewal_not_provided",)
+    assert terms_codes(policy, FROM_2020) == ()
+    assert terms_codes(with_terms(duration="1 an", renewal="expresse"), BEFORE_2020) == ()
+
+
+@pytest.mark.parametrize(
+    ("duration", "observed"),
+    [(None, "open-ended"), ("2 ans", Duration(years=2)), ("1 an 1 jour", Duration(1, 0, 1))],
+)
+def test_a_term_over_one_year_only_before_decret_2020_524(
+    duration: str | None, observed: object
+) -> None:
+    """Longer than one year, or open-ended: an error under the 2016 text, not since."""
+    policy = with_terms(duration=duration)
+    found = finding(check_conformity(policy, "2018-06-01"), "authorisation_longer_than_allowed")
+    assert (found.severity, found.path, found.observed, found.limit) == (
+        "error",
+        "authorisation.duration",
+        observed,
+        Duration(years=1),
+    )
+    assert found.source == ART_5_2016
+    assert terms_codes(policy, FROM_2020) == ()
+    assert terms_codes(with_terms(duration="1 an"), "2018-06-01") == ()
+    assert terms_codes(with_terms(duration="12 mois"), BEFORE_2020) == ()
+
+
+def test_open_ended_terms_read_in_both_languages() -> None:
+    """An open-ended authorisation before 2020 says so in English and French."""
+    found = finding(
+        check_conformity(with_terms(), BEFORE_2020), "authorisation_longer_than_allowed"
+    )
+    assert found.message() == "authorisation for an open-ended term, at most 1 year at a time"
+    assert found.message("fr") == "autorisation pour une durée illimitée, au plus 1 an à la fois"
+
+
+@pytest.mark.parametrize("day", ["2016-02-13", "2018-06-01", "2020-05-07", "2026-01-01"])
+def test_an_adaptation_period_over_3_months_is_an_error(day: str) -> None:
+    """4 months of adaptation is an error in every version; 3 months is not."""
+    found = finding(
+        check_conformity(with_terms(duration="1 an", adaptation="4 mois"), day),
+        "adaptation_longer_than_3_months",
+    )
+    assert (found.severity, found.path, found.observed, found.limit) == (
+        "error",
+        "authorisation.adaptation",
+        Duration(months=4),
+        Duration(months=3),
+    )
+    assert found.source == (ART_5_2016 if day < "2020-05-07" else ART_5_2020)
+    assert found.message("fr") == "période d'adaptation de 4 mois, au plus 3 mois"
+    assert terms_codes(with_terms(duration="1 an", adaptation="3 mois"), day) == ()
+
+
+def test_adaptation_in_days_is_compared_from_the_date() -> None:
+    """91 days reach past 3 months from 1 January 2023 (90 days then), not from 1 June
+    (92 days then): compared as if both started on the date, as derogations are."""
+    policy = with_terms(adaptation="91 jours")
+    assert terms_codes(policy, "2023-01-01") == ("adaptation_longer_than_3_months",)
+    assert terms_codes(policy, "2023-06-01") == ()
+
+
+@pytest.mark.parametrize(
+    ("field", "shorter", "longer", "subject"),
+    [
+        ("notice_agent", "1 mois", "3 mois", "agent"),
+        ("notice_employer", "1 mois", "3 mois", "employer"),
+        ("notice_adaptation", "15 jours", "2 mois", "adaptation"),
+    ],
+)
+def test_notice_against_the_framework(field: str, shorter: str, longer: str, subject: str) -> None:
+    """A notice shorter than the framework's (2 months, 1 during adaptation) is an
+    error, on either side; a longer one a warning; the same one nothing. The source
+    says the periods are unconfirmed."""
+    extra = {"adaptation": "3 mois"} if field == "notice_adaptation" else {}
+    framework = Duration(months=1 if field == "notice_adaptation" else 2)
+    for value, code, severity in (
+        (shorter, "notice_shorter_than_framework", "error"),
+        (longer, "notice_longer_than_framework", "warning"),
+    ):
+        policy = with_terms(**{field: value}, **extra)
+        for day in ("2017-01-01", "2025-01-01"):
+            found = finding(check_conformity(policy, day), code)
+            assert (found.severity, found.path, found.subject) == (
+                severity,
+                f"authorisation.{field}",
+                subject,
+            )
+            assert found.observed == Duration.parse(value) and found.limit == framework
+            assert found.source == NOTICE and found.source.unconfirmed
+    assert terms_codes(with_terms(**{field: framework}, **extra), "2025-01-01") == ()
+
+
+def test_notice_messages_in_both_languages() -> None:
+    """The notice findings say whose notice, in English and French."""
+    policy = with_terms(notice_employer="1 mois", notice_agent="3 mois")
+    report = check_conformity(policy, "2025-01-01")
+    shorter = finding(report, "notice_shorter_than_framework")
+    longer = finding(report, "notice_longer_than_framework")
+    assert shorter.message() == "notice at the employer's initiative: 1 month, at least 2 months"
+    assert shorter.message("fr") == (
+        "préavis à l'initiative de l'employeur\u00a0: 1 mois, au moins 2 mois"
+    )
+    assert longer.message() == (
+        "notice at the agent's initiative: 3 months, the framework sets 2 months"
+    )
+    assert longer.message("fr") == (
+        "préavis à l'initiative de l'agent\u00a0: 3 mois, le cadre fixe 2 mois"
+    )
+    assert report.to_dict()["findings"][-1]["observed"] == {"duration": "P1M"}
+
+
+def test_a_shortened_employer_notice_is_the_frameworks_own() -> None:
+    """The employer's right to shorten its notice for a stated need of the service is
+    the framework's: it raises nothing."""
+    policy = with_terms(notice_employer="2 mois", employer_may_shorten=True)
+    assert terms_codes(policy, "2025-01-01") == ()
+
+
+def test_before_the_framework_the_terms_are_not_checked() -> None:
+    """On 2016-02-12 even terms outside every limit give the single note."""
+    policy = with_terms(duration="5 ans", renewal="tacit", adaptation="1 an", notice_agent="1 jour")
+    assert check_conformity(policy, "2016-02-12").codes == ("no_framework_in_force",)
+    assert set(terms_codes(policy, "2016-02-13")) == {
+        "authorisation_longer_than_allowed",
+        "renewal_not_provided",
+        "adaptation_longer_than_3_months",
+        "notice_shorter_than_framework",
+    }
+
+
+@given(day=st.dates(min_value=FROM_2020, max_value=dt.date(2200, 12, 31)))
+def test_the_public_service_preset_terms_conform_since_2020(day: dt.date) -> None:
+    """The shipped public-service preset states the framework's terms: no finding about
+    them from 7 May 2020; before, its open-ended authorisation is the only one."""
+    from teletravail import presets
+
+    policy = presets.load("public-service")
+    assert policy.authorisation is not None
+    assert terms_codes(policy, day) == ()
+    assert terms_codes(policy, BEFORE_2020) == ("authorisation_longer_than_allowed",)

@@ -1260,6 +1260,71 @@ def _impact() -> Table:
     )
 
 
+def _authorisation() -> Table:
+    from teletravail.terms import MOST_RENEWALS, RENEWAL_WORDS, AuthorisationTerms, Renewal
+
+    return Table(
+        "authorisation",
+        "The terms of the individual authorisations: how long one lasts, how it is"
+        " renewed, its adaptation period and the notice to end it. A notice the terms do"
+        " not set is the framework's.",
+        [
+            Key("duration", Span(), "how long a term lasts, e.g. '1 an' (default: open-ended)"),
+            Key(
+                "renewal",
+                Choice([r.value for r in Renewal], RENEWAL_WORDS),
+                "how a term is renewed at its end: by an express decision, or tacitly unless"
+                " either side says otherwise (default: not renewed); needs a duration",
+            ),
+            Key(
+                "max_renewals",
+                Number(1, MOST_RENEWALS, whole=True),
+                "the most renewals (default: no limit): a 1-year term renewed at most 2"
+                " times lasts 3 years in all; needs a renewal",
+            ),
+            Key(
+                "decision_before",
+                Span(),
+                "the decision on a renewal is taken at the latest this long before the end"
+                " of the term, e.g. '1 mois'; needs a renewal",
+            ),
+            Key(
+                "adaptation",
+                Span(),
+                "the adaptation period at the start, e.g. '3 mois' (default: none)",
+            ),
+            Key("notice_agent", Span(), "the notice of an ending at the agent's initiative"),
+            Key("notice_employer", Span(), "the notice of an ending at the employer's initiative"),
+            Key(
+                "notice_adaptation",
+                Span(),
+                "the notice on either side during the adaptation period, e.g. '1 mois'",
+            ),
+            Key(
+                "employer_may_shorten",
+                Flag(),
+                "the employer may shorten its notice when the service's needs are stated"
+                " (default false)",
+            ),
+            Key("source", SOURCE, "the text that sets the terms"),
+        ],
+        lambda data: AuthorisationTerms(**data),
+        lambda obj: _fields(
+            obj,
+            "duration",
+            "renewal",
+            "max_renewals",
+            "decision_before",
+            "adaptation",
+            "notice_agent",
+            "notice_employer",
+            "notice_adaptation",
+            "employer_may_shorten",
+            "source",
+        ),
+    )
+
+
 # ---------------------------------------------------------------------------------------
 # The whole document.
 
@@ -1362,6 +1427,7 @@ def _policy_table() -> Table:
             "calendar",
             "leave",
             "asks",
+            "authorisation",
             "sources",
             "quota",
             "selection",
@@ -1399,6 +1465,7 @@ def _policy_table() -> Table:
                 Choice(["refuse", "reduce"]),
                 "an ask the quota does not allow is refused (default) or reduced to fit",
             ),
+            Key("authorisation", _authorisation(), "the terms of the individual authorisations"),
             Key("eligibility", RULE, "who may telework", True),
             Key("quota", quota, "how much telework"),
             Key("allowance", allowance, "what is paid, component by component"),

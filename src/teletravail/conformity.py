@@ -22,7 +22,12 @@ The framework's history is written below as dated branches, each naming its text
   (décret 2020-524, 2020-05-07); health or disability 6 months, pregnancy, carers 3
   months, exceptional situations (décret 2021-1725, 2021-12-23);
 * forfait télétravail: a per-day rate and a yearly cap from 2021-09-01 (décret
-  2021-1123 and its arrêtés), read from :mod:`teletravail.allowance.forfait`.
+  2021-1123 and its arrêtés), read from :mod:`teletravail.allowance.forfait`;
+* art. 5, the authorisation's terms: one year at most, renewed by express decision, an
+  adaptation period of 3 months at most (2016); no longest length and no form of
+  renewal imposed, the same adaptation period (décret 2020-524, 2020-05-07); in every
+  version, 2 months' notice on either side, 1 month during adaptation, the
+  employer's shorter for a stated need of the service (unconfirmed).
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ from teletravail.errors import NoValueInForceError, ValidationError
 from teletravail.policy import Policy
 from teletravail.scheduling.presets import DECRET_2016_151
 from teletravail.scheduling.quota import DECRET_2021_1725, Quota
+from teletravail.terms import AuthorisationTerms, Renewal
 from teletravail.units import Q_
 from teletravail.week import PlaceKind
 from teletravail.workforce import DerogationKind
@@ -113,12 +119,51 @@ ART_4_2020 = Source(
         " a temporary authorisation in an exceptional situation"
     ),
 )
+ART_5_2016 = Source(
+    title="Décret n° 2016-151 du 11 février 2016, art. 5 (original wording)",
+    reference=(
+        "an authorisation of one year at most, renewable by express decision after an"
+        " interview with the direct superior and on their opinion; an adaptation period of"
+        " 3 months at most"
+    ),
+    note=(
+        "read in secondary sources of 2016 (law-firm and union summaries, which say one year"
+        " at most); service-public.fr's page F13974 of before 2020 reads one year, or the"
+        " length the employer's own rules set"
+    ),
+)
+ART_5_2020 = Source(
+    title="Décret n° 2016-151, art. 5, as amended by décret n° 2020-524 du 5 mai 2020",
+    reference=(
+        "in force 2020-05-07: the authorisation states its length where it has one (no"
+        " longest length, no express renewal required); an adaptation period of 3 months"
+        " at most"
+    ),
+    note="exact wording unconfirmed: read in union and management-centre summaries",
+)
+NOTICE = Source(
+    title="Décret n° 2016-151, art. 5: ending telework (2016 wording and as amended in 2020)",
+    reference=(
+        "at any time, in writing, at the agent's or the administration's initiative, with 2"
+        " months' notice, 1 month during the adaptation period; the administration's notice"
+        " may be shortened for a duly reasoned need of the service"
+    ),
+    note=(
+        "unconfirmed: read in a Conseil d'État staff arrêté of 31 December 2020 (art. 12)"
+        " that restates the décret, and for 2016 in a law firm's summary of the 2-month"
+        " notice; the décret's own wording was not consulted"
+    ),
+)
 
 
 class _Word(enum.StrEnum):
     """Values a finding observes that are words, rendered in each language."""
 
     UNLIMITED = "unlimited"
+    OPEN_ENDED = "open-ended"
+    AGENT = "agent"
+    EMPLOYER = "employer"
+    ADAPTATION = "adaptation"
 
 
 # -- the framework in force on a date (dated branches, each naming its text) -------------
@@ -131,6 +176,27 @@ def _places_in_force(day: dt.date) -> tuple[tuple[PlaceKind, ...], Source]:
         return (PlaceKind.HOME, PlaceKind.TELECENTRE, PlaceKind.SITE, PlaceKind.OTHER), ART_2_2020
     # décret 2016-151, art. 2 (2016): home, or premises distinct from the employer's
     return (PlaceKind.HOME, PlaceKind.TELECENTRE), ART_2_2016
+
+
+def _authorisation_in_force(
+    day: dt.date,
+) -> tuple[Duration | None, tuple[Renewal, ...], Duration, Source]:
+    """The longest term of an authorisation on ``day`` (``None``: no limit), the forms
+    of renewal allowed, the longest adaptation period, and the text."""
+    if day >= _DECRET_2020_524:
+        # décret 2020-524, art. 5: a length only where there is one, any renewal
+        return None, (Renewal.EXPRESS, Renewal.TACIT), Duration(months=3), ART_5_2020
+    # décret 2016-151, art. 5 (2016): one year at most, renewed by express decision
+    return Duration(years=1), (Renewal.EXPRESS,), Duration(months=3), ART_5_2016
+
+
+#: The framework's notice to end telework on either side, and during adaptation (all
+#: versions; unconfirmed against the décret's wording, see :data:`NOTICE`).
+NOTICE_PERIODS: dict[str, Duration] = {
+    "notice_agent": Duration(months=2),
+    "notice_employer": Duration(months=2),
+    "notice_adaptation": Duration(months=1),
+}
 
 
 def _derogations_in_force(day: dt.date) -> tuple[dict[DerogationKind, Duration | None], Source]:
@@ -348,6 +414,7 @@ def check_conformity(policy: Policy, on: dt.date | str) -> ConformityReport:
             *_quota_findings(policy.quota, day),
             *_place_findings(policy, day),
             *_allowance_findings(policy, day),
+            *_authorisation_findings(policy.authorisation, day),
         ]
     return ConformityReport(policy=policy.name, on=day, findings=findings)
 
@@ -514,6 +581,78 @@ def _place_findings(policy: Policy, day: dt.date) -> list[Finding]:
         for place in PlaceKind
         if place in policy.places and place not in allowed
     ]
+
+
+def _authorisation_findings(terms: AuthorisationTerms | None, day: dt.date) -> list[Finding]:
+    """The terms of the authorisations against art. 5 in force on ``day``: the length
+    of a term, the form of renewal, the adaptation period, and each notice against the
+    framework's (shorter: an error; longer: a warning)."""
+    if terms is None:
+        return []
+    longest, renewals, adaptation, source = _authorisation_in_force(day)
+    out: list[Finding] = []
+    if longest is not None and (terms.duration is None or _longer(terms.duration, longest, day)):
+        out.append(
+            Finding(
+                code="authorisation_longer_than_allowed",
+                severity="error",
+                path="authorisation.duration",
+                observed=_Word.OPEN_ENDED if terms.duration is None else terms.duration,
+                limit=longest,
+                source=source,
+            )
+        )
+    if terms.renewal is not None and terms.renewal not in renewals:
+        out.append(
+            Finding(
+                code="renewal_not_provided",
+                severity="error",
+                path="authorisation.renewal",
+                subject=terms.renewal,
+                observed=terms.renewal,
+                limit=renewals,
+                source=source,
+            )
+        )
+    if terms.adaptation is not None and _longer(terms.adaptation, adaptation, day):
+        out.append(
+            Finding(
+                code="adaptation_longer_than_3_months",
+                severity="error",
+                path="authorisation.adaptation",
+                observed=terms.adaptation,
+                limit=adaptation,
+                source=source,
+            )
+        )
+    sides = {
+        "notice_agent": _Word.AGENT,
+        "notice_employer": _Word.EMPLOYER,
+        "notice_adaptation": _Word.ADAPTATION,
+    }
+    for field, side in sides.items():
+        notice, framework = getattr(terms, field), NOTICE_PERIODS[field]
+        if notice is None:
+            continue  # the framework's notice applies
+        severity: Severity
+        if _longer(framework, notice, day):
+            code, severity = "notice_shorter_than_framework", "error"
+        elif _longer(notice, framework, day):
+            code, severity = "notice_longer_than_framework", "warning"
+        else:
+            continue
+        out.append(
+            Finding(
+                code=code,
+                severity=severity,
+                path=f"authorisation.{field}",
+                subject=side,
+                observed=notice,
+                limit=framework,
+                source=NOTICE,
+            )
+        )
+    return out
 
 
 def _in_force(parameter: DatedParameter, day: dt.date) -> Quantity | None:
@@ -754,11 +893,38 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
         "fr": "{subject}\u00a0: pas d'allocation nationale de télétravail au {observed} (le"
         " forfait commence le {limit}), il relève d'une délibération propre de l'employeur",
     },
+    "authorisation_longer_than_allowed": {
+        "en": "authorisation for {observed}, at most {limit} at a time",
+        "fr": "autorisation pour {observed}, au plus {limit} à la fois",
+    },
+    "renewal_not_provided": {
+        "en": "{observed} renewal not provided by the framework in force, which provides: {limit}",
+        "fr": "renouvellement {observed} non prévu par le cadre en vigueur,"
+        " qui prévoit\u00a0: {limit}",
+    },
+    "adaptation_longer_than_3_months": {
+        "en": "adaptation period of {observed}, at most {limit}",
+        "fr": "période d'adaptation de {observed}, au plus {limit}",
+    },
+    "notice_shorter_than_framework": {
+        "en": "notice {subject}: {observed}, at least {limit}",
+        "fr": "préavis {subject}\u00a0: {observed}, au moins {limit}",
+    },
+    "notice_longer_than_framework": {
+        "en": "notice {subject}: {observed}, the framework sets {limit}",
+        "fr": "préavis {subject}\u00a0: {observed}, le cadre fixe {limit}",
+    },
 }
 
 #: Names of the words, places and derogation kinds a finding may hold.
 _NAMES: dict[str, dict[Lang, str]] = {
     _Word.UNLIMITED: {"en": "unlimited", "fr": "illimitée"},
+    _Word.OPEN_ENDED: {"en": "an open-ended term", "fr": "une durée illimitée"},
+    _Word.AGENT: {"en": "at the agent's initiative", "fr": "à l'initiative de l'agent"},
+    _Word.EMPLOYER: {"en": "at the employer's initiative", "fr": "à l'initiative de l'employeur"},
+    _Word.ADAPTATION: {"en": "during adaptation", "fr": "pendant la période d'adaptation"},
+    Renewal.EXPRESS: {"en": "by express decision", "fr": "par décision expresse"},
+    Renewal.TACIT: {"en": "tacit", "fr": "tacite"},
     PlaceKind.HOME: {"en": "at home", "fr": "au domicile"},
     PlaceKind.TELECENTRE: {
         "en": "in a télécentre or tiers-lieu",
@@ -814,7 +980,7 @@ def _show(value: Value, lang: Lang) -> str:
     year or month in words; everything else as the rest of the package writes it."""
     import pint
 
-    if isinstance(value, _Word | PlaceKind | DerogationKind):
+    if isinstance(value, _Word | PlaceKind | DerogationKind | Renewal):
         return _NAMES[value][lang]
     if isinstance(value, tuple):
         if not value:

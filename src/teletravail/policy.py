@@ -67,6 +67,7 @@ from teletravail.scheduling.leave import LeaveAssumption
 from teletravail.scheduling.quota import Modality, Quota
 from teletravail.scheduling.schedule import Schedule
 from teletravail.spans import telework_window
+from teletravail.terms import AuthorisationTerms
 from teletravail.units import Q_, as_quantity
 from teletravail.week import (
     HOME,
@@ -218,6 +219,10 @@ class Policy:
         factory=LeaveAssumption.annual_leave, validator=_instance(LeaveAssumption)
     )
     asks: Literal["refuse", "reduce"] = attrs.field(default="refuse", validator=_asks)
+    # the terms of the individual authorisations: duration, renewal, adaptation, notice
+    authorisation: AuthorisationTerms | None = attrs.field(
+        default=None, validator=_instance_or_none(AuthorisationTerms)
+    )
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
     populations: tuple[Population, ...] = attrs.field(default=(), converter=_populations)
     # the dated days of each distinct schedule met, read once (a register repeats them)
