@@ -1191,7 +1191,7 @@ def _own_or_national_fields(obj: Any, own: Sequence[str]) -> dict[str, Any]:
         return _fields(obj, *own) | {"rate": obj.rate}
     parameter = reference.definition
     data = {"national": reference.parameter, "branch": reference.branch, "rate": reference.rate}
-    data["cap"] = getattr(reference, "cap", None)
+    data["cap"] = reference.cap
     if obj.name != parameter.label:
         data["name"] = obj.name
     if getattr(obj, "places", parameter.places) != parameter.places:
