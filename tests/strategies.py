@@ -210,6 +210,7 @@ def absence_lists(draw: st.DrawFn, period: tuple[dt.date, dt.date]) -> list[Abse
 def _policy_parts() -> dict[str, st.SearchStrategy[object]]:
     from teletravail.allowance import presets as allowance_presets
     from teletravail.allowance.components import EmployerCost, OneOff, PerDay
+    from teletravail.allowance.national import national_component
     from teletravail.dated import DatedParameter, DatedValue, Source
     from teletravail.eligibility.selection import SelectionCampaign
     from teletravail.impact.commute import Assumptions, Rebound
@@ -236,7 +237,24 @@ def _policy_parts() -> dict[str, st.SearchStrategy[object]]:
         sources,
     )
     places = st.frozensets(st.sampled_from(list(PlaceKind)), min_size=1)
+    local_cap = st.builds(
+        lambda start, value, source: DatedParameter(
+            name="cap", values=(DatedValue(start=start, value=value, source=source),)
+        ),
+        dates,
+        money,
+        sources,
+    )
+    named = [("forfait-teletravail", branch) for branch in ("state", "territorial", "hospital")]
+    national = st.builds(
+        lambda which, cap: national_component(which[0], which[1], cap=cap),
+        st.sampled_from([*named, ("urssaf-per-day", None)]),
+        st.none() | local_cap,
+    ) | st.sampled_from(["urssaf-monthly-flat", "urssaf-forfait-mensuel-accord-collectif"]).map(
+        national_component
+    )
     component = st.one_of(
+        national,
         st.builds(OneOff, amount=money, places=st.none() | places, source=st.none() | sources),
         st.builds(PerDay, rate=rate, places=places, cap_per=st.sampled_from(["year", "month"])),
         st.builds(EmployerCost, name=words, amount=money),

@@ -293,7 +293,8 @@ def test_population_allowance_caps_are_checked() -> None:
     assert public.allowance is not None
     forfait = public.allowance.components[-1]
     cap = attrs.evolve(forfait.cap, values=forfait.cap.values[1:])  # type: ignore[attr-defined]
-    broken = attrs.evolve(public.allowance, components=(attrs.evolve(forfait, cap=cap),))
+    copied = attrs.evolve(forfait, cap=cap, national=None)
+    broken = attrs.evolve(public.allowance, components=(copied,))
     with pytest.raises(ValidationError) as caught:
         attrs.evolve(public, populations=(Population(name="p", allowance=broken),))
     assert caught.value.field.startswith("populations[0].allowance")

@@ -1058,6 +1058,149 @@ def _modality_written(quota: Any) -> dict[str, Any]:
     return {} if quota.modality == implied else {"modality": str(quota.modality)}
 
 
+class NationalName(Kind):
+    """The name of a national parameter paid as one kind of component
+    (``"forfait-teletravail"``), in English or French, case, accents and separators
+    aside (:mod:`teletravail.allowance.national`); written back as its name."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.label = f"the name of a national parameter paid as {kind}"
+
+    def names(self) -> list[str]:
+        from teletravail.allowance.national import national_parameters
+
+        return [p.name for p in national_parameters().values() if p.kind == self.kind]
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        from teletravail.allowance.national import national_parameters, plain_words
+
+        names = ", ".join(self.names())
+        if not isinstance(value, str) or not encodable(value):
+            return ctx.fail(path, value, f"{self.label}: {names}")
+        word = plain_words(value)
+        mine: list[str] = []
+        for parameter in national_parameters().values():
+            if parameter.kind == self.kind:
+                mine.extend(parameter.spellings)
+            if word not in parameter.spellings:
+                continue
+            if parameter.kind != self.kind:
+                return ctx.fail(
+                    path,
+                    value,
+                    f"{self.label}: {names} ({parameter.name!r} is paid as"
+                    f' {parameter.kind}: kind = "{parameter.kind}")',
+                )
+            return parameter.name
+        return ctx.fail(path, value, f"one of: {names}{_suggest(word, mine, ctx)}")
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"\S", "examples": self.names()}
+
+    def describe(self) -> str:
+        from teletravail.allowance.national import national_parameters
+
+        mine = [p for p in national_parameters().values() if p.kind == self.kind]
+        names = ", ".join(f"`{p.name}`" for p in mine)
+        aliases = ", ".join(f"`{alias}`" for p in mine for alias in p.aliases)
+        return (
+            f"one of {names} (in French: {aliases}; case, accents and separators aside;"
+            " see [national parameters](#national-parameters))"
+        )
+
+
+class BranchKind(Kind):
+    """A branch of the civil service (:class:`~teletravail.allowance.national.Branch`),
+    in English or French, case and accents aside; written back as its code."""
+
+    label = "a branch of the civil service"
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        from teletravail.allowance.national import BRANCH_WORDS, branch_choices, plain_words
+
+        if isinstance(value, str) and encodable(value):
+            if plain_words(value) in BRANCH_WORDS:
+                return value  # as written, for the model to read and to name in errors
+            return ctx.fail(
+                path,
+                value,
+                branch_choices() + _suggest(plain_words(value), list(BRANCH_WORDS), ctx),
+            )
+        return ctx.fail(path, value, branch_choices())
+
+    def write(self, ctx: _Context, value: Any) -> Any:
+        return str(getattr(value, "value", value))
+
+    def schema(self) -> dict[str, Any]:
+        examples = ["state", "territorial", "hospital", "État", "territoriale", "hospitalière"]
+        return {"type": "string", "pattern": r"\S", "examples": examples}
+
+    def describe(self) -> str:
+        return (
+            "one of `state`, `territorial`, `hospital` (in French: `État`, `territoriale`,"
+            " `hospitalière`; or `FPE`, `FPT`, `FPH`), case and accents aside"
+        )
+
+
+class ReferableTable(Table):
+    """A component's table, whose values are its own (``rate``) or a national
+    parameter's (``national``): the schema asks for one of the two."""
+
+    def schema(self) -> dict[str, Any]:
+        schema = super().schema()
+        schema["anyOf"] = [{"required": ["rate"]}, {"required": ["national"]}]
+        return schema
+
+
+def _own_or_national(cls: Any, rate_label: str) -> Callable[[dict[str, Any]], Any]:
+    """Build a component from its own values, or from the national parameter named in
+    ``national`` (with its ``branch``, and local values in ``rate`` and ``cap``)."""
+
+    def build(data: dict[str, Any]) -> Any:
+        national = data.pop("national", None)
+        branch = data.pop("branch", None)
+        if national is None:
+            if branch is not None:
+                raise ValidationError("branch", branch, "a branch only with `national`")
+            if "rate" not in data:
+                raise ValidationError(
+                    "rate",
+                    None,
+                    f"{rate_label} (missing key), or `national`, the name of a national parameter",
+                )
+            return cls(**data)
+        from teletravail.allowance.national import national_parameter
+
+        parameter = national_parameter(national)
+        cap_per = data.pop("cap_per", parameter.cap_per)
+        if cap_per != parameter.cap_per:
+            raise ValidationError(
+                "cap_per", cap_per, f"{parameter.cap_per!r}, the period of the cap of {national!r}"
+            )
+        return parameter.component(branch, **data)
+
+    return build
+
+
+def _own_or_national_fields(obj: Any, own: Sequence[str]) -> dict[str, Any]:
+    """What a component writes: its own values (``own`` and its rate), or the reference
+    to its national parameter, with what departs from the parameter's."""
+    reference = obj.national
+    if reference is None:
+        return _fields(obj, *own) | {"rate": obj.rate}
+    parameter = reference.definition
+    data = {"national": reference.parameter, "branch": reference.branch, "rate": reference.rate}
+    data["cap"] = reference.cap
+    if obj.name != parameter.label:
+        data["name"] = obj.name
+    if getattr(obj, "places", parameter.places) != parameter.places:
+        data["places"] = obj.places
+    if obj.source != parameter.source:
+        data["source"] = obj.source
+    return data
+
+
 def _allowance() -> ListOf:
     from teletravail.allowance.components import (
         COMPONENT_KINDS,
@@ -1072,6 +1215,17 @@ def _allowance() -> ListOf:
     money = Amount("[currency]", "100 EUR")
     name = Key("name", Text(), "the line's name")
     source = Key("source", SOURCE, "the text that sets it")
+    branch = Key(
+        "branch",
+        BranchKind(),
+        "the branch of the civil service, for a parameter that differs by branch (the"
+        " forfait: its 2024 cap)",
+    )
+    local = "; with `national`, local values over the national ones, each citing its source"
+    day_rate = DatedKind(Amount("[currency] / [workday]", "2.88 EUR/workday"), "rate")
+    month_rate = DatedKind(
+        Amount("[currency] * [time] / [workday]", "10.40 EUR/(workday/week)"), "rate"
+    )
     variants = {
         "one_off": (
             OneOff,
@@ -1090,52 +1244,64 @@ def _allowance() -> ListOf:
         ),
         "per_day": (
             PerDay,
-            Table(
+            ReferableTable(
                 "per_day",
-                "An amount per telework day, with an optional cap (the forfait télétravail).",
+                "An amount per telework day, with an optional cap (the forfait télétravail):"
+                " its own values, or a national parameter's (`national`).",
                 [
                     name,
                     Key(
-                        "rate",
-                        DatedKind(Amount("[currency] / [workday]", "2.88 EUR/workday"), "rate"),
-                        "the amount per day",
-                        True,
+                        "national",
+                        NationalName("per_day"),
+                        "the national parameter paid, whose dated values follow the library's",
                     ),
-                    Key("cap", DatedKind(Amount("[currency]", "253.44 EUR"), "cap"), "the cap"),
+                    branch,
+                    Key(
+                        "rate", day_rate, "the amount per day (required without `national`)" + local
+                    ),
+                    Key(
+                        "cap",
+                        DatedKind(Amount("[currency]", "253.44 EUR"), "cap"),
+                        "the cap" + local,
+                    ),
                     Key(
                         "cap_per",
                         Choice(["year", "month"], {"an": "year", "année": "year", "mois": "month"}),
-                        "the cap's period (default year)",
+                        "the cap's period (default year; with `national`, the parameter's)",
                     ),
                     Key("places", places, "places where a day is paid"),
                     source,
                 ],
-                lambda data: PerDay(**data),
-                lambda obj: (
-                    _fields(obj, "name", "cap", "cap_per", "places", "source") | {"rate": obj.rate}
+                _own_or_national(PerDay, day_rate.label),
+                lambda obj: _own_or_national_fields(
+                    obj, ("name", "cap", "cap_per", "places", "source")
                 ),
             ),
         ),
         "monthly_flat": (
             MonthlyFlat,
-            Table(
+            ReferableTable(
                 "monthly_flat",
-                "An amount per month for each weekly telework day (URSSAF's flat rate).",
+                "An amount per month for each weekly telework day (URSSAF's flat rate): its"
+                " own values, or a national parameter's (`national`).",
                 [
                     name,
                     Key(
+                        "national",
+                        NationalName("monthly_flat"),
+                        "the national parameter paid, whose dated values follow the library's",
+                    ),
+                    branch,
+                    Key(
                         "rate",
-                        DatedKind(
-                            Amount("[currency] * [time] / [workday]", "10.40 EUR/(workday/week)"),
-                            "rate",
-                        ),
-                        "the amount a month per weekly telework day",
-                        True,
+                        month_rate,
+                        "the amount a month per weekly telework day (required without"
+                        " `national`)" + local,
                     ),
                     source,
                 ],
-                lambda data: MonthlyFlat(**data),
-                lambda obj: _fields(obj, "name", "source") | {"rate": obj.rate},
+                _own_or_national(MonthlyFlat, month_rate.label),
+                lambda obj: _own_or_national_fields(obj, ("name", "source")),
             ),
         ),
         "employer_cost": (

@@ -1,5 +1,7 @@
 """Allowances: one-off, per day with dated rates and caps, monthly flat amounts, employer
-costs, payment calendars; exact to the cent.
+costs, payment calendars; exact to the cent. The national parameters a policy names
+instead of copying them (the public-service forfait by branch, the URSSAF limits) are
+listed by :func:`national_parameters`.
 
 >>> from teletravail.allowance import forfait_teletravail
 >>> from teletravail.scheduling import WeeklyPattern, plan
@@ -31,13 +33,24 @@ _EXPORTS: dict[str, str] = {
     "PerDay": "components",
     "PeriodAmount": "components",
     "forfait_annual_cap": "forfait",
+    "forfait_annual_cap_territorial": "forfait",
     "forfait_daily_rate": "forfait",
+    "Branch": "national",
+    "NationalParameter": "national",
+    "NationalReference": "national",
+    "NationalValues": "national",
+    "national_component": "national",
+    "national_parameter": "national",
+    "national_parameters": "national",
     "as_decimal": "money",
     "euros": "money",
     "Payment": "payments",
     "PaymentCalendar": "payments",
     "payment_calendar": "payments",
     "forfait_teletravail": "presets",
+    "urssaf_daily_rate": "urssaf",
+    "urssaf_monthly_cap": "urssaf",
+    "urssaf_monthly_flat_rate": "urssaf",
 }
 _SUBMODULES: frozenset[str] = frozenset({"presets"})
 
@@ -47,10 +60,14 @@ __all__ = [
     "AllowanceColumns",
     "AllowanceResult",
     "Amounts",
+    "Branch",
     "Component",
     "EmployerCost",
     "Line",
     "MonthlyFlat",
+    "NationalParameter",
+    "NationalReference",
+    "NationalValues",
     "NotPayableError",
     "OneOff",
     "Payment",
@@ -60,10 +77,17 @@ __all__ = [
     "as_decimal",
     "euros",
     "forfait_annual_cap",
+    "forfait_annual_cap_territorial",
     "forfait_daily_rate",
     "forfait_teletravail",
+    "national_component",
+    "national_parameter",
+    "national_parameters",
     "payment_calendar",
     "presets",
+    "urssaf_daily_rate",
+    "urssaf_monthly_cap",
+    "urssaf_monthly_flat_rate",
 ]
 
 if TYPE_CHECKING:
@@ -83,10 +107,20 @@ if TYPE_CHECKING:
         PerDay,
         PeriodAmount,
     )
-    from .forfait import forfait_annual_cap, forfait_daily_rate
+    from .forfait import forfait_annual_cap, forfait_annual_cap_territorial, forfait_daily_rate
     from .money import as_decimal, euros
+    from .national import (
+        Branch,
+        NationalParameter,
+        NationalReference,
+        NationalValues,
+        national_component,
+        national_parameter,
+        national_parameters,
+    )
     from .payments import Payment, PaymentCalendar, payment_calendar
     from .presets import forfait_teletravail
+    from .urssaf import urssaf_daily_rate, urssaf_monthly_cap, urssaf_monthly_flat_rate
 
 
 __getattr__, __dir__ = lazy_names(__name__, _EXPORTS, _SUBMODULES, __all__)

@@ -31,6 +31,7 @@ from teletravail.week import Place, PlaceKind
 from .money import as_decimal, cents, euros, half_days, millicents, pay
 
 if TYPE_CHECKING:
+    from teletravail.allowance.national import NationalReference
     from teletravail.scheduling.days import TeleworkDays
     from teletravail.scheduling.schedule import Schedule
     from teletravail.scheduling.telecentre import TelecentreNetwork
@@ -111,6 +112,19 @@ def _parameter(field: str, dimension: str, unit: str, whole_cents: bool = False)
                 millicents(entry.value, where, unit)
 
     return check
+
+
+def _check_national(component: PerDay | MonthlyFlat) -> None:
+    """A component that names a national parameter holds that parameter's values."""
+    if component.national is None:
+        return
+    from .national import NationalReference
+
+    if not isinstance(component.national, NationalReference):
+        raise ValidationError(
+            "national", component.national, "a NationalReference (see national_component) or None"
+        )
+    component.national.check(component)
 
 
 @attrs.frozen(kw_only=True)
@@ -358,6 +372,10 @@ class PerDay(Component):
     Days before the rate's first value are not paid either (``no_rate``). Each period's
     amount is rounded half up to the cent once, then capped at the cap in force on its
     last day; a period that spans a change of rate pays each day at its own rate.
+
+    A component made from a national parameter (the public-service forfait of a branch,
+    an URSSAF limit: :func:`~teletravail.allowance.national.national_component`) keeps
+    its reference in ``national``, and holds that parameter's values.
     """
 
     kind: ClassVar[LineKind] = "per_day"
@@ -374,12 +392,14 @@ class PerDay(Component):
         converter=_places,
     )
     source: Source | None = attrs.field(default=None, validator=optional_source)
+    national: NationalReference | None = attrs.field(default=None)
     # the rate of each day and the cap of each period, per period of days (read once)
     _memo: dict[Any, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.cap_per not in ("year", "month"):
             raise ValidationError("cap_per", self.cap_per, "'year' or 'month'")
+        _check_national(self)
 
     def payable_at(self, place: Place | str, *, network: TelecentreNetwork | None = None) -> bool:
         """True if the component pays for telework at ``place``; otherwise a
@@ -507,12 +527,17 @@ class MonthlyFlat(Component):
     """A monthly amount per weekly telework day (``"10 EUR/(workday/week)"``: 2 days a
     week give 20 EUR a month), paid for each calendar month from the month of the first
     telework day to the month of the last, at the rate in force on the month's first day
-    (on the period's first day, for a month the period starts within)."""
+    (on the period's first day, for a month the period starts within). ``national``:
+    the reference of a component made from a national parameter (an URSSAF limit)."""
 
     kind: ClassVar[LineKind] = "monthly_flat"
     name: str = attrs.field(default="monthly flat", validator=_name)
     rate: DatedParameter = attrs.field(validator=_monthly_rate_check)
     source: Source | None = attrs.field(default=None, validator=optional_source)
+    national: NationalReference | None = attrs.field(default=None)
+
+    def __attrs_post_init__(self) -> None:
+        _check_national(self)
 
     def amounts(self, days: TeleworkDays, *, network: TelecentreNetwork | None = None) -> Amounts:
         """Each schedule's weekly half days times the rate, for every month from its

@@ -1,9 +1,14 @@
 """The public-service "forfait télétravail": its daily rate and annual cap, as dated values.
 
-Figures and texts: ``shared/DOMAIN.md`` §3 and ``shared/reference/domain-facts.md`` §2.
-The daily rate and the cap apply to telework days requested and authorised; the cap is
-per calendar year. In local public bodies (fonction publique territoriale) the forfait
-exists only by a deliberation of the council, which may set a lower cap.
+Texts: décret n° 2021-1123 of 26 August 2021 and its arrêtés of 26 August 2021,
+23 November 2022 and 3 April 2024. The daily rate and the cap apply to telework days
+requested and authorised; the cap is per calendar year. The 2024 cap differs by branch
+of the civil service: 282.24 EUR (98 days at 2.88 EUR) in the State and hospital
+branches; in local public bodies (fonction publique territoriale) the forfait exists
+only by a deliberation of the council, which may set a lower cap, and the 2024 cap
+applies only by the body's own deliberation (:func:`forfait_annual_cap_territorial`).
+The branches, and the other national parameters a policy may name, are listed in
+:mod:`.national`.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from teletravail.dated import DatedParameter, DatedValue, Source
 from teletravail.units import CURRENCY, per_registry
 
-__all__ = ["forfait_annual_cap", "forfait_daily_rate"]
+__all__ = ["forfait_annual_cap", "forfait_annual_cap_territorial", "forfait_daily_rate"]
 
 DECRET_2021_1123 = Source(
     title="Décret n° 2021-1123 du 26 août 2021",
@@ -29,6 +34,17 @@ ARRETE_2024_04_03 = Source(
     title="Arrêté du 3 avril 2024",
     reference="JORF 20 April 2024; telework days of calendar year 2024",
     note="State and hospital branches; a local body needs its own deliberation",
+)
+LOCAL_BODIES = Source(
+    title="Arrêté du 23 novembre 2022",
+    reference=(
+        "JORF 27 November 2022; in a local body, paid by a deliberation of the council,"
+        " which may set a lower cap"
+    ),
+    note=(
+        "the 282.24 EUR cap of 2024 (arrêté du 3 avril 2024) applies to a local body only"
+        " by its own deliberation"
+    ),
 )
 
 
@@ -53,7 +69,8 @@ def forfait_daily_rate() -> DatedParameter:
 
 @per_registry
 def forfait_annual_cap() -> DatedParameter:
-    """EUR per calendar year: 220.00, then 253.44 from 2023 (282.24 for 2024 only)."""
+    """EUR per calendar year in the State and hospital branches: 220.00, then 253.44
+    from 2023 (282.24 for 2024 only)."""
     return DatedParameter(
         name="forfait_teletravail.annual_cap",
         description="public-service telework allowance, cap per calendar year",
@@ -78,6 +95,36 @@ def forfait_annual_cap() -> DatedParameter:
                 value="282.24 EUR",
                 source=ARRETE_2024_04_03,
                 note="98 days at 2.88 EUR; calendar year 2024 only",
+            ),
+        ),
+    )
+
+
+@per_registry
+def forfait_annual_cap_territorial() -> DatedParameter:
+    """EUR per calendar year in a local public body (fonction publique territoriale):
+    220.00, then 253.44 from 2023, 2024 included unless the body's own deliberation
+    adopts the 282.24 EUR cap."""
+    return DatedParameter(
+        name="forfait_teletravail.annual_cap.territorial",
+        description="public-service telework allowance, cap per calendar year, local bodies",
+        dimension=CURRENCY,
+        values=(
+            DatedValue(
+                start="2021-09-01",
+                end="2022-12-31",
+                value="220.00 EUR",
+                source=ARRETE_2021_08_26,
+                note="88 days at 2.50 EUR",
+            ),
+            DatedValue(
+                start="2023-01-01",
+                value="253.44 EUR",
+                source=LOCAL_BODIES,
+                note=(
+                    "88 days at 2.88 EUR; in 2024 too, unless the body's own deliberation"
+                    " adopts the 282.24 EUR cap"
+                ),
             ),
         ),
     )

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from teletravail.dated import DatedParameter, DatedValue, Source
+from teletravail.dated import Source
 from teletravail.errors import ValidationError
 from teletravail.units import per_registry
 
 from .components import Allowance, EmployerCost, MonthlyFlat, OneOff, PerDay
-from .forfait import DECRET_2021_1123, forfait_annual_cap, forfait_daily_rate
+
+# the URSSAF texts and rows, now written with their dated values (in .urssaf)
+from .urssaf import BOSS as BOSS
+from .urssaf import BOSS_UNCONFIRMED as BOSS_UNCONFIRMED
+from .urssaf import Row as Row
 
 __all__ = [
     "forfait_teletravail",
@@ -23,30 +25,23 @@ LOT_2013 = Source(
     reference="a flat 100 EUR at the start, and suitable computer equipment",
     seed="004_e80f3a9311c5af12.txt",
 )
-BOSS = Source(
-    title="URSSAF / BOSS, frais professionnels: télétravail",
-    reference="arrêté du 20 décembre 2002, art. 6 and 10; limits exempt from contributions",
-)
-BOSS_UNCONFIRMED = Source(
-    title="URSSAF / BOSS, frais professionnels: télétravail",
-    reference="arrêté du 20 décembre 2002, art. 6 and 10",
-    note="unconfirmed: secondary sources disagree (shared/reference/domain-facts.md §3a)",
-)
+
+
+def _per_day(parameter: str, branch: str | None = None) -> PerDay:
+    from .national import national_component
+
+    component = national_component(parameter, branch)
+    assert isinstance(component, PerDay)
+    return component
 
 
 @per_registry
 def forfait_teletravail() -> PerDay:
-    """The public-service forfait: 2.50 EUR a day capped at 220 EUR a year from
-    2021-09-01, 2.88 EUR capped at 253.44 EUR from 2023 (282.24 EUR for 2024 only),
+    """The public-service forfait of the State branch (the national parameter
+    ``forfait-teletravail``, branch ``state``): 2.50 EUR a day capped at 220 EUR a year
+    from 2021-09-01, 2.88 EUR capped at 253.44 EUR from 2023 (282.24 EUR for 2024 only),
     payable at home or in a tiers-lieu without an employer-funded canteen."""
-    return PerDay(
-        name="forfait télétravail",
-        rate=forfait_daily_rate(),
-        cap=forfait_annual_cap(),
-        cap_per="year",
-        places={"home", "other", "telecentre"},
-        source=DECRET_2021_1123,
-    )
+    return _per_day("forfait-teletravail", "state")
 
 
 def lot_2013(laptop: str | None = None) -> Allowance:
@@ -60,89 +55,27 @@ def lot_2013(laptop: str | None = None) -> Allowance:
     return Allowance(components=components)
 
 
-Row = tuple[str, str, Source, str | None]
-
-
-def _flag(value: object) -> None:
-    if not isinstance(value, bool):
-        raise ValidationError("collective_agreement", value, "true or false")
-
-
-def _dated(name: str, rows: Sequence[Row], dimension: str) -> DatedParameter:
-    return DatedParameter(
-        name=name,
-        dimension=dimension,
-        values=[
-            DatedValue(start=start, value=value, source=source, note=note)
-            for start, value, source, note in rows
-        ],
-    )
+def _agreement(parameter: str, collective_agreement: bool) -> str:
+    if not isinstance(collective_agreement, bool):
+        raise ValidationError("collective_agreement", collective_agreement, "true or false")
+    return parameter + ("-collective-agreement" if collective_agreement else "")
 
 
 @per_registry
 def urssaf_per_day(collective_agreement: bool = False) -> PerDay:
     """The private-sector limit per telework day exempt from contributions, with its
-    monthly cap (22 days); higher under a collective agreement."""
-    _flag(collective_agreement)
-    if collective_agreement:
-        unclear = "2024 unclear: one source still quotes the 2020 figures"
-        rate_rows: list[Row] = [
-            ("2020-01-01", "3.25 EUR/workday", BOSS, None),
-            ("2024-01-01", "3.25 EUR/workday", BOSS_UNCONFIRMED, unclear),
-            ("2025-01-01", "3.30 EUR/workday", BOSS_UNCONFIRMED, None),
-        ]
-        cap_rows: list[Row] = [
-            ("2020-01-01", "71.50 EUR", BOSS, None),
-            ("2024-01-01", "71.50 EUR", BOSS_UNCONFIRMED, unclear),
-            ("2025-01-01", "72.60 EUR", BOSS_UNCONFIRMED, None),
-        ]
-    else:
-        rate_rows = [
-            ("2020-01-01", "2.50 EUR/workday", BOSS, None),
-            ("2023-01-01", "2.60 EUR/workday", BOSS, None),
-            ("2024-01-01", "2.70 EUR/workday", BOSS_UNCONFIRMED, "2.60 in some sources"),
-            ("2025-01-01", "2.70 EUR/workday", BOSS, None),
-        ]
-        cap_rows = [
-            ("2020-01-01", "55.00 EUR", BOSS, None),
-            ("2023-01-01", "57.20 EUR", BOSS, None),
-            ("2024-01-01", "59.40 EUR", BOSS_UNCONFIRMED, "57.20 in some sources"),
-            ("2025-01-01", "59.40 EUR", BOSS, None),
-        ]
-    suffix = ".collective_agreement" if collective_agreement else ""
-    return PerDay(
-        name="URSSAF limit per day" + (" (collective agreement)" if collective_agreement else ""),
-        rate=_dated(f"urssaf.per_day{suffix}", rate_rows, "[currency] / [workday]"),
-        cap=_dated(f"urssaf.monthly_cap{suffix}", cap_rows, "[currency]"),
-        cap_per="month",
-        places={"home", "other", "telecentre"},
-        source=BOSS,
-    )
+    monthly cap (22 days); higher under a collective agreement (the national
+    parameters ``urssaf-per-day`` and ``urssaf-per-day-collective-agreement``)."""
+    return _per_day(_agreement("urssaf-per-day", collective_agreement))
 
 
 @per_registry
 def urssaf_monthly_flat(collective_agreement: bool = False) -> MonthlyFlat:
     """The private-sector monthly flat limit per weekly telework day, paid for every
-    calendar month the period touches (a partial month counts in full)."""
-    _flag(collective_agreement)
-    unit = "EUR/(workday/week)"
-    if collective_agreement:
-        rows: list[Row] = [
-            ("2020-01-01", f"13.00 {unit}", BOSS, None),
-            ("2024-01-01", f"13.00 {unit}", BOSS_UNCONFIRMED, "2024 unclear"),
-            ("2025-01-01", f"13.20 {unit}", BOSS_UNCONFIRMED, None),
-        ]
-    else:
-        rows = [
-            ("2020-01-01", f"10.00 {unit}", BOSS, None),
-            ("2023-01-01", f"10.40 {unit}", BOSS, None),
-            ("2024-01-01", f"10.70 {unit}", BOSS_UNCONFIRMED, None),
-            ("2025-01-01", f"10.90 {unit}", BOSS_UNCONFIRMED, "11.00 in other sources"),
-            ("2026-01-01", f"11.00 {unit}", BOSS_UNCONFIRMED, "10.90 in other sources"),
-        ]
-    suffix = ".collective_agreement" if collective_agreement else ""
-    return MonthlyFlat(
-        name="URSSAF monthly flat" + (" (collective agreement)" if collective_agreement else ""),
-        rate=_dated(f"urssaf.monthly_flat{suffix}", rows, "[currency] * [time] / [workday]"),
-        source=BOSS,
-    )
+    calendar month the period touches (a partial month counts in full); the national
+    parameters ``urssaf-monthly-flat`` and ``urssaf-monthly-flat-collective-agreement``."""
+    from .national import national_component
+
+    component = national_component(_agreement("urssaf-monthly-flat", collective_agreement))
+    assert isinstance(component, MonthlyFlat)
+    return component
