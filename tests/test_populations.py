@@ -465,3 +465,29 @@ def test_tables_carry_the_population() -> None:
     ]
     assert frame["status"].tolist()[0] == "not_concerned"
     assert batch.to_pandas()["population"].tolist() == frame["population"].tolist()
+
+
+def test_conformity_checks_each_population_s_own_rules() -> None:
+    """A population's own quota is checked against the framework at its key path; a
+    population that states no rule of its own adds nothing."""
+    from teletravail.conformity import check_conformity
+
+    public = presets.load("public-service")
+    mine = attrs.evolve(
+        public,
+        populations=(
+            Population(
+                name="x",
+                members=Members(part_time=True),
+                quota=Quota(maximum="4 workday/week", on_site_minimum="1 workday/week"),
+            ),
+            Population(name="y"),
+        ),
+    )
+    report = check_conformity(mine, "2024-01-01")
+    assert not report.conforms
+    paths = {f.path for f in report.findings if f.severity == "error"}
+    assert paths == {"populations[0].quota.maximum", "populations[0].quota.on_site_minimum"}
+    assert check_conformity(
+        attrs.evolve(public, populations=(Population(name="y"),)), "2024-01-01"
+    ).conforms

@@ -415,8 +415,29 @@ def check_conformity(policy: Policy, on: dt.date | str) -> ConformityReport:
             *_place_findings(policy, day),
             *_allowance_findings(policy, day),
             *_authorisation_findings(policy.authorisation, day),
+            *_population_findings(policy, day),
         ]
     return ConformityReport(policy=policy.name, on=day, findings=findings)
+
+
+def _population_findings(policy: Policy, day: dt.date) -> list[Finding]:
+    """The findings of the rules a population states in place of the policy's (its
+    quota, places or allowance), at the population's key path."""
+    findings: list[Finding] = []
+    for index, population in enumerate(policy.populations):
+        if not population.concerned:
+            continue
+        own = policy.for_population(population.name)
+        found: list[Finding] = []
+        if population.quota is not None:
+            found += _quota_findings(own.quota, day)
+        if population.places is not None:
+            found += _place_findings(own, day)
+        if population.allowance is not None:
+            found += _allowance_findings(own, day)
+        prefix = f"populations[{index}]."
+        findings += [attrs.evolve(f, path=prefix + f.path) for f in found]
+    return findings
 
 
 def _per_week(quantity: Quantity) -> float:
