@@ -591,9 +591,14 @@ class SourceKind(Kind):
         self.with_id = with_id
         keys = [
             Key("title", Text(), "the text cited: a law, a deliberation, an article", True),
+            Key(
+                "publication",
+                Text(),
+                "for an article, the newspaper, magazine or website that published it",
+            ),
+            Key("date", Day(), "for an article, the day it was published"),
             Key("reference", Text(), "the article, identifier or part of the text"),
             Key("url", Text(), "where to read it"),
-            Key("seed", Text(), "the file name of a source article in the project's seeds"),
             Key("note", Text(empty=True), "a qualification, e.g. 'unconfirmed'"),
         ]
         if with_id:
@@ -609,6 +614,11 @@ class SourceKind(Kind):
         return Source(**data)
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        if isinstance(value, Mapping) and "seed" in value:  # the former key, said plainly
+            from teletravail.dated import SEED_REPLACED
+
+            ctx.fail(_join(path, "seed"), value["seed"], SEED_REPLACED)
+            value = {key: item for key, item in value.items() if key != "seed"}
         if isinstance(value, str) and not self.with_id:
             if value in ctx.sources:
                 return ctx.sources[value]
@@ -640,7 +650,9 @@ class SourceKind(Kind):
 
 
 def _dump_source(source: Any) -> dict[str, Any]:
-    return source.to_dict()  # type: ignore[no-any-return]
+    from teletravail.dated import SOURCE_KEYS
+
+    return {key: getattr(source, key) for key in SOURCE_KEYS}
 
 
 def _stated() -> Source:

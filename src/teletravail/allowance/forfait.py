@@ -1,9 +1,12 @@
 """The public-service "forfait télétravail": its daily rate and annual cap, as dated values.
 
-Figures and texts: ``shared/DOMAIN.md`` §3 and ``shared/reference/domain-facts.md`` §2.
-The daily rate and the cap apply to telework days requested and authorised; the cap is
-per calendar year. In local public bodies (fonction publique territoriale) the forfait
-exists only by a deliberation of the council, which may set a lower cap.
+Texts: décret n° 2021-1123 du 26 août 2021 (the allowance, paid quarterly), the arrêté
+of 26 August 2021 (2.50 EUR a day, 220 EUR a year), the arrêté of 23 November 2022 (2.88
+EUR and 253.44 EUR from 2023) and the arrêté of 3 April 2024 (282.24 EUR for 2024, in
+the State and hospital branches). The daily rate and the cap apply to telework days
+requested and authorised; the cap is per calendar year. In local public bodies (fonction
+publique territoriale) the forfait exists only by a deliberation of the council, which
+may set a lower cap.
 """
 
 from __future__ import annotations
