@@ -46,6 +46,7 @@ __all__ = [
     "FORMAT_VERSION",
     "MAX_BYTES",
     "MAX_DEPTH",
+    "document_table",
     "dump",
     "dumps",
     "from_document",
@@ -1436,6 +1437,14 @@ def _document_table() -> Table:
 
 # ---------------------------------------------------------------------------------------
 # Public functions.
+
+
+def document_table() -> Table:
+    """The description of a whole policy document: the table every other table and key
+    is reached from (:class:`Key` objects with their kind and meaning). The reference,
+    the JSON Schema, reading and writing all follow it; a tool that writes documents of
+    its own (the commented starter of :mod:`teletravail.starter`) reads it too."""
+    return _document_table()
 
 
 def from_document(data: Any, *, origin: str = "<document>") -> Policy:
