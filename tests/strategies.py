@@ -224,7 +224,8 @@ def _policy_parts() -> dict[str, st.SearchStrategy[object]]:
         Source,
         title=words,
         reference=st.none() | words,
-        seed=st.none() | st.sampled_from(["004_e80f3a9311c5af12.txt", "001_c136b26adcb7f928.txt"]),
+        publication=st.none() | st.sampled_from(["La Gazette des communes", "Zevillage"]),
+        date=st.none() | dates,
         note=st.none() | st.text(max_size=20),
     )
     money = st.integers(0, 100_000).map(lambda cents: Q_(cents / 100, "EUR"))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +72,8 @@ def test_presets_list_one_line_each() -> None:
     lot = {p.name: p for p in listed}["lot-2013"]
     assert lot.start.isoformat() == "2013-01-01" and lot.end is None
     assert "1.5 days" in lot.summary and lot.line().startswith("lot-2013")
-    assert any(s.seed == "004_e80f3a9311c5af12.txt" for s in lot.sources)
+    gazette = [s for s in lot.sources if s.publication == "La Gazette des communes"]
+    assert gazette and all(s.date == dt.date(2012, 7, 6) for s in gazette)
 
 
 def test_unknown_preset_suggests_a_name() -> None:
@@ -174,6 +177,70 @@ def test_source_ids_resolve_and_typos_are_suggested() -> None:
     assert policy.eligibility.source == policy.sources[0]
     found = problems(text.replace('source = "deliberation"', 'source = "deliberaton"'))
     assert "did you mean 'deliberation'" in found["eligibility.source"]
+
+
+ARTICLE = """
+[[sources]]
+id = "gazette"
+title = "Le conseil général du Lot généralise le télétravail après un an d'expérimentation"
+publication = "La Gazette des communes"
+date = "2012-07-06"
+reference = "1 à 1,5 jour de télétravail par semaine"
+"""
+
+
+def test_an_article_is_cited_by_title_publication_and_date() -> None:
+    """A source's publication and date read, write back and read again equal."""
+    text = MINIMAL.replace(
+        'eligibility = { criterion = "volunteer" }',
+        'eligibility = { criterion = "volunteer", source = "gazette" }',
+    )
+    policy = config.loads(text + ARTICLE)
+    source = policy.sources[0]
+    assert (source.publication, source.date) == ("La Gazette des communes", dt.date(2012, 7, 6))
+    written = config.to_document(policy)
+    assert written["sources"][0]["date"] == "2012-07-06"
+    assert written["sources"][0]["publication"] == "La Gazette des communes"
+    for fmt in ("toml", "json"):
+        assert config.loads(config.dumps(policy, format=fmt), format=fmt) == policy
+    jsonschema.validate(written, config.json_schema())
+    inline = MINIMAL + '[quota]\nmaximum = "1 workday/week"\n[quota.source]\ntitle = "T"\n'
+    inline += 'publication = "Zevillage"\ndate = "2013-04-20"\n'
+    assert config.loads(inline).quota.source.date == dt.date(2013, 4, 20)  # type: ignore[union-attr]
+
+
+def test_bad_publication_and_date_are_reported_at_their_key_path() -> None:
+    """A date that is not one, or an empty publication, is a problem at its key path."""
+    bad = ARTICLE.replace('"2012-07-06"', '"6 juillet 2012"').replace(
+        'publication = "La Gazette des communes"', 'publication = ""'
+    )
+    found = problems(MINIMAL + bad)
+    assert "ISO date" in found["sources[0].date"]
+    assert "non-empty" in found["sources[0].publication"]
+    inline = MINIMAL + '[quota]\nmaximum = "1 workday/week"\n[quota.source]\ntitle = "T"\n'
+    assert "date that exists" in problems(inline + 'date = "2013-02-30"\n')["quota.source.date"]
+
+
+def test_the_former_seed_key_says_what_to_write_instead() -> None:
+    """A source that still writes `seed` is refused at its key path, with what to write
+    (title, publication, date), and the document's other problems are still reported."""
+    text = MINIMAL.replace(
+        'eligibility = { criterion = "volunteer" }',
+        'eligibility = { criterion = "volunteer", source = "lot" }',
+    )
+    text += '[[sources]]\nid = "lot"\ntitle = "Conseil général du Lot"\nseed = "lot.txt"\n'
+    text += '[quota]\nmaximum = "3 km"\n[quota.source]\ntitle = "Q"\nseed = "other.txt"\n'
+    found = problems(text)
+    assert set(found) == {"sources[0].seed", "quota.source.seed", "quota.maximum"}
+    for path in ("sources[0].seed", "quota.source.seed"):
+        assert "publication" in found[path] and "date" in found[path]
+        assert "'seed' is no longer read" in found[path]
+    with pytest.raises(ConfigError) as caught:
+        config.loads(text)
+    assert "got 'lot.txt'" in str(caught.value)
+    schema = config.json_schema()
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(tomllib.loads(text.replace('"3 km"', '"3 workday/week"')), schema)
 
 
 def test_cross_field_errors_come_from_the_model() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 
 import pytest
 from hypothesis import given
@@ -11,7 +12,14 @@ from hypothesis import strategies as st
 
 from teletravail import Q_
 from teletravail.allowance import forfait_annual_cap, forfait_daily_rate
-from teletravail.dated import DatedParameter, DatedValue, Duration, Period, Source
+from teletravail.dated import (
+    DatedParameter,
+    DatedValue,
+    Duration,
+    Period,
+    Source,
+    date_words,
+)
 from teletravail.errors import DatedValueError, NoValueInForceError, UnitError, ValidationError
 
 from .strategies import dates, durations
@@ -230,6 +238,73 @@ def test_dates_must_be_written_yyyy_mm_dd(text: str) -> None:
 def test_period_contains_a_datetime_by_its_date() -> None:
     """A datetime is in a period when its date is."""
     assert dt.datetime(2024, 6, 1, 12) in Period(start="2024-01-01", end="2024-12-31")
+
+
+GAZETTE = Source(
+    title="Le conseil général du Lot généralise le télétravail après un an d'expérimentation",
+    publication="La Gazette des communes",
+    date="2012-07-06",
+    reference="1 à 1,5 jour de télétravail par semaine",
+)
+
+
+def test_an_article_is_cited_with_its_publication_and_date() -> None:
+    """English and French citations: the title in quotes, the publication, the date in
+    words (1er for the first of a month), then the reference and the note."""
+    title = GAZETTE.title
+    assert GAZETTE.date == dt.date(2012, 7, 6)
+    assert GAZETTE.cite("en") == (
+        f"\u201c{title}\u201d, La Gazette des communes, 6 July 2012, "
+        "1 à 1,5 jour de télétravail par semaine"
+    )
+    assert GAZETTE.cite("fr") == (
+        f"«\u00a0{title}\u00a0», La Gazette des communes, 6 juillet 2012, "
+        "1 à 1,5 jour de télétravail par semaine"
+    )
+    assert str(GAZETTE) == GAZETTE.cite("en")
+    first = Source(title="T", publication="SoLozère", date=dt.date(2015, 4, 1), note="n")
+    assert first.cite("fr") == "«\u00a0T\u00a0», SoLozère, 1er avril 2015, (n)"
+    assert first.cite("en") == "\u201cT\u201d, SoLozère, 1 April 2015, (n)"
+    undated = Source(title="T", publication="Zevillage")
+    assert undated.cite("fr") == "«\u00a0T\u00a0», Zevillage"
+    assert Source(title="Décret n° 2016-151", reference="art. 3").cite("fr") == (
+        "Décret n° 2016-151, art. 3"
+    )
+    with pytest.raises(ValidationError, match="lang"):
+        GAZETTE.cite("de")
+
+
+@pytest.mark.parametrize(
+    ("month", "english", "french"),
+    [(1, "January", "janvier"), (2, "February", "février"), (8, "August", "août"),
+     (12, "December", "décembre")],
+)  # fmt: skip
+def test_date_words_in_both_languages(month: int, english: str, french: str) -> None:
+    """Every month's name, checked against a list written by hand."""
+    assert date_words(dt.date(2024, month, 15), "en") == f"15 {english} 2024"
+    assert date_words(dt.date(2024, month, 15), "fr") == f"15 {french} 2024"
+    assert date_words(dt.date(2024, month, 1), "fr") == f"1er {french} 2024"
+    assert date_words(dt.date(2024, month, 1), "en") == f"1 {english} 2024"
+
+
+def test_source_dict_round_trip_and_the_former_seed_key() -> None:
+    """to_dict writes the date as YYYY-MM-DD and reads back equal; a dict that still has
+    a `seed` is refused at that key with what to write instead; a bad date names it."""
+    data = GAZETTE.to_dict()
+    assert list(data) == ["title", "publication", "date", "reference"]
+    assert data["date"] == "2012-07-06"
+    assert Source.from_dict(json.loads(json.dumps(data))) == GAZETTE
+    with pytest.raises(ValidationError) as caught:
+        Source.from_dict({"title": "T", "seed": "lot.txt"}, "finding.source")
+    assert caught.value.field == "finding.source.seed"
+    assert "publication" in caught.value.expected and "date" in caught.value.expected
+    with pytest.raises(ValidationError) as caught:
+        Source.from_dict({"title": "T", "date": "2012-02-30"})
+    assert caught.value.field == "source.date"
+    with pytest.raises(ValidationError, match="date"):
+        Source(title="T", date=dt.datetime(2012, 7, 6, 12))
+    with pytest.raises(ValidationError, match="publication"):
+        Source(title="T", publication="  ")
 
 
 def test_dated_construction_errors_are_typed() -> None:

@@ -102,12 +102,22 @@ def test_lot_2013_refusal_lists_all_failures() -> None:
     assert [r.code for r in decision.failed_criteria()] == list(decision.failures)
 
 
-def test_lot_2013_sources_point_to_the_seed() -> None:
-    """Every criterion of the Lot rule cites the seed article."""
+def test_lot_2013_sources_cite_the_article() -> None:
+    """Every criterion of the Lot rule cites the Gazette des communes of 6 July 2012."""
     decision = lot_2013().evaluate(agent(), ON)
     assert decision.eligible and decision.failures == ()
-    seeds = {leaf.source.seed for leaf in decision.result.leaves() if leaf.source}
-    assert seeds == {"004_e80f3a9311c5af12.txt"}
+    cited = {
+        (leaf.source.title, leaf.source.publication, leaf.source.date)
+        for leaf in decision.result.leaves()
+        if leaf.source
+    }
+    assert cited == {
+        (
+            "Le conseil général du Lot généralise le télétravail après un an d'expérimentation",
+            "La Gazette des communes",
+            dt.date(2012, 7, 6),
+        )
+    }
 
 
 @pytest.mark.parametrize("tag", ["cadre", "production", "travail_social", "applications_metier"])
@@ -200,7 +210,10 @@ def test_decision_text_in_both_languages() -> None:
     english, french = decision.text("en"), decision.text("fr")
     assert "not eligible" in english and "working time 80 %" in english
     assert "non éligible" in french and "quotité de travail 80 %" in french
-    assert "004_e80f3a9311c5af12.txt" in english
+    title = "Le conseil général du Lot généralise le télétravail après un an d'expérimentation"
+    assert f"source: \u201c{title}\u201d, La Gazette des communes, 6 July 2012, " in english
+    assert f"source\u00a0: «\u00a0{title}\u00a0», La Gazette des communes, 6 juillet 2012" in french
+    assert ".txt" not in english + french
     assert str(decision) == english
     with pytest.raises(ValidationError):
         decision.text("de")  # type: ignore[arg-type]

@@ -59,14 +59,18 @@ def pilot(**kwargs: Any) -> Economics:
 # --------------------------------------------------------------------------- costs
 
 
-def test_pilot_costs_cite_the_seed_and_flag_the_depreciation_as_assumed() -> None:
-    """The 2012 costs are 10,000 EUR and 3,750 EUR/year, from seed 002, over 5 assumed years."""
+def test_pilot_costs_cite_the_article_and_flag_the_depreciation_as_assumed() -> None:
+    """The 2012 costs are 10,000 EUR and 3,750 EUR/year, from the article on the pilot's
+    assessment, over 5 assumed years."""
     costs = pilot_2012_costs()
     assert costs.set_up == Q_(10_000, "EUR")
     assert costs.running == Q_(3_750, "EUR/year")
     assert costs.depreciation_years == 5
     assert costs.source is not None
-    assert costs.source.seed == "002_64b693bc7915367e.txt"
+    assert costs.source.publication == "Zevillage"
+    assert costs.source.title.endswith(
+        "bilan de l'expérimentation du triangle Aurillac-Figeac-Decazeville"
+    )
     assert costs.source.note is not None and "assumption" in costs.source.note
     assert costs.yearly_cents() == (200_000, 375_000)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import icalendar
 import numpy as np
 import pytest
@@ -15,6 +16,7 @@ from teletravail.errors import ValidationError
 from teletravail.scheduling import (
     Absence,
     Authorisation,
+    DerogationRule,
     PartTimeCap,
     PatternDay,
     PatternError,
@@ -149,8 +151,8 @@ def test_check_explains_every_limit() -> None:
     assert decision.maximum == Q_(1.5, "workday/week")
     leaf = decision.result.children[0]
     assert (leaf.observed, leaf.threshold) == (Q_(2, "workday/week"), Q_(1.5, "workday/week"))  # type: ignore[union-attr]
-    assert "004_e80f3a9311c5af12.txt" in decision.text()
-    assert "au plus" in decision.text("fr")
+    assert "La Gazette des communes, 6 July 2012, 1 à 1,5 jour" in decision.text()
+    assert "au plus" in decision.text("fr") and "6 juillet 2012" in decision.text("fr")
     assert decision.to_dict()["failures"] == ["quota.maximum"]
     short = presets.lot_2013().check(
         WeeklyPattern.of({"mon": ("am", "home")}), agent(), "2013-01-01"
@@ -571,13 +573,16 @@ def test_days_off_count_against_days_worked() -> None:
 
 
 def test_non_renewable_derogation_covers_the_first_grant_only() -> None:
-    """An exceptional derogation cannot be renewed: a second grant does not lift the cap."""
+    """A derogation a policy makes non-renewable lifts the cap for its first grant only;
+    the national exceptional one is renewable (the décret sets no limit on renewal)."""
     held = agent(
         derogations=["exceptional:2024-01-01/2024-03-31", "exceptional:2024-04-01/2024-06-30"]
     )
-    quota = presets.public_service()
-    assert quota.allowed(held, "2024-02-01") == Q_(5, "workday/week")
-    assert quota.allowed(held, "2024-05-01") == Q_(3, "workday/week")
+    national = presets.public_service()
+    once = attrs.evolve(national, derogations=[DerogationRule(kind="exceptional", renewable=False)])
+    assert once.allowed(held, "2024-02-01") == Q_(5, "workday/week")
+    assert once.allowed(held, "2024-05-01") == Q_(3, "workday/week")
+    assert national.allowed(held, "2024-05-01") == Q_(5, "workday/week")
     assert presets.lot_2013().derogations == ()
 
 

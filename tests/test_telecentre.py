@@ -361,11 +361,14 @@ def test_2012_network() -> None:
     }
     departments = Counter(c.department for c in network)
     assert departments == {"Cantal": 3, "Lot": 3, "Aveyron": 1}
-    seeds = {"002_64b693bc7915367e.txt", "004_e80f3a9311c5af12.txt"}
+    articles = {"Zevillage", "toutsurleteletravail.blogspot.com"}
     for centre in network:
-        assert centre.note == "desk count assumed; network total of 27 from seed 002"
-        assert centre.source is not None and centre.source.seed in seeds
-    assert network.get("Cassaniouze").source.seed == "004_e80f3a9311c5af12.txt"  # type: ignore[union-attr]
+        assert centre.note == "desk count assumed; 27 desks in the network in all"
+        assert centre.source is not None and centre.source.publication in articles
+    cassaniouze = network.get("Cassaniouze").source
+    assert cassaniouze is not None and cassaniouze.title.startswith("SMICA")
+    lacapelle = network.get("Lacapelle-Marival").source
+    assert lacapelle is not None and "pilote dans l'expérimentation" in lacapelle.title
     assert network.get("Decazeville").source.unconfirmed  # type: ignore[union-attr]
     assert not network.get("Cassaniouze").source.unconfirmed  # type: ignore[union-attr]
     assert network.get("Figeac").open_weekdays == frozenset(range(5))
@@ -503,7 +506,7 @@ def test_network_errors() -> None:
 
 def test_source_is_kept() -> None:
     """A centre keeps its Source and note in to_dict."""
-    source = Source(title="Délibération (example)", seed="002_64b693bc7915367e.txt")
+    source = Source(title="Article (example)", publication="Zevillage", date="2013-04-20")
     data = _centre(source=source, note="assumed").to_dict()
     assert data["source"] == source.to_dict() and data["note"] == "assumed"
 

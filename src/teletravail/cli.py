@@ -3,6 +3,8 @@
 Subcommands (``teletravail COMMAND --help`` for each):
 
 * ``presets [NAME]``: the shipped presets, one a line; with a name, its TOML document.
+* ``new [--from PRESET] [--lang fr] [-o FILE]``: a commented starter policy document, in
+  English or French, from a preset or from nothing.
 * ``check FILE... [--on DATE]``: validate policy documents, and with ``--on`` check them
   against the public-service framework in force on that date.
 * ``assess --policy NAME|FILE WORKFORCE.csv``: every input row assessed, as CSV or JSON.
@@ -210,6 +212,23 @@ def _parser() -> argparse.ArgumentParser:
     presets.add_argument("name", nargs="?", metavar="NAME", help="a preset's name")
     presets.set_defaults(command="presets", run=_presets)
 
+    new = commands.add_parser(
+        "new",
+        help="write a commented starter policy document, from a preset or from nothing",
+        description="Write a TOML policy document to edit, a comment above each key in "
+        "English or French: from a shipped preset (--from), or a minimal document with "
+        "every main section, the values to replace marked. It passes 'teletravail check'.",
+        epilog="Exit codes: 0 written; 1 an unknown preset, or an output refused (it "
+        "exists: --force replaces it).",
+    )
+    new.add_argument("--from", dest="preset", metavar="PRESET", help="start from this preset")
+    new.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the comments")
+    new.add_argument(
+        "-o", "--output", metavar="OUT", help="write here (default: stdout, as with '-')"
+    )
+    _output_options(new)
+    new.set_defaults(command="new", run=_new)
+
     check = commands.add_parser(
         "check",
         help="validate policy documents (TOML or JSON)",
@@ -341,6 +360,42 @@ def _schema(args: argparse.Namespace) -> int:
         print(config.reference())
     else:
         print(json.dumps(config.json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+# -- new -----------------------------------------------------------------------------------
+
+_WRITTEN: Final[dict[Lang, str]] = {
+    "en": "teletravail new: {output} written ({origin}); check it with: teletravail check {output}",
+    "fr": "teletravail new\u00a0: {output} écrit ({origin})\u00a0; vérifiez-le avec\u00a0: "
+    "teletravail check {output}",
+}
+_ORIGIN: Final[dict[Lang, str]] = {
+    "en": "from the preset {preset}",
+    "fr": "à partir du préréglage {preset}",
+}
+_BLANK: Final[dict[Lang, str]] = {"en": "to fill in", "fr": "à compléter"}
+
+
+def _new(args: argparse.Namespace) -> int:
+    to_file = args.output not in (None, "-")
+    if to_file:  # refused at once, before the work
+        from teletravail.outputs import check_output
+
+        check_output(args.output, force=args.force, follow_symlinks=args.follow_symlinks)
+    from teletravail.starter import starter_document
+
+    text = starter_document(args.preset, lang=args.lang)
+    if not to_file:
+        sys.stdout.write(text)
+        return EXIT_OK
+    from teletravail.outputs import output_text
+
+    with output_text(args.output, force=args.force, follow_symlinks=args.follow_symlinks) as output:
+        output.write(text)
+    lang: Lang = args.lang
+    origin = _BLANK[lang] if args.preset is None else _ORIGIN[lang].format(preset=args.preset)
+    print(_WRITTEN[lang].format(output=args.output, origin=origin), file=sys.stderr)
     return EXIT_OK
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "FORMAT_VERSION",
     "MAX_BYTES",
     "MAX_DEPTH",
+    "document_table",
     "dump",
     "dumps",
     "from_document",
@@ -591,9 +592,14 @@ class SourceKind(Kind):
         self.with_id = with_id
         keys = [
             Key("title", Text(), "the text cited: a law, a deliberation, an article", True),
+            Key(
+                "publication",
+                Text(),
+                "for an article, the newspaper, magazine or website that published it",
+            ),
+            Key("date", Day(), "for an article, the day it was published"),
             Key("reference", Text(), "the article, identifier or part of the text"),
             Key("url", Text(), "where to read it"),
-            Key("seed", Text(), "the file name of a source article in the project's seeds"),
             Key("note", Text(empty=True), "a qualification, e.g. 'unconfirmed'"),
         ]
         if with_id:
@@ -609,6 +615,11 @@ class SourceKind(Kind):
         return Source(**data)
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        if isinstance(value, Mapping) and "seed" in value:  # the former key, said plainly
+            from teletravail.dated import SEED_REPLACED
+
+            ctx.fail(_join(path, "seed"), value["seed"], SEED_REPLACED)
+            value = {key: item for key, item in value.items() if key != "seed"}
         if isinstance(value, str) and not self.with_id:
             if value in ctx.sources:
                 return ctx.sources[value]
@@ -640,7 +651,9 @@ class SourceKind(Kind):
 
 
 def _dump_source(source: Any) -> dict[str, Any]:
-    return source.to_dict()  # type: ignore[no-any-return]
+    from teletravail.dated import SOURCE_KEYS
+
+    return {key: getattr(source, key) for key in SOURCE_KEYS}
 
 
 def _stated() -> Source:
@@ -1756,6 +1769,14 @@ def _document_table() -> Table:
 
 # ---------------------------------------------------------------------------------------
 # Public functions.
+
+
+def document_table() -> Table:
+    """The description of a whole policy document: the table every other table and key
+    is reached from (:class:`Key` objects with their kind and meaning). The reference,
+    the JSON Schema, reading and writing all follow it; a tool that writes documents of
+    its own (the commented starter of :mod:`teletravail.starter`) reads it too."""
+    return _document_table()
 
 
 def from_document(data: Any, *, origin: str = "<document>") -> Policy:

@@ -1,8 +1,8 @@
 """Conformity of a policy with the public-service telework framework, as in force on a date.
 
 ``check_conformity(policy, on)`` reads a :class:`~teletravail.policy.Policy` against
-décret n° 2016-151 as amended (``DOMAIN.md`` §2) and the forfait télétravail
-(``DOMAIN.md`` §3), in the versions in force on ``on``, and returns a
+décret n° 2016-151 as amended and the forfait télétravail (décret n° 2021-1123 and its
+arrêtés), in the versions in force on ``on``, and returns a
 :class:`ConformityReport`: a tuple of :class:`Finding` values, each with a stable code,
 a severity, the part of the policy concerned (its path), what was observed, the limit,
 and the legal text it comes from. Text in English and French is rendered from those
@@ -91,7 +91,7 @@ ART_2_2016 = Source(
         "telework done regularly, at the agent's home or in professional premises distinct"
         " from the employer's and from the place of assignment"
     ),
-    note="wording from secondary sources, shared/reference/domain-facts.md §1",
+    note="wording from secondary sources quoting the original text",
 )
 ART_2_2020 = Source(
     title="Décret n° 2016-151, art. 2 and 2-1, as amended by décret n° 2020-524 du 5 mai 2020",
@@ -378,7 +378,7 @@ class ConformityReport:
         for finding in self.findings:
             word = _WORDS[finding.severity][lang]
             out.append(f"[{word}] {finding.message(lang)} ({finding.path}, {finding.code})")
-            out.append(f"  {_WORDS['source'][lang]}{colon} {finding.source}")
+            out.append(f"  {_WORDS['source'][lang]}{colon} {finding.source.cite(lang)}")
         return "\n".join(out)
 
     def __str__(self) -> str:

@@ -33,12 +33,15 @@ if TYPE_CHECKING:
 __all__ = [
     "FIRST_DATE",
     "LAST_DATE",
+    "SEED_REPLACED",
+    "SOURCE_KEYS",
     "DatedParameter",
     "DatedValue",
     "Duration",
     "Period",
     "Segment",
     "Source",
+    "date_words",
 ]
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -118,25 +121,68 @@ def _optional(attribute: Any, value: Any) -> None:
 
 def _is_source(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, Source):
-        raise ValidationError("source", value, "a Source (title, reference, url, seed, note)")
+        raise ValidationError(
+            "source", value, "a Source (title, publication, date, reference, url, note)"
+        )
+
+
+def _published(value: Any) -> dt.date | None:
+    return None if value is None else to_date(value, "date")
+
+
+#: The keys of a source's dict form, in the order a citation gives them.
+SOURCE_KEYS: Final = ("title", "publication", "date", "reference", "url", "note")
+
+#: What a source that still names a file of articles (the former ``seed`` key) must write
+#: instead: the article's bibliographic reference.
+SEED_REPLACED: Final = (
+    "the article cited by its title, publication and date instead ('seed' is no longer "
+    'read): e.g. publication = "La Gazette des communes", date = "2012-07-06"'
+)
+
+_MONTHS: Final[dict[str, tuple[str, ...]]] = {
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+    "fr": (
+        "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ),
+}  # fmt: skip
+
+
+def date_words(day: dt.date, lang: str = "en") -> str:
+    """A date as a reader writes it: ``6 July 2012``; in French ``6 juillet 2012`` and
+    ``1er avril 2015`` (the first of a month is an ordinal)."""
+    if lang not in _MONTHS:
+        raise ValidationError("lang", lang, "'en' or 'fr'")
+    number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    return f"{number} {_MONTHS[lang][day.month - 1]} {day.year}"
 
 
 @attrs.frozen(kw_only=True)
 class Source:
-    """Where a rule or a value comes from.
+    """Where a rule or a value comes from, as a reader cites it.
 
-    ``title`` names the text (``"Arrêté du 23 novembre 2022"``), ``reference`` the
-    article or identifier, ``url`` a link and ``seed`` the file name of a source article
-    in the project's seeds (``"004_e80f3a9311c5af12.txt"``). ``note`` qualifies it, for
-    example ``"unconfirmed"`` for a value read in a single secondary source.
+    ``title`` names the text: a legal text (``"Arrêté du 23 novembre 2022"``) or an
+    article. An article also gives its ``publication`` (the newspaper, magazine or
+    website that published it: ``"La Gazette des communes"``) and its ``date`` of
+    publication, a :class:`datetime.date` (or ISO text), left out when the page is
+    undated. ``reference`` is the article of a law, an identifier or the part of the
+    text cited, ``url`` a link. ``note`` qualifies it, for example ``"unconfirmed"`` for
+    a value read in a single secondary source.
     """
 
     title: str = attrs.field(validator=lambda _, a, v: _text(a.name, v))
+    publication: str | None = attrs.field(
+        default=None, validator=lambda _, a, v: _text(a.name, v, True)
+    )
+    date: dt.date | None = attrs.field(default=None, converter=_published)
     reference: str | None = attrs.field(
         default=None, validator=lambda _, a, v: _text(a.name, v, True)
     )
     url: str | None = attrs.field(default=None, validator=lambda _, a, v: _text(a.name, v, True))
-    seed: str | None = attrs.field(default=None, validator=lambda _, a, v: _text(a.name, v, True))
     note: str | None = None
 
     @property
@@ -145,32 +191,61 @@ class Source:
         return self.note is not None and "unconfirmed" in self.note.lower()
 
     def to_dict(self) -> dict[str, str]:
-        """A JSON-ready form, leaving out empty fields."""
-        return {k: v for k, v in attrs.asdict(self).items() if v is not None}
+        """A JSON-ready form, leaving out empty fields (the date as ``YYYY-MM-DD``)."""
+        found: dict[str, str] = {}
+        for key in SOURCE_KEYS:
+            value = getattr(self, key)
+            if value is not None:
+                found[key] = value.isoformat() if isinstance(value, dt.date) else value
+        return found
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], path: str = "source") -> Source:
         """Rebuild a source from :meth:`to_dict`; ``path`` names it in errors."""
         if not isinstance(data, Mapping):
             raise ValidationError(path, data, "an object with a title")
-        unknown = sorted(set(data) - {"title", "reference", "url", "seed", "note"})
+        if "seed" in data:
+            raise ValidationError(f"{path}.seed", data["seed"], SEED_REPLACED)
+        unknown = sorted(set(data) - set(SOURCE_KEYS))
         if unknown:
             raise ValidationError(
                 f"{path}.{unknown[0]}", data[unknown[0]], "no such key in a source"
             )
         if "title" not in data:
             raise ValidationError(f"{path}.title", None, "a title (missing)")
-        return cls(**data)
+        try:
+            return cls(**data)
+        except ValidationError as error:
+            raise ValidationError(f"{path}.{error.field}", error.value, error.expected) from None
 
-    def __str__(self) -> str:
-        parts = [self.title]
+    def cite(self, lang: str = "en") -> str:
+        """The source as a reader cites it: the title (in quotes for an article), the
+        publication, the date in words, the reference, then the note in brackets::
+
+            « Le conseil général du Lot généralise le télétravail … », La Gazette des
+            communes, 6 juillet 2012
+
+        Only the quotes and the date change with ``lang`` (``"en"`` or ``"fr"``): the
+        other fields are printed as written.
+        """
+        if lang not in _MONTHS:
+            raise ValidationError("lang", lang, "'en' or 'fr'")
+        title = self.title
+        if self.publication:
+            title = f"«\u00a0{title}\u00a0»" if lang == "fr" else f"\u201c{title}\u201d"
+        parts = [title]
+        if self.publication:
+            parts.append(self.publication)
+        if self.date is not None:
+            parts.append(date_words(self.date, lang))
         if self.reference:
             parts.append(self.reference)
-        if self.seed:
-            parts.append(f"seed {self.seed}")
         if self.note:
             parts.append(f"({self.note})")
         return ", ".join(parts)
+
+    def __str__(self) -> str:
+        return self.cite("en")
 
 
 @attrs.frozen(kw_only=True)

@@ -52,7 +52,13 @@ from .forfait import (
     forfait_annual_cap_territorial,
     forfait_daily_rate,
 )
-from .urssaf import BOSS, urssaf_daily_rate, urssaf_monthly_cap, urssaf_monthly_flat_rate
+from .urssaf import (
+    BOSS,
+    BOSS_PLACES,
+    urssaf_daily_rate,
+    urssaf_monthly_cap,
+    urssaf_monthly_flat_rate,
+)
 
 if TYPE_CHECKING:
     from .components import Component
@@ -326,7 +332,7 @@ def _urssaf_per_day(agreement: bool) -> NationalParameter:
             + (", under a collective agreement." if agreement else ".")
         ),
         kind="per_day",
-        source=BOSS,
+        source=BOSS_PLACES,
         aliases=("urssaf-par-jour" + ("-accord-collectif" if agreement else ""),),
         cap_per="month",
         values=(

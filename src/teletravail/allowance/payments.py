@@ -3,13 +3,14 @@
 The public-service forfait is paid quarterly, on the days requested and authorised, and
 adjusted to the days actually worked at the end of the first quarter of the next year;
 the first payment, in the first quarter of 2022, covered September to December 2021
-(``DOMAIN.md`` §3). :func:`payment_calendar` lays that out for one agent, for one
-component or a policy's whole :class:`~.components.Allowance`: one payment per quarter
-with something due (dated the quarter's last day, or a later first payment date), each
-the amount due so far in the year less what was already paid, so the annual caps hold; a
-one-off amount falls in the quarter of the authorisation's start; then, if the days
-worked are given, a regularisation (never positive) dated 31 March of the next year, for
-the authorised days not worked. The employer's own costs are not payments.
+(décret n° 2021-1123 du 26 août 2021 and its arrêté of the same day).
+:func:`payment_calendar` lays that out for one agent, for one component or a policy's
+whole :class:`~.components.Allowance`: one payment per quarter with something due (dated
+the quarter's last day, or a later first payment date), each the amount due so far in
+the year less what was already paid, so the annual caps hold; a one-off amount falls in
+the quarter of the authorisation's start; then, if the days worked are given, a
+regularisation (never positive) dated 31 March of the next year, for the authorised days
+not worked. The employer's own costs are not payments.
 """
 
 from __future__ import annotations

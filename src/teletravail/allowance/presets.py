@@ -1,8 +1,11 @@
-"""Allowances of the schemes in the seeds and of the national texts, with their sources."""
+"""Allowances of the schemes known from the press and of the national texts, with their
+sources."""
 
 from __future__ import annotations
 
-from teletravail.dated import Source
+import attrs
+
+from teletravail.bibliography import LOT_2013_GENERALISATION
 from teletravail.errors import ValidationError
 from teletravail.units import per_registry
 
@@ -20,10 +23,9 @@ __all__ = [
     "urssaf_per_day",
 ]
 
-LOT_2013 = Source(
-    title="Conseil général du Lot, generalisation of telework from 2013-01-01",
-    reference="a flat 100 EUR at the start, and suitable computer equipment",
-    seed="004_e80f3a9311c5af12.txt",
+LOT_2013 = attrs.evolve(
+    LOT_2013_GENERALISATION,
+    reference="100\u00a0€ versés une fois au démarrage, matériel informatique fourni",
 )
 
 
@@ -45,8 +47,9 @@ def forfait_teletravail() -> PerDay:
 
 
 def lot_2013(laptop: str | None = None) -> Allowance:
-    """The Lot from 2013 (seed 004): 100 EUR once, at the start; the equipment is the
-    employer's cost, shown apart when its price is given (``laptop="750 EUR"``)."""
+    """The Lot from 2013 (La Gazette des communes, 6 July 2012): 100 EUR once, at the
+    start; the equipment is the employer's cost, shown apart when its price is given
+    (``laptop="750 EUR"``)."""
     components: list[OneOff | EmployerCost] = [
         OneOff(name="indemnité de démarrage", amount="100 EUR", source=LOT_2013)
     ]

@@ -23,6 +23,12 @@ BOSS = Source(
     title="URSSAF / BOSS, frais professionnels: télétravail",
     reference="arrêté du 20 décembre 2002, art. 6 and 10; limits exempt from contributions",
 )
+#: The places where a day is paid: home, another place or a télécentre.
+BOSS_PLACES = Source(
+    title="URSSAF / BOSS, frais professionnels: télétravail",
+    reference="allowance per telework day, paid for days at home, in another place or a télécentre",
+    note="unconfirmed: one secondary source says the exemption covers home telework only",
+)
 BOSS_UNCONFIRMED = Source(
     title="URSSAF / BOSS, frais professionnels: télétravail",
     reference="arrêté du 20 décembre 2002, art. 6 and 10",

@@ -1,4 +1,4 @@
-"""Ready-made eligibility rules of the schemes in the seeds, with their sources.
+"""Ready-made eligibility rules of the schemes known from the press, with their sources.
 
 The full policies (quotas, places, allowances) come as presets of their own; these are
 the eligibility parts, usable on their own.
@@ -6,7 +6,10 @@ the eligibility parts, usable on their own.
 
 from __future__ import annotations
 
-from teletravail.dated import Duration, Source
+import attrs
+
+from teletravail.bibliography import LOT_2013_GENERALISATION, LOZERE_2015
+from teletravail.dated import Duration
 from teletravail.units import Q_, per_registry
 
 from .criteria import (
@@ -26,21 +29,20 @@ __all__ = ["LOT_2013_EXCLUDED", "lot_2013", "lozere_2015", "lozere_2015_selectio
 #: applications.
 LOT_2013_EXCLUDED = frozenset({"production", "cadre", "travail_social", "applications_metier"})
 
-LOT_2013_SOURCE = Source(
-    title="Conseil général du Lot, generalisation of telework from 2013-01-01",
-    reference="call for applications of November 2012; comité technique paritaire of 2012-06-29",
-    seed="004_e80f3a9311c5af12.txt",
+LOT_2013_SOURCE = attrs.evolve(
+    LOT_2013_GENERALISATION,
+    reference="appel à candidatures de novembre 2012\u00a0; comité technique paritaire du 29 juin"
+    " 2012",
 )
-LOZERE_2015_SOURCE = Source(
-    title="Conseil général de la Lozère, telework for its agents (2015)",
-    reference="8 volunteer agents selected on commute distance",
-    seed="001_c136b26adcb7f928.txt",
+LOZERE_2015_SOURCE = attrs.evolve(
+    LOZERE_2015, reference="8 agents volontaires retenus sur la distance domicile-travail"
 )
 
 
 @per_registry
 def lot_2013() -> AllOf:
-    """The Lot's eligibility rule from 2013-01-01 (seed ``004_e80f3a9311c5af12.txt``).
+    """The Lot's eligibility rule from 2013-01-01 ("Le conseil général du Lot généralise
+    le télétravail après un an d'expérimentation", La Gazette des communes, 6 July 2012).
 
     At least one year in the collectivity, a working time of at least 90 %, not in an
     excluded role (production, cadre, travail_social, applications_metier, as a role or

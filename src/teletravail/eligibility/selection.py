@@ -1,7 +1,8 @@
 """Selection campaigns: among eligible applicants, fill a number of seats by rank.
 
-The Lozère (2015) picked 8 volunteer agents on commute distance, the longest first
-(seed ``001_c136b26adcb7f928.txt``). A :class:`SelectionCampaign` does that for any
+The Lozère (2015) picked 8 volunteer agents on commute distance, the longest first ("Le
+Conseil Général de la Lozère a mis en place le télétravail pour ses agents", SoLozère,
+2 April 2015). A :class:`SelectionCampaign` does that for any
 key: eligible agents are ranked by the key (missing values last), ties are broken by
 agent id so that the same input always gives the same answer, the first ``seats`` are
 selected and the others are on the waiting list with their rank.

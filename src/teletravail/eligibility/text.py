@@ -175,11 +175,12 @@ def _check_lang(lang: str) -> None:
 
 
 def _footer(failures: tuple[str, ...], result: Result, lang: Lang, out: list[str]) -> None:
-    """The criteria in the way, then each distinct source once."""
+    """The criteria in the way, then each distinct source once, cited as a reader cites
+    it (title, publication, date, reference)."""
     colon = _COLON[lang]
     if failures:
         out.append(f"{_WORDS['blocking'][lang]}{colon} {', '.join(failures)}")
-    sources = dict.fromkeys(str(leaf.source) for leaf in result.leaves() if leaf.source)
+    sources = dict.fromkeys(leaf.source.cite(lang) for leaf in result.leaves() if leaf.source)
     out.extend(f"{_WORDS['source'][lang]}{colon} {source}" for source in sources)
 
 

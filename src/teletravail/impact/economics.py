@@ -49,6 +49,7 @@ import attrs
 
 from teletravail._checks import build_from_dict, optional_source, require_keys
 from teletravail.allowance.money import as_decimal, millicents
+from teletravail.bibliography import PILOT_2012_ASSESSMENT
 from teletravail.dated import Source
 from teletravail.errors import ValidationError
 from teletravail.scheduling.telecentre import Bookings, Telecentre, TelecentreNetwork
@@ -296,15 +297,13 @@ class CentreCosts:
         return build_from_dict(cls, data, path)
 
 
-_SEED_002 = "002_64b693bc7915367e.txt"
-
-
 @per_registry
 def pilot_2012_costs() -> CentreCosts:
     """The 2012 Aurillac–Figeac–Decazeville pilot's average costs per télécentre.
 
-    Seed ``002_64b693bc7915367e.txt``: an average investment of 10,000 EUR per
-    télécentre and a running cost of about 3,750 EUR a year. The seed gives no
+    "Télétravail et création de télécentres : bilan de l'expérimentation du triangle
+    Aurillac-Figeac-Decazeville" (Zevillage): an average investment of 10,000 EUR per
+    télécentre and a running cost of about 3,750 EUR a year. The article gives no
     depreciation period: the 5 years used here are an assumption, and the source's note
     says so.
     """
@@ -312,13 +311,11 @@ def pilot_2012_costs() -> CentreCosts:
         set_up="10000 EUR",
         running="3750 EUR/year",
         depreciation=f"{DEFAULT_DEPRECIATION_YEARS} year",
-        source=Source(
-            title="Aurillac-Figeac-Decazeville télécentre pilot, 2012 assessment",
-            seed=_SEED_002,
-            note=(
-                "average investment 10,000 EUR per télécentre, running cost about 3,750 EUR"
-                " a year; the 5-year depreciation period is an assumption, not in the seed"
-            ),
+        source=attrs.evolve(
+            PILOT_2012_ASSESSMENT,
+            reference="investissement moyen de 10\u202f000\u00a0€ par télécentre, fonctionnement"
+            " d'environ 3\u202f750\u00a0€ par an",
+            note="the 5-year depreciation period is an assumption, not in the article",
         ),
     )
 

@@ -1,16 +1,20 @@
 """Emission factors per commuting mode, dated and sourced.
 
-ADEME's factors as impactco2 uses them (``shared/reference/domain-facts.md`` §4a): kg CO2e
-per passenger-km, life cycle (vehicle construction and fuel or electricity). The car
-factors changed on 2026-05-04, when impactco2 took ADEME's 2025 car model; the values
-before are those of impactco2's code from at least January 2025, and stand in for every
-earlier date (an assumption, noted in their source: for an old assessment, give the
-factors of the time). :func:`tailpipe_2012`, a type-approval factor of 2012 cars, serves
-to reproduce old assessments such as the Lot's of 2012.
+ADEME's factors as impactco2 uses them (ADEME's Base Empreinte, in the data of the
+incubateur-ademe/impactco2 repository): kg CO2e per passenger-km, life cycle (vehicle
+construction and fuel or electricity). The car factors changed on 2026-05-04, when
+impactco2 took ADEME's 2025 car model; the values before are those of impactco2's code
+from at least January 2025, and stand in for every earlier date (an assumption, noted in
+their source: for an old assessment, give the factors of the time).
+:func:`tailpipe_2012`, a type-approval factor of 2012 cars, serves to reproduce old
+assessments such as the Lot's of 2012.
 """
 
 from __future__ import annotations
 
+import attrs
+
+from teletravail.bibliography import LOT_PILOT
 from teletravail.dated import DatedParameter, DatedValue, Source
 from teletravail.units import per_registry
 from teletravail.workforce import CommuteMode
@@ -98,10 +102,11 @@ def tailpipe_2012() -> DatedParameter:
             DatedValue(
                 start="2000-01-01",
                 value=f"0.116 {UNIT}",
-                source=Source(
-                    title="Inferred from the Lot's 2012 assessment (38,735 km for 4.5 t)",
-                    seed="000_b9c70da07b307d95.txt",
-                    note="unconfirmed: an inference, see shared/DOMAIN.md §1",
+                source=attrs.evolve(
+                    LOT_PILOT,
+                    reference="bilan de juin 2012\u00a0: 38\u202f735 km évités pour 4,5 t de CO2",
+                    note="unconfirmed: inferred, 4.5 t / 38,735 km; the assessment's method "
+                    "is not published",
                 ),
             )
         ],

@@ -2,7 +2,8 @@
 
 Every preset is a policy document inside the package (``teletravail/presets/*.toml``),
 read by :mod:`teletravail.config` like any territory's own file, and citing its sources:
-the seed articles by file name and the legal texts.
+the press articles by title, publication and date (:mod:`teletravail.bibliography`) and
+the legal texts.
 
 >>> from teletravail import presets
 >>> presets.names()

@@ -1,7 +1,11 @@
-"""Quotas of the schemes in the seeds and of the national framework, with their sources."""
+"""Quotas of the schemes known from the press and of the national framework, with their
+sources."""
 
 from __future__ import annotations
 
+import attrs
+
+from teletravail.bibliography import CANTAL_AGENTS, LOT_2013_GENERALISATION
 from teletravail.dated import Source
 from teletravail.units import per_registry
 
@@ -23,16 +27,10 @@ DECRET_2020_524 = Source(
     title="Décret n° 2020-524 du 5 mai 2020",
     reference="art. 2-1: fixed days and floating days per week, month or year",
 )
-LOT_2013 = Source(
-    title="Conseil général du Lot, generalisation of telework from 2013-01-01",
-    reference="1 to 1.5 telework days a week",
-    seed="004_e80f3a9311c5af12.txt",
+LOT_2013 = attrs.evolve(
+    LOT_2013_GENERALISATION, reference="1 à 1,5 jour de télétravail par semaine"
 )
-CANTAL_2012 = Source(
-    title="Conseil général du Cantal, agents' telework pilot (2012)",
-    reference="2 or 3 telework days a week",
-    seed="003_90adaf6c7e8fc3cd.txt",
-)
+CANTAL_2012 = attrs.evolve(CANTAL_AGENTS, reference="2 ou 3 jours de télétravail par semaine")
 
 
 @per_registry
@@ -52,7 +50,9 @@ def public_service() -> Quota:
 
 @per_registry
 def lot_2013() -> Quota:
-    """The Lot from 2013: 1 to 1.5 days a week, so half days count (seed 004).
+    """The Lot from 2013: 1 to 1.5 days a week, so half days count ("Le conseil général
+    du Lot généralise le télétravail après un an d'expérimentation", La Gazette des
+    communes, 6 July 2012).
 
     No derogations: those of the national framework date from 2016 to 2021; a model of
     the Lot today would add them with ``attrs.evolve(quota, derogations=...)``.
@@ -69,7 +69,8 @@ def lot_2013() -> Quota:
 
 @per_registry
 def cantal_2012() -> Quota:
-    """The Cantal's 2012 pilot for its agents: 2 or 3 whole days a week (seed 003)."""
+    """The Cantal's 2012 pilot for its agents: 2 or 3 whole days a week ("La politique
+    d'accueil des télétravailleurs dans le Cantal", Zevillage)."""
     return Quota(
         name="Cantal 2012",
         minimum="2 workday/week",
@@ -83,7 +84,7 @@ def cantal_2012() -> Quota:
 PART_TIME_ARRETE = Source(
     title="Ministerial arrêté on telework (which ministry is not identified)",
     reference="LEGIARTI000043057505: 2.5 days for part-time 60-90 %, 1.5 for half-time",
-    note="unconfirmed: a single secondary source (shared/reference/domain-facts.md §1)",
+    note="unconfirmed: a single secondary source quoting the arrêté",
 )
 
 
@@ -98,8 +99,6 @@ def part_time_caps() -> tuple[PartTimeCap, ...]:
 
 def floating_public_service(days_per_year: float) -> Quota:
     """The national framework with a volume of floating days a year (décret 2020-524)."""
-    import attrs
-
     return attrs.evolve(
         public_service(),
         floating=FloatingDays(

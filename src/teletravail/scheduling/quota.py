@@ -10,8 +10,8 @@ decision (what was asked, what is allowed, which limit, the source), never a bar
 Part-time agents: the days worked in a week are the working time times the days of a
 full-time week (5), rounded down to a half day; the on-site minimum applies to those
 days. So an 80 % agent works 4 days, keeps 2 on site and may telework at most 2; a 60 %
-agent at most 1 (``DOMAIN.md`` §2: the décret has no pro-rata rule, the 2-days-on-site
-rule is applied to the days worked, as a policy-level rule).
+agent at most 1 (décret n° 2016-151 has no pro-rata rule for part-time agents: the
+2-days-on-site rule is applied to the days worked, as a policy-level rule).
 """
 
 from __future__ import annotations
@@ -284,21 +284,23 @@ class DerogationRule:
 DECRET_2021_1725 = Source(
     title="Décret n° 2016-151, art. 4, as amended by décret n° 2021-1725",
     reference="derogations to the 3-day cap",
-    note="durations from secondary sources (shared/reference/domain-facts.md §1)",
+    note="durations from secondary sources quoting the décret",
 )
 
 
 def national_derogations() -> tuple[DerogationRule, ...]:
-    """The public-service derogations above 3 days a week (``DOMAIN.md`` §2).
+    """The public-service derogations above 3 days a week (décret n° 2016-151, art. 4,
+    as amended by décret n° 2021-1725).
 
     Health or disability: 6 months, renewable; pregnancy: no duration in the text;
-    carers: 3 months, renewable; exceptional situations: temporary, no set duration.
+    carers: 3 months, renewable; exceptional situations: temporary, no set duration and
+    no limit on renewal in the text.
     """
     return (
         DerogationRule(kind="health", duration=Duration(months=6), source=DECRET_2021_1725),
         DerogationRule(kind="pregnancy", source=DECRET_2021_1725),
         DerogationRule(kind="carer", duration=Duration(months=3), source=DECRET_2021_1725),
-        DerogationRule(kind="exceptional", renewable=False, source=DECRET_2021_1725),
+        DerogationRule(kind="exceptional", source=DECRET_2021_1725),
     )
 
 

@@ -2,7 +2,7 @@
 
 A :class:`Telecentre` has a number of desks and the weekdays it opens; a
 :class:`TelecentreNetwork` groups the centres a territory runs with one booking
-platform (``DOMAIN.md`` §6). :func:`book` allocates desks to :class:`DeskRequest`
+platform. :func:`book` allocates desks to :class:`DeskRequest`
 items and returns :class:`Bookings`: every request is either accepted, with a desk
 number, or refused with a reason code, and nothing is lost.
 
@@ -57,6 +57,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail._checks import build_from_dict, is_bool, optional_source, require_keys
+from teletravail.bibliography import LOT_PILOT, PILOT_2012_ASSESSMENT, SMICA_TELECENTRES
 from teletravail.dated import Source, check_order, to_date
 from teletravail.errors import ValidationError
 from teletravail.week import weekday
@@ -184,7 +185,7 @@ class Telecentre:
     ``services`` are lower-case names (``"videoconference"``, ``"fibre"``).
     ``allowance_payable`` says whether the public-service forfait télétravail may be
     paid for days worked there: it may not if the place has an employer-funded canteen
-    (``DOMAIN.md`` §3).
+    (décret n° 2021-1123 du 26 août 2021).
     """
 
     name: str = attrs.field(validator=_non_empty)
@@ -328,31 +329,34 @@ class TelecentreNetwork:
         return network
 
 
-_SEED_002 = "002_64b693bc7915367e.txt"
-_SEED_000 = "000_b9c70da07b307d95.txt"
-_SEED_004 = "004_e80f3a9311c5af12.txt"
-_DESK_NOTE = "desk count assumed; network total of 27 from seed 002"
-_PILOT = "Aurillac-Figeac-Decazeville télécentre pilot, 2012 assessment"
+_DESK_NOTE = "desk count assumed; 27 desks in the network in all"
 
 
 def aurillac_figeac_decazeville_2012() -> TelecentreNetwork:
-    """The 2012 pilot network of 7 télécentres and 27 desks (``DOMAIN.md`` §1).
+    """The 2012 pilot network of 7 télécentres and 27 desks.
 
-    Seed ``002_64b693bc7915367e.txt`` gives 7 centres (5 new in the Cantal, the Lot and
-    the Aveyron, plus the 2 existing ones of Aurillac and Montmurat) offering 27 desks
-    in all; seed ``000_b9c70da07b307d95.txt`` names Figeac, Lacapelle-Marival and
-    Latronquière as the Lot's télécentres with a broadband link; seed
-    ``004_e80f3a9311c5af12.txt`` names Cassaniouze among the Cantal's existing centres,
-    the office at Figeac's Maison de l'Emploi and the Aveyron's at the Chrysalis
-    business incubator (placed in Decazeville here: the seed does not name the commune,
-    so that source is flagged unconfirmed). The split of the 27 desks between centres is
-    **assumed** (each centre's note says so); opening days (Monday to Friday) and the
-    absence of an employer-funded canteen (``allowance_payable=True``) are defaults,
-    not facts.
+    "Télétravail et création de télécentres : bilan de l'expérimentation du triangle
+    Aurillac-Figeac-Decazeville" (Zevillage) gives 7 centres (5 new in the Cantal, the
+    Lot and the Aveyron, plus the 2 existing ones of Aurillac and Montmurat) offering 27
+    desks in all; "Le Conseil général du Lot, pilote dans l'expérimentation du
+    télétravail en Midi-Pyrénées" (Zevillage) names Figeac, Lacapelle-Marival and
+    Latronquière as the Lot's télécentres with a broadband link; "SMICA : pôle
+    départemental pour le développement du télétravail" (toutsurleteletravail.blogspot.com)
+    names Cassaniouze among the Cantal's existing centres, the office at Figeac's Maison
+    de l'Emploi and the Aveyron's at the Chrysalis business incubator (placed in
+    Decazeville here: the post does not name the commune, so that source is flagged
+    unconfirmed). The split of the 27 desks between centres is **assumed** (each
+    centre's note says so); opening days (Monday to Friday) and the absence of an
+    employer-funded canteen (``allowance_payable=True``) are defaults, not facts.
     """
 
     def centre(
-        name: str, department: str, desks: int, detail: str, *, seed: str = _SEED_002
+        name: str,
+        department: str,
+        desks: int,
+        detail: str,
+        *,
+        article: Source = PILOT_2012_ASSESSMENT,
     ) -> Telecentre:
         lot = department == "Lot"
         return Telecentre(
@@ -361,11 +365,11 @@ def aurillac_figeac_decazeville_2012() -> TelecentreNetwork:
             department=department,
             desks=desks,
             services=frozenset({"broadband"}) if lot else frozenset(),
-            source=Source(title=_PILOT, seed=seed, note=detail),
+            source=attrs.evolve(article, note=detail),
             note=_DESK_NOTE,
         )
 
-    lot = f"one of the three Lot télécentres of seed {_SEED_000}; 27 desks in all per seed 002"
+    lot = "one of the Lot's three télécentres with a broadband link"
     return TelecentreNetwork(
         name="Aurillac-Figeac-Decazeville 2012",
         centres=(
@@ -375,30 +379,28 @@ def aurillac_figeac_decazeville_2012() -> TelecentreNetwork:
                 "Cassaniouze",
                 "Cantal",
                 3,
-                "an existing Cantal télécentre in the experiment (seed 004)",
-                seed=_SEED_004,
+                "an existing Cantal télécentre in the experiment",
+                article=SMICA_TELECENTRES,
             ),
             centre(
                 "Figeac",
                 "Lot",
                 5,
-                f"{lot}; an office at the Maison de l'Emploi (seed {_SEED_004})",
+                f"an office at the Maison de l'Emploi; {lot}",
+                article=SMICA_TELECENTRES,
             ),
-            centre("Lacapelle-Marival", "Lot", 3, lot),
-            centre("Latronquière", "Lot", 3, lot),
+            centre("Lacapelle-Marival", "Lot", 3, lot, article=LOT_PILOT),
+            centre("Latronquière", "Lot", 3, lot, article=LOT_PILOT),
             centre(
                 "Decazeville",
                 "Aveyron",
                 4,
-                "at the Chrysalis business incubator (seed 004); the commune is assumed"
-                " (unconfirmed)",
-                seed=_SEED_004,
+                "at the Chrysalis business incubator; the commune is assumed (unconfirmed)",
+                article=SMICA_TELECENTRES,
             ),
         ),
-        source=Source(
-            title=_PILOT,
-            seed=_SEED_002,
-            note="7 pilot télécentres (5 new, 2 existing) offering 27 desks",
+        source=attrs.evolve(
+            PILOT_2012_ASSESSMENT, note="7 pilot télécentres (5 new, 2 existing) offering 27 desks"
         ),
     )
 
