@@ -491,3 +491,28 @@ def test_conformity_checks_each_population_s_own_rules() -> None:
     assert check_conformity(
         attrs.evolve(public, populations=(Population(name="y"),)), "2024-01-01"
     ).conforms
+
+
+def test_cli_schedule_of_a_population_and_unmatched_warning(
+    tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """schedule --population lays the pattern out under that population's quota; assess
+    warns about a population that selects nobody."""
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    (folder / "u.toml").write_text(UNIVERSITY, encoding="utf-8")
+    common = ["schedule", "--policy", str(folder / "u.toml"), "--start", "2024-01-01"]
+    common += ["--end", "2024-01-31", "--days", "tue,thu"]
+    assert main(common) == 0
+    capsys.readouterr()
+    assert main([*common, "--working-time", "80 %", "--population", "temps partiel"]) == 1
+    assert "does not allow" in capsys.readouterr().err
+    assert main([*common, "--population", "nobody"]) == 1
+    assert "one of: enseignants, temps partiel, administratifs" in capsys.readouterr().err
+    (folder / "staff.csv").write_text("id,hire_date,role\nA,2015-01-01,administratif\n", "utf-8")
+    out = folder / "out.csv"
+    args = ["assess", "--policy", str(folder / "u.toml"), str(folder / "staff.csv")]
+    assert main([*args, "--on", ON, "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "population 'enseignants' selects no agent" in err

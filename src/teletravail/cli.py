@@ -299,6 +299,9 @@ def _parser() -> argparse.ArgumentParser:
     schedule.add_argument("--half", choices=("am", "pm"), help="half days (morning or afternoon)")
     schedule.add_argument("--working-time", default="100 %", help='e.g. "80 %%" (default 100 %%)')
     schedule.add_argument("--agent", default="agent", metavar="ID", help="the agent's id")
+    schedule.add_argument(
+        "--population", metavar="NAME", help="the policy's population whose rules apply"
+    )
     schedule.add_argument("--ics", metavar="OUT.ics", help="write iCalendar here ('-': stdout)")
     _output_options(schedule)
     schedule.set_defaults(command="schedule", run=_schedule)
@@ -667,6 +670,7 @@ def _assess(args: argparse.Namespace) -> int:
             "rows_read": len(ids),
             "assessed": len(ids) - failed,
             "failed": failed,
+            "unmatched_populations": list(batch.unmatched),
         }
         write = _json_writer(head)
     else:
@@ -689,6 +693,11 @@ def _assess(args: argparse.Namespace) -> int:
             f"{failed:,} failed",
             file=sys.stderr,
         )
+        for name in batch.unmatched:
+            print(
+                f"teletravail assess: population {name!r} selects no agent of this workforce",
+                file=sys.stderr,
+            )
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
@@ -983,6 +992,8 @@ def _schedule(args: argparse.Namespace) -> int:
     from teletravail.workforce import Agent
 
     policy = _load_policy(args.policy)
+    if args.population is not None:  # its quota, places and calendar
+        policy = policy.for_population(args.population)
     for name, day in (("start", args.start), ("end", args.end)):
         if day not in policy.period:
             raise ValidationError(
