@@ -95,6 +95,35 @@ def agent_lists(draw: st.DrawFn, hired_before: dt.date, max_size: int = 12) -> l
     return [draw(agents(agent_id=f"A{i:03d}", hired_before=hired_before)) for i in range(size)]
 
 
+@st.composite
+def planned_agent_lists(draw: st.DrawFn, max_size: int = 8) -> list[Agent]:
+    """Agents with unique ids and every field drawn, their plans too: a weekly pattern,
+    days off, absences, a télécentre distance and an authorisation (each sometimes unset)."""
+    import attrs
+
+    from teletravail.spans import Authorisation
+
+    size = draw(st.integers(0, max_size))
+    result = []
+    for i in range(size):
+        agent = draw(agents(agent_id=f"P{i:03d}"))
+        start = draw(dates)
+        far = draw(st.none() | st.floats(0, 80, allow_nan=False))
+        result.append(
+            attrs.evolve(
+                agent,
+                pattern=draw(st.none() | patterns()),
+                days_off=draw(st.frozensets(st.integers(0, 6), max_size=2)),
+                absences=draw(
+                    st.none() | absence_lists((dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
+                ),
+                telecentre_distance=None if far is None else Q_(far, "km"),
+                authorisation=draw(st.none() | st.just(Authorisation(start=start))),
+            )
+        )
+    return result
+
+
 criteria: st.SearchStrategy[Rule] = st.one_of(
     st.builds(MinimumSeniority, minimum=durations),
     st.builds(MinimumWorkingTime, minimum=working_times.map(lambda x: Q_(x, "percent"))),

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from teletravail import Q_
 from teletravail.errors import UnitError, ValidationError, WorkforceError
-from teletravail.workforce import Agent, Categories, CommuteMode, Derogation, Workforce
+from teletravail.workforce import Agent, Categories, Coded, CommuteMode, Derogation, Workforce
 
-from .strategies import agent_lists
+from .strategies import agent_lists, planned_agent_lists
 
 
 def test_agent_defaults_and_conversions() -> None:
@@ -632,3 +632,101 @@ def test_requested_telework_from_agents_equals_from_records(
         equal_nan=True,
     )
     assert [a.requested_telework for a in built] == [a.requested_telework for a in agents]
+
+
+# --- take: the workforce of some rows -------------------------------------------------
+
+
+def _same_column(left: object, right: object) -> bool:
+    """Two columns of a workforce hold the same values (NaN equal to NaN)."""
+    if isinstance(left, Categories | Coded):
+        assert isinstance(right, type(left))
+        labels = "categories" if isinstance(left, Categories) else "values"
+        return np.array_equal(left.codes, right.codes) and getattr(left, labels) == getattr(
+            right, labels
+        )
+    if isinstance(left, np.ndarray):
+        assert isinstance(right, np.ndarray)
+        if left.dtype != right.dtype or left.shape != right.shape:
+            return False
+        return np.array_equal(left, right, equal_nan=left.dtype.kind in "fM")
+    return left == right
+
+
+def _columns_differing(left: Workforce, right: Workforce) -> list[str]:
+    """The names of the columns (every attribute) where two workforces differ."""
+    import attrs
+
+    return [
+        field.name
+        for field in attrs.fields(Workforce)
+        if not _same_column(getattr(left, field.name), getattr(right, field.name))
+    ]
+
+
+@given(planned_agent_lists(), st.data())
+def test_take_reads_the_rows_taken(agents: list[Agent], data: st.DataObject) -> None:
+    """Taking rows, in any order, then reading agent i gives the agent of the i-th row
+    taken; every column is read-only, and the input rows are still named."""
+    workforce = Workforce.from_agents(agents)
+    rows = data.draw(st.permutations(range(len(agents))))
+    rows = rows[: data.draw(st.integers(0, len(rows)))]
+    taken = workforce.take(np.array(rows, dtype=np.int64))
+    assert len(taken) == len(rows)
+    assert [taken.agent(i) for i in range(len(rows))] == [workforce.agent(r) for r in rows]
+    assert taken.source_rows.tolist() == [int(workforce.source_rows[r]) for r in rows]
+    assert taken.rejected == ()
+    for name in ("ids", "hire_date", "tags", "derogation_row", "days_off_mask"):
+        assert not getattr(taken, name).flags.writeable
+
+
+@given(planned_agent_lists())
+def test_take_of_every_row_in_order_is_the_same_workforce(agents: list[Agent]) -> None:
+    """Taking all rows in order gives equal columns, derogations' flat table included."""
+    workforce = Workforce.from_agents(agents)
+    taken = workforce.take(np.arange(len(agents)))
+    assert _columns_differing(taken, workforce) == []
+
+
+def test_take_by_hand() -> None:
+    """Three agents, two taken in reverse order: the derogations follow their agents, the
+    rows of the input stay named, and a rejected row is not carried over."""
+    records = [
+        {"id": "A", "hire_date": "2010-01-01", "derogations": "health:2024-01-01/"},
+        {"id": "B", "hire_date": "not a date"},
+        {"id": "C", "hire_date": "2012-01-01", "role": "cadre", "tags": "x;y"},
+        {
+            "id": "D",
+            "hire_date": "2013-01-01",
+            "derogations": "carer:2024-02-01/2024-03-01;pregnancy:2024-05-01/",
+            "pattern": "tue",
+        },
+    ]
+    workforce = Workforce.from_records(records, errors="report")
+    assert workforce.ids.tolist() == ["A", "C", "D"] and len(workforce.rejected) == 1
+    taken = workforce.take([2, 0])
+    assert taken.ids.tolist() == ["D", "A"]
+    assert taken.source_rows.tolist() == [3, 0]
+    assert taken.rejected == ()
+    assert taken.derogation_row.tolist() == [0, 0, 1]
+    assert [d.kind.value for d in taken.agent(0).derogations] == ["carer", "pregnancy"]
+    assert [d.kind.value for d in taken.agent(1).derogations] == ["health"]
+    assert str(taken.agent(0).pattern) == str(workforce.agent(2).pattern)
+    assert taken.agent(1).pattern is None
+    assert taken.tag_names == ("x", "y") and not taken.tags.any()
+    assert taken.role_in({"cadre"}).tolist() == [False, False]
+    assert len(workforce.take([])) == 0 and len(workforce.take(np.array([], dtype=int))) == 0
+
+
+@pytest.mark.parametrize(
+    ("rows", "value"),
+    [([0, 3], 3), ([-1], -1), ([1, 1], 1), (np.array([True, False, True]), "a boolean mask")],
+)
+def test_take_refuses_bad_positions(rows: list[int], value: object) -> None:
+    """A position out of range, taken twice, or a mask is an error naming ``rows``."""
+    workforce = Workforce.from_agents(
+        [Agent(id=i, hire_date="2010-01-01") for i in ("A", "B", "C")]
+    )
+    with pytest.raises(ValidationError) as caught:
+        workforce.take(rows)
+    assert caught.value.field == "rows" and caught.value.value == value

@@ -1708,6 +1708,72 @@ class Workforce:
     def __iter__(self) -> Iterator[Agent]:
         return (self.agent(i) for i in range(len(self)))
 
+    def take(self, rows: npt.ArrayLike) -> Workforce:
+        """The workforce of the agents at positions ``rows`` (integers, in that order).
+
+        Every column is taken; categories, tag names and the values of coded columns are
+        kept as they are (a category no row uses any more stays listed). ``source_rows``
+        still name the input rows, so errors and reports point at the register;
+        ``rejected`` is empty (the rows taken are all good ones). A position out of
+        range, or taken twice (ids stay unique), is an error naming ``rows``.
+        """
+        index = np.asarray(rows)
+        if index.ndim != 1 or (index.size and index.dtype.kind not in "iu"):
+            mask = index.dtype == np.bool_
+            kind = "a boolean mask" if mask else f"an array of {index.dtype}, {index.shape}"
+            raise ValidationError(
+                "rows", kind, "integer row positions (of a mask: np.flatnonzero(mask))"
+            )
+        index = index.astype(np.intp, copy=False)
+        n = len(self)
+        if index.size:
+            outside = (index < 0) | (index >= n)
+            if outside.any():
+                value = int(index[np.flatnonzero(outside)[0]])
+                raise ValidationError("rows", value, f"row positions from 0 to {n - 1}")
+        position = np.full(n, -1, dtype=np.int64)
+        position[index] = np.arange(len(index), dtype=np.int64)
+        if index.size and np.count_nonzero(position >= 0) != len(index):
+            counts = np.bincount(index, minlength=n)
+            raise ValidationError(
+                "rows", int(np.flatnonzero(counts > 1)[0]), "each row position at most once"
+            )
+        moved = position[self.derogation_row]
+        held = np.flatnonzero(moved >= 0)
+        order = held[np.argsort(moved[held], kind="stable")]  # grouped by new row, in order
+
+        def taken(column: npt.NDArray[G]) -> npt.NDArray[G]:
+            return _readonly(column[index])
+
+        def coded(column: Coded) -> Coded:
+            return Coded(taken(column.codes), column.values)
+
+        return Workforce(
+            ids=taken(self.ids),
+            hire_date=taken(self.hire_date),
+            working_time_percent=taken(self.working_time_percent),
+            role=Categories(taken(self.role.codes), self.role.categories),
+            tags=_readonly(self.tags[index, :]),
+            tag_names=self.tag_names,
+            commute_distance_km=taken(self.commute_distance_km),
+            commute_time_min=taken(self.commute_time_min),
+            commute_mode=taken(self.commute_mode),
+            volunteer=taken(self.volunteer),
+            teleworkable_post=taken(self.teleworkable_post),
+            requested_telework_workday_per_week=taken(self.requested_telework_workday_per_week),
+            derogation_row=_readonly(moved[order]),
+            derogation_kind=_readonly(self.derogation_kind[order]),
+            derogation_start=_readonly(self.derogation_start[order]),
+            derogation_end=_readonly(self.derogation_end[order]),
+            pattern=coded(self.pattern),
+            days_off_mask=taken(self.days_off_mask),
+            telecentre_distance_km=taken(self.telecentre_distance_km),
+            absences=coded(self.absences),
+            authorisation=coded(self.authorisation),
+            source_rows=taken(self.source_rows),
+            rejected=(),
+        )
+
     def has_tag(self, names: Collection[str]) -> npt.NDArray[np.bool_]:
         """Rows carrying any of the tags in ``names``."""
         columns = [i for i, t in enumerate(self.tag_names) if t in names]
