@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from teletravail import Q_
 from teletravail.dated import Duration
 from teletravail.eligibility import (
+    ExcludedActivities,
+    ExcludedContracts,
     ExcludedRoles,
     HasDerogation,
     MinimumCommuteDistance,
@@ -18,6 +20,7 @@ from teletravail.eligibility import (
     MinimumSeniority,
     MinimumWorkingTime,
     Rule,
+    TeleworkableActivities,
     TeleworkablePost,
     Volunteer,
 )
@@ -180,6 +183,19 @@ criteria: st.SearchStrategy[Rule] = st.one_of(
     st.builds(
         HasDerogation,
         kinds=st.frozensets(st.sampled_from(list(DerogationKind)), min_size=1),
+    ),
+    st.builds(
+        ExcludedContracts,
+        contract_types=st.frozensets(st.sampled_from(list(ContractType)), min_size=1, max_size=3),
+    ),
+    st.builds(
+        ExcludedActivities,
+        activities=st.frozensets(st.sampled_from(ACTIVITIES), min_size=1, max_size=2),
+    ),
+    st.builds(
+        TeleworkableActivities,
+        minimum=st.integers(0, 100).map(lambda x: Q_(x, "percent")),
+        not_teleworkable=st.frozensets(st.sampled_from(ACTIVITIES), max_size=3),
     ),
 )
 
