@@ -493,3 +493,17 @@ def test_from_columns_takes_activity_shares_as_whole_columns() -> None:
 def test_the_names_are_exported() -> None:
     assert tt.ContractType is ContractType and tt.Category is Category
     assert tt.Activity is Activity
+
+
+def test_parquet_keeps_the_fields(tmp_path: Any) -> None:
+    """A Parquet file written from the DataFrame reads back to the same agents, and a
+    French header is mapped as in a CSV file."""
+    pytest.importorskip("pyarrow")
+    from teletravail.io import read_workforce
+
+    frame = Workforce.from_agents(STAFF).to_pandas()
+    frame.to_parquet(tmp_path / "staff.parquet")
+    assert list(read_workforce(tmp_path / "staff.parquet")) == STAFF
+    frame.rename(columns={"contract_type": "statut"}).to_parquet(tmp_path / "fr.parquet")
+    read = read_workforce(tmp_path / "fr.parquet", columns={"statut": "contract_type"})
+    assert list(read) == STAFF
