@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from teletravail import Q_
 from teletravail.dated import Duration
 from teletravail.eligibility import (
+    ExcludedActivities,
+    ExcludedContracts,
     ExcludedRoles,
     HasDerogation,
     MinimumCommuteDistance,
@@ -18,19 +20,30 @@ from teletravail.eligibility import (
     MinimumSeniority,
     MinimumWorkingTime,
     Rule,
+    TeleworkableActivities,
     TeleworkablePost,
     Volunteer,
 )
 from teletravail.scheduling.telecentre import Telecentre, TelecentreNetwork
 from teletravail.spans import Absence
 from teletravail.week import DayPart, PatternDay, WeeklyPattern
-from teletravail.workforce import Agent, CommuteMode, Derogation, DerogationKind
+from teletravail.workforce import (
+    CONTRACT_TYPE_WORDS,
+    Agent,
+    Category,
+    CommuteMode,
+    ContractType,
+    Derogation,
+    DerogationKind,
+)
 
 if TYPE_CHECKING:
     from teletravail import Policy
 
 ROLES = ("instructeur", "gestionnaire", "cadre", "production", "travail_social", "juriste")
 TAGS = ("public_facing", "applications_metier", "cadre", "encadrement")
+ESTABLISHMENTS = ("Cahors", "Figeac", "Gourdon", "Hôtel du département")
+ACTIVITIES = ("instruction", "accueil du public", "rédaction", "contrôle sur site", "archives")
 
 dates = st.dates(min_value=dt.date(1995, 1, 1), max_value=dt.date(2030, 12, 31))
 reference_dates = st.dates(min_value=dt.date(2010, 1, 1), max_value=dt.date(2030, 12, 31))
@@ -61,6 +74,33 @@ def derogations(draw: st.DrawFn) -> Derogation:
     return Derogation(kind=draw(st.sampled_from(list(DerogationKind))), start=start, end=end)
 
 
+#: A contract type: not stated, a member, its English value or one of its French words.
+contract_types = st.one_of(
+    st.none(),
+    st.sampled_from(list(ContractType)),
+    st.sampled_from([kind.value for kind in ContractType]),
+    st.sampled_from(list(CONTRACT_TYPE_WORDS)),
+)
+categories = st.none() | st.sampled_from(list(Category))
+
+
+@st.composite
+def activity_sets(draw: st.DrawFn) -> object:
+    """An agent's activities as any accepted form: not stated, names alone (equal shares),
+    a mapping of names to shares, or text with shares."""
+    names = draw(st.lists(st.sampled_from(ACTIVITIES), max_size=4, unique=True))
+    if not names:
+        return draw(st.sampled_from([(), None, ""]))
+    weights = [draw(st.integers(1, 12)) for _ in names]
+    shares = [100 * w / sum(weights) for w in weights]
+    form = draw(st.sampled_from(["names", "mapping", "text"]))
+    if form == "names":
+        return names
+    if form == "mapping":
+        return {n: Q_(share, "percent") for n, share in zip(names, shares, strict=True)}
+    return "; ".join(f"{n} {share!r} %" for n, share in zip(names, shares, strict=True))
+
+
 @st.composite
 def agents(
     draw: st.DrawFn, agent_id: str | None = None, hired_before: dt.date | None = None
@@ -85,6 +125,10 @@ def agents(
         teleworkable_post=draw(st.booleans()),
         derogations=tuple(draw(st.lists(derogations(), max_size=2))),
         requested_telework=None if asked is None else Q_(asked, "workday/week"),
+        contract_type=draw(contract_types),
+        category=draw(categories),
+        establishment=draw(st.just("") | st.sampled_from(ESTABLISHMENTS)),
+        activities=draw(activity_sets()),
     )
 
 
@@ -139,6 +183,19 @@ criteria: st.SearchStrategy[Rule] = st.one_of(
     st.builds(
         HasDerogation,
         kinds=st.frozensets(st.sampled_from(list(DerogationKind)), min_size=1),
+    ),
+    st.builds(
+        ExcludedContracts,
+        contract_types=st.frozensets(st.sampled_from(list(ContractType)), min_size=1, max_size=3),
+    ),
+    st.builds(
+        ExcludedActivities,
+        activities=st.frozensets(st.sampled_from(ACTIVITIES), min_size=1, max_size=2),
+    ),
+    st.builds(
+        TeleworkableActivities,
+        minimum=st.integers(0, 100).map(lambda x: Q_(x, "percent")),
+        not_teleworkable=st.frozensets(st.sampled_from(ACTIVITIES), max_size=3),
     ),
 )
 

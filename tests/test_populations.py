@@ -516,3 +516,52 @@ def test_cli_schedule_of_a_population_and_unmatched_warning(
     assert main([*args, "--on", ON, "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert "population 'enseignants' selects no agent" in err
+
+
+def test_selectors_by_category_contract_and_establishment() -> None:
+    """Categories, contract types (French words read) and establishments select, each
+    list met by any of its names, every condition together; an agent who states none is
+    selected by none of them."""
+    workforce = Workforce.from_agents(
+        [
+            Agent(id="1", hire_date="2010-01-01", category="A", contract_type="fonctionnaire"),
+            Agent(id="2", hire_date="2010-01-01", category="C", contract_type="apprenti"),
+            Agent(id="3", hire_date="2010-01-01", category="B", establishment="Site de Metz"),
+            Agent(id="4", hire_date="2010-01-01"),
+        ]
+    )
+    assert Members(categories=["A", "b"]).mask(workforce).tolist() == [True, False, True, False]
+    apprentices = Members(contract_types=["apprentie", "stagiaire école"])
+    assert apprentices.mask(workforce).tolist() == [False, True, False, False]
+    assert Members(establishments=["Site de Metz"]).mask(workforce).tolist() == [
+        False,
+        False,
+        True,
+        False,
+    ]
+    both = Members(categories=["A", "C"], contract_types=["civil_servant"])
+    assert both.mask(workforce).tolist() == [True, False, False, False]
+    assert "types de contrat apprenti, stagiaire étudiant" in apprentices.describe("fr")
+    with pytest.raises(ValidationError, match="stagiaire"):
+        Members(contract_types=["stagiaire"])
+    with pytest.raises(ValidationError) as caught:
+        Members(categories=["D"])
+    assert caught.value.field == "categories"
+
+
+def test_document_selectors_read_french_words() -> None:
+    """In a document, members.contract_types reads French words and refuses a bare
+    'stagiaire' at its key path; categories are A, B or C."""
+    extra = (
+        '[[populations]]\nname = "apprentis"\nconcerned = false\n'
+        'members = { contract_types = ["apprenti", "stagiaire école"], categories = ["C"] }\n'
+    )
+    policy = config.loads(UNIVERSITY.replace("[[populations]]", extra + "[[populations]]", 1))
+    assert policy.populations[0].members.contract_types == {"apprentice", "trainee"}
+    assert config.loads(config.dumps(policy)) == policy
+    bad = extra.replace('"apprenti", ', '"stagiaire", ').replace('["C"]', '["D"]')
+    with pytest.raises(ConfigError) as caught:
+        config.loads(UNIVERSITY.replace("[[populations]]", bad + "[[populations]]", 1))
+    paths = [p.path for p in caught.value.problems]
+    assert "populations[0].members.contract_types[0]" in paths
+    assert "populations[0].members.categories[0]" in paths

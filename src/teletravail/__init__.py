@@ -34,6 +34,9 @@ _EXPORTS: dict[str, str] = {
     "Derogation": "teletravail.workforce",
     "DerogationKind": "teletravail.workforce",
     "CommuteMode": "teletravail.workforce",
+    "ContractType": "teletravail.workforce",
+    "Category": "teletravail.workforce",
+    "Activity": "teletravail.workforce",
     "TeletravailError": "teletravail.errors",
     "ValidationError": "teletravail.errors",
     "UnitError": "teletravail.errors",
@@ -82,12 +85,15 @@ _SUBPACKAGES = frozenset(
 
 __all__ = [
     "Q_",
+    "Activity",
     "Agent",
     "Assessment",
     "BatchAssessment",
+    "Category",
     "CommuteMode",
     "ConfigError",
     "ConformityReport",
+    "ContractType",
     "DatedParameter",
     "DatedValue",
     "DatedValueError",
@@ -182,7 +188,16 @@ if TYPE_CHECKING:
     )
     from teletravail.populations import Members, Population, WorkingTimeBand
     from teletravail.units import Q_, as_quantity, get_registry, set_registry
-    from teletravail.workforce import Agent, CommuteMode, Derogation, DerogationKind, Workforce
+    from teletravail.workforce import (
+        Activity,
+        Agent,
+        Category,
+        CommuteMode,
+        ContractType,
+        Derogation,
+        DerogationKind,
+        Workforce,
+    )
 
 
 __getattr__, __dir__ = lazy_names(__name__, _EXPORTS, _SUBPACKAGES, __all__)

@@ -771,6 +771,27 @@ class DatedKind(Kind):
 # Eligibility: a rule is a criterion table, or a combination of rules.
 
 
+class _ContractChoice(Choice):
+    """A contract type: its English value or a French word; a bare "stagiaire" is refused
+    with the two words that say which kind of stagiaire."""
+
+    def __init__(self) -> None:
+        from teletravail.workforce import CONTRACT_TYPE_WORDS, ContractType
+
+        words = {word: kind.value for word, kind in CONTRACT_TYPE_WORDS.items()}
+        super().__init__([kind.value for kind in ContractType], words)
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        from teletravail.workforce import AMBIGUOUS_CONTRACT_WORD, contract_type
+
+        if isinstance(value, str) and value.strip().lower() == AMBIGUOUS_CONTRACT_WORD:
+            try:
+                contract_type(value, path)
+            except ValidationError as error:
+                return ctx.fail(path, value, error.expected)
+        return super().read(ctx, value, path)
+
+
 def _criteria() -> Tagged:
     from teletravail.eligibility import criteria as c
     from teletravail.workforce import DerogationKind
@@ -822,6 +843,45 @@ def _criteria() -> Tagged:
                 "kinds",
                 ListOf(Choice([k.value for k in DerogationKind]), unique=True),
                 "the kinds of derogation that count",
+            ),
+        ),
+        table(
+            c.ExcludedContracts,
+            "Agents of these contract types are excluded (an agent whose contract type is"
+            " not stated is not).",
+            Key(
+                "contract_types",
+                ListOf(_ContractChoice(), unique=True, at_least=1),
+                "the contract types excluded, in English or French ('apprenti', 'stagiaire"
+                " école', 'doctorant contractuel'; a bare 'stagiaire' is ambiguous)",
+                True,
+            ),
+        ),
+        table(
+            c.ExcludedActivities,
+            "Agents carrying any of these activities are excluded (an agent whose"
+            " activities are not stated is not).",
+            Key(
+                "activities",
+                ListOf(Text(), unique=True, at_least=1),
+                "the activities excluded, as the workforce names them",
+                True,
+            ),
+        ),
+        table(
+            c.TeleworkableActivities,
+            "At least this share of working time on teleworkable activities: every activity"
+            " but those listed as not teleworkable (the 2021 framework agreement bases"
+            " telework on activities, not posts); activities not stated fail.",
+            Key(
+                "minimum",
+                Amount("[]", "50 %"),
+                "the share of working time on teleworkable activities required",
+            ),
+            Key(
+                "not_teleworkable",
+                ListOf(Text(), unique=True),
+                "the activities that cannot be done remotely",
             ),
         ),
     ]
@@ -1687,11 +1747,16 @@ def _populations(quota: Table, allowance: ListOf, places: ListOf) -> ListOf:
         [
             Key("roles", names, "the agent's role is one of these"),
             Key("tags", names, "the agent carries one of these tags"),
-            Key("categories", names, "the agent's category is one of these (A, B, C)"),
+            Key(
+                "categories",
+                ListOf(Choice(["A", "B", "C"]), unique=True),
+                "the agent's category is one of these (A, B, C)",
+            ),
             Key(
                 "contract_types",
-                names,
-                "the agent's contract is one of these (fonctionnaire, contractuel, apprenti...)",
+                ListOf(_ContractChoice(), unique=True),
+                "the agent's contract is one of these, in English or French (fonctionnaire,"
+                " contractuel, apprenti, stagiaire école, doctorant contractuel...)",
             ),
             Key("establishments", names, "the agent's establishment or site is one of these"),
             Key(

@@ -33,12 +33,12 @@ from teletravail.dated import Source
 from teletravail.eligibility.criteria import Criterion
 from teletravail.eligibility.decision import Value
 from teletravail.eligibility.rules import Rule
-from teletravail.eligibility.text import NOT_CONCERNED
+from teletravail.eligibility.text import CONTRACT_TYPE_TEXT, NOT_CONCERNED
 from teletravail.errors import ValidationError
 from teletravail.scheduling.quota import Quota
 from teletravail.units import DIMENSIONLESS, as_quantity
 from teletravail.week import PlaceKind, read_places
-from teletravail.workforce import WORKING_TIME_UNIT, Workforce
+from teletravail.workforce import WORKING_TIME_UNIT, Workforce, category, contract_type
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity
@@ -147,19 +147,12 @@ def _establishments(value: Any) -> frozenset[str]:
 
 
 def _categories(value: Any) -> frozenset[str]:
-    if not value:
-        return frozenset()
-    from teletravail.workforce import Category
-
-    return frozenset(str(Category.read(item)) for item in _names(value, "categories"))
+    return frozenset(str(category(item, "categories")) for item in _names(value, "categories"))
 
 
 def _contract_types(value: Any) -> frozenset[str]:
-    if not value:
-        return frozenset()
-    from teletravail.workforce import ContractType
-
-    return frozenset(str(ContractType.read(item)) for item in _names(value, "contract_types"))
+    names = _names(value, "contract_types")
+    return frozenset(str(contract_type(item, "contract_types")) for item in names)
 
 
 @attrs.frozen(kw_only=True)
@@ -217,11 +210,12 @@ class Members:
         """The selector in words, for people."""
         fr = lang == "fr"
         parts: list[str] = []
+        contracts = {CONTRACT_TYPE_TEXT[c]["fr" if fr else "en"] for c in self.contract_types}
         lists = (
             ("roles", "fonctions", self.roles),
             ("tags", "étiquettes", self.tags),
             ("categories", "catégories", self.categories),
-            ("contract types", "types de contrat", self.contract_types),
+            ("contract types", "types de contrat", contracts),
             ("establishments", "établissements", self.establishments),
         )
         for en, french, names in lists:

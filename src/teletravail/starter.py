@@ -91,6 +91,14 @@ TABLES_FR: Final[Mapping[str, str]] = {
     "members": "Qui appartient à une population\u00a0: toutes les conditions écrites sont "
     "remplies, et une liste l'est par l'un de ses noms. Une table vide désigne tous les agents.",
     "working time band": "Les quotités de low à high, bornes comprises.",
+    "contract_type.excluded": "Les agents de ces types de contrat sont exclus (un agent dont "
+    "le type de contrat n'est pas renseigné ne l'est pas).",
+    "activities.excluded": "Les agents qui exercent l'une de ces activités sont exclus (un "
+    "agent dont les activités ne sont pas renseignées ne l'est pas).",
+    "activities.teleworkable_share": "Une part minimale du temps de travail consacrée à des "
+    "activités télétravaillables (l'accord-cadre de 2021 fonde le télétravail sur les "
+    "activités, non sur les postes)\u00a0; des activités non renseignées ne la remplissent "
+    "pas.",
 }
 
 _SOURCE_FR = "le texte qui le fixe"
@@ -277,6 +285,17 @@ KEYS_FR: Final[Mapping[tuple[str, str], str]] = {
     ("members", "working_time"): "la quotité de l'agent est dans cette plage",
     ("working time band", "low"): "la quotité la plus basse (par défaut 0\u00a0%)",
     ("working time band", "high"): "la quotité la plus haute (par défaut 100\u00a0%)",
+    ("contract_type.excluded", "contract_types"): "les types de contrat exclus, en français ou "
+    "en anglais («\u00a0apprenti\u00a0», «\u00a0stagiaire école\u00a0», «\u00a0doctorant "
+    "contractuel\u00a0»\u00a0; «\u00a0stagiaire\u00a0» seul est ambigu)",
+    ("contract_type.excluded", "source"): _CRITERION_SOURCE_FR,
+    ("activities.excluded", "activities"): "les activités exclues",
+    ("activities.excluded", "source"): _CRITERION_SOURCE_FR,
+    ("activities.teleworkable_share", "minimum"): "la part minimale, par exemple "
+    "«\u00a050\u00a0%\u00a0» (par défaut 50\u00a0%)",
+    ("activities.teleworkable_share", "not_teleworkable"): "les activités qui ne se "
+    "télétravaillent pas",
+    ("activities.teleworkable_share", "source"): _CRITERION_SOURCE_FR,
 }
 
 #: The forms of a rule, which are no key of a table: what each means, in both languages.

@@ -22,6 +22,7 @@ import math
 import operator
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, TypeVar
@@ -32,6 +33,7 @@ import numpy.typing as npt
 
 from teletravail._checks import enum_value, one_of
 from teletravail._columns import readonly as _readonly
+from teletravail._columns import zeros
 from teletravail.dated import FIRST_DATE, LAST_DATE, check_order, to_date
 from teletravail.errors import RowError, UnitError, ValidationError, WorkforceError
 from teletravail.spans import Absence, Authorisation
@@ -47,19 +49,28 @@ if TYPE_CHECKING:
     from teletravail.units import Quantity
 
 __all__ = [
+    "ACTIVITY_SHARE_TOLERANCE",
+    "ACTIVITY_SHARE_UNIT",
+    "AMBIGUOUS_CONTRACT_WORD",
+    "CONTRACT_TYPE_WORDS",
     "EXTRA_CELLS",
     "MISSING_CELL",
     "MOST_ROW_CHARACTERS",
     "PANDAS_QUANTITIES",
+    "Activity",
     "Agent",
     "Categories",
+    "Category",
     "Coded",
     "ColumnPlan",
     "CommuteMode",
+    "ContractType",
     "Derogation",
     "DerogationKind",
     "Errors",
     "Workforce",
+    "category",
+    "contract_type",
     "derogation_kind",
 ]
 
@@ -151,6 +162,287 @@ class Derogation:
     def __str__(self) -> str:
         end = self.end.isoformat() if self.end else ""
         return f"{self.kind.value}:{self.start.isoformat()}/{end}"
+
+
+class ContractType(enum.StrEnum):
+    """The kind of employment an agent holds, as a register states it.
+
+    Read from English values or French words, case and accents aside (see
+    :data:`CONTRACT_TYPE_WORDS`); a bare "stagiaire" is refused as ambiguous.
+    """
+
+    CIVIL_SERVANT = "civil_servant"
+    PROBATIONER = "probationer"
+    CONTRACT_STAFF = "contract_staff"
+    DOCTORAL_STUDENT = "doctoral_student"
+    APPRENTICE = "apprentice"
+    TRAINEE = "trainee"
+    OTHER = "other"
+
+
+class Category(enum.StrEnum):
+    """The category of a public-service agent: A (design and management), B
+    (application), C (execution)."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+
+
+#: The French words of the contract types (read case and accents aside).
+CONTRACT_TYPE_WORDS: dict[str, ContractType] = {
+    "fonctionnaire": ContractType.CIVIL_SERVANT,
+    "titulaire": ContractType.CIVIL_SERVANT,
+    "fonctionnaire titulaire": ContractType.CIVIL_SERVANT,
+    "fonctionnaire stagiaire": ContractType.PROBATIONER,
+    "stagiaire de la fonction publique": ContractType.PROBATIONER,
+    "contractuel": ContractType.CONTRACT_STAFF,
+    "contractuelle": ContractType.CONTRACT_STAFF,
+    "agent contractuel": ContractType.CONTRACT_STAFF,
+    "agente contractuelle": ContractType.CONTRACT_STAFF,
+    "doctorant contractuel": ContractType.DOCTORAL_STUDENT,
+    "doctorante contractuelle": ContractType.DOCTORAL_STUDENT,
+    "apprenti": ContractType.APPRENTICE,
+    "apprentie": ContractType.APPRENTICE,
+    "stagiaire étudiant": ContractType.TRAINEE,
+    "stagiaire étudiante": ContractType.TRAINEE,
+    "étudiant stagiaire": ContractType.TRAINEE,
+    "étudiante stagiaire": ContractType.TRAINEE,
+    "stagiaire école": ContractType.TRAINEE,
+    "autre": ContractType.OTHER,
+}
+#: The word a register may use for either a probationer or a student intern.
+AMBIGUOUS_CONTRACT_WORD = "stagiaire"
+
+
+def _fold(text: str) -> str:
+    """Lower case, without accents, ``-`` and ``_`` as spaces, one space between words:
+    how the words of a contract type or a category are compared."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.replace("-", " ").replace("_", " ").split())
+
+
+_CONTRACT_LOOKUP: dict[str, ContractType] = {
+    **{_fold(word): kind for word, kind in CONTRACT_TYPE_WORDS.items()},
+    **{_fold(kind.value): kind for kind in ContractType},
+}
+
+
+def _contract_expected(text: str) -> str:
+    names = [kind.value for kind in ContractType]
+    words = list(CONTRACT_TYPE_WORDS)
+    guess = difflib.get_close_matches(_fold(text), [*names, *(_fold(w) for w in words)], n=1)
+    found = _CONTRACT_LOOKUP.get(guess[0]) if guess else None
+    hint = ""
+    if found is not None:
+        word = next((w for w in [*names, *words] if _fold(w) == guess[0]), guess[0])
+        hint = f" (did you mean {word!r}?)"
+    return f"one of: {', '.join(names)}, or in French: {', '.join(words)}{hint}"
+
+
+def contract_type(value: Any, field: str = "contract_type") -> ContractType:
+    """A contract type from itself, its English value or a French word, case and accents
+    aside (``"Fonctionnaire"``, ``"contractuelle"``, ``"stagiaire école"``).
+
+    A bare ``"stagiaire"`` is refused: French registers use it for a probationary civil
+    servant and for a student intern alike. Errors name ``field``.
+    """
+    if isinstance(value, ContractType):
+        return value
+    if not isinstance(value, str):
+        raise ValidationError(field, value, _contract_expected(str(value)))
+    folded = _fold(value)
+    found = _CONTRACT_LOOKUP.get(folded)
+    if found is not None:
+        return found
+    if folded == AMBIGUOUS_CONTRACT_WORD:
+        raise ValidationError(
+            field,
+            value,
+            "a contract type that says which kind of 'stagiaire': 'fonctionnaire stagiaire'"
+            " (a probationary civil servant: probationer) or 'stagiaire étudiant' (a student"
+            " intern: trainee); 'stagiaire' alone is ambiguous",
+        )
+    raise ValidationError(field, value, _contract_expected(value))
+
+
+_CATEGORY_TEXT = re.compile(r"(?:categorie|cat\.?)?\s*([abc])")
+
+
+def category(value: Any, field: str = "category") -> Category:
+    """A category (A, B or C) from itself or its text, case and accents aside: ``"a"``,
+    ``"catégorie B"``, ``"cat. C"``. Errors name ``field``."""
+    if isinstance(value, Category):
+        return value
+    if isinstance(value, str):
+        found = _CATEGORY_TEXT.fullmatch(_fold(value))
+        if found:
+            return Category(found.group(1).upper())
+    raise ValidationError(field, value, "a category A, B or C ('catégorie B', 'cat. C')")
+
+
+def _contract_type(value: Any) -> ContractType | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None  # not stated
+    return contract_type(value)
+
+
+def _category(value: Any) -> Category | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None  # not stated
+    return category(value)
+
+
+def _establishment(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValidationError("establishment", value, "a string (the agent's establishment)")
+    return value.strip()
+
+
+#: The unit of activity shares.
+ACTIVITY_SHARE_UNIT = "percent"
+#: How far the shares of an agent's activities may sum from 100 %, in percent.
+ACTIVITY_SHARE_TOLERANCE = 0.5
+# shares summing to 100 % within this are not scaled again (so that reading back the
+# shares of an agent gives the same shares)
+_SUMS_TO_100 = 1e-6
+
+
+def _activity_name(value: Any, field: str = "activities") -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(field, value, "activity names that are non-empty text")
+    name = " ".join(value.split())
+    if any(mark in name for mark in ";|%"):
+        raise ValidationError(field, value, "activity names without ';', '|' or '%'")
+    return name
+
+
+def _activity_share(value: Any, field: str = "activities") -> Quantity:
+    quantity = as_quantity(value, field=field, dimension=DIMENSIONLESS)
+    share = float(quantity.m_as(_unit(ACTIVITY_SHARE_UNIT)))
+    if not (math.isfinite(share) and 0 < share <= 100):
+        raise ValidationError(field, value, "a share of working time in (0 %, 100 %]")
+    return Q_(round(share, 9), ACTIVITY_SHARE_UNIT)
+
+
+def _name_only(value: Any) -> str:
+    return _activity_name(value, "activity.name")
+
+
+def _share_only(value: Any) -> Quantity:
+    return _activity_share(value, "activity.share")
+
+
+@attrs.frozen
+class Activity:
+    """One activity of an agent's post and its share of the agent's working time
+    (``Activity("instruction", "60 %")``).
+
+    The 2021 public-service framework agreement bases telework on the activities
+    carried out, not on posts: an agent's activities are weighed by their share.
+    """
+
+    name: str = attrs.field(converter=_name_only)
+    share: Quantity = attrs.field(converter=_share_only)
+
+    def __str__(self) -> str:
+        return f"{self.name} {_share_text(float(self.share.magnitude))} %"
+
+
+def _share_text(percent: float) -> str:
+    """A share in percent, rounded to 1e-9, as text that reads back exactly (no
+    exponent: ``0.00001``, ``33.333333333``)."""
+    return f"{percent:.9f}".rstrip("0").rstrip(".")
+
+
+#: The words after a share (``60 %``, ``60 percent``, ``60 pour cent``), lower case.
+_SHARE_SIGNS = ("%", "percent", "pour cent")
+_SHARE_DIGITS = frozenset("0123456789.,")
+
+
+def _activity_text(text: str) -> tuple[str, Quantity | None]:
+    """One activity written as text: its name, then perhaps its share in percent
+    (``"instruction 60 %"``, ``"accueil du public: 40,5 %"``, ``"dossiers (25 %)"``).
+
+    Read by scanning back from the end (no regular expression: linear on any text)."""
+    body = text.strip()
+    if body.endswith(")") and "(" in body:
+        body = body[:-1].rstrip()
+    lowered = body.lower()
+    sign = next((s for s in _SHARE_SIGNS if lowered.endswith(s)), None)
+    if sign is None:
+        return _activity_name(text), None
+    head = body[: len(body) - len(sign)].rstrip()
+    cut = len(head)
+    while cut and head[cut - 1] in _SHARE_DIGITS:
+        cut -= 1
+    number = head[cut:]
+    name = head[:cut].rstrip(" \t:=(")
+    if not _PLAIN_NUMBER.fullmatch(number) or not name.strip():
+        raise ValidationError("activities", text, "'name 60 %': an activity, then its share")
+    share = float(number.replace(",", "."))
+    return _activity_name(name), _activity_share(Q_(share, ACTIVITY_SHARE_UNIT))
+
+
+def _activities(value: Any) -> tuple[Activity, ...]:
+    """An agent's activities, sorted by name, their shares summing to 100 %.
+
+    Read from text (``"instruction 60 %; accueil du public 40 %"``, or names alone for
+    equal shares), a mapping of names to shares, or a sequence of names, texts or
+    :class:`Activity`; ``None``, empty text or an empty sequence: not stated.
+    """
+    if value is None or (isinstance(value, tuple) and not value):
+        return ()
+    pairs: list[tuple[str, Quantity | None]] = []
+    if isinstance(value, str):
+        pairs = [_activity_text(p) for p in re.split("[;|]", value) if p.strip()]
+    elif isinstance(value, Mapping):
+        for name, share in value.items():
+            stated = None if _is_missing(share) else _activity_share(share)
+            pairs.append((_activity_name(name), stated))
+    elif isinstance(value, Iterable):
+        for item in value:
+            if isinstance(item, Activity):
+                pairs.append((item.name, item.share))
+            elif isinstance(item, str):
+                pairs.append(_activity_text(item))
+            else:
+                raise ValidationError(
+                    "activities", value, "activities as names, 'name 60 %' texts or Activity"
+                )
+    else:
+        raise ValidationError(
+            "activities", value, "'instruction 60 %; accueil 40 %', a mapping or a list"
+        )
+    if not pairs:
+        return ()
+    names = [name for name, _ in pairs]
+    if len(set(names)) != len(names):
+        twice = next(n for n in names if names.count(n) > 1)
+        raise ValidationError("activities", value, f"each activity once ({twice!r} is twice)")
+    given = [share for _, share in pairs if share is not None]
+    if not given:
+        shares = [100.0 / len(pairs)] * len(pairs)
+    elif len(given) != len(pairs):
+        raise ValidationError(
+            "activities", value, "a share for every activity, or for none (equal shares)"
+        )
+    else:
+        shares = [float(share.magnitude) for share in given]
+    total = math.fsum(shares)
+    if abs(total - 100) > ACTIVITY_SHARE_TOLERANCE:
+        raise ValidationError(
+            "activities",
+            value,
+            f"shares summing to 100 % (± {ACTIVITY_SHARE_TOLERANCE:g} %), not {total:g} %",
+        )
+    if abs(total - 100) > _SUMS_TO_100:
+        shares = [share * 100 / total for share in shares]
+    return tuple(
+        Activity(name, Q_(round(share, 9), ACTIVITY_SHARE_UNIT))
+        for name, share in sorted(zip(names, shares, strict=True))
+    )
 
 
 def _working_time(value: Any) -> Quantity:
@@ -364,6 +656,13 @@ class Agent:
     ``telecentre_distance`` the one-way distance from home to the agent's télécentre;
     ``authorisation`` the individual authorisation, when it is known (its start, end and
     adaptation period bound the telework days).
+
+    ``contract_type`` (:class:`ContractType`, French words read too), ``category`` (A,
+    B or C) and ``establishment`` (the establishment or site, free text) say where the
+    agent stands; ``activities`` are the activities of the agent's post with their
+    shares of working time (``"instruction 60 %; accueil du public 40 %"``, or names
+    alone for equal shares), sorted by name, their shares summing to 100 %. Each
+    defaults to not stated (``None``, ``""``, ``()``).
     """
 
     id: str = attrs.field(converter=_agent_id)
@@ -383,6 +682,10 @@ class Agent:
     absences: tuple[Absence, ...] | None = attrs.field(default=None, converter=_absences)
     telecentre_distance: Quantity | None = attrs.field(default=None, converter=_telecentre_distance)
     authorisation: Authorisation | None = attrs.field(default=None, converter=_authorisation)
+    contract_type: ContractType | None = attrs.field(default=None, converter=_contract_type)
+    category: Category | None = attrs.field(default=None, converter=_category)
+    establishment: str = attrs.field(default="", converter=_establishment)
+    activities: tuple[Activity, ...] = attrs.field(default=(), converter=_activities)
 
     def active_derogations(self, on: dt.date) -> tuple[Derogation, ...]:
         """The derogations in force on ``on``."""
@@ -465,6 +768,10 @@ _FIELDS = (
     "absences",
     "telecentre_distance",
     "authorisation",
+    "contract_type",
+    "category",
+    "establishment",
+    "activities",
 )
 _UNIT_ALIASES = {"pct": "percent", "percent": "percent", "%": "percent"}
 #: The quantity columns of :meth:`Workforce.to_pandas`: plain name -> (pint name, unit).
@@ -500,6 +807,10 @@ _NO_DATES = _readonly(np.zeros(0, dtype="datetime64[D]"))
 _NO_DAY_OFF = _readonly(np.zeros(1, dtype=np.uint8))
 _ONE_CODE = _readonly(np.ones(1, dtype=np.int32))
 _ONE_DEFAULT = Coded(_ZERO_CODE, (None,))
+_NOT_STATED = Categories(_ZERO_CODE, ("",))
+_CONTRACT_ROWS = {kind: Categories(_ZERO_CODE, (kind.value,)) for kind in ContractType}
+_CATEGORY_ROWS = {kind: Categories(_ZERO_CODE, (kind.value,)) for kind in Category}
+_NO_ACTIVITY = _readonly(np.zeros((1, 0)))
 # the columns with one entry per agent, checked against the ids
 _ROW_NAMES = (
     "hire_date",
@@ -513,13 +824,37 @@ _ROW_NAMES = (
     "requested_telework_workday_per_week",
     "days_off_mask",
     "telecentre_distance_km",
+    "activity_shares",
     "source_rows",
 )
-_ROW_COLUMNS = operator.attrgetter(*_ROW_NAMES)
+# the columns of codes, one code per agent
+_CODED_NAMES = (
+    "role",
+    "pattern",
+    "absences",
+    "authorisation",
+    "contract_type",
+    "category",
+    "establishment",
+)
+# every column of one entry per agent, and the codes of the coded ones, read at once
+_ROW_COLUMNS = operator.attrgetter(*_ROW_NAMES, *(f"{name}.codes" for name in _CODED_NAMES))
 _MODE_ROWS = {
     mode: _readonly(np.array([code], dtype=np.int8)) for code, mode in enumerate(CommuteMode)
 }
 _EPOCH = dt.date(1970, 1, 1)
+# one-row hire-date columns, shared by the workforces of one agent hired that day (a
+# register has a few thousand distinct hire dates; the cache is emptied when full)
+_HIRE_ROWS: dict[dt.date, npt.NDArray[np.datetime64]] = {}
+_MOST_HIRE_ROWS = 1 << 16
+
+
+def _hire_row(day: dt.date) -> npt.NDArray[np.datetime64]:
+    """The read-only one-row column of a hire date, made once."""
+    if len(_HIRE_ROWS) >= _MOST_HIRE_ROWS:
+        _HIRE_ROWS.clear()
+    found = _HIRE_ROWS[day] = _readonly(np.array([(day - _EPOCH).days], dtype="datetime64[D]"))
+    return found
 
 
 def _column_unit(key: str) -> tuple[str, str | None]:
@@ -1019,6 +1354,10 @@ class Workforce:
       ``days_off_mask`` (the weekdays not worked, bit 0 = Monday),
       ``telecentre_distance_km`` (NaN if unknown), ``absences`` (:class:`Coded`: each
       agent's absences, None where unknown) and ``authorisation`` (:class:`Coded`);
+    * ``contract_type``, ``category`` and ``establishment``: :class:`Categories`, ``""``
+      where not stated; ``activity_names`` and ``activity_shares``, the share of each
+      agent's working time on each activity (a float matrix, each row summing to 1
+      where the activities are stated, all zero where not);
     * ``source_rows``: the input row each agent came from; ``rejected``: the bad input
       rows, when built with ``errors="report"``.
 
@@ -1050,6 +1389,11 @@ class Workforce:
     telecentre_distance_km: npt.NDArray[np.float64]
     absences: Coded
     authorisation: Coded
+    contract_type: Categories
+    category: Categories
+    establishment: Categories
+    activity_names: tuple[str, ...]
+    activity_shares: npt.NDArray[np.float64]
     source_rows: npt.NDArray[np.int64]
     rejected: tuple[RowError, ...] = ()
 
@@ -1061,9 +1405,16 @@ class Workforce:
             for name in _ROW_NAMES:
                 if len(getattr(self, name)) != n:
                     raise ValidationError(name, len(getattr(self, name)), f"a column of {n} rows")
-        for name in ("role", "pattern", "absences", "authorisation"):
-            if len(getattr(self, name).codes) != n:
-                raise ValidationError(name, len(getattr(self, name).codes), f"{n} codes")
+            for name in _CODED_NAMES:
+                if len(getattr(self, name).codes) != n:
+                    raise ValidationError(name, len(getattr(self, name).codes), f"{n} codes")
+        shape = self.activity_shares.shape
+        if len(shape) != 2 or shape[1] != len(self.activity_names):
+            raise ValidationError(
+                "activity_shares",
+                self.activity_shares.shape,
+                f"one column per activity name ({len(self.activity_names)})",
+            )
         if self.hire_date.dtype != np.dtype("datetime64[D]"):
             raise ValidationError("hire_date", self.hire_date.dtype, "dates as datetime64[D]")
 
@@ -1114,6 +1465,10 @@ class Workforce:
             ),
             absences=[a.absences for a in agents],
             authorisation=[a.authorisation for a in agents],
+            contract_type=[a.contract_type for a in agents],
+            category=[a.category for a in agents],
+            establishment=[a.establishment for a in agents],
+            activities=[a.activities for a in agents],
         )
 
     @classmethod
@@ -1126,6 +1481,11 @@ class Workforce:
         tag_names = tuple(sorted(agent.tags))
         derogations = agent.derogations
         requested = agent.requested_telework
+        activities = agent.activities
+        contract, grade = agent.contract_type, agent.category  # (hashing an enum costs)
+        hired = _HIRE_ROWS.get(agent.hire_date)
+        if hired is None:
+            hired = _hire_row(agent.hire_date)
         block = np.array(
             [
                 _magnitude(agent.working_time, WORKING_TIME_UNIT),
@@ -1137,7 +1497,7 @@ class Workforce:
         block.flags.writeable = False  # its slices are read-only too
         return cls(
             ids=_readonly(np.array([agent.id])),
-            hire_date=_readonly(np.array([(agent.hire_date - _EPOCH).days], dtype="datetime64[D]")),
+            hire_date=hired,
             working_time_percent=block[0:1],
             role=Categories(_ZERO_CODE, (agent.role,)),
             tags=_ONE_TAG_ROW[:, : len(tag_names)]
@@ -1186,6 +1546,17 @@ class Workforce:
             authorisation=_ONE_DEFAULT
             if agent.authorisation is None
             else Coded(_ONE_CODE, (None, agent.authorisation)),
+            contract_type=_NOT_STATED if contract is None else _CONTRACT_ROWS[contract],
+            category=_NOT_STATED if grade is None else _CATEGORY_ROWS[grade],
+            establishment=Categories(_ZERO_CODE, (agent.establishment,))
+            if agent.establishment
+            else _NOT_STATED,
+            activity_names=tuple([a.name for a in activities]) if activities else (),
+            activity_shares=_readonly(
+                np.array([[float(a.share.magnitude) / 100 for a in activities]])
+            )
+            if activities
+            else _NO_ACTIVITY,
             source_rows=_ZERO_ROW,
             rejected=(),
         )
@@ -1211,6 +1582,13 @@ class Workforce:
         telecentre_distance: Quantity | None = None,
         absences: Sequence[Sequence[Absence] | str | None] | npt.NDArray[Any] | None = None,
         authorisation: Sequence[Authorisation | str | None] | npt.NDArray[Any] | None = None,
+        contract_type: Sequence[ContractType | str | None]
+        | npt.NDArray[Any]
+        | Categories
+        | None = None,
+        category: Sequence[Category | str | None] | npt.NDArray[Any] | Categories | None = None,
+        establishment: Sequence[str] | npt.NDArray[Any] | Categories | None = None,
+        activities: Sequence[Any] | npt.NDArray[Any] | Mapping[str, Quantity] | None = None,
         errors: Errors = "raise",
         source_rows: npt.ArrayLike | None = None,
         rejected: Sequence[RowError] = (),
@@ -1224,6 +1602,13 @@ class Workforce:
         ``tags`` a sequence of tag sets or a mapping ``{tag: boolean column}``;
         ``pattern``, ``days_off``, ``absences`` and ``authorisation`` one value per agent
         (or its text), ``None`` for the default.
+
+        ``contract_type`` and ``category`` are values, French words or
+        :class:`Categories` (each distinct value read once), ``establishment`` strings
+        or :class:`Categories`; ``None`` or an empty cell is not stated. ``activities``
+        is one value per agent as :class:`Agent` reads it (text, a mapping, a list), or
+        a mapping ``{activity: Q_(shares, "percent")}`` of whole columns (a row of zeros
+        or NaN: not stated; each stated row must sum to 100 % within 0.5 %).
         """
         if errors not in ("raise", "report"):
             raise ValidationError("errors", errors, "'raise' or 'report'")
@@ -1332,6 +1717,16 @@ class Workforce:
             days_off, "days_off", lambda v: weekday_mask(_days_off(v)), n, rows, problems, bad
         )
         off_mask = np.array([0 if v is None else v for v in off.values], dtype=np.uint8)[off.codes]
+        contracts = _label_column(
+            contract_type, "contract_type", _contract_value, n, rows, problems, bad
+        )
+        categories = _label_column(category, "category", _category_value, n, rows, problems, bad)
+        sites = (
+            Categories(zeros(n, np.int32), ("",))
+            if establishment is None
+            else _role_column(establishment, n, "establishment")
+        )
+        activity_names, activity_matrix = _activity_columns(activities, n, rows, problems, bad)
 
         d_row: list[int] = []
         d_kind: list[int] = []
@@ -1401,6 +1796,11 @@ class Workforce:
             telecentre_distance_km=_kept(far, keep),
             absences=absent.kept(keep),
             authorisation=authorised.kept(keep),
+            contract_type=_kept_labels(contracts, keep),
+            category=_kept_labels(categories, keep),
+            establishment=_kept_labels(sites, keep),
+            activity_names=activity_names,
+            activity_shares=_kept(activity_matrix, keep),
             source_rows=_kept(rows, keep),
             rejected=tuple(sorted(problems, key=lambda e: e.row)),
         )
@@ -1523,6 +1923,10 @@ class Workforce:
         off = column.parse(cells.get("days_off"), _days_off, frozenset())
         absences = column.parse(cells.get("absences"), _absences, None)
         authorised = column.parse(cells.get("authorisation"), _authorisation, None)
+        contracts = column.parse(cells.get("contract_type"), lambda v: _contract_value(v) or "", "")
+        categories = column.parse(cells.get("category"), lambda v: _category_value(v) or "", "")
+        sites = column.parse(cells.get("establishment"), lambda v: _establishment(str(v)), "")
+        activities = column.parse(cells.get("activities"), _activities, ())
 
         keep = ~column.bad
         kept = int(np.count_nonzero(keep))
@@ -1546,6 +1950,10 @@ class Workforce:
             telecentre_distance=Q_(magnitudes["telecentre_distance"][keep], DISTANCE_UNIT),
             absences=absences.values(keep) if "absences" in cells else None,
             authorisation=authorised.values(keep) if "authorisation" in cells else None,
+            contract_type=contracts.categories(keep) if "contract_type" in cells else None,
+            category=categories.categories(keep) if "category" in cells else None,
+            establishment=sites.categories(keep) if "establishment" in cells else None,
+            activities=activities.values(keep) if "activities" in cells else None,
             errors=errors,
             source_rows=rows[keep],
             rejected=column.problems,
@@ -1703,6 +2111,19 @@ class Workforce:
             absences=self.absences.value(row),
             telecentre_distance=None if math.isnan(far) else Q_(far, DISTANCE_UNIT),
             authorisation=self.authorisation.value(row),
+            contract_type=self.contract_type.value(row) or None,
+            category=self.category.value(row) or None,
+            establishment=self.establishment.value(row),
+            activities=self._activities_of(row),
+        )
+
+    def _activities_of(self, row: int) -> tuple[Activity, ...]:
+        """The activities of one row, with their shares in percent."""
+        shares = self.activity_shares[row].tolist()
+        return tuple(
+            Activity(name, Q_(share * 100, ACTIVITY_SHARE_UNIT))
+            for name, share in zip(self.activity_names, shares, strict=True)
+            if share > 0
         )
 
     def __iter__(self) -> Iterator[Agent]:
@@ -1748,6 +2169,9 @@ class Workforce:
         def coded(column: Coded) -> Coded:
             return Coded(taken(column.codes), column.values)
 
+        def labels(column: Categories) -> Categories:
+            return Categories(taken(column.codes), column.categories)
+
         return Workforce(
             ids=taken(self.ids),
             hire_date=taken(self.hire_date),
@@ -1770,6 +2194,11 @@ class Workforce:
             telecentre_distance_km=taken(self.telecentre_distance_km),
             absences=coded(self.absences),
             authorisation=coded(self.authorisation),
+            contract_type=labels(self.contract_type),
+            category=labels(self.category),
+            establishment=labels(self.establishment),
+            activity_names=self.activity_names,
+            activity_shares=_readonly(self.activity_shares[index, :]),
             source_rows=taken(self.source_rows),
             rejected=(),
         )
@@ -1795,6 +2224,49 @@ class Workforce:
         for code in codes.tolist():  # few codes: comparisons beat np.isin's sort
             found |= self.role.codes == code
         return found
+
+    def contract_type_in(self, names: Collection[ContractType | str]) -> npt.NDArray[np.bool_]:
+        """Rows whose contract type is one of ``names`` (values or French words; a row
+        where it is not stated is in none)."""
+        wanted = {contract_type(name, "names").value for name in _listed(names)}
+        return _labelled(self.contract_type, wanted)
+
+    def category_in(self, names: Collection[Category | str]) -> npt.NDArray[np.bool_]:
+        """Rows whose category is one of ``names`` (``"A"``, ``"catégorie B"``...; a row
+        where it is not stated is in none)."""
+        wanted = {category(name, "names").value for name in _listed(names)}
+        return _labelled(self.category, wanted)
+
+    def establishment_in(self, names: Collection[str]) -> npt.NDArray[np.bool_]:
+        """Rows whose establishment is one of ``names`` (compared as written, surrounding
+        spaces aside; a row where it is not stated is in none)."""
+        wanted = {name.strip() for name in _listed(names)} - {""}
+        return _labelled(self.establishment, wanted)
+
+    def has_activity(self, names: Collection[str]) -> npt.NDArray[np.bool_]:
+        """Rows carrying any of the activities in ``names`` (compared as written, spaces
+        aside)."""
+        columns = self._activity_columns(names)
+        if not columns:
+            return np.zeros(len(self), dtype=bool)
+        result: npt.NDArray[np.bool_] = np.any(self.activity_shares[:, columns] > 0, axis=1)
+        return result
+
+    def activity_share(self, names: Collection[str]) -> npt.NDArray[np.float64]:
+        """The share of each agent's working time (from 0 to 1) spent on the activities
+        in ``names``; NaN where the agent's activities are not stated."""
+        columns = self._activity_columns(names)
+        share: npt.NDArray[np.float64] = self.activity_shares[:, columns].sum(axis=1)
+        return np.where(self.activities_stated(), share, math.nan)
+
+    def activities_stated(self) -> npt.NDArray[np.bool_]:
+        """Rows whose activities are stated."""
+        result: npt.NDArray[np.bool_] = np.any(self.activity_shares > 0, axis=1)
+        return result
+
+    def _activity_columns(self, names: Collection[str]) -> list[int]:
+        wanted = {" ".join(name.split()) for name in _listed(names)}
+        return [j for j, name in enumerate(self.activity_names) if name in wanted]
 
     def derogation_active(
         self, kinds: Collection[DerogationKind], on: dt.date
@@ -1852,6 +2324,12 @@ class Workforce:
                     "authorisation": (
                         "" if agent.authorisation is None else str(agent.authorisation)
                     ),
+                    "contract_type": ""
+                    if agent.contract_type is None
+                    else agent.contract_type.value,
+                    "category": "" if agent.category is None else agent.category.value,
+                    "establishment": agent.establishment,
+                    "activities": _activities_text(agent.activities),
                 }
             )
         return records
@@ -1896,10 +2374,40 @@ class Workforce:
                 "absences": _texts(self.absences, _absences_text),
                 "telecentre_distance_km": self.telecentre_distance_km,
                 "authorisation": _texts(self.authorisation, str),
+                "contract_type": _categorical(self.contract_type),
+                "category": _categorical(self.category),
+                "establishment": _categorical(self.establishment),
+                "activities": [
+                    _activities_text(self._activities_of(row)) for row in range(len(self))
+                ],
             },
             PANDAS_QUANTITIES,
             units,
         )
+
+
+def _listed(names: Any) -> list[Any]:
+    """Names given to a selection: one name alone, or a collection of them."""
+    if isinstance(names, str | enum.Enum):
+        return [names]
+    if isinstance(names, Mapping) or not isinstance(names, Iterable):
+        raise ValidationError("names", names, "a name or a collection of names")
+    items = list(names)
+    for item in items:
+        if not isinstance(item, str):
+            raise ValidationError("names", item, "names that are text")
+    return items
+
+
+def _labelled(column: Categories, wanted: Collection[str]) -> npt.NDArray[np.bool_]:
+    """Rows of a categorical column whose category is in ``wanted``."""
+    codes = [code for code, name in enumerate(column.categories) if name in wanted]
+    if not codes:
+        return np.zeros(len(column.codes), dtype=bool)
+    table = np.zeros(len(column.categories), dtype=bool)
+    table[codes] = True
+    result: npt.NDArray[np.bool_] = table[column.codes]
+    return result
 
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -1918,6 +2426,23 @@ def _absences_text(spans: tuple[Absence, ...] | None) -> str:
     if not spans:
         return "none"
     return ";".join(str(a) for a in spans)
+
+
+def _activities_text(activities: tuple[Activity, ...]) -> str:
+    """Activities as text that reads back (``"accueil 40 %; instruction 60 %"``); empty
+    when not stated."""
+    return "; ".join(str(activity) for activity in activities)
+
+
+def _categorical(column: Categories) -> Any:
+    """A categorical column as a pandas Categorical."""
+    import pandas as pd
+
+    if not column.categories:
+        return pd.Categorical([])
+    return pd.Categorical.from_codes(
+        np.asarray(column.codes), categories=pd.Index(list(column.categories))
+    )
 
 
 def _texts(column: Coded, write: Callable[[Any], str]) -> list[str]:
@@ -2069,24 +2594,149 @@ def _check_length(field: str, column: Any, n: int) -> None:
         )
 
 
-def _role_column(role: Sequence[str] | npt.NDArray[Any] | Categories | None, n: int) -> Categories:
+def _role_column(
+    role: Sequence[str] | npt.NDArray[Any] | Categories | None, n: int, field: str = "role"
+) -> Categories:
+    """A column of free text (roles, establishments) as categories."""
     if role is None:
         return Categories(np.zeros(n, dtype=np.int32), ("",))
     if isinstance(role, Categories):
-        _check_length("role", role.codes, n)
-        codes = np.asarray(role.codes)
-        if n and (codes.min() < 0 or codes.max() >= len(role.categories)):
-            raise ValidationError(
-                "role.codes", int(codes.max()), f"codes from 0 to {len(role.categories) - 1}"
-            )
+        _check_length(field, role.codes, n)
+        _check_codes(field, role, n)
         return role
-    _check_length("role", role, n)
+    _check_length(field, role, n)
     array = np.asarray(role)
     if array.dtype.kind != "U" and n:
         strange = [v for v in array.tolist() if not isinstance(v, str)]
         if strange:
-            raise ValidationError("role", strange[0], "a column of strings (roles are text)")
+            raise ValidationError(field, strange[0], f"a column of strings ({field} is text)")
     return Categories.from_values(np.char.strip(array.astype(str)) if n else [])
+
+
+def _check_codes(field: str, column: Categories, n: int) -> None:
+    """The codes of a categorical column must point into its categories."""
+    codes = np.asarray(column.codes)
+    if n and (codes.min() < 0 or codes.max() >= len(column.categories)):
+        raise ValidationError(
+            f"{field}.codes", int(codes.max()), f"codes from 0 to {len(column.categories) - 1}"
+        )
+
+
+def _contract_value(value: Any) -> str | None:
+    kind = _contract_type(value)
+    return None if kind is None else kind.value
+
+
+def _category_value(value: Any) -> str | None:
+    kind = _category(value)
+    return None if kind is None else kind.value
+
+
+def _label_column(
+    values: Sequence[Any] | npt.NDArray[Any] | Categories | None,
+    field: str,
+    read: Callable[[Any], str | None],
+    n: int,
+    rows: npt.NDArray[np.int64],
+    problems: list[RowError],
+    bad: npt.NDArray[np.bool_],
+) -> Categories:
+    """A column of a few fixed labels (contract types, categories), each distinct value
+    read once (``read`` gives the label, or None: not stated, ``""``); a value that does
+    not read makes its row bad. :class:`Categories` are read category by category."""
+    if values is None:
+        return Categories(zeros(n, np.int32), ("",))
+    if isinstance(values, Categories):
+        _check_length(field, values.codes, n)
+        _check_codes(field, values, n)
+        labels: list[str | None] = []
+        for name in values.categories:
+            try:
+                labels.append(read(name))
+            except ValidationError as exc:
+                raise ValidationError(f"{field}.categories", name, exc.expected) from None
+        coded = Coded(np.asarray(values.codes, dtype=np.int32), tuple(labels))
+    else:
+        coded = _coded_column(values, field, read, n, rows, problems, bad)
+    texts = ["" if label is None else str(label) for label in coded.values]
+    used = np.flatnonzero(np.bincount(coded.codes, minlength=len(texts)))
+    distinct = sorted({texts[code] for code in used.tolist()})
+    position = {text: i for i, text in enumerate(distinct)}
+    lookup = np.array([position.get(text, 0) for text in texts], dtype=np.int32)
+    return Categories(lookup[coded.codes], tuple(distinct))
+
+
+def _kept_labels(column: Categories, keep: npt.NDArray[np.bool_] | None) -> Categories:
+    """The kept rows of a categorical column (a column of one shared zero stays so)."""
+    codes = column.codes
+    if codes.strides == (0,) or not len(codes):
+        kept = len(codes) if keep is None else int(np.count_nonzero(keep))
+        return Categories(zeros(kept, np.int32), column.categories)
+    return Categories(_kept(codes, keep), column.categories)
+
+
+def _activity_columns(
+    values: Sequence[Any] | npt.NDArray[Any] | Mapping[str, Quantity] | None,
+    n: int,
+    rows: npt.NDArray[np.int64],
+    problems: list[RowError],
+    bad: npt.NDArray[np.bool_],
+) -> tuple[tuple[str, ...], npt.NDArray[np.float64]]:
+    """The activity names and the matrix of shares (fractions of working time; a row of
+    zeros where not stated), each distinct value read once."""
+    if values is None:
+        return (), np.zeros((n, 0))
+    if isinstance(values, Mapping):
+        return _activity_matrix(values, n, rows, problems, bad)
+    coded = _coded_column(
+        values, "activities", lambda v: _activities(v) or None, n, rows, problems, bad
+    )
+    names = tuple(sorted({a.name for found in coded.values[1:] for a in found}))
+    position = {name: j for j, name in enumerate(names)}
+    table = np.zeros((len(coded.values), len(names)))
+    for code, found in enumerate(coded.values[1:], start=1):
+        for activity in found:
+            table[code, position[activity.name]] = float(activity.share.magnitude) / 100
+    matrix: npt.NDArray[np.float64] = table[coded.codes]
+    return names, matrix
+
+
+def _activity_matrix(
+    columns: Mapping[str, Quantity],
+    n: int,
+    rows: npt.NDArray[np.int64],
+    problems: list[RowError],
+    bad: npt.NDArray[np.bool_],
+) -> tuple[tuple[str, ...], npt.NDArray[np.float64]]:
+    """Activities given as whole columns of shares, ``{activity: Q_(array, "percent")}``:
+    zero or NaN where the agent does not carry the activity."""
+    cleaned = {_activity_name(name): name for name in columns}
+    if len(cleaned) != len(columns):
+        raise ValidationError("activities", list(columns), "each activity once")
+    names = tuple(sorted(cleaned))
+    percent = np.zeros((n, len(names)))
+    for j, name in enumerate(names):
+        field = f"activities.{name}"
+        quantity = as_quantity(columns[cleaned[name]], field=field, dimension=DIMENSIONLESS)
+        column = np.asarray(quantity.m_as(_unit(ACTIVITY_SHARE_UNIT)), dtype=float)
+        _check_length(field, column, n)
+        percent[:, j] = np.where(np.isnan(column), 0.0, column)
+    wrong = ~np.isfinite(percent).all(axis=1) | (percent < 0).any(axis=1)
+    wrong |= (percent > 100).any(axis=1)
+    total = np.where(wrong, 0.0, percent.sum(axis=1))
+    stated = total > 0
+    wrong |= stated & (np.abs(total - 100) > ACTIVITY_SHARE_TOLERANCE)
+    for index in np.flatnonzero(wrong & ~bad).tolist():
+        shares = {name: _plain(percent[index, j]) for j, name in enumerate(names)}
+        expected = f"shares from 0 to 100 % summing to 100 % (± {ACTIVITY_SHARE_TOLERANCE:g} %)"
+        problems.append(
+            RowError.from_error(int(rows[index]), ValidationError("activities", shares, expected))
+        )
+    bad |= wrong
+    scale = stated & ~wrong & (np.abs(total - 100) > _SUMS_TO_100)
+    percent[scale] *= (100 / total[scale])[:, None]
+    percent[wrong] = 0.0
+    return names, np.round(percent, 9) / 100
 
 
 def _tag_column(

@@ -6,6 +6,8 @@
 
 from .criteria import (
     Criterion,
+    ExcludedActivities,
+    ExcludedContracts,
     ExcludedRoles,
     HasDerogation,
     MinimumCommuteDistance,
@@ -13,6 +15,7 @@ from .criteria import (
     MinimumSeniority,
     MinimumWorkingTime,
     Predicate,
+    TeleworkableActivities,
     TeleworkablePost,
     Volunteer,
 )
@@ -36,6 +39,8 @@ __all__ = [
     "Criterion",
     "CriterionResult",
     "Decision",
+    "ExcludedActivities",
+    "ExcludedContracts",
     "ExcludedRoles",
     "HasDerogation",
     "MinimumCommuteDistance",
@@ -47,6 +52,7 @@ __all__ = [
     "Rule",
     "Selection",
     "SelectionCampaign",
+    "TeleworkableActivities",
     "TeleworkablePost",
     "Unless",
     "Volunteer",

@@ -16,6 +16,9 @@ code                        criterion
 ``volunteer``               :class:`Volunteer`
 ``post.teleworkable``       :class:`TeleworkablePost`
 ``derogation.active``       :class:`HasDerogation`
+``contract_type.excluded``  :class:`ExcludedContracts`
+``activities.excluded``     :class:`ExcludedActivities`
+``activities.teleworkable_share`` :class:`TeleworkableActivities` (activities, not posts)
 (yours)                     :class:`Predicate`, a function of your own over the columns
 =========================== ============================================================
 """
@@ -37,12 +40,15 @@ from teletravail.dated import Duration, Source
 from teletravail.errors import TeletravailError, ValidationError
 from teletravail.units import DIMENSIONLESS, LENGTH, Q_, TIME, as_quantity, unit
 from teletravail.workforce import (
+    ACTIVITY_SHARE_UNIT,
     COMMUTE_TIME_UNIT,
     DISTANCE_UNIT,
     WORKING_TIME_UNIT,
     Categories,
+    ContractType,
     DerogationKind,
     Workforce,
+    contract_type,
 )
 
 from .decision import CriterionResult, Outcome, Result, Value
@@ -53,6 +59,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Criterion",
+    "ExcludedActivities",
+    "ExcludedContracts",
     "ExcludedRoles",
     "HasDerogation",
     "MinimumCommuteDistance",
@@ -60,6 +68,7 @@ __all__ = [
     "MinimumSeniority",
     "MinimumWorkingTime",
     "Predicate",
+    "TeleworkableActivities",
     "TeleworkablePost",
     "Volunteer",
 ]
@@ -416,6 +425,136 @@ class HasDerogation(Criterion):
         return tuple(sorted(k.value for k in self.kinds))
 
 
+def _contract_types(value: Any) -> frozenset[ContractType]:
+    if not isinstance(value, str | Iterable) or isinstance(value, Mapping):
+        raise ValidationError("contract_types", value, "a set of contract types")
+    items = [value] if isinstance(value, str) else list(value)
+    if not items:
+        raise ValidationError("contract_types", value, "at least one contract type")
+    return frozenset(contract_type(item, "contract_types") for item in items)
+
+
+@attrs.frozen(kw_only=True)
+class ExcludedContracts(Criterion):
+    """Not of one of ``contract_types`` (values or French words: ``"apprenti"``,
+    ``"stagiaire école"``, ``"doctorant contractuel"``).
+
+    An agent whose contract type is not stated is not excluded, and the explanation says
+    it was not stated.
+    """
+
+    CODE: ClassVar[str] = "contract_type.excluded"
+    contract_types: frozenset[ContractType] = attrs.field(converter=_contract_types)
+
+    def column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+        return ~workforce.contract_type_in(self.contract_types)
+
+    def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
+        return workforce.contract_type.value(row) or None
+
+    @property
+    def threshold(self) -> Value:
+        return tuple(sorted(kind.value for kind in self.contract_types))
+
+
+def _activity_names(value: Any, field: str, *, at_least: int = 0) -> frozenset[str]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, Iterable) or isinstance(items, Mapping):
+        raise ValidationError(field, value, "a set of activity names")
+    names = []
+    for name in items:
+        if not isinstance(name, str) or not name.strip():
+            raise ValidationError(field, value, "a set of non-empty activity names")
+        names.append(" ".join(name.split()))  # the same cleaning as the agents' activities
+    if len(names) < at_least:
+        raise ValidationError(field, value, "at least one activity")
+    return frozenset(names)
+
+
+def _excluded_activities(value: Any) -> frozenset[str]:
+    return _activity_names(value, "activities", at_least=1)
+
+
+def _not_teleworkable(value: Any) -> frozenset[str]:
+    return _activity_names(value, "not_teleworkable")
+
+
+def _carried(workforce: Workforce, row: int) -> tuple[str, ...] | None:
+    """The activities of one row, by name; None where they are not stated."""
+    shares = workforce.activity_shares[row]
+    names = tuple(n for n, share in zip(workforce.activity_names, shares, strict=True) if share)
+    return names or None
+
+
+@attrs.frozen(kw_only=True)
+class ExcludedActivities(Criterion):
+    """Carrying none of ``activities``: an agent who carries any of them is refused.
+
+    Activity names are compared as written (surrounding and repeated spaces aside). An
+    agent whose activities are not stated carries none, and the explanation says they
+    were not stated.
+    """
+
+    CODE: ClassVar[str] = "activities.excluded"
+    activities: frozenset[str] = attrs.field(converter=_excluded_activities)
+
+    def column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
+        return ~workforce.has_activity(self.activities)
+
+    def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
+        return _carried(workforce, row)
+
+    @property
+    def threshold(self) -> Value:
+        return tuple(sorted(self.activities))
+
+
+def _share(value: Any) -> Quantity:
+    return as_quantity(value, field="minimum", dimension=DIMENSIONLESS)
+
+
+@attrs.frozen(kw_only=True)
+class TeleworkableActivities(_MinimumQuantity):
+    """At least ``minimum`` of the agent's working time on activities that can be done
+    remotely: every activity but those listed in ``not_teleworkable``.
+
+    The 2021 public-service framework agreement bases telework on the activities an
+    agent carries out, not on the post as a whole. Shares are compared in percent
+    rounded to 1e-9 (exactly the minimum passes); an agent whose activities are not
+    stated does not pass, as an unknown commute does not pass a minimum distance.
+    """
+
+    CODE: ClassVar[str] = "activities.teleworkable_share"
+    DIMENSION: ClassVar[str] = DIMENSIONLESS
+    UNIT: ClassVar[str] = ACTIVITY_SHARE_UNIT
+    COLUMN: ClassVar[str] = "activity_shares"
+    MAXIMUM: ClassVar[float | None] = 100.0
+    minimum: Quantity = attrs.field(factory=lambda: Q_(50, "percent"), converter=_share)
+    not_teleworkable: frozenset[str] = attrs.field(factory=frozenset, converter=_not_teleworkable)
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        object.__setattr__(self, "_limit", round(self._limit, 9))
+
+    def _columns(self, workforce: Workforce) -> list[int]:
+        """The columns of the activities that can be teleworked."""
+        names = workforce.activity_names
+        return [j for j, name in enumerate(names) if name not in self.not_teleworkable]
+
+    def _values(self, workforce: Workforce) -> npt.NDArray[np.float64]:
+        shares = workforce.activity_shares
+        total = shares[:, self._columns(workforce)].sum(axis=1)
+        percent = np.round(total * 100, 9)
+        result: npt.NDArray[np.float64] = np.where(workforce.activities_stated(), percent, np.nan)
+        return result
+
+    def observed(self, workforce: Workforce, on: dt.date, row: int) -> Value:
+        if _carried(workforce, row) is None:
+            return None
+        shares = workforce.activity_shares[[row]][:, self._columns(workforce)]
+        return Q_(float(np.round(shares.sum(axis=1) * 100, 9)[0]), self.UNIT)
+
+
 def _code(value: Any) -> str:
     if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value):
         raise ValidationError("name", value, "a non-empty code without spaces, e.g. 'site.badge'")
@@ -496,5 +635,8 @@ _BUILT_IN_CODES = frozenset(
         "volunteer",
         "post.teleworkable",
         "derogation.active",
+        "contract_type.excluded",
+        "activities.excluded",
+        "activities.teleworkable_share",
     }
 )

@@ -68,6 +68,48 @@ TEMPLATES: dict[str, dict[Lang, str]] = {
         "en": "derogations in force: {observed}, one of {threshold} required",
         "fr": "dérogations en cours\u00a0: {observed}, l'une de {threshold} requise",
     },
+    "contract_type.excluded": {
+        "en": "contract type {observed}, excluded: {threshold}",
+        "fr": "type de contrat {observed}, types exclus\u00a0: {threshold}",
+    },
+    "activities.excluded": {
+        "en": "activities {observed}, excluded: {threshold}",
+        "fr": "activités {observed}, activités exclues\u00a0: {threshold}",
+    },
+    "activities.teleworkable_share": {
+        "en": "teleworkable activities {observed} of working time, at least {threshold} required",
+        "fr": "activités télétravaillables {observed} du temps de travail, au moins {threshold}"
+        " requis",
+    },
+}
+
+#: The sentence of a criterion whose observed value was not stated by the agent's record.
+NOT_STATED_TEMPLATES: dict[str, dict[Lang, str]] = {
+    "contract_type.excluded": {
+        "en": "contract type not stated, excluded: {threshold}",
+        "fr": "type de contrat non renseigné, types exclus\u00a0: {threshold}",
+    },
+    "activities.excluded": {
+        "en": "activities not stated, excluded: {threshold}",
+        "fr": "activités non renseignées, activités exclues\u00a0: {threshold}",
+    },
+    "activities.teleworkable_share": {
+        "en": "activities not stated, at least {threshold} of working time on teleworkable"
+        " activities required",
+        "fr": "activités non renseignées, au moins {threshold} du temps de travail en activités"
+        " télétravaillables requis",
+    },
+}
+
+#: The contract types as a person reads them.
+CONTRACT_TYPE_TEXT: dict[str, dict[Lang, str]] = {
+    "civil_servant": {"en": "civil servant", "fr": "fonctionnaire"},
+    "probationer": {"en": "probationary civil servant", "fr": "fonctionnaire stagiaire"},
+    "contract_staff": {"en": "contract staff", "fr": "contractuel"},
+    "doctoral_student": {"en": "contract doctoral student", "fr": "doctorant contractuel"},
+    "apprentice": {"en": "apprentice", "fr": "apprenti"},
+    "trainee": {"en": "student intern", "fr": "stagiaire étudiant"},
+    "other": {"en": "other", "fr": "autre"},
 }
 
 _HEADINGS: dict[str, dict[Lang, str]] = {
@@ -135,6 +177,17 @@ _OUTSIDE: dict[str, dict[Lang, str]] = {
 }
 
 
+def _words(value: Value, code: str, lang: Lang) -> Value:
+    """Values that are codes (contract types) as words of ``lang``."""
+    if code != "contract_type.excluded":
+        return value
+    if isinstance(value, str):
+        return CONTRACT_TYPE_TEXT.get(value, {}).get(lang, value)
+    if isinstance(value, tuple):
+        return tuple(CONTRACT_TYPE_TEXT.get(v, {}).get(lang, v) for v in value)
+    return value
+
+
 def render_criterion(result: CriterionResult, lang: Lang) -> str:
     """One criterion's sentence."""
     if result.code == NOT_CONCERNED:
@@ -142,10 +195,13 @@ def render_criterion(result: CriterionResult, lang: Lang) -> str:
         if isinstance(result.observed, str) and result.observed:
             return _OUTSIDE["in"][lang].format(name=result.observed)
         return _OUTSIDE["none"][lang].format(names=names)
+    threshold = format_value(_words(result.threshold, result.code, lang), lang)
+    if result.observed is None and result.code in NOT_STATED_TEMPLATES:
+        return NOT_STATED_TEMPLATES[result.code][lang].format(threshold=threshold)
     if result.code in TEMPLATES:
         return TEMPLATES[result.code][lang].format(
-            observed=format_value(result.observed, lang),
-            threshold=format_value(result.threshold, lang),
+            observed=format_value(_words(result.observed, result.code, lang), lang),
+            threshold=threshold,
         )
     if lang == "fr" and result.description_fr:
         return result.description_fr
