@@ -2083,12 +2083,23 @@ def compare_policies(
     on: dt.date | str,
     *,
     period: Any = None,
+    errors: Errors = "raise",
 ) -> dict[str, Any]:
     """Who changes status between two policies on one workforce over one period, and
-    how the totals move."""
+    how the totals move. With ``errors="report"`` a row that either policy cannot
+    assess is left out of both (and listed under ``"errors"``), so that the totals
+    compare the same agents."""
     if not isinstance(workforce, Workforce):
         raise ValidationError("workforce", workforce, "a Workforce")
-    a, b = (p.assess_workforce(workforce, on, period=period) for p in (first, second))
+    a, b = (
+        p.assess_workforce(workforce, on, period=period, errors=errors) for p in (first, second)
+    )
+    first_errors, second_errors = a.errors, b.errors
+    bad = a.invalid | b.invalid
+    if bad.any():
+        kept = workforce.take(np.flatnonzero(~bad))
+        a, b = (p.assess_workforce(kept, on, period=period) for p in (first, second))
+        workforce = kept
     ids = workforce.ids
     granted_a = a.status == _GRANTED
     granted_b = b.status == _GRANTED
@@ -2098,6 +2109,9 @@ def compare_policies(
     return {
         "gained": [str(i) for i in gained],
         "lost": [str(i) for i in lost],
+        "errors": sorted(
+            {e.row: e for e in (*first_errors, *second_errors)}.values(), key=lambda e: e.row
+        ),
         "totals": {
             key: {
                 first.name: totals_a[key],
