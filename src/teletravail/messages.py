@@ -34,7 +34,7 @@ import enum
 import numbers
 import string
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Final, Literal, Self
+from typing import Any, Final, Literal, Self, overload
 
 __all__ = [
     "EMPTY",
@@ -47,6 +47,7 @@ __all__ = [
     "choices",
     "counted",
     "did_you_mean",
+    "french_quantity",
     "show",
     "text_of",
 ]
@@ -97,6 +98,10 @@ class Phrase(str):
         """The phrase in ``lang`` (``"en"`` or ``"fr"``)."""
         return self._fr if check_lang(lang) == "fr" else str(self)
 
+    @overload
+    def __add__(self, other: Phrase) -> Phrase: ...
+    @overload
+    def __add__(self, other: str) -> str: ...
     def __add__(self, other: str) -> str:
         """Two phrases joined are a phrase; a phrase and a plain string are plain English."""
         if isinstance(other, Phrase):
@@ -252,7 +257,7 @@ def _french_item(value: Any, *, cut: bool, depth: int) -> str:
     if isinstance(value, dt.datetime | dt.date):
         return _guillemets(value.isoformat())
     if _is_scalar_quantity(value):
-        return _guillemets(f"{value.magnitude:g} {value.units:~}".strip())
+        return _guillemets(french_quantity(value))
     if isinstance(value, numbers.Number):
         return str(value)
     if value is None:
@@ -273,6 +278,37 @@ def _french_item(value: Any, *, cut: bool, depth: int) -> str:
         inner = ", ".join(items) + (", …" if len(shown) > 6 else "")
         return f"({inner})" if isinstance(value, tuple) else f"[{inner}]"
     return f"une valeur de type {type(value).__name__}"
+
+
+#: The library's unit names in French words, singular and plural.
+_FRENCH_UNITS: Final = {
+    "workday": ("jour", "jours"),
+    "halfday": ("demi-journée", "demi-journées"),
+    "day": ("jour", "jours"),
+    "week": ("semaine", "semaines"),
+    "month": ("mois", "mois"),
+    "year": ("an", "ans"),
+    "hour": ("heure", "heures"),
+    "minute": ("minute", "minutes"),
+    "trip": ("trajet", "trajets"),
+    "EUR": ("€", "€"),
+}
+
+
+def french_quantity(value: Any) -> str:
+    """A scalar quantity in French words for its units (``2 jours / semaine``,
+    ``1 jour / semaine``, ``2.88 € / jour``): the first unit agrees with the number, the
+    units after it are singular; symbols (``km``, ``%``, ``kg``) stay as they are."""
+    magnitude = value.magnitude
+    plural = abs(magnitude) >= 2
+    words: list[str] = []
+    for word in f"{value.units:~}".split(" "):
+        forms = _FRENCH_UNITS.get(word)
+        if forms is None:
+            words.append(word)
+        else:
+            words.append(forms[1] if plural and not words else forms[0])
+    return f"{magnitude:g} {' '.join(words)}".strip()
 
 
 def _key(key: Any) -> str:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from teletravail.units import Quantity
 
 __all__ = [
+    "FRENCH_WEEKDAYS",
     "HOME",
     "WEEKDAYS",
     "DayPart",
@@ -42,6 +43,17 @@ __all__ = [
     "weekday_mask",
     "weekdays_of_mask",
 ]
+
+#: The names of the weekdays in French, Monday (0) first.
+FRENCH_WEEKDAYS: tuple[str, ...] = (
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+)
 
 #: Weekday names in English and French, and their Python numbers.
 WEEKDAYS: dict[str, int] = {
