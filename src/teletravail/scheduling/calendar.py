@@ -109,7 +109,9 @@ def _worked(value: Any) -> frozenset[dt.date]:
 
 
 def _weekend(value: Any) -> frozenset[int]:
-    return weekday_set(value, "weekend", "the weekdays of the weekend")
+    return weekday_set(
+        value, "weekend", Phrase("the weekdays of the weekend", "les jours du week-end")
+    )
 
 
 def _country(instance: Any, attribute: Any, value: Any) -> None:
