@@ -9,6 +9,7 @@ document for every sentence listed).
 
 from __future__ import annotations
 
+import ast
 import re
 from typing import Final
 
@@ -18,8 +19,16 @@ __all__ = ["parser_message"]
 
 
 def _quoted(text: str) -> str:
-    """A character or key the parser quotes as Python does ('x'), between guillemets."""
-    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+    """A character the parser quotes as Python does (``'x'``), or a key it shows as a
+    Python tuple (``('a', 'b')``, written ``a.b`` in the document), between guillemets."""
+    if text.startswith("(") and text.endswith(")"):
+        try:
+            parts = ast.literal_eval(text)
+        except (ValueError, SyntaxError):
+            parts = None
+        if isinstance(parts, tuple) and all(isinstance(part, str) for part in parts):
+            text = ".".join(parts)
+    elif len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
         text = text[1:-1]
     return f"«{NBSP}{text}{NBSP}»"
 
@@ -75,7 +84,9 @@ _SENTENCES: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
             'un nom de clé entre guillemets droits (") manque',
         ),
         (r"Unterminated string starting at", "chaîne non terminée"),
+        (r"Invalid control character at", "caractère de contrôle interdit"),
         (r"Invalid control character (.+) at", "caractère de contrôle interdit {0}"),
+        (r"Invalid \\escape", "séquence d'échappement invalide"),
         (r"Invalid \\escape: (.+)", "séquence d'échappement invalide {0}"),
         (r"Invalid \\uXXXX escape", "séquence \\uXXXX invalide"),
         (r"Extra data", "du texte suit la fin du document"),
@@ -83,8 +94,15 @@ _SENTENCES: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
 )
 
 
+#: How tomllib ends a sentence about the end of the document.
+_AT_END = " (at end of document)"
+
+
 def parser_message(message: str) -> Phrase:
     """A parser's sentence as it is, with its French."""
+    if message.endswith(_AT_END):
+        sentence = parser_message(message.removesuffix(_AT_END))
+        return Phrase(message, sentence.text("fr") + " (à la fin du document)")
     for pattern, french in _SENTENCES:
         found = pattern.fullmatch(message)
         if found is not None:

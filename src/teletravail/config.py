@@ -381,8 +381,8 @@ class Span(Kind):
     label = Phrase("a duration", "une durée")
     #: What any problem of a duration says in French, until the dates' own module does.
     FRENCH = (
-        "une durée comme «\u00a01\u00a0an\u00a0», «\u00a06\u00a0mois\u00a0»,"
-        " «\u00a02\u00a0semaines\u00a0» ou «\u00a0P1Y6M\u00a0», d'au plus 1000 ans"
+        "une durée comme «\u00a01 an\u00a0», «\u00a06 mois\u00a0»,"
+        " «\u00a02 semaines\u00a0» ou «\u00a0P1Y6M\u00a0», d'au plus 1000 ans"
     )
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
@@ -465,7 +465,7 @@ class ListOf(Kind):
             count = "un élément" if self.at_least == 1 else f"{self.at_least} éléments"
             at_least = Phrase(
                 "{label}, at least {n}",
-                "{label}, et au moins {count}",
+                "{label}, avec au moins {count}",
                 label=self.label,
                 n=self.at_least,
                 count=count,
@@ -1241,7 +1241,7 @@ class NationalName(Kind):
         self.kind = kind
         self.label = Phrase(
             "the name of a national parameter paid as {kind}",
-            "le nom d'un paramètre national versé comme {kind}",
+            "le nom d'un paramètre national versé sous la forme {kind}",
             kind=kind,
         )
 
@@ -1270,7 +1270,7 @@ class NationalName(Kind):
             if parameter.kind != self.kind:
                 other = Phrase(
                     '{label}: {names} ({name!r} is paid as {kind}: kind = "{kind}")',
-                    "{label}\u00a0: {names} ({name!r} est versé comme {kind}\u00a0:"
+                    "{label}\u00a0: {names} ({name!r} est versé sous la forme {kind}\u00a0:"
                     ' kind = "{kind}")',
                     label=self.label,
                     names=names,
@@ -1568,13 +1568,15 @@ class FactorsKind(Kind):
 
     label = Phrase(
         "a table of commute mode = emission factor",
-        "une table mode de déplacement = facteur d'émission",
+        "une table des facteurs d'émission par mode de déplacement (mode = facteur)",
     )
 
     def __init__(self) -> None:
         from teletravail.workforce import CommuteMode
 
-        amount = Amount("[mass] * [co2e] / [length]", "0.116 kg CO2e/km", french="0,116 kg CO2e/km")
+        amount = Amount(
+            "[mass] * [co2e] / [length]", "0.116 kg CO2e/km"
+        )  # "0,116" would be ambiguous
         self.kinds = {
             mode.value: DatedKind(amount, f"emission_factor.{mode.value}") for mode in CommuteMode
         }

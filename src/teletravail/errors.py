@@ -100,7 +100,7 @@ class UnitError(ValidationError):
 
 #: What a quantity of each dimension the library asks for is, in French.
 _DIMENSIONS_FR: dict[str, str] = {
-    "[]": "une proportion (sans dimension, comme «\u00a090\u00a0%\u00a0»)",
+    "[]": "une proportion (sans dimension, comme «\u00a090 %\u00a0»)",
     "[length]": "une distance",
     "[time]": "une durée",
     "1 / [time]": "une fréquence",

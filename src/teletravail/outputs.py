@@ -56,8 +56,8 @@ def check_output(
                 str(target),
                 Phrase(
                     "a path that is not a symbolic link (--follow-symlinks writes through it)",
-                    "un chemin qui ne soit pas un lien symbolique (--follow-symlinks écrit à"
-                    " travers)",
+                    "un chemin qui ne soit pas un lien symbolique (--follow-symlinks écrit au"
+                    " travers du lien)",
                 ),
             )
         target = target.resolve()

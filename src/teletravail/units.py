@@ -19,6 +19,7 @@ never touched. Quantities from another registry are converted at the API boundar
 
 from __future__ import annotations
 
+import copyreg
 import functools
 import math
 import re
@@ -176,8 +177,30 @@ def get_registry() -> pint.UnitRegistry[Any]:
             with resources.as_file(shipped) as path:
                 created: pint.UnitRegistry[Any] = pint.UnitRegistry(path, cache_folder=None)
             _add_definitions(created)
+            _pickled_as_ours(created)
             _registry = _built = created
         return _registry
+
+
+def _pickled_as_ours(registry: pint.UnitRegistry[Any]) -> None:
+    """Pickle the quantities and units of the library's own registry as their magnitude
+    and unit name, read back into the library's registry in force where they are
+    unpickled (pint would read them into its application registry, which does not know
+    ``workday`` or ``EUR``). An application's own registry keeps pint's behaviour."""
+    copyreg.pickle(registry.Quantity, _reduce_quantity)
+    copyreg.pickle(registry.Unit, _reduce_unit)
+
+
+def _reduce_quantity(quantity: Quantity) -> tuple[Any, ...]:
+    return (_unpickled_quantity, (quantity.magnitude, str(quantity.units)))
+
+
+def _reduce_unit(unit: pint.Unit) -> tuple[Any, ...]:
+    return (_parsed_unit, (str(unit),))
+
+
+def _unpickled_quantity(magnitude: Any, unit: str) -> Quantity:
+    return get_registry().Quantity(magnitude, _parsed_unit(unit))
 
 
 def set_registry(registry: pint.UnitRegistry[Any]) -> None:
@@ -361,7 +384,7 @@ def _read_text(text: str, field: str, wanted: str) -> Quantity:
 
 _NUMBER_THEN_UNIT = Phrase(
     "cannot read it: write a number then a unit, '28 km'",
-    "illisible\u00a0: écrivez un nombre puis une unité, «\u00a028\u00a0km\u00a0»",
+    "illisible\u00a0: écrivez un nombre puis une unité, «\u00a028 km\u00a0»",
 )
 
 
@@ -496,7 +519,7 @@ def as_quantity(
         if dimension.endswith("[workday]") and found == _normal(dimension.split("/")[0].strip()):
             hint = Phrase(
                 "it has no time base: write it per workday",
-                "il manque la base de temps\u00a0: écrivez-la par jour de travail",
+                "sans base de temps\u00a0: écrivez la valeur par jour de travail",
             )
         elif dimension == WORKDAYS_PER_TIME and found == "dimensionless":
             hint = Phrase(
@@ -514,15 +537,13 @@ def as_quantity(
 
 
 _EXAMPLES = {
-    DIMENSIONLESS: Phrase(
-        "'90 %' or Q_(90, 'percent')", "«\u00a090\u00a0%\u00a0» ou Q_(90, 'percent')"
-    ),
-    LENGTH: Phrase("'30 km' or Q_(30, 'km')", "«\u00a030\u00a0km\u00a0» ou Q_(30, 'km')"),
-    TIME: Phrase("'45 min' or Q_(45, 'min')", "«\u00a045\u00a0min\u00a0» ou Q_(45, 'min')"),
-    CURRENCY: Phrase("'100 EUR' or Q_(100, 'EUR')", "«\u00a0100\u00a0€\u00a0» ou Q_(100, 'EUR')"),
+    DIMENSIONLESS: Phrase("'90 %' or Q_(90, 'percent')", "«\u00a090 %\u00a0» ou Q_(90, 'percent')"),
+    LENGTH: Phrase("'30 km' or Q_(30, 'km')", "«\u00a030 km\u00a0» ou Q_(30, 'km')"),
+    TIME: Phrase("'45 min' or Q_(45, 'min')", "«\u00a045 min\u00a0» ou Q_(45, 'min')"),
+    CURRENCY: Phrase("'100 EUR' or Q_(100, 'EUR')", "«\u00a0100 €\u00a0» ou Q_(100, 'EUR')"),
     WORKDAYS_PER_TIME: Phrase(
         "'1.5 workday/week' or Q_(1.5, 'workday/week')",
-        "«\u00a01,5\u00a0jour/semaine\u00a0» ou Q_(1.5, 'workday/week')",
+        "«\u00a01,5 jour/semaine\u00a0» ou Q_(1.5, 'workday/week')",
     ),
 }
 

@@ -84,7 +84,7 @@ def millicents(value: Any, field: str, unit: str = "EUR") -> int:
             value,
             Phrase(
                 "an amount with at most five decimals of a euro",
-                "un montant d'au plus cinq décimales d'euro",
+                "un montant avec au plus cinq décimales d'euro",
             ),
         )
     exact = nearest

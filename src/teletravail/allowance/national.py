@@ -539,8 +539,8 @@ class NationalReference:
                 self.parameter,
                 Phrase(
                     "a national parameter paid as {kind}: {name!r} is paid as {paid}",
-                    "un paramètre national versé comme {kind}\u00a0: {name!r} est versé comme"
-                    " {paid}",
+                    "un paramètre national versé sous la forme {kind}\u00a0: {name!r} est versé"
+                    " sous la forme {paid}",
                     kind=component.kind,
                     name=self.parameter,
                     paid=definition.kind,

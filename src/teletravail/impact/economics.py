@@ -175,7 +175,7 @@ def _open_days(value: Any, field: str) -> Fraction:
 def _occupancy(value: Any, field: str) -> Fraction:
     expected = Phrase(
         "a share of desk-days used between 0 and 1 (0.5 or '50 %')",
-        "une part des jours-postes occupés entre 0 et 1 (0.5 ou «\u00a050\u00a0%\u00a0»)",
+        "une part des jours-postes occupés entre 0 et 1 (0.5 ou «\u00a050 %\u00a0»)",
     )
     if isinstance(value, bool):
         raise ValidationError(field, value, expected)
@@ -254,7 +254,7 @@ def _running(value: Any) -> Quantity:
 def _depreciation(value: Any) -> Quantity:
     expected = Phrase(
         "a duration > 0, e.g. '5 year'",
-        "une durée supérieure à 0, par exemple «\u00a05\u00a0ans\u00a0»",
+        "une durée supérieure à 0, par exemple «\u00a05 ans\u00a0»",
     )
     quantity = as_quantity(value, field="depreciation", dimension=TIME)
     years = float(quantity.m_as("year"))

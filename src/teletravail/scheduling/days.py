@@ -99,7 +99,7 @@ class Layout:
                     len(getattr(self, name)),
                     Phrase(
                         "one value per schedule ({k})",
-                        "une valeur par calendrier de jours ({k})",
+                        "une valeur par planning ({k})",
                         k=k,
                     ),
                 )
@@ -276,9 +276,7 @@ class TeleworkDays:
             raise ValidationError(
                 "counts",
                 len(counts),
-                Phrase(
-                    "one per schedule ({n})", "un par calendrier de jours ({n})", n=self.schedules
-                ),
+                Phrase("one per schedule ({n})", "un par planning ({n})", n=self.schedules),
             )
         self._memo["counts"] = counts
 
@@ -368,7 +366,7 @@ def _joined(earlier: TeleworkDays, later: TeleworkDays) -> TeleworkDays:
         raise ValidationError(
             "earlier",
             earlier.schedules,
-            Phrase("{n} schedules", "{n} calendriers de jours", n=later.schedules),
+            Phrase("{n} schedules", "{n} plannings", n=later.schedules),
         )
     if earlier.end + dt.timedelta(days=1) != later.start:
         raise ValidationError(

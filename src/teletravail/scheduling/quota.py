@@ -393,7 +393,7 @@ class PartTimeCap:
                 self.high,
                 Phrase(
                     "a part-time working time, under 100 % (e.g. '90 %')",
-                    "un temps partiel, sous 100 % (par exemple «\u00a090\u00a0%\u00a0»)",
+                    "un temps partiel, sous 100 % (par exemple «\u00a090 %\u00a0»)",
                 ),
             )
 

@@ -133,7 +133,7 @@ class Schedule:
             raise ValidationError(
                 "schedules",
                 sorted(owners),
-                Phrase("schedules of one agent", "des calendriers d'un seul agent"),
+                Phrase("schedules of one agent", "des plannings d'un seul agent"),
             )
         places = tuple(dict.fromkeys(p for item in items for p in item.places)) or (HOME,)
         where = {place: code for code, place in enumerate(places)}
@@ -145,7 +145,7 @@ class Schedule:
             raise ValidationError(
                 "schedules",
                 str(dates[twice[0]]),
-                Phrase("each day in one schedule only", "chaque jour dans un seul calendrier"),
+                Phrase("each day in one schedule only", "chaque jour dans un seul planning"),
             )
         codes = [
             np.array([where[i.places[c]] for c in i.place_codes], dtype=np.int8) for i in items

@@ -897,8 +897,8 @@ def _times(items: tuple[DeskRequest, ...]) -> tuple[IntArray, npt.NDArray[np.boo
                 at,
                 Phrase(
                     "{kind}, like the requests before it (kinds cannot be ordered together)",
-                    "{kind}, comme les demandes qui précèdent (des sortes différentes ne"
-                    " s'ordonnent pas entre elles)",
+                    "{kind}, comme les demandes qui précèdent (des types différents ne"
+                    " peuvent pas être classés ensemble)",
                     kind=kind,
                 ),
             )
