@@ -56,6 +56,7 @@ _EXPORTS: dict[str, str] = {
     "Finding": "teletravail.conformity",
     "ConfigError": "teletravail.errors",
     "Problem": "teletravail.errors",
+    "Phrase": "teletravail.messages",
 }
 _SUBPACKAGES = frozenset(
     {
@@ -73,6 +74,7 @@ _SUBPACKAGES = frozenset(
         "samples",
         "synthetic",
         "io",
+        "messages",
         "tables",
         "sweep",
         "distributed",
@@ -98,6 +100,7 @@ __all__ = [
     "Members",
     "NoValueInForceError",
     "Period",
+    "Phrase",
     "Policy",
     "Population",
     "PopulationAssessment",
@@ -125,6 +128,7 @@ __all__ = [
     "impact",
     "io",
     "load_policy",
+    "messages",
     "populations",
     "presets",
     "samples",
@@ -148,6 +152,7 @@ if TYPE_CHECKING:
         errors,
         impact,
         io,
+        messages,
         populations,
         presets,
         samples,
@@ -173,6 +178,7 @@ if TYPE_CHECKING:
         ValidationError,
         WorkforceError,
     )
+    from teletravail.messages import Phrase
     from teletravail.policy import (
         Assessment,
         BatchAssessment,

@@ -102,6 +102,7 @@ class UnitError(ValidationError):
 _DIMENSIONS_FR: dict[str, str] = {
     "[]": "une proportion (sans dimension, comme «\u00a090 %\u00a0»)",
     "[length]": "une distance",
+    "[mass]": "une masse",
     "[time]": "une durée",
     "1 / [time]": "une fréquence",
     "[currency]": "une somme d'argent",
