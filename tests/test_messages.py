@@ -815,3 +815,48 @@ def test_check_in_french_from_the_command_line(tmp_path: Path) -> None:
     )
     english = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
     assert english.stdout.splitlines()[:2] == ["good.toml: ok (Bon, Lot)", "ours.toml: 23 problems"]
+
+
+# -- values the library writes itself --------------------------------------------------------
+
+
+def test_patterns_and_quantities_found_are_written_in_french_words() -> None:
+    from teletravail import Agent
+    from teletravail.scheduling.planning import plan
+    from teletravail.scheduling.quota import Quota
+    from teletravail.week import WeeklyPattern
+
+    agent = Agent(id="A", hire_date="2020-01-01", working_time="80 %")
+    with pytest.raises(ValidationError) as caught:
+        Quota(maximum="1 workday/week").check(WeeklyPattern.parse("sat"), agent, "2024-01-01")
+    assert str(caught.value) == (
+        "pattern: expected telework on working weekdays, not on weekday 5, got 'Sat @ home'"
+    )
+    assert caught.value.text("fr") == _typeset(
+        "pattern : attendu du télétravail les jours travaillés, pas le samedi,"
+        " trouvé « sam @ domicile »"
+    )
+    with pytest.raises(ValidationError) as caught:
+        plan(
+            WeeklyPattern.parse("mon, tue"),
+            "2024-01-01",
+            "2024-01-31",
+            agent=agent,
+            quota=Quota(maximum="1 workday/week"),
+        )
+    assert caught.value.text("fr") == _typeset(
+        "pattern : attendu au plus 1 jour / semaine le 2024-01-01 (quota.maximum),"
+        " trouvé « 2 jours / semaine »"
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["tue @ home, thu am @ telecentre:Figeac", "mon pm @ site, fri @ other", "none"]
+)
+def test_a_pattern_in_french_reads_back(text: str) -> None:
+    from teletravail.week import WeeklyPattern
+
+    pattern = WeeklyPattern.parse(text)
+    assert WeeklyPattern.parse(pattern.text("fr")) == pattern
+    assert pattern.text("en") == str(pattern)
+    assert _english_words(pattern.text("fr")) == set()

@@ -492,14 +492,35 @@ class WeeklyPattern:
         return tuple(dict.fromkeys(day.place for day in self.days))
 
     def __str__(self) -> str:
-        names = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-        parts = [
-            names[d.weekday]
-            + ("" if d.part is DayPart.FULL else f" {d.part.value}")
-            + f" @ {d.place}"
-            for d in self.days
-        ]
-        return ", ".join(parts) or "no telework"
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        """The pattern as it is written, in English (``Tue @ home, Thu am @ home``) or in
+        French words (``mar @ domicile, jeu matin @ domicile``); both read back."""
+        french = lang == "fr"
+        if not french and lang != "en":
+            raise ValidationError("lang", lang, Phrase("'en' or 'fr'", "'en' ou 'fr'"))
+        names = _DAY_NAMES_FR if french else ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+        parts = []
+        for day in self.days:
+            part = "" if day.part is DayPart.FULL else f" {day.part.value}"
+            place = str(day.place)
+            if french:
+                part = "" if day.part is DayPart.FULL else f" {_PART_FR[day.part]}"
+                kind = _PLACE_FR[day.place.kind]
+                place = kind if day.place.name is None else f"{kind}:{day.place.name}"
+            parts.append(f"{names[day.weekday]}{part} @ {place}")
+        return ", ".join(parts) or ("aucun" if french else "no telework")
+
+
+_DAY_NAMES_FR = ("lun", "mar", "mer", "jeu", "ven", "sam", "dim")
+_PART_FR = {DayPart.AM: "matin", DayPart.PM: "après-midi"}
+_PLACE_FR = {
+    PlaceKind.HOME: "domicile",
+    PlaceKind.TELECENTRE: "télécentre",
+    PlaceKind.SITE: "site",
+    PlaceKind.OTHER: "autre",
+}
 
 
 def default_pattern(

@@ -64,6 +64,11 @@ _AGENTS_BY_7: Final = Phrase(
 _ISO_DATES: Final = Phrase("ISO dates (YYYY-MM-DD)", "des dates ISO (AAAA-MM-JJ)")
 
 
+def _written(pattern: WeeklyPattern) -> Phrase:
+    """A pattern as a value found, written in each language."""
+    return Phrase(str(pattern), pattern.text("fr"))
+
+
 def _shape(shape: tuple[int, ...]) -> Phrase:
     """The shape of an array, as a value found."""
     return Phrase("shape {shape}", "dimensions {shape}", shape=shape)
@@ -80,7 +85,7 @@ class QuotaExceededError(ValidationError):
         self.decision = decision
         super().__init__(
             "pattern",
-            str(decision.asked),
+            Phrase(str(decision.asked), french_quantity(decision.asked)),
             Phrase(
                 "at most {maximum} on {on} ({failures})",
                 "au plus {french} le {on} ({failures})",
@@ -174,7 +179,7 @@ def plan(
     if weekend:
         raise PatternError(
             "pattern",
-            str(pattern),
+            _written(pattern),
             Phrase(
                 "no telework on weekday {day}, a weekend day",
                 "aucun télétravail le {name}, un jour de week-end",
@@ -204,7 +209,7 @@ def plan(
     elif pattern.weekdays & off:
         raise PatternError(
             "pattern",
-            str(pattern),
+            _written(pattern),
             Phrase(
                 "no telework on a day the agent does not work",
                 "aucun télétravail un jour où l'agent ne travaille pas",

@@ -29,7 +29,7 @@ import numpy.typing as npt
 from teletravail._checks import enum_value, is_bool, optional_source, typed_tuple
 from teletravail.dated import Duration, Source, to_date
 from teletravail.errors import ValidationError
-from teletravail.messages import Phrase, choices
+from teletravail.messages import Phrase, choices, french_quantity
 from teletravail.units import DIMENSIONLESS, Q_, as_quantity
 from teletravail.week import (
     FRENCH_WEEKDAYS,
@@ -68,6 +68,11 @@ _PER_WEEK = "[workday] / [time]"
 class PatternError(ValidationError):
     """A pattern that cannot be planned: more days than the agent works, a half day
     where the quota counts whole days only, a day the agent does not work."""
+
+
+def _written(pattern: WeeklyPattern) -> Phrase:
+    """A pattern as a value found, written in each language."""
+    return Phrase(str(pattern), pattern.text("fr"))
 
 
 def _check_agent(agent: Any) -> None:
@@ -476,8 +481,9 @@ class Quota:
                 self.minimum,
                 Phrase(
                     "at most the maximum {maximum}",
-                    "au plus le maximum, {maximum}",
+                    "au plus le maximum, {french}",
                     maximum=self.maximum,
+                    french=french_quantity(self.maximum),
                 ),
             )
         stated = self._stated_modality
@@ -746,7 +752,7 @@ class Quota:
         if "quota.granularity" in failures:
             raise PatternError(
                 "pattern",
-                str(pattern),
+                _written(pattern),
                 Phrase(
                     "whole days only: this quota does not count half days",
                     "des jours entiers seulement\u00a0: ce quota ne compte pas de demi-journées",
@@ -776,7 +782,7 @@ class Quota:
                     "au plus les {worked:g} jours que l'agent travaille par semaine",
                     worked=float(checks.worked[0]),
                 )
-            raise PatternError("pattern", str(pattern), why)
+            raise PatternError("pattern", _written(pattern), why)
         return checks.explain(0, agent.id)
 
     def reduce(
