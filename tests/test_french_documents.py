@@ -15,7 +15,7 @@ from teletravail.errors import ConfigError, ValidationError
 # -- a document with many problems, in French ------------------------------------------------
 
 #: A document with a problem for every kind of value (text, flag, number, date, quantity,
-#: duration, choice, list, table, tagged table, rule, dated value, branch, factors) and
+#: duration, choice, list, table, tagged table, rule, dated value, national parameter, branch, factors) and
 #: for a rule of the model found when the parts are built.
 MANY_PROBLEMS = """\
 format = "teletravail.policy"
@@ -64,6 +64,10 @@ kind = "per_day"
 national = "forfait-teletravail"
 branch = "régionale"
 
+[[allowance]]
+kind = "per_day"
+national = "forfait-teletravial"
+
 [impact]
 speed = 50
 factors = { velo = "0 kg CO2e/km" }
@@ -78,7 +82,7 @@ eligibility = { unless = { criterion = "volunteer" } }
 #: plain spaces; :func:`_typeset` puts the no-break spaces French typography asks for).
 MANY_PROBLEMS_FR = "\n".join(
     [
-        "ours.toml : 23 problèmes",
+        "ours.toml : 24 problèmes",
         "  descripton : attendu une clé de la table politique (cette clé n'existe pas) "
         "(vouliez-vous dire « description » ?), trouvé « Télétravail 2026 »",
         "  version : attendu un nombre entier de 1 à 1, trouvé 3",
@@ -114,6 +118,9 @@ MANY_PROBLEMS_FR = "\n".join(
         "valeurs datées, trouvé 2.88",
         "  allowance[3].branch : attendu une valeur parmi state, territorial, hospital, "
         "État, territoriale, hospitalière, FPE, FPT, FPH, trouvé « régionale »",
+        "  allowance[4].national : attendu une valeur parmi forfait-teletravail, "
+        "urssaf-per-day, urssaf-per-day-collective-agreement (vouliez-vous dire « "
+        "forfait-teletravail » ?), trouvé « forfait-teletravial »",
         "  impact.speed : attendu une quantité avec son unité, comme « 50 km/h », trouvé 50",
         "  impact.factors.velo : attendu un mode de déplacement, trouvé « 0 kg CO2e/km »",
         "  populations[0].members.working_time.high : attendu au moins la borne basse, 90 %, "
@@ -147,7 +154,7 @@ def test_a_document_with_many_problems_in_french() -> None:
     error = _problems(MANY_PROBLEMS)
     assert error.text("fr") == _typeset(MANY_PROBLEMS_FR)
     assert str(error).splitlines()[:3] == [
-        "ours.toml: 23 problems",
+        "ours.toml: 24 problems",
         "  descripton: expected a key of policy (no such key) (did you mean 'description'?),"
         " got 'Télétravail 2026'",
         "  version: expected a whole number from 1 to 1, got 3",
@@ -341,7 +348,7 @@ def test_check_in_french_from_the_command_line(tmp_path: Path) -> None:
         "good.toml : aucun problème (Bon, Lot)\n" + MANY_PROBLEMS_FR + "\n"
     )
     english = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
-    assert english.stdout.splitlines()[:2] == ["good.toml: ok (Bon, Lot)", "ours.toml: 23 problems"]
+    assert english.stdout.splitlines()[:2] == ["good.toml: ok (Bon, Lot)", "ours.toml: 24 problems"]
 
 
 # -- values the library writes itself --------------------------------------------------------
