@@ -15,8 +15,8 @@ from teletravail.errors import ConfigError, ValidationError
 # -- a document with many problems, in French ------------------------------------------------
 
 #: A document with a problem for every kind of value (text, flag, number, date, quantity,
-#: duration, choice, list, table, tagged table, rule, dated value, national parameter, branch, factors) and
-#: for a rule of the model found when the parts are built.
+#: duration, choice, list, table, tagged table, rule, dated value, national parameter,
+#: branch, factors) and for a rule of the model found when the parts are built.
 MANY_PROBLEMS = """\
 format = "teletravail.policy"
 version = 3
