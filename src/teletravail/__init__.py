@@ -59,6 +59,7 @@ _EXPORTS: dict[str, str] = {
     "Finding": "teletravail.conformity",
     "ConfigError": "teletravail.errors",
     "Problem": "teletravail.errors",
+    "Phrase": "teletravail.messages",
 }
 _SUBPACKAGES = frozenset(
     {
@@ -76,6 +77,7 @@ _SUBPACKAGES = frozenset(
         "samples",
         "synthetic",
         "io",
+        "messages",
         "tables",
         "sweep",
         "distributed",
@@ -104,6 +106,7 @@ __all__ = [
     "Members",
     "NoValueInForceError",
     "Period",
+    "Phrase",
     "Policy",
     "Population",
     "PopulationAssessment",
@@ -131,6 +134,7 @@ __all__ = [
     "impact",
     "io",
     "load_policy",
+    "messages",
     "populations",
     "presets",
     "samples",
@@ -154,6 +158,7 @@ if TYPE_CHECKING:
         errors,
         impact,
         io,
+        messages,
         populations,
         presets,
         samples,
@@ -179,6 +184,7 @@ if TYPE_CHECKING:
         ValidationError,
         WorkforceError,
     )
+    from teletravail.messages import Phrase
     from teletravail.policy import (
         Assessment,
         BatchAssessment,

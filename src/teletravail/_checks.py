@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase, choices, did_you_mean
 
 
 def require_keys(
@@ -18,13 +19,18 @@ def require_keys(
     Errors name the key path (``values[1].start``), the value and what was expected.
     """
     if not isinstance(data, Mapping):
-        raise ValidationError(path, data, f"an object with {', '.join(required)}")
+        keys = ", ".join(required)
+        raise ValidationError(
+            path, data, Phrase("an object with {keys}", "un objet aux clés {keys}", keys=keys)
+        )
     for key in required:
         if key not in data:
-            raise ValidationError(f"{path}.{key}", None, "a value (missing key)")
+            missing = Phrase("a value (missing key)", "une valeur (clé manquante)")
+            raise ValidationError(f"{path}.{key}", None, missing)
     unknown = sorted(set(data) - set(required) - set(optional))
     if unknown:
-        raise ValidationError(f"{path}.{unknown[0]}", data[unknown[0]], "no such key")
+        no_such = Phrase("no such key", "aucune clé de ce nom")
+        raise ValidationError(f"{path}.{unknown[0]}", data[unknown[0]], no_such)
 
 
 E = TypeVar("E", bound=enum.StrEnum)
@@ -46,14 +52,13 @@ def enum_value(kind: type[E], value: Any, field: str) -> E:
     raise ValidationError(field, value, one_of(kind, value))
 
 
-def one_of(kind: type[enum.StrEnum], value: Any) -> str:
+def one_of(kind: type[enum.StrEnum], value: Any) -> Phrase:
     """``one of: a, b, c`` with a suggestion: a known value it starts, or a close one."""
     names = [member.value for member in kind]
     text = str(value).strip().lower()
     guess = [n for n in names if text and n.startswith(text)][:1]
     guess = guess or difflib.get_close_matches(text, names, n=1)
-    hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-    return f"one of: {', '.join(names)}{hint}"
+    return choices(names) + did_you_mean(guess[0] if guess else None)
 
 
 T = TypeVar("T")
@@ -63,18 +68,24 @@ def typed_tuple(value: Any, kind: type[T], field: str) -> tuple[T, ...]:
     """A tuple of ``kind`` items from any sequence; a lone item, a string, a mapping or an
     item of another type is a :class:`ValidationError` naming ``field[index]``."""
     if isinstance(value, str | Mapping | kind) or not isinstance(value, Iterable):
-        raise ValidationError(field, value, f"a sequence of {kind.__name__}")
+        raise ValidationError(
+            field,
+            value,
+            Phrase("a sequence of {kind}", "une suite d'objets {kind}", kind=kind.__name__),
+        )
     items = tuple(value)
     for index, item in enumerate(items):
         if not isinstance(item, kind):
-            raise ValidationError(f"{field}[{index}]", item, f"a {kind.__name__}")
+            raise ValidationError(
+                f"{field}[{index}]", item, Phrase("a {kind}", "un objet {kind}", kind=kind.__name__)
+            )
     return items
 
 
 def is_bool(instance: Any, attribute: Any, value: Any) -> None:
     """attrs validator: a real ``bool`` (``"no"`` is not false)."""
     if not isinstance(value, bool):
-        raise ValidationError(attribute.name, value, "true or false")
+        raise ValidationError(attribute.name, value, Phrase("true or false", "true ou false"))
 
 
 def optional_source(instance: Any, attribute: Any, value: Any) -> None:
@@ -82,7 +93,9 @@ def optional_source(instance: Any, attribute: Any, value: Any) -> None:
     from teletravail.dated import Source
 
     if value is not None and not isinstance(value, Source):
-        raise ValidationError(attribute.name, value, "a Source or None")
+        raise ValidationError(
+            attribute.name, value, Phrase("a Source or None", "un objet Source ou None")
+        )
 
 
 def build_from_dict(cls: Callable[..., T], data: Mapping[str, Any], path: str) -> T:

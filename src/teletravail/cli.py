@@ -407,8 +407,10 @@ def _new(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from teletravail import config
-    from teletravail.errors import ConfigError, Problem, ValidationError
+    from teletravail.errors import ConfigError, Problem, ValidationError, problems_counted
 
+    lang: Lang = args.lang
+    colon = _COLON[lang]
     code = EXIT_OK
     for name in args.files:
         try:
@@ -418,20 +420,21 @@ def _check(args: argparse.Namespace) -> int:
         except ValidationError as error:  # not a .toml or .json file
             problems = [Problem(error.field, error.value, error.expected)]
         else:
-            print(f"{name}: ok ({policy.name}, {policy.territory})")
+            ok = "ok" if lang == "en" else "aucun problème"
+            print(f"{name}{colon} {ok} ({policy.name}, {policy.territory})")
             if args.on is not None:
                 from teletravail.conformity import check_conformity
 
                 report = check_conformity(policy, args.on)
-                for line in report.render(args.lang).splitlines():
+                for line in report.render(lang).splitlines():
                     print(f"  {line}")
                 if not report.conforms and code == EXIT_OK:
                     code = EXIT_NOT_CONFORMING
             continue
         code = EXIT_PROBLEMS
-        print(f"{name}: {len(problems)} problem{'s' if len(problems) > 1 else ''}")
+        print(f"{name}{colon} {problems_counted(len(problems)).text(lang)}")
         for problem in problems:
-            print(f"  {problem}")
+            print(f"  {problem.text(lang)}")
     return code
 
 

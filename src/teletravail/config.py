@@ -35,7 +35,9 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import attrs
 
 from teletravail._checks import encodable
+from teletravail._syntax import parser_message
 from teletravail.errors import ConfigError, Problem, ValidationError
+from teletravail.messages import EMPTY, Phrase, choices, did_you_mean
 
 if TYPE_CHECKING:
     from teletravail.dated import DatedParameter, Source
@@ -97,25 +99,27 @@ _MOST_HINTS = 20  # misspellings of a document that get a "did you mean"
 _MOST_LISTED = 10
 
 
-def _suggest(word: str, known: Sequence[str], ctx: _Context) -> str:
+def _suggest(word: str, known: Sequence[str], ctx: _Context) -> Phrase:
     """`` (did you mean 'x'?)`` for the closest of ``known``, or nothing. Only names of
     about the word's length are compared (at most 50 of them), only the word's first
     100 characters, and only for a document's first few misspellings: the cost of
     misspellings is bounded whatever their number."""
     if ctx.hints <= 0:
-        return ""
+        return EMPTY
     ctx.hints -= 1
     word = word[:100].lower()
     near = [k for k in known if abs(len(k) - len(word)) <= 3][:_MOST_COMPARED]
     guess = difflib.get_close_matches(word, near, n=1, cutoff=0.6)
-    return f" (did you mean {guess[0]!r}?)" if guess else ""
+    return did_you_mean(guess[0] if guess else None)
 
 
-def _listed(names: Sequence[str]) -> str:
+def _listed(names: Sequence[str]) -> Phrase:
     """The first few of ``names``, and how many more there are."""
     shown = ", ".join(names[:_MOST_LISTED])
     more = len(names) - _MOST_LISTED
-    return f"{shown} and {more} more" if more > 0 else shown
+    if more > 0:
+        return Phrase("{shown} and {more} more", "{shown} et {more} autres", shown=shown, more=more)
+    return Phrase(shown, shown)
 
 
 class _Context:
@@ -129,6 +133,8 @@ class _Context:
         self.depth = 0
 
     def fail(self, path: str, value: Any, expected: str) -> _Bad:
+        """Record a problem (``expected``: a :class:`Phrase`, or the ``expected`` of an
+        error caught) and return :data:`BAD`."""
         self.failures += 1  # how many times reading failed (a problem said once or more)
         if path not in self.screened:  # a value the screening refused: said once
             self.problems.append(Problem(path, value, expected))
@@ -145,9 +151,13 @@ class _Context:
 
 
 class Kind(abc.ABC):
-    """A kind of document value: every kind reads and describes itself in the schema."""
+    """A kind of document value: every kind reads and describes itself in the schema.
 
-    label = "a value"
+    Its ``label`` says what a value of the kind is, in English and in French (a
+    :class:`~teletravail.messages.Phrase`): problems quote it.
+    """
+
+    label: str = Phrase("a value", "une valeur")
 
     @abc.abstractmethod
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
@@ -164,16 +174,25 @@ class Kind(abc.ABC):
         return self.label
 
 
+_STRING: Final = Phrase("a string", "du texte")
+_NON_EMPTY: Final = Phrase("a non-empty string", "un texte non vide")
+_UTF8: Final = Phrase(
+    "text in UTF-8 (no lone surrogate)", "du texte en UTF-8 (sans demi-codet d'indirection isolé)"
+)
+
+
 class Text(Kind):
     def __init__(self, *, empty: bool = False) -> None:
         self.empty = empty
-        self.label = "text" if empty else "text (not empty)"
+        self.label = (
+            Phrase("text", "du texte") if empty else Phrase("text (not empty)", "un texte non vide")
+        )
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         if not isinstance(value, str) or not (self.empty or value.strip()):
-            return ctx.fail(path, value, "a string" if self.empty else "a non-empty string")
+            return ctx.fail(path, value, _STRING if self.empty else _NON_EMPTY)
         if not encodable(value):
-            return ctx.fail(path, value, "text in UTF-8 (no lone surrogate)")
+            return ctx.fail(path, value, _UTF8)
         return value
 
     def schema(self) -> dict[str, Any]:
@@ -181,11 +200,11 @@ class Text(Kind):
 
 
 class Flag(Kind):
-    label = "true or false"
+    label = Phrase("true or false", "true ou false")
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         if not isinstance(value, bool):
-            return ctx.fail(path, value, "true or false")
+            return ctx.fail(path, value, self.label)
         return value
 
     def schema(self) -> dict[str, Any]:
@@ -197,9 +216,20 @@ class Number(Kind):
         self, low: float, high: float, *, whole: bool = False, above: bool = False
     ) -> None:
         self.low, self.high, self.whole, self.above = low, high, whole, above
-        noun = "a whole number" if whole else "a number"
-        bound = f"above {_plain(low)}" if above else f"from {_plain(low)}"
-        self.label = f"{noun} {bound} to {_plain(high)}"
+        noun = (
+            Phrase("a whole number", "un nombre entier")
+            if whole
+            else Phrase("a number", "un nombre")
+        )
+        parts = {"noun": noun, "low": _plain(low), "high": _plain(high)}
+        if above:
+            self.label = Phrase(
+                "{noun} above {low} to {high}",
+                "{noun} supérieur à {low} et d'au plus {high}",
+                **parts,
+            )
+        else:
+            self.label = Phrase("{noun} from {low} to {high}", "{noun} de {low} à {high}", **parts)
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -225,18 +255,34 @@ class Number(Kind):
         return {"type": kind, low: self.low, "maximum": self.high}
 
 
+def _with_french(expected: str, french: str) -> Phrase:
+    """``expected`` as it is if it has its French; otherwise with ``french``, which says
+    in general what the value must be (for the messages of modules not yet written in
+    both languages)."""
+    return expected if isinstance(expected, Phrase) else Phrase(expected, french)
+
+
 class Day(Kind):
-    label = "a date, YYYY-MM-DD"
+    label = Phrase("a date, YYYY-MM-DD", "une date, AAAA-MM-JJ")
+    #: What any problem of a date says in French, until the dates' own module does.
+    FRENCH = "une date qui existe, écrite AAAA-MM-JJ, du {first} au {last}"
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         from teletravail.dated import to_date
 
         if isinstance(value, dt.datetime):
-            return ctx.fail(path, value, "a date without a time, YYYY-MM-DD")
+            return ctx.fail(
+                path,
+                value,
+                Phrase("a date without a time, YYYY-MM-DD", "une date sans heure, AAAA-MM-JJ"),
+            )
         try:
             return to_date(value, path)
         except ValidationError as error:
-            return ctx.fail(path, value, error.expected)
+            from teletravail.dated import FIRST_DATE, LAST_DATE
+
+            french = self.FRENCH.format(first=FIRST_DATE, last=LAST_DATE)
+            return ctx.fail(path, value, _with_french(error.expected, french))
 
     def write(self, ctx: _Context, value: Any) -> Any:
         return value.isoformat()
@@ -251,29 +297,52 @@ _QUANTITY_PATTERN = (
 
 
 class Amount(Kind):
-    """A quantity written with its unit, of one dimension."""
+    """A quantity written with its unit, of one dimension. ``example`` shows one in
+    English, ``french`` the same in French words (by default the example itself)."""
 
-    def __init__(self, dimension: str, example: str, *, negative: bool = False) -> None:
+    def __init__(
+        self, dimension: str, example: str, *, negative: bool = False, french: str | None = None
+    ) -> None:
         self.dimension, self.example, self.negative = dimension, example, negative
-        self.label = f"a quantity such as {example!r}"
+        self.french = example if french is None else french
+        self.label = Phrase(
+            "a quantity such as {example!r}",
+            "une quantité comme {french!r}",
+            example=example,
+            french=self.french,
+        )
+
+    def _such_as(self, what: str) -> Phrase:
+        """``what, such as '2.88 EUR/workday'`` / ``what, comme « 2,88 €/jour »``."""
+        return Phrase(
+            "{what}, such as {example!r}",
+            "{what}, comme {french!r}",
+            what=what,
+            example=self.example,
+            french=self.french,
+        )
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         from teletravail.units import as_quantity
 
         if not isinstance(value, str) or not encodable(value) or len(value) > 100:
-            return ctx.fail(path, value, f"a quantity with its unit, such as {self.example!r}")
+            what = Phrase("a quantity with its unit", "une quantité avec son unité")
+            return ctx.fail(path, value, self._such_as(what))
         try:
             quantity = as_quantity(value, field=path, dimension=self.dimension)
         except ValidationError as error:
-            return ctx.fail(path, value, f"{error.expected}, such as {self.example!r}")
+            return ctx.fail(path, value, self._such_as(error.expected))
         except (OverflowError, ValueError, ArithmeticError):
-            return ctx.fail(path, value, f"a quantity of sane size, such as {self.example!r}")
+            what = Phrase("a quantity of sane size", "une quantité de taille raisonnable")
+            return ctx.fail(path, value, self._such_as(what))
         if self.dimension == "[]" and not f"{quantity.units:~}" and "dimensionless" not in value:
             # a bare number: 0.9 or 90? (an explicit "0.9 dimensionless" says it)
-            return ctx.fail(path, value, f"a share with its unit, such as {self.example!r}")
+            what = Phrase("a share with its unit", "une proportion avec son unité")
+            return ctx.fail(path, value, self._such_as(what))
         magnitude = float(quantity.magnitude)
         if not math.isfinite(magnitude) or (magnitude < 0 and not self.negative):
-            return ctx.fail(path, value, f"a finite quantity >= 0, such as {self.example!r}")
+            what = Phrase("a finite quantity >= 0", "une quantité finie, positive ou nulle")
+            return ctx.fail(path, value, self._such_as(what))
         return quantity
 
     def write(self, ctx: _Context, value: Any) -> Any:
@@ -310,7 +379,12 @@ class Amount(Kind):
 
 
 class Span(Kind):
-    label = "a duration"
+    label = Phrase("a duration", "une durée")
+    #: What any problem of a duration says in French, until the dates' own module does.
+    FRENCH = (
+        "une durée comme «\u00a01 an\u00a0», «\u00a06 mois\u00a0»,"
+        " «\u00a02 semaines\u00a0» ou «\u00a0P1Y6M\u00a0», d'au plus 1000 ans"
+    )
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         from teletravail.dated import Duration
@@ -318,7 +392,7 @@ class Span(Kind):
         try:
             return Duration.parse(value)
         except ValidationError as error:
-            return ctx.fail(path, value, error.expected)
+            return ctx.fail(path, value, _with_french(error.expected, self.FRENCH))
 
     def write(self, ctx: _Context, value: Any) -> Any:
         parts = []
@@ -341,9 +415,7 @@ class Choice(Kind):
     def __init__(self, names: Sequence[str], aliases: Mapping[str, str] | None = None) -> None:
         self.names = tuple(names)
         self.aliases = dict(aliases or {})
-        self.label = "one of: " + ", ".join(self.names)
-        if self.aliases:
-            self.label += " (or " + ", ".join(self.aliases) + ")"
+        self.label = choices(self.names, tuple(self.aliases))
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         if isinstance(value, str) and value in self.names:
@@ -351,7 +423,7 @@ class Choice(Kind):
         if isinstance(value, str) and value in self.aliases:
             return self.aliases[value]
         known = (*self.names, *self.aliases)
-        hint = _suggest(value, known, ctx) if isinstance(value, str) else ""
+        hint = _suggest(value, known, ctx) if isinstance(value, str) else EMPTY
         return ctx.fail(path, value, self.label + hint)
 
     def write(self, ctx: _Context, value: Any) -> Any:
@@ -383,19 +455,30 @@ class ListOf(Kind):
 
     def __init__(self, item: Kind, *, unique: bool = False, at_least: int = 0) -> None:
         self.item, self.unique, self.at_least = item, unique, at_least
-        self.label = f"a list of {item.label}"
+        self.label = Phrase(
+            "a list of {item}", "une liste dont chaque élément est {item}", item=item.label
+        )
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         if not isinstance(value, list | tuple):
             return ctx.fail(path, value, self.label)
         if len(value) < self.at_least:
-            return ctx.fail(path, value, f"{self.label}, at least {self.at_least}")
+            count = "un élément" if self.at_least == 1 else f"{self.at_least} éléments"
+            at_least = Phrase(
+                "{label}, at least {n}",
+                "{label}, avec au moins {count}",
+                label=self.label,
+                n=self.at_least,
+                count=count,
+            )
+            return ctx.fail(path, value, at_least)
         before = ctx.failures
         items = tuple(self.item.read(ctx, v, f"{path}[{i}]") for i, v in enumerate(value))
         if ctx.failures > before:
             return BAD
         if self.unique and len(set(items)) != len(items):
-            return ctx.fail(path, value, f"{self.label} without repeats")
+            repeats = Phrase("{label} without repeats", "{label}, sans doublon", label=self.label)
+            return ctx.fail(path, value, repeats)
         return items
 
     def write(self, ctx: _Context, value: Any) -> Any:
@@ -429,7 +512,8 @@ class Table(Kind):
 
     ``build`` receives the keys read (absent keys are left out) and may raise a
     :class:`ValidationError`, reported under the table's path; ``dump`` returns the
-    values to write, leaving out the defaults.
+    values to write, leaving out the defaults. ``french`` names the table in French
+    messages where its name is not a key of the document (default: the name).
     """
 
     def __init__(
@@ -439,32 +523,48 @@ class Table(Kind):
         keys: Sequence[Key],
         build: Callable[[dict[str, Any]], Any],
         dump: Callable[[Any], dict[str, Any]],
+        *,
+        french: str | None = None,
     ) -> None:
         self.name, self.doc, self.keys = name, doc, tuple(keys)
         self.by_name = {key.name: key for key in self.keys}
         self.build, self.dump = build, dump
-        self.label = f"a table ({name})"
+        self.french = name if french is None else french
+        self.label = Phrase("a table ({name})", "une table ({french})", **self._names())
+
+    def _names(self) -> dict[str, str]:
+        return {"name": self.name, "french": self.french}
 
     def describe(self) -> str:
         return f"[{self.name}](#{self.name.replace(' ', '-')}) table"
 
     def read(self, ctx: _Context, value: Any, path: str, *, also: Sequence[str] = ()) -> Any:
         if not isinstance(value, Mapping):
-            return ctx.fail(path, value, f"a table of {', '.join(self.by_name)}")
+            keys = ", ".join(self.by_name)
+            return ctx.fail(
+                path, value, Phrase("a table of {keys}", "une table aux clés {keys}", keys=keys)
+            )
         before = ctx.failures
         for name in value:
             if name not in self.by_name and name not in also:
                 known = tuple(self.by_name)
                 hint = _suggest(str(name), known, ctx)
-                ctx.fail(
-                    _join(path, str(name)), value[name], f"a key of {self.name} (no such key){hint}"
+                unknown = Phrase(
+                    "a key of {name} (no such key){hint}",
+                    "une clé de la table {french} (cette clé n'existe pas){hint}",
+                    hint=hint,
+                    **self._names(),
                 )
+                ctx.fail(_join(path, str(name)), value[name], unknown)
         read: dict[str, Any] = {}
         for key in self.keys:
             if key.name in value:
                 read[key.name] = key.kind.read(ctx, value[key.name], _join(path, key.name))
             elif key.required:
-                ctx.fail(_join(path, key.name), None, f"{key.kind.label} (missing key)")
+                missing = Phrase(
+                    "{label} (missing key)", "{label} (clé manquante)", label=key.kind.label
+                )
+                ctx.fail(_join(path, key.name), None, missing)
         if ctx.failures > before:
             return BAD
         try:
@@ -501,9 +601,19 @@ class Table(Kind):
 class Tagged(Kind):
     """A table whose ``tag`` key names which of several tables it is."""
 
-    def __init__(self, tag: str, variants: Mapping[str, tuple[type, Table]], what: str) -> None:
+    def __init__(
+        self,
+        tag: str,
+        variants: Mapping[str, tuple[type, Table]],
+        what: str,
+        *,
+        french: str | None = None,
+    ) -> None:
         self.tag, self.variants, self.what = tag, dict(variants), what
-        self.label = f"a table with a {tag!r} key ({what})"
+        french_label = "une table avec une clé {tag!r}" + ("" if french is None else " ({french})")
+        self.label = Phrase(
+            "a table with a {tag!r} key ({what})", french_label, tag=tag, what=what, french=french
+        )
 
     def describe(self) -> str:
         return f"table with `{self.tag}` = " + ", ".join(f"`{n}`" for n in self.variants)
@@ -513,16 +623,15 @@ class Tagged(Kind):
             return ctx.fail(path, value, self.label)
         name = value[self.tag]
         if not isinstance(name, str) or name not in self.variants:
-            hint = _suggest(name, tuple(self.variants), ctx) if isinstance(name, str) else ""
-            known = ", ".join(self.variants)
-            return ctx.fail(_join(path, self.tag), name, f"one of: {known}{hint}")
+            hint = _suggest(name, tuple(self.variants), ctx) if isinstance(name, str) else EMPTY
+            return ctx.fail(_join(path, self.tag), name, choices(tuple(self.variants)) + hint)
         return self.variants[name][1].read(ctx, value, path, also=(self.tag,))
 
     def write(self, ctx: _Context, value: Any) -> Any:
         for name, (cls, table) in self.variants.items():
             if type(value) is cls:
                 return {self.tag: name, **table.write(ctx, value)}
-        raise ValidationError(self.what, value, f"one of: {', '.join(self.variants)}")
+        raise ValidationError(self.what, value, choices(tuple(self.variants)))
 
     def schema(self) -> dict[str, Any]:
         options = []
@@ -537,9 +646,10 @@ class Tagged(Kind):
 class Ref(Kind):
     """A kind written once in the schema's ``$defs`` and referred to by name."""
 
-    def __init__(self, name: str, target: Callable[[], Kind]) -> None:
+    def __init__(self, name: str, target: Callable[[], Kind], *, french: str | None = None) -> None:
         self.name, self.target = name, target
-        self.label = name.replace("_", " ")
+        english = name.replace("_", " ")
+        self.label = Phrase(english, english if french is None else french)
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         return self.target().read(ctx, value, path)
@@ -672,7 +782,12 @@ SOURCE = SourceKind()
 class DatedKind(Kind):
     def __init__(self, amount: Amount, name: str) -> None:
         self.amount, self.name = amount, name
-        self.label = f"a quantity such as {amount.example!r} or a list of dated values"
+        self.label = Phrase(
+            "a quantity such as {example!r} or a list of dated values",
+            "une quantité comme {french!r} ou une liste de valeurs datées",
+            example=amount.example,
+            french=amount.french,
+        )
         self.entry = Table(
             "dated values",
             "A value in force from a date (to an end date, both included).",
@@ -685,6 +800,7 @@ class DatedKind(Kind):
             ],
             self._entry,
             self._dump_entry,
+            french="valeur datée",
         )
         self.whole = Table(
             "dated parameter",
@@ -697,6 +813,7 @@ class DatedKind(Kind):
             ],
             self._parameter,
             lambda p: _fields(p, "name", "description", "dimension", "values"),
+            french="paramètre daté",
         )
 
     @staticmethod
@@ -892,11 +1009,21 @@ def _criteria() -> Tagged:
     )
 
 
+_NESTED: Final = Phrase(
+    "rules nested at most {most} deep",
+    "des règles imbriquées sur {most} niveaux au plus",
+    most=MAX_DEPTH,
+)
+
+
 class RuleKind(Kind):
     """A criterion, or ``all_of``/``any_of`` a list of rules, ``not`` a rule, or a
     ``rule`` with an exception (``unless``)."""
 
-    label = "a rule: a criterion, or a table with all_of, any_of, not, or rule and unless"
+    label = Phrase(
+        "a rule: a criterion, or a table with all_of, any_of, not, or rule and unless",
+        "une règle\u00a0: un critère, ou une table avec all_of, any_of, not, ou rule et unless",
+    )
     FORMS: Final = ("all_of", "any_of", "not", "unless")
 
     def __init__(self) -> None:
@@ -918,15 +1045,22 @@ class RuleKind(Kind):
         allowed = ("rule", "unless") if form == "unless" else (form,)
         extra = [key for key in value if key not in allowed]
         for key in extra:
-            ctx.fail(_join(path, str(key)), value[key], f"no other key beside {form}")
+            alone = Phrase(
+                "no other key beside {form}", "aucune autre clé à côté de {form}", form=form
+            )
+            ctx.fail(_join(path, str(key)), value[key], alone)
         if form == "unless" and "rule" not in value:
-            ctx.fail(_join(path, "rule"), None, "the rule the exception applies to (missing)")
+            missing = Phrase(
+                "the rule the exception applies to (missing)",
+                "la règle à laquelle l'exception s'applique (absente)",
+            )
+            ctx.fail(_join(path, "rule"), None, missing)
         if extra or (form == "unless" and "rule" not in value):
             return BAD
         ctx.depth += 1
         try:
             if ctx.depth > MAX_DEPTH:
-                return ctx.fail(path, form, f"rules nested at most {MAX_DEPTH} deep")
+                return ctx.fail(path, form, _NESTED)
             if form in ("all_of", "any_of"):
                 rules = ListOf(RULE, at_least=1).read(ctx, value[form], _join(path, form))
                 if rules is BAD:
@@ -956,7 +1090,12 @@ class RuleKind(Kind):
             return {"rule": self.write(ctx, value.rule), "unless": self.write(ctx, value.exception)}
         if isinstance(value, Predicate):
             raise ValidationError(
-                "eligibility", value.name, "criteria a document can hold (a Predicate is code)"
+                "eligibility",
+                value.name,
+                Phrase(
+                    "criteria a document can hold (a Predicate is code)",
+                    "des critères qu'un document peut contenir (un Predicate est du code)",
+                ),
             )
         return self.criteria.write(ctx, value)
 
@@ -1011,7 +1150,12 @@ def _quota() -> Table:
         "floating",
         "A volume of floating telework days (décret 2020-524).",
         [
-            Key("volume", Amount("[workday]", "10 workday"), "the days in each period", True),
+            Key(
+                "volume",
+                Amount("[workday]", "10 workday", french="10 jours"),
+                "the days in each period",
+                True,
+            ),
             Key("per", Choice(["week", "month", "year"], PERIOD_WORDS), "the period", True),
             Key("source", SOURCE, "the text that sets it"),
         ],
@@ -1025,7 +1169,11 @@ def _quota() -> Table:
             Key("kind", Choice([k.value for k in DerogationKind]), "the kind", True),
             Key("duration", Span(), "the longest it lasts before renewal (default: no limit)"),
             Key("renewable", Flag(), "whether it can be renewed (default: true)"),
-            Key("maximum", Amount(PER_WEEK, "5 workday/week"), "the cap (default: every day)"),
+            Key(
+                "maximum",
+                Amount(PER_WEEK, "5 workday/week", french="5 jours/semaine"),
+                "the cap (default: every day)",
+            ),
             Key("source", SOURCE, "the text that sets it"),
         ],
         lambda data: DerogationRule(**data),
@@ -1042,7 +1190,12 @@ def _quota() -> Table:
                 Amount("[]", "90 %"),
                 "the highest working time of the band, under 100 % (default: any under 100 %)",
             ),
-            Key("maximum", Amount(PER_WEEK, "2.5 workday/week"), "the cap in the band", True),
+            Key(
+                "maximum",
+                Amount(PER_WEEK, "2.5 workday/week", french="2,5 jours/semaine"),
+                "the cap in the band",
+                True,
+            ),
             Key("source", SOURCE, "the text that sets it"),
         ],
         lambda data: PartTimeCap(**data),
@@ -1057,9 +1210,21 @@ def _quota() -> Table:
         "caps",
         "Caps on the telework days themselves, apart from the weekly quota and from money.",
         [
-            Key("week", Amount("[workday]", "2 workday"), "the most days in any ISO week"),
-            Key("month", Amount("[workday]", "10 workday"), "the most days in a calendar month"),
-            Key("year", Amount("[workday]", "88 workday"), "the most days in a calendar year"),
+            Key(
+                "week",
+                Amount("[workday]", "2 workday", french="2 jours"),
+                "the most days in any ISO week",
+            ),
+            Key(
+                "month",
+                Amount("[workday]", "10 workday", french="10 jours"),
+                "the most days in a calendar month",
+            ),
+            Key(
+                "year",
+                Amount("[workday]", "88 workday", french="88 jours"),
+                "the most days in a calendar year",
+            ),
             Key("source", SOURCE, "the text that sets them"),
         ],
         lambda data: DayCaps(**data),
@@ -1070,11 +1235,20 @@ def _quota() -> Table:
         "How much telework the scheme allows per week.",
         [
             Key("name", Text(empty=True), "a name for the quota"),
-            Key("maximum", Amount(PER_WEEK, "3 workday/week"), "the weekly cap", True),
-            Key("minimum", Amount(PER_WEEK, "1 workday/week"), "the least an agent may ask"),
+            Key(
+                "maximum",
+                Amount(PER_WEEK, "3 workday/week", french="3 jours/semaine"),
+                "the weekly cap",
+                True,
+            ),
+            Key(
+                "minimum",
+                Amount(PER_WEEK, "1 workday/week", french="1 jour/semaine"),
+                "the least an agent may ask",
+            ),
             Key(
                 "on_site_minimum",
-                Amount(PER_WEEK, "2 workday/week"),
+                Amount(PER_WEEK, "2 workday/week", french="2 jours/semaine"),
                 "the least presence on site, counted on the days worked",
             ),
             Key(
@@ -1138,7 +1312,11 @@ class NationalName(Kind):
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
-        self.label = f"the name of a national parameter paid as {kind}"
+        self.label = Phrase(
+            "the name of a national parameter paid as {kind}",
+            "le nom d'un paramètre national versé sous la forme {kind}",
+            kind=kind,
+        )
 
     def names(self) -> list[str]:
         from teletravail.allowance.national import national_parameters
@@ -1150,7 +1328,11 @@ class NationalName(Kind):
 
         names = ", ".join(self.names())
         if not isinstance(value, str) or not encodable(value):
-            return ctx.fail(path, value, f"{self.label}: {names}")
+            return ctx.fail(
+                path,
+                value,
+                Phrase("{label}: {names}", "{label}\u00a0: {names}", label=self.label, names=names),
+            )
         word = plain_words(value)
         mine: list[str] = []
         for parameter in national_parameters().values():
@@ -1159,14 +1341,18 @@ class NationalName(Kind):
             if word not in parameter.spellings:
                 continue
             if parameter.kind != self.kind:
-                return ctx.fail(
-                    path,
-                    value,
-                    f"{self.label}: {names} ({parameter.name!r} is paid as"
-                    f' {parameter.kind}: kind = "{parameter.kind}")',
+                other = Phrase(
+                    '{label}: {names} ({name!r} is paid as {kind}: kind = "{kind}")',
+                    "{label}\u00a0: {names} ({name!r} est versé sous la forme {kind}\u00a0:"
+                    ' kind = "{kind}")',
+                    label=self.label,
+                    names=names,
+                    name=parameter.name,
+                    kind=parameter.kind,
                 )
+                return ctx.fail(path, value, other)
             return parameter.name
-        return ctx.fail(path, value, f"one of: {names}{_suggest(word, mine, ctx)}")
+        return ctx.fail(path, value, choices(self.names()) + _suggest(word, mine, ctx))
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": r"\S", "examples": self.names()}
@@ -1187,7 +1373,7 @@ class BranchKind(Kind):
     """A branch of the civil service (:class:`~teletravail.allowance.national.Branch`),
     in English or French, case and accents aside; written back as its code."""
 
-    label = "a branch of the civil service"
+    label = Phrase("a branch of the civil service", "un versant de la fonction publique")
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         from teletravail.allowance.national import BRANCH_WORDS, branch_choices, plain_words
@@ -1235,12 +1421,20 @@ def _own_or_national(cls: Any, rate_label: str) -> Callable[[dict[str, Any]], An
         branch = data.pop("branch", None)
         if national is None:
             if branch is not None:
-                raise ValidationError("branch", branch, "a branch only with `national`")
+                raise ValidationError(
+                    "branch",
+                    branch,
+                    Phrase("a branch only with `national`", "un versant seulement avec `national`"),
+                )
             if "rate" not in data:
                 raise ValidationError(
                     "rate",
                     None,
-                    f"{rate_label} (missing key), or `national`, the name of a national parameter",
+                    Phrase(
+                        "{label} (missing key), or `national`, the name of a national parameter",
+                        "{label} (clé manquante), ou `national`, le nom d'un paramètre national",
+                        label=rate_label,
+                    ),
                 )
             return cls(**data)
         from teletravail.allowance.national import national_parameter
@@ -1249,7 +1443,14 @@ def _own_or_national(cls: Any, rate_label: str) -> Callable[[dict[str, Any]], An
         cap_per = data.pop("cap_per", parameter.cap_per)
         if cap_per != parameter.cap_per:
             raise ValidationError(
-                "cap_per", cap_per, f"{parameter.cap_per!r}, the period of the cap of {national!r}"
+                "cap_per",
+                cap_per,
+                Phrase(
+                    "{per!r}, the period of the cap of {national!r}",
+                    "{per!r}, la période du plafond de {national!r}",
+                    per=parameter.cap_per,
+                    national=national,
+                ),
             )
         return parameter.component(branch, **data)
 
@@ -1285,7 +1486,7 @@ def _allowance() -> ListOf:
     from teletravail.week import PlaceKind
 
     places = ListOf(Choice([p.value for p in PlaceKind], PLACE_WORDS_FR), unique=True)
-    money = Amount("[currency]", "100 EUR")
+    money = Amount("[currency]", "100 EUR", french="100 €")
     name = Key("name", Text(), "the line's name")
     source = Key("source", SOURCE, "the text that sets it")
     branch = Key(
@@ -1295,9 +1496,16 @@ def _allowance() -> ListOf:
         " forfait: its 2024 cap)",
     )
     local = "; with `national`, local values over the national ones, each citing its source"
-    day_rate = DatedKind(Amount("[currency] / [workday]", "2.88 EUR/workday"), "rate")
+    day_rate = DatedKind(
+        Amount("[currency] / [workday]", "2.88 EUR/workday", french="2,88 €/jour"), "rate"
+    )
     month_rate = DatedKind(
-        Amount("[currency] * [time] / [workday]", "10.40 EUR/(workday/week)"), "rate"
+        Amount(
+            "[currency] * [time] / [workday]",
+            "10.40 EUR/(workday/week)",
+            french="10,40 €/(jour/semaine)",
+        ),
+        "rate",
     )
     variants = {
         "one_off": (
@@ -1334,7 +1542,7 @@ def _allowance() -> ListOf:
                     ),
                     Key(
                         "cap",
-                        DatedKind(Amount("[currency]", "253.44 EUR"), "cap"),
+                        DatedKind(Amount("[currency]", "253.44 EUR", french="253,44 €"), "cap"),
                         "the cap" + local,
                     ),
                     Key(
@@ -1394,7 +1602,9 @@ def _allowance() -> ListOf:
     }
     if set(variants) != set(COMPONENT_KINDS):  # pragma: no cover - a test pins it
         raise AssertionError("every kind of component has a table")
-    return ListOf(Tagged("kind", variants, "an allowance component"))
+    return ListOf(
+        Tagged("kind", variants, "an allowance component", french="un élément de l'indemnité")
+    )
 
 
 def _selection() -> Table:
@@ -1403,7 +1613,12 @@ def _selection() -> Table:
     def dump(obj: SelectionCampaign) -> dict[str, Any]:
         if callable(obj.rank_by):
             raise ValidationError(
-                "selection.rank_by", obj.rank_by, "a column name (a ranking function is code)"
+                "selection.rank_by",
+                obj.rank_by,
+                Phrase(
+                    "a column name (a ranking function is code)",
+                    "un nom de colonne (une fonction de classement est du code)",
+                ),
             )
         return _fields(obj, "rank_by", "descending", "name") | {"seats": obj.seats}
 
@@ -1424,12 +1639,17 @@ def _selection() -> Table:
 class FactorsKind(Kind):
     """Emission factors per commute mode, each a dated value."""
 
-    label = "a table of commute mode = emission factor"
+    label = Phrase(
+        "a table of commute mode = emission factor",
+        "une table des facteurs d'émission par mode de déplacement (mode = facteur)",
+    )
 
     def __init__(self) -> None:
         from teletravail.workforce import CommuteMode
 
-        amount = Amount("[mass] * [co2e] / [length]", "0.116 kg CO2e/km")
+        amount = Amount(
+            "[mass] * [co2e] / [length]", "0.116 kg CO2e/km"
+        )  # "0,116" would be ambiguous
         self.kinds = {
             mode.value: DatedKind(amount, f"emission_factor.{mode.value}") for mode in CommuteMode
         }
@@ -1441,7 +1661,8 @@ class FactorsKind(Kind):
         for mode, factor in value.items():
             if mode not in self.kinds:
                 hint = _suggest(str(mode), tuple(self.kinds), ctx)
-                ctx.fail(_join(path, str(mode)), factor, f"a commute mode{hint}")
+                mode_wanted = Phrase("a commute mode", "un mode de déplacement") + hint
+                ctx.fail(_join(path, str(mode)), factor, mode_wanted)
                 continue
             found[mode] = self.kinds[mode].read(ctx, factor, _join(path, mode))
         return BAD if BAD in found.values() else found
@@ -1470,7 +1691,9 @@ def _impact() -> Table:
             Key("kind", Choice([k.value for k in ReboundKind]), "which rebound", True),
             Key(
                 "per_day",
-                Amount("[mass] * [co2e] / [workday]", "1.2 kg CO2e/workday"),
+                Amount(
+                    "[mass] * [co2e] / [workday]", "1.2 kg CO2e/workday", french="1,2 kg CO2e/jour"
+                ),
                 "the emissions per telework day (kind per_day)",
             ),
             Key("source", SOURCE, "the study it comes from"),
@@ -1485,7 +1708,7 @@ def _impact() -> Table:
             Key("speed", Amount("[length] / [time]", "50 km/h"), "turns distance into time"),
             Key(
                 "cost_per_km",
-                Amount("[currency] / [length]", "0.49 EUR/km"),
+                Amount("[currency] / [length]", "0.49 EUR/km", french="0,49 €/km"),
                 "prices the distance avoided",
             ),
             Key("rebound", rebound, "the rebound effect (default none)"),
@@ -1626,7 +1849,11 @@ def _policy_table() -> Table:
         "leave",
         "The leave assumed for agents whose absences are not known (days, or weeks worked).",
         [
-            Key("days", Amount("[workday]", "25 workday"), "days of leave a year, full time"),
+            Key(
+                "days",
+                Amount("[workday]", "25 workday", french="25 jours"),
+                "days of leave a year, full time",
+            ),
             Key("weeks_worked", Number(0, 53, above=True), "weeks worked a year"),
             Key("source", SOURCE, "the text it comes from"),
         ],
@@ -1719,6 +1946,7 @@ def _policy_table() -> Table:
         ],
         build,
         dump,
+        french="politique",
     )
 
 
@@ -1738,6 +1966,7 @@ def _populations(quota: Table, allowance: ListOf, places: ListOf) -> ListOf:
             "low": None if obj.low_percent == 0 else obj.low,
             "high": None if obj.high_percent == 100 else obj.high,
         },
+        french="plage de temps de travail",
     )
     names = ListOf(Text(), unique=True)
     members = Table(
@@ -1818,7 +2047,7 @@ def _populations(quota: Table, allowance: ListOf, places: ListOf) -> ListOf:
     return ListOf(population)
 
 
-RULE: Final = Ref("rule", lambda: _RULE_KIND)
+RULE: Final = Ref("rule", lambda: _RULE_KIND, french="une règle")
 _RULE_KIND: RuleKind
 _POLICY: Table | None = None
 
@@ -1844,6 +2073,13 @@ def document_table() -> Table:
     return _document_table()
 
 
+_LESS_DEEP: Final = Phrase(
+    "a document nested less deeply (rules at most {most} deep)",
+    "un document moins profondément imbriqué (des règles sur {most} niveaux au plus)",
+    most=MAX_DEPTH,
+)
+
+
 def from_document(data: Any, *, origin: str = "<document>") -> Policy:
     """Build a policy from a parsed document (a mapping, as TOML or JSON give).
 
@@ -1852,16 +2088,20 @@ def from_document(data: Any, *, origin: str = "<document>") -> Policy:
     table = _document_table()
     ctx = _Context()
     if not isinstance(data, Mapping):
-        raise ConfigError([Problem("", data, "a table (the policy document)")], origin)
+        document = Phrase(
+            "a table (the policy document)", "une table (le document de la politique)"
+        )
+        raise ConfigError([Problem("", data, document)], origin)
     try:
         data = _screen(ctx, data, "")
         ctx.screened = frozenset(problem.path for problem in ctx.problems)
         policy = table.read(ctx, data, "")
     except RecursionError:  # a document nested beyond any sane policy
-        ctx.fail("", "...", f"a document nested less deeply (rules at most {MAX_DEPTH} deep)")
+        ctx.fail("", "...", _LESS_DEEP)
         policy = BAD
     if ctx.problems or policy is BAD:
-        raise ConfigError(ctx.problems or [Problem("", data, "a policy document")], origin)
+        whole = Phrase("a policy document", "un document de politique")
+        raise ConfigError(ctx.problems or [Problem("", data, whole)], origin)
     return policy  # type: ignore[no-any-return]
 
 
@@ -1875,7 +2115,7 @@ def to_document(policy: Policy) -> dict[str, Any]:
     from teletravail.policy import Policy
 
     if not isinstance(policy, Policy):
-        raise ValidationError("policy", policy, "a Policy")
+        raise ValidationError("policy", policy, Phrase("a Policy", "un objet Policy"))
     written: dict[str, Any] = _document_table().write(_Context(), policy)
     return written
 
@@ -1886,7 +2126,7 @@ class _Refused:
 
     __slots__ = ("expected", "text")
 
-    def __init__(self, text: str, expected: str) -> None:
+    def __init__(self, text: str, expected: Phrase) -> None:
         self.text, self.expected = text, expected
 
 
@@ -1913,21 +2153,37 @@ def _pairs(pairs: list[tuple[str, Any]]) -> _Pairs:
     return found
 
 
+_JSON_NUMBER: Final = Phrase(
+    "a number JSON allows (NaN and Infinity are not)",
+    "un nombre que JSON admet (NaN et Infinity n'en sont pas)",
+)
+_SHORT_NUMBER: Final = Phrase(
+    "a whole number of at most {most} digits",
+    "un nombre entier d'au plus {most} chiffres",
+    most=_MOST_DIGITS,
+)
+_FINITE: Final = Phrase("a finite number", "un nombre fini")
+
+
 def _constant(name: str) -> _Refused:
-    return _Refused(name, "a number JSON allows (NaN and Infinity are not)")
+    return _Refused(name, _JSON_NUMBER)
 
 
 def _integer(text: str) -> int | _Refused:
     if len(text.lstrip("-")) > _MOST_DIGITS:
-        return _Refused(
-            f"{text[:12]}... ({len(text)} digits)", "a whole number of at most 30 digits"
+        digits = Phrase(
+            "{start}... ({count} digits)",
+            "{start}… ({count} chiffres)",
+            start=text[:12],
+            count=len(text),
         )
+        return _Refused(digits, _SHORT_NUMBER)
     return int(text)
 
 
 def _float(text: str) -> float | _Refused:
     value = float(text)
-    return value if math.isfinite(value) else _Refused(text, "a finite number")
+    return value if math.isfinite(value) else _Refused(text, _FINITE)
 
 
 def _screen(ctx: _Context, value: Any, path: str, depth: int = 0) -> Any:
@@ -1935,7 +2191,7 @@ def _screen(ctx: _Context, value: Any, path: str, depth: int = 0) -> Any:
     path: keys written twice, empty keys, NaN and infinities, huge integers, text that
     is not UTF-8. What is taken out is left to the reader as missing."""
     if depth > 4 * MAX_DEPTH + 32:  # rules nest at most MAX_DEPTH deep, tables a few
-        ctx.fail(path, "...", f"a document nested less deeply (rules at most {MAX_DEPTH} deep)")
+        ctx.fail(path, "...", _LESS_DEEP)
         return None
     if isinstance(value, _Refused):
         ctx.fail(path, value.text, value.expected)
@@ -1943,23 +2199,36 @@ def _screen(ctx: _Context, value: Any, path: str, depth: int = 0) -> Any:
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, float) and not math.isfinite(value):
-        ctx.fail(path, value, "a finite number")
+        ctx.fail(path, value, _FINITE)
         return None
     if isinstance(value, int) and abs(value) >= 10**_MOST_DIGITS:
         digits = int(value.bit_length() * math.log10(2)) + 1  # str() refuses huge ones
-        ctx.fail(path, f"a number of about {digits} digits", "a whole number of at most 30 digits")
+        about = Phrase(
+            "a number of about {digits} digits",
+            "un nombre d'environ {digits} chiffres",
+            digits=digits,
+        )
+        ctx.fail(path, about, _SHORT_NUMBER)
         return None
     if isinstance(value, str) and not encodable(value):
-        ctx.fail(path, value, "text in UTF-8 (no lone surrogate)")
+        ctx.fail(path, value, _UTF8)
         return None
     if isinstance(value, Mapping):
         for key in getattr(value, "duplicates", ()):
-            ctx.fail(_join(path, key), value[key], "a key written once (it is written twice)")
+            twice = Phrase(
+                "a key written once (it is written twice)",
+                "une clé écrite une seule fois (elle l'est deux fois)",
+            )
+            ctx.fail(_join(path, key), value[key], twice)
         cleaned: dict[Any, Any] = {}
         for key, item in value.items():
             if not isinstance(key, str) or not key.strip() or not encodable(key):
                 shown = f"{path}[{key!r}]" if path else f"[{key!r}]"
-                ctx.fail(shown, item, "a key that is a word (not empty, in UTF-8)")
+                word = Phrase(
+                    "a key that is a word (not empty, in UTF-8)",
+                    "une clé qui soit un mot (non vide, en UTF-8)",
+                )
+                ctx.fail(shown, item, word)
                 continue
             cleaned[key] = _screen(ctx, item, _join(path, key), depth + 1)
         return cleaned
@@ -1970,18 +2239,26 @@ def _screen(ctx: _Context, value: Any, path: str, depth: int = 0) -> Any:
 
 def _parse(data: bytes, syntax: Syntax, origin: str) -> Any:
     if len(data) > MAX_BYTES:
-        raise ConfigError(
-            [Problem("", f"{len(data)} bytes", f"a document of at most {MAX_BYTES} bytes")], origin
+        size = Phrase("{size} bytes", "{size} octets", size=len(data))
+        most = Phrase(
+            "a document of at most {most} bytes",
+            "un document d'au plus {most} octets",
+            most=MAX_BYTES,
         )
+        raise ConfigError([Problem("", size, most)], origin)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - data.rfind(b"\n", 0, error.start)
-        bad = data[error.start : error.end].hex(" ")
-        raise ConfigError(
-            [Problem("", f"bytes {bad}", f"text in UTF-8 at line {line}, column {column}")], origin
-        ) from None
+        bad = Phrase("bytes {bad}", "octets {bad}", bad=data[error.start : error.end].hex(" "))
+        where = Phrase(
+            "text in UTF-8 at line {line}, column {column}",
+            "du texte en UTF-8 à la ligne {line}, colonne {column}",
+            line=line,
+            column=column,
+        )
+        raise ConfigError([Problem("", bad, where)], origin) from None
     try:
         if syntax == "toml":
             return tomllib.loads(text, parse_float=_float)
@@ -1994,38 +2271,49 @@ def _parse(data: bytes, syntax: Syntax, origin: str) -> Any:
         )
     except json.JSONDecodeError as error:  # its message says the line and column
         where = _where("JSON", error.lineno, error.colno)
-        raise ConfigError([Problem("", error.msg, where)], origin) from None
+        raise ConfigError([Problem("", parser_message(error.msg), where)], origin) from None
     except tomllib.TOMLDecodeError as error:  # its message ends with the line and column
         found = _TOML_PLACE.search(str(error))
         if found is None:  # pragma: no cover - tomllib always says where
-            raise ConfigError([Problem("", str(error), "valid TOML")], origin) from None
-        what = str(error)[: found.start()].strip()
+            valid = Phrase("valid TOML", "du TOML valide")
+            raise ConfigError([Problem("", parser_message(str(error)), valid)], origin) from None
+        what = parser_message(str(error)[: found.start()].strip())
         where = _where("TOML", int(found.group(1)), int(found.group(2)))
         raise ConfigError([Problem("", what, where)], origin) from None
     except ValueError:  # tomllib's integers beyond Python's digit limit
         long = re.search(rf"\d{{{_MOST_DIGITS},}}", text)
         line = text.count("\n", 0, long.start()) + 1 if long else 0
         column = long.start() - text.rfind("\n", 0, long.start()) if long else 0
-        expected = f"whole numbers of at most {_MOST_DIGITS} digits"
-        where = _where("TOML", line, column)
-        raise ConfigError(
-            [Problem("", "a huge integer", f"{where}, with {expected}")], origin
-        ) from None
+        expected = Phrase(
+            "{where}, with whole numbers of at most {most} digits",
+            "{where}, avec des nombres entiers d'au plus {most} chiffres",
+            where=_where("TOML", line, column),
+            most=_MOST_DIGITS,
+        )
+        huge = Phrase("a huge integer", "un nombre entier démesuré")
+        raise ConfigError([Problem("", huge, expected)], origin) from None
     except RecursionError:
-        raise ConfigError([Problem("", "...", "a document nested less deeply")], origin) from None
+        deep = Phrase("a document nested less deeply", "un document moins profondément imbriqué")
+        raise ConfigError([Problem("", "...", deep)], origin) from None
 
 
 #: Where tomllib says a syntax error is: "... (at line 5, column 17)".
 _TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)$")
 
 
-def _where(syntax: str, line: int, column: int) -> str:
-    return f"valid {syntax} at line {line}, column {column}"
+def _where(syntax: str, line: int, column: int) -> Phrase:
+    return Phrase(
+        "valid {syntax} at line {line}, column {column}",
+        "du {syntax} valide à la ligne {line}, colonne {column}",
+        syntax=syntax,
+        line=line,
+        column=column,
+    )
 
 
 def _syntax(value: Any) -> Syntax:
     if value not in ("toml", "json"):
-        raise ValidationError("format", value, "one of: toml, json")
+        raise ValidationError("format", value, choices(("toml", "json")))
     return value  # type: ignore[no-any-return]
 
 
@@ -2035,7 +2323,7 @@ def loads(text: str | bytes, *, format: Syntax = "toml", origin: str = "<string>
     if isinstance(text, str):
         text = text.encode("utf-8", errors="surrogatepass")
     if not isinstance(text, bytes):
-        raise ValidationError("text", text, "TOML or JSON text")
+        raise ValidationError("text", text, Phrase("TOML or JSON text", "du texte TOML ou JSON"))
     return _fits(from_document(_parse(text, syntax, origin), origin=origin), len(text), origin)
 
 
@@ -2046,17 +2334,26 @@ def _fits(policy: Policy, size: int, origin: str) -> Policy:
     if size > MAX_BYTES // 8:
         written = len(_compact(to_document(policy)).encode("utf-8"))
         if written > MAX_BYTES:
-            raise ConfigError(
-                [
-                    Problem(
-                        "",
-                        f"{written:,} bytes written back",
-                        f"a document that writes back in at most {MAX_BYTES:,} bytes",
-                    )
-                ],
-                origin,
+            back = Phrase(
+                "{written:,} bytes written back",
+                "{written} octets une fois réécrit",
+                written=written,
             )
+            most = Phrase(
+                "a document that writes back in at most {most:,} bytes",
+                "un document qui se réécrit en {most} octets au plus",
+                most=MAX_BYTES,
+            )
+            raise ConfigError([Problem("", back, most)], origin)
     return policy
+
+
+#: Why a file cannot be read, in French (the system says it in English).
+_UNREADABLE: Final[dict[type[OSError], str]] = {
+    FileNotFoundError: "ce fichier n'existe pas",
+    IsADirectoryError: "c'est un dossier",
+    PermissionError: "accès refusé",
+}
 
 
 def load(path: str | Path, *, format: Syntax | None = None) -> Policy:
@@ -2066,16 +2363,22 @@ def load(path: str | Path, *, format: Syntax | None = None) -> Policy:
     if format is None:
         suffix = path.suffix.lower().lstrip(".")
         if suffix not in ("toml", "json"):
-            raise ValidationError("path", str(path), "a .toml or .json file")
+            raise ValidationError(
+                "path", str(path), Phrase("a .toml or .json file", "un fichier .toml ou .json")
+            )
         format = suffix  # type: ignore[assignment]
     syntax = _syntax(format)
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise ConfigError(
-            [Problem("", str(path), f"a readable file ({error.strerror})")], str(path)
-        ) from None
+        readable = Phrase(
+            "a readable file ({why})",
+            "un fichier lisible ({french})",
+            why=error.strerror,
+            french=_UNREADABLE.get(type(error), "erreur de lecture"),
+        )
+        raise ConfigError([Problem("", str(path), readable)], str(path)) from None
     return _fits(
         from_document(_parse(data, syntax, str(path)), origin=str(path)), len(data), str(path)
     )
@@ -2104,14 +2407,23 @@ def dumps(policy: Policy, *, format: Syntax = "toml") -> str:
         import tomli_w
     except ImportError as exc:  # pragma: no cover - the extra is part of the test deps
         raise ValidationError(
-            "dumps", "tomli-w", "the 'toml' extra: pip install 'teletravail[toml]'"
+            "dumps",
+            "tomli-w",
+            Phrase(
+                "the 'toml' extra: pip install 'teletravail[toml]'",
+                "l'extra «\u00a0toml\u00a0»\u00a0: pip install 'teletravail[toml]'",
+            ),
         ) from exc
     text = tomli_w.dumps(document)
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise ValidationError(
             "format",
-            f"{len(text.encode('utf-8')):,} bytes of TOML",
-            f"a document of at most {MAX_BYTES:,} bytes: write this large policy as JSON",
+            Phrase("{size:,} bytes of TOML", "{size} octets de TOML", size=len(text.encode())),
+            Phrase(
+                "a document of at most {most:,} bytes: write this large policy as JSON",
+                "un document d'au plus {most} octets\u00a0: écrivez cette grande politique en JSON",
+                most=MAX_BYTES,
+            ),
         )
     return text
 

@@ -49,6 +49,7 @@ from teletravail.dated import DatedParameter, Duration, Source, to_date
 from teletravail.eligibility.decision import SCHEMA_VERSION, Value, encode_value
 from teletravail.eligibility.text import format_value
 from teletravail.errors import NoValueInForceError, ValidationError
+from teletravail.messages import Phrase, choices
 from teletravail.policy import Policy
 from teletravail.scheduling.presets import DECRET_2016_151
 from teletravail.scheduling.quota import DECRET_2021_1725, Quota
@@ -230,17 +231,19 @@ def _derogations_in_force(day: dt.date) -> tuple[dict[DerogationKind, Duration |
 
 def _severity(instance: Any, attribute: Any, value: Any) -> None:
     if value not in _SEVERITIES:
-        raise ValidationError("severity", value, "one of: error, warning, note")
+        raise ValidationError("severity", value, choices(_SEVERITIES))
 
 
 def _text(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError(attribute.name, value, "a non-empty string")
+        raise ValidationError(
+            attribute.name, value, Phrase("a non-empty string", "un texte non vide")
+        )
 
 
 def _code(instance: Any, attribute: Any, value: Any) -> None:
     if value not in _TEMPLATES:
-        raise ValidationError("code", value, f"one of: {', '.join(_TEMPLATES)}")
+        raise ValidationError("code", value, choices(list(_TEMPLATES)))
 
 
 def _optional_text(instance: Any, attribute: Any, value: Any) -> None:
@@ -250,7 +253,13 @@ def _optional_text(instance: Any, attribute: Any, value: Any) -> None:
 
 def _source(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, Source):
-        raise ValidationError("source", value, "a Source naming the legal text")
+        raise ValidationError(
+            "source",
+            value,
+            Phrase(
+                "a Source naming the legal text", "un objet Source qui nomme le texte juridique"
+            ),
+        )
 
 
 def _value(instance: Any, attribute: Any, value: Any) -> None:
@@ -260,7 +269,14 @@ def _value(instance: Any, attribute: Any, value: Any) -> None:
         return
     if isinstance(value, tuple) and all(isinstance(item, str) for item in value):
         return
-    raise ValidationError(attribute.name, value, "a quantity, a word, a date, a duration or None")
+    raise ValidationError(
+        attribute.name,
+        value,
+        Phrase(
+            "a quantity, a word, a date, a duration or None",
+            "une quantité, un mot, une date, une durée ou None",
+        ),
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -318,11 +334,15 @@ def _encode(value: Value) -> Any:
 
 def _findings(value: Any) -> tuple[Finding, ...]:
     if isinstance(value, str | Finding) or not isinstance(value, Iterable):
-        raise ValidationError("findings", value, "a sequence of Finding")
+        raise ValidationError(
+            "findings", value, Phrase("a sequence of Finding", "une suite d'objets Finding")
+        )
     items = tuple(value)
     for index, item in enumerate(items):
         if not isinstance(item, Finding):
-            raise ValidationError(f"findings[{index}]", item, "a Finding")
+            raise ValidationError(
+                f"findings[{index}]", item, Phrase("a Finding", "un objet Finding")
+            )
     return items
 
 
@@ -351,7 +371,7 @@ class ConformityReport:
     def count(self, severity: Severity) -> int:
         """How many findings have ``severity``."""
         if severity not in _SEVERITIES:
-            raise ValidationError("severity", severity, "one of: error, warning, note")
+            raise ValidationError("severity", severity, choices(_SEVERITIES))
         return sum(1 for finding in self.findings if finding.severity == severity)
 
     def to_dict(self) -> dict[str, Any]:
@@ -396,7 +416,7 @@ def check_conformity(policy: Policy, on: dt.date | str) -> ConformityReport:
     scheme would conform today is a fair question.
     """
     if not isinstance(policy, Policy):
-        raise ValidationError("policy", policy, "a Policy")
+        raise ValidationError("policy", policy, Phrase("a Policy", "un objet Policy"))
     day = to_date(on, "on")
     if day < FRAMEWORK_START:
         findings = [
@@ -987,7 +1007,7 @@ _PER: tuple[tuple[str, dict[Lang, str]], ...] = (
 
 def _check_lang(lang: str) -> None:
     if lang not in ("en", "fr"):
-        raise ValidationError("lang", lang, "'en' or 'fr'")
+        raise ValidationError("lang", lang, Phrase("'en' or 'fr'", "'en' ou 'fr'"))
 
 
 def _counted(count: int, severity: Severity, lang: Lang) -> str:

@@ -32,6 +32,7 @@ import numpy as np
 
 from teletravail.dated import to_date
 from teletravail.errors import RowError, ValidationError
+from teletravail.messages import Phrase
 from teletravail.policy import totals_of
 from teletravail.units import Q_, as_quantity
 from teletravail.workforce import Columns, Workforce
@@ -106,7 +107,15 @@ def _batch(
         ]
         repeated = [
             RowError(
-                row, "id", agent, f"id: expected an id used once in the workforce, got {agent!r}"
+                row,
+                "id",
+                agent,
+                Phrase(
+                    "id: expected an id used once in the workforce, got {agent!r}",
+                    "id\u00a0: attendu un identifiant qui n'apparaisse qu'une fois dans"
+                    " l'effectif, trouvé {agent!r}",
+                    agent=agent,
+                ),
             )
             for row, agent in excluded
         ]
@@ -210,19 +219,34 @@ def assess_dask(
     from teletravail.policy import Policy
 
     if not isinstance(policy, Policy):
-        raise ValidationError("policy", policy, "a Policy")
+        raise ValidationError("policy", policy, Phrase("a Policy", "un objet Policy"))
     if policy.selection is not None:
         raise ValidationError(
             "policy.selection",
             policy.selection,
-            "a policy without a selection campaign: a campaign ranks every eligible agent "
-            "against all the others, which no partition can do alone (assess in memory)",
+            Phrase(
+                "a policy without a selection campaign: a campaign ranks every eligible agent "
+                "against all the others, which no partition can do alone (assess in memory)",
+                "une politique sans campagne de sélection\u00a0: une campagne classe chaque"
+                " agent éligible par rapport à tous les autres, ce qu'aucune partition ne peut"
+                " faire seule (évaluez en mémoire)",
+            ),
         )
     if not (hasattr(frame, "to_delayed") and hasattr(frame, "npartitions")):
-        raise ValidationError("frame", type(frame).__name__, "a Dask DataFrame")
+        raise ValidationError(
+            "frame", type(frame).__name__, Phrase("a Dask DataFrame", "un DataFrame Dask")
+        )
     day = to_date(on, "on")
     if day not in policy.period:
-        raise ValidationError("on", day, f"a date while the policy is in force ({policy.period})")
+        raise ValidationError(
+            "on",
+            day,
+            Phrase(
+                "a date while the policy is in force ({period})",
+                "une date où la politique est en vigueur ({period})",
+                period=policy.period,
+            ),
+        )
     span = policy.assessment_period(day, period)
     asked = None
     if requested is not None:

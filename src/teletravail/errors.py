@@ -6,13 +6,20 @@ field, the value, what was expected) as attributes; the message is built from it
 
 Errors about bad values also derive from :class:`ValueError`, so that code written
 against the standard library's conventions keeps working.
+
+Every error says itself in English (``str(error)``, as it always did) and in French:
+``error.text("fr")``. What was expected is a :class:`~teletravail.messages.Phrase`,
+English text that holds its French; the error frames it with the field and the value
+found, in each language. Errors pickle (they travel between processes).
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Any
+
+from teletravail.messages import NBSP, NNBSP, Lang, Phrase, check_lang, counted, show, text_of
 
 __all__ = [
     "ConfigError",
@@ -25,36 +32,20 @@ __all__ = [
     "UnitError",
     "ValidationError",
     "WorkforceError",
+    "dimension_words",
+    "problems_counted",
+    "quantity_of",
 ]
-
-
-def _show(value: Any) -> str:
-    """Show a value the way a user typed it, short enough for one line."""
-    import reprlib
-
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return repr(value.isoformat())
-    if _is_scalar_quantity(value):  # a quantity as it is written: '0.005 EUR'
-        return repr(f"{value.magnitude:g} {value.units:~}".strip())
-    shorter = reprlib.Repr()
-    shorter.maxlevel, shorter.maxstring, shorter.maxother = 3, 80, 80
-    text = shorter.repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
-def _is_scalar_quantity(value: Any) -> bool:
-    """Whether ``value`` is one pint quantity (checked by its attributes: this module
-    imports no unit library)."""
-    magnitude = getattr(value, "magnitude", None)
-    return (
-        hasattr(value, "units")
-        and isinstance(magnitude, int | float)
-        and not isinstance(magnitude, bool)
-    )
 
 
 class TeletravailError(Exception):
     """Base class of every error raised by ``teletravail`` on purpose."""
+
+    def text(self, lang: Lang = "en") -> str:
+        """The message in ``lang`` (``"en"`` or ``"fr"``). An error built from free text
+        says that text in both; the library's own errors override this."""
+        check_lang(lang)
+        return str(self)
 
 
 class ValidationError(TeletravailError, ValueError):
@@ -69,7 +60,22 @@ class ValidationError(TeletravailError, ValueError):
         self.field = field
         self.value = value
         self.expected = expected
-        super().__init__(f"{field}: expected {expected}, got {_show(value)}")
+        super().__init__(f"{field}: expected {expected}, got {show(value)}")
+
+    def text(self, lang: Lang = "en") -> str:
+        """The message in ``lang``: ``working_time : attendu …, trouvé « 2 km »``."""
+        if check_lang(lang) == "en":
+            return str(self)
+        return _expected_found(self.field, self.value, self.expected)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.field, self.value, self.expected), self.__dict__)
+
+
+def _expected_found(where: str, value: Any, expected: str) -> str:
+    """The French frame of a problem: where, what was expected, what was found."""
+    found = "aucune valeur trouvée" if value is None else f"trouvé {show(value, 'fr')}"
+    return f"{where}{NBSP}: attendu {text_of(expected, 'fr')}, {found}"
 
 
 class UnitError(ValidationError):
@@ -80,12 +86,71 @@ class UnitError(ValidationError):
 
     def __init__(self, field: str, value: Any, dimension: str, detail: str = "") -> None:
         self.dimension = dimension
-        expected = (
-            "a quantity" if dimension == "any dimension" else f"a quantity of dimension {dimension}"
-        )
+        self.detail = detail
+        expected = quantity_of(dimension)
         if detail:
-            expected = f"{expected} ({detail})"
+            expected = Phrase(
+                "{expected} ({detail})", "{expected} ({detail})", expected=expected, detail=detail
+            )
         super().__init__(field, value, expected)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.field, self.value, self.dimension, self.detail), self.__dict__)
+
+
+#: What a quantity of each dimension the library asks for is, in French.
+_DIMENSIONS_FR: dict[str, str] = {
+    "[]": "une proportion (sans dimension, comme «\u00a090 %\u00a0»)",
+    "[length]": "une distance",
+    "[mass]": "une masse",
+    "[time]": "une durée",
+    "1 / [time]": "une fréquence",
+    "[currency]": "une somme d'argent",
+    "[workday]": "un nombre de jours de travail",
+    "[trip]": "un nombre de trajets",
+    "[co2e]": "une quantité de CO2e",
+    "[workday] / [time]": "un nombre de jours de travail par période",
+    "[currency] / [workday]": "une somme par jour de travail",
+    "[currency] * [time] / [workday]": "une somme par période et par jour de télétravail"
+    " hebdomadaire",
+    "[currency] / [length]": "une somme par distance",
+    "[length] / [time]": "une vitesse",
+    "[mass] * [co2e]": "une masse de CO2e",
+    "[mass] * [co2e] / [length]": "une masse de CO2e par distance",
+    "[mass] * [co2e] / [workday]": "une masse de CO2e par jour de travail",
+}
+_FACTOR = re.compile(r"(\*|/)?\s*\[(\w+)\](?:\s*\*\*\s*(-?\d+))?")
+
+
+def _factors(dimension: str) -> frozenset[tuple[str, int]]:
+    """A dimensionality as its factors and powers, however it is written or ordered
+    (``[mass] * [co2e] / [length]`` is pint's ``[co2e] * [mass] / [length]``)."""
+    powers: dict[str, int] = {}
+    for operator, name, power in _FACTOR.findall(dimension):
+        sign = -1 if operator == "/" else 1
+        powers[name] = powers.get(name, 0) + sign * int(power or 1)
+    return frozenset((name, power) for name, power in powers.items() if power)
+
+
+_NAMED_FR = {_factors(dimension): words for dimension, words in _DIMENSIONS_FR.items()}
+
+
+def dimension_words(dimension: str) -> Phrase:
+    """What a quantity of ``dimension`` is, as a noun: ``a quantity of dimension
+    [length]`` in English, ``une distance`` in French (a dimension without French words
+    is named by its code)."""
+    french = _NAMED_FR.get(_factors(dimension))
+    if french is None:
+        french = f"une quantité de dimension {dimension}"
+    return Phrase(f"a quantity of dimension {dimension}", french)
+
+
+def quantity_of(dimension: str) -> Phrase:
+    """What a :class:`UnitError` expected: a quantity, of ``dimension`` unless it is
+    ``"any dimension"``."""
+    if dimension == "any dimension":
+        return Phrase("a quantity", "une quantité")
+    return dimension_words(dimension)
 
 
 class DatedValueError(ValidationError):
@@ -98,7 +163,19 @@ class NoValueInForceError(TeletravailError, LookupError):
     def __init__(self, name: str, on: Any, known: str) -> None:
         self.name = name
         self.on = on
+        self.known = known
         super().__init__(f"{name}: no value in force on {on} (values cover {known})")
+
+    def text(self, lang: Lang = "en") -> str:
+        if check_lang(lang) == "en":
+            return str(self)
+        return (
+            f"{self.name}{NBSP}: aucune valeur en vigueur le {self.on}"
+            f" (les valeurs couvrent {text_of(self.known, 'fr')})"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.name, self.on, self.known), self.__dict__)
 
 
 class ReferenceDateError(ValidationError):
@@ -122,17 +199,25 @@ class RowError:
 
     @classmethod
     def from_error(cls, row: int, error: ValidationError) -> RowError:
-        """Wrap a validation error raised while reading ``row``."""
-        return cls(row, error.field, error.value, str(error))
+        """Wrap a validation error raised while reading ``row`` (its message in both
+        languages)."""
+        return cls(row, error.field, error.value, Phrase(str(error), error.text("fr")))
+
+    def text(self, lang: Lang = "en") -> str:
+        """What is wrong with the row, in ``lang`` (the row number aside)."""
+        return text_of(self.message, check_lang(lang))
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready description of the bad row."""
         return {
             "row": self.row,
             "field": self.field,
-            "value": _show(self.value),
-            "message": self.message,
+            "value": show(self.value),
+            "message": str(self.message),
         }
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (RowError, (self.row, self.field, self.value, self.message))
 
     def __repr__(self) -> str:
         return f"RowError(row={self.row}, field={self.field!r}, message={self.message!r})"
@@ -159,6 +244,19 @@ class WorkforceError(TeletravailError, ValueError):
         more = f" (and {len(self.errors) - 5} more)" if len(self.errors) > 5 else ""
         super().__init__(f"{len(self.errors)} invalid row(s): {shown}{more}")
 
+    def text(self, lang: Lang = "en") -> str:
+        """The message in ``lang``: how many rows are invalid, and the first five."""
+        if check_lang(lang) == "en":
+            return str(self)
+        count = len(self.errors)
+        rows = f"{count} ligne{'s' if count > 1 else ''} invalide{'s' if count > 1 else ''}"
+        shown = f"{NNBSP}; ".join(f"ligne {e.row}{NBSP}: {e.text('fr')}" for e in self.errors[:5])
+        more = f" (et {count - 5} autres)" if count > 5 else ""
+        return f"{rows}{NBSP}: {shown}{more}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.errors,), self.__dict__)
+
 
 class Problem:
     """One problem of a document: the key path, the value found and what was expected.
@@ -176,12 +274,21 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.path or "(document)"
-        found = "nothing" if self.value is None else _show(self.value)
+        found = "nothing" if self.value is None else show(self.value)
         return f"{where}: expected {self.expected}, got {found}"
 
+    def text(self, lang: Lang = "en") -> str:
+        """The problem in ``lang``: ``quota.maximum : attendu …, trouvé « 2 km »``."""
+        if check_lang(lang) == "en":
+            return str(self)
+        return _expected_found(self.path or "(document)", self.value, self.expected)
+
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready description of the problem."""
-        return {"path": self.path, "value": _show(self.value), "expected": self.expected}
+        """A JSON-ready description of the problem (in English)."""
+        return {"path": self.path, "value": show(self.value), "expected": str(self.expected)}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Problem, (self.path, self.value, self.expected))
 
     def __repr__(self) -> str:
         return f"Problem(path={self.path!r}, expected={self.expected!r})"
@@ -215,7 +322,7 @@ class ConfigError(ValidationError):
         first = self.problems[0]
         super().__init__(first.path, first.value, first.expected)
         count = len(self.problems)
-        lines = [f"{origin}: {count} problem{'s' if count > 1 else ''}"]
+        lines = [f"{origin}: {problems_counted(count)}"]
         lines.extend(f"  {problem}" for problem in self.problems[:_MOST_SHOWN])
         if count > _MOST_SHOWN:  # every problem is in .problems; the message stays short
             lines.append(f"  ... and {count - _MOST_SHOWN} more")
@@ -223,3 +330,22 @@ class ConfigError(ValidationError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+    def text(self, lang: Lang = "en") -> str:
+        """Every problem (the first fifty) under the document's name, in ``lang``."""
+        if check_lang(lang) == "en":
+            return str(self)
+        count = len(self.problems)
+        lines = [f"{self.origin}{NBSP}: {problems_counted(count).text('fr')}"]
+        lines.extend(f"  {problem.text('fr')}" for problem in self.problems[:_MOST_SHOWN])
+        if count > _MOST_SHOWN:
+            lines.append(f"  … et {count - _MOST_SHOWN} autres")
+        return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.problems, self.origin), self.__dict__)
+
+
+def problems_counted(count: int) -> Phrase:
+    """``3 problems``, ``3 problèmes``: the headline of a document's problems."""
+    return counted(count, ("problem", "problems"), ("problème", "problèmes"))

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase
 
 __all__ = ["check_output", "output_bytes", "output_text"]
 
@@ -53,24 +54,45 @@ def check_output(
             raise ValidationError(
                 field,
                 str(target),
-                "a path that is not a symbolic link (--follow-symlinks writes through it)",
+                Phrase(
+                    "a path that is not a symbolic link (--follow-symlinks writes through it)",
+                    "un chemin qui ne soit pas un lien symbolique (--follow-symlinks écrit au"
+                    " travers du lien)",
+                ),
             )
         target = target.resolve()
     for given in inputs:
         if _same(target, Path(given)):
             raise ValidationError(
-                field, str(path), f"an output other than the run's input {str(given)!r}"
+                field,
+                str(path),
+                Phrase(
+                    "an output other than the run's input {given!r}",
+                    "une sortie autre que l'entrée {given!r}",
+                    given=str(given),
+                ),
             )
     if target.exists():
         if not force:
             raise ValidationError(
-                field, str(path), "a file that does not exist yet (--force replaces it)"
+                field,
+                str(path),
+                Phrase(
+                    "a file that does not exist yet (--force replaces it)",
+                    "un fichier qui n'existe pas encore (--force le remplace)",
+                ),
             )
         if target.is_dir():
-            raise ValidationError(field, str(path), "a file, not a folder")
+            raise ValidationError(
+                field, str(path), Phrase("a file, not a folder", "un fichier, pas un dossier")
+            )
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise ValidationError(field, str(path), "a path in a folder that exists")
+        raise ValidationError(
+            field,
+            str(path),
+            Phrase("a path in a folder that exists", "un chemin dans un dossier qui existe"),
+        )
     return target
 
 

@@ -59,6 +59,7 @@ from teletravail.eligibility.selection import SelectionCampaign
 from teletravail.errors import RowError, ValidationError, WorkforceError
 from teletravail.impact.commute import Assumptions, dated_impact
 from teletravail.impact.report import ImpactReport
+from teletravail.messages import Phrase, choices
 from teletravail.populations import NotConcerned, Population, membership
 from teletravail.scheduling.calendar import WorkCalendar
 from teletravail.scheduling.checks import RULE_CODES, Asks, QuotaChecks, QuotaDecision
@@ -126,25 +127,38 @@ _NO_QUOTA = Quota(maximum="7 workday/week", granularity="halfday", name="no quot
 _PLACE_ORDER = (PlaceKind.HOME, PlaceKind.OTHER, PlaceKind.TELECENTRE, PlaceKind.SITE)
 
 
+_A_WORKFORCE = Phrase("a Workforce", "un objet Workforce")
+
+
 def _text(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, str) or not value.strip() or not encodable(value):
-        raise ValidationError(attribute.name, value, "a non-empty string of text")
+        raise ValidationError(
+            attribute.name, value, Phrase("a non-empty string of text", "un texte non vide")
+        )
 
 
 def _string(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, str) or not encodable(value):
-        raise ValidationError(attribute.name, value, "a string of text")
+        raise ValidationError(attribute.name, value, Phrase("a string of text", "du texte"))
 
 
 def _period(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, Period):
-        raise ValidationError(attribute.name, value, "a Period (start, optional end)")
+        raise ValidationError(
+            attribute.name,
+            value,
+            Phrase("a Period (start, optional end)", "un objet Period (début, fin facultative)"),
+        )
 
 
 def _instance_or_none(kind: type) -> Any:
     def check(instance: Any, attribute: Any, value: Any) -> None:
         if value is not None and not isinstance(value, kind):
-            raise ValidationError(attribute.name, value, f"a {kind.__name__} or None")
+            raise ValidationError(
+                attribute.name,
+                value,
+                Phrase("a {kind} or None", "un objet {kind} ou None", kind=kind.__name__),
+            )
 
     return check
 
@@ -152,14 +166,18 @@ def _instance_or_none(kind: type) -> Any:
 def _instance(kind: type) -> Any:
     def check(instance: Any, attribute: Any, value: Any) -> None:
         if not isinstance(value, kind):
-            raise ValidationError(attribute.name, value, f"a {kind.__name__}")
+            raise ValidationError(
+                attribute.name, value, Phrase("a {kind}", "un objet {kind}", kind=kind.__name__)
+            )
 
     return check
 
 
 def _rule(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, Rule):
-        raise ValidationError("eligibility", value, "an eligibility rule")
+        raise ValidationError(
+            "eligibility", value, Phrase("an eligibility rule", "une règle d'éligibilité")
+        )
 
 
 def _places(value: Any) -> frozenset[PlaceKind]:
@@ -172,7 +190,12 @@ def _populations(value: Any) -> tuple[Population, ...]:
     for index, population in enumerate(found):
         if population.name in seen:
             raise ValidationError(
-                f"populations[{index}].name", population.name, "a name no other population has"
+                f"populations[{index}].name",
+                population.name,
+                Phrase(
+                    "a name no other population has",
+                    "un nom qu'aucune autre population ne porte",
+                ),
             )
         seen.add(population.name)
     return found
@@ -184,7 +207,7 @@ def _sources(value: Any) -> tuple[Source, ...]:
 
 def _asks(instance: Any, attribute: Any, value: Any) -> None:
     if value not in ("refuse", "reduce"):
-        raise ValidationError("asks", value, "'refuse' or 'reduce'")
+        raise ValidationError("asks", value, Phrase("'refuse' or 'reduce'", "'refuse' ou 'reduce'"))
 
 
 @attrs.frozen(kw_only=True)
@@ -232,20 +255,30 @@ class Policy:
         if self.populations and self.selection is not None:
             raise ValidationError(
                 "selection",
-                self.selection.name or "a selection campaign",
-                "no selection campaign in a policy with populations (seats are allotted"
-                " across the whole workforce)",
+                self.selection.name or Phrase("a selection campaign", "une campagne de sélection"),
+                Phrase(
+                    "no selection campaign in a policy with populations (seats are allotted"
+                    " across the whole workforce)",
+                    "aucune campagne de sélection dans une politique à populations (les places"
+                    " sont attribuées sur tout l'effectif)",
+                ),
             )
         # what is accepted can be assessed: each dated value a part reads is in force
         # wherever it is read within the policy's period
         for field, parameter, start, end in self._dated_values():
             gap = parameter.first_gap(start, end)
             if gap is not None:
+                until = "" if end is None else end.isoformat()
                 raise ValidationError(
                     field,
-                    f"no value on {gap.isoformat()}",
-                    f"a value in force from {start.isoformat()}"
-                    + ("" if end is None else f" to {end.isoformat()}"),
+                    Phrase("no value on {gap}", "aucune valeur le {gap}", gap=gap.isoformat()),
+                    Phrase(
+                        "a value in force from {start}" + (" to {end}" if until else ""),
+                        "une valeur en vigueur "
+                        + ("du {start} au {end}" if until else "à partir du {start}"),
+                        start=start.isoformat(),
+                        end=until,
+                    ),
                 )
 
     def _dated_values(self) -> list[tuple[str, DatedParameter, dt.date, dt.date | None]]:
@@ -322,11 +355,21 @@ class Policy:
             raise ValidationError(
                 "period",
                 f"{start}..{end}",
-                f"a period while the policy is in force ({self.period})",
+                Phrase(
+                    "a period while the policy is in force ({period})",
+                    "une période où la politique est en vigueur ({period})",
+                    period=self.period,
+                ),
             )
         if end < day:  # telework follows the decision: such a period can have none
             raise ValidationError(
-                "period", f"{start}..{end}", f"a period that ends on or after the decision {day}"
+                "period",
+                f"{start}..{end}",
+                Phrase(
+                    "a period that ends on or after the decision {day}",
+                    "une période qui finit le jour de la décision, {day}, ou après",
+                    day=day,
+                ),
             )
         return start, end
 
@@ -385,15 +428,27 @@ class Policy:
         """
         day = to_date(on, "on")
         if day not in self.period:
-            raise ValidationError("on", day, f"a date while the policy is in force ({self.period})")
+            raise ValidationError(
+                "on",
+                day,
+                Phrase(
+                    "a date while the policy is in force ({period})",
+                    "une date où la politique est en vigueur ({period})",
+                    period=self.period,
+                ),
+            )
         start, end = self.assessment_period(day, period)
         if errors not in ("raise", "report"):
-            raise ValidationError("errors", errors, "'raise' or 'report'")
+            raise ValidationError(
+                "errors", errors, Phrase("'raise' or 'report'", "'raise' ou 'report'")
+            )
         if isinstance(subject, Agent):
             one = Workforce.from_agents((subject,))
             return self._assess(one, day, start, end, requested, "raise", subject).explain(0)
         if not isinstance(subject, Workforce):
-            raise ValidationError("subject", subject, "an Agent or a Workforce")
+            raise ValidationError(
+                "subject", subject, Phrase("an Agent or a Workforce", "un objet Agent ou Workforce")
+            )
         return self._assess(subject, day, start, end, requested, errors)
 
     def for_population(self, name: str | None) -> Policy:
@@ -404,7 +459,11 @@ class Policy:
         (the criterion ``population.none``)."""
         names = [p.name for p in self.populations]
         if name is not None and name not in names:
-            raise ValidationError("population", name, f"one of: {', '.join(names) or 'none'}")
+            raise ValidationError(
+                "population",
+                name,
+                choices(names) if names else Phrase("one of: none", "aucune population"),
+            )
         key = ("population", name)
         found = self._memo.get(key)
         if found is None:
@@ -440,7 +499,7 @@ class Policy:
     ) -> BatchAssessment:
         """:meth:`assess` for a workforce."""
         if not isinstance(workforce, Workforce):
-            raise ValidationError("workforce", workforce, "a Workforce")
+            raise ValidationError("workforce", workforce, _A_WORKFORCE)
         return self.assess(workforce, on, period=period, requested=requested, errors=errors)
 
     def default_place(self) -> Place:
@@ -616,8 +675,13 @@ class Policy:
                 wrong[code] = ValidationError(
                     "absences",
                     str(outside[0]),
-                    f"absences within the calendar years assessed ({first.isoformat()} "
-                    f"to {last.isoformat()})",
+                    Phrase(
+                        "absences within the calendar years assessed ({first} to {last})",
+                        "des absences comprises dans les années civiles évaluées (du {first}"
+                        " au {last})",
+                        first=first.isoformat(),
+                        last=last.isoformat(),
+                    ),
                 )
         if not wrong:
             return []
@@ -733,7 +797,11 @@ class Policy:
             quantity = as_quantity(requested, field="requested", dimension="[workday] / [time]")
             values = np.broadcast_to(np.asarray(quantity.m_as("workday/week"), dtype=float), (n,))
             if not np.all(np.isfinite(values)) or np.any(values < 0) or np.any(values > 7):
-                raise ValidationError("requested", "out of 0..7", "0 to 7 workday/week")
+                raise ValidationError(
+                    "requested",
+                    Phrase("out of 0..7", "hors de 0..7"),
+                    Phrase("0 to 7 workday/week", "de 0 à 7 jours de travail par semaine"),
+                )
             return Coded.default(n), values.copy()
         stated = workforce.requested_telework_workday_per_week
         patterns = workforce.pattern
@@ -743,7 +811,12 @@ class Policy:
         if n and math.isnan(float(stated.min())):
             if self.quota is None:
                 raise ValidationError(
-                    "requested", None, "the telework asked for (no quota, and not stated)"
+                    "requested",
+                    None,
+                    Phrase(
+                        "the telework asked for (no quota, and not stated)",
+                        "le télétravail demandé (aucun quota, et rien d'indiqué)",
+                    ),
                 )
             stated = np.where(np.isnan(stated), self.quota.maximum.m_as("workday/week"), stated)
         return patterns, stated
@@ -1117,15 +1190,25 @@ def _population_source(population: Population | None) -> Source | None:
 def _span(period: Any) -> tuple[dt.date, dt.date]:
     """A period to assess as its first and last days."""
     if isinstance(period, bool):
-        raise ValidationError("period", period, "a calendar year or a span of dates")
+        raise ValidationError(
+            "period",
+            period,
+            Phrase("a calendar year or a span of dates", "une année civile ou une période datée"),
+        )
     if isinstance(period, int) or (isinstance(period, str) and period.strip().isdigit()):
         year = int(period)
         if not 1900 <= year <= 9998:
-            raise ValidationError("period", period, "a calendar year from 1900 to 9998")
+            raise ValidationError(
+                "period",
+                period,
+                Phrase("a calendar year from 1900 to 9998", "une année civile de 1900 à 9998"),
+            )
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if isinstance(period, Period):
         if period.end is None:
-            raise ValidationError("period", str(period), "a period with an end")
+            raise ValidationError(
+                "period", str(period), Phrase("a period with an end", "une période qui a une fin")
+            )
         return period.start, period.end
     if isinstance(period, str) and ".." in period:
         first, _, last = period.partition("..")
@@ -1133,10 +1216,19 @@ def _span(period: Any) -> tuple[dt.date, dt.date]:
     if isinstance(period, tuple | list) and len(period) == 2:
         start, end = to_date(period[0], "period.start"), to_date(period[1], "period.end")
         if end < start:
-            raise ValidationError("period.end", end, f"a date on or after {start}")
+            raise ValidationError(
+                "period.end",
+                end,
+                Phrase("a date on or after {start}", "une date à partir du {start}", start=start),
+            )
         return start, end
     raise ValidationError(
-        "period", period, "a calendar year (2024), a Period with an end, or 'start..end'"
+        "period",
+        period,
+        Phrase(
+            "a calendar year (2024), a Period with an end, or 'start..end'",
+            "une année civile (2024), un objet Period qui a une fin, ou 'début..fin'",
+        ),
     )
 
 
@@ -1319,7 +1411,7 @@ class PopulationAssessment:
     def count(self, status: str) -> int:
         """How many agents have ``status`` (one of :data:`STATUSES`)."""
         if status not in STATUSES:
-            raise ValidationError("status", status, f"one of: {', '.join(STATUSES)}")
+            raise ValidationError("status", status, choices(STATUSES))
         if status == "granted":
             return int(np.dot(self._profile_counts(), self.profiles.granted))
         profiles = self.profiles
@@ -2090,7 +2182,7 @@ def compare_policies(
     assess is left out of both (and listed under ``"errors"``), so that the totals
     compare the same agents."""
     if not isinstance(workforce, Workforce):
-        raise ValidationError("workforce", workforce, "a Workforce")
+        raise ValidationError("workforce", workforce, _A_WORKFORCE)
     a, b = (
         p.assess_workforce(workforce, on, period=period, errors=errors) for p in (first, second)
     )
@@ -2183,7 +2275,7 @@ def render_assessment(assessment: Assessment, lang: str = "en") -> str:
     from teletravail.eligibility.text import render_quota
 
     if lang not in ("en", "fr"):
-        raise ValidationError("lang", lang, "'en' or 'fr'")
+        raise ValidationError("lang", lang, Phrase("'en' or 'fr'", "'en' ou 'fr'"))
 
     def say(key: str, **values: Any) -> str:
         return _SAY[key][lang].format(**values)

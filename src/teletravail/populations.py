@@ -35,6 +35,7 @@ from teletravail.eligibility.decision import Value
 from teletravail.eligibility.rules import Rule
 from teletravail.eligibility.text import CONTRACT_TYPE_TEXT, NOT_CONCERNED
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase
 from teletravail.scheduling.quota import Quota
 from teletravail.units import DIMENSIONLESS, as_quantity
 from teletravail.week import PlaceKind, read_places
@@ -52,6 +53,8 @@ __all__ = [
     "membership",
 ]
 
+_NON_EMPTY_NAME = Phrase("a non-empty name", "un nom non vide")
+
 #: The code of the criterion that explains an agent outside the scheme.
 NOT_CONCERNED_CODE = NOT_CONCERNED
 
@@ -62,11 +65,11 @@ def _names(value: Any, field: str) -> frozenset[str]:
     if isinstance(value, str):
         value = [value]
     if isinstance(value, Mapping) or not isinstance(value, Iterable):
-        raise ValidationError(field, value, "a list of names")
+        raise ValidationError(field, value, Phrase("a list of names", "une liste de noms"))
     found = []
     for item in value:
         if not isinstance(item, str) or not item.strip() or not encodable(item):
-            raise ValidationError(field, item, "a non-empty name")
+            raise ValidationError(field, item, _NON_EMPTY_NAME)
         found.append(item.strip())
     return frozenset(found)
 
@@ -75,7 +78,11 @@ def _percent(value: Any, field: str) -> Quantity:
     quantity = as_quantity(value, field=field, dimension=DIMENSIONLESS)
     share = float(quantity.m_as(WORKING_TIME_UNIT))
     if not 0 <= share <= 100:
-        raise ValidationError(field, value, "a working time from 0 % to 100 %")
+        raise ValidationError(
+            field,
+            value,
+            Phrase("a working time from 0 % to 100 %", "un temps de travail de 0 % à 100 %"),
+        )
     return quantity.to(WORKING_TIME_UNIT)
 
 
@@ -97,7 +104,15 @@ class WorkingTimeBand:
 
     def __attrs_post_init__(self) -> None:
         if self.high_percent < self.low_percent:
-            raise ValidationError("high", self.high, f"at least the low bound {self.low:~}")
+            raise ValidationError(
+                "high",
+                self.high,
+                Phrase(
+                    "at least the low bound {low}",
+                    "au moins la borne basse, {low}",
+                    low=f"{self.low:~}",
+                ),
+            )
 
     @property
     def low_percent(self) -> float:
@@ -121,15 +136,28 @@ def _band(value: Any) -> WorkingTimeBand | None:
     if isinstance(value, Mapping):
         unknown = set(value) - {"low", "high"}
         if unknown:
-            raise ValidationError("working_time", dict(value), "a band with 'low' and 'high'")
+            raise ValidationError(
+                "working_time",
+                dict(value),
+                Phrase("a band with 'low' and 'high'", "une plage avec 'low' et 'high'"),
+            )
         return WorkingTimeBand(**value)
-    raise ValidationError("working_time", value, "a WorkingTimeBand, or {'low': ..., 'high': ...}")
+    raise ValidationError(
+        "working_time",
+        value,
+        Phrase(
+            "a WorkingTimeBand, or {'low': ..., 'high': ...}",
+            "un objet WorkingTimeBand, ou {'low': ..., 'high': ...}",
+        ),
+    )
 
 
 def _optional_bool(field: str) -> Any:
     def check(instance: Any, attribute: Any, value: Any) -> None:
         if value is not None and not isinstance(value, bool):
-            raise ValidationError(field, value, "true, false or not stated")
+            raise ValidationError(
+                field, value, Phrase("true, false or not stated", "true, false ou rien")
+            )
 
     return check
 
@@ -244,23 +272,27 @@ def _members(value: Any) -> Members:
         return Members()
     if isinstance(value, Mapping):
         return Members(**value)
-    raise ValidationError("members", value, "a Members selector")
+    raise ValidationError("members", value, Phrase("a Members selector", "un sélecteur Members"))
 
 
 def _name(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, str) or not value.strip() or not encodable(value):
-        raise ValidationError(attribute.name, value, "a non-empty name")
+        raise ValidationError(attribute.name, value, _NON_EMPTY_NAME)
 
 
 def _text(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, str) or not encodable(value):
-        raise ValidationError(attribute.name, value, "a string of text")
+        raise ValidationError(attribute.name, value, Phrase("a string of text", "du texte"))
 
 
 def _optional(kind: type, field: str) -> Any:
     def check(instance: Any, attribute: Any, value: Any) -> None:
         if value is not None and not isinstance(value, kind):
-            raise ValidationError(field, value, f"a {kind.__name__} or None")
+            raise ValidationError(
+                field,
+                value,
+                Phrase("a {kind} or None", "un objet {kind} ou None", kind=kind.__name__),
+            )
 
     return check
 
@@ -299,7 +331,11 @@ class Population:
                     raise ValidationError(
                         field,
                         getattr(self, field),
-                        "no rule for a population outside the scheme (concerned = false)",
+                        Phrase(
+                            "no rule for a population outside the scheme (concerned = false)",
+                            "aucune règle pour une population hors du dispositif"
+                            " (concerned = false)",
+                        ),
                     )
 
 

@@ -17,6 +17,7 @@ import attrs
 from teletravail._checks import is_bool
 from teletravail.dated import Duration, check_order, to_date
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase
 
 __all__ = ["Absence", "Authorisation", "absences", "telework_window"]
 
@@ -27,7 +28,14 @@ def _end(value: Any) -> dt.date | None:
 
 def _kind_text(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError("kind", value, "a kind of absence, e.g. 'leave' or 'sick'")
+        raise ValidationError(
+            "kind",
+            value,
+            Phrase(
+                "a kind of absence, e.g. 'leave' or 'sick'",
+                "une sorte d'absence, par exemple 'leave' ou 'sick'",
+            ),
+        )
 
 
 def _required_end(value: Any) -> dt.date:
@@ -43,7 +51,14 @@ def _adaptation(value: Any) -> Duration | None:
         return None
     found = Duration.parse(value)
     if found.after(dt.date(2000, 1, 1)) > Duration(months=3).after(dt.date(2000, 1, 1)):
-        raise ValidationError("adaptation", value, "an adaptation period of at most 3 months")
+        raise ValidationError(
+            "adaptation",
+            value,
+            Phrase(
+                "an adaptation period of at most 3 months",
+                "une période d'adaptation de 3 mois au plus",
+            ),
+        )
     return found
 
 
@@ -70,13 +85,20 @@ class Authorisation:
         """Read ``"2024-01-01/2024-12-31"`` (the end may be left empty), optionally
         followed by an adaptation period: ``"2024-01-01/, adaptation 3 months"``."""
         if not isinstance(text, str):
-            raise ValidationError("authorisation", text, "'start/end' text")
+            raise ValidationError(
+                "authorisation", text, Phrase("'start/end' text", "du texte 'début/fin'")
+            )
         span, _, rest = text.partition(",")
         start, sep, end = span.partition("/")
         words = rest.split(None, 1)
         if not sep or not start.strip() or (rest.strip() and words[0] != "adaptation"):
             raise ValidationError(
-                "authorisation", text, "'start/end', e.g. '2024-01-01/' or '2024-01-01/2024-12-31'"
+                "authorisation",
+                text,
+                Phrase(
+                    "'start/end', e.g. '2024-01-01/' or '2024-01-01/2024-12-31'",
+                    "'début/fin', par exemple '2024-01-01/' ou '2024-01-01/2024-12-31'",
+                ),
             )
         try:
             return cls(
@@ -86,7 +108,14 @@ class Authorisation:
             )
         except ValidationError as exc:
             raise ValidationError(
-                "authorisation", text, f"an authorisation whose {exc.field} is {exc.expected}"
+                "authorisation",
+                text,
+                Phrase(
+                    "an authorisation whose {field} is {expected}",
+                    "une autorisation dont le champ {field} est {expected}",
+                    field=exc.field,
+                    expected=exc.expected,
+                ),
             ) from exc
 
     def __str__(self) -> str:
@@ -143,17 +172,25 @@ def absences(value: Any) -> tuple[Absence, ...]:
     """A list of :class:`Absence` spans, checked and sorted: spans that overlap are an
     error naming the later one."""
     if isinstance(value, Absence | str) or not isinstance(value, Iterable):
-        raise ValidationError("absences", value, "a list of Absence spans")
+        raise ValidationError(
+            "absences", value, Phrase("a list of Absence spans", "une liste d'objets Absence")
+        )
     items = list(value)
     for index, span in enumerate(items):
         if not isinstance(span, Absence):
-            raise ValidationError(f"absences[{index}]", span, "an Absence")
+            raise ValidationError(
+                f"absences[{index}]", span, Phrase("an Absence", "un objet Absence")
+            )
     spans = sorted(items, key=lambda a: (a.start, a.end))
     for index, span in enumerate(spans):
         if index and span.start <= spans[index - 1].end:
             raise ValidationError(
                 f"absences[{index}]",
                 f"{span.start}/{span.end}",
-                f"absences that do not overlap (the one before ends {spans[index - 1].end})",
+                Phrase(
+                    "absences that do not overlap (the one before ends {end})",
+                    "des absences qui ne se chevauchent pas (la précédente finit le {end})",
+                    end=spans[index - 1].end,
+                ),
             )
     return tuple(spans)

@@ -31,6 +31,7 @@ import numpy as np
 from teletravail.dated import to_date
 from teletravail.eligibility.rules import AllOf, AnyOf, Not, Rule, Unless
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase
 from teletravail.workforce import Errors, Workforce
 
 if TYPE_CHECKING:
@@ -56,8 +57,12 @@ def _tokens(key: Any) -> tuple[Token, ...]:
         raise ValidationError(
             "grid",
             key,
-            "key paths of the policy's document, such as 'quota.maximum' or "
-            "'eligibility.all_of[0].minimum'",
+            Phrase(
+                "key paths of the policy's document, such as 'quota.maximum' or "
+                "'eligibility.all_of[0].minimum'",
+                "des chemins de clés du document de la politique, comme 'quota.maximum' ou "
+                "'eligibility.all_of[0].minimum'",
+            ),
         )
     return tuple(name if name else int(index) for name, index in _TOKEN.findall(key))
 
@@ -74,27 +79,60 @@ def _replaced(node: Any, tokens: Sequence[Token], value: Any, key: str, done: in
     document off that path are shared, not copied)."""
     head = tokens[done]
     last = done == len(tokens) - 1
-    where = _written(tokens[:done]) or "the document"
+    written = _written(tokens[:done])
+    where = Phrase(written, written) if written else Phrase("the document", "le document")
     if isinstance(head, int):
         if not isinstance(node, list) or head >= len(node):
-            size = f"{len(node)} items" if isinstance(node, list) else "not a list"
+            size = (
+                Phrase("{n} items", "{n} éléments", n=len(node))
+                if isinstance(node, list)
+                else Phrase("not a list", "pas une liste")
+            )
             raise ValidationError(
-                f"grid.{key}", key, f"a key path of the policy's document ({where}: {size})"
+                f"grid.{key}",
+                key,
+                Phrase(
+                    "a key path of the policy's document ({where}: {size})",
+                    "un chemin de clés du document de la politique ({where}\u00a0: {size})",
+                    where=where,
+                    size=size,
+                ),
             )
         items = list(node)
         items[head] = value if last else _replaced(node[head], tokens, value, key, done + 1)
         return items
     if not isinstance(node, Mapping):
         raise ValidationError(
-            f"grid.{key}", key, f"a key path of the policy's document ({where} is not a table)"
+            f"grid.{key}",
+            key,
+            Phrase(
+                "a key path of the policy's document ({where} is not a table)",
+                "un chemin de clés du document de la politique ({where} n'est pas une table)",
+                where=where,
+            ),
         )
     if not last and head not in node:
         guess = difflib.get_close_matches(head, [str(k) for k in node], n=1)
-        hint = f"; did you mean {guess[0]!r}?" if guess else ""
+        hint = (
+            Phrase(
+                "; did you mean {guess!r}?",
+                "\u202f; vouliez-vous dire {guess!r}\u202f?",
+                guess=guess[0],
+            )
+            if guess
+            else Phrase("", "")
+        )
         raise ValidationError(
             f"grid.{key}",
             key,
-            f"a key path of the policy's document ({where} has no {head!r}{hint})",
+            Phrase(
+                "a key path of the policy's document ({where} has no {head!r}{hint})",
+                "un chemin de clés du document de la politique ({where} n'a pas de clé"
+                " {head!r}{hint})",
+                where=where,
+                head=head,
+                hint=hint,
+            ),
         )
     table = dict(node)
     table[head] = value if last else _replaced(node[head], tokens, value, key, done + 1)
@@ -103,19 +141,40 @@ def _replaced(node: Any, tokens: Sequence[Token], value: Any, key: str, done: in
 
 def _grid(grid: Any) -> dict[str, tuple[Any, ...]]:
     if not isinstance(grid, Mapping) or not grid:
-        raise ValidationError("grid", grid, "a mapping of key paths to lists of values")
+        raise ValidationError(
+            "grid",
+            grid,
+            Phrase(
+                "a mapping of key paths to lists of values",
+                "une table qui associe des chemins de clés à des listes de valeurs",
+            ),
+        )
     checked: dict[str, tuple[Any, ...]] = {}
     for key, values in grid.items():
         _tokens(key)
         if isinstance(values, str | bytes | Mapping) or not isinstance(values, Sequence):
-            raise ValidationError(f"grid.{key}", values, "a list of values to try")
+            raise ValidationError(
+                f"grid.{key}",
+                values,
+                Phrase("a list of values to try", "une liste de valeurs à essayer"),
+            )
         if not values:
-            raise ValidationError(f"grid.{key}", values, "at least one value")
+            raise ValidationError(
+                f"grid.{key}", values, Phrase("at least one value", "au moins une valeur")
+            )
         checked[key] = tuple(values)
     keys = list(checked)
     for first, second in itertools.permutations(keys, 2):
         if second.startswith(first) and second[len(first)] in ".[":
-            raise ValidationError("grid", second, f"key paths apart from one another ({first})")
+            raise ValidationError(
+                "grid",
+                second,
+                Phrase(
+                    "key paths apart from one another ({first})",
+                    "des chemins de clés indépendants l'un de l'autre ({first})",
+                    first=first,
+                ),
+            )
     return checked
 
 
@@ -231,9 +290,9 @@ def sweep(
     from teletravail.policy import Policy
 
     if not isinstance(policy, Policy):
-        raise ValidationError("policy", policy, "a Policy")
+        raise ValidationError("policy", policy, Phrase("a Policy", "un objet Policy"))
     if not isinstance(workforce, Workforce):
-        raise ValidationError("workforce", workforce, "a Workforce")
+        raise ValidationError("workforce", workforce, Phrase("a Workforce", "un objet Workforce"))
     day = to_date(on, "on")
     values = _grid(grid)
     base = to_document(policy)

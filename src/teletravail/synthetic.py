@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase
 from teletravail.units import Q_
 from teletravail.workforce import (
     DISTANCE_UNIT,
@@ -117,13 +118,19 @@ _ROLE_CODE = np.array([_SORTED_ROLES.index(role) for role in ROLES], dtype=np.in
 
 def _count(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
-        raise ValidationError("n", value, "a whole number of agents >= 0")
+        raise ValidationError(
+            "n",
+            value,
+            Phrase("a whole number of agents >= 0", "un nombre entier positif ou nul d'agents"),
+        )
     return int(value)
 
 
 def _seed(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
-        raise ValidationError("seed", value, "a whole number >= 0")
+        raise ValidationError(
+            "seed", value, Phrase("a whole number >= 0", "un nombre entier positif ou nul")
+        )
     return int(value)
 
 
@@ -134,7 +141,9 @@ def _share(value: Any, field: str) -> float:
         or not math.isfinite(float(value))
         or not 0 <= float(value) <= 1
     ):
-        raise ValidationError(field, value, "a share from 0 to 1")
+        raise ValidationError(
+            field, value, Phrase("a share from 0 to 1", "une proportion de 0 à 1")
+        )
     return float(value)
 
 

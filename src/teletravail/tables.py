@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase
 from teletravail.units import get_registry, unit
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ ASSESSMENT_QUANTITIES: Mapping[str, tuple[str, str]] = {
 
 def _units(value: Any) -> Units:
     if value not in ("plain", "pint"):
-        raise ValidationError("units", value, "'plain' or 'pint'")
+        raise ValidationError("units", value, Phrase("'plain' or 'pint'", "'plain' ou 'pint'"))
     return value  # type: ignore[no-any-return]
 
 
@@ -81,7 +82,12 @@ def _pint_pandas() -> Any:
         import pint_pandas  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError as exc:
         raise ValidationError(
-            "units", "pint", "the 'pint' extra installed: pip install 'teletravail[pint]'"
+            "units",
+            "pint",
+            Phrase(
+                "the 'pint' extra installed: pip install 'teletravail[pint]'",
+                "l'extra «\u00a0pint\u00a0» installé\u00a0: pip install 'teletravail[pint]'",
+            ),
         ) from exc
     return pint_pandas
 
@@ -104,8 +110,12 @@ def quantity_frame(
         raise ValidationError(
             "units",
             "pint",
-            "pint-pandas using the library's registry: call "
-            "teletravail.tables.use_pint_pandas() once (or give both your registry)",
+            Phrase(
+                "pint-pandas using the library's registry: call "
+                "teletravail.tables.use_pint_pandas() once (or give both your registry)",
+                "pint-pandas avec le registre de la bibliothèque\u00a0: appelez une fois "
+                "teletravail.tables.use_pint_pandas() (ou donnez aux deux votre registre)",
+            ),
         )
     data: dict[str, Any] = {}
     for name, values in columns.items():

@@ -31,6 +31,7 @@ import attrs
 from teletravail._checks import is_bool, optional_source
 from teletravail.dated import Duration, Source, to_date
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase, choices
 
 __all__ = [
     "MOST_RENEWALS",
@@ -84,7 +85,7 @@ def _word(kind: type[enum.StrEnum], words: dict[str, str], value: Any, field: st
         except ValueError:
             pass
     names = [member.value for member in kind]
-    raise ValidationError(field, value, f"one of: {', '.join([*names, *words])}")
+    raise ValidationError(field, value, choices([*names, *words]))
 
 
 def _renewal(value: Any) -> Renewal | None:
@@ -133,7 +134,11 @@ def _renewal_count(instance: Any, attribute: Any, value: Any) -> None:
         raise ValidationError(
             attribute.name,
             value,
-            f"a whole number from 1 to {MOST_RENEWALS} (leave it out for no limit)",
+            Phrase(
+                "a whole number from 1 to {most} (leave it out for no limit)",
+                "un nombre entier de 1 à {most} (à omettre pour ne fixer aucune limite)",
+                most=MOST_RENEWALS,
+            ),
         )
 
 
@@ -204,7 +209,12 @@ class AuthorisationTerms:
             value = getattr(self, field)
             if value is not None and _is_zero(value):
                 raise ValidationError(
-                    field, value.iso(), "a length above 0 (leave it out for none)"
+                    field,
+                    value.iso(),
+                    Phrase(
+                        "a length above 0 (leave it out for none)",
+                        "une durée supérieure à 0 (à omettre s'il n'y en a pas)",
+                    ),
                 )
         if self.duration is None:
             for field in ("renewal", "max_renewals", "decision_before"):
@@ -212,13 +222,22 @@ class AuthorisationTerms:
                     raise ValidationError(
                         field,
                         _shown(getattr(self, field)),
-                        "a duration to renew (an open-ended authorisation is never renewed)",
+                        Phrase(
+                            "a duration to renew (an open-ended authorisation is never renewed)",
+                            "une durée à renouveler (une autorisation sans terme ne se renouvelle"
+                            " jamais)",
+                        ),
                     )
         elif self.renewal is None:
             for field in ("max_renewals", "decision_before"):
                 if getattr(self, field) is not None:
                     raise ValidationError(
-                        field, _shown(getattr(self, field)), "a renewal, express or tacit"
+                        field,
+                        _shown(getattr(self, field)),
+                        Phrase(
+                            "a renewal, express or tacit",
+                            "un renouvellement, exprès ou tacite",
+                        ),
                     )
         for field in ("adaptation", "decision_before"):
             value = getattr(self, field)
@@ -226,13 +245,23 @@ class AuthorisationTerms:
                 if surely_shorter(value, self.duration):
                     continue
                 raise ValidationError(
-                    field, value.iso(), f"a length shorter than the duration, {self.duration}"
+                    field,
+                    value.iso(),
+                    Phrase(
+                        "a length shorter than the duration, {duration}",
+                        "une durée plus courte que celle de l'autorisation, {french}",
+                        duration=self.duration,
+                        french=self.duration.words("fr"),
+                    ),
                 )
         if self.notice_adaptation is not None and self.adaptation is None:
             raise ValidationError(
                 "notice_adaptation",
                 self.notice_adaptation.iso(),
-                "an adaptation period it applies during",
+                Phrase(
+                    "an adaptation period it applies during",
+                    "une période d'adaptation pendant laquelle il s'applique",
+                ),
             )
 
     # -- the dates of one authorisation -------------------------------------------------
@@ -250,7 +279,14 @@ class AuthorisationTerms:
             return total.after(start)
         except ValidationError:
             raise ValidationError(
-                "start", start.isoformat(), f"a start whose {total} later is before 10000-01-01"
+                "start",
+                start.isoformat(),
+                Phrase(
+                    "a start whose {total} later is before 10000-01-01",
+                    "un début tel que la date {french} après lui soit avant le 10000-01-01",
+                    total=total,
+                    french=total.words("fr"),
+                ),
             ) from None
 
     def _before_year_10000(self, start: dt.date, terms: int) -> dt.date | None:
@@ -266,10 +302,22 @@ class AuthorisationTerms:
         if self.duration is None:
             return None
         if not isinstance(renewals, int) or isinstance(renewals, bool) or renewals < 0:
-            raise ValidationError("renewals", renewals, "a whole number >= 0")
+            raise ValidationError(
+                "renewals",
+                renewals,
+                Phrase("a whole number >= 0", "un nombre entier positif ou nul"),
+            )
         most = self._most_renewals()
         if most is not None and renewals > most:
-            raise ValidationError("renewals", renewals, f"at most {most}, as the terms allow")
+            raise ValidationError(
+                "renewals",
+                renewals,
+                Phrase(
+                    "at most {most}, as the terms allow",
+                    "au plus {most}, comme le permettent les conditions",
+                    most=most,
+                ),
+            )
         return self._reached(day, renewals + 1) - _ONE_DAY
 
     def _most_renewals(self) -> int | None:
@@ -321,7 +369,12 @@ class AuthorisationTerms:
         if last is None:
             if self.max_renewals is None:
                 raise ValidationError(
-                    "until", None, "a last date: the terms set no limit on renewals"
+                    "until",
+                    None,
+                    Phrase(
+                        "a last date: the terms set no limit on renewals",
+                        "une date de fin\u00a0: les conditions ne limitent pas les renouvellements",
+                    ),
                 )
             count = self.max_renewals
         else:
@@ -358,7 +411,12 @@ class AuthorisationTerms:
             return self.adaptation.after(day) - _ONE_DAY
         except ValidationError:
             raise ValidationError(
-                "start", day.isoformat(), "a start whose adaptation ends before 10000-01-01"
+                "start",
+                day.isoformat(),
+                Phrase(
+                    "a start whose adaptation ends before 10000-01-01",
+                    "un début dont la période d'adaptation finit avant le 10000-01-01",
+                ),
             ) from None
 
     def in_adaptation(self, start: dt.date | str, on: dt.date | str) -> bool:
@@ -385,7 +443,7 @@ class AuthorisationTerms:
     def describe(self, lang: Lang = "en") -> str:
         """The terms in one line of English or French."""
         if lang not in ("en", "fr"):
-            raise ValidationError("lang", lang, "'en' or 'fr'")
+            raise ValidationError("lang", lang, Phrase("'en' or 'fr'", "'en' ou 'fr'"))
         words = _TEXT[lang]
         parts = [words["open"] if self.duration is None else self.duration.words(lang)]
         if self.duration is not None:

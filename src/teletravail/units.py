@@ -19,6 +19,7 @@ never touched. Quantities from another registry are converted at the API boundar
 
 from __future__ import annotations
 
+import copyreg
 import functools
 import math
 import re
@@ -27,7 +28,8 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
-from teletravail.errors import UnitError, ValidationError
+from teletravail.errors import UnitError, ValidationError, dimension_words
+from teletravail.messages import Phrase
 
 if TYPE_CHECKING:
     import pint
@@ -175,8 +177,30 @@ def get_registry() -> pint.UnitRegistry[Any]:
             with resources.as_file(shipped) as path:
                 created: pint.UnitRegistry[Any] = pint.UnitRegistry(path, cache_folder=None)
             _add_definitions(created)
+            _pickled_as_ours(created)
             _registry = _built = created
         return _registry
+
+
+def _pickled_as_ours(registry: pint.UnitRegistry[Any]) -> None:
+    """Pickle the quantities and units of the library's own registry as their magnitude
+    and unit name, read back into the library's registry in force where they are
+    unpickled (pint would read them into its application registry, which does not know
+    ``workday`` or ``EUR``). An application's own registry keeps pint's behaviour."""
+    copyreg.pickle(registry.Quantity, _reduce_quantity)
+    copyreg.pickle(registry.Unit, _reduce_unit)
+
+
+def _reduce_quantity(quantity: Quantity) -> tuple[Any, ...]:
+    return (_unpickled_quantity, (quantity.magnitude, str(quantity.units)))
+
+
+def _reduce_unit(unit: pint.Unit) -> tuple[Any, ...]:
+    return (_parsed_unit, (str(unit),))
+
+
+def _unpickled_quantity(magnitude: Any, unit: str) -> Quantity:
+    return get_registry().Quantity(magnitude, _parsed_unit(unit))
 
 
 def set_registry(registry: pint.UnitRegistry[Any]) -> None:
@@ -192,14 +216,19 @@ def set_registry(registry: pint.UnitRegistry[Any]) -> None:
     import pint
 
     if not isinstance(registry, pint.UnitRegistry):
-        raise ValidationError("registry", registry, "a pint.UnitRegistry")
+        raise ValidationError(
+            "registry", registry, Phrase("a pint.UnitRegistry", "un objet pint.UnitRegistry")
+        )
     with _lock:
         for name, dimension in _OUR_DIMENSIONS.items():
             if name in registry:
                 found = str(registry.get_dimensionality(name))
                 if found != dimension:
                     raise UnitError(
-                        f"registry.{name}", found, dimension, "already defined otherwise"
+                        f"registry.{name}",
+                        found,
+                        dimension,
+                        Phrase("already defined otherwise", "déjà définie autrement"),
                     )
         _add_definitions(registry)
         _units.clear()
@@ -216,8 +245,14 @@ def _parsed_unit(name: str) -> pint.Unit:
                 meant = _shadowed(word)
                 if meant is not None:
                     raise ValueError(
-                        f"{word!r} is {meant} in pint's full set of units, which the"
-                        " library's registry leaves out (see set_registry)"
+                        Phrase(
+                            "{word!r} is {meant} in pint's full set of units, which the"
+                            " library's registry leaves out (see set_registry)",
+                            "{word!r} est l'unité {meant} dans l'ensemble complet de pint, que le"
+                            " registre de la bibliothèque laisse de côté (voir set_registry)",
+                            word=word,
+                            meant=meant,
+                        )
                     )
         found = registry.Unit(_clean(name))
         _units[name] = found
@@ -244,14 +279,26 @@ def Q_(value: Any, unit: str | None = None) -> Quantity:  # noqa: N802 (pint's o
     try:
         parsed = _parsed_unit(unit)
     except Exception as exc:  # pint raises several unrelated types on a bad unit
-        raise UnitError("unit", unit, "any dimension", f"unknown unit: {_reason(exc)}") from None
+        raise UnitError("unit", unit, "any dimension", _unknown(exc)) from None
     return registry.Quantity(value, parsed)
 
 
-def _reason(exc: BaseException) -> str:
-    """An exception's message, never empty and never longer than a line."""
+def _reason(exc: BaseException) -> Phrase:
+    """An exception's message, never empty and never longer than a line, with its
+    French: pint's own messages are English, so they are said in French by their kind."""
     text = str(exc) or type(exc).__name__
-    return text if len(text) <= 160 else text[:157] + "..."
+    text = text if len(text) <= 160 else text[:157] + "..."
+    if exc.args and isinstance(exc.args[0], Phrase):  # ours, already in both languages
+        return Phrase(text, exc.args[0].text("fr"))
+    names = getattr(exc, "unit_names", None)  # pint's UndefinedUnitError
+    if isinstance(names, tuple | list) and names:
+        listed = ", ".join(f"«\u00a0{name}\u00a0»" for name in names)
+        return Phrase(text, f"{listed} n'est pas une unité connue")
+    return Phrase(text, "une unité que la bibliothèque ne sait pas lire")
+
+
+def _unknown(exc: BaseException) -> Phrase:
+    return Phrase("unknown unit: {reason}", "unité inconnue\u00a0: {reason}", reason=_reason(exc))
 
 
 # A quantity written as text: a number, then a unit made of names, spaces, '*', '/',
@@ -295,8 +342,9 @@ def _read_text(text: str, field: str, wanted: str) -> Quantity:
     cleaned = _clean(text)
     match = _QUANTITY_TEXT.match(cleaned)
     if match is None:
-        raise UnitError(field, text, wanted, "cannot read it: write a number then a unit, '28 km'")
+        raise UnitError(field, text, wanted, _NUMBER_THEN_UNIT)
     number, unit_text = match.groups()
+    written = unit_text
     if unit_text:  # French words read as the library's units
         unit_text = " ".join(_english(unit_text).split()).replace(" / ", "/")
     if _AMBIGUOUS_COMMA.match(number):
@@ -304,11 +352,22 @@ def _read_text(text: str, field: str, wanted: str) -> Quantity:
             field,
             text,
             wanted,
-            f"{number!r} is ambiguous: write {number.replace(',', '')} or "
-            f"{number.replace(',', '.')}",
+            Phrase(
+                "{number!r} is ambiguous: write {whole} or {decimal}",
+                "{number!r} est ambigu\u00a0: écrivez {whole} ou {decimal}",
+                number=number,
+                whole=number.replace(",", ""),
+                decimal=number.replace(",", "."),
+            ),
         )
     if not _unit_text_ok(unit_text):
-        raise UnitError(field, text, wanted, f"cannot read the unit {unit_text[:40]!r}")
+        unreadable = Phrase(
+            "cannot read the unit {unit!r}",
+            "impossible de lire l'unité {written!r}",
+            unit=unit_text[:40],
+            written=written[:40],
+        )
+        raise UnitError(field, text, wanted, unreadable)
     registry = get_registry()
     try:
         plain = number.replace(",", ".")
@@ -317,7 +376,16 @@ def _read_text(text: str, field: str, wanted: str) -> Quantity:
             return registry.Quantity(magnitude)
         return registry.Quantity(magnitude, _parsed_unit(unit_text))
     except Exception as exc:  # pint raises several unrelated types on a bad unit
-        raise UnitError(field, text, wanted, f"cannot read it: {_reason(exc)}") from None
+        unreadable = Phrase(
+            "cannot read it: {reason}", "illisible\u00a0: {reason}", reason=_reason(exc)
+        )
+        raise UnitError(field, text, wanted, unreadable) from None
+
+
+_NUMBER_THEN_UNIT = Phrase(
+    "cannot read it: write a number then a unit, '28 km'",
+    "illisible\u00a0: écrivez un nombre puis une unité, «\u00a028 km\u00a0»",
+)
 
 
 _DIGIT_GROUPS = re.compile(r"(?<=[0-9]) (?=[0-9]{3}(?![0-9]))")
@@ -411,46 +479,72 @@ def as_quantity(
                 # by the units' full names, whatever that registry prints by default
                 value = registry.Quantity(value.magnitude, _parsed_unit(f"{value.units:D}"))
             except Exception as exc:  # any parse failure of a foreign unit
-                raise UnitError(field, value, wanted, f"unknown unit: {_reason(exc)}") from None
+                raise UnitError(field, value, wanted, _unknown(exc)) from None
         quantity = value
     elif isinstance(value, str):
         quantity = _read_text(value, field, wanted)
     elif isinstance(value, bool):
-        raise UnitError(field, value, wanted, "a boolean is not a quantity")
+        raise UnitError(
+            field,
+            value,
+            wanted,
+            Phrase("a boolean is not a quantity", "un booléen n'est pas une quantité"),
+        )
     elif isinstance(value, int | float) and allow_bare and dimension == DIMENSIONLESS:
         if isinstance(value, float) and not math.isfinite(value):
-            raise UnitError(field, value, wanted, "not a finite number")
+            raise UnitError(
+                field, value, wanted, Phrase("not a finite number", "pas un nombre fini")
+            )
         quantity = registry.Quantity(value)
     elif isinstance(value, int | float):
-        example = _EXAMPLES.get(dimension or "", "'30 km' or Q_(30, 'km')")
-        raise UnitError(field, value, wanted, f"a bare number has no unit: write it as {example}")
+        example = _EXAMPLES.get(dimension or "", _EXAMPLES[LENGTH])
+        bare = Phrase(
+            "a bare number has no unit: write it as {example}",
+            "un nombre seul n'a pas d'unité\u00a0: écrivez-le {example}",
+            example=example,
+        )
+        raise UnitError(field, value, wanted, bare)
     else:
-        raise UnitError(field, value, wanted, f"{type(value).__name__} is not a quantity")
+        not_quantity = Phrase(
+            "{kind} is not a quantity",
+            "un objet {kind} n'est pas une quantité",
+            kind=type(value).__name__,
+        )
+        raise UnitError(field, value, wanted, not_quantity)
     result: Quantity = quantity
     if dimension is None or result.dimensionality == _dimensionality(dimension):
         return result
     found = str(result.dimensionality)
     if found != _normal(dimension):
-        hint = ""
         if dimension.endswith("[workday]") and found == _normal(dimension.split("/")[0].strip()):
-            hint = "it has no time base: write it per workday"
+            hint = Phrase(
+                "it has no time base: write it per workday",
+                "sans base de temps\u00a0: écrivez la valeur par jour de travail",
+            )
         elif dimension == WORKDAYS_PER_TIME and found == "dimensionless":
-            hint = (
+            hint = Phrase(
                 "its dimension is dimensionless: a day is 24 hours,"
-                " count telework in workday ('workday/week')"
+                " count telework in workday ('workday/week')",
+                "c'est un nombre sans dimension\u00a0: comptez le télétravail en jours de"
+                " travail, «\u00a0jours/semaine\u00a0», un «\u00a0day\u00a0» durant 24 heures",
             )
         else:
-            hint = f"its dimension is {found}"
+            hint = Phrase(
+                "its dimension is {found}", "c'est {what}", found=found, what=dimension_words(found)
+            )
         raise UnitError(field, value, dimension, hint)
     return result
 
 
 _EXAMPLES = {
-    DIMENSIONLESS: "'90 %' or Q_(90, 'percent')",
-    LENGTH: "'30 km' or Q_(30, 'km')",
-    TIME: "'45 min' or Q_(45, 'min')",
-    CURRENCY: "'100 EUR' or Q_(100, 'EUR')",
-    WORKDAYS_PER_TIME: "'1.5 workday/week' or Q_(1.5, 'workday/week')",
+    DIMENSIONLESS: Phrase("'90 %' or Q_(90, 'percent')", "«\u00a090 %\u00a0» ou Q_(90, 'percent')"),
+    LENGTH: Phrase("'30 km' or Q_(30, 'km')", "«\u00a030 km\u00a0» ou Q_(30, 'km')"),
+    TIME: Phrase("'45 min' or Q_(45, 'min')", "«\u00a045 min\u00a0» ou Q_(45, 'min')"),
+    CURRENCY: Phrase("'100 EUR' or Q_(100, 'EUR')", "«\u00a0100 €\u00a0» ou Q_(100, 'EUR')"),
+    WORKDAYS_PER_TIME: Phrase(
+        "'1.5 workday/week' or Q_(1.5, 'workday/week')",
+        "«\u00a01,5 jour/semaine\u00a0» ou Q_(1.5, 'workday/week')",
+    ),
 }
 
 _normal_cache: dict[str, str] = {}

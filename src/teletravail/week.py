@@ -17,18 +17,20 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import numpy as np
 
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase, choices
 from teletravail.units import Q_
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity
 
 __all__ = [
+    "FRENCH_WEEKDAYS",
     "HOME",
     "WEEKDAYS",
     "DayPart",
@@ -42,6 +44,20 @@ __all__ = [
     "weekday_mask",
     "weekdays_of_mask",
 ]
+
+#: The names of the weekdays in French, Monday (0) first.
+FRENCH_WEEKDAYS: tuple[str, ...] = (
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+)
+
+_WEEKDAYS: Final = Phrase("weekdays", "des jours de la semaine")
+_PATTERN_DAYS: Final = Phrase("a sequence of PatternDay", "une suite d'objets PatternDay")
 
 #: Weekday names in English and French, and their Python numbers.
 WEEKDAYS: dict[str, int] = {
@@ -59,15 +75,29 @@ WEEKDAYS: dict[str, int] = {
 def weekday(value: Any, field: str = "weekday") -> int:
     """A weekday number from 0 (Monday) to 6, from a number or an English/French name."""
     if isinstance(value, bool):
-        raise ValidationError(field, value, "a weekday (0 = Monday ... 6, or a name)")
+        raise ValidationError(
+            field,
+            value,
+            Phrase(
+                "a weekday (0 = Monday ... 6, or a name)",
+                "un jour de la semaine (0 = lundi … 6, ou un nom)",
+            ),
+        )
     if isinstance(value, int | np.integer) and 0 <= value <= 6:
         return int(value)
     if isinstance(value, str) and value.strip().lower() in WEEKDAYS:
         return WEEKDAYS[value.strip().lower()]
-    raise ValidationError(field, value, "a weekday (0 = Monday ... 6, or a name such as 'tuesday')")
+    raise ValidationError(
+        field,
+        value,
+        Phrase(
+            "a weekday (0 = Monday ... 6, or a name such as 'tuesday')",
+            "un jour de la semaine (0 = lundi … 6, ou un nom comme 'mardi')",
+        ),
+    )
 
 
-def weekday_set(value: Any, field: str, what: str = "weekdays") -> frozenset[int]:
+def weekday_set(value: Any, field: str, what: str = _WEEKDAYS) -> frozenset[int]:
     """A set of weekdays, at least one left out: numbers or names, or text separated by
     ``;`` or ``,`` (``"samedi; dimanche"``)."""
     if isinstance(value, str):
@@ -75,10 +105,27 @@ def weekday_set(value: Any, field: str, what: str = "weekdays") -> frozenset[int
     elif isinstance(value, int | np.integer) and not isinstance(value, bool):
         value = [value]
     if isinstance(value, Mapping) or not isinstance(value, Iterable):
-        raise ValidationError(field, value, f"{what}, e.g. 'wednesday' or 'sat; sun'")
+        french = what.text("fr") if isinstance(what, Phrase) else "des jours de la semaine"
+        raise ValidationError(
+            field,
+            value,
+            Phrase(
+                "{what}, e.g. 'wednesday' or 'sat; sun'",
+                "{french}, par exemple 'mercredi' ou 'sam; dim'",
+                what=what,
+                french=french,
+            ),
+        )
     days = frozenset(weekday(day, field) for day in value)
     if len(days) >= 7:
-        raise ValidationError(field, value, "a set that leaves at least one weekday")
+        raise ValidationError(
+            field,
+            value,
+            Phrase(
+                "a set that leaves at least one weekday",
+                "un ensemble qui laisse au moins un jour de la semaine",
+            ),
+        )
     return days
 
 
@@ -140,7 +187,15 @@ def _kind(value: Any) -> PlaceKind:
     found = _FOLDED_PLACE_WORDS.get(_folded(str(value)))
     if found is None:
         known = ", ".join(k.value for k in PlaceKind)
-        raise ValidationError("place.kind", value, f"one of: {known} (or domicile, tiers-lieu...)")
+        raise ValidationError(
+            "place.kind",
+            value,
+            Phrase(
+                "one of: {known} (or domicile, tiers-lieu...)",
+                "une valeur parmi {known} (ou domicile, tiers-lieu…)",
+                known=known,
+            ),
+        )
     return found
 
 
@@ -150,13 +205,26 @@ def read_places(value: Any, field: str = "places") -> frozenset[PlaceKind]:
     if isinstance(value, str):
         value = [value]
     if isinstance(value, Mapping) or not isinstance(value, Iterable):
-        raise ValidationError(field, value, "a list of places, e.g. ['home']")
+        raise ValidationError(
+            field,
+            value,
+            Phrase(
+                "a list of places, e.g. ['home']", "une liste de lieux, par exemple ['domicile']"
+            ),
+        )
     try:
         found = frozenset(_kind(item) for item in value)
     except ValidationError as exc:
         raise ValidationError(field, exc.value, exc.expected) from None
     if not found:  # no place at all would be no telework: most likely a slip
-        raise ValidationError(field, [], "at least one place where telework happens")
+        raise ValidationError(
+            field,
+            [],
+            Phrase(
+                "at least one place where telework happens",
+                "au moins un lieu où s'exerce le télétravail",
+            ),
+        )
     return found
 
 
@@ -164,7 +232,7 @@ def _place_name(value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError("place.name", value, "a non-empty name")
+        raise ValidationError("place.name", value, Phrase("a non-empty name", "un nom non vide"))
     return value.strip()
 
 
@@ -184,7 +252,14 @@ class Place:
         if isinstance(text, Place):
             return text
         if not isinstance(text, str):
-            raise ValidationError("place", text, "a place such as 'home' or 'telecentre:Figeac'")
+            raise ValidationError(
+                "place",
+                text,
+                Phrase(
+                    "a place such as 'home' or 'telecentre:Figeac'",
+                    "un lieu comme 'domicile' ou 'télécentre:Figeac'",
+                ),
+            )
         kind, colon, name = text.partition(":")
         if not colon and _folded(text) not in _FOLDED_PLACE_WORDS:
             text = unicodedata.normalize("NFC", text.strip())
@@ -242,7 +317,7 @@ def _part(value: Any) -> DayPart:
         return value
     found = _PART_WORDS.get(str(value).strip().lower())
     if found is None:
-        raise ValidationError("part", value, "one of: full, am, pm (or matin, après-midi)")
+        raise ValidationError("part", value, choices(("full", "am", "pm"), ("matin", "après-midi")))
     return found
 
 
@@ -270,16 +345,22 @@ class PatternDay:
 
 def _days(value: Any) -> tuple[PatternDay, ...]:
     if isinstance(value, PatternDay | str | Mapping):
-        raise ValidationError("days", value, "a sequence of PatternDay")
+        raise ValidationError("days", value, _PATTERN_DAYS)
     if not isinstance(value, Iterable):
-        raise ValidationError("days", value, "a sequence of PatternDay")
+        raise ValidationError("days", value, _PATTERN_DAYS)
     days = tuple(value)
     seen: set[int] = set()
     for index, day in enumerate(days):
         if not isinstance(day, PatternDay):
-            raise ValidationError(f"days[{index}]", day, "a PatternDay")
+            raise ValidationError(
+                f"days[{index}]", day, Phrase("a PatternDay", "un objet PatternDay")
+            )
         if day.weekday in seen:
-            raise ValidationError(f"days[{index}].weekday", day.weekday, "each weekday once")
+            raise ValidationError(
+                f"days[{index}].weekday",
+                day.weekday,
+                Phrase("each weekday once", "chaque jour de la semaine une seule fois"),
+            )
         seen.add(day.weekday)
     return tuple(sorted(days, key=lambda d: d.weekday))
 
@@ -308,7 +389,12 @@ class WeeklyPattern:
                 if isinstance(value, tuple):
                     if len(value) != 2:
                         raise ValidationError(
-                            f"days.{key}", value, "(part, place), e.g. ('am', 'home')"
+                            f"days.{key}",
+                            value,
+                            Phrase(
+                                "(part, place), e.g. ('am', 'home')",
+                                "(partie, lieu), par exemple ('matin', 'domicile')",
+                            ),
                         )
                     part, place = value
                 else:
@@ -318,7 +404,14 @@ class WeeklyPattern:
         if isinstance(spec, str):
             return cls.parse(spec)
         if not isinstance(spec, Iterable):
-            raise ValidationError("spec", spec, "weekdays, or a mapping of weekday to place")
+            raise ValidationError(
+                "spec",
+                spec,
+                Phrase(
+                    "weekdays, or a mapping of weekday to place",
+                    "des jours de la semaine, ou une table qui associe à chaque jour un lieu",
+                ),
+            )
         return cls(days=[PatternDay(weekday=day) for day in spec])
 
     @classmethod
@@ -331,7 +424,14 @@ class WeeklyPattern:
         'Tue @ home, Thu am @ telecentre:Figeac'
         """
         if not isinstance(text, str):
-            raise ValidationError(field, text, "a pattern such as 'tue, thu am @ home'")
+            raise ValidationError(
+                field,
+                text,
+                Phrase(
+                    "a pattern such as 'tue, thu am @ home'",
+                    "un rythme comme 'mar, jeu matin @ domicile'",
+                ),
+            )
         if text.strip().lower() in _NO_TELEWORK:
             return cls(days=())
         days = []
@@ -341,7 +441,14 @@ class WeeklyPattern:
             when, _, where = item.partition("@")
             words = when.split()
             if not words or len(words) > 2:
-                raise ValidationError(field, text, "days such as 'tue', 'thu am @ home'")
+                raise ValidationError(
+                    field,
+                    text,
+                    Phrase(
+                        "days such as 'tue', 'thu am @ home'",
+                        "des jours comme 'mar', 'jeu matin @ domicile'",
+                    ),
+                )
             try:
                 days.append(
                     PatternDay(
@@ -385,14 +492,35 @@ class WeeklyPattern:
         return tuple(dict.fromkeys(day.place for day in self.days))
 
     def __str__(self) -> str:
-        names = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-        parts = [
-            names[d.weekday]
-            + ("" if d.part is DayPart.FULL else f" {d.part.value}")
-            + f" @ {d.place}"
-            for d in self.days
-        ]
-        return ", ".join(parts) or "no telework"
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        """The pattern as it is written, in English (``Tue @ home, Thu am @ home``) or in
+        French words (``mar @ domicile, jeu matin @ domicile``); both read back."""
+        french = lang == "fr"
+        if not french and lang != "en":
+            raise ValidationError("lang", lang, Phrase("'en' or 'fr'", "'en' ou 'fr'"))
+        names = _DAY_NAMES_FR if french else ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+        parts = []
+        for day in self.days:
+            part = "" if day.part is DayPart.FULL else f" {day.part.value}"
+            place = str(day.place)
+            if french:
+                part = "" if day.part is DayPart.FULL else f" {_PART_FR[day.part]}"
+                kind = _PLACE_FR[day.place.kind]
+                place = kind if day.place.name is None else f"{kind}:{day.place.name}"
+            parts.append(f"{names[day.weekday]}{part} @ {place}")
+        return ", ".join(parts) or ("aucun" if french else "no telework")
+
+
+_DAY_NAMES_FR = ("lun", "mar", "mer", "jeu", "ven", "sam", "dim")
+_PART_FR = {DayPart.AM: "matin", DayPart.PM: "après-midi"}
+_PLACE_FR = {
+    PlaceKind.HOME: "domicile",
+    PlaceKind.TELECENTRE: "télécentre",
+    PlaceKind.SITE: "site",
+    PlaceKind.OTHER: "autre",
+}
 
 
 def default_pattern(
@@ -416,17 +544,34 @@ def default_pattern(
     'Tue @ home, Thu am @ home'
     """
     if isinstance(per_week, bool) or not isinstance(per_week, int | float):
-        raise ValidationError("per_week", per_week, "a number of days a week")
+        raise ValidationError(
+            "per_week",
+            per_week,
+            Phrase("a number of days a week", "un nombre de jours par semaine"),
+        )
     halves = per_week * 2
     if not math.isfinite(halves) or halves < 0 or abs(halves - round(halves)) > 1e-9:
-        raise ValidationError("per_week", per_week, "whole or half days a week, >= 0")
+        raise ValidationError(
+            "per_week",
+            per_week,
+            Phrase(
+                "whole or half days a week, >= 0",
+                "des jours entiers ou des demi-journées par semaine, positifs ou nuls",
+            ),
+        )
     halves = round(halves)
     off = {weekday(day, "days_off") for day in days_off}
     worked = [day for day in range(full_week) if day not in off]
     count = (halves + 1) // 2
     if count > len(worked):
         raise ValidationError(
-            "per_week", per_week, f"at most the {len(worked)} weekdays the agent works"
+            "per_week",
+            per_week,
+            Phrase(
+                "at most the {n} weekdays the agent works",
+                "au plus les {n} jours de la semaine que l'agent travaille",
+                n=len(worked),
+            ),
         )
     where = Place.parse(place)
     chosen = [worked[(2 * i + 1) * len(worked) // (2 * count)] for i in range(count)]

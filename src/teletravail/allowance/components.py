@@ -25,6 +25,7 @@ import numpy.typing as npt
 from teletravail._checks import optional_source
 from teletravail.dated import DatedParameter, Source, check_order, to_date
 from teletravail.errors import NoValueInForceError, ValidationError
+from teletravail.messages import Phrase
 from teletravail.units import Q_, as_quantity
 from teletravail.week import Place, PlaceKind
 
@@ -66,21 +67,36 @@ def _check_inputs(schedule: Any, network: Any) -> None:
     from teletravail.scheduling.telecentre import TelecentreNetwork
 
     if not isinstance(schedule, Schedule):
-        raise ValidationError("schedule", schedule, "a Schedule (from scheduling.plan)")
+        raise ValidationError(
+            "schedule",
+            schedule,
+            Phrase("a Schedule (from scheduling.plan)", "un objet Schedule (de scheduling.plan)"),
+        )
     if network is not None and not isinstance(network, TelecentreNetwork):
-        raise ValidationError("network", network, "a TelecentreNetwork or None")
+        raise ValidationError(
+            "network",
+            network,
+            Phrase("a TelecentreNetwork or None", "un objet TelecentreNetwork ou None"),
+        )
 
 
 def _name(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError(attribute.name, value, "a non-empty name")
+        raise ValidationError(attribute.name, value, Phrase("a non-empty name", "un nom non vide"))
 
 
 def _places(value: Any) -> frozenset[PlaceKind]:
     if isinstance(value, str | PlaceKind):
         value = [value]
     if not isinstance(value, Iterable):
-        raise ValidationError("places", value, "a set of place kinds (home, telecentre, ...)")
+        raise ValidationError(
+            "places",
+            value,
+            Phrase(
+                "a set of place kinds (home, telecentre, ...)",
+                "un ensemble de types de lieux (home, telecentre…)",
+            ),
+        )
     from teletravail._checks import enum_value
 
     return frozenset(enum_value(PlaceKind, item, "places") for item in value)
@@ -102,7 +118,9 @@ def _parameter(field: str, dimension: str, unit: str, whole_cents: bool = False)
         if value is None and attribute.name != "rate":
             return
         if not isinstance(value, DatedParameter):
-            raise ValidationError(field, value, "a DatedParameter")
+            raise ValidationError(
+                field, value, Phrase("a DatedParameter", "un objet DatedParameter")
+            )
         for index, entry in enumerate(value.values):
             where = f"{field}.values[{index}]"
             as_quantity(entry.value, field=where, dimension=dimension)
@@ -122,7 +140,12 @@ def _check_national(component: PerDay | MonthlyFlat) -> None:
 
     if not isinstance(component.national, NationalReference):
         raise ValidationError(
-            "national", component.national, "a NationalReference (see national_component) or None"
+            "national",
+            component.national,
+            Phrase(
+                "a NationalReference (see national_component) or None",
+                "un objet NationalReference (voir national_component) ou None",
+            ),
         )
     component.national.check(component)
 
@@ -353,7 +376,13 @@ class OneOff(Component):
             if kind not in self.places:
                 allowed = ", ".join(sorted(p.value for p in self.places))
                 raise NotPayableError(
-                    "place", str(place), f"one of the places it covers: {allowed}"
+                    "place",
+                    str(place),
+                    Phrase(
+                        "one of the places it covers: {allowed}",
+                        "l'un des lieux qu'il couvre\u00a0: {allowed}",
+                        allowed=allowed,
+                    ),
                 )
         return self.amount
 
@@ -398,7 +427,9 @@ class PerDay(Component):
 
     def __attrs_post_init__(self) -> None:
         if self.cap_per not in ("year", "month"):
-            raise ValidationError("cap_per", self.cap_per, "'year' or 'month'")
+            raise ValidationError(
+                "cap_per", self.cap_per, Phrase("'year' or 'month'", "'year' ou 'month'")
+            )
         _check_national(self)
 
     def payable_at(self, place: Place | str, *, network: TelecentreNetwork | None = None) -> bool:
@@ -407,10 +438,25 @@ class PerDay(Component):
         where = Place.parse(place)
         if where.kind not in self.places:
             allowed = ", ".join(sorted(p.value for p in self.places))
-            raise NotPayableError("place", str(place), f"one of the places it pays: {allowed}")
+            raise NotPayableError(
+                "place",
+                str(place),
+                Phrase(
+                    "one of the places it pays: {allowed}",
+                    "l'un des lieux où il est versé\u00a0: {allowed}",
+                    allowed=allowed,
+                ),
+            )
         centre = where.kind is PlaceKind.TELECENTRE and network is not None and where.name
         if centre and not network.get(where.name).allowance_payable:  # type: ignore[union-attr,arg-type]
-            raise NotPayableError("place", str(place), "a place without an employer-funded canteen")
+            raise NotPayableError(
+                "place",
+                str(place),
+                Phrase(
+                    "a place without an employer-funded canteen",
+                    "un lieu sans restaurant financé par l'employeur",
+                ),
+            )
         return True
 
     def _pays(self, place: Place, network: TelecentreNetwork | None) -> bool:
@@ -505,7 +551,9 @@ class PerDay(Component):
     def yearly_cap(self, year: int) -> int | None:
         """The cap of calendar ``year`` in cents (the one in force on 31 December), or None."""
         if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9998:
-            raise ValidationError("year", year, "a calendar year such as 2023")
+            raise ValidationError(
+                "year", year, Phrase("a calendar year such as 2023", "une année civile comme 2023")
+            )
         return None if self.cap is None else int(self.period_caps([str(year)])[0])
 
 
@@ -596,11 +644,17 @@ class MonthlyFlat(Component):
         every month the span touches."""
         per_week = as_quantity(weekly_days, field="weekly_days", dimension="[workday] / [time]")
         if not 0 <= float(per_week.m_as("workday/week")) <= 7:
-            raise ValidationError("weekly_days", weekly_days, "between 0 and 7 workday/week")
+            raise ValidationError(
+                "weekly_days",
+                weekly_days,
+                Phrase("between 0 and 7 workday/week", "entre 0 et 7 jours de travail par semaine"),
+            )
         halves = int(half_days([float(per_week.m_as("workday/week"))], "weekly_days")[0])
         first, last = to_date(start, "start"), to_date(end, "end")
         if last.year >= 9999:
-            raise ValidationError("end", last, "a date before 9999-12-01")
+            raise ValidationError(
+                "end", last, Phrase("a date before 9999-12-01", "une date avant le 9999-12-01")
+            )
         check_order(first, last)
         months = np.arange(
             np.datetime64(first, "M"), np.datetime64(last, "M") + np.timedelta64(1, "M")
@@ -644,12 +698,22 @@ COMPONENT_KINDS: Mapping[str, type[Component]] = {
 
 def _components(value: Any) -> tuple[Component, ...]:
     if isinstance(value, str | Mapping) or not isinstance(value, Iterable):
-        raise ValidationError("components", value, "a sequence of allowance components")
+        raise ValidationError(
+            "components",
+            value,
+            Phrase("a sequence of allowance components", "une suite d'éléments d'indemnité"),
+        )
     items = tuple(value)
     for index, item in enumerate(items):
         if not isinstance(item, Component):
             kinds = ", ".join(kind.__name__ for kind in COMPONENT_KINDS.values())
-            raise ValidationError(f"components[{index}]", item, f"a component: {kinds}")
+            raise ValidationError(
+                f"components[{index}]",
+                item,
+                Phrase(
+                    "a component: {kinds}", "un élément d'indemnité\u00a0: {kinds}", kinds=kinds
+                ),
+            )
     return items
 
 
@@ -780,7 +844,12 @@ class Allowance:
 
         if not isinstance(schedule, Schedule):
             raise ValidationError(
-                "schedule", schedule, "a Schedule (see teletravail.scheduling.plan)"
+                "schedule",
+                schedule,
+                Phrase(
+                    "a Schedule (see teletravail.scheduling.plan)",
+                    "un objet Schedule (voir teletravail.scheduling.plan)",
+                ),
             )
         _check_inputs(schedule, network)
         if weekly_days is not None:
@@ -792,6 +861,12 @@ class Allowance:
         ):
             flat = next(c for c in self.components if isinstance(c, MonthlyFlat))
             raise ValidationError(
-                "weekly_days", None, f"the weekly telework days, for {flat.name!r}"
+                "weekly_days",
+                None,
+                Phrase(
+                    "the weekly telework days, for {name!r}",
+                    "le nombre de jours de télétravail par semaine, pour {name!r}",
+                    name=flat.name,
+                ),
             )
         return self.columns(TeleworkDays.of_schedule(schedule), network=network).result(0)

@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail.errors import UnitError, ValidationError
+from teletravail.messages import Phrase
 from teletravail.units import Q_, as_quantity
 from teletravail.units import unit as unit_of
 
@@ -36,6 +37,7 @@ __all__ = [
 ]
 
 _MILLICENTS_PER_EUR = 100_000
+_WHOLE_CENTS = Phrase("a whole number of cents", "un nombre entier de centimes")
 _MAX_DAYS = 366  # a count of telework days above a year's is a mistake (and overflows)
 
 #: The largest amount or rate the library pays exactly, in EUR. A year of a daily rate
@@ -54,19 +56,42 @@ def millicents(value: Any, field: str, unit: str = "EUR") -> int:
     if quantity.units == target:  # the usual case: no conversion to make
         magnitude = float(quantity.magnitude)
     elif quantity.dimensionality != target.dimensionality:
-        raise UnitError(field, value, str(target.dimensionality), f"an amount in {unit}")
+        raise UnitError(
+            field,
+            value,
+            str(target.dimensionality),
+            Phrase("an amount in {unit}", "un montant en {unit}", unit=unit),
+        )
     else:
         magnitude = float(quantity.m_as(target))
     if not abs(magnitude) <= MAX_EUR:  # NaN and infinities too
-        raise ValidationError(field, value, f"an amount of at most {MAX_EUR:,} {unit}")
+        raise ValidationError(
+            field,
+            value,
+            Phrase(
+                "an amount of at most {most:,} {unit}",
+                "un montant d'au plus {most} {unit}",
+                most=MAX_EUR,
+                unit=unit,
+            ),
+        )
     exact = decimal.Decimal(repr(magnitude)) * _MILLICENTS_PER_EUR
     nearest = exact.to_integral_value()
     # a unit conversion (35 cent -> 0.35000000000000003 EUR) leaves float dust: ignore it
     if abs(exact - nearest) > decimal.Decimal("0.000001"):
-        raise ValidationError(field, value, "an amount with at most five decimals of a euro")
+        raise ValidationError(
+            field,
+            value,
+            Phrase(
+                "an amount with at most five decimals of a euro",
+                "un montant avec au plus cinq décimales d'euro",
+            ),
+        )
     exact = nearest
     if exact < 0:
-        raise ValidationError(field, value, "an amount >= 0 EUR")
+        raise ValidationError(
+            field, value, Phrase("an amount >= 0 EUR", "un montant positif ou nul (>= 0 EUR)")
+        )
     return int(exact)
 
 
@@ -74,7 +99,9 @@ def cents(value: Any, field: str) -> int:
     """An amount in whole cents (it must be one: ``"253.44 EUR"`` → 25344)."""
     found = millicents(value, field)
     if found % 1000:
-        raise ValidationError(field, value, "an amount in whole cents")
+        raise ValidationError(
+            field, value, Phrase("an amount in whole cents", "un montant en centimes entiers")
+        )
     return found // 1000
 
 
@@ -89,19 +116,31 @@ def half_days(days: npt.ArrayLike, field: str = "days") -> npt.NDArray[np.int64]
     try:
         array = np.asarray(days, dtype=float)
     except (TypeError, ValueError):
-        raise ValidationError(field, days, "numbers of days") from None
+        raise ValidationError(
+            field, days, Phrase("numbers of days", "des nombres de jours")
+        ) from None
     if not array.size:
         return np.zeros(array.shape, dtype=np.int64)
     low, high = float(array.min()), float(array.max())
     if not (math.isfinite(low) and math.isfinite(high)) or low < 0:
-        raise ValidationError(field, "negative or not finite", "numbers of days >= 0")
+        raise ValidationError(
+            field,
+            Phrase("negative or not finite", "négatif ou non fini"),
+            Phrase("numbers of days >= 0", "des nombres de jours positifs ou nuls"),
+        )
     if high > _MAX_DAYS:
-        raise ValidationError(field, high, f"at most {_MAX_DAYS} days")
+        raise ValidationError(
+            field, high, Phrase("at most {most} days", "au plus {most} jours", most=_MAX_DAYS)
+        )
     doubled = array * 2
     halves: npt.NDArray[np.int64] = np.rint(doubled).astype(np.int64)
     doubled -= halves  # what is left over a whole number of half days
     if max(float(doubled.max()), -float(doubled.min())) > 1e-9:
-        raise ValidationError(field, "not a multiple of half a day", "whole or half days")
+        raise ValidationError(
+            field,
+            Phrase("not a multiple of half a day", "pas un multiple d'une demi-journée"),
+            Phrase("whole or half days", "des jours entiers ou des demi-journées"),
+        )
     return halves
 
 
@@ -131,17 +170,21 @@ def euros(amount_cents: int | npt.ArrayLike) -> Quantity:
     amount is the integer number of cents (or :func:`as_decimal`).
     """
     if isinstance(amount_cents, bool):
-        raise ValidationError("cents", amount_cents, "a whole number of cents")
+        raise ValidationError("cents", amount_cents, _WHOLE_CENTS)
     if isinstance(amount_cents, int | np.integer):
         return Q_(int(amount_cents) / 100, "EUR")
     array = np.asarray(amount_cents)
     if array.dtype.kind not in "iu":
-        raise ValidationError("cents", amount_cents, "whole numbers of cents")
+        raise ValidationError(
+            "cents",
+            amount_cents,
+            Phrase("whole numbers of cents", "des nombres entiers de centimes"),
+        )
     return Q_(array.astype(np.int64) / 100, "EUR")
 
 
 def as_decimal(amount_cents: int) -> decimal.Decimal:
     """Cents as an exact :class:`decimal.Decimal` number of euros."""
     if isinstance(amount_cents, bool) or not isinstance(amount_cents, int | np.integer):
-        raise ValidationError("cents", amount_cents, "a whole number of cents")
+        raise ValidationError("cents", amount_cents, _WHOLE_CENTS)
     return decimal.Decimal(int(amount_cents)).scaleb(-2)

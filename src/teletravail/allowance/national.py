@@ -42,6 +42,7 @@ import attrs
 
 from teletravail.dated import DatedParameter, DatedValue, Source
 from teletravail.errors import ValidationError
+from teletravail.messages import EMPTY, Phrase, choices, did_you_mean
 from teletravail.units import per_registry
 from teletravail.week import PlaceKind
 
@@ -111,7 +112,7 @@ class Branch(enum.StrEnum):
             found = BRANCH_WORDS.get(plain_words(value))
             if found is not None:
                 return found
-        hint = _hint(plain_words(value), tuple(BRANCH_WORDS)) if isinstance(value, str) else ""
+        hint = _hint(plain_words(value), tuple(BRANCH_WORDS)) if isinstance(value, str) else EMPTY
         raise ValidationError(field, value, branch_choices() + hint)
 
 
@@ -142,16 +143,21 @@ BRANCH_WORDS: Final[Mapping[str, Branch]] = MappingProxyType(
 )
 
 
-def branch_choices() -> str:
+def branch_choices() -> Phrase:
     """What a branch may be, for error messages."""
     codes = ", ".join(branch.value for branch in Branch)
     french = ", ".join(branch.french for branch in Branch)
-    return f"one of: {codes} (in French: {french}; or FPE, FPT, FPH)"
+    return Phrase(
+        "one of: {codes} (in French: {french}; or FPE, FPT, FPH)",
+        "une valeur parmi {codes}, {french}, FPE, FPT, FPH",
+        codes=codes,
+        french=french,
+    )
 
 
-def _hint(word: str, known: Sequence[str]) -> str:
+def _hint(word: str, known: Sequence[str]) -> Phrase:
     guess = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f" (did you mean {guess[0]!r}?)" if guess else ""
+    return did_you_mean(guess[0] if guess else None)
 
 
 @attrs.frozen(kw_only=True)
@@ -213,15 +219,26 @@ class NationalParameter:
             if value is not None:
                 shown = value.value if isinstance(value, Branch) else value
                 raise ValidationError(
-                    "branch", shown, f"no branch: {self.name!r} is the same for every employer"
+                    "branch",
+                    shown,
+                    Phrase(
+                        "no branch: {name!r} is the same for every employer",
+                        "aucun versant\u00a0: {name!r} est le même pour tout employeur",
+                        name=self.name,
+                    ),
                 )
             return None
         if value is None:
             raise ValidationError(
                 "branch",
                 None,
-                f"{branch_choices()}, the branch of {self.name!r}: its values differ by"
-                " branch (missing)",
+                Phrase(
+                    "{choices}, the branch of {name!r}: its values differ by branch (missing)",
+                    "{choices}, le versant de {name!r}, dont les valeurs diffèrent selon le"
+                    " versant (absent)",
+                    choices=branch_choices(),
+                    name=self.name,
+                ),
             )
         return Branch.parse(value)
 
@@ -262,7 +279,12 @@ class NationalParameter:
             )
         if places is not None:
             raise ValidationError(
-                "places", places, "no places: a monthly flat amount is paid wherever the days are"
+                "places",
+                places,
+                Phrase(
+                    "no places: a monthly flat amount is paid wherever the days are",
+                    "aucun lieu\u00a0: un forfait mensuel est versé où que soient les jours",
+                ),
             )
         return MonthlyFlat(name=line, rate=resolved.rate, source=cited, national=reference)
 
@@ -391,8 +413,8 @@ def national_parameter(name: Any) -> NationalParameter:
             if word in parameter.spellings:
                 return parameter
     spellings = [spelling for parameter in known.values() for spelling in parameter.spellings]
-    hint = _hint(plain_words(name), spellings) if isinstance(name, str) else ""
-    raise ValidationError("national", name, f"one of: {', '.join(known)}{hint}")
+    hint = _hint(plain_words(name), spellings) if isinstance(name, str) else EMPTY
+    raise ValidationError("national", name, choices(list(known)) + hint)
 
 
 def national_component(
@@ -418,7 +440,14 @@ def _own_sources(instance: Any, attribute: Any, value: Any) -> None:
     if value is None:
         return
     if not isinstance(value, DatedParameter):
-        raise ValidationError(attribute.name, value, "local dated values (a DatedParameter)")
+        raise ValidationError(
+            attribute.name,
+            value,
+            Phrase(
+                "local dated values (a DatedParameter)",
+                "des valeurs datées locales (un objet DatedParameter)",
+            ),
+        )
     from teletravail.config import STATED_TITLE
 
     for index, entry in enumerate(value.values):
@@ -426,8 +455,14 @@ def _own_sources(instance: Any, attribute: Any, value: Any) -> None:
             raise ValidationError(
                 attribute.name,
                 str(entry.value),
-                "local values that each cite their own source (the text that sets them,"
-                f" such as the council's deliberation): values[{index}] cites none",
+                Phrase(
+                    "local values that each cite their own source (the text that sets them,"
+                    " such as the council's deliberation): values[{index}] cites none",
+                    "des valeurs locales qui citent chacune leur propre source (le texte qui"
+                    " les fixe, comme la délibération de l'assemblée)\u00a0: values[{index}]"
+                    " n'en cite aucune",
+                    index=index,
+                ),
             )
 
 
@@ -454,7 +489,15 @@ class NationalReference:
         definition = self.definition
         national = definition.values_for(self.branch)
         if self.cap is not None and national.cap is None:
-            raise ValidationError("cap", self.cap, f"no cap: {self.parameter!r} has none")
+            raise ValidationError(
+                "cap",
+                self.cap,
+                Phrase(
+                    "no cap: {name!r} has none",
+                    "aucun plafond\u00a0: {name!r} n'en a pas",
+                    name=self.parameter,
+                ),
+            )
         for field, local, base in (
             ("rate", self.rate, national.rate),
             ("cap", self.cap, national.cap),
@@ -467,7 +510,12 @@ class NationalReference:
                     raise ValidationError(
                         f"{field}.values[{index}].value",
                         entry.value,
-                        f"a quantity of the dimension of {base.name} ({base.dimension})",
+                        Phrase(
+                            "a quantity of the dimension of {name} ({dimension})",
+                            "une quantité de la dimension de {name} ({dimension})",
+                            name=base.name,
+                            dimension=base.dimension,
+                        ),
                     )
 
     @property
@@ -495,22 +543,60 @@ class NationalReference:
             raise ValidationError(
                 "national",
                 self.parameter,
-                f"a national parameter paid as {component.kind}: {self.parameter!r} is"
-                f" paid as {definition.kind}",
+                Phrase(
+                    "a national parameter paid as {kind}: {name!r} is paid as {paid}",
+                    "un paramètre national versé sous la forme {kind}\u00a0: {name!r} est versé"
+                    " sous la forme {paid}",
+                    kind=component.kind,
+                    name=self.parameter,
+                    paid=definition.kind,
+                ),
             )
         values = self.resolve()
-        named = f"{self.parameter!r}" + ("" if self.branch is None else f" ({self.branch})")
-        advice = "; or national=None, for values of its own"
+        named = Phrase(
+            "{name!r}" + ("" if self.branch is None else " ({branch})"),
+            "{name!r}" + ("" if self.branch is None else " ({french})"),
+            name=self.parameter,
+            branch=self.branch,
+            french=None if self.branch is None else self.branch.french,
+        )
+        advice = Phrase(
+            "; or national=None, for values of its own",
+            "\u202f; ou national=None, pour des valeurs propres",
+        )
         if getattr(component, "rate", None) != values.rate:
             raise ValidationError(
-                "rate", getattr(component, "rate", None), f"the rate of {named}{advice}"
+                "rate",
+                getattr(component, "rate", None),
+                Phrase(
+                    "the rate of {named}{advice}",
+                    "le taux de {named}{advice}",
+                    named=named,
+                    advice=advice,
+                ),
             )
         if isinstance(component, PerDay):
             if component.cap != values.cap:
-                raise ValidationError("cap", component.cap, f"the cap of {named}{advice}")
+                raise ValidationError(
+                    "cap",
+                    component.cap,
+                    Phrase(
+                        "the cap of {named}{advice}",
+                        "le plafond de {named}{advice}",
+                        named=named,
+                        advice=advice,
+                    ),
+                )
             if component.cap_per != definition.cap_per:
                 raise ValidationError(
-                    "cap_per", component.cap_per, f"{definition.cap_per!r}, as {named} is capped"
+                    "cap_per",
+                    component.cap_per,
+                    Phrase(
+                        "{per!r}, as {named} is capped",
+                        "{per!r}, comme le plafond de {named}",
+                        per=definition.cap_per,
+                        named=named,
+                    ),
                 )
 
 

@@ -23,6 +23,7 @@ import numpy as np
 
 from teletravail.dated import to_date
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase
 
 from .components import Allowance, Component
 from .money import as_decimal, euros
@@ -165,11 +166,18 @@ def payment_calendar(
     if isinstance(allowance, Component):
         allowance = Allowance(components=[allowance])
     if not isinstance(allowance, Allowance):
-        raise ValidationError("allowance", allowance, "an Allowance or one of its components")
+        raise ValidationError(
+            "allowance",
+            allowance,
+            Phrase(
+                "an Allowance or one of its components",
+                "un objet Allowance ou l'un de ses éléments",
+            ),
+        )
     paid_out = Allowance(components=[c for c in allowance.components if c.paid_to_agent])
     for name, value in (("authorised", authorised), ("worked", worked)):
         if (value is not None or name == "authorised") and not isinstance(value, Schedule):
-            raise ValidationError(name, value, "a Schedule")
+            raise ValidationError(name, value, Phrase("a Schedule", "un objet Schedule"))
     earliest = None if first_payment is None else to_date(first_payment, "first_payment")
     ends = {_quarter_end(day) for day in authorised.dates.astype(object)}
     start = authorised.authorisation_start

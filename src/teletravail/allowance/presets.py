@@ -7,6 +7,7 @@ import attrs
 
 from teletravail.bibliography import LOT_2013_GENERALISATION
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase
 from teletravail.units import per_registry
 
 from .components import Allowance, EmployerCost, MonthlyFlat, OneOff, PerDay
@@ -60,7 +61,9 @@ def lot_2013(laptop: str | None = None) -> Allowance:
 
 def _agreement(parameter: str, collective_agreement: bool) -> str:
     if not isinstance(collective_agreement, bool):
-        raise ValidationError("collective_agreement", collective_agreement, "true or false")
+        raise ValidationError(
+            "collective_agreement", collective_agreement, Phrase("true or false", "true ou false")
+        )
     return parameter + ("-collective-agreement" if collective_agreement else "")
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from teletravail.dated import DatedParameter, DatedValue, Source
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase
 from teletravail.units import per_registry
 
 __all__ = ["urssaf_daily_rate", "urssaf_monthly_cap", "urssaf_monthly_flat_rate"]
@@ -43,7 +44,9 @@ _UNCLEAR = "2024 unclear: one source still quotes the 2020 figures"
 
 def _flag(value: object) -> None:
     if not isinstance(value, bool):
-        raise ValidationError("collective_agreement", value, "true or false")
+        raise ValidationError(
+            "collective_agreement", value, Phrase("true or false", "true ou false")
+        )
 
 
 def _dated(name: str, rows: Sequence[Row], dimension: str) -> DatedParameter:

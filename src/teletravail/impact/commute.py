@@ -16,7 +16,7 @@ import datetime as dt
 import enum
 import math
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import numpy as np
@@ -26,6 +26,7 @@ from teletravail._checks import enum_value, optional_source
 from teletravail._columns import all_nan, highest, lowest, readonly, zeros
 from teletravail.dated import DatedParameter, Source, to_date
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase
 from teletravail.units import Q_, as_quantity, unit
 from teletravail.week import PlaceKind
 from teletravail.workforce import Agent, CommuteMode, Workforce
@@ -70,12 +71,29 @@ def _kind(value: Any) -> ReboundKind:
     return enum_value(ReboundKind, value, "rebound.kind")
 
 
+_NEGATIVE: Final = Phrase("negative or not finite", "négatif ou non fini")
+_NEGATIVE_ONLY: Final = Phrase("negative", "négatif")
+_DISTANCES: Final = Phrase("distances >= 0 km", "des distances positives ou nulles (>= 0 km)")
+
+
+def _shape(shape: tuple[int, ...]) -> Phrase:
+    """The shape of an array, as a value found."""
+    return Phrase("shape {shape}", "dimensions {shape}", shape=shape)
+
+
 def _per_day(value: Any) -> Quantity | None:
     if value is None:
         return None
     quantity = as_quantity(value, field="rebound.per_day", dimension="[mass] * [co2e] / [workday]")
     if not float(quantity.m_as("kg CO2e/workday")) >= 0:
-        raise ValidationError("rebound.per_day", value, "an amount >= 0 kg CO2e per workday")
+        raise ValidationError(
+            "rebound.per_day",
+            value,
+            Phrase(
+                "an amount >= 0 kg CO2e per workday",
+                "une masse positive ou nulle de kg CO2e par jour de travail",
+            ),
+        )
     return quantity
 
 
@@ -92,7 +110,12 @@ class Rebound:
     def __attrs_post_init__(self) -> None:
         if (self.kind is ReboundKind.PER_DAY) != (self.per_day is not None):
             raise ValidationError(
-                "rebound.per_day", self.per_day, "an amount per day exactly when kind is per_day"
+                "rebound.per_day",
+                self.per_day,
+                Phrase(
+                    "an amount per day exactly when kind is per_day",
+                    "une masse par jour si et seulement si kind vaut per_day",
+                ),
             )
 
     @classmethod
@@ -139,7 +162,14 @@ _FIRST_BAND: dict[int, dict[int, float]] = {
 
 def _horsepower(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValidationError("horsepower", value, "fiscal horsepower, a whole number >= 1")
+        raise ValidationError(
+            "horsepower",
+            value,
+            Phrase(
+                "fiscal horsepower, a whole number >= 1",
+                "une puissance fiscale, un nombre entier d'au moins 1",
+            ),
+        )
     return min(max(value, 3), 7)
 
 
@@ -153,7 +183,12 @@ def fiscal_rate(horsepower: int, year: int) -> Quantity:
     if isinstance(year, int) and year in _FIRST_BAND:
         return Q_(_FIRST_BAND[year][cv], "EUR/km")
     raise ValidationError(
-        "fiscal_rate", year, "an income year 2022-2025, 2020 or 2013; or give a rate"
+        "fiscal_rate",
+        year,
+        Phrase(
+            "an income year 2022-2025, 2020 or 2013; or give a rate",
+            "une année de revenus de 2022 à 2025, 2020 ou 2013\u202f; ou indiquez un taux",
+        ),
     )
 
 
@@ -165,10 +200,14 @@ def fiscal_cost(
     electric cars +20 %."""
     cv = _horsepower(horsepower)
     if isinstance(year, bool) or not isinstance(year, int) or not 2022 <= year <= 2025:
-        raise ValidationError("year", year, "an income year from 2022 to 2025")
+        raise ValidationError(
+            "year",
+            year,
+            Phrase("an income year from 2022 to 2025", "une année de revenus de 2022 à 2025"),
+        )
     km = np.asarray(as_quantity(distance, field="distance", dimension="[length]").m_as("km"))
     if np.any(km < 0) or not np.all(np.isfinite(km)):
-        raise ValidationError("distance", "negative or not finite", "distances >= 0 km")
+        raise ValidationError("distance", _NEGATIVE, _DISTANCES)
     first, (slope, base), last = _SCALE_2022[cv]
     amount = np.where(km <= 5000, km * first, np.where(km <= 20000, km * slope + base, km * last))
     if electric:
@@ -181,13 +220,22 @@ def _rebound(value: Any) -> Rebound:
         return value
     if isinstance(value, str | ReboundKind) and str(value) != ReboundKind.PER_DAY.value:
         return Rebound(kind=value)
-    raise ValidationError("rebound", value, "a Rebound (or one of none, ademe_trips, ademe_net)")
+    raise ValidationError(
+        "rebound",
+        value,
+        Phrase(
+            "a Rebound (or one of none, ademe_trips, ademe_net)",
+            "un objet Rebound (ou une valeur parmi none, ademe_trips, ademe_net)",
+        ),
+    )
 
 
 def _speed(value: Any) -> Quantity:
     quantity = as_quantity(value, field="speed", dimension="[length] / [time]")
     if not float(quantity.m_as("km/h")) > 0 or not math.isfinite(float(quantity.m_as("km/h"))):
-        raise ValidationError("speed", value, "a speed above 0 km/h")
+        raise ValidationError(
+            "speed", value, Phrase("a speed above 0 km/h", "une vitesse supérieure à 0 km/h")
+        )
     return quantity
 
 
@@ -196,7 +244,11 @@ def _cost(value: Any) -> Quantity | None:
         return None
     quantity = as_quantity(value, field="cost_per_km", dimension="[currency] / [length]")
     if not float(quantity.m_as("EUR/km")) >= 0:
-        raise ValidationError("cost_per_km", value, "a cost >= 0 EUR/km")
+        raise ValidationError(
+            "cost_per_km",
+            value,
+            Phrase("a cost >= 0 EUR/km", "un coût positif ou nul (>= 0 EUR/km)"),
+        )
     return quantity
 
 
@@ -204,7 +256,14 @@ def _factors(value: Any) -> Mapping[CommuteMode, DatedParameter] | None:
     if value is None:
         return None
     if not isinstance(value, Mapping):
-        raise ValidationError("factors", value, "a mapping of commute mode to dated factor")
+        raise ValidationError(
+            "factors",
+            value,
+            Phrase(
+                "a mapping of commute mode to dated factor",
+                "une table qui associe à chaque mode de déplacement un facteur daté",
+            ),
+        )
     if not value:  # no factor replaced: ADEME's, as when none is given
         return None
     found: dict[CommuteMode, DatedParameter] = {}
@@ -223,7 +282,9 @@ def _factors(value: Any) -> Mapping[CommuteMode, DatedParameter] | None:
             )
             if not float(checked.m_as("kg CO2e/km")) >= 0:
                 raise ValidationError(
-                    f"factors.{mode.value}.values[{index}]", entry.value, "a factor >= 0"
+                    f"factors.{mode.value}.values[{index}]",
+                    entry.value,
+                    Phrase("a factor >= 0", "un facteur positif ou nul"),
                 )
         found[mode] = parameter
     return found
@@ -340,13 +401,32 @@ def _days_column(value: Any, n: int, field: str) -> npt.NDArray[np.float64]:
         quantity = as_quantity(value, field=field, dimension="[workday]")
         array = np.asarray(quantity.m_as("workday"), dtype=float)
     else:
-        raise ValidationError(field, value, "a quantity in workday, e.g. Q_(array, 'workday')")
+        raise ValidationError(
+            field,
+            value,
+            Phrase(
+                "a quantity in workday, e.g. Q_(array, 'workday')",
+                "une quantité en jours de travail, par exemple Q_(array, 'workday')",
+            ),
+        )
     array = np.broadcast_to(array, (n,)).astype(float) if array.ndim == 0 else array
     if array.shape != (n,):
-        raise ValidationError(field, f"shape {array.shape}", f"one number of days per agent ({n})")
+        raise ValidationError(
+            field,
+            _shape(array.shape),
+            Phrase(
+                "one number of days per agent ({n})",
+                "un nombre de jours par agent ({n})",
+                n=n,
+            ),
+        )
     # NaN shows in the minimum, infinities in one of the two ends
     if n and not (array.min() >= 0 and math.isfinite(array.max())):
-        raise ValidationError(field, "negative or not finite", "numbers of days >= 0")
+        raise ValidationError(
+            field,
+            _NEGATIVE,
+            Phrase("numbers of days >= 0", "des nombres de jours positifs ou nuls"),
+        )
     return array
 
 
@@ -378,20 +458,39 @@ def commute_impact(
 
     assumptions = Assumptions() if assumptions is None else assumptions
     if not isinstance(assumptions, Assumptions):
-        raise ValidationError("assumptions", assumptions, "an Assumptions")
+        raise ValidationError(
+            "assumptions", assumptions, Phrase("an Assumptions", "un objet Assumptions")
+        )
     workforce = Workforce.from_agents([subject]) if isinstance(subject, Agent) else subject
     if not isinstance(workforce, Workforce):
-        raise ValidationError("subject", subject, "an Agent or a Workforce")
+        raise ValidationError(
+            "subject", subject, Phrase("an Agent or a Workforce", "un objet Agent ou Workforce")
+        )
     n = len(workforce)
     if isinstance(days, Schedule):  # one agent's dated days
         if n != 1:
-            raise ValidationError("days", "a Schedule", "dated days per agent for a workforce")
+            raise ValidationError(
+                "days",
+                Phrase("a Schedule", "un objet Schedule"),
+                Phrase(
+                    "dated days per agent for a workforce",
+                    "des jours datés par agent pour un effectif",
+                ),
+            )
         days = TeleworkDays.of_schedule(days)
     if isinstance(days, TeleworkDays):
         if len(days) != n:
-            raise ValidationError("days", f"{len(days)} agents", f"the days of {n} agents")
+            raise ValidationError(
+                "days",
+                Phrase("{count} agents", "{count} agents", count=len(days)),
+                Phrase("the days of {n} agents", "les jours de {n} agents", n=n),
+            )
         if telecentre_days is not None:
-            raise ValidationError("telecentre_days", telecentre_days, "None with dated days")
+            raise ValidationError(
+                "telecentre_days",
+                telecentre_days,
+                Phrase("None with dated days", "None avec des jours datés"),
+            )
         centre = None
         if telecentre_distance is not None:  # the distance given, for every agent
             found = as_quantity(
@@ -399,7 +498,7 @@ def commute_impact(
             )
             centre = np.broadcast_to(np.asarray(found.m_as("km"), dtype=float), (n,))
             if np.any(centre < 0) or not np.all(np.isfinite(centre)):
-                raise ValidationError("telecentre_distance", "negative", "distances >= 0 km")
+                raise ValidationError("telecentre_distance", _NEGATIVE_ONLY, _DISTANCES)
         return dated_impact(
             workforce,
             days,
@@ -409,18 +508,33 @@ def commute_impact(
             telecentre_km=centre,
         )
     if on is None:
-        raise ValidationError("on", None, "the date whose emission factors apply")
+        raise ValidationError(
+            "on",
+            None,
+            Phrase(
+                "the date whose emission factors apply",
+                "la date dont les facteurs d'émission s'appliquent",
+            ),
+        )
     day = to_date(on, "on")
     total_days = _days_column(days, n, "days")
     centre_days = (
         None if telecentre_days is None else _days_column(telecentre_days, n, "telecentre_days")
     )
     if centre_days is not None and np.any(centre_days > total_days + 1e-9):
-        raise ValidationError("telecentre_days", "more than the telework days", "at most `days`")
+        raise ValidationError(
+            "telecentre_days",
+            Phrase("more than the telework days", "plus que les jours de télétravail"),
+            Phrase("at most `days`", "au plus `days`"),
+        )
     centre_km = None
     if telecentre_distance is None:
         if centre_days is not None and np.any(centre_days > 0):
-            raise ValidationError("telecentre_distance", None, "the distance to the télécentre")
+            raise ValidationError(
+                "telecentre_distance",
+                None,
+                Phrase("the distance to the télécentre", "la distance jusqu'au télécentre"),
+            )
     else:
         quantity = as_quantity(
             telecentre_distance, field="telecentre_distance", dimension="[length]"
@@ -428,11 +542,17 @@ def commute_impact(
         raw = np.asarray(quantity.m_as("km"), dtype=float)
         if raw.ndim > 1 or (raw.ndim == 1 and raw.shape != (n,)):
             raise ValidationError(
-                "telecentre_distance", f"shape {raw.shape}", f"one distance, or one per agent ({n})"
+                "telecentre_distance",
+                _shape(raw.shape),
+                Phrase(
+                    "one distance, or one per agent ({n})",
+                    "une distance, ou une par agent ({n})",
+                    n=n,
+                ),
             )
         centre_km = np.broadcast_to(raw, (n,)).copy()
         if np.any(centre_km < 0) or not np.all(np.isfinite(centre_km)):
-            raise ValidationError("telecentre_distance", "negative", "distances >= 0 km")
+            raise ValidationError("telecentre_distance", _NEGATIVE_ONLY, _DISTANCES)
     return _report(workforce, total_days, day, assumptions, label, centre_days, centre_km)
 
 

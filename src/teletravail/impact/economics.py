@@ -52,6 +52,7 @@ from teletravail.allowance.money import as_decimal, millicents
 from teletravail.bibliography import PILOT_2012_ASSESSMENT
 from teletravail.dated import Source
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase, choices, did_you_mean
 from teletravail.scheduling.telecentre import Bookings, Telecentre, TelecentreNetwork
 from teletravail.units import DIMENSIONLESS, Q_, TIME, as_quantity, per_registry
 
@@ -141,7 +142,7 @@ def _number(value: Any, field: str, expected: str) -> Fraction:
 
 def _count(value: Any, field: str) -> int:
     """A whole number >= 0 (not a bool)."""
-    expected = "a whole number >= 0"
+    expected = Phrase("a whole number >= 0", "un nombre entier positif ou nul")
     if isinstance(value, bool):
         raise ValidationError(field, value, expected)
     try:
@@ -154,14 +155,18 @@ def _count(value: Any, field: str) -> int:
 
 
 def _desk_days(value: Any, field: str) -> Fraction:
-    number = _number(value, field, "a number of desk-days >= 0")
+    expected = Phrase("a number of desk-days >= 0", "un nombre positif ou nul de jours-postes")
+    number = _number(value, field, expected)
     if number < 0:
-        raise ValidationError(field, value, "a number of desk-days >= 0")
+        raise ValidationError(field, value, expected)
     return number
 
 
 def _open_days(value: Any, field: str) -> Fraction:
-    expected = "a number of open days a year, 0 < days <= 366"
+    expected = Phrase(
+        "a number of open days a year, 0 < days <= 366",
+        "un nombre de jours d'ouverture par an, 0 < jours <= 366",
+    )
     number = _number(value, field, expected)
     if not 0 < number <= 366:
         raise ValidationError(field, value, expected)
@@ -169,7 +174,10 @@ def _open_days(value: Any, field: str) -> Fraction:
 
 
 def _occupancy(value: Any, field: str) -> Fraction:
-    expected = "a share of desk-days used between 0 and 1 (0.5 or '50 %')"
+    expected = Phrase(
+        "a share of desk-days used between 0 and 1 (0.5 or '50 %')",
+        "une part des jours-postes occupés entre 0 et 1 (0.5 ou «\u00a050 %\u00a0»)",
+    )
     if isinstance(value, bool):
         raise ValidationError(field, value, expected)
     if isinstance(value, numbers.Real | decimal.Decimal):
@@ -182,9 +190,9 @@ def _occupancy(value: Any, field: str) -> Fraction:
     return number
 
 
-def _hint(text: str, names: tuple[str, ...]) -> str:
+def _hint(text: str, names: tuple[str, ...]) -> Phrase:
     guess = difflib.get_close_matches(text, list(names), n=1)
-    return f" (did you mean {guess[0]!r}?)" if guess else ""
+    return did_you_mean(guess[0] if guess else None)
 
 
 T = TypeVar("T")
@@ -211,13 +219,24 @@ def _per_centre(
             raise ValidationError(
                 f"{field}.{key}",
                 value[key],
-                f"a centre of the network {network.name!r} "
-                f"(one of: {', '.join(names)}){_hint(text, names)}",
+                Phrase(
+                    "a centre of the network {network!r} ({choices}){hint}",
+                    "un centre du réseau {network!r} ({choices}){hint}",
+                    network=network.name,
+                    choices=choices(names),
+                    hint=_hint(text, names),
+                ),
             )
     missing = [name for name in names if name not in value]
     if missing:
         raise ValidationError(
-            field, sorted(value), f"a value for every centre (missing: {', '.join(missing)})"
+            field,
+            sorted(value),
+            Phrase(
+                "a value for every centre (missing: {missing})",
+                "une valeur pour chaque centre (manquent\u00a0: {missing})",
+                missing=", ".join(missing),
+            ),
         )
     return {name: read(value[name], f"{field}.{name}") for name in names}
 
@@ -234,7 +253,10 @@ def _running(value: Any) -> Quantity:
 
 
 def _depreciation(value: Any) -> Quantity:
-    expected = "a duration > 0, e.g. '5 year'"
+    expected = Phrase(
+        "a duration > 0, e.g. '5 year'",
+        "une durée supérieure à 0, par exemple «\u00a05 ans\u00a0»",
+    )
     quantity = as_quantity(value, field="depreciation", dimension=TIME)
     years = float(quantity.m_as("year"))
     if not math.isfinite(years) or years <= 0:
@@ -332,7 +354,7 @@ def default_open_days(centre: Telecentre) -> int:
     consulted.
     """
     if not isinstance(centre, Telecentre):
-        raise ValidationError("centre", centre, "a Telecentre")
+        raise ValidationError("centre", centre, Phrase("a Telecentre", "un objet Telecentre"))
     open_days = len(centre.open_weekdays)
     weekdays = len(centre.open_weekdays & frozenset(range(5)))
     holidays = _half_up(Fraction(PUBLIC_HOLIDAYS * weekdays, 5))
@@ -489,7 +511,7 @@ class Economics:
             if row.name == name:
                 return row
         text = name if isinstance(name, str) else ""
-        raise ValidationError("centre", name, f"one of: {', '.join(names)}{_hint(text, names)}")
+        raise ValidationError("centre", name, choices(names) + _hint(text, names))
 
     @property
     def yearly_cost(self) -> Quantity:
@@ -618,7 +640,11 @@ def _from_bookings(
         raise ValidationError(
             "desk_days_used",
             bookings.network.name,
-            f"bookings made on the network {network.name!r}",
+            Phrase(
+                "bookings made on the network {network!r}",
+                "des réservations faites sur le réseau {network!r}",
+                network=network.name,
+            ),
         )
     counts = Counter(booking.centre for booking in bookings.accepted)
     used = {name: Fraction(counts[name]) for name in network.names}
@@ -634,7 +660,7 @@ def _from_bookings(
 def _costs(value: Any, network: TelecentreNetwork) -> dict[str, CentreCosts]:
     def read(item: Any, field: str) -> CentreCosts:
         if not isinstance(item, CentreCosts):
-            raise ValidationError(field, item, "a CentreCosts")
+            raise ValidationError(field, item, Phrase("a CentreCosts", "un objet CentreCosts"))
         return item
 
     return _per_centre(value, "costs", network, read)
@@ -670,7 +696,9 @@ def telecentre_economics(
     as ``desk_days_used.Figeac``).
     """
     if not isinstance(network, TelecentreNetwork):
-        raise ValidationError("network", network, "a TelecentreNetwork")
+        raise ValidationError(
+            "network", network, Phrase("a TelecentreNetwork", "un objet TelecentreNetwork")
+        )
     per_centre_costs = _costs(costs, network)
     assumptions = [
         "yearly cost: the set-up spread in equal yearly shares over the depreciation period"
@@ -691,7 +719,12 @@ def telecentre_economics(
     basis: Basis
     if desk_days_used is not None and occupancy is not None:
         raise ValidationError(
-            "occupancy", occupancy, "None when desk_days_used is given (one basis, not two)"
+            "occupancy",
+            occupancy,
+            Phrase(
+                "None when desk_days_used is given (one basis, not two)",
+                "None quand desk_days_used est donné (une seule base, pas deux)",
+            ),
         )
     if isinstance(desk_days_used, Bookings):
         basis = "bookings"
@@ -702,7 +735,11 @@ def telecentre_economics(
             raise ValidationError(
                 "desk_days_used",
                 desk_days_used,
-                "a mapping of centre name to desk-days used a year, or Bookings",
+                Phrase(
+                    "a mapping of centre name to desk-days used a year, or Bookings",
+                    "une table qui associe à chaque centre ses jours-postes occupés par an,"
+                    " ou un objet Bookings",
+                ),
             )
         basis = "desk_days"
         used = _per_centre(desk_days_used, "desk_days_used", network, _desk_days)
@@ -714,7 +751,13 @@ def telecentre_economics(
         assumptions.append("desk-days used: occupancy × desks × open days a year")
     else:
         raise ValidationError(
-            "desk_days_used", None, "desk-days used (a mapping or Bookings), or an occupancy"
+            "desk_days_used",
+            None,
+            Phrase(
+                "desk-days used (a mapping or Bookings), or an occupancy",
+                "des jours-postes occupés (une table ou un objet Bookings), ou un taux"
+                " d'occupation",
+            ),
         )
 
     counts: dict[str, int] | None = None

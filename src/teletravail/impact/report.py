@@ -12,6 +12,7 @@ import numpy.typing as npt
 
 from teletravail._columns import frozen
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase
 from teletravail.units import Q_
 from teletravail.workforce import CommuteMode
 
@@ -38,6 +39,8 @@ _PANDAS_QUANTITIES = {
     "net_kg_co2e": ("net", "kg CO2e"),
     "money_eur": ("money", "EUR"),
 }
+
+_PLOT_EXTRA = Phrase("the 'plot' extra", "l'extra «\u00a0plot\u00a0»")
 
 
 def _optional_frozen(array: npt.NDArray[Any] | None) -> npt.NDArray[Any] | None:
@@ -206,7 +209,7 @@ class ImpactReport:
             matplotlib.use("Agg", force=False)
             import matplotlib.pyplot as plt
         except ImportError as exc:  # pragma: no cover - the extra is in the test deps
-            raise ValidationError("plot", "matplotlib", "the 'plot' extra") from exc
+            raise ValidationError("plot", "matplotlib", _PLOT_EXTRA) from exc
         modes = self.by_mode()
         figure = ax.figure if ax is not None else plt.figure()
         axes = ax if ax is not None else figure.add_subplot()
@@ -254,10 +257,16 @@ def compare(first: ImpactReport, second: ImpactReport) -> dict[str, dict[str, An
     """Totals of two scenarios side by side, keyed by their labels, with the difference
     (second − first). The labels must differ (and not be ``difference``)."""
     if not isinstance(first, ImpactReport) or not isinstance(second, ImpactReport):
-        raise ValidationError("compare", (first, second), "two ImpactReports")
+        raise ValidationError(
+            "compare", (first, second), Phrase("two ImpactReports", "deux objets ImpactReport")
+        )
     names = {first.label or "first", second.label or "second", "difference"}
     if len(names) != 3:
-        raise ValidationError("label", second.label, "two scenarios with different labels")
+        raise ValidationError(
+            "label",
+            second.label,
+            Phrase("two scenarios with different labels", "deux scénarios aux libellés différents"),
+        )
     a, b = first.totals(), second.totals()
     table: dict[str, dict[str, Any]] = {}
     for key in a:
@@ -279,14 +288,18 @@ def plot_scenarios(reports: list[ImpactReport], ax: Any = None) -> Any:
         or not reports
         or not all(isinstance(r, ImpactReport) for r in reports)
     ):
-        raise ValidationError("reports", reports, "a non-empty list of ImpactReports")
+        raise ValidationError(
+            "reports",
+            reports,
+            Phrase("a non-empty list of ImpactReports", "une liste non vide d'objets ImpactReport"),
+        )
     try:
         import matplotlib
 
         matplotlib.use("Agg", force=False)
         import matplotlib.pyplot as plt
     except ImportError as exc:  # pragma: no cover - the extra is in the test deps
-        raise ValidationError("plot", "matplotlib", "the 'plot' extra") from exc
+        raise ValidationError("plot", "matplotlib", _PLOT_EXTRA) from exc
     figure = ax.figure if ax is not None else plt.figure()
     axes = ax if ax is not None else figure.add_subplot()
     labels = [r.label or f"scenario {i + 1}" for i, r in enumerate(reports)]

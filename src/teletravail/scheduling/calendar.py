@@ -20,6 +20,7 @@ import numpy.typing as npt
 
 from teletravail.dated import to_date
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase
 from teletravail.week import weekday, weekday_set
 
 __all__ = ["WorkCalendar", "whit_monday"]
@@ -70,7 +71,15 @@ def _subdivision(value: Any) -> str | None:
         if found is not None and found in known:
             return str(found)
     choices = ", ".join([*known, *aliases])
-    raise ValidationError("subdivision", value, f"a French subdivision code or name: {choices}")
+    raise ValidationError(
+        "subdivision",
+        value,
+        Phrase(
+            "a French subdivision code or name: {choices}",
+            "le code ou le nom d'une subdivision française\u00a0: {choices}",
+            choices=choices,
+        ),
+    )
 
 
 #: Names people write that the holidays package does not know: the two départements of
@@ -87,7 +96,7 @@ _MORE_ALIASES = {
 
 def _dates(value: Any, field: str) -> frozenset[dt.date]:
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise ValidationError(field, value, "a set of dates")
+        raise ValidationError(field, value, Phrase("a set of dates", "un ensemble de dates"))
     return frozenset(to_date(day, field) for day in value)
 
 
@@ -100,12 +109,20 @@ def _worked(value: Any) -> frozenset[dt.date]:
 
 
 def _weekend(value: Any) -> frozenset[int]:
-    return weekday_set(value, "weekend", "the weekdays of the weekend")
+    return weekday_set(
+        value, "weekend", Phrase("the weekdays of the weekend", "les jours du week-end")
+    )
 
 
 def _country(instance: Any, attribute: Any, value: Any) -> None:
     if value != "FR":
-        raise ValidationError("country", value, "'FR' (the calendars model France)")
+        raise ValidationError(
+            "country",
+            value,
+            Phrase(
+                "'FR' (the calendars model France)", "'FR' (les calendriers sont ceux de la France)"
+            ),
+        )
 
 
 def whit_monday(year: int) -> dt.date:
@@ -113,7 +130,11 @@ def whit_monday(year: int) -> dt.date:
     from dateutil.easter import easter
 
     if isinstance(year, bool) or not isinstance(year, int) or not 1583 <= year <= 9998:
-        raise ValidationError("year", year, "a Gregorian year from 1583 to 9998")
+        raise ValidationError(
+            "year",
+            year,
+            Phrase("a Gregorian year from 1583 to 9998", "une année grégorienne de 1583 à 9998"),
+        )
     return easter(year) + dt.timedelta(days=50)
 
 
@@ -180,7 +201,11 @@ class WorkCalendar:
         """Every working day of ``start..end`` (inclusive), as ``datetime64[D]``."""
         first, last = to_date(start, "start"), to_date(end, "end")
         if last < first:
-            raise ValidationError("end", last, f"a date on or after {first}")
+            raise ValidationError(
+                "end",
+                last,
+                Phrase("a date on or after {first}", "une date à partir du {first}", first=first),
+            )
         days = np.arange(
             np.datetime64(first, "D"), np.datetime64(last, "D") + np.timedelta64(1, "D")
         )
@@ -197,13 +222,23 @@ class WorkCalendar:
             first = np.asarray(starts, dtype="datetime64[D]")
             last = np.asarray(ends, dtype="datetime64[D]")
         except (TypeError, ValueError):
-            raise ValidationError("starts", starts, "columns of ISO dates") from None
+            raise ValidationError(
+                "starts", starts, Phrase("columns of ISO dates", "des colonnes de dates ISO")
+            ) from None
         if first.ndim != 1 or first.shape != last.shape:
             raise ValidationError(
-                "ends", f"shape {last.shape}", f"one end per start, shape {first.shape}"
+                "ends",
+                Phrase("shape {shape}", "dimensions {shape}", shape=last.shape),
+                Phrase(
+                    "one end per start, shape {shape}",
+                    "une fin par début, dimensions {shape}",
+                    shape=first.shape,
+                ),
             )
         if np.isnat(first).any() or np.isnat(last).any():
-            raise ValidationError("starts", "NaT", "a date in every row")
+            raise ValidationError(
+                "starts", "NaT", Phrase("a date in every row", "une date à chaque ligne")
+            )
         counts = np.zeros((first.size, 7), dtype=np.int64)
         if first.size == 0:
             return counts

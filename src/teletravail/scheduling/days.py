@@ -41,6 +41,7 @@ import numpy.typing as npt
 
 from teletravail.dated import check_order
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase
 from teletravail.spans import Absence
 from teletravail.units import Q_
 from teletravail.week import HOME, DayPart, Place, PlaceKind, WeeklyPattern
@@ -94,7 +95,13 @@ class Layout:
         for name in ("days_off", "first", "last", "absences", "allowed", "on_site", "authorised"):
             if len(getattr(self, name)) != k:
                 raise ValidationError(
-                    name, len(getattr(self, name)), f"one value per schedule ({k})"
+                    name,
+                    len(getattr(self, name)),
+                    Phrase(
+                        "one value per schedule ({k})",
+                        "une valeur par planning ({k})",
+                        k=k,
+                    ),
                 )
 
     def __len__(self) -> int:
@@ -266,7 +273,11 @@ class TeleworkDays:
         """Record how many agents have each schedule, when the caller has counted them
         (the layout's codes came from that count)."""
         if len(counts) != self.schedules:
-            raise ValidationError("counts", len(counts), f"one per schedule ({self.schedules})")
+            raise ValidationError(
+                "counts",
+                len(counts),
+                Phrase("one per schedule ({n})", "un par planning ({n})", n=self.schedules),
+            )
         self._memo["counts"] = counts
 
     def counts(self) -> npt.NDArray[np.int64]:
@@ -314,7 +325,11 @@ class TeleworkDays:
         index = (schedule.dates - dates[0]).astype(np.int64) if len(dates) else np.zeros(0, int)
         inside = (index >= 0) & (index < len(dates))
         if not inside.all():
-            raise ValidationError("schedule", "days outside its period", "days within start..end")
+            raise ValidationError(
+                "schedule",
+                Phrase("days outside its period", "des jours hors de sa période"),
+                Phrase("days within start..end", "des jours compris dans start..end"),
+            )
         halves = np.zeros((1, len(dates)), dtype=np.int8)
         parts = np.zeros((1, len(dates)), dtype=np.int8)
         places = np.zeros((1, len(dates)), dtype=np.int8)
@@ -348,10 +363,16 @@ class TeleworkDays:
 def _joined(earlier: TeleworkDays, later: TeleworkDays) -> TeleworkDays:
     """Two consecutive spans of the same schedules as one (the earlier first)."""
     if earlier.schedules != later.schedules:
-        raise ValidationError("earlier", earlier.schedules, f"{later.schedules} schedules")
+        raise ValidationError(
+            "earlier",
+            earlier.schedules,
+            Phrase("{n} schedules", "{n} plannings", n=later.schedules),
+        )
     if earlier.end + dt.timedelta(days=1) != later.start:
         raise ValidationError(
-            "earlier", f"{earlier.start}..{earlier.end}", f"days up to {later.start}"
+            "earlier",
+            f"{earlier.start}..{earlier.end}",
+            Phrase("days up to {day}", "des jours jusqu'au {day}", day=later.start),
         )
     places = tuple(dict.fromkeys((*later.places, *earlier.places)))
     recoded = np.array([places.index(place) for place in earlier.places], dtype=np.int8)

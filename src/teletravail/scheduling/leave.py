@@ -36,6 +36,7 @@ import numpy.typing as npt
 from teletravail._checks import optional_source
 from teletravail.dated import Source
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase
 from teletravail.units import Q_, as_quantity
 
 if TYPE_CHECKING:
@@ -59,7 +60,11 @@ def _days(value: Any) -> Quantity | None:
     quantity = as_quantity(value, field="leave.days", dimension="[workday]")
     days = float(quantity.m_as("workday"))
     if not math.isfinite(days) or not 0 <= days < 366:
-        raise ValidationError("leave.days", value, "days of leave a year, from 0 to 365")
+        raise ValidationError(
+            "leave.days",
+            value,
+            Phrase("days of leave a year, from 0 to 365", "des jours de congés par an, de 0 à 365"),
+        )
     return Q_(days, "workday")
 
 
@@ -68,7 +73,12 @@ def _weeks(value: Any) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 53:
         raise ValidationError(
-            "leave.weeks_worked", value, "weeks worked a year, above 0 and at most 53"
+            "leave.weeks_worked",
+            value,
+            Phrase(
+                "weeks worked a year, above 0 and at most 53",
+                "des semaines travaillées par an, plus de 0 et au plus 53",
+            ),
         )
     return float(value)
 
@@ -90,7 +100,12 @@ class LeaveAssumption:
     def __attrs_post_init__(self) -> None:
         if (self.days is None) == (self.weeks_worked is None):
             raise ValidationError(
-                "leave", self, "either days of leave a year or weeks worked a year"
+                "leave",
+                self,
+                Phrase(
+                    "either days of leave a year or weeks worked a year",
+                    "soit des jours de congés par an, soit des semaines travaillées par an",
+                ),
             )
 
     @classmethod
@@ -113,11 +128,19 @@ class LeaveAssumption:
             worked = Fraction(str(self.weeks_worked)) * full_week
             share = max(Fraction(0), 1 - worked / working_days)
         if share >= 1:
-            when = "" if year is None else f" in {year}"
             raise ValidationError(
                 "leave",
-                self.describe(),
-                f"a leave that leaves working days{when} (the year has {working_days})",
+                Phrase(self.describe("en"), self.describe("fr")),
+                Phrase(
+                    "a leave that leaves working days"
+                    + ("" if year is None else " in {year}")
+                    + " (the year has {days})",
+                    "des congés qui laissent des jours travaillés"
+                    + ("" if year is None else " en {year}")
+                    + " (l'année en compte {days})",
+                    year=year,
+                    days=working_days,
+                ),
             )
         self._memo[(working_days, full_week)] = share
         return share
@@ -126,7 +149,7 @@ class LeaveAssumption:
         """The assumption in a few words, in English or French (``25 days of leave a
         year``, ``25 jours de congés par an``)."""
         if lang not in ("en", "fr"):
-            raise ValidationError("lang", lang, "'en' or 'fr'")
+            raise ValidationError("lang", lang, Phrase("'en' or 'fr'", "'en' ou 'fr'"))
         if self.days is not None:
             number = f"{float(self.days.m_as('workday')):g}"
             if lang == "fr":

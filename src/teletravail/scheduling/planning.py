@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import numpy as np
@@ -22,10 +22,19 @@ import numpy.typing as npt
 
 from teletravail.dated import check_order, to_date
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase, french_quantity
 from teletravail.spans import Absence, Authorisation, telework_window
 from teletravail.spans import absences as absences_of
 from teletravail.units import Q_
-from teletravail.week import HOME, Place, PlaceKind, WeeklyPattern, weekday_mask, weekday_set
+from teletravail.week import (
+    FRENCH_WEEKDAYS,
+    HOME,
+    Place,
+    PlaceKind,
+    WeeklyPattern,
+    weekday_mask,
+    weekday_set,
+)
 from teletravail.workforce import Agent
 
 from .calendar import WorkCalendar
@@ -48,6 +57,23 @@ __all__ = [
 ]
 
 
+_A_PATTERN: Final = Phrase("a WeeklyPattern", "un objet WeeklyPattern")
+_AGENTS_BY_7: Final = Phrase(
+    "an array of shape (agents, 7)", "un tableau de dimensions (agents, 7)"
+)
+_ISO_DATES: Final = Phrase("ISO dates (YYYY-MM-DD)", "des dates ISO (AAAA-MM-JJ)")
+
+
+def _written(pattern: WeeklyPattern) -> Phrase:
+    """A pattern as a value found, written in each language."""
+    return Phrase(str(pattern), pattern.text("fr"))
+
+
+def _shape(shape: tuple[int, ...]) -> Phrase:
+    """The shape of an array, as a value found."""
+    return Phrase("shape {shape}", "dimensions {shape}", shape=shape)
+
+
 class QuotaExceededError(ValidationError):
     """A pattern was planned against a quota that does not allow it.
 
@@ -59,9 +85,19 @@ class QuotaExceededError(ValidationError):
         self.decision = decision
         super().__init__(
             "pattern",
-            str(decision.asked),
-            f"at most {decision.maximum} on {decision.on} ({', '.join(decision.failures)})",
+            Phrase(str(decision.asked), french_quantity(decision.asked)),
+            Phrase(
+                "at most {maximum} on {on} ({failures})",
+                "au plus {french} le {on} ({failures})",
+                maximum=decision.maximum,
+                french=french_quantity(decision.maximum),
+                on=decision.on,
+                failures=", ".join(decision.failures),
+            ),
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.decision,), self.__dict__)
 
 
 def plan(
@@ -106,9 +142,17 @@ def plan(
         dt.date(first.year, 1, 1) if counted_from is None else to_date(counted_from, "counted_from")
     )
     if origin > first:
-        raise ValidationError("counted_from", origin, f"a date on or before the start {first}")
+        raise ValidationError(
+            "counted_from",
+            origin,
+            Phrase(
+                "a date on or before the start {first}",
+                "une date au plus tard le jour du début, {first}",
+                first=first,
+            ),
+        )
     if not isinstance(pattern, WeeklyPattern):
-        raise ValidationError("pattern", pattern, "a WeeklyPattern")
+        raise ValidationError("pattern", pattern, _A_PATTERN)
     calendar = _calendar(calendar)
     off = weekday_set(days_off, "days_off")
     for name, value, kind in (
@@ -118,15 +162,30 @@ def plan(
         ("leave", leave, LeaveAssumption),
     ):
         if value is not None and not isinstance(value, kind):
-            raise ValidationError(name, value, f"a {kind.__name__} or None")
+            raise ValidationError(
+                name,
+                value,
+                Phrase("a {kind} or None", "un objet {kind} ou None", kind=kind.__name__),
+            )
     if agent is not None:
         off |= agent.days_off
     if network is not None and not isinstance(network, TelecentreNetwork):
-        raise ValidationError("network", network, "a TelecentreNetwork or None")
+        raise ValidationError(
+            "network",
+            network,
+            Phrase("a TelecentreNetwork or None", "un objet TelecentreNetwork ou None"),
+        )
     weekend = sorted(pattern.weekdays & calendar.weekend)
     if weekend:
         raise PatternError(
-            "pattern", str(pattern), f"no telework on weekday {weekend[0]}, a weekend day"
+            "pattern",
+            _written(pattern),
+            Phrase(
+                "no telework on weekday {day}, a weekend day",
+                "aucun télétravail le {name}, un jour de week-end",
+                day=weekend[0],
+                name=FRENCH_WEEKDAYS[weekend[0]],
+            ),
         )
     if network is not None:
         for place in pattern.places():
@@ -135,7 +194,12 @@ def plan(
     if quota is not None:
         if agent is None:
             raise ValidationError(
-                "agent", None, "the agent, to check the pattern against the quota"
+                "agent",
+                None,
+                Phrase(
+                    "the agent, to check the pattern against the quota",
+                    "l'agent, pour vérifier le rythme au regard du quota",
+                ),
             )
         # the allowance can change only where a derogation starts, ends or runs out
         for change in quota.allowance_changes(agent, first, last):
@@ -143,11 +207,23 @@ def plan(
             if not decision.allowed:
                 raise QuotaExceededError(decision)
     elif pattern.weekdays & off:
-        raise PatternError("pattern", str(pattern), "no telework on a day the agent does not work")
+        raise PatternError(
+            "pattern",
+            _written(pattern),
+            Phrase(
+                "no telework on a day the agent does not work",
+                "aucun télétravail un jour où l'agent ne travaille pas",
+            ),
+        )
     spans = absences_of(absences)
     if spans and leave is not None:
         raise ValidationError(
-            "leave", leave.describe(), "either known absences or a leave assumption"
+            "leave",
+            Phrase(leave.describe("en"), leave.describe("fr")),
+            Phrase(
+                "either known absences or a leave assumption",
+                "soit des absences connues, soit une hypothèse de congés",
+            ),
         )
     window_first, window_last = telework_window(authorisation, origin, last, first)
     authorised = None if authorisation is None else authorisation.start
@@ -185,7 +261,9 @@ def _calendar(value: Any) -> WorkCalendar:
     if value is None:
         return WorkCalendar()
     if not isinstance(value, WorkCalendar):
-        raise ValidationError("calendar", value, "a WorkCalendar or None")
+        raise ValidationError(
+            "calendar", value, Phrase("a WorkCalendar or None", "un objet WorkCalendar ou None")
+        )
     return value
 
 
@@ -269,20 +347,35 @@ def review_floating(
     the floating days together.
     """
     if not isinstance(quota, Quota):
-        raise ValidationError("quota", quota, "a Quota")
+        raise ValidationError("quota", quota, Phrase("a Quota", "un objet Quota"))
     if quota.floating is None:
-        raise ValidationError("quota.floating", None, "a quota with a volume of floating days")
+        raise ValidationError(
+            "quota.floating",
+            None,
+            Phrase(
+                "a quota with a volume of floating days",
+                "un quota qui a un volume de jours flottants",
+            ),
+        )
     if not isinstance(agent, Agent):
-        raise ValidationError("agent", agent, "an Agent")
+        raise ValidationError("agent", agent, Phrase("an Agent", "un objet Agent"))
     if schedule is not None and not isinstance(schedule, Schedule):
-        raise ValidationError("schedule", schedule, "a Schedule or None")
+        raise ValidationError(
+            "schedule", schedule, Phrase("a Schedule or None", "un objet Schedule ou None")
+        )
     if authorisation is not None and not isinstance(authorisation, Authorisation):
-        raise ValidationError("authorisation", authorisation, "an Authorisation or None")
+        raise ValidationError(
+            "authorisation",
+            authorisation,
+            Phrase("an Authorisation or None", "un objet Authorisation ou None"),
+        )
     calendar = _calendar(calendar)
     off = weekday_set(days_off, "days_off") | agent.days_off
     spans = absences_of(absences)
     if isinstance(requested, str | dt.date) or not isinstance(requested, Iterable):
-        raise ValidationError("requested", requested, "a list of dates")
+        raise ValidationError(
+            "requested", requested, Phrase("a list of dates", "une liste de dates")
+        )
     dates = [to_date(day, "requested") for day in requested]
     volume = float(quota.floating.volume.m_as("workday"))
     per = quota.floating.per
@@ -428,12 +521,17 @@ def telework_days(
     try:
         matrix = np.asarray(amounts, dtype=float)
     except (TypeError, ValueError):
-        raise ValidationError("amounts", amounts, "an array of shape (agents, 7)") from None
+        raise ValidationError("amounts", amounts, _AGENTS_BY_7) from None
     if matrix.ndim != 2 or matrix.shape[1] != 7:
-        raise ValidationError("amounts", f"shape {matrix.shape}", "an array of shape (agents, 7)")
+        raise ValidationError("amounts", _shape(matrix.shape), _AGENTS_BY_7)
     if not np.all(np.isfinite(matrix)) or matrix.min(initial=0) < 0 or matrix.max(initial=0) > 1:
         raise ValidationError(
-            "amounts", "values out of 0..1", "workdays between 0 and 1 per weekday"
+            "amounts",
+            Phrase("values out of 0..1", "des valeurs hors de 0..1"),
+            Phrase(
+                "workdays between 0 and 1 per weekday",
+                "des jours de travail entre 0 et 1 par jour de la semaine",
+            ),
         )
     n = matrix.shape[0]
     calendar = _calendar(calendar)
@@ -441,7 +539,11 @@ def telework_days(
     ends = _date_column(end, n, "end")
     if np.any(ends < starts):
         row = int(np.flatnonzero(ends < starts)[0])
-        raise ValidationError(f"end[{row}]", str(ends[row]), f"a date on or after {starts[row]}")
+        raise ValidationError(
+            f"end[{row}]",
+            str(ends[row]),
+            Phrase("a date on or after {start}", "une date à partir du {start}", start=starts[row]),
+        )
     per_weekday = calendar.count_by_weekday(starts, ends)
     totals = np.einsum("ij,ij->i", matrix, per_weekday)
     if absences is not None:
@@ -460,22 +562,38 @@ def _absence_table(
     """Check the (rows, starts, ends) table: equal columns, known rows, spans that end
     on or after they start and do not overlap another span of the same agent."""
     if not isinstance(absences, tuple | list) or len(absences) != 3:
-        raise ValidationError("absences", absences, "a table (rows, starts, ends)")
+        raise ValidationError(
+            "absences",
+            absences,
+            Phrase("a table (rows, starts, ends)", "une table (lignes, débuts, fins)"),
+        )
     try:
         rows = np.asarray(absences[0], dtype=np.int64)
     except (TypeError, ValueError):
-        raise ValidationError("absences.rows", absences[0], "row numbers") from None
+        raise ValidationError(
+            "absences.rows", absences[0], Phrase("row numbers", "des numéros de ligne")
+        ) from None
     starts = _date_array(absences[1], "absences.starts")
     ends = _date_array(absences[2], "absences.ends")
     if not (rows.shape == starts.shape == ends.shape) or rows.ndim != 1:
-        raise ValidationError("absences", "columns of unequal length", "three equal columns")
+        raise ValidationError(
+            "absences",
+            Phrase("columns of unequal length", "des colonnes de longueurs différentes"),
+            Phrase("three equal columns", "trois colonnes de même longueur"),
+        )
     if len(rows) and (rows.min() < 0 or rows.max() >= n):
-        raise ValidationError("absences.rows", int(rows.max()), f"rows from 0 to {n - 1}")
+        raise ValidationError(
+            "absences.rows",
+            int(rows.max()),
+            Phrase("rows from 0 to {last}", "des lignes de 0 à {last}", last=n - 1),
+        )
     backwards = np.flatnonzero(ends < starts)
     if len(backwards):
         i = int(backwards[0])
         raise ValidationError(
-            f"absences[{i}]", f"{starts[i]}..{ends[i]}", "an end on or after the start"
+            f"absences[{i}]",
+            f"{starts[i]}..{ends[i]}",
+            Phrase("an end on or after the start", "une fin le jour du début ou après"),
         )
     order = np.lexsort((starts, rows))
     same = rows[order][1:] == rows[order][:-1]
@@ -483,7 +601,15 @@ def _absence_table(
     if overlap.any():
         i = int(order[1:][overlap][0])
         raise ValidationError(
-            f"absences[{i}]", f"row {rows[i]}: {starts[i]}..{ends[i]}", "spans that do not overlap"
+            f"absences[{i}]",
+            Phrase(
+                "row {row}: {start}..{end}",
+                "ligne {row}\u00a0: {start}..{end}",
+                row=rows[i],
+                start=starts[i],
+                end=ends[i],
+            ),
+            Phrase("spans that do not overlap", "des périodes qui ne se chevauchent pas"),
         )
     return rows, starts, ends
 
@@ -492,9 +618,11 @@ def _date_array(value: Any, field: str) -> npt.NDArray[np.datetime64]:
     try:
         array = np.asarray(value, dtype="datetime64[D]")
     except (TypeError, ValueError):
-        raise ValidationError(field, value, "ISO dates (YYYY-MM-DD)") from None
+        raise ValidationError(field, value, _ISO_DATES) from None
     if np.isnat(array).any():
-        raise ValidationError(field, "NaT", "a date in every row")
+        raise ValidationError(
+            field, "NaT", Phrase("a date in every row", "une date à chaque ligne")
+        )
     return array
 
 
@@ -505,7 +633,7 @@ def _pattern_rows(patterns: Sequence[Any]) -> npt.NDArray[np.float64]:
     index = np.empty(len(patterns), dtype=np.int64)
     for row, pattern in enumerate(patterns):
         if not isinstance(pattern, WeeklyPattern):
-            raise ValidationError(f"amounts[{row}]", pattern, "a WeeklyPattern")
+            raise ValidationError(f"amounts[{row}]", pattern, _A_PATTERN)
         index[row] = codes.setdefault(pattern, len(codes))
     table = np.array([pattern.amounts() for pattern in codes], dtype=float)
     rows: npt.NDArray[np.float64] = table[index]
@@ -520,9 +648,15 @@ def _date_column(value: Any, n: int, field: str) -> npt.NDArray[np.datetime64]:
     try:
         array = np.asarray(value, dtype="datetime64[D]")
     except (TypeError, ValueError):
-        raise ValidationError(field, value, "ISO dates (YYYY-MM-DD)") from None
+        raise ValidationError(field, value, _ISO_DATES) from None
     if array.shape != (n,):
-        raise ValidationError(field, f"shape {array.shape}", f"one date, or one per agent ({n})")
+        raise ValidationError(
+            field,
+            _shape(array.shape),
+            Phrase("one date, or one per agent ({n})", "une date, ou une par agent ({n})", n=n),
+        )
     if np.isnat(array).any():
-        raise ValidationError(field, "NaT", "a date for every agent")
+        raise ValidationError(
+            field, "NaT", Phrase("a date for every agent", "une date pour chaque agent")
+        )
     return array

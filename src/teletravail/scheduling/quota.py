@@ -29,8 +29,10 @@ import numpy.typing as npt
 from teletravail._checks import enum_value, is_bool, optional_source, typed_tuple
 from teletravail.dated import Duration, Source, to_date
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase, choices, french_quantity
 from teletravail.units import DIMENSIONLESS, Q_, as_quantity
 from teletravail.week import (
+    FRENCH_WEEKDAYS,
     DayPart,
     PatternDay,
     PlaceKind,
@@ -68,9 +70,14 @@ class PatternError(ValidationError):
     where the quota counts whole days only, a day the agent does not work."""
 
 
+def _written(pattern: WeeklyPattern) -> Phrase:
+    """A pattern as a value found, written in each language."""
+    return Phrase(str(pattern), pattern.text("fr"))
+
+
 def _check_agent(agent: Any) -> None:
     if not isinstance(agent, Agent):
-        raise ValidationError("agent", agent, "an Agent")
+        raise ValidationError("agent", agent, Phrase("an Agent", "un objet Agent"))
 
 
 class Assessment(enum.StrEnum):
@@ -96,7 +103,11 @@ def _per_week(value: Any, field: str) -> Quantity:
     quantity = as_quantity(value, field=field, dimension=_PER_WEEK)
     magnitude = float(quantity.m_as("workday/week"))
     if not math.isfinite(magnitude) or not 0 <= magnitude <= 7:
-        raise ValidationError(field, value, "between 0 and 7 workday/week")
+        raise ValidationError(
+            field,
+            value,
+            Phrase("between 0 and 7 workday/week", "entre 0 et 7 jours de travail par semaine"),
+        )
     return Q_(magnitude, "workday/week")
 
 
@@ -120,7 +131,11 @@ def _volume(value: Any) -> Quantity:
     quantity = as_quantity(value, field="volume", dimension="[workday]")
     magnitude = float(quantity.m_as("workday"))
     if not math.isfinite(magnitude) or magnitude < 0:
-        raise ValidationError("volume", value, "a number of workdays >= 0")
+        raise ValidationError(
+            "volume",
+            value,
+            Phrase("a number of workdays >= 0", "un nombre positif ou nul de jours de travail"),
+        )
     return Q_(magnitude, "workday")
 
 
@@ -168,23 +183,36 @@ _PERIODS = {"semaine": "week", "mois": "month", "an": "year", "année": "year", 
 def _period(value: Any) -> str:
     found = _PERIODS.get(value.strip().lower(), value.strip()) if isinstance(value, str) else value
     if found not in ("week", "month", "year"):
-        raise ValidationError("per", value, "one of: week, month, year (or semaine, mois, an)")
+        raise ValidationError(
+            "per", value, choices(("week", "month", "year"), ("semaine", "mois", "an"))
+        )
     return str(found)
 
 
 def _full_week(instance: Any, attribute: Any, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 7:
-        raise ValidationError("full_week", value, "the days of a full-time week, 1 to 7")
+        raise ValidationError(
+            "full_week",
+            value,
+            Phrase(
+                "the days of a full-time week, 1 to 7",
+                "les jours d'une semaine à temps plein, de 1 à 7",
+            ),
+        )
 
 
 def _name(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, str):
-        raise ValidationError("name", value, "a string")
+        raise ValidationError("name", value, Phrase("a string", "du texte"))
 
 
 def _optional_floating(instance: Any, attribute: Any, value: Any) -> None:
     if value is not None and not isinstance(value, FloatingDays):
-        raise ValidationError("floating", value, "a FloatingDays volume or None")
+        raise ValidationError(
+            "floating",
+            value,
+            Phrase("a FloatingDays volume or None", "un volume FloatingDays ou None"),
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -203,9 +231,17 @@ def _day_cap(value: Any, field: str) -> Quantity | None:
     magnitude = float(quantity.m_as("workday"))
     limit = {"week": 7, "month": 31, "year": 366}[field]
     if not math.isfinite(magnitude) or not 0 <= magnitude <= limit:
-        raise ValidationError(f"caps.{field}", value, f"0 to {limit} workday")
+        raise ValidationError(
+            f"caps.{field}",
+            value,
+            Phrase("0 to {limit} workday", "de 0 à {limit} jours de travail", limit=limit),
+        )
     if abs(magnitude * 2 - round(magnitude * 2)) > 1e-9:
-        raise ValidationError(f"caps.{field}", value, "whole or half days")
+        raise ValidationError(
+            f"caps.{field}",
+            value,
+            Phrase("whole or half days", "des jours entiers ou des demi-journées"),
+        )
     return Q_(magnitude, "workday")
 
 
@@ -246,7 +282,9 @@ class DayCaps:
 
 def _optional_caps(instance: Any, attribute: Any, value: Any) -> None:
     if value is not None and not isinstance(value, DayCaps):
-        raise ValidationError("caps", value, "a DayCaps or None")
+        raise ValidationError(
+            "caps", value, Phrase("a DayCaps or None", "un objet DayCaps ou None")
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -308,7 +346,11 @@ def _share_bound(value: Any, field: str) -> Quantity:
     quantity = as_quantity(value, field=field, dimension=DIMENSIONLESS)
     share = round(float(quantity.m_as("percent")), 9)
     if not 0 <= share <= 100:
-        raise ValidationError(field, value, "a share between 0 % and 100 %")
+        raise ValidationError(
+            field,
+            value,
+            Phrase("a share between 0 % and 100 %", "une proportion entre 0 % et 100 %"),
+        )
     return Q_(share, "percent")
 
 
@@ -342,11 +384,24 @@ class PartTimeCap:
 
     def __attrs_post_init__(self) -> None:
         if self.high_percent < self.low_percent:
-            raise ValidationError("high", self.high, f"at least the low bound {self.low:~}")
+            raise ValidationError(
+                "high",
+                self.high,
+                Phrase(
+                    "at least the low bound {low}",
+                    "au moins la borne basse, {low}",
+                    low=f"{self.low:~}",
+                ),
+            )
         if self.high is not None and self.high_percent >= 100:
             # a band up to 100 % would cap full-time agents too
             raise ValidationError(
-                "high", self.high, "a part-time working time, under 100 % (e.g. '90 %')"
+                "high",
+                self.high,
+                Phrase(
+                    "a part-time working time, under 100 % (e.g. '90 %')",
+                    "un temps partiel, sous 100 % (par exemple «\u00a090 %\u00a0»)",
+                ),
             )
 
     @property
@@ -423,15 +478,36 @@ class Quota:
 
     def __attrs_post_init__(self) -> None:
         if self.minimum > self.maximum:
-            raise ValidationError("minimum", self.minimum, f"at most the maximum {self.maximum}")
+            raise ValidationError(
+                "minimum",
+                self.minimum,
+                Phrase(
+                    "at most the maximum {maximum}",
+                    "au plus le maximum, {french}",
+                    maximum=self.maximum,
+                    french=french_quantity(self.maximum),
+                ),
+            )
         stated = self._stated_modality
         if stated is Modality.FIXED and self.floating is not None:
             raise ValidationError(
-                "modality", "fixed", "floating or mixed, for a quota with a volume of floating days"
+                "modality",
+                "fixed",
+                Phrase(
+                    "floating or mixed, for a quota with a volume of floating days",
+                    "floating ou mixed, pour un quota qui a un volume de jours flottants",
+                ),
             )
         if stated in (Modality.FLOATING, Modality.MIXED) and self.floating is None:
             raise ValidationError(
-                "floating", None, f"a volume of floating days, for a {stated} scheme"
+                "floating",
+                None,
+                Phrase(
+                    "a volume of floating days, for a {stated} scheme",
+                    "un volume de jours flottants, pour un dispositif {french}",
+                    stated=stated,
+                    french="à jours flottants" if stated is Modality.FLOATING else "mixte",
+                ),
             )
         if stated is (Modality.FIXED if self.floating is None else Modality.MIXED):
             object.__setattr__(self, "_stated_modality", None)  # what the volume says
@@ -521,7 +597,11 @@ class Quota:
             else np.asarray(days_off_mask, dtype=np.uint8)
         )
         if len(asks) != n or len(off) != n:
-            raise ValidationError("asks", len(asks), f"one ask per agent ({n})")
+            raise ValidationError(
+                "asks",
+                len(asks),
+                Phrase("one ask per agent ({n})", "une demande par agent ({n})", n=n),
+            )
         worked = self.days_worked_columns(percent, off) / 2
         cap = self.caps_columns(percent)
         on_site = np.full(n, self._on_site_days)
@@ -666,25 +746,45 @@ class Quota:
         """
         day = to_date(on, "on")
         if not isinstance(pattern, WeeklyPattern):
-            raise ValidationError("pattern", pattern, "a WeeklyPattern")
+            raise ValidationError(
+                "pattern", pattern, Phrase("a WeeklyPattern", "un objet WeeklyPattern")
+            )
         checks = self._one(agent, day, Asks.of_pattern(pattern), days_off)
         failures = checks.failures(0)
         if "quota.granularity" in failures:
             raise PatternError(
-                "pattern", str(pattern), "whole days only: this quota does not count half days"
+                "pattern",
+                _written(pattern),
+                Phrase(
+                    "whole days only: this quota does not count half days",
+                    "des jours entiers seulement\u00a0: ce quota ne compte pas de demi-journées",
+                ),
             )
         if "quota.workdays" in failures:
             off = weekday_set(days_off, "days_off") | agent.days_off
             clash = sorted(pattern.weekdays & off)
             weekend = sorted(d for d in pattern.weekdays if d >= self.full_week)
             if clash:
-                why = f"no telework on weekday {clash[0]}, a day not worked"
+                why = Phrase(
+                    "no telework on weekday {day}, a day not worked",
+                    "aucun télétravail le {name}, un jour non travaillé",
+                    day=clash[0],
+                    name=FRENCH_WEEKDAYS[clash[0]],
+                )
             elif weekend:
-                why = f"telework on working weekdays, not on weekday {weekend[0]}"
+                why = Phrase(
+                    "telework on working weekdays, not on weekday {day}",
+                    "du télétravail les jours travaillés, pas le {name}",
+                    day=weekend[0],
+                    name=FRENCH_WEEKDAYS[weekend[0]],
+                )
             else:
-                worked = float(checks.worked[0])
-                why = f"at most the {worked:g} days the agent works in a week"
-            raise PatternError("pattern", str(pattern), why)
+                why = Phrase(
+                    "at most the {worked:g} days the agent works in a week",
+                    "au plus les {worked:g} jours que l'agent travaille par semaine",
+                    worked=float(checks.worked[0]),
+                )
+            raise PatternError("pattern", _written(pattern), why)
         return checks.explain(0, agent.id)
 
     def reduce(

@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase, choices
 from teletravail.units import Q_
 from teletravail.week import HOME, DayPart, Place, PlaceKind
 
@@ -86,13 +87,23 @@ class Schedule:
 
     def __attrs_post_init__(self) -> None:
         if self.earlier is not None and not isinstance(self.earlier, Schedule):
-            raise ValidationError("earlier", self.earlier, "a Schedule or None")
+            raise ValidationError(
+                "earlier", self.earlier, Phrase("a Schedule or None", "un objet Schedule ou None")
+            )
         for name in ("dates", "amounts", "parts", "place_codes"):
             if not isinstance(getattr(self, name), np.ndarray):
-                raise ValidationError(name, getattr(self, name), "a numpy array (use plan())")
+                raise ValidationError(
+                    name,
+                    getattr(self, name),
+                    Phrase("a numpy array (use plan())", "un tableau numpy (utilisez plan())"),
+                )
         sizes = {len(self.dates), len(self.amounts), len(self.parts), len(self.place_codes)}
         if len(sizes) != 1:
-            raise ValidationError("schedule", sorted(sizes), "columns of one length")
+            raise ValidationError(
+                "schedule",
+                sorted(sizes),
+                Phrase("columns of one length", "des colonnes d'une même longueur"),
+            )
         for array in (self.dates, self.amounts, self.parts, self.place_codes):
             array.flags.writeable = False
 
@@ -114,10 +125,16 @@ class Schedule:
         items = list(schedules)
         for index, item in enumerate(items):
             if not isinstance(item, Schedule):
-                raise ValidationError(f"schedules[{index}]", item, "a Schedule")
+                raise ValidationError(
+                    f"schedules[{index}]", item, Phrase("a Schedule", "un objet Schedule")
+                )
         owners = {item.agent_id for item in items if item.agent_id is not None}
         if len(owners) > 1:
-            raise ValidationError("schedules", sorted(owners), "schedules of one agent")
+            raise ValidationError(
+                "schedules",
+                sorted(owners),
+                Phrase("schedules of one agent", "des plannings d'un seul agent"),
+            )
         places = tuple(dict.fromkeys(p for item in items for p in item.places)) or (HOME,)
         where = {place: code for code, place in enumerate(places)}
         dates = np.concatenate([i.dates for i in items]) if items else np.array([], "datetime64[D]")
@@ -126,7 +143,9 @@ class Schedule:
         twice = np.flatnonzero(dates[1:] == dates[:-1])
         if len(twice):
             raise ValidationError(
-                "schedules", str(dates[twice[0]]), "each day in one schedule only"
+                "schedules",
+                str(dates[twice[0]]),
+                Phrase("each day in one schedule only", "chaque jour dans un seul planning"),
             )
         codes = [
             np.array([where[i.places[c]] for c in i.place_codes], dtype=np.int8) for i in items
@@ -153,7 +172,9 @@ class Schedule:
     def with_floating(self, review: FloatingReview, place: Place | str = HOME) -> Schedule:
         """This schedule and the floating days ``review`` granted, as whole days at ``place``."""
         if not isinstance(review, FloatingReview):
-            raise ValidationError("review", review, "a FloatingReview")
+            raise ValidationError(
+                "review", review, Phrase("a FloatingReview", "un objet FloatingReview")
+            )
         where = Place.parse(place)
         extra = Schedule(
             dates=np.array(review.accepted, dtype="datetime64[D]"),
@@ -208,7 +229,7 @@ class Schedule:
                 if len(names)
                 else np.array([], dtype=str)
             )
-        raise ValidationError("per", per, "one of: week, month, quarter, year")
+        raise ValidationError("per", per, choices(("week", "month", "quarter", "year")))
 
     def counts(self, per: Period = "month") -> dict[str, Quantity]:
         """Telework per ``week`` (ISO weeks, ``2023-W05``), ``month`` (``2023-01``),
@@ -279,7 +300,14 @@ class Schedule:
 
         owner = agent_id or self.agent_id
         if not owner:
-            raise ValidationError("agent_id", owner, "the id of the agent asking for desks")
+            raise ValidationError(
+                "agent_id",
+                owner,
+                Phrase(
+                    "the id of the agent asking for desks",
+                    "l'identifiant de l'agent qui demande des postes",
+                ),
+            )
         parts = tuple(DayPart)
         requests = []
         for day, part, code in zip(self.dates, self.parts, self.place_codes, strict=True):
@@ -308,7 +336,12 @@ class Schedule:
             import icalendar
         except ImportError as exc:  # pragma: no cover - the extra is part of the test deps
             raise ValidationError(
-                "to_ics", "icalendar", "the 'ics' extra: pip install 'teletravail[ics]'"
+                "to_ics",
+                "icalendar",
+                Phrase(
+                    "the 'ics' extra: pip install 'teletravail[ics]'",
+                    "l'extra «\u00a0ics\u00a0»\u00a0: pip install 'teletravail[ics]'",
+                ),
             ) from exc
         calendar = icalendar.Calendar()
         calendar.add("prodid", "-//teletravail//schedule//EN")

@@ -50,7 +50,7 @@ import numbers
 import operator
 from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 import numpy as np
@@ -60,6 +60,7 @@ from teletravail._checks import build_from_dict, is_bool, optional_source, requi
 from teletravail.bibliography import LOT_PILOT, PILOT_2012_ASSESSMENT, SMICA_TELECENTRES
 from teletravail.dated import Source, check_order, to_date
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase, choices, did_you_mean
 from teletravail.week import weekday
 
 from .calendar import WorkCalendar
@@ -117,14 +118,19 @@ _STATUS_NAMES = ("accepted", *(r.value for r in _REASONS))
 # --------------------------------------------------------------------------- checks
 
 
-def _hint(text: str, names: Iterable[str]) -> str:
+def _hint(text: str, names: Iterable[str]) -> Phrase:
     guess = difflib.get_close_matches(text, list(names), n=1)
-    return f" (did you mean {guess[0]!r}?)" if guess else ""
+    return did_you_mean(guess[0] if guess else None)
+
+
+_DESKS: Final = Phrase("a whole number of desks > 0", "un nombre entier de postes supérieur à 0")
 
 
 def _non_empty(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError(attribute.name, value, "a non-empty string")
+        raise ValidationError(
+            attribute.name, value, Phrase("a non-empty string", "un texte non vide")
+        )
 
 
 def _optional_text(instance: Any, attribute: Any, value: Any) -> None:
@@ -134,13 +140,13 @@ def _optional_text(instance: Any, attribute: Any, value: Any) -> None:
 
 def _desks(value: Any) -> int:
     if isinstance(value, bool):
-        raise ValidationError("desks", value, "a whole number of desks > 0")
+        raise ValidationError("desks", value, _DESKS)
     try:
         desks = operator.index(value)
     except TypeError:
-        raise ValidationError("desks", value, "a whole number of desks > 0") from None
+        raise ValidationError("desks", value, _DESKS) from None
     if desks <= 0:
-        raise ValidationError("desks", value, "a whole number of desks > 0")
+        raise ValidationError("desks", value, _DESKS)
     return desks
 
 
@@ -151,20 +157,36 @@ def _weekday(value: Any, field: str) -> int:
 
 def _open_weekdays(value: Any) -> frozenset[int]:
     if isinstance(value, str | int) or not isinstance(value, Iterable):
-        raise ValidationError("open_weekdays", value, "a collection of weekdays")
+        raise ValidationError(
+            "open_weekdays",
+            value,
+            Phrase("a collection of weekdays", "un ensemble de jours de la semaine"),
+        )
     days = frozenset(_weekday(day, "open_weekdays") for day in value)
     if not days:
-        raise ValidationError("open_weekdays", value, "at least one open weekday")
+        raise ValidationError(
+            "open_weekdays",
+            value,
+            Phrase("at least one open weekday", "au moins un jour d'ouverture dans la semaine"),
+        )
     return days
 
 
 def _services(value: Any) -> frozenset[str]:
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise ValidationError("services", value, "a collection of service names")
+        raise ValidationError(
+            "services",
+            value,
+            Phrase("a collection of service names", "un ensemble de noms de services"),
+        )
     services = set()
     for item in value:
         if not isinstance(item, str) or not item.strip():
-            raise ValidationError("services", item, "a non-empty service name")
+            raise ValidationError(
+                "services",
+                item,
+                Phrase("a non-empty service name", "un nom de service non vide"),
+            )
         services.add(item.strip().lower())
     return frozenset(services)
 
@@ -233,17 +255,28 @@ class Telecentre:
 
 def _centres(value: Any) -> tuple[Telecentre, ...]:
     if isinstance(value, Telecentre | str) or not isinstance(value, Iterable):
-        raise ValidationError("centres", value, "a sequence of Telecentre")
+        raise ValidationError(
+            "centres", value, Phrase("a sequence of Telecentre", "une suite d'objets Telecentre")
+        )
     centres = tuple(value)
     if not centres:
-        raise ValidationError("centres", centres, "at least one Telecentre")
+        raise ValidationError(
+            "centres", centres, Phrase("at least one Telecentre", "au moins un objet Telecentre")
+        )
     seen: set[str] = set()
     for index, centre in enumerate(centres):
         if not isinstance(centre, Telecentre):
-            raise ValidationError(f"centres[{index}]", centre, "a Telecentre")
+            raise ValidationError(
+                f"centres[{index}]", centre, Phrase("a Telecentre", "un objet Telecentre")
+            )
         if centre.name in seen:
             raise ValidationError(
-                f"centres[{index}].name", centre.name, "a name no other centre has (duplicate)"
+                f"centres[{index}].name",
+                centre.name,
+                Phrase(
+                    "a name no other centre has (duplicate)",
+                    "un nom qu'aucun autre centre ne porte (doublon)",
+                ),
             )
         seen.add(centre.name)
     return centres
@@ -274,9 +307,7 @@ class TelecentreNetwork:
             if centre.name == name:
                 return centre
         text = name if isinstance(name, str) else ""
-        raise ValidationError(
-            "centre", name, f"one of: {', '.join(self.names)}{_hint(text, self.names)}"
-        )
+        raise ValidationError("centre", name, choices(self.names) + _hint(text, self.names))
 
     def __iter__(self) -> Iterator[Telecentre]:
         return iter(self.centres)
@@ -306,7 +337,9 @@ class TelecentreNetwork:
         require_keys(data, path, ("name", "centres"), ("desks", "source", "note"))
         centres = data["centres"]
         if not isinstance(centres, list):
-            raise ValidationError(f"{path}.centres", centres, "a list of centres")
+            raise ValidationError(
+                f"{path}.centres", centres, Phrase("a list of centres", "une liste de centres")
+            )
         try:
             network = cls(
                 name=data["name"],
@@ -324,7 +357,13 @@ class TelecentreNetwork:
             raise _wrap(path, error) from None
         if "desks" in data and data["desks"] != network.desks:
             raise ValidationError(
-                f"{path}.desks", data["desks"], f"the sum of the centres' desks ({network.desks})"
+                f"{path}.desks",
+                data["desks"],
+                Phrase(
+                    "the sum of the centres' desks ({desks})",
+                    "la somme des postes des centres ({desks})",
+                    desks=network.desks,
+                ),
             )
         return network
 
@@ -416,10 +455,18 @@ def _requested_at(value: Any) -> int | dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
         return value
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise ValidationError("requested_at", value, "an int, a datetime or None")
+        raise ValidationError(
+            "requested_at",
+            value,
+            Phrase("an int, a datetime or None", "un int, un datetime ou None"),
+        )
     number = int(value)
     if abs(number) > _INT64_MAX:
-        raise ValidationError("requested_at", value, "an int that fits in 64 bits")
+        raise ValidationError(
+            "requested_at",
+            value,
+            Phrase("an int that fits in 64 bits", "un int qui tienne sur 64 bits"),
+        )
     return number
 
 
@@ -427,10 +474,17 @@ def _rank(value: Any) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValidationError("rank", value, "a number (lower is served first) or None")
+        raise ValidationError(
+            "rank",
+            value,
+            Phrase(
+                "a number (lower is served first) or None",
+                "un nombre (le plus petit est servi d'abord) ou None",
+            ),
+        )
     number = float(value)
     if not math.isfinite(number):
-        raise ValidationError("rank", value, "a finite number")
+        raise ValidationError("rank", value, Phrase("a finite number", "un nombre fini"))
     return number
 
 
@@ -442,7 +496,11 @@ def _half(value: Any) -> Half | None:
         return "am"
     if text == "pm":
         return "pm"
-    raise ValidationError("half", value, "'am', 'pm' or None (a full day)")
+    raise ValidationError(
+        "half",
+        value,
+        Phrase("'am', 'pm' or None (a full day)", "'am', 'pm' ou None (une journée entière)"),
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -717,9 +775,15 @@ class Bookings:
             or not isinstance(share, numbers.Real)
             or not 0 < float(share) <= 1
         ):
-            raise ValidationError("share", share, "a number with 0 < share <= 1")
+            raise ValidationError(
+                "share",
+                share,
+                Phrase("a number with 0 < share <= 1", "un nombre avec 0 < share <= 1"),
+            )
         if basis not in ("requests", "days"):
-            raise ValidationError("basis", basis, "'requests' or 'days'")
+            raise ValidationError(
+                "basis", basis, Phrase("'requests' or 'days'", "'requests' ou 'days'")
+            )
         exact = Fraction(float(share))
         needed = {}
         for c, centre in enumerate(self.network.centres):
@@ -785,18 +849,22 @@ def _priority(value: Any) -> Priority:
     if value == "rank":
         return "rank"
     text = value if isinstance(value, str) else ""
-    raise ValidationError(
-        "priority", value, f"one of: {', '.join(_PRIORITIES)}{_hint(text, _PRIORITIES)}"
-    )
+    raise ValidationError("priority", value, choices(_PRIORITIES) + _hint(text, _PRIORITIES))
 
 
 def _requests(value: Any) -> tuple[DeskRequest, ...]:
     if isinstance(value, DeskRequest | str | Mapping) or not isinstance(value, Iterable):
-        raise ValidationError("requests", value, "an iterable of DeskRequest")
+        raise ValidationError(
+            "requests",
+            value,
+            Phrase("an iterable of DeskRequest", "un itérable d'objets DeskRequest"),
+        )
     items = tuple(value)
     for index, item in enumerate(items):
         if not isinstance(item, DeskRequest):
-            raise ValidationError(f"requests[{index}]", item, "a DeskRequest")
+            raise ValidationError(
+                f"requests[{index}]", item, Phrase("a DeskRequest", "un objet DeskRequest")
+            )
     return items
 
 
@@ -814,18 +882,27 @@ def _times(items: tuple[DeskRequest, ...]) -> tuple[IntArray, npt.NDArray[np.boo
             missing[index] = True
             continue
         if isinstance(at, dt.datetime):
-            this = "a naive datetime" if at.utcoffset() is None else "an aware datetime"
+            this = (
+                Phrase("a naive datetime", "un datetime sans fuseau")
+                if at.utcoffset() is None
+                else Phrase("an aware datetime", "un datetime avec fuseau")
+            )
             epoch = _EPOCH if at.utcoffset() is None else _EPOCH_UTC
             number = (at - epoch) // _MICROSECOND
         else:
-            this, number = "an int", at
+            this, number = Phrase("an int", "un int"), at
         if kind is None:
             kind = this
         elif this != kind:
             raise ValidationError(
                 f"requests[{index}].requested_at",
                 at,
-                f"{kind}, like the requests before it (kinds cannot be ordered together)",
+                Phrase(
+                    "{kind}, like the requests before it (kinds cannot be ordered together)",
+                    "{kind}, comme les demandes qui précèdent (des types différents ne"
+                    " peuvent pas être classés ensemble)",
+                    kind=kind,
+                ),
             )
         values[index] = number
     return values, missing
@@ -848,7 +925,9 @@ def book(
     ``requested_at`` are :class:`~teletravail.errors.ValidationError`.
     """
     if not isinstance(network, TelecentreNetwork):
-        raise ValidationError("network", network, "a TelecentreNetwork")
+        raise ValidationError(
+            "network", network, Phrase("a TelecentreNetwork", "un objet TelecentreNetwork")
+        )
     chosen = _priority(priority)
     items = _requests(requests)
     n = len(items)
@@ -891,7 +970,11 @@ def book(
     closed = ~unknown & ~opening[np.where(unknown, 0, centre), weekday]
     if calendar is not None and n:
         if not isinstance(calendar, WorkCalendar):
-            raise ValidationError("calendar", calendar, "a WorkCalendar or None")
+            raise ValidationError(
+                "calendar",
+                calendar,
+                Phrase("a WorkCalendar or None", "un objet WorkCalendar ou None"),
+            )
         low, high = dt.date.fromordinal(int(day.min())), dt.date.fromordinal(int(day.max()))
         off = [d.toordinal() for d in calendar.holidays_between(low, high)]
         closed |= ~unknown & np.isin(day, off)
