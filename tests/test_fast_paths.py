@@ -167,7 +167,8 @@ def test_pay_rounds_half_up_to_the_cent(halves: list[int], rate: int) -> None:
     """Cents are (half days x rate + 1000) // 2000, whichever way they are computed."""
     expected = [(h * rate + 1000) // 2000 for h in halves]
     assert pay(halves, rate).tolist() == expected
-    assert pay(np.array(halves[:1] or [0]), rate).tolist() == expected[:1] or [0]
+    first = halves[:1] or [0]
+    assert pay(np.array(first), rate).tolist() == [(first[0] * rate + 1000) // 2000]
 
 
 @pytest.mark.parametrize("rate", [288_000, 250_000, 2_881])
