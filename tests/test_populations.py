@@ -215,7 +215,8 @@ def test_unmatched_populations_are_reported() -> None:
 
 def test_bad_rows_in_any_population_are_all_reported() -> None:
     """Agents hired after the date are invalid rows in whichever population: all are
-    reported at once with errors='raise', and kept apart with errors='report'."""
+    reported at once with errors='raise', and kept apart with errors='report'. An agent
+    outside the scheme is not checked at all: not concerned, whatever their data."""
     policy = university()
     late = Workforce.from_agents(
         [
@@ -227,10 +228,10 @@ def test_bad_rows_in_any_population_are_all_reported() -> None:
     )
     with pytest.raises(WorkforceError) as caught:
         policy.assess(late, ON)
-    assert sorted(e.row for e in caught.value.errors) == [1, 2, 3]
+    assert sorted(e.row for e in caught.value.errors) == [1, 3]
     batch = policy.assess(late, ON, errors="report")
-    assert batch.statuses().tolist() == ["granted", "invalid", "invalid", "invalid"]
-    assert [e.row for e in batch.errors] == [1, 2, 3]
+    assert batch.statuses().tolist() == ["granted", "invalid", "not_concerned", "invalid"]
+    assert [e.row for e in batch.errors] == [1, 3]
 
 
 def test_document_round_trip_and_reference() -> None:
@@ -565,3 +566,29 @@ def test_document_selectors_read_french_words() -> None:
     paths = [p.path for p in caught.value.problems]
     assert "populations[0].members.contract_types[0]" in paths
     assert "populations[0].members.categories[0]" in paths
+
+
+def test_a_sweep_of_one_point_is_the_assessment() -> None:
+    """A sweep over populations gives, for each variant, the totals the variant's own
+    assessment gives (each population's rules on its own agents)."""
+    from teletravail.sweep import sweep
+
+    policy = attrs.evolve(
+        presets.load("public-service"),
+        populations=(
+            Population(name="cadres", members=Members(categories=["A"])),
+            Population(name="autres"),
+        ),
+    )
+    staff = Workforce.from_agents(
+        [
+            Agent(id="A", hire_date="2015-01-01", category="A"),
+            Agent(id="B", hire_date="2015-01-01", category="B", volunteer=False),
+            Agent(id="C", hire_date="2015-01-01", category="B"),
+        ]
+    )
+    found = sweep(policy, staff, ON, {"quota.maximum": ["3 workday/week", "2 workday/week"]})
+    for row, variant in zip(found.rows, found.policies, strict=True):
+        totals = variant.assess(staff, ON).totals()
+        assert row["granted"] == totals["granted"] == 2
+        assert row["days"] == totals["days"] and row["allowance"] == totals["allowance"]

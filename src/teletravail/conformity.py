@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
@@ -431,13 +431,66 @@ def check_conformity(policy: Policy, on: dt.date | str) -> ConformityReport:
         ]
     else:
         findings = [
-            *_quota_findings(policy.quota, day),
-            *_place_findings(policy, day),
-            *_allowance_findings(policy, day),
+            *([] if _replaced_everywhere(policy, "quota") else _quota_findings(policy.quota, day)),
+            *([] if _replaced_everywhere(policy, "places") else _place_findings(policy, day)),
+            *(
+                []
+                if _replaced_everywhere(policy, "allowance")
+                else _allowance_findings(policy, day)
+            ),
             *_authorisation_findings(policy.authorisation, day),
             *_population_findings(policy, day),
         ]
+    findings += _calendar_findings(policy)
     return ConformityReport(policy=policy.name, on=day, findings=findings)
+
+
+def _replaced_everywhere(policy: Policy, part: str) -> bool:
+    """Whether every population the scheme concerns states its own ``part``, so that
+    the policy's own applies to no agent (agents in no population are not concerned)."""
+    concerned = [p for p in policy.populations if p.concerned]
+    return bool(policy.populations) and all(getattr(p, part) is not None for p in concerned)
+
+
+#: The calendar a document writes is checked against the holidays package's.
+CALENDAR_SOURCE: Final = Source(
+    title="Code du travail, art. L. 3133-1 (public holidays) and L. 3134-13 (Alsace-Moselle)",
+    reference="the public holidays of France and of its subdivisions, as the calendar reads them",
+)
+
+
+def _calendar_findings(policy: Policy) -> list[Finding]:
+    """Days of the calendar that do not say what they seem to: a worked holiday that is
+    no public holiday (most likely a wrong date: Whit Monday moves every year), a day
+    off that is a public holiday already or falls on a weekend."""
+    calendar = policy.calendar
+    plain = attrs.evolve(calendar, extra_days_off=frozenset(), worked_holidays=frozenset())
+    findings: list[Finding] = []
+    for day in sorted(calendar.worked_holidays):
+        if plain.is_working_day(day) or day.weekday() in calendar.weekend:
+            findings.append(
+                Finding(
+                    code="worked_holiday_not_a_holiday",
+                    severity="warning",
+                    path="calendar.worked_holidays",
+                    observed=day,
+                    limit=None,
+                    source=CALENDAR_SOURCE,
+                )
+            )
+    for day in sorted(calendar.extra_days_off):
+        if not plain.is_working_day(day):
+            findings.append(
+                Finding(
+                    code="day_off_not_a_working_day",
+                    severity="note",
+                    path="calendar.extra_days_off",
+                    observed=day,
+                    limit=None,
+                    source=CALENDAR_SOURCE,
+                )
+            )
+    return findings
 
 
 def _population_findings(policy: Policy, day: dt.date) -> list[Finding]:
@@ -861,6 +914,18 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
         " décret 2016-151 applies from {limit}, nothing to check",
         "fr": "aucun cadre du télétravail dans la fonction publique au {observed}\u00a0:"
         " le décret 2016-151 s'applique à partir du {limit}, rien à vérifier",
+    },
+    "worked_holiday_not_a_holiday": {
+        "en": "{observed} is written as a holiday that is worked, but it is no public"
+        " holiday of the calendar: a wrong date?",
+        "fr": "le {observed} est écrit comme un jour férié travaillé, mais ce n'est pas un"
+        " jour férié du calendrier : une date erronée ?",
+    },
+    "day_off_not_a_working_day": {
+        "en": "{observed} is written as a day off, but it is not worked anyway (a public"
+        " holiday or a weekend)",
+        "fr": "le {observed} est écrit comme un jour non travaillé, mais il ne l'est pas de"
+        " toute façon (jour férié ou fin de semaine)",
     },
     "quota_missing": {
         "en": "no quota: telework is not limited, at most {limit} without a derogation",

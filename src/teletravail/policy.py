@@ -456,13 +456,22 @@ class Policy:
         place of the policy's own, and no populations. ``None`` gives the policy for
         agents in no population, and a population outside the scheme one for its
         agents: both grant nothing, and their decisions say the agent is not concerned
-        (the criterion ``population.none``)."""
+        (the criteria ``population.none`` and ``population.outside``). A policy without
+        populations applies to every agent as it is: ``for_population(None)`` is the
+        policy itself."""
         names = [p.name for p in self.populations]
+        if not names and name is None:
+            return self
         if name is not None and name not in names:
             raise ValidationError(
                 "population",
                 name,
-                choices(names) if names else Phrase("one of: none", "aucune population"),
+                choices(names)
+                if names
+                else Phrase(
+                    "a population of the policy, which has none",
+                    "une population du dispositif, qui n'en a aucune",
+                ),
             )
         key = ("population", name)
         found = self._memo.get(key)
@@ -582,14 +591,28 @@ class Policy:
         the part of ``population``, outside the scheme unless ``concerned`` (a policy
         whose rule is :class:`~teletravail.populations.NotConcerned` concerns nobody)."""
         concerned = concerned and not isinstance(self.eligibility, NotConcerned)
-        decisions = self.eligibility.evaluate_columns(workforce, day, errors)
+        if not concerned:
+            # outside the scheme: none of its rules applies, nothing is asked of them
+            # (no date, no ask, no absence is checked), and nothing is granted
+            decisions = BatchDecision(
+                rule=self.eligibility,
+                workforce=workforce,
+                on=day,
+                outcome=self.eligibility.outcome(workforce, day),
+                invalid=np.zeros(len(workforce), dtype=bool),
+            )
+            requested = WeeklyPattern.of([])
+        else:
+            decisions = self.eligibility.evaluate_columns(workforce, day, errors)
         entitled = decisions.eligible
         selected = None
         if self.selection is not None:
             selected = self.selection.run(decisions).selected
             entitled = entitled & selected
         asked_patterns, per_week = self._asks(workforce, requested)
-        problems = self._row_problems(workforce, self.counted_from(start), end)
+        problems = []
+        if concerned:
+            problems = self._row_problems(workforce, self.counted_from(start), end)
         if problems:
             if agent is not None:
                 raise problems[0][1]
@@ -650,7 +673,8 @@ class Policy:
             row_errors=tuple(_row_error(workforce, row, exc) for row, exc in problems),
             selected=selected,
             entitled=frozen(entitled),
-            asked=frozen(per_week),
+            # outside the scheme: what they asked, if they said so (nothing is checked)
+            asked=frozen(per_week if concerned else workforce.requested_telework_workday_per_week),
             profiles=profiles,
             impact=impact,
             telework=telework,
@@ -754,14 +778,29 @@ class Policy:
             allowed,
             quota,
         )
-        # an ask of no day (and no floating day to take) asks for no telework at all
-        nothing = on_entitled & (asks.per_week <= 0) if quota.floating is None else None
+        # an ask of no day (and no floating day to take) asks for no telework at all;
+        # under floating days only, the ask is the most the agent takes in a week
+        floating_only = quota.modality is Modality.FLOATING
+        nothing = None
+        if quota.floating is None or floating_only:
+            nothing = on_entitled & (asks.per_week <= 0)
         granted = on_entitled & (~failing | reduced)
         if nothing is not None and nothing.any():
             granted &= ~nothing
         codes = np.where(granted, codes, 0)
         telework = self._days(
-            workforce, day, start, end, table, codes, sample, checks, overrides, quota, profiles
+            workforce,
+            day,
+            start,
+            end,
+            table,
+            codes,
+            sample,
+            checks,
+            overrides,
+            quota,
+            profiles,
+            asks.per_week if floating_only else None,
         )
         telework.counted(counts)
         columns = None if self.allowance is None else self.allowance.columns(telework)
@@ -968,10 +1007,12 @@ class Policy:
         overrides: Mapping[int, QuotaChecks],
         quota: Quota,
         profiles: npt.NDArray[np.intp],
+        weekly_ask: npt.NDArray[np.float64] | None = None,
     ) -> TeleworkDays:
         """The dated days of every profile (a profile not granted has none), laid out
         once each, from the first day the period's year counts from; each agent's are
-        their profile's."""
+        their profile's. Under floating days only, ``weekly_ask`` (per profile) bounds
+        the floating days of each week as the weekly allowance does."""
         origin = self.counted_from(start)
         reach = end  # windows run on after the period where floating days need it
         if quota.floating is not None:
@@ -1019,6 +1060,8 @@ class Policy:
         )
         for where, found in overrides.items():
             layout.allowed[where] = float(found.allowed[0])
+        if weekly_ask is not None:
+            np.minimum(layout.allowed, weekly_ask, out=layout.allowed)
         return lay_out(
             layout,
             start=start,

@@ -180,18 +180,21 @@ def _grid(grid: Any) -> dict[str, tuple[Any, ...]]:
 
 @attrs.frozen(eq=False)
 class _Remembered(Rule):
-    """A criterion whose column is computed once per sweep: the workforce and the date
-    are those of the sweep, so an equal criterion gives an equal column."""
+    """A criterion whose column is computed once per sweep and workforce: the date is
+    the sweep's, so an equal criterion on the same workforce gives an equal column. (A
+    policy with populations evaluates its rules on each population's own agents: those
+    are other workforces, remembered apart.)"""
 
     rule: Rule
-    memory: dict[Rule, Outcome] = attrs.field(repr=False)
+    memory: dict[tuple[Rule, Workforce], Outcome] = attrs.field(repr=False)
 
     def outcome(self, workforce: Workforce, on: dt.date) -> Outcome:
-        found = self.memory.get(self.rule)
+        key = (self.rule, workforce)  # a workforce is hashed by identity, and kept alive
+        found = self.memory.get(key)
         if found is None:
             found = self.rule.outcome(workforce, on)
             found.passed.flags.writeable = False  # shared by the variants from now on
-            self.memory[self.rule] = found
+            self.memory[key] = found
         return found
 
     def result(self, outcome: Outcome, workforce: Workforce, on: dt.date, row: int) -> Result:
@@ -204,7 +207,7 @@ class _Remembered(Rule):
         return self.rule.codes()
 
 
-def _remembered(rule: Rule, memory: dict[Rule, Outcome]) -> Rule:
+def _remembered(rule: Rule, memory: dict[tuple[Rule, Workforce], Outcome]) -> Rule:
     """The same rule, each of its criteria remembering its column in ``memory``."""
     if isinstance(rule, AllOf | AnyOf):
         return attrs.evolve(rule, rules=tuple(_remembered(r, memory) for r in rule.rules))
@@ -300,7 +303,7 @@ def sweep(
     for key, tokens in paths.items():  # every path is checked before any work
         _replaced(base, tokens, values[key][0], key)
 
-    memory: dict[Rule, Outcome] = {}
+    memory: dict[tuple[Rule, Workforce], Outcome] = {}
     done: dict[Policy, dict[str, Any]] = {}
     rows: list[dict[str, Any]] = []
     variants: list[Policy] = []

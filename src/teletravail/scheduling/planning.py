@@ -40,7 +40,7 @@ from teletravail.workforce import Agent
 from .calendar import WorkCalendar
 from .days import Layout, lay_out
 from .leave import LeaveAssumption
-from .quota import Assessment, PatternError, Quota, QuotaDecision
+from .quota import Assessment, Modality, PatternError, Quota, QuotaDecision
 from .schedule import FloatingReview, Schedule
 from .telecentre import TelecentreNetwork
 
@@ -344,7 +344,9 @@ def review_floating(
     on site. Under monthly assessment the caps of the weeks of a month (each week
     belongs to the month of its Thursday) are pooled, so telework may move between them.
     The quota's caps on days (per ISO week, calendar month and year) count the fixed and
-    the floating days together.
+    the floating days together. Under a scheme of floating days only (the quota's
+    ``modality``), the agent's ask (their pattern's days, else their stated days a week)
+    is the most they take in a week, as the weekly allowance is.
     """
     if not isinstance(quota, Quota):
         raise ValidationError("quota", quota, Phrase("a Quota", "un objet Quota"))
@@ -377,6 +379,7 @@ def review_floating(
             "requested", requested, Phrase("a list of dates", "une liste de dates")
         )
     dates = [to_date(day, "requested") for day in requested]
+    ask = _floating_ask(quota, agent)
     volume = float(quota.floating.volume.m_as("workday"))
     per = quota.floating.per
     fixed: dict[dt.date, float] = {}
@@ -411,7 +414,7 @@ def review_floating(
         cap_key = _cap_key(day, quota.assessed)
         if reason is None:
             if cap_key not in caps:
-                caps[cap_key] = _cap(quota, agent, day, calendar, off, spans)
+                caps[cap_key] = _cap(quota, agent, day, calendar, off, spans, ask)
             if load.get(cap_key, 0.0) + 1.0 > caps[cap_key] + 1e-9:
                 reason = "monthly_cap" if quota.assessed is Assessment.MONTH else "weekly_cap"
         if reason is None:
@@ -459,6 +462,18 @@ def _floating_reason(
     return None
 
 
+def _floating_ask(quota: Quota, agent: Agent) -> float | None:
+    """Under floating days only, the days a week the agent asks for (their pattern's,
+    else their stated number; None: not stated, the quota's allowance alone bounds)."""
+    if quota.modality is not Modality.FLOATING:
+        return None
+    if agent.pattern is not None:
+        return float(agent.pattern.workdays)
+    if agent.requested_telework is not None:
+        return float(agent.requested_telework.m_as("workday/week"))
+    return None
+
+
 def _cap(
     quota: Quota,
     agent: Agent,
@@ -466,8 +481,10 @@ def _cap(
     calendar: WorkCalendar,
     off: frozenset[int],
     spans: tuple[Absence, ...],
+    ask: float | None = None,
 ) -> float:
-    """The most telework in the week (or pooled month) of ``day``, in workdays."""
+    """The most telework in the week (or pooled month) of ``day``, in workdays (each
+    week's allowance no more than ``ask``, when given)."""
     monday = _week_of(day)
     if quota.assessed is Assessment.MONTH:
         # the weeks whose Thursday is in the month of this week's Thursday
@@ -485,6 +502,8 @@ def _cap(
     total = 0.0
     for start in mondays:
         allowed = float(quota.allowed(agent, start, days_off=off).m_as("workday/week"))
+        if ask is not None:
+            allowed = min(allowed, ask)
         on_site = float(quota.on_site_required(agent, start).m_as("workday/week"))
         week = calendar.working_days(start, start + dt.timedelta(days=6))
         at_work = sum(
