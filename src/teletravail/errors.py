@@ -42,9 +42,12 @@ class TeletravailError(Exception):
     """Base class of every error raised by ``teletravail`` on purpose."""
 
     def text(self, lang: Lang = "en") -> str:
-        """The message in ``lang`` (``"en"`` or ``"fr"``). An error built from free text
-        says that text in both; the library's own errors override this."""
+        """The message in ``lang`` (``"en"`` or ``"fr"``). An error built from a
+        :class:`~teletravail.messages.Phrase` says it in ``lang``, one built from free
+        text says that text in both; the library's own errors override this."""
         check_lang(lang)
+        if len(self.args) == 1 and isinstance(self.args[0], Phrase):
+            return self.args[0].text(lang)
         return str(self)
 
 

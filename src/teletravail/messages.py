@@ -47,7 +47,10 @@ __all__ = [
     "choices",
     "counted",
     "did_you_mean",
+    "either",
     "french_quantity",
+    "french_unit",
+    "grouped",
     "show",
     "text_of",
 ]
@@ -161,6 +164,18 @@ def did_you_mean(guess: str | None) -> Phrase:
     return Phrase(
         " (did you mean {guess!r}?)", " (vouliez-vous dire {guess!r}" + NNBSP + "?)", guess=guess
     )
+
+
+def either(first: str, second: str) -> Phrase:
+    """``'raise' or 'report'``, ``« raise » ou « report »``: one of two codes to type."""
+    return Phrase("{first!r} or {second!r}", "{first!r} ou {second!r}", first=first, second=second)
+
+
+def grouped(number: int) -> Phrase:
+    """A whole number with its thousands grouped: ``131,072`` in English, ``131 072`` in
+    French (a narrow no-break space between the groups)."""
+    text = f"{number:,}"
+    return Phrase(text, text.replace(",", NNBSP))
 
 
 class _Formatter(string.Formatter):
@@ -300,7 +315,15 @@ def french_quantity(value: Any) -> str:
     ``1 jour / semaine``, ``2.88 € / jour``): the first unit agrees with the number, the
     units after it are singular; symbols (``km``, ``%``, ``kg``) stay as they are."""
     magnitude = value.magnitude
-    plural = abs(magnitude) >= 2
+    return f"{magnitude:g} {_unit_words(value, plural=abs(magnitude) >= 2)}".strip()
+
+
+def french_unit(value: Any) -> str:
+    """The unit of a quantity in French words, singular (``€ / jour``, ``km``)."""
+    return _unit_words(value, plural=False)
+
+
+def _unit_words(value: Any, *, plural: bool) -> str:
     words: list[str] = []
     for word in f"{value.units:~}".split(" "):
         forms = _FRENCH_UNITS.get(word)
@@ -308,7 +331,7 @@ def french_quantity(value: Any) -> str:
             words.append(word)
         else:
             words.append(forms[1] if plural and not words else forms[0])
-    return f"{magnitude:g} {' '.join(words)}".strip()
+    return " ".join(words)
 
 
 def _key(key: Any) -> str:
