@@ -37,7 +37,7 @@ import attrs
 from teletravail._checks import encodable
 from teletravail._syntax import parser_message
 from teletravail.errors import ConfigError, Problem, ValidationError
-from teletravail.messages import EMPTY, Phrase, choices, did_you_mean
+from teletravail.messages import EMPTY, Phrase, choices, did_you_mean, system_reason
 
 if TYPE_CHECKING:
     from teletravail.dated import DatedParameter, Source
@@ -2344,14 +2344,6 @@ def _fits(policy: Policy, size: int, origin: str) -> Policy:
     return policy
 
 
-#: Why a file cannot be read, in French (the system says it in English).
-_UNREADABLE: Final[dict[type[OSError], str]] = {
-    FileNotFoundError: "ce fichier n'existe pas",
-    IsADirectoryError: "c'est un dossier",
-    PermissionError: "accès refusé",
-}
-
-
 def load(path: str | Path, *, format: Syntax | None = None) -> Policy:
     """Read a policy document from a file; the format follows the suffix
     (``.toml`` or ``.json``) unless given."""
@@ -2370,9 +2362,8 @@ def load(path: str | Path, *, format: Syntax | None = None) -> Policy:
     except OSError as error:
         readable = Phrase(
             "a readable file ({why})",
-            "un fichier lisible ({french})",
-            why=error.strerror,
-            french=_UNREADABLE.get(type(error), "erreur de lecture"),
+            "un fichier lisible ({why})",
+            why=system_reason(error, "erreur de lecture"),
         )
         raise ConfigError([Problem("", str(path), readable)], str(path)) from None
     return _fits(

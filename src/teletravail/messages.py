@@ -46,12 +46,15 @@ __all__ = [
     "check_lang",
     "choices",
     "counted",
+    "decimal",
     "did_you_mean",
     "either",
+    "french_count",
     "french_quantity",
     "french_unit",
     "grouped",
     "show",
+    "system_reason",
     "text_of",
 ]
 
@@ -171,11 +174,42 @@ def either(first: str, second: str) -> Phrase:
     return Phrase("{first!r} or {second!r}", "{first!r} ou {second!r}", first=first, second=second)
 
 
+def french_count(count: int, singular: str, plural: str) -> str:
+    """``1 valeur``, ``3 valeurs``: a count and its French noun (French keeps 0 and 1
+    singular)."""
+    return f"{count} {singular if count in (0, 1) else plural}"
+
+
 def grouped(number: int) -> Phrase:
     """A whole number with its thousands grouped: ``131,072`` in English, ``131 072`` in
     French (a narrow no-break space between the groups)."""
     text = f"{number:,}"
     return Phrase(text, text.replace(",", NNBSP))
+
+
+def decimal(number: float) -> Phrase:
+    """A number the library states (a tolerance, a total), as short as it reads: ``0.5``
+    in English, ``0,5`` in French (a decimal comma)."""
+    text = f"{number:g}"
+    return Phrase(text, text.replace(".", ","))
+
+
+#: Why the system refused a file, in French (it says it in English).
+_SYSTEM_REASONS: Final[dict[type[OSError], str]] = {
+    FileNotFoundError: "ce fichier n'existe pas",
+    FileExistsError: "ce fichier existe déjà",
+    IsADirectoryError: "c'est un dossier",
+    NotADirectoryError: "un élément du chemin n'est pas un dossier",
+    PermissionError: "accès refusé",
+}
+
+
+def system_reason(error: OSError, french: str = "erreur du système") -> Phrase:
+    """Why the system refused a file: its own words in English (``No such file or
+    directory``), and in French the reason for the common errors, ``french`` for the
+    others."""
+    english = error.strerror or str(error)
+    return Phrase(english, _SYSTEM_REASONS.get(type(error), french))
 
 
 class _Formatter(string.Formatter):
