@@ -37,7 +37,14 @@ import attrs
 from teletravail._checks import encodable
 from teletravail._syntax import parser_message
 from teletravail.errors import ConfigError, Problem, ValidationError
-from teletravail.messages import EMPTY, Phrase, choices, did_you_mean, system_reason
+from teletravail.messages import (
+    EMPTY,
+    Phrase,
+    choices,
+    did_you_mean,
+    french_count,
+    system_reason,
+)
 
 if TYPE_CHECKING:
     from teletravail.dated import DatedParameter, Source
@@ -118,7 +125,13 @@ def _listed(names: Sequence[str]) -> Phrase:
     shown = ", ".join(names[:_MOST_LISTED])
     more = len(names) - _MOST_LISTED
     if more > 0:
-        return Phrase("{shown} and {more} more", "{shown} et {more} autres", shown=shown, more=more)
+        return Phrase(
+            "{shown} and {more} more",
+            "{shown} et {others}",
+            shown=shown,
+            more=more,
+            others=french_count(more, "autre", "autres"),
+        )
     return Phrase(shown, shown)
 
 
@@ -1002,6 +1015,7 @@ def _criteria() -> Tagged:
         "criterion",
         {table.name: (cls, table) for cls, table in variants},
         "an eligibility criterion",
+        french="un critère d'éligibilité",
     )
 
 

@@ -166,8 +166,8 @@ SOURCE_KEYS: Final = ("title", "publication", "date", "reference", "url", "note"
 SEED_REPLACED: Final = Phrase(
     "the article cited by its title, publication and date instead ({seed!r} is no longer"
     " read): e.g. {example}",
-    "à la place, l'article cité par son titre, sa publication et sa date (la clé {seed!r}"
-    " n'est plus lue), par exemple {example}",
+    "l'article cité par son titre, sa publication et sa date au lieu de la clé {seed!r}, qui"
+    " n'est plus lue (par exemple {example})",
     seed="seed",
     example='publication = "La Gazette des communes", date = "2012-07-06"',
 )

@@ -19,7 +19,17 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from teletravail.messages import NBSP, NNBSP, Lang, Phrase, check_lang, counted, show, text_of
+from teletravail.messages import (
+    NBSP,
+    NNBSP,
+    Lang,
+    Phrase,
+    check_lang,
+    counted,
+    french_count,
+    show,
+    text_of,
+)
 
 __all__ = [
     "ConfigError",
@@ -254,7 +264,7 @@ class WorkforceError(TeletravailError, ValueError):
         count = len(self.errors)
         rows = f"{count} ligne{'s' if count > 1 else ''} invalide{'s' if count > 1 else ''}"
         shown = f"{NNBSP}; ".join(f"ligne {e.row}{NBSP}: {e.text('fr')}" for e in self.errors[:5])
-        more = f" (et {count - 5} autres)" if count > 5 else ""
+        more = f" (et {french_count(count - 5, 'autre', 'autres')})" if count > 5 else ""
         return f"{rows}{NBSP}: {shown}{more}"
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -342,7 +352,7 @@ class ConfigError(ValidationError):
         lines = [f"{self.origin}{NBSP}: {problems_counted(count).text('fr')}"]
         lines.extend(f"  {problem.text('fr')}" for problem in self.problems[:_MOST_SHOWN])
         if count > _MOST_SHOWN:
-            lines.append(f"  … et {count - _MOST_SHOWN} autres")
+            lines.append(f"  … et {french_count(count - _MOST_SHOWN, 'autre', 'autres')}")
         return "\n".join(lines)
 
     def __reduce__(self) -> tuple[Any, ...]:

@@ -294,7 +294,7 @@ _WHICH_STAGIAIRE = Phrase(
     "a contract type that says which kind of {bare!r}: {probationer!r} (a probationary civil"
     " servant: probationer) or {trainee!r} (a student intern: trainee); {bare!r} alone is"
     " ambiguous",
-    "un type de contrat qui dit de quel stagiaire il s'agit" + NBSP + ": {probationer!r} (un"
+    "un type de contrat qui précise de quel stagiaire il s'agit" + NBSP + ": {probationer!r} (un"
     " stagiaire de la fonction publique, code probationer) ou {trainee!r} (un étudiant en stage,"
     " code trainee)" + NNBSP + "; {bare!r} seul est ambigu",
     bare=AMBIGUOUS_CONTRACT_WORD,
