@@ -23,8 +23,8 @@ The French is written next to the English it translates, by hand, rather than in
 gettext catalogue: a catalogue keys the French by the English sentence and keeps it in
 another file, which a build step compiles; a message changed in the code then loses
 its French without a word, and a reviewer reads one language at a time. Here both
-sit in one call, a test checks that no message of the converted modules is left in
-English only, and nothing is compiled.
+sit in one call, a test checks that no message of the package is left in English only,
+and nothing is compiled.
 """
 
 from __future__ import annotations
