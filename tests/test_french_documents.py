@@ -488,6 +488,45 @@ def test_errors_of_a_command_with_lang_are_in_french(
     )
 
 
+@pytest.mark.parametrize(
+    ("raised", "code", "english", "french"),
+    [
+        (
+            KeyboardInterrupt(),
+            130,
+            "teletravail: error: interrupted (no output file is left half-written)",
+            "teletravail : erreur : interrompu (aucun fichier de sortie n'est laissé à moitié"
+            " écrit)",
+        ),
+        (
+            PermissionError(13, "Permission denied", "agents.csv"),
+            1,
+            "teletravail: error: agents.csv: Permission denied",
+            "teletravail : erreur : agents.csv : accès refusé",
+        ),
+    ],
+)
+def test_a_command_stopped_says_why_in_its_language(
+    raised: BaseException,
+    code: int,
+    english: str,
+    french: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from teletravail import cli
+
+    def stopped(args: object) -> int:
+        raise raised
+
+    monkeypatch.setattr(cli, "_bilan", stopped)
+    assert _run(["bilan", "lot-2013", "--lang", "fr"], capsys)[::2] == (
+        code,
+        _typeset(french) + "\n",
+    )
+    assert _run(["bilan", "lot-2013"], capsys)[::2] == (code, english + "\n")
+
+
 def test_bilan_in_french_says_the_bad_rows_in_french(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
