@@ -87,8 +87,8 @@ MANY_PROBLEMS_FR = "\n".join(
         "(vouliez-vous dire « description » ?), trouvé « Télétravail 2026 »",
         "  version : attendu un nombre entier de 1 à 1, trouvé 3",
         "  name : attendu un texte non vide, trouvé «  »",
-        "  period.start : attendu une date qui existe, écrite AAAA-MM-JJ, du 1900-01-01 au "
-        "9990-12-31, trouvé « 2026-02-30 »",
+        "  period.start : attendu une date qui existe, par exemple 2013-02-28, trouvé « "
+        "2026-02-30 »",
         "  places[1] : attendu une valeur parmi home, telecentre, site, other (ou domicile, "
         "télécentre, tiers-lieu, autre), trouvé « jardin »",
         "  calendar.extra_days_off : attendu une liste dont chaque élément est une date, "
@@ -97,8 +97,8 @@ MANY_PROBLEMS_FR = "\n".join(
         "25 jours », trouvé « 25 km »",
         "  asks : attendu une valeur parmi refuse, reduce (vouliez-vous dire « refuse » ?), "
         "trouvé « refus »",
-        "  authorisation.duration : attendu une durée comme « 1 an », « 6 mois », « 2 "
-        "semaines » ou « P1Y6M », d'au plus 1000 ans, trouvé « un siècle »",
+        "  authorisation.duration : attendu une durée comme « 1 an 6 mois », « 2 semaines » "
+        "ou « P1Y6M », trouvé « un siècle »",
         "  authorisation.employer_may_shorten : attendu true ou false, trouvé « oui »",
         "  eligibility.all_of : attendu une liste dont chaque élément est une règle, avec au "
         "moins un élément, trouvé []",
@@ -133,12 +133,13 @@ MANY_PROBLEMS_FR = "\n".join(
 
 def _typeset(text: str) -> str:
     """French typography: a no-break space before a colon and inside guillemets, a
-    narrow one before a question mark."""
+    narrow one before a question mark and a semicolon."""
     return (
         text.replace(" :", "\u00a0:")
         .replace("« ", "«\u00a0")
         .replace(" »", "\u00a0»")
         .replace(" ?", "\u202f?")
+        .replace(" ;", "\u202f;")
     )
 
 
@@ -159,6 +160,87 @@ def test_a_document_with_many_problems_in_french() -> None:
         " got 'Télétravail 2026'",
         "  version: expected a whole number from 1 to 1, got 3",
     ]
+
+
+#: A document whose problems come from the modules the document format calls on: dates,
+#: durations, dated values, sources, contract types, criteria and populations.
+DATES_AND_RULES = """\
+format = "teletravail.policy"
+name = "Université"
+territory = "Université de Lorraine"
+
+[period]
+start = "2024-01-01"
+end = "2024-02-30"
+
+[eligibility]
+all_of = [
+  { criterion = "seniority.minimum", minimum = "3 moiss" },
+  { criterion = "contract_type.excluded", contract_types = ["apprenti", "stagiaire"] },
+  { criterion = "seniority.minimun", minimum = "3 mois" },
+  { criterion = "role.excluded" },
+  { criterion = "volunteer", source = { title = "Délibération", seed = "004_abc.txt" } },
+]
+
+[quota]
+maximum = "2 jours/semaine"
+
+[[allowance]]
+kind = "per_day"
+rate = [
+  { start = "2024-01-01", value = "2,88 €/jour" },
+  { start = "2023-01-01", value = "2,50 €/jour" },
+]
+
+[[populations]]
+name = "temps partiel"
+members = { working_time = { low = "50 %", high = "120 %" } }
+"""
+
+#: What ``check --lang fr`` says of it, read and checked line by line (plain spaces, as
+#: above).
+DATES_AND_RULES_FR = "\n".join(
+    [
+        "universite.toml : 8 problèmes",
+        "  period.end : attendu une date qui existe, par exemple 2013-02-28, trouvé « 2024-02-30 »",
+        "  eligibility.all_of[0].minimum : attendu une durée comme « 1 an 6 mois », « 2 semaines"
+        " » ou « P1Y6M », trouvé « 3 moiss »",
+        "  eligibility.all_of[1].contract_types[1] : attendu un type de contrat qui précise de"
+        " quel stagiaire il s'agit : « fonctionnaire stagiaire » (un stagiaire de la fonction"
+        " publique, code probationer) ou « stagiaire étudiant » (un étudiant en stage, code"
+        " trainee) ; « stagiaire » seul est ambigu, trouvé « stagiaire »",
+        "  eligibility.all_of[2].criterion : attendu une valeur parmi seniority.minimum,"
+        " working_time.minimum, role.excluded, commute_distance.minimum, commute_time.minimum,"
+        " volunteer, post.teleworkable, derogation.active, contract_type.excluded,"
+        " activities.excluded, activities.teleworkable_share (vouliez-vous dire «"
+        " seniority.minimum » ?), trouvé « seniority.minimun »",
+        "  eligibility.all_of[3].roles : attendu au moins une fonction ou une étiquette exclue,"
+        " trouvé []",
+        "  eligibility.all_of[4].source.seed : attendu l'article cité par son titre, sa"
+        " publication et sa date au lieu de la clé « seed », qui n'est plus lue (par exemple"
+        ' publication = "La Gazette des communes", date = "2012-07-06"), trouvé « 004_abc.txt »',
+        "  allowance[0].rate.values[1].start : attendu un début postérieur au 2024-01-01 (dates"
+        " de début dans le désordre), trouvé « 2023-01-01 »",
+        "  populations[0].members.working_time.high : attendu un temps de travail de 0 % à 100 %,"
+        " trouvé « 120 % »",
+    ]
+)
+
+
+def test_a_document_of_dates_rules_and_sources_in_french() -> None:
+    error = _problems(DATES_AND_RULES, "universite.toml")
+    assert error.text("fr") == _typeset(DATES_AND_RULES_FR)
+    assert str(error).splitlines()[1:4] == [
+        "  period.end: expected a date that exists, e.g. 2013-02-28, got '2024-02-30'",
+        "  eligibility.all_of[0].minimum: expected a duration such as 'P1Y6M' or"
+        " '1 year 6 months', got '3 moiss'",
+        "  eligibility.all_of[1].contract_types[1]: expected a contract type that says which"
+        " kind of 'stagiaire': 'fonctionnaire stagiaire' (a probationary civil servant:"
+        " probationer) or 'stagiaire étudiant' (a student intern: trainee); 'stagiaire' alone"
+        " is ambiguous, got 'stagiaire'",
+    ]
+    for line in _every_problem(error):
+        assert _english_words(line) == set(), line
 
 
 #: Words of the library's English messages that are no French word, code or unit.
@@ -327,6 +409,18 @@ def _kinds(config: object) -> list[object]:
     return found
 
 
+def test_every_kind_of_value_says_what_it_is_in_french() -> None:
+    """Each kind of value of the document format names itself in French, without an
+    English word (its label is the start of every problem about it)."""
+    from teletravail import config
+    from teletravail.messages import Phrase
+
+    for kind in _kinds(config):
+        label = kind.label  # type: ignore[attr-defined]
+        assert isinstance(label, Phrase), (kind, label)
+        assert _english_words(label.text("fr")) == set(), label.text("fr")
+
+
 # -- the command line --------------------------------------------------------------------------
 
 
@@ -349,6 +443,122 @@ def test_check_in_french_from_the_command_line(tmp_path: Path) -> None:
     )
     english = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
     assert english.stdout.splitlines()[:2] == ["good.toml: ok (Bon, Lot)", "ours.toml: 24 problems"]
+
+
+def test_check_of_dates_rules_and_sources_in_french_from_the_command_line(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "universite.toml").write_text(DATES_AND_RULES, encoding="utf-8")
+    french = subprocess.run(
+        [sys.executable, "-m", "teletravail", "check", "universite.toml", "--lang", "fr"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert french.returncode == 1
+    assert french.stdout == _typeset(DATES_AND_RULES_FR + "\n")
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    from teletravail.cli import main
+
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_errors_of_a_command_with_lang_are_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(["new", "--from", "lot-2031", "--lang", "fr"], capsys)
+    assert code == 1
+    assert err == _typeset(
+        "teletravail : erreur : preset : attendu une valeur parmi cantal-2012, lot-2011,"
+        " lot-2013, lozere-2015, private-sector, public-service (vouliez-vous dire « lot-2013"
+        " » ?), trouvé « lot-2031 »\n"
+    )
+    code, _, err = _run(["new", "--from", "lot-2031"], capsys)
+    assert err.startswith("teletravail: error: preset: expected one of: cantal-2012, ")
+    code, _, err = _run(["bilan", "lot-2013", str(tmp_path / "absent.csv"), "--lang", "fr"], capsys)
+    assert code == 1
+    assert err == _typeset(
+        f"teletravail : erreur : source : attendu un fichier lisible (ce fichier n'existe pas),"
+        f" trouvé « {tmp_path / 'absent.csv'} »\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raised", "code", "english", "french"),
+    [
+        (
+            KeyboardInterrupt(),
+            130,
+            "teletravail: error: interrupted (no output file is left half-written)",
+            "teletravail : erreur : interrompu (aucun fichier de sortie n'est laissé à moitié"
+            " écrit)",
+        ),
+        (
+            PermissionError(13, "Permission denied", "agents.csv"),
+            1,
+            "teletravail: error: agents.csv: Permission denied",
+            "teletravail : erreur : agents.csv : accès refusé",
+        ),
+    ],
+)
+def test_a_command_stopped_says_why_in_its_language(
+    raised: BaseException,
+    code: int,
+    english: str,
+    french: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from teletravail import cli
+
+    def stopped(args: object) -> int:
+        raise raised
+
+    monkeypatch.setattr(cli, "_bilan", stopped)
+    assert _run(["bilan", "lot-2013", "--lang", "fr"], capsys)[::2] == (
+        code,
+        _typeset(french) + "\n",
+    )
+    assert _run(["bilan", "lot-2013"], capsys)[::2] == (code, english + "\n")
+
+
+def test_bilan_in_french_says_the_bad_rows_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    staff = tmp_path / "agents.csv"
+    staff.write_text(
+        "id,hire_date,working_time,contract_type\n"
+        "A,2010-01-01,90 %,contractuel\n"
+        "B,2010-02-30,80 %,\n"
+        "C,2010-01-01,80 %,stagiaire\n"
+        "D,2014-01-01,80 %,\n",
+        encoding="utf-8",
+    )
+    code, out, _ = _run(
+        ["bilan", "lot-2013", str(staff), "--on", "2013-06-01", "--lang", "fr"], capsys
+    )
+    assert code == 0
+    rows = [line for line in out.splitlines() if line.startswith("  ligne ")]
+    assert rows == [
+        _typeset(line)
+        for line in [
+            "  ligne 1 : hire_date : attendu une date qui existe, par exemple 2013-02-28, trouvé"
+            " « 2010-02-30 »",
+            "  ligne 2 : contract_type : attendu un type de contrat qui précise de quel stagiaire"
+            " il s'agit : « fonctionnaire stagiaire » (un stagiaire de la fonction publique, code"
+            " probationer) ou « stagiaire étudiant » (un étudiant en stage, code trainee) ; «"
+            " stagiaire » seul est ambigu, trouvé « stagiaire »",
+            "  ligne 3 : hire_date : attendu une date égale ou antérieure à la date de référence,"
+            " le 2013-06-01, trouvé « 2014-01-01 »",
+        ]
+    ]
+    code, out, _ = _run(["bilan", "lot-2013", str(staff), "--on", "2013-06-01"], capsys)
+    assert "  row 1: hire_date: expected a date that exists, e.g. 2013-02-28, got" in out
 
 
 # -- values the library writes itself --------------------------------------------------------

@@ -40,8 +40,10 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal, TextIO
 
 from teletravail import __version__
+from teletravail.messages import NBSP, Phrase, system_reason, text_of
 
 if TYPE_CHECKING:
+    from teletravail.errors import RowError
     from teletravail.policy import BatchAssessment, Policy
     from teletravail.workforce import Workforce
 
@@ -117,15 +119,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return _main(argv)
-    except KeyboardInterrupt:
-        _error("interrupted (no output file is left half-written)")
+    except KeyboardInterrupt:  # while the command line was read
+        _error(_INTERRUPTED)
         return EXIT_INTERRUPTED
     except _Terminated:
-        _error("stopped by SIGTERM (no output file is left half-written)")
+        _error(_TERMINATED)
         return EXIT_TERMINATED
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+_INTERRUPTED: Final = Phrase(
+    "interrupted (no output file is left half-written)",
+    "interrompu (aucun fichier de sortie n'est laissé à moitié écrit)",
+)
+_TERMINATED: Final = Phrase(
+    "stopped by SIGTERM (no output file is left half-written)",
+    "arrêté par SIGTERM (aucun fichier de sortie n'est laissé à moitié écrit)",
+)
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -142,24 +154,46 @@ def _main(argv: Sequence[str] | None) -> int:
 
     from teletravail.errors import TeletravailError
 
+    lang: Lang = getattr(args, "lang", "en")  # a command with --lang says its errors in it
     try:
         code: int = args.run(args)
+    except KeyboardInterrupt:
+        _error(_INTERRUPTED, lang)
+        return EXIT_INTERRUPTED
+    except _Terminated:
+        _error(_TERMINATED, lang)
+        return EXIT_TERMINATED
     except TeletravailError as error:
-        _error(str(error))
+        _error(error.text(lang), lang)
         return EXIT_PROBLEMS
     except BrokenPipeError:  # the reader went away (| head): stop quietly
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_PROBLEMS
     except OSError as error:
-        where = f"{error.filename}: " if error.filename else ""
-        _error(f"{where}{error.strerror or error}")
+        where = f"{error.filename}" if error.filename else ""
+        failed = Phrase(
+            "{where}: {why}" if where else "{why}",
+            "{where}" + NBSP + ": {why}" if where else "{why}",
+            where=where,
+            why=system_reason(error),
+        )
+        _error(failed, lang)
         return EXIT_PROBLEMS
     return code
 
 
-def _error(message: str) -> None:
-    print(f"teletravail: error: {message}", file=sys.stderr)
+#: How an error is introduced on stderr.
+_ERROR: Final[dict[Lang, str]] = {
+    "en": "teletravail: error: ",
+    "fr": "teletravail" + NBSP + ": erreur" + NBSP + ": ",
+}
+
+
+def _error(message: str, lang: Lang = "en") -> None:
+    """Say ``message`` (a :class:`~teletravail.messages.Phrase` is said in ``lang``) on
+    stderr."""
+    print(f"{_ERROR[lang]}{text_of(message, lang)}", file=sys.stderr)
 
 
 # -- the parser ----------------------------------------------------------------------------
@@ -240,7 +274,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("files", nargs="+", metavar="FILE", help="a .toml or .json document")
     check.add_argument("--on", type=_date, metavar="DATE", help="check conformity on DATE")
-    check.add_argument("--lang", choices=("en", "fr"), default="en", help="language of findings")
+    check.add_argument(
+        "--lang",
+        choices=("en", "fr"),
+        default="en",
+        help="language of the problems and the conformity findings",
+    )
     check.set_defaults(command="check", run=_check)
 
     assess = commands.add_parser(
@@ -805,8 +844,10 @@ def _bilan_document(
     source: str,
     synthetic: bool,
     period: str | None = None,
+    row_errors: list[RowError] | None = None,
 ) -> dict[str, Any]:
-    """The figures of ``teletravail bilan`` as a JSON-ready document with a schema."""
+    """The figures of ``teletravail bilan`` as a JSON-ready document with a schema (the
+    bad rows are also added to ``row_errors``, when given, for their messages in French)."""
     import numpy as np
 
     from teletravail.populations import NOT_CONCERNED_CODE
@@ -814,6 +855,8 @@ def _bilan_document(
     batch = policy.assess_workforce(workforce, on, period=period, errors="report")
     decisions = batch.decisions
     errors = sorted((*workforce.rejected, *batch.errors), key=lambda e: e.row)
+    if row_errors is not None:
+        row_errors.extend(errors)
     rows = len(workforce) + len(workforce.rejected)
     agents = rows - len(errors)
     eligible = int(np.count_nonzero(decisions.eligible & ~batch.invalid))
@@ -876,8 +919,11 @@ def _bilan_document(
     }
 
 
-def _render_bilan(document: dict[str, Any], lang: Lang = "en") -> str:
-    """The text of ``teletravail bilan``, in English or French, from its document."""
+def _render_bilan(
+    document: dict[str, Any], lang: Lang = "en", messages: Sequence[str] | None = None
+) -> str:
+    """The text of ``teletravail bilan``, in English or French, from its document;
+    ``messages`` are those of its bad rows in ``lang`` (default: the document's)."""
     from teletravail.scheduling.leave import LeaveAssumption
 
     def say(key: str, **values: Any) -> str:
@@ -931,7 +977,11 @@ def _render_bilan(document: dict[str, Any], lang: Lang = "en") -> str:
     out.append(f"{say('granted')}{colon} {count(document['granted'])}")
     out.append(f"{say('invalid')}{colon} {count(document['invalid'])}")
     errors = document["errors"]
-    out += [f"  {say('row')} {e['row']}{colon} {e['message']}" for e in errors[:_ERRORS_SHOWN]]
+    said = [e["message"] for e in errors] if messages is None else messages
+    out += [
+        f"  {say('row')} {e['row']}{colon} {message}"
+        for e, message in zip(errors[:_ERRORS_SHOWN], said, strict=False)
+    ]
     if len(errors) > _ERRORS_SHOWN:
         out.append("  " + say("more", count=count(len(errors) - _ERRORS_SHOWN)))
     out.append(say("period", start=document["period"]["start"], end=document["period"]["end"]))
@@ -976,13 +1026,20 @@ def _bilan(args: argparse.Namespace) -> int:
         text = _read_text(args.workforce)
         workforce = _read_workforce(text, origin=args.workforce)[0]
         source, synthetic = args.workforce, False
+    bad: list[RowError] = []
     document = _bilan_document(
-        policy, workforce, on, source=source, synthetic=synthetic, period=args.period
+        policy,
+        workforce,
+        on,
+        source=source,
+        synthetic=synthetic,
+        period=args.period,
+        row_errors=bad,
     )
     if args.json:
         print(json.dumps(document, indent=2, ensure_ascii=False))
     else:
-        print(_render_bilan(document, args.lang))
+        print(_render_bilan(document, args.lang, [error.text(args.lang) for error in bad]))
     return EXIT_OK
 
 
@@ -1000,12 +1057,26 @@ def _schedule(args: argparse.Namespace) -> int:
     for name, day in (("start", args.start), ("end", args.end)):
         if day not in policy.period:
             raise ValidationError(
-                name, day.isoformat(), f"a date while the policy is in force ({policy.period})"
+                name,
+                day.isoformat(),
+                Phrase(
+                    "a date while the policy is in force ({period})",
+                    "une date à laquelle la politique est en vigueur ({period})",
+                    period=str(policy.period),
+                ),
             )
     place = Place.parse(args.place)
     if place.kind not in policy.places:
         allowed = ", ".join(sorted(kind.value for kind in policy.places))
-        raise ValidationError("place", args.place, f"a place of the policy: {allowed}")
+        raise ValidationError(
+            "place",
+            args.place,
+            Phrase(
+                "a place of the policy: {allowed}",
+                "un lieu de la politique" + NBSP + ": {allowed}",
+                allowed=allowed,
+            ),
+        )
     days = [day.strip() for day in args.days.replace(";", ",").split(",") if day.strip()]
     pattern = WeeklyPattern(
         days=[PatternDay(weekday=day, part=args.half or "full", place=place) for day in days]
@@ -1014,7 +1085,14 @@ def _schedule(args: argparse.Namespace) -> int:
         try:
             import icalendar  # noqa: F401 (only its presence is checked)
         except ImportError:
-            _error("--ics needs the 'ics' extra: pip install 'teletravail[ics]'")
+            _error(
+                Phrase(
+                    "--ics needs the {extra!r} extra: {command}",
+                    "--ics demande les dépendances facultatives {extra!r}" + NBSP + ": {command}",
+                    extra="ics",
+                    command="pip install 'teletravail[ics]'",
+                )
+            )
             return EXIT_PROBLEMS
     agent = Agent(id=args.agent, hire_date=args.start, working_time=args.working_time)
     try:
@@ -1027,7 +1105,14 @@ def _schedule(args: argparse.Namespace) -> int:
             calendar=policy.calendar,
         )
     except QuotaExceededError as error:
-        _error(f"the quota of {policy.name} does not allow this pattern ({pattern})")
+        _error(
+            Phrase(
+                "the quota of {name} does not allow this pattern ({pattern})",
+                "le quota de {name} n'admet pas ce rythme ({pattern})",
+                name=policy.name,
+                pattern=Phrase(str(pattern), pattern.text("fr")),
+            )
+        )
         print(error.decision.text(), file=sys.stderr)
         return EXIT_PROBLEMS
     if args.ics is not None:

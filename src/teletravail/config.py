@@ -37,7 +37,14 @@ import attrs
 from teletravail._checks import encodable
 from teletravail._syntax import parser_message
 from teletravail.errors import ConfigError, Problem, ValidationError
-from teletravail.messages import EMPTY, Phrase, choices, did_you_mean
+from teletravail.messages import (
+    EMPTY,
+    Phrase,
+    choices,
+    did_you_mean,
+    french_count,
+    system_reason,
+)
 
 if TYPE_CHECKING:
     from teletravail.dated import DatedParameter, Source
@@ -118,7 +125,13 @@ def _listed(names: Sequence[str]) -> Phrase:
     shown = ", ".join(names[:_MOST_LISTED])
     more = len(names) - _MOST_LISTED
     if more > 0:
-        return Phrase("{shown} and {more} more", "{shown} et {more} autres", shown=shown, more=more)
+        return Phrase(
+            "{shown} and {more} more",
+            "{shown} et {others}",
+            shown=shown,
+            more=more,
+            others=french_count(more, "autre", "autres"),
+        )
     return Phrase(shown, shown)
 
 
@@ -255,17 +268,8 @@ class Number(Kind):
         return {"type": kind, low: self.low, "maximum": self.high}
 
 
-def _with_french(expected: str, french: str) -> Phrase:
-    """``expected`` as it is if it has its French; otherwise with ``french``, which says
-    in general what the value must be (for the messages of modules not yet written in
-    both languages)."""
-    return expected if isinstance(expected, Phrase) else Phrase(expected, french)
-
-
 class Day(Kind):
     label = Phrase("a date, YYYY-MM-DD", "une date, AAAA-MM-JJ")
-    #: What any problem of a date says in French, until the dates' own module does.
-    FRENCH = "une date qui existe, écrite AAAA-MM-JJ, du {first} au {last}"
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         from teletravail.dated import to_date
@@ -279,10 +283,7 @@ class Day(Kind):
         try:
             return to_date(value, path)
         except ValidationError as error:
-            from teletravail.dated import FIRST_DATE, LAST_DATE
-
-            french = self.FRENCH.format(first=FIRST_DATE, last=LAST_DATE)
-            return ctx.fail(path, value, _with_french(error.expected, french))
+            return ctx.fail(path, value, error.expected)
 
     def write(self, ctx: _Context, value: Any) -> Any:
         return value.isoformat()
@@ -380,11 +381,6 @@ class Amount(Kind):
 
 class Span(Kind):
     label = Phrase("a duration", "une durée")
-    #: What any problem of a duration says in French, until the dates' own module does.
-    FRENCH = (
-        "une durée comme «\u00a01 an\u00a0», «\u00a06 mois\u00a0»,"
-        " «\u00a02 semaines\u00a0» ou «\u00a0P1Y6M\u00a0», d'au plus 1000 ans"
-    )
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         from teletravail.dated import Duration
@@ -392,7 +388,7 @@ class Span(Kind):
         try:
             return Duration.parse(value)
         except ValidationError as error:
-            return ctx.fail(path, value, _with_french(error.expected, self.FRENCH))
+            return ctx.fail(path, value, error.expected)
 
     def write(self, ctx: _Context, value: Any) -> Any:
         parts = []
@@ -696,7 +692,10 @@ def _same(a: Any, b: Any) -> bool:
 
 
 class SourceKind(Kind):
-    label = "a source (a table with a title, or the id of one of the document's sources)"
+    label = Phrase(
+        "a source (a table with a title, or the id of one of the document's sources)",
+        "une source (une table avec un titre, ou l'identifiant d'une des sources du document)",
+    )
 
     def __init__(self, *, with_id: bool = False) -> None:
         self.with_id = with_id
@@ -735,12 +734,22 @@ class SourceKind(Kind):
                 return ctx.sources[value]
             known = tuple(ctx.sources)
             hint = _suggest(value, known, ctx)
-            listed = _listed(known) if known else "none declared"
-            return ctx.fail(path, value, f"the id of one of the document's sources: {listed}{hint}")
+            listed = _listed(known) if known else Phrase("none declared", "aucune n'est déclarée")
+            wanted = Phrase(
+                "the id of one of the document's sources: {listed}{hint}",
+                "l'identifiant d'une des sources du document\u00a0: {listed}{hint}",
+                listed=listed,
+                hint=hint,
+            )
+            return ctx.fail(path, value, wanted)
         source = self.table.read(ctx, value, path)
         if self.with_id and source is not BAD and isinstance(value, Mapping) and "id" in value:
             if value["id"] in ctx.sources:
-                return ctx.fail(_join(path, "id"), value["id"], "an id not used by another source")
+                unused = Phrase(
+                    "an id not used by another source",
+                    "un identifiant qu'aucune autre source n'emploie",
+                )
+                return ctx.fail(_join(path, "id"), value["id"], unused)
             ctx.sources[value["id"]] = source
         return source
 
@@ -1006,6 +1015,7 @@ def _criteria() -> Tagged:
         "criterion",
         {table.name: (cls, table) for cls, table in variants},
         "an eligibility criterion",
+        french="un critère d'éligibilité",
     )
 
 
@@ -1796,7 +1806,7 @@ class SourceList(Kind):
 
     def __init__(self) -> None:
         self.item = SourceKind(with_id=True)
-        self.label = "a list of sources"
+        self.label = Phrase("a list of sources", "une liste de sources")
 
     def read(self, ctx: _Context, value: Any, path: str) -> Any:
         return ListOf(self.item).read(ctx, value, path)
@@ -2348,14 +2358,6 @@ def _fits(policy: Policy, size: int, origin: str) -> Policy:
     return policy
 
 
-#: Why a file cannot be read, in French (the system says it in English).
-_UNREADABLE: Final[dict[type[OSError], str]] = {
-    FileNotFoundError: "ce fichier n'existe pas",
-    IsADirectoryError: "c'est un dossier",
-    PermissionError: "accès refusé",
-}
-
-
 def load(path: str | Path, *, format: Syntax | None = None) -> Policy:
     """Read a policy document from a file; the format follows the suffix
     (``.toml`` or ``.json``) unless given."""
@@ -2374,9 +2376,8 @@ def load(path: str | Path, *, format: Syntax | None = None) -> Policy:
     except OSError as error:
         readable = Phrase(
             "a readable file ({why})",
-            "un fichier lisible ({french})",
-            why=error.strerror,
-            french=_UNREADABLE.get(type(error), "erreur de lecture"),
+            "un fichier lisible ({why})",
+            why=system_reason(error, "erreur de lecture"),
         )
         raise ConfigError([Problem("", str(path), readable)], str(path)) from None
     return _fits(

@@ -25,6 +25,7 @@ from dateutil.relativedelta import relativedelta
 
 from teletravail._checks import require_keys
 from teletravail.errors import DatedValueError, NoValueInForceError, ValidationError
+from teletravail.messages import NBSP, Phrase, either, french_unit, grouped
 from teletravail.units import as_quantity, format_quantity, format_unit, get_registry
 
 if TYPE_CHECKING:
@@ -59,27 +60,41 @@ def to_date(value: Any, field: str) -> dt.date:
     """Read a date: a ``datetime.date`` (not a datetime) or an ISO string ``YYYY-MM-DD``,
     between :data:`FIRST_DATE` and :data:`LAST_DATE`."""
     if isinstance(value, dt.datetime):
-        raise ValidationError(field, value, "a date without a time of day")
+        raise ValidationError(field, value, _TIMELESS)
     if isinstance(value, dt.date):
         found = value
     elif isinstance(value, str):
         text = value.strip()
         if not _ISO_DATE.match(text):
-            raise ValidationError(field, value, "an ISO date such as 2013-01-01")
+            raise ValidationError(field, value, _ISO)
         try:
             found = dt.date.fromisoformat(text)
         except ValueError:
-            raise ValidationError(field, value, "a date that exists, e.g. 2013-02-28") from None
+            raise ValidationError(field, value, _EXISTING) from None
     else:
-        raise ValidationError(field, value, "a date (datetime.date or 'YYYY-MM-DD')")
+        raise ValidationError(field, value, _A_DATE)
     if not FIRST_DATE <= found <= LAST_DATE:
-        raise ValidationError(
-            field,
-            value,
-            f"a date from {FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()} (leave an end"
-            " out for none)",
-        )
+        raise ValidationError(field, value, _WITHIN)
     return found
+
+
+_TIMELESS: Final = Phrase("a date without a time of day", "une date sans heure")
+_ISO: Final = Phrase(
+    "an ISO date such as 2013-01-01", "une date écrite AAAA-MM-JJ, comme 2013-01-01"
+)
+_EXISTING: Final = Phrase(
+    "a date that exists, e.g. 2013-02-28", "une date qui existe, par exemple 2013-02-28"
+)
+_A_DATE: Final = Phrase(
+    "a date (datetime.date or 'YYYY-MM-DD')",
+    "une date (un objet datetime.date ou du texte AAAA-MM-JJ)",
+)
+_WITHIN: Final = Phrase(
+    "a date from {first} to {last} (leave an end out for none)",
+    "une date du {first} au {last} (pour ne fixer aucune fin, omettez-la)",
+    first=FIRST_DATE.isoformat(),
+    last=LAST_DATE.isoformat(),
+)
 
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -93,7 +108,15 @@ def check_order(
 ) -> None:
     """Refuse a span whose ``end`` (both ends included; None: open) is before its start."""
     if end is not None and end < start:
-        raise error(field, end, f"a date on or after the start {start.isoformat()}")
+        raise error(
+            field,
+            end,
+            Phrase(
+                "a date on or after the start {start}",
+                "une date égale ou postérieure au début, le {start}",
+                start=start.isoformat(),
+            ),
+        )
 
 
 def _start(value: Any) -> dt.date:
@@ -112,7 +135,7 @@ def _text(field: str, value: Any, optional: bool = False) -> None:
     if value is None and optional:
         return
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError(field, value, "a non-empty string")
+        raise ValidationError(field, value, Phrase("a non-empty string", "un texte non vide"))
 
 
 def _optional(attribute: Any, value: Any) -> None:
@@ -122,7 +145,12 @@ def _optional(attribute: Any, value: Any) -> None:
 def _is_source(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, Source):
         raise ValidationError(
-            "source", value, "a Source (title, publication, date, reference, url, note)"
+            "source",
+            value,
+            Phrase(
+                "a Source (title, publication, date, reference, url, note)",
+                "un objet Source (title, publication, date, reference, url, note)",
+            ),
         )
 
 
@@ -135,9 +163,13 @@ SOURCE_KEYS: Final = ("title", "publication", "date", "reference", "url", "note"
 
 #: What a source that still names a file of articles (the former ``seed`` key) must write
 #: instead: the article's bibliographic reference.
-SEED_REPLACED: Final = (
-    "the article cited by its title, publication and date instead ('seed' is no longer "
-    'read): e.g. publication = "La Gazette des communes", date = "2012-07-06"'
+SEED_REPLACED: Final = Phrase(
+    "the article cited by its title, publication and date instead ({seed!r} is no longer"
+    " read): e.g. {example}",
+    "l'article cité par son titre, sa publication et sa date au lieu de la clé {seed!r}, qui"
+    " n'est plus lue (par exemple {example})",
+    seed="seed",
+    example='publication = "La Gazette des communes", date = "2012-07-06"',
 )
 
 _MONTHS: Final[dict[str, tuple[str, ...]]] = {
@@ -156,7 +188,7 @@ def date_words(day: dt.date, lang: str = "en") -> str:
     """A date as a reader writes it: ``6 July 2012``; in French ``6 juillet 2012`` and
     ``1er avril 2015`` (the first of a month is an ordinal)."""
     if lang not in _MONTHS:
-        raise ValidationError("lang", lang, "'en' or 'fr'")
+        raise ValidationError("lang", lang, either("en", "fr"))
     number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
     return f"{number} {_MONTHS[lang][day.month - 1]} {day.year}"
 
@@ -203,16 +235,22 @@ class Source:
     def from_dict(cls, data: Mapping[str, Any], path: str = "source") -> Source:
         """Rebuild a source from :meth:`to_dict`; ``path`` names it in errors."""
         if not isinstance(data, Mapping):
-            raise ValidationError(path, data, "an object with a title")
+            raise ValidationError(
+                path, data, Phrase("an object with a title", "un objet avec un titre (title)")
+            )
         if "seed" in data:
             raise ValidationError(f"{path}.seed", data["seed"], SEED_REPLACED)
         unknown = sorted(set(data) - set(SOURCE_KEYS))
         if unknown:
             raise ValidationError(
-                f"{path}.{unknown[0]}", data[unknown[0]], "no such key in a source"
+                f"{path}.{unknown[0]}",
+                data[unknown[0]],
+                Phrase("no such key in a source", "aucune clé de ce nom dans une source"),
             )
         if "title" not in data:
-            raise ValidationError(f"{path}.title", None, "a title (missing)")
+            raise ValidationError(
+                f"{path}.title", None, Phrase("a title (missing)", "un titre (clé manquante)")
+            )
         try:
             return cls(**data)
         except ValidationError as error:
@@ -229,7 +267,7 @@ class Source:
         other fields are printed as written.
         """
         if lang not in _MONTHS:
-            raise ValidationError("lang", lang, "'en' or 'fr'")
+            raise ValidationError("lang", lang, either("en", "fr"))
         title = self.title
         if self.publication:
             title = f"«\u00a0{title}\u00a0»" if lang == "fr" else f"\u201c{title}\u201d"
@@ -269,7 +307,14 @@ class Period:
     def days(self) -> int:
         """Number of calendar days, both ends included (the period must be closed)."""
         if self.end is None:
-            raise ValidationError("end", None, "a closed period to count its days")
+            raise ValidationError(
+                "end",
+                None,
+                Phrase(
+                    "a closed period to count its days",
+                    "une période fermée, pour en compter les jours",
+                ),
+            )
         return (self.end - self.start).days + 1
 
     def __str__(self) -> str:
@@ -341,45 +386,77 @@ class Segment:
 
 def _entries(values: Any) -> tuple[DatedValue, ...]:
     if isinstance(values, DatedValue | str) or not isinstance(values, Iterable):
-        raise DatedValueError("values", values, "a sequence of DatedValue")
+        raise DatedValueError(
+            "values", values, Phrase("a sequence of DatedValue", "une suite d'objets DatedValue")
+        )
     entries = tuple(values)
     for index, entry in enumerate(entries):
         if not isinstance(entry, DatedValue):
-            raise DatedValueError(f"values[{index}]", entry, "a DatedValue")
+            raise DatedValueError(f"values[{index}]", entry, _A_DATED_VALUE)
     return entries
+
+
+_A_DATED_VALUE: Final = Phrase("a DatedValue", "un objet DatedValue")
 
 
 def _check_entries(
     instance: DatedParameter, attribute: Any, values: tuple[DatedValue, ...]
 ) -> None:
     if not values:
-        raise DatedValueError("values", values, "at least one dated value")
+        raise DatedValueError(
+            "values", values, Phrase("at least one dated value", "au moins une valeur datée")
+        )
     first = values[0].value
     for index, entry in enumerate(values):
         if not isinstance(entry, DatedValue):
-            raise DatedValueError(f"values[{index}]", entry, "a DatedValue")
+            raise DatedValueError(f"values[{index}]", entry, _A_DATED_VALUE)
         if entry.value.dimensionality != first.dimensionality:
             raise DatedValueError(
                 f"values[{index}].value",
                 entry.value,
-                f"the same dimension as values[0] ({format_unit(first)}): units may not be mixed",
+                Phrase(
+                    "the same dimension as values[0] ({unit}): units may not be mixed",
+                    "la même dimension que values[0] ({french})" + NBSP + ": les unités ne se"
+                    " mélangent pas",
+                    unit=format_unit(first),
+                    french=french_unit(first) or "sans dimension",
+                ),
             )
         if index and entry.start <= values[index - 1].start:
-            what = "duplicate" if entry.start == values[index - 1].start else "unsorted"
+            what = (
+                Phrase("duplicate", "en double")
+                if entry.start == values[index - 1].start
+                else Phrase("unsorted", "dans le désordre")
+            )
             raise DatedValueError(
                 f"values[{index}].start",
                 entry.start,
-                f"a start after {values[index - 1].start} ({what} start dates)",
+                Phrase(
+                    "a start after {before} ({what} start dates)",
+                    "un début postérieur au {before} (dates de début {what})",
+                    before=values[index - 1].start.isoformat(),
+                    what=what,
+                ),
             )
     if instance.dimension is not None:
         try:
             expected = str(get_registry().get_dimensionality(instance.dimension))
         except Exception:
             raise DatedValueError(
-                "dimension", instance.dimension, "a dimensionality such as '[length]'"
+                "dimension",
+                instance.dimension,
+                Phrase(
+                    "a dimensionality such as {example!r}",
+                    "une dimension comme {example!r}",
+                    example="[length]",
+                ),
             ) from None
         if instance.dimension != "[]" and expected == "dimensionless":
-            raise DatedValueError("dimension", instance.dimension, "a known dimensionality")
+            raise DatedValueError(
+                "dimension",
+                instance.dimension,
+                Phrase("a known dimensionality", "une dimension connue"),
+            )
         as_quantity(first, field=f"{instance.name}.values[0].value", dimension=instance.dimension)
 
 
@@ -478,7 +555,11 @@ class DatedParameter:
         require_keys(data, "parameter", ("name", "values"), ("dimension", "description"))
         values = data["values"]
         if not isinstance(values, list):
-            raise ValidationError("parameter.values", values, "a list of dated values")
+            raise ValidationError(
+                "parameter.values",
+                values,
+                Phrase("a list of dated values", "une liste de valeurs datées"),
+            )
         return cls(
             name=data["name"],
             values=[DatedValue.from_dict(v, f"values[{i}]") for i, v in enumerate(values)],
@@ -540,7 +621,9 @@ def _duration_words(text: str) -> dict[str, int] | None:
 
 def _non_negative_int(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ValidationError(attribute.name, value, "a whole number >= 0")
+        raise ValidationError(
+            attribute.name, value, Phrase("a whole number >= 0", "un nombre entier positif ou nul")
+        )
 
 
 def _reached_by(duration: Duration, start: dt.date, on: dt.date) -> bool:
@@ -580,7 +663,17 @@ class Duration:
         if isinstance(text, Duration):
             return text
         if not isinstance(text, str):
-            raise ValidationError("duration", text, "a duration such as 'P1Y' or '1 year'")
+            raise ValidationError(
+                "duration",
+                text,
+                Phrase(
+                    "a duration such as {iso!r} or {words!r}",
+                    "une durée comme {mots!r} ou {iso!r}",
+                    iso="P1Y",
+                    words="1 year",
+                    mots="1 an",
+                ),
+            )
         stripped = text.strip()
         match = _DURATION_PATTERN.match(stripped)
         words = None if match else _duration_words(stripped)
@@ -591,10 +684,27 @@ class Duration:
             days = words.get("weeks", 0) * 7 + words.get("days", 0)
         else:
             raise ValidationError(
-                "duration", text, "a duration such as 'P1Y6M' or '1 year 6 months'"
+                "duration",
+                text,
+                Phrase(
+                    "a duration such as {iso!r} or {words!r}",
+                    "une durée comme {mots!r}, {semaines!r} ou {iso!r}",
+                    iso="P1Y6M",
+                    words="1 year 6 months",
+                    mots="1 an 6 mois",
+                    semaines="2 semaines",
+                ),
             )
         if years + months // 12 > _MOST_YEARS or days > _MOST_YEARS * 366:
-            raise ValidationError("duration", text, f"a duration of at most {_MOST_YEARS:,} years")
+            raise ValidationError(
+                "duration",
+                text,
+                Phrase(
+                    "a duration of at most {most} years",
+                    "une durée d'au plus {most} ans",
+                    most=grouped(_MOST_YEARS),
+                ),
+            )
         return cls(years, months, days)
 
     def after(self, day: dt.date) -> dt.date:
@@ -609,7 +719,13 @@ class Duration:
             )
         except (ValueError, OverflowError):
             raise ValidationError(
-                "date", day, f"a date whose {self} later is before 10000-01-01"
+                "date",
+                day,
+                Phrase(
+                    "a date whose {duration} later is before 10000-01-01",
+                    "une date qui, {duration} plus tard, reste antérieure à l'an 10000",
+                    duration=self.phrase(),
+                ),
             ) from None
         return result
 
@@ -625,7 +741,15 @@ class Duration:
                 years=self.years, months=self.months, days=self.days
             )
         except (ValueError, OverflowError):
-            raise ValidationError("on", on, f"a date at least {self} after 0001-01-01") from None
+            raise ValidationError(
+                "on",
+                on,
+                Phrase(
+                    "a date at least {duration} after 0001-01-01",
+                    "une date postérieure d'au moins {duration} au 0001-01-01",
+                    duration=self.phrase(),
+                ),
+            ) from None
         while self.after(candidate) > on:
             candidate -= _ONE_DAY
         while candidate < dt.date.max and _reached_by(self, candidate + _ONE_DAY, on):
@@ -636,7 +760,15 @@ class Duration:
     def between(cls, start: dt.date, end: dt.date) -> Duration:
         """The longest ``d`` (years, then months, then days) with ``d.after(start) <= end``."""
         if end < start:
-            raise ValidationError("end", end, f"a date on or after {start}")
+            raise ValidationError(
+                "end",
+                end,
+                Phrase(
+                    "a date on or after {start}",
+                    "une date égale ou postérieure au {start}",
+                    start=start.isoformat(),
+                ),
+            )
         # Whole months first: the month of ``end``, or the one before if the day of
         # ``start`` (clipped to that month's length) falls after the day of ``end``.
         # (This is the arithmetic of ``after`` done by hand, a few times faster than
@@ -661,7 +793,7 @@ class Duration:
     def words(self, lang: str = "en") -> str:
         """``1 year 6 months`` or, in French, ``1 an 6 mois``."""
         if lang not in ("en", "fr"):
-            raise ValidationError("lang", lang, "'en' or 'fr'")
+            raise ValidationError("lang", lang, either("en", "fr"))
         names = {
             "en": (("year", "years"), ("month", "months"), ("day", "days")),
             "fr": (("an", "ans"), ("mois", "mois"), ("jour", "jours")),
@@ -672,6 +804,10 @@ class Duration:
             if n
         ]
         return " ".join(parts) if parts else f"0 {names[2][1]}"
+
+    def phrase(self) -> Phrase:
+        """The duration in words, in English and in French (for messages)."""
+        return Phrase(self.words("en"), self.words("fr"))
 
     def __str__(self) -> str:
         return self.words("en")

@@ -19,7 +19,17 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from teletravail.messages import NBSP, NNBSP, Lang, Phrase, check_lang, counted, show, text_of
+from teletravail.messages import (
+    NBSP,
+    NNBSP,
+    Lang,
+    Phrase,
+    check_lang,
+    counted,
+    french_count,
+    show,
+    text_of,
+)
 
 __all__ = [
     "ConfigError",
@@ -42,9 +52,12 @@ class TeletravailError(Exception):
     """Base class of every error raised by ``teletravail`` on purpose."""
 
     def text(self, lang: Lang = "en") -> str:
-        """The message in ``lang`` (``"en"`` or ``"fr"``). An error built from free text
-        says that text in both; the library's own errors override this."""
+        """The message in ``lang`` (``"en"`` or ``"fr"``). An error built from a
+        :class:`~teletravail.messages.Phrase` says it in ``lang``, one built from free
+        text says that text in both; the library's own errors override this."""
         check_lang(lang)
+        if len(self.args) == 1 and isinstance(self.args[0], Phrase):
+            return self.args[0].text(lang)
         return str(self)
 
 
@@ -251,7 +264,7 @@ class WorkforceError(TeletravailError, ValueError):
         count = len(self.errors)
         rows = f"{count} ligne{'s' if count > 1 else ''} invalide{'s' if count > 1 else ''}"
         shown = f"{NNBSP}; ".join(f"ligne {e.row}{NBSP}: {e.text('fr')}" for e in self.errors[:5])
-        more = f" (et {count - 5} autres)" if count > 5 else ""
+        more = f" (et {french_count(count - 5, 'autre', 'autres')})" if count > 5 else ""
         return f"{rows}{NBSP}: {shown}{more}"
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -339,7 +352,7 @@ class ConfigError(ValidationError):
         lines = [f"{self.origin}{NBSP}: {problems_counted(count).text('fr')}"]
         lines.extend(f"  {problem.text('fr')}" for problem in self.problems[:_MOST_SHOWN])
         if count > _MOST_SHOWN:
-            lines.append(f"  … et {count - _MOST_SHOWN} autres")
+            lines.append(f"  … et {french_count(count - _MOST_SHOWN, 'autre', 'autres')}")
         return "\n".join(lines)
 
     def __reduce__(self) -> tuple[Any, ...]:

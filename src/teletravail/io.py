@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase, either
 from teletravail.workforce import ColumnPlan, Columns, Errors, Workforce
 
 __all__ = ["Format", "read_workforce"]
@@ -36,14 +37,18 @@ _SUFFIXES: dict[str, Format] = {
 def _format(path: Path, given: str | None) -> Format:
     if given is not None:
         if given not in ("csv", "parquet"):
-            raise ValidationError("format", given, "'csv' or 'parquet'")
+            raise ValidationError("format", given, either("csv", "parquet"))
         return given  # type: ignore[return-value]
     found = _SUFFIXES.get(path.suffix.lower())
     if found is None:
         raise ValidationError(
             "format",
             path.suffix or str(path),
-            "a file ending in .csv, .tsv, .txt, .parquet or .pq (or format='csv'/'parquet')",
+            Phrase(
+                "a file ending in .csv, .tsv, .txt, .parquet or .pq (or format='csv'/'parquet')",
+                "un fichier dont le nom finit par .csv, .tsv, .txt, .parquet ou .pq (ou"
+                " format='csv'/'parquet')",
+            ),
         )
     return found
 
@@ -73,7 +78,9 @@ def read_workforce(
     path = Path(source)
     kind = _format(path, format)
     if not path.is_file():
-        raise ValidationError("source", str(path), "a file that exists")
+        raise ValidationError(
+            "source", str(path), Phrase("a file that exists", "un fichier qui existe")
+        )
     if kind == "csv":
         return Workforce.from_csv(
             path,
@@ -84,9 +91,17 @@ def read_workforce(
             encoding=encoding,
         )
     if delimiter is not None:
-        raise ValidationError("delimiter", delimiter, "no delimiter for a Parquet file")
+        raise ValidationError(
+            "delimiter",
+            delimiter,
+            Phrase("no delimiter for a Parquet file", "aucun séparateur pour un fichier Parquet"),
+        )
     if encoding is not None:
-        raise ValidationError("encoding", encoding, "no encoding for a Parquet file")
+        raise ValidationError(
+            "encoding",
+            encoding,
+            Phrase("no encoding for a Parquet file", "aucun encodage pour un fichier Parquet"),
+        )
     return _read_parquet(path, columns, errors, ignore_columns)
 
 
@@ -98,12 +113,27 @@ def _read_parquet(
         import pyarrow.parquet as pq  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError as exc:
         raise ValidationError(
-            "format", "parquet", "the 'parquet' extra: pip install 'teletravail[parquet]'"
+            "format",
+            "parquet",
+            Phrase(
+                "the {extra!r} extra: {command}",
+                "les dépendances facultatives {extra!r}\u00a0: {command}",
+                extra="parquet",
+                command="pip install 'teletravail[parquet]'",
+            ),
         ) from exc
     try:
         names = pq.read_schema(path).names
     except (OSError, ValueError) as exc:  # pyarrow's errors derive from these
-        raise ValidationError("source", str(path), f"a Parquet file ({exc})") from None
+        raise ValidationError(
+            "source",
+            str(path),
+            Phrase(
+                "a Parquet file ({why})",
+                "un fichier Parquet lisible (pyarrow ne sait pas le lire)",
+                why=str(exc),
+            ),
+        ) from None
     # resolve the header first: the mapping is checked, and only used columns are read
     used = [column for column, _ in ColumnPlan(columns, ignore_columns).header(names).values()]
     frame = pd.read_parquet(path, engine="pyarrow", columns=used)

@@ -23,8 +23,8 @@ The French is written next to the English it translates, by hand, rather than in
 gettext catalogue: a catalogue keys the French by the English sentence and keeps it in
 another file, which a build step compiles; a message changed in the code then loses
 its French without a word, and a reviewer reads one language at a time. Here both
-sit in one call, a test checks that no message of the converted modules is left in
-English only, and nothing is compiled.
+sit in one call, a test checks that no message of the package is left in English only,
+and nothing is compiled.
 """
 
 from __future__ import annotations
@@ -46,9 +46,15 @@ __all__ = [
     "check_lang",
     "choices",
     "counted",
+    "decimal",
     "did_you_mean",
+    "either",
+    "french_count",
     "french_quantity",
+    "french_unit",
+    "grouped",
     "show",
+    "system_reason",
     "text_of",
 ]
 
@@ -161,6 +167,49 @@ def did_you_mean(guess: str | None) -> Phrase:
     return Phrase(
         " (did you mean {guess!r}?)", " (vouliez-vous dire {guess!r}" + NNBSP + "?)", guess=guess
     )
+
+
+def either(first: str, second: str) -> Phrase:
+    """``'raise' or 'report'``, ``« raise » ou « report »``: one of two codes to type."""
+    return Phrase("{first!r} or {second!r}", "{first!r} ou {second!r}", first=first, second=second)
+
+
+def french_count(count: int, singular: str, plural: str) -> str:
+    """``1 valeur``, ``3 valeurs``: a count and its French noun (French keeps 0 and 1
+    singular)."""
+    return f"{count} {singular if count in (0, 1) else plural}"
+
+
+def grouped(number: int) -> Phrase:
+    """A whole number with its thousands grouped: ``131,072`` in English, ``131 072`` in
+    French (a narrow no-break space between the groups)."""
+    text = f"{number:,}"
+    return Phrase(text, text.replace(",", NNBSP))
+
+
+def decimal(number: float) -> Phrase:
+    """A number the library states (a tolerance, a total), as short as it reads: ``0.5``
+    in English, ``0,5`` in French (a decimal comma)."""
+    text = f"{number:g}"
+    return Phrase(text, text.replace(".", ","))
+
+
+#: Why the system refused a file, in French (it says it in English).
+_SYSTEM_REASONS: Final[dict[type[OSError], str]] = {
+    FileNotFoundError: "ce fichier n'existe pas",
+    FileExistsError: "ce fichier existe déjà",
+    IsADirectoryError: "c'est un dossier",
+    NotADirectoryError: "un élément du chemin n'est pas un dossier",
+    PermissionError: "accès refusé",
+}
+
+
+def system_reason(error: OSError, french: str = "erreur du système") -> Phrase:
+    """Why the system refused a file: its own words in English (``No such file or
+    directory``), and in French the reason for the common errors, ``french`` for the
+    others."""
+    english = error.strerror or str(error)
+    return Phrase(english, _SYSTEM_REASONS.get(type(error), french))
 
 
 class _Formatter(string.Formatter):
@@ -300,7 +349,15 @@ def french_quantity(value: Any) -> str:
     ``1 jour / semaine``, ``2.88 € / jour``): the first unit agrees with the number, the
     units after it are singular; symbols (``km``, ``%``, ``kg``) stay as they are."""
     magnitude = value.magnitude
-    plural = abs(magnitude) >= 2
+    return f"{magnitude:g} {_unit_words(value, plural=abs(magnitude) >= 2)}".strip()
+
+
+def french_unit(value: Any) -> str:
+    """The unit of a quantity in French words, singular (``€ / jour``, ``km``)."""
+    return _unit_words(value, plural=False)
+
+
+def _unit_words(value: Any, *, plural: bool) -> str:
     words: list[str] = []
     for word in f"{value.units:~}".split(" "):
         forms = _FRENCH_UNITS.get(word)
@@ -308,7 +365,7 @@ def french_quantity(value: Any) -> str:
             words.append(word)
         else:
             words.append(forms[1] if plural and not words else forms[0])
-    return f"{magnitude:g} {' '.join(words)}".strip()
+    return " ".join(words)
 
 
 def _key(key: Any) -> str:

@@ -25,6 +25,7 @@ from typing import Any, Final, Literal
 
 from teletravail import __version__, config
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase, choices
 
 __all__ = [
     "KEYS_FR",
@@ -375,7 +376,7 @@ _TEXT: Final[Mapping[str, Mapping[Lang, str]]] = {
 
 def _check_lang(lang: object) -> Lang:
     if lang not in LANGS:
-        raise ValidationError("lang", lang, "one of: en, fr")
+        raise ValidationError("lang", lang, choices(LANGS))
     return lang
 
 
@@ -812,4 +813,11 @@ def _value(value: Any) -> str:
         return "{ " + inner + " }" if inner else "{}"
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_value(item) for item in value) + "]"
-    raise ValidationError("document", value, "text, numbers, true or false, lists and tables")
+    raise ValidationError(
+        "document",
+        value,
+        Phrase(
+            "text, numbers, true or false, lists and tables",
+            "du texte, des nombres, true ou false, des listes et des tables",
+        ),
+    )

@@ -36,6 +36,19 @@ from teletravail._columns import readonly as _readonly
 from teletravail._columns import zeros
 from teletravail.dated import FIRST_DATE, LAST_DATE, check_order, to_date
 from teletravail.errors import RowError, UnitError, ValidationError, WorkforceError
+from teletravail.messages import (
+    EMPTY,
+    NBSP,
+    NNBSP,
+    Phrase,
+    decimal,
+    did_you_mean,
+    either,
+    french_count,
+    french_unit,
+    grouped,
+    system_reason,
+)
 from teletravail.spans import Absence, Authorisation
 from teletravail.spans import absences as _absence_list
 from teletravail.units import DIMENSIONLESS, LENGTH, Q_, TIME, WORKDAYS_PER_TIME, as_quantity
@@ -156,7 +169,17 @@ class Derogation:
         kind, sep, span = text.partition(":")
         start, _, end = span.partition("/")
         if not sep or not start.strip():
-            raise ValidationError("derogations", text, "'kind:start/end', e.g. 'carer:2024-01-01/'")
+            raise ValidationError(
+                "derogations",
+                text,
+                Phrase(
+                    "{form!r}, e.g. {example!r}",
+                    "{forme!r}, par exemple {example!r}",
+                    form="kind:start/end",
+                    forme="sorte:début/fin",
+                    example="carer:2024-01-01/",
+                ),
+            )
         return cls(kind=kind, start=start, end=end.strip() or None)
 
     def __str__(self) -> str:
@@ -229,16 +252,21 @@ _CONTRACT_LOOKUP: dict[str, ContractType] = {
 }
 
 
-def _contract_expected(text: str) -> str:
+def _contract_expected(text: str) -> Phrase:
     names = [kind.value for kind in ContractType]
     words = list(CONTRACT_TYPE_WORDS)
     guess = difflib.get_close_matches(_fold(text), [*names, *(_fold(w) for w in words)], n=1)
     found = _CONTRACT_LOOKUP.get(guess[0]) if guess else None
-    hint = ""
+    hint = EMPTY
     if found is not None:
-        word = next((w for w in [*names, *words] if _fold(w) == guess[0]), guess[0])
-        hint = f" (did you mean {word!r}?)"
-    return f"one of: {', '.join(names)}, or in French: {', '.join(words)}{hint}"
+        hint = did_you_mean(next((w for w in [*names, *words] if _fold(w) == guess[0]), guess[0]))
+    return Phrase(
+        "one of: {names}, or in French: {words}{hint}",
+        "une valeur parmi {names}, ou en français parmi {words}{hint}",
+        names=", ".join(names),
+        words=", ".join(words),
+        hint=hint,
+    )
 
 
 def contract_type(value: Any, field: str = "contract_type") -> ContractType:
@@ -257,15 +285,22 @@ def contract_type(value: Any, field: str = "contract_type") -> ContractType:
     if found is not None:
         return found
     if folded == AMBIGUOUS_CONTRACT_WORD:
-        raise ValidationError(
-            field,
-            value,
-            "a contract type that says which kind of 'stagiaire': 'fonctionnaire stagiaire'"
-            " (a probationary civil servant: probationer) or 'stagiaire étudiant' (a student"
-            " intern: trainee); 'stagiaire' alone is ambiguous",
-        )
+        raise ValidationError(field, value, _WHICH_STAGIAIRE)
     raise ValidationError(field, value, _contract_expected(value))
 
+
+#: What a bare "stagiaire" must say instead.
+_WHICH_STAGIAIRE = Phrase(
+    "a contract type that says which kind of {bare!r}: {probationer!r} (a probationary civil"
+    " servant: probationer) or {trainee!r} (a student intern: trainee); {bare!r} alone is"
+    " ambiguous",
+    "un type de contrat qui précise de quel stagiaire il s'agit" + NBSP + ": {probationer!r} (un"
+    " stagiaire de la fonction publique, code probationer) ou {trainee!r} (un étudiant en stage,"
+    " code trainee)" + NNBSP + "; {bare!r} seul est ambigu",
+    bare=AMBIGUOUS_CONTRACT_WORD,
+    probationer="fonctionnaire stagiaire",
+    trainee="stagiaire étudiant",
+)
 
 _CATEGORY_TEXT = re.compile(r"(?:categorie|cat\.?)?\s*([abc])")
 
@@ -279,7 +314,16 @@ def category(value: Any, field: str = "category") -> Category:
         found = _CATEGORY_TEXT.fullmatch(_fold(value))
         if found:
             return Category(found.group(1).upper())
-    raise ValidationError(field, value, "a category A, B or C ('catégorie B', 'cat. C')")
+    raise ValidationError(
+        field,
+        value,
+        Phrase(
+            "a category A, B or C ({long!r}, {short!r})",
+            "une catégorie A, B ou C ({long!r}, {short!r})",
+            long="catégorie B",
+            short="cat. C",
+        ),
+    )
 
 
 def _contract_type(value: Any) -> ContractType | None:
@@ -296,7 +340,11 @@ def _category(value: Any) -> Category | None:
 
 def _establishment(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValidationError("establishment", value, "a string (the agent's establishment)")
+        raise ValidationError(
+            "establishment",
+            value,
+            Phrase("a string (the agent's establishment)", "du texte (l'établissement de l'agent)"),
+        )
     return value.strip()
 
 
@@ -311,10 +359,24 @@ _SUMS_TO_100 = 1e-6
 
 def _activity_name(value: Any, field: str = "activities") -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError(field, value, "activity names that are non-empty text")
+        raise ValidationError(
+            field,
+            value,
+            Phrase("activity names that are non-empty text", "des noms d'activités non vides"),
+        )
     name = " ".join(value.split())
     if any(mark in name for mark in ";|%"):
-        raise ValidationError(field, value, "activity names without ';', '|' or '%'")
+        raise ValidationError(
+            field,
+            value,
+            Phrase(
+                "activity names without {a!r}, {b!r} or {c!r}",
+                "des noms d'activités sans {a!r}, {b!r} ni {c!r}",
+                a=";",
+                b="|",
+                c="%",
+            ),
+        )
     return name
 
 
@@ -322,7 +384,14 @@ def _activity_share(value: Any, field: str = "activities") -> Quantity:
     quantity = as_quantity(value, field=field, dimension=DIMENSIONLESS)
     share = float(quantity.m_as(_unit(ACTIVITY_SHARE_UNIT)))
     if not (math.isfinite(share) and 0 < share <= 100):
-        raise ValidationError(field, value, "a share of working time in (0 %, 100 %]")
+        raise ValidationError(
+            field,
+            value,
+            Phrase(
+                "a share of working time in (0 %, 100 %]",
+                "une part du temps de travail de plus de 0 % et d'au plus 100 %",
+            ),
+        )
     return Q_(round(share, 9), ACTIVITY_SHARE_UNIT)
 
 
@@ -380,7 +449,16 @@ def _activity_text(text: str) -> tuple[str, Quantity | None]:
     number = head[cut:]
     name = head[:cut].rstrip(" \t:=(")
     if not _PLAIN_NUMBER.fullmatch(number) or not name.strip():
-        raise ValidationError("activities", text, "'name 60 %': an activity, then its share")
+        raise ValidationError(
+            "activities",
+            text,
+            Phrase(
+                "{form!r}: an activity, then its share",
+                "{forme!r}" + NBSP + ": une activité, puis sa part",
+                form="name 60 %",
+                forme="nom 60 %",
+            ),
+        )
     share = float(number.replace(",", "."))
     return _activity_name(name), _activity_share(Q_(share, ACTIVITY_SHARE_UNIT))
 
@@ -409,24 +487,51 @@ def _activities(value: Any) -> tuple[Activity, ...]:
                 pairs.append(_activity_text(item))
             else:
                 raise ValidationError(
-                    "activities", value, "activities as names, 'name 60 %' texts or Activity"
+                    "activities",
+                    value,
+                    Phrase(
+                        "activities as names, {form!r} texts or Activity",
+                        "des activités écrites comme des noms, des textes {forme!r} ou des objets"
+                        " Activity",
+                        form="name 60 %",
+                        forme="nom 60 %",
+                    ),
                 )
     else:
         raise ValidationError(
-            "activities", value, "'instruction 60 %; accueil 40 %', a mapping or a list"
+            "activities",
+            value,
+            Phrase(
+                "{example!r}, a mapping or a list",
+                "{example!r}, un dictionnaire ou une liste",
+                example="instruction 60 %; accueil 40 %",
+            ),
         )
     if not pairs:
         return ()
     names = [name for name, _ in pairs]
     if len(set(names)) != len(names):
         twice = next(n for n in names if names.count(n) > 1)
-        raise ValidationError("activities", value, f"each activity once ({twice!r} is twice)")
+        raise ValidationError(
+            "activities",
+            value,
+            Phrase(
+                "each activity once ({twice!r} is twice)",
+                "chaque activité une seule fois ({twice!r} y est deux fois)",
+                twice=twice,
+            ),
+        )
     given = [share for _, share in pairs if share is not None]
     if not given:
         shares = [100.0 / len(pairs)] * len(pairs)
     elif len(given) != len(pairs):
         raise ValidationError(
-            "activities", value, "a share for every activity, or for none (equal shares)"
+            "activities",
+            value,
+            Phrase(
+                "a share for every activity, or for none (equal shares)",
+                "une part pour chaque activité, ou pour aucune (des parts égales)",
+            ),
         )
     else:
         shares = [float(share.magnitude) for share in given]
@@ -435,7 +540,12 @@ def _activities(value: Any) -> tuple[Activity, ...]:
         raise ValidationError(
             "activities",
             value,
-            f"shares summing to 100 % (± {ACTIVITY_SHARE_TOLERANCE:g} %), not {total:g} %",
+            Phrase(
+                "shares summing to 100 % (± {tolerance} %), not {total} %",
+                "des parts dont la somme fait 100 % (à {tolerance} % près), et non {total} %",
+                tolerance=decimal(ACTIVITY_SHARE_TOLERANCE),
+                total=decimal(total),
+            ),
         )
     if abs(total - 100) > _SUMS_TO_100:
         shares = [share * 100 / total for share in shares]
@@ -449,8 +559,12 @@ def _working_time(value: Any) -> Quantity:
     quantity = as_quantity(value, field="working_time", dimension=DIMENSIONLESS)
     percent = _percent(float(quantity.m_as(_unit(WORKING_TIME_UNIT))))
     if not 0 < percent <= 100:
-        raise ValidationError("working_time", value, "a share in (0 %, 100 %]")
+        raise ValidationError("working_time", value, _SHARE)
     return Q_(percent, WORKING_TIME_UNIT)
+
+
+#: What a working time must be.
+_SHARE = Phrase("a share in (0 %, 100 %]", "une proportion de plus de 0 % et d'au plus 100 %")
 
 
 def _percent(value: float) -> float:
@@ -464,7 +578,16 @@ def _non_negative(value: Any, field: str, dimension: str, unit: str) -> Quantity
     quantity = as_quantity(value, field=field, dimension=dimension)
     magnitude = float(quantity.m_as(_unit(unit)))
     if not math.isfinite(magnitude) or magnitude < 0:
-        raise ValidationError(field, value, f"a finite quantity >= 0 {unit}")
+        raise ValidationError(
+            field,
+            value,
+            Phrase(
+                "a finite quantity >= 0 {unit}",
+                "une quantité finie, positive ou nulle, en {french}",
+                unit=unit,
+                french=french_unit(Q_(1, unit)),
+            ),
+        )
     return Q_(magnitude, unit)
 
 
@@ -473,17 +596,28 @@ def _non_negative(value: Any, field: str, dimension: str, unit: str) -> Quantity
 # spaces are dropped; a tag name cannot hold a separator (";" or "|").
 
 
+_NON_EMPTY = Phrase("a non-empty string", "un texte non vide")
+_CLEAN_ID = Phrase(
+    "an id without control or invisible characters",
+    "un identifiant sans caractère de contrôle ni caractère invisible",
+)
+
+
 def _agent_id(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError("id", value, "a non-empty string")
+        raise ValidationError("id", value, _NON_EMPTY)
     if _UNREADABLE.search(value) or "\n" in value:
-        raise ValidationError("id", value, "an id without control or invisible characters")
+        raise ValidationError("id", value, _CLEAN_ID)
     return value.strip()
 
 
 def _role(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValidationError("role", value, "a string (the agent's job family)")
+        raise ValidationError(
+            "role",
+            value,
+            Phrase("a string (the agent's job family)", "du texte (la fonction de l'agent)"),
+        )
     return value.strip()
 
 
@@ -491,11 +625,28 @@ def _tags(value: Any) -> frozenset[str]:
     if isinstance(value, str):
         return frozenset(t.strip() for t in value.replace("|", ";").split(";") if t.strip())
     if isinstance(value, Mapping) or not isinstance(value, Iterable):
-        raise ValidationError("tags", value, "a set of strings, or 'a;b' text")
+        raise ValidationError(
+            "tags",
+            value,
+            Phrase(
+                "a set of strings, or {example!r} text",
+                "un ensemble de textes, ou du texte comme {example!r}",
+                example="a;b",
+            ),
+        )
     tags = []
     for tag in value:
         if not isinstance(tag, str) or not tag.strip() or ";" in tag or "|" in tag:
-            raise ValidationError("tags", value, "non-empty tag names without ';' or '|'")
+            raise ValidationError(
+                "tags",
+                value,
+                Phrase(
+                    "non-empty tag names without {a!r} or {b!r}",
+                    "des noms d'étiquettes non vides, sans {a!r} ni {b!r}",
+                    a=";",
+                    b="|",
+                ),
+            )
         tags.append(tag.strip())
     return frozenset(tags)
 
@@ -506,7 +657,9 @@ def _derogations(value: Any) -> tuple[Derogation, ...]:
     elif isinstance(value, Iterable) and not isinstance(value, Mapping):
         items = value
     else:
-        raise ValidationError("derogations", value, "a list of derogations")
+        raise ValidationError(
+            "derogations", value, Phrase("a list of derogations", "une liste de dérogations")
+        )
     result = []
     for item in items:
         if isinstance(item, Derogation):
@@ -517,11 +670,28 @@ def _derogations(value: Any) -> tuple[Derogation, ...]:
             unknown = set(item) - {"kind", "start", "end"}
             if unknown or "kind" not in item or "start" not in item:
                 raise ValidationError(
-                    "derogations", item, "a dict with 'kind', 'start' and optionally 'end'"
+                    "derogations",
+                    item,
+                    Phrase(
+                        "a dict with {kind!r}, {start!r} and optionally {end!r}",
+                        "un dictionnaire avec {kind!r}, {start!r} et éventuellement {end!r}",
+                        kind="kind",
+                        start="start",
+                        end="end",
+                    ),
                 )
             result.append(Derogation(**item))
         else:
-            raise ValidationError("derogations", item, "a Derogation, a dict or 'kind:start/end'")
+            raise ValidationError(
+                "derogations",
+                item,
+                Phrase(
+                    "a Derogation, a dict or {form!r}",
+                    "un objet Derogation, un dictionnaire ou du texte {forme!r}",
+                    form="kind:start/end",
+                    forme="sorte:début/fin",
+                ),
+            )
     return tuple(result)
 
 
@@ -545,13 +715,17 @@ def _hire_date(value: Any) -> dt.date:
     return to_date(value, "hire_date")
 
 
+#: How much telework an agent may ask for.
+_PER_WEEK = Phrase("0 to 7 workday/week", "de 0 à 7 jours de travail par semaine")
+
+
 def _requested_telework(value: Any) -> Quantity | None:
     if value is None:
         return None
     quantity = as_quantity(value, field="requested_telework", dimension=WORKDAYS_PER_TIME)
     days = float(quantity.m_as(_unit(REQUESTED_TELEWORK_UNIT)))
     if not (math.isfinite(days) and 0 <= days <= _MOST_PER_WEEK):
-        raise ValidationError("requested_telework", value, "0 to 7 workday/week")
+        raise ValidationError("requested_telework", value, _PER_WEEK)
     return Q_(days, REQUESTED_TELEWORK_UNIT)
 
 
@@ -561,11 +735,22 @@ def _pattern(value: Any) -> WeeklyPattern | None:
     if isinstance(value, str):
         # an empty cell: not stated (a policy then places the days asked for)
         return WeeklyPattern.parse(value) if value.strip() else None
-    raise ValidationError("pattern", value, "a WeeklyPattern, or text such as 'tue, thu am'")
+    raise ValidationError(
+        "pattern",
+        value,
+        Phrase(
+            "a WeeklyPattern, or text such as {example!r}",
+            "un objet WeeklyPattern, ou du texte comme {exemple!r}",
+            example="tue, thu am",
+            exemple="mar, jeu matin",
+        ),
+    )
 
 
 def _days_off(value: Any) -> frozenset[int]:
-    return weekday_set(value, "days_off", "weekdays not worked")
+    return weekday_set(
+        value, "days_off", Phrase("weekdays not worked", "des jours de la semaine non travaillés")
+    )
 
 
 def _telecentre_distance(value: Any) -> Quantity | None:
@@ -592,17 +777,41 @@ def _absences(value: Any) -> tuple[Absence, ...] | None:
             start, sep, end = part.partition("/")
             if not sep or not start.strip() or not end.strip():
                 raise ValidationError(
-                    "absences", value, "spans 'start/end' separated by ';', or 'none'"
+                    "absences",
+                    value,
+                    Phrase(
+                        "spans {form!r} separated by {sep!r}, or {none!r}",
+                        "des périodes {forme!r} séparées par {sep!r}, ou {aucune!r}",
+                        form="start/end",
+                        forme="début/fin",
+                        sep=";",
+                        none="none",
+                        aucune="aucune",
+                    ),
                 )
             try:
                 spans.append(Absence(start=start.strip(), end=end.strip()))
             except ValidationError as exc:
                 raise ValidationError(
-                    "absences", value, f"spans whose {exc.field} is {exc.expected}"
+                    "absences",
+                    value,
+                    Phrase(
+                        "spans whose {field} is {expected}",
+                        "des périodes dont le champ {field} est {expected}",
+                        field=exc.field,
+                        expected=exc.expected,
+                    ),
                 ) from exc
         value = spans
     if isinstance(value, Mapping) or not isinstance(value, Iterable):
-        raise ValidationError("absences", value, "a list of Absence spans, or None (unknown)")
+        raise ValidationError(
+            "absences",
+            value,
+            Phrase(
+                "a list of Absence spans, or None (unknown)",
+                "une liste d'objets Absence, ou None (inconnues)",
+            ),
+        )
     return _absence_list(value)
 
 
@@ -611,7 +820,16 @@ def _authorisation(value: Any) -> Authorisation | None:
         return value
     if isinstance(value, str):
         return Authorisation.parse(value)
-    raise ValidationError("authorisation", value, "an Authorisation, or 'start/end' text")
+    raise ValidationError(
+        "authorisation",
+        value,
+        Phrase(
+            "an Authorisation, or {form!r} text",
+            "un objet Authorisation, ou du texte {forme!r}",
+            form="start/end",
+            forme="début/fin",
+        ),
+    )
 
 
 _TRUE = frozenset({"true", "yes", "oui", "y", "o", "1", "vrai"})
@@ -629,7 +847,11 @@ def _read_bool(value: Any, field: str) -> bool:
             return True
         if text in _FALSE:
             return False
-    raise ValidationError(field, value, "true or false (yes/no, oui/non, 1/0)")
+    raise ValidationError(
+        field,
+        value,
+        Phrase("true or false (yes/no, oui/non, 1/0)", "true ou false (yes/no, oui/non, 1/0)"),
+    )
 
 
 def _default_working_time() -> Quantity:
@@ -874,20 +1096,38 @@ def _column_unit(key: str) -> tuple[str, str | None]:
                 as_quantity(Q_(1, unit), field=key, dimension=dimension)
             except UnitError as exc:
                 hint = (
-                    f" (a day is 24 hours: write {name}_workday_per_week)"
+                    Phrase(
+                        " (a day is 24 hours: write {column})",
+                        " (un {day!r} dure 24 heures" + NBSP + ": écrivez {column})",
+                        day="day",
+                        column=f"{name}_workday_per_week",
+                    )
                     if dimension == WORKDAYS_PER_TIME
-                    else ""
+                    else EMPTY
                 )
-                raise ValidationError(
-                    f"columns.{key}", key, f"a unit of dimension {dimension} after {name}_{hint}"
-                ) from exc
+                wanted = Phrase(
+                    "a unit of dimension {dimension} after {prefix}{hint}",
+                    "une unité de dimension {dimension} après {prefix}{hint}",
+                    dimension=dimension,
+                    prefix=f"{name}_",
+                    hint=hint,
+                )
+                raise ValidationError(f"columns.{key}", key, wanted) from exc
             except Exception:
                 break
             return name, unit
     known = list(_FIELDS) + [f"{n}_<unit>" for n in _QUANTITY_FIELDS]
     guess = difflib.get_close_matches(key, _FIELDS, n=1)
-    hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-    raise ValidationError(f"columns.{key}", key, f"one of {', '.join(known)}{hint}")
+    raise ValidationError(
+        f"columns.{key}",
+        key,
+        Phrase(
+            "one of {known}{hint}",
+            "une valeur parmi {known}{hint}",
+            known=", ".join(known),
+            hint=did_you_mean(guess[0] if guess else None),
+        ),
+    )
 
 
 #: A mapping of input columns to fields: a field name (``"commute_distance"``), a field
@@ -921,23 +1161,56 @@ def _column_spec(source: str, spec: Any) -> tuple[str, str | None] | None:
         field, unit = (part.strip() for part in spec)
         if field not in _QUANTITY_FIELDS:
             raise ValidationError(
-                where, spec, f"a (field, unit) pair for one of {', '.join(_QUANTITY_FIELDS)}"
+                where,
+                spec,
+                Phrase(
+                    "a (field, unit) pair for one of {fields}",
+                    "une paire (champ, unité) pour l'un des champs {fields}",
+                    fields=", ".join(_QUANTITY_FIELDS),
+                ),
             )
         dimension = _QUANTITY_FIELDS[field][0]
         unit = _UNIT_ALIASES.get(unit, unit)
         try:
             one = Q_(1, unit)
         except UnitError:
-            raise ValidationError(where, unit, f"a unit of {field} that pint knows") from None
+            raise ValidationError(
+                where,
+                unit,
+                Phrase(
+                    "a unit of {field} that pint knows",
+                    "une unité de {field} que pint connaît",
+                    field=field,
+                ),
+            ) from None
         try:
             as_quantity(one, field=where, dimension=dimension)
         except UnitError:
-            found = one.dimensionality
             raise ValidationError(
-                where, unit, f"a unit of dimension {dimension} for {field} (it is {found})"
+                where,
+                unit,
+                Phrase(
+                    "a unit of dimension {dimension} for {field} (it is {found})",
+                    "une unité de dimension {dimension} pour {field} (elle est de dimension"
+                    " {found})",
+                    dimension=dimension,
+                    field=field,
+                    found=str(one.dimensionality),
+                ),
             ) from None
         return field, unit
-    raise ValidationError(where, spec, "a field name, a (field, unit) pair or None")
+    raise ValidationError(
+        where,
+        spec,
+        Phrase(
+            "a field name, a (field, unit) pair or None",
+            "un nom de champ, une paire (champ, unité) ou None",
+        ),
+    )
+
+
+_INPUT_COLUMN = Phrase("a column of the input", "une colonne de l'entrée")
+_TEXT_NAMES = Phrase("column names that are strings", "des noms de colonnes qui soient du texte")
 
 
 class ColumnPlan:
@@ -947,17 +1220,36 @@ class ColumnPlan:
 
     def __init__(self, columns: Columns | None, ignore_columns: Collection[str]) -> None:
         if columns is not None and not isinstance(columns, Mapping):
-            raise ValidationError("columns", columns, "a mapping of input columns to fields")
+            raise ValidationError(
+                "columns",
+                columns,
+                Phrase(
+                    "a mapping of input columns to fields",
+                    "un dictionnaire des colonnes de l'entrée vers les champs",
+                ),
+            )
         self.mapped: dict[str, tuple[str, str | None] | None] = {}
         for source, spec in (columns or {}).items():
             if not isinstance(source, str):
-                raise ValidationError("columns", source, "input column names that are strings")
+                raise ValidationError(
+                    "columns",
+                    source,
+                    Phrase(
+                        "input column names that are strings",
+                        "des noms de colonnes de l'entrée qui soient du texte",
+                    ),
+                )
             self.mapped[source] = _column_spec(source, spec)
         self.keys: dict[str, tuple[str, str | None] | None] = dict(self.mapped)
         for name in ignore_columns:
             if name in self.mapped:
                 raise ValidationError(
-                    f"columns.{name}", name, "a column mapped or ignored, not both"
+                    f"columns.{name}",
+                    name,
+                    Phrase(
+                        "a column mapped or ignored, not both",
+                        "une colonne associée à un champ ou ignorée, pas les deux",
+                    ),
                 )
             self.keys[name] = None
 
@@ -974,7 +1266,7 @@ class ColumnPlan:
         """Every mapped key must be in the input: a mapping that matches nothing is a typo."""
         for source in self.mapped:
             if source not in seen:
-                raise ValidationError(f"columns.{source}", source, "a column of the input")
+                raise ValidationError(f"columns.{source}", source, _INPUT_COLUMN + EMPTY)
 
     def header(self, names: Sequence[Any]) -> dict[str, tuple[str, str | None]]:
         """Resolve a whole header: ``{field: (column, unit)}``. A mapped column the header
@@ -983,12 +1275,12 @@ class ColumnPlan:
             if source not in names:
                 text = [n for n in names if isinstance(n, str)]
                 guess = difflib.get_close_matches(source, text, n=1)
-                hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-                raise ValidationError(f"columns.{source}", source, f"a column of the input{hint}")
+                hint = did_you_mean(guess[0] if guess else None)
+                raise ValidationError(f"columns.{source}", source, _INPUT_COLUMN + hint)
         fields: dict[str, tuple[str, str | None]] = {}
         for name in names:
             if not isinstance(name, str):
-                raise ValidationError("columns", name, "column names that are strings")
+                raise ValidationError("columns", name, _TEXT_NAMES)
             found = self.resolve(name)
             if found is None:
                 continue
@@ -997,7 +1289,12 @@ class ColumnPlan:
                 raise ValidationError(
                     f"columns.{name}",
                     name,
-                    f"one column for {field}, not two (the input also has {fields[field][0]!r})",
+                    Phrase(
+                        "one column for {field}, not two (the input also has {other!r})",
+                        "une seule colonne pour {field}, pas deux (l'entrée a aussi {other!r})",
+                        field=field,
+                        other=fields[field][0],
+                    ),
                 )
             fields[field] = (name, unit)
         return fields
@@ -1019,15 +1316,36 @@ def _record_cells(
     if isinstance(record, UnreadableRow):
         raise record.error
     if not isinstance(record, Mapping):
-        raise ValidationError("record", record, "a mapping of column names to values")
+        raise ValidationError(
+            "record",
+            record,
+            Phrase(
+                "a mapping of column names to values",
+                "un dictionnaire des noms de colonnes vers les valeurs",
+            ),
+        )
     values: dict[str, tuple[str | None, Any]] = {}
     for key, value in record.items():
         if key == EXTRA_CELLS:
-            raise ValidationError("cells", value, "no more cells than the header has columns")
+            raise ValidationError(
+                "cells",
+                value,
+                Phrase(
+                    "no more cells than the header has columns",
+                    "au plus autant de cellules que l'en-tête a de colonnes",
+                ),
+            )
         if isinstance(value, str) and value == MISSING_CELL:
-            raise ValidationError(key, None, "a cell for every column of the header")
+            raise ValidationError(
+                key,
+                None,
+                Phrase(
+                    "a cell for every column of the header",
+                    "une cellule pour chaque colonne de l'en-tête",
+                ),
+            )
         if not isinstance(key, str):
-            raise ValidationError("record", key, "column names that are strings")
+            raise ValidationError("record", key, _TEXT_NAMES)
         found = plan.resolve(key)
         if key in plan.mapped:
             seen.add(key)
@@ -1035,7 +1353,15 @@ def _record_cells(
             continue
         name, unit = found
         if name in values:
-            raise ValidationError(key, value, f"one column for {name}, not two")
+            raise ValidationError(
+                key,
+                value,
+                Phrase(
+                    "one column for {name}, not two",
+                    "une seule colonne pour {name}, pas deux",
+                    name=name,
+                ),
+            )
         values[name] = (unit, value)
     return values
 
@@ -1050,10 +1376,20 @@ def _series_cells(
     dtype = series.dtype
     if str(dtype).startswith("pint["):  # a pint-pandas column: its dtype holds the unit
         if field not in _QUANTITY_FIELDS:
-            raise ValidationError(f"columns.{name}", str(dtype), f"no quantity for {field}")
+            raise ValidationError(
+                f"columns.{name}",
+                str(dtype),
+                Phrase("no quantity for {field}", "aucune quantité pour {field}", field=field),
+            )
         if unit is not None:
             raise ValidationError(
-                f"columns.{name}", unit, f"no unit in the name of a pint column ({dtype})"
+                f"columns.{name}",
+                unit,
+                Phrase(
+                    "no unit in the name of a pint column ({dtype})",
+                    "aucune unité dans le nom d'une colonne pint ({dtype})",
+                    dtype=str(dtype),
+                ),
             )
         dimension, target = _QUANTITY_FIELDS[field]
         quantity = series.pint.quantity
@@ -1119,6 +1455,9 @@ class _Parsed:
         return list(self.values(keep))
 
 
+_TIMELESS = Phrase("a date without a time of day", "une date sans heure")
+
+
 class _Cells:
     """The parsing of one input's columns: the rows found bad so far and their problems
     (the first problem of each row only), row numbers for the messages."""
@@ -1163,11 +1502,13 @@ class _Cells:
         return _codes(values)
 
     def require(
-        self, field: str, codes: npt.NDArray[np.intp], uniques: list[Any], why: str | None
+        self, field: str, codes: npt.NDArray[np.intp], uniques: list[Any], why: Phrase | None
     ) -> None:
         """Rows whose required ``field`` is missing are bad."""
         failed = {
-            code: ValidationError(field, value, why or "a value (required)")
+            code: ValidationError(
+                field, value, why or Phrase("a value (required)", "une valeur (obligatoire)")
+            )
             for code, value in enumerate(uniques)
             if _is_missing(value)
         }
@@ -1186,7 +1527,7 @@ class _Cells:
 
             def error(index: int) -> ValidationError:
                 value = str(values[index])
-                return ValidationError("hire_date", value, "a date without a time of day")
+                return ValidationError("hire_date", value, _TIMELESS)
 
             self.fail_rows(timed, error)
             low = np.datetime64(FIRST_DATE, "D")
@@ -1196,7 +1537,14 @@ class _Cells:
             def beyond(index: int) -> ValidationError:
                 value = str(values[index])
                 return ValidationError(
-                    "hire_date", value, f"a date from {FIRST_DATE} to {LAST_DATE}"
+                    "hire_date",
+                    value,
+                    Phrase(
+                        "a date from {first} to {last}",
+                        "une date du {first} au {last}",
+                        first=FIRST_DATE.isoformat(),
+                        last=LAST_DATE.isoformat(),
+                    ),
                 )
 
             self.fail_rows(outside, beyond)
@@ -1333,6 +1681,19 @@ def _is_missing(value: Any) -> bool:
     return type(value).__name__ in ("NAType", "NaTType")
 
 
+_DISTANCE = Phrase("a finite distance >= 0 km", "une distance finie, positive ou nulle, en km")
+_TRUE_OR_FALSE = Phrase("true or false", "true ou false")
+
+
+def _rows_of(n: int) -> Phrase:
+    return Phrase(
+        "a column of {n} rows",
+        "une colonne de {rows}",
+        n=n,
+        rows=french_count(n, "ligne", "lignes"),
+    )
+
+
 @attrs.frozen(kw_only=True, eq=False)
 class Workforce:
     """Many agents as columns. Build it with a ``from_*`` constructor.
@@ -1404,19 +1765,31 @@ class Workforce:
         if set(map(len, _ROW_COLUMNS(self))) != {n}:  # the name only when one differs
             for name in _ROW_NAMES:
                 if len(getattr(self, name)) != n:
-                    raise ValidationError(name, len(getattr(self, name)), f"a column of {n} rows")
+                    raise ValidationError(name, len(getattr(self, name)), _rows_of(n))
             for name in _CODED_NAMES:
                 if len(getattr(self, name).codes) != n:
-                    raise ValidationError(name, len(getattr(self, name).codes), f"{n} codes")
+                    raise ValidationError(
+                        name,
+                        len(getattr(self, name).codes),
+                        Phrase("{n} codes", "{codes}", n=n, codes=french_count(n, "code", "codes")),
+                    )
         shape = self.activity_shares.shape
         if len(shape) != 2 or shape[1] != len(self.activity_names):
             raise ValidationError(
                 "activity_shares",
                 self.activity_shares.shape,
-                f"one column per activity name ({len(self.activity_names)})",
+                Phrase(
+                    "one column per activity name ({n})",
+                    "une colonne par nom d'activité ({n})",
+                    n=len(self.activity_names),
+                ),
             )
         if self.hire_date.dtype != np.dtype("datetime64[D]"):
-            raise ValidationError("hire_date", self.hire_date.dtype, "dates as datetime64[D]")
+            raise ValidationError(
+                "hire_date",
+                self.hire_date.dtype,
+                Phrase("dates as datetime64[D]", "des dates de type datetime64[D]"),
+            )
 
     # -- construction -------------------------------------------------------------
 
@@ -1426,7 +1799,16 @@ class Workforce:
         agents = list(agents)
         for index, agent in enumerate(agents):
             if not isinstance(agent, Agent):
-                raise WorkforceError([RowError(index, "agent", agent, "not an Agent")])
+                raise WorkforceError(
+                    [
+                        RowError(
+                            index,
+                            "agent",
+                            agent,
+                            Phrase("not an Agent", "ce n'est pas un objet Agent"),
+                        )
+                    ]
+                )
         if len(agents) == 1:  # the one-agent path, kept short for policy.assess(agent)
             return cls._from_one(agents[0])
         derogations = [a.derogations for a in agents]
@@ -1611,7 +1993,7 @@ class Workforce:
         or NaN: not stated; each stated row must sum to 100 % within 0.5 %).
         """
         if errors not in ("raise", "report"):
-            raise ValidationError("errors", errors, "'raise' or 'report'")
+            raise ValidationError("errors", errors, either("raise", "report"))
         id_array, unreadable, id_texts = _id_column(ids)
         n = len(id_array)
         rows = (
@@ -1626,20 +2008,18 @@ class Workforce:
             mask: npt.NDArray[np.bool_],
             field: str,
             values: Any,
-            expected: str | Callable[[Any], str],
+            expected: Phrase | Callable[[Any], Phrase],
         ) -> None:
             for index in np.flatnonzero(mask & ~bad):
                 value = _plain(values[index])
                 wanted = expected(value) if callable(expected) else expected
-                problems.append(
-                    RowError(
-                        int(rows[index]), field, value, f"{field}: expected {wanted}, got {value!r}"
-                    )
-                )
+                french = ValidationError(field, value, wanted).text("fr")
+                message = Phrase(f"{field}: expected {wanted}, got {value!r}", french)
+                problems.append(RowError(int(rows[index]), field, value, message))
             bad[mask] = True
 
-        flag(np.char.str_len(id_array) == 0, "id", id_array, "a non-empty string")
-        flag(unreadable, "id", id_texts, "an id without control or invisible characters")
+        flag(np.char.str_len(id_array) == 0, "id", id_array, _NON_EMPTY)
+        flag(unreadable, "id", id_texts, _CLEAN_ID)
 
         _check_length("hire_date", hire_date, n)
         _check_length("source_rows", rows, n)
@@ -1647,36 +2027,39 @@ class Workforce:
 
         percent = _quantity_column(working_time, "working_time", n, 100.0)
         percent = np.round(percent, 9)
-        flag(
-            ~((percent > 0) & (percent <= 100)), "working_time", percent, "a share in (0 %, 100 %]"
-        )
+        flag(~((percent > 0) & (percent <= 100)), "working_time", percent, _SHARE)
 
         distance = _quantity_column(commute_distance, "commute_distance", n, math.nan)
         flag(
             ~(np.isnan(distance) | ((distance >= 0) & np.isfinite(distance))),
             "commute_distance",
             distance,
-            "a finite distance >= 0 km",
+            _DISTANCE,
         )
         minutes = _quantity_column(commute_time, "commute_time", n, math.nan)
         flag(
             ~(np.isnan(minutes) | ((minutes >= 0) & np.isfinite(minutes))),
             "commute_time",
             minutes,
-            "a finite duration >= 0 min",
+            Phrase("a finite duration >= 0 min", "une durée finie, positive ou nulle, en min"),
         )
         asked = _quantity_column(requested_telework, "requested_telework", n, math.nan)
         flag(
             ~(np.isnan(asked) | ((asked >= 0) & (asked <= _MOST_PER_WEEK))),
             "requested_telework",
             asked,
-            "0 to 7 workday/week",
+            _PER_WEEK,
         )
 
         roles = _role_column(role, n)
         tag_matrix, tag_names, tag_problems = _tag_column(tags, n)
         for index, message_field, value in tag_problems:
-            flag(np.arange(n) == index, message_field, [value] * n, "a set of tag names")
+            flag(
+                np.arange(n) == index,
+                message_field,
+                [value] * n,
+                Phrase("a set of tag names", "un ensemble de noms d'étiquettes"),
+            )
 
         if commute_mode is None:
             mode_codes = np.zeros(n, dtype=np.int8)
@@ -1691,14 +2074,14 @@ class Workforce:
 
         volunteers, unread = _bool_column(volunteer, "volunteer", n)
         if unread.any():
-            flag(unread, "volunteer", np.asarray(volunteer, dtype=object), "true or false")
+            flag(unread, "volunteer", np.asarray(volunteer, dtype=object), _TRUE_OR_FALSE)
         posts, unread = _bool_column(teleworkable_post, "teleworkable_post", n)
         if unread.any():
             flag(
                 unread,
                 "teleworkable_post",
                 np.asarray(teleworkable_post, dtype=object),
-                "true or false",
+                _TRUE_OR_FALSE,
             )
 
         far = _quantity_column(telecentre_distance, "telecentre_distance", n, math.nan)
@@ -1706,7 +2089,7 @@ class Workforce:
             ~(np.isnan(far) | ((far >= 0) & np.isfinite(far))),
             "telecentre_distance",
             far,
-            "a finite distance >= 0 km",
+            _DISTANCE,
         )
         patterns = _coded_column(pattern, "pattern", _pattern, n, rows, problems, bad)
         absent = _coded_column(absences, "absences", _absences, n, rows, problems, bad)
@@ -1734,7 +2117,7 @@ class Workforce:
         d_end: list[dt.date | None] = []
         if derogations is not None:
             if len(derogations) != n:
-                raise ValidationError("derogations", len(derogations), f"a column of {n} rows")
+                raise ValidationError("derogations", len(derogations), _rows_of(n))
             for index, raw in enumerate(derogations):
                 try:
                     items = _derogations(raw)
@@ -1758,7 +2141,15 @@ class Workforce:
             sorted_ids = id_array[order]
             repeat = np.zeros(n, dtype=bool)
             repeat[order[1:][sorted_ids[1:] == sorted_ids[:-1]]] = True
-            flag(repeat, "id", id_array, "an id used once in the workforce")
+            flag(
+                repeat,
+                "id",
+                id_array,
+                Phrase(
+                    "an id used once in the workforce",
+                    "un identifiant employé une seule fois dans l'effectif",
+                ),
+            )
 
         if problems and errors == "raise":
             raise WorkforceError(sorted(problems, key=lambda e: e.row))
@@ -1896,7 +2287,7 @@ class Workforce:
         ``absent`` names the required fields the input has no column for.
         """
         if errors not in ("raise", "report"):
-            raise ValidationError("errors", errors, "'raise' or 'report'")
+            raise ValidationError("errors", errors, either("raise", "report"))
         column = _Cells(n, bad, problems, rows)
         id_codes, id_values = column.codes(cells.get("id"))
         hire_codes, hire_values = column.codes(cells.get("hire_date"))
@@ -1904,7 +2295,15 @@ class Workforce:
             ("id", id_codes, id_values),
             ("hire_date", hire_codes, hire_values),
         ):
-            why = f"a value (required; there is no {field} column)" if field in absent else None
+            why = (
+                Phrase(
+                    "a value (required; there is no {field} column)",
+                    "une valeur (obligatoire" + NNBSP + "; il n'y a pas de colonne {field})",
+                    field=field,
+                )
+                if field in absent
+                else None
+            )
             column.require(field, codes, uniques, why)
         hire = column.dates(cells.get("hire_date"), hire_codes, hire_values)
         magnitudes: dict[str, npt.NDArray[np.float64]] = {}
@@ -2011,11 +2410,17 @@ class Workforce:
         import pandas as pd
 
         if not isinstance(frame, pd.DataFrame):
-            raise ValidationError("frame", frame, "a pandas DataFrame")
+            raise ValidationError(
+                "frame", frame, Phrase("a pandas DataFrame", "un objet DataFrame de pandas")
+            )
         names = [str(name) if isinstance(name, str) else name for name in frame.columns]
         repeated = [name for name in names if names.count(name) > 1]
         if repeated:
-            raise ValidationError("columns", repeated[0], "column names used once")
+            raise ValidationError(
+                "columns",
+                repeated[0],
+                Phrase("column names used once", "des noms de colonnes employés une seule fois"),
+            )
         plan = ColumnPlan(columns, ignore_columns)
         fields = plan.header(names)
         n = len(frame)
@@ -2067,13 +2472,24 @@ class Workforce:
         """The row of an agent, by id."""
         found = np.flatnonzero(self.ids == agent_id)
         if not len(found):
-            raise ValidationError("agent_id", agent_id, "the id of an agent of this workforce")
+            raise ValidationError(
+                "agent_id",
+                agent_id,
+                Phrase(
+                    "the id of an agent of this workforce",
+                    "l'identifiant d'un agent de cet effectif",
+                ),
+            )
         return int(found[0])
 
     def agent(self, row: int) -> Agent:
         """Rebuild row ``row`` as an :class:`Agent`."""
         if not -len(self) <= row < len(self):
-            raise ValidationError("row", row, f"a row number below {len(self)}")
+            raise ValidationError(
+                "row",
+                row,
+                Phrase("a row number below {n}", "un numéro de ligne inférieur à {n}", n=len(self)),
+            )
         row = row % len(self)
         distance = float(self.commute_distance_km[row])
         minutes = float(self.commute_time_min[row])
@@ -2140,10 +2556,24 @@ class Workforce:
         """
         index = np.asarray(rows)
         if index.ndim != 1 or (index.size and index.dtype.kind not in "iu"):
-            mask = index.dtype == np.bool_
-            kind = "a boolean mask" if mask else f"an array of {index.dtype}, {index.shape}"
+            kind = (
+                Phrase("a boolean mask", "un masque booléen")
+                if index.dtype == np.bool_
+                else Phrase(
+                    "an array of {dtype}, {shape}",
+                    "un tableau de {dtype}, {shape}",
+                    dtype=str(index.dtype),
+                    shape=str(index.shape),
+                )
+            )
             raise ValidationError(
-                "rows", kind, "integer row positions (of a mask: np.flatnonzero(mask))"
+                "rows",
+                kind,
+                Phrase(
+                    "integer row positions (of a mask: np.flatnonzero(mask))",
+                    "des positions de lignes entières (pour un masque" + NBSP + ":"
+                    " np.flatnonzero(mask))",
+                ),
             )
         index = index.astype(np.intp, copy=False)
         n = len(self)
@@ -2151,13 +2581,25 @@ class Workforce:
             outside = (index < 0) | (index >= n)
             if outside.any():
                 value = int(index[np.flatnonzero(outside)[0]])
-                raise ValidationError("rows", value, f"row positions from 0 to {n - 1}")
+                raise ValidationError(
+                    "rows",
+                    value,
+                    Phrase(
+                        "row positions from 0 to {last}",
+                        "des positions de lignes de 0 à {last}",
+                        last=n - 1,
+                    ),
+                )
         position = np.full(n, -1, dtype=np.int64)
         position[index] = np.arange(len(index), dtype=np.int64)
         if index.size and np.count_nonzero(position >= 0) != len(index):
             counts = np.bincount(index, minlength=n)
             raise ValidationError(
-                "rows", int(np.flatnonzero(counts > 1)[0]), "each row position at most once"
+                "rows",
+                int(np.flatnonzero(counts > 1)[0]),
+                Phrase(
+                    "each row position at most once", "chaque position de ligne au plus une fois"
+                ),
             )
         moved = position[self.derogation_row]
         held = np.flatnonzero(moved >= 0)
@@ -2391,11 +2833,17 @@ def _listed(names: Any) -> list[Any]:
     if isinstance(names, str | enum.Enum):
         return [names]
     if isinstance(names, Mapping) or not isinstance(names, Iterable):
-        raise ValidationError("names", names, "a name or a collection of names")
+        raise ValidationError(
+            "names",
+            names,
+            Phrase("a name or a collection of names", "un nom ou une collection de noms"),
+        )
     items = list(names)
     for item in items:
         if not isinstance(item, str):
-            raise ValidationError("names", item, "names that are text")
+            raise ValidationError(
+                "names", item, Phrase("names that are text", "des noms qui soient du texte")
+            )
     return items
 
 
@@ -2451,6 +2899,24 @@ def _texts(column: Coded, write: Callable[[Any], str]) -> list[str]:
     return [table[code] for code in column.codes.tolist()]
 
 
+def _one_per_id(n: int) -> Phrase:
+    return Phrase(
+        "a column of {n} values (one per id)",
+        "une colonne de {values} (une par identifiant)",
+        n=n,
+        values=french_count(n, "valeur", "valeurs"),
+    )
+
+
+def _values_of(n: int) -> Phrase:
+    return Phrase(
+        "a column of {n} values",
+        "une colonne de {values}",
+        n=n,
+        values=french_count(n, "valeur", "valeurs"),
+    )
+
+
 def _coded_column(
     values: Sequence[Any] | npt.NDArray[Any] | None,
     field: str,
@@ -2466,9 +2932,13 @@ def _coded_column(
     if values is None:
         return Coded.default(n)
     if not isinstance(values, Sequence | np.ndarray):
-        raise ValidationError(field, values, f"a column of {n} values (one per id)")
+        raise ValidationError(field, values, _one_per_id(n))
     if len(values) != n:
-        raise ValidationError(field, f"a column of {len(values)} values", f"{n} values")
+        raise ValidationError(
+            field,
+            _values_of(len(values)),
+            Phrase("{n} values", "{values}", n=n, values=french_count(n, "valeur", "valeurs")),
+        )
     codes = np.zeros(n, dtype=np.int32)
     table: list[Any] = [None]
     found: dict[Any, int] = {}  # a converted value -> its code
@@ -2539,14 +3009,10 @@ def _date_column(
         missing = np.isnat(array)
         timed = ~missing & (array != values)  # a time of day would be cut off silently
         for position in np.flatnonzero(timed & ~bad[: len(timed)]):
-            problems.append(
-                RowError(
-                    int(rows[position]),
-                    "hire_date",
-                    str(values[position]),
-                    f"hire_date: expected a date without a time of day, got {values[position]}",
-                )
-            )
+            shown = str(values[position])
+            french = ValidationError("hire_date", shown, _TIMELESS).text("fr")
+            message = Phrase(f"hire_date: expected {_TIMELESS}, got {values[position]}", french)
+            problems.append(RowError(int(rows[position]), "hire_date", shown, message))
         bad[: len(timed)] |= timed
     else:
         array = np.empty(len(values), dtype="datetime64[D]")
@@ -2559,16 +3025,14 @@ def _date_column(
                 missing[index] = True
     for position in np.flatnonzero(missing & ~bad[: len(missing)]):
         value = values[int(position)]
-        problems.append(
-            RowError(
-                int(rows[position]),
-                "hire_date",
-                value,
-                f"hire_date: expected an ISO date such as 2013-01-01, got {value!r}",
-            )
-        )
+        french = ValidationError("hire_date", value, _ISO_DATE).text("fr")
+        message = Phrase(f"hire_date: expected {_ISO_DATE}, got {value!r}", french)
+        problems.append(RowError(int(rows[position]), "hire_date", value, message))
     bad[: len(missing)] |= missing
     return array
+
+
+_ISO_DATE = Phrase("an ISO date such as 2013-01-01", "une date écrite AAAA-MM-JJ, comme 2013-01-01")
 
 
 def _quantity_column(
@@ -2586,12 +3050,10 @@ def _quantity_column(
 def _check_length(field: str, column: Any, n: int) -> None:
     """A column must have one value per agent."""
     if np.ndim(column) != 1 and not isinstance(column, Sequence):
-        raise ValidationError(field, column, f"a column of {n} values (one per id)")
+        raise ValidationError(field, column, _one_per_id(n))
     size = len(column)
     if size != n:
-        raise ValidationError(
-            field, f"a column of {size} values", f"a column of {n} values (one per id)"
-        )
+        raise ValidationError(field, _values_of(size), _one_per_id(n))
 
 
 def _role_column(
@@ -2609,7 +3071,15 @@ def _role_column(
     if array.dtype.kind != "U" and n:
         strange = [v for v in array.tolist() if not isinstance(v, str)]
         if strange:
-            raise ValidationError(field, strange[0], f"a column of strings ({field} is text)")
+            raise ValidationError(
+                field,
+                strange[0],
+                Phrase(
+                    "a column of strings ({field} is text)",
+                    "une colonne de textes ({field} est du texte)",
+                    field=field,
+                ),
+            )
     return Categories.from_values(np.char.strip(array.astype(str)) if n else [])
 
 
@@ -2618,7 +3088,11 @@ def _check_codes(field: str, column: Categories, n: int) -> None:
     codes = np.asarray(column.codes)
     if n and (codes.min() < 0 or codes.max() >= len(column.categories)):
         raise ValidationError(
-            f"{field}.codes", int(codes.max()), f"codes from 0 to {len(column.categories) - 1}"
+            f"{field}.codes",
+            int(codes.max()),
+            Phrase(
+                "codes from 0 to {last}", "des codes de 0 à {last}", last=len(column.categories) - 1
+            ),
         )
 
 
@@ -2712,7 +3186,11 @@ def _activity_matrix(
     zero or NaN where the agent does not carry the activity."""
     cleaned = {_activity_name(name): name for name in columns}
     if len(cleaned) != len(columns):
-        raise ValidationError("activities", list(columns), "each activity once")
+        raise ValidationError(
+            "activities",
+            list(columns),
+            Phrase("each activity once", "chaque activité une seule fois"),
+        )
     names = tuple(sorted(cleaned))
     percent = np.zeros((n, len(names)))
     for j, name in enumerate(names):
@@ -2728,7 +3206,11 @@ def _activity_matrix(
     wrong |= stated & (np.abs(total - 100) > ACTIVITY_SHARE_TOLERANCE)
     for index in np.flatnonzero(wrong & ~bad).tolist():
         shares = {name: _plain(percent[index, j]) for j, name in enumerate(names)}
-        expected = f"shares from 0 to 100 % summing to 100 % (± {ACTIVITY_SHARE_TOLERANCE:g} %)"
+        expected = Phrase(
+            "shares from 0 to 100 % summing to 100 % (± {tolerance} %)",
+            "des parts de 0 à 100 % dont la somme fait 100 % (à {tolerance} % près)",
+            tolerance=decimal(ACTIVITY_SHARE_TOLERANCE),
+        )
         problems.append(
             RowError.from_error(int(rows[index]), ValidationError("activities", shares, expected))
         )
@@ -2771,6 +3253,10 @@ def _tag_column(
     return matrix, names, problems
 
 
+def _shaped(shape: tuple[int, ...]) -> Phrase:
+    return Phrase("an array of shape {shape}", "un tableau de forme {shape}", shape=str(shape))
+
+
 def _id_column(
     ids: Sequence[str] | npt.NDArray[Any],
 ) -> tuple[npt.NDArray[np.str_], npt.NDArray[np.bool_], Sequence[str]]:
@@ -2780,13 +3266,22 @@ def _id_column(
     raw = ids.tolist() if isinstance(ids, np.ndarray) and ids.dtype.kind == "O" else ids
     array = np.asarray(ids)
     if array.ndim != 1:
-        raise ValidationError("ids", f"an array of shape {array.shape}", "a column of ids")
+        raise ValidationError(
+            "ids", _shaped(array.shape), Phrase("a column of ids", "une colonne d'identifiants")
+        )
     if array.dtype.kind != "U":
         if array.size == 0:
             return np.array([], dtype=str), np.zeros(0, dtype=bool), ()
         strange = [v for v in array.tolist() if not isinstance(v, str)]
         if strange:
-            raise ValidationError("ids", strange[0], "a column of strings (ids are text)")
+            raise ValidationError(
+                "ids",
+                strange[0],
+                Phrase(
+                    "a column of strings (ids are text)",
+                    "une colonne de textes (les identifiants sont du texte)",
+                ),
+            )
         array = array.astype(str)
     texts = raw if isinstance(raw, list | tuple) else array.tolist()
     unreadable = np.zeros(len(array), dtype=bool)
@@ -2826,7 +3321,14 @@ def _bool_column(
     array = np.asarray(values)
     if array.ndim != 1:
         raise ValidationError(
-            field, f"an array of shape {array.shape}", f"a column of {n} booleans"
+            field,
+            _shaped(array.shape),
+            Phrase(
+                "a column of {n} booleans",
+                "une colonne de {booleans}",
+                n=n,
+                booleans=french_count(n, "booléen", "booléens"),
+            ),
         )
     _check_length(field, array, n)
     if array.dtype == np.bool_:
@@ -2865,27 +3367,52 @@ def read_text(source: str | Path | IO[str] | IO[bytes], encoding: str | None = N
         try:
             data: str | bytes = Path(source).read_bytes()
         except OSError as exc:
-            reason = f"a readable file ({exc.strerror})"
+            reason = Phrase(
+                "a readable file ({why})",
+                "un fichier lisible ({why})",
+                why=system_reason(exc, "erreur de lecture"),
+            )
             raise ValidationError("source", str(source), reason) from None
     else:
         try:
             data = source.read()
         except UnicodeDecodeError as exc:
             raise ValidationError(
-                "encoding", exc.encoding, "the file's encoding: open it in binary mode ('rb')"
+                "encoding",
+                exc.encoding,
+                Phrase(
+                    "the file's encoding: open it in binary mode ({mode!r})",
+                    "l'encodage du fichier" + NBSP + ": ouvrez-le en mode binaire ({mode!r})",
+                    mode="rb",
+                ),
             ) from None
     if isinstance(data, str):
         return data.lstrip("\ufeff")
     if not isinstance(data, bytes):
-        raise ValidationError("source", type(data).__name__, "a file, a path or a stream")
+        raise ValidationError(
+            "source",
+            type(data).__name__,
+            Phrase("a file, a path or a stream", "un fichier, un chemin ou un flux"),
+        )
     if encoding is not None:
         try:
             return data.decode(encoding).lstrip("\ufeff")
         except LookupError:
-            raise ValidationError("encoding", encoding, "an encoding Python knows") from None
+            raise ValidationError(
+                "encoding",
+                encoding,
+                Phrase("an encoding Python knows", "un encodage que Python connaît"),
+            ) from None
         except UnicodeDecodeError as exc:
             raise ValidationError(
-                "encoding", encoding, f"the file's encoding (byte {exc.start} is not {encoding})"
+                "encoding",
+                encoding,
+                Phrase(
+                    "the file's encoding (byte {start} is not {encoding})",
+                    "l'encodage du fichier (l'octet {start} n'est pas du {encoding})",
+                    start=exc.start,
+                    encoding=encoding,
+                ),
             ) from None
     try:
         return data.decode("utf-8-sig")
@@ -2917,7 +3444,14 @@ def csv_records(
             raise csv.Error("too long")
         header = next(csv.reader([first], delimiter=delimiter, strict=True))
     except csv.Error:
-        raise ValidationError("header", first[:80], "a header row whose quotes close") from None
+        raise ValidationError(
+            "header",
+            first[:80],
+            Phrase(
+                "a header row whose quotes close",
+                "une ligne d'en-tête dont les guillemets se ferment",
+            ),
+        ) from None
     width = len(header)
 
     def rows() -> Iterator[dict[str, Any] | UnreadableRow]:
@@ -2925,15 +3459,24 @@ def csv_records(
             if not line.strip():
                 continue
             if len(line) > MOST_ROW_CHARACTERS:
-                expected = f"a row of at most {MOST_ROW_CHARACTERS:,} characters"
-                yield UnreadableRow(ValidationError("row", f"{len(line):,} characters", expected))
+                expected = Phrase(
+                    "a row of at most {most} characters",
+                    "une ligne d'au plus {most} caractères",
+                    most=grouped(MOST_ROW_CHARACTERS),
+                )
+                length = Phrase("{n} characters", "{n} caractères", n=grouped(len(line)))
+                yield UnreadableRow(ValidationError("row", length, expected))
                 continue
             try:  # each line alone, strictly: a quote cannot run on into the next rows
                 if line.count('"') % 2:
                     raise csv.Error("a quote left open")
                 cells = next(csv.reader([line], delimiter=delimiter, strict=True))
             except csv.Error:
-                expected = "quotes that close on their line (a cell holds no line break)"
+                expected = Phrase(
+                    "quotes that close on their line (a cell holds no line break)",
+                    "des guillemets qui se ferment sur leur ligne (une cellule ne contient pas"
+                    " de saut de ligne)",
+                )
                 yield UnreadableRow(ValidationError("row", line[:80], expected))
                 continue
             record: dict[str, Any] = dict(zip(header, cells, strict=False))
@@ -2955,7 +3498,7 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-
 def _plain_number(raw: Any, name: str, unit: str) -> float:
     """A cell of a column named with its unit, as a finite number."""
     if isinstance(raw, bool):
-        raise ValidationError(name, raw, f"a number in {unit}")
+        raise ValidationError(name, raw, _number_in(unit))
     if isinstance(raw, int | float | np.integer | np.floating):
         number = float(raw)
     elif isinstance(raw, str) and _PLAIN_NUMBER.fullmatch(raw.strip()):
@@ -2964,10 +3507,25 @@ def _plain_number(raw: Any, name: str, unit: str) -> float:
             text = text.replace(",", ".")  # a French decimal comma: "12,5"
         number = float(text)
     else:
-        raise ValidationError(name, raw, f"a number in {unit}")
+        raise ValidationError(name, raw, _number_in(unit))
     if not math.isfinite(number):
-        raise ValidationError(name, raw, f"a finite number in {unit}")
+        raise ValidationError(
+            name,
+            raw,
+            Phrase(
+                "a finite number in {unit}",
+                "un nombre fini, en {french}",
+                unit=unit,
+                french=french_unit(Q_(1, unit)),
+            ),
+        )
     return number
+
+
+def _number_in(unit: str) -> Phrase:
+    return Phrase(
+        "a number in {unit}", "un nombre, en {french}", unit=unit, french=french_unit(Q_(1, unit))
+    )
 
 
 def _cell_quantity(

@@ -38,6 +38,7 @@ import numpy.typing as npt
 
 from teletravail.dated import Duration, Source
 from teletravail.errors import TeletravailError, ValidationError
+from teletravail.messages import Phrase, french_unit
 from teletravail.units import DIMENSIONLESS, LENGTH, Q_, TIME, as_quantity, unit
 from teletravail.workforce import (
     ACTIVITY_SHARE_UNIT,
@@ -79,7 +80,11 @@ def _source(value: Any) -> Source | None:
         return value
     if isinstance(value, str):
         return Source(title=value)
-    raise ValidationError("source", value, "a Source, a title string or None")
+    raise ValidationError(
+        "source",
+        value,
+        Phrase("a Source, a title string or None", "un objet Source, un titre ou None"),
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -219,14 +224,29 @@ class _MinimumQuantity(Criterion):
     def __attrs_post_init__(self) -> None:
         checked = as_quantity(self.minimum, field="minimum", dimension=self.DIMENSION)
         if np.ndim(checked.magnitude) != 0:
-            raise ValidationError("minimum", self.minimum, "one value, not an array")
+            raise ValidationError(
+                "minimum",
+                self.minimum,
+                Phrase("one value, not an array", "une seule valeur, pas un tableau"),
+            )
         limit = _in(checked, self.UNIT)
         top = self.MAXIMUM
         if not math.isfinite(limit) or limit < 0 or (top is not None and limit > top):
-            bounds = (
-                f"between 0 and {top:g} {self.UNIT}" if top is not None else f">= 0 {self.UNIT}"
-            )
-            raise ValidationError("minimum", self.minimum, f"a finite minimum {bounds}")
+            parts = {"unit": self.UNIT, "french": french_unit(Q_(1, self.UNIT))}
+            if top is not None:
+                wanted = Phrase(
+                    "a finite minimum between 0 and {top:g} {unit}",
+                    "un minimum fini, de 0 à {top:g} {french}",
+                    top=top,
+                    **parts,
+                )
+            else:
+                wanted = Phrase(
+                    "a finite minimum >= 0 {unit}",
+                    "un minimum fini, positif ou nul (en {french})",
+                    **parts,
+                )
+            raise ValidationError("minimum", self.minimum, wanted)
         object.__setattr__(self, "_limit", limit)
 
     def _values(self, workforce: Workforce) -> npt.NDArray[np.float64]:
@@ -268,11 +288,19 @@ class MinimumWorkingTime(_MinimumQuantity):
 def _names(value: Any) -> frozenset[str]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, Iterable) or isinstance(items, Mapping):
-        raise ValidationError("roles", value, "a set of role or tag names")
+        raise ValidationError(
+            "roles",
+            value,
+            Phrase(
+                "a set of role or tag names", "un ensemble de noms de fonctions ou d'étiquettes"
+            ),
+        )
     names = []
     for name in items:
         if not isinstance(name, str) or not name.strip():
-            raise ValidationError("roles", value, "a set of non-empty names")
+            raise ValidationError(
+                "roles", value, Phrase("a set of non-empty names", "un ensemble de noms non vides")
+            )
         names.append(name.strip())  # the same cleaning as the agents' roles and tags
     return frozenset(names)
 
@@ -311,7 +339,14 @@ class ExcludedRoles(Criterion):
 
     def __attrs_post_init__(self) -> None:
         if not self.roles and not self.tags:
-            raise ValidationError("roles", self.roles, "at least one excluded role or tag")
+            raise ValidationError(
+                "roles",
+                self.roles,
+                Phrase(
+                    "at least one excluded role or tag",
+                    "au moins une fonction ou une étiquette exclue",
+                ),
+            )
 
     def column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
         kept = _not_in(workforce.role, self.roles)
@@ -388,10 +423,18 @@ def _kinds(value: Any) -> frozenset[DerogationKind]:
     from teletravail.workforce import derogation_kind
 
     if not isinstance(value, str | Iterable) or isinstance(value, Mapping):
-        raise ValidationError("kinds", value, "a set of derogation kinds")
+        raise ValidationError(
+            "kinds",
+            value,
+            Phrase("a set of derogation kinds", "un ensemble de sortes de dérogations"),
+        )
     items = [value] if isinstance(value, str) else list(value)
     if not items:
-        raise ValidationError("kinds", value, "at least one derogation kind")
+        raise ValidationError(
+            "kinds",
+            value,
+            Phrase("at least one derogation kind", "au moins une sorte de dérogation"),
+        )
     return frozenset(derogation_kind(item) for item in items)
 
 
@@ -427,10 +470,18 @@ class HasDerogation(Criterion):
 
 def _contract_types(value: Any) -> frozenset[ContractType]:
     if not isinstance(value, str | Iterable) or isinstance(value, Mapping):
-        raise ValidationError("contract_types", value, "a set of contract types")
+        raise ValidationError(
+            "contract_types",
+            value,
+            Phrase("a set of contract types", "un ensemble de types de contrat"),
+        )
     items = [value] if isinstance(value, str) else list(value)
     if not items:
-        raise ValidationError("contract_types", value, "at least one contract type")
+        raise ValidationError(
+            "contract_types",
+            value,
+            Phrase("at least one contract type", "au moins un type de contrat"),
+        )
     return frozenset(contract_type(item, "contract_types") for item in items)
 
 
@@ -460,14 +511,24 @@ class ExcludedContracts(Criterion):
 def _activity_names(value: Any, field: str, *, at_least: int = 0) -> frozenset[str]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, Iterable) or isinstance(items, Mapping):
-        raise ValidationError(field, value, "a set of activity names")
+        raise ValidationError(
+            field, value, Phrase("a set of activity names", "un ensemble de noms d'activités")
+        )
     names = []
     for name in items:
         if not isinstance(name, str) or not name.strip():
-            raise ValidationError(field, value, "a set of non-empty activity names")
+            raise ValidationError(
+                field,
+                value,
+                Phrase(
+                    "a set of non-empty activity names", "un ensemble de noms d'activités non vides"
+                ),
+            )
         names.append(" ".join(name.split()))  # the same cleaning as the agents' activities
     if len(names) < at_least:
-        raise ValidationError(field, value, "at least one activity")
+        raise ValidationError(
+            field, value, Phrase("at least one activity", "au moins une activité")
+        )
     return frozenset(names)
 
 
@@ -557,22 +618,46 @@ class TeleworkableActivities(_MinimumQuantity):
 
 def _code(value: Any) -> str:
     if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value):
-        raise ValidationError("name", value, "a non-empty code without spaces, e.g. 'site.badge'")
+        raise ValidationError(
+            "name",
+            value,
+            Phrase(
+                "a non-empty code without spaces, e.g. {example!r}",
+                "un code non vide, sans espace, par exemple {example!r}",
+                example="site.badge",
+            ),
+        )
     if value in _BUILT_IN_CODES:
-        raise ValidationError("name", value, "a code that no built-in criterion uses")
+        raise ValidationError(
+            "name",
+            value,
+            Phrase(
+                "a code that no built-in criterion uses",
+                "un code qu'aucun critère fourni avec la bibliothèque n'emploie",
+            ),
+        )
     return value
 
 
 def _callable(instance: Any, attribute: Any, value: Any) -> None:
     if not callable(value):
-        raise ValidationError("function", value, "a function (workforce, on) -> booleans")
+        raise ValidationError(
+            "function",
+            value,
+            Phrase(
+                "a function (workforce, on) -> booleans",
+                "une fonction (workforce, on) qui renvoie des booléens",
+            ),
+        )
 
 
 def _description(instance: Any, attribute: Any, value: Any) -> None:
     if value is None and attribute.name == "text_fr":
         return
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError(attribute.name, value, "a non-empty description")
+        raise ValidationError(
+            attribute.name, value, Phrase("a non-empty description", "une description non vide")
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -607,12 +692,28 @@ class Predicate(Criterion):
         except TeletravailError:
             raise
         except Exception as exc:
-            raise TeletravailError(f"predicate {self.name!r} failed: {exc!r}") from exc
+            raise TeletravailError(
+                Phrase(
+                    "predicate {name!r} failed: {error}",
+                    "le critère {name!r} a échoué\u00a0: {error}",
+                    name=self.name,
+                    error=repr(exc),
+                )
+            ) from exc
         if column.shape != (len(workforce),) or column.dtype != np.bool_:
             raise ValidationError(
                 f"predicate {self.name!r}",
-                f"array of shape {column.shape} and dtype {column.dtype}",
-                f"a boolean array of shape ({len(workforce)},)",
+                Phrase(
+                    "array of shape {shape} and dtype {dtype}",
+                    "un tableau de forme {shape} et de type {dtype}",
+                    shape=str(column.shape),
+                    dtype=str(column.dtype),
+                ),
+                Phrase(
+                    "a boolean array of shape ({n},)",
+                    "un tableau de booléens de forme ({n},)",
+                    n=len(workforce),
+                ),
             )
         return column
 

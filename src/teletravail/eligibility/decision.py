@@ -25,6 +25,7 @@ from teletravail._checks import require_keys
 from teletravail._columns import any_set, frozen
 from teletravail.dated import Duration, Source, to_date
 from teletravail.errors import ReferenceDateError, RowError, UnitError, ValidationError
+from teletravail.messages import Phrase
 from teletravail.units import Q_, format_unit
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ __all__ = [
     "Outcome",
     "Result",
     "Value",
+    "hired_by",
 ]
 
 #: Version of the ``to_dict`` document; bumped on any incompatible change.
@@ -53,6 +55,15 @@ SCHEMA_VERSION = 1
 Lang = Literal["en", "fr"]
 #: What a criterion may observe or require: JSON-ready once encoded by ``encode_value``.
 Value = Union["Quantity", dt.date, Duration, str, bool, int, float, tuple[str, ...], None]
+
+
+def hired_by(on: dt.date) -> Phrase:
+    """What the hire date of an agent assessed on ``on`` must be: on or before it."""
+    return Phrase(
+        "a date on or before the reference date {on}",
+        "une date égale ou antérieure à la date de référence, le {on}",
+        on=on.isoformat(),
+    )
 
 
 def encode_value(value: Value) -> Any:
@@ -85,26 +96,39 @@ def decode_value(data: Any, path: str = "value") -> Value:
             if magnitude is not None and (
                 isinstance(magnitude, bool) or not isinstance(magnitude, int | float)
             ):
-                raise ValidationError(f"{path}.quantity", magnitude, "a number or null")
+                raise ValidationError(
+                    f"{path}.quantity", magnitude, Phrase("a number or null", "un nombre ou null")
+                )
             unit = _typed(data, "unit", str, path)
             try:
                 return Q_(math.nan if magnitude is None else float(magnitude), unit)
             except UnitError:
-                raise ValidationError(f"{path}.unit", unit, "a unit the registry knows") from None
+                raise ValidationError(
+                    f"{path}.unit",
+                    unit,
+                    Phrase("a unit the registry knows", "une unité que le registre connaît"),
+                ) from None
         if "duration" in data:
             require_keys(data, path, ("duration",))
             return Duration.parse(_typed(data, "duration", str, path))
         if "date" in data:
             require_keys(data, path, ("date",))
             return to_date(_typed(data, "date", str, path), f"{path}.date")
-        raise ValidationError(path, data, "a quantity, duration or date object")
+        raise ValidationError(
+            path,
+            data,
+            Phrase(
+                "a quantity, duration or date object",
+                "un objet quantity, duration ou date",
+            ),
+        )
     if isinstance(data, list):
         if not all(isinstance(item, str) for item in data):
-            raise ValidationError(path, data, "a list of strings")
+            raise ValidationError(path, data, Phrase("a list of strings", "une liste de textes"))
         return tuple(data)
     if data is None or isinstance(data, str | bool | int | float):
         return data
-    raise ValidationError(path, data, "a JSON value")
+    raise ValidationError(path, data, Phrase("a JSON value", "une valeur JSON"))
 
 
 T = TypeVar("T")
@@ -113,7 +137,9 @@ T = TypeVar("T")
 def _typed(data: Mapping[str, Any], key: str, kind: type[T], path: str) -> T:
     value = data[key]
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-        raise ValidationError(f"{path}.{key}", value, f"a {kind.__name__}")
+        raise ValidationError(
+            f"{path}.{key}", value, Phrase("a {kind}", "une valeur {kind}", kind=kind.__name__)
+        )
     return value
 
 
@@ -188,7 +214,7 @@ Result = CriterionResult | CompositeResult
 def result_from_dict(data: Mapping[str, Any], path: str = "result") -> Result:
     """Read back a result tree written by ``to_dict``; errors give the key path."""
     if not isinstance(data, Mapping):
-        raise ValidationError(path, data, "an object")
+        raise ValidationError(path, data, Phrase("an object", "un objet"))
     kind = data.get("kind")
     if kind == "criterion":
         require_keys(
@@ -218,7 +244,13 @@ def result_from_dict(data: Mapping[str, Any], path: str = "result") -> Result:
             ),
             waived=bool(data.get("waived", False)),
         )
-    raise ValidationError(f"{path}.kind", kind, "one of criterion, all, any, not, unless")
+    raise ValidationError(
+        f"{path}.kind",
+        kind,
+        Phrase(
+            "one of {kinds}", "une valeur parmi {kinds}", kinds="criterion, all, any, not, unless"
+        ),
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -262,14 +294,25 @@ class Decision:
         )
         version = data.get("schema_version")
         if version != SCHEMA_VERSION:
-            raise ValidationError("schema_version", version, f"version {SCHEMA_VERSION}")
+            raise ValidationError(
+                "schema_version",
+                version,
+                Phrase("version {n}", "la version {n}", n=SCHEMA_VERSION),
+            )
         failures = _typed(data, "failures", list, "decision")
         if not all(isinstance(code, str) for code in failures):
-            raise ValidationError("decision.failures", failures, "a list of codes")
+            raise ValidationError(
+                "decision.failures", failures, Phrase("a list of codes", "une liste de codes")
+            )
         eligible = _typed(data, "eligible", bool, "decision")
         if eligible == bool(failures):
             raise ValidationError(
-                "decision.failures", failures, "no failures if eligible, some if not"
+                "decision.failures",
+                failures,
+                Phrase(
+                    "no failures if eligible, some if not",
+                    "aucun critère en cause si l'agent est éligible, au moins un sinon",
+                ),
             )
         return cls(
             agent_id=_typed(data, "agent_id", str, "decision"),
@@ -455,7 +498,11 @@ class BatchDecision:
         if isinstance(row_or_id, str):
             return self.workforce.index_of(row_or_id)
         if not -len(self) <= row_or_id < len(self):
-            raise ValidationError("row", row_or_id, f"a row number below {len(self)}")
+            raise ValidationError(
+                "row",
+                row_or_id,
+                Phrase("a row number below {n}", "un numéro de ligne inférieur à {n}", n=len(self)),
+            )
         return row_or_id % len(self)
 
     def explain(self, row_or_id: int | str) -> Decision:
@@ -463,9 +510,7 @@ class BatchDecision:
         row = self.row_of(row_or_id)
         if self.invalid[row]:
             raise ReferenceDateError(
-                "hire_date",
-                _to_date(self.workforce.hire_date[row]),
-                f"a date on or before the reference date {self.on}",
+                "hire_date", _to_date(self.workforce.hire_date[row]), hired_by(self.on)
             )
         result = self.rule.result(self._outcome, self.workforce, self.on, row)
         return Decision(
@@ -578,7 +623,14 @@ class CombinedDecision(BatchDecision):
             errors += decisions.errors
         if (part_of < 0).any():
             row = int(np.flatnonzero(part_of < 0)[0])
-            raise ValidationError("parts", row, "parts that cover every row of the workforce")
+            raise ValidationError(
+                "parts",
+                row,
+                Phrase(
+                    "parts that cover every row of the workforce",
+                    "des parties qui couvrent chaque ligne de l'effectif",
+                ),
+            )
         self._workforce = workforce
         self._on = on
         self._parts = tuple(parts)
@@ -593,7 +645,12 @@ class CombinedDecision(BatchDecision):
     def rule(self) -> Rule:
         """There is no single rule: each part has its own (see :attr:`parts`)."""
         raise ValidationError(
-            "rule", f"{len(self._parts)} parts", "the decision of one rule: ask each part's"
+            "rule",
+            Phrase("{n} parts", "{n} parties", n=len(self._parts)),
+            Phrase(
+                "the decision of one rule: ask each part's",
+                "la décision d'une seule règle\u00a0: demandez celle de chaque partie",
+            ),
         )
 
     @property

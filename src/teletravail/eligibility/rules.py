@@ -30,9 +30,10 @@ import numpy.typing as npt
 from teletravail._columns import SHORT, any_set, highest, zeros
 from teletravail.dated import to_date
 from teletravail.errors import ReferenceDateError, RowError, ValidationError, WorkforceError
+from teletravail.messages import Phrase, either
 from teletravail.workforce import Agent, Errors, Workforce
 
-from .decision import BatchDecision, CompositeResult, Decision, Outcome, Result
+from .decision import BatchDecision, CompositeResult, Decision, Outcome, Result, hired_by
 
 __all__ = ["AllOf", "AnyOf", "Not", "Rule", "Unless", "all_of", "any_of"]
 
@@ -87,17 +88,19 @@ class Rule(abc.ABC):
         """
         day = to_date(on, "on")
         if errors not in ("raise", "report"):
-            raise ValidationError("errors", errors, "'raise' or 'report'")
+            raise ValidationError("errors", errors, either("raise", "report"))
         if isinstance(subject, Agent):
             if subject.hire_date > day:
-                raise ReferenceDateError(
-                    "hire_date", subject.hire_date, f"a date on or before the reference date {day}"
-                )
+                raise ReferenceDateError("hire_date", subject.hire_date, hired_by(day))
             batch = self.evaluate_columns(Workforce.from_agents((subject,)), day, "raise")
             return batch.explain(0)
         if isinstance(subject, Workforce):
             return self.evaluate_columns(subject, day, errors)
-        raise ValidationError("subject", subject, "an Agent or a Workforce")
+        raise ValidationError(
+            "subject",
+            subject,
+            Phrase("an Agent or a Workforce", "un objet Agent ou Workforce"),
+        )
 
     def evaluate_columns(
         self, workforce: Workforce, day: dt.date, errors: Errors = "raise"
@@ -115,15 +118,16 @@ class Rule(abc.ABC):
             future = hired > last
         problems: list[RowError] = []
         if any_set(future):
-            expected = f"a date on or before the reference date {day}"
+            expected = hired_by(day)
             for row in np.flatnonzero(future):
                 hired = workforce.hire_date[row].astype(object)
+                french = ValidationError("hire_date", hired, expected).text("fr")
                 problems.append(
                     RowError(
                         int(workforce.source_rows[row]),
                         "hire_date",
                         hired,
-                        f"hire_date: expected {expected}, got {hired}",
+                        Phrase(f"hire_date: expected {expected}, got {hired}", french),
                     )
                 )
             if errors == "raise":
@@ -163,7 +167,14 @@ class Rule(abc.ABC):
 
 def _check_rule(other: object, operator: str) -> None:
     if not isinstance(other, Rule):
-        raise ValidationError(operator, other, "a rule or criterion to compose with")
+        raise ValidationError(
+            operator,
+            other,
+            Phrase(
+                "a rule or criterion to compose with",
+                "une règle ou un critère avec lequel composer",
+            ),
+        )
 
 
 def _flatten(rule: Rule, kind: type[_Group]) -> tuple[Rule, ...]:
@@ -172,20 +183,27 @@ def _flatten(rule: Rule, kind: type[_Group]) -> tuple[Rule, ...]:
 
 def _is_rule(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Rule):
-        raise ValidationError(attribute.name, value, "a rule or criterion")
+        raise ValidationError(attribute.name, value, _A_RULE)
+
+
+_A_RULE = Phrase("a rule or criterion", "une règle ou un critère")
 
 
 def _rules(value: Any) -> tuple[Rule, ...]:
     if isinstance(value, Rule):
         return (value,)
     if not isinstance(value, Iterable) or isinstance(value, str | Mapping):
-        raise ValidationError("rules", value, "a sequence of rules or criteria")
+        raise ValidationError(
+            "rules",
+            value,
+            Phrase("a sequence of rules or criteria", "une suite de règles ou de critères"),
+        )
     rules: tuple[Any, ...] = tuple(value)
     if not rules:
-        raise ValidationError("rules", rules, "at least one rule")
+        raise ValidationError("rules", rules, Phrase("at least one rule", "au moins une règle"))
     for index, rule in enumerate(rules):
         if not isinstance(rule, Rule):
-            raise ValidationError(f"rules[{index}]", rule, "a rule or criterion")
+            raise ValidationError(f"rules[{index}]", rule, _A_RULE)
     return rules
 
 

@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail.errors import ValidationError
+from teletravail.messages import Phrase
 from teletravail.workforce import PANDAS_QUANTITIES as _WORKFORCE_QUANTITIES
 from teletravail.workforce import Workforce
 
@@ -43,15 +44,18 @@ _KEY_COLUMNS: dict[str, tuple[str, str, str]] = {
 }
 
 
+_SEATS = Phrase("a whole number of seats >= 0", "un nombre entier de places, positif ou nul")
+
+
 def _seats(value: Any) -> int:
     if isinstance(value, bool):
-        raise ValidationError("seats", value, "a whole number of seats >= 0")
+        raise ValidationError("seats", value, _SEATS)
     try:
         seats = operator.index(value)
     except TypeError:
-        raise ValidationError("seats", value, "a whole number of seats >= 0") from None
+        raise ValidationError("seats", value, _SEATS) from None
     if seats < 0:
-        raise ValidationError("seats", value, "a whole number of seats >= 0")
+        raise ValidationError("seats", value, _SEATS)
     return seats
 
 
@@ -61,7 +65,13 @@ def _key(value: Any) -> RankKey | Callable[[Workforce], npt.ArrayLike]:
     if value in RANKING_KEYS:
         return value  # type: ignore[no-any-return]
     raise ValidationError(
-        "rank_by", value, f"one of {', '.join(RANKING_KEYS)} or a function of the workforce"
+        "rank_by",
+        value,
+        Phrase(
+            "one of {keys} or a function of the workforce",
+            "une valeur parmi {keys}, ou une fonction de l'effectif",
+            keys=", ".join(RANKING_KEYS),
+        ),
     )
 
 
@@ -97,7 +107,13 @@ class SelectionCampaign:
         values = np.asarray(key(workforce), dtype=float)
         if values.shape != (len(workforce),):
             raise ValidationError(
-                "rank_by", values.shape, f"one number for each of {len(workforce)} agents"
+                "rank_by",
+                values.shape,
+                Phrase(
+                    "one number for each of {n} agents",
+                    "un nombre pour chacun des {n} agents",
+                    n=len(workforce),
+                ),
             )
         return values
 

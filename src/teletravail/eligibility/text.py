@@ -226,8 +226,9 @@ def _lines(result: Result, lang: Lang, depth: int, out: list[str]) -> None:
 def _check_lang(lang: str) -> None:
     if lang not in ("en", "fr"):
         from teletravail.errors import ValidationError
+        from teletravail.messages import either
 
-        raise ValidationError("lang", lang, "'en' or 'fr'")
+        raise ValidationError("lang", lang, either("en", "fr"))
 
 
 def _footer(failures: tuple[str, ...], result: Result, lang: Lang, out: list[str]) -> None:

@@ -63,9 +63,12 @@ def _known(name: object) -> str:
         return name
     import difflib
 
+    from teletravail.messages import choices, did_you_mean
+
     guess = difflib.get_close_matches(str(name).lower(), builtins.list(known), n=1, cutoff=0.5)
-    hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-    raise ValidationError("preset", name, f"one of: {', '.join(known)}{hint}")
+    raise ValidationError(
+        "preset", name, choices(known) + did_you_mean(guess[0] if guess else None)
+    )
 
 
 def text(name: str) -> str:
