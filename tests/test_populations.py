@@ -150,7 +150,7 @@ def test_not_concerned_is_explained_apart_from_a_refusal() -> None:
     batch = university().assess(staff(), ON)
     teacher = batch.explain("E-1")
     assert teacher.status == "not_concerned" and teacher.population == "enseignants"
-    assert teacher.decision.failures == ("population.none",)
+    assert teacher.decision.failures == ("population.outside",)
     assert teacher.decision.text().splitlines()[:2] == [
         "Agent E-1 on 2024-01-01: not concerned by the scheme",
         "✗ population enseignants: outside the scheme",
@@ -320,7 +320,7 @@ def test_cli_bilan_and_assess_show_populations(
     )
     document = json.loads(capsys.readouterr().out)
     assert document["not_concerned"] == 2 and document["not_eligible"] == 0
-    assert "population.none" not in document["refused_by_criterion"]
+    assert not {"population.none", "population.outside"} & set(document["refused_by_criterion"])
     assert [p["name"] for p in document["populations"]] == [
         "enseignants",
         "temps partiel",
@@ -353,7 +353,7 @@ def test_cli_bilan_and_assess_show_populations(
     )
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("row,id,status,population,failures")
-    assert lines[1].startswith("0,E-1,not_concerned,enseignants,population.none")
+    assert lines[1].startswith("0,E-1,not_concerned,enseignants,population.outside")
     assert lines[3].startswith("2,X-1,not_concerned,,population.none")
 
 
@@ -505,10 +505,16 @@ def test_cli_schedule_of_a_population_and_unmatched_warning(
     (folder / "u.toml").write_text(UNIVERSITY, encoding="utf-8")
     common = ["schedule", "--policy", str(folder / "u.toml"), "--start", "2024-01-01"]
     common += ["--end", "2024-01-31", "--days", "tue,thu"]
-    assert main(common) == 0
+    # a full-time agent of no role is in no population: which one must be said
+    assert main(common) == 1
+    assert "the population of the agent (--population)" in capsys.readouterr().err
+    assert main([*common, "--population", "administratifs"]) == 0
     capsys.readouterr()
-    assert main([*common, "--working-time", "80 %", "--population", "temps partiel"]) == 1
+    # at 80 %, the agent is in 'temps partiel' (1 day at most): two days are refused
+    assert main([*common, "--working-time", "80 %"]) == 1
     assert "does not allow" in capsys.readouterr().err
+    assert main([*common, "--population", "enseignants"]) == 1
+    assert "this one is outside it" in capsys.readouterr().err
     assert main([*common, "--population", "nobody"]) == 1
     assert "one of: enseignants, temps partiel, administratifs" in capsys.readouterr().err
     (folder / "staff.csv").write_text("id,hire_date,role\nA,2015-01-01,administratif\n", "utf-8")

@@ -31,6 +31,7 @@ import contextlib
 import csv
 import datetime as dt
 import json
+import math
 import os
 import re
 import signal
@@ -293,6 +294,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     assess.add_argument("--policy", required=True, metavar="NAME|FILE", help="preset or document")
     assess.add_argument("workforce", metavar="WORKFORCE.csv", help="one agent per row")
+    assess.add_argument("--columns", metavar="MAPPING", help=_COLUMNS_HELP)
     assess.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
     _output_options(assess)
     assess.add_argument("--on", type=_date, metavar="DATE", help="default: the policy's start")
@@ -318,6 +320,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     bilan.add_argument("policy", metavar="NAME|FILE", help="preset or document")
     bilan.add_argument("workforce", nargs="?", metavar="WORKFORCE.csv", help="one agent per row")
+    bilan.add_argument("--columns", metavar="MAPPING", help=_COLUMNS_HELP)
     bilan.add_argument("--on", type=_date, metavar="DATE", help="default: the policy's start")
     bilan.add_argument("--period", type=_period, metavar="PERIOD", help=_PERIOD_HELP)
     bilan.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the text")
@@ -518,11 +521,70 @@ def _read_text(path: str) -> str:
     return read_text(path)
 
 
+_COLUMNS_HELP: Final = (
+    "the register's own column names: a TOML or JSON file mapping each to a field, or "
+    "'matricule=id,quotite=working_time:%%' (a unit after ':')"
+)
+
+
+def _column_mapping(value: str | None) -> dict[str, str | tuple[str, str]] | None:
+    """The ``--columns`` mapping: a TOML or JSON file (a table of column names, at the
+    top or under ``[columns]``; each a field, or ``[field, unit]``), or the inline form
+    ``name=field,name=field:unit``."""
+    from teletravail.errors import ValidationError
+    from teletravail.messages import Phrase
+
+    if value is None:
+        return None
+    expected = Phrase(
+        "a file mapping column names to fields, or 'name=field,name=field:unit'",
+        "un fichier qui associe les colonnes aux champs, ou"
+        " «\u00a0nom=champ,nom=champ:unité\u00a0»",
+    )
+    if os.path.isfile(value):
+        import json
+        import tomllib
+
+        raw = _read_text(value)
+        try:
+            data = json.loads(raw) if value.endswith(".json") else tomllib.loads(raw)
+        except ValueError as exc:
+            raise ValidationError("columns", value, expected) from exc
+        if isinstance(data, dict) and isinstance(data.get("columns"), dict) and len(data) == 1:
+            data = data["columns"]
+        if not isinstance(data, dict):
+            raise ValidationError("columns", value, expected)
+        found: dict[str, str | tuple[str, str]] = {}
+        for name, spec in data.items():
+            if isinstance(spec, str):
+                found[name] = spec
+            elif (
+                isinstance(spec, list) and len(spec) == 2 and all(isinstance(x, str) for x in spec)
+            ):
+                found[name] = (spec[0], spec[1])
+            else:
+                raise ValidationError(f"columns.{name}", spec, expected)
+        return found
+    found = {}
+    for item in value.split(","):
+        name, equals, spec = item.partition("=")
+        if not equals or not name.strip() or not spec.strip():
+            raise ValidationError("columns", value, expected)
+        field, colon, unit = spec.partition(":")
+        found[name.strip()] = (field.strip(), unit.strip()) if colon else field.strip()
+    return found
+
+
 def _read_workforce(
-    text: str, progress: _Progress | None = None, *, origin: str = "workforce"
+    text: str,
+    progress: _Progress | None = None,
+    *,
+    origin: str = "workforce",
+    columns: dict[str, str | tuple[str, str]] | None = None,
 ) -> tuple[Workforce, list[str]]:
     """Read a workforce CSV as :meth:`Workforce.from_csv` does (``errors="report"``: bad
-    rows are set aside), and each row's id cell as written, for the rows set aside.
+    rows are set aside; ``columns`` maps the file's own column names to fields), and
+    each row's id cell as written, for the rows set aside.
 
     The rows reach the workforce through a generator, so that the progress of the
     reading (the slow part) can be shown row by row.
@@ -533,17 +595,25 @@ def _read_workforce(
     ids: list[str] = []
     if progress is not None:
         progress.start("reading", max(text.count("\n") - 1, 0))
+    id_column = next(
+        (
+            name
+            for name, spec in (columns or {}).items()
+            if (spec if isinstance(spec, str) else spec[0]) == "id"
+        ),
+        "id",
+    )
 
     def records() -> Iterator[dict[str, Any] | wf.UnreadableRow]:
         for record in reader:
-            cell = record.get("id") if isinstance(record, dict) else None
+            cell = record.get(id_column) if isinstance(record, dict) else None
             ids.append(cell.strip() if isinstance(cell, str) and cell != wf.MISSING_CELL else "")
             if progress is not None:
                 progress.update(len(ids))
             yield record
 
-    wf.ColumnPlan(None, ()).header(header)
-    workforce = wf.Workforce.from_records(records(), errors="report")
+    wf.ColumnPlan(columns, ()).header(header)
+    workforce = wf.Workforce.from_records(records(), errors="report", columns=columns)
     if progress is not None:
         progress.finish(len(ids))
     return workforce, ids
@@ -588,7 +658,9 @@ def _rows(batch: BatchAssessment, ids: list[str], progress: _Progress) -> Iterat
     errors = {e.row: e.message for e in (*workforce.rejected, *batch.errors)}
     statuses = batch.statuses().tolist()
     eligible = batch.decisions.eligible.tolist()
-    asked, granted, days = batch.asked.tolist(), batch.granted.tolist(), batch.days.tolist()
+    # an agent outside the scheme who stated no ask has none (NaN): an empty cell
+    asked = [None if math.isnan(a) else a for a in batch.asked.tolist()]
+    granted, days = batch.granted.tolist(), batch.days.tolist()
     impact = batch.impact
     km, hours, net = impact.km.tolist(), impact.hours.tolist(), impact.net_kg.tolist()
     saved = None if impact.eur is None else impact.eur.tolist()
@@ -696,7 +768,8 @@ def _assess(args: argparse.Namespace) -> int:
     large = text.count("\n") - 1 > PROGRESS_ROWS
     show = large and not args.quiet and (args.progress or sys.stderr.isatty())
     progress = _Progress(sys.stderr if show else None)
-    workforce, ids = _read_workforce(text, progress, origin=args.workforce)
+    columns = _column_mapping(args.columns)
+    workforce, ids = _read_workforce(text, progress, origin=args.workforce, columns=columns)
     progress.start("assessing", len(ids))
     batch = policy.assess_workforce(workforce, on, period=args.period, errors="report")
     progress.finish(len(ids))
@@ -850,7 +923,7 @@ def _bilan_document(
     bad rows are also added to ``row_errors``, when given, for their messages in French)."""
     import numpy as np
 
-    from teletravail.populations import NOT_CONCERNED_CODE
+    from teletravail.populations import NOT_CONCERNED_CODES
 
     batch = policy.assess_workforce(workforce, on, period=period, errors="report")
     decisions = batch.decisions
@@ -862,7 +935,7 @@ def _bilan_document(
     eligible = int(np.count_nonzero(decisions.eligible & ~batch.invalid))
     not_concerned = batch.count("not_concerned")
     in_the_way = {
-        code: n for code, n in decisions.failure_counts().items() if code != NOT_CONCERNED_CODE
+        code: n for code, n in decisions.failure_counts().items() if code not in NOT_CONCERNED_CODES
     }
     refused = sorted(in_the_way.items(), key=lambda item: (-item[1], item[0]))
     selection = None
@@ -1024,7 +1097,8 @@ def _bilan(args: argparse.Namespace) -> int:
         workforce, source, synthetic = lot_2013_workforce(), SYNTHETIC_SOURCE, True
     else:
         text = _read_text(args.workforce)
-        workforce = _read_workforce(text, origin=args.workforce)[0]
+        columns = _column_mapping(args.columns)
+        workforce = _read_workforce(text, origin=args.workforce, columns=columns)[0]
         source, synthetic = args.workforce, False
     bad: list[RowError] = []
     document = _bilan_document(
@@ -1046,14 +1120,65 @@ def _bilan(args: argparse.Namespace) -> int:
 # -- schedule ------------------------------------------------------------------------------
 
 
+def _schedule_policy(policy: Policy, population: str | None, working_time: str) -> Policy:
+    """The rules that lay out one agent's pattern: those of ``population``, or, in a
+    policy with populations, those of the population an agent of that working time
+    belongs to; refused for agents outside the scheme, and for a scheme of floating
+    days only (no weekday is fixed)."""
+    from teletravail.errors import ValidationError
+    from teletravail.messages import Phrase
+    from teletravail.populations import membership
+    from teletravail.scheduling import Modality
+    from teletravail.workforce import Agent, Workforce
+
+    if population is None and policy.populations:
+        agent = Agent(id="agent", hire_date=policy.period.start, working_time=working_time)
+        found = int(membership(policy.populations, Workforce.from_agents([agent]))[0])
+        population = None if found < 0 else policy.populations[found].name
+        if found < 0 or not policy.populations[found].concerned:
+            names = ", ".join(p.name for p in policy.populations if p.concerned)
+            raise ValidationError(
+                "population",
+                population,
+                Phrase(
+                    "the population of the agent (--population), one of: {names}",
+                    "la population de l'agent (--population), parmi : {names}",
+                    names=names,
+                ),
+            )
+    if population is not None:
+        chosen = next((p for p in policy.populations if p.name == population), None)
+        if chosen is not None and not chosen.concerned:
+            raise ValidationError(
+                "population",
+                population,
+                Phrase(
+                    "a population the scheme concerns (this one is outside it)",
+                    "une population concernée par le dispositif (celle-ci en est exclue)",
+                ),
+            )
+        policy = policy.for_population(population)
+    if policy.quota is not None and policy.quota.modality is Modality.FLOATING:
+        raise ValidationError(
+            "days",
+            policy.name,
+            Phrase(
+                "a scheme with fixed weekdays: under floating days only, the days come from"
+                " the volume, not from a weekly pattern",
+                "un dispositif à jours fixes : avec des jours flottants seulement, les"
+                " jours viennent du volume, non d'un motif hebdomadaire",
+            ),
+        )
+    return policy
+
+
 def _schedule(args: argparse.Namespace) -> int:
     from teletravail.errors import ValidationError
     from teletravail.scheduling import PatternDay, Place, QuotaExceededError, WeeklyPattern, plan
     from teletravail.workforce import Agent
 
     policy = _load_policy(args.policy)
-    if args.population is not None:  # its quota, places and calendar
-        policy = policy.for_population(args.population)
+    policy = _schedule_policy(policy, args.population, args.working_time)
     for name, day in (("start", args.start), ("end", args.end)):
         if day not in policy.period:
             raise ValidationError(

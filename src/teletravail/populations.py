@@ -33,7 +33,12 @@ from teletravail.dated import Source
 from teletravail.eligibility.criteria import Criterion
 from teletravail.eligibility.decision import Value
 from teletravail.eligibility.rules import Rule
-from teletravail.eligibility.text import CONTRACT_TYPE_TEXT, NOT_CONCERNED
+from teletravail.eligibility.text import (
+    CONTRACT_TYPE_TEXT,
+    NOT_CONCERNED,
+    NOT_CONCERNED_CODES,
+    OUTSIDE_SCHEME,
+)
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
 from teletravail.scheduling.quota import Quota
@@ -46,6 +51,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NOT_CONCERNED_CODE",
+    "NOT_CONCERNED_CODES",
+    "OUTSIDE_SCHEME_CODE",
     "Members",
     "NotConcerned",
     "Population",
@@ -57,6 +64,8 @@ _NON_EMPTY_NAME = Phrase("a non-empty name", "un nom non vide")
 
 #: The code of the criterion that explains an agent outside the scheme.
 NOT_CONCERNED_CODE = NOT_CONCERNED
+#: The code of the criterion of an agent in a population declared outside the scheme.
+OUTSIDE_SCHEME_CODE = OUTSIDE_SCHEME
 
 
 def _names(value: Any, field: str) -> frozenset[str]:
@@ -369,12 +378,22 @@ def overlaps(populations: Sequence[Population], workforce: Workforce) -> dict[tu
 @attrs.frozen(kw_only=True)
 class NotConcerned(Criterion):
     """The criterion of an agent outside the scheme: in no population (``population``
-    is ``None``) or in one declared outside it. It never passes; ``populations`` names
-    the populations the scheme concerns, for the explanation."""
+    is ``None``, code ``population.none``) or in one declared outside it (code
+    ``population.outside``). It never passes; ``populations`` names the populations the
+    scheme concerns, for the explanation."""
 
     CODE: ClassVar[str] = NOT_CONCERNED_CODE
     population: str | None = None
     populations: tuple[str, ...] = ()
+
+    @property
+    def code(self) -> str:
+        """``population.none`` for an agent in no population, ``population.outside``
+        for one in a population declared outside the scheme."""
+        return NOT_CONCERNED_CODE if self.population is None else OUTSIDE_SCHEME_CODE
+
+    def codes(self) -> tuple[str, ...]:
+        return (self.code,)
 
     def column(self, workforce: Workforce, on: dt.date) -> npt.NDArray[np.bool_]:
         return np.zeros(len(workforce), dtype=bool)

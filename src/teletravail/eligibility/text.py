@@ -165,6 +165,10 @@ def format_value(value: Value, lang: Lang) -> str:
 
 #: The code of the criterion of an agent outside the scheme (see teletravail.populations).
 NOT_CONCERNED = "population.none"
+#: The code of the criterion of an agent in a population declared outside the scheme.
+OUTSIDE_SCHEME = "population.outside"
+#: Both: the agent is not concerned by the scheme.
+NOT_CONCERNED_CODES = (NOT_CONCERNED, OUTSIDE_SCHEME)
 _OUTSIDE: dict[str, dict[Lang, str]] = {
     "in": {
         "en": "population {name}: outside the scheme",
@@ -190,7 +194,7 @@ def _words(value: Value, code: str, lang: Lang) -> Value:
 
 def render_criterion(result: CriterionResult, lang: Lang) -> str:
     """One criterion's sentence."""
-    if result.code == NOT_CONCERNED:
+    if result.code in NOT_CONCERNED_CODES:
         names = format_value(result.threshold, lang)
         if isinstance(result.observed, str) and result.observed:
             return _OUTSIDE["in"][lang].format(name=result.observed)
@@ -245,7 +249,7 @@ def render_decision(decision: Decision, lang: Lang = "en") -> str:
     """A decision as lines of text: the verdict, then the tree of criteria."""
     _check_lang(lang)
     verdict = _WORDS["eligible" if decision.eligible else "refused"][lang]
-    if decision.failures == (NOT_CONCERNED,):
+    if len(decision.failures) == 1 and decision.failures[0] in NOT_CONCERNED_CODES:
         verdict = _WORDS["not_concerned"][lang]
     colon = _COLON[lang]
     agent = _WORDS["agent"][lang]
