@@ -137,9 +137,11 @@ def test_the_blank_starter_loads_checks_and_conforms(
         "eligibility",
         "quota",
         "allowance",
-        "selection",
+        "authorisation",
+        "populations",
         "impact",
     }
+    assert document["allowance"][0]["national"] == "forfait-teletravail"  # named, not copied
     assert policy.quota is not None and policy.quota.maximum.m_as("workday/week") == 2
     if lang == "fr":
         assert 'maximum = "2 jours/semaine"' in text and '["domicile", "télécentre"]' in text
@@ -177,7 +179,7 @@ def test_values_to_replace_are_marked(lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_optional_sections_load_once_uncommented(lang: str) -> None:
     """Removing the first '# ' of the commented-out sections gives a document that
-    loads, with a calendar, a selection and an impact."""
+    loads, with a calendar, authorisation terms, a population and an impact."""
     out: list[str] = []
     optional = False
     for line in starter_document(lang=lang).splitlines():
@@ -190,7 +192,8 @@ def test_optional_sections_load_once_uncommented(lang: str) -> None:
         optional = False
         out.append(line)
     policy = config.loads("\n".join(out))
-    assert policy.selection is not None and policy.selection.seats == 20
+    assert policy.authorisation is not None and policy.authorisation.max_renewals == 2
+    assert [p.members.part_time for p in policy.populations] == [True]
     assert policy.calendar.subdivision is not None
     assert policy.impact.rebound.kind == "ademe_trips"
 

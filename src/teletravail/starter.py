@@ -136,7 +136,7 @@ KEYS_FR: Final[Mapping[tuple[str, str], str]] = {
     ("source", "url"): "où le lire",
     ("source", "note"): "une précision\u00a0; «\u00a0unconfirmed\u00a0» signale une valeur "
     "tirée d'une seule source secondaire",
-    ("calendar", "subdivision"): "une subdivision du paquet holidays, par code ou par "
+    ("calendar", "subdivision"): "une subdivision de la France, par code ou par "
     "nom\u00a0: 57 (Moselle), 6AE (Alsace, ou 67 et 68), Alsace-Moselle, 971 (Guadeloupe)…",
     ("calendar", "extra_days_off"): "d'autres jours non travaillés",
     ("calendar", "worked_holidays"): "des jours fériés travaillés (une journée de solidarité)",
@@ -160,7 +160,7 @@ KEYS_FR: Final[Mapping[tuple[str, str], str]] = {
     ("derogation.active", "source"): _CRITERION_SOURCE_FR,
     ("quota", "name"): "un nom pour le quota",
     ("quota", "maximum"): "le plafond hebdomadaire",
-    ("quota", "minimum"): "le moins qu'un agent peut demander",
+    ("quota", "minimum"): "le minimum qu'un agent peut demander",
     ("quota", "on_site_minimum"): "la présence minimale sur site, comptée sur les jours travaillés",
     ("quota", "granularity"): "des journées entières (day, jour) ou aussi des demi-journées "
     "(halfday, demi-journée)",
@@ -178,9 +178,9 @@ KEYS_FR: Final[Mapping[tuple[str, str], str]] = {
     ("floating", "volume"): "les jours de chaque période",
     ("floating", "per"): "la période",
     ("floating", "source"): _SOURCE_FR,
-    ("caps", "week"): "le plus de jours dans une semaine ISO",
-    ("caps", "month"): "le plus de jours dans un mois civil",
-    ("caps", "year"): "le plus de jours dans une année civile",
+    ("caps", "week"): "le nombre maximal de jours par semaine (ISO)",
+    ("caps", "month"): "le nombre maximal de jours par mois civil",
+    ("caps", "year"): "le nombre maximal de jours par année civile",
     ("caps", "source"): "le texte qui les fixe",
     ("derogation", "kind"): "le type",
     ("derogation", "duration"): "sa durée la plus longue avant un renouvellement (par "
@@ -222,7 +222,7 @@ KEYS_FR: Final[Mapping[tuple[str, str], str]] = {
     ("employer_cost", "source"): _SOURCE_FR,
     ("selection", "seats"): "le nombre de places",
     ("selection", "rank_by"): "la colonne qui classe les agents",
-    ("selection", "descending"): "les plus grandes valeurs d'abord (oui par défaut)",
+    ("selection", "descending"): "les plus grandes valeurs d'abord (par défaut\u00a0: true)",
     ("selection", "name"): "le nom de la campagne",
     ("impact", "speed"): "convertit la distance en temps",
     ("impact", "cost_per_km"): "donne un prix à la distance évitée",
@@ -386,7 +386,8 @@ def _check_lang(lang: object) -> Lang:
 def blank_document(lang: str = "en") -> tuple[dict[str, Any], dict[str, Any]]:
     """The data of the starter written from nothing, in ``lang``'s words: the document
     (minimal, valid, every main section) and the optional sections written commented out
-    (calendar, selection, impact)."""
+    (calendar, authorisation terms, populations, impact; a selection campaign, which
+    populations rule out, is left to the presets that have one)."""
     fr = _check_lang(lang) == "fr"
     source = "deliberation"
     document: dict[str, Any] = {
@@ -431,10 +432,12 @@ def blank_document(lang: str = "en") -> tuple[dict[str, Any], dict[str, Any]]:
         },
         "allowance": [
             {
+                # the national forfait named, not copied: its dated rates and caps are
+                # the library's (a territorial body's cap differs from the State's)
                 "kind": "per_day",
                 "name": "forfait télétravail",
-                "rate": "2,88 €/jour" if fr else "2.88 EUR/workday",
-                "cap": "253,44 €" if fr else "253.44 EUR",
+                "national": "forfait-teletravail",
+                "branch": "territoriale" if fr else "territorial",
                 "places": ["domicile"] if fr else ["home"],
                 "source": source,
             }
@@ -442,7 +445,27 @@ def blank_document(lang: str = "en") -> tuple[dict[str, Any], dict[str, Any]]:
     }
     optional: dict[str, Any] = {
         "calendar": {"subdivision": "57", "worked_holidays": ["2026-05-25"]},
-        "selection": {"seats": 20, "rank_by": "commute_distance", "descending": True},
+        "authorisation": {
+            "duration": "1 an" if fr else "1 year",
+            "renewal": "tacite" if fr else "tacit",
+            "max_renewals": 2,
+            "adaptation": "3 mois" if fr else "3 months",
+            "notice_agent": "2 mois" if fr else "2 months",
+            "notice_employer": "2 mois" if fr else "2 months",
+            "notice_adaptation": "1 mois" if fr else "1 month",
+            "source": source,
+        },
+        "populations": [
+            {
+                "name": "temps partiel" if fr else "part time",
+                "members": {"part_time": True},
+                "quota": {
+                    "maximum": "1 jour/semaine" if fr else "1 workday/week",
+                    "on_site_minimum": "2 jours/semaine" if fr else "2 workday/week",
+                    "source": source,
+                },
+            },
+        ],
         "impact": {"speed": "50 km/h", "rebound": {"kind": "ademe_trips"}},
     }
     return document, optional
