@@ -377,6 +377,7 @@ def policies(draw: st.DrawFn) -> object:
     except ValidationError:
         assume(False)
         raise
+    populations = draw(population_lists(quota))
     return Policy(
         name=draw(parts["words"]),
         territory=draw(parts["words"]),
@@ -386,14 +387,72 @@ def policies(draw: st.DrawFn) -> object:
         quota=draw(st.none() | st.just(quota)),
         places=draw(parts["places"]),
         allowance=draw(st.none() | parts["components"].map(lambda c: Allowance(components=c))),
-        selection=draw(st.none() | parts["selection"]),
+        selection=None if populations else draw(st.none() | parts["selection"]),
         impact=draw(parts["impact"]),
         calendar=draw(calendars()),
         leave=draw(leave_assumptions()),
         asks=draw(st.sampled_from(["refuse", "reduce"])),
         authorisation=draw(st.none() | authorisation_terms()),
         sources=tuple(draw(st.lists(parts["sources"], max_size=3))),
+        populations=populations,
     )
+
+
+@st.composite
+def population_lists(draw: st.DrawFn, quota: object | None = None) -> tuple[object, ...]:
+    """Populations a document can hold: selectors of every kind, outside the scheme or
+    with rules of their own (a quota, places, an allowance, an eligibility rule); a
+    population that selects everyone comes last."""
+    from teletravail.allowance.components import Allowance
+    from teletravail.populations import Members, Population, WorkingTimeBand
+
+    parts = _policy_parts()
+    names = draw(st.lists(parts["words"], max_size=3, unique=True))
+    found = []
+    for name in names:
+        members = Members(
+            roles=draw(st.lists(st.sampled_from(["a", "b", "enseignant"]), max_size=2)),
+            tags=draw(st.lists(st.sampled_from(["cadre", "accueil"]), max_size=1)),
+            categories=draw(st.lists(st.sampled_from(["A", "B", "C"]), max_size=2)),
+            contract_types=draw(
+                st.lists(
+                    st.sampled_from(["apprentice", "contractuel", "stagiaire école"]), max_size=2
+                )
+            ),
+            establishments=draw(st.lists(st.sampled_from(["Metz", "Site de Figeac"]), max_size=1)),
+            part_time=draw(st.none() | st.booleans()),
+            working_time=draw(
+                st.none()
+                | st.builds(
+                    lambda low, span: WorkingTimeBand(low=f"{low} %", high=f"{low + span} %"),
+                    st.integers(0, 60),
+                    st.integers(0, 40),
+                )
+            ),
+        )
+        concerned = draw(st.booleans())
+        own: dict[str, object] = {}
+        if concerned:
+            if draw(st.booleans()):
+                own["eligibility"] = draw(rules)
+            if quota is not None and draw(st.booleans()):
+                own["quota"] = quota
+            if draw(st.booleans()):
+                own["places"] = draw(parts["places"])
+            if draw(st.booleans()):
+                own["allowance"] = Allowance(components=draw(parts["components"]))
+        found.append(
+            Population(
+                name=name,
+                members=members,
+                concerned=concerned,
+                description=draw(st.text(max_size=12)),
+                **own,
+            )
+        )
+        if members.everyone:
+            break
+    return tuple(found)
 
 
 def calendars() -> st.SearchStrategy[object]:

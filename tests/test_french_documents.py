@@ -92,7 +92,8 @@ MANY_PROBLEMS_FR = "\n".join(
         "  places[1] : attendu une valeur parmi home, telecentre, site, other (ou domicile, "
         "télécentre, tiers-lieu, autre), trouvé « jardin »",
         "  calendar.extra_days_off : attendu une liste dont chaque élément est une date, "
-        "AAAA-MM-JJ, sans doublon, trouvé [« 2026-05-02 », « 2026-05-02 »]",
+        "AAAA-MM-JJ, sans doublon (« 2026-05-02 » est écrit deux fois), trouvé "
+        "[« 2026-05-02 », « 2026-05-02 »]",
         "  leave.days : attendu un nombre de jours de travail (c'est une distance), comme « "
         "25 jours », trouvé « 25 km »",
         "  asks : attendu une valeur parmi refuse, reduce (vouliez-vous dire « refuse » ?), "

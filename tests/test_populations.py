@@ -13,7 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from teletravail import Agent, Workforce, config, presets
+from teletravail.allowance import Allowance, OneOff, forfait_teletravail
 from teletravail.cli import main
+from teletravail.eligibility import ExcludedRoles, MinimumWorkingTime
 from teletravail.errors import ConfigError, ValidationError, WorkforceError
 from teletravail.populations import Members, Population, WorkingTimeBand, membership, overlaps
 from teletravail.scheduling import Quota
@@ -377,12 +379,43 @@ def populations(draw: st.DrawFn) -> tuple[Population, ...]:
         else:
             members = Members()
         concerned = draw(st.booleans()) or draw(st.booleans())
-        quota = None
+        quota = eligibility = places = allowance = None
         if concerned and draw(st.booleans()):
             quota = Quota(maximum=f"{draw(st.sampled_from([1, 2, 3]))} workday/week")
+        if concerned and draw(st.booleans()):
+            eligibility = draw(
+                st.sampled_from(
+                    [
+                        MinimumWorkingTime(minimum="80 %"),
+                        ExcludedRoles(roles=["b"]),
+                        MinimumWorkingTime(minimum="90 %") | ExcludedRoles(roles=["c"]),
+                    ]
+                )
+            )
+        if concerned and draw(st.booleans()):
+            places = draw(st.sampled_from([["home"], ["home", "telecentre"], ["site"]]))
+        if concerned and draw(st.booleans()):
+            allowance = draw(
+                st.sampled_from(
+                    [
+                        Allowance(components=[OneOff(amount="100 EUR")]),
+                        Allowance(components=[OneOff(amount="50 EUR"), forfait_teletravail()]),
+                    ]
+                )
+            )
         found.append(
-            Population(name=f"p{index}", members=members, concerned=concerned, quota=quota)
+            Population(
+                name=f"p{index}",
+                members=members,
+                concerned=concerned,
+                quota=quota,
+                eligibility=eligibility,
+                places=places,
+                allowance=allowance,
+            )
         )
+        if members.everyone:  # nothing after it could select anyone
+            break
     return tuple(found)
 
 
@@ -438,9 +471,14 @@ def test_any_populations_assess_as_their_own_policies(
             assert batch.statuses()[row] == "not_concerned"
             assert batch.days[row] == 0 and batch.allowance_cents[row] == 0
             continue
-        else:
-            quota = base.quota if population.quota is None else population.quota
-            expected = attrs.evolve(base, quota=quota)
+        else:  # the population's rules in place of the policy's, each one written
+            expected = attrs.evolve(
+                base,
+                quota=base.quota if population.quota is None else population.quota,
+                eligibility=population.eligibility or base.eligibility,
+                places=base.places if population.places is None else population.places,
+                allowance=base.allowance if population.allowance is None else population.allowance,
+            )
         alone = expected.assess(agent, ON)
         assert batch.statuses()[row] == alone.status
         assert batch.days[row] == alone.days.m_as("workday")
@@ -598,3 +636,41 @@ def test_a_sweep_of_one_point_is_the_assessment() -> None:
         totals = variant.assess(staff, ON).totals()
         assert row["granted"] == totals["granted"] == 2
         assert row["days"] == totals["days"] and row["allowance"] == totals["allowance"]
+
+
+def test_populations_no_one_could_belong_to_are_refused() -> None:
+    """A population written after one that selects every agent would never select
+    anyone: refused where it is written, with a repeated name, all at once."""
+    document = UNIVERSITY.replace(
+        '[[populations]]\nname = "enseignants"',
+        '[[populations]]\nname = "tous"\n\n[[populations]]\nname = "administratifs"\n\n'
+        '[[populations]]\nname = "enseignants"',
+    )
+    with pytest.raises(ConfigError) as caught:
+        config.loads(document)
+    paths = [p.path for p in caught.value.problems]
+    assert paths == [
+        "populations[1]",
+        "populations[2]",
+        "populations[3]",
+        "populations[4].name",
+        "populations[4]",
+    ]
+    with pytest.raises(ValidationError) as raised:
+        attrs.evolve(
+            presets.load("public-service"),
+            populations=(Population(name="a"), Population(name="b", members=Members(tags=["x"]))),
+        )
+    assert raised.value.field == "populations[1]"
+
+
+def test_two_words_for_one_place_are_one_place() -> None:
+    """'tiers-lieu' and 'télécentre' both name the télécentre: written together, they are
+    one place; a word written twice is a repeat, named."""
+    document = UNIVERSITY.replace(
+        'places = ["domicile"]', 'places = ["domicile", "tiers-lieu", "télécentre"]'
+    )
+    assert {str(p) for p in config.loads(document).places} == {"home", "telecentre"}
+    twice = UNIVERSITY.replace('places = ["domicile"]', 'places = ["domicile", "domicile"]')
+    with pytest.raises(ConfigError, match="'domicile' is written twice"):
+        config.loads(twice)

@@ -43,6 +43,7 @@ from teletravail.messages import (
     choices,
     did_you_mean,
     french_count,
+    show,
     system_reason,
 )
 
@@ -431,7 +432,11 @@ class Choice(Kind):
     def describe(self) -> str:
         text = "one of " + ", ".join(f"`{name}`" for name in self.names)
         if self.aliases:
-            text += " (in French: " + ", ".join(f"`{a}`" for a in self.aliases) + ")"
+            words: dict[str, list[str]] = {}
+            for alias, name in self.aliases.items():
+                words.setdefault(name, []).append(f"`{alias}`")
+            said = [f"{' or '.join(found)} for `{name}`" for name, found in words.items()]
+            text += " (in French: " + ", ".join(said) + ")"
         return text
 
 
@@ -473,7 +478,16 @@ class ListOf(Kind):
         if ctx.failures > before:
             return BAD
         if self.unique and len(set(items)) != len(items):
-            repeats = Phrase("{label} without repeats", "{label}, sans doublon", label=self.label)
+            written = [repr(v) for v in value]
+            twice = next((i for i, w in enumerate(written) if w in written[:i]), None)
+            if twice is None:  # two words for one value ('tiers-lieu', 'télécentre'): once
+                return tuple(dict.fromkeys(items))
+            repeats = Phrase(
+                "{label} without repeats ({twice} is written twice)",
+                "{label}, sans doublon ({twice} est écrit deux fois)",
+                label=self.label,
+                twice=Phrase(show(value[twice]), show(value[twice], "fr")),
+            )
             return ctx.fail(path, value, repeats)
         return items
 
@@ -1978,7 +1992,7 @@ def _populations(quota: Table, allowance: ListOf, places: ListOf) -> ListOf:
         },
         french="plage de temps de travail",
     )
-    names = ListOf(Text(), unique=True)
+    names = ListOf(Text(), unique=True, at_least=1)
     members = Table(
         "members",
         "Who belongs to a population: every condition written holds, and a list is met by"
@@ -1988,12 +2002,12 @@ def _populations(quota: Table, allowance: ListOf, places: ListOf) -> ListOf:
             Key("tags", names, "the agent carries one of these tags"),
             Key(
                 "categories",
-                ListOf(Choice(["A", "B", "C"]), unique=True),
+                ListOf(Choice(["A", "B", "C"]), unique=True, at_least=1),
                 "the agent's category is one of these (A, B, C)",
             ),
             Key(
                 "contract_types",
-                ListOf(_ContractChoice(), unique=True),
+                ListOf(_ContractChoice(), unique=True, at_least=1),
                 "the agent's contract is one of these, in English or French (fonctionnaire,"
                 " contractuel, apprenti, stagiaire école, doctorant contractuel...)",
             ),
@@ -2054,7 +2068,52 @@ def _populations(quota: Table, allowance: ListOf, places: ListOf) -> ListOf:
         build,
         dump,
     )
-    return ListOf(population)
+    return PopulationList(population)
+
+
+class PopulationList(ListOf):
+    """The document's populations: each name once, and none written after one that
+    selects every agent (it would never select anyone: an agent belongs to the first
+    population that selects them)."""
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        items = super().read(ctx, value, path)
+        if items is BAD:
+            return BAD
+        seen: dict[str, int] = {}
+        catch_all: str | None = None
+        failed = False
+        for index, population in enumerate(items):
+            where = f"{path}[{index}]"
+            if population.name in seen:
+                failed = True
+                ctx.fail(
+                    f"{where}.name",
+                    population.name,
+                    Phrase(
+                        "a name no other population has (populations[{first}] has it)",
+                        "un nom qu'aucune autre population ne porte (populations[{first}] le"
+                        " porte)",
+                        first=seen[population.name],
+                    ),
+                )
+            seen.setdefault(population.name, index)
+            if catch_all is not None:
+                failed = True
+                ctx.fail(
+                    where,
+                    population.name,
+                    Phrase(
+                        "a population written before any that selects every agent ({first!r}"
+                        " does: this one would never select anyone)",
+                        "une population écrite avant toute population qui désigne tous les"
+                        " agents ({first!r} le fait\u00a0: celle-ci ne désignerait personne)",
+                        first=catch_all,
+                    ),
+                )
+            elif population.members.everyone:
+                catch_all = population.name
+        return BAD if failed else items
 
 
 RULE: Final = Ref("rule", lambda: _RULE_KIND, french="une règle")

@@ -256,6 +256,10 @@ def show(value: Any, lang: Lang = "en") -> str:
         return repr(value.isoformat())
     if _is_scalar_quantity(value):  # a quantity as it is written: '0.005 EUR'
         return repr(f"{value.magnitude:g} {value.units:~}".strip())
+    if isinstance(value, list | tuple) and any(isinstance(v, dt.date) for v in value):
+        # dates as they are written, not as Python builds them
+        text = "[" + ", ".join(show(v) for v in value) + "]"
+        return text if len(text) <= 80 else text[:77] + "..."
     shorter = reprlib.Repr()
     shorter.maxlevel, shorter.maxstring, shorter.maxother = 3, 80, 80
     text = shorter.repr(value)

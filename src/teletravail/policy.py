@@ -198,6 +198,19 @@ def _populations(value: Any) -> tuple[Population, ...]:
                 ),
             )
         seen.add(population.name)
+    everyone = next((p.name for p in found[:-1] if p.members.everyone), None)
+    if everyone is not None:  # those after it would never select anyone
+        index = [p.name for p in found].index(everyone) + 1
+        raise ValidationError(
+            f"populations[{index}]",
+            found[index].name,
+            Phrase(
+                "a population written before any that selects every agent ({first!r} does)",
+                "une population écrite avant toute population qui désigne tous les agents"
+                " ({first!r} le fait)",
+                first=everyone,
+            ),
+        )
     return found
 
 
