@@ -662,3 +662,33 @@ def test_every_bad_authorisation_key_is_reported_at_once() -> None:
         "authorisation.renewal",
         "authorisation.notice_employer",
     }
+
+
+def test_a_cap_written_with_its_period_says_how_to_write_it() -> None:
+    """'220 € par an' is 220 EUR a year: as a cap, the document is told to write the
+    amount and cap_per apart, in English and French."""
+    from teletravail.units import Q_, as_quantity
+
+    assert as_quantity("220 € par an", field="x", dimension="[currency] / [time]") == Q_(
+        220, "EUR/year"
+    )
+    document = """
+format = "teletravail.policy"
+version = 1
+name = "x"
+territory = "y"
+period = { start = 2024-01-01 }
+eligibility = { criterion = "volunteer" }
+[[allowance]]
+kind = "per_day"
+rate = "2,50 €/jour"
+cap = "220 € par an"
+"""
+    with pytest.raises(config.ConfigError) as caught:
+        config.loads(document)
+    (problem,) = caught.value.problems
+    assert problem.path == "allowance[0].cap"
+    assert "cap = '220 EUR' and cap_per = 'year'" in str(problem)
+    assert "cap = « 220 € » et cap_per = « an »" in problem.text("fr").replace("\u00a0", " ")
+    fixed = document.replace('cap = "220 € par an"', 'cap = "220 €"\ncap_per = "an"')
+    assert config.loads(fixed).allowance.components[0].cap_per == "year"  # type: ignore[union-attr]

@@ -380,6 +380,40 @@ class Amount(Kind):
         return f"quantity, e.g. `{self.example}`"
 
 
+class CapAmount(Amount):
+    """A cap: an amount of money. A cap written with its period (``"220 € par an"``,
+    ``"55 EUR/month"``) is refused with the two keys that say it: the amount, and
+    ``cap_per``."""
+
+    def read(self, ctx: _Context, value: Any, path: str) -> Any:
+        from teletravail.units import as_quantity
+
+        try:
+            per_time = as_quantity(value, field=path, dimension="[currency] / [time]")
+        except (ValidationError, OverflowError, ValueError, ArithmeticError, TypeError):
+            return super().read(ctx, value, path)
+        magnitude = float(per_time.magnitude)
+        monthly = abs(float(per_time.to("EUR/month").magnitude) - magnitude) < 1e-9 * max(
+            1.0, abs(magnitude)
+        )
+        per, word = ("month", "mois") if monthly else ("year", "an")
+        per_time = per_time.to(f"EUR/{per}")
+        return ctx.fail(
+            path,
+            value,
+            Phrase(
+                "an amount of money, the cap's period apart: cap = {amount!r} and cap_per ="
+                " {per!r}",
+                "un montant, la période du plafond à part\u00a0: cap = {montant!r} et"
+                " cap_per = {par!r}",
+                amount=f"{per_time.magnitude:g} EUR",
+                per=per,
+                montant=f"{per_time.magnitude:g} €".replace(".", ","),
+                par=word,
+            ),
+        )
+
+
 class Span(Kind):
     label = Phrase("a duration", "une durée")
 
@@ -1566,7 +1600,7 @@ def _allowance() -> ListOf:
                     ),
                     Key(
                         "cap",
-                        DatedKind(Amount("[currency]", "253.44 EUR", french="253,44 €"), "cap"),
+                        DatedKind(CapAmount("[currency]", "253.44 EUR", french="253,44 €"), "cap"),
                         "the cap" + local,
                     ),
                     Key(

@@ -339,7 +339,15 @@ class Population:
                 if getattr(self, field) is not None:
                     raise ValidationError(
                         field,
-                        getattr(self, field),
+                        Phrase(
+                            f"a {field}",
+                            {
+                                "eligibility": "une règle d'éligibilité",
+                                "quota": "un quota",
+                                "places": "des lieux",
+                                "allowance": "des indemnités",
+                            }[field],
+                        ),
                         Phrase(
                             "no rule for a population outside the scheme (concerned = false)",
                             "aucune règle pour une population hors du dispositif"

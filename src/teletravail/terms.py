@@ -210,7 +210,7 @@ class AuthorisationTerms:
             if value is not None and _is_zero(value):
                 raise ValidationError(
                     field,
-                    value.iso(),
+                    value.phrase(),
                     Phrase(
                         "a length above 0 (leave it out for none)",
                         "une durée supérieure à 0 (à omettre s'il n'y en a pas)",
@@ -246,7 +246,7 @@ class AuthorisationTerms:
                     continue
                 raise ValidationError(
                     field,
-                    value.iso(),
+                    value.phrase(),
                     Phrase(
                         "a length shorter than the duration, {duration}",
                         "une durée plus courte que celle de l'autorisation, {french}",
@@ -257,7 +257,7 @@ class AuthorisationTerms:
         if self.notice_adaptation is not None and self.adaptation is None:
             raise ValidationError(
                 "notice_adaptation",
-                self.notice_adaptation.iso(),
+                self.notice_adaptation.phrase(),
                 Phrase(
                     "an adaptation period it applies during",
                     "une période d'adaptation pendant laquelle il s'applique",
@@ -479,7 +479,13 @@ class AuthorisationTerms:
 
 
 def _shown(value: Any) -> Any:
-    return value.iso() if isinstance(value, Duration) else value
+    """A value of the terms as a message shows it: a duration in words, a renewal by
+    its name."""
+    if isinstance(value, Duration):
+        return value.phrase()
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    return value
 
 
 def _parts(duration: Duration) -> tuple[int, int, int]:
