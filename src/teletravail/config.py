@@ -1888,9 +1888,15 @@ def _policy_table() -> Table:
         "The working days: France's public holidays, or a subdivision's, with changes.",
         [
             Key(
+                "country",
+                Choice(["FR"], {"France": "FR"}),
+                "the country: France (its subdivisions give Alsace-Moselle and the overseas"
+                " départements)",
+            ),
+            Key(
                 "subdivision",
                 Text(),
-                "a subdivision of the holidays package, by code or name: 57 (Moselle), "
+                "a subdivision of France, by code or name: 57 (Moselle), "
                 "6AE (Alsace, or 67 and 68), Alsace-Moselle, 971 (Guadeloupe) ...",
             ),
             Key("extra_days_off", ListOf(Day(), unique=True), "more days not worked"),

@@ -136,6 +136,8 @@ KEYS_FR: Final[Mapping[tuple[str, str], str]] = {
     ("source", "url"): "où le lire",
     ("source", "note"): "une précision\u00a0; «\u00a0unconfirmed\u00a0» signale une valeur "
     "tirée d'une seule source secondaire",
+    ("calendar", "country"): "le pays\u00a0: la France (ses subdivisions donnent "
+    "l'Alsace-Moselle et les départements d'outre-mer)",
     ("calendar", "subdivision"): "une subdivision de la France, par code ou par "
     "nom\u00a0: 57 (Moselle), 6AE (Alsace, ou 67 et 68), Alsace-Moselle, 971 (Guadeloupe)…",
     ("calendar", "extra_days_off"): "d'autres jours non travaillés",
