@@ -692,3 +692,40 @@ cap = "220 € par an"
     assert "cap = « 220 € » et cap_per = « an »" in problem.text("fr").replace("\u00a0", " ")
     fixed = document.replace('cap = "220 € par an"', 'cap = "220 €"\ncap_per = "an"')
     assert config.loads(fixed).allowance.components[0].cap_per == "year"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        {"authorisation": {"renewal": "tacit"}},
+        {"authorisation": {"duration": "1 year", "max_renewals": 2}},
+        {"quota": {"maximum": "2 workday/week", "modality": "flottants"}},
+        {"populations": [{"name": "a", "concerned": False, "places": ["home"]}]},
+        {"allowance": [{"kind": "per_day", "rate": "2 EUR/workday", "branch": "state"}]},
+    ],
+    ids=[
+        "renewal without a duration",
+        "a count without a renewal",
+        "floating days without a volume",
+        "rules outside the scheme",
+        "a branch without a national parameter",
+    ],
+)
+def test_the_schema_refuses_what_the_loader_refuses(part: dict[str, object]) -> None:
+    """Keys that need others, and values that rule keys out, are in the JSON Schema too:
+    a document the loader refuses for them is invalid against the schema."""
+    import jsonschema
+
+    document = {
+        "format": "teletravail.policy",
+        "version": 1,
+        "name": "x",
+        "territory": "y",
+        "period": {"start": "2024-01-01"},
+        "eligibility": {"criterion": "volunteer"},
+        **part,
+    }
+    with pytest.raises(config.ConfigError):
+        config.from_document(document)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, config.json_schema())

@@ -569,11 +569,15 @@ class Table(Kind):
         dump: Callable[[Any], dict[str, Any]],
         *,
         french: str | None = None,
+        constraints: Mapping[str, Any] | None = None,
     ) -> None:
         self.name, self.doc, self.keys = name, doc, tuple(keys)
         self.by_name = {key.name: key for key in self.keys}
         self.build, self.dump = build, dump
         self.french = name if french is None else french
+        # what the schema says beyond each key on its own: keys that need others
+        # (dependentRequired), or that one value of a key rules out (if/then)
+        self.constraints = dict(constraints or {})
         self.label = Phrase("a table ({name})", "une table ({french})", **self._names())
 
     def _names(self) -> dict[str, str]:
@@ -639,6 +643,7 @@ class Table(Kind):
             },
             "required": [key.name for key in self.keys if key.required],
             "additionalProperties": False,
+            **self.constraints,
         }
 
 
@@ -1354,6 +1359,13 @@ def _quota() -> Table:
             )
             | {"maximum": obj.maximum}
         ),
+        constraints={  # floating days, alone or besides fixed days, need their volume
+            "if": {
+                "properties": {"modality": {"enum": ["floating", "mixed", "flottants", "mixte"]}},
+                "required": ["modality"],
+            },
+            "then": {"required": ["floating"]},
+        },
     )
 
 
@@ -1467,6 +1479,8 @@ class ReferableTable(Table):
     def schema(self) -> dict[str, Any]:
         schema = super().schema()
         schema["anyOf"] = [{"required": ["rate"]}, {"required": ["national"]}]
+        if "branch" in self.by_name:  # a branch is a national parameter's
+            schema["dependentRequired"] = {"branch": ["national"]}
         return schema
 
 
@@ -1842,6 +1856,14 @@ def _authorisation() -> Table:
             "employer_may_shorten",
             "source",
         ),
+        constraints={
+            "dependentRequired": {
+                "renewal": ["duration"],
+                "max_renewals": ["renewal"],
+                "decision_before": ["renewal"],
+                "notice_adaptation": ["adaptation"],
+            }
+        },
     )
 
 
@@ -2107,6 +2129,17 @@ def _populations(quota: Table, allowance: ListOf, places: ListOf) -> ListOf:
         ],
         build,
         dump,
+        constraints={  # outside the scheme, a population states no rule
+            "if": {"properties": {"concerned": {"const": False}}, "required": ["concerned"]},
+            "then": {
+                "not": {
+                    "anyOf": [
+                        {"required": [name]}
+                        for name in ("eligibility", "quota", "places", "allowance")
+                    ]
+                }
+            },
+        },
     )
     return PopulationList(population)
 
@@ -2544,12 +2577,25 @@ def dump(policy: Policy, path: str | Path, *, format: Syntax | None = None) -> N
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of policy documents, for editors and UIs."""
     table = _document_table()
+    body = table.schema()
+    defs: dict[str, Any] = {"rule": _RULE_KIND.schema()}
+    # a population's quota, places and allowance are the policy's kinds: written once
+    population = body["properties"]["populations"]["items"]["properties"]
+    for name in ("quota", "places", "allowance"):
+        shared = dict(body["properties"][name])
+        shared.pop("description", None)
+        defs[name] = shared
+        for properties in (body["properties"], population):
+            properties[name] = {
+                "$ref": f"#/$defs/{name}",
+                "description": properties[name]["description"],
+            }
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"urn:teletravail:policy:{FORMAT_VERSION}",
         "title": "teletravail policy document",
-        **table.schema(),
-        "$defs": {"rule": _RULE_KIND.schema()},
+        **body,
+        "$defs": defs,
     }
     return schema
 
