@@ -164,7 +164,7 @@ def test_bilan_json_parses_and_matches_the_api() -> None:
     policy = presets.load("lot-2013")
     batch = policy.assess_workforce(lot_2013_workforce(), policy.period.start)
     totals = batch.totals()
-    assert document["schema"] == "teletravail.bilan" and document["schema_version"] == 2
+    assert document["schema"] == "teletravail.bilan" and document["schema_version"] == 3
     assert document["period"] == {"start": "2013-01-01", "end": "2013-12-31"}
     assert document["refused_by_rule"] == batch.refusal_counts()
     assert (document["granted"], document["refused"]) == (totals["granted"], totals["refused"])

@@ -778,7 +778,7 @@ def _assess(args: argparse.Namespace) -> int:
     if args.format == "json":
         head = {
             "schema": "teletravail.assessment.rows",
-            "schema_version": 2,
+            "schema_version": 3,
             "policy": policy.name,
             "on": on.isoformat(),
             "period": {"start": batch.start.isoformat(), "end": batch.end.isoformat()},
@@ -951,7 +951,7 @@ def _bilan_document(
     money = impact.get("money")
     return {
         "schema": "teletravail.bilan",
-        "schema_version": 2,
+        "schema_version": 3,
         "policy": {"name": policy.name, "territory": policy.territory},
         "on": on.isoformat(),
         "workforce": {"source": source, "synthetic": synthetic},

@@ -98,6 +98,10 @@ __all__ = [
     "totals_of",
 ]
 
+#: The version of :meth:`Assessment.to_dict`'s document (2: the agent's ``population``,
+#: and the status ``not_concerned``).
+ASSESSMENT_SCHEMA_VERSION = 2
+
 #: What became of each agent assessed, in the order of the status codes.
 STATUSES: tuple[str, ...] = (
     "granted",
@@ -2120,7 +2124,7 @@ class Assessment:
         asked = self.asked_pattern
         return {
             "schema": "teletravail.assessment",
-            "schema_version": SCHEMA_VERSION,
+            "schema_version": ASSESSMENT_SCHEMA_VERSION,
             "policy": self.policy,
             "population": self.population,
             "agent_id": self.agent_id,

@@ -6,8 +6,9 @@ February's anniversary, a working time of exactly 90 %, excluded roles and tags,
 non-volunteer.
 
 :func:`lot_2013_workforce` loads the synthetic sample of the Lot's 1,200 posts that
-ships with the package (``data/lot_2013_synthetic.csv``, made by
-``tools/make_lot_sample.py``; its assumptions are in ``data/lot_2013_synthetic.md``).
+ships with the package (``data/lot_2013_synthetic.csv``, drawn by
+:func:`teletravail.synthetic.lot_2013_population`; its assumptions are in
+``data/lot_2013_synthetic.md``).
 """
 
 from __future__ import annotations
