@@ -79,7 +79,7 @@ MAX_DEPTH: Final = 32
 
 #: The start of a value given without dates: in force since long before any scheme.
 ALWAYS: Final = dt.date(1900, 1, 1)
-#: The source of a value the document gives without one.
+#: The title of the source of a value the document gives without one (``dated.STATED``).
 STATED_TITLE: Final = "stated in the policy document"
 
 Syntax = Literal["toml", "json"]
@@ -829,9 +829,9 @@ def _dump_source(source: Any) -> dict[str, Any]:
 
 
 def _stated() -> Source:
-    from teletravail.dated import Source
+    from teletravail.dated import STATED
 
-    return Source(title=STATED_TITLE)
+    return STATED
 
 
 SOURCE = SourceKind()

@@ -36,6 +36,7 @@ __all__ = [
     "LAST_DATE",
     "SEED_REPLACED",
     "SOURCE_KEYS",
+    "STATED",
     "DatedParameter",
     "DatedValue",
     "Duration",
@@ -284,6 +285,10 @@ class Source:
 
     def __str__(self) -> str:
         return self.cite("en")
+
+
+#: The source of a value a policy document gives without one: the document itself.
+STATED: Final = Source(title="stated in the policy document")
 
 
 @attrs.frozen(kw_only=True)

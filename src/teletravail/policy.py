@@ -49,7 +49,6 @@ from teletravail.allowance.components import Allowance, AllowanceColumns, Allowa
 from teletravail.allowance.money import as_decimal
 from teletravail.dated import LAST_DATE, DatedParameter, Period, Source, to_date
 from teletravail.eligibility.decision import (
-    SCHEMA_VERSION,
     BatchDecision,
     CombinedDecision,
     Decision,

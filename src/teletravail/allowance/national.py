@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
-from teletravail.dated import DatedParameter, DatedValue, Source
+from teletravail.dated import STATED, DatedParameter, DatedValue, Source
 from teletravail.errors import ValidationError
 from teletravail.messages import EMPTY, Phrase, choices, did_you_mean
 from teletravail.units import per_registry
@@ -448,10 +448,8 @@ def _own_sources(instance: Any, attribute: Any, value: Any) -> None:
                 "des valeurs datées locales (un objet DatedParameter)",
             ),
         )
-    from teletravail.config import STATED_TITLE
-
     for index, entry in enumerate(value.values):
-        if entry.source.title == STATED_TITLE:
+        if entry.source == STATED:
             raise ValidationError(
                 attribute.name,
                 str(entry.value),
