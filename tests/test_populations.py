@@ -336,7 +336,8 @@ def test_cli_bilan_and_assess_show_populations(
     )
     text = capsys.readouterr().out.replace("\u00a0", " ")
     assert "non concernés (hors du dispositif) : 2" in text
-    assert "population temps partiel : 0, dont 0 en télétravail (aucun agent" in text
+    # the teacher at 50 % is part-time, but belongs to 'enseignants', written first
+    assert "population temps partiel : 0, dont 0 en télétravail (les agents qu'elle" in text
     out = folder / "out.csv"
     assert (
         main(
@@ -674,3 +675,29 @@ def test_two_words_for_one_place_are_one_place() -> None:
     twice = UNIVERSITY.replace('places = ["domicile"]', 'places = ["domicile", "domicile"]')
     with pytest.raises(ConfigError, match="'domicile' is written twice"):
         config.loads(twice)
+
+
+def test_a_population_whose_agents_earlier_ones_took_is_told_apart(
+    tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A population whose selector matches agents that all belong to populations
+    written before it is 'shadowed', not 'selects nobody'; bilan says which."""
+    from pathlib import Path
+
+    policy = university()
+    part_time = Workforce.from_agents(
+        [Agent(id="P", hire_date="2015-01-01", role="administratif", working_time="80 %")]
+    )
+    batch = policy.assess(part_time, ON)
+    assert batch.unmatched == ("enseignants",)
+    assert batch.shadowed == ("administratifs",)
+    folder = Path(str(tmp_path))
+    (folder / "u.toml").write_text(UNIVERSITY, encoding="utf-8")
+    (folder / "s.csv").write_text(
+        "id,hire_date,role,working_time_pct\nP,2015-01-01,administratif,80\n", "utf-8"
+    )
+    args = ["bilan", str(folder / "u.toml"), str(folder / "s.csv"), "--on", ON, "--json"]
+    assert main(args) == 0
+    document = json.loads(capsys.readouterr().out)
+    entries = {p["name"]: p["taken_by_earlier"] for p in document["populations"]}
+    assert entries == {"enseignants": False, "temps partiel": False, "administratifs": True}

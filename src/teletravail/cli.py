@@ -786,6 +786,7 @@ def _assess(args: argparse.Namespace) -> int:
             "assessed": len(ids) - failed,
             "failed": failed,
             "unmatched_populations": list(batch.unmatched),
+            "shadowed_populations": list(batch.shadowed),
         }
         write = _json_writer(head)
     else:
@@ -813,6 +814,12 @@ def _assess(args: argparse.Namespace) -> int:
                 f"teletravail assess: population {name!r} selects no agent of this workforce",
                 file=sys.stderr,
             )
+        for name in batch.shadowed:
+            print(
+                f"teletravail assess: population {name!r} holds no agent: those it selects"
+                " belong to populations written before it",
+                file=sys.stderr,
+            )
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
@@ -835,6 +842,10 @@ _TEXT: Final[dict[str, dict[Lang, str]]] = {
     "not_eligible": {"en": "not eligible", "fr": "non éligibles"},
     "population": {"en": "population {name}", "fr": "population {name}"},
     "of_them_granted": {"en": "{granted} granted telework", "fr": "dont {granted} en télétravail"},
+    "taken_by_earlier": {
+        "en": "(the agents it selects belong to populations written before it)",
+        "fr": "(les agents qu'elle désigne appartiennent à des populations écrites avant elle)",
+    },
     "selects_none": {
         "en": "(its selector matches no agent of this workforce)",
         "fr": "(aucun agent de cet effectif ne répond à sa sélection)",
@@ -959,7 +970,12 @@ def _bilan_document(
         "agents": agents,
         "not_concerned": not_concerned,
         "populations": [
-            {"name": name, "agents": counts["agents"], "granted": counts["granted"]}
+            {
+                "name": name,
+                "agents": counts["agents"],
+                "granted": counts["granted"],
+                "taken_by_earlier": name in batch.shadowed,
+            }
             for name, counts in batch.population_counts().items()
             if name
         ],
@@ -1020,7 +1036,9 @@ def _render_bilan(
         line = say("population", name=population["name"])
         granted = say("of_them_granted", granted=count(population["granted"]))
         out.append(f"  {line}{colon} {count(population['agents'])}, {granted}")
-        if not population["agents"]:
+        if population["taken_by_earlier"]:
+            out[-1] += " " + say("taken_by_earlier")
+        elif not population["agents"]:
             out[-1] += " " + say("selects_none")
     if document["not_concerned"] or document["populations"]:
         out.append(f"{say('not_concerned')}{colon} {count(document['not_concerned'])}")

@@ -588,8 +588,13 @@ class Policy:
             rows.append(where.astype(np.int64))
         if failed:
             raise WorkforceError(sorted(failed, key=lambda e: e.row))
-        unmatched = [p.name for i, p in enumerate(self.populations) if not (member == i).any()]
-        return result(parts, tuple(rows), unmatched)  # type: ignore[no-any-return]
+        empty = [p for i, p in enumerate(self.populations) if not (member == i).any()]
+        # a population that holds nobody: its selector matches no agent, or only agents
+        # that earlier populations took (an overlap resolved by the order written)
+        shadowed = tuple(p.name for p in empty if p.members.mask(workforce).any())
+        unmatched = [p.name for p in empty if p.name not in shadowed]
+        batch: BatchAssessment = result(parts, tuple(rows), unmatched)
+        return attrs.evolve(batch, shadowed=shadowed) if shadowed else batch
 
     def _assess_part(
         self,
@@ -1609,8 +1614,11 @@ class BatchAssessment:
     workforce: Workforce
     parts: tuple[PopulationAssessment, ...]
     rows: tuple[npt.NDArray[np.int64], ...] | None = None
-    #: the policy's populations that select no agent of the workforce
+    #: the policy's populations whose selector matches no agent of the workforce
     unmatched: tuple[str, ...] = ()
+    #: the policy's populations whose selector matches agents that all belong to
+    #: populations written before them
+    shadowed: tuple[str, ...] = ()
     _memo: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
 
     def __len__(self) -> int:
