@@ -183,7 +183,8 @@ def test_the_terms_in_english_and_french() -> None:
         " service's needs are stated), 1 month during the adaptation period"
     )
     assert terms.describe("fr") == (
-        "1 an, renouvelée tacitement 2 fois au plus (3 ans en tout)\u00a0; décision sur un"
+        "autorisation d'une durée de 1 an, renouvelée tacitement 2 fois au plus (3 ans en"
+        " tout)\u00a0; décision sur un"
         " renouvellement au moins 1 mois avant la fin de la période\u00a0; période"
         " d'adaptation de 3 mois\u00a0; préavis de 2 mois à l'initiative de l'agent, 2 mois à"
         " l'initiative de l'employeur (réductible pour une nécessité de service motivée),"
@@ -193,15 +194,16 @@ def test_the_terms_in_english_and_french() -> None:
     assert str(once) == "6 months, renewed by express decision at most once (1 year in all)"
     assert (
         once.describe("fr")
-        == "6 mois, renouvelée par décision expresse une fois au plus (1 an en tout)"
+        == "autorisation d'une durée de 6 mois, renouvelée par décision expresse une fois au"
+        " plus (1 an en tout)"
     )
-    assert AuthorisationTerms().describe("fr") == "sans limite de durée"
+    assert AuthorisationTerms().describe("fr") == "autorisation sans limite de durée"
     assert AuthorisationTerms(employer_may_shorten=True).describe() == (
         "open-ended; the employer may shorten its notice when the service's needs are stated"
     )
     assert AuthorisationTerms(employer_may_shorten=True).describe("fr") == (
-        "sans limite de durée\u00a0; l'employeur peut réduire son préavis pour une nécessité"
-        " de service motivée"
+        "autorisation sans limite de durée\u00a0; l'employeur peut réduire son préavis pour"
+        " une nécessité de service motivée"
     )
     assert AuthorisationTerms(duration="1 year").describe() == "1 year, not renewed"
 

@@ -445,7 +445,11 @@ class AuthorisationTerms:
         if lang not in ("en", "fr"):
             raise ValidationError("lang", lang, Phrase("'en' or 'fr'", "'en' ou 'fr'"))
         words = _TEXT[lang]
-        parts = [words["open"] if self.duration is None else self.duration.words(lang)]
+        parts = [
+            words["open"]
+            if self.duration is None
+            else words["term"].format(self.duration.words(lang))
+        ]
         if self.duration is not None:
             renewed = words["not_renewed"] if self.renewal is None else words[self.renewal]
             if self.max_renewals is not None:
@@ -494,6 +498,7 @@ def _parts(duration: Duration) -> tuple[int, int, int]:
 
 _TEXT: dict[str, dict[str, str]] = {
     "en": {
+        "term": "{}",
         "open": "open-ended",
         "not_renewed": "not renewed",
         Renewal.EXPRESS: "renewed by express decision",
@@ -513,7 +518,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "sep": "; ",
     },
     "fr": {
-        "open": "sans limite de durée",
+        "term": "autorisation d'une durée de {}",
+        "open": "autorisation sans limite de durée",
         "not_renewed": "non renouvelée",
         Renewal.EXPRESS: "renouvelée par décision expresse",
         Renewal.TACIT: "renouvelée tacitement",
