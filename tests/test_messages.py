@@ -910,3 +910,37 @@ def k():
         "line 7",
         "line 8",
     ]
+
+
+def test_every_error_lives_in_errors_py_with_its_own_code() -> None:
+    """Every exception of the package is defined in teletravail.errors (one place to
+    find them), and each kind has its own stable code."""
+    import teletravail.errors
+
+    codes: dict[str, str] = {}
+    for cls in ERROR_CLASSES:
+        assert cls.__module__ == "teletravail.errors", f"{cls.__name__} in {cls.__module__}"
+        code = cls.code  # type: ignore[attr-defined]
+        assert code not in codes, f"{cls.__name__} and {codes[code]} share the code {code!r}"
+        codes[code] = cls.__name__
+        assert cls.__name__ in teletravail.errors.__all__
+
+
+@pytest.mark.parametrize("cls", ERROR_CLASSES, ids=lambda cls: cls.__name__)
+def test_every_error_says_itself_as_json_ready_data(cls: type[BaseException]) -> None:
+    """to_dict() holds the stable code and the messages in English and French, and what
+    the error carries (field, value, expected; rows; problems); json.dumps takes it."""
+    import json
+
+    error = _example(cls)
+    data = error.to_dict()  # type: ignore[attr-defined]
+    assert data["code"] == cls.code  # type: ignore[attr-defined]
+    assert data["message"] == str(error)
+    assert data["message_fr"] == error.text("fr")  # type: ignore[attr-defined]
+    if isinstance(error, ValidationError):
+        assert data["field"] == error.field and data["expected"] == str(error.expected)
+    if isinstance(error, WorkforceError):
+        assert [row["row"] for row in data["errors"]] == [3, 5]
+    if isinstance(error, ConfigError):
+        assert [p["path"] for p in data["problems"]] == ["quota.maximum", ""]
+    assert json.loads(json.dumps(data)) == data

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from teletravail.messages import (
     NBSP,
@@ -27,15 +27,22 @@ from teletravail.messages import (
     check_lang,
     counted,
     french_count,
+    french_quantity,
     show,
     text_of,
 )
+
+if TYPE_CHECKING:
+    from teletravail.scheduling.quota import QuotaDecision
 
 __all__ = [
     "ConfigError",
     "DatedValueError",
     "NoValueInForceError",
+    "NotPayableError",
+    "PatternError",
     "Problem",
+    "QuotaExceededError",
     "ReferenceDateError",
     "RowError",
     "TeletravailError",
@@ -49,7 +56,17 @@ __all__ = [
 
 
 class TeletravailError(Exception):
-    """Base class of every error raised by ``teletravail`` on purpose."""
+    """Base class of every error raised by ``teletravail`` on purpose.
+
+    ``code`` is a stable name of the kind of error (kept across versions, for programs
+    that react to it); :meth:`to_dict` gives the error as JSON-ready data with it."""
+
+    code: ClassVar[str] = "error"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The error as JSON-ready data: its ``code`` and ``message`` (English), and
+        ``message_fr``; subclasses add what they carry."""
+        return {"code": self.code, "message": str(self), "message_fr": self.text("fr")}
 
     def text(self, lang: Lang = "en") -> str:
         """The message in ``lang`` (``"en"`` or ``"fr"``). An error built from a
@@ -69,11 +86,22 @@ class ValidationError(TeletravailError, ValueError):
     would have been accepted.
     """
 
+    code: ClassVar[str] = "invalid_value"
+
     def __init__(self, field: str, value: Any, expected: str) -> None:
         self.field = field
         self.value = value
         self.expected = expected
         super().__init__(f"{field}: expected {expected}, got {show(value)}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The error as JSON-ready data: ``code``, ``field``, ``value`` (as the user
+        wrote it), ``expected`` and the messages."""
+        return super().to_dict() | {
+            "field": self.field,
+            "value": show(self.value),
+            "expected": str(self.expected),
+        }
 
     def text(self, lang: Lang = "en") -> str:
         """The message in ``lang``: ``working_time : attendu …, trouvé « 2 km »``."""
@@ -96,6 +124,8 @@ class UnitError(ValidationError):
 
     ``dimension`` is the expected dimensionality, e.g. ``"[length]"``.
     """
+
+    code: ClassVar[str] = "unit"
 
     def __init__(self, field: str, value: Any, dimension: str, detail: str = "") -> None:
         self.dimension = dimension
@@ -169,9 +199,20 @@ def quantity_of(dimension: str) -> Phrase:
 class DatedValueError(ValidationError):
     """A dated parameter is malformed (unsorted, duplicate or mixed-unit values)."""
 
+    code: ClassVar[str] = "dated_value"
+
 
 class NoValueInForceError(TeletravailError, LookupError):
     """A dated parameter has no value in force on the date asked for."""
+
+    code: ClassVar[str] = "no_value_in_force"
+
+    def to_dict(self) -> dict[str, Any]:
+        return super().to_dict() | {
+            "name": self.name,
+            "on": str(self.on),
+            "known": str(self.known),
+        }
 
     def __init__(self, name: str, on: Any, known: str) -> None:
         self.name = name
@@ -193,6 +234,53 @@ class NoValueInForceError(TeletravailError, LookupError):
 
 class ReferenceDateError(ValidationError):
     """An input is inconsistent with the reference date of an evaluation."""
+
+    code: ClassVar[str] = "reference_date"
+
+
+class PatternError(ValidationError):
+    """A pattern that cannot be planned: more days than the agent works, a half day
+    where the quota counts whole days only, a day the agent does not work."""
+
+    code: ClassVar[str] = "impossible_pattern"
+
+
+class QuotaExceededError(ValidationError):
+    """A pattern was planned against a quota that does not allow it.
+
+    ``decision`` is the :class:`~teletravail.scheduling.quota.QuotaDecision` that says
+    which limit is in the way.
+    """
+
+    code: ClassVar[str] = "quota_exceeded"
+
+    def __init__(self, decision: QuotaDecision) -> None:
+        self.decision = decision
+        super().__init__(
+            "pattern",
+            Phrase(str(decision.asked), french_quantity(decision.asked)),
+            Phrase(
+                "at most {maximum} on {on} ({failures})",
+                "au plus {french} le {on} ({failures})",
+                maximum=decision.maximum,
+                french=french_quantity(decision.maximum),
+                on=decision.on,
+                failures=", ".join(decision.failures),
+            ),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """With the quota's ``decision`` (which limit is in the way, and why)."""
+        return super().to_dict() | {"decision": self.decision.to_dict()}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.decision,), self.__dict__)
+
+
+class NotPayableError(ValidationError):
+    """A component asked for at a place where it is not payable."""
+
+    code: ClassVar[str] = "not_payable"
 
 
 class RowError:
@@ -250,6 +338,12 @@ class WorkforceError(TeletravailError, ValueError):
     ``errors`` lists every bad row (not only the first), each with its row number,
     field and message.
     """
+
+    code: ClassVar[str] = "bad_rows"
+
+    def to_dict(self) -> dict[str, Any]:
+        """With every bad row (``errors``: row, field, value, message)."""
+        return super().to_dict() | {"errors": [e.to_dict() for e in self.errors]}
 
     def __init__(self, errors: Sequence[RowError]) -> None:
         self.errors = tuple(errors)
@@ -326,6 +420,15 @@ class ConfigError(ValidationError):
     code catching validation errors catches it too. ``origin`` names the document (a
     file name, or ``<string>``).
     """
+
+    code: ClassVar[str] = "bad_document"
+
+    def to_dict(self) -> dict[str, Any]:
+        """With the document's ``origin`` and every problem (path, value, expected)."""
+        return super().to_dict() | {
+            "origin": self.origin,
+            "problems": [p.to_dict() for p in self.problems],
+        }
 
     def __init__(self, problems: Sequence[Problem], origin: str = "<document>") -> None:
         if not problems:

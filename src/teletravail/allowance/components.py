@@ -24,7 +24,7 @@ import numpy.typing as npt
 
 from teletravail._checks import optional_source
 from teletravail.dated import DatedParameter, Source, check_order, to_date
-from teletravail.errors import NoValueInForceError, ValidationError
+from teletravail.errors import NotPayableError, NoValueInForceError, ValidationError
 from teletravail.messages import Phrase
 from teletravail.units import Q_, as_quantity
 from teletravail.week import Place, PlaceKind
@@ -56,10 +56,6 @@ __all__ = [
 
 
 LineKind = Literal["one_off", "per_day", "monthly_flat", "employer_cost"]
-
-
-class NotPayableError(ValidationError):
-    """A component asked for at a place where it is not payable."""
 
 
 def _check_inputs(schedule: Any, network: Any) -> None:

@@ -21,8 +21,8 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail.dated import check_order, to_date
-from teletravail.errors import ValidationError
-from teletravail.messages import Phrase, french_quantity
+from teletravail.errors import QuotaExceededError, ValidationError
+from teletravail.messages import Phrase
 from teletravail.spans import Absence, Authorisation, telework_window
 from teletravail.spans import absences as absences_of
 from teletravail.units import Q_
@@ -40,7 +40,7 @@ from teletravail.workforce import Agent
 from .calendar import WorkCalendar
 from .days import Layout, lay_out
 from .leave import LeaveAssumption
-from .quota import Assessment, Modality, PatternError, Quota, QuotaDecision
+from .quota import Assessment, Modality, PatternError, Quota
 from .schedule import FloatingReview, Schedule
 from .telecentre import TelecentreNetwork
 
@@ -72,32 +72,6 @@ def _written(pattern: WeeklyPattern) -> Phrase:
 def _shape(shape: tuple[int, ...]) -> Phrase:
     """The shape of an array, as a value found."""
     return Phrase("shape {shape}", "dimensions {shape}", shape=shape)
-
-
-class QuotaExceededError(ValidationError):
-    """A pattern was planned against a quota that does not allow it.
-
-    ``decision`` is the :class:`~teletravail.scheduling.quota.QuotaDecision` that says
-    which limit is in the way.
-    """
-
-    def __init__(self, decision: QuotaDecision) -> None:
-        self.decision = decision
-        super().__init__(
-            "pattern",
-            Phrase(str(decision.asked), french_quantity(decision.asked)),
-            Phrase(
-                "at most {maximum} on {on} ({failures})",
-                "au plus {french} le {on} ({failures})",
-                maximum=decision.maximum,
-                french=french_quantity(decision.maximum),
-                on=decision.on,
-                failures=", ".join(decision.failures),
-            ),
-        )
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.decision,), self.__dict__)
 
 
 def plan(

@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from teletravail._checks import enum_value, is_bool, optional_source, typed_tuple
 from teletravail.dated import Duration, Source, to_date
-from teletravail.errors import ValidationError
+from teletravail.errors import PatternError, ValidationError
 from teletravail.messages import Phrase, choices, french_quantity
 from teletravail.units import DIMENSIONLESS, Q_, as_quantity
 from teletravail.week import (
@@ -63,11 +63,6 @@ __all__ = [
 ]
 
 _PER_WEEK = "[workday] / [time]"
-
-
-class PatternError(ValidationError):
-    """A pattern that cannot be planned: more days than the agent works, a half day
-    where the quota counts whole days only, a day the agent does not work."""
 
 
 def _written(pattern: WeeklyPattern) -> Phrase:
