@@ -4,7 +4,7 @@ names of the values a finding holds, and the words of a report.
 A :class:`~teletravail.conformity.findings.Finding` holds data (a code, quantities,
 durations, places, words); its sentence is filled in here from :func:`sentence`'s
 template for its code, each value shown by :func:`show`. :data:`CODES` are the finding
-codes, in the order ``docs/conformity.md`` lists them.
+codes (``docs/conformity.md`` says what each means).
 """
 
 from __future__ import annotations
