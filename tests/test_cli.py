@@ -396,7 +396,7 @@ def test_assess_progress_only_when_asked(
 ) -> None:
     """Over the threshold, --progress shows the three stages; without it (stderr is
     not a terminal here) nothing is shown; --quiet shows nothing at all."""
-    monkeypatch.setattr(cli, "PROGRESS_ROWS", 2)
+    monkeypatch.setattr(cli.progress, "PROGRESS_ROWS", 2)
     argv = ["assess", "--policy", "lot-2013", str(staff)]
     main([*argv, "--progress"])
     err = capsys.readouterr().err
@@ -406,7 +406,7 @@ def test_assess_progress_only_when_asked(
     assert "reading" not in capsys.readouterr().err
     main([*argv, "--quiet"])
     assert capsys.readouterr().err == ""
-    monkeypatch.setattr(cli, "PROGRESS_ROWS", 10)
+    monkeypatch.setattr(cli.progress, "PROGRESS_ROWS", 10)
     main([*argv, "--progress"])
     assert "reading" not in capsys.readouterr().err
 

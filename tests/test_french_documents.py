@@ -515,12 +515,12 @@ def test_a_command_stopped_says_why_in_its_language(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from teletravail import cli
+    from teletravail.cli import bilan
 
     def stopped(args: object) -> int:
         raise raised
 
-    monkeypatch.setattr(cli, "_bilan", stopped)
+    monkeypatch.setattr(bilan, "run", stopped)
     assert _run(["bilan", "lot-2013", "--lang", "fr"], capsys)[::2] == (
         code,
         _typeset(french) + "\n",

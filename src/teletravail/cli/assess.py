@@ -1,0 +1,251 @@
+"""``teletravail assess --policy NAME|FILE WORKFORCE.csv``: every input row assessed, in
+input order, as CSV or JSON: its id, status, the criteria in the way, the telework
+granted and its figures, or its error.
+
+CSV cells a spreadsheet would run as formulas are neutralised (:func:`neutralise`). The
+library's modules are imported when the command runs, so that ``teletravail --help`` stays
+fast (it loads neither numpy nor pint).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import re
+import sys
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, Final, TextIO
+
+from .exits import EXIT_OK, EXIT_PROBLEMS
+from .figures import plain
+from .progress import Progress, progress_for
+from .reading import (
+    column_mapping,
+    load_policy,
+    policy_inputs,
+    read_text,
+    read_workforce,
+    reference_date,
+)
+
+if TYPE_CHECKING:
+    from teletravail.policy import BatchAssessment
+
+__all__ = ["ASSESS_COLUMNS", "neutralise", "run"]
+
+#: The columns of ``assess``'s output, units in the names.
+ASSESS_COLUMNS: Final = (
+    "row",
+    "id",
+    "status",
+    "population",
+    "failures",
+    "asked_workday_per_week",
+    "granted_workday_per_week",
+    "days_workday",
+    "allowance_eur",
+    "employer_costs_eur",
+    "distance_km",
+    "time_h",
+    "net_kg_co2e",
+    "saved_eur",
+    "error",
+)
+
+
+# text a spreadsheet would evaluate as a formula, and plain numbers (left alone)
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER: Final = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def neutralise(cell: str) -> str:
+    """A CSV cell a spreadsheet will not run as a formula: text starting with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return gets a leading single quote; plain
+    numbers (``-12.5``) are left as they are.
+
+    >>> neutralise("=HYPERLINK(1)"), neutralise("-12.5"), neutralise("LOT-001")
+    ("'=HYPERLINK(1)", '-12.5', 'LOT-001')
+    """
+    if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def _rows(batch: BatchAssessment, ids: list[str], progress: Progress) -> Iterator[dict[str, Any]]:
+    """One dict per input row, in input order, with the columns of ``ASSESS_COLUMNS``
+    (numbers as floats, money as exact text, ``None`` where a cell is empty)."""
+    import numpy as np
+
+    from teletravail.allowance.money import as_decimal
+
+    workforce = batch.decisions.workforce
+    position = np.full(len(ids), -1, dtype=np.int64)
+    position[workforce.source_rows] = np.arange(len(workforce))
+    errors = {e.row: e.message for e in (*workforce.rejected, *batch.errors)}
+    statuses = batch.statuses().tolist()
+    eligible = batch.decisions.eligible.tolist()
+    # an agent outside the scheme who stated no ask has none (NaN): an empty cell
+    asked = [None if math.isnan(a) else a for a in batch.asked.tolist()]
+    granted, days = batch.granted.tolist(), batch.days.tolist()
+    impact = batch.impact
+    km, hours, net = impact.km.tolist(), impact.hours.tolist(), impact.net_kg.tolist()
+    saved = None if impact.eur is None else impact.eur.tolist()
+    allowance = batch.allowance_cents.tolist()
+    employer = batch.employer_cents.tolist()
+    empty = dict.fromkeys(ASSESS_COLUMNS[5:-1])
+    populations = batch.population.tolist()
+    progress.start("writing rows", len(ids))
+    for row, where in enumerate(position.tolist()):
+        if where < 0 or statuses[where] == "invalid":
+            agent_id = ids[row] if where < 0 else str(workforce.ids[where])
+            yield {
+                "row": row,
+                "id": agent_id,
+                "status": "invalid",
+                "population": None if where < 0 else populations[where],
+                "failures": [],
+                **empty,
+                "error": errors[row],
+            }
+        else:
+            if eligible[where]:
+                failures = list(batch.quota_failures(where))
+            else:
+                failures = list(batch.decisions.failures(where))
+            yield {
+                "row": row,
+                "id": str(workforce.ids[where]),
+                "status": statuses[where],
+                "population": populations[where],
+                "failures": failures,
+                "asked_workday_per_week": asked[where],
+                "granted_workday_per_week": granted[where],
+                "days_workday": days[where],
+                "allowance_eur": str(as_decimal(allowance[where])),
+                "employer_costs_eur": str(as_decimal(employer[where])),
+                "distance_km": km[where],
+                "time_h": hours[where],
+                "net_kg_co2e": net[where],
+                "saved_eur": None if saved is None else saved[where],
+                "error": None,
+            }
+        progress.update(row + 1)
+    progress.finish(len(ids))
+
+
+_DECIMALS: Final = {
+    "asked_workday_per_week": 2,
+    "granted_workday_per_week": 2,
+    "days_workday": 2,
+    "distance_km": 3,
+    "time_h": 3,
+    "net_kg_co2e": 3,
+}
+
+
+def _csv_cells(record: dict[str, Any]) -> list[str]:
+    """A row of ``assess``'s CSV: text neutralised, numbers written plainly."""
+    cells = []
+    for name in ASSESS_COLUMNS:
+        value = record[name]
+        if value is None:
+            cells.append("")
+        elif name in _DECIMALS:
+            cells.append(plain(value, _DECIMALS[name]))
+        elif name == "saved_eur":
+            cells.append(f"{value:.2f}")
+        elif name == "row":
+            cells.append(str(value))
+        elif name == "failures":
+            cells.append(neutralise(";".join(value)))
+        else:
+            cells.append(neutralise(str(value)))
+    return cells
+
+
+def _write_csv(rows: Iterator[dict[str, Any]], output: TextIO) -> None:
+    writer = csv.writer(output, lineterminator="\n")
+    writer.writerow(ASSESS_COLUMNS)
+    writer.writerows(_csv_cells(record) for record in rows)
+
+
+def _json_writer(head: dict[str, Any]) -> Callable[[Iterator[dict[str, Any]], TextIO], None]:
+    def write(rows: Iterator[dict[str, Any]], output: TextIO) -> None:
+        document = {**head, "columns": list(ASSESS_COLUMNS), "rows": list(rows)}
+        json.dump(document, output, indent=2, ensure_ascii=False)
+        output.write("\n")
+
+    return write
+
+
+def run(args: argparse.Namespace) -> int:
+    """Assess every row of ``args.workforce`` under ``args.policy`` and write the rows
+    (CSV or JSON); exit code 1 when some rows are invalid, all rows still written."""
+    if args.output is not None:  # refused at once, not after the work
+        from teletravail.outputs import check_output
+
+        check_output(
+            args.output,
+            inputs=[args.workforce, *policy_inputs(args.policy)],
+            force=args.force,
+            follow_symlinks=args.follow_symlinks,
+        )
+    policy = load_policy(args.policy)
+    on = reference_date(policy, args.on)
+    text = read_text(args.workforce)
+    progress = progress_for(text.count("\n") - 1, asked=args.progress, quiet=args.quiet)
+    columns = column_mapping(args.columns)
+    workforce, ids = read_workforce(text, progress, origin=args.workforce, columns=columns)
+    progress.start("assessing", len(ids))
+    batch = policy.assess_workforce(workforce, on, period=args.period, errors="report")
+    progress.finish(len(ids))
+    failed = len(workforce.rejected) + len(batch.errors)
+    rows = _rows(batch, ids, progress)
+    if args.format == "json":
+        head = {
+            "schema": "teletravail.assessment.rows",
+            "schema_version": 3,
+            "policy": policy.name,
+            "on": on.isoformat(),
+            "period": {"start": batch.start.isoformat(), "end": batch.end.isoformat()},
+            "rows_read": len(ids),
+            "assessed": len(ids) - failed,
+            "failed": failed,
+            "unmatched_populations": list(batch.unmatched),
+            "shadowed_populations": list(batch.shadowed),
+        }
+        write = _json_writer(head)
+    else:
+        write = _write_csv
+    if args.output is None:
+        write(rows, sys.stdout)
+    else:
+        from teletravail.outputs import output_text
+
+        with output_text(
+            args.output,
+            inputs=[args.workforce, *policy_inputs(args.policy)],
+            force=args.force,
+            follow_symlinks=args.follow_symlinks,
+        ) as output:
+            write(rows, output)
+    if not args.quiet:
+        print(
+            f"teletravail assess: {len(ids):,} rows read, {len(ids) - failed:,} assessed, "
+            f"{failed:,} failed",
+            file=sys.stderr,
+        )
+        for name in batch.unmatched:
+            print(
+                f"teletravail assess: population {name!r} selects no agent of this workforce",
+                file=sys.stderr,
+            )
+        for name in batch.shadowed:
+            print(
+                f"teletravail assess: population {name!r} holds no agent: those it selects"
+                " belong to populations written before it",
+                file=sys.stderr,
+            )
+    return EXIT_PROBLEMS if failed else EXIT_OK

@@ -1,0 +1,332 @@
+"""``teletravail bilan NAME|FILE [WORKFORCE.csv]``: the report of a policy on a workforce
+(by default the bundled synthetic sample of the Lot's posts): counts, refusals by
+criterion, telework days, money and impact, as text in English or French or as a JSON
+document.
+
+The figures are gathered once in a document (``_bilan_document``), which ``--json``
+prints and the text is written from. The library's modules are imported when the command
+runs, so that ``teletravail --help`` stays fast (it loads neither numpy nor pint).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+from teletravail.messages import Lang
+
+from .exits import EXIT_OK
+from .figures import figure
+from .language import COLON
+from .reading import column_mapping, load_policy, read_text, read_workforce, reference_date
+
+if TYPE_CHECKING:
+    from teletravail.errors import RowError
+    from teletravail.policy import Policy
+    from teletravail.workforce import Workforce
+
+__all__ = ["SYNTHETIC_SOURCE", "run"]
+
+#: The source of the default workforce of ``bilan``.
+SYNTHETIC_SOURCE: Final = "teletravail.samples.lot_2013_workforce()"
+
+_TEXT: Final[dict[str, dict[Lang, str]]] = {
+    "title": {
+        "en": "Telework report: {policy} ({territory}) on {on}",
+        "fr": "Bilan du télétravail\u00a0: {policy} ({territory}) au {on}",
+    },
+    "synthetic": {
+        "en": "{source} (SYNTHETIC, a made-up sample of the Lot's posts; no row is a real person)",
+        "fr": "{source} (SYNTHÉTIQUE, un échantillon fictif des postes du Lot, aucune ligne "
+        "n'est une personne réelle)",
+    },
+    "workforce": {"en": "workforce", "fr": "effectif"},
+    "rows": {"en": "rows read", "fr": "lignes lues"},
+    "agents": {"en": "agents assessed", "fr": "agents évalués"},
+    "eligible": {"en": "eligible", "fr": "éligibles"},
+    "not_eligible": {"en": "not eligible", "fr": "non éligibles"},
+    "population": {"en": "population {name}", "fr": "population {name}"},
+    "of_them_granted": {"en": "{granted} granted telework", "fr": "dont {granted} en télétravail"},
+    "taken_by_earlier": {
+        "en": "(the agents it selects belong to populations written before it)",
+        "fr": "(les agents qu'elle désigne appartiennent à des populations écrites avant elle)",
+    },
+    "selects_none": {
+        "en": "(its selector matches no agent of this workforce)",
+        "fr": "(aucun agent de cet effectif ne répond à sa sélection)",
+    },
+    "not_concerned": {
+        "en": "not concerned (outside the scheme)",
+        "fr": "non concernés (hors du dispositif)",
+    },
+    "criteria": {
+        "en": "criteria in the way (an agent counts under each)",
+        "fr": "critères en cause (un agent compte sous chacun)",
+    },
+    "selected": {
+        "en": "selected: {selected} of {eligible} eligible ({seats} seats), {waiting} waiting",
+        "fr": "retenus\u00a0: {selected} sur {eligible} éligibles ({seats} places), "
+        "{waiting} en liste d'attente",
+    },
+    "invalid": {"en": "invalid rows", "fr": "lignes invalides"},
+    "row": {"en": "row", "fr": "ligne"},
+    "more": {"en": "... and {count} more", "fr": "... et {count} de plus"},
+    "period": {
+        "en": "period: {start} to {end}",
+        "fr": "période\u00a0: du {start} au {end}",
+    },
+    "refused": {
+        "en": "asks refused: {refused}, rules in the way (an agent counts under each)",
+        "fr": "demandes refusées\u00a0: {refused}, règles en cause (un agent compte sous chacune)",
+    },
+    "refused_none": {"en": "asks refused", "fr": "demandes refusées"},
+    "not_asked": {"en": "no telework asked for", "fr": "aucun télétravail demandé"},
+    "granted": {"en": "telework granted", "fr": "télétravail accordé"},
+    "telework": {
+        "en": "telework: {days} days over the period ({leave})",
+        "fr": "télétravail\u00a0: {days} jours sur la période ({leave})",
+    },
+    "allowance": {"en": "allowance paid", "fr": "indemnités versées"},
+    "employer": {"en": "employer costs", "fr": "coûts pour l'employeur"},
+    "impact": {"en": "commutes avoided", "fr": "trajets évités"},
+    "distance": {"en": "distance", "fr": "distance"},
+    "time": {"en": "time", "fr": "temps"},
+    "emissions": {
+        "en": "emissions: {net} t CO2e net ({gross} gross, {rebound} rebound)",
+        "fr": "émissions\u00a0: {net} t CO2e nettes ({gross} brutes, {rebound} d'effet rebond)",
+    },
+    "money": {"en": "money saved", "fr": "économies"},
+    "not_priced": {
+        "en": "not priced (the policy states no cost per km)",
+        "fr": "non chiffrées (la politique ne donne pas de coût au km)",
+    },
+    "unknown": {
+        "en": "agents whose distance is unknown (counted as 0 km)",
+        "fr": "agents dont la distance est inconnue (comptés pour 0 km)",
+    },
+}
+_ERRORS_SHOWN: Final = 5
+
+
+def _value(quantity: Any, unit: str) -> dict[str, Any]:
+    return {"value": float(quantity.m_as(unit)), "unit": unit}
+
+
+def _bilan_document(
+    policy: Policy,
+    workforce: Workforce,
+    on: dt.date,
+    *,
+    source: str,
+    synthetic: bool,
+    period: str | None = None,
+    row_errors: list[RowError] | None = None,
+) -> dict[str, Any]:
+    """The figures of ``teletravail bilan`` as a JSON-ready document with a schema (the
+    bad rows are also added to ``row_errors``, when given, for their messages in French)."""
+    import numpy as np
+
+    from teletravail.populations import NOT_CONCERNED_CODES
+
+    batch = policy.assess_workforce(workforce, on, period=period, errors="report")
+    decisions = batch.decisions
+    errors = sorted((*workforce.rejected, *batch.errors), key=lambda e: e.row)
+    if row_errors is not None:
+        row_errors.extend(errors)
+    rows = len(workforce) + len(workforce.rejected)
+    agents = rows - len(errors)
+    eligible = int(np.count_nonzero(decisions.eligible & ~batch.invalid))
+    not_concerned = batch.count("not_concerned")
+    in_the_way = {
+        code: n for code, n in decisions.failure_counts().items() if code not in NOT_CONCERNED_CODES
+    }
+    refused = sorted(in_the_way.items(), key=lambda item: (-item[1], item[0]))
+    selection = None
+    if policy.selection is not None:
+        selected = int(np.count_nonzero(batch.entitled))
+        selection = {
+            "seats": policy.selection.seats,
+            "selected": selected,
+            "waiting": eligible - selected,
+        }
+    totals = batch.totals()
+    impact = batch.impact.totals()
+    money = impact.get("money")
+    return {
+        "schema": "teletravail.bilan",
+        "schema_version": 3,
+        "policy": {"name": policy.name, "territory": policy.territory},
+        "on": on.isoformat(),
+        "workforce": {"source": source, "synthetic": synthetic},
+        "rows": rows,
+        "agents": agents,
+        "not_concerned": not_concerned,
+        "populations": [
+            {
+                "name": name,
+                "agents": counts["agents"],
+                "granted": counts["granted"],
+                "taken_by_earlier": name in batch.shadowed,
+            }
+            for name, counts in batch.population_counts().items()
+            if name
+        ],
+        "eligible": eligible,
+        "not_eligible": agents - eligible - not_concerned,
+        "refused_by_criterion": dict(refused),
+        "selection": selection,
+        "granted": batch.count("granted"),
+        "refused": batch.count("refused"),
+        "not_asked": batch.count("not_asked"),
+        "refused_by_rule": dict(
+            sorted(batch.refusal_counts().items(), key=lambda item: (-item[1], item[0]))
+        ),
+        "invalid": len(errors),
+        "errors": [error.to_dict() for error in errors],
+        "period": {"start": batch.start.isoformat(), "end": batch.end.isoformat()},
+        "leave": policy.leave.to_dict(),
+        "telework": _value(totals["days"], "workday"),
+        "allowance": _value(totals["allowance"], "EUR"),
+        "employer_costs": _value(totals["employer_costs"], "EUR"),
+        "impact": {
+            "distance": _value(impact["distance"], "km"),
+            "time": _value(impact["time"], "hour"),
+            "gross": _value(impact["gross"], "t CO2e"),
+            "rebound": _value(impact["rebound"], "t CO2e"),
+            "net": _value(impact["net"], "t CO2e"),
+            "money": None if money is None else _value(money, "EUR"),
+            "unknown_distance": impact["unknown_distance"],
+        },
+    }
+
+
+def _render_bilan(
+    document: dict[str, Any], lang: Lang = "en", messages: Sequence[str] | None = None
+) -> str:
+    """The text of ``teletravail bilan``, in English or French, from its document;
+    ``messages`` are those of its bad rows in ``lang`` (default: the document's)."""
+    from teletravail.scheduling.leave import LeaveAssumption
+
+    def say(key: str, **values: Any) -> str:
+        return _TEXT[key][lang].format(**values)
+
+    def count(value: int) -> str:
+        return figure(value, 0, lang)
+
+    colon = COLON[lang]
+    policy, workforce = document["policy"], document["workforce"]
+    source = workforce["source"]
+    if workforce["synthetic"]:
+        source = say("synthetic", source=source)
+    out = [
+        say("title", policy=policy["name"], territory=policy["territory"], on=document["on"]),
+        f"{say('workforce')}{colon} {source}",
+        f"{say('rows')}{colon} {count(document['rows'])}",
+        f"{say('agents')}{colon} {count(document['agents'])}",
+    ]
+    for population in document["populations"]:
+        line = say("population", name=population["name"])
+        granted = say("of_them_granted", granted=count(population["granted"]))
+        out.append(f"  {line}{colon} {count(population['agents'])}, {granted}")
+        if population["taken_by_earlier"]:
+            out[-1] += " " + say("taken_by_earlier")
+        elif not population["agents"]:
+            out[-1] += " " + say("selects_none")
+    if document["not_concerned"] or document["populations"]:
+        out.append(f"{say('not_concerned')}{colon} {count(document['not_concerned'])}")
+    out += [
+        f"{say('eligible')}{colon} {count(document['eligible'])}",
+        f"{say('not_eligible')}{colon} {count(document['not_eligible'])}, {say('criteria')}{colon}",
+    ]
+    out += [f"  {code}{colon} {count(n)}" for code, n in document["refused_by_criterion"].items()]
+    selection = document["selection"]
+    if selection is not None:
+        out.append(
+            say(
+                "selected",
+                selected=count(selection["selected"]),
+                eligible=count(document["eligible"]),
+                seats=count(selection["seats"]),
+                waiting=count(selection["waiting"]),
+            )
+        )
+    if document["refused"]:
+        out.append(say("refused", refused=count(document["refused"])) + colon)
+    else:
+        out.append(f"{say('refused_none')}{colon} 0")
+    out += [f"  {code}{colon} {count(n)}" for code, n in document["refused_by_rule"].items()]
+    if document["not_asked"]:
+        out.append(f"{say('not_asked')}{colon} {count(document['not_asked'])}")
+    out.append(f"{say('granted')}{colon} {count(document['granted'])}")
+    out.append(f"{say('invalid')}{colon} {count(document['invalid'])}")
+    errors = document["errors"]
+    said = [e["message"] for e in errors] if messages is None else messages
+    out += [
+        f"  {say('row')} {e['row']}{colon} {message}"
+        for e, message in zip(errors[:_ERRORS_SHOWN], said, strict=False)
+    ]
+    if len(errors) > _ERRORS_SHOWN:
+        out.append("  " + say("more", count=count(len(errors) - _ERRORS_SHOWN)))
+    out.append(say("period", start=document["period"]["start"], end=document["period"]["end"]))
+    days = figure(document["telework"]["value"], 1, lang, trim=True)
+    leave = document["leave"]
+    assumed = LeaveAssumption(
+        days=None if leave["days"] is None else f"{leave['days']} workday",
+        weeks_worked=leave["weeks_worked"],
+    )
+    out.append(say("telework", days=days, leave=assumed.describe(lang)))
+    for key, name in (("allowance", "allowance"), ("employer_costs", "employer")):
+        out.append(f"{say(name)}{colon} {figure(document[key]['value'], 2, lang)} EUR")
+    impact = document["impact"]
+    out += [
+        f"{say('impact')}{colon}",
+        f"  {say('distance')}{colon} {figure(impact['distance']['value'], 1, lang)} km",
+        f"  {say('time')}{colon} {figure(impact['time']['value'], 1, lang)} h",
+        "  "
+        + say(
+            "emissions",
+            net=figure(impact["net"]["value"], 3, lang),
+            gross=figure(impact["gross"]["value"], 3, lang),
+            rebound=figure(impact["rebound"]["value"], 3, lang),
+        ),
+    ]
+    money = impact["money"]
+    saved = say("not_priced") if money is None else f"{figure(money['value'], 2, lang)} EUR"
+    out.append(f"  {say('money')}{colon} {saved}")
+    if impact["unknown_distance"]:
+        out.append(f"  {say('unknown')}{colon} {count(impact['unknown_distance'])}")
+    return "\n".join(out)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the report of ``args.policy`` on ``args.workforce`` (or the synthetic
+    sample), as text in ``args.lang`` or as JSON."""
+    policy = load_policy(args.policy)
+    on = reference_date(policy, args.on)
+    if args.workforce is None:
+        from teletravail.samples import lot_2013_workforce
+
+        workforce, source, synthetic = lot_2013_workforce(), SYNTHETIC_SOURCE, True
+    else:
+        text = read_text(args.workforce)
+        columns = column_mapping(args.columns)
+        workforce = read_workforce(text, origin=args.workforce, columns=columns)[0]
+        source, synthetic = args.workforce, False
+    bad: list[RowError] = []
+    document = _bilan_document(
+        policy,
+        workforce,
+        on,
+        source=source,
+        synthetic=synthetic,
+        period=args.period,
+        row_errors=bad,
+    )
+    if args.json:
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        print(_render_bilan(document, args.lang, [error.text(args.lang) for error in bad]))
+    return EXIT_OK

@@ -1,0 +1,553 @@
+"""The checks of a policy against the framework in force on a date: :func:`check_conformity`
+and what it reads, part by part.
+
+* the quota: at most 3 telework days a week and 2 on site, for full-timers and at the
+  lowest working time of each part-time band; floating days before décret 2020-524;
+* the derogations above 3 days, against the grounds and lengths of art. 4 in force;
+* the places of telework, against art. 2 in force;
+* the allowance, component by component, against the forfait télétravail's rate and
+  yearly cap (or a note where the forfait does not reach it);
+* the authorisation's terms: its length, renewal, adaptation period and notices;
+* the calendar: worked holidays that are no holiday, days off not worked anyway;
+* each population's own quota, places and allowance, at the population's key path.
+
+The limits and their texts come from :mod:`teletravail.conformity.framework`; each
+check returns :class:`~teletravail.conformity.findings.Finding` values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import attrs
+
+from teletravail.allowance.components import Component, MonthlyFlat, OneOff, PerDay
+from teletravail.allowance.forfait import (
+    DECRET_2021_1123,
+    forfait_annual_cap,
+    forfait_daily_rate,
+)
+from teletravail.dated import DatedParameter, Duration, to_date
+from teletravail.errors import NoValueInForceError, ValidationError
+from teletravail.messages import Phrase
+from teletravail.policy import Policy
+from teletravail.scheduling.presets import DECRET_2016_151
+from teletravail.scheduling.quota import Quota
+from teletravail.terms import AuthorisationTerms
+from teletravail.units import Q_
+from teletravail.week import PlaceKind
+from teletravail.workforce import DerogationKind
+
+from .findings import ConformityReport, Finding, Severity
+from .framework import (
+    ART_2_2016,
+    CALENDAR_SOURCE,
+    DECRET_2016_151_IN_FORCE,
+    FLOATING_DAYS_START,
+    FRAMEWORK_START,
+    NOTICE,
+    NOTICE_PERIODS,
+    authorisation_in_force,
+    derogations_in_force,
+    places_in_force,
+)
+from .text import Word
+
+if TYPE_CHECKING:
+    from teletravail.units import Quantity
+
+__all__ = ["check_conformity"]
+
+_EPS = 1e-9
+
+
+def check_conformity(policy: Policy, on: dt.date | str) -> ConformityReport:
+    """Check ``policy`` against the public-service framework as in force on ``on``.
+
+    Before the framework existed (:data:`FRAMEWORK_START`) the report holds a single
+    note. ``on`` need not fall within the policy's own period: asking whether an old
+    scheme would conform today is a fair question.
+    """
+    if not isinstance(policy, Policy):
+        raise ValidationError("policy", policy, Phrase("a Policy", "un objet Policy"))
+    day = to_date(on, "on")
+    if day < FRAMEWORK_START:
+        findings = [
+            Finding(
+                code="no_framework_in_force",
+                severity="note",
+                path="policy",
+                observed=day,
+                limit=FRAMEWORK_START,
+                source=DECRET_2016_151_IN_FORCE,
+            )
+        ]
+    else:
+        findings = [
+            *([] if _replaced_everywhere(policy, "quota") else _quota_findings(policy.quota, day)),
+            *([] if _replaced_everywhere(policy, "places") else _place_findings(policy, day)),
+            *(
+                []
+                if _replaced_everywhere(policy, "allowance")
+                else _allowance_findings(policy, day)
+            ),
+            *_authorisation_findings(policy.authorisation, day),
+            *_population_findings(policy, day),
+        ]
+    findings += _calendar_findings(policy)
+    return ConformityReport(policy=policy.name, on=day, findings=findings)
+
+
+def _replaced_everywhere(policy: Policy, part: str) -> bool:
+    """Whether every population the scheme concerns states its own ``part``, so that
+    the policy's own applies to no agent (agents in no population are not concerned)."""
+    concerned = [p for p in policy.populations if p.concerned]
+    return bool(policy.populations) and all(getattr(p, part) is not None for p in concerned)
+
+
+def _calendar_findings(policy: Policy) -> list[Finding]:
+    """Days of the calendar that do not say what they seem to: a worked holiday that is
+    no public holiday (most likely a wrong date: Whit Monday moves every year), a day
+    off that is a public holiday already or falls on a weekend."""
+    calendar = policy.calendar
+    plain = attrs.evolve(calendar, extra_days_off=frozenset(), worked_holidays=frozenset())
+    findings: list[Finding] = []
+    for day in sorted(calendar.worked_holidays):
+        if plain.is_working_day(day) or day.weekday() in calendar.weekend:
+            findings.append(
+                Finding(
+                    code="worked_holiday_not_a_holiday",
+                    severity="warning",
+                    path="calendar.worked_holidays",
+                    observed=day,
+                    limit=None,
+                    source=CALENDAR_SOURCE,
+                )
+            )
+    for day in sorted(calendar.extra_days_off):
+        if not plain.is_working_day(day):
+            findings.append(
+                Finding(
+                    code="day_off_not_a_working_day",
+                    severity="note",
+                    path="calendar.extra_days_off",
+                    observed=day,
+                    limit=None,
+                    source=CALENDAR_SOURCE,
+                )
+            )
+    return findings
+
+
+def _population_findings(policy: Policy, day: dt.date) -> list[Finding]:
+    """The findings of the rules a population states in place of the policy's (its
+    quota, places or allowance), at the population's key path."""
+    findings: list[Finding] = []
+    for index, population in enumerate(policy.populations):
+        if not population.concerned:
+            continue
+        own = policy.for_population(population.name)
+        found: list[Finding] = []
+        if population.quota is not None:
+            found += _quota_findings(own.quota, day)
+        if population.places is not None:
+            found += _place_findings(own, day)
+        if population.allowance is not None:
+            found += _allowance_findings(own, day)
+        prefix = f"populations[{index}]."
+        findings += [attrs.evolve(f, path=prefix + f.path) for f in found]
+    return findings
+
+
+def _per_week(quantity: Quantity) -> float:
+    return float(quantity.m_as("workday/week"))
+
+
+def _quota_findings(quota: Quota | None, day: dt.date) -> list[Finding]:
+    three = Q_(3.0, "workday/week")
+    if quota is None:  # nothing limits the days: every agent may telework every day
+        return [
+            Finding(
+                code="quota_missing",
+                severity="error",
+                path="quota",
+                observed=Word.UNLIMITED,
+                limit=three,
+                source=DECRET_2016_151,
+            )
+        ]
+    out: list[Finding] = []
+    if _per_week(quota.maximum) > 3 + _EPS:
+        out.append(
+            Finding(
+                code="quota_above_3_days",
+                severity="error",
+                path="quota.maximum",
+                observed=quota.maximum,
+                limit=three,
+                source=DECRET_2016_151,
+            )
+        )
+    # the presence a full-timer keeps: the week worked less the telework the quota allows
+    # (a 1.5-day quota leaves 3.5 days on site even when no on-site minimum is stated)
+    # a stated minimum under 2 days binds part-timers, so it is an error in itself
+    full_week = quota.days_worked(Q_(100, "percent"))
+    allowed = float(quota.allowed_columns([100.0]).m_as("workday/week")[0])
+    stated = _per_week(quota.on_site_minimum)
+    if full_week - allowed < 2 - _EPS or 0 < stated < 2 - _EPS:
+        presence = stated if 0 < stated < 2 - _EPS else full_week - allowed
+        out.append(
+            Finding(
+                code="on_site_below_2_days",
+                severity="error",
+                path="quota.on_site_minimum",
+                observed=Q_(presence, "workday/week"),
+                limit=Q_(2.0, "workday/week"),
+                source=DECRET_2016_151,
+            )
+        )
+    out.extend(_part_time_findings(quota))
+    if quota.floating is not None and day < FLOATING_DAYS_START:
+        out.append(
+            Finding(
+                code="floating_days_not_provided",
+                severity="error",
+                path="quota.floating",
+                observed=Q_(
+                    float(quota.floating.volume.m_as("workday")), f"workday/{quota.floating.per}"
+                ),
+                limit=FLOATING_DAYS_START,
+                source=ART_2_2016,
+            )
+        )
+    out.extend(_derogation_findings(quota, day))
+    return out
+
+
+def _part_time_findings(quota: Quota) -> list[Finding]:
+    """A band may not cap above 3 days; and at the lowest working time of the band, the
+    days left on site (with the quota's own arithmetic) must be at least 2, or every day
+    worked when the agent works fewer."""
+    out: list[Finding] = []
+    for index, band in enumerate(quota.part_time):
+        label = band.describe()
+        if _per_week(band.maximum) > 3 + _EPS:
+            out.append(
+                Finding(
+                    code="part_time_above_3_days",
+                    severity="error",
+                    path=f"quota.part_time[{index}].maximum",
+                    subject=label,
+                    observed=band.maximum,
+                    limit=Q_(3.0, "workday/week"),
+                    source=DECRET_2016_151,
+                )
+            )
+        worked = quota.days_worked(band.low)
+        allowed = float(quota.allowed_columns([band.low_percent]).m_as("workday/week")[0])
+        needed = min(2.0, worked)
+        if worked - allowed < needed - _EPS:
+            out.append(
+                Finding(
+                    code="part_time_on_site_below_2_days",
+                    severity="error",
+                    path=f"quota.part_time[{index}]",
+                    subject=label,
+                    observed=Q_(worked - allowed, "workday/week"),
+                    limit=Q_(needed, "workday/week"),
+                    source=DECRET_2016_151,
+                )
+            )
+    return out
+
+
+def _longer(duration: Duration, limit: Duration, day: dt.date) -> bool:
+    """Whether ``duration`` reaches further than ``limit`` when both start on ``day``
+    (kept before year 9999; a duration that runs past it is the longer)."""
+    start = min(day, dt.date(9000, 1, 1))
+    try:
+        reached = duration.after(start)
+    except ValidationError:
+        return True
+    return reached > limit.after(start)
+
+
+def _derogation_findings(quota: Quota, day: dt.date) -> list[Finding]:
+    provided, source = derogations_in_force(day)
+    kinds = tuple(kind for kind in DerogationKind if kind in provided)
+    out: list[Finding] = []
+    for index, rule in enumerate(quota.derogations):
+        if rule.kind not in provided:
+            out.append(
+                Finding(
+                    code="derogation_not_provided",
+                    severity="error",
+                    path=f"quota.derogations[{index}].kind",
+                    subject=rule.kind,
+                    observed=rule.kind,
+                    limit=kinds,
+                    source=source,
+                )
+            )
+            continue
+        longest = provided[rule.kind]
+        if longest is not None and (rule.duration is None or _longer(rule.duration, longest, day)):
+            out.append(
+                Finding(
+                    code="derogation_longer_than_allowed",
+                    severity="error",
+                    path=f"quota.derogations[{index}].duration",
+                    subject=rule.kind,
+                    observed=Word.UNLIMITED if rule.duration is None else rule.duration,
+                    limit=longest,
+                    source=source,
+                )
+            )
+    return out
+
+
+def _place_findings(policy: Policy, day: dt.date) -> list[Finding]:
+    allowed, source = places_in_force(day)
+    return [
+        Finding(
+            code="place_not_allowed",
+            severity="error",
+            path="places",
+            subject=place,
+            observed=place,
+            limit=allowed,
+            source=source,
+        )
+        for place in PlaceKind
+        if place in policy.places and place not in allowed
+    ]
+
+
+def _authorisation_findings(terms: AuthorisationTerms | None, day: dt.date) -> list[Finding]:
+    """The terms of the authorisations against art. 5 in force on ``day``: the length
+    of a term, the form of renewal, the adaptation period, and each notice against the
+    framework's (shorter: an error; longer: a warning)."""
+    if terms is None:
+        return []
+    longest, renewals, adaptation, source = authorisation_in_force(day)
+    out: list[Finding] = []
+    if longest is not None and (terms.duration is None or _longer(terms.duration, longest, day)):
+        out.append(
+            Finding(
+                code="authorisation_longer_than_allowed",
+                severity="error",
+                path="authorisation.duration",
+                observed=Word.OPEN_ENDED if terms.duration is None else terms.duration,
+                limit=longest,
+                source=source,
+            )
+        )
+    if terms.renewal is not None and terms.renewal not in renewals:
+        out.append(
+            Finding(
+                code="renewal_not_provided",
+                severity="error",
+                path="authorisation.renewal",
+                subject=terms.renewal,
+                observed=terms.renewal,
+                limit=renewals,
+                source=source,
+            )
+        )
+    if terms.adaptation is not None and _longer(terms.adaptation, adaptation, day):
+        out.append(
+            Finding(
+                code="adaptation_longer_than_3_months",
+                severity="error",
+                path="authorisation.adaptation",
+                observed=terms.adaptation,
+                limit=adaptation,
+                source=source,
+            )
+        )
+    sides = {
+        "notice_agent": Word.AGENT,
+        "notice_employer": Word.EMPLOYER,
+        "notice_adaptation": Word.ADAPTATION,
+    }
+    for field, side in sides.items():
+        notice, framework = getattr(terms, field), NOTICE_PERIODS[field]
+        if notice is None:
+            continue  # the framework's notice applies
+        severity: Severity
+        if _longer(framework, notice, day):
+            code, severity = "notice_shorter_than_framework", "error"
+        elif _longer(notice, framework, day):
+            code, severity = "notice_longer_than_framework", "warning"
+        else:
+            continue
+        out.append(
+            Finding(
+                code=code,
+                severity=severity,
+                path=f"authorisation.{field}",
+                subject=side,
+                observed=notice,
+                limit=framework,
+                source=NOTICE,
+            )
+        )
+    return out
+
+
+def _in_force(parameter: DatedParameter, day: dt.date) -> Quantity | None:
+    try:
+        return parameter.as_of(day)
+    except NoValueInForceError:
+        return None
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _allowance_findings(policy: Policy, day: dt.date) -> list[Finding]:
+    if policy.allowance is None:
+        return []
+    out: list[Finding] = []
+    for index, component in enumerate(policy.allowance.components):
+        out.extend(_COMPONENT_FINDINGS[component.kind](component, f"allowance[{index}]", day))
+    return out
+
+
+def _before_forfait(component: Component, path: str, day: dt.date) -> list[Finding]:
+    """A note for an amount in force before the forfait existed (nothing to compare)."""
+    start = forfait_daily_rate().values[0].start
+    if day >= start:
+        return []
+    return [
+        Finding(
+            code="allowance_before_forfait",
+            severity="note",
+            path=path,
+            subject=component.name,
+            observed=day,
+            limit=start,
+            source=DECRET_2021_1123,
+        )
+    ]
+
+
+def _one_off_findings(component: Component, path: str, day: dt.date) -> list[Finding]:
+    assert isinstance(component, OneOff)
+    early = _before_forfait(component, path, day)
+    if early:
+        return early
+    return [
+        Finding(
+            code="one_off_not_covered",
+            severity="note",
+            path=f"{path}.amount",
+            subject=component.name,
+            observed=component.amount,
+            limit=None,
+            source=DECRET_2021_1123,
+        )
+    ]
+
+
+def _monthly_flat_findings(component: Component, path: str, day: dt.date) -> list[Finding]:
+    assert isinstance(component, MonthlyFlat)
+    observed = _in_force(component.rate, day)
+    if observed is None:
+        return []  # no amount in force on the day: nothing is paid then
+    early = _before_forfait(component, path, day)
+    if early:
+        return early
+    return [
+        Finding(
+            code="monthly_flat_not_forfait",
+            severity="warning",
+            path=f"{path}.rate",
+            subject=component.name,
+            observed=observed,
+            limit=forfait_daily_rate().as_of(day),
+            source=DECRET_2021_1123,
+        )
+    ]
+
+
+def _per_day_or_early(component: Component, path: str, day: dt.date) -> list[Finding]:
+    assert isinstance(component, PerDay)
+    if _in_force(component.rate, day) is None:
+        return []  # no amount in force on the day: nothing is paid then
+    return _before_forfait(component, path, day) or _per_day_findings(component, path, day)
+
+
+def _no_findings(component: Component, path: str, day: dt.date) -> list[Finding]:
+    return []  # the employer's own costs: nothing is paid to the agent
+
+
+#: What each kind of allowance component is checked for (one entry per kind of
+#: :data:`~teletravail.allowance.components.COMPONENT_KINDS`; a test keeps them equal).
+_COMPONENT_FINDINGS: dict[str, Callable[[Component, str, dt.date], list[Finding]]] = {
+    "one_off": _one_off_findings,
+    "per_day": _per_day_or_early,
+    "monthly_flat": _monthly_flat_findings,
+    "employer_cost": _no_findings,
+}
+
+
+def _euros(quantity: Quantity, unit: str) -> float:
+    return round(float(quantity.m_as(unit)), 6)
+
+
+def _per_day_findings(component: PerDay, path: str, day: dt.date) -> list[Finding]:
+    """The rate in force on ``day`` against the forfait's; the cap of the calendar
+    year (or month) of ``day`` against the forfait's cap of that year."""
+    out: list[Finding] = []
+    rate = Q_(float(component.rate.as_of(day).m_as("EUR/workday")), "EUR/workday")
+    national = forfait_daily_rate().entry_as_of(day)
+    if _euros(rate, "EUR/workday") > _euros(national.value, "EUR/workday"):
+        out.append(
+            Finding(
+                code="rate_above_forfait",
+                severity="error",
+                path=f"{path}.rate",
+                subject=component.name,
+                observed=rate,
+                limit=Q_(float(national.value.m_as("EUR/workday")), "EUR/workday"),
+                source=national.source,
+            )
+        )
+    year_end = dt.date(day.year, 12, 31)
+    cap_entry = forfait_annual_cap().entry_as_of(year_end)
+    limit = Q_(float(cap_entry.value.m_as("EUR")), "EUR/year")
+    cap = None
+    if component.cap is not None:
+        per = component.cap_per
+        found = _in_force(component.cap, year_end if per == "year" else _month_end(day))
+        cap = None if found is None else Q_(float(found.m_as("EUR")), f"EUR/{per}")
+    if cap is None:
+        out.append(
+            Finding(
+                code="cap_missing",
+                severity="error",
+                path=f"{path}.cap",
+                subject=component.name,
+                observed=Word.UNLIMITED,
+                limit=limit,
+                source=cap_entry.source,
+            )
+        )
+    elif _euros(cap, "EUR/year") > _euros(limit, "EUR/year"):
+        out.append(
+            Finding(
+                code="cap_above_forfait",
+                severity="error",
+                path=f"{path}.cap",
+                subject=component.name,
+                observed=cap,
+                limit=limit,
+                source=cap_entry.source,
+            )
+        )
+    return out
