@@ -17,7 +17,13 @@ from teletravail.allowance import Allowance, OneOff, forfait_teletravail
 from teletravail.cli import main
 from teletravail.eligibility import ExcludedRoles, MinimumWorkingTime
 from teletravail.errors import ConfigError, ValidationError, WorkforceError
-from teletravail.populations import Members, Population, WorkingTimeBand, membership, overlaps
+from teletravail.policy.populations import (
+    Members,
+    Population,
+    WorkingTimeBand,
+    membership,
+    overlaps,
+)
 from teletravail.scheduling import Quota
 
 from . import oracles

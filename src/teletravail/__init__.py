@@ -49,9 +49,9 @@ _EXPORTS: dict[str, str] = {
     "Assessment": "teletravail.policy",
     "BatchAssessment": "teletravail.policy",
     "PopulationAssessment": "teletravail.policy",
-    "Population": "teletravail.populations",
-    "Members": "teletravail.populations",
-    "WorkingTimeBand": "teletravail.populations",
+    "Population": "teletravail.policy.populations",
+    "Members": "teletravail.policy.populations",
+    "WorkingTimeBand": "teletravail.policy.populations",
     "compare_policies": "teletravail.policy",
     "load_policy": "teletravail.config",
     "check_conformity": "teletravail.conformity",
@@ -81,7 +81,6 @@ _SUBPACKAGES = frozenset(
         "tables",
         "sweep",
         "distributed",
-        "populations",
     }
 )
 
@@ -135,7 +134,6 @@ __all__ = [
     "io",
     "load_policy",
     "messages",
-    "populations",
     "presets",
     "samples",
     "scheduling",
@@ -159,7 +157,6 @@ if TYPE_CHECKING:
         impact,
         io,
         messages,
-        populations,
         presets,
         samples,
         scheduling,
@@ -192,7 +189,7 @@ if TYPE_CHECKING:
         PopulationAssessment,
         compare_policies,
     )
-    from teletravail.populations import Members, Population, WorkingTimeBand
+    from teletravail.policy.populations import Members, Population, WorkingTimeBand
     from teletravail.units import Q_, as_quantity, get_registry, set_registry
     from teletravail.workforce import (
         Activity,

@@ -934,7 +934,7 @@ def _bilan_document(
     bad rows are also added to ``row_errors``, when given, for their messages in French)."""
     import numpy as np
 
-    from teletravail.populations import NOT_CONCERNED_CODES
+    from teletravail.policy.populations import NOT_CONCERNED_CODES
 
     batch = policy.assess_workforce(workforce, on, period=period, errors="report")
     decisions = batch.decisions
@@ -1145,7 +1145,7 @@ def _schedule_policy(policy: Policy, population: str | None, working_time: str) 
     days only (no weekday is fixed)."""
     from teletravail.errors import ValidationError
     from teletravail.messages import Phrase
-    from teletravail.populations import membership
+    from teletravail.policy.populations import membership
     from teletravail.scheduling import Modality
     from teletravail.workforce import Agent, Workforce
 

@@ -51,9 +51,9 @@ from teletravail.eligibility.text import format_value
 from teletravail.errors import NoValueInForceError, ValidationError
 from teletravail.messages import Phrase, choices
 from teletravail.policy import Policy
+from teletravail.policy.terms import AuthorisationTerms, Renewal
 from teletravail.scheduling.presets import DECRET_2016_151
 from teletravail.scheduling.quota import DECRET_2021_1725, Quota
-from teletravail.terms import AuthorisationTerms, Renewal
 from teletravail.units import Q_
 from teletravail.week import PlaceKind
 from teletravail.workforce import DerogationKind

@@ -9,8 +9,12 @@ The package's modules:
 from __future__ import annotations
 
 from teletravail.policy.policy import (
-    ASSESSMENT_SCHEMA_VERSION,
-    PLACES_CODE,
+    ASSESSMENT_SCHEMA_VERSION as ASSESSMENT_SCHEMA_VERSION,
+)
+from teletravail.policy.policy import (
+    PLACES_CODE as PLACES_CODE,
+)
+from teletravail.policy.policy import (
     STATUSES,
     Assessment,
     BatchAssessment,
@@ -18,8 +22,10 @@ from teletravail.policy.policy import (
     PopulationAssessment,
     Profiles,
     compare_policies,
-    render_assessment,
     totals_of,
+)
+from teletravail.policy.policy import (
+    render_assessment as render_assessment,
 )
 
 __all__ = [

@@ -59,7 +59,8 @@ from teletravail.errors import RowError, ValidationError, WorkforceError
 from teletravail.impact.commute import Assumptions, dated_impact
 from teletravail.impact.report import ImpactReport
 from teletravail.messages import Phrase, choices
-from teletravail.populations import NotConcerned, Population, membership
+from teletravail.policy.populations import NotConcerned, Population, membership
+from teletravail.policy.terms import AuthorisationTerms
 from teletravail.scheduling.calendar import WorkCalendar
 from teletravail.scheduling.checks import RULE_CODES, Asks, QuotaChecks, QuotaDecision
 from teletravail.scheduling.days import Layout, TeleworkDays, horizon, lay_out
@@ -67,7 +68,6 @@ from teletravail.scheduling.leave import LeaveAssumption
 from teletravail.scheduling.quota import Modality, Quota
 from teletravail.scheduling.schedule import Schedule
 from teletravail.spans import telework_window
-from teletravail.terms import AuthorisationTerms
 from teletravail.units import Q_, as_quantity
 from teletravail.week import (
     HOME,
@@ -610,7 +610,7 @@ class Policy:
     ) -> PopulationAssessment:
         """The assessment of a workforce by the policy's own rules (no populations):
         the part of ``population``, outside the scheme unless ``concerned`` (a policy
-        whose rule is :class:`~teletravail.populations.NotConcerned` concerns nobody)."""
+        whose rule is :class:`~teletravail.policy.populations.NotConcerned` concerns nobody)."""
         concerned = concerned and not isinstance(self.eligibility, NotConcerned)
         if not concerned:
             # outside the scheme: none of its rules applies, nothing is asked of them
