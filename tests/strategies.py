@@ -404,7 +404,7 @@ def population_lists(draw: st.DrawFn, quota: object | None = None) -> tuple[obje
     with rules of their own (a quota, places, an allowance, an eligibility rule); a
     population that selects everyone comes last."""
     from teletravail.allowance.components import Allowance
-    from teletravail.populations import Members, Population, WorkingTimeBand
+    from teletravail.policy.populations import Members, Population, WorkingTimeBand
 
     parts = _policy_parts()
     names = draw(st.lists(parts["words"], max_size=3, unique=True))
@@ -515,7 +515,7 @@ def authorisation_terms(draw: st.DrawFn) -> object:
 
     from teletravail.dated import Source
     from teletravail.errors import ValidationError
-    from teletravail.terms import AuthorisationTerms
+    from teletravail.policy.terms import AuthorisationTerms
 
     duration = draw(st.none() | term_lengths)
     renewal = None

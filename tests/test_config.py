@@ -574,7 +574,7 @@ def test_authorisation_terms_round_trip_every_key() -> None:
     """Every key of [authorisation], in French words, reads to the English terms and
     writes back (in English) to an equal policy, in TOML and JSON."""
     from teletravail.dated import Duration
-    from teletravail.terms import AuthorisationTerms, Renewal
+    from teletravail.policy.terms import AuthorisationTerms, Renewal
 
     policy = config.loads(MINIMAL + AUTHORISATION_FR)
     terms = policy.authorisation

@@ -42,9 +42,9 @@ from teletravail.dated import (
 from teletravail.eligibility import Volunteer
 from teletravail.errors import ValidationError
 from teletravail.policy import Policy
+from teletravail.policy.terms import AuthorisationTerms
 from teletravail.scheduling import DerogationRule, PartTimeCap, Quota
 from teletravail.scheduling import presets as quota_presets
-from teletravail.terms import AuthorisationTerms
 
 from .strategies import authorisation_terms, lot_policy
 

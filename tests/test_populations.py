@@ -17,7 +17,13 @@ from teletravail.allowance import Allowance, OneOff, forfait_teletravail
 from teletravail.cli import main
 from teletravail.eligibility import ExcludedRoles, MinimumWorkingTime
 from teletravail.errors import ConfigError, ValidationError, WorkforceError
-from teletravail.populations import Members, Population, WorkingTimeBand, membership, overlaps
+from teletravail.policy.populations import (
+    Members,
+    Population,
+    WorkingTimeBand,
+    membership,
+    overlaps,
+)
 from teletravail.scheduling import Quota
 
 from . import oracles
@@ -144,6 +150,33 @@ def test_figures_are_those_of_each_population_policy() -> None:
     assert totals["agents"] == 5 and totals["not_concerned"] == 2
     assert totals["days"].m_as("workday") == float(np.sum(batch.days))
     assert totals["granted"] == 2 and totals["refused"] == 1
+
+
+def test_an_agent_is_a_row_of_their_population_part() -> None:
+    """An explained agent names the part of the batch they are a row of (their
+    population's, whose policy is that population's) and their row in it, in the
+    workforce's order: the two administrators are rows 0 and 1 of theirs. Without
+    populations the one part is the whole workforce, row for row."""
+    policy = university()
+    batch = policy.assess(staff(), ON)
+    expected = {
+        "E-1": ("enseignants", 0),
+        "P-1": ("temps partiel", 0),
+        "A-1": ("administratifs", 0),
+        "X-1": (None, 0),
+        "A-2": ("administratifs", 1),
+    }
+    for row, (agent_id, (name, place)) in enumerate(expected.items()):
+        one = batch.explain(agent_id)
+        assert (one.part.population, one.row) == (name, place)
+        assert any(part is one.part for part in batch.parts)
+        assert one.part.decisions.ids[one.row] == agent_id
+        assert one.part.policy == policy.for_population(name)
+        assert one.part.status[one.row] == batch.status[row]
+    whole = attrs.evolve(policy, populations=()).assess(staff(), ON)
+    for row, agent_id in enumerate(expected):
+        one = whole.explain(agent_id)
+        assert one.part is whole.parts[0] and one.row == row
 
 
 def test_not_concerned_is_explained_apart_from_a_refusal() -> None:

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from teletravail.dated import Duration, Source
 from teletravail.errors import ValidationError
+from teletravail.policy.terms import AuthorisationTerms, Renewal, Side, surely_shorter
 from teletravail.spans import Authorisation
-from teletravail.terms import AuthorisationTerms, Renewal, Side, surely_shorter
 
 from .strategies import authorisation_terms, term_lengths
 

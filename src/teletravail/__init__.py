@@ -52,9 +52,9 @@ _EXPORTS: dict[str, str] = {
     "Assessment": "teletravail.policy",
     "BatchAssessment": "teletravail.policy",
     "PopulationAssessment": "teletravail.policy",
-    "Population": "teletravail.populations",
-    "Members": "teletravail.populations",
-    "WorkingTimeBand": "teletravail.populations",
+    "Population": "teletravail.policy.populations",
+    "Members": "teletravail.policy.populations",
+    "WorkingTimeBand": "teletravail.policy.populations",
     "compare_policies": "teletravail.policy",
     "load_policy": "teletravail.config",
     "check_conformity": "teletravail.conformity",
@@ -84,7 +84,6 @@ _SUBPACKAGES = frozenset(
         "tables",
         "sweep",
         "distributed",
-        "populations",
     }
 )
 
@@ -141,7 +140,6 @@ __all__ = [
     "io",
     "load_policy",
     "messages",
-    "populations",
     "presets",
     "samples",
     "scheduling",
@@ -165,7 +163,6 @@ if TYPE_CHECKING:
         impact,
         io,
         messages,
-        populations,
         presets,
         samples,
         scheduling,
@@ -201,7 +198,7 @@ if TYPE_CHECKING:
         PopulationAssessment,
         compare_policies,
     )
-    from teletravail.populations import Members, Population, WorkingTimeBand
+    from teletravail.policy.populations import Members, Population, WorkingTimeBand
     from teletravail.units import Q_, as_quantity, get_registry, set_registry
     from teletravail.workforce import (
         Activity,

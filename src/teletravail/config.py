@@ -1795,7 +1795,7 @@ def _impact() -> Table:
 
 
 def _authorisation() -> Table:
-    from teletravail.terms import MOST_RENEWALS, RENEWAL_WORDS, AuthorisationTerms, Renewal
+    from teletravail.policy.terms import MOST_RENEWALS, RENEWAL_WORDS, AuthorisationTerms, Renewal
 
     return Table(
         "authorisation",
@@ -2038,7 +2038,7 @@ def _policy_table() -> Table:
 
 def _populations(quota: Table, allowance: ListOf, places: ListOf) -> ListOf:
     from teletravail.allowance.components import Allowance
-    from teletravail.populations import Members, Population, WorkingTimeBand
+    from teletravail.policy.populations import Members, Population, WorkingTimeBand
 
     band = Table(
         "working time band",

@@ -129,7 +129,7 @@ def _bilan_document(
     bad rows are also added to ``row_errors``, when given, for their messages in French)."""
     import numpy as np
 
-    from teletravail.populations import NOT_CONCERNED_CODES
+    from teletravail.policy.populations import NOT_CONCERNED_CODES
 
     batch = policy.assess_workforce(workforce, on, period=period, errors="report")
     decisions = batch.decisions

@@ -32,7 +32,7 @@ def _schedule_policy(policy: Policy, population: str | None, working_time: str) 
     days only (no weekday is fixed)."""
     from teletravail.errors import ValidationError
     from teletravail.messages import Phrase
-    from teletravail.populations import membership
+    from teletravail.policy.populations import membership
     from teletravail.scheduling import Modality
     from teletravail.workforce import Agent, Workforce
 

@@ -33,9 +33,9 @@ from teletravail.dated import DatedParameter, Duration, to_date
 from teletravail.errors import NoValueInForceError, ValidationError
 from teletravail.messages import Phrase
 from teletravail.policy import Policy
+from teletravail.policy.terms import AuthorisationTerms
 from teletravail.scheduling.presets import DECRET_2016_151
 from teletravail.scheduling.quota import Quota
-from teletravail.terms import AuthorisationTerms
 from teletravail.units import Q_
 from teletravail.week import PlaceKind
 from teletravail.workforce import DerogationKind

@@ -34,8 +34,8 @@ import datetime as dt
 from typing import Final
 
 from teletravail.dated import Duration, Source
+from teletravail.policy.terms import Renewal
 from teletravail.scheduling.quota import DECRET_2021_1725
-from teletravail.terms import Renewal
 from teletravail.week import PlaceKind
 from teletravail.workforce import DerogationKind
 

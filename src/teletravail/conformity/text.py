@@ -18,7 +18,7 @@ from teletravail.eligibility.decision import Value
 from teletravail.eligibility.text import format_value
 from teletravail.errors import ValidationError
 from teletravail.messages import Lang, Phrase
-from teletravail.terms import Renewal
+from teletravail.policy.terms import Renewal
 from teletravail.week import PlaceKind
 from teletravail.workforce import DerogationKind
 

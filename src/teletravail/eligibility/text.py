@@ -163,7 +163,7 @@ def format_value(value: Value, lang: Lang) -> str:
     return str(value)
 
 
-#: The code of the criterion of an agent outside the scheme (see teletravail.populations).
+#: The code of the criterion of an agent outside the scheme (see teletravail.policy.populations).
 NOT_CONCERNED = "population.none"
 #: The code of the criterion of an agent in a population declared outside the scheme.
 OUTSIDE_SCHEME = "population.outside"
