@@ -36,6 +36,9 @@ The modules of the package:
 - :mod:`.writing`: a policy written as a document (:func:`to_document`, :func:`dumps`,
   :func:`dump`).
 - :mod:`.schema`: the JSON Schema and the Markdown reference.
+- :mod:`.french`: the French of the format's descriptions, table by table and key by
+  key.
+- :mod:`.starter`: commented starter documents, in French or English, which write it.
 """
 
 from teletravail.errors import ConfigError as ConfigError
