@@ -558,7 +558,7 @@ BAD_CALLS: list[Callable[[], object]] = [
     lambda: teletravail.io.read_workforce("x.xls"),
     lambda: teletravail.io.read_workforce("/nonexistent/x.csv"),
     lambda: teletravail.presets.load("lot-2031"),
-    lambda: teletravail.starter.starter_document(None, lang="de"),  # type: ignore[arg-type]
+    lambda: teletravail.config.starter.starter_document(None, lang="de"),  # type: ignore[arg-type]
 ]
 
 

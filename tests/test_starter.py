@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 
 from teletravail import Policy, config, presets
 from teletravail.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, main
-from teletravail.errors import ValidationError
-from teletravail.starter import (
+from teletravail.config.starter import (
     KEYS_FR,
     TABLES_FR,
     blank_document,
@@ -23,6 +22,7 @@ from teletravail.starter import (
     missing_french,
     starter_document,
 )
+from teletravail.errors import ValidationError
 
 from .strategies import policies
 from .test_cli import run

@@ -1,0 +1,99 @@
+"""Policies as documents: TOML and JSON in and out, every field checked.
+
+A policy document is plain data a territory can write by hand: criteria by their stable
+code with their parameters, quantities as strings with their unit (``"28 km"``,
+``"2.88 EUR/workday"``), dated values as lists of tables, sources as tables or as the
+``id`` of an entry of the document's ``sources``. :func:`loads` and :func:`load` read one
+into a :class:`~teletravail.policy.Policy`; :func:`dumps` and :func:`to_document` write
+one back, so that any policy made of document-able parts round-trips unchanged.
+
+Reading never evaluates anything from the file: TOML and JSON are parsed by the standard
+library, quantities by :func:`~teletravail.units.parse_quantity` (a number and a checked
+unit, no expressions). Documents over :data:`MAX_BYTES` and rules nested deeper than
+:data:`MAX_DEPTH` are refused. Every problem is collected, each with its key path and,
+for a misspelt name, a suggestion; then one :class:`~teletravail.errors.ConfigError`
+lists them all.
+
+The format is described once, by tables of keys: the same description reads, writes,
+exports the JSON Schema (:func:`json_schema`) and the reference of
+``docs/configuration.md`` (:func:`reference`).
+
+The modules of the package:
+
+- :mod:`.document`: the format's name and version, the syntaxes (TOML, JSON) and the
+  limits of a document.
+- :mod:`.context`: what reading one document carries along (its problems, its named
+  sources) and how a misspelt name is answered.
+- :mod:`.kinds`: the kinds of values (text, numbers, dates, quantities, durations,
+  choices, lists, tables of keys, tagged tables, references), each reading, writing and
+  describing itself.
+- :mod:`.format`: the format itself, area by area (sources, dated values, places,
+  eligibility, quota, allowance, selection, impact, authorisation terms, populations,
+  and the whole document: :func:`document_table`).
+- :mod:`.reading`: parsing, the screening of what no document may hold, and reading a
+  document into a policy (:func:`loads`, :func:`load`, :func:`load_policy`,
+  :func:`from_document`).
+- :mod:`.writing`: a policy written as a document (:func:`to_document`, :func:`dumps`,
+  :func:`dump`).
+- :mod:`.schema`: the JSON Schema and the Markdown reference.
+- :mod:`.french`: the French of the format's descriptions, table by table and key by
+  key.
+- :mod:`.starter`: commented starter documents, in French or English, which write it.
+"""
+
+from teletravail.errors import ConfigError as ConfigError
+
+from .context import BAD as BAD
+from .document import FORMAT, FORMAT_VERSION, MAX_BYTES, MAX_DEPTH
+from .document import Syntax as Syntax
+from .format.allowance import BranchKind as BranchKind
+from .format.allowance import NationalName as NationalName
+from .format.allowance import ReferableTable as ReferableTable
+from .format.dated import ALWAYS as ALWAYS
+from .format.dated import DatedKind as DatedKind
+from .format.eligibility import RULE as RULE
+from .format.eligibility import RuleKind as RuleKind
+from .format.impact import FactorsKind as FactorsKind
+from .format.places import PLACE_WORDS_FR as PLACE_WORDS_FR
+from .format.policy import document_table
+from .format.populations import PopulationList as PopulationList
+from .format.quota import PER_WEEK as PER_WEEK
+from .format.quota import PERIOD_WORDS as PERIOD_WORDS
+from .format.sources import SOURCE as SOURCE
+from .format.sources import STATED_TITLE as STATED_TITLE
+from .format.sources import SourceKind as SourceKind
+from .format.sources import SourceList as SourceList
+from .kinds import Amount as Amount
+from .kinds import CapAmount as CapAmount
+from .kinds import Choice as Choice
+from .kinds import Day as Day
+from .kinds import Flag as Flag
+from .kinds import Key as Key
+from .kinds import Kind as Kind
+from .kinds import ListOf as ListOf
+from .kinds import Number as Number
+from .kinds import Ref as Ref
+from .kinds import Span as Span
+from .kinds import Table as Table
+from .kinds import Tagged as Tagged
+from .kinds import Text as Text
+from .reading import from_document, load, load_policy, loads
+from .schema import json_schema, reference
+from .writing import dump, dumps, to_document
+
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "document_table",
+    "dump",
+    "dumps",
+    "from_document",
+    "json_schema",
+    "load",
+    "load_policy",
+    "loads",
+    "reference",
+    "to_document",
+]

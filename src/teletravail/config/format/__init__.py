@@ -1,0 +1,23 @@
+"""The policy document format, area by area: the tables and keys a document holds.
+
+Each module describes one area with :class:`~teletravail.config.kinds.Table`,
+:class:`~teletravail.config.kinds.Key` and :class:`~teletravail.config.kinds.Kind`
+objects; the same description reads, writes, and exports the JSON Schema and the
+Markdown reference.
+
+- :mod:`.sources`: a source (a table, or the id of one of the document's ``sources``)
+  and the document's list of sources.
+- :mod:`.dated`: dated values (one quantity, a list of dated entries, or a named
+  parameter).
+- :mod:`.places`: the places of telework and their French words.
+- :mod:`.eligibility`: eligibility rules (criteria and their combinations).
+- :mod:`.quota`: the quota (weekly caps, floating days, caps on days, derogations,
+  part-time bands).
+- :mod:`.allowance`: allowance components, their own values or a national parameter's.
+- :mod:`.selection`: the selection campaign.
+- :mod:`.impact`: the assumptions of the impact estimate.
+- :mod:`.authorisation`: the terms of the individual authorisations.
+- :mod:`.populations`: populations with rules of their own.
+- :mod:`.policy`: the whole document (:func:`~.policy.document_table`), with its
+  calendar, leave and period.
+"""
