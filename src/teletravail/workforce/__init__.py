@@ -22,7 +22,6 @@ import math
 import operator
 import re
 import sys
-import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, TypeVar
@@ -31,10 +30,10 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail._checks import enum_value, one_of
+from teletravail._checks import one_of
 from teletravail._columns import readonly as _readonly
 from teletravail._columns import zeros
-from teletravail.dated import FIRST_DATE, LAST_DATE, check_order, to_date
+from teletravail.dated import FIRST_DATE, LAST_DATE, to_date
 from teletravail.errors import RowError, UnitError, ValidationError, WorkforceError
 from teletravail.messages import (
     EMPTY,
@@ -45,15 +44,60 @@ from teletravail.messages import (
     did_you_mean,
     either,
     french_count,
-    french_unit,
     grouped,
     system_reason,
 )
 from teletravail.spans import Absence, Authorisation
-from teletravail.spans import absences as _absence_list
-from teletravail.units import DIMENSIONLESS, LENGTH, Q_, TIME, WORKDAYS_PER_TIME, as_quantity
+from teletravail.units import DIMENSIONLESS, Q_, WORKDAYS_PER_TIME, as_quantity
 from teletravail.units import unit as _unit
-from teletravail.week import WeeklyPattern, weekday_mask, weekday_set, weekdays_of_mask
+from teletravail.week import WeeklyPattern, weekday_mask, weekdays_of_mask
+
+from .agent import (
+    COMMUTE_MODES,
+    DEROGATION_KINDS,
+    EXPECTED_CLEAN_ID,
+    EXPECTED_NON_EMPTY,
+    EXPECTED_PER_WEEK,
+    EXPECTED_SHARE,
+    MOST_PER_WEEK,
+    QUANTITY_FIELDS,
+    Agent,
+    CommuteMode,
+    Derogation,
+    DerogationKind,
+    derogation_kind,
+    read_absences,
+    read_authorisation,
+    read_commute_mode,
+    read_days_off,
+    read_derogations,
+    read_pattern,
+    read_role,
+    read_tags,
+    unreadable_ids,
+)
+from .agent import COMMUTE_TIME_UNIT as COMMUTE_TIME_UNIT
+from .agent import DISTANCE_UNIT as DISTANCE_UNIT
+from .agent import REQUESTED_TELEWORK_UNIT as REQUESTED_TELEWORK_UNIT
+from .agent import WORKING_TIME_UNIT as WORKING_TIME_UNIT
+from .cells import EXPECTED_TIMELESS, InUnit, cell_quantity, is_missing, read_bool
+from .fields import (
+    ACTIVITY_SHARE_TOLERANCE,
+    ACTIVITY_SHARE_UNIT,
+    AMBIGUOUS_CONTRACT_WORD,
+    CONTRACT_TYPE_WORDS,
+    SUMS_TO_100,
+    Activity,
+    Category,
+    ContractType,
+    category,
+    category_value,
+    contract_type,
+    contract_value,
+    read_activities,
+    read_activity_name,
+    read_establishment,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -89,829 +133,8 @@ __all__ = [
 
 Errors = Literal["raise", "report"]
 
-#: Units in which the workforce stores its quantity columns.
-WORKING_TIME_UNIT = "percent"
-DISTANCE_UNIT = "km"
-COMMUTE_TIME_UNIT = "min"
-REQUESTED_TELEWORK_UNIT = "workday/week"
-
-#: The most telework days a week anyone can ask for: every day of the week.
-_MOST_PER_WEEK = 7.0
-
-
-class CommuteMode(enum.StrEnum):
-    """How an agent commutes; the names follow ADEME's factors (``shared/DOMAIN.md`` §5)."""
-
-    CAR_THERMAL = "car_thermal"
-    CAR_ELECTRIC = "car_electric"
-    BUS = "bus"
-    TRAIN_REGIONAL = "train_regional"
-    TRAM = "tram"
-    MOTORBIKE = "motorbike"
-    BIKE = "bike"
-    WALKING = "walking"
-
-
-class DerogationKind(enum.StrEnum):
-    """Grounds on which the national framework lifts the 3-day cap (``DOMAIN.md`` §2)."""
-
-    HEALTH = "health"
-    PREGNANCY = "pregnancy"
-    CARER = "carer"
-    EXCEPTIONAL = "exceptional"
-
-
-_MODES: tuple[CommuteMode, ...] = tuple(CommuteMode)
-_KINDS: tuple[DerogationKind, ...] = tuple(DerogationKind)
-
 
 G = TypeVar("G", bound=np.generic)
-
-
-def _mode(value: Any) -> CommuteMode:
-    return enum_value(CommuteMode, value, "commute_mode")
-
-
-def derogation_kind(value: Any) -> DerogationKind:
-    """A kind of derogation from itself or its name (a typed error lists the kinds)."""
-    return enum_value(DerogationKind, value, "derogation.kind")
-
-
-def _derogation_start(value: Any) -> dt.date:
-    return to_date(value, "derogation.start")
-
-
-def _derogation_end(value: Any) -> dt.date | None:
-    return None if value is None else to_date(value, "derogation.end")
-
-
-@attrs.frozen(kw_only=True)
-class Derogation:
-    """A dated derogation held by an agent: health, pregnancy, carer or exceptional.
-
-    Both ends are included; ``end=None`` means it runs until further notice.
-    """
-
-    kind: DerogationKind = attrs.field(converter=derogation_kind)
-    start: dt.date = attrs.field(converter=_derogation_start)
-    end: dt.date | None = attrs.field(default=None, converter=_derogation_end)
-
-    def __attrs_post_init__(self) -> None:
-        check_order(self.start, self.end, "derogation.end")
-
-    def active_on(self, day: dt.date) -> bool:
-        """Whether the derogation is in force on ``day``."""
-        return self.start <= day and (self.end is None or day <= self.end)
-
-    @classmethod
-    def parse(cls, text: str) -> Derogation:
-        """Read ``"health:2024-01-01/2024-06-30"`` (the end may be left empty)."""
-        kind, sep, span = text.partition(":")
-        start, _, end = span.partition("/")
-        if not sep or not start.strip():
-            raise ValidationError(
-                "derogations",
-                text,
-                Phrase(
-                    "{form!r}, e.g. {example!r}",
-                    "{forme!r}, par exemple {example!r}",
-                    form="kind:start/end",
-                    forme="sorte:début/fin",
-                    example="carer:2024-01-01/",
-                ),
-            )
-        return cls(kind=kind, start=start, end=end.strip() or None)
-
-    def __str__(self) -> str:
-        end = self.end.isoformat() if self.end else ""
-        return f"{self.kind.value}:{self.start.isoformat()}/{end}"
-
-
-class ContractType(enum.StrEnum):
-    """The kind of employment an agent holds, as a register states it.
-
-    Read from English values or French words, case and accents aside (see
-    :data:`CONTRACT_TYPE_WORDS`); a bare "stagiaire" is refused as ambiguous.
-    """
-
-    CIVIL_SERVANT = "civil_servant"
-    PROBATIONER = "probationer"
-    CONTRACT_STAFF = "contract_staff"
-    DOCTORAL_STUDENT = "doctoral_student"
-    APPRENTICE = "apprentice"
-    TRAINEE = "trainee"
-    OTHER = "other"
-
-
-class Category(enum.StrEnum):
-    """The category of a public-service agent: A (design and management), B
-    (application), C (execution)."""
-
-    A = "A"
-    B = "B"
-    C = "C"
-
-
-#: The French words of the contract types (read case and accents aside).
-CONTRACT_TYPE_WORDS: dict[str, ContractType] = {
-    "fonctionnaire": ContractType.CIVIL_SERVANT,
-    "titulaire": ContractType.CIVIL_SERVANT,
-    "fonctionnaire titulaire": ContractType.CIVIL_SERVANT,
-    "fonctionnaire stagiaire": ContractType.PROBATIONER,
-    "stagiaire de la fonction publique": ContractType.PROBATIONER,
-    "contractuel": ContractType.CONTRACT_STAFF,
-    "contractuelle": ContractType.CONTRACT_STAFF,
-    "agent contractuel": ContractType.CONTRACT_STAFF,
-    "agente contractuelle": ContractType.CONTRACT_STAFF,
-    "doctorant contractuel": ContractType.DOCTORAL_STUDENT,
-    "doctorante contractuelle": ContractType.DOCTORAL_STUDENT,
-    "apprenti": ContractType.APPRENTICE,
-    "apprentie": ContractType.APPRENTICE,
-    "stagiaire étudiant": ContractType.TRAINEE,
-    "stagiaire étudiante": ContractType.TRAINEE,
-    "étudiant stagiaire": ContractType.TRAINEE,
-    "étudiante stagiaire": ContractType.TRAINEE,
-    "stagiaire école": ContractType.TRAINEE,
-    "autre": ContractType.OTHER,
-}
-#: The word a register may use for either a probationer or a student intern.
-AMBIGUOUS_CONTRACT_WORD = "stagiaire"
-
-
-def _fold(text: str) -> str:
-    """Lower case, without accents, ``-`` and ``_`` as spaces, one space between words:
-    how the words of a contract type or a category are compared."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.replace("-", " ").replace("_", " ").split())
-
-
-_CONTRACT_LOOKUP: dict[str, ContractType] = {
-    **{_fold(word): kind for word, kind in CONTRACT_TYPE_WORDS.items()},
-    **{_fold(kind.value): kind for kind in ContractType},
-}
-
-
-def _contract_expected(text: str) -> Phrase:
-    names = [kind.value for kind in ContractType]
-    words = list(CONTRACT_TYPE_WORDS)
-    guess = difflib.get_close_matches(_fold(text), [*names, *(_fold(w) for w in words)], n=1)
-    found = _CONTRACT_LOOKUP.get(guess[0]) if guess else None
-    hint = EMPTY
-    if found is not None:
-        hint = did_you_mean(next((w for w in [*names, *words] if _fold(w) == guess[0]), guess[0]))
-    return Phrase(
-        "one of: {names}, or in French: {words}{hint}",
-        "une valeur parmi {names}, ou en français parmi {words}{hint}",
-        names=", ".join(names),
-        words=", ".join(words),
-        hint=hint,
-    )
-
-
-def contract_type(value: Any, field: str = "contract_type") -> ContractType:
-    """A contract type from itself, its English value or a French word, case and accents
-    aside (``"Fonctionnaire"``, ``"contractuelle"``, ``"stagiaire école"``).
-
-    A bare ``"stagiaire"`` is refused: French registers use it for a probationary civil
-    servant and for a student intern alike. Errors name ``field``.
-    """
-    if isinstance(value, ContractType):
-        return value
-    if not isinstance(value, str):
-        raise ValidationError(field, value, _contract_expected(str(value)))
-    folded = _fold(value)
-    found = _CONTRACT_LOOKUP.get(folded)
-    if found is not None:
-        return found
-    if folded == AMBIGUOUS_CONTRACT_WORD:
-        raise ValidationError(field, value, _WHICH_STAGIAIRE)
-    raise ValidationError(field, value, _contract_expected(value))
-
-
-#: What a bare "stagiaire" must say instead.
-_WHICH_STAGIAIRE = Phrase(
-    "a contract type that says which kind of {bare!r}: {probationer!r} (a probationary civil"
-    " servant: probationer) or {trainee!r} (a student intern: trainee); {bare!r} alone is"
-    " ambiguous",
-    "un type de contrat qui précise de quel stagiaire il s'agit" + NBSP + ": {probationer!r} (un"
-    " stagiaire de la fonction publique, code probationer) ou {trainee!r} (un étudiant en stage,"
-    " code trainee)" + NNBSP + "; {bare!r} seul est ambigu",
-    bare=AMBIGUOUS_CONTRACT_WORD,
-    probationer="fonctionnaire stagiaire",
-    trainee="stagiaire étudiant",
-)
-
-_CATEGORY_TEXT = re.compile(r"(?:categorie|cat\.?)?\s*([abc])")
-
-
-def category(value: Any, field: str = "category") -> Category:
-    """A category (A, B or C) from itself or its text, case and accents aside: ``"a"``,
-    ``"catégorie B"``, ``"cat. C"``. Errors name ``field``."""
-    if isinstance(value, Category):
-        return value
-    if isinstance(value, str):
-        found = _CATEGORY_TEXT.fullmatch(_fold(value))
-        if found:
-            return Category(found.group(1).upper())
-    raise ValidationError(
-        field,
-        value,
-        Phrase(
-            "a category A, B or C ({long!r}, {short!r})",
-            "une catégorie A, B ou C ({long!r}, {short!r})",
-            long="catégorie B",
-            short="cat. C",
-        ),
-    )
-
-
-def _contract_type(value: Any) -> ContractType | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None  # not stated
-    return contract_type(value)
-
-
-def _category(value: Any) -> Category | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None  # not stated
-    return category(value)
-
-
-def _establishment(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValidationError(
-            "establishment",
-            value,
-            Phrase("a string (the agent's establishment)", "du texte (l'établissement de l'agent)"),
-        )
-    return value.strip()
-
-
-#: The unit of activity shares.
-ACTIVITY_SHARE_UNIT = "percent"
-#: How far the shares of an agent's activities may sum from 100 %, in percent.
-ACTIVITY_SHARE_TOLERANCE = 0.5
-# shares summing to 100 % within this are not scaled again (so that reading back the
-# shares of an agent gives the same shares)
-_SUMS_TO_100 = 1e-6
-
-
-def _activity_name(value: Any, field: str = "activities") -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValidationError(
-            field,
-            value,
-            Phrase("activity names that are non-empty text", "des noms d'activités non vides"),
-        )
-    name = " ".join(value.split())
-    if any(mark in name for mark in ";|%"):
-        raise ValidationError(
-            field,
-            value,
-            Phrase(
-                "activity names without {a!r}, {b!r} or {c!r}",
-                "des noms d'activités sans {a!r}, {b!r} ni {c!r}",
-                a=";",
-                b="|",
-                c="%",
-            ),
-        )
-    return name
-
-
-def _activity_share(value: Any, field: str = "activities") -> Quantity:
-    quantity = as_quantity(value, field=field, dimension=DIMENSIONLESS)
-    share = float(quantity.m_as(_unit(ACTIVITY_SHARE_UNIT)))
-    if not (math.isfinite(share) and 0 < share <= 100):
-        raise ValidationError(
-            field,
-            value,
-            Phrase(
-                "a share of working time in (0 %, 100 %]",
-                "une part du temps de travail de plus de 0 % et d'au plus 100 %",
-            ),
-        )
-    return Q_(round(share, 9), ACTIVITY_SHARE_UNIT)
-
-
-def _name_only(value: Any) -> str:
-    return _activity_name(value, "activity.name")
-
-
-def _share_only(value: Any) -> Quantity:
-    return _activity_share(value, "activity.share")
-
-
-@attrs.frozen
-class Activity:
-    """One activity of an agent's post and its share of the agent's working time
-    (``Activity("instruction", "60 %")``).
-
-    The 2021 public-service framework agreement bases telework on the activities
-    carried out, not on posts: an agent's activities are weighed by their share.
-    """
-
-    name: str = attrs.field(converter=_name_only)
-    share: Quantity = attrs.field(converter=_share_only)
-
-    def __str__(self) -> str:
-        return f"{self.name} {_share_text(float(self.share.magnitude))} %"
-
-
-def _share_text(percent: float) -> str:
-    """A share in percent, rounded to 1e-9, as text that reads back exactly (no
-    exponent: ``0.00001``, ``33.333333333``)."""
-    return f"{percent:.9f}".rstrip("0").rstrip(".")
-
-
-#: The words after a share (``60 %``, ``60 percent``, ``60 pour cent``), lower case.
-_SHARE_SIGNS = ("%", "percent", "pour cent")
-_SHARE_DIGITS = frozenset("0123456789.,")
-
-
-def _activity_text(text: str) -> tuple[str, Quantity | None]:
-    """One activity written as text: its name, then perhaps its share in percent
-    (``"instruction 60 %"``, ``"accueil du public: 40,5 %"``, ``"dossiers (25 %)"``).
-
-    Read by scanning back from the end (no regular expression: linear on any text)."""
-    body = text.strip()
-    if body.endswith(")") and "(" in body:
-        body = body[:-1].rstrip()
-    lowered = body.lower()
-    sign = next((s for s in _SHARE_SIGNS if lowered.endswith(s)), None)
-    if sign is None:
-        return _activity_name(text), None
-    head = body[: len(body) - len(sign)].rstrip()
-    cut = len(head)
-    while cut and head[cut - 1] in _SHARE_DIGITS:
-        cut -= 1
-    number = head[cut:]
-    name = head[:cut].rstrip(" \t:=(")
-    if not _PLAIN_NUMBER.fullmatch(number) or not name.strip():
-        raise ValidationError(
-            "activities",
-            text,
-            Phrase(
-                "{form!r}: an activity, then its share",
-                "{forme!r}" + NBSP + ": une activité, puis sa part",
-                form="name 60 %",
-                forme="nom 60 %",
-            ),
-        )
-    share = float(number.replace(",", "."))
-    return _activity_name(name), _activity_share(Q_(share, ACTIVITY_SHARE_UNIT))
-
-
-def _activities(value: Any) -> tuple[Activity, ...]:
-    """An agent's activities, sorted by name, their shares summing to 100 %.
-
-    Read from text (``"instruction 60 %; accueil du public 40 %"``, or names alone for
-    equal shares), a mapping of names to shares, or a sequence of names, texts or
-    :class:`Activity`; ``None``, empty text or an empty sequence: not stated.
-    """
-    if value is None or (isinstance(value, tuple) and not value):
-        return ()
-    pairs: list[tuple[str, Quantity | None]] = []
-    if isinstance(value, str):
-        pairs = [_activity_text(p) for p in re.split("[;|]", value) if p.strip()]
-    elif isinstance(value, Mapping):
-        for name, share in value.items():
-            stated = None if _is_missing(share) else _activity_share(share)
-            pairs.append((_activity_name(name), stated))
-    elif isinstance(value, Iterable):
-        for item in value:
-            if isinstance(item, Activity):
-                pairs.append((item.name, item.share))
-            elif isinstance(item, str):
-                pairs.append(_activity_text(item))
-            else:
-                raise ValidationError(
-                    "activities",
-                    value,
-                    Phrase(
-                        "activities as names, {form!r} texts or Activity",
-                        "des activités écrites comme des noms, des textes {forme!r} ou des objets"
-                        " Activity",
-                        form="name 60 %",
-                        forme="nom 60 %",
-                    ),
-                )
-    else:
-        raise ValidationError(
-            "activities",
-            value,
-            Phrase(
-                "{example!r}, a mapping or a list",
-                "{example!r}, un dictionnaire ou une liste",
-                example="instruction 60 %; accueil 40 %",
-            ),
-        )
-    if not pairs:
-        return ()
-    names = [name for name, _ in pairs]
-    if len(set(names)) != len(names):
-        twice = next(n for n in names if names.count(n) > 1)
-        raise ValidationError(
-            "activities",
-            value,
-            Phrase(
-                "each activity once ({twice!r} is twice)",
-                "chaque activité une seule fois ({twice!r} y est deux fois)",
-                twice=twice,
-            ),
-        )
-    given = [share for _, share in pairs if share is not None]
-    if not given:
-        shares = [100.0 / len(pairs)] * len(pairs)
-    elif len(given) != len(pairs):
-        raise ValidationError(
-            "activities",
-            value,
-            Phrase(
-                "a share for every activity, or for none (equal shares)",
-                "une part pour chaque activité, ou pour aucune (des parts égales)",
-            ),
-        )
-    else:
-        shares = [float(share.magnitude) for share in given]
-    total = math.fsum(shares)
-    if abs(total - 100) > ACTIVITY_SHARE_TOLERANCE:
-        raise ValidationError(
-            "activities",
-            value,
-            Phrase(
-                "shares summing to 100 % (± {tolerance} %), not {total} %",
-                "des parts dont la somme fait 100 % (à {tolerance} % près), et non {total} %",
-                tolerance=decimal(ACTIVITY_SHARE_TOLERANCE),
-                total=decimal(total),
-            ),
-        )
-    if abs(total - 100) > _SUMS_TO_100:
-        shares = [share * 100 / total for share in shares]
-    return tuple(
-        Activity(name, Q_(round(share, 9), ACTIVITY_SHARE_UNIT))
-        for name, share in sorted(zip(names, shares, strict=True))
-    )
-
-
-def _working_time(value: Any) -> Quantity:
-    quantity = as_quantity(value, field="working_time", dimension=DIMENSIONLESS)
-    percent = _percent(float(quantity.m_as(_unit(WORKING_TIME_UNIT))))
-    if not 0 < percent <= 100:
-        raise ValidationError("working_time", value, _SHARE)
-    return Q_(percent, WORKING_TIME_UNIT)
-
-
-#: What a working time must be.
-_SHARE = Phrase("a share in (0 %, 100 %]", "une proportion de plus de 0 % et d'au plus 100 %")
-
-
-def _percent(value: float) -> float:
-    """Round a working time in percent to 1e-9, so that 0.9 and 90 % compare equal."""
-    return round(value, 9)
-
-
-def _non_negative(value: Any, field: str, dimension: str, unit: str) -> Quantity | None:
-    if value is None:
-        return None
-    quantity = as_quantity(value, field=field, dimension=dimension)
-    magnitude = float(quantity.m_as(_unit(unit)))
-    if not math.isfinite(magnitude) or magnitude < 0:
-        raise ValidationError(
-            field,
-            value,
-            Phrase(
-                "a finite quantity >= 0 {unit}",
-                "une quantité finie, positive ou nulle, en {french}",
-                unit=unit,
-                french=french_unit(Q_(1, unit)),
-            ),
-        )
-    return Q_(magnitude, unit)
-
-
-# The cleaning rules of text fields, shared by Agent and by every batch constructor so
-# that the same person gets the same answer whichever way they came in: surrounding
-# spaces are dropped; a tag name cannot hold a separator (";" or "|").
-
-
-_NON_EMPTY = Phrase("a non-empty string", "un texte non vide")
-_CLEAN_ID = Phrase(
-    "an id without control or invisible characters",
-    "un identifiant sans caractère de contrôle ni caractère invisible",
-)
-
-
-def _agent_id(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValidationError("id", value, _NON_EMPTY)
-    if _UNREADABLE.search(value) or "\n" in value:
-        raise ValidationError("id", value, _CLEAN_ID)
-    return value.strip()
-
-
-def _role(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValidationError(
-            "role",
-            value,
-            Phrase("a string (the agent's job family)", "du texte (la fonction de l'agent)"),
-        )
-    return value.strip()
-
-
-def _tags(value: Any) -> frozenset[str]:
-    if isinstance(value, str):
-        return frozenset(t.strip() for t in value.replace("|", ";").split(";") if t.strip())
-    if isinstance(value, Mapping) or not isinstance(value, Iterable):
-        raise ValidationError(
-            "tags",
-            value,
-            Phrase(
-                "a set of strings, or {example!r} text",
-                "un ensemble de textes, ou du texte comme {example!r}",
-                example="a;b",
-            ),
-        )
-    tags = []
-    for tag in value:
-        if not isinstance(tag, str) or not tag.strip() or ";" in tag or "|" in tag:
-            raise ValidationError(
-                "tags",
-                value,
-                Phrase(
-                    "non-empty tag names without {a!r} or {b!r}",
-                    "des noms d'étiquettes non vides, sans {a!r} ni {b!r}",
-                    a=";",
-                    b="|",
-                ),
-            )
-        tags.append(tag.strip())
-    return frozenset(tags)
-
-
-def _derogations(value: Any) -> tuple[Derogation, ...]:
-    if isinstance(value, str):
-        items: Iterable[Any] = [p for p in value.split(";") if p.strip()]
-    elif isinstance(value, Iterable) and not isinstance(value, Mapping):
-        items = value
-    else:
-        raise ValidationError(
-            "derogations", value, Phrase("a list of derogations", "une liste de dérogations")
-        )
-    result = []
-    for item in items:
-        if isinstance(item, Derogation):
-            result.append(item)
-        elif isinstance(item, str):
-            result.append(Derogation.parse(item.strip()))
-        elif isinstance(item, Mapping):
-            unknown = set(item) - {"kind", "start", "end"}
-            if unknown or "kind" not in item or "start" not in item:
-                raise ValidationError(
-                    "derogations",
-                    item,
-                    Phrase(
-                        "a dict with {kind!r}, {start!r} and optionally {end!r}",
-                        "un dictionnaire avec {kind!r}, {start!r} et éventuellement {end!r}",
-                        kind="kind",
-                        start="start",
-                        end="end",
-                    ),
-                )
-            result.append(Derogation(**item))
-        else:
-            raise ValidationError(
-                "derogations",
-                item,
-                Phrase(
-                    "a Derogation, a dict or {form!r}",
-                    "un objet Derogation, un dictionnaire ou du texte {forme!r}",
-                    form="kind:start/end",
-                    forme="sorte:début/fin",
-                ),
-            )
-    return tuple(result)
-
-
-def _volunteer(value: Any) -> bool:
-    return _read_bool(value, "volunteer")
-
-
-def _teleworkable(value: Any) -> bool:
-    return _read_bool(value, "teleworkable_post")
-
-
-def _distance(value: Any) -> Quantity | None:
-    return _non_negative(value, "commute_distance", LENGTH, DISTANCE_UNIT)
-
-
-def _commute_time(value: Any) -> Quantity | None:
-    return _non_negative(value, "commute_time", TIME, COMMUTE_TIME_UNIT)
-
-
-def _hire_date(value: Any) -> dt.date:
-    return to_date(value, "hire_date")
-
-
-#: How much telework an agent may ask for.
-_PER_WEEK = Phrase("0 to 7 workday/week", "de 0 à 7 jours de travail par semaine")
-
-
-def _requested_telework(value: Any) -> Quantity | None:
-    if value is None:
-        return None
-    quantity = as_quantity(value, field="requested_telework", dimension=WORKDAYS_PER_TIME)
-    days = float(quantity.m_as(_unit(REQUESTED_TELEWORK_UNIT)))
-    if not (math.isfinite(days) and 0 <= days <= _MOST_PER_WEEK):
-        raise ValidationError("requested_telework", value, _PER_WEEK)
-    return Q_(days, REQUESTED_TELEWORK_UNIT)
-
-
-def _pattern(value: Any) -> WeeklyPattern | None:
-    if value is None or isinstance(value, WeeklyPattern):
-        return value
-    if isinstance(value, str):
-        # an empty cell: not stated (a policy then places the days asked for)
-        return WeeklyPattern.parse(value) if value.strip() else None
-    raise ValidationError(
-        "pattern",
-        value,
-        Phrase(
-            "a WeeklyPattern, or text such as {example!r}",
-            "un objet WeeklyPattern, ou du texte comme {exemple!r}",
-            example="tue, thu am",
-            exemple="mar, jeu matin",
-        ),
-    )
-
-
-def _days_off(value: Any) -> frozenset[int]:
-    return weekday_set(
-        value, "days_off", Phrase("weekdays not worked", "des jours de la semaine non travaillés")
-    )
-
-
-def _telecentre_distance(value: Any) -> Quantity | None:
-    return _non_negative(value, "telecentre_distance", LENGTH, DISTANCE_UNIT)
-
-
-#: Text for absences known to be none (an empty cell means unknown).
-_NO_ABSENCE = frozenset({"none", "aucune", "aucun", "-"})
-
-
-def _absences(value: Any) -> tuple[Absence, ...] | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return None  # an empty cell: not known
-        if text.lower() in _NO_ABSENCE:
-            return ()
-        spans = []
-        for part in text.split(";"):
-            if not part.strip():
-                continue
-            start, sep, end = part.partition("/")
-            if not sep or not start.strip() or not end.strip():
-                raise ValidationError(
-                    "absences",
-                    value,
-                    Phrase(
-                        "spans {form!r} separated by {sep!r}, or {none!r}",
-                        "des périodes {forme!r} séparées par {sep!r}, ou {aucune!r}",
-                        form="start/end",
-                        forme="début/fin",
-                        sep=";",
-                        none="none",
-                        aucune="aucune",
-                    ),
-                )
-            try:
-                spans.append(Absence(start=start.strip(), end=end.strip()))
-            except ValidationError as exc:
-                raise ValidationError(
-                    "absences",
-                    value,
-                    Phrase(
-                        "spans whose {field} is {expected}",
-                        "des périodes dont le champ {field} est {expected}",
-                        field=exc.field,
-                        expected=exc.expected,
-                    ),
-                ) from exc
-        value = spans
-    if isinstance(value, Mapping) or not isinstance(value, Iterable):
-        raise ValidationError(
-            "absences",
-            value,
-            Phrase(
-                "a list of Absence spans, or None (unknown)",
-                "une liste d'objets Absence, ou None (inconnues)",
-            ),
-        )
-    return _absence_list(value)
-
-
-def _authorisation(value: Any) -> Authorisation | None:
-    if value is None or isinstance(value, Authorisation):
-        return value
-    if isinstance(value, str):
-        return Authorisation.parse(value)
-    raise ValidationError(
-        "authorisation",
-        value,
-        Phrase(
-            "an Authorisation, or {form!r} text",
-            "un objet Authorisation, ou du texte {forme!r}",
-            form="start/end",
-            forme="début/fin",
-        ),
-    )
-
-
-_TRUE = frozenset({"true", "yes", "oui", "y", "o", "1", "vrai"})
-_FALSE = frozenset({"false", "no", "non", "n", "0", "faux"})
-
-
-def _read_bool(value: Any, field: str) -> bool:
-    if isinstance(value, bool | np.bool_):
-        return bool(value)
-    if isinstance(value, int) and value in (0, 1):
-        return bool(value)
-    if isinstance(value, str):
-        text = value.strip().lower()
-        if text in _TRUE:
-            return True
-        if text in _FALSE:
-            return False
-    raise ValidationError(
-        field,
-        value,
-        Phrase("true or false (yes/no, oui/non, 1/0)", "true ou false (yes/no, oui/non, 1/0)"),
-    )
-
-
-def _default_working_time() -> Quantity:
-    return Q_(100.0, WORKING_TIME_UNIT)
-
-
-@attrs.frozen(kw_only=True)
-class Agent:
-    """One employee, as the rules see them.
-
-    ``working_time`` is a share (``Q_(90, "percent")`` or ``"90 %"``; a bare number is
-    refused because 0.9 and 90 would be ambiguous). ``commute_distance`` is one way;
-    ``None`` means unknown, and a criterion that needs it then fails. ``volunteer`` and
-    ``teleworkable_post`` default to true: an ``Agent`` usually describes an applicant.
-    ``requested_telework`` is the telework the agent asks for, in working days a week
-    (``"1.5 workday/week"``, from 0 to 7); ``None`` means not stated. ``pattern`` is the
-    weekly pattern asked for (weekdays, half days, places), which takes precedence over
-    a number of days; an agent who states only a number gets
-    :func:`~teletravail.week.default_pattern`.
-
-    ``days_off`` are the weekdays a part-time agent does not work; ``absences`` the
-    agent's dated absences when they are known (``()``: known to be none; ``None``:
-    unknown, and a policy's leave assumption stands in for them);
-    ``telecentre_distance`` the one-way distance from home to the agent's télécentre;
-    ``authorisation`` the individual authorisation, when it is known (its start, end and
-    adaptation period bound the telework days).
-
-    ``contract_type`` (:class:`ContractType`, French words read too), ``category`` (A,
-    B or C) and ``establishment`` (the establishment or site, free text) say where the
-    agent stands; ``activities`` are the activities of the agent's post with their
-    shares of working time (``"instruction 60 %; accueil du public 40 %"``, or names
-    alone for equal shares), sorted by name, their shares summing to 100 %. Each
-    defaults to not stated (``None``, ``""``, ``()``).
-    """
-
-    id: str = attrs.field(converter=_agent_id)
-    hire_date: dt.date = attrs.field(converter=_hire_date)
-    working_time: Quantity = attrs.field(factory=_default_working_time, converter=_working_time)
-    role: str = attrs.field(default="", converter=_role)
-    tags: frozenset[str] = attrs.field(factory=frozenset, converter=_tags)
-    commute_distance: Quantity | None = attrs.field(default=None, converter=_distance)
-    commute_time: Quantity | None = attrs.field(default=None, converter=_commute_time)
-    commute_mode: CommuteMode = attrs.field(default=CommuteMode.CAR_THERMAL, converter=_mode)
-    volunteer: bool = attrs.field(default=True, converter=_volunteer)
-    teleworkable_post: bool = attrs.field(default=True, converter=_teleworkable)
-    derogations: tuple[Derogation, ...] = attrs.field(default=(), converter=_derogations)
-    requested_telework: Quantity | None = attrs.field(default=None, converter=_requested_telework)
-    pattern: WeeklyPattern | None = attrs.field(default=None, converter=_pattern)
-    days_off: frozenset[int] = attrs.field(factory=frozenset, converter=_days_off)
-    absences: tuple[Absence, ...] | None = attrs.field(default=None, converter=_absences)
-    telecentre_distance: Quantity | None = attrs.field(default=None, converter=_telecentre_distance)
-    authorisation: Authorisation | None = attrs.field(default=None, converter=_authorisation)
-    contract_type: ContractType | None = attrs.field(default=None, converter=_contract_type)
-    category: Category | None = attrs.field(default=None, converter=_category)
-    establishment: str = attrs.field(default="", converter=_establishment)
-    activities: tuple[Activity, ...] = attrs.field(default=(), converter=_activities)
-
-    def active_derogations(self, on: dt.date) -> tuple[Derogation, ...]:
-        """The derogations in force on ``on``."""
-        return tuple(d for d in self.derogations if d.active_on(on))
 
 
 @attrs.frozen(eq=False)
@@ -965,13 +188,6 @@ class Coded:
         return Coded(_kept(self.codes, keep), self.values)
 
 
-_QUANTITY_FIELDS: dict[str, tuple[str, str]] = {
-    "working_time": (DIMENSIONLESS, WORKING_TIME_UNIT),
-    "commute_distance": (LENGTH, DISTANCE_UNIT),
-    "commute_time": (TIME, COMMUTE_TIME_UNIT),
-    "requested_telework": (WORKDAYS_PER_TIME, REQUESTED_TELEWORK_UNIT),
-    "telecentre_distance": (LENGTH, DISTANCE_UNIT),
-}
 _FIELDS = (
     "id",
     "hire_date",
@@ -1088,7 +304,7 @@ def _column_unit(key: str) -> tuple[str, str | None]:
     """
     if key in _FIELDS:
         return key, None
-    for name, (dimension, _) in _QUANTITY_FIELDS.items():
+    for name, (dimension, _) in QUANTITY_FIELDS.items():
         if key.startswith(name + "_"):
             unit = key[len(name) + 1 :]
             unit = _UNIT_ALIASES.get(unit, unit.replace("_per_", "/"))
@@ -1116,7 +332,7 @@ def _column_unit(key: str) -> tuple[str, str | None]:
             except Exception:
                 break
             return name, unit
-    known = list(_FIELDS) + [f"{n}_<unit>" for n in _QUANTITY_FIELDS]
+    known = list(_FIELDS) + [f"{n}_<unit>" for n in QUANTITY_FIELDS]
     guess = difflib.get_close_matches(key, _FIELDS, n=1)
     raise ValidationError(
         f"columns.{key}",
@@ -1159,17 +375,17 @@ def _column_spec(source: str, spec: Any) -> tuple[str, str | None] | None:
             raise ValidationError(where, spec, exc.expected) from None
     if isinstance(spec, tuple) and len(spec) == 2 and all(isinstance(p, str) for p in spec):
         field, unit = (part.strip() for part in spec)
-        if field not in _QUANTITY_FIELDS:
+        if field not in QUANTITY_FIELDS:
             raise ValidationError(
                 where,
                 spec,
                 Phrase(
                     "a (field, unit) pair for one of {fields}",
                     "une paire (champ, unité) pour l'un des champs {fields}",
-                    fields=", ".join(_QUANTITY_FIELDS),
+                    fields=", ".join(QUANTITY_FIELDS),
                 ),
             )
-        dimension = _QUANTITY_FIELDS[field][0]
+        dimension = QUANTITY_FIELDS[field][0]
         unit = _UNIT_ALIASES.get(unit, unit)
         try:
             one = Q_(1, unit)
@@ -1300,15 +516,6 @@ class ColumnPlan:
         return fields
 
 
-@attrs.frozen
-class _InUnit:
-    """A cell given under a key whose unit differs from its column's (records may mix
-    ``commute_distance_km`` and ``commute_distance_mi``)."""
-
-    value: Any
-    unit: str | None
-
-
 def _record_cells(
     record: Any, plan: ColumnPlan, seen: set[str]
 ) -> dict[str, tuple[str | None, Any]]:
@@ -1375,7 +582,7 @@ def _series_cells(
 
     dtype = series.dtype
     if str(dtype).startswith("pint["):  # a pint-pandas column: its dtype holds the unit
-        if field not in _QUANTITY_FIELDS:
+        if field not in QUANTITY_FIELDS:
             raise ValidationError(
                 f"columns.{name}",
                 str(dtype),
@@ -1391,7 +598,7 @@ def _series_cells(
                     dtype=str(dtype),
                 ),
             )
-        dimension, target = _QUANTITY_FIELDS[field]
+        dimension, target = QUANTITY_FIELDS[field]
         quantity = series.pint.quantity
         try:
             converted = as_quantity(quantity, field=field, dimension=dimension)
@@ -1401,7 +608,7 @@ def _series_cells(
     if field in _FLAGS and pd.api.types.is_bool_dtype(dtype) and not series.isna().any():
         return series.to_numpy(dtype=bool), unit
     numeric = pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
-    if field in _QUANTITY_FIELDS and unit is not None and numeric:
+    if field in QUANTITY_FIELDS and unit is not None and numeric:
         return series.to_numpy(dtype=float, na_value=math.nan), unit
     if field == "hire_date" and pd.api.types.is_datetime64_dtype(dtype):  # naive dates
         return series.to_numpy(), unit
@@ -1453,9 +660,6 @@ class _Parsed:
         if not any(self.parsed[code] for code in self._used(keep).tolist()):
             return None
         return list(self.values(keep))
-
-
-_TIMELESS = Phrase("a date without a time of day", "une date sans heure")
 
 
 class _Cells:
@@ -1510,7 +714,7 @@ class _Cells:
                 field, value, why or Phrase("a value (required)", "une valeur (obligatoire)")
             )
             for code, value in enumerate(uniques)
-            if _is_missing(value)
+            if is_missing(value)
         }
         self.fail(codes, len(uniques), failed)
 
@@ -1527,7 +731,7 @@ class _Cells:
 
             def error(index: int) -> ValidationError:
                 value = str(values[index])
-                return ValidationError("hire_date", value, _TIMELESS)
+                return ValidationError("hire_date", value, EXPECTED_TIMELESS)
 
             self.fail_rows(timed, error)
             low = np.datetime64(FIRST_DATE, "D")
@@ -1581,7 +785,7 @@ class _Cells:
         parsed: list[Any] = [default] * len(uniques)
         failed: dict[int, ValidationError] = {}
         for code, value in enumerate(uniques):
-            if _is_missing(value):
+            if is_missing(value):
                 continue
             try:
                 parsed[code] = read(value)
@@ -1611,11 +815,11 @@ class _Cells:
 
         def read(raw: Any) -> float:
             given = column_unit
-            if isinstance(raw, _InUnit):
+            if isinstance(raw, InUnit):
                 raw, given = raw.value, raw.unit
-                if _is_missing(raw):
+                if is_missing(raw):
                     return default
-            return _cell_quantity(raw, name, dimension, unit, given, text_cache)
+            return cell_quantity(raw, name, dimension, unit, given, text_cache)
 
         parsed = self.parse(values, read, default)
         table = np.array(parsed.parsed, dtype=float)
@@ -1628,7 +832,7 @@ class _Cells:
         """A boolean column; missing cells are true."""
         if isinstance(values, np.ndarray) and values.dtype == np.bool_:
             return values
-        parsed = self.parse(values, lambda v: _read_bool(v, field), True)
+        parsed = self.parse(values, lambda v: read_bool(v, field), True)
         table = np.array(parsed.parsed, dtype=bool)
         result: npt.NDArray[np.bool_] = table[parsed.codes]
         return result
@@ -1666,19 +870,6 @@ def _codes(values: Sequence[Any] | npt.NDArray[Any]) -> tuple[npt.NDArray[np.int
             uniques.append(value)
         codes[position] = code
     return codes, uniques
-
-
-def _is_missing(value: Any) -> bool:
-    """An empty cell: None, blank text, NaN, NaT or pandas' NA."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, float):
-        return math.isnan(value)
-    if isinstance(value, np.datetime64):
-        return bool(np.isnat(value))
-    return type(value).__name__ in ("NAType", "NaTType")
 
 
 _DISTANCE = Phrase("a finite distance >= 0 km", "une distance finie, positive ou nulle, en km")
@@ -1896,7 +1087,7 @@ class Workforce:
             if derogations
             else _NO_ROWS,
             derogation_kind=_readonly(
-                np.array([_KINDS.index(d.kind) for d in derogations], dtype=np.int8)
+                np.array([DEROGATION_KINDS.index(d.kind) for d in derogations], dtype=np.int8)
             )
             if derogations
             else _NO_KINDS,
@@ -2018,8 +1209,8 @@ class Workforce:
                 problems.append(RowError(int(rows[index]), field, value, message))
             bad[mask] = True
 
-        flag(np.char.str_len(id_array) == 0, "id", id_array, _NON_EMPTY)
-        flag(unreadable, "id", id_texts, _CLEAN_ID)
+        flag(np.char.str_len(id_array) == 0, "id", id_array, EXPECTED_NON_EMPTY)
+        flag(unreadable, "id", id_texts, EXPECTED_CLEAN_ID)
 
         _check_length("hire_date", hire_date, n)
         _check_length("source_rows", rows, n)
@@ -2027,7 +1218,7 @@ class Workforce:
 
         percent = _quantity_column(working_time, "working_time", n, 100.0)
         percent = np.round(percent, 9)
-        flag(~((percent > 0) & (percent <= 100)), "working_time", percent, _SHARE)
+        flag(~((percent > 0) & (percent <= 100)), "working_time", percent, EXPECTED_SHARE)
 
         distance = _quantity_column(commute_distance, "commute_distance", n, math.nan)
         flag(
@@ -2045,10 +1236,10 @@ class Workforce:
         )
         asked = _quantity_column(requested_telework, "requested_telework", n, math.nan)
         flag(
-            ~(np.isnan(asked) | ((asked >= 0) & (asked <= _MOST_PER_WEEK))),
+            ~(np.isnan(asked) | ((asked >= 0) & (asked <= MOST_PER_WEEK))),
             "requested_telework",
             asked,
-            _PER_WEEK,
+            EXPECTED_PER_WEEK,
         )
 
         roles = _role_column(role, n)
@@ -2066,7 +1257,7 @@ class Workforce:
         else:
             mode_values = np.asarray(commute_mode, dtype=object)
             _check_length("commute_mode", mode_values, n)
-            lookup = {m.value: i for i, m in enumerate(_MODES)}
+            lookup = {m.value: i for i, m in enumerate(COMMUTE_MODES)}
             mode_codes = np.array(
                 [lookup.get(str(v).strip().lower(), -1) for v in mode_values], dtype=np.int8
             )
@@ -2091,19 +1282,19 @@ class Workforce:
             far,
             _DISTANCE,
         )
-        patterns = _coded_column(pattern, "pattern", _pattern, n, rows, problems, bad)
-        absent = _coded_column(absences, "absences", _absences, n, rows, problems, bad)
+        patterns = _coded_column(pattern, "pattern", read_pattern, n, rows, problems, bad)
+        absent = _coded_column(absences, "absences", read_absences, n, rows, problems, bad)
         authorised = _coded_column(
-            authorisation, "authorisation", _authorisation, n, rows, problems, bad
+            authorisation, "authorisation", read_authorisation, n, rows, problems, bad
         )
         off = _coded_column(
-            days_off, "days_off", lambda v: weekday_mask(_days_off(v)), n, rows, problems, bad
+            days_off, "days_off", lambda v: weekday_mask(read_days_off(v)), n, rows, problems, bad
         )
         off_mask = np.array([0 if v is None else v for v in off.values], dtype=np.uint8)[off.codes]
         contracts = _label_column(
-            contract_type, "contract_type", _contract_value, n, rows, problems, bad
+            contract_type, "contract_type", contract_value, n, rows, problems, bad
         )
-        categories = _label_column(category, "category", _category_value, n, rows, problems, bad)
+        categories = _label_column(category, "category", category_value, n, rows, problems, bad)
         sites = (
             Categories(zeros(n, np.int32), ("",))
             if establishment is None
@@ -2120,7 +1311,7 @@ class Workforce:
                 raise ValidationError("derogations", len(derogations), _rows_of(n))
             for index, raw in enumerate(derogations):
                 try:
-                    items = _derogations(raw)
+                    items = read_derogations(raw)
                 except ValidationError as exc:
                     if not bad[index]:
                         problems.append(RowError.from_error(int(rows[index]), exc))
@@ -2128,7 +1319,7 @@ class Workforce:
                     continue
                 for item in items:
                     d_row.append(index)
-                    d_kind.append(_KINDS.index(item.kind))
+                    d_kind.append(DEROGATION_KINDS.index(item.kind))
                     d_start.append(item.start)
                     d_end.append(item.end)
 
@@ -2244,7 +1435,7 @@ class Workforce:
                     column.append(None)
                 else:
                     unit, value = found
-                    column.append(value if unit == units[field] else _InUnit(value, unit))
+                    column.append(value if unit == units[field] else InUnit(value, unit))
             for field, (unit, value) in values.items():  # a field met for the first time
                 cells[field] = [None] * row + [value]
                 units[field] = unit
@@ -2307,25 +1498,27 @@ class Workforce:
             column.require(field, codes, uniques, why)
         hire = column.dates(cells.get("hire_date"), hire_codes, hire_values)
         magnitudes: dict[str, npt.NDArray[np.float64]] = {}
-        for name, (dimension, unit) in _QUANTITY_FIELDS.items():
+        for name, (dimension, unit) in QUANTITY_FIELDS.items():
             default = 100.0 if name == "working_time" else math.nan
             magnitudes[name] = column.quantities(
                 cells.get(name), name, dimension, unit, units.get(name), default
             )
-        roles = column.parse(cells.get("role"), lambda v: _role(str(v)), "")
-        tags = column.parse(cells.get("tags"), _tags, frozenset())
-        modes = column.parse(cells.get("commute_mode"), lambda v: _mode(v).value, "car_thermal")
+        roles = column.parse(cells.get("role"), lambda v: read_role(str(v)), "")
+        tags = column.parse(cells.get("tags"), read_tags, frozenset())
+        modes = column.parse(
+            cells.get("commute_mode"), lambda v: read_commute_mode(v).value, "car_thermal"
+        )
         volunteers = column.flags(cells.get("volunteer"), "volunteer")
         posts = column.flags(cells.get("teleworkable_post"), "teleworkable_post")
-        derogations = column.parse(cells.get("derogations"), _derogations, ())
-        patterns = column.parse(cells.get("pattern"), _pattern, None)
-        off = column.parse(cells.get("days_off"), _days_off, frozenset())
-        absences = column.parse(cells.get("absences"), _absences, None)
-        authorised = column.parse(cells.get("authorisation"), _authorisation, None)
-        contracts = column.parse(cells.get("contract_type"), lambda v: _contract_value(v) or "", "")
-        categories = column.parse(cells.get("category"), lambda v: _category_value(v) or "", "")
-        sites = column.parse(cells.get("establishment"), lambda v: _establishment(str(v)), "")
-        activities = column.parse(cells.get("activities"), _activities, ())
+        derogations = column.parse(cells.get("derogations"), read_derogations, ())
+        patterns = column.parse(cells.get("pattern"), read_pattern, None)
+        off = column.parse(cells.get("days_off"), read_days_off, frozenset())
+        absences = column.parse(cells.get("absences"), read_absences, None)
+        authorised = column.parse(cells.get("authorisation"), read_authorisation, None)
+        contracts = column.parse(cells.get("contract_type"), lambda v: contract_value(v) or "", "")
+        categories = column.parse(cells.get("category"), lambda v: category_value(v) or "", "")
+        sites = column.parse(cells.get("establishment"), lambda v: read_establishment(str(v)), "")
+        activities = column.parse(cells.get("activities"), read_activities, ())
 
         keep = ~column.bad
         kept = int(np.count_nonzero(keep))
@@ -2498,7 +1691,7 @@ class Workforce:
         mask = self.derogation_row == row
         derogations = tuple(
             Derogation(
-                kind=_KINDS[int(kind)],
+                kind=DEROGATION_KINDS[int(kind)],
                 start=_to_date(start),
                 end=None if np.isnat(end) else _to_date(end),
             )
@@ -2517,7 +1710,7 @@ class Workforce:
             tags=frozenset(t for t, on in zip(self.tag_names, self.tags[row], strict=True) if on),
             commute_distance=None if math.isnan(distance) else Q_(distance, DISTANCE_UNIT),
             commute_time=None if math.isnan(minutes) else Q_(minutes, COMMUTE_TIME_UNIT),
-            commute_mode=_MODES[int(self.commute_mode[row])],
+            commute_mode=COMMUTE_MODES[int(self.commute_mode[row])],
             volunteer=bool(self.volunteer[row]),
             teleworkable_post=bool(self.teleworkable_post[row]),
             derogations=derogations,
@@ -2715,7 +1908,7 @@ class Workforce:
     ) -> npt.NDArray[np.bool_]:
         """Rows holding a derogation of one of ``kinds`` in force on ``on``."""
         day = np.datetime64(on, "D")
-        codes = [_KINDS.index(k) for k in kinds]
+        codes = [DEROGATION_KINDS.index(k) for k in kinds]
         live = (
             np.isin(self.derogation_kind, codes)
             & (self.derogation_start <= day)
@@ -2801,7 +1994,7 @@ class Workforce:
                 ],
                 "commute_distance_km": self.commute_distance_km,
                 "commute_time_min": self.commute_time_min,
-                "commute_mode": [_MODES[int(c)].value for c in self.commute_mode],
+                "commute_mode": [COMMUTE_MODES[int(c)].value for c in self.commute_mode],
                 "volunteer": self.volunteer,
                 "teleworkable_post": self.teleworkable_post,
                 "derogations": [
@@ -2944,7 +2137,7 @@ def _coded_column(
     found: dict[Any, int] = {}  # a converted value -> its code
     seen: dict[Any, int | ValidationError] = {}  # a hashable raw value -> its code
     for index, raw in enumerate(values):
-        if _is_missing(raw):
+        if is_missing(raw):
             continue
         try:
             known = seen.get((raw.__class__, raw))
@@ -3010,8 +2203,10 @@ def _date_column(
         timed = ~missing & (array != values)  # a time of day would be cut off silently
         for position in np.flatnonzero(timed & ~bad[: len(timed)]):
             shown = str(values[position])
-            french = ValidationError("hire_date", shown, _TIMELESS).text("fr")
-            message = Phrase(f"hire_date: expected {_TIMELESS}, got {values[position]}", french)
+            french = ValidationError("hire_date", shown, EXPECTED_TIMELESS).text("fr")
+            message = Phrase(
+                f"hire_date: expected {EXPECTED_TIMELESS}, got {values[position]}", french
+            )
             problems.append(RowError(int(rows[position]), "hire_date", shown, message))
         bad[: len(timed)] |= timed
     else:
@@ -3038,7 +2233,7 @@ _ISO_DATE = Phrase("an ISO date such as 2013-01-01", "une date écrite AAAA-MM-J
 def _quantity_column(
     column: Quantity | None, field: str, n: int, default: float
 ) -> npt.NDArray[np.float64]:
-    dimension, unit = _QUANTITY_FIELDS[field]
+    dimension, unit = QUANTITY_FIELDS[field]
     if column is None:
         return np.full(n, default, dtype=float)
     quantity = as_quantity(column, field=field, dimension=dimension)
@@ -3094,16 +2289,6 @@ def _check_codes(field: str, column: Categories, n: int) -> None:
                 "codes from 0 to {last}", "des codes de 0 à {last}", last=len(column.categories) - 1
             ),
         )
-
-
-def _contract_value(value: Any) -> str | None:
-    kind = _contract_type(value)
-    return None if kind is None else kind.value
-
-
-def _category_value(value: Any) -> str | None:
-    kind = _category(value)
-    return None if kind is None else kind.value
 
 
 def _label_column(
@@ -3163,7 +2348,7 @@ def _activity_columns(
     if isinstance(values, Mapping):
         return _activity_matrix(values, n, rows, problems, bad)
     coded = _coded_column(
-        values, "activities", lambda v: _activities(v) or None, n, rows, problems, bad
+        values, "activities", lambda v: read_activities(v) or None, n, rows, problems, bad
     )
     names = tuple(sorted({a.name for found in coded.values[1:] for a in found}))
     position = {name: j for j, name in enumerate(names)}
@@ -3184,7 +2369,7 @@ def _activity_matrix(
 ) -> tuple[tuple[str, ...], npt.NDArray[np.float64]]:
     """Activities given as whole columns of shares, ``{activity: Q_(array, "percent")}``:
     zero or NaN where the agent does not carry the activity."""
-    cleaned = {_activity_name(name): name for name in columns}
+    cleaned = {read_activity_name(name): name for name in columns}
     if len(cleaned) != len(columns):
         raise ValidationError(
             "activities",
@@ -3215,7 +2400,7 @@ def _activity_matrix(
             RowError.from_error(int(rows[index]), ValidationError("activities", shares, expected))
         )
     bad |= wrong
-    scale = stated & ~wrong & (np.abs(total - 100) > _SUMS_TO_100)
+    scale = stated & ~wrong & (np.abs(total - 100) > SUMS_TO_100)
     percent[scale] *= (100 / total[scale])[:, None]
     percent[wrong] = 0.0
     return names, np.round(percent, 9) / 100
@@ -3229,7 +2414,7 @@ def _tag_column(
     if tags is None:
         return np.zeros((n, 0), dtype=bool), (), problems
     if isinstance(tags, Mapping):
-        names = tuple(sorted(_tags(list(tags))))
+        names = tuple(sorted(read_tags(list(tags))))
         matrix = np.zeros((n, len(names)), dtype=bool)
         for j, name in enumerate(names):
             column, unread = _bool_column(tags[name], f"tags.{name}", n)
@@ -3240,7 +2425,7 @@ def _tag_column(
     rows: list[frozenset[str]] = []
     for index, row in enumerate(tags):
         try:
-            rows.append(_tags(row))
+            rows.append(read_tags(row))
         except ValidationError:
             problems.append((index, "tags", row))
             rows.append(frozenset())
@@ -3285,31 +2470,8 @@ def _id_column(
         array = array.astype(str)
     texts = raw if isinstance(raw, list | tuple) else array.tolist()
     unreadable = np.zeros(len(array), dtype=bool)
-    unreadable[_unreadable_ids(texts)] = True
+    unreadable[unreadable_ids(texts)] = True
     return np.char.strip(array), unreadable, texts
-
-
-#: Characters no id may hold: controls (NUL included), and the invisible ones (zero-width
-#: spaces and joiners, direction marks, the byte order mark, soft hyphens, separators of
-#: lines and paragraphs): "A\u200b" would look like "A" and be another agent.
-_UNREADABLE = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\xad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]"
-)
-
-
-def _unreadable_ids(texts: Sequence[str]) -> list[int]:
-    """The positions of the ids holding a character no id may: one regular expression
-    over the joined ids (the common case, a few microseconds per thousand ids), then
-    only the hits located."""
-    joined = "\n".join(texts)
-    hits = [m.start() for m in _UNREADABLE.finditer(joined)]
-    found: set[int] = set()
-    if hits:  # each hit is inside the id whose end (plus its joiner) comes after it
-        ends = np.cumsum([len(t) + 1 for t in texts])
-        found.update(np.searchsorted(ends, hits, side="right").tolist())
-    if joined.count("\n") != max(len(texts) - 1, 0):  # an id holding a line break
-        found.update(i for i, t in enumerate(texts) if "\n" in t)
-    return sorted(found)
 
 
 def _bool_column(
@@ -3337,7 +2499,7 @@ def _bool_column(
     unreadable = np.zeros(n, dtype=bool)
     for index, value in enumerate(array.tolist()):
         try:
-            result[index] = _read_bool(value, field)
+            result[index] = read_bool(value, field)
         except ValidationError:
             unreadable[index] = True
     return result, unreadable
@@ -3487,66 +2649,3 @@ def csv_records(
             yield record
 
     return header, rows()
-
-
-#: A number as a register writes it: ASCII digits, a decimal point or comma, an optional
-#: exponent. Python's float() would also take "1_000", "nan", "inf" and digits of other
-#: scripts; a cell means what it shows, and "unknown" is an empty cell.
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]{1,3})?")
-
-
-def _plain_number(raw: Any, name: str, unit: str) -> float:
-    """A cell of a column named with its unit, as a finite number."""
-    if isinstance(raw, bool):
-        raise ValidationError(name, raw, _number_in(unit))
-    if isinstance(raw, int | float | np.integer | np.floating):
-        number = float(raw)
-    elif isinstance(raw, str) and _PLAIN_NUMBER.fullmatch(raw.strip()):
-        text = raw.strip()
-        if "," in text and "." not in text:
-            text = text.replace(",", ".")  # a French decimal comma: "12,5"
-        number = float(text)
-    else:
-        raise ValidationError(name, raw, _number_in(unit))
-    if not math.isfinite(number):
-        raise ValidationError(
-            name,
-            raw,
-            Phrase(
-                "a finite number in {unit}",
-                "un nombre fini, en {french}",
-                unit=unit,
-                french=french_unit(Q_(1, unit)),
-            ),
-        )
-    return number
-
-
-def _number_in(unit: str) -> Phrase:
-    return Phrase(
-        "a number in {unit}", "un nombre, en {french}", unit=unit, french=french_unit(Q_(1, unit))
-    )
-
-
-def _cell_quantity(
-    raw: Any,
-    name: str,
-    dimension: str,
-    unit: str,
-    column_unit: str | None,
-    text_cache: dict[tuple[str, str], float],
-) -> float:
-    """One cell of a quantity column, as a magnitude in the workforce's unit."""
-    if column_unit is not None:
-        number = _plain_number(raw, name, column_unit)
-        if column_unit == unit:
-            return number
-        return float(Q_(number, column_unit).m_as(_unit(unit)))
-    if isinstance(raw, str):
-        key = (name, raw)
-        hit = text_cache.get(key)
-        if hit is None:
-            hit = float(as_quantity(raw, field=name, dimension=dimension).m_as(_unit(unit)))
-            text_cache[key] = hit
-        return hit
-    return float(as_quantity(raw, field=name, dimension=dimension).m_as(_unit(unit)))
