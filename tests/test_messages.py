@@ -555,8 +555,8 @@ BAD_CALLS: list[Callable[[], object]] = [
     lambda: teletravail.eligibility.decision.result_from_dict({"kind": "x"}),
     lambda: teletravail.eligibility.selection.SelectionCampaign(seats=-1),
     lambda: teletravail.eligibility.selection.SelectionCampaign(seats=1, rank_by="x"),
-    lambda: teletravail.io.read_workforce("x.xls"),
-    lambda: teletravail.io.read_workforce("/nonexistent/x.csv"),
+    lambda: teletravail.workforce.io.read_workforce("x.xls"),
+    lambda: teletravail.workforce.io.read_workforce("/nonexistent/x.csv"),
     lambda: teletravail.presets.load("lot-2031"),
     lambda: teletravail.starter.starter_document(None, lang="de"),  # type: ignore[arg-type]
 ]

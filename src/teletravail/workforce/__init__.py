@@ -29,9 +29,12 @@ The modules of the package, from the lowest layer up:
 * ``parsing``: raw cells parsed column by column, each distinct cell once;
 * ``reading``: records, CSV text and pandas frames into a workforce;
 * ``writing``: a workforce as records, as a DataFrame, and the text forms of values;
-* ``table``: the :class:`Workforce` class itself.
+* ``table``: the :class:`Workforce` class itself;
+* ``io``: a workforce read from a CSV or a Parquet file, the format told by the suffix
+  (:func:`teletravail.workforce.io.read_workforce`).
 """
 
+from . import io as io
 from .agent import COMMUTE_TIME_UNIT as COMMUTE_TIME_UNIT
 from .agent import DISTANCE_UNIT as DISTANCE_UNIT
 from .agent import REQUESTED_TELEWORK_UNIT as REQUESTED_TELEWORK_UNIT
