@@ -8,10 +8,14 @@ the class: its columns and their checks, its constructors, the accessors (an age
 back from its row, the quantities with their units), :meth:`Workforce.take` and the
 selections (``role_in``, ``has_tag``, ``contract_type_in``...).
 
-The constructors and writers are thin: they keep the reference documentation of the
-public API, and delegate to :mod:`.building` (from agents, from whole columns),
-:mod:`.reading` (records, CSV, pandas) and :mod:`.writing`. That documentation is most
-of this module's length, a little over 600 lines: it stays with the methods it documents.
+The constructors and writers are thin: they keep their signatures and the reference
+documentation of the public API, and delegate to :mod:`.building` (from agents, from
+whole columns), :mod:`.reading` (records, CSV, pandas) and :mod:`.writing`.
+
+Why a little over 600 lines: the class is one concept, and what it keeps (its columns
+and their checks, the documented signatures of seven constructors and writers, the
+accessors, ``take`` and nine selections) is what a reader of the class looks for in one
+place; the bodies that could leave it have left.
 """
 
 from __future__ import annotations
