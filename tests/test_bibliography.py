@@ -71,9 +71,8 @@ FILE_NAME = re.compile(r"[\w./-]+\.(?:md|txt|csv|toml|json)\b")
 #: What such a word may also be: a page of the project's documentation, a placeholder
 #: in capitals (``WORKFORCE.csv``) or an attribute (``args.json``).
 ALLOWED = re.compile(r"^(docs/[\w-]+\.md|[A-Z]+\.(csv|toml|json)|args\.json)$")
-#: Shipped modules still citing a private file, edited on another branch: remove each
-#: entry once that branch is merged.
-PENDING = {"teletravail/workforce.py"}
+#: Shipped modules still citing a private file (none left).
+PENDING: set[str] = set()
 
 
 def _shipped() -> dict[str, str]:

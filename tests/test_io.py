@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from teletravail import Workforce, presets
 from teletravail.errors import ValidationError, WorkforceError
-from teletravail.io import read_workforce
 from teletravail.synthetic import lot_2013_population
 from teletravail.tables import assessment_frame, row_counts
+from teletravail.workforce.io import read_workforce
 
 LOT = presets.load("lot-2013")
 ON = "2013-01-01"

@@ -499,7 +499,7 @@ def test_parquet_keeps_the_fields(tmp_path: Any) -> None:
     """A Parquet file written from the DataFrame reads back to the same agents, and a
     French header is mapped as in a CSV file."""
     pytest.importorskip("pyarrow")
-    from teletravail.io import read_workforce
+    from teletravail.workforce.io import read_workforce
 
     frame = Workforce.from_agents(STAFF).to_pandas()
     frame.to_parquet(tmp_path / "staff.parquet")

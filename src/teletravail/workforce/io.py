@@ -18,7 +18,10 @@ from typing import Literal
 
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase, either
-from teletravail.workforce import ColumnPlan, Columns, Errors, Workforce
+
+from .building import Errors
+from .plan import ColumnPlan, Columns
+from .table import Workforce
 
 __all__ = ["Format", "read_workforce"]
 
@@ -108,7 +111,7 @@ def read_workforce(
 def _read_parquet(
     path: Path, columns: Columns | None, errors: Errors, ignore_columns: Collection[str]
 ) -> Workforce:
-    try:
+    try:  # pandas and pyarrow are optional dependencies (the parquet extra)
         import pandas as pd
         import pyarrow.parquet as pq  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError as exc:

@@ -1,0 +1,193 @@
+"""The columns of a workforce that are not plain arrays, and what is done with columns.
+
+:class:`Categories` (codes into sorted names: roles, contract types, establishments)
+and :class:`Coded` (codes into a few distinct values: patterns, absences,
+authorisations) are the column types of a :class:`~teletravail.workforce.Workforce`.
+The functions keep some rows of a column (as a new read-only array), and serve the
+selections and :meth:`~teletravail.workforce.Workforce.take`: the names a selection is
+given, the rows of a categorical column in some categories, the positions of rows to
+take.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from teletravail._columns import readonly as _readonly
+from teletravail._columns import zeros
+from teletravail.errors import ValidationError
+from teletravail.messages import NBSP, Phrase, french_count
+
+__all__ = [
+    "Categories",
+    "Coded",
+    "kept",
+    "kept_labels",
+    "labelled",
+    "listed",
+    "row_positions",
+    "rows_of",
+]
+
+G = TypeVar("G", bound=np.generic)
+
+
+@attrs.frozen(eq=False)
+class Categories:
+    """A categorical column: integer ``codes`` into ``categories``."""
+
+    codes: npt.NDArray[np.int32]
+    categories: tuple[str, ...]
+
+    @classmethod
+    def from_values(cls, values: Sequence[str] | npt.NDArray[Any]) -> Categories:
+        """Encode strings as codes; the categories come out sorted."""
+        array = np.asarray(values, dtype=object) if len(values) else np.array([], dtype=object)
+        if array.size == 0:
+            return cls(np.zeros(0, dtype=np.int32), ())
+        categories, codes = np.unique(array.astype(str), return_inverse=True)
+        return cls(codes.astype(np.int32).reshape(-1), tuple(str(c) for c in categories))
+
+    def code_of(self, names: Collection[str]) -> npt.NDArray[np.int32]:
+        """The codes of those names that are categories here (others are ignored)."""
+        index = {name: i for i, name in enumerate(self.categories)}
+        return np.array(sorted(index[n] for n in names if n in index), dtype=np.int32)
+
+    def value(self, row: int) -> str:
+        """The category of one row."""
+        return self.categories[int(self.codes[row])]
+
+
+@attrs.frozen(eq=False)
+class Coded:
+    """A column of values of a few distinct kinds (patterns, authorisations...): integer
+    ``codes`` into ``values``. Code 0 is the column's default (``values[0]``)."""
+
+    codes: npt.NDArray[np.int32]
+    values: tuple[Any, ...]
+
+    @classmethod
+    def default(cls, n: int, value: Any = None) -> Coded:
+        """A column of ``n`` defaults."""
+        return cls(_readonly(np.zeros(n, dtype=np.int32)), (value,))
+
+    def value(self, row: int) -> Any:
+        """The value of one row."""
+        return self.values[int(self.codes[row])]
+
+    def kept(self, keep: npt.NDArray[np.bool_] | None) -> Coded:
+        """The rows of ``keep`` (``None``: all), with the same values."""
+        return Coded(kept(self.codes, keep), self.values)
+
+
+def kept(column: npt.NDArray[G], keep: npt.NDArray[np.bool_] | None) -> npt.NDArray[G]:
+    """The kept rows of a column (``None``: all), as a new read-only array."""
+    return _readonly(column.copy() if keep is None else column[keep])
+
+
+def kept_labels(column: Categories, keep: npt.NDArray[np.bool_] | None) -> Categories:
+    """The kept rows of a categorical column (a column of one shared zero stays so)."""
+    codes = column.codes
+    if codes.strides == (0,) or not len(codes):
+        count = len(codes) if keep is None else int(np.count_nonzero(keep))
+        return Categories(zeros(count, np.int32), column.categories)
+    return Categories(kept(codes, keep), column.categories)
+
+
+def rows_of(n: int) -> Phrase:
+    """What a column of a workforce of ``n`` agents must be: ``n`` rows."""
+    return Phrase(
+        "a column of {n} rows",
+        "une colonne de {rows}",
+        n=n,
+        rows=french_count(n, "ligne", "lignes"),
+    )
+
+
+def row_positions(
+    rows: npt.ArrayLike, n: int
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.int64]]:
+    """The positions of the rows to take from columns of ``n`` rows, and for each of those
+    rows its position among the rows taken (-1: not taken). Positions are integers from
+    0 to ``n - 1``, each at most once; anything else is an error naming ``rows``."""
+    index = np.asarray(rows)
+    if index.ndim != 1 or (index.size and index.dtype.kind not in "iu"):
+        kind = (
+            Phrase("a boolean mask", "un masque booléen")
+            if index.dtype == np.bool_
+            else Phrase(
+                "an array of {dtype}, {shape}",
+                "un tableau de {dtype}, {shape}",
+                dtype=str(index.dtype),
+                shape=str(index.shape),
+            )
+        )
+        raise ValidationError(
+            "rows",
+            kind,
+            Phrase(
+                "integer row positions (of a mask: np.flatnonzero(mask))",
+                "des positions de lignes entières (pour un masque" + NBSP + ":"
+                " np.flatnonzero(mask))",
+            ),
+        )
+    index = index.astype(np.intp, copy=False)
+    if index.size:
+        outside = (index < 0) | (index >= n)
+        if outside.any():
+            value = int(index[np.flatnonzero(outside)[0]])
+            raise ValidationError(
+                "rows",
+                value,
+                Phrase(
+                    "row positions from 0 to {last}",
+                    "des positions de lignes de 0 à {last}",
+                    last=n - 1,
+                ),
+            )
+    position = np.full(n, -1, dtype=np.int64)
+    position[index] = np.arange(len(index), dtype=np.int64)
+    if index.size and np.count_nonzero(position >= 0) != len(index):
+        counts = np.bincount(index, minlength=n)
+        raise ValidationError(
+            "rows",
+            int(np.flatnonzero(counts > 1)[0]),
+            Phrase("each row position at most once", "chaque position de ligne au plus une fois"),
+        )
+    return index, position
+
+
+def listed(names: Any) -> list[Any]:
+    """Names given to a selection: one name alone, or a collection of them."""
+    if isinstance(names, str | enum.Enum):
+        return [names]
+    if isinstance(names, Mapping) or not isinstance(names, Iterable):
+        raise ValidationError(
+            "names",
+            names,
+            Phrase("a name or a collection of names", "un nom ou une collection de noms"),
+        )
+    items = list(names)
+    for item in items:
+        if not isinstance(item, str):
+            raise ValidationError(
+                "names", item, Phrase("names that are text", "des noms qui soient du texte")
+            )
+    return items
+
+
+def labelled(column: Categories, wanted: Collection[str]) -> npt.NDArray[np.bool_]:
+    """Rows of a categorical column whose category is in ``wanted``."""
+    codes = [code for code, name in enumerate(column.categories) if name in wanted]
+    if not codes:
+        return np.zeros(len(column.codes), dtype=bool)
+    table = np.zeros(len(column.categories), dtype=bool)
+    table[codes] = True
+    result: npt.NDArray[np.bool_] = table[column.codes]
+    return result
