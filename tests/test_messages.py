@@ -551,8 +551,8 @@ BAD_CALLS: list[Callable[[], object]] = [
     ),
     lambda: _criteria().Volunteer().evaluate(3, "2024-01-01"),
     lambda: _criteria().Volunteer() & 3,  # type: ignore[operator]
-    lambda: teletravail.eligibility.decision.Decision.from_dict({"schema_version": 9}),
-    lambda: teletravail.eligibility.decision.result_from_dict({"kind": "x"}),
+    lambda: teletravail.explain.results.Decision.from_dict({"schema_version": 9}),
+    lambda: teletravail.explain.results.result_from_dict({"kind": "x"}),
     lambda: teletravail.eligibility.selection.SelectionCampaign(seats=-1),
     lambda: teletravail.eligibility.selection.SelectionCampaign(seats=1, rank_by="x"),
     lambda: teletravail.workforce.io.read_workforce("x.xls"),

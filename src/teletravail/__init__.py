@@ -80,6 +80,8 @@ _SUBPACKAGES = frozenset(
         "samples",
         "synthetic",
         "messages",
+        "explain",
+        "frames",
         "tables",
         "sweep",
         "distributed",

@@ -31,6 +31,7 @@ import numpy as np
 from teletravail.dated import to_date
 from teletravail.eligibility.rules import AllOf, AnyOf, Not, Rule, Unless
 from teletravail.errors import ValidationError
+from teletravail.frames import Units, quantity_frame
 from teletravail.messages import Phrase
 from teletravail.workforce import Errors, Workforce
 
@@ -38,10 +39,10 @@ if TYPE_CHECKING:
     import numpy.typing as npt
     import pandas as pd
 
-    from teletravail.eligibility.decision import Outcome, Result
+    from teletravail.eligibility.decisions import Outcome
     from teletravail.eligibility.rules import Blame
+    from teletravail.explain import Result
     from teletravail.policy import Policy
-    from teletravail.tables import Units
 
 __all__ = ["Sweep", "sweep"]
 
@@ -251,8 +252,6 @@ class Sweep:
         """The table as a DataFrame (the ``pandas`` extra): the varied values, then the
         totals; quantities as floats named with their unit (``days_workday``,
         ``allowance_eur``), or pint-pandas columns with ``units="pint"``."""
-        from teletravail.tables import quantity_frame
-
         columns: dict[str, Any] = {key: [row[key] for row in self.rows] for key in self.keys}
         quantities: dict[str, tuple[str, str]] = {}
         first = self.rows[0]

@@ -1,10 +1,8 @@
-"""Tables: results as pandas DataFrames, every quantity with its unit.
+"""Tables: a policy's results as pandas DataFrames, every quantity with its unit.
 
-By default (``units="plain"``) a quantity column is a float column whose name ends with
-its unit: ``distance_km``, ``granted_workday_per_week``, ``allowance_eur``. With
-``units="pint"`` (the ``pint`` extra, pint-pandas) the same column is named without the
-suffix (``distance``) and its dtype carries the unit (``pint[kilometer]``), so that
-``frame["distance"].pint.to("mi")`` converts and a sum is a quantity.
+How quantity columns are written (``units="plain"``: floats named with their unit,
+``distance_km``; ``units="pint"``: pint-pandas columns, ``distance``) is
+:mod:`teletravail.frames`, which every result's ``to_pandas`` uses.
 
 pint-pandas works with one registry per process, ``pint_pandas.PintType.ureg``. The
 library never sets it behind the application's back: call :func:`use_pint_pandas` once
@@ -19,15 +17,14 @@ says how many rows failed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
-from teletravail.errors import ValidationError
-from teletravail.messages import Phrase
-from teletravail.units import get_registry, unit
+from teletravail.frames import Units, check_units, pint_pandas, quantity_frame
+from teletravail.policy.results import ASSESSMENT_QUANTITIES
+from teletravail.units import get_registry
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,95 +34,20 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ASSESSMENT_QUANTITIES",
-    "Units",
     "assessment_frame",
-    "quantity_frame",
     "row_counts",
     "use_pint_pandas",
 ]
-
-#: How quantity columns are written: ``"plain"`` floats named with their unit, or
-#: ``"pint"`` pint-pandas columns.
-Units = Literal["plain", "pint"]
-
-#: The quantity columns of :func:`assessment_frame`: plain name -> (pint name, unit).
-ASSESSMENT_QUANTITIES: Mapping[str, tuple[str, str]] = {
-    "asked_workday_per_week": ("asked", "workday/week"),
-    "granted_workday_per_week": ("granted", "workday/week"),
-    "days_workday": ("days", "workday"),
-    "allowance_eur": ("allowance", "EUR"),
-    "employer_costs_eur": ("employer_costs", "EUR"),
-    "distance_km": ("distance", "km"),
-    "time_h": ("time", "hour"),
-    "net_kg_co2e": ("net", "kg CO2e"),
-}
-
-
-def _units(value: Any) -> Units:
-    if value not in ("plain", "pint"):
-        raise ValidationError("units", value, Phrase("'plain' or 'pint'", "'plain' ou 'pint'"))
-    return value  # type: ignore[no-any-return]
 
 
 def use_pint_pandas() -> pint.UnitRegistry[Any]:
     """Hand pint-pandas the library's registry (``pint_pandas.PintType.ureg``), so that
     ``units="pint"`` tables work and their columns compute in ``workday`` and ``EUR``;
     returns the registry. Call it once, from the application."""
-    pint_pandas = _pint_pandas()
+    library = pint_pandas()
     registry = get_registry()
-    pint_pandas.PintType.ureg = registry
+    library.PintType.ureg = registry
     return registry
-
-
-def _pint_pandas() -> Any:
-    try:
-        import pint_pandas  # type: ignore[import-untyped,import-not-found,unused-ignore]
-    except ImportError as exc:
-        raise ValidationError(
-            "units",
-            "pint",
-            Phrase(
-                "the 'pint' extra installed: pip install 'teletravail[pint]'",
-                "l'extra «\u00a0pint\u00a0» installé\u00a0: pip install 'teletravail[pint]'",
-            ),
-        ) from exc
-    return pint_pandas
-
-
-def quantity_frame(
-    columns: Mapping[str, Any],
-    quantities: Mapping[str, tuple[str, str]],
-    units: Units = "plain",
-) -> pd.DataFrame:
-    """A DataFrame of ``columns`` (plain names, in order); the columns named in
-    ``quantities`` (plain name -> pint name and unit) become pint-pandas columns when
-    ``units="pint"``."""
-    import pandas as pd
-
-    if _units(units) == "plain":
-        return pd.DataFrame(dict(columns))
-    pint_pandas = _pint_pandas()
-    registry = get_registry()
-    if pint_pandas.PintType.ureg is not registry:
-        raise ValidationError(
-            "units",
-            "pint",
-            Phrase(
-                "pint-pandas using the library's registry: call "
-                "teletravail.tables.use_pint_pandas() once (or give both your registry)",
-                "pint-pandas avec le registre de la bibliothèque\u00a0: appelez une fois "
-                "teletravail.tables.use_pint_pandas() (ou donnez aux deux votre registre)",
-            ),
-        )
-    data: dict[str, Any] = {}
-    for name, values in columns.items():
-        if name in quantities:
-            short, unit_name = quantities[name]
-            dtype = pint_pandas.PintType(unit(unit_name))
-            data[short] = pint_pandas.PintArray(np.asarray(values, dtype=float), dtype=dtype)
-        else:
-            data[name] = values
-    return pd.DataFrame(data)
 
 
 def _order(
@@ -168,7 +90,7 @@ def assessment_frame(batch: BatchAssessment, units: Units = "plain") -> pd.DataF
     """
     import pandas as pd
 
-    units = _units(units)
+    units = check_units(units)
     decisions = batch.decisions
     workforce = decisions.workforce
     rejected = sorted(workforce.rejected, key=lambda e: e.row)

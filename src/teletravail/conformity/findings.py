@@ -16,8 +16,8 @@ import attrs
 import pint
 
 from teletravail.dated import Duration, Source, to_date
-from teletravail.eligibility.decision import SCHEMA_VERSION, Value, encode_value
 from teletravail.errors import ValidationError
+from teletravail.explain import SCHEMA_VERSION, Value, encode_value
 from teletravail.messages import Lang, Phrase, choices
 
 from .text import CODES, COLON, check_lang, counted, sentence, word

@@ -14,9 +14,8 @@ from typing import Final
 
 import pint
 
-from teletravail.eligibility.decision import Value
-from teletravail.eligibility.text import format_value
 from teletravail.errors import ValidationError
+from teletravail.explain import Value, format_value
 from teletravail.messages import Lang, Phrase
 from teletravail.policy.terms import Renewal
 from teletravail.week import PlaceKind

@@ -38,6 +38,7 @@ import numpy.typing as npt
 
 from teletravail.dated import Duration, Source
 from teletravail.errors import TeletravailError, ValidationError
+from teletravail.explain import CriterionResult, Result, Value
 from teletravail.messages import Phrase, french_unit
 from teletravail.units import DIMENSIONLESS, LENGTH, Q_, TIME, as_quantity, unit
 from teletravail.workforce import (
@@ -52,7 +53,7 @@ from teletravail.workforce import (
     contract_type,
 )
 
-from .decision import CriterionResult, Outcome, Result, Value
+from .decisions import Outcome
 from .rules import Blame, Rule
 
 if TYPE_CHECKING:

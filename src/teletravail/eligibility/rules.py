@@ -30,10 +30,11 @@ import numpy.typing as npt
 from teletravail._columns import SHORT, any_set, highest, zeros
 from teletravail.dated import to_date
 from teletravail.errors import ReferenceDateError, RowError, ValidationError, WorkforceError
+from teletravail.explain import CompositeResult, Decision, Result
 from teletravail.messages import Phrase, either
 from teletravail.workforce import Agent, Errors, Workforce
 
-from .decision import BatchDecision, CompositeResult, Decision, Outcome, Result, hired_by
+from .decisions import BatchDecision, Outcome, hired_by
 
 __all__ = ["AllOf", "AnyOf", "Not", "Rule", "Unless", "all_of", "any_of"]
 

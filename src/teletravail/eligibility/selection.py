@@ -20,16 +20,17 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail.errors import ValidationError
+from teletravail.explain import SCHEMA_VERSION
+from teletravail.frames import Units, quantity_frame
 from teletravail.messages import Phrase
 from teletravail.workforce import PANDAS_QUANTITIES as _WORKFORCE_QUANTITIES
 from teletravail.workforce import Workforce
 
-from .decision import SCHEMA_VERSION, BatchDecision
+from .decisions import BatchDecision
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from teletravail.tables import Units
 
 __all__ = ["Selection", "SelectionCampaign"]
 
@@ -216,8 +217,6 @@ class Selection:
         (``commute_distance``...) with ``units="pint"`` (see :mod:`teletravail.tables`);
         ``hire_date`` for ``seniority``; ``key``, a plain number, for a function.
         """
-        from teletravail.tables import quantity_frame
-
         records = self.to_records()
         columns: dict[str, Any] = {
             name: [record[name] for record in records] for name in ("id", "status", "rank")

@@ -52,6 +52,7 @@ from teletravail.allowance.money import as_decimal, millicents
 from teletravail.bibliography import PILOT_2012_ASSESSMENT
 from teletravail.dated import Source
 from teletravail.errors import ValidationError
+from teletravail.frames import Units, quantity_frame
 from teletravail.messages import Phrase, choices, did_you_mean
 from teletravail.scheduling.telecentre import Bookings, Telecentre, TelecentreNetwork
 from teletravail.units import DIMENSIONLESS, Q_, TIME, as_quantity, per_registry
@@ -59,7 +60,6 @@ from teletravail.units import DIMENSIONLESS, Q_, TIME, as_quantity, per_registry
 if TYPE_CHECKING:
     import pandas as pd
 
-    from teletravail.tables import Units
     from teletravail.units import Quantity
 
 __all__ = [
@@ -580,8 +580,6 @@ class Economics:
         :mod:`teletravail.tables`); ``open_days`` and ``desk_days`` stay plain numbers.
         """
         import pandas as pd
-
-        from teletravail.tables import quantity_frame
 
         records = self.to_records()
         columns: dict[str, Any] = {name: [r[name] for r in records] for name in records[0]}

@@ -12,6 +12,7 @@ import numpy.typing as npt
 
 from teletravail._columns import frozen
 from teletravail.errors import ValidationError
+from teletravail.frames import Units, quantity_frame
 from teletravail.messages import Phrase
 from teletravail.units import Q_
 from teletravail.workforce import CommuteMode
@@ -19,7 +20,6 @@ from teletravail.workforce import CommuteMode
 if TYPE_CHECKING:
     import pandas as pd
 
-    from teletravail.tables import Units
     from teletravail.units import Quantity
 
     from .commute import Assumptions
@@ -182,8 +182,6 @@ class ImpactReport:
     def to_pandas(self, units: Units = "plain") -> pd.DataFrame:
         """One row per agent, columns named with their unit (the ``pandas`` extra), or
         pint-pandas columns with ``units="pint"`` (see :mod:`teletravail.tables`)."""
-        from teletravail.tables import quantity_frame
-
         data: dict[str, Any] = {
             "id": self.ids,
             "mode": [_MODES[int(c)].value for c in self.modes],

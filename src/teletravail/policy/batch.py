@@ -19,10 +19,11 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail._columns import readonly
-from teletravail.eligibility.decision import BatchDecision, CombinedDecision
+from teletravail.eligibility.decisions import BatchDecision, CombinedDecision
 from teletravail.errors import RowError
+from teletravail.frames import Units, quantity_frame
 from teletravail.impact.report import ImpactReport
-from teletravail.policy.results import PopulationAssessment, totals_of
+from teletravail.policy.results import ASSESSMENT_QUANTITIES, PopulationAssessment, totals_of
 from teletravail.policy.statuses import RULE_ORDER, STATUSES
 from teletravail.workforce import Workforce
 
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
     from teletravail.policy.assessment import Assessment
     from teletravail.policy.policy import Policy
-    from teletravail.tables import Units
 
 __all__ = ["BatchAssessment"]
 
@@ -115,7 +115,7 @@ class BatchAssessment:
     @property
     def decisions(self) -> BatchDecision:
         """The eligibility decisions of every agent (with populations, a
-        :class:`~teletravail.eligibility.decision.CombinedDecision` of each
+        :class:`~teletravail.eligibility.decisions.CombinedDecision` of each
         population's rule on its agents)."""
         one = self._single
         if one is not None:
@@ -292,11 +292,9 @@ class BatchAssessment:
         ``granted_workday_per_week``, ``days_workday``, ``allowance_eur`` and
         ``employer_costs_eur`` from the exact cents, ``distance_km``, ``time_h``,
         ``net_kg_co2e``), or, with ``units="pint"``, pint-pandas columns named as in
-        :data:`~teletravail.tables.ASSESSMENT_QUANTITIES` (see :mod:`teletravail.tables`;
+        :data:`~teletravail.policy.results.ASSESSMENT_QUANTITIES` (see :mod:`teletravail.frames`;
         :func:`~teletravail.tables.assessment_frame` has one row per input row
         instead)."""
-        from teletravail.tables import ASSESSMENT_QUANTITIES, quantity_frame
-
         columns: dict[str, Any] = {
             "id": self.decisions.ids,
             "status": self.statuses(),

@@ -40,7 +40,7 @@ import numpy.typing as npt
 
 from teletravail._columns import frozen
 from teletravail.allowance.components import AllowanceColumns
-from teletravail.eligibility.decision import BatchDecision
+from teletravail.eligibility.decisions import BatchDecision
 from teletravail.errors import RowError, ValidationError, WorkforceError
 from teletravail.impact.commute import dated_impact
 from teletravail.messages import Phrase

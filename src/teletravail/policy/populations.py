@@ -31,15 +31,15 @@ from teletravail._checks import encodable, optional_source
 from teletravail.allowance.components import Allowance
 from teletravail.dated import Source
 from teletravail.eligibility.criteria import Criterion
-from teletravail.eligibility.decision import Value
 from teletravail.eligibility.rules import Rule
-from teletravail.eligibility.text import (
+from teletravail.errors import ValidationError
+from teletravail.explain import (
     CONTRACT_TYPE_TEXT,
     NOT_CONCERNED,
     NOT_CONCERNED_CODES,
     OUTSIDE_SCHEME,
+    Value,
 )
-from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
 from teletravail.scheduling.quota import Quota
 from teletravail.units import DIMENSIONLESS, as_quantity

@@ -21,8 +21,9 @@ import numpy.typing as npt
 
 from teletravail._columns import readonly
 from teletravail.allowance.components import AllowanceColumns
-from teletravail.eligibility.decision import BatchDecision
+from teletravail.eligibility.decisions import BatchDecision
 from teletravail.errors import RowError, ValidationError, WorkforceError
+from teletravail.frames import Units, quantity_frame
 from teletravail.impact.report import ImpactReport
 from teletravail.messages import choices
 from teletravail.policy.assessment import Assessment
@@ -46,9 +47,21 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from teletravail.policy.policy import Policy
-    from teletravail.tables import Units
 
-__all__ = ["PopulationAssessment", "totals_of"]
+__all__ = ["ASSESSMENT_QUANTITIES", "PopulationAssessment", "totals_of"]
+
+#: The quantity columns of an assessment's tables (``to_pandas`` and
+#: :func:`~teletravail.tables.assessment_frame`): plain name -> (pint name, unit).
+ASSESSMENT_QUANTITIES: Mapping[str, tuple[str, str]] = {
+    "asked_workday_per_week": ("asked", "workday/week"),
+    "granted_workday_per_week": ("granted", "workday/week"),
+    "days_workday": ("days", "workday"),
+    "allowance_eur": ("allowance", "EUR"),
+    "employer_costs_eur": ("employer_costs", "EUR"),
+    "distance_km": ("distance", "km"),
+    "time_h": ("time", "hour"),
+    "net_kg_co2e": ("net", "kg CO2e"),
+}
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -282,11 +295,9 @@ class PopulationAssessment:
         (``asked_workday_per_week``, ``granted_workday_per_week``, ``days_workday``,
         ``allowance_eur`` and ``employer_costs_eur`` from the exact cents,
         ``distance_km``, ``time_h``, ``net_kg_co2e``), or, with ``units="pint"``,
-        pint-pandas columns named as in :data:`~teletravail.tables.ASSESSMENT_QUANTITIES`
-        (see :mod:`teletravail.tables`; :func:`~teletravail.tables.assessment_frame` has
-        one row per input row instead)."""
-        from teletravail.tables import ASSESSMENT_QUANTITIES, quantity_frame
-
+        pint-pandas columns named as in :data:`ASSESSMENT_QUANTITIES` (see
+        :mod:`teletravail.frames`; :func:`~teletravail.tables.assessment_frame` has one
+        row per input row instead)."""
         columns: dict[str, Any] = {
             "id": self.decisions.ids,
             "status": self.statuses(),

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from teletravail.allowance.money import as_decimal
-from teletravail.eligibility.text import render_quota
 from teletravail.errors import ValidationError
+from teletravail.explain import render_quota
 from teletravail.messages import Phrase
 from teletravail.policy.statuses import PLACES_CODE
 from teletravail.scheduling.quota import Modality

@@ -7,13 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail.eligibility.decision import SCHEMA_VERSION, CompositeResult, CriterionResult
+from teletravail.explain import (
+    SCHEMA_VERSION,
+    CompositeResult,
+    CriterionResult,
+    encode_value,
+    render_quota,
+)
+from teletravail.messages import Lang
 from teletravail.units import Q_
 from teletravail.week import WeeklyPattern, weekday_mask
 
@@ -231,8 +238,6 @@ class QuotaDecision:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready document with a schema version."""
-        from teletravail.eligibility.decision import encode_value
-
         return {
             "schema": "teletravail.scheduling.quota_decision",
             "schema_version": SCHEMA_VERSION,
@@ -246,10 +251,8 @@ class QuotaDecision:
             "result": self.result.to_dict(),
         }
 
-    def text(self, lang: Literal["en", "fr"] = "en") -> str:
+    def text(self, lang: Lang = "en") -> str:
         """The decision in English or French, rendered from its data."""
-        from teletravail.eligibility.text import render_quota
-
         return render_quota(self, lang)
 
     def __str__(self) -> str:

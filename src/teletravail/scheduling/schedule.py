@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail.errors import ValidationError
+from teletravail.frames import Units, quantity_frame
 from teletravail.messages import Phrase, choices
 from teletravail.units import Q_
 from teletravail.week import HOME, DayPart, Place, PlaceKind
@@ -25,7 +26,6 @@ from teletravail.week import HOME, DayPart, Place, PlaceKind
 if TYPE_CHECKING:
     import pandas as pd
 
-    from teletravail.tables import Units
     from teletravail.units import Quantity
 
     from .telecentre import DeskRequest
@@ -272,8 +272,6 @@ class Schedule:
         0.5), ``part`` and ``place``, the fields of :meth:`to_records`; with
         ``units="pint"`` the amount is a pint-pandas column ``amount`` in workday (see
         :mod:`teletravail.tables`)."""
-        from teletravail.tables import quantity_frame
-
         parts = np.array([part.value for part in DayPart], dtype=object)
         places = np.array([str(place) for place in self.places], dtype=object)
         columns: dict[str, Any] = {

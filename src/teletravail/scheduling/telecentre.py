@@ -60,6 +60,7 @@ from teletravail._checks import build_from_dict, is_bool, optional_source, requi
 from teletravail.bibliography import LOT_PILOT, PILOT_2012_ASSESSMENT, SMICA_TELECENTRES
 from teletravail.dated import Source, check_order, to_date
 from teletravail.errors import ValidationError
+from teletravail.frames import Units, quantity_frame
 from teletravail.messages import Phrase, choices, did_you_mean
 from teletravail.week import weekday
 
@@ -68,7 +69,6 @@ from .calendar import WorkCalendar
 if TYPE_CHECKING:
     import pandas as pd
 
-    from teletravail.tables import Units
 
 __all__ = [
     "WORKWEEK",
@@ -828,8 +828,6 @@ class Bookings:
         these columns is a quantity: a desk number and a rank have no unit, so
         ``units="pint"`` gives the same columns.
         """
-        from teletravail.tables import quantity_frame
-
         columns: dict[str, Any] = {
             "agent_id": [r.agent_id for r in self.requests],
             "day": [r.day for r in self.requests],

@@ -59,7 +59,7 @@ from .reading import UnreadableRow
 if TYPE_CHECKING:
     import pandas as pd
 
-    from teletravail.tables import Units
+    from teletravail.frames import Units
     from teletravail.units import Quantity
 
 __all__ = ["Workforce"]

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from teletravail.frames import Units, quantity_frame
 from teletravail.spans import Absence
-from teletravail.tables import Units, quantity_frame
 from teletravail.week import weekdays_of_mask
 
 from .agent import (

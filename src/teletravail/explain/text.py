@@ -1,18 +1,40 @@
-"""French and English text rendered from decision data (never the other way round)."""
+"""French and English text rendered from decision data (never the other way round).
+
+One sentence per criterion code (:data:`TEMPLATES`), values as a person reads them
+(:func:`format_value`), and the whole answer: :func:`render_decision` for an
+eligibility :class:`~teletravail.explain.results.Decision`, :func:`render_quota` for a
+quota's answer (a :class:`~teletravail.scheduling.QuotaDecision`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Protocol
 
 from teletravail.dated import Duration
+from teletravail.errors import ValidationError
+from teletravail.messages import Lang, either
+from teletravail.units import format_quantity
 
 if TYPE_CHECKING:
-    from teletravail.scheduling.quota import QuotaDecision
+    from teletravail.units import Quantity
 
-    from .decision import CompositeResult, CriterionResult, Decision, Result, Value
+    from .results import CompositeResult, CriterionResult, Decision, Result
+    from .values import Value
 
-Lang = Literal["en", "fr"]
+__all__ = [
+    "CONTRACT_TYPE_TEXT",
+    "NOT_CONCERNED",
+    "NOT_CONCERNED_CODES",
+    "NOT_STATED_TEMPLATES",
+    "OUTSIDE_SCHEME",
+    "TEMPLATES",
+    "QuotaAnswer",
+    "format_value",
+    "render_criterion",
+    "render_decision",
+    "render_quota",
+]
 
 #: One sentence per criterion code; ``{observed}`` and ``{threshold}`` are filled in.
 TEMPLATES: dict[str, dict[Lang, str]] = {
@@ -144,8 +166,6 @@ def format_value(value: Value, lang: Lang) -> str:
     """A value as a person reads it, in ``lang`` (decimal comma in French)."""
     import pint
 
-    from teletravail.units import format_quantity
-
     if value is None:
         return _WORDS["unknown"][lang]
     if isinstance(value, bool):
@@ -229,9 +249,6 @@ def _lines(result: Result, lang: Lang, depth: int, out: list[str]) -> None:
 
 def _check_lang(lang: str) -> None:
     if lang not in ("en", "fr"):
-        from teletravail.errors import ValidationError
-        from teletravail.messages import either
-
         raise ValidationError("lang", lang, either("en", "fr"))
 
 
@@ -259,7 +276,28 @@ def render_decision(decision: Decision, lang: Lang = "en") -> str:
     return "\n".join(out)
 
 
-def render_quota(decision: QuotaDecision, lang: Lang = "en") -> str:
+class QuotaAnswer(Protocol):
+    """What :func:`render_quota` reads of a quota's answer for one agent (a
+    :class:`~teletravail.scheduling.QuotaDecision`): who and when, whether the ask is
+    allowed, the most allowed, the derogation that sets it, and the limits as a tree."""
+
+    @property
+    def agent_id(self) -> str: ...
+    @property
+    def on(self) -> dt.date: ...
+    @property
+    def allowed(self) -> bool: ...
+    @property
+    def maximum(self) -> Quantity: ...
+    @property
+    def derogation(self) -> str | None: ...
+    @property
+    def result(self) -> CompositeResult: ...
+    @property
+    def failures(self) -> tuple[str, ...]: ...
+
+
+def render_quota(decision: QuotaAnswer, lang: Lang = "en") -> str:
     """A quota decision as lines of text: the verdict, the most allowed, each limit."""
     _check_lang(lang)
     colon = _COLON[lang]

@@ -1,60 +1,40 @@
-"""Decisions: immutable result trees that explain an eligibility answer, and their text.
-
-A :class:`Decision` is what evaluating a rule on one agent gives: eligible or not, and a
-tree mirroring the rule, whose leaves (:class:`CriterionResult`) hold for each criterion
-whether it passed, the observed value, the threshold, a stable code and the source.
-``to_dict()`` gives a JSON-ready document with a schema version and ``from_dict()``
-reads it back; :meth:`Decision.text` renders French or English from the same data.
+"""Decisions over a workforce: the answers of a rule for every agent, as columns.
 
 A :class:`BatchDecision` is what evaluating a rule on a workforce gives: answers as
-columns, and :meth:`BatchDecision.explain` to get the :class:`Decision` of any row.
+columns, and :meth:`BatchDecision.explain` to get the
+:class:`~teletravail.explain.Decision` of any row (the decision trees and their text
+are in :mod:`teletravail.explain`). A :class:`CombinedDecision` joins the decisions of
+several rules, each on its part of one workforce. :class:`Outcome` is the columns a
+rule's node computes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar, Union
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail._checks import require_keys
 from teletravail._columns import any_set, frozen
-from teletravail.dated import Duration, Source, to_date
-from teletravail.errors import ReferenceDateError, RowError, UnitError, ValidationError
+from teletravail.errors import ReferenceDateError, RowError, ValidationError
+from teletravail.explain.results import SCHEMA_VERSION, Decision
+from teletravail.frames import Units, quantity_frame
 from teletravail.messages import Phrase
-from teletravail.units import Q_, format_unit
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from teletravail.eligibility.rules import Rule
-    from teletravail.tables import Units
-    from teletravail.units import Quantity
     from teletravail.workforce import Workforce
 
 __all__ = [
-    "SCHEMA_VERSION",
     "BatchDecision",
     "CombinedDecision",
-    "CompositeResult",
-    "CriterionResult",
-    "Decision",
     "Outcome",
-    "Result",
-    "Value",
     "hired_by",
 ]
-
-#: Version of the ``to_dict`` document; bumped on any incompatible change.
-SCHEMA_VERSION = 1
-
-Lang = Literal["en", "fr"]
-#: What a criterion may observe or require: JSON-ready once encoded by ``encode_value``.
-Value = Union["Quantity", dt.date, Duration, str, bool, int, float, tuple[str, ...], None]
 
 
 def hired_by(on: dt.date) -> Phrase:
@@ -64,296 +44,6 @@ def hired_by(on: dt.date) -> Phrase:
         "une date égale ou antérieure à la date de référence, le {on}",
         on=on.isoformat(),
     )
-
-
-def encode_value(value: Value) -> Any:
-    """A JSON-ready form of a value that :func:`decode_value` reads back."""
-    import pint
-
-    if isinstance(value, pint.Quantity):
-        magnitude = float(value.magnitude)
-        return {
-            "quantity": None if math.isnan(magnitude) else magnitude,
-            "unit": format_unit(value),
-        }
-    if isinstance(value, Duration):
-        return {"duration": value.iso()}
-    if isinstance(value, dt.date):
-        return {"date": value.isoformat()}
-    if isinstance(value, tuple):
-        return list(value)
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
-
-
-def decode_value(data: Any, path: str = "value") -> Value:
-    """Read back a value written by :func:`encode_value`; errors name ``path``."""
-    if isinstance(data, Mapping):
-        if "quantity" in data:
-            require_keys(data, path, ("quantity", "unit"))
-            magnitude = data["quantity"]
-            if magnitude is not None and (
-                isinstance(magnitude, bool) or not isinstance(magnitude, int | float)
-            ):
-                raise ValidationError(
-                    f"{path}.quantity", magnitude, Phrase("a number or null", "un nombre ou null")
-                )
-            unit = _typed(data, "unit", str, path)
-            try:
-                return Q_(math.nan if magnitude is None else float(magnitude), unit)
-            except UnitError:
-                raise ValidationError(
-                    f"{path}.unit",
-                    unit,
-                    Phrase("a unit the registry knows", "une unité que le registre connaît"),
-                ) from None
-        if "duration" in data:
-            require_keys(data, path, ("duration",))
-            return Duration.parse(_typed(data, "duration", str, path))
-        if "date" in data:
-            require_keys(data, path, ("date",))
-            return to_date(_typed(data, "date", str, path), f"{path}.date")
-        raise ValidationError(
-            path,
-            data,
-            Phrase(
-                "a quantity, duration or date object",
-                "un objet quantity, duration ou date",
-            ),
-        )
-    if isinstance(data, list):
-        if not all(isinstance(item, str) for item in data):
-            raise ValidationError(path, data, Phrase("a list of strings", "une liste de textes"))
-        return tuple(data)
-    if data is None or isinstance(data, str | bool | int | float):
-        return data
-    raise ValidationError(path, data, Phrase("a JSON value", "une valeur JSON"))
-
-
-T = TypeVar("T")
-
-
-def _typed(data: Mapping[str, Any], key: str, kind: type[T], path: str) -> T:
-    value = data[key]
-    if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-        raise ValidationError(
-            f"{path}.{key}", value, Phrase("a {kind}", "une valeur {kind}", kind=kind.__name__)
-        )
-    return value
-
-
-@attrs.frozen(kw_only=True)
-class CriterionResult:
-    """The answer of one criterion for one agent."""
-
-    code: str
-    passed: bool
-    observed: Value
-    threshold: Value
-    source: Source | None = None
-    description: str | None = None
-    description_fr: str | None = None
-    kind: Literal["criterion"] = "criterion"
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form."""
-        data: dict[str, Any] = {
-            "kind": self.kind,
-            "code": self.code,
-            "passed": self.passed,
-            "observed": encode_value(self.observed),
-            "threshold": encode_value(self.threshold),
-        }
-        if self.source is not None:
-            data["source"] = self.source.to_dict()
-        if self.description is not None:
-            data["description"] = self.description
-        if self.description_fr is not None:
-            data["description_fr"] = self.description_fr
-        return data
-
-    def leaves(self) -> Iterator[CriterionResult]:
-        """This result itself (the tree's leaves, for a uniform walk)."""
-        yield self
-
-
-@attrs.frozen(kw_only=True)
-class CompositeResult:
-    """The answer of a composed rule: ``all``, ``any``, ``not`` or ``unless``.
-
-    For ``unless``, ``children`` is ``(rule, exception)`` and ``waived`` tells whether
-    the exception was what made the node pass.
-    """
-
-    kind: Literal["all", "any", "not", "unless"]
-    passed: bool
-    children: tuple[Result, ...]
-    waived: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form."""
-        data: dict[str, Any] = {
-            "kind": self.kind,
-            "passed": self.passed,
-            "children": [child.to_dict() for child in self.children],
-        }
-        if self.kind == "unless":
-            data["waived"] = self.waived
-        return data
-
-    def leaves(self) -> Iterator[CriterionResult]:
-        """Every criterion result below this node, left to right."""
-        for child in self.children:
-            yield from child.leaves()
-
-
-Result = CriterionResult | CompositeResult
-
-
-def result_from_dict(data: Mapping[str, Any], path: str = "result") -> Result:
-    """Read back a result tree written by ``to_dict``; errors give the key path."""
-    if not isinstance(data, Mapping):
-        raise ValidationError(path, data, Phrase("an object", "un objet"))
-    kind = data.get("kind")
-    if kind == "criterion":
-        require_keys(
-            data,
-            path,
-            ("kind", "code", "passed", "observed", "threshold"),
-            ("source", "description", "description_fr"),
-        )
-        source = data.get("source")
-        return CriterionResult(
-            code=_typed(data, "code", str, path),
-            passed=_typed(data, "passed", bool, path),
-            observed=decode_value(data["observed"], f"{path}.observed"),
-            threshold=decode_value(data["threshold"], f"{path}.threshold"),
-            source=None if source is None else Source.from_dict(source, f"{path}.source"),
-            description=data.get("description"),
-            description_fr=data.get("description_fr"),
-        )
-    if kind in ("all", "any", "not", "unless"):
-        require_keys(data, path, ("kind", "passed", "children"), ("waived",))
-        children = _typed(data, "children", list, path)
-        return CompositeResult(
-            kind=kind,
-            passed=_typed(data, "passed", bool, path),
-            children=tuple(
-                result_from_dict(child, f"{path}.children[{i}]") for i, child in enumerate(children)
-            ),
-            waived=bool(data.get("waived", False)),
-        )
-    raise ValidationError(
-        f"{path}.kind",
-        kind,
-        Phrase(
-            "one of {kinds}", "une valeur parmi {kinds}", kinds="criterion, all, any, not, unless"
-        ),
-    )
-
-
-@attrs.frozen(kw_only=True)
-class Decision:
-    """Whether one agent is eligible on a date, with the reasons.
-
-    ``failures`` lists the codes of *every* criterion that stands in the way (not only
-    the first); it is empty when the agent is eligible.
-    """
-
-    agent_id: str
-    on: dt.date
-    eligible: bool
-    result: Result
-    failures: tuple[str, ...]
-    schema_version: int = SCHEMA_VERSION
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready document, with its schema version."""
-        return {
-            "schema": "teletravail.eligibility.decision",
-            "schema_version": self.schema_version,
-            "agent_id": self.agent_id,
-            "on": self.on.isoformat(),
-            "eligible": self.eligible,
-            "failures": list(self.failures),
-            "result": self.result.to_dict(),
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Decision:
-        """Read back a document written by :meth:`to_dict`.
-
-        Every key is checked; an error names its key path (``result.children[1].passed``).
-        """
-        require_keys(
-            data,
-            "decision",
-            ("schema_version", "agent_id", "on", "eligible", "failures", "result"),
-            ("schema",),
-        )
-        version = data.get("schema_version")
-        if version != SCHEMA_VERSION:
-            raise ValidationError(
-                "schema_version",
-                version,
-                Phrase("version {n}", "la version {n}", n=SCHEMA_VERSION),
-            )
-        failures = _typed(data, "failures", list, "decision")
-        if not all(isinstance(code, str) for code in failures):
-            raise ValidationError(
-                "decision.failures", failures, Phrase("a list of codes", "une liste de codes")
-            )
-        eligible = _typed(data, "eligible", bool, "decision")
-        if eligible == bool(failures):
-            raise ValidationError(
-                "decision.failures",
-                failures,
-                Phrase(
-                    "no failures if eligible, some if not",
-                    "aucun critère en cause si l'agent est éligible, au moins un sinon",
-                ),
-            )
-        return cls(
-            agent_id=_typed(data, "agent_id", str, "decision"),
-            on=to_date(_typed(data, "on", str, "decision"), "decision.on"),
-            eligible=eligible,
-            result=result_from_dict(data["result"]),
-            failures=tuple(failures),
-        )
-
-    def failed_criteria(self) -> tuple[CriterionResult, ...]:
-        """The criterion results behind ``failures``, in tree order.
-
-        For a failure of a negation (``not(...)``), the criteria under it are given.
-        """
-        wanted = set(self.failures)
-        found: list[CriterionResult] = []
-
-        def walk(node: Result) -> None:
-            if isinstance(node, CriterionResult):
-                if node.code in wanted and node not in found:
-                    found.append(node)
-                return
-            if node.kind == "not":
-                leaves = tuple(node.leaves())
-                if "not(" + ",".join(leaf.code for leaf in leaves) + ")" in wanted:
-                    found.extend(leaf for leaf in leaves if leaf not in found)
-                    return
-            for child in node.children:
-                walk(child)
-
-        walk(self.result)
-        return tuple(found)
-
-    def text(self, lang: Lang = "en") -> str:
-        """The decision written out in English (``"en"``) or French (``"fr"``)."""
-        from teletravail.eligibility.text import render_decision
-
-        return render_decision(self, lang)
-
-    def __str__(self) -> str:
-        return self.text("en")
 
 
 class Outcome(NamedTuple):
@@ -582,8 +272,6 @@ class BatchDecision:
         """The rows of :meth:`to_records` as a DataFrame (the ``pandas`` extra): ``row``,
         ``id``, ``status``, ``failures``, ``error``. No column is a quantity, so
         ``units`` (``"plain"`` or ``"pint"``, as for every result) changes nothing."""
-        from teletravail.tables import quantity_frame
-
         records = self.to_records()
         names = ("row", "id", "status", "failures", "error")
         return quantity_frame({name: [r[name] for r in records] for name in names}, {}, units)
