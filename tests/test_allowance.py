@@ -24,9 +24,9 @@ from teletravail.allowance import (
     payment_calendar,
     presets,
 )
-from teletravail.allowance.money import half_days, millicents, pay
 from teletravail.dated import DatedParameter, DatedValue, Source
 from teletravail.errors import UnitError, ValidationError
+from teletravail.money import half_days, millicents, pay
 from teletravail.scheduling import Schedule, WeeklyPattern, aurillac_figeac_decazeville_2012, plan
 from teletravail.spans import Authorisation
 

@@ -17,9 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from teletravail import Q_, Workforce
-from teletravail.allowance.money import half_days, pay
 from teletravail.errors import ValidationError
 from teletravail.impact.commute import Assumptions, Rebound, commute_impact
+from teletravail.money import half_days, pay
 from teletravail.scheduling.quota import Granularity, PartTimeCap, Quota
 
 from .strategies import working_times

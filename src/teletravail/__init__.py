@@ -82,6 +82,7 @@ _SUBPACKAGES = frozenset(
         "messages",
         "explain",
         "frames",
+        "money",
         "tables",
         "sweep",
         "distributed",

@@ -42,8 +42,8 @@ _EXPORTS: dict[str, str] = {
     "national_component": "national",
     "national_parameter": "national",
     "national_parameters": "national",
-    "as_decimal": "money",
-    "euros": "money",
+    "as_decimal": "teletravail.money",
+    "euros": "teletravail.money",
     "Payment": "payments",
     "PaymentCalendar": "payments",
     "payment_calendar": "payments",
@@ -108,7 +108,6 @@ if TYPE_CHECKING:
         PeriodAmount,
     )
     from .forfait import forfait_annual_cap, forfait_annual_cap_territorial, forfait_daily_rate
-    from .money import as_decimal, euros
     from .national import (
         Branch,
         NationalParameter,

@@ -7,7 +7,7 @@ employer's per-day amount with a monthly cap), :class:`MonthlyFlat` (a monthly a
 per weekly telework day) and :class:`EmployerCost` (equipment and other costs borne by
 the employer, kept apart from what is paid to the agent).
 
-Amounts are exact to the cent (see :mod:`.money`): each period's amount is computed in
+Amounts are exact to the cent (see :mod:`teletravail.money`): each period's amount is computed in
 integer arithmetic, rounded half up to the cent once, then capped.
 """
 
@@ -26,10 +26,9 @@ from teletravail._checks import optional_source
 from teletravail.dated import DatedParameter, Source, check_order, to_date
 from teletravail.errors import NotPayableError, NoValueInForceError, ValidationError
 from teletravail.messages import Phrase
+from teletravail.money import as_decimal, cents, euros, half_days, millicents, pay
 from teletravail.units import Q_, as_quantity
 from teletravail.week import Place, PlaceKind
-
-from .money import as_decimal, cents, euros, half_days, millicents, pay
 
 if TYPE_CHECKING:
     from teletravail.allowance.national import NationalReference
@@ -108,7 +107,7 @@ def _amount(value: Any) -> Quantity:
 
 def _parameter(field: str, dimension: str, unit: str, whole_cents: bool = False) -> Any:
     """A validator of a dated parameter of money: each value of ``dimension``, payable
-    exactly (see :data:`~.money.MAX_EUR`) and, for ``whole_cents``, in whole cents."""
+    exactly (see :data:`~teletravail.money.MAX_EUR`) and, for ``whole_cents``, in whole cents."""
 
     def check(instance: Any, attribute: Any, value: Any) -> None:
         if value is None and attribute.name != "rate":

@@ -24,9 +24,9 @@ import numpy as np
 from teletravail.dated import to_date
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
+from teletravail.money import as_decimal, euros
 
 from .components import Allowance, Component
-from .money import as_decimal, euros
 
 if TYPE_CHECKING:
     from teletravail.scheduling.schedule import Schedule

@@ -78,7 +78,7 @@ def _rows(batch: BatchAssessment, ids: list[str], progress: Progress) -> Iterato
     (numbers as floats, money as exact text, ``None`` where a cell is empty)."""
     import numpy as np
 
-    from teletravail.allowance.money import as_decimal
+    from teletravail.money import as_decimal
 
     workforce = batch.decisions.workforce
     position = np.full(len(ids), -1, dtype=np.int64)

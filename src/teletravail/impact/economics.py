@@ -21,7 +21,7 @@ The model, stated once (each result repeats the parts it used in
   public holidays pro rata of its open weekdays among Monday to Friday, rounded half up:
   249 for a centre open Monday to Friday (:func:`default_open_days`);
 * money is exact to the cent: the yearly share of set-up and the running cost are each
-  rounded to the cent, half up (the rule of :mod:`teletravail.allowance.money`), once,
+  rounded to the cent, half up (the rule of :mod:`teletravail.money`), once,
   and the yearly cost is their sum; the cost per desk-day and per teleworker divide that
   rounded yearly cost exactly and round half up to the cent;
 * the network's figures are sums over its centres (desks, desk-days, costs,
@@ -48,12 +48,12 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 import attrs
 
 from teletravail._checks import build_from_dict, optional_source, require_keys
-from teletravail.allowance.money import as_decimal, millicents
 from teletravail.bibliography import PILOT_2012_ASSESSMENT
 from teletravail.dated import Source
 from teletravail.errors import ValidationError
 from teletravail.frames import Units, quantity_frame
 from teletravail.messages import Phrase, choices, did_you_mean
+from teletravail.money import as_decimal, millicents
 from teletravail.scheduling.telecentre import Bookings, Telecentre, TelecentreNetwork
 from teletravail.units import DIMENSIONLESS, Q_, TIME, as_quantity, per_registry
 

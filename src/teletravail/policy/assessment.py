@@ -7,9 +7,9 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from teletravail.allowance.components import AllowanceResult
-from teletravail.allowance.money import as_decimal
 from teletravail.dated import Period
 from teletravail.explain import Decision
+from teletravail.money import as_decimal
 from teletravail.policy.statuses import STATUSES
 from teletravail.policy.text import render_assessment
 from teletravail.scheduling.checks import QuotaDecision

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from teletravail.allowance.money import as_decimal
 from teletravail.errors import ValidationError
 from teletravail.explain import render_quota
 from teletravail.messages import Phrase
+from teletravail.money import as_decimal
 from teletravail.policy.statuses import PLACES_CODE
 from teletravail.scheduling.quota import Modality
 
