@@ -22,7 +22,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail._checks import optional_source
+from teletravail._checks import enum_value, optional_source
 from teletravail.dated import DatedParameter, Source, check_order, to_date
 from teletravail.errors import NotPayableError, NoValueInForceError, ValidationError
 from teletravail.messages import Phrase
@@ -51,6 +51,7 @@ __all__ = [
     "OneOff",
     "PerDay",
     "PeriodAmount",
+    "Reference",
 ]
 
 
@@ -92,8 +93,6 @@ def _places(value: Any) -> frozenset[PlaceKind]:
                 "un ensemble de types de lieux (home, telecentre…)",
             ),
         )
-    from teletravail._checks import enum_value
-
     return frozenset(enum_value(PlaceKind, item, "places") for item in value)
 
 
@@ -127,13 +126,24 @@ def _parameter(field: str, dimension: str, unit: str, whole_cents: bool = False)
     return check
 
 
+class Reference(abc.ABC):
+    """What a component made from a parameter defined elsewhere keeps, to check that it
+    holds that parameter's values: a
+    :class:`~teletravail.allowance.national.NationalReference`. (The national
+    parameters are built from components, so this module names only this base.)"""
+
+    __slots__ = ()
+
+    @abc.abstractmethod
+    def check(self, component: Component) -> None:
+        """Refuse a ``component`` whose values are not the referenced parameter's."""
+
+
 def _check_national(component: PerDay | MonthlyFlat) -> None:
     """A component that names a national parameter holds that parameter's values."""
     if component.national is None:
         return
-    from .national import NationalReference
-
-    if not isinstance(component.national, NationalReference):
+    if not isinstance(component.national, Reference):
         raise ValidationError(
             "national",
             component.national,

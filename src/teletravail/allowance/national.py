@@ -41,12 +41,12 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import attrs
 
 from teletravail.dated import STATED, DatedParameter, DatedValue, Source
-from teletravail.errors import ValidationError
+from teletravail.errors import NoValueInForceError, ValidationError
 from teletravail.messages import EMPTY, Phrase, choices, did_you_mean
 from teletravail.units import per_registry
 from teletravail.week import PlaceKind
 
-from .components import MonthlyFlat, PerDay
+from .components import MonthlyFlat, PerDay, Reference
 from .forfait import (
     DECRET_2021_1123,
     forfait_annual_cap,
@@ -473,7 +473,7 @@ def _optional_branch(value: Any) -> Branch | None:
 
 
 @attrs.frozen(kw_only=True)
-class NationalReference:
+class NationalReference(Reference):
     """What a component that pays a national parameter names: the ``parameter``, its
     ``branch`` (for a parameter with branches) and the local dated values, if any, that
     lie over the national ``rate`` and ``cap`` where they are in force."""
@@ -618,8 +618,6 @@ def _layered(national: DatedParameter, local: DatedParameter) -> DatedParameter:
 
 
 def _in_force(parameter: DatedParameter, day: dt.date) -> DatedValue | None:
-    from teletravail.errors import NoValueInForceError
-
     try:
         return parameter.entry_as_of(day)
     except NoValueInForceError:
