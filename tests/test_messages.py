@@ -8,6 +8,8 @@ import ast
 import datetime as dt
 import io
 import pickle
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -103,6 +105,33 @@ def test_an_unknown_language_is_a_typed_error_that_lists_the_known_ones() -> Non
         caught.value.text("fr")
         == f"lang{NBSP}: attendu une valeur parmi en, fr, trouvé «{NBSP}de{NBSP}»"
     )
+
+
+def test_an_unknown_language_is_a_validation_error_from_a_fresh_process() -> None:
+    """The messages cannot import the errors (they sit below them): the package loads the
+    errors first, which hand the messages the error to raise, so even a process that
+    imports only the messages gets the typed error."""
+    code = (
+        "import sys\n"
+        "from teletravail.messages import Phrase\n"
+        "try:\n"
+        "    Phrase('a', 'b').text('de')\n"
+        "except Exception as e:\n"
+        "    print(type(e).__module__, type(e).__name__, e.field)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["teletravail.errors", "ValidationError", "lang"]
+
+
+def test_the_messages_do_not_import_the_errors() -> None:
+    tree = ast.parse((ROOT / "messages.py").read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)} | {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    assert not any(name and name.startswith("teletravail") for name in imported)
 
 
 def test_text_of_a_plain_string_is_the_string() -> None:

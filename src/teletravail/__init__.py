@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+# The errors are loaded first: they hand the messages the error an unknown language
+# raises (the messages sit below them and cannot import them).
+from teletravail import errors as errors
 from teletravail._lazy import lazy_names
 
 __version__ = "0.1.0"

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import teletravail.messages as messages
 from teletravail.messages import (
     NBSP,
     NNBSP,
@@ -52,6 +53,7 @@ __all__ = [
     "dimension_words",
     "problems_counted",
     "quantity_of",
+    "unknown_language_error",
 ]
 
 
@@ -465,3 +467,14 @@ class ConfigError(ValidationError):
 def problems_counted(count: int) -> Phrase:
     """``3 problems``, ``3 problèmes``: the headline of a document's problems."""
     return counted(count, ("problem", "problems"), ("problème", "problèmes"))
+
+
+def unknown_language_error(lang: object) -> ValidationError:
+    """The error of a language other than ``en`` and ``fr``: a :class:`ValidationError`
+    on ``lang`` that lists them. Every check of a language raises it (see
+    :data:`teletravail.messages.unknown_language`, set to this below)."""
+    return ValidationError("lang", lang, Phrase("one of: en, fr", "une valeur parmi en, fr"))
+
+
+# the messages sit below the errors and cannot import them: hand them the error to raise
+messages.unknown_language = unknown_language_error

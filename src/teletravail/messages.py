@@ -33,7 +33,7 @@ import datetime as dt
 import enum
 import numbers
 import string
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final, Literal, Self, overload
 
 __all__ = [
@@ -56,6 +56,7 @@ __all__ = [
     "show",
     "system_reason",
     "text_of",
+    "unknown_language",
 ]
 
 #: The languages messages are written in.
@@ -70,14 +71,25 @@ NNBSP: Final = "\u202f"
 _MOST_CHARS = 80
 
 
+def _unknown_language(lang: object) -> Exception:
+    return ValueError(f"lang: expected one of: en, fr, got {show(lang)}")
+
+
+#: Makes the error an unknown language raises. The errors are written with phrases, so
+#: this module cannot import them: :mod:`teletravail.errors` sets this, when it is
+#: loaded, to make its :class:`~teletravail.errors.ValidationError`, and the package
+#: loads it first. (The default, a ``ValueError`` with the same words, is for a module
+#: loaded on its own.)
+unknown_language: Callable[[object], Exception] = _unknown_language
+
+
 def check_lang(lang: object) -> Lang:
     """``lang`` if it is a language of the messages; otherwise a
-    :class:`~teletravail.errors.ValidationError` that lists them."""
+    :class:`~teletravail.errors.ValidationError` that lists them (see
+    :data:`unknown_language`)."""
     if lang == "en" or lang == "fr":
         return lang
-    from teletravail.errors import ValidationError
-
-    raise ValidationError("lang", lang, Phrase("one of: en, fr", "une valeur parmi en, fr"))
+    raise unknown_language(lang)
 
 
 class Phrase(str):
