@@ -21,7 +21,7 @@ import datetime as dt
 import re
 import textwrap
 from collections.abc import Mapping, Sequence
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 from teletravail import __version__
 from teletravail.config.document import FORMAT, FORMAT_VERSION
@@ -33,7 +33,7 @@ from teletravail.config.format.sources import SourceKind, SourceList
 from teletravail.config.french import KEYS_FR, TABLES_FR
 from teletravail.config.kinds import Key, Kind, ListOf, Ref, Table, Tagged
 from teletravail.errors import ValidationError
-from teletravail.messages import Phrase, choices
+from teletravail.messages import Lang, Phrase, choices
 
 __all__ = [
     "KEYS_FR",
@@ -46,7 +46,6 @@ __all__ = [
     "starter_document",
 ]
 
-Lang = Literal["en", "fr"]
 #: The languages a starter is written in.
 LANGS: Final = ("en", "fr")
 

@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 import attrs
 
 from teletravail._checks import is_bool, optional_source
 from teletravail.dated import Duration, Source, to_date
 from teletravail.errors import ValidationError
-from teletravail.messages import Phrase, choices
+from teletravail.messages import Lang, Phrase, choices
 
 __all__ = [
     "MOST_RENEWALS",
@@ -69,8 +69,6 @@ class Side(enum.StrEnum):
 
 #: The French words of each side, read as the English value.
 SIDE_WORDS: Final = {"employeur": "employer", "administration": "employer"}
-
-Lang = Literal["en", "fr"]
 
 
 def _word(kind: type[enum.StrEnum], words: dict[str, str], value: Any, field: str) -> Any:
