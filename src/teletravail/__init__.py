@@ -6,7 +6,7 @@ first touched)::
 
     >>> import teletravail as tt
     >>> agent = tt.Agent(id="A1", hire_date="2011-03-01", working_time="90 %")
-    >>> tt.eligibility.lot_2013().evaluate(agent, on="2013-01-01").eligible
+    >>> tt.presets.load("lot-2013").eligibility.evaluate(agent, on="2013-01-01").eligible
     True
 """
 
@@ -24,7 +24,7 @@ _EXPORTS: dict[str, str] = {
     "get_registry": "teletravail.units",
     "set_registry": "teletravail.units",
     "as_quantity": "teletravail.units",
-    "Source": "teletravail.dated",
+    "Source": "teletravail.sources",
     "DatedValue": "teletravail.dated",
     "DatedParameter": "teletravail.dated",
     "Duration": "teletravail.dated",
@@ -68,6 +68,7 @@ _SUBPACKAGES = frozenset(
     {
         "units",
         "dated",
+        "dates",
         "errors",
         "workforce",
         "eligibility",
@@ -78,6 +79,7 @@ _SUBPACKAGES = frozenset(
         "conformity",
         "presets",
         "samples",
+        "sources",
         "synthetic",
         "messages",
         "tables",
@@ -131,6 +133,7 @@ __all__ = [
     "config",
     "conformity",
     "dated",
+    "dates",
     "distributed",
     "eligibility",
     "errors",
@@ -142,6 +145,7 @@ __all__ = [
     "samples",
     "scheduling",
     "set_registry",
+    "sources",
     "sweep",
     "synthetic",
     "tables",
@@ -155,6 +159,7 @@ if TYPE_CHECKING:
         config,
         conformity,
         dated,
+        dates,
         distributed,
         eligibility,
         errors,
@@ -163,6 +168,7 @@ if TYPE_CHECKING:
         presets,
         samples,
         scheduling,
+        sources,
         sweep,
         synthetic,
         tables,
@@ -171,7 +177,7 @@ if TYPE_CHECKING:
     )
     from teletravail.config import load_policy
     from teletravail.conformity import ConformityReport, Finding, check_conformity
-    from teletravail.dated import DatedParameter, DatedValue, Duration, Period, Source
+    from teletravail.dated import DatedParameter, DatedValue, Duration, Period
     from teletravail.errors import (
         ConfigError,
         DatedValueError,
@@ -196,6 +202,7 @@ if TYPE_CHECKING:
         compare_policies,
     )
     from teletravail.policy.populations import Members, Population, WorkingTimeBand
+    from teletravail.sources import Source
     from teletravail.units import Q_, as_quantity, get_registry, set_registry
     from teletravail.workforce import (
         Activity,

@@ -23,9 +23,11 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail._checks import optional_source
-from teletravail.dated import DatedParameter, Source, check_order, to_date
+from teletravail.dated import DatedParameter, check_order
+from teletravail.dates import to_date
 from teletravail.errors import NotPayableError, NoValueInForceError, ValidationError
 from teletravail.messages import Phrase
+from teletravail.sources import Source
 from teletravail.units import Q_, as_quantity
 from teletravail.week import Place, PlaceKind
 

@@ -23,9 +23,11 @@ import numpy.typing as npt
 
 from teletravail._checks import require_keys
 from teletravail._columns import any_set, frozen
-from teletravail.dated import Duration, Source, to_date
+from teletravail.dated import Duration
+from teletravail.dates import to_date
 from teletravail.errors import ReferenceDateError, RowError, UnitError, ValidationError
 from teletravail.messages import Phrase
+from teletravail.sources import Source
 from teletravail.units import Q_, format_unit
 
 if TYPE_CHECKING:
