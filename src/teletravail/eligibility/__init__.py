@@ -26,7 +26,6 @@ from .decision import (
     CriterionResult,
     Decision,
 )
-from .presets import lot_2013, lozere_2015, lozere_2015_selection
 from .rules import AllOf, AnyOf, Not, Rule, Unless, all_of, any_of
 from .selection import Selection, SelectionCampaign
 
@@ -58,7 +57,4 @@ __all__ = [
     "Volunteer",
     "all_of",
     "any_of",
-    "lot_2013",
-    "lozere_2015",
-    "lozere_2015_selection",
 ]
