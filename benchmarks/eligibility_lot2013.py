@@ -57,8 +57,7 @@ from _timing import (
 )
 
 import teletravail
-from teletravail import synthetic
-from teletravail.eligibility import lot_2013
+from teletravail import presets, synthetic
 from teletravail.eligibility.rules import Rule
 from teletravail.units import Q_
 from teletravail.workforce import Agent, Categories, Workforce
@@ -260,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     """Every measurement, printed; raises AssertionError if the library and numpy differ."""
     sizes: list[int] = sorted(set(args.sizes))
-    rule = lot_2013()
+    rule = presets.load("lot-2013").eligibility
     excluded = [ROLES.index(name) for name in sorted(EXCLUDED_ROLES)]
 
     print(

@@ -39,6 +39,9 @@ from teletravail.workforce import (
 
 if TYPE_CHECKING:
     from teletravail import Policy
+    from teletravail.allowance import Allowance
+    from teletravail.eligibility import SelectionCampaign
+    from teletravail.scheduling import Quota
 
 ROLES = ("instructeur", "gestionnaire", "cadre", "production", "travail_social", "juriste")
 TAGS = ("public_facing", "applications_metier", "cadre", "encadrement")
@@ -268,10 +271,11 @@ def _policy_parts() -> dict[str, st.SearchStrategy[object]]:
     from teletravail.allowance import presets as allowance_presets
     from teletravail.allowance.components import EmployerCost, OneOff, PerDay
     from teletravail.allowance.national import national_component
-    from teletravail.dated import DatedParameter, DatedValue, Source
+    from teletravail.dated import DatedParameter, DatedValue
     from teletravail.eligibility.selection import SelectionCampaign
     from teletravail.impact.commute import Assumptions, Rebound
     from teletravail.scheduling.quota import national_derogations
+    from teletravail.sources import Source
     from teletravail.week import PlaceKind
 
     words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1).filter(
@@ -513,9 +517,9 @@ def authorisation_terms(draw: st.DrawFn) -> object:
     (in English or French words) or not, with adaptation and notice periods."""
     from hypothesis import assume
 
-    from teletravail.dated import Source
     from teletravail.errors import ValidationError
     from teletravail.policy.terms import AuthorisationTerms
+    from teletravail.sources import Source
 
     duration = draw(st.none() | term_lengths)
     renewal = None
@@ -569,20 +573,79 @@ def sweep_grids(draw: st.DrawFn) -> dict[str, list[str]]:
     return grid
 
 
+def lot_rule() -> Rule:
+    """The eligibility rule of the shipped Lot 2013 preset."""
+    from teletravail import presets
+
+    return presets.load("lot-2013").eligibility
+
+
+def lozere_rule() -> Rule:
+    """The eligibility rule of the shipped Lozère 2015 preset (volunteers)."""
+    from teletravail import presets
+
+    return presets.load("lozere-2015").eligibility
+
+
+def lozere_selection() -> SelectionCampaign:
+    """The Lozère 2015 preset's campaign: 8 seats, the longest one-way commute first."""
+    from teletravail import presets
+
+    selection = presets.load("lozere-2015").selection
+    assert selection is not None
+    return selection
+
+
+def public_service_quota() -> Quota:
+    """The quota of the shipped public-service preset (décret 2016-151 as amended)."""
+    from teletravail import presets
+
+    quota = presets.load("public-service").quota
+    assert quota is not None
+    return quota
+
+
+def floating_public_service(days_per_year: float) -> Quota:
+    """The public-service quota assessed week by week, with a volume of floating days a
+    year (décret 2020-524)."""
+    import attrs
+
+    from teletravail import sources
+    from teletravail.scheduling import FloatingDays
+
+    floating = FloatingDays(
+        volume=f"{days_per_year} workday", per="year", source=sources.DECRET_2020_524
+    )
+    return attrs.evolve(public_service_quota(), assessed="week", floating=floating)
+
+
+def lot_allowance(laptop: str | None = None) -> Allowance:
+    """The Lot 2013 preset's allowance (100 EUR once, at the start) and, at ``laptop``'s
+    price, the laptop as the employer's cost, citing the same article."""
+    from teletravail import presets
+    from teletravail.allowance import Allowance, EmployerCost
+
+    allowance = presets.load("lot-2013").allowance
+    assert allowance is not None
+    if laptop is None:
+        return allowance
+    start = allowance.components[0]
+    cost = EmployerCost(name="laptop", amount=laptop, source=start.source)
+    return Allowance(components=(*allowance.components, cost))
+
+
 def lot_policy() -> Policy:
     """The Lot from 2013: its rule, 1 to 1.5 days, 100 EUR at the start, a laptop."""
-    from teletravail import Policy
-    from teletravail.allowance import presets as allowance_presets
+    from teletravail import Policy, presets
     from teletravail.dated import Period
-    from teletravail.eligibility import lot_2013
-    from teletravail.scheduling import presets as quota_presets
 
+    lot = presets.load("lot-2013")
     return Policy(
         name="Lot 2013",
         territory="Lot",
         period=Period(start="2013-01-01"),
-        eligibility=lot_2013(),
-        quota=quota_presets.lot_2013(),
-        allowance=allowance_presets.lot_2013(laptop="750 EUR"),
+        eligibility=lot.eligibility,
+        quota=lot.quota,
+        allowance=lot_allowance(laptop="750 EUR"),
         places={"home", "telecentre", "site"},
     )

@@ -24,11 +24,14 @@ from teletravail.allowance import (
     payment_calendar,
     presets,
 )
-from teletravail.dated import DatedParameter, DatedValue, Source
+from teletravail.dated import DatedParameter, DatedValue
 from teletravail.errors import UnitError, ValidationError
 from teletravail.money import half_days, millicents, pay
 from teletravail.scheduling import Schedule, WeeklyPattern, aurillac_figeac_decazeville_2012, plan
+from teletravail.sources import Source
 from teletravail.spans import Authorisation
+
+from .strategies import lot_allowance
 
 TUE_THU = WeeklyPattern.of(["tue", "thu"])
 FIVE = WeeklyPattern.of(["mon", "tue", "wed", "thu", "fri"])
@@ -125,7 +128,7 @@ def test_days_before_the_forfait_and_at_non_payable_places_are_not_paid() -> Non
 
 def test_one_off_and_employer_costs_stay_apart() -> None:
     """The Lot's 100 EUR is paid to the agent; the laptop is the employer's cost."""
-    result = presets.lot_2013(laptop="750 EUR").compute(plan(TUE_THU, "2013-01-01", "2013-03-31"))
+    result = lot_allowance(laptop="750 EUR").compute(plan(TUE_THU, "2013-01-01", "2013-03-31"))
     assert result.paid == Q_(100, "EUR")
     assert result.employer_costs == Q_(750, "EUR")
     document = json.loads(json.dumps(result.to_dict()))
@@ -141,7 +144,7 @@ def test_one_off_and_employer_costs_stay_apart() -> None:
 def test_a_one_off_is_paid_once_at_the_start_of_the_authorisation() -> None:
     """Over two years, the one-off falls in the year the authorisation starts, and a
     period that starts after it pays nothing."""
-    lot = presets.lot_2013()
+    lot = lot_allowance()
     authorisation = Authorisation(start="2013-01-01")
     both = plan(TUE_THU, "2013-01-01", "2014-12-31", authorisation=authorisation)
     assert lot.compute(both).paid_cents == 10000

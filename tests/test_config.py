@@ -82,16 +82,51 @@ def test_unknown_preset_suggests_a_name() -> None:
         presets.load("lot-2031")
 
 
-def test_lot_2013_preset_equals_the_python_parts() -> None:
-    """The Lot 2013 document holds the same rule and quota as the Python presets."""
-    from teletravail.allowance import presets as allowances
-    from teletravail.eligibility import lot_2013
-    from teletravail.scheduling import presets as quotas
+def test_lot_2013_preset_holds_the_article_s_figures() -> None:
+    """The Lot 2013 document holds the article's figures, written out here by hand: one
+    year in the collectivity, 90 % working time, four roles excluded, a volunteer on a
+    teleworkable post; 1 to 1.5 days a week in half days; 100 EUR once; each part cites
+    the article of 6 July 2012 with its own reference."""
+    from teletravail.allowance import Allowance, OneOff
+    from teletravail.eligibility import (
+        AllOf,
+        ExcludedRoles,
+        MinimumSeniority,
+        MinimumWorkingTime,
+        TeleworkablePost,
+        Volunteer,
+    )
+    from teletravail.scheduling import Quota
 
     policy = presets.load("lot-2013")
-    assert policy.eligibility == lot_2013()
-    assert policy.quota == quotas.lot_2013()
-    assert policy.allowance == allowances.lot_2013()
+    assert isinstance(policy.eligibility, AllOf)
+    source = policy.eligibility.rules[0].source
+    assert source is not None and source.date == dt.date(2012, 7, 6)
+    excluded = frozenset({"production", "cadre", "travail_social", "applications_metier"})
+    assert policy.eligibility == AllOf(
+        rules=(
+            MinimumSeniority(minimum="1 year", source=source),
+            MinimumWorkingTime(minimum="90 %", source=source),
+            ExcludedRoles(roles=excluded, tags=excluded, source=source),
+            Volunteer(source=source),
+            TeleworkablePost(source=source),
+        )
+    )
+    assert policy.quota is not None and policy.allowance is not None
+    assert policy.quota == Quota(
+        name="Lot 2013",
+        minimum="1 workday/week",
+        maximum="1.5 workday/week",
+        on_site_minimum="2 workday/week",
+        granularity="halfday",
+        source=policy.quota.source,
+    )
+    start = policy.allowance.components[0]
+    assert policy.allowance == Allowance(
+        components=[OneOff(name="indemnité de démarrage", amount="100 EUR", source=start.source)]
+    )
+    cited = {source.reference, policy.quota.source.reference, start.source.reference}
+    assert len(cited) == 3 and "1 à 1,5 jour de télétravail par semaine" in cited
 
 
 def test_lozere_preset_selects_eight_by_distance() -> None:
@@ -182,7 +217,7 @@ def test_source_ids_resolve_and_typos_are_suggested() -> None:
 ARTICLE = """
 [[sources]]
 id = "gazette"
-title = "Le conseil général du Lot généralise le télétravail après un an d'expérimentation"
+title = "Le télétravail gagne les collectivités (example)"
 publication = "La Gazette des communes"
 date = "2012-07-06"
 reference = "1 à 1,5 jour de télétravail par semaine"
@@ -201,12 +236,130 @@ def test_an_article_is_cited_by_title_publication_and_date() -> None:
     written = config.to_document(policy)
     assert written["sources"][0]["date"] == "2012-07-06"
     assert written["sources"][0]["publication"] == "La Gazette des communes"
+    assert written["sources"][0]["id"] == written["eligibility"]["source"]
     for fmt in ("toml", "json"):
         assert config.loads(config.dumps(policy, format=fmt), format=fmt) == policy
     jsonschema.validate(written, config.json_schema())
     inline = MINIMAL + '[quota]\nmaximum = "1 workday/week"\n[quota.source]\ntitle = "T"\n'
     inline += 'publication = "Zevillage"\ndate = "2013-04-20"\n'
     assert config.loads(inline).quota.source.date == dt.date(2013, 4, 20)  # type: ignore[union-attr]
+
+
+# --- sources from the library's catalogue ------------------------------------------------
+
+CITING = MINIMAL.replace(
+    'eligibility = { criterion = "volunteer" }',
+    'eligibility = { criterion = "volunteer", source = "decret-2016-151" }',
+)
+
+
+def test_a_document_cites_a_text_of_the_catalogue_by_its_id() -> None:
+    """An id of the catalogue is its text, without a declaration; written back as the id,
+    and the document stays valid for the schema."""
+    from teletravail import sources
+
+    policy = config.loads(CITING)
+    assert policy.eligibility.source == sources.DECRET_2016_151
+    assert policy.eligibility.source.title == "Décret n° 2016-151 du 11 février 2016"
+    assert policy.sources == ()
+    written = config.to_document(policy)
+    assert written["eligibility"] == {"criterion": "volunteer", "source": "decret-2016-151"}
+    assert "sources" not in written
+    jsonschema.validate(written, config.json_schema())
+    for fmt in ("toml", "json"):
+        assert config.loads(config.dumps(policy, format=fmt), format=fmt) == policy
+
+
+def test_cites_qualifies_a_text_of_the_catalogue() -> None:
+    """`cites` takes the catalogue's title, publication and date and adds the document's
+    own reference, url or note; declared or inline, it reads back equal in TOML and JSON."""
+    from teletravail import sources
+
+    text = CITING.replace('source = "decret-2016-151"', 'source = "art-3"')
+    text += '[[sources]]\ncites = "decret-2020-524"\n'
+    text += '[[sources]]\nid = "art-3"\ncites = "decret-2016-151"\nreference = "art. 3"\n'
+    text += '[quota]\nmaximum = "1 workday/week"\n[quota.source]\ncites = "solozere-2015"\n'
+    text += 'note = "unconfirmed: one day a week inferred"\n'
+    policy = config.loads(text)
+    art_3 = attrs.evolve(sources.DECRET_2016_151, reference="art. 3")
+    assert policy.sources == (sources.DECRET_2020_524, art_3)
+    assert policy.eligibility.source == art_3
+    assert policy.quota is not None and policy.quota.source is not None
+    assert policy.quota.source.date == dt.date(2015, 4, 2) and policy.quota.source.unconfirmed
+    assert policy.quota.source.reference is None
+    written = config.to_document(policy)
+    assert written["sources"] == [
+        {"cites": "decret-2020-524"},
+        {"id": "source-2", "cites": "decret-2016-151", "reference": "art. 3"},
+    ]
+    assert written["eligibility"]["source"] == "source-2"
+    assert written["quota"]["source"] == {
+        "cites": "solozere-2015",
+        "note": "unconfirmed: one day a week inferred",
+    }
+    jsonschema.validate(written, config.json_schema())
+    for fmt in ("toml", "json"):
+        assert config.loads(config.dumps(policy, format=fmt), format=fmt) == policy
+
+
+def test_a_text_of_the_catalogue_written_out_is_written_back_citing_it() -> None:
+    """A document that writes out a text the catalogue holds (its title, publication and
+    date) reads as that text; writing the policy back cites the catalogue."""
+    from teletravail import sources
+
+    article = (
+        '[[sources]]\nid = "gazette"\ntitle = "Le conseil général du Lot généralise le'
+        ' télétravail après un an d\'expérimentation"\npublication = "La Gazette des'
+        ' communes"\ndate = "2012-07-06"\nreference = "1 à 1,5 jour"\n'
+    )
+    policy = config.loads(CITING.replace('"decret-2016-151"', '"gazette"') + article)
+    assert policy.eligibility.source == attrs.evolve(
+        sources.LOT_2013_GENERALISATION, reference="1 à 1,5 jour"
+    )
+    written = config.to_document(policy)
+    assert written["sources"] == [
+        {"id": "source-1", "cites": "gazette-lot-2013", "reference": "1 à 1,5 jour"}
+    ]
+    assert config.loads(config.dumps(policy)) == policy
+
+
+def test_a_source_that_leaves_out_what_the_catalogue_says_is_written_out() -> None:
+    """A source of a catalogue text without a url the catalogue gives cannot be written
+    with `cites` (a table cannot write a key away): it is written out, and reads back
+    equal."""
+    from teletravail import sources
+
+    unlinked = attrs.evolve(sources.IMPACTCO2, url=None)
+    policy = attrs.evolve(config.loads(MINIMAL), eligibility=Volunteer(source=unlinked))
+    written = config.to_document(policy)
+    assert written["eligibility"]["source"] == {"title": sources.IMPACTCO2.title}
+    assert config.loads(config.dumps(policy)) == policy
+
+
+def test_bad_citations_of_the_catalogue_are_reported_at_their_key_path() -> None:
+    """An id of the document's own that the catalogue holds is ambiguous; an unknown id
+    after `cites`, or a title beside it, is refused; an unknown id cited is suggested
+    from the document's and the catalogue's; every problem at once, in French too."""
+    text = CITING.replace('"decret-2016-151"', '"decret-2016-15"')
+    text += '[[sources]]\nid = "decret-2020-524"\ntitle = "Décret n° 2020-524"\n'
+    text += '[[sources]]\nid = "art-3"\ncites = "decret-2061-151"\n'
+    text += '[[sources]]\nid = "art-4"\ncites = "decret-2016-151"\ntitle = "Décret"\n'
+    with pytest.raises(ConfigError) as caught:
+        config.loads(text)
+    found = {problem.path: problem for problem in caught.value.problems}
+    assert list(found) == [
+        "sources[0].id",
+        "sources[1].cites",
+        "sources[2].title",
+        "eligibility.source",
+    ]
+    assert "catalogue" in found["sources[0].id"].expected
+    assert "cites = 'decret-2020-524'" in found["sources[0].id"].expected
+    assert "did you mean 'decret-2016-151'" in found["sources[1].cites"].expected
+    assert "no title beside cites" in found["sources[2].title"].expected
+    assert "did you mean 'decret-2016-151'" in found["eligibility.source"].expected
+    french = caught.value.text("fr")
+    assert "catalogue de sources" in french and "aucune clé title à côté de cites" in french
 
 
 def test_bad_publication_and_date_are_reported_at_their_key_path() -> None:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from teletravail import Q_
+from teletravail import Q_, presets
 from teletravail.allowance import (
     Allowance,
     EmployerCost,
@@ -30,23 +30,22 @@ from teletravail.conformity import (
     Finding,
     check_conformity,
 )
-from teletravail.dated import (
-    FIRST_DATE,
-    LAST_DATE,
-    DatedParameter,
-    DatedValue,
-    Duration,
-    Period,
-    Source,
-)
+from teletravail.dated import DatedParameter, DatedValue, Duration, Period
+from teletravail.dates import FIRST_DATE, LAST_DATE
 from teletravail.eligibility import Volunteer
 from teletravail.errors import ValidationError
 from teletravail.policy import Policy
 from teletravail.policy.terms import AuthorisationTerms
 from teletravail.scheduling import DerogationRule, PartTimeCap, Quota
 from teletravail.scheduling import presets as quota_presets
+from teletravail.sources import Source
 
-from .strategies import authorisation_terms, lot_policy
+from .strategies import (
+    authorisation_terms,
+    floating_public_service,
+    lot_policy,
+    public_service_quota,
+)
 
 FORFAIT_START = dt.date(2021, 9, 1)
 ALL_PLACES = {"home", "telecentre", "site", "other"}
@@ -59,7 +58,7 @@ def public_service_policy() -> Policy:
         territory="France",
         period=Period(start="2021-09-01"),
         eligibility=Volunteer(),
-        quota=quota_presets.public_service(),
+        quota=public_service_quota(),
         allowance=Allowance(components=[forfait_teletravail()]),
         places=ALL_PLACES,
     )
@@ -72,7 +71,7 @@ def cantal_policy() -> Policy:
         territory="Cantal",
         period=Period(start="2012-01-01"),
         eligibility=Volunteer(),
-        quota=quota_presets.cantal_2012(),
+        quota=presets.load("cantal-2012").quota,
         places={"home", "telecentre", "site"},
     )
 
@@ -129,11 +128,9 @@ def policy_variants(draw: st.DrawFn) -> Policy:
                     maximum=f"{maximum} workday/week",
                     on_site_minimum=f"{on_site} workday/week",
                     part_time=quota_presets.part_time_caps(),
-                    derogations=draw(
-                        st.sampled_from([(), quota_presets.public_service().derogations])
-                    ),
+                    derogations=draw(st.sampled_from([(), public_service_quota().derogations])),
                 ),
-                quota_presets.floating_public_service(20),
+                floating_public_service(20),
             ]
         )
     )
@@ -163,7 +160,7 @@ def policy_variants(draw: st.DrawFn) -> Policy:
 
 @given(day=st.dates(min_value=dt.date(2021, 12, 23), max_value=dt.date(2200, 12, 31)))
 def test_public_service_and_forfait_conform_from_decret_2021_1725(day: dt.date) -> None:
-    """The public_service() quota with the forfait has no finding at all from 2021-12-23."""
+    """The public-service preset's quota with the forfait has no finding at all from 2021-12-23."""
     report = check_conformity(public_service_policy(), day)
     assert report.conforms and report.findings == ()
 
@@ -277,7 +274,7 @@ def test_part_time_band_above_3_days() -> None:
 def test_floating_days_only_since_decret_2020_524() -> None:
     """A volume of floating days is an error before 2020-05-07 and fine from then on."""
     policy = attrs.evolve(
-        public_service_policy(), quota=quota_presets.floating_public_service(20), places={"home"}
+        public_service_policy(), quota=floating_public_service(20), places={"home"}
     )
     before = check_conformity(policy, "2020-05-06")
     found = finding(before, "floating_days_not_provided")
@@ -318,7 +315,10 @@ def test_derogations_as_the_text_stood(
     report = check_conformity(policy, day)
     assert report.codes == (() if code is None else (code,))
     if code is not None:
-        assert report.findings[0].subject == kind and "art. 4" in report.findings[0].source.title
+        source = report.findings[0].source
+        assert report.findings[0].subject == kind and source is not None
+        assert source.title == "Décret n° 2016-151 du 11 février 2016"
+        assert source.reference is not None and source.reference.startswith("art. 4")
 
 
 def test_unlimited_health_derogation_says_so() -> None:
@@ -337,7 +337,7 @@ def test_unlimited_health_derogation_says_so() -> None:
 def test_places_before_and_after_decret_2020_524() -> None:
     """Another site of the employer and another private place are allowed from 2020-05-07."""
     policy = public_service_policy()
-    quota = quota_presets.cantal_2012()  # no derogations: only places can be in the way
+    quota = presets.load("cantal-2012").quota  # no derogations: only places can be in the way
     policy = attrs.evolve(policy, quota=quota, allowance=None)
     before = check_conformity(policy, "2020-05-06")
     assert before.codes == ("place_not_allowed", "place_not_allowed")
@@ -432,7 +432,7 @@ def test_an_allowance_before_the_forfait_is_a_note() -> None:
         with_allowance(
             public_service_policy(), per_day("2.00 EUR/workday", "100 EUR", start="2020-01-01")
         ),
-        quota=quota_presets.cantal_2012(),
+        quota=presets.load("cantal-2012").quota,
     )
     report = check_conformity(policy, "2021-03-01")
     assert report.codes == ("allowance_before_forfait",) and report.conforms
@@ -489,7 +489,7 @@ def test_every_finding_renders_with_a_source(day: dt.date) -> None:
             maximum="4 workday/week",
             on_site_minimum="1 workday/week",
             part_time=quota_presets.part_time_caps(),
-            derogations=quota_presets.public_service().derogations,
+            derogations=public_service_quota().derogations,
         ),
         places=ALL_PLACES,
         allowance=Allowance(

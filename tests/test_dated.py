@@ -12,15 +12,10 @@ from hypothesis import strategies as st
 
 from teletravail import Q_
 from teletravail.allowance import forfait_annual_cap, forfait_daily_rate
-from teletravail.dated import (
-    DatedParameter,
-    DatedValue,
-    Duration,
-    Period,
-    Source,
-    date_words,
-)
+from teletravail.dated import DatedParameter, DatedValue, Duration, Period
+from teletravail.dates import date_words
 from teletravail.errors import DatedValueError, NoValueInForceError, UnitError, ValidationError
+from teletravail.sources import Source
 
 from .strategies import dates, durations
 

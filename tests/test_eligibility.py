@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from teletravail import Q_
-from teletravail.dated import FIRST_DATE, LAST_DATE, Duration
+from teletravail.dated import Duration
+from teletravail.dates import FIRST_DATE, LAST_DATE
 from teletravail.eligibility import (
     AllOf,
     AnyOf,
@@ -29,7 +30,6 @@ from teletravail.eligibility import (
     Volunteer,
     all_of,
     any_of,
-    lot_2013,
 )
 from teletravail.errors import (
     ReferenceDateError,
@@ -40,7 +40,15 @@ from teletravail.errors import (
 )
 from teletravail.workforce import Agent, Workforce
 
-from .strategies import agent_lists, agents, durations, reference_dates, rules
+from .strategies import (
+    agent_lists,
+    agents,
+    durations,
+    lot_rule,
+    lozere_selection,
+    reference_dates,
+    rules,
+)
 
 ON = dt.date(2013, 1, 1)
 
@@ -75,7 +83,7 @@ def test_seniority_hired_on_the_reference_date() -> None:
 def test_hired_after_the_reference_date_is_an_error() -> None:
     """An agent hired after the reference date raises, naming hire_date and the date."""
     with pytest.raises(ReferenceDateError, match="2013-01-01") as caught:
-        lot_2013().evaluate(agent(hire_date="2013-01-02"), ON)
+        lot_rule().evaluate(agent(hire_date="2013-01-02"), ON)
     assert caught.value.field == "hire_date"
 
 
@@ -89,7 +97,7 @@ def test_working_time_exactly_90_percent() -> None:
 
 def test_lot_2013_refusal_lists_all_failures() -> None:
     """A refusal names every failing criterion, not only the first."""
-    decision = lot_2013().evaluate(
+    decision = lot_rule().evaluate(
         agent(hire_date="2012-06-01", working_time="80 %", role="cadre", volunteer=False), ON
     )
     assert not decision.eligible
@@ -104,7 +112,7 @@ def test_lot_2013_refusal_lists_all_failures() -> None:
 
 def test_lot_2013_sources_cite_the_article() -> None:
     """Every criterion of the Lot rule cites the Gazette des communes of 6 July 2012."""
-    decision = lot_2013().evaluate(agent(), ON)
+    decision = lot_rule().evaluate(agent(), ON)
     assert decision.eligible and decision.failures == ()
     cited = {
         (leaf.source.title, leaf.source.publication, leaf.source.date)
@@ -123,7 +131,7 @@ def test_lot_2013_sources_cite_the_article() -> None:
 @pytest.mark.parametrize("tag", ["cadre", "production", "travail_social", "applications_metier"])
 def test_excluded_by_tag(tag: str) -> None:
     """An excluded family given as a tag excludes as well as the role."""
-    assert lot_2013().evaluate(agent(tags={tag}), ON).failures == ("role.excluded",)
+    assert lot_rule().evaluate(agent(tags={tag}), ON).failures == ("role.excluded",)
 
 
 def test_commute_criteria_and_unknown_values() -> None:
@@ -175,7 +183,7 @@ def test_composition_flattens_and_compares() -> None:
     a, b, c = Volunteer(), TeleworkablePost(), MinimumWorkingTime()
     assert (a & b & c) == all_of(a, b, c) == AllOf(rules=(a, b, c))
     assert (a | b | c) == any_of(a, b, c)
-    assert hash(lot_2013()) == hash(lot_2013())
+    assert hash(lot_rule()) == hash(lot_rule())
     assert isinstance(~a, Not) and isinstance(a | b, AnyOf)
     with pytest.raises(ValidationError):
         all_of()
@@ -206,7 +214,7 @@ def test_predicate_vectorised() -> None:
 
 def test_decision_text_in_both_languages() -> None:
     """Text is rendered from the data in English and French, with the source."""
-    decision = lot_2013().evaluate(agent(working_time="80 %"), ON)
+    decision = lot_rule().evaluate(agent(working_time="80 %"), ON)
     english, french = decision.text("en"), decision.text("fr")
     assert "not eligible" in english and "working time 80 %" in english
     assert "non éligible" in french and "quotité de travail 80 %" in french
@@ -221,7 +229,7 @@ def test_decision_text_in_both_languages() -> None:
 
 def test_decision_json_document() -> None:
     """to_dict is JSON-ready, versioned, and reads back equal."""
-    decision = lot_2013().evaluate(agent(commute_distance="18 km"), ON)
+    decision = lot_rule().evaluate(agent(commute_distance="18 km"), ON)
     document = json.loads(json.dumps(decision.to_dict()))
     assert document["schema_version"] == 1
     assert document["result"]["children"][0]["threshold"] == {"duration": "P1Y"}
@@ -239,9 +247,9 @@ def test_batch_report_mode_marks_future_hires() -> None:
         [agent(id="A"), agent(id="B", hire_date="2014-01-01"), agent(id="C", role="cadre")]
     )
     with pytest.raises(WorkforceError) as caught:
-        lot_2013().evaluate(workforce, ON)
+        lot_rule().evaluate(workforce, ON)
     assert [(e.row, e.field) for e in caught.value.errors] == [(1, "hire_date")]
-    batch = lot_2013().evaluate(workforce, ON, errors="report")
+    batch = lot_rule().evaluate(workforce, ON, errors="report")
     assert batch.eligible.tolist() == [True, False, False]
     assert batch.invalid.tolist() == [False, True, False]
     assert batch.eligible_ids() == ("A",)
@@ -258,7 +266,7 @@ def test_batch_report_mode_marks_future_hires() -> None:
 def test_mask_is_the_eligible_column() -> None:
     """rule.mask gives the same column as evaluate(...).eligible."""
     workforce = Workforce.from_agents([agent(id="A"), agent(id="B", working_time="60 %")])
-    assert lot_2013().mask(workforce, ON).tolist() == [True, False]
+    assert lot_rule().mask(workforce, ON).tolist() == [True, False]
 
 
 @given(rules, agent_lists(hired_before=dt.date(2015, 12, 31)), reference_dates)
@@ -337,9 +345,9 @@ def test_working_time_monotonic(low: float, high: float) -> None:
 def test_evaluate_rejects_other_subjects_and_modes() -> None:
     """Only agents and workforces are evaluated; errors must be 'raise' or 'report'."""
     with pytest.raises(ValidationError):
-        lot_2013().evaluate("A1", ON)  # type: ignore[call-overload]
+        lot_rule().evaluate("A1", ON)  # type: ignore[call-overload]
     with pytest.raises(ValidationError):
-        lot_2013().evaluate(agent(), ON, errors="ignore")  # type: ignore[arg-type]
+        lot_rule().evaluate(agent(), ON, errors="ignore")  # type: ignore[arg-type]
 
 
 def test_batch_results_are_read_only() -> None:
@@ -393,7 +401,7 @@ def test_failed_criteria_of_a_negation() -> None:
 )
 def test_decision_from_dict_reports_the_key_path(change: object, path: str) -> None:
     """A damaged document is refused with the path of the damaged key."""
-    document = json.loads(json.dumps(lot_2013().evaluate(agent(), ON).to_dict()))
+    document = json.loads(json.dumps(lot_rule().evaluate(agent(), ON).to_dict()))
     change(document)  # type: ignore[operator]
     with pytest.raises(ValidationError, match=path):
         Decision.from_dict(document)
@@ -431,11 +439,11 @@ def test_predicates_cannot_take_built_in_codes_and_compare_their_function() -> N
 def test_reference_dates_at_the_calendar_limits() -> None:
     """Evaluating on the first or last supported day gives answers; a date beyond them
     (year 1, year 9999) is a typed error naming the field, not a calendar overflow."""
-    assert lot_2013().evaluate(agent(), LAST_DATE).eligible
+    assert lot_rule().evaluate(agent(), LAST_DATE).eligible
     early = Agent(id="E", hire_date=FIRST_DATE)
     assert not MinimumSeniority(minimum="1 year").evaluate(early, "1900-06-01").eligible
     with pytest.raises(ValidationError, match="on: expected a date from 1900-01-01") as caught:
-        lot_2013().evaluate(agent(), "9999-12-31")
+        lot_rule().evaluate(agent(), "9999-12-31")
     assert caught.value.field == "on"
     with pytest.raises(ValidationError) as caught:
         Agent(id="E", hire_date="0001-01-01")
@@ -452,7 +460,7 @@ def test_rejected_and_invalid_rows_are_in_the_summary_and_records() -> None:
         ],
         errors="report",
     )
-    batch = lot_2013().evaluate(workforce, ON, errors="report")
+    batch = lot_rule().evaluate(workforce, ON, errors="report")
     summary = batch.summary()
     assert (summary["rows"], summary["agents"], summary["rejected"], summary["invalid"]) == (
         3,
@@ -484,10 +492,8 @@ def test_batch_from_records_equals_one_by_one(rule: Rule, agents: list[Agent]) -
 
 def test_empty_workforce() -> None:
     """A workforce of no agents evaluates, summarises and selects to empty answers."""
-    from teletravail.eligibility import lozere_2015_selection
-
     for workforce in (Workforce.from_records([]), Workforce.from_columns(ids=[], hire_date=[])):
-        batch = lot_2013().evaluate(workforce, ON)
+        batch = lot_rule().evaluate(workforce, ON)
         assert len(batch) == 0 and batch.count() == 0
         assert batch.summary()["rows"] == 0 and batch.to_records() == []
-        assert lozere_2015_selection().run(batch).selected_ids() == ()
+        assert lozere_selection().run(batch).selected_ids() == ()

@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 import teletravail
-from teletravail import dated, errors
+from teletravail import dated, dates, errors, sources
 from teletravail.errors import (
     ConfigError,
     NoValueInForceError,
@@ -395,12 +395,12 @@ def test_system_reasons_in_french() -> None:
     ("call", "english", "french"),
     [
         (
-            lambda: dated.to_date("2024-02-30", "start"),
+            lambda: dates.to_date("2024-02-30", "start"),
             "start: expected a date that exists, e.g. 2013-02-28, got '2024-02-30'",
             "start : attendu une date qui existe, par exemple 2013-02-28, trouvé « 2024-02-30 »",
         ),
         (
-            lambda: dated.to_date("1800-01-01", "start"),
+            lambda: dates.to_date("1800-01-01", "start"),
             "start: expected a date from 1900-01-01 to 9990-12-31 (leave an end out for none),"
             " got '1800-01-01'",
             "start : attendu une date du 1900-01-01 au 9990-12-31 (pour ne fixer aucune fin,"
@@ -525,18 +525,18 @@ def _columns(**columns: Any) -> Workforce:
 
 #: Bad input of every module converted in the second pass (each raises an error).
 BAD_CALLS: list[Callable[[], object]] = [
-    lambda: dated.to_date(dt.datetime(2024, 1, 1), "d"),
-    lambda: dated.to_date("2024/01/01", "d"),
-    lambda: dated.to_date(3, "d"),
+    lambda: dates.to_date(dt.datetime(2024, 1, 1), "d"),
+    lambda: dates.to_date("2024/01/01", "d"),
+    lambda: dates.to_date(3, "d"),
     lambda: dated.check_order(dt.date(2024, 1, 2), dt.date(2024, 1, 1)),
     lambda: dated.Duration.parse(3),
     lambda: dated.Duration(years=10).latest_start(dt.date(5, 1, 1)),
     lambda: dated.Duration.between(dt.date(2024, 1, 2), dt.date(2024, 1, 1)),
     lambda: dated.Duration(years=-1),
-    lambda: dated.Source(title=""),
-    lambda: dated.Source.from_dict({"seed": "x"}),
-    lambda: dated.Source.from_dict({"title": "x", "foo": 1}),
-    lambda: dated.Source.from_dict({}),
+    lambda: sources.Source(title=""),
+    lambda: sources.Source.from_dict({"seed": "x"}),
+    lambda: sources.Source.from_dict({"title": "x", "foo": 1}),
+    lambda: sources.Source.from_dict({}),
     lambda: dated.Period(start="2024-01-01").days,
     lambda: dated.DatedParameter(name="p", values=[]),
     lambda: dated.DatedParameter(name="p", values="x"),
@@ -604,7 +604,7 @@ def test_no_english_word_in_the_french_of_the_modules(call: Callable[[], object]
 
 
 def _parameter(*values: tuple[str, str]) -> object:
-    source = dated.Source(title="Arrêté")
+    source = sources.Source(title="Arrêté")
     return dated.DatedParameter(
         name="rate",
         values=[

@@ -13,11 +13,12 @@ from hypothesis import strategies as st
 
 from teletravail import Policy, Workforce, config
 from teletravail.allowance import Allowance, OneOff, PerDay
-from teletravail.dated import DatedParameter, DatedValue, Period, Source
+from teletravail.dated import DatedParameter, DatedValue, Period
 from teletravail.eligibility import Volunteer
 from teletravail.errors import ConfigError, ValidationError
 from teletravail.money import MAX_EUR
 from teletravail.scheduling import Quota, WeeklyPattern, plan
+from teletravail.sources import Source
 
 SOURCE = Source(title="test")
 

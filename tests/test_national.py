@@ -27,8 +27,9 @@ from teletravail.allowance import (
 from teletravail.allowance import national as national_module
 from teletravail.allowance import presets as allowance_presets
 from teletravail.conformity import check_conformity
-from teletravail.dated import DatedParameter, DatedValue, Source
+from teletravail.dated import DatedParameter, DatedValue
 from teletravail.errors import ConfigError, ValidationError
+from teletravail.sources import Source
 from teletravail.week import WeeklyPattern
 
 from .test_allowance import decimal_cents, first_days

@@ -22,11 +22,10 @@ from teletravail.impact.commute import Assumptions, Rebound
 from teletravail.policy import Assessment, BatchAssessment, compare_policies
 from teletravail.samples import lot_sample_agents
 from teletravail.scheduling import WeeklyPattern, WorkCalendar, plan
-from teletravail.scheduling import presets as quota_presets
 from teletravail.scheduling.leave import LeaveAssumption
 
 from . import oracles
-from .strategies import agent_lists, lot_policy, policies
+from .strategies import agent_lists, lot_policy, policies, public_service_quota
 
 YEAR_2013 = (dt.date(2013, 1, 1), dt.date(2013, 12, 31))
 YEAR_2024 = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
@@ -154,9 +153,7 @@ def test_a_one_off_is_paid_once_over_several_years() -> None:
 def test_part_time_agents_get_their_own_cap() -> None:
     """Under the national framework an 80 % agent works 4 days and keeps 2 on site: an
     ask of 3 days is refused (presence on site), or reduced to 2."""
-    policy = attrs.evolve(
-        lot_policy(), quota=quota_presets.public_service(), eligibility=Volunteer()
-    )
+    policy = attrs.evolve(lot_policy(), quota=public_service_quota(), eligibility=Volunteer())
     agents = Workforce.from_agents(
         [
             Agent(id="F", hire_date="2010-01-01"),
@@ -261,9 +258,7 @@ def test_batch_equals_one_by_one(agents: list[Agent]) -> None:
 def test_stated_requests_are_checked_against_the_quota() -> None:
     """Without `requested`, each agent's stated pattern or number is used, the quota's
     maximum otherwise; an ask above the quota is refused."""
-    policy = attrs.evolve(
-        lot_policy(), quota=quota_presets.public_service(), eligibility=Volunteer()
-    )
+    policy = attrs.evolve(lot_policy(), quota=public_service_quota(), eligibility=Volunteer())
     staff = Workforce.from_agents(
         [
             Agent(id="A", hire_date="2010-01-01", requested_telework="1 workday/week"),

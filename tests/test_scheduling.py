@@ -12,11 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from teletravail import Q_, Agent
+from teletravail import presets as shipped
 from teletravail.errors import ValidationError
 from teletravail.scheduling import (
     Absence,
     Authorisation,
     DerogationRule,
+    FloatingDays,
     PartTimeCap,
     PatternDay,
     PatternError,
@@ -33,7 +35,13 @@ from teletravail.scheduling import (
 )
 from teletravail.week import default_pattern
 
-from .strategies import absence_lists, patterns, periods
+from .strategies import (
+    absence_lists,
+    floating_public_service,
+    patterns,
+    periods,
+    public_service_quota,
+)
 
 TUE_THU = WeeklyPattern.of(["tuesday", "thursday"])
 
@@ -137,7 +145,7 @@ def test_default_placement_refuses_what_cannot_be_placed() -> None:
 )
 def test_part_time_keeps_two_days_on_site(working_time: str, worked: float, allowed: float) -> None:
     """The on-site minimum counts on the days worked: 80 % may telework 2 days, 60 % one."""
-    quota = presets.public_service()
+    quota = public_service_quota()
     one = agent(working_time=working_time)
     assert quota.days_worked(one.working_time) == worked
     assert quota.allowed(one, "2024-01-01") == Q_(allowed, "workday/week")
@@ -145,7 +153,9 @@ def test_part_time_keeps_two_days_on_site(working_time: str, worked: float, allo
 
 def test_check_explains_every_limit() -> None:
     """A refused request names the limit, the observed value, the threshold and the source."""
-    decision = presets.lot_2013().check(WeeklyPattern.of(["mon", "tue"]), agent(), "2013-01-01")
+    lot = shipped.load("lot-2013").quota
+    assert lot is not None
+    decision = lot.check(WeeklyPattern.of(["mon", "tue"]), agent(), "2013-01-01")
     assert not decision.allowed
     assert decision.failures == ("quota.maximum",)
     assert decision.maximum == Q_(1.5, "workday/week")
@@ -154,32 +164,30 @@ def test_check_explains_every_limit() -> None:
     assert "La Gazette des communes, 6 July 2012, 1 à 1,5 jour" in decision.text()
     assert "au plus" in decision.text("fr") and "6 juillet 2012" in decision.text("fr")
     assert decision.to_dict()["failures"] == ["quota.maximum"]
-    short = presets.lot_2013().check(
-        WeeklyPattern.of({"mon": ("am", "home")}), agent(), "2013-01-01"
-    )
+    short = lot.check(WeeklyPattern.of({"mon": ("am", "home")}), agent(), "2013-01-01")
     assert short.failures == ("quota.minimum",)
 
 
 def test_impossible_patterns_are_typed_errors() -> None:
     """Half days under a whole-day quota, more days than worked, a day off: PatternError."""
-    cantal = presets.cantal_2012()
+    cantal = shipped.load("cantal-2012").quota
     with pytest.raises(PatternError, match="whole days"):
         cantal.check(
             WeeklyPattern.of({"mon": ("am", "home"), "tue": "home"}), agent(), "2012-06-01"
         )
     with pytest.raises(PatternError, match="days the agent works"):
-        presets.public_service().check(
+        public_service_quota().check(
             WeeklyPattern.of(["mon", "tue", "wed"]), agent(working_time="50 %"), "2024-01-01"
         )
     with pytest.raises(PatternError, match="not worked"):
-        presets.public_service().check(TUE_THU, agent(), "2024-01-01", days_off={3})
+        public_service_quota().check(TUE_THU, agent(), "2024-01-01", days_off={3})
 
 
 def test_derogation_lifts_the_cap_for_its_duration() -> None:
     """A health derogation lifts the 3-day cap, for 6 months from its start at most."""
     held = agent(derogations=["health:2024-01-01/2025-06-30"])
     five = WeeklyPattern.of(["mon", "tue", "wed", "thu", "fri"])
-    quota = presets.public_service()
+    quota = public_service_quota()
     during = quota.check(five, held, "2024-03-01")
     assert during.allowed and during.derogation == "health"
     assert quota.check(five, held, "2024-08-01").failures == ("quota.maximum", "quota.on_site")
@@ -240,7 +248,7 @@ def test_may_2024_holidays_and_absences() -> None:
 def test_part_time_agent_schedule() -> None:
     """An 80 % agent off on Wednesdays gets the quota checked and no day off planned."""
     part_time = agent(working_time="80 %")
-    quota = presets.public_service()
+    quota = public_service_quota()
     schedule = plan(
         TUE_THU, "2024-01-01", "2024-03-31", agent=part_time, quota=quota, days_off={"wednesday"}
     )
@@ -311,7 +319,7 @@ def test_half_days_at_a_telecentre_and_exports() -> None:
 
 def test_floating_days_review() -> None:
     """Floating days: accepted up to the volume, refused with a reason otherwise."""
-    quota = presets.floating_public_service(2)
+    quota = floating_public_service(2)
     fixed = plan(TUE_THU, "2024-01-01", "2024-12-31")
     review = review_floating(
         [
@@ -338,14 +346,14 @@ def test_floating_days_review() -> None:
     assert review.accepted == (dt.date(2024, 2, 5), dt.date(2024, 2, 19))
     assert len(review.to_dict()["requests"]) == 7
     with pytest.raises(ValidationError, match="floating"):
-        review_floating(["2024-02-05"], quota=presets.public_service(), agent=agent())
+        review_floating(["2024-02-05"], quota=public_service_quota(), agent=agent())
 
 
 def test_floating_days_assessed_monthly() -> None:
     """Assessed over a month, a heavy week is fine while the month stays under its share."""
     import attrs
 
-    weekly = presets.floating_public_service(10)
+    weekly = floating_public_service(10)
     monthly = attrs.evolve(weekly, assessed="month")
     fixed = plan(TUE_THU, "2024-03-01", "2024-03-31")
     asked = ["2024-03-04", "2024-03-06"]
@@ -433,7 +441,7 @@ def test_vectorised_counts_equal_plans(
 def test_allowed_patterns_respect_every_limit(pattern: WeeklyPattern, working_time: str) -> None:
     """Whenever the national quota allows a pattern, it keeps 2 days on site and <= 3 days."""
     one = agent(working_time=working_time)
-    quota = presets.public_service()
+    quota = public_service_quota()
     try:
         decision = quota.check(pattern, one, "2024-01-01")
     except PatternError:
@@ -473,7 +481,7 @@ def test_planned_under_a_quota_never_exceeds_it(
 ) -> None:
     """Whatever a quota lets through, no week of the schedule goes above what it allows."""
     one = agent(working_time=working_time)
-    quota = presets.public_service()
+    quota = public_service_quota()
     try:
         schedule = plan(pattern, *period, agent=one, quota=quota)
     except (QuotaExceededError, PatternError):
@@ -486,7 +494,7 @@ def test_plan_checks_the_quota_wherever_a_derogation_ends() -> None:
     """A 5-day pattern planned across the end of a derogation is refused, naming that date."""
     held = agent(derogations=["carer:2024-01-01/2024-02-29"])
     five = WeeklyPattern.of(["mon", "tue", "wed", "thu", "fri"])
-    quota = presets.public_service()
+    quota = public_service_quota()
     assert len(plan(five, "2024-01-01", "2024-02-29", agent=held, quota=quota)) > 0
     with pytest.raises(QuotaExceededError) as caught:
         plan(five, "2024-01-01", "2024-06-30", agent=held, quota=quota)
@@ -518,7 +526,7 @@ def test_floating_requests_in_order_and_once() -> None:
     """Requests are answered in the order given; the same date twice is granted once."""
     review = review_floating(
         ["2024-02-06", "2024-02-05", "2024-02-06"],
-        quota=presets.floating_public_service(5),
+        quota=floating_public_service(5),
         agent=agent(),
     )
     assert review.decisions == (
@@ -533,7 +541,7 @@ def test_floating_days_keep_two_days_on_site_in_short_weeks() -> None:
     fixed = plan(WeeklyPattern.of(["mon", "tue"]), "2024-05-01", "2024-05-31")
     review = review_floating(
         ["2024-05-10", "2024-05-17"],
-        quota=presets.floating_public_service(5),
+        quota=floating_public_service(5),
         agent=agent(),
         schedule=fixed,
     )
@@ -544,7 +552,7 @@ def test_monthly_assessment_pools_the_weeks_of_a_month() -> None:
     """Monthly, a month holds the caps of its weeks (each week in its Thursday's month)."""
     import attrs
 
-    monthly = attrs.evolve(presets.floating_public_service(10), assessed="month")
+    monthly = attrs.evolve(floating_public_service(10), assessed="month")
     fixed = plan(WeeklyPattern.of(["mon", "tue"]), "2024-07-01", "2024-07-31")
     asked = ["2024-07-03", "2024-07-04", "2024-07-05", "2024-07-10", "2024-07-17", "2024-07-24"]
     review = review_floating(asked, quota=monthly, agent=agent(), schedule=fixed)
@@ -555,7 +563,7 @@ def test_monthly_assessment_pools_the_weeks_of_a_month() -> None:
         dt.date(2024, 7, 17): "monthly_cap",
         dt.date(2024, 7, 24): "monthly_cap",
     }
-    weekly = presets.floating_public_service(10)
+    weekly = floating_public_service(10)
     assert review_floating(asked[:3], quota=weekly, agent=agent(), schedule=fixed).refused == {
         dt.date(2024, 7, 4): "weekly_cap",
         dt.date(2024, 7, 5): "weekly_cap",
@@ -564,7 +572,7 @@ def test_monthly_assessment_pools_the_weeks_of_a_month() -> None:
 
 def test_days_off_count_against_days_worked() -> None:
     """A full-time agent with a weekday off works 4 days and keeps 2 on site."""
-    quota = presets.public_service()
+    quota = public_service_quota()
     assert quota.days_worked(agent().working_time, {"wed"}) == 4
     decision = quota.check(
         WeeklyPattern.of(["mon", "tue", "thu"]), agent(), "2024-01-01", days_off="wednesday"
@@ -578,12 +586,12 @@ def test_non_renewable_derogation_covers_the_first_grant_only() -> None:
     held = agent(
         derogations=["exceptional:2024-01-01/2024-03-31", "exceptional:2024-04-01/2024-06-30"]
     )
-    national = presets.public_service()
+    national = public_service_quota()
     once = attrs.evolve(national, derogations=[DerogationRule(kind="exceptional", renewable=False)])
     assert once.allowed(held, "2024-02-01") == Q_(5, "workday/week")
     assert once.allowed(held, "2024-05-01") == Q_(3, "workday/week")
     assert national.allowed(held, "2024-05-01") == Q_(5, "workday/week")
-    assert presets.lot_2013().derogations == ()
+    assert shipped.load("lot-2013").quota.derogations == ()
 
 
 def test_impossible_patterns_without_a_quota() -> None:
@@ -593,7 +601,7 @@ def test_impossible_patterns_without_a_quota() -> None:
     with pytest.raises(PatternError, match="does not work"):
         plan(TUE_THU, "2024-01-01", "2024-01-31", days_off="thursday")
     with pytest.raises(PatternError, match="weekday 5"):
-        presets.public_service().check(WeeklyPattern.of(["saturday"]), agent(), "2024-01-01")
+        public_service_quota().check(WeeklyPattern.of(["saturday"]), agent(), "2024-01-01")
 
 
 @pytest.mark.parametrize(
@@ -601,20 +609,18 @@ def test_impossible_patterns_without_a_quota() -> None:
     [
         lambda: WorkCalendar(country="DE"),
         lambda: Quota(maximum="3 workday/week", full_week=0),
-        lambda: presets.FloatingDays(volume="3 workday", per="day"),
+        lambda: FloatingDays(volume="3 workday", per="day"),
         lambda: WeeklyPattern.of(None),  # type: ignore[arg-type]
         lambda: WeeklyPattern.of({"mon": ("am",)}),
-        lambda: presets.public_service().check(TUE_THU, None, "2024-01-01"),  # type: ignore[arg-type]
-        lambda: presets.public_service().allowed(None, "2024-01-01"),  # type: ignore[arg-type]
-        lambda: presets.public_service().derogation(agent(), "someday"),
+        lambda: public_service_quota().check(TUE_THU, None, "2024-01-01"),  # type: ignore[arg-type]
+        lambda: public_service_quota().allowed(None, "2024-01-01"),  # type: ignore[arg-type]
+        lambda: public_service_quota().derogation(agent(), "someday"),
         lambda: whit_monday("2024"),  # type: ignore[arg-type]
         lambda: plan(TUE_THU, "2024-01-01", "2024-01-31", calendar="FR"),  # type: ignore[arg-type]
         lambda: plan(TUE_THU, "2024-01-01", "2024-01-31", absences=[("2024-01-02", "2024-01-05")]),  # type: ignore[list-item]
         lambda: plan(TUE_THU, "2024-01-01", "2024-01-31", absences=None),  # type: ignore[arg-type]
         lambda: plan(TUE_THU, "2024-01-01", "2024-01-31", quota="x"),  # type: ignore[arg-type]
-        lambda: review_floating(
-            "2024-02-05", quota=presets.floating_public_service(2), agent=agent()
-        ),
+        lambda: review_floating("2024-02-05", quota=floating_public_service(2), agent=agent()),
         lambda: review_floating(["2024-02-05"], quota=None, agent=agent()),  # type: ignore[arg-type]
         lambda: Authorisation(start="2024-01-01", telework_during_adaptation="no"),  # type: ignore[arg-type]
         lambda: Absence(start="2024-01-01", end="2024-01-02", kind=None),  # type: ignore[arg-type]
@@ -643,18 +649,18 @@ def test_part_time_caps_are_a_policy_option() -> None:
     """With the ministerial part-time caps, a 90 % agent may telework 2.5 days, not 2.5+."""
     import attrs
 
-    quota = attrs.evolve(presets.public_service(), part_time=presets.part_time_caps())
+    quota = attrs.evolve(public_service_quota(), part_time=presets.part_time_caps())
     ninety = agent(working_time="90 %")
-    assert presets.public_service().allowed(ninety, "2024-01-01") == Q_(2.5, "workday/week")
+    assert public_service_quota().allowed(ninety, "2024-01-01") == Q_(2.5, "workday/week")
     three = WeeklyPattern.of(["mon", "tue", "thu"])
-    assert presets.public_service().check(three, agent(), "2024-01-01").allowed
+    assert public_service_quota().check(three, agent(), "2024-01-01").allowed
     decision = quota.check(three, ninety, "2024-01-01")
     assert decision.failures == ("quota.maximum", "quota.on_site")
     leaf = decision.result.children[0]
     assert leaf.threshold == Q_(2.5, "workday/week")  # type: ignore[union-attr]
     assert leaf.source is not None and leaf.source.unconfirmed  # type: ignore[union-attr]
     with pytest.raises(ValidationError, match="low bound"):
-        presets.PartTimeCap(low="90 %", high="60 %", maximum="2 workday/week")
+        PartTimeCap(low="90 %", high="60 %", maximum="2 workday/week")
 
 
 def test_schedules_concatenate_and_take_floating_days() -> None:
@@ -670,7 +676,7 @@ def test_schedules_concatenate_and_take_floating_days() -> None:
     with pytest.raises(ValidationError, match="one schedule only"):
         type(first).concat([first, first])
     review = review_floating(
-        ["2024-02-05"], quota=presets.floating_public_service(2), agent=agent(), schedule=first
+        ["2024-02-05"], quota=floating_public_service(2), agent=agent(), schedule=first
     )
     more = first.with_floating(review)
     assert more.total == first.total + Q_(1, "workday")

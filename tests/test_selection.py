@@ -12,12 +12,11 @@ from hypothesis import strategies as st
 from teletravail.eligibility import (
     SelectionCampaign,
     Volunteer,
-    lot_2013,
-    lozere_2015,
-    lozere_2015_selection,
 )
 from teletravail.errors import ValidationError
 from teletravail.workforce import Agent, Workforce
+
+from .strategies import lot_rule, lozere_rule, lozere_selection
 
 ON = dt.date(2015, 4, 1)
 
@@ -38,7 +37,7 @@ def lozere_applicants() -> Workforce:
 
 def test_lozere_8_seats_longest_commute_first() -> None:
     """The 8 seats go to volunteers with the longest commutes; ties break by id."""
-    selection = lozere_2015_selection().run(lozere_2015().evaluate(lozere_applicants(), ON))
+    selection = lozere_selection().run(lozere_rule().evaluate(lozere_applicants(), ON))
     assert selection.selected_ids() == (
         "LOZ-00",
         "LOZ-07",
@@ -60,7 +59,7 @@ def test_lozere_8_seats_longest_commute_first() -> None:
 
 def test_every_agent_has_exactly_one_status() -> None:
     """Selected, waiting and not eligible partition the workforce: nobody is lost."""
-    selection = lozere_2015_selection().run(lozere_2015().evaluate(lozere_applicants(), ON))
+    selection = lozere_selection().run(lozere_rule().evaluate(lozere_applicants(), ON))
     statuses = [r["status"] for r in selection.to_records()]
     assert statuses.count("selected") == 8
     assert statuses.count("waiting") == 2 and statuses.count("not_eligible") == 2
@@ -114,7 +113,7 @@ def test_invalid_rows_stay_out_of_the_campaign() -> None:
     workforce = Workforce.from_agents(
         [Agent(id="A", hire_date="2010-01-01"), Agent(id="B", hire_date="2016-01-01")]
     )
-    selection = SelectionCampaign(seats=5).run(lot_2013().evaluate(workforce, ON, errors="report"))
+    selection = SelectionCampaign(seats=5).run(lot_rule().evaluate(workforce, ON, errors="report"))
     assert selection.status("B") == "invalid"
     assert "decision" not in selection.explain("B")
     assert selection.selected_ids() == ("A",)
@@ -132,6 +131,6 @@ def test_campaigns_compare_their_ranking_key() -> None:
 
 def test_selection_arrays_are_read_only() -> None:
     """The ranks of a selection cannot be altered."""
-    selection = lozere_2015_selection().run(lozere_2015().evaluate(lozere_applicants(), ON))
+    selection = lozere_selection().run(lozere_rule().evaluate(lozere_applicants(), ON))
     with pytest.raises(ValueError, match="read-only"):
         selection.rank[0] = 99

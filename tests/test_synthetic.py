@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from teletravail.eligibility import lot_2013
-from teletravail.eligibility.presets import LOT_2013_EXCLUDED
+from teletravail import presets
+from teletravail.eligibility import AllOf, ExcludedRoles
 from teletravail.errors import ValidationError
 from teletravail.samples import lot_2013_workforce
 from teletravail.synthetic import (
@@ -27,6 +27,8 @@ from teletravail.synthetic import (
     lot_2013_population,
 )
 from teletravail.workforce import Workforce
+
+from .strategies import lot_rule
 
 ROOT = Path(__file__).resolve().parents[1]
 N = 100_000
@@ -53,7 +55,10 @@ def test_working_times_roles_and_asks_follow_their_weights(population: Workforce
     assert _shares(
         population.requested_telework_workday_per_week, REQUESTED_TELEWORK
     ) == pytest.approx(REQUESTED_TELEWORK_WEIGHTS, abs=TOLERANCE)
-    assert set(ROLES[:4]) == LOT_2013_EXCLUDED
+    rule = presets.load("lot-2013").eligibility
+    assert isinstance(rule, AllOf)
+    excluded = next(r for r in rule.rules if isinstance(r, ExcludedRoles))
+    assert set(ROLES[:4]) == excluded.roles == excluded.tags
     assert population.role.categories == tuple(sorted(ROLES))
 
 
@@ -173,7 +178,7 @@ def test_bundled_lot_sample() -> None:
     assert len(workforce) == 1200 and workforce.rejected == ()
     assert int(workforce.teleworkable_post.sum()) == 600
     assert int(workforce.volunteer.sum()) == 112
-    assert lot_2013().evaluate(workforce, on="2013-01-01").count() == 20
+    assert lot_rule().evaluate(workforce, on="2013-01-01").count() == 20
     assert not np.isnan(workforce.requested_telework_workday_per_week).any()
     assert workforce.ids[0] == "SYN-0000001" and workforce.ids[-1] == "SYN-0001200"
 

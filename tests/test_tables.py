@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from teletravail import Q_, presets
-from teletravail.eligibility import SelectionCampaign, lozere_2015
+from teletravail.eligibility import SelectionCampaign
 from teletravail.eligibility.selection import Selection
 from teletravail.errors import ValidationError
 from teletravail.impact.economics import Economics, pilot_2012_costs, telecentre_economics
@@ -28,6 +28,8 @@ from teletravail.scheduling.telecentre import (
 )
 from teletravail.tables import use_pint_pandas
 from teletravail.workforce import Agent, Workforce
+
+from .strategies import lozere_rule
 
 MONDAY = dt.date(2012, 10, 1)
 
@@ -56,7 +58,7 @@ def applicants() -> Workforce:
 
 def selection(rank_by: Any = "commute_distance") -> Selection:
     """Three seats among the Lozère applicants, ranked by ``rank_by``."""
-    decisions = lozere_2015().evaluate(applicants(), "2015-04-01")
+    decisions = lozere_rule().evaluate(applicants(), "2015-04-01")
     return SelectionCampaign(seats=3, rank_by=rank_by).run(decisions)
 
 

@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from teletravail.dated import Source
 from teletravail.errors import ValidationError
 from teletravail.scheduling.telecentre import (
     Bookings,
@@ -23,6 +22,7 @@ from teletravail.scheduling.telecentre import (
     aurillac_figeac_decazeville_2012,
     book,
 )
+from teletravail.sources import Source
 
 from .strategies import networks as networks_
 

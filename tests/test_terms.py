@@ -11,9 +11,10 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from teletravail.dated import Duration, Source
+from teletravail.dated import Duration
 from teletravail.errors import ValidationError
 from teletravail.policy.terms import AuthorisationTerms, Renewal, Side, surely_shorter
+from teletravail.sources import Source
 from teletravail.spans import Authorisation
 
 from .strategies import authorisation_terms, term_lengths

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from teletravail.eligibility import lot_2013
+from teletravail import presets
 from teletravail.synthetic import SEED, lot_2013_population
 from teletravail.workforce import Workforce
 
@@ -56,7 +56,8 @@ HEADER = (
 def volunteers(workforce: Workforce) -> npt.NDArray[np.bool_]:
     """Exactly NEW_TELEWORKERS volunteers among the agents the rule would otherwise admit,
     and the same share, rounded half up, among the others."""
-    otherwise = lot_2013().mask(workforce, ON)  # everyone volunteers in ``workforce``
+    rule = presets.load("lot-2013").eligibility
+    otherwise = rule.mask(workforce, ON)  # everyone volunteers in ``workforce``
     admitted = np.flatnonzero(otherwise)
     refused = np.flatnonzero(~otherwise)
     rate = NEW_TELEWORKERS / len(admitted)
@@ -101,7 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("output", nargs="?", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
     posts, teleworkable, applied = write(args.output)
-    eligible = lot_2013().evaluate(Workforce.from_csv(args.output), on=ON).count()
+    rule = presets.load("lot-2013").eligibility
+    eligible = rule.evaluate(Workforce.from_csv(args.output), on=ON).count()
     print(
         f"{args.output}: {posts} posts, {teleworkable} teleworkable, {applied} volunteers, "
         f"{eligible} eligible on {ON}"

@@ -6,7 +6,7 @@ first touched)::
 
     >>> import teletravail as tt
     >>> agent = tt.Agent(id="A1", hire_date="2011-03-01", working_time="90 %")
-    >>> tt.eligibility.lot_2013().evaluate(agent, on="2013-01-01").eligible
+    >>> tt.presets.load("lot-2013").eligibility.evaluate(agent, on="2013-01-01").eligible
     True
 """
 
@@ -27,7 +27,7 @@ _EXPORTS: dict[str, str] = {
     "get_registry": "teletravail.units",
     "set_registry": "teletravail.units",
     "as_quantity": "teletravail.units",
-    "Source": "teletravail.dated",
+    "Source": "teletravail.sources",
     "DatedValue": "teletravail.dated",
     "DatedParameter": "teletravail.dated",
     "Duration": "teletravail.dated",
@@ -71,6 +71,7 @@ _SUBPACKAGES = frozenset(
     {
         "units",
         "dated",
+        "dates",
         "errors",
         "workforce",
         "eligibility",
@@ -81,6 +82,7 @@ _SUBPACKAGES = frozenset(
         "conformity",
         "presets",
         "samples",
+        "sources",
         "synthetic",
         "messages",
         "explain",
@@ -137,6 +139,7 @@ __all__ = [
     "config",
     "conformity",
     "dated",
+    "dates",
     "distributed",
     "eligibility",
     "errors",
@@ -148,6 +151,7 @@ __all__ = [
     "samples",
     "scheduling",
     "set_registry",
+    "sources",
     "sweep",
     "synthetic",
     "tables",
@@ -161,6 +165,7 @@ if TYPE_CHECKING:
         config,
         conformity,
         dated,
+        dates,
         distributed,
         eligibility,
         errors,
@@ -169,6 +174,7 @@ if TYPE_CHECKING:
         presets,
         samples,
         scheduling,
+        sources,
         sweep,
         synthetic,
         tables,
@@ -177,7 +183,7 @@ if TYPE_CHECKING:
     )
     from teletravail.config import load_policy
     from teletravail.conformity import ConformityReport, Finding, check_conformity
-    from teletravail.dated import DatedParameter, DatedValue, Duration, Period, Source
+    from teletravail.dated import DatedParameter, DatedValue, Duration, Period
     from teletravail.errors import (
         ConfigError,
         DatedValueError,
@@ -202,6 +208,7 @@ if TYPE_CHECKING:
         compare_policies,
     )
     from teletravail.policy.populations import Members, Population, WorkingTimeBand
+    from teletravail.sources import Source
     from teletravail.units import Q_, as_quantity, get_registry, set_registry
     from teletravail.workforce import (
         Activity,

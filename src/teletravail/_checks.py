@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase, choices, did_you_mean
+from teletravail.sources import Source
 
 
 def require_keys(
@@ -89,9 +90,7 @@ def is_bool(instance: Any, attribute: Any, value: Any) -> None:
 
 
 def optional_source(instance: Any, attribute: Any, value: Any) -> None:
-    """attrs validator: a :class:`~teletravail.dated.Source` or None."""
-    from teletravail.dated import Source
-
+    """attrs validator: a :class:`~teletravail.sources.Source` or None."""
     if value is not None and not isinstance(value, Source):
         raise ValidationError(
             attribute.name, value, Phrase("a Source or None", "un objet Source ou None")
@@ -102,8 +101,6 @@ def build_from_dict(cls: Callable[..., T], data: Mapping[str, Any], path: str) -
     """``cls(**data)`` for a document already checked by :func:`require_keys`: its
     ``source`` read with ``Source.from_dict``, and a validation error renamed with the
     document's key path (``centres[2].desks``)."""
-    from teletravail.dated import Source
-
     kwargs = dict(data)
     if kwargs.get("source") is not None:
         kwargs["source"] = Source.from_dict(kwargs["source"], f"{path}.source")

@@ -24,81 +24,24 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from teletravail._checks import require_keys
+from teletravail.dates import LAST_DATE, to_date
 from teletravail.errors import DatedValueError, NoValueInForceError, ValidationError
 from teletravail.messages import NBSP, Phrase, either, french_unit, grouped
+from teletravail.sources import Source
 from teletravail.units import as_quantity, format_quantity, format_unit, get_registry
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity
 
 __all__ = [
-    "FIRST_DATE",
-    "LAST_DATE",
-    "SEED_REPLACED",
-    "SOURCE_KEYS",
-    "STATED",
     "DatedParameter",
     "DatedValue",
     "Duration",
     "Period",
     "Segment",
-    "Source",
-    "date_words",
 ]
 
 _ONE_DAY = dt.timedelta(days=1)
-
-
-#: The dates the library works with. A period's year is laid out whole, with the weeks
-#: and months around it, and seniorities are counted back from a date: the margins keep
-#: that arithmetic inside the calendar Python knows (years 1 to 9999). A date beyond
-#: them is most likely a typing error (an open end is written by leaving the end out).
-FIRST_DATE: Final = dt.date(1900, 1, 1)
-LAST_DATE: Final = dt.date(9990, 12, 31)
-
-
-def to_date(value: Any, field: str) -> dt.date:
-    """Read a date: a ``datetime.date`` (not a datetime) or an ISO string ``YYYY-MM-DD``,
-    between :data:`FIRST_DATE` and :data:`LAST_DATE`."""
-    if isinstance(value, dt.datetime):
-        raise ValidationError(field, value, _TIMELESS)
-    if isinstance(value, dt.date):
-        found = value
-    elif isinstance(value, str):
-        text = value.strip()
-        if not _ISO_DATE.match(text):
-            raise ValidationError(field, value, _ISO)
-        try:
-            found = dt.date.fromisoformat(text)
-        except ValueError:
-            raise ValidationError(field, value, _EXISTING) from None
-    else:
-        raise ValidationError(field, value, _A_DATE)
-    if not FIRST_DATE <= found <= LAST_DATE:
-        raise ValidationError(field, value, _WITHIN)
-    return found
-
-
-_TIMELESS: Final = Phrase("a date without a time of day", "une date sans heure")
-_ISO: Final = Phrase(
-    "an ISO date such as 2013-01-01", "une date écrite AAAA-MM-JJ, comme 2013-01-01"
-)
-_EXISTING: Final = Phrase(
-    "a date that exists, e.g. 2013-02-28", "une date qui existe, par exemple 2013-02-28"
-)
-_A_DATE: Final = Phrase(
-    "a date (datetime.date or 'YYYY-MM-DD')",
-    "une date (un objet datetime.date ou du texte AAAA-MM-JJ)",
-)
-_WITHIN: Final = Phrase(
-    "a date from {first} to {last} (leave an end out for none)",
-    "une date du {first} au {last} (pour ne fixer aucune fin, omettez-la)",
-    first=FIRST_DATE.isoformat(),
-    last=LAST_DATE.isoformat(),
-)
-
-
-_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def check_order(
@@ -153,142 +96,6 @@ def _is_source(instance: Any, attribute: Any, value: Any) -> None:
                 "un objet Source (title, publication, date, reference, url, note)",
             ),
         )
-
-
-def _published(value: Any) -> dt.date | None:
-    return None if value is None else to_date(value, "date")
-
-
-#: The keys of a source's dict form, in the order a citation gives them.
-SOURCE_KEYS: Final = ("title", "publication", "date", "reference", "url", "note")
-
-#: What a source that still names a file of articles (the former ``seed`` key) must write
-#: instead: the article's bibliographic reference.
-SEED_REPLACED: Final = Phrase(
-    "the article cited by its title, publication and date instead ({seed!r} is no longer"
-    " read): e.g. {example}",
-    "l'article cité par son titre, sa publication et sa date au lieu de la clé {seed!r}, qui"
-    " n'est plus lue (par exemple {example})",
-    seed="seed",
-    example='publication = "La Gazette des communes", date = "2012-07-06"',
-)
-
-_MONTHS: Final[dict[str, tuple[str, ...]]] = {
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-    "fr": (
-        "janvier", "février", "mars", "avril", "mai", "juin",
-        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    ),
-}  # fmt: skip
-
-
-def date_words(day: dt.date, lang: str = "en") -> str:
-    """A date as a reader writes it: ``6 July 2012``; in French ``6 juillet 2012`` and
-    ``1er avril 2015`` (the first of a month is an ordinal)."""
-    if lang not in _MONTHS:
-        raise ValidationError("lang", lang, either("en", "fr"))
-    number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
-    return f"{number} {_MONTHS[lang][day.month - 1]} {day.year}"
-
-
-@attrs.frozen(kw_only=True)
-class Source:
-    """Where a rule or a value comes from, as a reader cites it.
-
-    ``title`` names the text: a legal text (``"Arrêté du 23 novembre 2022"``) or an
-    article. An article also gives its ``publication`` (the newspaper, magazine or
-    website that published it: ``"La Gazette des communes"``) and its ``date`` of
-    publication, a :class:`datetime.date` (or ISO text), left out when the page is
-    undated. ``reference`` is the article of a law, an identifier or the part of the
-    text cited, ``url`` a link. ``note`` qualifies it, for example ``"unconfirmed"`` for
-    a value read in a single secondary source.
-    """
-
-    title: str = attrs.field(validator=lambda _, a, v: _text(a.name, v))
-    publication: str | None = attrs.field(
-        default=None, validator=lambda _, a, v: _text(a.name, v, True)
-    )
-    date: dt.date | None = attrs.field(default=None, converter=_published)
-    reference: str | None = attrs.field(
-        default=None, validator=lambda _, a, v: _text(a.name, v, True)
-    )
-    url: str | None = attrs.field(default=None, validator=lambda _, a, v: _text(a.name, v, True))
-    note: str | None = None
-
-    @property
-    def unconfirmed(self) -> bool:
-        """Whether the note flags the value as unconfirmed."""
-        return self.note is not None and "unconfirmed" in self.note.lower()
-
-    def to_dict(self) -> dict[str, str]:
-        """A JSON-ready form, leaving out empty fields (the date as ``YYYY-MM-DD``)."""
-        found: dict[str, str] = {}
-        for key in SOURCE_KEYS:
-            value = getattr(self, key)
-            if value is not None:
-                found[key] = value.isoformat() if isinstance(value, dt.date) else value
-        return found
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any], path: str = "source") -> Source:
-        """Rebuild a source from :meth:`to_dict`; ``path`` names it in errors."""
-        if not isinstance(data, Mapping):
-            raise ValidationError(
-                path, data, Phrase("an object with a title", "un objet avec un titre (title)")
-            )
-        if "seed" in data:
-            raise ValidationError(f"{path}.seed", data["seed"], SEED_REPLACED)
-        unknown = sorted(set(data) - set(SOURCE_KEYS))
-        if unknown:
-            raise ValidationError(
-                f"{path}.{unknown[0]}",
-                data[unknown[0]],
-                Phrase("no such key in a source", "aucune clé de ce nom dans une source"),
-            )
-        if "title" not in data:
-            raise ValidationError(
-                f"{path}.title", None, Phrase("a title (missing)", "un titre (clé manquante)")
-            )
-        try:
-            return cls(**data)
-        except ValidationError as error:
-            raise ValidationError(f"{path}.{error.field}", error.value, error.expected) from None
-
-    def cite(self, lang: str = "en") -> str:
-        """The source as a reader cites it: the title (in quotes for an article), the
-        publication, the date in words, the reference, then the note in brackets::
-
-            « Le conseil général du Lot généralise le télétravail … », La Gazette des
-            communes, 6 juillet 2012
-
-        Only the quotes and the date change with ``lang`` (``"en"`` or ``"fr"``): the
-        other fields are printed as written.
-        """
-        if lang not in _MONTHS:
-            raise ValidationError("lang", lang, either("en", "fr"))
-        title = self.title
-        if self.publication:
-            title = f"«\u00a0{title}\u00a0»" if lang == "fr" else f"\u201c{title}\u201d"
-        parts = [title]
-        if self.publication:
-            parts.append(self.publication)
-        if self.date is not None:
-            parts.append(date_words(self.date, lang))
-        if self.reference:
-            parts.append(self.reference)
-        if self.note:
-            parts.append(f"({self.note})")
-        return ", ".join(parts)
-
-    def __str__(self) -> str:
-        return self.cite("en")
-
-
-#: The source of a value a policy document gives without one: the document itself.
-STATED: Final = Source(title="stated in the policy document")
 
 
 @attrs.frozen(kw_only=True)
@@ -600,7 +407,7 @@ _DURATION_UNITS: dict[str, str] = {
 }  # fmt: skip
 _DURATION_DIGITS = 9
 #: The longest duration: seniorities and derogations are counted in years, and the
-#: dates they reach must stay within the calendar (see :data:`LAST_DATE`).
+#: dates they reach must stay within the calendar (see :data:`teletravail.dates.LAST_DATE`).
 _MOST_YEARS = 1000
 
 

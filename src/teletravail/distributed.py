@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import numpy as np
 
-from teletravail.dated import to_date
+from teletravail.dates import to_date
 from teletravail.errors import RowError, ValidationError
 from teletravail.messages import Phrase
 from teletravail.policy import totals_of

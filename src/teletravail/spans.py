@@ -15,7 +15,8 @@ from typing import Any
 import attrs
 
 from teletravail._checks import is_bool
-from teletravail.dated import Duration, check_order, to_date
+from teletravail.dated import Duration, check_order
+from teletravail.dates import to_date
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
 

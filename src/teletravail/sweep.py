@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import numpy as np
 
-from teletravail.dated import to_date
+from teletravail.dates import to_date
 from teletravail.eligibility.rules import AllOf, AnyOf, Not, Rule, Unless
 from teletravail.errors import ValidationError
 from teletravail.frames import Units, quantity_frame

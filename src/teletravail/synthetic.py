@@ -68,8 +68,8 @@ HIRE_LAST = np.datetime64("2012-12-31", "D")
 WORKING_TIMES: tuple[float, ...] = (50.0, 60.0, 70.0, 80.0, 90.0, 100.0)
 WORKING_TIME_WEIGHTS: tuple[float, ...] = (0.05, 0.05, 0.05, 0.15, 0.10, 0.60)
 
-#: Role codes: the four the Lot excluded from 2013 (``LOT_2013_EXCLUDED``), then
-#: eight services of a departmental council.
+#: Role codes: the four the Lot excluded from 2013 (the ``role.excluded`` criterion of the
+#: ``lot-2013`` preset), then eight services of a departmental council.
 ROLES: tuple[str, ...] = (
     "production",
     "cadre",

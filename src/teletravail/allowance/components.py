@@ -23,10 +23,12 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail._checks import enum_value, optional_source
-from teletravail.dated import DatedParameter, Source, check_order, to_date
+from teletravail.dated import DatedParameter, check_order
+from teletravail.dates import to_date
 from teletravail.errors import NotPayableError, NoValueInForceError, ValidationError
 from teletravail.messages import Phrase
 from teletravail.money import as_decimal, cents, euros, half_days, millicents, pay
+from teletravail.sources import Source
 from teletravail.units import Q_, as_quantity
 from teletravail.week import Place, PlaceKind
 

@@ -13,30 +13,22 @@ The branches, and the other national parameters a policy may name, are listed in
 
 from __future__ import annotations
 
-from teletravail.dated import DatedParameter, DatedValue, Source
+import attrs
+
+from teletravail import sources
+from teletravail.dated import DatedParameter, DatedValue
 from teletravail.units import CURRENCY, per_registry
 
 __all__ = ["forfait_annual_cap", "forfait_annual_cap_territorial", "forfait_daily_rate"]
 
-DECRET_2021_1123 = Source(
-    title="Décret n° 2021-1123 du 26 août 2021",
-    reference="allocation forfaitaire de télétravail, in force 2021-09-01, paid quarterly",
-)
-ARRETE_2021_08_26 = Source(
-    title="Arrêté du 26 août 2021",
-    reference="art. 1 (amounts), taken for décret n° 2021-1123",
-)
-ARRETE_2022_11_23 = Source(
-    title="Arrêté du 23 novembre 2022",
-    reference="JORF 27 November 2022",
-)
-ARRETE_2024_04_03 = Source(
-    title="Arrêté du 3 avril 2024",
-    reference="JORF 20 April 2024; telework days of calendar year 2024",
-    note="State and hospital branches; a local body needs its own deliberation",
-)
-LOCAL_BODIES = Source(
-    title="Arrêté du 23 novembre 2022",
+# The texts, from the catalogue of sources.
+DECRET_2021_1123 = sources.DECRET_2021_1123
+ARRETE_2021_08_26 = sources.ARRETE_2021_08_26
+ARRETE_2022_11_23 = sources.ARRETE_2022_11_23
+ARRETE_2024_04_03 = sources.ARRETE_2024_04_03
+#: The arrêté of 23 November 2022 as it applies to a local body.
+LOCAL_BODIES = attrs.evolve(
+    sources.ARRETE_2022_11_23,
     reference=(
         "JORF 27 November 2022; in a local body, paid by a deliberation of the council,"
         " which may set a lower cap"

@@ -40,9 +40,10 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
-from teletravail.dated import STATED, DatedParameter, DatedValue, Source
+from teletravail.dated import DatedParameter, DatedValue
 from teletravail.errors import NoValueInForceError, ValidationError
 from teletravail.messages import EMPTY, Phrase, choices, did_you_mean
+from teletravail.sources import STATED, Source
 from teletravail.units import per_registry
 from teletravail.week import PlaceKind
 

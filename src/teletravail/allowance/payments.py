@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 import numpy as np
 
-from teletravail.dated import to_date
+from teletravail.dates import to_date
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
 from teletravail.money import as_decimal, euros

@@ -1,16 +1,19 @@
-"""Allowances of the schemes known from the press and of the national texts, with their
-sources."""
+"""Ready-made components that pay a national amount: the public-service forfait and the
+URSSAF limits, with their sources.
+
+They are national parameters (:mod:`.national`), not a territory's scheme: the schemes
+(the Lot's 100 EUR at the start, the public-service framework) are the documents of
+:mod:`teletravail.presets`, whose allowances are ``presets.load(name).allowance``.
+"""
 
 from __future__ import annotations
 
-import attrs
-
-from teletravail.bibliography import LOT_2013_GENERALISATION
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
 from teletravail.units import per_registry
 
-from .components import Allowance, EmployerCost, MonthlyFlat, OneOff, PerDay
+from .components import MonthlyFlat, PerDay
+from .national import national_component
 
 # the URSSAF texts and rows, now written with their dated values (in .urssaf)
 from .urssaf import BOSS as BOSS
@@ -19,20 +22,12 @@ from .urssaf import Row as Row
 
 __all__ = [
     "forfait_teletravail",
-    "lot_2013",
     "urssaf_monthly_flat",
     "urssaf_per_day",
 ]
 
-LOT_2013 = attrs.evolve(
-    LOT_2013_GENERALISATION,
-    reference="100\u00a0€ versés une fois au démarrage, matériel informatique fourni",
-)
-
 
 def _per_day(parameter: str, branch: str | None = None) -> PerDay:
-    from .national import national_component
-
     component = national_component(parameter, branch)
     assert isinstance(component, PerDay)
     return component
@@ -45,18 +40,6 @@ def forfait_teletravail() -> PerDay:
     from 2021-09-01, 2.88 EUR capped at 253.44 EUR from 2023 (282.24 EUR for 2024 only),
     payable at home or in a tiers-lieu without an employer-funded canteen."""
     return _per_day("forfait-teletravail", "state")
-
-
-def lot_2013(laptop: str | None = None) -> Allowance:
-    """The Lot from 2013 (La Gazette des communes, 6 July 2012): 100 EUR once, at the
-    start; the equipment is the employer's cost, shown apart when its price is given
-    (``laptop="750 EUR"``)."""
-    components: list[OneOff | EmployerCost] = [
-        OneOff(name="indemnité de démarrage", amount="100 EUR", source=LOT_2013)
-    ]
-    if laptop is not None:
-        components.append(EmployerCost(name="laptop", amount=laptop, source=LOT_2013))
-    return Allowance(components=components)
 
 
 def _agreement(parameter: str, collective_agreement: bool) -> str:
@@ -80,8 +63,6 @@ def urssaf_monthly_flat(collective_agreement: bool = False) -> MonthlyFlat:
     """The private-sector monthly flat limit per weekly telework day, paid for every
     calendar month the period touches (a partial month counts in full); the national
     parameters ``urssaf-monthly-flat`` and ``urssaf-monthly-flat-collective-agreement``."""
-    from .national import national_component
-
     component = national_component(_agreement("urssaf-monthly-flat", collective_agreement))
     assert isinstance(component, MonthlyFlat)
     return component

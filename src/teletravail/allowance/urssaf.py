@@ -13,25 +13,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from teletravail.dated import DatedParameter, DatedValue, Source
+import attrs
+
+from teletravail import sources
+from teletravail.dated import DatedParameter, DatedValue
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
+from teletravail.sources import Source
 from teletravail.units import per_registry
 
 __all__ = ["urssaf_daily_rate", "urssaf_monthly_cap", "urssaf_monthly_flat_rate"]
 
-BOSS = Source(
-    title="URSSAF / BOSS, frais professionnels: télétravail",
-    reference="arrêté du 20 décembre 2002, art. 6 and 10; limits exempt from contributions",
-)
+BOSS = sources.URSSAF_BOSS
 #: The places where a day is paid: home, another place or a télécentre.
-BOSS_PLACES = Source(
-    title="URSSAF / BOSS, frais professionnels: télétravail",
+BOSS_PLACES = attrs.evolve(
+    sources.URSSAF_BOSS,
     reference="allowance per telework day, paid for days at home, in another place or a télécentre",
     note="unconfirmed: one secondary source says the exemption covers home telework only",
 )
-BOSS_UNCONFIRMED = Source(
-    title="URSSAF / BOSS, frais professionnels: télétravail",
+BOSS_UNCONFIRMED = attrs.evolve(
+    sources.URSSAF_BOSS,
     reference="arrêté du 20 décembre 2002, art. 6 and 10",
     note="unconfirmed: secondary sources disagree",
 )

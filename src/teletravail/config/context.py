@@ -12,9 +12,9 @@ import difflib
 from collections.abc import Sequence
 from typing import Any, Final
 
-from teletravail.dated import Source
 from teletravail.errors import Problem
 from teletravail.messages import EMPTY, Phrase, did_you_mean, french_count
+from teletravail.sources import Source
 
 __all__ = ["BAD", "Context", "join_path", "listed", "suggest"]
 

@@ -102,7 +102,10 @@ KEYS_FR: Final[Mapping[tuple[str, str], str]] = {
     ("period", "start"): "son premier jour",
     ("period", "end"): "son dernier jour (par défaut\u00a0: sans fin)",
     ("source", "id"): "un nom par lequel le reste du document le cite",
-    ("source", "title"): "le texte cité\u00a0: une loi, une délibération, un article",
+    ("source", "cites"): "un texte du catalogue de la bibliothèque, que cette source précise (son "
+    "titre, sa publication et sa date sont ceux du catalogue)",
+    ("source", "title"): "le texte cité\u00a0: une loi, une délibération, un article "
+    "(obligatoire sans cites)",
     ("source", "publication"): "pour un article, le journal, le magazine ou le site qui l'a publié",
     ("source", "date"): "pour un article, le jour de sa publication",
     ("source", "reference"): "l'article, l'identifiant ou la partie du texte",

@@ -24,7 +24,8 @@ import attrs
 
 from teletravail._checks import encodable
 from teletravail.config.context import BAD, Context, join_path, suggest
-from teletravail.dated import Duration, to_date
+from teletravail.dated import Duration
+from teletravail.dates import to_date
 from teletravail.errors import ValidationError
 from teletravail.messages import EMPTY, Phrase, choices, show
 from teletravail.units import as_quantity, format_unit

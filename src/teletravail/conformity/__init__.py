@@ -30,6 +30,7 @@ from .checks import check_conformity
 from .findings import ConformityReport, Finding, Severity
 from .framework import ART_2_2016 as ART_2_2016
 from .framework import ART_2_2020 as ART_2_2020
+from .framework import ART_3 as ART_3
 from .framework import ART_4_2016 as ART_4_2016
 from .framework import ART_4_2019 as ART_4_2019
 from .framework import ART_4_2020 as ART_4_2020

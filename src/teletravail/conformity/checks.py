@@ -29,12 +29,12 @@ from teletravail.allowance.forfait import (
     forfait_annual_cap,
     forfait_daily_rate,
 )
-from teletravail.dated import DatedParameter, Duration, to_date
+from teletravail.dated import DatedParameter, Duration
+from teletravail.dates import to_date
 from teletravail.errors import NoValueInForceError, ValidationError
 from teletravail.messages import Phrase
 from teletravail.policy import Policy
 from teletravail.policy.terms import AuthorisationTerms
-from teletravail.scheduling.presets import DECRET_2016_151
 from teletravail.scheduling.quota import Quota
 from teletravail.units import Q_
 from teletravail.week import PlaceKind
@@ -43,6 +43,7 @@ from teletravail.workforce import DerogationKind
 from .findings import ConformityReport, Finding, Severity
 from .framework import (
     ART_2_2016,
+    ART_3,
     CALENDAR_SOURCE,
     DECRET_2016_151_IN_FORCE,
     FLOATING_DAYS_START,
@@ -175,7 +176,7 @@ def _quota_findings(quota: Quota | None, day: dt.date) -> list[Finding]:
                 path="quota",
                 observed=Word.UNLIMITED,
                 limit=three,
-                source=DECRET_2016_151,
+                source=ART_3,
             )
         ]
     out: list[Finding] = []
@@ -187,7 +188,7 @@ def _quota_findings(quota: Quota | None, day: dt.date) -> list[Finding]:
                 path="quota.maximum",
                 observed=quota.maximum,
                 limit=three,
-                source=DECRET_2016_151,
+                source=ART_3,
             )
         )
     # the presence a full-timer keeps: the week worked less the telework the quota allows
@@ -205,7 +206,7 @@ def _quota_findings(quota: Quota | None, day: dt.date) -> list[Finding]:
                 path="quota.on_site_minimum",
                 observed=Q_(presence, "workday/week"),
                 limit=Q_(2.0, "workday/week"),
-                source=DECRET_2016_151,
+                source=ART_3,
             )
         )
     out.extend(_part_time_findings(quota))
@@ -242,7 +243,7 @@ def _part_time_findings(quota: Quota) -> list[Finding]:
                     subject=label,
                     observed=band.maximum,
                     limit=Q_(3.0, "workday/week"),
-                    source=DECRET_2016_151,
+                    source=ART_3,
                 )
             )
         worked = quota.days_worked(band.low)
@@ -257,7 +258,7 @@ def _part_time_findings(quota: Quota) -> list[Finding]:
                     subject=label,
                     observed=Q_(worked - allowed, "workday/week"),
                     limit=Q_(needed, "workday/week"),
-                    source=DECRET_2016_151,
+                    source=ART_3,
                 )
             )
     return out

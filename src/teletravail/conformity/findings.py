@@ -15,10 +15,12 @@ from typing import Any, Literal
 import attrs
 import pint
 
-from teletravail.dated import Duration, Source, to_date
+from teletravail.dated import Duration
+from teletravail.dates import to_date
 from teletravail.errors import ValidationError
 from teletravail.explain import SCHEMA_VERSION, Value, encode_value
 from teletravail.messages import Lang, Phrase, choices
+from teletravail.sources import Source
 
 from .text import CODES, COLON, check_lang, counted, sentence, word
 

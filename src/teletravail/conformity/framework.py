@@ -33,15 +33,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final
 
-from teletravail.dated import Duration, Source
+import attrs
+
+from teletravail import sources
+from teletravail.dated import Duration
 from teletravail.policy.terms import Renewal
 from teletravail.scheduling.quota import DECRET_2021_1725
+from teletravail.sources import Source
 from teletravail.week import PlaceKind
 from teletravail.workforce import DerogationKind
 
 __all__ = [
     "ART_2_2016",
     "ART_2_2020",
+    "ART_3",
     "ART_4_2016",
     "ART_4_2019",
     "ART_4_2020",
@@ -68,50 +73,60 @@ _DECRET_2021_1725 = dt.date(2021, 12, 23)  # art. 4: four grounds of derogation
 #: before it, telework had to be regular.
 FLOATING_DAYS_START: Final = _DECRET_2020_524
 
-DECRET_2016_151_IN_FORCE = Source(
-    title="Décret n° 2016-151 du 11 février 2016",
-    reference="JORF 12 February 2016, in force 2016-02-13; taken for loi n° 2012-347, art. 133",
+#: The décret itself: its publication, entry into force and legal basis.
+DECRET_2016_151_IN_FORCE = sources.DECRET_2016_151
+#: Art. 3: the weekly limits (every version).
+ART_3 = attrs.evolve(
+    sources.DECRET_2016_151,
+    reference="art. 3, at most 3 days a week, at least 2 on site, assessable over a month",
 )
-ART_2_2016 = Source(
-    title="Décret n° 2016-151 du 11 février 2016, art. 2 (original wording)",
+ART_2_2016 = attrs.evolve(
+    sources.DECRET_2016_151,
     reference=(
-        "telework done regularly, at the agent's home or in professional premises distinct"
-        " from the employer's and from the place of assignment"
+        "art. 2 (original wording), telework done regularly, at the agent's home or in"
+        " professional premises distinct from the employer's and from the place of"
+        " assignment"
     ),
     note="wording from secondary sources quoting the original text",
 )
-ART_2_2020 = Source(
-    title="Décret n° 2016-151, art. 2 and 2-1, as amended by décret n° 2020-524 du 5 mai 2020",
+ART_2_2020 = attrs.evolve(
+    sources.DECRET_2016_151,
     reference=(
-        "in force 2020-05-07: at home, in another private place or in any place for"
-        " professional use; regular or occasional telework, fixed and floating days"
+        "art. 2 and 2-1, as amended by décret n° 2020-524 du 5 mai 2020, in force"
+        " 2020-05-07: at home, in another private place or in any place for professional"
+        " use; regular or occasional telework, fixed and floating days"
     ),
 )
-ART_4_2016 = Source(
-    title="Décret n° 2016-151 du 11 février 2016, art. 4 (original wording)",
-    reference="derogation for the agent's health, after the occupational doctor's opinion",
+ART_4_2016 = attrs.evolve(
+    sources.DECRET_2016_151,
+    reference=(
+        "art. 4 (original wording), derogation for the agent's health, after the"
+        " occupational doctor's opinion"
+    ),
     note="unconfirmed: the 6-month length is read in the 2019 wording that replaced it",
 )
-ART_4_2019 = Source(
-    title="Décret n° 2016-151, art. 4, as replaced by décret n° 2019-637 du 25 juin 2019",
+ART_4_2019 = attrs.evolve(
+    sources.DECRET_2016_151,
     reference=(
-        "in force 2019-06-27: health, disability or pregnancy, 6 months at most,"
-        " renewable once per authorisation period, after the occupational doctor's opinion"
+        "art. 4, as replaced by décret n° 2019-637 du 25 juin 2019, in force 2019-06-27:"
+        " health, disability or pregnancy, 6 months at most, renewable once per"
+        " authorisation period, after the occupational doctor's opinion"
     ),
 )
-ART_4_2020 = Source(
-    title="Décret n° 2016-151, art. 4, as amended by décret n° 2020-524 du 5 mai 2020",
+ART_4_2020 = attrs.evolve(
+    sources.DECRET_2016_151,
     reference=(
-        "in force 2020-05-07: health, disability or pregnancy, 6 months at most, renewable;"
-        " a temporary authorisation in an exceptional situation"
+        "art. 4, as amended by décret n° 2020-524 du 5 mai 2020, in force 2020-05-07:"
+        " health, disability or pregnancy, 6 months at most, renewable; a temporary"
+        " authorisation in an exceptional situation"
     ),
 )
-ART_5_2016 = Source(
-    title="Décret n° 2016-151 du 11 février 2016, art. 5 (original wording)",
+ART_5_2016 = attrs.evolve(
+    sources.DECRET_2016_151,
     reference=(
-        "an authorisation of one year at most, renewable by express decision after an"
-        " interview with the direct superior and on their opinion; an adaptation period of"
-        " 3 months at most"
+        "art. 5 (original wording), an authorisation of one year at most, renewable by"
+        " express decision after an interview with the direct superior and on their"
+        " opinion; an adaptation period of 3 months at most"
     ),
     note=(
         "read in secondary sources of 2016 (law-firm and union summaries, which say one year"
@@ -119,21 +134,22 @@ ART_5_2016 = Source(
         " length the employer's own rules set"
     ),
 )
-ART_5_2020 = Source(
-    title="Décret n° 2016-151, art. 5, as amended by décret n° 2020-524 du 5 mai 2020",
+ART_5_2020 = attrs.evolve(
+    sources.DECRET_2016_151,
     reference=(
-        "in force 2020-05-07: the authorisation states its length where it has one (no"
-        " longest length, no express renewal required); an adaptation period of 3 months"
-        " at most"
+        "art. 5, as amended by décret n° 2020-524 du 5 mai 2020, in force 2020-05-07: the"
+        " authorisation states its length where it has one (no longest length, no express"
+        " renewal required); an adaptation period of 3 months at most"
     ),
     note="exact wording unconfirmed: read in union and management-centre summaries",
 )
-NOTICE = Source(
-    title="Décret n° 2016-151, art. 5: ending telework (2016 wording and as amended in 2020)",
+NOTICE = attrs.evolve(
+    sources.DECRET_2016_151,
     reference=(
-        "at any time, in writing, at the agent's or the administration's initiative, with 2"
-        " months' notice, 1 month during the adaptation period; the administration's notice"
-        " may be shortened for a duly reasoned need of the service"
+        "art. 5, ending telework (2016 wording and as amended in 2020): at any time, in"
+        " writing, at the agent's or the administration's initiative, with 2 months'"
+        " notice, 1 month during the adaptation period; the administration's notice may be"
+        " shortened for a duly reasoned need of the service"
     ),
     note=(
         "unconfirmed: read in a Conseil d'État staff arrêté of 31 December 2020 (art. 12)"
@@ -202,7 +218,10 @@ def derogations_in_force(day: dt.date) -> tuple[dict[DerogationKind, Duration | 
 
 
 #: The calendar a document writes is checked against the holidays package's.
-CALENDAR_SOURCE: Final = Source(
-    title="Code du travail, art. L. 3133-1 (public holidays) and L. 3134-13 (Alsace-Moselle)",
-    reference="the public holidays of France and of its subdivisions, as the calendar reads them",
+CALENDAR_SOURCE: Final = attrs.evolve(
+    sources.CODE_DU_TRAVAIL,
+    reference=(
+        "art. L. 3133-1 (public holidays) and L. 3134-13 (Alsace-Moselle), the public"
+        " holidays of France and of its subdivisions, as the calendar reads them"
+    ),
 )

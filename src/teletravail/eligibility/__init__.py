@@ -5,7 +5,6 @@
 - :mod:`~teletravail.eligibility.decisions`: a rule's answers over a workforce, as
   columns (each agent's :class:`Decision` tree is in :mod:`teletravail.explain`).
 - :mod:`~teletravail.eligibility.selection`: choosing among the eligible agents.
-- :mod:`~teletravail.eligibility.presets`: the rules of published schemes.
 
 >>> from teletravail.eligibility import MinimumSeniority, MinimumWorkingTime
 >>> rule = MinimumSeniority(minimum="1 year") & MinimumWorkingTime(minimum="90 %")
@@ -31,7 +30,6 @@ from .criteria import (
     Volunteer,
 )
 from .decisions import BatchDecision
-from .presets import lot_2013, lozere_2015, lozere_2015_selection
 from .rules import AllOf, AnyOf, Not, Rule, Unless, all_of, any_of
 from .selection import Selection, SelectionCampaign
 
@@ -63,7 +61,4 @@ __all__ = [
     "Volunteer",
     "all_of",
     "any_of",
-    "lot_2013",
-    "lozere_2015",
-    "lozere_2015_selection",
 ]

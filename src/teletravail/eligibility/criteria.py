@@ -1,7 +1,7 @@
 """Criteria: the single conditions that rules are composed of.
 
 Each criterion has a stable ``code`` (kept across versions, used in JSON documents and
-for translations), a threshold, an optional :class:`~teletravail.dated.Source`, and
+for translations), a threshold, an optional :class:`~teletravail.sources.Source`, and
 computes its answer for a whole workforce with array operations. For the explanation of
 one row it also reports the value it observed.
 
@@ -36,10 +36,11 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail.dated import Duration, Source
+from teletravail.dated import Duration
 from teletravail.errors import TeletravailError, ValidationError
 from teletravail.explain import CriterionResult, Result, Value
 from teletravail.messages import Phrase, french_unit
+from teletravail.sources import Source
 from teletravail.units import DIMENSIONLESS, LENGTH, Q_, TIME, as_quantity, unit
 from teletravail.workforce import (
     ACTIVITY_SHARE_UNIT,

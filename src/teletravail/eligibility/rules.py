@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail._columns import SHORT, any_set, highest, zeros
-from teletravail.dated import to_date
+from teletravail.dates import to_date
 from teletravail.errors import ReferenceDateError, RowError, ValidationError, WorkforceError
 from teletravail.explain import CompositeResult, Decision, Result
 from teletravail.messages import Phrase, either

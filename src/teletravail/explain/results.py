@@ -21,9 +21,10 @@ from typing import Any, Literal
 import attrs
 
 from teletravail._checks import require_keys
-from teletravail.dated import Source, to_date
+from teletravail.dates import to_date
 from teletravail.errors import ValidationError
 from teletravail.messages import Lang, Phrase
+from teletravail.sources import Source
 
 from .text import render_decision
 from .values import Value, decode_value, encode_value, typed

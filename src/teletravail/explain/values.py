@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, Union
 
 from teletravail._checks import require_keys
-from teletravail.dated import Duration, to_date
+from teletravail.dated import Duration
+from teletravail.dates import to_date
 from teletravail.errors import UnitError, ValidationError
 from teletravail.messages import Phrase
 from teletravail.units import Q_, format_unit

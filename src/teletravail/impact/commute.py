@@ -22,11 +22,14 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from teletravail import sources
 from teletravail._checks import enum_value, optional_source
 from teletravail._columns import all_nan, highest, lowest, readonly, zeros
-from teletravail.dated import DatedParameter, Source, to_date
+from teletravail.dated import DatedParameter
+from teletravail.dates import to_date
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
+from teletravail.sources import Source
 from teletravail.units import Q_, as_quantity, unit
 from teletravail.week import PlaceKind
 from teletravail.workforce import Agent, CommuteMode, Workforce
@@ -52,8 +55,8 @@ __all__ = [
 _MODES: tuple[CommuteMode, ...] = tuple(CommuteMode)
 _SMALLEST_NORMAL = 2.0**-1022  # below it, a product loses bits and x 2 no longer commutes
 
-ADEME_2020 = Source(
-    title="ADEME, Caractérisation des effets rebond induits par le télétravail (2020)",
+ADEME_2020 = attrs.evolve(
+    sources.ADEME_REBOUND_2020,
     reference="271 kg CO2e a year per weekly telework day; modal chains +67.7 (25 %); net -31 %",
 )
 
@@ -298,7 +301,7 @@ def _constant(value: Any, mode: CommuteMode) -> Any:
         value=as_quantity(
             value, field=f"factors.{mode.value}", dimension="[mass] * [co2e] / [length]"
         ),
-        source=Source(title="given by the user"),
+        source=sources.GIVEN,
     )
 
 

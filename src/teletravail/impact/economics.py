@@ -47,14 +47,14 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
+from teletravail import sources
 from teletravail._checks import build_from_dict, optional_source, require_keys
-from teletravail.bibliography import PILOT_2012_ASSESSMENT
-from teletravail.dated import Source
 from teletravail.errors import ValidationError
 from teletravail.frames import Units, quantity_frame
 from teletravail.messages import Phrase, choices, did_you_mean
 from teletravail.money import as_decimal, millicents
 from teletravail.scheduling.telecentre import Bookings, Telecentre, TelecentreNetwork
+from teletravail.sources import Source
 from teletravail.units import DIMENSIONLESS, Q_, TIME, as_quantity, per_registry
 
 if TYPE_CHECKING:
@@ -334,7 +334,7 @@ def pilot_2012_costs() -> CentreCosts:
         running="3750 EUR/year",
         depreciation=f"{DEFAULT_DEPRECIATION_YEARS} year",
         source=attrs.evolve(
-            PILOT_2012_ASSESSMENT,
+            sources.PILOT_2012_ASSESSMENT,
             reference="investissement moyen de 10\u202f000\u00a0€ par télécentre, fonctionnement"
             " d'environ 3\u202f750\u00a0€ par an",
             note="the 5-year depreciation period is an assumption, not in the article",

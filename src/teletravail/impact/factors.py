@@ -14,35 +14,28 @@ from __future__ import annotations
 
 import attrs
 
-from teletravail.bibliography import LOT_PILOT
-from teletravail.dated import DatedParameter, DatedValue, Source
+from teletravail import sources
+from teletravail.dated import DatedParameter, DatedValue
 from teletravail.units import per_registry
 from teletravail.workforce import CommuteMode
 
 __all__ = ["IMPACTCO2", "emission_factors", "tailpipe_2012"]
 
-IMPACTCO2 = Source(
-    title="ADEME Base Empreinte, as used by impactco2.fr",
+IMPACTCO2 = attrs.evolve(
+    sources.IMPACTCO2,
     reference="incubateur-ademe/impactco2, src/data/categories/deplacement.ts",
-    url="https://impactco2.fr",
 )
-IMPACTCO2_BACKDATED = Source(
-    title="ADEME Base Empreinte, as used by impactco2.fr",
-    reference="incubateur-ademe/impactco2, src/data/categories/deplacement.ts",
-    url="https://impactco2.fr",
-    note="unconfirmed before 2025: the value stands in for earlier years",
+IMPACTCO2_BACKDATED = attrs.evolve(
+    IMPACTCO2, note="unconfirmed before 2025: the value stands in for earlier years"
 )
-IMPACTCO2_OTHER_BEFORE = Source(
-    title="ADEME Base Empreinte, as used by impactco2.fr (values before May 2026)",
-    reference="impactco2 commit 6b5ce0d4 (2025-01-12)",
-    url="https://impactco2.fr",
+IMPACTCO2_OTHER_BEFORE = attrs.evolve(
+    sources.IMPACTCO2,
+    reference="values before May 2026, impactco2 commit 6b5ce0d4 (2025-01-12)",
     note="unconfirmed dates: attested from 2025-01-12; the switch on 2026-05-04 is attested "
     "for cars only",
 )
-IMPACTCO2_BEFORE = Source(
-    title="ADEME Base Empreinte, as used by impactco2.fr (values before May 2026)",
-    reference="impactco2 commit 6b5ce0d4 (2025-01-12)",
-    url="https://impactco2.fr",
+IMPACTCO2_BEFORE = attrs.evolve(
+    IMPACTCO2_OTHER_BEFORE,
     note="unconfirmed start date: the value is attested from 2025-01-12",
 )
 _START = "1990-01-01"  # earlier values are unknown: the first known ones stand in
@@ -103,7 +96,7 @@ def tailpipe_2012() -> DatedParameter:
                 start="2000-01-01",
                 value=f"0.116 {UNIT}",
                 source=attrs.evolve(
-                    LOT_PILOT,
+                    sources.LOT_PILOT,
                     reference="bilan de juin 2012\u00a0: 38\u202f735 km évités pour 4,5 t de CO2",
                     note="unconfirmed: inferred, 4.5 t / 38,735 km; the assessment's method "
                     "is not published",

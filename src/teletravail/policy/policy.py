@@ -22,7 +22,8 @@ import attrs
 
 from teletravail._checks import encodable, typed_tuple
 from teletravail.allowance.components import Allowance
-from teletravail.dated import LAST_DATE, DatedParameter, Period, Source, to_date
+from teletravail.dated import DatedParameter, Period
+from teletravail.dates import LAST_DATE, to_date
 from teletravail.eligibility.rules import Rule
 from teletravail.eligibility.selection import SelectionCampaign
 from teletravail.errors import ValidationError
@@ -34,6 +35,7 @@ from teletravail.policy.terms import AuthorisationTerms
 from teletravail.scheduling.calendar import WorkCalendar
 from teletravail.scheduling.leave import LeaveAssumption
 from teletravail.scheduling.quota import Quota
+from teletravail.sources import Source
 from teletravail.week import HOME, Place, PlaceKind, read_places
 from teletravail.workforce import Agent, CommuteMode, Errors, Workforce
 

@@ -29,7 +29,6 @@ import numpy.typing as npt
 
 from teletravail._checks import encodable, optional_source
 from teletravail.allowance.components import Allowance
-from teletravail.dated import Source
 from teletravail.eligibility.criteria import Criterion
 from teletravail.eligibility.rules import Rule
 from teletravail.errors import ValidationError
@@ -42,6 +41,7 @@ from teletravail.explain import (
 )
 from teletravail.messages import Phrase
 from teletravail.scheduling.quota import Quota
+from teletravail.sources import Source
 from teletravail.units import DIMENSIONLESS, as_quantity
 from teletravail.week import PlaceKind, read_places
 from teletravail.workforce import WORKING_TIME_UNIT, Workforce, category, contract_type

@@ -29,9 +29,11 @@ from typing import Any, Final
 import attrs
 
 from teletravail._checks import is_bool, optional_source
-from teletravail.dated import Duration, Source, to_date
+from teletravail.dated import Duration
+from teletravail.dates import to_date
 from teletravail.errors import ValidationError
 from teletravail.messages import Lang, Phrase, choices
+from teletravail.sources import Source
 
 __all__ = [
     "MOST_RENEWALS",

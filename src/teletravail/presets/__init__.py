@@ -1,32 +1,38 @@
 """The policies shipped with the library, one TOML document each.
 
 Every preset is a policy document inside the package (``teletravail/presets/*.toml``),
-read by :mod:`teletravail.config` like any territory's own file, and citing its sources:
-the press articles by title, publication and date (:mod:`teletravail.bibliography`) and
-the legal texts.
+read by :mod:`teletravail.config` like any territory's own file, and citing its sources
+from the library's catalogue (:mod:`teletravail.sources`): the legal texts, and the
+press articles by title, publication and date. Each scheme lives here once, as its
+document: its eligibility rule, quota, allowance and selection are the parts of the
+policy :func:`load` reads (``presets.load("lot-2013").eligibility``), and no Python
+function builds them again.
 
 >>> from teletravail import presets
 >>> presets.names()
 ('cantal-2012', 'lot-2011', 'lot-2013', 'lozere-2015', 'private-sector', 'public-service')
->>> presets.load("lot-2013").territory
+>>> lot = presets.load("lot-2013")
+>>> lot.territory
 'Conseil général du Lot'
+>>> lot.quota.source.reference
+'1 à 1,5 jour de télétravail par semaine'
 """
 
 from __future__ import annotations
 
 import builtins
 import datetime as dt
+import difflib
 from importlib import resources
-from typing import TYPE_CHECKING
 
 import attrs
 
+from teletravail.config import loads
 from teletravail.errors import ValidationError
+from teletravail.messages import choices, did_you_mean
+from teletravail.policy import Policy
+from teletravail.sources import Source
 from teletravail.units import per_registry
-
-if TYPE_CHECKING:
-    from teletravail.dated import Source
-    from teletravail.policy import Policy
 
 __all__ = ["PresetInfo", "list", "load", "names", "text"]
 
@@ -61,10 +67,6 @@ def _known(name: object) -> str:
     known = names()
     if isinstance(name, str) and name in known:
         return name
-    import difflib
-
-    from teletravail.messages import choices, did_you_mean
-
     guess = difflib.get_close_matches(str(name).lower(), builtins.list(known), n=1, cutoff=0.5)
     raise ValidationError(
         "preset", name, choices(known) + did_you_mean(guess[0] if guess else None)
@@ -83,8 +85,6 @@ def load(name: str) -> Policy:
 
 
 def _build(name: str) -> Policy:
-    from teletravail.config import loads
-
     return loads(text(name), origin=f"teletravail/presets/{name}.toml")
 
 

@@ -18,7 +18,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail.dated import to_date
+from teletravail.dates import to_date
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
 from teletravail.week import weekday, weekday_set

@@ -25,7 +25,7 @@ from teletravail.units import Q_
 from teletravail.week import WeeklyPattern, weekday_mask
 
 if TYPE_CHECKING:
-    from teletravail.dated import Source
+    from teletravail.sources import Source
     from teletravail.units import Quantity
 
     from .quota import DerogationRule, Quota

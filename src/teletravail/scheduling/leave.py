@@ -33,10 +33,11 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from teletravail import sources
 from teletravail._checks import optional_source
-from teletravail.dated import Source
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
+from teletravail.sources import Source
 from teletravail.units import Q_, as_quantity
 
 if TYPE_CHECKING:
@@ -45,9 +46,8 @@ if TYPE_CHECKING:
 __all__ = ["ANNUAL_LEAVE", "LeaveAssumption", "thin"]
 
 #: The five weeks of annual leave of the French law, for the default assumption.
-ANNUAL_LEAVE = Source(
-    title="Décret n° 85-1250 du 26 novembre 1985 relatif aux congés annuels des "
-    "fonctionnaires territoriaux",
+ANNUAL_LEAVE = attrs.evolve(
+    sources.DECRET_85_1250,
     reference="art. 1: annual leave of five times the weekly working obligations",
     note="the same five weeks for the State (décret n° 84-972 du 26 octobre 1984) and "
     "the private sector (Code du travail, art. L3141-3)",

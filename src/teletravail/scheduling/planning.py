@@ -20,7 +20,8 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail.dated import check_order, to_date
+from teletravail.dated import check_order
+from teletravail.dates import to_date
 from teletravail.errors import QuotaExceededError, ValidationError
 from teletravail.messages import Phrase
 from teletravail.spans import Absence, Authorisation, telework_window

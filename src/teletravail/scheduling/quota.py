@@ -26,10 +26,13 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from teletravail import sources
 from teletravail._checks import enum_value, is_bool, optional_source, typed_tuple
-from teletravail.dated import Duration, Source, to_date
+from teletravail.dated import Duration
+from teletravail.dates import to_date
 from teletravail.errors import PatternError, ValidationError
 from teletravail.messages import Phrase, choices, french_quantity
+from teletravail.sources import Source
 from teletravail.units import DIMENSIONLESS, Q_, as_quantity
 from teletravail.week import (
     FRENCH_WEEKDAYS,
@@ -314,9 +317,9 @@ class DerogationRule:
         return False
 
 
-DECRET_2021_1725 = Source(
-    title="Décret n° 2016-151, art. 4, as amended by décret n° 2021-1725",
-    reference="derogations to the 3-day cap",
+DECRET_2021_1725 = attrs.evolve(
+    sources.DECRET_2016_151,
+    reference="art. 4, as amended by décret n° 2021-1725, derogations to the 3-day cap",
     note="durations from secondary sources quoting the décret",
 )
 

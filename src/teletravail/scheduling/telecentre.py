@@ -56,12 +56,14 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from teletravail import sources
 from teletravail._checks import build_from_dict, is_bool, optional_source, require_keys
-from teletravail.bibliography import LOT_PILOT, PILOT_2012_ASSESSMENT, SMICA_TELECENTRES
-from teletravail.dated import Source, check_order, to_date
+from teletravail.dated import check_order
+from teletravail.dates import to_date
 from teletravail.errors import ValidationError
 from teletravail.frames import Units, quantity_frame
 from teletravail.messages import Phrase, choices, did_you_mean
+from teletravail.sources import Source
 from teletravail.week import weekday
 
 from .calendar import WorkCalendar
@@ -395,7 +397,7 @@ def aurillac_figeac_decazeville_2012() -> TelecentreNetwork:
         desks: int,
         detail: str,
         *,
-        article: Source = PILOT_2012_ASSESSMENT,
+        article: Source = sources.PILOT_2012_ASSESSMENT,
     ) -> Telecentre:
         lot = department == "Lot"
         return Telecentre(
@@ -419,27 +421,28 @@ def aurillac_figeac_decazeville_2012() -> TelecentreNetwork:
                 "Cantal",
                 3,
                 "an existing Cantal télécentre in the experiment",
-                article=SMICA_TELECENTRES,
+                article=sources.SMICA_TELECENTRES,
             ),
             centre(
                 "Figeac",
                 "Lot",
                 5,
                 f"an office at the Maison de l'Emploi; {lot}",
-                article=SMICA_TELECENTRES,
+                article=sources.SMICA_TELECENTRES,
             ),
-            centre("Lacapelle-Marival", "Lot", 3, lot, article=LOT_PILOT),
-            centre("Latronquière", "Lot", 3, lot, article=LOT_PILOT),
+            centre("Lacapelle-Marival", "Lot", 3, lot, article=sources.LOT_PILOT),
+            centre("Latronquière", "Lot", 3, lot, article=sources.LOT_PILOT),
             centre(
                 "Decazeville",
                 "Aveyron",
                 4,
                 "at the Chrysalis business incubator; the commune is assumed (unconfirmed)",
-                article=SMICA_TELECENTRES,
+                article=sources.SMICA_TELECENTRES,
             ),
         ),
         source=attrs.evolve(
-            PILOT_2012_ASSESSMENT, note="7 pilot télécentres (5 new, 2 existing) offering 27 desks"
+            sources.PILOT_2012_ASSESSMENT,
+            note="7 pilot télécentres (5 new, 2 existing) offering 27 desks",
         ),
     )
 

@@ -22,7 +22,8 @@ import attrs
 import numpy as np
 
 from teletravail._checks import enum_value
-from teletravail.dated import check_order, to_date
+from teletravail.dated import check_order
+from teletravail.dates import to_date
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase, french_unit
 from teletravail.spans import Absence, Authorisation

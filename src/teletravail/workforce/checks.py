@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail._columns import zeros
-from teletravail.dated import to_date
+from teletravail.dates import to_date
 from teletravail.errors import RowError, ValidationError
 from teletravail.messages import Phrase, decimal, french_count
 from teletravail.units import DIMENSIONLESS, as_quantity

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from teletravail.dated import FIRST_DATE, LAST_DATE, to_date
+from teletravail.dates import FIRST_DATE, LAST_DATE, to_date
 from teletravail.errors import RowError, ValidationError
 from teletravail.messages import Phrase
 from teletravail.units import Q_

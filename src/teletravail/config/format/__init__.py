@@ -5,8 +5,9 @@ Each module describes one area with :class:`~teletravail.config.kinds.Table`,
 objects; the same description reads, writes, and exports the JSON Schema and the
 Markdown reference.
 
-- :mod:`.sources`: a source (a table, or the id of one of the document's ``sources``)
-  and the document's list of sources.
+- :mod:`.sources`: a source (a table, the id of one of the document's ``sources``, or
+  the id of a text of the library's catalogue, qualified with ``cites``) and the
+  document's list of sources.
 - :mod:`.dated`: dated values (one quantity, a list of dated entries, or a named
   parameter).
 - :mod:`.places`: the places of telework and their French words.

@@ -14,9 +14,10 @@ from typing import Any, Final
 from teletravail.config.context import BAD, Context, join_path
 from teletravail.config.format.sources import SOURCE
 from teletravail.config.kinds import Amount, Day, Key, Kind, ListOf, Table, Text, non_defaults
-from teletravail.dated import STATED, DatedParameter, DatedValue
+from teletravail.dated import DatedParameter, DatedValue
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
+from teletravail.sources import STATED
 
 __all__ = ["ALWAYS", "DatedKind"]
 

@@ -1,8 +1,16 @@
 """The sources of a policy document: a text a rule or value comes from.
 
 A source is written as a table (its title, and for an article its publication and date),
-or as the ``id`` of an entry of the document's ``sources`` (:class:`SourceList`), which
-the rest of the document cites by that id (:class:`SourceKind`, :data:`SOURCE`).
+as the ``id`` of an entry of the document's ``sources`` (:class:`SourceList`), which
+the rest of the document cites by that id (:class:`SourceKind`, :data:`SOURCE`), or as
+the id of a text of the library's catalogue (:mod:`teletravail.sources`), which the
+document cites without declaring it. A table written ``cites = "<id>"`` is that text of
+the catalogue qualified by its own ``reference``, ``url`` or ``note``; the title,
+publication and date are the catalogue's. An id of the document's own sources that is
+also an id of the catalogue is refused: it would name two texts.
+
+Writing a policy back cites the catalogue the same way: a source that is a text of the
+catalogue is written as its id, one that qualifies it as a ``cites`` table.
 """
 
 from __future__ import annotations
@@ -10,15 +18,56 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+import attrs
+
+from teletravail import sources
 from teletravail.config.context import BAD, Context, join_path, listed, suggest
 from teletravail.config.kinds import Day, Key, Kind, ListOf, Table, Text
-from teletravail.dated import SEED_REPLACED, SOURCE_KEYS, Source
-from teletravail.messages import Phrase
+from teletravail.messages import EMPTY, Phrase
+from teletravail.sources import SEED_REPLACED, SOURCE_KEYS, TEXT_KEYS, Source
 
-__all__ = ["SOURCE", "STATED_TITLE", "SourceKind", "SourceList"]
+__all__ = ["SOURCE", "STATED_TITLE", "CatalogueId", "SourceKind", "SourceList"]
 
-#: The title of the source of a value the document gives without one (``dated.STATED``).
+#: The title of the source of a value the document gives without one (``sources.STATED``).
 STATED_TITLE: Final = "stated in the policy document"
+
+#: The keys that qualify a text of the catalogue cited with ``cites``.
+_QUALIFIERS: Final = tuple(key for key in SOURCE_KEYS if key not in TEXT_KEYS)
+
+
+class CatalogueId(Kind):
+    """The id of a text of the library's catalogue of sources, read as that text."""
+
+    label = Phrase(
+        "the id of a text of the library's catalogue of sources",
+        "l'identifiant d'un texte du catalogue de sources de la bibliothèque",
+    )
+
+    def read(self, ctx: Context, value: Any, path: str) -> Any:
+        known = sources.catalogue()
+        if isinstance(value, str) and value in known:
+            return known[value]
+        hint = suggest(value, tuple(known), ctx) if isinstance(value, str) else EMPTY
+        wanted = Phrase(
+            "{label}: {listed}{hint}",
+            "{label}\u00a0: {listed}{hint}",
+            label=self.label,
+            listed=listed(tuple(known)),
+            hint=hint,
+        )
+        return ctx.fail(path, value, wanted)
+
+    def write(self, ctx: Context, value: Any) -> Any:
+        return sources.derived_from(value)
+
+    def schema(self) -> dict[str, Any]:
+        return {"enum": list(sources.catalogue())}
+
+    def describe(self) -> str:
+        return "the id of a text of the [catalogue of sources](#the-catalogue-of-sources)"
+
+
+CATALOGUE_ID: Final = CatalogueId()
 
 
 class SourceKind(Kind):
@@ -29,61 +78,147 @@ class SourceKind(Kind):
 
     def __init__(self, *, with_id: bool = False) -> None:
         self.with_id = with_id
-        keys = [
-            Key("title", Text(), "the text cited: a law, a deliberation, an article", True),
+        ident = Key("id", Text(), "a name other parts of the document cite it by")
+        cites = Key(
+            "cites",
+            CATALOGUE_ID,
+            "a text of the library's catalogue, which this source qualifies (its title,"
+            " publication and date are the catalogue's)",
+        )
+        title = Key("title", Text(), "the text cited: a law, a deliberation, an article", True)
+        text = [
             Key(
                 "publication",
                 Text(),
                 "for an article, the newspaper, magazine or website that published it",
             ),
             Key("date", Day(), "for an article, the day it was published"),
+        ]
+        qualifiers = [
             Key("reference", Text(), "the article, identifier or part of the text"),
             Key("url", Text(), "where to read it"),
             Key("note", Text(empty=True), "a qualification, e.g. 'unconfirmed'"),
         ]
-        if with_id:
-            keys.insert(0, Key("id", Text(), "a name other parts of the document cite it by"))
-        self.table = Table(
-            "source", "A text a rule or value comes from.", keys, self._build, _dump_source
+        first = [ident] if with_id else []
+        doc = "A text a rule or value comes from."
+        # read: a table of its own (title required), or a text of the catalogue qualified
+        self.own = Table("source", doc, [*first, title, *text, *qualifiers], _build, _dump)
+        self.qualified = Table(
+            "source",
+            doc,
+            [*first, attrs.evolve(cites, required=True), *qualifiers],
+            _qualify,
+            _dump,
         )
-
-    def _build(self, data: dict[str, Any]) -> Any:
-        data.pop("id", None)
-        return Source(**data)
+        # described (reference, schema, starter): one table with every key
+        optional_title = attrs.evolve(
+            title, required=False, doc=title.doc + " (required without `cites`)"
+        )
+        self.table = Table(
+            "source",
+            doc,
+            [*first, cites, optional_title, *text, *qualifiers],
+            _build,
+            _dump,
+            constraints={
+                "if": {"required": ["cites"]},
+                "then": {"not": {"anyOf": [{"required": [key]} for key in TEXT_KEYS]}},
+                "else": {"required": ["title"]},
+            },
+        )
 
     def read(self, ctx: Context, value: Any, path: str) -> Any:
         if isinstance(value, Mapping) and "seed" in value:  # the former key, said plainly
             ctx.fail(join_path(path, "seed"), value["seed"], SEED_REPLACED)
             value = {key: item for key, item in value.items() if key != "seed"}
         if isinstance(value, str) and not self.with_id:
-            if value in ctx.sources:
-                return ctx.sources[value]
-            known = tuple(ctx.sources)
-            hint = suggest(value, known, ctx)
-            ids = listed(known) if known else Phrase("none declared", "aucune n'est déclarée")
-            wanted = Phrase(
-                "the id of one of the document's sources: {listed}{hint}",
-                "l'identifiant d'une des sources du document\u00a0: {listed}{hint}",
-                listed=ids,
-                hint=hint,
-            )
-            return ctx.fail(path, value, wanted)
-        source = self.table.read(ctx, value, path)
+            return self._cited(ctx, value, path)
+        if isinstance(value, Mapping) and "cites" in value:
+            source = self._qualified(ctx, value, path)
+        else:
+            source = self.own.read(ctx, value, path)
         if self.with_id and source is not BAD and isinstance(value, Mapping) and "id" in value:
-            if value["id"] in ctx.sources:
-                unused = Phrase(
-                    "an id not used by another source",
-                    "un identifiant qu'aucune autre source n'emploie",
+            return self._declare(ctx, value["id"], source, join_path(path, "id"))
+        return source
+
+    def _cited(self, ctx: Context, value: str, path: str) -> Any:
+        """The source an id names: one of the document's, or else the catalogue's."""
+        if value in ctx.sources:
+            return ctx.sources[value]
+        known = sources.catalogue()
+        if value in known:
+            return known[value]
+        own = tuple(ctx.sources)
+        hint = suggest(value, (*own, *known), ctx)
+        ids = listed(own) if own else Phrase("none declared", "aucune n'est déclarée")
+        wanted = Phrase(
+            "the id of one of the document's sources ({listed}) or of a text of the library's"
+            " catalogue of sources{hint}",
+            "l'identifiant d'une des sources du document ({listed}) ou d'un texte du"
+            " catalogue de sources de la bibliothèque{hint}",
+            listed=ids,
+            hint=hint,
+        )
+        return ctx.fail(path, value, wanted)
+
+    def _qualified(self, ctx: Context, value: Mapping[str, Any], path: str) -> Any:
+        """A text of the catalogue (``cites``) with what qualifies it; the text's own keys
+        (title, publication, date) are the catalogue's and may not be written."""
+        failed = False
+        for key in TEXT_KEYS:
+            if key in value:
+                failed = True
+                ctx.fail(
+                    join_path(path, key),
+                    value[key],
+                    Phrase(
+                        "no {key} beside cites (the catalogue's text has its own)",
+                        "aucune clé {key} à côté de cites (le texte du catalogue a la sienne)",
+                        key=key,
+                    ),
                 )
-                return ctx.fail(join_path(path, "id"), value["id"], unused)
-            ctx.sources[value["id"]] = source
+        rest = {key: item for key, item in value.items() if key not in TEXT_KEYS}
+        source = self.qualified.read(ctx, rest, path)
+        return BAD if failed else source
+
+    def _declare(self, ctx: Context, ident: Any, source: Any, path: str) -> Any:
+        """Record a source of the document under its ``id``: an id already used, or one
+        of the catalogue's, is refused."""
+        if ident in sources.catalogue():
+            ambiguous = Phrase(
+                "an id that is not one of the library's catalogue of sources ({ident!r} is: cite"
+                " it without declaring it, or with cites = {ident!r} to add a reference)",
+                "un identifiant qui n'est pas celui d'un texte du catalogue de sources de la"
+                " bibliothèque ({ident!r} en est un\u00a0: citez-le sans le déclarer, ou avec"
+                " cites = {ident!r} pour y ajouter une référence)",
+                ident=ident,
+            )
+            return ctx.fail(path, ident, ambiguous)
+        if ident in ctx.sources:
+            unused = Phrase(
+                "an id not used by another source",
+                "un identifiant qu'aucune autre source n'emploie",
+            )
+            return ctx.fail(path, ident, unused)
+        ctx.sources[ident] = source
         return source
 
     def write(self, ctx: Context, value: Any) -> Any:
         ident = ctx.source_ids.get(value)
         if ident is not None:
-            return {"id": ident, **self.table.write(ctx, value)} if self.with_id else ident
-        return self.table.write(ctx, value)
+            return {"id": ident, **self.written(ctx, value)} if self.with_id else ident
+        if not self.with_id and value in sources.catalogue().values():
+            return sources.derived_from(value)
+        return self.written(ctx, value)
+
+    def written(self, ctx: Context, value: Source) -> dict[str, Any]:
+        """The source as a table: ``cites`` and what qualifies it when it is a text of the
+        catalogue, else its own title, publication, date and the rest."""
+        cited = _qualifiers(value)
+        if cited is None:
+            written: dict[str, Any] = self.own.write(ctx, value)
+            return {key: item for key, item in written.items() if key != "id"}
+        return cited
 
     def schema(self) -> dict[str, Any]:
         table = self.table.schema()
@@ -95,15 +230,46 @@ class SourceKind(Kind):
         return "[source](#source) table" if self.with_id else "[source](#source) or its id"
 
 
-def _dump_source(source: Any) -> dict[str, Any]:
+def _build(data: dict[str, Any]) -> Source:
+    data.pop("id", None)
+    return Source(**data)
+
+
+def _qualify(data: dict[str, Any]) -> Source:
+    data.pop("id", None)
+    text: Source = data.pop("cites")
+    return attrs.evolve(text, **data)
+
+
+def _dump(source: Any) -> dict[str, Any]:
     return {key: getattr(source, key) for key in SOURCE_KEYS}
+
+
+def _qualifiers(source: Source) -> dict[str, Any] | None:
+    """``{"cites": id, ...}``: the text of the catalogue ``source`` qualifies and what it
+    changes of it; None when the catalogue does not hold its text, or when it leaves out
+    something the catalogue's entry says (a table cannot write a key away)."""
+    ident = sources.derived_from(source)
+    if ident is None:
+        return None
+    entry = sources.cited(ident)
+    written: dict[str, Any] = {"cites": ident}
+    for key in _QUALIFIERS:
+        mine, theirs = getattr(source, key), getattr(entry, key)
+        if mine == theirs:
+            continue
+        if mine is None:
+            return None
+        written[key] = mine
+    return written
 
 
 SOURCE = SourceKind()
 
 
 class SourceList(Kind):
-    """The document's sources; each may carry an ``id`` the rest of the document cites."""
+    """The document's sources; each may carry an ``id`` the rest of the document cites, and
+    a text of the catalogue needs none (the document cites it by the catalogue's id)."""
 
     def __init__(self) -> None:
         self.item = SourceKind(with_id=True)
@@ -115,11 +281,12 @@ class SourceList(Kind):
     def write(self, ctx: Context, value: Any) -> Any:
         written = []
         for index, source in enumerate(value, start=1):
-            entry = self.item.table.write(ctx, source)
-            if source not in ctx.source_ids:
-                ctx.source_ids[source] = f"source-{index}"
-                entry = {"id": f"source-{index}", **entry}
-            written.append(entry)
+            entry = self.item.written(ctx, source)
+            if source in sources.catalogue().values() or source in ctx.source_ids:
+                written.append(entry)  # cited by the catalogue's id, or written already
+                continue
+            ctx.source_ids[source] = f"source-{index}"
+            written.append({"id": f"source-{index}", **entry})
         return written
 
     def schema(self) -> dict[str, Any]:

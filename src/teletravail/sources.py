@@ -1,0 +1,420 @@
+"""Where rules and values come from: :class:`Source`, and the catalogue of the texts the
+library cites.
+
+A :class:`Source` names a text as a reader cites it. Every text the library's own rules,
+values and presets rest on is declared **once**, here, in the catalogue: the
+public-service framework (décret n° 2016-151 and the décrets that amended it, the 2021
+framework agreement), the forfait télétravail (décret n° 2021-1123 and its arrêtés),
+the private sector's texts (Code du travail, the ANI of 2020, the URSSAF limits), the
+studies behind the impact figures, and the press articles the schemes of the Lot, the
+Cantal and the Lozère are known from. Each entry has a stable id (:func:`catalogue`,
+:func:`cited`); a policy document cites an entry by that id (``source =
+"decret-2016-151"``) without declaring it. A source that qualifies a text (an article
+of it, a note) derives from the catalogue's entry rather than repeating its title::
+
+    attrs.evolve(DECRET_2016_151, reference="art. 3, at most 3 days a week")
+
+and :func:`derived_from` finds the entry such a source derives from.
+
+>>> from teletravail import sources
+>>> print(sources.cited("decret-2016-151").title)
+Décret n° 2016-151 du 11 février 2016
+>>> article = sources.cited("gazette-lot-2013")
+>>> article.publication, article.date
+('La Gazette des communes', datetime.date(2012, 7, 6))
+
+Where an article's page shows no date, ``date`` is left out (the comment above the
+entry says what dates it): nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Final
+
+import attrs
+
+from teletravail.dates import date_words, to_date
+from teletravail.errors import ValidationError
+from teletravail.messages import Phrase, choices, did_you_mean, either
+
+__all__ = [
+    "ACCORD_FONCTION_PUBLIQUE_2021",
+    "ADEME_REBOUND_2020",
+    "ANI_2020",
+    "ARRETE_2021_08_26",
+    "ARRETE_2022_11_23",
+    "ARRETE_2024_04_03",
+    "ARRETE_TEMPS_PARTIEL",
+    "CANTAL_AGENTS",
+    "CODE_DU_TRAVAIL",
+    "DECRET_85_1250",
+    "DECRET_2016_151",
+    "DECRET_2019_637",
+    "DECRET_2020_524",
+    "DECRET_2021_1123",
+    "DECRET_2021_1725",
+    "GIVEN",
+    "IMPACTCO2",
+    "LOT_2013_GENERALISATION",
+    "LOT_PILOT",
+    "LOZERE_2015",
+    "PILOT_2012_ASSESSMENT",
+    "SEED_REPLACED",
+    "SMICA_TELECENTRES",
+    "SOURCE_KEYS",
+    "STATED",
+    "TEXT_KEYS",
+    "URSSAF_BOSS",
+    "Source",
+    "catalogue",
+    "cited",
+    "derived_from",
+]
+
+
+def _text(field: str, value: Any, optional: bool = False) -> None:
+    if value is None and optional:
+        return
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(field, value, Phrase("a non-empty string", "un texte non vide"))
+
+
+def _published(value: Any) -> dt.date | None:
+    return None if value is None else to_date(value, "date")
+
+
+#: The keys of a source's dict form, in the order a citation gives them.
+SOURCE_KEYS: Final = ("title", "publication", "date", "reference", "url", "note")
+
+#: The keys that say which text a source is (the others qualify it: the part cited, a
+#: link, a note).
+TEXT_KEYS: Final = ("title", "publication", "date")
+
+#: What a source that still names a file of articles (the former ``seed`` key) must write
+#: instead: the article's bibliographic reference.
+SEED_REPLACED: Final = Phrase(
+    "the article cited by its title, publication and date instead ({seed!r} is no longer"
+    " read): e.g. {example}",
+    "l'article cité par son titre, sa publication et sa date au lieu de la clé {seed!r}, qui"
+    " n'est plus lue (par exemple {example})",
+    seed="seed",
+    example='publication = "La Gazette des communes", date = "2012-07-06"',
+)
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Where a rule or a value comes from, as a reader cites it.
+
+    ``title`` names the text: a legal text (``"Arrêté du 23 novembre 2022"``) or an
+    article. An article also gives its ``publication`` (the newspaper, magazine or
+    website that published it: ``"La Gazette des communes"``) and its ``date`` of
+    publication, a :class:`datetime.date` (or ISO text), left out when the page is
+    undated. ``reference`` is the article of a law, an identifier or the part of the
+    text cited, ``url`` a link. ``note`` qualifies it, for example ``"unconfirmed"`` for
+    a value read in a single secondary source.
+    """
+
+    title: str = attrs.field(validator=lambda _, a, v: _text(a.name, v))
+    publication: str | None = attrs.field(
+        default=None, validator=lambda _, a, v: _text(a.name, v, True)
+    )
+    date: dt.date | None = attrs.field(default=None, converter=_published)
+    reference: str | None = attrs.field(
+        default=None, validator=lambda _, a, v: _text(a.name, v, True)
+    )
+    url: str | None = attrs.field(default=None, validator=lambda _, a, v: _text(a.name, v, True))
+    note: str | None = None
+
+    @property
+    def unconfirmed(self) -> bool:
+        """Whether the note flags the value as unconfirmed."""
+        return self.note is not None and "unconfirmed" in self.note.lower()
+
+    def to_dict(self) -> dict[str, str]:
+        """A JSON-ready form, leaving out empty fields (the date as ``YYYY-MM-DD``)."""
+        found: dict[str, str] = {}
+        for key in SOURCE_KEYS:
+            value = getattr(self, key)
+            if value is not None:
+                found[key] = value.isoformat() if isinstance(value, dt.date) else value
+        return found
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], path: str = "source") -> Source:
+        """Rebuild a source from :meth:`to_dict`; ``path`` names it in errors."""
+        if not isinstance(data, Mapping):
+            raise ValidationError(
+                path, data, Phrase("an object with a title", "un objet avec un titre (title)")
+            )
+        if "seed" in data:
+            raise ValidationError(f"{path}.seed", data["seed"], SEED_REPLACED)
+        unknown = sorted(set(data) - set(SOURCE_KEYS))
+        if unknown:
+            raise ValidationError(
+                f"{path}.{unknown[0]}",
+                data[unknown[0]],
+                Phrase("no such key in a source", "aucune clé de ce nom dans une source"),
+            )
+        if "title" not in data:
+            raise ValidationError(
+                f"{path}.title", None, Phrase("a title (missing)", "un titre (clé manquante)")
+            )
+        try:
+            return cls(**data)
+        except ValidationError as error:
+            raise ValidationError(f"{path}.{error.field}", error.value, error.expected) from None
+
+    def cite(self, lang: str = "en") -> str:
+        """The source as a reader cites it: the title (in quotes for an article), the
+        publication, the date in words, the reference, then the note in brackets::
+
+            « Le conseil général du Lot généralise le télétravail … », La Gazette des
+            communes, 6 juillet 2012
+
+        Only the quotes and the date change with ``lang`` (``"en"`` or ``"fr"``): the
+        other fields are printed as written.
+        """
+        if lang not in ("en", "fr"):
+            raise ValidationError("lang", lang, either("en", "fr"))
+        title = self.title
+        if self.publication:
+            title = f"«\u00a0{title}\u00a0»" if lang == "fr" else f"\u201c{title}\u201d"
+        parts = [title]
+        if self.publication:
+            parts.append(self.publication)
+        if self.date is not None:
+            parts.append(date_words(self.date, lang))
+        if self.reference:
+            parts.append(self.reference)
+        if self.note:
+            parts.append(f"({self.note})")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        return self.cite("en")
+
+
+#: The source of a value a policy document gives without one: the document itself.
+STATED: Final = Source(title="stated in the policy document")
+
+#: The source of a value given in code without one (an emission factor passed as a
+#: plain quantity, for instance).
+GIVEN: Final = Source(title="given by the user")
+
+
+# -- the catalogue ---------------------------------------------------------------------
+# The public-service framework.
+
+#: The framework of telework in the public service, taken for the loi Sauvadet.
+DECRET_2016_151: Final = Source(
+    title="Décret n° 2016-151 du 11 février 2016",
+    reference="JORF 12 February 2016, in force 2016-02-13; taken for loi n° 2012-347, art. 133",
+)
+#: The décret that replaced art. 4 of décret n° 2016-151 (derogations).
+DECRET_2019_637: Final = Source(
+    title="Décret n° 2019-637 du 25 juin 2019",
+    reference="art. 4 of décret n° 2016-151 replaced, in force 2019-06-27",
+)
+#: The décret that amended décret n° 2016-151 in May 2020: fixed and floating days,
+#: regular or occasional telework, another private place.
+DECRET_2020_524: Final = Source(
+    title="Décret n° 2020-524 du 5 mai 2020",
+    reference="fixed and floating days; another private place; JORF 6 May 2020",
+)
+#: The décret that rewrote art. 4 of décret n° 2016-151: the four grounds of derogation.
+DECRET_2021_1725: Final = Source(
+    title="Décret n° 2021-1725 du 21 décembre 2021",
+    reference="derogations for pregnancy and carers; JORF 22 December 2021",
+)
+#: The public-service framework agreement: telework based on activities, not posts.
+ACCORD_FONCTION_PUBLIQUE_2021: Final = Source(
+    title="Accord relatif à la mise en œuvre du télétravail dans la fonction publique",
+    reference="signed 13 July 2021; JORF 3 April 2022",
+)
+#: The part-time caps of one ministry's arrêté (which ministry is not identified).
+ARRETE_TEMPS_PARTIEL: Final = Source(
+    title="Ministerial arrêté on telework (which ministry is not identified)",
+    reference="LEGIARTI000043057505: 2.5 days for part-time 60-90 %, 1.5 for half-time",
+    note="unconfirmed: a single secondary source quoting the arrêté",
+)
+#: Annual leave in the territorial civil service.
+DECRET_85_1250: Final = Source(
+    title="Décret n° 85-1250 du 26 novembre 1985 relatif aux congés annuels des "
+    "fonctionnaires territoriaux",
+)
+
+# The forfait télétravail.
+
+#: The allocation forfaitaire de télétravail of the public service.
+DECRET_2021_1123: Final = Source(
+    title="Décret n° 2021-1123 du 26 août 2021",
+    reference="allocation forfaitaire de télétravail, in force 2021-09-01, paid quarterly",
+)
+#: The forfait's first amounts: 2.50 EUR a day, 220 EUR a year.
+ARRETE_2021_08_26: Final = Source(
+    title="Arrêté du 26 août 2021",
+    reference="art. 1 (amounts), taken for décret n° 2021-1123",
+)
+#: The forfait's amounts from 2023: 2.88 EUR a day, 253.44 EUR a year.
+ARRETE_2022_11_23: Final = Source(
+    title="Arrêté du 23 novembre 2022",
+    reference="JORF 27 November 2022",
+)
+#: The forfait's cap for 2024 only: 282.24 EUR.
+ARRETE_2024_04_03: Final = Source(
+    title="Arrêté du 3 avril 2024",
+    reference="JORF 20 April 2024; telework days of calendar year 2024",
+    note="State and hospital branches; a local body needs its own deliberation",
+)
+
+# The private sector.
+
+#: The Code du travail: telework (art. L. 1222-9 to L. 1222-11), public holidays
+#: (art. L. 3133-1, L. 3134-13 in Alsace-Moselle), annual leave (art. L. 3141-3).
+CODE_DU_TRAVAIL: Final = Source(title="Code du travail")
+#: The national interprofessional agreement on telework, extended by arrêté of 2 April 2021.
+ANI_2020: Final = Source(title="Accord national interprofessionnel du 26 novembre 2020")
+#: What an employer may pay without social contributions (the BOSS, frais
+#: professionnels).
+URSSAF_BOSS: Final = Source(
+    title="URSSAF / BOSS, frais professionnels: télétravail",
+    reference="arrêté du 20 décembre 2002, art. 6 and 10; limits exempt from contributions",
+)
+
+# The studies and data behind the impact figures.
+
+#: ADEME's 2020 study of the rebound effects of telework.
+ADEME_REBOUND_2020: Final = Source(
+    title="ADEME, Caractérisation des effets rebond induits par le télétravail (2020)",
+)
+#: The per-kilometre factors of ADEME's Base Empreinte, as impactco2.fr uses them.
+IMPACTCO2: Final = Source(
+    title="ADEME Base Empreinte, as used by impactco2.fr",
+    url="https://impactco2.fr",
+)
+
+# The press articles the schemes of the Lot, the Cantal and the Lozère are known from.
+
+_ZEVILLAGE: Final = "Zevillage"
+
+#: The Lot's internal pilot from June 2011 and its assessment of June 2012: 12
+#: volunteers, 1 to 1.5 days a week, a laptop and 100 EUR each; 38,735 km, 32 days of
+#: travel, 4.5 t of CO2 and 1,583 EUR saved; three télécentres in the Lot. The page is
+#: undated: it was taken from the magazine Entreprendre of the CCI du Lot and written
+#: between the assessment (June 2012) and the extension (January 2013).
+LOT_PILOT: Final = Source(
+    title="Le Conseil général du Lot, pilote dans l'expérimentation du télétravail en "
+    "Midi-Pyrénées",
+    publication=_ZEVILLAGE,
+    url="https://zevillage.net/campagnes/le-conseil-general-du-lot-pilote-dans-"
+    "lexperimentation-du-teletravail-en-midi-pyerenees/",
+)
+
+#: The Lot's generalisation from 1 January 2013: who is eligible, 1 to 1.5 days a week,
+#: the places, 100 EUR at the start and equipment (read as reproduced on the blog
+#: toutsurleteletravail.blogspot.com).
+LOT_2013_GENERALISATION: Final = Source(
+    title="Le conseil général du Lot généralise le télétravail après un an d'expérimentation",
+    publication="La Gazette des communes",
+    date="2012-07-06",
+)
+
+#: The Lozère's telework for its agents (2015): 8 volunteers chosen on commute
+#: distance, in the télécentres of the departmental network (a video interview of
+#: Pauline Maurin, of the conseil général, by Média Citoyen).
+LOZERE_2015: Final = Source(
+    title="Le Conseil Général de la Lozère a mis en place le télétravail pour ses agents",
+    publication="SoLozère",
+    date="2015-04-02",
+)
+
+#: The Cantal's policy for teleworkers, with its agents' pilot of 2 or 3 days a week
+#: being generalised to all staff (a podcast interview of Fabien Miedzianowski, head of
+#: Cybercantal). The page is undated; it announces the télécentres to open in 2012.
+CANTAL_AGENTS: Final = Source(
+    title="La politique d'accueil des télétravailleurs dans le Cantal",
+    publication=_ZEVILLAGE,
+)
+
+#: The assessment of the Aurillac-Figeac-Decazeville experiment (all of 2012): 7
+#: télécentres, 27 desks, 80 registered, 46 hosted, 10,000 EUR per centre and about
+#: 3,750 EUR a year to run. The page is undated; it reports the assessment seminar held
+#: at Latronquière on 17 April, after the experiment of 2012.
+PILOT_2012_ASSESSMENT: Final = Source(
+    title="Télétravail et création de télécentres\u00a0: bilan de l'expérimentation du "
+    "triangle Aurillac-Figeac-Decazeville",
+    publication=_ZEVILLAGE,
+)
+
+#: The experiment's launch in January 2012, as the Aveyron's SMICA describes it:
+#: Aurillac, Montmurat and Cassaniouze in the Cantal, an office at Figeac's Maison de
+#: l'Emploi, one at the Chrysalis business incubator in the Aveyron. The post is undated,
+#: written after the launch.
+SMICA_TELECENTRES: Final = Source(
+    title="SMICA\u00a0: pôle départemental pour le développement du télétravail",
+    publication="toutsurleteletravail.blogspot.com",
+    url="https://toutsurleteletravail.blogspot.com",
+)
+
+#: Every entry of the catalogue by its id, in the order above.
+_CATALOGUE: Final[Mapping[str, Source]] = MappingProxyType(
+    {
+        "decret-2016-151": DECRET_2016_151,
+        "decret-2019-637": DECRET_2019_637,
+        "decret-2020-524": DECRET_2020_524,
+        "decret-2021-1725": DECRET_2021_1725,
+        "accord-fonction-publique-2021": ACCORD_FONCTION_PUBLIQUE_2021,
+        "arrete-temps-partiel": ARRETE_TEMPS_PARTIEL,
+        "decret-85-1250": DECRET_85_1250,
+        "decret-2021-1123": DECRET_2021_1123,
+        "arrete-2021-08-26": ARRETE_2021_08_26,
+        "arrete-2022-11-23": ARRETE_2022_11_23,
+        "arrete-2024-04-03": ARRETE_2024_04_03,
+        "code-du-travail": CODE_DU_TRAVAIL,
+        "ani-2020": ANI_2020,
+        "urssaf-boss": URSSAF_BOSS,
+        "ademe-rebond-2020": ADEME_REBOUND_2020,
+        "impactco2": IMPACTCO2,
+        "zevillage-lot-pilote": LOT_PILOT,
+        "gazette-lot-2013": LOT_2013_GENERALISATION,
+        "solozere-2015": LOZERE_2015,
+        "zevillage-cantal": CANTAL_AGENTS,
+        "zevillage-bilan-2012": PILOT_2012_ASSESSMENT,
+        "smica-teletravail": SMICA_TELECENTRES,
+    }
+)
+
+#: Each text's identity (title, publication, date) -> its id in the catalogue.
+_BY_TEXT: Final[Mapping[tuple[str, str | None, dt.date | None], str]] = MappingProxyType(
+    {(s.title, s.publication, s.date): ident for ident, s in _CATALOGUE.items()}
+)
+
+
+def catalogue() -> Mapping[str, Source]:
+    """Every text of the catalogue by its id (read-only, in a stable order)."""
+    return _CATALOGUE
+
+
+def cited(ident: str) -> Source:
+    """The catalogue's entry of id ``ident``; an unknown id is a
+    :class:`~teletravail.errors.ValidationError` listing the ids, with a "did you mean"."""
+    if isinstance(ident, str) and ident in _CATALOGUE:
+        return _CATALOGUE[ident]
+    guess = difflib.get_close_matches(str(ident).lower(), list(_CATALOGUE), n=1, cutoff=0.6)
+    raise ValidationError(
+        "source", ident, choices(tuple(_CATALOGUE)) + did_you_mean(guess[0] if guess else None)
+    )
+
+
+def derived_from(source: Source) -> str | None:
+    """The id of the catalogue's entry that ``source`` is, or qualifies (the same title,
+    publication and date, whatever its reference, url and note); None for a text the
+    catalogue does not hold."""
+    if not isinstance(source, Source):
+        return None
+    return _BY_TEXT.get((source.title, source.publication, source.date))

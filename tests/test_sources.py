@@ -1,0 +1,411 @@
+"""The catalogue of sources: each text declared once, the presets and the library's own
+values citing it, one definition of each fact, and no shipped text citing a file that
+does not ship with the package."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import importlib
+import importlib.util
+import inspect
+import pkgutil
+import re
+import tomllib
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+from teletravail import presets, sources
+from teletravail.allowance import forfait_annual_cap, forfait_daily_rate, national_parameters
+from teletravail.conformity import framework
+from teletravail.errors import ValidationError
+from teletravail.impact.commute import Rebound
+from teletravail.impact.economics import pilot_2012_costs
+from teletravail.impact.factors import emission_factors, tailpipe_2012
+from teletravail.scheduling import LeaveAssumption, national_derogations
+from teletravail.scheduling.presets import part_time_caps
+from teletravail.scheduling.telecentre import aurillac_figeac_decazeville_2012
+from teletravail.sources import Source
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "teletravail"
+
+#: The catalogue's ids, written out by hand: 22 texts.
+IDS = (
+    "decret-2016-151",
+    "decret-2019-637",
+    "decret-2020-524",
+    "decret-2021-1725",
+    "accord-fonction-publique-2021",
+    "arrete-temps-partiel",
+    "decret-85-1250",
+    "decret-2021-1123",
+    "arrete-2021-08-26",
+    "arrete-2022-11-23",
+    "arrete-2024-04-03",
+    "code-du-travail",
+    "ani-2020",
+    "urssaf-boss",
+    "ademe-rebond-2020",
+    "impactco2",
+    "zevillage-lot-pilote",
+    "gazette-lot-2013",
+    "solozere-2015",
+    "zevillage-cantal",
+    "zevillage-bilan-2012",
+    "smica-teletravail",
+)
+
+
+def text_of(source: Source) -> tuple[str, str | None, dt.date | None]:
+    """Which text a source is: its title, publication and date."""
+    return source.title, source.publication, source.date
+
+
+# --- the catalogue -----------------------------------------------------------------------
+
+
+def test_the_catalogue_holds_each_text_once_under_a_stable_id() -> None:
+    """The ids are the ones written here; no two entries are the same text; each id is
+    found again with cited() and derived_from()."""
+    catalogue = sources.catalogue()
+    assert tuple(catalogue) == IDS
+    assert len({text_of(s) for s in catalogue.values()}) == len(IDS)
+    assert len({s.title for s in catalogue.values()}) == len(IDS)
+    for ident, entry in catalogue.items():
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident)
+        assert sources.cited(ident) is entry
+        assert sources.derived_from(entry) == ident
+        assert sources.derived_from(attrs.evolve(entry, reference="art. 1", note="n")) == ident
+    assert sources.derived_from(Source(title="Délibération du 29 juin 2012")) is None
+    assert sources.derived_from("decret-2016-151") is None  # type: ignore[arg-type]
+
+
+def test_an_unknown_id_lists_the_ids_and_suggests_one() -> None:
+    """cited() refuses an id the catalogue does not hold, with the closest one."""
+    with pytest.raises(ValidationError, match="did you mean 'decret-2016-151'") as caught:
+        sources.cited("decret-2016-15")
+    assert caught.value.field == "source" and "gazette-lot-2013" in caught.value.expected
+    with pytest.raises(ValidationError):
+        sources.cited(2016)  # type: ignore[arg-type]
+
+
+def test_every_article_has_a_title_a_publication_and_no_guessed_date() -> None:
+    """Each article names its publication; the two dated pages carry their dates, written
+    by hand here from the pages (the others show none)."""
+    articles = {i: s for i, s in sources.catalogue().items() if s.publication is not None}
+    assert len(articles) == 6
+    dated = {ident: a.date for ident, a in articles.items() if a.date is not None}
+    assert dated == {"gazette-lot-2013": dt.date(2012, 7, 6), "solozere-2015": dt.date(2015, 4, 2)}
+    for article in articles.values():
+        assert article.title and article.reference is None and article.note is None
+    legal = [s for s in sources.catalogue().values() if s.publication is None]
+    assert all(s.date is None for s in legal)
+
+
+# --- the presets cite the catalogue --------------------------------------------------------
+
+
+def _tables(data: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every table of a document's data, with its key path."""
+    if isinstance(data, dict):
+        yield path, data
+        for key, value in data.items():
+            yield from _tables(value, f"{path}.{key}" if path else key)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _tables(value, f"{path}[{index}]")
+
+
+def _names_of_texts() -> set[str]:
+    """How a text of the catalogue is named: its title, and for a décret its number
+    (``Décret n° 2016-151``), however the rest is written."""
+    names = set()
+    for entry in sources.catalogue().values():
+        names.add(entry.title)
+        found = re.match(r"(Décret n° [0-9-]+)", entry.title)
+        if found:
+            names.add(found.group(1))
+    return names
+
+
+@pytest.mark.parametrize("name", presets.names())
+def test_no_preset_declares_a_text_the_catalogue_holds(name: str) -> None:
+    """A preset cites the catalogue's texts (by id, or ``cites`` with a reference of its
+    own): none of its source tables writes the title of a text the catalogue holds, or
+    names one of its décrets."""
+    names = _names_of_texts()
+    data = tomllib.loads(presets.text(name))
+    titles = [(path, table["title"]) for path, table in _tables(data) if "title" in table]
+    for path, title in titles:
+        assert not any(known in title for known in names), (path, title)
+    for source in presets.load(name).sources:
+        if source.publication is not None:
+            assert sources.derived_from(source) is not None, source
+
+
+@pytest.mark.parametrize("name", presets.names())
+def test_a_preset_writes_back_citing_the_catalogue(name: str) -> None:
+    """The written-back document cites the catalogue as the preset does: no source table
+    of it writes a title the catalogue holds."""
+    from teletravail import config
+
+    written = config.to_document(presets.load(name))
+    names = {entry.title for entry in sources.catalogue().values()}
+    for path, table in _tables(written):
+        assert table.get("title") not in names, path
+
+
+def test_the_presets_cite_the_same_texts_as_before() -> None:
+    """Each preset cites the texts its schemes come from (its rules' sources), counted
+    here by hand."""
+    found = {}
+    for name in presets.names():
+        data = tomllib.loads(presets.text(name))
+        cited = {t["cites"] for _, t in _tables(data) if "cites" in t}
+        cited |= {
+            v
+            for _, t in _tables(data)
+            for k, v in t.items()
+            if k == "source" and isinstance(v, str) and v in sources.catalogue()
+        }
+        found[name] = cited
+    assert found == {
+        "cantal-2012": {"zevillage-cantal"},
+        "lot-2011": {"zevillage-lot-pilote"},
+        "lot-2013": {"gazette-lot-2013"},
+        "lozere-2015": {"solozere-2015"},
+        "private-sector": {"code-du-travail", "ani-2020", "urssaf-boss"},
+        "public-service": {
+            "decret-2016-151",
+            "decret-2020-524",
+            "decret-2021-1725",
+            "decret-2021-1123",
+        },
+    }
+
+
+# --- the library's own values cite the catalogue -------------------------------------------
+
+
+def _library_sources() -> list[Source]:
+    """The sources of the library's own values: the framework, the forfait and the
+    URSSAF limits, the national derogations and part-time caps, leave, impact factors,
+    costs and the télécentres of 2012."""
+    found: list[Source | None] = [
+        framework.DECRET_2016_151_IN_FORCE,
+        framework.ART_2_2016,
+        framework.ART_2_2020,
+        framework.ART_3,
+        framework.ART_4_2016,
+        framework.ART_4_2019,
+        framework.ART_4_2020,
+        framework.ART_5_2016,
+        framework.ART_5_2020,
+        framework.NOTICE,
+        framework.CALENDAR_SOURCE,
+        LeaveAssumption.annual_leave().source,
+        Rebound.ademe_trips().source,
+        pilot_2012_costs().source,
+        aurillac_figeac_decazeville_2012().source,
+        *(centre.source for centre in aurillac_figeac_decazeville_2012()),
+        *(rule.source for rule in national_derogations()),
+        *(cap.source for cap in part_time_caps()),
+    ]
+    parameters = [forfait_daily_rate(), forfait_annual_cap(), tailpipe_2012()]
+    parameters += list(emission_factors().values())
+    for national in national_parameters().values():
+        found.append(national.source)
+        for _, values in national.values:
+            parameters += [p for p in (values.rate, values.cap) if p is not None]
+    found += [entry.source for parameter in parameters for entry in parameter.values]
+    return [source for source in found if source is not None]
+
+
+def test_the_library_s_values_cite_the_catalogue() -> None:
+    """Every source of the library's own values is a text of the catalogue, or qualifies
+    one: none names a text of its own."""
+    found = _library_sources()
+    assert len(found) > 40
+    strays = [source for source in found if sources.derived_from(source) is None]
+    assert strays == []
+    assert tailpipe_2012().values[0].source.unconfirmed
+    assert {sources.derived_from(s) for s in found} >= {
+        "decret-2016-151",
+        "decret-2021-1123",
+        "arrete-2021-08-26",
+        "arrete-2022-11-23",
+        "arrete-2024-04-03",
+        "urssaf-boss",
+        "code-du-travail",
+        "impactco2",
+        "zevillage-lot-pilote",
+        "zevillage-bilan-2012",
+        "smica-teletravail",
+    }
+
+
+# --- one definition of each fact -----------------------------------------------------------
+
+
+def _modules() -> dict[str, ast.Module]:
+    return {
+        str(path.relative_to(SRC.parent)): ast.parse(path.read_text(encoding="utf-8"))
+        for path in sorted(SRC.rglob("*.py"))
+    }
+
+
+def _called(node: ast.Call) -> str:
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def test_no_text_is_declared_outside_the_catalogue() -> None:
+    """No module but the catalogue builds a Source with a title of its own (a Source built
+    from a value read, ``Source(**data)``, is a document's); no module derives a source
+    changing the text (its title, publication or date)."""
+    declared: list[tuple[str, str]] = []
+    renamed: list[tuple[str, int]] = []
+    for path, tree in _modules().items():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            keywords = {k.arg: k.value for k in node.keywords}
+            if _called(node) == "Source" and path != "teletravail/sources.py":
+                title = keywords.get("title")
+                if isinstance(title, ast.Constant | ast.JoinedStr | ast.BinOp):
+                    declared.append((path, ast.unparse(title)))
+            if _called(node) == "evolve" and node.args:
+                first = ast.unparse(node.args[0])
+                changed = set(keywords) & {"title", "publication", "date"}
+                if ("sources." in first or first.isupper()) and changed:
+                    renamed.append((path, node.lineno))
+    assert declared == []
+    assert renamed == []
+
+
+def test_the_catalogue_declares_each_title_once() -> None:
+    """In the catalogue's own module, no two Source constructions share a title."""
+    tree = _modules()["teletravail/sources.py"]
+    titles = [
+        ast.literal_eval(k.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and _called(node) == "Source"
+        for k in node.keywords
+        if k.arg == "title"
+    ]
+    assert len(titles) == len(set(titles)) == len(IDS) + 2  # and STATED, GIVEN
+
+
+def _scheme_parts() -> list[tuple[str, object]]:
+    """The parts of each shipped scheme that a territory writes: its rule and each rule
+    inside it, its quota, its selection, its allowance and each component that is not a
+    national amount."""
+    parts: list[tuple[str, object]] = []
+    for name in presets.names():
+        policy = presets.load(name)
+        rules = getattr(policy.eligibility, "rules", ())
+        parts += [(name, part) for part in (policy.eligibility, *rules)]
+        parts += [(name, policy.quota), (name, policy.selection), (name, policy.allowance)]
+        if policy.allowance is not None:
+            own = [c for c in policy.allowance.components if getattr(c, "national", None) is None]
+            parts += [(name, component) for component in own]
+    return [(name, part) for name, part in parts if part is not None]
+
+
+def _builders() -> Iterator[tuple[str, Any]]:
+    """Every public function of the domain packages that can be called without
+    arguments."""
+    for package in ("eligibility", "scheduling", "allowance", "impact", "policy"):
+        module = importlib.import_module(f"teletravail.{package}")
+        names = [module.__name__]
+        names += [
+            info.name for info in pkgutil.walk_packages(module.__path__, f"{module.__name__}.")
+        ]
+        for name in names:
+            found = importlib.import_module(name)
+            for attribute, value in vars(found).items():
+                if attribute.startswith("_") or not inspect.isfunction(value):
+                    continue
+                if getattr(value, "__module__", None) != found.__name__:
+                    continue
+                signature = inspect.signature(value)
+                if all(p.default is not p.empty for p in signature.parameters.values()):
+                    yield f"{found.__name__}.{attribute}", value
+
+
+def test_no_python_function_builds_a_shipped_scheme() -> None:
+    """A scheme lives once, in its preset document: no function of the domain packages
+    returns its rule, quota, selection or allowance (the national derogations, part-time
+    caps and national amounts are national parameters, not a scheme's), and the former
+    builders are gone."""
+    parts = _scheme_parts()
+    assert len(parts) > 15
+    builders = list(_builders())
+    assert len(builders) > 10
+    same = []
+    for name, builder in builders:
+        try:
+            built = builder()
+        except Exception:  # a builder that needs something the defaults do not give
+            continue
+        same += [
+            (name, scheme) for scheme, part in parts if type(built) is type(part) and built == part
+        ]
+    assert same == []
+    import teletravail.allowance.presets as allowances
+    import teletravail.eligibility as eligibility
+    import teletravail.scheduling.presets as quotas
+
+    for module in (eligibility, quotas, allowances):
+        for gone in ("lot_2013", "cantal_2012", "lozere_2015", "public_service"):
+            assert not hasattr(module, gone), (module.__name__, gone)
+    assert importlib.util.find_spec("teletravail.eligibility.presets") is None
+
+
+# --- no shipped text cites a file that does not ship ------------------------------------
+
+#: A name of a file in a shipped text: a word ending in a file suffix.
+FILE_NAME = re.compile(r"[\w./-]+\.(?:md|txt|csv|toml|json)\b")
+#: What such a word may also be: a page of the project's documentation, a placeholder
+#: in capitals (``WORKFORCE.csv``) or an attribute (``args.json``).
+ALLOWED = re.compile(r"^(docs/[\w-]+\.md|[A-Z]+\.(csv|toml|json)|args\.json)$")
+#: Shipped modules still citing a private file (none left).
+PENDING: set[str] = set()
+
+
+def _shipped() -> dict[str, str]:
+    root = resources.files("teletravail")
+    found: dict[str, str] = {}
+
+    def walk(folder: object, prefix: str) -> None:
+        for entry in folder.iterdir():  # type: ignore[attr-defined]
+            path = f"{prefix}/{entry.name}"
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    walk(entry, path)
+            elif entry.name.endswith((".py", ".toml", ".md", ".txt")):
+                found[path] = entry.read_text(encoding="utf-8")
+
+    walk(root, "teletravail")
+    return found
+
+
+def test_no_shipped_text_cites_a_file_that_is_not_shipped() -> None:
+    """Docstrings, comments, presets and data files cite texts by title, never a file of
+    the developers' own folders: every file name they write ships with the package."""
+    shipped = _shipped()
+    names = {path.rsplit("/", 1)[1] for path in shipped} | {"lot_2013_synthetic.csv"}
+    strays = [
+        (path, word)
+        for path, text in shipped.items()
+        if path not in PENDING
+        for word in FILE_NAME.findall(text)
+        if word.rsplit("/", 1)[-1] not in names and not ALLOWED.match(word)
+    ]
+    assert strays == []
+    assert "teletravail/presets/lot-2013.toml" in shipped
