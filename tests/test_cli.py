@@ -87,7 +87,7 @@ def test_presets_lists_every_preset() -> None:
     """`teletravail presets` prints one line per preset, as PresetInfo.line() writes it."""
     done = run("presets")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == [info.line() for info in presets.list()]
+    assert done.stdout.splitlines() == [info.line() for info in presets.catalogue()]
 
 
 def test_check_accepts_a_good_document(good: Path) -> None:

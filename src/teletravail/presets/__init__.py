@@ -14,7 +14,6 @@ the legal texts.
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
     from teletravail.dated import Source
     from teletravail.policy import Policy
 
-__all__ = ["PresetInfo", "list", "load", "names", "text"]
+__all__ = ["PresetInfo", "catalogue", "load", "names", "text"]
 
 
 @attrs.frozen(kw_only=True)
@@ -65,7 +64,7 @@ def _known(name: object) -> str:
 
     from teletravail.messages import choices, did_you_mean
 
-    guess = difflib.get_close_matches(str(name).lower(), builtins.list(known), n=1, cutoff=0.5)
+    guess = difflib.get_close_matches(str(name).lower(), list(known), n=1, cutoff=0.5)
     raise ValidationError(
         "preset", name, choices(known) + did_you_mean(guess[0] if guess else None)
     )
@@ -91,8 +90,9 @@ def _build(name: str) -> Policy:
 _load = per_registry(_build)
 
 
-def list() -> tuple[PresetInfo, ...]:
-    """Every preset with its summary (the first line of its description)."""
+def catalogue() -> tuple[PresetInfo, ...]:
+    """Every preset with its summary (the first line of its description), in the order
+    of :func:`names`."""
     found = []
     for name in names():
         policy = load(name)
