@@ -51,7 +51,7 @@ from .agent import (
     DerogationKind,
 )
 from .building import Errors
-from .columns import Categories, Coded, labelled, listed, row_positions, rows_of
+from .columns import Categories, Coded, labelled, name_list, row_positions, rows_of
 from .fields import Category, ContractType, activities_from_shares, category, contract_type
 from .plan import Columns
 from .reading import UnreadableRow
@@ -541,19 +541,19 @@ class Workforce:
     def contract_type_in(self, names: Collection[ContractType | str]) -> npt.NDArray[np.bool_]:
         """Rows whose contract type is one of ``names`` (values or French words; a row
         where it is not stated is in none)."""
-        wanted = {contract_type(name, "names").value for name in listed(names)}
+        wanted = {contract_type(name, "names").value for name in name_list(names)}
         return labelled(self.contract_type, wanted)
 
     def category_in(self, names: Collection[Category | str]) -> npt.NDArray[np.bool_]:
         """Rows whose category is one of ``names`` (``"A"``, ``"catégorie B"``...; a row
         where it is not stated is in none)."""
-        wanted = {category(name, "names").value for name in listed(names)}
+        wanted = {category(name, "names").value for name in name_list(names)}
         return labelled(self.category, wanted)
 
     def establishment_in(self, names: Collection[str]) -> npt.NDArray[np.bool_]:
         """Rows whose establishment is one of ``names`` (compared as written, surrounding
         spaces aside; a row where it is not stated is in none)."""
-        wanted = {name.strip() for name in listed(names)} - {""}
+        wanted = {name.strip() for name in name_list(names)} - {""}
         return labelled(self.establishment, wanted)
 
     def has_activity(self, names: Collection[str]) -> npt.NDArray[np.bool_]:
@@ -578,7 +578,7 @@ class Workforce:
         return result
 
     def _activity_columns(self, names: Collection[str]) -> list[int]:
-        wanted = {" ".join(name.split()) for name in listed(names)}
+        wanted = {" ".join(name.split()) for name in name_list(names)}
         return [j for j, name in enumerate(self.activity_names) if name in wanted]
 
     def derogation_active(
