@@ -1,6 +1,6 @@
 """``teletravail assess --policy NAME|FILE WORKFORCE.csv``: every input row assessed, in
-input order, as CSV or JSON: its id, status, the criteria in the way, the telework
-granted and its figures, or its error.
+input order, as CSV or JSON: its id, status (a word of :mod:`teletravail.statuses`), the
+criteria in the way, the telework granted and its figures, or its error.
 
 CSV cells a spreadsheet would run as formulas are neutralised (:func:`neutralise`). The
 library's modules are imported when the command runs, so that ``teletravail --help`` stays
@@ -33,7 +33,12 @@ from .reading import (
 if TYPE_CHECKING:
     from teletravail.policy import BatchAssessment
 
-__all__ = ["ASSESS_COLUMNS", "neutralise", "run"]
+__all__ = ["ASSESS_COLUMNS", "ASSESS_SCHEMA_VERSION", "neutralise", "run"]
+
+#: The version of ``assess --format json``'s document (``teletravail.assessment.rows``):
+#: 4 since a row that could not be read is ``rejected`` (it was ``invalid``, as a row
+#: read but not assessed still is).
+ASSESS_SCHEMA_VERSION: Final = 4
 
 #: The columns of ``assess``'s output, units in the names.
 ASSESS_COLUMNS: Final = (
@@ -79,6 +84,9 @@ def _rows(batch: BatchAssessment, ids: list[str], progress: Progress) -> Iterato
     import numpy as np
 
     from teletravail.allowance.money import as_decimal
+    from teletravail.statuses import RowStatus
+
+    invalid, rejected = RowStatus.INVALID.value, RowStatus.REJECTED.value
 
     workforce = batch.decisions.workforce
     position = np.full(len(ids), -1, dtype=np.int64)
@@ -98,12 +106,12 @@ def _rows(batch: BatchAssessment, ids: list[str], progress: Progress) -> Iterato
     populations = batch.population.tolist()
     progress.start("writing rows", len(ids))
     for row, where in enumerate(position.tolist()):
-        if where < 0 or statuses[where] == "invalid":
+        if where < 0 or statuses[where] == invalid:
             agent_id = ids[row] if where < 0 else str(workforce.ids[where])
             yield {
                 "row": row,
                 "id": agent_id,
-                "status": "invalid",
+                "status": rejected if where < 0 else invalid,
                 "population": None if where < 0 else populations[where],
                 "failures": [],
                 **empty,
@@ -206,7 +214,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         head = {
             "schema": "teletravail.assessment.rows",
-            "schema_version": 3,
+            "schema_version": ASSESS_SCHEMA_VERSION,
             "policy": policy.name,
             "on": on.isoformat(),
             "period": {"start": batch.start.isoformat(), "end": batch.end.isoformat()},
