@@ -20,15 +20,8 @@ from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from .exits import EXIT_OK, EXIT_PROBLEMS
 from .figures import plain
-from .progress import Progress, progress_for
-from .reading import (
-    column_mapping,
-    load_policy,
-    policy_inputs,
-    read_text,
-    read_workforce,
-    reference_date,
-)
+from .progress import Progress
+from .reading import column_mapping, load_policy, policy_inputs, read_register, reference_date
 
 if TYPE_CHECKING:
     from teletravail.policy import BatchAssessment
@@ -202,10 +195,10 @@ def run(args: argparse.Namespace) -> int:
         )
     policy = load_policy(args.policy)
     on = reference_date(policy, args.on)
-    text = read_text(args.workforce)
-    progress = progress_for(text.count("\n") - 1, asked=args.progress, quiet=args.quiet)
     columns = column_mapping(args.columns)
-    workforce, ids = read_workforce(text, progress, origin=args.workforce, columns=columns)
+    workforce, ids, progress = read_register(
+        args.workforce, columns, asked=args.progress, quiet=args.quiet
+    )
     progress.start("assessing", len(ids))
     batch = policy.assess_workforce(workforce, on, period=args.period, errors="report")
     progress.finish(len(ids))

@@ -21,7 +21,7 @@ from teletravail.messages import Lang
 from .exits import EXIT_OK
 from .figures import figure
 from .language import COLON
-from .reading import column_mapping, load_policy, read_text, read_workforce, reference_date
+from .reading import column_mapping, load_policy, read_register, reference_date
 
 if TYPE_CHECKING:
     from teletravail.errors import RowError
@@ -330,9 +330,7 @@ def run(args: argparse.Namespace) -> int:
 
         workforce, source, synthetic = lot_2013_workforce(), SYNTHETIC_SOURCE, True
     else:
-        text = read_text(args.workforce)
-        columns = column_mapping(args.columns)
-        workforce = read_workforce(text, origin=args.workforce, columns=columns)[0]
+        workforce = read_register(args.workforce, column_mapping(args.columns))[0]
         source, synthetic = args.workforce, False
     bad: list[RowError] = []
     document = _bilan_document(
