@@ -81,6 +81,7 @@ _SUBPACKAGES = frozenset(
         "synthetic",
         "messages",
         "tables",
+        "statuses",
         "sweep",
         "distributed",
     }
@@ -142,6 +143,7 @@ __all__ = [
     "samples",
     "scheduling",
     "set_registry",
+    "statuses",
     "sweep",
     "synthetic",
     "tables",
@@ -163,6 +165,7 @@ if TYPE_CHECKING:
         presets,
         samples,
         scheduling,
+        statuses,
         sweep,
         synthetic,
         tables,
