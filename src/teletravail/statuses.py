@@ -12,8 +12,8 @@ equal.
 The outputs write the statuses as plain text (``RowStatus.GRANTED.value`` is
 ``"granted"``); a :class:`RowStatus` compares equal to its text.
 
->>> RowStatus("not_eligible").meaning.text("fr")
-"ne remplit pas les conditions d'éligibilité\u00a0: les critères en cause sont nommés"
+>>> print(RowStatus("not_eligible").meaning.text("fr"))
+ne remplit pas les conditions d'éligibilité\u00a0: les critères en cause sont nommés
 >>> "refused" in ELIGIBILITY_STATUSES
 False
 """
