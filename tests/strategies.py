@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from hypothesis import strategies as st
 
@@ -265,6 +265,65 @@ def absence_lists(draw: st.DrawFn, period: tuple[dt.date, dt.date]) -> list[Abse
 
 
 # --- policies (the configuration round trip) ---------------------------------------------
+
+
+#: The ways a row of a register can be written: a good row, a cell that is no number,
+#: a row short of a cell, a quote left open (the row cannot be split into cells).
+REGISTER_ROW_KINDS = ("good", "bad_cell", "short", "open_quote")
+
+
+class Register(NamedTuple):
+    """A register's text, how it is written, and what a reader must make of it."""
+
+    text: str
+    encoding: str
+    delimiter: str
+    ids: list[str]
+    good: list[str]
+    bad: list[int]
+
+
+@st.composite
+def registers(draw: st.DrawFn) -> Register:
+    """A register as a spreadsheet exports it: ``text`` (header ``id``, ``hire_date``,
+    ``commute_distance_km``, ``role``), its ``encoding`` (UTF-8 or Latin-1) and
+    ``delimiter`` (``,`` or ``;``), with what a reader must make of it, written by hand:
+    ``ids`` (the id cell of each row, stripped; empty where the row cannot be split),
+    ``good`` (the ids of the rows read) and ``bad`` (the numbers of the rows set aside).
+    Blank lines may come between rows; they are no rows."""
+    delimiter = draw(st.sampled_from([",", ";"]))
+    kinds = draw(st.lists(st.sampled_from(REGISTER_ROW_KINDS), max_size=8))
+    lines = [delimiter.join(["id", "hire_date", "commute_distance_km", "role"])]
+    ids: list[str] = []
+    good: list[str] = []
+    bad: list[int] = []
+    for row, kind in enumerate(kinds):
+        if draw(st.booleans()):
+            lines.append("")
+        agent_id = f"A{row}"
+        padded = draw(st.sampled_from(["", " "])) + agent_id + draw(st.sampled_from(["", "  "]))
+        role = draw(st.sampled_from(["équipe", "cadre", "accueil général"]))
+        distance = str(draw(st.integers(0, 200)))
+        cells = {
+            "good": [padded, "2010-01-01", distance, role],
+            "bad_cell": [padded, "2010-01-01", "loin", role],
+            "short": [padded, "2010-01-01", distance],
+            "open_quote": ['"' + agent_id, "2010-01-01", distance, role],
+        }[kind]
+        lines.append(delimiter.join(cells))
+        ids.append("" if kind == "open_quote" else agent_id)
+        if kind == "good":
+            good.append(agent_id)
+        else:
+            bad.append(row)
+    return Register(
+        text="\n".join(lines) + "\n",
+        encoding=draw(st.sampled_from(["utf-8", "latin-1"])),
+        delimiter=delimiter,
+        ids=ids,
+        good=good,
+        bad=bad,
+    )
 
 
 def _policy_parts() -> dict[str, st.SearchStrategy[object]]:

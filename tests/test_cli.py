@@ -87,7 +87,7 @@ def test_presets_lists_every_preset() -> None:
     """`teletravail presets` prints one line per preset, as PresetInfo.line() writes it."""
     done = run("presets")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == [info.line() for info in presets.list()]
+    assert done.stdout.splitlines() == [info.line() for info in presets.catalogue()]
 
 
 def test_check_accepts_a_good_document(good: Path) -> None:
@@ -123,7 +123,7 @@ def test_assess_writes_every_row_and_neutralises_formulas(staff: Path) -> None:
     ]
     assert [row["status"] for row in rows] == [
         "granted",
-        "invalid",
+        "rejected",
         "granted",
         "not_eligible",
         "not_eligible",
@@ -164,13 +164,14 @@ def test_bilan_json_parses_and_matches_the_api() -> None:
     policy = presets.load("lot-2013")
     batch = policy.assess_workforce(lot_2013_workforce(), policy.period.start)
     totals = batch.totals()
-    assert document["schema"] == "teletravail.bilan" and document["schema_version"] == 3
+    assert document["schema"] == "teletravail.bilan" and document["schema_version"] == 4
     assert document["period"] == {"start": "2013-01-01", "end": "2013-12-31"}
     assert document["refused_by_rule"] == batch.refusal_counts()
     assert (document["granted"], document["refused"]) == (totals["granted"], totals["refused"])
     assert document["workforce"] == {"source": cli.SYNTHETIC_SOURCE, "synthetic": True}
     assert document["on"] == "2013-01-01"
-    assert (document["rows"], document["eligible"], document["invalid"]) == (1200, 20, 0)
+    assert (document["rows"], document["eligible"], document["failed"]) == (1200, 20, 0)
+    assert (document["invalid"], document["rejected"]) == (0, 0)
     assert document["refused_by_criterion"] == batch.decisions.failure_counts()
     assert document["telework"] == {"value": totals["days"].m_as("workday"), "unit": "workday"}
     assert document["allowance"]["value"] == pytest.approx(totals["allowance"].m_as("EUR"))
@@ -340,11 +341,12 @@ def test_assess_json_keeps_numbers_and_empty_cells(
     document = json.loads(capsys.readouterr().out)
     assert (document["rows_read"], document["assessed"], document["failed"]) == (5, 4, 1)
     assert document["schema"] == "teletravail.assessment.rows"
+    assert document["schema_version"] == 4
     first, second, third = document["rows"][:3]
     assert first["granted_workday_per_week"] == 1.5 and first["days_workday"] == 69.5
     assert first["asked_workday_per_week"] == 1.5
     assert first["allowance_eur"] == "100.00" and first["distance_km"] == 2 * 28 * 69.5
-    assert second["status"] == "invalid" and second["granted_workday_per_week"] is None
+    assert second["status"] == "rejected" and second["granted_workday_per_week"] is None
     assert third["id"] == "=cmd|' /C calc'!A0"  # JSON is not run by spreadsheets
     assert document["rows"][4]["failures"] == ["role.excluded"]
 
@@ -438,19 +440,22 @@ def test_bilan_in_french(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_bilan_on_a_workforce_file(staff: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """With a CSV, the file is named (not synthetic) and invalid rows are listed."""
+    """With a CSV, the file is named (not synthetic) and the rows in error are listed."""
     assert main(["bilan", "lot-2013", str(staff)]) == 0
     out = capsys.readouterr().out
     assert f"workforce: {staff}\n" in out and "SYNTHETIC" not in out
     assert "rows read: 5\nagents assessed: 4\neligible: 2\n" in out
-    assert "invalid rows: 1\n  row 1: commute_distance: expected a number in km" in out
+    assert (
+        "rows in error: 1 (rejected: 1, invalid: 0)\n"
+        "  row 1: commute_distance: expected a number in km"
+    ) in out
 
 
 def test_bilan_with_a_selection(capsys: pytest.CaptureFixture[str]) -> None:
     """A policy with seats reports the selected agents and the waiting list."""
     assert main(["bilan", "lozere-2015", "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["selection"] == {"seats": 8, "selected": 8, "waiting": 104}
+    assert document["selection"] == {"seats": 8, "selected": 8, "not_selected": 104}
     assert main(["bilan", "lozere-2015"]) == 0
     assert "selected: 8 of 112 eligible (8 seats), 104 waiting" in capsys.readouterr().out
 

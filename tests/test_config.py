@@ -66,8 +66,8 @@ def test_preset_cites_its_sources_and_matches_the_schema(name: str) -> None:
 
 
 def test_presets_list_one_line_each() -> None:
-    """presets.list() gives every preset with a summary line and its period."""
-    listed = presets.list()
+    """presets.catalogue() gives every preset with a summary line and its period."""
+    listed = presets.catalogue()
     assert [p.name for p in listed] == list(presets.names())
     lot = {p.name: p for p in listed}["lot-2013"]
     assert lot.start.isoformat() == "2013-01-01" and lot.end is None

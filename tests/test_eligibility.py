@@ -256,11 +256,11 @@ def test_batch_report_mode_marks_future_hires() -> None:
     summary = batch.summary()
     assert (summary["eligible"], summary["not_eligible"], summary["invalid"]) == (1, 1, 1)
     assert summary["failures"]["role.excluded"] == 1
-    assert [r["status"] for r in batch.to_records()] == ["eligible", "invalid", "refused"]
+    assert [r["status"] for r in batch.to_records()] == ["eligible", "invalid", "not_eligible"]
     with pytest.raises(ValidationError, match="hire_date"):
         batch.explain("B")
     assert batch.explain("C").failures == ("role.excluded",)
-    assert list(batch.to_pandas()["status"]) == ["eligible", "invalid", "refused"]
+    assert list(batch.to_pandas()["status"]) == ["eligible", "invalid", "not_eligible"]
 
 
 def test_mask_is_the_eligible_column() -> None:

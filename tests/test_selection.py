@@ -50,19 +50,21 @@ def test_lozere_8_seats_longest_commute_first() -> None:
     )
     assert selection.waiting_list() == ("LOZ-06", "LOZ-10")
     assert selection.status("LOZ-05") == "not_eligible"
-    assert selection.status("LOZ-10") == "waiting"
+    assert selection.status("LOZ-10") == "not_selected"
     account = selection.explain("LOZ-06")
+    assert account["status"] == "not_selected" and account["schema_version"] == 2
     assert account["rank"] == 9 and account["waiting_position"] == 1
     assert account["decision"]["eligible"] is True
     assert selection.explain("LOZ-10")["key"] is None
 
 
 def test_every_agent_has_exactly_one_status() -> None:
-    """Selected, waiting and not eligible partition the workforce: nobody is lost."""
+    """Selected, not selected (waiting) and not eligible partition the workforce: nobody
+    is lost."""
     selection = lozere_selection().run(lozere_rule().evaluate(lozere_applicants(), ON))
     statuses = [r["status"] for r in selection.to_records()]
     assert statuses.count("selected") == 8
-    assert statuses.count("waiting") == 2 and statuses.count("not_eligible") == 2
+    assert statuses.count("not_selected") == 2 and statuses.count("not_eligible") == 2
     assert len(selection.to_pandas()) == 12
 
 

@@ -89,6 +89,7 @@ _SUBPACKAGES = frozenset(
         "frames",
         "money",
         "tables",
+        "statuses",
         "sweep",
         "distributed",
     }
@@ -152,6 +153,7 @@ __all__ = [
     "scheduling",
     "set_registry",
     "sources",
+    "statuses",
     "sweep",
     "synthetic",
     "tables",
@@ -175,6 +177,7 @@ if TYPE_CHECKING:
         samples,
         scheduling,
         sources,
+        statuses,
         sweep,
         synthetic,
         tables,

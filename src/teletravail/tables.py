@@ -24,6 +24,7 @@ import numpy.typing as npt
 
 from teletravail.frames import Units, check_units, pint_pandas, quantity_frame
 from teletravail.policy.results import ASSESSMENT_QUANTITIES
+from teletravail.statuses import RowStatus
 from teletravail.units import get_registry
 
 if TYPE_CHECKING:
@@ -78,11 +79,11 @@ def row_counts(batch: BatchAssessment) -> dict[str, int]:
 
 def assessment_frame(batch: BatchAssessment, units: Units = "plain") -> pd.DataFrame:
     """One row per input row, in input order: ``row``, ``id``, ``status`` (one of
-    :data:`~teletravail.policy.STATUSES` for the agents assessed: ``granted``,
-    ``refused``, ``not_eligible``, ``not_selected``, ``invalid``, ``not_asked`` or
-    ``not_concerned``; ``rejected`` for a row that could not be read), ``population``
-    where the policy has populations, ``error``, then ``eligible``, ``entitled`` and
-    the quantities of :data:`ASSESSMENT_QUANTITIES`.
+    :data:`~teletravail.statuses.TABLE_STATUSES`: the assessment's status of each agent,
+    ``granted``, ``refused``, ``not_eligible``, ``not_selected``, ``invalid``,
+    ``not_asked`` or ``not_concerned``; ``rejected`` for a row that could not be read),
+    ``population`` where the policy has populations, ``error``, then ``eligible``,
+    ``entitled`` and the quantities of :data:`ASSESSMENT_QUANTITIES`.
 
     A row that failed keeps its number and its error; its results are missing (NA, NaN),
     never zeros that would pass for an answer. Rejected rows have no id (they could not
@@ -101,7 +102,7 @@ def assessment_frame(batch: BatchAssessment, units: Units = "plain") -> pd.DataF
     invalid[found] = batch.invalid[picked]
     assessed = found & ~invalid
 
-    status = np.full(len(rows), "rejected", dtype=object)
+    status = np.full(len(rows), RowStatus.REJECTED.value, dtype=object)
     status[found] = batch.statuses()[picked]
     errors = np.full(len(rows), None, dtype=object)
     messages = {e.row: e.message for e in (*rejected, *batch.errors)}

@@ -1,6 +1,6 @@
 """``teletravail assess --policy NAME|FILE WORKFORCE.csv``: every input row assessed, in
-input order, as CSV or JSON: its id, status, the criteria in the way, the telework
-granted and its figures, or its error.
+input order, as CSV or JSON: its id, status (a word of :mod:`teletravail.statuses`), the
+criteria in the way, the telework granted and its figures, or its error.
 
 CSV cells a spreadsheet would run as formulas are neutralised (:func:`neutralise`). The
 library's modules are imported when the command runs, so that ``teletravail --help`` stays
@@ -20,20 +20,18 @@ from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from .exits import EXIT_OK, EXIT_PROBLEMS
 from .figures import plain
-from .progress import Progress, progress_for
-from .reading import (
-    column_mapping,
-    load_policy,
-    policy_inputs,
-    read_text,
-    read_workforce,
-    reference_date,
-)
+from .progress import Progress
+from .reading import column_mapping, load_policy, policy_inputs, read_register, reference_date
 
 if TYPE_CHECKING:
     from teletravail.policy import BatchAssessment
 
-__all__ = ["ASSESS_COLUMNS", "neutralise", "run"]
+__all__ = ["ASSESS_COLUMNS", "ASSESS_SCHEMA_VERSION", "neutralise", "run"]
+
+#: The version of ``assess --format json``'s document (``teletravail.assessment.rows``):
+#: 4 since a row that could not be read is ``rejected`` (it was ``invalid``, as a row
+#: read but not assessed still is).
+ASSESS_SCHEMA_VERSION: Final = 4
 
 #: The columns of ``assess``'s output, units in the names.
 ASSESS_COLUMNS: Final = (
@@ -79,6 +77,9 @@ def _rows(batch: BatchAssessment, ids: list[str], progress: Progress) -> Iterato
     import numpy as np
 
     from teletravail.money import as_decimal
+    from teletravail.statuses import RowStatus
+
+    invalid, rejected = RowStatus.INVALID.value, RowStatus.REJECTED.value
 
     workforce = batch.decisions.workforce
     position = np.full(len(ids), -1, dtype=np.int64)
@@ -98,12 +99,12 @@ def _rows(batch: BatchAssessment, ids: list[str], progress: Progress) -> Iterato
     populations = batch.population.tolist()
     progress.start("writing rows", len(ids))
     for row, where in enumerate(position.tolist()):
-        if where < 0 or statuses[where] == "invalid":
+        if where < 0 or statuses[where] == invalid:
             agent_id = ids[row] if where < 0 else str(workforce.ids[where])
             yield {
                 "row": row,
                 "id": agent_id,
-                "status": "invalid",
+                "status": rejected if where < 0 else invalid,
                 "population": None if where < 0 else populations[where],
                 "failures": [],
                 **empty,
@@ -194,10 +195,10 @@ def run(args: argparse.Namespace) -> int:
         )
     policy = load_policy(args.policy)
     on = reference_date(policy, args.on)
-    text = read_text(args.workforce)
-    progress = progress_for(text.count("\n") - 1, asked=args.progress, quiet=args.quiet)
     columns = column_mapping(args.columns)
-    workforce, ids = read_workforce(text, progress, origin=args.workforce, columns=columns)
+    workforce, ids, progress = read_register(
+        args.workforce, columns, asked=args.progress, quiet=args.quiet
+    )
     progress.start("assessing", len(ids))
     batch = policy.assess_workforce(workforce, on, period=args.period, errors="report")
     progress.finish(len(ids))
@@ -206,7 +207,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         head = {
             "schema": "teletravail.assessment.rows",
-            "schema_version": 3,
+            "schema_version": ASSESS_SCHEMA_VERSION,
             "policy": policy.name,
             "on": on.isoformat(),
             "period": {"start": batch.start.isoformat(), "end": batch.end.isoformat()},

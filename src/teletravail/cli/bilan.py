@@ -21,14 +21,20 @@ from teletravail.messages import Lang
 from .exits import EXIT_OK
 from .figures import figure
 from .language import COLON
-from .reading import column_mapping, load_policy, read_text, read_workforce, reference_date
+from .reading import column_mapping, load_policy, read_register, reference_date
 
 if TYPE_CHECKING:
     from teletravail.errors import RowError
     from teletravail.policy import Policy
     from teletravail.workforce import Workforce
 
-__all__ = ["SYNTHETIC_SOURCE", "run"]
+__all__ = ["BILAN_SCHEMA_VERSION", "SYNTHETIC_SOURCE", "run"]
+
+#: The version of ``bilan --json``'s document (``teletravail.bilan``): 4 since its counts
+#: are named by the row statuses of :mod:`teletravail.statuses` (``selection``'s
+#: ``not_selected``, which was ``waiting``; ``invalid`` apart from ``rejected``, with
+#: ``failed`` the two together, which ``invalid`` was).
+BILAN_SCHEMA_VERSION: Final = 4
 
 #: The source of the default workforce of ``bilan``.
 SYNTHETIC_SOURCE: Final = "teletravail.samples.lot_2013_workforce()"
@@ -71,7 +77,11 @@ _TEXT: Final[dict[str, dict[Lang, str]]] = {
         "fr": "retenus\u00a0: {selected} sur {eligible} éligibles ({seats} places), "
         "{waiting} en liste d'attente",
     },
-    "invalid": {"en": "invalid rows", "fr": "lignes invalides"},
+    "failed": {
+        "en": "rows in error: {failed} (rejected: {rejected}, invalid: {invalid})",
+        "fr": "lignes en erreur\u00a0: {failed} (rejetées\u00a0: {rejected}, "
+        "invalides\u00a0: {invalid})",
+    },
     "row": {"en": "row", "fr": "ligne"},
     "more": {"en": "... and {count} more", "fr": "... et {count} de plus"},
     "period": {
@@ -150,14 +160,14 @@ def _bilan_document(
         selection = {
             "seats": policy.selection.seats,
             "selected": selected,
-            "waiting": eligible - selected,
+            "not_selected": eligible - selected,
         }
     totals = batch.totals()
     impact = batch.impact.totals()
     money = impact.get("money")
     return {
         "schema": "teletravail.bilan",
-        "schema_version": 3,
+        "schema_version": BILAN_SCHEMA_VERSION,
         "policy": {"name": policy.name, "territory": policy.territory},
         "on": on.isoformat(),
         "workforce": {"source": source, "synthetic": synthetic},
@@ -184,7 +194,9 @@ def _bilan_document(
         "refused_by_rule": dict(
             sorted(batch.refusal_counts().items(), key=lambda item: (-item[1], item[0]))
         ),
-        "invalid": len(errors),
+        "invalid": len(batch.errors),
+        "rejected": len(workforce.rejected),
+        "failed": len(errors),
         "errors": [error.to_dict() for error in errors],
         "period": {"start": batch.start.isoformat(), "end": batch.end.isoformat()},
         "leave": policy.leave.to_dict(),
@@ -250,7 +262,7 @@ def _render_bilan(
                 selected=count(selection["selected"]),
                 eligible=count(document["eligible"]),
                 seats=count(selection["seats"]),
-                waiting=count(selection["waiting"]),
+                waiting=count(selection["not_selected"]),
             )
         )
     if document["refused"]:
@@ -261,7 +273,14 @@ def _render_bilan(
     if document["not_asked"]:
         out.append(f"{say('not_asked')}{colon} {count(document['not_asked'])}")
     out.append(f"{say('granted')}{colon} {count(document['granted'])}")
-    out.append(f"{say('invalid')}{colon} {count(document['invalid'])}")
+    out.append(
+        say(
+            "failed",
+            failed=count(document["failed"]),
+            rejected=count(document["rejected"]),
+            invalid=count(document["invalid"]),
+        )
+    )
     errors = document["errors"]
     said = [e["message"] for e in errors] if messages is None else messages
     out += [
@@ -311,9 +330,7 @@ def run(args: argparse.Namespace) -> int:
 
         workforce, source, synthetic = lot_2013_workforce(), SYNTHETIC_SOURCE, True
     else:
-        text = read_text(args.workforce)
-        columns = column_mapping(args.columns)
-        workforce = read_workforce(text, origin=args.workforce, columns=columns)[0]
+        workforce = read_register(args.workforce, column_mapping(args.columns))[0]
         source, synthetic = args.workforce, False
     bad: list[RowError] = []
     document = _bilan_document(

@@ -21,6 +21,6 @@ def run(args: argparse.Namespace) -> int:
     if args.name is not None:
         print(presets.text(args.name), end="")
         return EXIT_OK
-    for info in presets.list():
+    for info in presets.catalogue():
         print(info.line())
     return EXIT_OK

@@ -1,5 +1,7 @@
 """What the commands read: a policy named by a preset or a file, and a workforce CSV with
-the mapping of its own column names (``--columns``), row by row so that progress shows.
+the mapping of its own column names (``--columns``), read by the library's one CSV
+reader (:meth:`Workforce.from_csv <teletravail.workforce.Workforce.from_csv>`) with its
+progress shown.
 
 The library's modules are imported inside the functions that use them, so that
 ``teletravail --help`` stays fast (it loads neither numpy nor pint).
@@ -9,10 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
-from .progress import Progress
+from .progress import Progress, progress_for
 
 if TYPE_CHECKING:
     from teletravail.policy import Policy
@@ -23,8 +24,8 @@ __all__ = [
     "column_mapping",
     "load_policy",
     "policy_inputs",
+    "read_register",
     "read_text",
-    "read_workforce",
     "reference_date",
 ]
 
@@ -109,45 +110,34 @@ def column_mapping(value: str | None) -> dict[str, str | tuple[str, str]] | None
     return found
 
 
-def read_workforce(
-    text: str,
-    progress: Progress | None = None,
-    *,
-    origin: str = "workforce",
+def read_register(
+    path: str,
     columns: dict[str, str | tuple[str, str]] | None = None,
-) -> tuple[Workforce, list[str]]:
-    """Read a workforce CSV as :meth:`Workforce.from_csv` does (``errors="report"``: bad
-    rows are set aside; ``columns`` maps the file's own column names to fields), and
-    each row's id cell as written, for the rows set aside.
+    *,
+    asked: bool = False,
+    quiet: bool = True,
+) -> tuple[Workforce, list[str], Progress]:
+    """A workforce CSV file read as the Python API reads it (:meth:`Workforce.from_csv
+    <teletravail.workforce.Workforce.from_csv>` with ``errors="report"``: bad rows are
+    set aside; its defaults otherwise, ``columns`` mapping the file's own column names
+    to fields), each row's id cell as written (for the rows set aside), and the progress
+    of the run: shown on stderr as the rows are read when the file is large enough and
+    ``asked`` or on a terminal, never when ``quiet`` (:func:`progress_for`)."""
+    from teletravail.workforce import Workforce
 
-    The rows reach the workforce through a generator, so that the progress of the
-    reading (the slow part) can be shown row by row.
-    """
-    from teletravail import workforce as wf
-
-    header, reader = wf.csv_records(text)
     ids: list[str] = []
-    if progress is not None:
-        progress.start("reading", max(text.count("\n") - 1, 0))
-    id_column = next(
-        (
-            name
-            for name, spec in (columns or {}).items()
-            if (spec if isinstance(spec, str) else spec[0]) == "id"
-        ),
-        "id",
+    shown = Progress(None)
+
+    def reading(done: int, total: int) -> None:
+        nonlocal shown
+        if done == 0:  # the reader tells the rows of the file before the first one
+            shown = progress_for(total, asked=asked, quiet=quiet)
+            shown.start("reading", total)
+        else:
+            shown.update(done)
+
+    workforce = Workforce.from_csv(
+        path, errors="report", columns=columns, progress=reading, id_cells=ids
     )
-
-    def records() -> Iterator[dict[str, Any] | wf.UnreadableRow]:
-        for record in reader:
-            cell = record.get(id_column) if isinstance(record, dict) else None
-            ids.append(cell.strip() if isinstance(cell, str) and cell != wf.MISSING_CELL else "")
-            if progress is not None:
-                progress.update(len(ids))
-            yield record
-
-    wf.ColumnPlan(columns, ()).header(header)
-    workforce = wf.Workforce.from_records(records(), errors="report", columns=columns)
-    if progress is not None:
-        progress.finish(len(ids))
-    return workforce, ids
+    shown.finish(len(ids))
+    return workforce, ids, shown

@@ -22,6 +22,7 @@ from teletravail.errors import ReferenceDateError, RowError, ValidationError
 from teletravail.explain.results import SCHEMA_VERSION, Decision
 from teletravail.frames import Units, quantity_frame
 from teletravail.messages import Phrase
+from teletravail.statuses import RowStatus
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -240,8 +241,10 @@ class BatchDecision:
     def to_records(self) -> list[dict[str, Any]]:
         """One JSON-ready row per input row, in input order: id, status, failures, error.
 
-        ``status`` is ``eligible``, ``refused``, ``invalid`` (hired after the date) or
-        ``rejected`` (the row could not be read into the workforce).
+        ``status`` is one of :data:`~teletravail.statuses.ELIGIBILITY_STATUSES`:
+        ``eligible``, ``not_eligible`` (``failures`` names the criteria in the way),
+        ``invalid`` (hired after the date) or ``rejected`` (the row could not be read into
+        the workforce).
         """
         eligible = self.eligible
         by_row = {e.row: e for e in self.errors}
@@ -251,17 +254,19 @@ class BatchDecision:
         ):
             record: dict[str, Any] = {"row": source, "id": agent_id}
             if self.invalid[row]:
-                record.update(status="invalid", failures=[], error=by_row[source].message)
+                record.update(
+                    status=RowStatus.INVALID.value, failures=[], error=by_row[source].message
+                )
             else:
-                status = "eligible" if eligible[row] else "refused"
-                record.update(status=status, failures=list(self.failures(row)), error=None)
+                status = RowStatus.ELIGIBLE if eligible[row] else RowStatus.NOT_ELIGIBLE
+                record.update(status=status.value, failures=list(self.failures(row)), error=None)
             records.append(record)
         for error in self.workforce.rejected:
             records.append(
                 {
                     "row": error.row,
                     "id": None,
-                    "status": "rejected",
+                    "status": RowStatus.REJECTED.value,
                     "failures": [],
                     "error": error.message,
                 }

@@ -5,7 +5,9 @@ Conseil Général de la Lozère a mis en place le télétravail pour ses agents"
 2 April 2015). A :class:`SelectionCampaign` does that for any
 key: eligible agents are ranked by the key (missing values last), ties are broken by
 agent id so that the same input always gives the same answer, the first ``seats`` are
-selected and the others are on the waiting list with their rank.
+selected and the others are on the waiting list with their rank. Each agent's status
+is a word of the package's row statuses (:data:`~teletravail.statuses.SELECTION_STATUSES`):
+``selected``, ``not_selected`` (on the waiting list), ``not_eligible`` or ``invalid``.
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail.errors import ValidationError
-from teletravail.explain import SCHEMA_VERSION
 from teletravail.frames import Units, quantity_frame
 from teletravail.messages import Phrase
+from teletravail.statuses import RowStatus
 from teletravail.workforce import PANDAS_QUANTITIES as _WORKFORCE_QUANTITIES
 from teletravail.workforce import Workforce
 
@@ -37,7 +39,10 @@ __all__ = ["Selection", "SelectionCampaign"]
 RankKey = Literal["commute_distance", "commute_time", "seniority", "working_time"]
 #: The columns a campaign can rank agents by.
 RANKING_KEYS: tuple[str, ...] = ("commute_distance", "commute_time", "seniority", "working_time")
-Status = Literal["selected", "waiting", "not_eligible", "invalid"]
+Status = Literal["selected", "not_selected", "not_eligible", "invalid"]
+#: Version of the ``explain`` document (``teletravail.eligibility.selection``): 2 since
+#: an agent on the waiting list is ``not_selected`` (it was ``waiting``).
+SELECTION_SCHEMA_VERSION = 2
 # the ranking key's column in Selection.to_pandas, named as in Workforce.to_pandas:
 # key -> (plain name, pint name, unit)
 _KEY_COLUMNS: dict[str, tuple[str, str, str]] = {
@@ -168,14 +173,17 @@ class Selection:
         return self._ids_by_rank(self.rank > self.campaign.seats)
 
     def status(self, row_or_id: int | str) -> Status:
-        """``selected``, ``waiting``, ``not_eligible`` or ``invalid`` for one agent."""
+        """``selected``, ``not_selected`` (eligible, on the waiting list), ``not_eligible``
+        or ``invalid`` for one agent (see :mod:`teletravail.statuses`)."""
         row = self.decisions.row_of(row_or_id)
         if self.decisions.invalid[row]:
-            return "invalid"
+            return RowStatus.INVALID.value
         rank = int(self.rank[row])
         if rank == 0:
-            return "not_eligible"
-        return "selected" if rank <= self.campaign.seats else "waiting"
+            return RowStatus.NOT_ELIGIBLE.value
+        if rank <= self.campaign.seats:
+            return RowStatus.SELECTED.value
+        return RowStatus.NOT_SELECTED.value
 
     def explain(self, row_or_id: int | str) -> dict[str, Any]:
         """A JSON-ready account of one agent's place in the campaign."""
@@ -184,7 +192,7 @@ class Selection:
         value = float(self.values[row])
         data: dict[str, Any] = {
             "schema": "teletravail.eligibility.selection",
-            "schema_version": SCHEMA_VERSION,
+            "schema_version": SELECTION_SCHEMA_VERSION,
             "agent_id": str(self.decisions.workforce.ids[row]),
             "status": status,
             "rank": int(self.rank[row]) or None,
@@ -194,9 +202,9 @@ class Selection:
             else "custom",
             "key": None if math.isnan(value) else value,
         }
-        if status == "waiting":
+        if status == RowStatus.NOT_SELECTED.value:
             data["waiting_position"] = int(self.rank[row]) - self.campaign.seats
-        if status != "invalid":
+        if status != RowStatus.INVALID.value:
             data["decision"] = self.decisions.explain(row).to_dict()
         return data
 

@@ -85,7 +85,7 @@ PUBLIC_HOLIDAYS = 11
 
 Basis = Literal["desk_days", "bookings", "occupancy"]
 #: A plain number as the arguments take it (kept exact: 0.37 is read as 37/100).
-Number = int | float | Fraction | decimal.Decimal
+Numeric = int | float | Fraction | decimal.Decimal
 
 _MILLICENTS_PER_CENT = 1000
 _HALF = Fraction(1, 2)
@@ -668,9 +668,9 @@ def telecentre_economics(
     network: TelecentreNetwork,
     costs: CentreCosts | Mapping[str, CentreCosts],
     *,
-    desk_days_used: Mapping[str, Number] | Bookings | None = None,
-    occupancy: Number | str | Quantity | Mapping[str, Number | str | Quantity] | None = None,
-    open_days_per_year: Number | Mapping[str, Number] | None = None,
+    desk_days_used: Mapping[str, Numeric] | Bookings | None = None,
+    occupancy: Numeric | str | Quantity | Mapping[str, Numeric | str | Quantity] | None = None,
+    open_days_per_year: Numeric | Mapping[str, Numeric] | None = None,
     teleworkers: int | Mapping[str, int] | None = None,
 ) -> Economics:
     """The yearly cost, cost per desk-day used and per teleworker of ``network``.

@@ -3,13 +3,16 @@ ask can break.
 
 :data:`STATUSES` names the statuses in the order of their codes: an assessment's
 ``status`` column holds the codes (:data:`GRANTED` to :data:`NOT_CONCERNED`), and
-``statuses()`` the words. :data:`PLACES_CODE` is the policy's own rule on an ask,
-reported with the quota's rules in the order of :data:`RULE_ORDER`.
+``statuses()`` the words. The words, and what each means, are those of the package's
+one vocabulary of row statuses (:mod:`teletravail.statuses`).
+:data:`PLACES_CODE` is the policy's own rule on an ask, reported with the quota's rules
+in the order of :data:`RULE_ORDER`.
 """
 
 from __future__ import annotations
 
 from teletravail.scheduling.checks import RULE_CODES
+from teletravail.statuses import ASSESSMENT_STATUSES
 
 __all__ = [
     "GRANTED",
@@ -25,15 +28,7 @@ __all__ = [
 ]
 
 #: What became of each agent assessed, in the order of the status codes.
-STATUSES: tuple[str, ...] = (
-    "granted",
-    "refused",
-    "not_eligible",
-    "not_selected",
-    "invalid",
-    "not_asked",
-    "not_concerned",
-)
+STATUSES: tuple[str, ...] = ASSESSMENT_STATUSES
 #: The code of each status in an assessment's ``status`` column.
 (
     GRANTED,

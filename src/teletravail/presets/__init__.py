@@ -20,7 +20,6 @@ function builds them again.
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
 import difflib
 from importlib import resources
@@ -34,7 +33,7 @@ from teletravail.policy import Policy
 from teletravail.sources import Source
 from teletravail.units import per_registry
 
-__all__ = ["PresetInfo", "list", "load", "names", "text"]
+__all__ = ["PresetInfo", "catalogue", "load", "names", "text"]
 
 
 @attrs.frozen(kw_only=True)
@@ -67,7 +66,7 @@ def _known(name: object) -> str:
     known = names()
     if isinstance(name, str) and name in known:
         return name
-    guess = difflib.get_close_matches(str(name).lower(), builtins.list(known), n=1, cutoff=0.5)
+    guess = difflib.get_close_matches(str(name).lower(), list(known), n=1, cutoff=0.5)
     raise ValidationError(
         "preset", name, choices(known) + did_you_mean(guess[0] if guess else None)
     )
@@ -91,8 +90,9 @@ def _build(name: str) -> Policy:
 _load = per_registry(_build)
 
 
-def list() -> tuple[PresetInfo, ...]:
-    """Every preset with its summary (the first line of its description)."""
+def catalogue() -> tuple[PresetInfo, ...]:
+    """Every preset with its summary (the first line of its description), in the order
+    of :func:`names`."""
     found = []
     for name in names():
         policy = load(name)

@@ -27,7 +27,7 @@ _EXPORTS: dict[str, str] = {
     "WeeklyPattern": "teletravail.week",
     "Asks": "checks",
     "QuotaChecks": "checks",
-    "Assessment": "quota",
+    "CapPeriod": "quota",
     "DayCaps": "quota",
     "LeaveAssumption": "leave",
     "Layout": "days",
@@ -44,6 +44,7 @@ _EXPORTS: dict[str, str] = {
     "national_derogations": "quota",
     "Absence": "teletravail.spans",
     "Authorisation": "teletravail.spans",
+    "CountPeriod": "schedule",
     "FloatingReview": "schedule",
     "QuotaExceededError": "planning",
     "Schedule": "schedule",
@@ -66,10 +67,11 @@ __all__ = [
     "HOME",
     "Absence",
     "Asks",
-    "Assessment",
     "Authorisation",
     "Booking",
     "Bookings",
+    "CapPeriod",
+    "CountPeriod",
     "DayCaps",
     "DayPart",
     "DerogationRule",
@@ -124,7 +126,7 @@ if TYPE_CHECKING:
         telework_days,
     )
     from .quota import (
-        Assessment,
+        CapPeriod,
         DayCaps,
         DerogationRule,
         FloatingDays,
@@ -135,7 +137,7 @@ if TYPE_CHECKING:
         Quota,
         national_derogations,
     )
-    from .schedule import FloatingReview, Schedule, TeleworkDay
+    from .schedule import CountPeriod, FloatingReview, Schedule, TeleworkDay
     from .telecentre import (
         Booking,
         Bookings,

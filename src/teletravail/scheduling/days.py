@@ -48,7 +48,7 @@ from teletravail.week import HOME, DayPart, Place, PlaceKind, WeeklyPattern
 
 from .calendar import WorkCalendar
 from .leave import LeaveAssumption, thin
-from .quota import Assessment, Quota
+from .quota import CapPeriod, Quota
 from .schedule import Schedule
 
 if TYPE_CHECKING:
@@ -607,7 +607,7 @@ def horizon(end: dt.date, quota: Quota) -> dt.date:
     Thursday is in the same month as that week's."""
     last = dt.date(end.year, 12, 31)
     last += dt.timedelta(days=6 - last.weekday())
-    if quota.assessed is Assessment.MONTH:
+    if quota.assessed is CapPeriod.MONTH:
         month = (last - dt.timedelta(days=3)).month
         while (last + dt.timedelta(days=4)).month == month:
             last += dt.timedelta(days=7)
@@ -655,14 +655,14 @@ def _one_hot(index: npt.NDArray[np.int64], size: int | None = None) -> npt.NDArr
 
 
 def _padded_work(
-    calendar: WorkCalendar, layout: Layout, start: dt.date, end: dt.date, assessed: Assessment
+    calendar: WorkCalendar, layout: Layout, start: dt.date, end: dt.date, assessed: CapPeriod
 ) -> tuple[dt.date, npt.NDArray[np.bool_]]:
     """The days each schedule is at work over whole ISO weeks around the period (the
     first Monday on or before ``start`` to the Sunday on or after ``end``), or, under
     monthly assessment, over the whole months (of their weeks' Thursdays) around it."""
     first = start - dt.timedelta(days=start.weekday())
     last = end + dt.timedelta(days=6 - end.weekday())
-    if assessed is Assessment.MONTH:
+    if assessed is CapPeriod.MONTH:
         month = (first + dt.timedelta(days=3)).month
         while (first - dt.timedelta(days=4)).month == month:
             first -= dt.timedelta(days=7)
@@ -712,7 +712,7 @@ def _floating(
     limit = np.rint(2 * np.maximum(0.0, np.minimum(allowed, present - on_site))).astype(np.int64)
     # the period whose cap a day counts towards: its week, or the month of its week's
     # Thursday under monthly assessment
-    if quota.assessed is Assessment.MONTH:
+    if quota.assessed is CapPeriod.MONTH:
         thursdays = np.array([np.datetime64(d + dt.timedelta(days=3), "M") for d in mondays])
         month_of_week = (thursdays - thursdays[0]).astype(np.int64)
         cap_of_week = month_of_week

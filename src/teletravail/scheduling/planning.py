@@ -41,7 +41,7 @@ from teletravail.workforce import Agent
 from .calendar import WorkCalendar
 from .days import Layout, lay_out
 from .leave import LeaveAssumption
-from .quota import Assessment, Modality, PatternError, Quota
+from .quota import CapPeriod, Modality, PatternError, Quota
 from .schedule import FloatingReview, Schedule
 from .telecentre import TelecentreNetwork
 
@@ -267,11 +267,11 @@ def _week_of(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def _cap_key(day: dt.date, assessed: Assessment) -> tuple[int, ...]:
+def _cap_key(day: dt.date, assessed: CapPeriod) -> tuple[int, ...]:
     """The period a day's telework is capped over: its ISO week, or under monthly
     assessment the month of its week's Thursday (so that every week lies in one month)."""
     monday = _week_of(day)
-    if assessed is Assessment.MONTH:
+    if assessed is CapPeriod.MONTH:
         thursday = monday + dt.timedelta(days=3)
         return (thursday.year, thursday.month)
     return (monday.year, monday.month, monday.day)
@@ -391,7 +391,7 @@ def review_floating(
             if cap_key not in caps:
                 caps[cap_key] = _cap(quota, agent, day, calendar, off, spans, ask)
             if load.get(cap_key, 0.0) + 1.0 > caps[cap_key] + 1e-9:
-                reason = "monthly_cap" if quota.assessed is Assessment.MONTH else "weekly_cap"
+                reason = "monthly_cap" if quota.assessed is CapPeriod.MONTH else "weekly_cap"
         if reason is None:
             for name, cap, period, counts in day_caps:
                 if counts.get(period(day), 0.0) + 1.0 > cap + 1e-9:
@@ -461,7 +461,7 @@ def _cap(
     """The most telework in the week (or pooled month) of ``day``, in workdays (each
     week's allowance no more than ``ask``, when given)."""
     monday = _week_of(day)
-    if quota.assessed is Assessment.MONTH:
+    if quota.assessed is CapPeriod.MONTH:
         # the weeks whose Thursday is in the month of this week's Thursday
         thursday = monday + dt.timedelta(days=3)
         first_monday = _week_of(thursday.replace(day=1))

@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Asks",
-    "Assessment",
+    "CapPeriod",
     "DayCaps",
     "DerogationRule",
     "FloatingDays",
@@ -78,8 +78,9 @@ def _check_agent(agent: Any) -> None:
         raise ValidationError("agent", agent, Phrase("an Agent", "un objet Agent"))
 
 
-class Assessment(enum.StrEnum):
-    """Whether the weekly limits hold each week, or on average over each month."""
+class CapPeriod(enum.StrEnum):
+    """The period over which a quota's weekly limits and caps are assessed (the key
+    ``assessed`` of a document): each week, or on average over each month."""
 
     WEEK = "week"
     MONTH = "month"
@@ -162,8 +163,8 @@ def _granularity(value: Any) -> Granularity:
     return enum_value(Granularity, value, "granularity")
 
 
-def _assessment(value: Any) -> Assessment:
-    return enum_value(Assessment, value, "assessed")
+def _cap_period(value: Any) -> CapPeriod:
+    return enum_value(CapPeriod, value, "assessed")
 
 
 def _derogation_kind(value: Any) -> DerogationKind:
@@ -452,7 +453,7 @@ class Quota:
         factory=lambda: Q_(0.0, "workday/week"), converter=_on_site
     )
     granularity: Granularity = attrs.field(default=Granularity.DAY, converter=_granularity)
-    assessed: Assessment = attrs.field(default=Assessment.WEEK, converter=_assessment)
+    assessed: CapPeriod = attrs.field(default=CapPeriod.WEEK, converter=_cap_period)
     floating: FloatingDays | None = attrs.field(default=None, validator=_optional_floating)
     caps: DayCaps | None = attrs.field(default=None, validator=_optional_caps)
     derogations: tuple[DerogationRule, ...] = attrs.field(default=(), converter=_rules)

@@ -30,9 +30,10 @@ if TYPE_CHECKING:
 
     from .telecentre import DeskRequest
 
-__all__ = ["FloatingReview", "Schedule", "TeleworkDay"]
+__all__ = ["CountPeriod", "FloatingReview", "Schedule", "TeleworkDay"]
 
-Period = Literal["week", "month", "quarter", "year"]
+#: How :meth:`Schedule.counts` groups the days: per ISO week, month, quarter or year.
+CountPeriod = Literal["week", "month", "quarter", "year"]
 # the quantity column of Schedule.to_pandas: plain name -> (pint name, unit)
 _PANDAS_QUANTITIES = {"amount_workday": ("amount", "workday")}
 _EPOCH_WEEKDAY = 3  # 1970-01-01, day 0 of datetime64[D], was a Thursday
@@ -206,7 +207,7 @@ class Schedule:
         """All the telework of the schedule, in workdays."""
         return Q_(float(self.amounts.sum()), "workday")
 
-    def _labels(self, per: Period) -> npt.NDArray[np.str_]:
+    def _labels(self, per: CountPeriod) -> npt.NDArray[np.str_]:
         if per == "year":
             return self.dates.astype("datetime64[Y]").astype(str)
         if per == "month":
@@ -231,7 +232,7 @@ class Schedule:
             )
         raise ValidationError("per", per, choices(("week", "month", "quarter", "year")))
 
-    def counts(self, per: Period = "month") -> dict[str, Quantity]:
+    def counts(self, per: CountPeriod = "month") -> dict[str, Quantity]:
         """Telework per ``week`` (ISO weeks, ``2023-W05``), ``month`` (``2023-01``),
         ``quarter`` (``2023-Q1``) or ``year`` (``2023``), in workdays, in time order."""
         labels = self._labels(per)

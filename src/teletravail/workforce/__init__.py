@@ -27,7 +27,8 @@ The modules of the package, from the lowest layer up:
   path included);
 * ``plan``: which input column is which field, in which unit (:class:`ColumnPlan`);
 * ``parsing``: raw cells parsed column by column, each distinct cell once;
-* ``reading``: records, CSV text and pandas frames into a workforce;
+* ``reading``: records, CSV text and pandas frames into a workforce (the one CSV
+  reader, with its progress hook, :data:`ProgressHook`);
 * ``writing``: a workforce as records, as a DataFrame, and the text forms of values;
 * ``table``: the :class:`Workforce` class itself;
 * ``io``: a workforce read from a CSV or a Parquet file, the format told by the suffix
@@ -55,7 +56,7 @@ from .fields import (
 )
 from .plan import ColumnPlan
 from .plan import Columns as Columns
-from .reading import EXTRA_CELLS, MISSING_CELL, MOST_ROW_CHARACTERS
+from .reading import EXTRA_CELLS, MISSING_CELL, MOST_ROW_CHARACTERS, ProgressHook
 from .reading import UnreadableRow as UnreadableRow
 from .reading import csv_records as csv_records
 from .reading import read_text as read_text
@@ -82,6 +83,7 @@ __all__ = [
     "Derogation",
     "DerogationKind",
     "Errors",
+    "ProgressHook",
     "Workforce",
     "category",
     "contract_type",

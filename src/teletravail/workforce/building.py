@@ -59,7 +59,7 @@ from .checks import (
     date_column,
     id_column,
     label_column,
-    plain,
+    python_value,
     quantity_column,
     tag_column,
     text_column,
@@ -332,7 +332,7 @@ def from_columns(
         expected: Phrase | Callable[[Any], Phrase],
     ) -> None:
         for index in np.flatnonzero(mask & ~bad):
-            value = plain(values[index])
+            value = python_value(values[index])
             wanted = expected(value) if callable(expected) else expected
             french = ValidationError(field, value, wanted).text("fr")
             message = Phrase(f"{field}: expected {wanted}, got {value!r}", french)

@@ -45,7 +45,7 @@ __all__ = [
     "date_column",
     "id_column",
     "label_column",
-    "plain",
+    "python_value",
     "quantity_column",
     "tag_column",
     "text_column",
@@ -96,7 +96,7 @@ def _check_codes(field: str, column: Categories, n: int) -> None:
         )
 
 
-def plain(value: Any) -> Any:
+def python_value(value: Any) -> Any:
     """A numpy scalar as the Python value it holds, for error messages."""
     return value.item() if isinstance(value, np.generic) else value
 
@@ -423,7 +423,7 @@ def _activity_matrix(
     stated = total > 0
     wrong |= stated & (np.abs(total - 100) > ACTIVITY_SHARE_TOLERANCE)
     for index in np.flatnonzero(wrong & ~bad).tolist():
-        shares = {name: plain(percent[index, j]) for j, name in enumerate(names)}
+        shares = {name: python_value(percent[index, j]) for j, name in enumerate(names)}
         expected = Phrase(
             "shares from 0 to 100 % summing to 100 % (± {tolerance} %)",
             "des parts de 0 à 100 % dont la somme fait 100 % (à {tolerance} % près)",

@@ -30,7 +30,7 @@ __all__ = [
     "kept",
     "kept_labels",
     "labelled",
-    "listed",
+    "name_list",
     "row_positions",
     "rows_of",
 ]
@@ -163,7 +163,7 @@ def row_positions(
     return index, position
 
 
-def listed(names: Any) -> list[Any]:
+def name_list(names: Any) -> list[Any]:
     """Names given to a selection: one name alone, or a collection of them."""
     if isinstance(names, str | enum.Enum):
         return [names]

@@ -12,7 +12,11 @@ cells than the header, a quote left open on its line, a row longer than
 :data:`MOST_ROW_CHARACTERS` (each an :class:`UnreadableRow` among the records).
 
 A CSV file's text is UTF-8 (a byte order mark dropped) or, when its bytes are not,
-Windows-1252, what French spreadsheets export (:func:`read_text`).
+Windows-1252, what French spreadsheets export (:func:`read_text`). :func:`from_csv` is
+the package's one CSV reader, behind :meth:`Workforce.from_csv
+<teletravail.workforce.Workforce.from_csv>`, :func:`~teletravail.workforce.io.read_workforce`
+and the command line: it reports its progress to a hook (:data:`ProgressHook`) and gives,
+when asked, each row's id cell as written, for the rows it sets aside.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from __future__ import annotations
 import csv
 import math
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -62,6 +66,7 @@ __all__ = [
     "EXTRA_CELLS",
     "MISSING_CELL",
     "MOST_ROW_CHARACTERS",
+    "ProgressHook",
     "UnreadableRow",
     "csv_records",
     "from_csv",
@@ -76,6 +81,11 @@ __all__ = [
 EXTRA_CELLS = "\x00extra"
 MISSING_CELL = "\x00short"
 
+
+#: A reader's progress hook: called as ``progress(done, total)``, first with ``done`` 0
+#: before any row, then after each data row read, ``total`` being the data rows of the
+#: input (its non-blank lines after the header).
+ProgressHook = Callable[[int, int], object]
 
 _REQUIRED = ("id", "hire_date")
 _FLAGS = ("volunteer", "teleworkable_post")
@@ -347,14 +357,42 @@ def from_csv(
     delimiter: str | None = None,
     columns: Columns | None = None,
     encoding: str | None = None,
+    progress: ProgressHook | None = None,
+    id_cells: list[str] | None = None,
 ) -> Workforce:
     """A workforce of class ``cls`` from a CSV file or stream: its text is read
     (:func:`read_text`), its header checked first, then its rows read as records (see
-    :meth:`Workforce.from_csv <teletravail.workforce.Workforce.from_csv>`)."""
+    :meth:`Workforce.from_csv <teletravail.workforce.Workforce.from_csv>`), with
+    ``progress`` told of each row and each row's id cell added to ``id_cells``."""
     text = read_text(source, encoding)
-    found, reader = csv_records(text, delimiter)
-    ColumnPlan(columns, ignore_columns).header(found)
-    return cls.from_records(reader, errors=errors, ignore_columns=ignore_columns, columns=columns)
+    header, lines, delimiter = _split(text, delimiter)
+    fields = ColumnPlan(columns, ignore_columns).header(header)
+    records = _rows(header, lines, delimiter)
+    if progress is not None or id_cells is not None:
+        id_column = fields["id"][0] if "id" in fields else None
+        total = sum(1 for line in lines if line.strip()) if progress is not None else 0
+        records = _watched(records, id_column, progress, id_cells, total)
+    return cls.from_records(records, errors=errors, ignore_columns=ignore_columns, columns=columns)
+
+
+def _watched(
+    records: Iterator[dict[str, Any] | UnreadableRow],
+    id_column: str | None,
+    progress: ProgressHook | None,
+    id_cells: list[str] | None,
+    total: int,
+) -> Iterator[dict[str, Any] | UnreadableRow]:
+    """The records, each row's id cell added to ``id_cells`` (stripped; empty where the
+    row has none, or could not be split) and ``progress`` told as each is read."""
+    if progress is not None:
+        progress(0, total)
+    for done, record in enumerate(records, 1):
+        if id_cells is not None:
+            cell = record.get(id_column) if isinstance(record, dict) and id_column else None
+            id_cells.append(cell.strip() if isinstance(cell, str) and cell != MISSING_CELL else "")
+        if progress is not None:
+            progress(done, total)
+        yield record
 
 
 def from_pandas(
@@ -490,11 +528,18 @@ def csv_records(
     names, with the cells beyond the header under :data:`EXTRA_CELLS` and the missing
     ones as :data:`MISSING_CELL`), or an :class:`UnreadableRow`. Each line is one row:
     a quote must close on its line. Blank lines are skipped."""
+    header, lines, delimiter = _split(text, delimiter)
+    return header, _rows(header, lines, delimiter)
+
+
+def _split(text: str, delimiter: str | None) -> tuple[list[str], list[str], str]:
+    """The header of a CSV text, its lines after the header, and its delimiter (guessed
+    from the header among ``,``, ``;`` and tab when not given)."""
     lines = _LINE_BREAK.split(text)
     while lines and not lines[0].strip():
         lines.pop(0)
     if not lines:
-        return [], iter(())
+        return [], [], delimiter or ","
     first = lines[0]
     if delimiter is None:
         counts = {d: first.count(d) for d in (",", ";", "\t")}
@@ -512,38 +557,42 @@ def csv_records(
                 "une ligne d'en-tête dont les guillemets se ferment",
             ),
         ) from None
+    del lines[0]
+    return header, lines, delimiter
+
+
+def _rows(
+    header: list[str], lines: list[str], delimiter: str
+) -> Iterator[dict[str, Any] | UnreadableRow]:
+    """The records of the lines after a CSV header (see :func:`csv_records`)."""
     width = len(header)
-
-    def rows() -> Iterator[dict[str, Any] | UnreadableRow]:
-        for line in lines[1:]:
-            if not line.strip():
-                continue
-            if len(line) > MOST_ROW_CHARACTERS:
-                expected = Phrase(
-                    "a row of at most {most} characters",
-                    "une ligne d'au plus {most} caractères",
-                    most=grouped(MOST_ROW_CHARACTERS),
-                )
-                length = Phrase("{n} characters", "{n} caractères", n=grouped(len(line)))
-                yield UnreadableRow(ValidationError("row", length, expected))
-                continue
-            try:  # each line alone, strictly: a quote cannot run on into the next rows
-                if line.count('"') % 2:
-                    raise csv.Error("a quote left open")
-                cells = next(csv.reader([line], delimiter=delimiter, strict=True))
-            except csv.Error:
-                expected = Phrase(
-                    "quotes that close on their line (a cell holds no line break)",
-                    "des guillemets qui se ferment sur leur ligne (une cellule ne contient pas"
-                    " de saut de ligne)",
-                )
-                yield UnreadableRow(ValidationError("row", line[:80], expected))
-                continue
-            record: dict[str, Any] = dict(zip(header, cells, strict=False))
-            if len(cells) > width:
-                record[EXTRA_CELLS] = cells[width:]
-            for name in header[len(cells) :]:
-                record[name] = MISSING_CELL
-            yield record
-
-    return header, rows()
+    for line in lines:
+        if not line.strip():
+            continue
+        if len(line) > MOST_ROW_CHARACTERS:
+            expected = Phrase(
+                "a row of at most {most} characters",
+                "une ligne d'au plus {most} caractères",
+                most=grouped(MOST_ROW_CHARACTERS),
+            )
+            length = Phrase("{n} characters", "{n} caractères", n=grouped(len(line)))
+            yield UnreadableRow(ValidationError("row", length, expected))
+            continue
+        try:  # each line alone, strictly: a quote cannot run on into the next rows
+            if line.count('"') % 2:
+                raise csv.Error("a quote left open")
+            cells = next(csv.reader([line], delimiter=delimiter, strict=True))
+        except csv.Error:
+            expected = Phrase(
+                "quotes that close on their line (a cell holds no line break)",
+                "des guillemets qui se ferment sur leur ligne (une cellule ne contient pas"
+                " de saut de ligne)",
+            )
+            yield UnreadableRow(ValidationError("row", line[:80], expected))
+            continue
+        record: dict[str, Any] = dict(zip(header, cells, strict=False))
+        if len(cells) > width:
+            record[EXTRA_CELLS] = cells[width:]
+        for name in header[len(cells) :]:
+            record[name] = MISSING_CELL
+        yield record

@@ -51,10 +51,10 @@ from .agent import (
     DerogationKind,
 )
 from .building import Errors
-from .columns import Categories, Coded, labelled, listed, row_positions, rows_of
+from .columns import Categories, Coded, labelled, name_list, row_positions, rows_of
 from .fields import Category, ContractType, activities_from_shares, category, contract_type
 from .plan import Columns
-from .reading import UnreadableRow
+from .reading import ProgressHook, UnreadableRow
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -317,9 +317,13 @@ class Workforce:
         delimiter: str | None = None,
         columns: Columns | None = None,
         encoding: str | None = None,
+        progress: ProgressHook | None = None,
+        id_cells: list[str] | None = None,
     ) -> Workforce:
         """Read a CSV file with a header row (see :meth:`from_records` for the columns,
-        and for ``columns``, a mapping of your column names to fields).
+        and for ``columns``, a mapping of your column names to fields). This is the
+        package's one CSV reader: :func:`~teletravail.workforce.io.read_workforce` and
+        the command line read registers with it.
 
         A file, or a binary stream, is read as UTF-8 (with or without a byte order mark)
         or, when it is not, as Windows-1252 (Latin-1 and the euro sign), unless
@@ -330,6 +334,12 @@ class Workforce:
         characters is a bad row, and the others are read. The header is checked first:
         two columns for one field, or a mapped column the file does not have, are
         errors for the whole file.
+
+        ``progress``, a function, is called as ``progress(done, total)``: with 0 before
+        the first row, then after each row read, ``total`` being the file's data rows.
+        ``id_cells``, a list, receives each data row's id cell as written (stripped;
+        empty where the row has none), in row order: the ids of the rows set aside in
+        :attr:`rejected` too, which hold only their row number.
         """
         return reading.from_csv(
             cls,
@@ -339,6 +349,8 @@ class Workforce:
             delimiter=delimiter,
             columns=columns,
             encoding=encoding,
+            progress=progress,
+            id_cells=id_cells,
         )
 
     @classmethod
@@ -541,19 +553,19 @@ class Workforce:
     def contract_type_in(self, names: Collection[ContractType | str]) -> npt.NDArray[np.bool_]:
         """Rows whose contract type is one of ``names`` (values or French words; a row
         where it is not stated is in none)."""
-        wanted = {contract_type(name, "names").value for name in listed(names)}
+        wanted = {contract_type(name, "names").value for name in name_list(names)}
         return labelled(self.contract_type, wanted)
 
     def category_in(self, names: Collection[Category | str]) -> npt.NDArray[np.bool_]:
         """Rows whose category is one of ``names`` (``"A"``, ``"catégorie B"``...; a row
         where it is not stated is in none)."""
-        wanted = {category(name, "names").value for name in listed(names)}
+        wanted = {category(name, "names").value for name in name_list(names)}
         return labelled(self.category, wanted)
 
     def establishment_in(self, names: Collection[str]) -> npt.NDArray[np.bool_]:
         """Rows whose establishment is one of ``names`` (compared as written, surrounding
         spaces aside; a row where it is not stated is in none)."""
-        wanted = {name.strip() for name in listed(names)} - {""}
+        wanted = {name.strip() for name in name_list(names)} - {""}
         return labelled(self.establishment, wanted)
 
     def has_activity(self, names: Collection[str]) -> npt.NDArray[np.bool_]:
@@ -578,7 +590,7 @@ class Workforce:
         return result
 
     def _activity_columns(self, names: Collection[str]) -> list[int]:
-        wanted = {" ".join(name.split()) for name in listed(names)}
+        wanted = {" ".join(name.split()) for name in name_list(names)}
         return [j for j, name in enumerate(self.activity_names) if name in wanted]
 
     def derogation_active(
