@@ -8,13 +8,15 @@ import datetime as dt
 import json
 import multiprocessing
 import pickle
+from typing import Any
 
 import attrs
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from teletravail import Q_, Agent, Policy, Workforce, presets
+from teletravail import Q_, Agent, Policy, Workforce, get_registry, presets
 from teletravail.allowance import Allowance, EmployerCost, OneOff, forfait_teletravail
 from teletravail.eligibility import MinimumWorkingTime, Predicate, SelectionCampaign, Volunteer
 from teletravail.errors import ValidationError
@@ -318,24 +320,62 @@ def test_without_a_quota_every_ask_must_be_stated() -> None:
 
 
 @settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
-@given(policies())
-def test_a_policy_pickles_as_its_document(policy: Policy) -> None:
-    """Any policy pickles and reads back equal, its quantities in the library's registry."""
-    again = pickle.loads(pickle.dumps(policy))
+@given(policies(), st.integers(0, pickle.HIGHEST_PROTOCOL))
+def test_a_policy_pickles_as_itself(policy: Policy, protocol: int) -> None:
+    """Any policy pickles at any protocol and reads back equal, its quantities in the
+    library's registry."""
+    again = pickle.loads(pickle.dumps(policy, protocol))
     assert again == policy
+    registries = {id(q._REGISTRY) for q in _quantities(again)}
+    assert registries == {id(get_registry())}
 
 
-def test_a_policy_with_code_does_not_pickle() -> None:
-    """A Predicate is a Python function: the error names the part a document cannot hold."""
+def _quantities(value: object) -> list[Any]:
+    """Every quantity held by a value of attrs classes, tuples and mappings."""
+    if hasattr(value, "_REGISTRY"):
+        return [value]
+    if attrs.has(type(value)):
+        fields = attrs.fields(type(value))  # type: ignore[misc]
+        return [q for f in fields if f.init for q in _quantities(getattr(value, f.name))]
+    if isinstance(value, tuple | list | frozenset):
+        return [q for item in value for q in _quantities(item)]
+    if isinstance(value, dict):
+        return [q for item in value.values() for q in _quantities(item)]
+    return []
+
+
+def test_pickling_leaves_what_was_worked_out_behind() -> None:
+    """What a policy worked out (the outcome of each profile of one agent met) stays in
+    its process: the policy read back starts with an empty store and assesses alike."""
+    assessed = attrs.evolve(presets.load("lot-2013"))
+    agent = lot_sample_agents()[0]
+    here = assessed.assess(agent, "2013-01-01")
+    assert assessed.memo()
+    again = pickle.loads(pickle.dumps(assessed))
+    assert again == assessed and again.memo() == {}
+    there = again.assess(agent, "2013-01-01")
+    assert (there.status, there.granted, there.days) == (here.status, here.granted, here.days)
+
+
+def test_a_predicate_pickles_when_its_function_does() -> None:
+    """A Predicate holds a Python function: a policy with one pickles when the function
+    does (a module's function, by its name) and not otherwise (pickle's own error)."""
     policy = lot_policy()
-    coded = attrs.evolve(
+    named = attrs.evolve(
         policy,
         eligibility=policy.eligibility
-        & Predicate(name="badge", function=lambda w, on: w.volunteer, text="has a badge"),
+        & Predicate(name="badge", function=_badge, text="has a badge"),
     )
-    with pytest.raises(ValidationError) as caught:
-        pickle.dumps(coded)
-    assert caught.value.field == "eligibility"
+    again = pickle.loads(pickle.dumps(named))
+    assert again == named
+    agent = Agent(id="A", hire_date="2010-01-01", volunteer=False)
+    assert not again.eligibility.evaluate(agent, on="2013-01-01").eligible
+    local = attrs.evolve(
+        policy,
+        eligibility=Predicate(name="badge", function=lambda w, on: w.volunteer, text="has a badge"),
+    )
+    with pytest.raises((pickle.PicklingError, AttributeError), match="lambda"):
+        pickle.dumps(local)
 
 
 def test_another_process_assesses_alike() -> None:
@@ -370,8 +410,7 @@ def _totals_elsewhere(policy: Policy, workforce: Workforce) -> dict[str, str]:
     ids=["factors", "permille", "dimensionless", "kilotonne"],
 )
 def test_every_part_survives_pickling_and_copies(change: dict[str, object]) -> None:
-    """What pickling writes reads back (the writer falls back to the units' full names
-    where a symbol would not read), and copies keep every part, factors included."""
+    """Pickling and copies keep every part, factors and units without a symbol included."""
     policy = attrs.evolve(presets.load("lot-2013"), **change)
     for again in (pickle.loads(pickle.dumps(policy)), copy.copy(policy), copy.deepcopy(policy)):
         assert again == policy
@@ -387,7 +426,7 @@ def test_other_factors_make_another_policy() -> None:
 
 
 def test_a_policy_with_code_still_copies() -> None:
-    """copy and deepcopy do not go through the document: a Predicate is kept."""
+    """copy and deepcopy keep a Predicate, whatever its function."""
     policy = lot_policy()
     coded = attrs.evolve(
         policy, eligibility=Predicate(name="badge", function=_badge, text="has a badge")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
 import tomllib
@@ -358,6 +359,35 @@ def test_pints_full_registry_can_be_handed_over() -> None:
         assert Q_(2.88, "EUR/workday") * Q_(2, "workday") == Q_(5.76, "EUR")
     finally:
         set_registry(ours)
+
+
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_our_quantities_pickle_into_the_registry_in_force(protocol: int) -> None:
+    """A quantity and a unit of the library's registry pickle as magnitude and unit name
+    and read back equal, in the library's registry (not pint's application registry)."""
+    value, unit = Q_(2.88, "EUR/workday"), get_registry().Unit("workday/week")
+    back, unit_back = pickle.loads(pickle.dumps((value, unit), protocol))
+    assert back == value and back._REGISTRY is get_registry()
+    assert unit_back == unit and unit_back._REGISTRY is get_registry()
+
+
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_a_set_registry_pickles_as_ours(protocol: int) -> None:
+    """The quantities of a registry an application set pickle like the library's own:
+    read back into the registry in force where they are unpickled, which knows
+    ``workday`` (pint's application registry does not)."""
+    ours = get_registry()
+    theirs = pint.UnitRegistry(cache_folder=None)
+    try:
+        set_registry(theirs)
+        value = Q_(1.5, "workday/week")
+        data = pickle.dumps(value, protocol)
+        back = pickle.loads(data)
+        assert back._REGISTRY is theirs and back == value
+    finally:
+        set_registry(ours)
+    elsewhere = pickle.loads(data)  # read back where the library's own is in force
+    assert elsewhere._REGISTRY is ours and elsewhere == Q_(1.5, "workday/week")
 
 
 def test_package_data_ships_every_data_file() -> None:

@@ -13,10 +13,12 @@ input in partition order. Ids must be unique across the whole input: a row whose
 was already used by a good row of an earlier partition is a bad row, as it would be in
 memory (the partitions holding such rows are assessed a second time without them).
 
-The policy travels to the workers as its document (:func:`teletravail.config.to_document`):
-plain data that every worker reads back, whatever its unit registry. A policy with a
-selection campaign is refused: its ranking compares every eligible agent with every
-other, which no partition can do alone; assess such a workforce in memory.
+The policy travels to the workers as its document (:func:`teletravail.config.to_document`),
+one compact JSON text, the same for every partition, that each worker reads once (a
+policy also pickles as itself, but a policy with a ``Predicate`` has no document and is
+refused here). A policy with a selection campaign is refused: its ranking compares every
+eligible agent with every other, which no partition can do alone; assess such a
+workforce in memory.
 """
 
 from __future__ import annotations

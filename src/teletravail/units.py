@@ -14,7 +14,9 @@ pint's defaults, so that it builds several times faster), plus the units of the 
 An application that has its own registry hands it over with :func:`set_registry`; our
 definitions are added to it if they are missing, and pint's application registry is
 never touched. Quantities from another registry are converted at the API boundary by
-:func:`as_quantity`.
+:func:`as_quantity`. The quantities of the library's registry, or of the one set, pickle
+as their magnitude and unit name and are read back into the registry in force where they
+are unpickled, so that the values that hold them travel between processes.
 """
 
 from __future__ import annotations
@@ -183,10 +185,10 @@ def get_registry() -> pint.UnitRegistry[Any]:
 
 
 def _pickled_as_ours(registry: pint.UnitRegistry[Any]) -> None:
-    """Pickle the quantities and units of the library's own registry as their magnitude
-    and unit name, read back into the library's registry in force where they are
-    unpickled (pint would read them into its application registry, which does not know
-    ``workday`` or ``EUR``). An application's own registry keeps pint's behaviour."""
+    """Pickle the quantities and units of ``registry`` (the library's own, or one an
+    application set with :func:`set_registry`) as their magnitude and unit name, read
+    back into the library's registry in force where they are unpickled: pint would read
+    them into its application registry, which does not know ``workday`` or ``EUR``."""
     copyreg.pickle(registry.Quantity, _reduce_quantity)
     copyreg.pickle(registry.Unit, _reduce_unit)
 
@@ -210,7 +212,9 @@ def set_registry(registry: pint.UnitRegistry[Any]) -> None:
     where missing. A registry that already defines one of them with another dimension is
     refused, and left as it was. Values built before the switch keep their old registry;
     values the library builds lazily (presets, shipped parameters) are rebuilt for the
-    new one.
+    new one. Its quantities and units pickle as those of the library's own registry do:
+    as their magnitude and unit name, read back into the registry in force where they
+    are unpickled (so a policy built with them can be sent to another process).
     """
     global _registry
     import pint
@@ -231,6 +235,7 @@ def set_registry(registry: pint.UnitRegistry[Any]) -> None:
                         Phrase("already defined otherwise", "déjà définie autrement"),
                     )
         _add_definitions(registry)
+        _pickled_as_ours(registry)
         _units.clear()
         _dimensions.clear()
         _registry = registry

@@ -14,7 +14,6 @@ its pickling. ``policy.assess(...)`` checks its arguments and hands the work to
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal, overload
 
@@ -246,27 +245,23 @@ class Policy:
             found.append((f"impact.factors.{mode.value}", factor, period.start, period.end))
         return found
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        """A policy is pickled as its document (:func:`teletravail.config.to_document`)
-        and read back with the receiving process's registry, so that it can be sent to
-        other processes (``multiprocessing``, ``concurrent.futures``, joblib): pint
-        would unpickle its quantities into pint's application registry, which knows
-        neither ``workday`` nor ``EUR``. A policy a document cannot hold (a
-        :class:`~teletravail.eligibility.Predicate` calls a Python function) cannot be
-        pickled: the error says which part."""
-        from teletravail.config import to_document
+    def __getstate__(self) -> dict[str, Any]:
+        """A policy pickles as itself: its fields, without what it worked out and keeps
+        (:meth:`memo`), which the receiving process works out again. So it can be sent
+        to other processes (``multiprocessing``, ``concurrent.futures``, joblib): its
+        quantities pickle as their magnitude and unit and are read back into the
+        library's registry in force there (:mod:`teletravail.units`). A part that calls a
+        Python function (a :class:`~teletravail.eligibility.Predicate`) pickles when its
+        function does, by pickle's own rules."""
+        return {f.name: getattr(self, f.name) for f in attrs.fields(type(self)) if f.init}
 
-        return (_from_document, (to_document(self),))
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_memo", {})
 
     def __copy__(self) -> Policy:
         return self  # frozen: a copy would be the same value
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> Policy:
-        # field by field, in this process's registry (pickling goes through the document)
-        fields = [f for f in attrs.fields(type(self)) if f.init]
-        return attrs.evolve(
-            self, **{f.name: copy.deepcopy(getattr(self, f.name), memo) for f in fields}
-        )
 
     # -- the period ------------------------------------------------------------------
 
@@ -514,10 +509,3 @@ def _span(period: Any) -> tuple[dt.date, dt.date]:
             "une année civile (2024), un objet Period qui a une fin, ou 'début..fin'",
         ),
     )
-
-
-def _from_document(document: dict[str, Any]) -> Policy:
-    """A pickled policy read back (see :meth:`Policy.__reduce__`)."""
-    from teletravail.config import from_document
-
-    return from_document(document, origin="a pickled policy")
