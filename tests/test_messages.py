@@ -587,7 +587,7 @@ BAD_CALLS: list[Callable[[], object]] = [
     lambda: teletravail.workforce.io.read_workforce("x.xls"),
     lambda: teletravail.workforce.io.read_workforce("/nonexistent/x.csv"),
     lambda: teletravail.presets.load("lot-2031"),
-    lambda: teletravail.config.starter.starter_document(None, lang="de"),  # type: ignore[arg-type]
+    lambda: teletravail.presets.starter.starter_document(None, lang="de"),  # type: ignore[arg-type]
 ]
 
 

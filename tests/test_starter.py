@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from teletravail import Policy, config, presets
 from teletravail.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, main
-from teletravail.config.starter import (
+from teletravail.errors import ValidationError
+from teletravail.presets.starter import (
     KEYS_FR,
     TABLES_FR,
     blank_document,
@@ -22,7 +23,6 @@ from teletravail.config.starter import (
     missing_french,
     starter_document,
 )
-from teletravail.errors import ValidationError
 
 from .strategies import policies
 from .test_cli import run

@@ -59,7 +59,7 @@ _EXPORTS: dict[str, str] = {
     "Members": "teletravail.policy.populations",
     "WorkingTimeBand": "teletravail.policy.populations",
     "compare_policies": "teletravail.policy",
-    "load_policy": "teletravail.config",
+    "load_policy": "teletravail.presets",
     "check_conformity": "teletravail.conformity",
     "ConformityReport": "teletravail.conformity",
     "Finding": "teletravail.conformity",
@@ -184,7 +184,6 @@ if TYPE_CHECKING:
         units,
         workforce,
     )
-    from teletravail.config import load_policy
     from teletravail.conformity import ConformityReport, Finding, check_conformity
     from teletravail.dated import DatedParameter, DatedValue, Duration, Period
     from teletravail.errors import (
@@ -211,6 +210,7 @@ if TYPE_CHECKING:
         compare_policies,
     )
     from teletravail.policy.populations import Members, Population, WorkingTimeBand
+    from teletravail.presets import load_policy
     from teletravail.sources import Source
     from teletravail.units import Q_, as_quantity, get_registry, set_registry
     from teletravail.workforce import (

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         from teletravail.outputs import check_output
 
         check_output(args.output, force=args.force, follow_symlinks=args.follow_symlinks)
-    from teletravail.config.starter import starter_document
+    from teletravail.presets.starter import starter_document
 
     text = starter_document(args.preset, lang=args.lang)
     if not to_file:

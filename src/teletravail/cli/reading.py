@@ -38,9 +38,9 @@ def policy_inputs(source: str) -> list[str]:
 def load_policy(source: str) -> Policy:
     """The policy a command names: a preset's name, or the path of a TOML or JSON
     document."""
-    from teletravail import config
+    from teletravail import presets
 
-    return config.load_policy(source)
+    return presets.load_policy(source)
 
 
 def reference_date(policy: Policy, on: dt.date | None) -> dt.date:

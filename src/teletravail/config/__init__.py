@@ -31,14 +31,13 @@ The modules of the package:
   eligibility, quota, allowance, selection, impact, authorisation terms, populations,
   and the whole document: :func:`document_table`).
 - :mod:`.reading`: parsing, the screening of what no document may hold, and reading a
-  document into a policy (:func:`loads`, :func:`load`, :func:`load_policy`,
-  :func:`from_document`).
+  document into a policy (:func:`loads`, :func:`load`, :func:`from_document`).
 - :mod:`.writing`: a policy written as a document (:func:`to_document`, :func:`dumps`,
   :func:`dump`).
 - :mod:`.schema`: the JSON Schema and the Markdown reference.
 - :mod:`.french`: the French of the format's descriptions, table by table and key by
-  key.
-- :mod:`.starter`: commented starter documents, in French or English, which write it.
+  key, which the commented starter documents write
+  (:mod:`teletravail.presets.starter`, above the presets it starts from).
 """
 
 from teletravail.errors import ConfigError as ConfigError
@@ -77,7 +76,7 @@ from .kinds import Span as Span
 from .kinds import Table as Table
 from .kinds import Tagged as Tagged
 from .kinds import Text as Text
-from .reading import from_document, load, load_policy, loads
+from .reading import from_document, load, loads
 from .schema import json_schema, reference
 from .writing import dump, dumps, to_document
 
@@ -92,7 +91,6 @@ __all__ = [
     "from_document",
     "json_schema",
     "load",
-    "load_policy",
     "loads",
     "reference",
     "to_document",

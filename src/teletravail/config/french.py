@@ -4,8 +4,8 @@ The format is described once, in English, by its :class:`~teletravail.config.kin
 and :class:`~teletravail.config.kinds.Key` objects (:mod:`teletravail.config.format`);
 their French is kept here, in one place: :data:`TABLES_FR` by the table's name,
 :data:`KEYS_FR` by the table's and the key's names. The commented starter documents
-(:mod:`teletravail.config.starter`) write it, and a test checks that every table and key
-of the format has its French (:func:`~teletravail.config.starter.missing_french`).
+(:mod:`teletravail.presets.starter`) write it, and a test checks that every table and key
+of the format has its French (:func:`~teletravail.presets.starter.missing_french`).
 """
 
 from __future__ import annotations

@@ -7,8 +7,8 @@ reported with its key path, what no document may hold (keys written twice or emp
 and infinities, huge integers, text that is not UTF-8, nesting beyond any sane policy),
 and :func:`from_document` reads what is left along the format's description
 (:func:`~teletravail.config.format.policy.document_table`). Every problem is collected;
-then one :class:`~teletravail.errors.ConfigError` lists them all. :func:`load_policy`
-reads a document file or a preset by its name.
+then one :class:`~teletravail.errors.ConfigError` lists them all. A policy from a file or
+a preset's name is :func:`teletravail.presets.load_policy`, a layer above this one.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from teletravail.errors import ConfigError, Problem, ValidationError
 from teletravail.messages import Phrase, system_reason
 from teletravail.policy import Policy
 
-__all__ = ["from_document", "load", "load_policy", "loads"]
+__all__ = ["from_document", "load", "loads"]
 
 
 _LESS_DEEP: Final = Phrase(
@@ -314,14 +314,3 @@ def load(path: str | Path, *, format: Syntax | None = None) -> Policy:
     return _fits(
         from_document(_parse(data, syntax, str(path)), origin=str(path)), len(data), str(path)
     )
-
-
-def load_policy(source: str | Path) -> Policy:
-    """A policy from a document file (``.toml`` or ``.json``) or a preset's name
-    (``"lot-2013"``, see :mod:`teletravail.presets`)."""
-    if isinstance(source, Path) or Path(str(source)).suffix.lower() in (".toml", ".json"):
-        return load(source)
-    # imported here to break a cycle: the presets read their own documents with loads
-    from teletravail import presets
-
-    return presets.load(str(source))

@@ -1,4 +1,4 @@
-"""The policies shipped with the library, one TOML document each.
+"""The policies shipped with the library, one TOML document each, and what starts from them.
 
 Every preset is a policy document inside the package (``teletravail/presets/*.toml``),
 read by :mod:`teletravail.config` like any territory's own file, and citing its sources
@@ -16,96 +16,19 @@ function builds them again.
 'Conseil général du Lot'
 >>> lot.quota.source.reference
 '1 à 1,5 jour de télétravail par semaine'
+
+The modules of the package:
+
+- :mod:`.shipped`: the shipped presets, their names, documents and policies
+  (:func:`names`, :func:`text`, :func:`load`) and a line on each (:func:`catalogue`,
+  :class:`PresetInfo`).
+- :mod:`.loading`: a policy from a preset's name or a document file
+  (:func:`load_policy`, also ``teletravail.load_policy``).
+- :mod:`.starter`: commented starter documents, in French or English, from a preset or
+  from nothing (:func:`~teletravail.presets.starter.starter_document`).
 """
 
-from __future__ import annotations
+from .loading import load_policy
+from .shipped import PresetInfo, catalogue, load, names, text
 
-import datetime as dt
-import difflib
-from importlib import resources
-
-import attrs
-
-from teletravail.config import loads
-from teletravail.errors import ValidationError
-from teletravail.messages import choices, did_you_mean
-from teletravail.policy import Policy
-from teletravail.sources import Source
-from teletravail.units import per_registry
-
-__all__ = ["PresetInfo", "catalogue", "load", "names", "text"]
-
-
-@attrs.frozen(kw_only=True)
-class PresetInfo:
-    """What a preset is, in a line: its name, title, territory, period, summary and
-    sources."""
-
-    name: str
-    title: str
-    territory: str
-    start: dt.date
-    end: dt.date | None
-    summary: str
-    sources: tuple[Source, ...]
-
-    def line(self) -> str:
-        """One line: name, period and summary."""
-        period = f"{self.start.year}" + (f"–{self.end.year}" if self.end else "–")
-        return f"{self.name:<16} {period:<10} {self.summary}"
-
-
-def names() -> tuple[str, ...]:
-    """The names of the presets, sorted."""
-    folder = resources.files(__name__)
-    found = (entry.name for entry in folder.iterdir() if entry.name.endswith(".toml"))
-    return tuple(sorted(name.removesuffix(".toml") for name in found))
-
-
-def _known(name: object) -> str:
-    known = names()
-    if isinstance(name, str) and name in known:
-        return name
-    guess = difflib.get_close_matches(str(name).lower(), list(known), n=1, cutoff=0.5)
-    raise ValidationError(
-        "preset", name, choices(known) + did_you_mean(guess[0] if guess else None)
-    )
-
-
-def text(name: str) -> str:
-    """The TOML document of a preset, to read or to start a variant from."""
-    return resources.files(__name__).joinpath(f"{_known(name)}.toml").read_text("utf-8")
-
-
-def load(name: str) -> Policy:
-    """The preset's :class:`~teletravail.policy.Policy` (built once per units registry;
-    policies are immutable, so the same object is shared)."""
-    return _load(_known(name))
-
-
-def _build(name: str) -> Policy:
-    return loads(text(name), origin=f"teletravail/presets/{name}.toml")
-
-
-_load = per_registry(_build)
-
-
-def catalogue() -> tuple[PresetInfo, ...]:
-    """Every preset with its summary (the first line of its description), in the order
-    of :func:`names`."""
-    found = []
-    for name in names():
-        policy = load(name)
-        summary = policy.description.strip().split("\n", 1)[0] or policy.name
-        found.append(
-            PresetInfo(
-                name=name,
-                title=policy.name,
-                territory=policy.territory,
-                start=policy.period.start,
-                end=policy.period.end,
-                summary=summary,
-                sources=policy.sources,
-            )
-        )
-    return tuple(found)
+__all__ = ["PresetInfo", "catalogue", "load", "load_policy", "names", "text"]

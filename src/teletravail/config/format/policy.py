@@ -183,7 +183,7 @@ def document_table() -> Table:
     is reached from (:class:`~teletravail.config.kinds.Key` objects with their kind and
     meaning), made once. The reference, the JSON Schema, reading and writing all follow
     it; a tool that writes documents of its own (the commented starter of
-    :mod:`teletravail.config.starter`) reads it too."""
+    :mod:`teletravail.presets.starter`) reads it too."""
     global _POLICY
     if _POLICY is None:
         _POLICY = _policy_table()

@@ -9,10 +9,14 @@ any document's data, so that a document written by a program can be read by a pe
 
 The English comments are the descriptions of the document format itself (the
 :class:`~teletravail.config.kinds.Key` and :class:`~teletravail.config.kinds.Table`
-objects of :mod:`teletravail.config.format`); their French is kept beside this module, in
+objects of :mod:`teletravail.config.format`); their French is kept with the format, in
 one place (:data:`KEYS_FR`, :data:`TABLES_FR`, from :mod:`teletravail.config.french`),
 and a test checks that every key of the format has its French (:func:`missing_french`).
 Every written document reads back as the data it was written from.
+
+The module sits with the presets, above the document format, because it writes from
+either: a preset's document (:func:`teletravail.presets.text`) or the format's own
+description.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import textwrap
+import tomllib
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
@@ -34,6 +39,7 @@ from teletravail.config.french import KEYS_FR, TABLES_FR
 from teletravail.config.kinds import Key, Kind, ListOf, Ref, Table, Tagged
 from teletravail.errors import ValidationError
 from teletravail.messages import Lang, Phrase, choices
+from teletravail.presets.shipped import text as preset_text
 
 __all__ = [
     "KEYS_FR",
@@ -251,11 +257,7 @@ def starter_document(preset: str | None = None, *, lang: str = "en") -> str:
     language = _check_lang(lang)
     writer = _Writer(language)
     if preset is not None:
-        import tomllib
-
-        from teletravail import presets
-
-        data = tomllib.loads(presets.text(preset))
+        data = tomllib.loads(preset_text(preset))
         writer.header("from", "keys", "units", "check", preset=preset)
         writer.document(data)
         return writer.text()
