@@ -1,10 +1,12 @@
 """The parts talk through public interfaces: no module of the package imports, reads or
-calls a private name (a leading underscore) of another module.
+calls a private name (a leading underscore) of another module; and the imports made at
+run time form no cycle.
 
 Read from the source files' syntax trees, nothing imported: ``from x import _y``,
 ``x._y`` where ``x`` is another module of the package, and ``obj._y`` where ``_y`` is a
 private method or attribute defined by a class of another module (and by none of the
-module's own), ``self`` and ``cls`` aside.
+module's own), ``self`` and ``cls`` aside. The layers themselves are contracts in
+pyproject.toml, checked by ``lint-imports``.
 """
 
 from __future__ import annotations
@@ -138,3 +140,99 @@ def test_the_check_finds_a_private_use(tmp_path: Path) -> None:
         "reads teletravail.units._unit",
         "uses _one of teletravail.scheduling.quota",
     ]
+
+
+# -- import cycles --------------------------------------------------------------------------
+
+
+def _owner(name: str) -> str | None:
+    """The module of the package that ``name`` (a module or a name in one) is in."""
+    while name and name not in MODULES:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+def _type_checking(node: ast.AST) -> bool:
+    test = node.test if isinstance(node, ast.If) else None
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _imported(module: str) -> set[str]:
+    """The modules of the package that ``module`` imports when it runs: at its top and
+    inside its functions, not under ``if TYPE_CHECKING:`` (annotations only)."""
+    found: set[str] = set()
+    pending: list[ast.AST] = [TREES[module]]
+    while pending:
+        node = pending.pop()
+        if _type_checking(node):
+            pending.extend(node.orelse)  # type: ignore[attr-defined]
+            continue
+        pending.extend(ast.iter_child_nodes(node))
+        names: list[str] = []
+        if isinstance(node, ast.ImportFrom):
+            target = _target(module, node)
+            names = [
+                f"{target}.{a.name}" if f"{target}.{a.name}" in MODULES else target
+                for a in node.names
+            ]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        for name in names:
+            owner = _owner(name) if name.startswith(PACKAGE) else None
+            if owner is not None and owner != module:
+                found.add(owner)
+    return found
+
+
+def _cycle(edges: dict[str, set[str]]) -> list[str]:
+    """One cycle of the graph ``edges`` as the modules along it (the first repeated at
+    the end), or [] when there is none."""
+    state: dict[str, int] = {}  # 1: on the path being walked, 2: done
+    path: list[str] = []
+
+    def walk(node: str) -> list[str]:
+        state[node] = 1
+        path.append(node)
+        for after in sorted(edges.get(node, ())):
+            if state.get(after) == 1:
+                return [*path[path.index(after) :], after]
+            if after not in state and (found := walk(after)):
+                return found
+        state[node] = 2
+        path.pop()
+        return []
+
+    for start in sorted(edges):
+        if start not in state and (found := walk(start)):
+            return found
+    return []
+
+
+def test_run_time_imports_form_no_cycle() -> None:
+    """No module imports, through others, a module that imports it, counting the imports
+    made inside functions (a package's ``__init__`` included)."""
+    assert _cycle({module: _imported(module) for module in MODULES}) == []
+
+
+def test_the_cycle_check_finds_a_cycle() -> None:
+    """The check itself follows imports made inside functions and leaves out those
+    under TYPE_CHECKING."""
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == ["a", "b", "c", "a"]
+    assert _cycle({"a": {"b"}, "b": set()}) == []
+    source = (
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n"
+        "    from teletravail.policy import Policy\n"
+        "def f():\n"
+        "    from teletravail import presets\n"
+        "    from teletravail.config import reading\n"
+    )
+    TREES["teletravail.__probe__"] = ast.parse(source)
+    MODULES["teletravail.__probe__"] = Path("probe.py")
+    try:
+        found = _imported("teletravail.__probe__")
+    finally:
+        del TREES["teletravail.__probe__"], MODULES["teletravail.__probe__"]
+    assert found == {"teletravail.presets", "teletravail.config.reading"}
