@@ -328,8 +328,9 @@ def registers(draw: st.DrawFn) -> Register:
 
 def _policy_parts() -> dict[str, st.SearchStrategy[object]]:
     from teletravail.allowance import presets as allowance_presets
-    from teletravail.allowance.components import EmployerCost, OneOff, PerDay
     from teletravail.allowance.national import national_component
+    from teletravail.allowance.one_off import EmployerCost, OneOff
+    from teletravail.allowance.rates import PerDay
     from teletravail.dated import DatedParameter, DatedValue
     from teletravail.eligibility.selection import SelectionCampaign
     from teletravail.impact.commute import Assumptions, Rebound
@@ -416,7 +417,7 @@ def policies(draw: st.DrawFn) -> object:
     from hypothesis import assume
 
     from teletravail import Policy
-    from teletravail.allowance.components import Allowance
+    from teletravail.allowance.allowance import Allowance
     from teletravail.dated import Period
     from teletravail.errors import ValidationError
     from teletravail.scheduling.quota import Quota
@@ -466,7 +467,7 @@ def population_lists(draw: st.DrawFn, quota: object | None = None) -> tuple[obje
     """Populations a document can hold: selectors of every kind, outside the scheme or
     with rules of their own (a quota, places, an allowance, an eligibility rule); a
     population that selects everyone comes last."""
-    from teletravail.allowance.components import Allowance
+    from teletravail.allowance.allowance import Allowance
     from teletravail.policy.populations import Members, Population, WorkingTimeBand
 
     parts = _policy_parts()

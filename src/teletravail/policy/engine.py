@@ -39,7 +39,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail._columns import frozen
-from teletravail.allowance.components import AllowanceColumns
+from teletravail.allowance.columns import AllowanceColumns
 from teletravail.eligibility.decisions import BatchDecision
 from teletravail.errors import RowError, ValidationError, WorkforceError
 from teletravail.impact.commute import dated_impact

@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail._checks import encodable, optional_source
-from teletravail.allowance.components import Allowance
+from teletravail.allowance.allowance import Allowance
 from teletravail.eligibility.criteria import Criterion
 from teletravail.eligibility.rules import Rule
 from teletravail.errors import ValidationError

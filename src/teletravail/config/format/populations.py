@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from teletravail.allowance.components import Allowance
+from teletravail.allowance.allowance import Allowance
 from teletravail.config.context import BAD, Context
 from teletravail.config.format.eligibility import RULE, ContractChoice
 from teletravail.config.format.sources import SOURCE
