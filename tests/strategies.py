@@ -334,7 +334,7 @@ def _policy_parts() -> dict[str, st.SearchStrategy[object]]:
     from teletravail.dated import DatedParameter, DatedValue
     from teletravail.eligibility.selection import SelectionCampaign
     from teletravail.impact.commute import Assumptions, Rebound
-    from teletravail.scheduling.quota import national_derogations
+    from teletravail.scheduling.derogations import national_derogations
     from teletravail.sources import Source
     from teletravail.week import PlaceKind
 
@@ -544,7 +544,7 @@ def leave_assumptions() -> st.SearchStrategy[object]:
 
 def floating_volumes() -> st.SearchStrategy[object]:
     """Floating-day volumes per week, month or year."""
-    from teletravail.scheduling.quota import FloatingDays
+    from teletravail.scheduling.volumes import FloatingDays
 
     return st.builds(
         FloatingDays,
@@ -555,7 +555,7 @@ def floating_volumes() -> st.SearchStrategy[object]:
 
 def day_caps() -> st.SearchStrategy[object]:
     """Caps on telework days per week, month and year."""
-    from teletravail.scheduling.quota import DayCaps
+    from teletravail.scheduling.volumes import DayCaps
 
     return st.builds(
         DayCaps,
