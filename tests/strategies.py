@@ -60,6 +60,11 @@ working_times = st.one_of(
     st.sampled_from([50, 60, 70, 80, 90, 100]),
     st.floats(min_value=1, max_value=100, allow_nan=False).map(lambda x: round(x, 3)),
 )
+#: Bounds of a band of working times, in percent: the usual ones, and any to 1e-9 %.
+working_time_bounds = st.one_of(
+    st.sampled_from([0, 50, 60, 80, 90, 99.5, 100]),
+    st.floats(min_value=0, max_value=100, allow_nan=False).map(lambda x: round(x, 9)),
+)
 #: Telework asked for, in workday/week: None (not stated), a usual ask, or any value 0..7.
 requested_teleworks = st.one_of(
     st.none(),
@@ -468,7 +473,8 @@ def population_lists(draw: st.DrawFn, quota: object | None = None) -> tuple[obje
     with rules of their own (a quota, places, an allowance, an eligibility rule); a
     population that selects everyone comes last."""
     from teletravail.allowance.allowance import Allowance
-    from teletravail.policy.populations import Members, Population, WorkingTimeBand
+    from teletravail.policy.populations import Members, Population
+    from teletravail.scheduling.working_time import WorkingTimeBand
 
     parts = _policy_parts()
     names = draw(st.lists(parts["words"], max_size=3, unique=True))
