@@ -60,6 +60,11 @@ working_times = st.one_of(
     st.sampled_from([50, 60, 70, 80, 90, 100]),
     st.floats(min_value=1, max_value=100, allow_nan=False).map(lambda x: round(x, 3)),
 )
+#: Bounds of a band of working times, in percent: the usual ones, and any to 1e-9 %.
+working_time_bounds = st.one_of(
+    st.sampled_from([0, 50, 60, 80, 90, 99.5, 100]),
+    st.floats(min_value=0, max_value=100, allow_nan=False).map(lambda x: round(x, 9)),
+)
 #: Telework asked for, in workday/week: None (not stated), a usual ask, or any value 0..7.
 requested_teleworks = st.one_of(
     st.none(),
@@ -328,12 +333,13 @@ def registers(draw: st.DrawFn) -> Register:
 
 def _policy_parts() -> dict[str, st.SearchStrategy[object]]:
     from teletravail.allowance import presets as allowance_presets
-    from teletravail.allowance.components import EmployerCost, OneOff, PerDay
     from teletravail.allowance.national import national_component
+    from teletravail.allowance.one_off import EmployerCost, OneOff
+    from teletravail.allowance.rates import PerDay
     from teletravail.dated import DatedParameter, DatedValue
     from teletravail.eligibility.selection import SelectionCampaign
     from teletravail.impact.commute import Assumptions, Rebound
-    from teletravail.scheduling.quota import national_derogations
+    from teletravail.scheduling.derogations import national_derogations
     from teletravail.sources import Source
     from teletravail.week import PlaceKind
 
@@ -416,7 +422,7 @@ def policies(draw: st.DrawFn) -> object:
     from hypothesis import assume
 
     from teletravail import Policy
-    from teletravail.allowance.components import Allowance
+    from teletravail.allowance.allowance import Allowance
     from teletravail.dated import Period
     from teletravail.errors import ValidationError
     from teletravail.scheduling.quota import Quota
@@ -466,8 +472,9 @@ def population_lists(draw: st.DrawFn, quota: object | None = None) -> tuple[obje
     """Populations a document can hold: selectors of every kind, outside the scheme or
     with rules of their own (a quota, places, an allowance, an eligibility rule); a
     population that selects everyone comes last."""
-    from teletravail.allowance.components import Allowance
-    from teletravail.policy.populations import Members, Population, WorkingTimeBand
+    from teletravail.allowance.allowance import Allowance
+    from teletravail.policy.populations import Members, Population
+    from teletravail.scheduling.working_time import WorkingTimeBand
 
     parts = _policy_parts()
     names = draw(st.lists(parts["words"], max_size=3, unique=True))
@@ -543,7 +550,7 @@ def leave_assumptions() -> st.SearchStrategy[object]:
 
 def floating_volumes() -> st.SearchStrategy[object]:
     """Floating-day volumes per week, month or year."""
-    from teletravail.scheduling.quota import FloatingDays
+    from teletravail.scheduling.volumes import FloatingDays
 
     return st.builds(
         FloatingDays,
@@ -554,7 +561,7 @@ def floating_volumes() -> st.SearchStrategy[object]:
 
 def day_caps() -> st.SearchStrategy[object]:
     """Caps on telework days per week, month and year."""
-    from teletravail.scheduling.quota import DayCaps
+    from teletravail.scheduling.volumes import DayCaps
 
     return st.builds(
         DayCaps,

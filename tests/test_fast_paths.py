@@ -20,7 +20,9 @@ from teletravail import Q_, Workforce
 from teletravail.errors import ValidationError
 from teletravail.impact.commute import Assumptions, Rebound, commute_impact
 from teletravail.money import half_days, pay
-from teletravail.scheduling.quota import Granularity, PartTimeCap, Quota
+from teletravail.scheduling.counting import Granularity
+from teletravail.scheduling.quota import Quota
+from teletravail.scheduling.working_time import PartTimeCap
 
 from .strategies import working_times
 

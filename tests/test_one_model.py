@@ -27,8 +27,9 @@ from teletravail.scheduling import (
 )
 from teletravail.scheduling.days import horizon
 from teletravail.scheduling.leave import LeaveAssumption
-from teletravail.scheduling.quota import DayCaps, FloatingDays, Quota
+from teletravail.scheduling.quota import Quota
 from teletravail.scheduling.schedule import Schedule
+from teletravail.scheduling.volumes import DayCaps, FloatingDays
 from teletravail.spans import Absence, Authorisation
 from teletravail.week import DayPart, PatternDay, Place, WeeklyPattern
 

@@ -539,7 +539,8 @@ def test_rows_that_cannot_be_assessed_are_reported_one_by_one() -> None:
     """Absences in another year, or figures a component cannot compute for one agent,
     make that row invalid (named, with its field), and the others are assessed; one
     agent gets the error itself."""
-    from teletravail.allowance.components import Amounts, Component
+    from teletravail.allowance.columns import Amounts
+    from teletravail.allowance.component import Component
     from teletravail.errors import WorkforceError
 
     policy = presets.load("public-service")

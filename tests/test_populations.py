@@ -20,11 +20,10 @@ from teletravail.errors import ConfigError, ValidationError, WorkforceError
 from teletravail.policy.populations import (
     Members,
     Population,
-    WorkingTimeBand,
     membership,
     overlaps,
 )
-from teletravail.scheduling import Quota
+from teletravail.scheduling import Quota, WorkingTimeBand
 
 from . import oracles
 

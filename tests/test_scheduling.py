@@ -27,6 +27,7 @@ from teletravail.scheduling import (
     QuotaExceededError,
     WeeklyPattern,
     WorkCalendar,
+    WorkingTimeBand,
     plan,
     presets,
     review_floating,
@@ -41,6 +42,7 @@ from .strategies import (
     patterns,
     periods,
     public_service_quota,
+    working_time_bounds,
 )
 
 TUE_THU = WeeklyPattern.of(["tuesday", "thursday"])
@@ -661,6 +663,39 @@ def test_part_time_caps_are_a_policy_option() -> None:
     assert leaf.source is not None and leaf.source.unconfirmed  # type: ignore[union-attr]
     with pytest.raises(ValidationError, match="low bound"):
         PartTimeCap(low="90 %", high="60 %", maximum="2 workday/week")
+
+
+@given(
+    low=working_time_bounds,
+    high=st.none() | working_time_bounds,
+    shares=st.lists(working_time_bounds, min_size=1, max_size=8),
+)
+def test_part_time_caps_cap_the_part_time_working_times_of_their_band(
+    low: float, high: float | None, shares: list[float]
+) -> None:
+    """A part-time cap's band is a band of working times like a population's; the cap
+    applies to its working times under 100 %, both ends included (to 100 % excluded
+    without a high bound); both refuse a high bound under the low one."""
+    given_high = {} if high is None else {"high": f"{high} %"}
+    if high is not None and (high < low or high >= 100):
+        why = "at least the low bound" if high < low else "a part-time working time"
+        with pytest.raises(ValidationError, match=why):
+            PartTimeCap(low=f"{low} %", maximum="2 workday/week", **given_high)
+        if high < low:
+            with pytest.raises(ValidationError, match="at least the low bound"):
+                WorkingTimeBand(low=f"{low} %", high=f"{high} %")
+        return
+    cap = PartTimeCap(low=f"{low} %", maximum="2 workday/week", **given_high)
+    assert cap.band == WorkingTimeBand(low=f"{low} %", high=f"{100 if high is None else high} %")
+    column = np.array(shares)
+    by_hand = [low <= s and (s < 100 if high is None else s <= high) for s in shares]
+    assert cap.contains(column).tolist() == by_hand
+    assert [cap.applies(s) for s in shares] == by_hand
+    assert cap.band.contains_part_time(column).tolist() == by_hand
+    assert cap.band.contains(column).tolist() == [
+        low <= s <= (100 if high is None else high) for s in shares
+    ]
+    assert (cap.low_percent, cap.high_percent) == (low, 100 if high is None else high)
 
 
 def test_schedules_concatenate_and_take_floating_days() -> None:

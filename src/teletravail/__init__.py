@@ -57,7 +57,7 @@ _EXPORTS: dict[str, str] = {
     "PopulationAssessment": "teletravail.policy",
     "Population": "teletravail.policy.populations",
     "Members": "teletravail.policy.populations",
-    "WorkingTimeBand": "teletravail.policy.populations",
+    "WorkingTimeBand": "teletravail.scheduling.working_time",
     "compare_policies": "teletravail.policy",
     "load_policy": "teletravail.presets",
     "check_conformity": "teletravail.conformity",
@@ -209,8 +209,9 @@ if TYPE_CHECKING:
         PopulationAssessment,
         compare_policies,
     )
-    from teletravail.policy.populations import Members, Population, WorkingTimeBand
+    from teletravail.policy.populations import Members, Population
     from teletravail.presets import load_policy
+    from teletravail.scheduling.working_time import WorkingTimeBand
     from teletravail.sources import Source
     from teletravail.units import Q_, as_quantity, get_registry, set_registry
     from teletravail.workforce import (

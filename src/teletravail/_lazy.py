@@ -16,7 +16,7 @@ def lazy_names(
 ) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
     """The ``__getattr__`` and ``__dir__`` of ``package``.
 
-    ``exports`` maps a name to the module defining it (``"components"`` inside the
+    ``exports`` maps a name to the module defining it (``"rates"`` inside the
     package, or a full ``"teletravail.units"``); ``submodules`` are loaded as themselves.
     A name is imported once, then kept in the package's namespace.
     """

@@ -34,7 +34,7 @@ from teletravail.messages import (
 )
 
 if TYPE_CHECKING:
-    from teletravail.scheduling.quota import QuotaDecision
+    from teletravail.scheduling.checks import QuotaDecision
 
 __all__ = [
     "ConfigError",
@@ -250,7 +250,7 @@ class PatternError(ValidationError):
 class QuotaExceededError(ValidationError):
     """A pattern was planned against a quota that does not allow it.
 
-    ``decision`` is the :class:`~teletravail.scheduling.quota.QuotaDecision` that says
+    ``decision`` is the :class:`~teletravail.scheduling.checks.QuotaDecision` that says
     which limit is in the way.
     """
 

@@ -3,6 +3,24 @@ costs, payment calendars; exact to the cent. The national parameters a policy na
 instead of copying them (the public-service forfait by branch, the URSSAF limits) are
 listed by :func:`national_parameters`.
 
+The modules of the package, from the lowest layer up:
+
+* ``result``: what an allowance gives one agent: a :class:`Line` per component, with a
+  :class:`PeriodAmount` per year or month, and the :class:`AllowanceResult` of them all;
+* ``columns``: the same for many schedules at once: a component's :class:`Amounts` and
+  an allowance's :class:`AllowanceColumns`;
+* ``component``: what every component is (:class:`Component`) and the readers of the
+  fields the kinds share;
+* ``one_off``: amounts counted once when telework starts (:class:`OneOff`,
+  :class:`EmployerCost`);
+* ``rates``: amounts at a dated rate (:class:`PerDay`, :class:`MonthlyFlat`) and the
+  reference a component made from a national parameter keeps;
+* ``allowance``: the :class:`Allowance` of several components and the table of kinds
+  (:data:`COMPONENT_KINDS`);
+* ``forfait`` and ``urssaf``: the dated national amounts; ``national``: the registry of
+  national parameters a policy names; ``presets``: the components of those amounts;
+* ``payments``: when an allowance is paid (:class:`PaymentCalendar`).
+
 >>> from teletravail.allowance import forfait_teletravail
 >>> from teletravail.scheduling import WeeklyPattern, plan
 >>> forfait_teletravail().line(plan(WeeklyPattern.of(["tue"]), "2023-01-01", "2023-12-31")).cents
@@ -19,19 +37,19 @@ from teletravail._lazy import lazy_names
 # one module of this sub-package does not import the others (schedules, télécentres,
 # economics...), which keeps a process's first result quick.
 _EXPORTS: dict[str, str] = {
-    "COMPONENT_KINDS": "components",
-    "Allowance": "components",
-    "AllowanceColumns": "components",
-    "Amounts": "components",
-    "Component": "components",
-    "AllowanceResult": "components",
-    "EmployerCost": "components",
-    "Line": "components",
-    "MonthlyFlat": "components",
-    "NotPayableError": "components",
-    "OneOff": "components",
-    "PerDay": "components",
-    "PeriodAmount": "components",
+    "COMPONENT_KINDS": "allowance",
+    "Allowance": "allowance",
+    "AllowanceColumns": "columns",
+    "Amounts": "columns",
+    "Component": "component",
+    "AllowanceResult": "result",
+    "EmployerCost": "one_off",
+    "Line": "result",
+    "MonthlyFlat": "rates",
+    "NotPayableError": "teletravail.errors",
+    "OneOff": "one_off",
+    "PerDay": "rates",
+    "PeriodAmount": "result",
     "forfait_annual_cap": "forfait",
     "forfait_annual_cap_territorial": "forfait",
     "forfait_daily_rate": "forfait",
@@ -91,22 +109,12 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from teletravail.errors import NotPayableError
+
     from . import presets
-    from .components import (
-        COMPONENT_KINDS,
-        Allowance,
-        AllowanceColumns,
-        AllowanceResult,
-        Amounts,
-        Component,
-        EmployerCost,
-        Line,
-        MonthlyFlat,
-        NotPayableError,
-        OneOff,
-        PerDay,
-        PeriodAmount,
-    )
+    from .allowance import COMPONENT_KINDS, Allowance
+    from .columns import AllowanceColumns, Amounts
+    from .component import Component
     from .forfait import forfait_annual_cap, forfait_annual_cap_territorial, forfait_daily_rate
     from .national import (
         Branch,
@@ -117,8 +125,11 @@ if TYPE_CHECKING:
         national_parameter,
         national_parameters,
     )
+    from .one_off import EmployerCost, OneOff
     from .payments import Payment, PaymentCalendar, payment_calendar
     from .presets import forfait_teletravail
+    from .rates import MonthlyFlat, PerDay
+    from .result import AllowanceResult, Line, PeriodAmount
     from .urssaf import urssaf_daily_rate, urssaf_monthly_cap, urssaf_monthly_flat_rate
 
 

@@ -47,13 +47,13 @@ from teletravail.sources import STATED, Source
 from teletravail.units import per_registry
 from teletravail.week import PlaceKind
 
-from .components import MonthlyFlat, PerDay, Reference
 from .forfait import (
     DECRET_2021_1123,
     forfait_annual_cap,
     forfait_annual_cap_territorial,
     forfait_daily_rate,
 )
+from .rates import MonthlyFlat, PerDay, Reference
 from .urssaf import (
     BOSS,
     BOSS_PLACES,
@@ -63,7 +63,7 @@ from .urssaf import (
 )
 
 if TYPE_CHECKING:
-    from .components import Component
+    from .component import Component
 
 __all__ = [
     "BRANCH_WORDS",

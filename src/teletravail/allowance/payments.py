@@ -5,7 +5,7 @@ adjusted to the days actually worked at the end of the first quarter of the next
 the first payment, in the first quarter of 2022, covered September to December 2021
 (décret n° 2021-1123 du 26 août 2021 and its arrêté of the same day).
 :func:`payment_calendar` lays that out for one agent, for one component or a policy's
-whole :class:`~.components.Allowance`: one payment per quarter with something due (dated
+whole :class:`~.allowance.Allowance`: one payment per quarter with something due (dated
 the quarter's last day, or a later first payment date), each the amount due so far in
 the year less what was already paid, so the annual caps hold; a one-off amount falls in
 the quarter of the authorisation's start; then, if the days worked are given, a
@@ -25,11 +25,12 @@ from teletravail.dates import to_date
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
 from teletravail.money import as_decimal, euros
+from teletravail.scheduling.schedule import Schedule
 
-from .components import Allowance, Component
+from .allowance import Allowance
+from .component import Component
 
 if TYPE_CHECKING:
-    from teletravail.scheduling.schedule import Schedule
     from teletravail.scheduling.telecentre import TelecentreNetwork
     from teletravail.units import Quantity
 
@@ -161,8 +162,6 @@ def payment_calendar(
     that were authorised and not worked (it is never positive), and is dated 31 March of
     the next year, or the first payment date if that is later.
     """
-    from teletravail.scheduling.schedule import Schedule
-
     if isinstance(allowance, Component):
         allowance = Allowance(components=[allowance])
     if not isinstance(allowance, Allowance):

@@ -12,8 +12,8 @@ from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
 from teletravail.units import per_registry
 
-from .components import MonthlyFlat, PerDay
 from .national import national_component
+from .rates import MonthlyFlat, PerDay
 
 # the URSSAF texts and rows, now written with their dated values (in .urssaf)
 from .urssaf import BOSS as BOSS

@@ -23,12 +23,14 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from teletravail.allowance.components import Component, MonthlyFlat, OneOff, PerDay
+from teletravail.allowance.component import Component
 from teletravail.allowance.forfait import (
     DECRET_2021_1123,
     forfait_annual_cap,
     forfait_daily_rate,
 )
+from teletravail.allowance.one_off import OneOff
+from teletravail.allowance.rates import MonthlyFlat, PerDay
 from teletravail.dated import DatedParameter, Duration
 from teletravail.dates import to_date
 from teletravail.errors import NoValueInForceError, ValidationError
@@ -488,7 +490,7 @@ def _no_findings(component: Component, path: str, day: dt.date) -> list[Finding]
 
 
 #: What each kind of allowance component is checked for (one entry per kind of
-#: :data:`~teletravail.allowance.components.COMPONENT_KINDS`; a test keeps them equal).
+#: :data:`~teletravail.allowance.allowance.COMPONENT_KINDS`; a test keeps them equal).
 _COMPONENT_FINDINGS: dict[str, Callable[[Component, str, dt.date], list[Finding]]] = {
     "one_off": _one_off_findings,
     "per_day": _per_day_or_early,

@@ -38,7 +38,7 @@ import attrs
 from teletravail import sources
 from teletravail.dated import Duration
 from teletravail.policy.terms import Renewal
-from teletravail.scheduling.quota import DECRET_2021_1725
+from teletravail.scheduling.derogations import DECRET_2021_1725
 from teletravail.sources import Source
 from teletravail.week import PlaceKind
 from teletravail.workforce import DerogationKind

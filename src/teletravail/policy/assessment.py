@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from teletravail.allowance.components import AllowanceResult
+from teletravail.allowance.result import AllowanceResult
 from teletravail.dated import Period
 from teletravail.explain import Decision
 from teletravail.money import as_decimal

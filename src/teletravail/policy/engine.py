@@ -39,7 +39,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail._columns import frozen
-from teletravail.allowance.components import AllowanceColumns
+from teletravail.allowance.columns import AllowanceColumns
 from teletravail.eligibility.decisions import BatchDecision
 from teletravail.errors import RowError, ValidationError, WorkforceError
 from teletravail.impact.commute import dated_impact
@@ -50,8 +50,9 @@ from teletravail.policy.populations import NotConcerned, membership
 from teletravail.policy.profiles import Profiles, profiles_of
 from teletravail.policy.results import PopulationAssessment
 from teletravail.scheduling.checks import Asks, QuotaChecks
+from teletravail.scheduling.counting import Modality
 from teletravail.scheduling.days import Layout, TeleworkDays, horizon, lay_out
-from teletravail.scheduling.quota import Modality, Quota
+from teletravail.scheduling.quota import Quota
 from teletravail.spans import telework_window
 from teletravail.week import WeeklyPattern
 from teletravail.workforce import Agent, Coded, Errors, Workforce

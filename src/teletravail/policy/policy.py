@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 import attrs
 
 from teletravail._checks import encodable, typed_tuple
-from teletravail.allowance.components import Allowance
+from teletravail.allowance.allowance import Allowance
 from teletravail.dated import DatedParameter, Period
 from teletravail.dates import LAST_DATE, to_date
 from teletravail.eligibility.rules import Rule

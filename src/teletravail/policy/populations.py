@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
 from teletravail._checks import encodable, optional_source
-from teletravail.allowance.components import Allowance
+from teletravail.allowance.allowance import Allowance
 from teletravail.eligibility.criteria import Criterion
 from teletravail.eligibility.rules import Rule
 from teletravail.errors import ValidationError
@@ -41,13 +41,10 @@ from teletravail.explain import (
 )
 from teletravail.messages import Phrase
 from teletravail.scheduling.quota import Quota
+from teletravail.scheduling.working_time import WorkingTimeBand
 from teletravail.sources import Source
-from teletravail.units import DIMENSIONLESS, as_quantity
 from teletravail.week import PlaceKind, read_places
-from teletravail.workforce import WORKING_TIME_UNIT, Workforce, category, contract_type
-
-if TYPE_CHECKING:
-    from teletravail.units import Quantity
+from teletravail.workforce import Workforce, category, contract_type
 
 __all__ = [
     "NOT_CONCERNED_CODE",
@@ -56,7 +53,6 @@ __all__ = [
     "Members",
     "NotConcerned",
     "Population",
-    "WorkingTimeBand",
     "membership",
 ]
 
@@ -81,62 +77,6 @@ def _names(value: Any, field: str) -> frozenset[str]:
             raise ValidationError(field, item, _NON_EMPTY_NAME)
         found.append(item.strip())
     return frozenset(found)
-
-
-def _percent(value: Any, field: str) -> Quantity:
-    quantity = as_quantity(value, field=field, dimension=DIMENSIONLESS)
-    share = float(quantity.m_as(WORKING_TIME_UNIT))
-    if not 0 <= share <= 100:
-        raise ValidationError(
-            field,
-            value,
-            Phrase("a working time from 0 % to 100 %", "un temps de travail de 0 % à 100 %"),
-        )
-    return quantity.to(WORKING_TIME_UNIT)
-
-
-def _low(value: Any) -> Quantity:
-    return _percent(value, "low")
-
-
-def _high(value: Any) -> Quantity:
-    return _percent(value, "high")
-
-
-@attrs.frozen(kw_only=True)
-class WorkingTimeBand:
-    """Working times from ``low`` to ``high``, both included (``"50 %"`` to ``"80 %"``);
-    ``high`` may be 100 % (full time)."""
-
-    low: Quantity = attrs.field(default="0 %", converter=_low)
-    high: Quantity = attrs.field(default="100 %", converter=_high)
-
-    def __attrs_post_init__(self) -> None:
-        if self.high_percent < self.low_percent:
-            raise ValidationError(
-                "high",
-                self.high,
-                Phrase(
-                    "at least the low bound {low}",
-                    "au moins la borne basse, {low}",
-                    low=f"{self.low:~}",
-                ),
-            )
-
-    @property
-    def low_percent(self) -> float:
-        """The lowest working time, in percent."""
-        return round(float(self.low.m_as(WORKING_TIME_UNIT)), 9)
-
-    @property
-    def high_percent(self) -> float:
-        """The highest working time, in percent."""
-        return round(float(self.high.m_as(WORKING_TIME_UNIT)), 9)
-
-    def contains(self, shares: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
-        """For each working time (percent), whether it lies in the band."""
-        result: npt.NDArray[np.bool_] = (shares >= self.low_percent) & (shares <= self.high_percent)
-        return result
 
 
 def _band(value: Any) -> WorkingTimeBand | None:

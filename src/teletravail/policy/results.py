@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail._columns import readonly
-from teletravail.allowance.components import AllowanceColumns
+from teletravail.allowance.columns import AllowanceColumns
 from teletravail.eligibility.decisions import BatchDecision
 from teletravail.errors import RowError, ValidationError, WorkforceError
 from teletravail.frames import Units, quantity_frame

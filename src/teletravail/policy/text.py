@@ -11,7 +11,7 @@ from teletravail.explain import render_quota
 from teletravail.messages import Phrase
 from teletravail.money import as_decimal
 from teletravail.policy.statuses import PLACES_CODE
-from teletravail.scheduling.quota import Modality
+from teletravail.scheduling.counting import Modality
 
 if TYPE_CHECKING:
     from teletravail.policy.assessment import Assessment

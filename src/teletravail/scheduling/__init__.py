@@ -1,6 +1,26 @@
 """Scheduling: quotas, weekly patterns, working calendars, dated schedules, floating days
 and télécentre desks.
 
+The modules of the package:
+
+* ``counting``: how a quota counts telework (days per week, :class:`Granularity`,
+  :class:`CapPeriod`, :class:`Modality`);
+* ``volumes``: floating days (:class:`FloatingDays`) and caps on the days themselves
+  (:class:`DayCaps`);
+* ``derogations``: what a derogation allows (:class:`DerogationRule`) and the
+  public-service rules (:func:`national_derogations`);
+* ``working_time``: bands of working time (:class:`WorkingTimeBand`) and the lower cap
+  of part-time agents (:class:`PartTimeCap`);
+* ``checks``: what agents ask for and the quota's answers, as columns and explained;
+* ``quota``: the :class:`Quota` and its checks of a request;
+* ``calendar``: working days and public holidays (:class:`WorkCalendar`);
+* ``leave``: the telework days an agent's leave takes (:class:`LeaveAssumption`);
+* ``schedule``: one agent's dated telework days (:class:`Schedule`);
+* ``days``: the dated days of many agents at once (:class:`TeleworkDays`, :func:`lay_out`);
+* ``telecentre``: télécentres and the booking of their desks;
+* ``planning``: a pattern laid over a period (:func:`plan`) and floating days reviewed;
+* ``presets``: rules of national texts a policy may add to its quota.
+
 >>> from teletravail.scheduling import WeeklyPattern, plan
 >>> schedule = plan(WeeklyPattern.of(["tuesday", "thursday"]), "2023-01-01", "2023-12-31")
 >>> schedule.total
@@ -27,21 +47,22 @@ _EXPORTS: dict[str, str] = {
     "WeeklyPattern": "teletravail.week",
     "Asks": "checks",
     "QuotaChecks": "checks",
-    "CapPeriod": "quota",
-    "DayCaps": "quota",
+    "CapPeriod": "counting",
+    "DayCaps": "volumes",
     "LeaveAssumption": "leave",
     "Layout": "days",
     "TeleworkDays": "days",
     "lay_out": "days",
-    "DerogationRule": "quota",
-    "FloatingDays": "quota",
-    "Granularity": "quota",
-    "Modality": "quota",
-    "PartTimeCap": "quota",
-    "PatternError": "quota",
+    "DerogationRule": "derogations",
+    "FloatingDays": "volumes",
+    "Granularity": "counting",
+    "Modality": "counting",
+    "PartTimeCap": "working_time",
+    "WorkingTimeBand": "working_time",
+    "PatternError": "teletravail.errors",
     "Quota": "quota",
     "QuotaDecision": "checks",
-    "national_derogations": "quota",
+    "national_derogations": "derogations",
     "Absence": "teletravail.spans",
     "Authorisation": "teletravail.spans",
     "CountPeriod": "schedule",
@@ -99,6 +120,7 @@ __all__ = [
     "TeleworkDays",
     "WeeklyPattern",
     "WorkCalendar",
+    "WorkingTimeBand",
     "aurillac_figeac_decazeville_2012",
     "book",
     "lay_out",
@@ -111,13 +133,16 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from teletravail.errors import PatternError
     from teletravail.spans import Absence, Authorisation
     from teletravail.week import HOME, DayPart, PatternDay, Place, PlaceKind, WeeklyPattern
 
     from . import presets
     from .calendar import WorkCalendar, whit_monday
     from .checks import Asks, QuotaChecks, QuotaDecision
+    from .counting import CapPeriod, Granularity, Modality
     from .days import Layout, TeleworkDays, lay_out
+    from .derogations import DerogationRule, national_derogations
     from .leave import LeaveAssumption
     from .planning import (
         QuotaExceededError,
@@ -125,18 +150,7 @@ if TYPE_CHECKING:
         review_floating,
         telework_days,
     )
-    from .quota import (
-        CapPeriod,
-        DayCaps,
-        DerogationRule,
-        FloatingDays,
-        Granularity,
-        Modality,
-        PartTimeCap,
-        PatternError,
-        Quota,
-        national_derogations,
-    )
+    from .quota import Quota
     from .schedule import CountPeriod, FloatingReview, Schedule, TeleworkDay
     from .telecentre import (
         Booking,
@@ -148,6 +162,8 @@ if TYPE_CHECKING:
         aurillac_figeac_decazeville_2012,
         book,
     )
+    from .volumes import DayCaps, FloatingDays
+    from .working_time import PartTimeCap, WorkingTimeBand
 
 
 __getattr__, __dir__ = lazy_names(__name__, _EXPORTS, _SUBMODULES, __all__)

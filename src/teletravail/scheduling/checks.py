@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from teletravail.sources import Source
     from teletravail.units import Quantity
 
-    from .quota import DerogationRule, Quota
+    from .derogations import DerogationRule
+    from .quota import Quota
 
 __all__ = ["RULE_CODES", "Asks", "QuotaChecks", "QuotaDecision"]
 

@@ -12,7 +12,7 @@ order, are the rules of the scheduling package:
    the agent's known absences;
 2. **leave**: where an agent's absences are not known, the policy's
    :class:`~teletravail.scheduling.leave.LeaveAssumption` thins those days evenly;
-3. **caps on days** (:class:`~teletravail.scheduling.quota.DayCaps`): the days of a
+3. **caps on days** (:class:`~teletravail.scheduling.volumes.DayCaps`): the days of a
    month or a year are kept in date order while they fit under the caps;
 4. **floating days** (the quota's volume): every working day that is not a fixed
    weekday is asked for, in date order, and granted as
@@ -47,8 +47,9 @@ from teletravail.units import Q_
 from teletravail.week import HOME, DayPart, Place, PlaceKind, WeeklyPattern
 
 from .calendar import WorkCalendar
+from .counting import CapPeriod
 from .leave import LeaveAssumption, thin
-from .quota import CapPeriod, Quota
+from .quota import Quota
 from .schedule import Schedule
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ import numpy.typing as npt
 
 from teletravail.dated import check_order
 from teletravail.dates import to_date
-from teletravail.errors import QuotaExceededError, ValidationError
+from teletravail.errors import PatternError, QuotaExceededError, ValidationError
 from teletravail.messages import Phrase
 from teletravail.spans import Absence, Authorisation, telework_window
 from teletravail.spans import absences as absences_of
@@ -39,9 +39,10 @@ from teletravail.week import (
 from teletravail.workforce import Agent
 
 from .calendar import WorkCalendar
+from .counting import CapPeriod, Modality
 from .days import Layout, lay_out
 from .leave import LeaveAssumption
-from .quota import CapPeriod, Modality, PatternError, Quota
+from .quota import Quota
 from .schedule import FloatingReview, Schedule
 from .telecentre import TelecentreNetwork
 

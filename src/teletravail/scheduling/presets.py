@@ -4,14 +4,14 @@ The schemes themselves (the Lot, the Cantal, the Lozère, the public-service fra
 are the documents of :mod:`teletravail.presets`: their quotas are
 ``presets.load(name).quota``. What stays here is a rule a policy may add to its own
 quota, with its source from the catalogue (:mod:`teletravail.sources`); the national
-derogations are :func:`~teletravail.scheduling.quota.national_derogations`.
+derogations are :func:`~teletravail.scheduling.derogations.national_derogations`.
 """
 
 from __future__ import annotations
 
 from teletravail import sources
 
-from .quota import PartTimeCap
+from .working_time import PartTimeCap
 
 __all__ = ["part_time_caps"]
 

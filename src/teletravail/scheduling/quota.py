@@ -12,26 +12,29 @@ full-time week (5), rounded down to a half day; the on-site minimum applies to t
 days. So an 80 % agent works 4 days, keeps 2 on site and may telework at most 2; a 60 %
 agent at most 1 (décret n° 2016-151 has no pro-rata rule for part-time agents: the
 2-days-on-site rule is applied to the days worked, as a policy-level rule).
+
+The parts of a quota are values of their own: how it counts
+(:mod:`~teletravail.scheduling.counting`), floating days and caps on days
+(:mod:`~teletravail.scheduling.volumes`), derogations
+(:mod:`~teletravail.scheduling.derogations`) and part-time caps
+(:mod:`~teletravail.scheduling.working_time`); the answers of its checks are in
+:mod:`~teletravail.scheduling.checks`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
-import math
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail import sources
-from teletravail._checks import enum_value, is_bool, optional_source, typed_tuple
-from teletravail.dated import Duration
+from teletravail._checks import enum_value, optional_source, typed_tuple
 from teletravail.dates import to_date
 from teletravail.errors import PatternError, ValidationError
-from teletravail.messages import Phrase, choices, french_quantity
+from teletravail.messages import Phrase, french_quantity
 from teletravail.sources import Source
 from teletravail.units import DIMENSIONLESS, Q_, as_quantity
 from teletravail.week import (
@@ -43,29 +46,20 @@ from teletravail.week import (
     weekday_mask,
     weekday_set,
 )
-from teletravail.workforce import Agent, DerogationKind
+from teletravail.workforce import Agent
 
-from .checks import Asks, QuotaChecks, QuotaDecision
+from .checks import Asks, QuotaChecks
+from .counting import CapPeriod, Granularity, Modality, days_per_week
+from .derogations import DerogationRule
+from .volumes import DayCaps, FloatingDays
+from .working_time import PartTimeCap
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity
 
-__all__ = [
-    "Asks",
-    "CapPeriod",
-    "DayCaps",
-    "DerogationRule",
-    "FloatingDays",
-    "Granularity",
-    "PartTimeCap",
-    "PatternError",
-    "Quota",
-    "QuotaChecks",
-    "QuotaDecision",
-    "national_derogations",
-]
+    from .checks import QuotaDecision
 
-_PER_WEEK = "[workday] / [time]"
+__all__ = ["Quota"]
 
 
 def _written(pattern: WeeklyPattern) -> Phrase:
@@ -78,74 +72,16 @@ def _check_agent(agent: Any) -> None:
         raise ValidationError("agent", agent, Phrase("an Agent", "un objet Agent"))
 
 
-class CapPeriod(enum.StrEnum):
-    """The period over which a quota's weekly limits and caps are assessed (the key
-    ``assessed`` of a document): each week, or on average over each month."""
-
-    WEEK = "week"
-    MONTH = "month"
-
-
-class Granularity(enum.StrEnum):
-    """The smallest unit of telework a quota counts."""
-
-    DAY = "day"
-    HALFDAY = "halfday"
-
-    @property
-    def step(self) -> float:
-        """1 workday or 0.5."""
-        return 1.0 if self is Granularity.DAY else 0.5
-
-
-def _per_week(value: Any, field: str) -> Quantity:
-    quantity = as_quantity(value, field=field, dimension=_PER_WEEK)
-    magnitude = float(quantity.m_as("workday/week"))
-    if not math.isfinite(magnitude) or not 0 <= magnitude <= 7:
-        raise ValidationError(
-            field,
-            value,
-            Phrase("between 0 and 7 workday/week", "entre 0 et 7 jours de travail par semaine"),
-        )
-    return Q_(magnitude, "workday/week")
-
-
 def _maximum(value: Any) -> Quantity:
-    return _per_week(value, "maximum")
+    return days_per_week(value, "maximum")
 
 
 def _minimum(value: Any) -> Quantity:
-    return _per_week(value, "minimum")
+    return days_per_week(value, "minimum")
 
 
 def _on_site(value: Any) -> Quantity:
-    return _per_week(value, "on_site_minimum")
-
-
-def _optional_cap(value: Any) -> Quantity | None:
-    return None if value is None else _per_week(value, "maximum")
-
-
-def _volume(value: Any) -> Quantity:
-    quantity = as_quantity(value, field="volume", dimension="[workday]")
-    magnitude = float(quantity.m_as("workday"))
-    if not math.isfinite(magnitude) or magnitude < 0:
-        raise ValidationError(
-            "volume",
-            value,
-            Phrase("a number of workdays >= 0", "un nombre positif ou nul de jours de travail"),
-        )
-    return Q_(magnitude, "workday")
-
-
-class Modality(enum.StrEnum):
-    """How a scheme's telework days are set: fixed weekdays, floating days taken from a
-    volume, or both (fixed weekdays, and floating days besides within the weekly
-    maximum and the caps on days)."""
-
-    FIXED = "fixed"
-    FLOATING = "floating"
-    MIXED = "mixed"
+    return days_per_week(value, "on_site_minimum")
 
 
 _MODALITY_WORDS = {"fixes": "fixed", "flottants": "floating", "mixte": "mixed"}
@@ -165,27 +101,6 @@ def _granularity(value: Any) -> Granularity:
 
 def _cap_period(value: Any) -> CapPeriod:
     return enum_value(CapPeriod, value, "assessed")
-
-
-def _derogation_kind(value: Any) -> DerogationKind:
-    return enum_value(DerogationKind, value, "kind")
-
-
-def _optional_duration(value: Any) -> Duration | None:
-    return None if value is None else Duration.parse(value)
-
-
-#: Periods as French texts write them.
-_PERIODS = {"semaine": "week", "mois": "month", "an": "year", "année": "year", "annee": "year"}
-
-
-def _period(value: Any) -> str:
-    found = _PERIODS.get(value.strip().lower(), value.strip()) if isinstance(value, str) else value
-    if found not in ("week", "month", "year"):
-        raise ValidationError(
-            "per", value, choices(("week", "month", "year"), ("semaine", "mois", "an"))
-        )
-    return str(found)
 
 
 def _full_week(instance: Any, attribute: Any, value: Any) -> None:
@@ -214,71 +129,6 @@ def _optional_floating(instance: Any, attribute: Any, value: Any) -> None:
         )
 
 
-@attrs.frozen(kw_only=True)
-class FloatingDays:
-    """A volume of floating telework days, per week, month or year (décret 2020-524)."""
-
-    volume: Quantity = attrs.field(converter=_volume)
-    per: Literal["week", "month", "year"] = attrs.field(converter=_period)
-    source: Source | None = attrs.field(default=None, validator=optional_source)
-
-
-def _day_cap(value: Any, field: str) -> Quantity | None:
-    if value is None:
-        return None
-    quantity = as_quantity(value, field=f"caps.{field}", dimension="[workday]")
-    magnitude = float(quantity.m_as("workday"))
-    limit = {"week": 7, "month": 31, "year": 366}[field]
-    if not math.isfinite(magnitude) or not 0 <= magnitude <= limit:
-        raise ValidationError(
-            f"caps.{field}",
-            value,
-            Phrase("0 to {limit} workday", "de 0 à {limit} jours de travail", limit=limit),
-        )
-    if abs(magnitude * 2 - round(magnitude * 2)) > 1e-9:
-        raise ValidationError(
-            f"caps.{field}",
-            value,
-            Phrase("whole or half days", "des jours entiers ou des demi-journées"),
-        )
-    return Q_(magnitude, "workday")
-
-
-def _week_cap(value: Any) -> Quantity | None:
-    return _day_cap(value, "week")
-
-
-def _month_cap(value: Any) -> Quantity | None:
-    return _day_cap(value, "month")
-
-
-def _year_cap(value: Any) -> Quantity | None:
-    return _day_cap(value, "year")
-
-
-@attrs.frozen(kw_only=True)
-class DayCaps:
-    """Caps on the telework days themselves, apart from the weekly quota and from caps
-    on money: at most ``week`` days in any ISO week (fixed and floating days together),
-    ``month`` in a calendar month, ``year`` in a calendar year (88 a year, say).
-
-    A weekly pattern above the week's cap is refused. The days of a month or a year are
-    granted in date order while they fit under its caps: the first day that does not
-    fit, and any later one that would not either, is not granted (a half day may still
-    fit where a whole day does not).
-    """
-
-    week: Quantity | None = attrs.field(default=None, converter=_week_cap)
-    month: Quantity | None = attrs.field(default=None, converter=_month_cap)
-    year: Quantity | None = attrs.field(default=None, converter=_year_cap)
-    source: Source | None = attrs.field(default=None, validator=optional_source)
-
-    def halves(self, field: str) -> int | None:
-        """A cap in half days (``None``: no cap)."""
-        value: Quantity | None = getattr(self, field)
-        return None if value is None else round(float(value.m_as("workday")) * 2)
-
-
 def _optional_caps(instance: Any, attribute: Any, value: Any) -> None:
     if value is not None and not isinstance(value, DayCaps):
         raise ValidationError(
@@ -286,153 +136,8 @@ def _optional_caps(instance: Any, attribute: Any, value: Any) -> None:
         )
 
 
-@attrs.frozen(kw_only=True)
-class DerogationRule:
-    """What a derogation of one ``kind`` allows while it is in force.
-
-    ``maximum`` is the weekly cap during the derogation (``None``: every day worked);
-    the on-site minimum does not apply. ``duration`` is the longest a derogation may
-    last before it must be renewed (``None``: no limit); past it, the agent's derogation
-    no longer lifts the cap.
-    """
-
-    kind: DerogationKind = attrs.field(converter=_derogation_kind)
-    duration: Duration | None = attrs.field(default=None, converter=_optional_duration)
-    renewable: bool = attrs.field(default=True, validator=is_bool)
-    maximum: Quantity | None = attrs.field(default=None, converter=_optional_cap)
-    source: Source | None = attrs.field(default=None, validator=optional_source)
-
-    def covers(self, agent: Agent, on: dt.date) -> bool:
-        """Whether ``agent`` holds a derogation of this kind in force on ``on``, within
-        the longest duration allowed."""
-        held_here = sorted(
-            (d for d in agent.derogations if d.kind is self.kind), key=lambda d: d.start
-        )
-        for position, held in enumerate(held_here):
-            if not held.active_on(on):
-                continue
-            if position and not self.renewable:
-                continue  # a rule that cannot be renewed covers the first grant only
-            if self.duration is None or on < self.duration.after(held.start):
-                return True
-        return False
-
-
-DECRET_2021_1725 = attrs.evolve(
-    sources.DECRET_2016_151,
-    reference="art. 4, as amended by décret n° 2021-1725, derogations to the 3-day cap",
-    note="durations from secondary sources quoting the décret",
-)
-
-
-def national_derogations() -> tuple[DerogationRule, ...]:
-    """The public-service derogations above 3 days a week (décret n° 2016-151, art. 4,
-    as amended by décret n° 2021-1725).
-
-    Health or disability: 6 months, renewable; pregnancy: no duration in the text;
-    carers: 3 months, renewable; exceptional situations: temporary, no set duration and
-    no limit on renewal in the text.
-    """
-    return (
-        DerogationRule(kind="health", duration=Duration(months=6), source=DECRET_2021_1725),
-        DerogationRule(kind="pregnancy", source=DECRET_2021_1725),
-        DerogationRule(kind="carer", duration=Duration(months=3), source=DECRET_2021_1725),
-        DerogationRule(kind="exceptional", source=DECRET_2021_1725),
-    )
-
-
-def _share_bound(value: Any, field: str) -> Quantity:
-    quantity = as_quantity(value, field=field, dimension=DIMENSIONLESS)
-    share = round(float(quantity.m_as("percent")), 9)
-    if not 0 <= share <= 100:
-        raise ValidationError(
-            field,
-            value,
-            Phrase("a share between 0 % and 100 %", "une proportion entre 0 % et 100 %"),
-        )
-    return Q_(share, "percent")
-
-
-def _low(value: Any) -> Quantity:
-    return _share_bound(value, "low")
-
-
-def _high(value: Any) -> Quantity | None:
-    return None if value is None else _share_bound(value, "high")
-
-
 def _share(agent: Agent) -> float:
     return round(float(agent.working_time.m_as("percent")), 9)
-
-
-@attrs.frozen(kw_only=True)
-class PartTimeCap:
-    """A lower weekly cap for agents whose working time lies in ``[low, high]``; without
-    bounds, for any part-time agent (every working time under 100 %).
-
-    One ministerial arrêté caps part-time agents (60 to 90 %) at 2.5 days a week and
-    half-time agents at 1.5, floating days included (the décret itself has no such
-    rule, so it is a policy's choice). A band is of part-time working times: its high
-    bound is under 100 %.
-    """
-
-    maximum: Quantity = attrs.field(converter=_maximum)
-    low: Quantity = attrs.field(default="0 %", converter=_low)
-    high: Quantity | None = attrs.field(default=None, converter=_high)
-    source: Source | None = attrs.field(default=None, validator=optional_source)
-
-    def __attrs_post_init__(self) -> None:
-        if self.high_percent < self.low_percent:
-            raise ValidationError(
-                "high",
-                self.high,
-                Phrase(
-                    "at least the low bound {low}",
-                    "au moins la borne basse, {low}",
-                    low=f"{self.low:~}",
-                ),
-            )
-        if self.high is not None and self.high_percent >= 100:
-            # a band up to 100 % would cap full-time agents too
-            raise ValidationError(
-                "high",
-                self.high,
-                Phrase(
-                    "a part-time working time, under 100 % (e.g. '90 %')",
-                    "un temps partiel, sous 100 % (par exemple «\u00a090 %\u00a0»)",
-                ),
-            )
-
-    @property
-    def low_percent(self) -> float:
-        """The lowest working time of the band, in percent."""
-        return float(self.low.magnitude)
-
-    @property
-    def high_percent(self) -> float:
-        """The highest working time of the band, in percent (100, not included, when
-        the band is every part-time working time)."""
-        return 100.0 if self.high is None else float(self.high.magnitude)
-
-    def applies(self, share: float) -> bool:
-        """Whether a working time of ``share`` percent falls in the band."""
-        return bool(self.contains(np.array([share]))[0])
-
-    def contains(self, shares: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
-        """For each working time (percent, rounded to 1e-9), whether it is in the band."""
-        below = shares < 100 if self.high is None else shares <= self.high_percent
-        result: npt.NDArray[np.bool_] = (shares >= self.low_percent) & below
-        return result
-
-    def describe(self) -> str:
-        """The band in words: ``60–90 %``, ``50 %``, or ``any part-time working time``."""
-        if self.high is None and self.low_percent == 0:
-            return "any part-time working time"
-        if self.high is None:
-            return f"{self.low_percent:g} % to under 100 %"
-        if self.low_percent == self.high_percent:
-            return f"{self.low_percent:g} %"
-        return f"{self.low_percent:g}–{self.high_percent:g} %"
 
 
 def _bands(value: Any) -> tuple[PartTimeCap, ...]:

@@ -16,14 +16,10 @@ from typing import Any
 
 from teletravail._checks import encodable
 from teletravail.allowance import national as national_module
-from teletravail.allowance.components import (
-    COMPONENT_KINDS,
-    EmployerCost,
-    MonthlyFlat,
-    OneOff,
-    PerDay,
-)
+from teletravail.allowance.allowance import COMPONENT_KINDS
 from teletravail.allowance.national import BRANCH_WORDS, branch_choices, plain_words
+from teletravail.allowance.one_off import EmployerCost, OneOff
+from teletravail.allowance.rates import MonthlyFlat, PerDay
 from teletravail.config.context import Context, suggest
 from teletravail.config.format.dated import DatedKind
 from teletravail.config.format.places import place_list

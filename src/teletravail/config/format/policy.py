@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from teletravail.allowance.components import Allowance
+from teletravail.allowance.allowance import Allowance
 from teletravail.config.document import FORMAT, FORMAT_VERSION
 from teletravail.config.format.allowance import allowance_list
 from teletravail.config.format.authorisation import authorisation_table

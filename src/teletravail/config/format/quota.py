@@ -23,7 +23,10 @@ from teletravail.config.kinds import (
     Text,
     non_defaults,
 )
-from teletravail.scheduling.quota import DayCaps, DerogationRule, FloatingDays, PartTimeCap, Quota
+from teletravail.scheduling.derogations import DerogationRule
+from teletravail.scheduling.quota import Quota
+from teletravail.scheduling.volumes import DayCaps, FloatingDays
+from teletravail.scheduling.working_time import PartTimeCap
 from teletravail.workforce import DerogationKind
 
 __all__ = ["PERIOD_WORDS", "PER_WEEK", "quota_table"]
