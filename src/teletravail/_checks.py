@@ -108,12 +108,3 @@ def build_from_dict(cls: Callable[..., T], data: Mapping[str, Any], path: str) -
         return cls(**kwargs)
     except ValidationError as error:
         raise ValidationError(f"{path}.{error.field}", error.value, error.expected) from None
-
-
-def encodable(text: str) -> bool:
-    """Whether ``text`` can be written to a file as UTF-8 (no lone surrogate)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True

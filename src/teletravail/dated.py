@@ -25,6 +25,7 @@ from dateutil.relativedelta import relativedelta
 
 from teletravail._checks import require_keys
 from teletravail.dates import LAST_DATE, to_date
+from teletravail.documents import Context, Kind
 from teletravail.errors import DatedValueError, NoValueInForceError, ValidationError
 from teletravail.messages import NBSP, Phrase, either, french_unit, grouped
 from teletravail.sources import Source
@@ -39,6 +40,7 @@ __all__ = [
     "Duration",
     "Period",
     "Segment",
+    "Span",
 ]
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -623,3 +625,28 @@ class Duration:
 
     def __str__(self) -> str:
         return self.words("en")
+
+
+class Span(Kind):
+    """A duration in a document: ``"1 year"``, ``"6 mois"``, ``"P1Y6M"``."""
+
+    label = Phrase("a duration", "une durée")
+
+    def read(self, ctx: Context, value: Any, path: str) -> Any:
+        try:
+            return Duration.parse(value)
+        except ValidationError as error:
+            return ctx.fail(path, value, error.expected)
+
+    def write(self, ctx: Context, value: Any) -> Any:
+        parts = []
+        for amount, unit in ((value.years, "year"), (value.months, "month"), (value.days, "day")):
+            if amount:
+                parts.append(f"{amount} {unit}{'s' if amount > 1 else ''}")
+        return " ".join(parts) or "0 days"
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "examples": ["1 year", "6 months", "P1Y6M"]}
+
+    def describe(self) -> str:
+        return "duration, e.g. `1 year`, `6 months`"

@@ -27,8 +27,9 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail._checks import encodable, optional_source
+from teletravail._checks import optional_source
 from teletravail.allowance.components import Allowance
+from teletravail.documents import encodable
 from teletravail.eligibility.criteria import Criterion
 from teletravail.eligibility.rules import Rule
 from teletravail.errors import ValidationError

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from teletravail._checks import encodable
 from teletravail.allowance import national as national_module
 from teletravail.allowance.components import (
     COMPONENT_KINDS,
@@ -24,21 +23,23 @@ from teletravail.allowance.components import (
     PerDay,
 )
 from teletravail.allowance.national import BRANCH_WORDS, branch_choices, plain_words
-from teletravail.config.context import Context, suggest
 from teletravail.config.format.dated import DatedKind
 from teletravail.config.format.places import place_list
 from teletravail.config.format.sources import SOURCE
-from teletravail.config.kinds import (
+from teletravail.documents import (
     Amount,
     CapAmount,
     Choice,
+    Context,
     Key,
     Kind,
     ListOf,
     Table,
     Tagged,
     Text,
+    encodable,
     non_defaults,
+    suggest,
 )
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase, choices

@@ -11,10 +11,21 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Final
 
-from teletravail.config.context import BAD, Context, join_path
 from teletravail.config.format.sources import SOURCE
-from teletravail.config.kinds import Amount, Day, Key, Kind, ListOf, Table, Text, non_defaults
 from teletravail.dated import DatedParameter, DatedValue
+from teletravail.documents import (
+    BAD,
+    Amount,
+    Context,
+    Day,
+    Key,
+    Kind,
+    ListOf,
+    Table,
+    Text,
+    join_path,
+    non_defaults,
+)
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
 from teletravail.sources import STATED

@@ -21,8 +21,19 @@ from typing import Any, Final
 import attrs
 
 from teletravail import sources
-from teletravail.config.context import BAD, Context, join_path, listed, suggest
-from teletravail.config.kinds import Day, Key, Kind, ListOf, Table, Text
+from teletravail.documents import (
+    BAD,
+    Context,
+    Day,
+    Key,
+    Kind,
+    ListOf,
+    Table,
+    Text,
+    join_path,
+    listed,
+    suggest,
+)
 from teletravail.messages import EMPTY, Phrase
 from teletravail.sources import SEED_REPLACED, SOURCE_KEYS, TEXT_KEYS, Source
 
