@@ -1,38 +1,21 @@
-"""Checks shared by the loaders of JSON-ready documents."""
+"""Checks shared by the library's classes: attrs validators (a real ``bool``, a non-empty
+text, a :class:`~teletravail.sources.Source`), enums and typed tuples read from what a
+caller passes, and a "did you mean" among names.
+
+Reading JSON-ready data is not here: each value is described once
+(:mod:`teletravail.documents`) and read through its description.
+"""
 
 from __future__ import annotations
 
 import difflib
 import enum
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase, choices, did_you_mean
 from teletravail.sources import Source
-
-
-def require_keys(
-    data: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
-) -> None:
-    """A document object must have the ``required`` keys and no unknown one.
-
-    Errors name the key path (``values[1].start``), the value and what was expected.
-    """
-    if not isinstance(data, Mapping):
-        keys = ", ".join(required)
-        raise ValidationError(
-            path, data, Phrase("an object with {keys}", "un objet aux clés {keys}", keys=keys)
-        )
-    for key in required:
-        if key not in data:
-            missing = Phrase("a value (missing key)", "une valeur (clé manquante)")
-            raise ValidationError(f"{path}.{key}", None, missing)
-    unknown = sorted(set(data) - set(required) - set(optional))
-    if unknown:
-        no_such = Phrase("no such key", "aucune clé de ce nom")
-        raise ValidationError(f"{path}.{unknown[0]}", data[unknown[0]], no_such)
-
 
 E = TypeVar("E", bound=enum.StrEnum)
 
@@ -89,22 +72,29 @@ def is_bool(instance: Any, attribute: Any, value: Any) -> None:
         raise ValidationError(attribute.name, value, Phrase("true or false", "true ou false"))
 
 
+def non_empty(instance: Any, attribute: Any, value: Any) -> None:
+    """attrs validator: a string that is not blank."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(
+            attribute.name, value, Phrase("a non-empty string", "un texte non vide")
+        )
+
+
+def optional_text(instance: Any, attribute: Any, value: Any) -> None:
+    """attrs validator: a string that is not blank, or None."""
+    if value is not None:
+        non_empty(instance, attribute, value)
+
+
+def hint(text: str, names: Iterable[str]) -> Phrase:
+    """`` (did you mean 'x'?)`` for the closest of ``names`` to ``text``, or nothing."""
+    guess = difflib.get_close_matches(text, list(names), n=1)
+    return did_you_mean(guess[0] if guess else None)
+
+
 def optional_source(instance: Any, attribute: Any, value: Any) -> None:
     """attrs validator: a :class:`~teletravail.sources.Source` or None."""
     if value is not None and not isinstance(value, Source):
         raise ValidationError(
             attribute.name, value, Phrase("a Source or None", "un objet Source ou None")
         )
-
-
-def build_from_dict(cls: Callable[..., T], data: Mapping[str, Any], path: str) -> T:
-    """``cls(**data)`` for a document already checked by :func:`require_keys`: its
-    ``source`` read with ``Source.from_dict``, and a validation error renamed with the
-    document's key path (``centres[2].desks``)."""
-    kwargs = dict(data)
-    if kwargs.get("source") is not None:
-        kwargs["source"] = Source.from_dict(kwargs["source"], f"{path}.source")
-    try:
-        return cls(**kwargs)
-    except ValidationError as error:
-        raise ValidationError(f"{path}.{error.field}", error.value, error.expected) from None

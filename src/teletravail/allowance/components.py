@@ -34,9 +34,9 @@ from teletravail.week import Place, PlaceKind
 
 if TYPE_CHECKING:
     from teletravail.allowance.national import NationalReference
+    from teletravail.scheduling.centres import TelecentreNetwork
     from teletravail.scheduling.days import TeleworkDays
     from teletravail.scheduling.schedule import Schedule
-    from teletravail.scheduling.telecentre import TelecentreNetwork
     from teletravail.units import Quantity
 
 __all__ = [
@@ -61,8 +61,8 @@ LineKind = Literal["one_off", "per_day", "monthly_flat", "employer_cost"]
 
 
 def _check_inputs(schedule: Any, network: Any) -> None:
+    from teletravail.scheduling.centres import TelecentreNetwork
     from teletravail.scheduling.schedule import Schedule
-    from teletravail.scheduling.telecentre import TelecentreNetwork
 
     if not isinstance(schedule, Schedule):
         raise ValidationError(

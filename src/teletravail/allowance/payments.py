@@ -29,8 +29,8 @@ from teletravail.money import as_decimal, euros
 from .components import Allowance, Component
 
 if TYPE_CHECKING:
+    from teletravail.scheduling.centres import TelecentreNetwork
     from teletravail.scheduling.schedule import Schedule
-    from teletravail.scheduling.telecentre import TelecentreNetwork
     from teletravail.units import Quantity
 
 __all__ = ["Payment", "PaymentCalendar", "payment_calendar"]

@@ -1,6 +1,11 @@
 """Scheduling: quotas, weekly patterns, working calendars, dated schedules, floating days
 and télécentre desks.
 
+The télécentres are four modules: :mod:`.centres` (a centre and a network, and how each
+is read and written), :mod:`.desk_requests` (a request for a desk and its answers),
+:mod:`.booking` (:func:`book` and its outcome, :class:`Bookings`) and
+:mod:`.network_2012` (the shipped network of the 2012 pilot).
+
 >>> from teletravail.scheduling import WeeklyPattern, plan
 >>> schedule = plan(WeeklyPattern.of(["tuesday", "thursday"]), "2023-01-01", "2023-12-31")
 >>> schedule.total
@@ -52,19 +57,23 @@ _EXPORTS: dict[str, str] = {
     "plan": "planning",
     "review_floating": "planning",
     "telework_days": "planning",
-    "Booking": "telecentre",
-    "Bookings": "telecentre",
-    "DeskRequest": "telecentre",
-    "Refusal": "telecentre",
-    "Telecentre": "telecentre",
-    "TelecentreNetwork": "telecentre",
-    "aurillac_figeac_decazeville_2012": "telecentre",
-    "book": "telecentre",
+    "WORKWEEK": "centres",
+    "Telecentre": "centres",
+    "TelecentreNetwork": "centres",
+    "Booking": "desk_requests",
+    "DeskRequest": "desk_requests",
+    "Peak": "desk_requests",
+    "Refusal": "desk_requests",
+    "RefusalReason": "desk_requests",
+    "Bookings": "booking",
+    "book": "booking",
+    "aurillac_figeac_decazeville_2012": "network_2012",
 }
 _SUBMODULES: frozenset[str] = frozenset({"presets"})
 
 __all__ = [
     "HOME",
+    "WORKWEEK",
     "Absence",
     "Asks",
     "Authorisation",
@@ -85,6 +94,7 @@ __all__ = [
     "PartTimeCap",
     "PatternDay",
     "PatternError",
+    "Peak",
     "Place",
     "PlaceKind",
     "Quota",
@@ -92,6 +102,7 @@ __all__ = [
     "QuotaDecision",
     "QuotaExceededError",
     "Refusal",
+    "RefusalReason",
     "Schedule",
     "Telecentre",
     "TelecentreNetwork",
@@ -115,10 +126,14 @@ if TYPE_CHECKING:
     from teletravail.week import HOME, DayPart, PatternDay, Place, PlaceKind, WeeklyPattern
 
     from . import presets
+    from .booking import Bookings, book
     from .calendar import WorkCalendar, whit_monday
+    from .centres import WORKWEEK, Telecentre, TelecentreNetwork
     from .checks import Asks, QuotaChecks, QuotaDecision
     from .days import Layout, TeleworkDays, lay_out
+    from .desk_requests import Booking, DeskRequest, Peak, Refusal, RefusalReason
     from .leave import LeaveAssumption
+    from .network_2012 import aurillac_figeac_decazeville_2012
     from .planning import (
         QuotaExceededError,
         plan,
@@ -138,16 +153,6 @@ if TYPE_CHECKING:
         national_derogations,
     )
     from .schedule import CountPeriod, FloatingReview, Schedule, TeleworkDay
-    from .telecentre import (
-        Booking,
-        Bookings,
-        DeskRequest,
-        Refusal,
-        Telecentre,
-        TelecentreNetwork,
-        aurillac_figeac_decazeville_2012,
-        book,
-    )
 
 
 __getattr__, __dir__ = lazy_names(__name__, _EXPORTS, _SUBMODULES, __all__)
