@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from teletravail._checks import named, non_empty
 from teletravail.dates import LAST_DATE, to_date
 from teletravail.documents import (
     Amount,
@@ -80,27 +81,8 @@ def check_order(
         )
 
 
-def _start(value: Any) -> dt.date:
-    return to_date(value, "start")
-
-
-def _end(value: Any) -> dt.date | None:
-    return None if value is None else to_date(value, "end")
-
-
 def _any_quantity(value: Any) -> Quantity:
     return as_quantity(value, field="value", dimension=None)
-
-
-def _text(field: str, value: Any, optional: bool = False) -> None:
-    if value is None and optional:
-        return
-    if not isinstance(value, str) or not value.strip():
-        raise ValidationError(field, value, Phrase("a non-empty string", "un texte non vide"))
-
-
-def _optional(attribute: Any, value: Any) -> None:
-    _text(attribute.name, value, optional=True)
 
 
 def _is_source(instance: Any, attribute: Any, value: Any) -> None:
@@ -119,8 +101,8 @@ def _is_source(instance: Any, attribute: Any, value: Any) -> None:
 class Period:
     """A span of days, both ends included; ``end=None`` is open-ended."""
 
-    start: dt.date = attrs.field(converter=_start)
-    end: dt.date | None = attrs.field(default=None, converter=_end)
+    start: dt.date = attrs.field(converter=named(to_date))  # type: ignore[misc]
+    end: dt.date | None = attrs.field(default=None, converter=named(to_date, optional=True))  # type: ignore[misc]
 
     def __attrs_post_init__(self) -> None:
         check_order(self.start, self.end)
@@ -154,10 +136,10 @@ class Period:
 class DatedValue:
     """One value of a parameter, in force from ``start`` (to ``end``, inclusive)."""
 
-    start: dt.date = attrs.field(converter=_start)
+    start: dt.date = attrs.field(converter=named(to_date))  # type: ignore[misc]
     value: Quantity = attrs.field(converter=_any_quantity)
     source: Source = attrs.field(validator=_is_source)
-    end: dt.date | None = attrs.field(default=None, converter=_end)
+    end: dt.date | None = attrs.field(default=None, converter=named(to_date, optional=True))  # type: ignore[misc]
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -285,7 +267,7 @@ class DatedParameter:
     dimension (``dimension``, when given, is checked too).
     """
 
-    name: str = attrs.field(validator=lambda _, a, v: _text(a.name, v))
+    name: str = attrs.field(validator=non_empty)
     values: tuple[DatedValue, ...] = attrs.field(converter=_entries, validator=_check_entries)
     dimension: str | None = None
     description: str = ""

@@ -79,11 +79,16 @@ __all__ = [
 ]
 
 
-def _text(field: str, value: Any, optional: bool = False) -> None:
-    if value is None and optional:
-        return
+def _text(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError(field, value, Phrase("a non-empty string", "un texte non vide"))
+        raise ValidationError(
+            attribute.name, value, Phrase("a non-empty string", "un texte non vide")
+        )
+
+
+def _optional_text(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None:
+        _text(instance, attribute, value)
 
 
 def _published(value: Any) -> dt.date | None:
@@ -122,15 +127,11 @@ class Source:
     a value read in a single secondary source.
     """
 
-    title: str = attrs.field(validator=lambda _, a, v: _text(a.name, v))
-    publication: str | None = attrs.field(
-        default=None, validator=lambda _, a, v: _text(a.name, v, True)
-    )
+    title: str = attrs.field(validator=_text)
+    publication: str | None = attrs.field(default=None, validator=_optional_text)
     date: dt.date | None = attrs.field(default=None, converter=_published)
-    reference: str | None = attrs.field(
-        default=None, validator=lambda _, a, v: _text(a.name, v, True)
-    )
-    url: str | None = attrs.field(default=None, validator=lambda _, a, v: _text(a.name, v, True))
+    reference: str | None = attrs.field(default=None, validator=_optional_text)
+    url: str | None = attrs.field(default=None, validator=_optional_text)
     note: str | None = None
 
     @property

@@ -27,7 +27,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail._checks import optional_source
+from teletravail._checks import named, optional_source
 from teletravail.allowance.components import Allowance
 from teletravail.documents import encodable
 from teletravail.eligibility.criteria import Criterion
@@ -96,21 +96,13 @@ def _percent(value: Any, field: str) -> Quantity:
     return quantity.to(WORKING_TIME_UNIT)
 
 
-def _low(value: Any) -> Quantity:
-    return _percent(value, "low")
-
-
-def _high(value: Any) -> Quantity:
-    return _percent(value, "high")
-
-
 @attrs.frozen(kw_only=True)
 class WorkingTimeBand:
     """Working times from ``low`` to ``high``, both included (``"50 %"`` to ``"80 %"``);
     ``high`` may be 100 % (full time)."""
 
-    low: Quantity = attrs.field(default="0 %", converter=_low)
-    high: Quantity = attrs.field(default="100 %", converter=_high)
+    low: Quantity = attrs.field(default="0 %", converter=named(_percent))  # type: ignore[misc]
+    high: Quantity = attrs.field(default="100 %", converter=named(_percent))  # type: ignore[misc]
 
     def __attrs_post_init__(self) -> None:
         if self.high_percent < self.low_percent:
@@ -172,18 +164,6 @@ def _optional_bool(field: str) -> Any:
     return check
 
 
-def _roles(value: Any) -> frozenset[str]:
-    return _names(value, "roles")
-
-
-def _tags(value: Any) -> frozenset[str]:
-    return _names(value, "tags")
-
-
-def _establishments(value: Any) -> frozenset[str]:
-    return _names(value, "establishments")
-
-
 def _categories(value: Any) -> frozenset[str]:
     return frozenset(str(category(item, "categories")) for item in _names(value, "categories"))
 
@@ -202,11 +182,11 @@ class Members:
     ``False``: full time only); ``working_time`` a band of working times. A selector
     that states nothing selects everyone."""
 
-    roles: frozenset[str] = attrs.field(factory=frozenset, converter=_roles)
-    tags: frozenset[str] = attrs.field(factory=frozenset, converter=_tags)
+    roles: frozenset[str] = attrs.field(factory=frozenset, converter=named(_names))  # type: ignore[misc]
+    tags: frozenset[str] = attrs.field(factory=frozenset, converter=named(_names))  # type: ignore[misc]
     categories: frozenset[str] = attrs.field(factory=frozenset, converter=_categories)
     contract_types: frozenset[str] = attrs.field(factory=frozenset, converter=_contract_types)
-    establishments: frozenset[str] = attrs.field(factory=frozenset, converter=_establishments)
+    establishments: frozenset[str] = attrs.field(factory=frozenset, converter=named(_names))  # type: ignore[misc]
     part_time: bool | None = attrs.field(default=None, validator=_optional_bool("part_time"))
     working_time: WorkingTimeBand | None = attrs.field(default=None, converter=_band)
 

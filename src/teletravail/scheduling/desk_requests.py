@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 import attrs
 
-from teletravail._checks import non_empty
+from teletravail._checks import named, non_empty
 from teletravail.dates import to_date
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
@@ -36,10 +36,6 @@ class RefusalReason(enum.StrEnum):
     CLOSED = "closed"
     UNKNOWN_CENTRE = "unknown_centre"
     DUPLICATE = "duplicate"
-
-
-def _day(value: Any) -> dt.date:
-    return to_date(value, "day")
 
 
 def _requested_at(value: Any) -> int | dt.datetime | None:
@@ -106,7 +102,7 @@ class DeskRequest:
     """
 
     agent_id: str = attrs.field(validator=non_empty)
-    day: dt.date = attrs.field(converter=_day)
+    day: dt.date = attrs.field(converter=named(to_date))  # type: ignore[misc]
     centre: str = attrs.field(validator=non_empty)
     requested_at: int | dt.datetime | None = attrs.field(default=None, converter=_requested_at)
     rank: float | None = attrs.field(default=None, converter=_rank)
