@@ -9,6 +9,13 @@ period contains the date. An entry with an end date therefore *overrides* the en
 that started before it, and they are back in force the day after it ends: the 2024-only
 cap of the forfait télétravail (282.24 EUR) sits on top of the 253.44 EUR cap in force
 since 2023-01-01, which applies again from 2025-01-01.
+
+How a dated value is read from data and written back is described once, here, beside
+its classes (:data:`DATED_VALUE`, :data:`DATED_PARAMETER`, and the tables a policy
+document builds with :func:`dated_value_table`), and so is :class:`Span`, the kind of a
+:class:`Duration` in a document. The module is longer than 600 lines for that: the
+descriptions live beside the classes they read, and :class:`Duration`, which every
+layer above counts periods in, cannot move without changing its public path.
 """
 
 from __future__ import annotations
