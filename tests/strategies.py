@@ -24,7 +24,8 @@ from teletravail.eligibility import (
     TeleworkablePost,
     Volunteer,
 )
-from teletravail.scheduling.telecentre import Telecentre, TelecentreNetwork
+from teletravail.scheduling import Telecentre, TelecentreNetwork
+from teletravail.sources import Source
 from teletravail.spans import Absence
 from teletravail.week import DayPart, PatternDay, WeeklyPattern
 from teletravail.workforce import (
@@ -714,4 +715,23 @@ def lot_policy() -> Policy:
         quota=lot.quota,
         allowance=lot_allowance(laptop="750 EUR"),
         places={"home", "telecentre", "site"},
+    )
+
+
+_words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1).filter(
+    str.strip
+)
+
+
+@st.composite
+def sources(draw: st.DrawFn) -> Source:
+    """A source with a title and any of the other keys, dated or not."""
+    optional = st.none() | _words
+    return Source(
+        title=draw(_words),
+        publication=draw(optional),
+        date=draw(st.none() | dates),
+        reference=draw(optional),
+        url=draw(optional),
+        note=draw(st.none() | st.text(max_size=20)),
     )

@@ -14,14 +14,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from teletravail.errors import UnitError, ValidationError
-from teletravail.impact.economics import (
+from teletravail.impact import (
     CentreCosts,
     Economics,
     default_open_days,
     pilot_2012_costs,
     telecentre_economics,
 )
-from teletravail.scheduling.telecentre import (
+from teletravail.scheduling import (
     DeskRequest,
     Telecentre,
     TelecentreNetwork,

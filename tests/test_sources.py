@@ -24,12 +24,15 @@ from teletravail import presets, sources
 from teletravail.allowance import forfait_annual_cap, forfait_daily_rate, national_parameters
 from teletravail.conformity import framework
 from teletravail.errors import ValidationError
+from teletravail.impact import pilot_2012_costs
 from teletravail.impact.commute import Rebound
-from teletravail.impact.economics import pilot_2012_costs
 from teletravail.impact.factors import emission_factors, tailpipe_2012
-from teletravail.scheduling import LeaveAssumption, national_derogations
+from teletravail.scheduling import (
+    LeaveAssumption,
+    aurillac_figeac_decazeville_2012,
+    national_derogations,
+)
 from teletravail.scheduling.presets import part_time_caps
-from teletravail.scheduling.telecentre import aurillac_figeac_decazeville_2012
 from teletravail.sources import Source
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "teletravail"

@@ -16,15 +16,17 @@ from teletravail import Q_, presets
 from teletravail.eligibility import SelectionCampaign
 from teletravail.eligibility.selection import Selection
 from teletravail.errors import ValidationError
-from teletravail.impact.economics import Economics, pilot_2012_costs, telecentre_economics
+from teletravail.impact import Economics, pilot_2012_costs, telecentre_economics
 from teletravail.policy import BatchAssessment
 from teletravail.samples import lot_2013_workforce
-from teletravail.scheduling import Schedule, WeeklyPattern, plan
-from teletravail.scheduling.telecentre import (
+from teletravail.scheduling import (
     Bookings,
     DeskRequest,
+    Schedule,
+    WeeklyPattern,
     aurillac_figeac_decazeville_2012,
     book,
+    plan,
 )
 from teletravail.tables import use_pint_pandas
 from teletravail.workforce import Agent, Workforce

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from teletravail.errors import ValidationError
-from teletravail.scheduling.telecentre import (
+from teletravail.scheduling import (
     Bookings,
     DeskRequest,
     RefusalReason,

@@ -1,4 +1,10 @@
-"""Checks shared by the loaders of JSON-ready documents."""
+"""Checks shared by the library's classes: attrs validators (a real ``bool``, a non-empty
+text, a :class:`~teletravail.sources.Source`), enums and typed tuples read from what a
+caller passes, and a "did you mean" among names.
+
+Reading JSON-ready data is not here: each value is described once
+(:mod:`teletravail.documents`) and read through its description.
+"""
 
 from __future__ import annotations
 
@@ -7,34 +13,35 @@ import enum
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
+import attrs
+
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase, choices, did_you_mean
 from teletravail.sources import Source
 
-
-def require_keys(
-    data: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
-) -> None:
-    """A document object must have the ``required`` keys and no unknown one.
-
-    Errors name the key path (``values[1].start``), the value and what was expected.
-    """
-    if not isinstance(data, Mapping):
-        keys = ", ".join(required)
-        raise ValidationError(
-            path, data, Phrase("an object with {keys}", "un objet aux clés {keys}", keys=keys)
-        )
-    for key in required:
-        if key not in data:
-            missing = Phrase("a value (missing key)", "une valeur (clé manquante)")
-            raise ValidationError(f"{path}.{key}", None, missing)
-    unknown = sorted(set(data) - set(required) - set(optional))
-    if unknown:
-        no_such = Phrase("no such key", "aucune clé de ce nom")
-        raise ValidationError(f"{path}.{unknown[0]}", data[unknown[0]], no_such)
-
-
+T = TypeVar("T")
 E = TypeVar("E", bound=enum.StrEnum)
+
+
+def named(
+    read: Callable[[Any, str], T], *, optional: bool = False
+) -> attrs.Converter[Any, T | None]:
+    """The attrs converter that calls ``read(value, name)`` with the name of its field
+    (its alias, the name a caller writes): ``attrs.field(converter=named(to_date))``
+    instead of a function per field that only passes its name. With ``optional``, None
+    stays None.
+
+    mypy's attrs plugin does not read converter objects yet (python/mypy#15736): a
+    field that uses one says ``# type: ignore[misc]``, and its ``__init__`` argument is
+    typed ``Any``, as it was with the one-line function it replaces.
+    """
+
+    def convert(value: Any, field: attrs.Attribute[Any]) -> T | None:
+        if optional and value is None:
+            return None
+        return read(value, field.alias or field.name)
+
+    return attrs.Converter(convert, takes_field=True)
 
 
 def enum_value(kind: type[E], value: Any, field: str) -> E:
@@ -62,9 +69,6 @@ def one_of(kind: type[enum.StrEnum], value: Any) -> Phrase:
     return choices(names) + did_you_mean(guess[0] if guess else None)
 
 
-T = TypeVar("T")
-
-
 def typed_tuple(value: Any, kind: type[T], field: str) -> tuple[T, ...]:
     """A tuple of ``kind`` items from any sequence; a lone item, a string, a mapping or an
     item of another type is a :class:`ValidationError` naming ``field[index]``."""
@@ -89,31 +93,29 @@ def is_bool(instance: Any, attribute: Any, value: Any) -> None:
         raise ValidationError(attribute.name, value, Phrase("true or false", "true ou false"))
 
 
+def non_empty(instance: Any, attribute: Any, value: Any) -> None:
+    """attrs validator: a string that is not blank."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(
+            attribute.name, value, Phrase("a non-empty string", "un texte non vide")
+        )
+
+
+def optional_text(instance: Any, attribute: Any, value: Any) -> None:
+    """attrs validator: a string that is not blank, or None."""
+    if value is not None:
+        non_empty(instance, attribute, value)
+
+
+def hint(text: str, names: Iterable[str]) -> Phrase:
+    """`` (did you mean 'x'?)`` for the closest of ``names`` to ``text``, or nothing."""
+    guess = difflib.get_close_matches(text, list(names), n=1)
+    return did_you_mean(guess[0] if guess else None)
+
+
 def optional_source(instance: Any, attribute: Any, value: Any) -> None:
     """attrs validator: a :class:`~teletravail.sources.Source` or None."""
     if value is not None and not isinstance(value, Source):
         raise ValidationError(
             attribute.name, value, Phrase("a Source or None", "un objet Source ou None")
         )
-
-
-def build_from_dict(cls: Callable[..., T], data: Mapping[str, Any], path: str) -> T:
-    """``cls(**data)`` for a document already checked by :func:`require_keys`: its
-    ``source`` read with ``Source.from_dict``, and a validation error renamed with the
-    document's key path (``centres[2].desks``)."""
-    kwargs = dict(data)
-    if kwargs.get("source") is not None:
-        kwargs["source"] = Source.from_dict(kwargs["source"], f"{path}.source")
-    try:
-        return cls(**kwargs)
-    except ValidationError as error:
-        raise ValidationError(f"{path}.{error.field}", error.value, error.expected) from None
-
-
-def encodable(text: str) -> bool:
-    """Whether ``text`` can be written to a file as UTF-8 (no lone surrogate)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True

@@ -9,6 +9,13 @@ period contains the date. An entry with an end date therefore *overrides* the en
 that started before it, and they are back in force the day after it ends: the 2024-only
 cap of the forfait télétravail (282.24 EUR) sits on top of the 253.44 EUR cap in force
 since 2023-01-01, which applies again from 2025-01-01.
+
+How a dated value is read from data and written back is described once, here, beside
+its classes (:data:`DATED_VALUE`, :data:`DATED_PARAMETER`, and the tables a policy
+document builds with :func:`dated_value_table`), and so is :class:`Span`, the kind of a
+:class:`Duration` in a document. The module is longer than 600 lines for that: the
+descriptions live beside the classes they read, and :class:`Duration`, which every
+layer above counts periods in, cannot move without changing its public path.
 """
 
 from __future__ import annotations
@@ -23,22 +30,40 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from teletravail._checks import require_keys
+from teletravail._checks import named, non_empty
 from teletravail.dates import LAST_DATE, to_date
+from teletravail.documents import (
+    Amount,
+    Context,
+    Day,
+    Key,
+    Kind,
+    ListOf,
+    Table,
+    Text,
+    non_defaults,
+    read,
+    write,
+)
 from teletravail.errors import DatedValueError, NoValueInForceError, ValidationError
 from teletravail.messages import NBSP, Phrase, either, french_unit, grouped
-from teletravail.sources import Source
+from teletravail.sources import SOURCE_TABLE, Source
 from teletravail.units import as_quantity, format_quantity, format_unit, get_registry
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity
 
 __all__ = [
+    "DATED_PARAMETER",
+    "DATED_VALUE",
     "DatedParameter",
     "DatedValue",
     "Duration",
     "Period",
     "Segment",
+    "Span",
+    "dated_parameter_table",
+    "dated_value_table",
 ]
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -63,27 +88,8 @@ def check_order(
         )
 
 
-def _start(value: Any) -> dt.date:
-    return to_date(value, "start")
-
-
-def _end(value: Any) -> dt.date | None:
-    return None if value is None else to_date(value, "end")
-
-
 def _any_quantity(value: Any) -> Quantity:
     return as_quantity(value, field="value", dimension=None)
-
-
-def _text(field: str, value: Any, optional: bool = False) -> None:
-    if value is None and optional:
-        return
-    if not isinstance(value, str) or not value.strip():
-        raise ValidationError(field, value, Phrase("a non-empty string", "un texte non vide"))
-
-
-def _optional(attribute: Any, value: Any) -> None:
-    _text(attribute.name, value, optional=True)
 
 
 def _is_source(instance: Any, attribute: Any, value: Any) -> None:
@@ -102,8 +108,8 @@ def _is_source(instance: Any, attribute: Any, value: Any) -> None:
 class Period:
     """A span of days, both ends included; ``end=None`` is open-ended."""
 
-    start: dt.date = attrs.field(converter=_start)
-    end: dt.date | None = attrs.field(default=None, converter=_end)
+    start: dt.date = attrs.field(converter=named(to_date))  # type: ignore[misc]
+    end: dt.date | None = attrs.field(default=None, converter=named(to_date, optional=True))  # type: ignore[misc]
 
     def __attrs_post_init__(self) -> None:
         check_order(self.start, self.end)
@@ -137,10 +143,10 @@ class Period:
 class DatedValue:
     """One value of a parameter, in force from ``start`` (to ``end``, inclusive)."""
 
-    start: dt.date = attrs.field(converter=_start)
+    start: dt.date = attrs.field(converter=named(to_date))  # type: ignore[misc]
     value: Quantity = attrs.field(converter=_any_quantity)
     source: Source = attrs.field(validator=_is_source)
-    end: dt.date | None = attrs.field(default=None, converter=_end)
+    end: dt.date | None = attrs.field(default=None, converter=named(to_date, optional=True))  # type: ignore[misc]
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -152,29 +158,17 @@ class DatedValue:
         return Period(start=self.start, end=self.end)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form: dates in ISO, the value as a string with its unit."""
-        data: dict[str, Any] = {
-            "start": self.start.isoformat(),
-            "value": f"{self.value.magnitude} {format_unit(self.value)}",
-            "source": self.source.to_dict(),
-        }
-        if self.end is not None:
-            data["end"] = self.end.isoformat()
-        if self.note is not None:
-            data["note"] = self.note
+        """A JSON-ready form: dates in ISO, the value as a string with its unit (as
+        :data:`DATED_VALUE` writes it)."""
+        data: dict[str, Any] = write(DATED_VALUE, self)
         return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], path: str = "value") -> DatedValue:
-        """Rebuild an entry from :meth:`to_dict`; ``path`` names it in errors."""
-        require_keys(data, path, ("start", "value", "source"), ("end", "note"))
-        return cls(
-            start=to_date(data["start"], f"{path}.start"),
-            end=None if data.get("end") is None else to_date(data["end"], f"{path}.end"),
-            value=as_quantity(data["value"], field=f"{path}.value", dimension=None),
-            source=Source.from_dict(data["source"], f"{path}.source"),
-            note=data.get("note"),
-        )
+        """Rebuild an entry from :meth:`to_dict`, as :data:`DATED_VALUE` describes it;
+        ``path`` names it in errors (every problem at once)."""
+        entry: DatedValue = read(DATED_VALUE, data, path)
+        return entry
 
 
 @attrs.frozen(kw_only=True)
@@ -280,7 +274,7 @@ class DatedParameter:
     dimension (``dimension``, when given, is checked too).
     """
 
-    name: str = attrs.field(validator=lambda _, a, v: _text(a.name, v))
+    name: str = attrs.field(validator=non_empty)
     values: tuple[DatedValue, ...] = attrs.field(converter=_entries, validator=_check_entries)
     dimension: str | None = None
     description: str = ""
@@ -350,34 +344,16 @@ class DatedParameter:
         return ", ".join(spans)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form that :meth:`from_dict` reads back."""
-        data: dict[str, Any] = {
-            "name": self.name,
-            "values": [entry.to_dict() for entry in self.values],
-        }
-        if self.dimension is not None:
-            data["dimension"] = self.dimension
-        if self.description:
-            data["description"] = self.description
+        """A JSON-ready form that :meth:`from_dict` reads back (:data:`DATED_PARAMETER`)."""
+        data: dict[str, Any] = write(DATED_PARAMETER, self)
         return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DatedParameter:
-        """Rebuild a parameter from :meth:`to_dict`; errors name the key path."""
-        require_keys(data, "parameter", ("name", "values"), ("dimension", "description"))
-        values = data["values"]
-        if not isinstance(values, list):
-            raise ValidationError(
-                "parameter.values",
-                values,
-                Phrase("a list of dated values", "une liste de valeurs datées"),
-            )
-        return cls(
-            name=data["name"],
-            values=[DatedValue.from_dict(v, f"values[{i}]") for i, v in enumerate(values)],
-            dimension=data.get("dimension"),
-            description=data.get("description", ""),
-        )
+        """Rebuild a parameter from :meth:`to_dict`, as :data:`DATED_PARAMETER` describes
+        it; errors name the key path from ``parameter`` (every problem at once)."""
+        parameter: DatedParameter = read(DATED_PARAMETER, data, "parameter")
+        return parameter
 
     def describe(self) -> str:
         """One line per value: period, amount and source."""
@@ -388,6 +364,80 @@ class DatedParameter:
                 f"  {entry.period!s:<24} {format_quantity(entry.value):<20} {entry.source}{note}"
             )
         return "\n".join(lines)
+
+
+# -- descriptions: how a dated value is read from data and written back ------------------
+
+
+def dated_value_table(amount: Kind, source: Kind, *, stated: Source | None = None) -> Table:
+    """The description of a :class:`DatedValue` written as a table: its ``start``, ``end``,
+    ``value`` (read by ``amount``), ``source`` (read by ``source``) and ``note``.
+
+    ``stated`` is the source of an entry written without one (a policy document's own
+    values: :data:`~teletravail.sources.STATED`); without it the source is required.
+    """
+
+    def build(data: dict[str, Any]) -> DatedValue:
+        if stated is not None:
+            data.setdefault("source", stated)
+        return DatedValue(**data)
+
+    said = "the text that sets it" + (" (default: the document)" if stated is not None else "")
+    return Table(
+        "dated values",
+        "A value in force from a date (to an end date, both included).",
+        [
+            Key("start", Day(), "the first day the value is in force", True),
+            Key("end", Day(), "the last day it is in force (default: until replaced)"),
+            Key("value", amount, "the value", True),
+            Key("source", source, said, stated is None),
+            Key("note", Text(empty=True), "a qualification, e.g. 'unconfirmed'"),
+        ],
+        build,
+        _entry_data,
+        french="valeur datée",
+    )
+
+
+def _entry_data(entry: DatedValue) -> dict[str, Any]:
+    return {
+        "start": entry.start,
+        "end": entry.end,
+        "value": entry.value,
+        "source": entry.source,
+        "note": entry.note,
+    }
+
+
+def dated_parameter_table(entry: Table) -> Table:
+    """The description of a :class:`DatedParameter` written as a table: its ``name``,
+    ``description``, ``dimension`` and ``values``, each read by ``entry``."""
+    return Table(
+        "dated parameter",
+        "A named parameter with its dated values.",
+        [
+            Key("name", Text(), "the parameter's name", True),
+            Key("description", Text(empty=True), "what it is"),
+            Key("dimension", Text(), "its dimension, e.g. '[currency] / [workday]'"),
+            Key("values", ListOf(entry, at_least=1), "its values, by start date", True),
+        ],
+        _parameter,
+        lambda p: non_defaults(p, "name", "values", "dimension", "description"),
+        french="paramètre daté",
+    )
+
+
+def _parameter(data: dict[str, Any]) -> DatedParameter:
+    return DatedParameter(**data)
+
+
+#: A dated value as ``DatedValue.to_dict`` writes it: a quantity of any dimension, and
+#: its source as a table of its own (required).
+DATED_VALUE: Final = dated_value_table(
+    Amount(None, "2.88 EUR/workday", negative=True, french="2,88 EUR/jour"), SOURCE_TABLE
+)
+#: A dated parameter as ``DatedParameter.to_dict`` writes it.
+DATED_PARAMETER: Final = dated_parameter_table(DATED_VALUE)
 
 
 #: ISO 8601 durations: P, then years, months and days, each at most 9 digits.
@@ -623,3 +673,28 @@ class Duration:
 
     def __str__(self) -> str:
         return self.words("en")
+
+
+class Span(Kind):
+    """A duration in a document: ``"1 year"``, ``"6 mois"``, ``"P1Y6M"``."""
+
+    label = Phrase("a duration", "une durée")
+
+    def read(self, ctx: Context, value: Any, path: str) -> Any:
+        try:
+            return Duration.parse(value)
+        except ValidationError as error:
+            return ctx.fail(path, value, error.expected)
+
+    def write(self, ctx: Context, value: Any) -> Any:
+        parts = []
+        for amount, unit in ((value.years, "year"), (value.months, "month"), (value.days, "day")):
+            if amount:
+                parts.append(f"{amount} {unit}{'s' if amount > 1 else ''}")
+        return " ".join(parts) or "0 days"
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "examples": ["1 year", "6 months", "P1Y6M"]}
+
+    def describe(self) -> str:
+        return "duration, e.g. `1 year`, `6 months`"

@@ -31,13 +31,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
 
 from teletravail.dates import date_words, to_date
+from teletravail.documents import Context, Day, Key, Table, Text, join_path, read, write
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase, choices, did_you_mean, either
 
@@ -66,21 +67,28 @@ __all__ = [
     "SEED_REPLACED",
     "SMICA_TELECENTRES",
     "SOURCE_KEYS",
+    "SOURCE_TABLE",
     "STATED",
     "TEXT_KEYS",
     "URSSAF_BOSS",
     "Source",
+    "SourceTable",
     "catalogue",
     "cited",
     "derived_from",
 ]
 
 
-def _text(field: str, value: Any, optional: bool = False) -> None:
-    if value is None and optional:
-        return
+def _text(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError(field, value, Phrase("a non-empty string", "un texte non vide"))
+        raise ValidationError(
+            attribute.name, value, Phrase("a non-empty string", "un texte non vide")
+        )
+
+
+def _optional_text(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None:
+        _text(instance, attribute, value)
 
 
 def _published(value: Any) -> dt.date | None:
@@ -119,15 +127,11 @@ class Source:
     a value read in a single secondary source.
     """
 
-    title: str = attrs.field(validator=lambda _, a, v: _text(a.name, v))
-    publication: str | None = attrs.field(
-        default=None, validator=lambda _, a, v: _text(a.name, v, True)
-    )
+    title: str = attrs.field(validator=_text)
+    publication: str | None = attrs.field(default=None, validator=_optional_text)
     date: dt.date | None = attrs.field(default=None, converter=_published)
-    reference: str | None = attrs.field(
-        default=None, validator=lambda _, a, v: _text(a.name, v, True)
-    )
-    url: str | None = attrs.field(default=None, validator=lambda _, a, v: _text(a.name, v, True))
+    reference: str | None = attrs.field(default=None, validator=_optional_text)
+    url: str | None = attrs.field(default=None, validator=_optional_text)
     note: str | None = None
 
     @property
@@ -137,37 +141,15 @@ class Source:
 
     def to_dict(self) -> dict[str, str]:
         """A JSON-ready form, leaving out empty fields (the date as ``YYYY-MM-DD``)."""
-        found: dict[str, str] = {}
-        for key in SOURCE_KEYS:
-            value = getattr(self, key)
-            if value is not None:
-                found[key] = value.isoformat() if isinstance(value, dt.date) else value
-        return found
+        data: dict[str, str] = write(SOURCE_TABLE, self)
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], path: str = "source") -> Source:
-        """Rebuild a source from :meth:`to_dict`; ``path`` names it in errors."""
-        if not isinstance(data, Mapping):
-            raise ValidationError(
-                path, data, Phrase("an object with a title", "un objet avec un titre (title)")
-            )
-        if "seed" in data:
-            raise ValidationError(f"{path}.seed", data["seed"], SEED_REPLACED)
-        unknown = sorted(set(data) - set(SOURCE_KEYS))
-        if unknown:
-            raise ValidationError(
-                f"{path}.{unknown[0]}",
-                data[unknown[0]],
-                Phrase("no such key in a source", "aucune clé de ce nom dans une source"),
-            )
-        if "title" not in data:
-            raise ValidationError(
-                f"{path}.title", None, Phrase("a title (missing)", "un titre (clé manquante)")
-            )
-        try:
-            return cls(**data)
-        except ValidationError as error:
-            raise ValidationError(f"{path}.{error.field}", error.value, error.expected) from None
+        """Rebuild a source from :meth:`to_dict`, as :data:`SOURCE_TABLE` describes it;
+        ``path`` names it in errors (every problem at once)."""
+        source: Source = read(SOURCE_TABLE, data, path)
+        return source
 
     def cite(self, lang: str = "en") -> str:
         """The source as a reader cites it: the title (in quotes for an article), the
@@ -197,6 +179,52 @@ class Source:
 
     def __str__(self) -> str:
         return self.cite("en")
+
+
+class SourceTable(Table):
+    """The table of a source: its keys, and the former ``seed`` key refused with what to
+    write instead (:data:`SEED_REPLACED`)."""
+
+    def without_seed(self, ctx: Context, value: Any, path: str) -> Any:
+        """``value`` without a ``seed`` key, after recording its problem in ``ctx``."""
+        if isinstance(value, Mapping) and "seed" in value:
+            ctx.fail(join_path(path, "seed"), value["seed"], SEED_REPLACED)
+            return {key: item for key, item in value.items() if key != "seed"}
+        return value
+
+    def read(self, ctx: Context, value: Any, path: str, *, also: Sequence[str] = ()) -> Any:
+        return super().read(ctx, self.without_seed(ctx, value, path), path, also=also)
+
+
+def _source(data: dict[str, Any]) -> Source:
+    return Source(**data)
+
+
+def _source_data(source: Source) -> dict[str, Any]:
+    return {key: getattr(source, key) for key in SOURCE_KEYS}
+
+
+#: The description of a source written as a table, in the order a citation gives its
+#: keys: ``Source.from_dict`` and ``to_dict`` read and write through it, and a policy
+#: document's sources are tables of the same keys (:mod:`teletravail.config`).
+SOURCE_TABLE: Final = SourceTable(
+    "source",
+    "A text a rule or value comes from.",
+    [
+        Key("title", Text(), "the text cited: a law, a deliberation, an article", True),
+        Key(
+            "publication",
+            Text(),
+            "for an article, the newspaper, magazine or website that published it",
+        ),
+        Key("date", Day(), "for an article, the day it was published"),
+        Key("reference", Text(), "the article, identifier or part of the text"),
+        Key("url", Text(), "where to read it"),
+        Key("note", Text(empty=True), "a qualification, e.g. 'unconfirmed'"),
+    ],
+    _source,
+    _source_data,
+)
 
 
 #: The source of a value a policy document gives without one: the document itself.

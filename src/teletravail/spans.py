@@ -14,17 +14,13 @@ from typing import Any
 
 import attrs
 
-from teletravail._checks import is_bool
+from teletravail._checks import is_bool, named
 from teletravail.dated import Duration, check_order
 from teletravail.dates import to_date
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
 
 __all__ = ["Absence", "Authorisation", "absences", "telework_window"]
-
-
-def _end(value: Any) -> dt.date | None:
-    return None if value is None else to_date(value, "end")
 
 
 def _kind_text(instance: Any, attribute: Any, value: Any) -> None:
@@ -37,14 +33,6 @@ def _kind_text(instance: Any, attribute: Any, value: Any) -> None:
                 "une sorte d'absence, par exemple 'leave' ou 'sick'",
             ),
         )
-
-
-def _required_end(value: Any) -> dt.date:
-    return to_date(value, "end")
-
-
-def _start(value: Any) -> dt.date:
-    return to_date(value, "start")
 
 
 def _adaptation(value: Any) -> Duration | None:
@@ -73,8 +61,8 @@ class Authorisation:
     to plan telework only once the adaptation period is over.
     """
 
-    start: dt.date = attrs.field(converter=_start)
-    end: dt.date | None = attrs.field(default=None, converter=_end)
+    start: dt.date = attrs.field(converter=named(to_date))  # type: ignore[misc]
+    end: dt.date | None = attrs.field(default=None, converter=named(to_date, optional=True))  # type: ignore[misc]
     adaptation: Duration | None = attrs.field(default=None, converter=_adaptation)
     telework_during_adaptation: bool = attrs.field(default=True, validator=is_bool)
 
@@ -158,8 +146,8 @@ def telework_window(
 class Absence:
     """Days the agent is away (leave, sick days, training...), both ends included."""
 
-    start: dt.date = attrs.field(converter=_start)
-    end: dt.date = attrs.field(converter=_required_end)
+    start: dt.date = attrs.field(converter=named(to_date))  # type: ignore[misc]
+    end: dt.date = attrs.field(converter=named(to_date))  # type: ignore[misc]
     kind: str = attrs.field(default="leave", validator=_kind_text)
 
     def __attrs_post_init__(self) -> None:

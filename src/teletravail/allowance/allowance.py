@@ -24,7 +24,7 @@ from .rates import MonthlyFlat, PerDay
 from .result import AllowanceResult
 
 if TYPE_CHECKING:
-    from teletravail.scheduling.telecentre import TelecentreNetwork
+    from teletravail.scheduling.centres import TelecentreNetwork
     from teletravail.units import Quantity
 
 __all__ = ["COMPONENT_KINDS", "Allowance"]

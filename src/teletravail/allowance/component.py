@@ -28,7 +28,7 @@ from teletravail.week import PlaceKind
 from .result import Line, LineKind
 
 if TYPE_CHECKING:
-    from teletravail.scheduling.telecentre import TelecentreNetwork
+    from teletravail.scheduling.centres import TelecentreNetwork
     from teletravail.units import Quantity
 
     from .columns import Amounts
@@ -48,7 +48,7 @@ def check_schedule(schedule: Any, network: Any) -> None:
     a ``network`` that is neither ``None`` nor a télécentre network."""
     # Imported here, not at the top: no cycle, but assessing a policy does not load the
     # télécentre module unless a network is used (see docs/performance.md).
-    from teletravail.scheduling.telecentre import TelecentreNetwork
+    from teletravail.scheduling.centres import TelecentreNetwork
 
     if not isinstance(schedule, Schedule):
         raise ValidationError(

@@ -23,8 +23,8 @@ from .component import Component, check_name, read_amount, read_optional_place_k
 from .result import LineKind
 
 if TYPE_CHECKING:
+    from teletravail.scheduling.centres import TelecentreNetwork
     from teletravail.scheduling.days import TeleworkDays
-    from teletravail.scheduling.telecentre import TelecentreNetwork
     from teletravail.units import Quantity
 
 __all__ = ["EmployerCost", "OneOff"]

@@ -31,7 +31,8 @@ from .allowance import Allowance
 from .component import Component
 
 if TYPE_CHECKING:
-    from teletravail.scheduling.telecentre import TelecentreNetwork
+    from teletravail.scheduling.centres import TelecentreNetwork
+    from teletravail.scheduling.schedule import Schedule
     from teletravail.units import Quantity
 
 __all__ = ["Payment", "PaymentCalendar", "payment_calendar"]

@@ -35,8 +35,8 @@ from .result import Line, LineKind
 
 if TYPE_CHECKING:
     from teletravail.allowance.national import NationalReference
+    from teletravail.scheduling.centres import TelecentreNetwork
     from teletravail.scheduling.days import TeleworkDays
-    from teletravail.scheduling.telecentre import TelecentreNetwork
     from teletravail.units import Quantity
 
 __all__ = ["MonthlyFlat", "PerDay", "Reference"]

@@ -22,11 +22,11 @@ The modules of the package:
 
 - :mod:`.document`: the format's name and version, the syntaxes (TOML, JSON) and the
   limits of a document.
-- :mod:`.context`: what reading one document carries along (its problems, its named
-  sources) and how a misspelt name is answered.
-- :mod:`.kinds`: the kinds of values (text, numbers, dates, quantities, durations,
-  choices, lists, tables of keys, tagged tables, references), each reading, writing and
-  describing itself.
+- the kinds of values (text, numbers, dates, quantities, durations, choices, lists,
+  tables of keys, tagged tables, references), each reading, writing and describing
+  itself, and what reading one document carries along, are not the format's own: they
+  are :mod:`teletravail.documents` (and :class:`~teletravail.dated.Span`), which the
+  library's values use too; their names are re-exported here.
 - :mod:`.format`: the format itself, area by area (sources, dated values, places,
   eligibility, quota, allowance, selection, impact, authorisation terms, populations,
   and the whole document: :func:`document_table`).
@@ -40,9 +40,23 @@ The modules of the package:
   (:mod:`teletravail.presets.starter`, above the presets it starts from).
 """
 
+from teletravail.dated import Span as Span
+from teletravail.documents import BAD as BAD
+from teletravail.documents import Amount as Amount
+from teletravail.documents import CapAmount as CapAmount
+from teletravail.documents import Choice as Choice
+from teletravail.documents import Day as Day
+from teletravail.documents import Flag as Flag
+from teletravail.documents import Key as Key
+from teletravail.documents import Kind as Kind
+from teletravail.documents import ListOf as ListOf
+from teletravail.documents import Number as Number
+from teletravail.documents import Ref as Ref
+from teletravail.documents import Table as Table
+from teletravail.documents import Tagged as Tagged
+from teletravail.documents import Text as Text
 from teletravail.errors import ConfigError as ConfigError
 
-from .context import BAD as BAD
 from .document import FORMAT, FORMAT_VERSION, MAX_BYTES, MAX_DEPTH
 from .document import Syntax as Syntax
 from .format.allowance import BranchKind as BranchKind
@@ -62,20 +76,6 @@ from .format.sources import SOURCE as SOURCE
 from .format.sources import STATED_TITLE as STATED_TITLE
 from .format.sources import SourceKind as SourceKind
 from .format.sources import SourceList as SourceList
-from .kinds import Amount as Amount
-from .kinds import CapAmount as CapAmount
-from .kinds import Choice as Choice
-from .kinds import Day as Day
-from .kinds import Flag as Flag
-from .kinds import Key as Key
-from .kinds import Kind as Kind
-from .kinds import ListOf as ListOf
-from .kinds import Number as Number
-from .kinds import Ref as Ref
-from .kinds import Span as Span
-from .kinds import Table as Table
-from .kinds import Tagged as Tagged
-from .kinds import Text as Text
 from .reading import from_document, load, loads
 from .schema import json_schema, reference
 from .writing import dump, dumps, to_document

@@ -1,7 +1,7 @@
 """The French of the document format: a description of each table and of each key.
 
-The format is described once, in English, by its :class:`~teletravail.config.kinds.Table`
-and :class:`~teletravail.config.kinds.Key` objects (:mod:`teletravail.config.format`);
+The format is described once, in English, by its :class:`~teletravail.documents.Table`
+and :class:`~teletravail.documents.Key` objects (:mod:`teletravail.config.format`);
 their French is kept here, in one place: :data:`TABLES_FR` by the table's name,
 :data:`KEYS_FR` by the table's and the key's names. The commented starter documents
 (:mod:`teletravail.presets.starter`) write it, and a test checks that every table and key

@@ -21,13 +21,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from teletravail._checks import encodable
 from teletravail._syntax import parser_message
-from teletravail.config.context import BAD, Context, join_path
 from teletravail.config.document import MAX_BYTES, MAX_DEPTH, Syntax, check_syntax
 from teletravail.config.format.policy import document_table
-from teletravail.config.kinds import UTF8_TEXT
 from teletravail.config.writing import compact_json, to_document
+from teletravail.documents import BAD, UTF8_TEXT, Context, encodable, join_path
 from teletravail.errors import ConfigError, Problem, ValidationError
 from teletravail.messages import Phrase, system_reason
 from teletravail.policy import Policy

@@ -15,7 +15,7 @@ from teletravail.config.format.dated import DatedKind
 from teletravail.config.format.eligibility import rule_kind
 from teletravail.config.format.policy import document_table
 from teletravail.config.format.sources import SourceKind, SourceList
-from teletravail.config.kinds import Key, Kind, ListOf, Ref, Table, Tagged
+from teletravail.documents import Key, Kind, ListOf, Ref, Table, Tagged
 
 __all__ = ["json_schema", "reference"]
 

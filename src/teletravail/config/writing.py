@@ -12,9 +12,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from teletravail.config.context import Context
 from teletravail.config.document import MAX_BYTES, Syntax, check_syntax
 from teletravail.config.format.policy import document_table
+from teletravail.documents import Context
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
 from teletravail.policy import Policy

@@ -15,6 +15,7 @@ from typing import Any, Literal
 import attrs
 import pint
 
+from teletravail._checks import named
 from teletravail.dated import Duration
 from teletravail.dates import to_date
 from teletravail.errors import ValidationError
@@ -143,16 +144,12 @@ def _findings(value: Any) -> tuple[Finding, ...]:
     return items
 
 
-def _date(value: Any) -> dt.date:
-    return to_date(value, "on")
-
-
 @attrs.frozen(kw_only=True)
 class ConformityReport:
     """What :func:`check_conformity` found for one policy on one date."""
 
     policy: str = attrs.field(validator=_text)
-    on: dt.date = attrs.field(converter=_date)
+    on: dt.date = attrs.field(converter=named(to_date))  # type: ignore[misc]
     findings: tuple[Finding, ...] = attrs.field(converter=_findings)
 
     @property

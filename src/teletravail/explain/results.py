@@ -16,30 +16,49 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 import attrs
 
-from teletravail._checks import require_keys
-from teletravail.dates import to_date
+from teletravail.documents import (
+    Context,
+    Converted,
+    Day,
+    Flag,
+    Key,
+    Kind,
+    ListOf,
+    Ref,
+    Table,
+    Tagged,
+    Text,
+    read,
+    write,
+)
 from teletravail.errors import ValidationError
 from teletravail.messages import Lang, Phrase
-from teletravail.sources import Source
+from teletravail.sources import SOURCE_TABLE, Source
 
 from .text import render_decision
-from .values import Value, decode_value, encode_value, typed
+from .values import VALUE, Value, encode_value
 
 __all__ = [
+    "DECISION",
+    "DECISION_SCHEMA",
+    "RESULT",
     "SCHEMA_VERSION",
     "CompositeResult",
     "CriterionResult",
     "Decision",
     "Result",
+    "ResultKind",
     "result_from_dict",
 ]
 
 #: Version of the ``to_dict`` documents of decisions; bumped on any incompatible change.
 SCHEMA_VERSION = 1
+#: The name of the schema of a decision's document.
+DECISION_SCHEMA: Final = "teletravail.eligibility.decision"
 
 
 @attrs.frozen(kw_only=True)
@@ -111,45 +130,10 @@ Result = CriterionResult | CompositeResult
 
 
 def result_from_dict(data: Mapping[str, Any], path: str = "result") -> Result:
-    """Read back a result tree written by ``to_dict``; errors give the key path."""
-    if not isinstance(data, Mapping):
-        raise ValidationError(path, data, Phrase("an object", "un objet"))
-    kind = data.get("kind")
-    if kind == "criterion":
-        require_keys(
-            data,
-            path,
-            ("kind", "code", "passed", "observed", "threshold"),
-            ("source", "description", "description_fr"),
-        )
-        source = data.get("source")
-        return CriterionResult(
-            code=typed(data, "code", str, path),
-            passed=typed(data, "passed", bool, path),
-            observed=decode_value(data["observed"], f"{path}.observed"),
-            threshold=decode_value(data["threshold"], f"{path}.threshold"),
-            source=None if source is None else Source.from_dict(source, f"{path}.source"),
-            description=data.get("description"),
-            description_fr=data.get("description_fr"),
-        )
-    if kind in ("all", "any", "not", "unless"):
-        require_keys(data, path, ("kind", "passed", "children"), ("waived",))
-        children = typed(data, "children", list, path)
-        return CompositeResult(
-            kind=kind,
-            passed=typed(data, "passed", bool, path),
-            children=tuple(
-                result_from_dict(child, f"{path}.children[{i}]") for i, child in enumerate(children)
-            ),
-            waived=bool(data.get("waived", False)),
-        )
-    raise ValidationError(
-        f"{path}.kind",
-        kind,
-        Phrase(
-            "one of {kinds}", "une valeur parmi {kinds}", kinds="criterion, all, any, not, unless"
-        ),
-    )
+    """Read back a result tree written by ``to_dict``, as :data:`RESULT` describes it;
+    errors give the key path (every problem at once)."""
+    result: Result = read(RESULT, data, path)
+    return result
 
 
 @attrs.frozen(kw_only=True)
@@ -168,58 +152,20 @@ class Decision:
     schema_version: int = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready document, with its schema version."""
-        return {
-            "schema": "teletravail.eligibility.decision",
-            "schema_version": self.schema_version,
-            "agent_id": self.agent_id,
-            "on": self.on.isoformat(),
-            "eligible": self.eligible,
-            "failures": list(self.failures),
-            "result": self.result.to_dict(),
-        }
+        """A JSON-ready document, with its schema version (:data:`DECISION`)."""
+        data: dict[str, Any] = write(DECISION, self)
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Decision:
-        """Read back a document written by :meth:`to_dict`.
+        """Read back a document written by :meth:`to_dict`, as :data:`DECISION`
+        describes it.
 
-        Every key is checked; an error names its key path (``result.children[1].passed``).
+        Every key is checked; an error names its key path
+        (``decision.result.children[1].passed``), every problem at once.
         """
-        require_keys(
-            data,
-            "decision",
-            ("schema_version", "agent_id", "on", "eligible", "failures", "result"),
-            ("schema",),
-        )
-        version = data.get("schema_version")
-        if version != SCHEMA_VERSION:
-            raise ValidationError(
-                "schema_version",
-                version,
-                Phrase("version {n}", "la version {n}", n=SCHEMA_VERSION),
-            )
-        failures = typed(data, "failures", list, "decision")
-        if not all(isinstance(code, str) for code in failures):
-            raise ValidationError(
-                "decision.failures", failures, Phrase("a list of codes", "une liste de codes")
-            )
-        eligible = typed(data, "eligible", bool, "decision")
-        if eligible == bool(failures):
-            raise ValidationError(
-                "decision.failures",
-                failures,
-                Phrase(
-                    "no failures if eligible, some if not",
-                    "aucun critère en cause si l'agent est éligible, au moins un sinon",
-                ),
-            )
-        return cls(
-            agent_id=typed(data, "agent_id", str, "decision"),
-            on=to_date(typed(data, "on", str, "decision"), "decision.on"),
-            eligible=eligible,
-            result=result_from_dict(data["result"]),
-            failures=tuple(failures),
-        )
+        decision: Decision = read(DECISION, data, "decision")
+        return decision
 
     def failed_criteria(self) -> tuple[CriterionResult, ...]:
         """The criterion results behind ``failures``, in tree order.
@@ -251,3 +197,141 @@ class Decision:
 
     def __str__(self) -> str:
         return self.text("en")
+
+
+# -- descriptions: how a decision is read back from its document and written ------------
+# A tree of results is told apart by its ``kind`` (a tagged table); what a criterion
+# observed and required is a Value (explain.values). A result is written by its own
+# ``to_dict``: a composite's kind is a field, not its class, and a criterion writes
+# what it observed even when that is nothing (null), which a table leaves out.
+
+
+def _criterion(data: dict[str, Any]) -> CriterionResult:
+    return CriterionResult(**data)
+
+
+def _composite(kind: Literal["all", "any", "not", "unless"]) -> Table:
+    """The table of a composite result of ``kind``."""
+
+    def build(data: dict[str, Any]) -> CompositeResult:
+        return CompositeResult(kind=kind, **data)
+
+    return Table(
+        "result",
+        f"The answer of a composed rule ({kind}).",
+        [
+            Key("passed", Flag(), "whether the composed rule passed", True),
+            Key("children", ListOf(_RESULT_REF), "the results it is composed of", True),
+            Key("waived", Flag(), "for unless: whether the exception made it pass"),
+        ],
+        build,
+        lambda result: {
+            "passed": result.passed,
+            "children": result.children,
+            "waived": result.waived if kind == "unless" else None,
+        },
+        french="résultat",
+    )
+
+
+def _result() -> Kind:
+    return RESULT
+
+
+_RESULT_REF: Final = Ref("result", _result, french="un résultat")
+
+_CRITERION_KEYS: Final = (
+    "code",
+    "passed",
+    "observed",
+    "threshold",
+    "source",
+    "description",
+    "description_fr",
+)
+_CRITERION_TABLE: Final = Table(
+    "result",
+    "The answer of one criterion for one agent.",
+    [
+        Key("code", Text(empty=True), "the criterion's stable code", True),
+        Key("passed", Flag(), "whether the agent meets it", True),
+        Key("observed", VALUE, "what was observed", True),
+        Key("threshold", VALUE, "what was required", True),
+        Key("source", SOURCE_TABLE, "the text it comes from"),
+        Key("description", Text(empty=True), "the criterion in English"),
+        Key("description_fr", Text(empty=True), "the criterion in French"),
+    ],
+    _criterion,
+    lambda result: {key: getattr(result, key) for key in _CRITERION_KEYS},
+    french="résultat",
+)
+
+
+class ResultKind(Tagged):
+    """A result tree, read as a table tagged by its ``kind`` and written by the result's
+    own ``to_dict``."""
+
+    def write(self, ctx: Context, value: Any) -> Any:
+        return value.to_dict()
+
+
+#: The description of a result tree: a table tagged by its ``kind``.
+RESULT: Final = ResultKind(
+    "kind",
+    {
+        "criterion": (CriterionResult, _CRITERION_TABLE),
+        **{kind: (CompositeResult, _composite(kind)) for kind in ("all", "any", "not", "unless")},
+    },
+    "a result",
+    french="un résultat",
+)
+
+
+def _version(value: Any) -> int:
+    if value != SCHEMA_VERSION or isinstance(value, bool):
+        raise ValidationError(
+            "schema_version", value, Phrase("version {n}", "la version {n}", n=SCHEMA_VERSION)
+        )
+    return SCHEMA_VERSION
+
+
+def _decision(data: dict[str, Any]) -> Decision:
+    data.pop("schema", None)
+    if data["eligible"] == bool(data["failures"]):
+        raise ValidationError(
+            "failures",
+            list(data["failures"]),
+            Phrase(
+                "no failures if eligible, some if not",
+                "aucun critère en cause si l'agent est éligible, au moins un sinon",
+            ),
+        )
+    return Decision(**data)
+
+
+#: The description of a decision's document (:meth:`Decision.to_dict`).
+DECISION: Final = Table(
+    "decision",
+    "Whether one agent is eligible on a date, with the reasons.",
+    [
+        Key("schema", Text(), "the document's schema name"),
+        Key(
+            "schema_version",
+            Converted(
+                _version,
+                Phrase("version {n}", "la version {n}", n=SCHEMA_VERSION),
+                {"const": SCHEMA_VERSION},
+            ),
+            "the document's schema version",
+            True,
+        ),
+        Key("agent_id", Text(empty=True), "the agent's id", True),
+        Key("on", Day(), "the date of the decision", True),
+        Key("eligible", Flag(), "whether the agent is eligible", True),
+        Key("failures", ListOf(Text(empty=True)), "the codes in the way", True),
+        Key("result", RESULT, "the tree of reasons", True),
+    ],
+    _decision,
+    lambda decision: {"schema": DECISION_SCHEMA, **attrs.asdict(decision, recurse=False)},
+    french="décision",
+)

@@ -2,8 +2,8 @@
 
 :data:`Value` is what a leaf of a decision tree may hold (a quantity, a date, a
 duration, a code, a flag, a number, codes, or nothing); :func:`encode_value` writes one
-as JSON-ready data and :func:`decode_value` reads it back, naming the key path of a bad
-one.
+as JSON-ready data and :func:`decode_value` reads it back through its description
+(:data:`VALUE`), naming the key path of a bad one.
 """
 
 from __future__ import annotations
@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Final, Union
 
-from teletravail._checks import require_keys
-from teletravail.dated import Duration
-from teletravail.dates import to_date
+from teletravail.dated import Duration, Span
+from teletravail.documents import Context, Converted, Day, Key, Kind, ListOf, Table, Text, read
 from teletravail.errors import UnitError, ValidationError
 from teletravail.messages import Phrase
 from teletravail.units import Q_, format_unit
@@ -23,7 +22,7 @@ from teletravail.units import Q_, format_unit
 if TYPE_CHECKING:
     from teletravail.units import Quantity
 
-__all__ = ["Value", "decode_value", "encode_value", "typed"]
+__all__ = ["VALUE", "Value", "ValueKind", "decode_value", "encode_value"]
 
 #: What a criterion may observe or require: JSON-ready once encoded by ``encode_value``.
 Value = Union["Quantity", dt.date, Duration, str, bool, int, float, tuple[str, ...], None]
@@ -50,59 +49,95 @@ def encode_value(value: Value) -> Any:
     return value
 
 
+def _magnitude(value: Any) -> float | None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+        raise ValidationError("quantity", value, Phrase("a number or null", "un nombre ou null"))
+    return value
+
+
+def _quantity(data: dict[str, Any]) -> Quantity:
+    magnitude, unit = data["quantity"], data["unit"]
+    try:
+        return Q_(math.nan if magnitude is None else float(magnitude), unit)
+    except UnitError:
+        raise ValidationError(
+            "unit", unit, Phrase("a unit the registry knows", "une unité que le registre connaît")
+        ) from None
+
+
+_NUMBER_OR_NULL: Final = Converted(
+    _magnitude, Phrase("a number or null", "un nombre ou null"), {"type": ["number", "null"]}
+)
+
+#: The objects a value may be, each found by its first key: a quantity with its unit
+#: (a NaN magnitude written ``null``), a duration (ISO 8601) or a date (ISO).
+_OBJECTS: Final = {
+    "quantity": Table(
+        "quantity",
+        "A quantity: its magnitude and its unit.",
+        [
+            Key("quantity", _NUMBER_OR_NULL, "the magnitude (null: not known)", True),
+            Key("unit", Text(empty=True), "the unit, as pint writes it", True),
+        ],
+        _quantity,
+        lambda q: {"quantity": q.magnitude, "unit": format_unit(q)},
+    ),
+    "duration": Table(
+        "duration",
+        "A duration, in ISO 8601.",
+        [Key("duration", Span(), "the duration, e.g. 'P1Y'", True)],
+        lambda data: data["duration"],
+        lambda d: {"duration": d},
+    ),
+    "date": Table(
+        "date",
+        "A date, in ISO.",
+        [Key("date", Day(), "the date, YYYY-MM-DD", True)],
+        lambda data: data["date"],
+        lambda d: {"date": d},
+    ),
+}
+_CODES: Final = ListOf(Text(empty=True))
+
+
+class ValueKind(Kind):
+    """A :data:`Value` as :func:`encode_value` writes it: an object with a quantity and
+    its unit, a duration or a date; a list of codes; a string, a flag, a number or
+    null. The objects are told apart by their key, not by a tag: a value is what a
+    criterion observed, written as plainly as JSON allows."""
+
+    label = Phrase("a JSON value", "une valeur JSON")
+
+    def read(self, ctx: Context, value: Any, path: str) -> Any:
+        if isinstance(value, Mapping):
+            for key, table in _OBJECTS.items():
+                if key in value:
+                    return table.read(ctx, value, path)
+            objects = Phrase(
+                "a quantity, duration or date object", "un objet quantity, duration ou date"
+            )
+            return ctx.fail(path, value, objects)
+        if isinstance(value, list):
+            return _CODES.read(ctx, value, path)
+        if value is None or isinstance(value, str | bool | int | float):
+            return value
+        return ctx.fail(path, value, self.label)
+
+    def write(self, ctx: Context, value: Any) -> Any:
+        return encode_value(value)
+
+    def schema(self) -> dict[str, Any]:
+        objects = [table.schema() for table in _OBJECTS.values()]
+        scalars = [{"type": kind} for kind in ("string", "boolean", "number", "null")]
+        return {"oneOf": [*objects, _CODES.schema(), *scalars]}
+
+
+#: The description of a :data:`Value`.
+VALUE: Final = ValueKind()
+
+
 def decode_value(data: Any, path: str = "value") -> Value:
-    """Read back a value written by :func:`encode_value`; errors name ``path``."""
-    if isinstance(data, Mapping):
-        if "quantity" in data:
-            require_keys(data, path, ("quantity", "unit"))
-            magnitude = data["quantity"]
-            if magnitude is not None and (
-                isinstance(magnitude, bool) or not isinstance(magnitude, int | float)
-            ):
-                raise ValidationError(
-                    f"{path}.quantity", magnitude, Phrase("a number or null", "un nombre ou null")
-                )
-            unit = typed(data, "unit", str, path)
-            try:
-                return Q_(math.nan if magnitude is None else float(magnitude), unit)
-            except UnitError:
-                raise ValidationError(
-                    f"{path}.unit",
-                    unit,
-                    Phrase("a unit the registry knows", "une unité que le registre connaît"),
-                ) from None
-        if "duration" in data:
-            require_keys(data, path, ("duration",))
-            return Duration.parse(typed(data, "duration", str, path))
-        if "date" in data:
-            require_keys(data, path, ("date",))
-            return to_date(typed(data, "date", str, path), f"{path}.date")
-        raise ValidationError(
-            path,
-            data,
-            Phrase(
-                "a quantity, duration or date object",
-                "un objet quantity, duration ou date",
-            ),
-        )
-    if isinstance(data, list):
-        if not all(isinstance(item, str) for item in data):
-            raise ValidationError(path, data, Phrase("a list of strings", "une liste de textes"))
-        return tuple(data)
-    if data is None or isinstance(data, str | bool | int | float):
-        return data
-    raise ValidationError(path, data, Phrase("a JSON value", "une valeur JSON"))
-
-
-T = TypeVar("T")
-
-
-def typed(data: Mapping[str, Any], key: str, kind: type[T], path: str) -> T:
-    """``data[key]`` if it is a ``kind`` (a bool is no number here); otherwise a
-    :class:`~teletravail.errors.ValidationError` naming ``path.key``."""
-    value = data[key]
-    if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-        raise ValidationError(
-            f"{path}.{key}", value, Phrase("a {kind}", "une valeur {kind}", kind=kind.__name__)
-        )
+    """Read back a value written by :func:`encode_value`, as :data:`VALUE` describes it;
+    errors name ``path``."""
+    value: Value = read(VALUE, data, path)
     return value

@@ -1,6 +1,12 @@
 """Impact: distance, time, emissions and money saved by not commuting, with rebound
 effects, reports and télécentre economics.
 
+The modules: :mod:`.commute` (what not commuting saves, with rebound effects),
+:mod:`.factors` (emission factors), :mod:`.report` (reports and comparisons of
+scenarios), and the economics of télécentres in three: :mod:`.centre_costs` (what a
+centre costs), :mod:`.costing` (:func:`telecentre_economics`, the model stated once)
+and :mod:`.economics` (its result, :class:`Economics`).
+
 >>> from teletravail import Agent
 >>> from teletravail.impact import commute_impact
 >>> agent = Agent(id="A", hire_date="2010-01-01", commute_distance="28 km")
@@ -24,10 +30,16 @@ _EXPORTS: dict[str, str] = {
     "commute_impact": "commute",
     "fiscal_cost": "commute",
     "fiscal_rate": "commute",
-    "CentreCosts": "economics",
+    "COSTS_TABLE": "centre_costs",
+    "DEFAULT_DEPRECIATION_YEARS": "centre_costs",
+    "CentreCosts": "centre_costs",
+    "pilot_2012_costs": "centre_costs",
     "Economics": "economics",
-    "pilot_2012_costs": "economics",
-    "telecentre_economics": "economics",
+    "EconomicsRow": "economics",
+    "PUBLIC_HOLIDAYS": "costing",
+    "WEEKS_PER_YEAR": "costing",
+    "default_open_days": "costing",
+    "telecentre_economics": "costing",
     "emission_factors": "factors",
     "tailpipe_2012": "factors",
     "ImpactReport": "report",
@@ -37,14 +49,20 @@ _EXPORTS: dict[str, str] = {
 _SUBMODULES: frozenset[str] = frozenset()
 
 __all__ = [
+    "COSTS_TABLE",
+    "DEFAULT_DEPRECIATION_YEARS",
+    "PUBLIC_HOLIDAYS",
+    "WEEKS_PER_YEAR",
     "Assumptions",
     "CentreCosts",
     "Economics",
+    "EconomicsRow",
     "ImpactReport",
     "Rebound",
     "ReboundKind",
     "commute_impact",
     "compare",
+    "default_open_days",
     "emission_factors",
     "fiscal_cost",
     "fiscal_rate",
@@ -55,6 +73,12 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from .centre_costs import (
+        COSTS_TABLE,
+        DEFAULT_DEPRECIATION_YEARS,
+        CentreCosts,
+        pilot_2012_costs,
+    )
     from .commute import (
         Assumptions,
         Rebound,
@@ -63,7 +87,13 @@ if TYPE_CHECKING:
         fiscal_cost,
         fiscal_rate,
     )
-    from .economics import CentreCosts, Economics, pilot_2012_costs, telecentre_economics
+    from .costing import (
+        PUBLIC_HOLIDAYS,
+        WEEKS_PER_YEAR,
+        default_open_days,
+        telecentre_economics,
+    )
+    from .economics import Economics, EconomicsRow
     from .factors import emission_factors, tailpipe_2012
     from .report import ImpactReport, compare, plot_scenarios
 

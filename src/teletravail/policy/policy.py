@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 
-from teletravail._checks import encodable, typed_tuple
+from teletravail._checks import typed_tuple
 from teletravail.allowance.allowance import Allowance
 from teletravail.dated import DatedParameter, Period
 from teletravail.dates import LAST_DATE, to_date
+from teletravail.documents import encodable
 from teletravail.eligibility.rules import Rule
 from teletravail.eligibility.selection import SelectionCampaign
 from teletravail.errors import ValidationError

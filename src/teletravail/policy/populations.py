@@ -27,8 +27,9 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail._checks import encodable, optional_source
+from teletravail._checks import named, optional_source
 from teletravail.allowance.allowance import Allowance
+from teletravail.documents import encodable
 from teletravail.eligibility.criteria import Criterion
 from teletravail.eligibility.rules import Rule
 from teletravail.errors import ValidationError
@@ -111,18 +112,6 @@ def _optional_bool(field: str) -> Any:
     return check
 
 
-def _roles(value: Any) -> frozenset[str]:
-    return _names(value, "roles")
-
-
-def _tags(value: Any) -> frozenset[str]:
-    return _names(value, "tags")
-
-
-def _establishments(value: Any) -> frozenset[str]:
-    return _names(value, "establishments")
-
-
 def _categories(value: Any) -> frozenset[str]:
     return frozenset(str(category(item, "categories")) for item in _names(value, "categories"))
 
@@ -141,11 +130,11 @@ class Members:
     ``False``: full time only); ``working_time`` a band of working times. A selector
     that states nothing selects everyone."""
 
-    roles: frozenset[str] = attrs.field(factory=frozenset, converter=_roles)
-    tags: frozenset[str] = attrs.field(factory=frozenset, converter=_tags)
+    roles: frozenset[str] = attrs.field(factory=frozenset, converter=named(_names))  # type: ignore[misc]
+    tags: frozenset[str] = attrs.field(factory=frozenset, converter=named(_names))  # type: ignore[misc]
     categories: frozenset[str] = attrs.field(factory=frozenset, converter=_categories)
     contract_types: frozenset[str] = attrs.field(factory=frozenset, converter=_contract_types)
-    establishments: frozenset[str] = attrs.field(factory=frozenset, converter=_establishments)
+    establishments: frozenset[str] = attrs.field(factory=frozenset, converter=named(_names))  # type: ignore[misc]
     part_time: bool | None = attrs.field(default=None, validator=_optional_bool("part_time"))
     working_time: WorkingTimeBand | None = attrs.field(default=None, converter=_band)
 

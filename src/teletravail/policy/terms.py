@@ -28,7 +28,7 @@ from typing import Any, Final
 
 import attrs
 
-from teletravail._checks import is_bool, optional_source
+from teletravail._checks import is_bool, named, optional_source
 from teletravail.dated import Duration
 from teletravail.dates import to_date
 from teletravail.errors import ValidationError
@@ -103,30 +103,6 @@ def _span(value: Any, field: str) -> Duration | None:
         raise ValidationError(field, value, error.expected) from None
 
 
-def _duration(value: Any) -> Duration | None:
-    return _span(value, "duration")
-
-
-def _decision_before(value: Any) -> Duration | None:
-    return _span(value, "decision_before")
-
-
-def _adaptation(value: Any) -> Duration | None:
-    return _span(value, "adaptation")
-
-
-def _notice_agent(value: Any) -> Duration | None:
-    return _span(value, "notice_agent")
-
-
-def _notice_employer(value: Any) -> Duration | None:
-    return _span(value, "notice_employer")
-
-
-def _notice_adaptation(value: Any) -> Duration | None:
-    return _span(value, "notice_adaptation")
-
-
 def _renewal_count(instance: Any, attribute: Any, value: Any) -> None:
     if value is None:
         return
@@ -193,14 +169,14 @@ class AuthorisationTerms:
     period the terms do not have.
     """
 
-    duration: Duration | None = attrs.field(default=None, converter=_duration)
+    duration: Duration | None = attrs.field(default=None, converter=named(_span))  # type: ignore[misc]
     renewal: Renewal | None = attrs.field(default=None, converter=_renewal)
     max_renewals: int | None = attrs.field(default=None, validator=_renewal_count)
-    decision_before: Duration | None = attrs.field(default=None, converter=_decision_before)
-    adaptation: Duration | None = attrs.field(default=None, converter=_adaptation)
-    notice_agent: Duration | None = attrs.field(default=None, converter=_notice_agent)
-    notice_employer: Duration | None = attrs.field(default=None, converter=_notice_employer)
-    notice_adaptation: Duration | None = attrs.field(default=None, converter=_notice_adaptation)
+    decision_before: Duration | None = attrs.field(default=None, converter=named(_span))  # type: ignore[misc]
+    adaptation: Duration | None = attrs.field(default=None, converter=named(_span))  # type: ignore[misc]
+    notice_agent: Duration | None = attrs.field(default=None, converter=named(_span))  # type: ignore[misc]
+    notice_employer: Duration | None = attrs.field(default=None, converter=named(_span))  # type: ignore[misc]
+    notice_adaptation: Duration | None = attrs.field(default=None, converter=named(_span))  # type: ignore[misc]
     employer_may_shorten: bool = attrs.field(default=False, validator=is_bool)
     source: Source | None = attrs.field(default=None, validator=optional_source)
 

@@ -8,9 +8,9 @@ remplacer``, the optional sections commented out). :func:`commented` does the sa
 any document's data, so that a document written by a program can be read by a person.
 
 The English comments are the descriptions of the document format itself (the
-:class:`~teletravail.config.kinds.Key` and :class:`~teletravail.config.kinds.Table`
-objects of :mod:`teletravail.config.format`); their French is kept with the format, in
-one place (:data:`KEYS_FR`, :data:`TABLES_FR`, from :mod:`teletravail.config.french`),
+:class:`~teletravail.documents.Key` and :class:`~teletravail.documents.Table` objects of
+:mod:`teletravail.config.format`); their French is kept with the format, in one place
+(:data:`KEYS_FR`, :data:`TABLES_FR`, from :mod:`teletravail.config.french`),
 and a test checks that every key of the format has its French (:func:`missing_french`).
 Every written document reads back as the data it was written from.
 
@@ -36,7 +36,7 @@ from teletravail.config.format.impact import FactorsKind
 from teletravail.config.format.policy import document_table
 from teletravail.config.format.sources import SourceKind, SourceList
 from teletravail.config.french import KEYS_FR, TABLES_FR
-from teletravail.config.kinds import Key, Kind, ListOf, Ref, Table, Tagged
+from teletravail.documents import Key, Kind, ListOf, Ref, Table, Tagged
 from teletravail.errors import ValidationError
 from teletravail.messages import Lang, Phrase, choices
 from teletravail.presets.shipped import text as preset_text

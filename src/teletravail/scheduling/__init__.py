@@ -17,7 +17,10 @@ The modules of the package:
 * ``leave``: the telework days an agent's leave takes (:class:`LeaveAssumption`);
 * ``schedule``: one agent's dated telework days (:class:`Schedule`);
 * ``days``: the dated days of many agents at once (:class:`TeleworkDays`, :func:`lay_out`);
-* ``telecentre``: télécentres and the booking of their desks;
+* ``centres``: a télécentre and a network of them, and how each is read and written;
+* ``desk_requests``: a request for a desk and its answers;
+* ``booking``: :func:`book` and its outcome (:class:`Bookings`);
+* ``network_2012``: the shipped network of the 2012 pilot;
 * ``planning``: a pattern laid over a period (:func:`plan`) and floating days reviewed;
 * ``presets``: rules of national texts a policy may add to its quota.
 
@@ -73,19 +76,23 @@ _EXPORTS: dict[str, str] = {
     "plan": "planning",
     "review_floating": "planning",
     "telework_days": "planning",
-    "Booking": "telecentre",
-    "Bookings": "telecentre",
-    "DeskRequest": "telecentre",
-    "Refusal": "telecentre",
-    "Telecentre": "telecentre",
-    "TelecentreNetwork": "telecentre",
-    "aurillac_figeac_decazeville_2012": "telecentre",
-    "book": "telecentre",
+    "WORKWEEK": "centres",
+    "Telecentre": "centres",
+    "TelecentreNetwork": "centres",
+    "Booking": "desk_requests",
+    "DeskRequest": "desk_requests",
+    "Peak": "desk_requests",
+    "Refusal": "desk_requests",
+    "RefusalReason": "desk_requests",
+    "Bookings": "booking",
+    "book": "booking",
+    "aurillac_figeac_decazeville_2012": "network_2012",
 }
 _SUBMODULES: frozenset[str] = frozenset({"presets"})
 
 __all__ = [
     "HOME",
+    "WORKWEEK",
     "Absence",
     "Asks",
     "Authorisation",
@@ -106,6 +113,7 @@ __all__ = [
     "PartTimeCap",
     "PatternDay",
     "PatternError",
+    "Peak",
     "Place",
     "PlaceKind",
     "Quota",
@@ -113,6 +121,7 @@ __all__ = [
     "QuotaDecision",
     "QuotaExceededError",
     "Refusal",
+    "RefusalReason",
     "Schedule",
     "Telecentre",
     "TelecentreNetwork",
@@ -138,12 +147,16 @@ if TYPE_CHECKING:
     from teletravail.week import HOME, DayPart, PatternDay, Place, PlaceKind, WeeklyPattern
 
     from . import presets
+    from .booking import Bookings, book
     from .calendar import WorkCalendar, whit_monday
+    from .centres import WORKWEEK, Telecentre, TelecentreNetwork
     from .checks import Asks, QuotaChecks, QuotaDecision
     from .counting import CapPeriod, Granularity, Modality
     from .days import Layout, TeleworkDays, lay_out
     from .derogations import DerogationRule, national_derogations
+    from .desk_requests import Booking, DeskRequest, Peak, Refusal, RefusalReason
     from .leave import LeaveAssumption
+    from .network_2012 import aurillac_figeac_decazeville_2012
     from .planning import (
         QuotaExceededError,
         plan,
@@ -152,16 +165,6 @@ if TYPE_CHECKING:
     )
     from .quota import Quota
     from .schedule import CountPeriod, FloatingReview, Schedule, TeleworkDay
-    from .telecentre import (
-        Booking,
-        Bookings,
-        DeskRequest,
-        Refusal,
-        Telecentre,
-        TelecentreNetwork,
-        aurillac_figeac_decazeville_2012,
-        book,
-    )
     from .volumes import DayCaps, FloatingDays
     from .working_time import PartTimeCap, WorkingTimeBand
 

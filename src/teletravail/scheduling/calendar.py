@@ -18,6 +18,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from teletravail._checks import named
 from teletravail.dates import to_date
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
@@ -100,14 +101,6 @@ def _dates(value: Any, field: str) -> frozenset[dt.date]:
     return frozenset(to_date(day, field) for day in value)
 
 
-def _days_off(value: Any) -> frozenset[dt.date]:
-    return _dates(value, "extra_days_off")
-
-
-def _worked(value: Any) -> frozenset[dt.date]:
-    return _dates(value, "worked_holidays")
-
-
 def _weekend(value: Any) -> frozenset[int]:
     return weekday_set(
         value, "weekend", Phrase("the weekdays of the weekend", "les jours du week-end")
@@ -150,8 +143,8 @@ class WorkCalendar:
 
     country: str = attrs.field(default="FR", validator=_country)
     subdivision: str | None = attrs.field(default=None, converter=_subdivision)
-    extra_days_off: frozenset[dt.date] = attrs.field(factory=frozenset, converter=_days_off)
-    worked_holidays: frozenset[dt.date] = attrs.field(factory=frozenset, converter=_worked)
+    extra_days_off: frozenset[dt.date] = attrs.field(factory=frozenset, converter=named(_dates))  # type: ignore[misc]
+    worked_holidays: frozenset[dt.date] = attrs.field(factory=frozenset, converter=named(_dates))  # type: ignore[misc]
     weekend: frozenset[int] = attrs.field(factory=lambda: frozenset({5, 6}), converter=_weekend)
 
     def holidays_between(self, start: dt.date | str, end: dt.date | str) -> tuple[dt.date, ...]:

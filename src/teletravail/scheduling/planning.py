@@ -39,12 +39,12 @@ from teletravail.week import (
 from teletravail.workforce import Agent
 
 from .calendar import WorkCalendar
+from .centres import TelecentreNetwork
 from .counting import CapPeriod, Modality
 from .days import Layout, lay_out
 from .leave import LeaveAssumption
 from .quota import Quota
 from .schedule import FloatingReview, Schedule
-from .telecentre import TelecentreNetwork
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity

@@ -23,12 +23,12 @@ from teletravail.messages import Phrase, choices
 from teletravail.units import Q_
 from teletravail.week import HOME, DayPart, Place, PlaceKind
 
+from .desk_requests import DeskRequest
+
 if TYPE_CHECKING:
     import pandas as pd
 
     from teletravail.units import Quantity
-
-    from .telecentre import DeskRequest
 
 __all__ = ["CountPeriod", "FloatingReview", "Schedule", "TeleworkDay"]
 
@@ -290,13 +290,11 @@ class Schedule:
         requested_at: int | dt.datetime | None = None,
         rank: float | None = None,
     ) -> list[DeskRequest]:
-        """A desk request for each télécentre day, for :func:`.telecentre.book`.
+        """A desk request for each télécentre day, for :func:`.booking.book`.
 
         The requests carry ``agent_id`` (default: the schedule's agent), the time of the
         request (first come, first served) or a ``rank``.
         """
-        from .telecentre import DeskRequest
-
         owner = agent_id or self.agent_id
         if not owner:
             raise ValidationError(

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import numpy as np
 
-from teletravail._checks import enum_value
+from teletravail._checks import enum_value, named
 from teletravail.dated import check_order
 from teletravail.dates import to_date
 from teletravail.errors import ValidationError
@@ -355,24 +355,12 @@ def read_derogations(value: Any) -> tuple[Derogation, ...]:
     return tuple(result)
 
 
-def _volunteer(value: Any) -> bool:
-    return read_bool(value, "volunteer")
-
-
-def _teleworkable(value: Any) -> bool:
-    return read_bool(value, "teleworkable_post")
-
-
 def _distance(value: Any) -> Quantity | None:
     return _non_negative(value, "commute_distance", LENGTH, DISTANCE_UNIT)
 
 
 def _commute_time(value: Any) -> Quantity | None:
     return _non_negative(value, "commute_time", TIME, COMMUTE_TIME_UNIT)
-
-
-def _hire_date(value: Any) -> dt.date:
-    return to_date(value, "hire_date")
 
 
 #: How much telework an agent may ask for.
@@ -533,7 +521,7 @@ class Agent:
     """
 
     id: str = attrs.field(converter=_agent_id)
-    hire_date: dt.date = attrs.field(converter=_hire_date)
+    hire_date: dt.date = attrs.field(converter=named(to_date))  # type: ignore[misc]
     working_time: Quantity = attrs.field(factory=_default_working_time, converter=_working_time)
     role: str = attrs.field(default="", converter=read_role)
     tags: frozenset[str] = attrs.field(factory=frozenset, converter=read_tags)
@@ -542,8 +530,8 @@ class Agent:
     commute_mode: CommuteMode = attrs.field(
         default=CommuteMode.CAR_THERMAL, converter=read_commute_mode
     )
-    volunteer: bool = attrs.field(default=True, converter=_volunteer)
-    teleworkable_post: bool = attrs.field(default=True, converter=_teleworkable)
+    volunteer: bool = attrs.field(default=True, converter=named(read_bool))  # type: ignore[misc]
+    teleworkable_post: bool = attrs.field(default=True, converter=named(read_bool))  # type: ignore[misc]
     derogations: tuple[Derogation, ...] = attrs.field(default=(), converter=read_derogations)
     requested_telework: Quantity | None = attrs.field(default=None, converter=_requested_telework)
     pattern: WeeklyPattern | None = attrs.field(default=None, converter=read_pattern)

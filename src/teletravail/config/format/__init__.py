@@ -1,7 +1,7 @@
 """The policy document format, area by area: the tables and keys a document holds.
 
-Each module describes one area with :class:`~teletravail.config.kinds.Table`,
-:class:`~teletravail.config.kinds.Key` and :class:`~teletravail.config.kinds.Kind`
+Each module describes one area with :class:`~teletravail.documents.Table`,
+:class:`~teletravail.documents.Key` and :class:`~teletravail.documents.Kind`
 objects; the same description reads, writes, and exports the JSON Schema and the
 Markdown reference.
 

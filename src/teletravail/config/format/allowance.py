@@ -14,27 +14,28 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from teletravail._checks import encodable
 from teletravail.allowance import national as national_module
 from teletravail.allowance.allowance import COMPONENT_KINDS
 from teletravail.allowance.national import BRANCH_WORDS, branch_choices, plain_words
 from teletravail.allowance.one_off import EmployerCost, OneOff
 from teletravail.allowance.rates import MonthlyFlat, PerDay
-from teletravail.config.context import Context, suggest
 from teletravail.config.format.dated import DatedKind
 from teletravail.config.format.places import place_list
 from teletravail.config.format.sources import SOURCE
-from teletravail.config.kinds import (
+from teletravail.documents import (
     Amount,
     CapAmount,
     Choice,
+    Context,
     Key,
     Kind,
     ListOf,
     Table,
     Tagged,
     Text,
+    encodable,
     non_defaults,
+    suggest,
 )
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase, choices

@@ -8,7 +8,8 @@ notice to end it (:mod:`teletravail.policy.terms`).
 from __future__ import annotations
 
 from teletravail.config.format.sources import SOURCE
-from teletravail.config.kinds import Choice, Flag, Key, Number, Span, Table, non_defaults
+from teletravail.dated import Span
+from teletravail.documents import Choice, Flag, Key, Number, Table, non_defaults
 from teletravail.policy.terms import MOST_RENEWALS, RENEWAL_WORDS, AuthorisationTerms, Renewal
 
 __all__ = ["authorisation_table"]

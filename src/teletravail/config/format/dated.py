@@ -2,7 +2,10 @@
 
 A dated value (:class:`DatedKind`) is written as one quantity, in force always (from
 :data:`ALWAYS`); as a list of dated entries, each with its start and, where it has one,
-its end and source; or as a table naming the parameter with its values.
+its end and source; or as a table naming the parameter with its values. The tables are
+the library's descriptions of :class:`~teletravail.dated.DatedValue` and
+:class:`~teletravail.dated.DatedParameter` (which their ``from_dict`` read too), with
+the kind's own amount and the document's sources.
 """
 
 from __future__ import annotations
@@ -11,10 +14,21 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Final
 
-from teletravail.config.context import BAD, Context, join_path
 from teletravail.config.format.sources import SOURCE
-from teletravail.config.kinds import Amount, Day, Key, Kind, ListOf, Table, Text, non_defaults
-from teletravail.dated import DatedParameter, DatedValue
+from teletravail.dated import (
+    DatedParameter,
+    DatedValue,
+    dated_parameter_table,
+    dated_value_table,
+)
+from teletravail.documents import (
+    BAD,
+    Amount,
+    Context,
+    Kind,
+    ListOf,
+    join_path,
+)
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
 from teletravail.sources import STATED
@@ -38,52 +52,10 @@ class DatedKind(Kind):
             example=amount.example,
             french=amount.french,
         )
-        self.entry = Table(
-            "dated values",
-            "A value in force from a date (to an end date, both included).",
-            [
-                Key("start", Day(), "the first day the value is in force", True),
-                Key("end", Day(), "the last day it is in force (default: until replaced)"),
-                Key("value", amount, "the value", True),
-                Key("source", SOURCE, "the text that sets it (default: the document)"),
-                Key("note", Text(empty=True), "a qualification, e.g. 'unconfirmed'"),
-            ],
-            self._entry,
-            self._dump_entry,
-            french="valeur datée",
-        )
-        self.whole = Table(
-            "dated parameter",
-            "A named parameter with its dated values.",
-            [
-                Key("name", Text(), "the parameter's name", True),
-                Key("description", Text(empty=True), "what it is"),
-                Key("dimension", Text(), "its dimension, e.g. '[currency] / [workday]'"),
-                Key("values", ListOf(self.entry, at_least=1), "its values, by start date", True),
-            ],
-            self._parameter,
-            lambda p: non_defaults(p, "name", "description", "dimension", "values"),
-            french="paramètre daté",
-        )
-
-    @staticmethod
-    def _entry(data: dict[str, Any]) -> Any:
-        data.setdefault("source", STATED)
-        return DatedValue(**data)
-
-    @staticmethod
-    def _dump_entry(entry: Any) -> dict[str, Any]:
-        return {
-            "start": entry.start,
-            "end": entry.end,
-            "value": entry.value,
-            "source": entry.source,
-            "note": entry.note,
-        }
-
-    @staticmethod
-    def _parameter(data: dict[str, Any]) -> Any:
-        return DatedParameter(**data)
+        # the library's own descriptions of dated values, with this kind's amount, the
+        # document's sources, and the document as the source of a value given without one
+        self.entry = dated_value_table(amount, SOURCE, stated=STATED)
+        self.whole = dated_parameter_table(self.entry)
 
     def read(self, ctx: Context, value: Any, path: str) -> Any:
         if isinstance(value, str):

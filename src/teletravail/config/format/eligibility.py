@@ -12,20 +12,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from teletravail.config.context import BAD, Context, join_path, listed, suggest
 from teletravail.config.document import MAX_DEPTH
 from teletravail.config.format.sources import SOURCE
-from teletravail.config.kinds import (
+from teletravail.dated import Span
+from teletravail.documents import (
+    BAD,
     Amount,
     Choice,
+    Context,
     Key,
     Kind,
     ListOf,
     Ref,
-    Span,
     Table,
     Tagged,
     Text,
+    join_path,
+    listed,
+    suggest,
 )
 from teletravail.eligibility import criteria
 from teletravail.eligibility.rules import AllOf, AnyOf, Not, Unless

@@ -10,10 +10,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from teletravail.config.context import BAD, Context, join_path, suggest
 from teletravail.config.format.dated import DatedKind
 from teletravail.config.format.sources import SOURCE
-from teletravail.config.kinds import Amount, Choice, Key, Kind, Table, non_defaults
+from teletravail.documents import (
+    BAD,
+    Amount,
+    Choice,
+    Context,
+    Key,
+    Kind,
+    Table,
+    join_path,
+    non_defaults,
+    suggest,
+)
 from teletravail.impact.commute import Assumptions, Rebound, ReboundKind
 from teletravail.messages import Phrase
 from teletravail.workforce import CommuteMode

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from teletravail.config.kinds import Choice, ListOf
+from teletravail.documents import Choice, ListOf
 from teletravail.week import PlaceKind
 
 __all__ = ["PLACE_WORDS_FR", "place_list"]

@@ -22,7 +22,8 @@ from teletravail.config.format.populations import population_list
 from teletravail.config.format.quota import quota_table
 from teletravail.config.format.selection import selection_table
 from teletravail.config.format.sources import SOURCE, SourceList
-from teletravail.config.kinds import (
+from teletravail.dated import Period
+from teletravail.documents import (
     Amount,
     Choice,
     Day,
@@ -33,7 +34,6 @@ from teletravail.config.kinds import (
     Text,
     non_defaults,
 )
-from teletravail.dated import Period
 from teletravail.policy import Policy
 from teletravail.scheduling.calendar import WorkCalendar
 from teletravail.scheduling.leave import LeaveAssumption
@@ -180,7 +180,7 @@ _POLICY: Table | None = None
 
 def document_table() -> Table:
     """The description of a whole policy document: the table every other table and key
-    is reached from (:class:`~teletravail.config.kinds.Key` objects with their kind and
+    is reached from (:class:`~teletravail.documents.Key` objects with their kind and
     meaning), made once. The reference, the JSON Schema, reading and writing all follow
     it; a tool that writes documents of its own (the commented starter of
     :mod:`teletravail.presets.starter`) reads it too."""

@@ -13,10 +13,20 @@ from __future__ import annotations
 from typing import Any
 
 from teletravail.allowance.allowance import Allowance
-from teletravail.config.context import BAD, Context
 from teletravail.config.format.eligibility import RULE, ContractChoice
 from teletravail.config.format.sources import SOURCE
-from teletravail.config.kinds import Amount, Choice, Flag, Key, ListOf, Table, Text, non_defaults
+from teletravail.documents import (
+    BAD,
+    Amount,
+    Choice,
+    Context,
+    Flag,
+    Key,
+    ListOf,
+    Table,
+    Text,
+    non_defaults,
+)
 from teletravail.messages import Phrase
 from teletravail.policy.populations import Members, Population
 from teletravail.scheduling.working_time import WorkingTimeBand

@@ -11,14 +11,14 @@ from __future__ import annotations
 from typing import Any, Final
 
 from teletravail.config.format.sources import SOURCE
-from teletravail.config.kinds import (
+from teletravail.dated import Span
+from teletravail.documents import (
     Amount,
     Choice,
     Flag,
     Key,
     ListOf,
     Number,
-    Span,
     Table,
     Text,
     non_defaults,

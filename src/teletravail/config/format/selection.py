@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from teletravail.config.kinds import Choice, Flag, Key, Number, Table, Text, non_defaults
+from teletravail.documents import Choice, Flag, Key, Number, Table, Text, non_defaults
 from teletravail.eligibility.selection import RANKING_KEYS, SelectionCampaign
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase

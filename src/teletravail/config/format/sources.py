@@ -9,6 +9,10 @@ the catalogue qualified by its own ``reference``, ``url`` or ``note``; the title
 publication and date are the catalogue's. An id of the document's own sources that is
 also an id of the catalogue is refused: it would name two texts.
 
+A source's own table (its title, publication, date, reference, url and note) is the
+library's description of a :class:`~teletravail.sources.Source`
+(:data:`~teletravail.sources.SOURCE_TABLE`), which ``Source.from_dict`` reads too.
+
 Writing a policy back cites the catalogue the same way: a source that is a text of the
 catalogue is written as its id, one that qualifies it as a ``cites`` table.
 """
@@ -21,10 +25,20 @@ from typing import Any, Final
 import attrs
 
 from teletravail import sources
-from teletravail.config.context import BAD, Context, join_path, listed, suggest
-from teletravail.config.kinds import Day, Key, Kind, ListOf, Table, Text
+from teletravail.documents import (
+    BAD,
+    Context,
+    Key,
+    Kind,
+    ListOf,
+    Table,
+    Text,
+    join_path,
+    listed,
+    suggest,
+)
 from teletravail.messages import EMPTY, Phrase
-from teletravail.sources import SEED_REPLACED, SOURCE_KEYS, TEXT_KEYS, Source
+from teletravail.sources import SOURCE_KEYS, SOURCE_TABLE, TEXT_KEYS, Source
 
 __all__ = ["SOURCE", "STATED_TITLE", "CatalogueId", "SourceKind", "SourceList"]
 
@@ -85,30 +99,19 @@ class SourceKind(Kind):
             "a text of the library's catalogue, which this source qualifies (its title,"
             " publication and date are the catalogue's)",
         )
-        title = Key("title", Text(), "the text cited: a law, a deliberation, an article", True)
-        text = [
-            Key(
-                "publication",
-                Text(),
-                "for an article, the newspaper, magazine or website that published it",
-            ),
-            Key("date", Day(), "for an article, the day it was published"),
-        ]
-        qualifiers = [
-            Key("reference", Text(), "the article, identifier or part of the text"),
-            Key("url", Text(), "where to read it"),
-            Key("note", Text(empty=True), "a qualification, e.g. 'unconfirmed'"),
-        ]
+        # the source's own keys, as the library's sources describe them
+        title, *text = (SOURCE_TABLE.by_name[key] for key in TEXT_KEYS)
+        qualifiers = [SOURCE_TABLE.by_name[key] for key in _QUALIFIERS]
         first = [ident] if with_id else []
-        doc = "A text a rule or value comes from."
+        doc = SOURCE_TABLE.doc
         # read: a table of its own (title required), or a text of the catalogue qualified
-        self.own = Table("source", doc, [*first, title, *text, *qualifiers], _build, _dump)
+        self.own = Table("source", doc, [*first, *SOURCE_TABLE.keys], _build, SOURCE_TABLE.dump)
         self.qualified = Table(
             "source",
             doc,
             [*first, attrs.evolve(cites, required=True), *qualifiers],
             _qualify,
-            _dump,
+            SOURCE_TABLE.dump,
         )
         # described (reference, schema, starter): one table with every key
         optional_title = attrs.evolve(
@@ -119,7 +122,7 @@ class SourceKind(Kind):
             doc,
             [*first, cites, optional_title, *text, *qualifiers],
             _build,
-            _dump,
+            SOURCE_TABLE.dump,
             constraints={
                 "if": {"required": ["cites"]},
                 "then": {"not": {"anyOf": [{"required": [key]} for key in TEXT_KEYS]}},
@@ -128,9 +131,7 @@ class SourceKind(Kind):
         )
 
     def read(self, ctx: Context, value: Any, path: str) -> Any:
-        if isinstance(value, Mapping) and "seed" in value:  # the former key, said plainly
-            ctx.fail(join_path(path, "seed"), value["seed"], SEED_REPLACED)
-            value = {key: item for key, item in value.items() if key != "seed"}
+        value = SOURCE_TABLE.without_seed(ctx, value, path)  # the former key, said plainly
         if isinstance(value, str) and not self.with_id:
             return self._cited(ctx, value, path)
         if isinstance(value, Mapping) and "cites" in value:
@@ -232,17 +233,14 @@ class SourceKind(Kind):
 
 def _build(data: dict[str, Any]) -> Source:
     data.pop("id", None)
-    return Source(**data)
+    source: Source = SOURCE_TABLE.build(data)
+    return source
 
 
 def _qualify(data: dict[str, Any]) -> Source:
     data.pop("id", None)
     text: Source = data.pop("cites")
     return attrs.evolve(text, **data)
-
-
-def _dump(source: Any) -> dict[str, Any]:
-    return {key: getattr(source, key) for key in SOURCE_KEYS}
 
 
 def _qualifiers(source: Source) -> dict[str, Any] | None:

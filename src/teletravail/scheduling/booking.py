@@ -1,10 +1,9 @@
-"""Télécentres: shared rural offices with bookable desks, and the booking of those desks.
+"""The booking of a télécentre network's desks: :func:`book` and its outcome, :class:`Bookings`.
 
-A :class:`Telecentre` has a number of desks and the weekdays it opens; a
-:class:`TelecentreNetwork` groups the centres a territory runs with one booking
-platform. :func:`book` allocates desks to :class:`DeskRequest`
-items and returns :class:`Bookings`: every request is either accepted, with a desk
-number, or refused with a reason code, and nothing is lost.
+:func:`book` allocates the desks of a :class:`~teletravail.scheduling.centres.TelecentreNetwork`
+to :class:`~teletravail.scheduling.desk_requests.DeskRequest` items and returns
+:class:`Bookings`: every request is either accepted, with a desk number, or refused with
+a reason code, and nothing is lost.
 
 The rules of :func:`book`, stated once:
 
@@ -42,576 +41,48 @@ an unknown centre or a closed day, and duplicates, are not demand for a desk.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import enum
 import functools
 import math
 import numbers
-import operator
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail import sources
-from teletravail._checks import build_from_dict, is_bool, optional_source, require_keys
+from teletravail._checks import hint
 from teletravail.dated import check_order
 from teletravail.dates import to_date
 from teletravail.errors import ValidationError
 from teletravail.frames import Units, quantity_frame
-from teletravail.messages import Phrase, choices, did_you_mean
-from teletravail.sources import Source
-from teletravail.week import weekday
+from teletravail.messages import Phrase, choices
 
 from .calendar import WorkCalendar
+from .centres import DAY_NAMES, TelecentreNetwork
+from .desk_requests import Booking, DeskRequest, Peak, Refusal, RefusalReason
 
 if TYPE_CHECKING:
     import pandas as pd
 
 
-__all__ = [
-    "WORKWEEK",
-    "Booking",
-    "Bookings",
-    "DeskRequest",
-    "Peak",
-    "Refusal",
-    "RefusalReason",
-    "Telecentre",
-    "TelecentreNetwork",
-    "aurillac_figeac_decazeville_2012",
-    "book",
-]
+__all__ = ["Bookings", "Priority", "book"]
 
 SCHEMA_VERSION = 1
 
 Priority = Literal["first_come", "rank"]
-Half = Literal["am", "pm"]
 
 _PRIORITIES: tuple[str, ...] = ("first_come", "rank")
-_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-#: Monday to Friday, the default opening days of a télécentre.
-WORKWEEK: frozenset[int] = frozenset(range(5))
 
-_INT64_MAX = 2**63 - 1
 _EPOCH = dt.datetime(1970, 1, 1)
 _EPOCH_UTC = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _MICROSECOND = dt.timedelta(microseconds=1)
-
-
-class RefusalReason(enum.StrEnum):
-    """Why a desk request was refused (the code is stable; compare with strings)."""
-
-    FULL = "full"
-    CLOSED = "closed"
-    UNKNOWN_CENTRE = "unknown_centre"
-    DUPLICATE = "duplicate"
-
 
 # status codes in the columns of Bookings: 0 is accepted, then the reasons in this order
 _REASONS: tuple[RefusalReason, ...] = tuple(RefusalReason)
 _ACCEPTED, _FULL, _CLOSED, _UNKNOWN, _DUPLICATE = range(5)
 _STATUS_NAMES = ("accepted", *(r.value for r in _REASONS))
-
-
-# --------------------------------------------------------------------------- checks
-
-
-def _hint(text: str, names: Iterable[str]) -> Phrase:
-    guess = difflib.get_close_matches(text, list(names), n=1)
-    return did_you_mean(guess[0] if guess else None)
-
-
-_DESKS: Final = Phrase("a whole number of desks > 0", "un nombre entier de postes supérieur à 0")
-
-
-def _non_empty(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ValidationError(
-            attribute.name, value, Phrase("a non-empty string", "un texte non vide")
-        )
-
-
-def _optional_text(instance: Any, attribute: Any, value: Any) -> None:
-    if value is not None:
-        _non_empty(instance, attribute, value)
-
-
-def _desks(value: Any) -> int:
-    if isinstance(value, bool):
-        raise ValidationError("desks", value, _DESKS)
-    try:
-        desks = operator.index(value)
-    except TypeError:
-        raise ValidationError("desks", value, _DESKS) from None
-    if desks <= 0:
-        raise ValidationError("desks", value, _DESKS)
-    return desks
-
-
-def _weekday(value: Any, field: str) -> int:
-    """A weekday number, 0 = Monday to 6 = Sunday, from a number or a name (en/fr)."""
-    return weekday(value, field)
-
-
-def _open_weekdays(value: Any) -> frozenset[int]:
-    if isinstance(value, str | int) or not isinstance(value, Iterable):
-        raise ValidationError(
-            "open_weekdays",
-            value,
-            Phrase("a collection of weekdays", "un ensemble de jours de la semaine"),
-        )
-    days = frozenset(_weekday(day, "open_weekdays") for day in value)
-    if not days:
-        raise ValidationError(
-            "open_weekdays",
-            value,
-            Phrase("at least one open weekday", "au moins un jour d'ouverture dans la semaine"),
-        )
-    return days
-
-
-def _services(value: Any) -> frozenset[str]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise ValidationError(
-            "services",
-            value,
-            Phrase("a collection of service names", "un ensemble de noms de services"),
-        )
-    services = set()
-    for item in value:
-        if not isinstance(item, str) or not item.strip():
-            raise ValidationError(
-                "services",
-                item,
-                Phrase("a non-empty service name", "un nom de service non vide"),
-            )
-        services.add(item.strip().lower())
-    return frozenset(services)
-
-
-def _wrap(path: str, error: ValidationError) -> ValidationError:
-    return ValidationError(f"{path}.{error.field}", error.value, error.expected)
-
-
-# --------------------------------------------------------------------------- centres
-
-
-@attrs.frozen(kw_only=True)
-class Telecentre:
-    """A shared office with ``desks`` bookable desks, open on ``open_weekdays``.
-
-    ``open_weekdays`` are numbers, 0 = Monday to 6 = Sunday, or names in English or
-    French (``"monday"``, ``"mon"``, ``"lundi"``); the default is Monday to Friday.
-    ``services`` are lower-case names (``"videoconference"``, ``"fibre"``).
-    ``allowance_payable`` says whether the public-service forfait télétravail may be
-    paid for days worked there: it may not if the place has an employer-funded canteen
-    (décret n° 2021-1123 du 26 août 2021).
-    """
-
-    name: str = attrs.field(validator=_non_empty)
-    commune: str = attrs.field(validator=_non_empty)
-    department: str = attrs.field(validator=_non_empty)
-    desks: int = attrs.field(converter=_desks)
-    open_weekdays: frozenset[int] = attrs.field(default=WORKWEEK, converter=_open_weekdays)
-    services: frozenset[str] = attrs.field(default=frozenset(), converter=_services)
-    allowance_payable: bool = attrs.field(default=True, validator=is_bool)
-    source: Source | None = attrs.field(default=None, validator=optional_source)
-    note: str | None = attrs.field(default=None, validator=_optional_text)
-
-    def is_open(self, day: dt.date | str) -> bool:
-        """Whether the centre opens on ``day`` (by weekday; holidays are not known here)."""
-        return to_date(day, "day").weekday() in self.open_weekdays
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form that :meth:`from_dict` reads back; weekdays by English name."""
-        data: dict[str, Any] = {
-            "name": self.name,
-            "commune": self.commune,
-            "department": self.department,
-            "desks": self.desks,
-            "open_weekdays": [_DAY_NAMES[d] for d in sorted(self.open_weekdays)],
-            "services": sorted(self.services),
-            "allowance_payable": self.allowance_payable,
-        }
-        if self.source is not None:
-            data["source"] = self.source.to_dict()
-        if self.note is not None:
-            data["note"] = self.note
-        return data
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any], path: str = "centre") -> Telecentre:
-        """Rebuild a centre from :meth:`to_dict`; errors name the key path."""
-        require_keys(
-            data,
-            path,
-            ("name", "commune", "department", "desks"),
-            ("open_weekdays", "services", "allowance_payable", "source", "note"),
-        )
-        return build_from_dict(cls, data, path)
-
-
-def _centres(value: Any) -> tuple[Telecentre, ...]:
-    if isinstance(value, Telecentre | str) or not isinstance(value, Iterable):
-        raise ValidationError(
-            "centres", value, Phrase("a sequence of Telecentre", "une suite d'objets Telecentre")
-        )
-    centres = tuple(value)
-    if not centres:
-        raise ValidationError(
-            "centres", centres, Phrase("at least one Telecentre", "au moins un objet Telecentre")
-        )
-    seen: set[str] = set()
-    for index, centre in enumerate(centres):
-        if not isinstance(centre, Telecentre):
-            raise ValidationError(
-                f"centres[{index}]", centre, Phrase("a Telecentre", "un objet Telecentre")
-            )
-        if centre.name in seen:
-            raise ValidationError(
-                f"centres[{index}].name",
-                centre.name,
-                Phrase(
-                    "a name no other centre has (duplicate)",
-                    "un nom qu'aucun autre centre ne porte (doublon)",
-                ),
-            )
-        seen.add(centre.name)
-    return centres
-
-
-@attrs.frozen(kw_only=True)
-class TelecentreNetwork:
-    """The télécentres a territory runs with one booking platform; names are unique."""
-
-    name: str = attrs.field(validator=_non_empty)
-    centres: tuple[Telecentre, ...] = attrs.field(converter=_centres)
-    source: Source | None = attrs.field(default=None, validator=optional_source)
-    note: str | None = attrs.field(default=None, validator=_optional_text)
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The centres' names, in the network's order."""
-        return tuple(c.name for c in self.centres)
-
-    @property
-    def desks(self) -> int:
-        """Desks in the whole network."""
-        return sum(c.desks for c in self.centres)
-
-    def get(self, name: str) -> Telecentre:
-        """The centre called ``name``; an unknown name is an error with a suggestion."""
-        for centre in self.centres:
-            if centre.name == name:
-                return centre
-        text = name if isinstance(name, str) else ""
-        raise ValidationError("centre", name, choices(self.names) + _hint(text, self.names))
-
-    def __iter__(self) -> Iterator[Telecentre]:
-        return iter(self.centres)
-
-    def __len__(self) -> int:
-        return len(self.centres)
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form that :meth:`from_dict` reads back."""
-        data: dict[str, Any] = {
-            "name": self.name,
-            "desks": self.desks,
-            "centres": [c.to_dict() for c in self.centres],
-        }
-        if self.source is not None:
-            data["source"] = self.source.to_dict()
-        if self.note is not None:
-            data["note"] = self.note
-        return data
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any], path: str = "network") -> TelecentreNetwork:
-        """Rebuild a network from :meth:`to_dict`; errors name the key path.
-
-        ``desks``, written by :meth:`to_dict`, is checked against the sum of the centres.
-        """
-        require_keys(data, path, ("name", "centres"), ("desks", "source", "note"))
-        centres = data["centres"]
-        if not isinstance(centres, list):
-            raise ValidationError(
-                f"{path}.centres", centres, Phrase("a list of centres", "une liste de centres")
-            )
-        try:
-            network = cls(
-                name=data["name"],
-                centres=[
-                    Telecentre.from_dict(c, f"{path}.centres[{i}]") for i, c in enumerate(centres)
-                ],
-                source=Source.from_dict(data["source"], f"{path}.source")
-                if "source" in data
-                else None,
-                note=data.get("note"),
-            )
-        except ValidationError as error:
-            if error.field.startswith(path):
-                raise
-            raise _wrap(path, error) from None
-        if "desks" in data and data["desks"] != network.desks:
-            raise ValidationError(
-                f"{path}.desks",
-                data["desks"],
-                Phrase(
-                    "the sum of the centres' desks ({desks})",
-                    "la somme des postes des centres ({desks})",
-                    desks=network.desks,
-                ),
-            )
-        return network
-
-
-_DESK_NOTE = "desk count assumed; 27 desks in the network in all"
-
-
-def aurillac_figeac_decazeville_2012() -> TelecentreNetwork:
-    """The 2012 pilot network of 7 télécentres and 27 desks.
-
-    "Télétravail et création de télécentres : bilan de l'expérimentation du triangle
-    Aurillac-Figeac-Decazeville" (Zevillage) gives 7 centres (5 new in the Cantal, the
-    Lot and the Aveyron, plus the 2 existing ones of Aurillac and Montmurat) offering 27
-    desks in all; "Le Conseil général du Lot, pilote dans l'expérimentation du
-    télétravail en Midi-Pyrénées" (Zevillage) names Figeac, Lacapelle-Marival and
-    Latronquière as the Lot's télécentres with a broadband link; "SMICA : pôle
-    départemental pour le développement du télétravail" (toutsurleteletravail.blogspot.com)
-    names Cassaniouze among the Cantal's existing centres, the office at Figeac's Maison
-    de l'Emploi and the Aveyron's at the Chrysalis business incubator (placed in
-    Decazeville here: the post does not name the commune, so that source is flagged
-    unconfirmed). The split of the 27 desks between centres is **assumed** (each
-    centre's note says so); opening days (Monday to Friday) and the absence of an
-    employer-funded canteen (``allowance_payable=True``) are defaults, not facts.
-    """
-
-    def centre(
-        name: str,
-        department: str,
-        desks: int,
-        detail: str,
-        *,
-        article: Source = sources.PILOT_2012_ASSESSMENT,
-    ) -> Telecentre:
-        lot = department == "Lot"
-        return Telecentre(
-            name=name,
-            commune=name,
-            department=department,
-            desks=desks,
-            services=frozenset({"broadband"}) if lot else frozenset(),
-            source=attrs.evolve(article, note=detail),
-            note=_DESK_NOTE,
-        )
-
-    lot = "one of the Lot's three télécentres with a broadband link"
-    return TelecentreNetwork(
-        name="Aurillac-Figeac-Decazeville 2012",
-        centres=(
-            centre("Aurillac", "Cantal", 6, "existing before 2012; 27 desks in all"),
-            centre("Montmurat", "Cantal", 3, "existing before 2012; 27 desks in all"),
-            centre(
-                "Cassaniouze",
-                "Cantal",
-                3,
-                "an existing Cantal télécentre in the experiment",
-                article=sources.SMICA_TELECENTRES,
-            ),
-            centre(
-                "Figeac",
-                "Lot",
-                5,
-                f"an office at the Maison de l'Emploi; {lot}",
-                article=sources.SMICA_TELECENTRES,
-            ),
-            centre("Lacapelle-Marival", "Lot", 3, lot, article=sources.LOT_PILOT),
-            centre("Latronquière", "Lot", 3, lot, article=sources.LOT_PILOT),
-            centre(
-                "Decazeville",
-                "Aveyron",
-                4,
-                "at the Chrysalis business incubator; the commune is assumed (unconfirmed)",
-                article=sources.SMICA_TELECENTRES,
-            ),
-        ),
-        source=attrs.evolve(
-            sources.PILOT_2012_ASSESSMENT,
-            note="7 pilot télécentres (5 new, 2 existing) offering 27 desks",
-        ),
-    )
-
-
-# --------------------------------------------------------------------------- requests
-
-
-def _day(value: Any) -> dt.date:
-    return to_date(value, "day")
-
-
-def _requested_at(value: Any) -> int | dt.datetime | None:
-    if value is None or isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise ValidationError(
-            "requested_at",
-            value,
-            Phrase("an int, a datetime or None", "un int, un datetime ou None"),
-        )
-    number = int(value)
-    if abs(number) > _INT64_MAX:
-        raise ValidationError(
-            "requested_at",
-            value,
-            Phrase("an int that fits in 64 bits", "un int qui tienne sur 64 bits"),
-        )
-    return number
-
-
-def _rank(value: Any) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValidationError(
-            "rank",
-            value,
-            Phrase(
-                "a number (lower is served first) or None",
-                "un nombre (le plus petit est servi d'abord) ou None",
-            ),
-        )
-    number = float(value)
-    if not math.isfinite(number):
-        raise ValidationError("rank", value, Phrase("a finite number", "un nombre fini"))
-    return number
-
-
-def _half(value: Any) -> Half | None:
-    if value is None:
-        return None
-    text = value.strip().lower() if isinstance(value, str) else value
-    if text == "am":
-        return "am"
-    if text == "pm":
-        return "pm"
-    raise ValidationError(
-        "half",
-        value,
-        Phrase("'am', 'pm' or None (a full day)", "'am', 'pm' ou None (une journée entière)"),
-    )
-
-
-@attrs.frozen(kw_only=True)
-class DeskRequest:
-    """An agent asks for a desk at a centre on a day.
-
-    ``requested_at`` orders requests on a first-come basis (an int such as a sequence
-    number, or a datetime; all requests of one booking must use the same kind).
-    ``rank`` orders them under ``priority="rank"``, lower first. ``half`` is ``"am"``,
-    ``"pm"`` or ``None`` for a full day; a half-day request occupies a desk for the
-    whole day.
-    """
-
-    agent_id: str = attrs.field(validator=_non_empty)
-    day: dt.date = attrs.field(converter=_day)
-    centre: str = attrs.field(validator=_non_empty)
-    requested_at: int | dt.datetime | None = attrs.field(default=None, converter=_requested_at)
-    rank: float | None = attrs.field(default=None, converter=_rank)
-    half: Half | None = attrs.field(default=None, converter=_half)
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form: the day in ISO, a datetime ``requested_at`` in ISO."""
-        requested = self.requested_at
-        return {
-            "agent_id": self.agent_id,
-            "day": self.day.isoformat(),
-            "centre": self.centre,
-            "requested_at": requested.isoformat()
-            if isinstance(requested, dt.datetime)
-            else requested,
-            "rank": self.rank,
-            "half": self.half,
-        }
-
-
-@attrs.frozen(kw_only=True)
-class _Answer:
-    """What accepted and refused requests share: the request and its input position."""
-
-    request: DeskRequest
-    index: int
-
-    @property
-    def agent_id(self) -> str:
-        """Who asked."""
-        return self.request.agent_id
-
-    @property
-    def day(self) -> dt.date:
-        """The day asked for."""
-        return self.request.day
-
-    @property
-    def centre(self) -> str:
-        """The centre asked for (for a refusal, possibly not in the network)."""
-        return self.request.centre
-
-
-@attrs.frozen(kw_only=True)
-class Booking(_Answer):
-    """An accepted request: ``index`` is its position in the input, ``desk`` 1..desks."""
-
-    desk: int
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form: the request's fields, its index and the desk number."""
-        return {"index": self.index, **self.request.to_dict(), "desk": self.desk}
-
-
-@attrs.frozen(kw_only=True)
-class Refusal(_Answer):
-    """A refused request: ``index`` is its position in the input, ``reason`` the code."""
-
-    reason: RefusalReason
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form: the request's fields, its index and the reason code."""
-        return {"index": self.index, **self.request.to_dict(), "reason": self.reason.value}
-
-
-@attrs.frozen(kw_only=True)
-class Peak:
-    """The busiest day of a centre: ``demand`` desks asked for on ``day`` (earliest tie).
-
-    ``day`` is ``None`` when the centre had no demand at all.
-    """
-
-    centre: str
-    demand: int
-    day: dt.date | None
-    desks: int
-
-    @property
-    def shortfall(self) -> int:
-        """Desks missing on that day to serve every request (0 if none)."""
-        return max(0, self.demand - self.desks)
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form."""
-        return {
-            "centre": self.centre,
-            "demand": self.demand,
-            "day": None if self.day is None else self.day.isoformat(),
-            "desks": self.desks,
-        }
-
-
-# --------------------------------------------------------------------------- booking
 
 IntArray = npt.NDArray[np.int64]
 
@@ -734,7 +205,7 @@ class Bookings:
         ).reshape(len(names), 7)
         return {
             centre.name: {
-                _DAY_NAMES[d]: float(totals[c, d] / per_weekday[d])
+                DAY_NAMES[d]: float(totals[c, d] / per_weekday[d])
                 for d in sorted(centre.open_weekdays)
                 if per_weekday[d]
             }
@@ -850,7 +321,7 @@ def _priority(value: Any) -> Priority:
     if value == "rank":
         return "rank"
     text = value if isinstance(value, str) else ""
-    raise ValidationError("priority", value, choices(_PRIORITIES) + _hint(text, _PRIORITIES))
+    raise ValidationError("priority", value, choices(_PRIORITIES) + hint(text, _PRIORITIES))
 
 
 def _requests(value: Any) -> tuple[DeskRequest, ...]:

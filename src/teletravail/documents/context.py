@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from teletravail.errors import Problem
 from teletravail.messages import EMPTY, Phrase, did_you_mean, french_count
-from teletravail.sources import Source
+
+if TYPE_CHECKING:  # the sources are described with these kinds: they sit above them
+    from teletravail.sources import Source
 
 __all__ = ["BAD", "Context", "join_path", "listed", "suggest"]
 
