@@ -16,7 +16,9 @@ The modules of the package:
 * ``calendar``: working days and public holidays (:class:`WorkCalendar`);
 * ``leave``: the telework days an agent's leave takes (:class:`LeaveAssumption`);
 * ``schedule``: one agent's dated telework days (:class:`Schedule`);
-* ``days``: the dated days of many agents at once (:class:`TeleworkDays`, :func:`lay_out`);
+* ``days``: the dated days of many agents at once, as columns (:class:`TeleworkDays`);
+* ``layout``: those days laid out over a period, step by step (:class:`Layout`,
+  :func:`lay_out`);
 * ``centres``: a télécentre and a network of them, and how each is read and written;
 * ``desk_requests``: a request for a desk and its answers;
 * ``booking``: :func:`book` and its outcome (:class:`Bookings`);
@@ -53,9 +55,9 @@ _EXPORTS: dict[str, str] = {
     "CapPeriod": "counting",
     "DayCaps": "volumes",
     "LeaveAssumption": "leave",
-    "Layout": "days",
+    "Layout": "layout",
     "TeleworkDays": "days",
-    "lay_out": "days",
+    "lay_out": "layout",
     "DerogationRule": "derogations",
     "FloatingDays": "volumes",
     "Granularity": "counting",
@@ -152,9 +154,10 @@ if TYPE_CHECKING:
     from .centres import WORKWEEK, Telecentre, TelecentreNetwork
     from .checks import Asks, QuotaChecks, QuotaDecision
     from .counting import CapPeriod, Granularity, Modality
-    from .days import Layout, TeleworkDays, lay_out
+    from .days import TeleworkDays
     from .derogations import DerogationRule, national_derogations
     from .desk_requests import Booking, DeskRequest, Peak, Refusal, RefusalReason
+    from .layout import Layout, lay_out
     from .leave import LeaveAssumption
     from .network_2012 import aurillac_figeac_decazeville_2012
     from .planning import (

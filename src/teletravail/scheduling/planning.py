@@ -41,7 +41,7 @@ from teletravail.workforce import Agent
 from .calendar import WorkCalendar
 from .centres import TelecentreNetwork
 from .counting import CapPeriod, Modality
-from .days import Layout, lay_out
+from .layout import Layout, lay_out
 from .leave import LeaveAssumption
 from .quota import Quota
 from .schedule import FloatingReview, Schedule
@@ -110,7 +110,7 @@ def plan(
     out from then (within the authorisation), and the days before ``start`` are the
     schedule's ``earlier`` days, which the allowance's yearly caps count too.
 
-    It is the one-agent case of :func:`~teletravail.scheduling.days.lay_out`.
+    It is the one-agent case of :func:`~teletravail.scheduling.layout.lay_out`.
     """
     first, last = to_date(start, "start"), to_date(end, "end")
     check_order(first, last)
