@@ -23,7 +23,9 @@ The modules of the package:
 * ``desk_requests``: a request for a desk and its answers;
 * ``booking``: :func:`book` and its outcome (:class:`Bookings`);
 * ``network_2012``: the shipped network of the 2012 pilot;
-* ``planning``: a pattern laid over a period (:func:`plan`) and floating days reviewed;
+* ``planning``: one agent's pattern laid over a period (:func:`plan`);
+* ``floating``: floating days asked for on given dates, reviewed (:func:`review_floating`);
+* ``day_counts``: a whole workforce's telework days counted at once (:func:`telework_days`);
 * ``presets``: rules of national texts a policy may add to its quota.
 
 >>> from teletravail.scheduling import WeeklyPattern, plan
@@ -76,8 +78,8 @@ _EXPORTS: dict[str, str] = {
     "Schedule": "schedule",
     "TeleworkDay": "schedule",
     "plan": "planning",
-    "review_floating": "planning",
-    "telework_days": "planning",
+    "review_floating": "floating",
+    "telework_days": "day_counts",
     "WORKWEEK": "centres",
     "Telecentre": "centres",
     "TelecentreNetwork": "centres",
@@ -154,18 +156,15 @@ if TYPE_CHECKING:
     from .centres import WORKWEEK, Telecentre, TelecentreNetwork
     from .checks import Asks, QuotaChecks, QuotaDecision
     from .counting import CapPeriod, Granularity, Modality
+    from .day_counts import telework_days
     from .days import TeleworkDays
     from .derogations import DerogationRule, national_derogations
     from .desk_requests import Booking, DeskRequest, Peak, Refusal, RefusalReason
+    from .floating import review_floating
     from .layout import Layout, lay_out
     from .leave import LeaveAssumption
     from .network_2012 import aurillac_figeac_decazeville_2012
-    from .planning import (
-        QuotaExceededError,
-        plan,
-        review_floating,
-        telework_days,
-    )
+    from .planning import QuotaExceededError, plan
     from .quota import Quota
     from .schedule import CountPeriod, FloatingReview, Schedule, TeleworkDay
     from .volumes import DayCaps, FloatingDays
