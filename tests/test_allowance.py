@@ -294,7 +294,7 @@ def test_many_schedules_at_once_equal_each_alone(weekdays: set[int], year: int) 
     """The column method over many agents' days gives each agent what its own schedule
     gives."""
     from teletravail.scheduling.calendar import WorkCalendar
-    from teletravail.scheduling.days import Layout, lay_out
+    from teletravail.scheduling.layout import Layout, lay_out
 
     patterns = (WeeklyPattern.of(sorted(weekdays)), TUE_THU, None)
     k = len(patterns)

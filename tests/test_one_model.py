@@ -25,7 +25,7 @@ from teletravail.scheduling import (
     plan,
     review_floating,
 )
-from teletravail.scheduling.days import horizon
+from teletravail.scheduling.layout import horizon
 from teletravail.scheduling.leave import LeaveAssumption
 from teletravail.scheduling.quota import Quota
 from teletravail.scheduling.schedule import Schedule

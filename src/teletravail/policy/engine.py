@@ -14,7 +14,7 @@ column methods, each once for the whole workforce:
    refused, or reduced to what the quota allows when the policy says so
    (``asks="reduce"``): see :mod:`teletravail.policy.asks`;
 3. the dated days of what is granted, over the period, by
-   :func:`~teletravail.scheduling.days.lay_out`: the policy's calendar, the agent's
+   :func:`~teletravail.scheduling.layout.lay_out`: the policy's calendar, the agent's
    days off, window (authorisation, adaptation), absences or the leave assumption, the
    quota's caps on days and its floating days;
 4. the allowance's :meth:`~teletravail.allowance.Allowance.columns` on those days;
@@ -51,7 +51,8 @@ from teletravail.policy.profiles import Profiles, profiles_of
 from teletravail.policy.results import PopulationAssessment
 from teletravail.scheduling.checks import Asks, QuotaChecks
 from teletravail.scheduling.counting import Modality
-from teletravail.scheduling.days import Layout, TeleworkDays, horizon, lay_out
+from teletravail.scheduling.days import TeleworkDays
+from teletravail.scheduling.layout import Layout, horizon, lay_out
 from teletravail.scheduling.quota import Quota
 from teletravail.spans import telework_window
 from teletravail.week import WeeklyPattern

@@ -16,12 +16,16 @@ The modules of the package:
 * ``calendar``: working days and public holidays (:class:`WorkCalendar`);
 * ``leave``: the telework days an agent's leave takes (:class:`LeaveAssumption`);
 * ``schedule``: one agent's dated telework days (:class:`Schedule`);
-* ``days``: the dated days of many agents at once (:class:`TeleworkDays`, :func:`lay_out`);
+* ``days``: the dated days of many agents at once, as columns (:class:`TeleworkDays`);
+* ``layout``: those days laid out over a period, step by step (:class:`Layout`,
+  :func:`lay_out`);
 * ``centres``: a télécentre and a network of them, and how each is read and written;
 * ``desk_requests``: a request for a desk and its answers;
 * ``booking``: :func:`book` and its outcome (:class:`Bookings`);
 * ``network_2012``: the shipped network of the 2012 pilot;
-* ``planning``: a pattern laid over a period (:func:`plan`) and floating days reviewed;
+* ``planning``: one agent's pattern laid over a period (:func:`plan`);
+* ``floating``: floating days asked for on given dates, reviewed (:func:`review_floating`);
+* ``day_counts``: a whole workforce's telework days counted at once (:func:`telework_days`);
 * ``presets``: rules of national texts a policy may add to its quota.
 
 >>> from teletravail.scheduling import WeeklyPattern, plan
@@ -53,9 +57,9 @@ _EXPORTS: dict[str, str] = {
     "CapPeriod": "counting",
     "DayCaps": "volumes",
     "LeaveAssumption": "leave",
-    "Layout": "days",
+    "Layout": "layout",
     "TeleworkDays": "days",
-    "lay_out": "days",
+    "lay_out": "layout",
     "DerogationRule": "derogations",
     "FloatingDays": "volumes",
     "Granularity": "counting",
@@ -74,8 +78,8 @@ _EXPORTS: dict[str, str] = {
     "Schedule": "schedule",
     "TeleworkDay": "schedule",
     "plan": "planning",
-    "review_floating": "planning",
-    "telework_days": "planning",
+    "review_floating": "floating",
+    "telework_days": "day_counts",
     "WORKWEEK": "centres",
     "Telecentre": "centres",
     "TelecentreNetwork": "centres",
@@ -152,17 +156,15 @@ if TYPE_CHECKING:
     from .centres import WORKWEEK, Telecentre, TelecentreNetwork
     from .checks import Asks, QuotaChecks, QuotaDecision
     from .counting import CapPeriod, Granularity, Modality
-    from .days import Layout, TeleworkDays, lay_out
+    from .day_counts import telework_days
+    from .days import TeleworkDays
     from .derogations import DerogationRule, national_derogations
     from .desk_requests import Booking, DeskRequest, Peak, Refusal, RefusalReason
+    from .floating import review_floating
+    from .layout import Layout, lay_out
     from .leave import LeaveAssumption
     from .network_2012 import aurillac_figeac_decazeville_2012
-    from .planning import (
-        QuotaExceededError,
-        plan,
-        review_floating,
-        telework_days,
-    )
+    from .planning import QuotaExceededError, plan
     from .quota import Quota
     from .schedule import CountPeriod, FloatingReview, Schedule, TeleworkDay
     from .volumes import DayCaps, FloatingDays

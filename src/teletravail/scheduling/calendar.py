@@ -24,7 +24,7 @@ from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
 from teletravail.week import weekday, weekday_set
 
-__all__ = ["WorkCalendar", "whit_monday"]
+__all__ = ["WorkCalendar", "calendar_or_default", "whit_monday"]
 
 # spans of more days than this are counted without the running table (its memory)
 _TABLE_LIMIT = 200_000
@@ -262,3 +262,15 @@ class WorkCalendar:
             mask = "".join("1" if d == day else "0" for d in range(7))
             counts[:, day] = np.busday_count(first, after, weekmask=mask, holidays=holidays)
         return counts
+
+
+def calendar_or_default(value: Any) -> WorkCalendar:
+    """``value`` when it is a :class:`WorkCalendar`, France's default calendar when it is
+    None; anything else is a :class:`ValidationError` naming ``calendar``."""
+    if value is None:
+        return WorkCalendar()
+    if not isinstance(value, WorkCalendar):
+        raise ValidationError(
+            "calendar", value, Phrase("a WorkCalendar or None", "un objet WorkCalendar ou None")
+        )
+    return value
