@@ -1,5 +1,5 @@
 """Messages in English and in French: phrases, the errors that frame them (and pickle),
-and the modules whose every message has its French (tests/test_french_documents.py
+and the modules whose every message has its French (tests/whole/test_french_documents.py
 reads whole documents and the command line)."""
 
 from __future__ import annotations
