@@ -339,7 +339,8 @@ def _policy_parts() -> dict[str, st.SearchStrategy[object]]:
     from teletravail.allowance.rates import PerDay
     from teletravail.dated import DatedParameter, DatedValue
     from teletravail.eligibility.selection import SelectionCampaign
-    from teletravail.impact.commute import Assumptions, Rebound
+    from teletravail.impact.commute import Assumptions
+    from teletravail.impact.rebound import Rebound
     from teletravail.scheduling.derogations import national_derogations
     from teletravail.sources import Source
     from teletravail.week import PlaceKind

@@ -25,8 +25,8 @@ from teletravail.allowance import forfait_annual_cap, forfait_daily_rate, nation
 from teletravail.conformity import framework
 from teletravail.errors import ValidationError
 from teletravail.impact import pilot_2012_costs
-from teletravail.impact.commute import Rebound
 from teletravail.impact.factors import emission_factors, tailpipe_2012
+from teletravail.impact.rebound import Rebound
 from teletravail.scheduling import (
     LeaveAssumption,
     aurillac_figeac_decazeville_2012,

@@ -28,10 +28,10 @@ from teletravail.messages import (
     check_lang,
     counted,
     french_count,
-    french_quantity,
     show,
     text_of,
 )
+from teletravail.unit_words import french_quantity
 
 if TYPE_CHECKING:
     from teletravail.scheduling.checks import QuotaDecision

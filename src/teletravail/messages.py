@@ -30,11 +30,14 @@ and nothing is compiled.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
 import numbers
 import string
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final, Literal, Self, overload
+
+from teletravail.unit_words import french_quantity
 
 __all__ = [
     "EMPTY",
@@ -48,10 +51,9 @@ __all__ = [
     "counted",
     "decimal",
     "did_you_mean",
+    "did_you_mean_among",
     "either",
     "french_count",
-    "french_quantity",
-    "french_unit",
     "grouped",
     "show",
     "system_reason",
@@ -179,6 +181,12 @@ def did_you_mean(guess: str | None) -> Phrase:
     return Phrase(
         " (did you mean {guess!r}?)", " (vouliez-vous dire {guess!r}" + NNBSP + "?)", guess=guess
     )
+
+
+def did_you_mean_among(word: str, known: Sequence[str], cutoff: float = 0.6) -> Phrase:
+    """:func:`did_you_mean` with the closest of ``known`` to ``word``, if one is close."""
+    guess = difflib.get_close_matches(word, list(known), n=1, cutoff=cutoff)
+    return did_you_mean(guess[0] if guess else None)
 
 
 def either(first: str, second: str) -> Phrase:
@@ -343,45 +351,6 @@ def _french_item(value: Any, *, cut: bool, depth: int) -> str:
         inner = ", ".join(items) + (", …" if len(shown) > 6 else "")
         return f"({inner})" if isinstance(value, tuple) else f"[{inner}]"
     return f"une valeur de type {type(value).__name__}"
-
-
-#: The library's unit names in French words, singular and plural.
-_FRENCH_UNITS: Final = {
-    "workday": ("jour", "jours"),
-    "halfday": ("demi-journée", "demi-journées"),
-    "day": ("jour", "jours"),
-    "week": ("semaine", "semaines"),
-    "month": ("mois", "mois"),
-    "year": ("an", "ans"),
-    "hour": ("heure", "heures"),
-    "minute": ("minute", "minutes"),
-    "trip": ("trajet", "trajets"),
-    "EUR": ("€", "€"),
-}
-
-
-def french_quantity(value: Any) -> str:
-    """A scalar quantity in French words for its units (``2 jours / semaine``,
-    ``1 jour / semaine``, ``2.88 € / jour``): the first unit agrees with the number, the
-    units after it are singular; symbols (``km``, ``%``, ``kg``) stay as they are."""
-    magnitude = value.magnitude
-    return f"{magnitude:g} {_unit_words(value, plural=abs(magnitude) >= 2)}".strip()
-
-
-def french_unit(value: Any) -> str:
-    """The unit of a quantity in French words, singular (``€ / jour``, ``km``)."""
-    return _unit_words(value, plural=False)
-
-
-def _unit_words(value: Any, *, plural: bool) -> str:
-    words: list[str] = []
-    for word in f"{value.units:~}".split(" "):
-        forms = _FRENCH_UNITS.get(word)
-        if forms is None:
-            words.append(word)
-        else:
-            words.append(forms[1] if plural and not words else forms[0])
-    return " ".join(words)
 
 
 def _key(key: Any) -> str:

@@ -26,12 +26,12 @@ import functools
 import math
 import re
 import threading
-import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from teletravail.errors import UnitError, ValidationError, dimension_words
 from teletravail.messages import Phrase
+from teletravail.unit_words import english_units
 
 if TYPE_CHECKING:
     import pint
@@ -351,7 +351,7 @@ def _read_text(text: str, field: str, wanted: str) -> Quantity:
     number, unit_text = match.groups()
     written = unit_text
     if unit_text:  # French words read as the library's units
-        unit_text = " ".join(_english(unit_text).split()).replace(" / ", "/")
+        unit_text = " ".join(english_units(unit_text).split()).replace(" / ", "/")
     if _AMBIGUOUS_COMMA.match(number):
         raise UnitError(
             field,
@@ -394,56 +394,6 @@ _NUMBER_THEN_UNIT = Phrase(
 
 
 _DIGIT_GROUPS = re.compile(r"(?<=[0-9]) (?=[0-9]{3}(?![0-9]))")
-
-
-#: The unit words of French texts, read as the library's units. A "jour" of telework
-#: is a working day (the rules count days worked, never 24-hour days); "par" is "/".
-FRENCH_UNITS: dict[str, str] = {
-    "jour": "workday",
-    "jours": "workday",
-    "j": "workday",
-    "journée": "workday",
-    "journées": "workday",
-    "demi-journée": "halfday",
-    "demi-journées": "halfday",
-    "semaine": "week",
-    "semaines": "week",
-    "sem": "week",
-    "mois": "month",
-    "an": "year",
-    "ans": "year",
-    "année": "year",
-    "années": "year",
-    "heure": "hour",
-    "heures": "hour",
-    "minute": "minute",
-    "minutes": "minute",
-    "kilomètre": "km",
-    "kilomètres": "km",
-    "trajet": "trip",
-    "trajets": "trip",
-    "euro": "EUR",
-    "euros": "EUR",
-    "par": "/",
-}
-_FOLDED_FRENCH = {
-    unicodedata.normalize("NFD", word).encode("ascii", "ignore").decode(): unit
-    for word, unit in FRENCH_UNITS.items()
-}
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-
-
-def _english(unit_text: str) -> str:
-    """French unit words as the library's (``"jours/semaine"`` → ``"workday/week"``),
-    accents and capitals aside; other words are left as they are."""
-
-    def word(match: re.Match[str]) -> str:
-        found = match.group(0)
-        folded = unicodedata.normalize("NFD", found.lower()).encode("ascii", "ignore").decode()
-        unit = _FOLDED_FRENCH.get(folded)
-        return found if unit is None else f" {unit} "
-
-    return _WORD.sub(word, unit_text)
 
 
 def _clean(text: str) -> str:

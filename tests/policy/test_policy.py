@@ -20,7 +20,8 @@ from teletravail import Q_, Agent, Policy, Workforce, get_registry, presets
 from teletravail.allowance import Allowance, EmployerCost, OneOff, forfait_teletravail
 from teletravail.eligibility import MinimumWorkingTime, Predicate, SelectionCampaign, Volunteer
 from teletravail.errors import ValidationError
-from teletravail.impact.commute import Assumptions, Rebound
+from teletravail.impact.commute import Assumptions
+from teletravail.impact.rebound import Rebound
 from teletravail.policy import Assessment, BatchAssessment, compare_policies
 from teletravail.samples import lot_sample_agents
 from teletravail.scheduling import WeeklyPattern, WorkCalendar, plan

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from teletravail import Q_, Workforce
 from teletravail.errors import ValidationError
-from teletravail.impact.commute import Assumptions, Rebound, commute_impact
+from teletravail.impact.commute import Assumptions, commute_impact
+from teletravail.impact.rebound import Rebound
 from teletravail.money import half_days, pay
 from teletravail.scheduling.counting import Granularity
 from teletravail.scheduling.quota import Quota

@@ -18,7 +18,8 @@ The modules of the package, from the lowest layer up:
 * ``allowance``: the :class:`Allowance` of several components and the table of kinds
   (:data:`COMPONENT_KINDS`);
 * ``forfait`` and ``urssaf``: the dated national amounts; ``national``: the registry of
-  national parameters a policy names; ``presets``: the components of those amounts;
+  national parameters a policy names; ``branch``: the branches of the civil service
+  the forfait's cap depends on; ``presets``: the components of those amounts;
 * ``payments``: when an allowance is paid (:class:`PaymentCalendar`).
 
 >>> from teletravail.allowance import forfait_teletravail
@@ -53,7 +54,7 @@ _EXPORTS: dict[str, str] = {
     "forfait_annual_cap": "forfait",
     "forfait_annual_cap_territorial": "forfait",
     "forfait_daily_rate": "forfait",
-    "Branch": "national",
+    "Branch": "branch",
     "NationalParameter": "national",
     "NationalReference": "national",
     "NationalValues": "national",
@@ -113,11 +114,11 @@ if TYPE_CHECKING:
 
     from . import presets
     from .allowance import COMPONENT_KINDS, Allowance
+    from .branch import Branch
     from .columns import AllowanceColumns, Amounts
     from .component import Component
     from .forfait import forfait_annual_cap, forfait_annual_cap_territorial, forfait_daily_rate
     from .national import (
-        Branch,
         NationalParameter,
         NationalReference,
         NationalValues,

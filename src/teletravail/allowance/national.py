@@ -30,23 +30,20 @@ accents and separators aside (``"Forfait télétravail"``, ``"État"``, ``"FPT"`
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import enum
-import re
-import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from teletravail.dated import DatedParameter, DatedValue
 from teletravail.errors import NoValueInForceError, ValidationError
-from teletravail.messages import EMPTY, Phrase, choices, did_you_mean
+from teletravail.messages import EMPTY, Phrase, choices, did_you_mean_among
 from teletravail.sources import STATED, Source
 from teletravail.units import per_registry
 from teletravail.week import PlaceKind
 
+from .branch import Branch, branch_choices, plain_words
 from .forfait import (
     DECRET_2021_1123,
     forfait_annual_cap,
@@ -66,99 +63,17 @@ if TYPE_CHECKING:
     from .component import Component
 
 __all__ = [
-    "BRANCH_WORDS",
-    "Branch",
     "NationalParameter",
     "NationalReference",
     "NationalValues",
     "national_component",
     "national_parameter",
     "national_parameters",
-    "plain_words",
 ]
 
 ParameterKind = Literal["per_day", "monthly_flat"]
 
 _ONE_DAY = dt.timedelta(days=1)
-
-
-def plain_words(text: str) -> str:
-    """``text`` as names are compared: case, accents and separators aside
-    (``"Forfait  Télétravail"`` and ``"forfait_teletravail"`` are ``"forfait-teletravail"``)."""
-    decomposed = unicodedata.normalize("NFKD", text[:200])
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
-    return "-".join(re.findall(r"[0-9a-z]+", bare))
-
-
-class Branch(enum.StrEnum):
-    """A branch of the French civil service: the forfait's 2024 cap differs by branch."""
-
-    STATE = "state"
-    TERRITORIAL = "territorial"
-    HOSPITAL = "hospital"
-
-    @property
-    def french(self) -> str:
-        """The branch's name in French: ``État``, ``territoriale``, ``hospitalière``."""
-        return _FRENCH[self]
-
-    @classmethod
-    def parse(cls, value: Any, field: str = "branch") -> Branch:
-        """A branch from its code or a word for it, in English or French, case and
-        accents aside (``"État"``, ``"etat"``, ``"territoriale"``, ``"FPH"``); anything
-        else is a :class:`ValidationError` naming ``field`` with a "did you mean"."""
-        if isinstance(value, Branch):
-            return value
-        if isinstance(value, str):
-            found = BRANCH_WORDS.get(plain_words(value))
-            if found is not None:
-                return found
-        hint = _hint(plain_words(value), tuple(BRANCH_WORDS)) if isinstance(value, str) else EMPTY
-        raise ValidationError(field, value, branch_choices() + hint)
-
-
-_FRENCH: Final = {
-    Branch.STATE: "État",
-    Branch.TERRITORIAL: "territoriale",
-    Branch.HOSPITAL: "hospitalière",
-}
-
-#: The words a branch is read from (compared after :func:`plain_words`): its code, its
-#: French name, the usual abbreviation (FPE, FPT, FPH) and the full name of the branch.
-BRANCH_WORDS: Final[Mapping[str, Branch]] = MappingProxyType(
-    {
-        "state": Branch.STATE,
-        "etat": Branch.STATE,
-        "fpe": Branch.STATE,
-        "fonction-publique-de-l-etat": Branch.STATE,
-        "territorial": Branch.TERRITORIAL,
-        "territoriale": Branch.TERRITORIAL,
-        "fpt": Branch.TERRITORIAL,
-        "fonction-publique-territoriale": Branch.TERRITORIAL,
-        "hospital": Branch.HOSPITAL,
-        "hospitaliere": Branch.HOSPITAL,
-        "hospitalier": Branch.HOSPITAL,
-        "fph": Branch.HOSPITAL,
-        "fonction-publique-hospitaliere": Branch.HOSPITAL,
-    }
-)
-
-
-def branch_choices() -> Phrase:
-    """What a branch may be, for error messages."""
-    codes = ", ".join(branch.value for branch in Branch)
-    french = ", ".join(branch.french for branch in Branch)
-    return Phrase(
-        "one of: {codes} (in French: {french}; or FPE, FPT, FPH)",
-        "une valeur parmi {codes}, {french}, FPE, FPT, FPH",
-        codes=codes,
-        french=french,
-    )
-
-
-def _hint(word: str, known: Sequence[str]) -> Phrase:
-    guess = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return did_you_mean(guess[0] if guess else None)
 
 
 @attrs.frozen(kw_only=True)
@@ -414,7 +329,7 @@ def national_parameter(name: Any) -> NationalParameter:
             if word in parameter.spellings:
                 return parameter
     spellings = [spelling for parameter in known.values() for spelling in parameter.spellings]
-    hint = _hint(plain_words(name), spellings) if isinstance(name, str) else EMPTY
+    hint = did_you_mean_among(plain_words(name), spellings) if isinstance(name, str) else EMPTY
     raise ValidationError("national", name, choices(list(known)) + hint)
 
 

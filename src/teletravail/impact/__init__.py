@@ -1,8 +1,9 @@
 """Impact: distance, time, emissions and money saved by not commuting, with rebound
 effects, reports and télécentre economics.
 
-The modules: :mod:`.commute` (what not commuting saves, with rebound effects),
-:mod:`.factors` (emission factors), :mod:`.report` (reports and comparisons of
+The modules: :mod:`.commute` (what not commuting saves), :mod:`.rebound` (the rebound
+effects it subtracts), :mod:`.factors` (emission factors), :mod:`.fiscal_scale` (the
+fiscal kilometric scale, a cost per km), :mod:`.report` (reports and comparisons of
 scenarios), and the economics of télécentres in three: :mod:`.centre_costs` (what a
 centre costs), :mod:`.costing` (:func:`telecentre_economics`, the model stated once)
 and :mod:`.economics` (its result, :class:`Economics`).
@@ -25,11 +26,11 @@ from teletravail._lazy import lazy_names
 # economics...), which keeps a process's first result quick.
 _EXPORTS: dict[str, str] = {
     "Assumptions": "commute",
-    "Rebound": "commute",
-    "ReboundKind": "commute",
+    "Rebound": "rebound",
+    "ReboundKind": "rebound",
     "commute_impact": "commute",
-    "fiscal_cost": "commute",
-    "fiscal_rate": "commute",
+    "fiscal_cost": "fiscal_scale",
+    "fiscal_rate": "fiscal_scale",
     "COSTS_TABLE": "centre_costs",
     "DEFAULT_DEPRECIATION_YEARS": "centre_costs",
     "CentreCosts": "centre_costs",
@@ -79,14 +80,7 @@ if TYPE_CHECKING:
         CentreCosts,
         pilot_2012_costs,
     )
-    from .commute import (
-        Assumptions,
-        Rebound,
-        ReboundKind,
-        commute_impact,
-        fiscal_cost,
-        fiscal_rate,
-    )
+    from .commute import Assumptions, commute_impact
     from .costing import (
         PUBLIC_HOLIDAYS,
         WEEKS_PER_YEAR,
@@ -95,6 +89,8 @@ if TYPE_CHECKING:
     )
     from .economics import Economics, EconomicsRow
     from .factors import emission_factors, tailpipe_2012
+    from .fiscal_scale import fiscal_cost, fiscal_rate
+    from .rebound import Rebound, ReboundKind
     from .report import ImpactReport, compare, plot_scenarios
 
 

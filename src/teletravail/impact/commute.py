@@ -13,7 +13,6 @@ Everything is computed on columns: one agent is a workforce of one.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
@@ -23,18 +22,18 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail import sources
-from teletravail._checks import enum_value, optional_source
+from teletravail._checks import enum_value
 from teletravail._columns import all_nan, highest, lowest, readonly, zeros
 from teletravail.dated import DatedParameter
 from teletravail.dates import to_date
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
-from teletravail.sources import Source
 from teletravail.units import Q_, as_quantity, unit
 from teletravail.week import PlaceKind
 from teletravail.workforce import Agent, CommuteMode, Workforce
 
 from .factors import emission_factors
+from .rebound import Rebound, ReboundKind
 from .report import ImpactReport
 
 if TYPE_CHECKING:
@@ -44,35 +43,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Assumptions",
-    "Rebound",
-    "ReboundKind",
     "commute_impact",
     "dated_impact",
-    "fiscal_cost",
-    "fiscal_rate",
 ]
 
 _MODES: tuple[CommuteMode, ...] = tuple(CommuteMode)
 _SMALLEST_NORMAL = 2.0**-1022  # below it, a product loses bits and x 2 no longer commutes
-
-ADEME_2020 = attrs.evolve(
-    sources.ADEME_REBOUND_2020,
-    reference="271 kg CO2e a year per weekly telework day; modal chains +67.7 (25 %); net -31 %",
-)
-
-
-class ReboundKind(enum.StrEnum):
-    """Which rebound effect to subtract from the gross emissions avoided."""
-
-    NONE = "none"
-    ADEME_TRIPS = "ademe_trips"
-    ADEME_NET = "ademe_net"
-    PER_DAY = "per_day"
-
-
-def _kind(value: Any) -> ReboundKind:
-    return enum_value(ReboundKind, value, "rebound.kind")
-
 
 _NEGATIVE: Final = Phrase("negative or not finite", "négatif ou non fini")
 _NEGATIVE_ONLY: Final = Phrase("negative", "négatif")
@@ -82,140 +58,6 @@ _DISTANCES: Final = Phrase("distances >= 0 km", "des distances positives ou null
 def _shape(shape: tuple[int, ...]) -> Phrase:
     """The shape of an array, as a value found."""
     return Phrase("shape {shape}", "dimensions {shape}", shape=shape)
-
-
-def _per_day(value: Any) -> Quantity | None:
-    if value is None:
-        return None
-    quantity = as_quantity(value, field="rebound.per_day", dimension="[mass] * [co2e] / [workday]")
-    if not float(quantity.m_as("kg CO2e/workday")) >= 0:
-        raise ValidationError(
-            "rebound.per_day",
-            value,
-            Phrase(
-                "an amount >= 0 kg CO2e per workday",
-                "une masse positive ou nulle de kg CO2e par jour de travail",
-            ),
-        )
-    return quantity
-
-
-@attrs.frozen(kw_only=True)
-class Rebound:
-    """A rebound effect: none; ADEME's extra errand and school trips (25 % of the
-    emissions avoided, impactco2's default); ADEME's net average of all effects (31 %);
-    or components given per telework day (home energy, videoconferencing)."""
-
-    kind: ReboundKind = attrs.field(default=ReboundKind.NONE, converter=_kind)
-    per_day: Quantity | None = attrs.field(default=None, converter=_per_day)
-    source: Source | None = attrs.field(default=None, validator=optional_source)
-
-    def __attrs_post_init__(self) -> None:
-        if (self.kind is ReboundKind.PER_DAY) != (self.per_day is not None):
-            raise ValidationError(
-                "rebound.per_day",
-                self.per_day,
-                Phrase(
-                    "an amount per day exactly when kind is per_day",
-                    "une masse par jour si et seulement si kind vaut per_day",
-                ),
-            )
-
-    @classmethod
-    def ademe_trips(cls) -> Rebound:
-        """25 % of the avoided emissions go to extra trips (ADEME 2020, impactco2)."""
-        return cls(kind=ReboundKind.ADEME_TRIPS, source=ADEME_2020)
-
-    @classmethod
-    def ademe_net(cls) -> Rebound:
-        """The net average of all rebound effects: 31 % of the benefit (ADEME 2020)."""
-        return cls(kind=ReboundKind.ADEME_NET, source=ADEME_2020)
-
-    def kilograms(
-        self, gross_kg: npt.NDArray[np.float64], days: npt.NDArray[np.float64]
-    ) -> npt.NDArray[np.float64]:
-        """The rebound, in kg CO2e, for gross avoided emissions and telework days."""
-        if self.kind is ReboundKind.ADEME_TRIPS:
-            return gross_kg * 0.25
-        if self.kind is ReboundKind.ADEME_NET:
-            return gross_kg * 0.31
-        if self.kind is ReboundKind.PER_DAY:
-            assert self.per_day is not None
-            result: npt.NDArray[np.float64] = days * float(self.per_day.m_as("kg CO2e/workday"))
-            return result
-        return np.zeros_like(gross_kg)
-
-
-# barème kilométrique (fiscal scale) for cars, income years 2022-2025 (unchanged since
-# 2023's +5.4 %): per fiscal horsepower (3 = "3 CV or less", 7 = "7 CV or more"), the three
-# bands (d <= 5,000 km; 5,001-20,000 km: d x a + b; d > 20,000 km)
-_SCALE_2022: dict[int, tuple[float, tuple[float, float], float]] = {
-    3: (0.529, (0.316, 1065.0), 0.370),
-    4: (0.606, (0.340, 1330.0), 0.407),
-    5: (0.636, (0.357, 1395.0), 0.427),
-    6: (0.665, (0.374, 1457.0), 0.447),
-    7: (0.697, (0.394, 1515.0), 0.470),
-}
-# older first bands only (the other bands are not in our sources)
-_FIRST_BAND: dict[int, dict[int, float]] = {
-    2020: {3: 0.456, 4: 0.523, 5: 0.548, 6: 0.574, 7: 0.601},
-    2013: {3: 0.405, 4: 0.487, 5: 0.536, 6: 0.561, 7: 0.587},  # "pour 2013", unconfirmed
-}
-
-
-def _horsepower(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValidationError(
-            "horsepower",
-            value,
-            Phrase(
-                "fiscal horsepower, a whole number >= 1",
-                "une puissance fiscale, un nombre entier d'au moins 1",
-            ),
-        )
-    return min(max(value, 3), 7)
-
-
-def fiscal_rate(horsepower: int, year: int) -> Quantity:
-    """The fiscal kilometric scale's first band (up to 5,000 km a year) for a car of
-    ``horsepower`` fiscal CV, in EUR per km (income years 2022-2025, 2020, and a table
-    published for 2013, unconfirmed)."""
-    cv = _horsepower(horsepower)
-    if isinstance(year, int) and not isinstance(year, bool) and 2022 <= year <= 2025:
-        return Q_(_SCALE_2022[cv][0], "EUR/km")
-    if isinstance(year, int) and year in _FIRST_BAND:
-        return Q_(_FIRST_BAND[year][cv], "EUR/km")
-    raise ValidationError(
-        "fiscal_rate",
-        year,
-        Phrase(
-            "an income year 2022-2025, 2020 or 2013; or give a rate",
-            "une année de revenus de 2022 à 2025, 2020 ou 2013\u202f; ou indiquez un taux",
-        ),
-    )
-
-
-def fiscal_cost(
-    horsepower: int, distance: Quantity | str, year: int, *, electric: bool = False
-) -> Quantity:
-    """What the fiscal scale allows for ``distance`` km a year (a quantity, or an array of
-    them) driven in a car of ``horsepower`` CV, all three bands, income years 2022-2025;
-    electric cars +20 %."""
-    cv = _horsepower(horsepower)
-    if isinstance(year, bool) or not isinstance(year, int) or not 2022 <= year <= 2025:
-        raise ValidationError(
-            "year",
-            year,
-            Phrase("an income year from 2022 to 2025", "une année de revenus de 2022 à 2025"),
-        )
-    km = np.asarray(as_quantity(distance, field="distance", dimension="[length]").m_as("km"))
-    if np.any(km < 0) or not np.all(np.isfinite(km)):
-        raise ValidationError("distance", _NEGATIVE, _DISTANCES)
-    first, (slope, base), last = _SCALE_2022[cv]
-    amount = np.where(km <= 5000, km * first, np.where(km <= 20000, km * slope + base, km * last))
-    if electric:
-        amount = amount * 1.2
-    return Q_(np.round(amount, 2), "EUR")
 
 
 def _rebound(value: Any) -> Rebound:

@@ -16,7 +16,7 @@ from typing import Any
 
 from teletravail.allowance import national as national_module
 from teletravail.allowance.allowance import COMPONENT_KINDS
-from teletravail.allowance.national import BRANCH_WORDS, branch_choices, plain_words
+from teletravail.allowance.branch import BRANCH_WORDS, branch_choices, plain_words
 from teletravail.allowance.one_off import EmployerCost, OneOff
 from teletravail.allowance.rates import MonthlyFlat, PerDay
 from teletravail.config.format.dated import DatedKind
@@ -104,7 +104,7 @@ class NationalName(Kind):
 
 
 class BranchKind(Kind):
-    """A branch of the civil service (:class:`~teletravail.allowance.national.Branch`),
+    """A branch of the civil service (:class:`~teletravail.allowance.branch.Branch`),
     in English or French, case and accents aside; written back as its code."""
 
     label = Phrase("a branch of the civil service", "un versant de la fonction publique")

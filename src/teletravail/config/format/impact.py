@@ -24,7 +24,8 @@ from teletravail.documents import (
     non_defaults,
     suggest,
 )
-from teletravail.impact.commute import Assumptions, Rebound, ReboundKind
+from teletravail.impact.commute import Assumptions
+from teletravail.impact.rebound import Rebound, ReboundKind
 from teletravail.messages import Phrase
 from teletravail.workforce import CommuteMode
 
