@@ -23,6 +23,7 @@ from teletravail.policy.populations import (
     membership,
     overlaps,
 )
+from teletravail.policy.statuses import STATUSES
 from teletravail.scheduling import Quota, WorkingTimeBand
 
 from .. import oracles
@@ -117,6 +118,20 @@ def test_each_agent_gets_the_rules_of_their_first_population() -> None:
     assert batch.granted.tolist() == [0, 1, 2, 0, 0]
     assert batch.explain("A-2").failures == ("quota.maximum", "quota.on_site")
     assert batch.count("not_concerned") == 2 and batch.count("not_eligible") == 0
+
+
+def test_counts_agree_with_the_statuses() -> None:
+    """``count`` of each status (the totals read it without the status column) is the
+    number of agents the status column gives it."""
+    later = [
+        Agent(id=f"{role}-9", hire_date="2020-01-01", role=role)
+        for role in ("enseignant", "jardinier")
+    ]
+    batch = university().assess(Workforce.from_agents([*staff(), *later]), ON)
+    statuses = batch.statuses().tolist()
+    for status in STATUSES:
+        assert batch.count(status) == statuses.count(status), status
+    assert statuses.count("not_concerned") == batch.totals()["not_concerned"] == 4
 
 
 def test_days_are_counted_by_hand() -> None:

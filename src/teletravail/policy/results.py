@@ -212,6 +212,9 @@ class PopulationAssessment:
             return int(np.dot(self._profile_counts(), refused))
         if status == "not_asked":
             return int(np.dot(self._profile_counts(), profiles.nothing_asked))
+        if status == "not_concerned":
+            # the whole part is concerned or none of it is (its valid rows): no column
+            return 0 if self.concerned else len(self) - int(np.count_nonzero(self.invalid))
         return int(np.count_nonzero(self.status == STATUSES.index(status)))
 
     def _profile_counts(self) -> npt.NDArray[np.int64]:
