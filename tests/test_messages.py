@@ -124,21 +124,22 @@ def test_an_unknown_language_is_a_validation_error_from_a_fresh_process() -> Non
 
 
 def test_the_messages_do_not_import_the_errors() -> None:
-    # the messages stand below the errors; beneath them only the unit words, which import
-    # nothing of the package
+    # the messages stand below the errors; beneath them only the formats and the unit
+    # words, which import nothing else of the package
     def imports(module: str) -> set[str]:
         tree = ast.parse((ROOT / f"{module}.py").read_text(encoding="utf-8"))
-        found = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-        return {name for name in found if name} | {
-            alias.name
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Import)
-            for alias in node.names
-        }
+        found: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                base = node.module
+                found |= {f"{base}.{a.name}" if base == "teletravail" else base for a in node.names}
+            elif isinstance(node, ast.Import):
+                found |= {alias.name for alias in node.names}
+        return {name for name in found if name.startswith("teletravail")}
 
-    ours = {name for name in imports("messages") if name.startswith("teletravail")}
-    assert ours == {"teletravail.unit_words"}
-    assert not any(name.startswith("teletravail") for name in imports("unit_words"))
+    assert imports("messages") == {"teletravail.formats"}
+    assert imports("formats") == {"teletravail.unit_words"}
+    assert imports("unit_words") == set()
 
 
 def test_text_of_a_plain_string_is_the_string() -> None:
@@ -371,8 +372,8 @@ def _said(call: Callable[[], object]) -> tuple[str, str]:
 
 
 def test_small_phrases_of_the_modules() -> None:
+    from teletravail.formats import french_unit
     from teletravail.messages import decimal, either, french_count, grouped
-    from teletravail.unit_words import french_unit
     from teletravail.units import Q_
 
     assert (either("raise", "report"), either("raise", "report").text("fr")) == (
@@ -386,7 +387,7 @@ def test_small_phrases_of_the_modules() -> None:
         "1 valeur",
         "2 valeurs",
     ]
-    assert french_unit(Q_(2.5, "EUR/workday")) == "€ / jour"
+    assert french_unit(Q_(2.5, "EUR/workday")) == "€ par jour"
     assert french_unit(Q_(3, "km")) == "km"
 
 
@@ -444,7 +445,7 @@ def test_system_reasons_in_french() -> None:
             lambda: _parameter(("2024-01-01", "2.88 EUR/workday"), ("2025-01-01", "2 km")),
             "values[1].value: expected the same dimension as values[0] (EUR / workday): units"
             " may not be mixed, got '2 km'",
-            "values[1].value : attendu la même dimension que values[0] (€ / jour) : les unités ne"
+            "values[1].value : attendu la même dimension que values[0] (€ par jour) : les unités ne"
             " se mélangent pas, trouvé « 2 km »",
         ),
         (
@@ -469,7 +470,7 @@ def test_system_reasons_in_french() -> None:
         (
             lambda: _criteria().MinimumWorkingTime(minimum="120 %"),
             "minimum: expected a finite minimum between 0 and 100 percent, got '120 %'",
-            "minimum : attendu un minimum fini, de 0 à 100 %, trouvé « 120 % »",
+            "minimum : attendu un minimum fini, de 0 à 100 %, trouvé « 120\u00a0% »",
         ),
         (
             lambda: _criteria().Predicate(name="a b", function=len, text="x"),

@@ -145,3 +145,13 @@ def test_a_selection_says_not_selected_for_its_waiting_list() -> None:
     statuses = [record["status"] for record in selection.to_records()]
     assert statuses == ["not_selected", "not_selected", "selected", "selected", "invalid"]
     assert set(statuses) <= set(SELECTION_STATUSES)
+
+
+def test_every_status_has_a_label_in_both_languages_without_its_code() -> None:
+    from teletravail.statuses import RowStatus
+
+    for status in RowStatus:
+        english, french = str(status.label), status.label.text("fr")
+        assert english and french and english != french, status
+        assert "_" not in english + french, status
+    assert RowStatus.NOT_CONCERNED.label.text("fr") == "non concerné"

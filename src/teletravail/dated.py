@@ -46,9 +46,9 @@ from teletravail.documents import (
     write,
 )
 from teletravail.errors import DatedValueError, NoValueInForceError, ValidationError
+from teletravail.formats import french_unit
 from teletravail.messages import NBSP, Phrase, either, grouped
 from teletravail.sources import SOURCE_TABLE, Source
-from teletravail.unit_words import french_unit
 from teletravail.units import as_quantity, format_quantity, format_unit, get_registry
 
 if TYPE_CHECKING:

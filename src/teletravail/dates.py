@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from typing import Any, Final
 
+from teletravail import formats
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase, either
 
@@ -76,22 +77,10 @@ _WITHIN: Final = Phrase(
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
-_MONTHS: Final[dict[str, tuple[str, ...]]] = {
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-    "fr": (
-        "janvier", "février", "mars", "avril", "mai", "juin",
-        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    ),
-}  # fmt: skip
-
 
 def date_words(day: dt.date, lang: str = "en") -> str:
     """A date as a reader writes it: ``6 July 2012``; in French ``6 juillet 2012`` and
     ``1er avril 2015`` (the first of a month is an ordinal)."""
-    if lang not in _MONTHS:
+    if lang not in ("en", "fr"):
         raise ValidationError("lang", lang, either("en", "fr"))
-    number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
-    return f"{number} {_MONTHS[lang][day.month - 1]} {day.year}"
+    return formats.date(day, lang)

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import teletravail.messages as messages
+from teletravail.formats import french_quantity
 from teletravail.messages import (
     NBSP,
     NNBSP,
@@ -31,7 +32,6 @@ from teletravail.messages import (
     show,
     text_of,
 )
-from teletravail.unit_words import french_quantity
 
 if TYPE_CHECKING:
     from teletravail.scheduling.checks import QuotaDecision

@@ -37,7 +37,8 @@ import string
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final, Literal, Self, overload
 
-from teletravail.unit_words import french_quantity
+from teletravail import formats
+from teletravail.formats import french_quantity
 
 __all__ = [
     "EMPTY",
@@ -203,8 +204,7 @@ def french_count(count: int, singular: str, plural: str) -> str:
 def grouped(number: int) -> Phrase:
     """A whole number with its thousands grouped: ``131,072`` in English, ``131 072`` in
     French (a narrow no-break space between the groups)."""
-    text = f"{number:,}"
-    return Phrase(text, text.replace(",", NNBSP))
+    return Phrase(formats.number(number, "en"), formats.number(number, "fr"))
 
 
 def decimal(number: float) -> Phrase:

@@ -57,6 +57,25 @@ class RowStatus(enum.StrEnum):
         """What the status says of a row, in English and French."""
         return _MEANINGS[self]
 
+    @property
+    def label(self) -> Phrase:
+        """The status in a word or two, as a table or a text heads it (``granted``,
+        ``accordé``; ``not concerned``, ``non concerné``)."""
+        return _LABELS[self]
+
+
+_LABELS: Final[Mapping[RowStatus, Phrase]] = {
+    RowStatus.ELIGIBLE: Phrase("eligible", "éligible"),
+    RowStatus.NOT_ELIGIBLE: Phrase("not eligible", "non éligible"),
+    RowStatus.SELECTED: Phrase("selected", "retenu"),
+    RowStatus.NOT_SELECTED: Phrase("not selected", "non retenu"),
+    RowStatus.GRANTED: Phrase("granted", "accordé"),
+    RowStatus.REFUSED: Phrase("refused", "refusé"),
+    RowStatus.NOT_ASKED: Phrase("not asked", "sans demande"),
+    RowStatus.NOT_CONCERNED: Phrase("not concerned", "non concerné"),
+    RowStatus.INVALID: Phrase("not assessed", "non évalué"),
+    RowStatus.REJECTED: Phrase("unreadable", "illisible"),
+}
 
 _MEANINGS: Final[Mapping[RowStatus, Phrase]] = {
     RowStatus.ELIGIBLE: Phrase(

@@ -1,19 +1,19 @@
-"""Units in French words, both ways: the words a French text writes for the library's
-units (``"2 jours par semaine"`` reads as ``2 workday/week``: :data:`FRENCH_UNITS`,
-:func:`english_units`), and a quantity written back in French words with its plural
-(:func:`french_quantity`, :func:`french_unit`).
+"""Units in words, both ways: the words a French text writes for the library's units
+(``"2 jours par semaine"`` reads as ``2 workday/week``: :data:`FRENCH_UNITS`,
+:func:`english_units`), and the words units are written back in, in English and French
+(:data:`WORDS`, :func:`unit_words`; :mod:`teletravail.formats` puts a number before them).
 
-It knows no registry: it works on the text of units and on anything with a
-``magnitude`` and ``units``, so that the lowest modules (messages, errors) may use it.
+It knows no registry: it works on the text of units, so that the lowest modules
+(formats, messages, errors) may use it.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Final
+from typing import Final
 
-__all__ = ["FRENCH_UNITS", "english_units", "french_quantity", "french_unit"]
+__all__ = ["FRENCH_UNITS", "WORDS", "english_units", "per_words", "unit_words"]
 
 
 #: The unit words of French texts, read as the library's units. A "jour" of telework
@@ -66,40 +66,54 @@ def english_units(unit_text: str) -> str:
     return _WORD.sub(word, unit_text)
 
 
-#: The library's unit names in French words, singular and plural.
-_WORDS_OF_UNITS: Final = {
-    "workday": ("jour", "jours"),
-    "halfday": ("demi-journée", "demi-journées"),
-    "day": ("jour", "jours"),
-    "week": ("semaine", "semaines"),
-    "month": ("mois", "mois"),
-    "year": ("an", "ans"),
-    "hour": ("heure", "heures"),
-    "minute": ("minute", "minutes"),
-    "trip": ("trajet", "trajets"),
-    "EUR": ("€", "€"),
+#: The words of the library's units, by the symbol pint writes for them: singular and
+#: plural nouns, then "per" the unit, in English and in French.
+WORDS: Final[dict[str, dict[str, tuple[str, str, str]]]] = {
+    "workday": {"en": ("day", "days", "a day"), "fr": ("jour", "jours", "par jour")},
+    "day": {"en": ("day", "days", "a day"), "fr": ("jour", "jours", "par jour")},
+    "halfday": {
+        "en": ("half day", "half days", "a half day"),
+        "fr": ("demi-journée", "demi-journées", "par demi-journée"),
+    },
+    "week": {"en": ("week", "weeks", "a week"), "fr": ("semaine", "semaines", "par semaine")},
+    "month": {"en": ("month", "months", "a month"), "fr": ("mois", "mois", "par mois")},
+    "a": {"en": ("year", "years", "a year"), "fr": ("an", "ans", "par an")},
+    "h": {"en": ("hour", "hours", "an hour"), "fr": ("heure", "heures", "par heure")},
+    "min": {
+        "en": ("minute", "minutes", "a minute"),
+        "fr": ("minute", "minutes", "par minute"),
+    },
+    "trip": {"en": ("trip", "trips", "a trip"), "fr": ("trajet", "trajets", "par trajet")},
 }
 
 
-def french_quantity(value: Any) -> str:
-    """A scalar quantity in French words for its units (``2 jours / semaine``,
-    ``1 jour / semaine``, ``2.88 € / jour``): the first unit agrees with the number, the
-    units after it are singular; symbols (``km``, ``%``, ``kg``) stay as they are."""
-    magnitude = value.magnitude
-    return f"{magnitude:g} {_unit_words(value, plural=abs(magnitude) >= 2)}".strip()
+def unit_words(units: str, lang: str, *, plural: bool) -> str:
+    """The units pint writes as ``units`` (``"workday / week"``, ``"CO2e * kg"``) in
+    ``lang``'s words: the first unit a noun (``plural`` or not), the units after ``/``
+    "per" the unit (``days a week``, ``jours par semaine``). Units without words stay
+    symbols (``km``, ``kg CO2e``, ``%``), and so does a speed (``km/h``)."""
+    parts = units.split(" / ")
+    head_has_words = parts[0] in WORDS
+    speed = not head_has_words and all(part in ("h", "min", "s") for part in parts[1:])
+    if speed or not any(part in WORDS for part in parts):
+        return "/".join(_symbols(part) for part in parts)
+    head, *per = parts
+    forms = WORDS.get(head)
+    words = [_symbols(head) if forms is None else forms[lang][1 if plural else 0]]
+    words.extend(per_words(unit, lang) for unit in per)
+    return " ".join(word for word in words if word)
 
 
-def french_unit(value: Any) -> str:
-    """The unit of a quantity in French words, singular (``€ / jour``, ``km``)."""
-    return _unit_words(value, plural=False)
+def per_words(unit: str, lang: str) -> str:
+    """ "Per" ``unit``, as pint writes its symbol: ``a week``, ``par semaine``,
+    ``per km``, ``par km``."""
+    found = WORDS.get(unit)
+    if found is not None:
+        return found[lang][2]
+    return f"{'per' if lang == 'en' else 'par'} {_symbols(unit)}"
 
 
-def _unit_words(value: Any, *, plural: bool) -> str:
-    words: list[str] = []
-    for word in f"{value.units:~}".split(" "):
-        forms = _WORDS_OF_UNITS.get(word)
-        if forms is None:
-            words.append(word)
-        else:
-            words.append(forms[1] if plural and not words else forms[0])
-    return " ".join(words)
+def _symbols(part: str) -> str:
+    """``"CO2e * kg"`` as it is read: ``"kg CO2e"`` (a marker such as CO2e last)."""
+    symbols = part.split(" * ")
+    return " ".join(sorted(symbols, key=lambda symbol: symbol == "CO2e"))

@@ -125,7 +125,7 @@ MANY_PROBLEMS_FR = "\n".join(
         "  impact.speed : attendu une quantité avec son unité, comme « 50 km/h », trouvé 50",
         "  impact.factors.velo : attendu un mode de déplacement, trouvé « 0 kg CO2e/km »",
         "  populations[0].members.working_time.high : attendu au moins la borne basse, 90 %, "
-        "trouvé « 50 % »",
+        "trouvé « 50\u00a0% »",
         "  populations[0].eligibility.rule : attendu la règle à laquelle l'exception "
         "s'applique (absente), aucune valeur trouvée",
     ]
@@ -223,7 +223,7 @@ DATES_AND_RULES_FR = "\n".join(
         "  allowance[0].rate.values[1].start : attendu un début postérieur au 2024-01-01 (dates"
         " de début dans le désordre), trouvé « 2023-01-01 »",
         "  populations[0].members.working_time.high : attendu un temps de travail de 0 % à 100 %,"
-        " trouvé « 120 % »",
+        " trouvé « 120\u00a0% »",
     ]
 )
 
@@ -590,8 +590,8 @@ def test_patterns_and_quantities_found_are_written_in_french_words() -> None:
             quota=Quota(maximum="1 workday/week"),
         )
     assert caught.value.text("fr") == _typeset(
-        "pattern : attendu au plus 1 jour / semaine le 2024-01-01 (quota.maximum),"
-        " trouvé « 2 jours / semaine »"
+        "pattern : attendu au plus 1 jour par semaine le 2024-01-01 (quota.maximum),"
+        " trouvé « 2 jours par semaine »"
     )
 
 

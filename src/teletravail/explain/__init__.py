@@ -9,6 +9,8 @@ package and neither on the other.
   :class:`CompositeResult`) and one agent's eligibility :class:`Decision`, with their
   documents and :data:`SCHEMA_VERSION`.
 - :mod:`~teletravail.explain.text`: the sentences, rendered from the data.
+- :mod:`~teletravail.explain.names`: the rules' names in words (:func:`rule_name`), which
+  prose writes in place of their codes.
 
 >>> from teletravail.explain import CriterionResult, format_value
 >>> leaf = CriterionResult(code="volunteer", passed=True, observed=True, threshold=True)
@@ -16,6 +18,7 @@ package and neither on the other.
 (True, 'oui')
 """
 
+from .names import RULE_NAMES, rule_name
 from .results import (
     SCHEMA_VERSION,
     CompositeResult,
@@ -45,6 +48,7 @@ __all__ = [
     "NOT_CONCERNED_CODES",
     "NOT_STATED_TEMPLATES",
     "OUTSIDE_SCHEME",
+    "RULE_NAMES",
     "SCHEMA_VERSION",
     "TEMPLATES",
     "CompositeResult",
@@ -60,4 +64,5 @@ __all__ = [
     "render_decision",
     "render_quota",
     "result_from_dict",
+    "rule_name",
 ]

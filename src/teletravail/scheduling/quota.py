@@ -34,9 +34,9 @@ import numpy.typing as npt
 from teletravail._checks import enum_value, optional_source, typed_tuple
 from teletravail.dates import to_date
 from teletravail.errors import PatternError, ValidationError
+from teletravail.formats import french_quantity
 from teletravail.messages import Phrase
 from teletravail.sources import Source
-from teletravail.unit_words import french_quantity
 from teletravail.units import DIMENSIONLESS, Q_, as_quantity
 from teletravail.week import (
     FRENCH_WEEKDAYS,

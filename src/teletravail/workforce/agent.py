@@ -25,10 +25,10 @@ from teletravail._checks import enum_value, named
 from teletravail.dated import check_order
 from teletravail.dates import to_date
 from teletravail.errors import ValidationError
+from teletravail.formats import french_unit
 from teletravail.messages import Phrase
 from teletravail.spans import Absence, Authorisation
 from teletravail.spans import absences as _absence_list
-from teletravail.unit_words import french_unit
 from teletravail.units import DIMENSIONLESS, LENGTH, Q_, TIME, WORKDAYS_PER_TIME, as_quantity
 from teletravail.units import unit as _unit
 from teletravail.week import WeeklyPattern, weekday_set

@@ -16,8 +16,8 @@ import attrs
 import numpy as np
 
 from teletravail.errors import ValidationError
+from teletravail.formats import french_unit
 from teletravail.messages import Phrase
-from teletravail.unit_words import french_unit
 from teletravail.units import Q_, as_quantity
 from teletravail.units import unit as _unit
 

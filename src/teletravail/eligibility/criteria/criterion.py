@@ -23,9 +23,9 @@ from teletravail.eligibility.decisions import Outcome
 from teletravail.eligibility.rules import Blame, Rule
 from teletravail.errors import ValidationError
 from teletravail.explain import CriterionResult, Result, Value
+from teletravail.formats import french_unit
 from teletravail.messages import Phrase
 from teletravail.sources import Source
-from teletravail.unit_words import french_unit
 from teletravail.units import Q_, as_quantity, unit
 from teletravail.workforce import Workforce
 
