@@ -295,7 +295,7 @@ def test_the_catalogue_declares_each_title_once() -> None:
     """In the catalogue's own module, no two Source constructions share a title."""
     tree = _modules()["teletravail/sources.py"]
     titles = [
-        ast.literal_eval(k.value)
+        ast.unparse(k.value)
         for node in ast.walk(tree)
         if isinstance(node, ast.Call) and _called(node) == "Source"
         for k in node.keywords

@@ -252,8 +252,9 @@ def _qualifiers(source: Source) -> dict[str, Any] | None:
         return None
     entry = sources.cited(ident)
     written: dict[str, Any] = {"cites": ident}
+    own, cited = SOURCE_TABLE.dump(source), SOURCE_TABLE.dump(entry)
     for key in _QUALIFIERS:
-        mine, theirs = getattr(source, key), getattr(entry, key)
+        mine, theirs = own.get(key), cited.get(key)
         if mine == theirs:
             continue
         if mine is None:
