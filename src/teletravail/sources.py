@@ -60,6 +60,7 @@ __all__ = [
     "DECRET_2021_1725",
     "GIVEN",
     "IMPACTCO2",
+    "LEGAL_KEYS",
     "LOT_2013_GENERALISATION",
     "LOT_PILOT",
     "LOZERE_2015",
@@ -84,6 +85,11 @@ def _text(instance: Any, attribute: Any, value: Any) -> None:
         raise ValidationError(
             attribute.name, value, Phrase("a non-empty string", "un texte non vide")
         )
+
+
+def _flag(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, bool):
+        raise ValidationError("unconfirmed", value, Phrase("true or false", "true ou false"))
 
 
 def _optional_text(instance: Any, attribute: Any, value: Any) -> None:
@@ -155,7 +161,8 @@ def _of(title: str, lang: Lang) -> str:
 
 
 def _taken(title: str) -> str:
-    """ "pris pour l'application", agreeing with the kind of text ``title`` names."""
+    """French for "taken for": ``pris`` (or ``prise``) ``pour l'application``, agreeing with
+    the kind of text ``title`` names."""
     kind = _kind(title)
     return "prise pour l'application" if kind and kind[0] == "f" else "pris pour l'application"
 
@@ -168,7 +175,9 @@ _IN_FORCE: Final = Phrase("in force from {}", "entrée en vigueur le {}")
 _UNCONFIRMED: Final = Phrase("unconfirmed", "à confirmer")
 
 #: The titles of the library's own two sources, in each language.
-_STATED_TITLE: Final = Phrase("stated in the policy document", "indiqué dans le document")
+_STATED_TITLE: Final = Phrase(
+    "stated in the policy document", "énoncé dans le document de la politique"
+)
 _GIVEN_TITLE: Final = Phrase("given by the user", "donné par l'utilisateur")
 _OWN_TITLES: Final[Mapping[str, Phrase]] = MappingProxyType(
     {str(title): title for title in (_STATED_TITLE, _GIVEN_TITLE)}
@@ -189,26 +198,16 @@ def _title(source: Source, lang: Lang) -> str:
     return _lowered(source.title)
 
 
-#: The keys of a source's dict form, in the order a citation gives them.
-SOURCE_KEYS: Final = (
-    "title",
-    "publication",
-    "date",
-    "article",
-    "amended_by",
-    "version",
-    "implements",
-    "journal",
-    "in_force",
-    "reference",
-    "url",
-    "note",
-    "unconfirmed",
-)
-
 #: The keys that say which text a source is (the others qualify it: the part cited, a
 #: link, a note).
 TEXT_KEYS: Final = ("title", "publication", "date")
+
+#: The keys that cite a legal text: the article and its wording, then, of the whole text,
+#: the text it is taken for, its Journal officiel and its entry into force.
+LEGAL_KEYS: Final = ("article", "amended_by", "version", "implements", "journal", "in_force")
+
+#: The keys of a source's dict form, in the order a citation gives them.
+SOURCE_KEYS: Final = (*TEXT_KEYS, *LEGAL_KEYS, "reference", "url", "note", "unconfirmed")
 
 #: What a source that still names a file of articles (the former ``seed`` key) must write
 #: instead: the article's bibliographic reference.
@@ -259,9 +258,7 @@ class Source:
     reference: str | None = attrs.field(default=None, validator=_optional_text)
     url: str | None = attrs.field(default=None, validator=_optional_text)
     note: str | None = None
-    _unconfirmed: bool = attrs.field(
-        default=False, validator=attrs.validators.instance_of(bool), alias="unconfirmed"
-    )
+    _unconfirmed: bool = attrs.field(default=False, validator=_flag, alias="unconfirmed")
 
     @property
     def unconfirmed(self) -> bool:
@@ -327,7 +324,7 @@ class Source:
         text = ", ".join(parts)
         if self.note:
             text += f" ({self.note})"
-        if self.unconfirmed and not _says_unconfirmed(self.note):
+        if self.unconfirmed and not (lang == "en" and _says_unconfirmed(self.note)):
             text += f" ({_UNCONFIRMED.text(lang)})"
         return text
 
@@ -375,11 +372,7 @@ SOURCE_TABLE: Final = SourceTable(
         ),
         Key("date", Day(), "for an article, the day it was published"),
         Key("article", Text(), "of a legal text, the article or articles cited: 3, or 2, 2-1"),
-        Key(
-            "amended_by",
-            Text(),
-            "the title of the text that gave the article the wording cited",
-        ),
+        Key("amended_by", Text(), "the title of the text that gave the article its wording"),
         Key("version", Day(), "the day of the wording cited, when it is an earlier one"),
         Key("implements", Text(), "the title of the text it is taken for"),
         Key("journal", Day(), "the day it was published in the Journal officiel"),
