@@ -19,10 +19,12 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
 
 from teletravail import presets, sources
 from teletravail.allowance import forfait_annual_cap, forfait_daily_rate, national_parameters
 from teletravail.conformity import framework
+from teletravail.dates import date_words
 from teletravail.errors import ValidationError
 from teletravail.impact import pilot_2012_costs
 from teletravail.impact.factors import emission_factors, tailpipe_2012
@@ -34,6 +36,8 @@ from teletravail.scheduling import (
 )
 from teletravail.scheduling.presets import part_time_caps
 from teletravail.sources import Source
+
+from .strategies import sources as any_source
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "teletravail"
 
@@ -467,6 +471,21 @@ FRENCH_MONTHS = (
     "décembre",
 )
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: French connecting words, which an English citation writes only inside a French title.
+FRENCH_WORDS = (
+    "du",
+    "de",
+    "la",
+    "dans",
+    "sa",
+    "pris",
+    "prise",
+    "entrée",
+    "vigueur",
+    "rédaction",
+    "issue",
+    "confirmer",
+)
 
 
 def _shipped_sources() -> list[Source]:
@@ -517,8 +536,8 @@ def test_a_shipped_source_is_cited_in_french_without_english(source: Source) -> 
         assert ".txt" not in text and "seed" not in text, text
         assert not any(ident in text for ident in sources.catalogue() if "-" in ident), text
     outside = _outside_titles(source, english)
-    for month in FRENCH_MONTHS:
-        assert not re.search(rf"\b{month}\b", outside), (month, english)
+    for word in FRENCH_MONTHS + FRENCH_WORDS:
+        assert not re.search(rf"\b{word}\b", outside), (word, english)
 
 
 #: Citations written by hand, from the texts themselves: (source, French, English).
@@ -591,6 +610,26 @@ def test_sources_are_cited_as_written_by_hand(source: Source, french: str, engli
     assert source.cite("fr") == french
     assert source.cite("en") == english
     assert str(source) == english
+
+
+@given(source=any_source())
+def test_every_date_of_a_source_is_cited_in_words(source: Source) -> None:
+    """Whatever the source, each of its dates that a citation gives is written in the
+    reader's words (``1er septembre 2021``, ``1 September 2021``); without free text, no
+    citation holds an ISO date."""
+    for lang in ("en", "fr"):
+        text = source.cite(lang)
+        shown = [source.date, source.version]
+        if not source.article:
+            shown += [source.journal, source.in_force]
+        for day in shown:
+            if day is not None:
+                assert date_words(day, lang) in text
+    plain = attrs.evolve(source, reference=None, note=None, url=None)
+    written = (plain.title, plain.publication, plain.amended_by, plain.implements)
+    if not any(ISO_DATE.search(text or "") for text in written):
+        for lang in ("en", "fr"):
+            assert not ISO_DATE.search(plain.cite(lang))
 
 
 def test_the_kind_of_text_sets_the_french_connecting_words() -> None:
