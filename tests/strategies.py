@@ -354,7 +354,14 @@ def _policy_parts() -> dict[str, st.SearchStrategy[object]]:
         reference=st.none() | words,
         publication=st.none() | st.sampled_from(["La Gazette des communes", "Zevillage"]),
         date=st.none() | dates,
+        article=st.none() | st.sampled_from(["3", "2, 2-1", "L. 1222-9"]),
+        amended_by=st.none() | words,
+        version=st.none() | dates,
+        implements=st.none() | words,
+        journal=st.none() | dates,
+        in_force=st.none() | dates,
         note=st.none() | st.text(max_size=20),
+        unconfirmed=st.booleans(),
     )
     money = st.integers(0, 100_000).map(lambda cents: Q_(cents / 100, "EUR"))
     rate = st.builds(
@@ -726,13 +733,21 @@ _words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), 
 
 @st.composite
 def sources(draw: st.DrawFn) -> Source:
-    """A source with a title and any of the other keys, dated or not."""
+    """A source with a title and any of the other keys (an article, its wording, its
+    publication and entry into force, a flag), dated or not."""
     optional = st.none() | _words
     return Source(
         title=draw(_words),
         publication=draw(optional),
         date=draw(st.none() | dates),
+        article=draw(optional),
+        amended_by=draw(optional),
+        version=draw(st.none() | dates),
+        implements=draw(optional),
+        journal=draw(st.none() | dates),
+        in_force=draw(st.none() | dates),
         reference=draw(optional),
         url=draw(optional),
         note=draw(st.none() | st.text(max_size=20)),
+        unconfirmed=draw(st.booleans()),
     )

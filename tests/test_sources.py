@@ -19,10 +19,12 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
 
 from teletravail import presets, sources
 from teletravail.allowance import forfait_annual_cap, forfait_daily_rate, national_parameters
 from teletravail.conformity import framework
+from teletravail.dates import date_words
 from teletravail.errors import ValidationError
 from teletravail.impact import pilot_2012_costs
 from teletravail.impact.factors import emission_factors, tailpipe_2012
@@ -34,6 +36,8 @@ from teletravail.scheduling import (
 )
 from teletravail.scheduling.presets import part_time_caps
 from teletravail.sources import Source
+
+from .strategies import sources as any_source
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "teletravail"
 
@@ -295,7 +299,7 @@ def test_the_catalogue_declares_each_title_once() -> None:
     """In the catalogue's own module, no two Source constructions share a title."""
     tree = _modules()["teletravail/sources.py"]
     titles = [
-        ast.literal_eval(k.value)
+        ast.unparse(k.value)
         for node in ast.walk(tree)
         if isinstance(node, ast.Call) and _called(node) == "Source"
         for k in node.keywords
@@ -412,3 +416,359 @@ def test_no_shipped_text_cites_a_file_that_is_not_shipped() -> None:
     ]
     assert strays == []
     assert "teletravail/presets/lot-2013.toml" in shipped
+
+
+# --- how a source is cited in each language ------------------------------------------------
+
+#: English words that a French citation of the library's sources must not hold (as whole
+#: words, outside no title: the shipped titles are French).
+ENGLISH_WORDS = (
+    "of",
+    "in force",
+    "taken",
+    "for",
+    "days",
+    "week",
+    "at most",
+    "at least",
+    "as amended",
+    "by",
+    "and",
+    "the",
+    "original",
+    "wording",
+    "unconfirmed",
+    "implementing",
+    "signed",
+    "paid",
+    "JORF",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+#: French month names, which an English citation writes only inside a French title.
+FRENCH_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: French connecting words, which an English citation writes only inside a French title.
+FRENCH_WORDS = (
+    "du",
+    "de",
+    "la",
+    "dans",
+    "sa",
+    "pris",
+    "prise",
+    "entrée",
+    "vigueur",
+    "rédaction",
+    "issue",
+    "confirmer",
+)
+
+
+def _shipped_sources() -> list[Source]:
+    """Every source the library ships: the catalogue, the library's own values and the
+    sources of every preset (declared, and cited by its rules, quota and allowance)."""
+    found = list(sources.catalogue().values()) + _library_sources()
+    for name in presets.names():
+        policy = presets.load(name)
+        found += list(policy.sources)
+        found += [source for _, part in _scheme_parts() for source in _sources_of(part)]
+    return list(dict.fromkeys(found))
+
+
+def _sources_of(part: object) -> list[Source]:
+    """The source of a part of a scheme, if it has one."""
+    source = getattr(part, "source", None)
+    return [source] if isinstance(source, Source) else []
+
+
+def _outside_titles(source: Source, text: str) -> str:
+    """``text`` without the titles it names (the text's own, and the titles of the texts
+    it is amended by or taken for), which are the texts' French names."""
+    for title in (source.title, source.amended_by, source.implements):
+        if title:
+            text = text.replace(title, "").replace(title[0].lower() + title[1:], "")
+    return text
+
+
+def test_the_shipped_sources_are_many_and_all_of_them_are_checked() -> None:
+    """The list checked below holds the catalogue, the library's values and every preset's
+    sources."""
+    shipped = _shipped_sources()
+    assert len(shipped) > 35
+    assert set(sources.catalogue().values()) <= set(shipped)
+    assert presets.load("lozere-2015").quota.source in shipped  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("source", _shipped_sources(), ids=lambda s: s.title[:40])
+def test_a_shipped_source_is_cited_in_french_without_english(source: Source) -> None:
+    """The French citation has no English word of the list, no ISO date, no file name,
+    no ``seed``; the English one no French month outside the titles; neither a catalogue
+    id."""
+    french, english = source.cite("fr"), source.cite("en")
+    for word in ENGLISH_WORDS:
+        assert not re.search(rf"\b{word}\b", french), (word, french)
+    for text in (french, english):
+        assert not ISO_DATE.search(text), text
+        assert ".txt" not in text and "seed" not in text, text
+        assert not any(ident in text for ident in sources.catalogue() if "-" in ident), text
+    outside = _outside_titles(source, english)
+    for word in FRENCH_MONTHS + FRENCH_WORDS:
+        assert not re.search(rf"\b{word}\b", outside), (word, english)
+
+
+#: Citations written by hand, from the texts themselves: (source, French, English).
+BY_HAND = (
+    (
+        attrs.evolve(sources.DECRET_2016_151, article="3"),
+        "décret n° 2016-151 du 11 février 2016, art. 3",
+        "décret n° 2016-151 du 11 février 2016, art. 3",
+    ),
+    (
+        sources.DECRET_2016_151,
+        "décret n° 2016-151 du 11 février 2016, pris pour l'application de la loi n° 2012-347"
+        " du 12 mars 2012, Journal officiel du 12 février 2016, entrée en vigueur le 13 février"
+        " 2016",
+        "décret n° 2016-151 du 11 février 2016, implementing loi n° 2012-347 du 12 mars 2012,"
+        " Journal officiel of 12 February 2016, in force from 13 February 2016",
+    ),
+    (
+        framework.ART_4_2019,
+        "décret n° 2016-151 du 11 février 2016, art. 4, dans sa rédaction issue du décret"
+        " n° 2019-637 du 25 juin 2019",
+        "décret n° 2016-151 du 11 février 2016, art. 4, as amended by décret n° 2019-637 du"
+        " 25 juin 2019",
+    ),
+    (
+        framework.ART_4_2016,
+        "décret n° 2016-151 du 11 février 2016, art. 4, dans sa version en vigueur le 13"
+        " février 2016 (à confirmer)",
+        "décret n° 2016-151 du 11 février 2016, art. 4, as in force on 13 February 2016"
+        " (unconfirmed)",
+    ),
+    (
+        sources.ARRETE_2021_08_26,
+        "arrêté du 26 août 2021, pris pour l'application du décret n° 2021-1123 du 26 août 2021",
+        "arrêté du 26 août 2021, implementing décret n° 2021-1123 du 26 août 2021",
+    ),
+    (
+        sources.DECRET_2021_1123,
+        "décret n° 2021-1123 du 26 août 2021, entrée en vigueur le 1er septembre 2021",
+        "décret n° 2021-1123 du 26 août 2021, in force from 1 September 2021",
+    ),
+    (
+        framework.CALENDAR_SOURCE,
+        "code du travail, art. L. 3133-1, L. 3134-13",
+        "code du travail, art. L. 3133-1, L. 3134-13",
+    ),
+    (
+        sources.LOZERE_2015,
+        "«\u00a0Le Conseil Général de la Lozère a mis en place le télétravail pour ses"
+        " agents\u00a0», SoLozère, 2 avril 2015",
+        "\u201cLe Conseil Général de la Lozère a mis en place le télétravail pour ses"
+        " agents\u201d, SoLozère, 2 April 2015",
+    ),
+    (
+        sources.CANTAL_AGENTS,
+        "«\u00a0La politique d'accueil des télétravailleurs dans le Cantal\u00a0», Zevillage",
+        "\u201cLa politique d'accueil des télétravailleurs dans le Cantal\u201d, Zevillage",
+    ),
+    (
+        sources.STATED,
+        "énoncé dans le document de la politique",
+        "stated in the policy document",
+    ),
+)
+
+
+@pytest.mark.parametrize(("source", "french", "english"), BY_HAND)
+def test_sources_are_cited_as_written_by_hand(source: Source, french: str, english: str) -> None:
+    """A few citations, written by hand in both languages, are the library's."""
+    assert source.cite("fr") == french
+    assert source.cite("en") == english
+    assert str(source) == english
+
+
+@given(source=any_source())
+def test_every_date_of_a_source_is_cited_in_words(source: Source) -> None:
+    """Whatever the source, each of its dates that a citation gives is written in the
+    reader's words (``1er septembre 2021``, ``1 September 2021``); without free text, no
+    citation holds an ISO date."""
+    for lang in ("en", "fr"):
+        text = source.cite(lang)
+        shown = [source.date, source.version]
+        if not source.article:
+            shown += [source.journal, source.in_force]
+        for day in shown:
+            if day is not None:
+                assert date_words(day, lang) in text
+    plain = attrs.evolve(source, reference=None, note=None, url=None)
+    written = (plain.title, plain.publication, plain.amended_by, plain.implements)
+    if not any(ISO_DATE.search(text or "") for text in written):
+        for lang in ("en", "fr"):
+            assert not ISO_DATE.search(plain.cite(lang))
+
+
+def test_the_kind_of_text_sets_the_french_connecting_words() -> None:
+    """ "of" in French contracts with the kind of text (du décret, de la loi, de l'arrêté),
+    "pris" agrees with it, and a title that is not a kind of text is kept as it is."""
+    loi = Source(title="Loi n° 2012-347 du 12 mars 2012", article="133")
+    assert loi.cite("fr") == "loi n° 2012-347 du 12 mars 2012, art. 133"
+    circulaire = Source(title="Circulaire du 26 mai 2016", implements="Décret n° 2016-151")
+    assert circulaire.cite("fr") == (
+        "circulaire du 26 mai 2016, prise pour l'application du décret n° 2016-151"
+    )
+    own = Source(title="Règlement intérieur", amended_by="Délibération du 29 juin 2012")
+    assert own.cite("fr") == (
+        "Règlement intérieur, dans sa rédaction issue de la délibération du 29 juin 2012"
+    )
+    assert own.cite("en") == "Règlement intérieur, as amended by délibération du 29 juin 2012"
+    odd = Source(title="Charte", implements="Accord-cadre local")
+    assert odd.cite("fr") == "Charte, pris pour l'application de Accord-cadre local"
+
+
+def test_the_whole_text_s_details_leave_a_citation_of_one_article() -> None:
+    """The Journal officiel, the entry into force and the text implemented describe the
+    whole text: a citation of one of its articles leaves them out."""
+    whole = sources.DECRET_2016_151
+    article = attrs.evolve(whole, article="5")
+    assert "Journal officiel" in whole.cite("fr") and "vigueur" in whole.cite("fr")
+    assert article.cite("fr") == "décret n° 2016-151 du 11 février 2016, art. 5"
+    assert article.journal == whole.journal  # kept, only not printed
+
+
+def test_reference_and_note_are_printed_as_written_in_both_languages() -> None:
+    """A document's free text is its own: the same words in both citations, the note in
+    brackets; a note that says "unconfirmed" flags the source without repeating it in
+    English."""
+    source = Source(title="Délibération", reference="annexe 2", note="unconfirmed: one page")
+    assert source.unconfirmed
+    assert source.cite("en") == "délibération, annexe 2 (unconfirmed: one page)"
+    assert source.cite("fr") == "délibération, annexe 2 (unconfirmed: one page) (à confirmer)"
+
+
+def test_an_unknown_language_is_a_typed_error_listing_the_known_ones() -> None:
+    """cite() refuses a language it does not write, naming en and fr."""
+    for lang in ("de", "FR", "", None):
+        with pytest.raises(ValidationError) as caught:
+            sources.DECRET_2016_151.cite(lang)  # type: ignore[arg-type]
+        assert caught.value.field == "lang"
+        assert "en" in caught.value.expected and "fr" in caught.value.expected
+
+
+# --- the keys that cite a legal text: written, read back, refused --------------------------
+
+
+def test_the_new_keys_round_trip_through_a_source_s_dict() -> None:
+    """article, amended_by, version, implements, journal, in_force and unconfirmed are
+    written (the dates as ISO text, a false flag left out) and read back equal."""
+    source = Source(
+        title="Arrêté du 1er mars 2024",
+        article="2, 2-1",
+        amended_by="arrêté du 4 juin 2025",
+        version="2024-03-02",
+        implements="décret n° 2021-1123 du 26 août 2021",
+        journal="2024-03-02",
+        in_force="2024-03-03",
+        unconfirmed=True,
+    )
+    data = source.to_dict()
+    assert data == {
+        "title": "Arrêté du 1er mars 2024",
+        "article": "2, 2-1",
+        "amended_by": "arrêté du 4 juin 2025",
+        "version": "2024-03-02",
+        "implements": "décret n° 2021-1123 du 26 août 2021",
+        "journal": "2024-03-02",
+        "in_force": "2024-03-03",
+        "unconfirmed": True,
+    }
+    assert Source.from_dict(data) == source
+    assert "unconfirmed" not in attrs.evolve(source, unconfirmed=False).to_dict()
+
+
+def test_a_document_s_source_table_reads_the_new_keys_and_writes_them_back() -> None:
+    """A policy document qualifies a text of the catalogue with an article, its wording
+    and the flag; written back and read again it is the same policy."""
+    from teletravail import config
+
+    text = """
+name = "Saint-Test"
+territory = "Saint-Test"
+period = { start = "2024-01-01" }
+eligibility = { criterion = "volunteer", source = "art-4" }
+
+[[sources]]
+id = "art-4"
+cites = "decret-2016-151"
+article = "4"
+amended_by = "décret n° 2021-1725 du 21 décembre 2021"
+version = "2021-12-23"
+unconfirmed = true
+"""
+    policy = config.loads(text)
+    source = policy.eligibility.source
+    assert source == attrs.evolve(
+        sources.DECRET_2016_151,
+        article="4",
+        amended_by="décret n° 2021-1725 du 21 décembre 2021",
+        version=dt.date(2021, 12, 23),
+        unconfirmed=True,
+    )
+    written = config.to_document(policy)
+    assert written["sources"] == [
+        {
+            "id": "source-1",
+            "cites": "decret-2016-151",
+            "article": "4",
+            "amended_by": "décret n° 2021-1725 du 21 décembre 2021",
+            "version": "2021-12-23",
+            "unconfirmed": True,
+        }
+    ]
+    assert config.loads(config.dumps(policy)) == policy
+
+
+def test_bad_values_of_the_new_keys_are_refused_at_their_paths() -> None:
+    """An empty article, a version that is no date, a flag that is not true or false:
+    each refused at its key, all at once."""
+    with pytest.raises(ValidationError) as caught:
+        Source.from_dict(
+            {
+                "title": "Décret",
+                "article": " ",
+                "version": "13 février 2016",
+                "journal": "2016-02-30",
+                "unconfirmed": "yes",
+            }
+        )
+    text = str(caught.value)
+    for path in ("source.article", "source.version", "source.journal", "source.unconfirmed"):
+        assert path in text, (path, text)
+    with pytest.raises(ValidationError):
+        Source(title="Décret", unconfirmed="yes")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        Source(title="Décret", article="")

@@ -12,7 +12,7 @@ Cantal and the Lozère are known from. Each entry has a stable id (:func:`catalo
 "decret-2016-151"``) without declaring it. A source that qualifies a text (an article
 of it, a note) derives from the catalogue's entry rather than repeating its title::
 
-    attrs.evolve(DECRET_2016_151, reference="art. 3, at most 3 days a week")
+    attrs.evolve(DECRET_2016_151, article="3")
 
 and :func:`derived_from` finds the entry such a source derives from.
 
@@ -38,9 +38,9 @@ from typing import Any, Final
 import attrs
 
 from teletravail.dates import date_words, to_date
-from teletravail.documents import Context, Day, Key, Table, Text, join_path, read, write
+from teletravail.documents import Context, Day, Flag, Key, Table, Text, join_path, read, write
 from teletravail.errors import ValidationError
-from teletravail.messages import Phrase, choices, did_you_mean, either
+from teletravail.messages import Lang, Phrase, check_lang, choices, did_you_mean
 
 __all__ = [
     "ACCORD_FONCTION_PUBLIQUE_2021",
@@ -60,6 +60,7 @@ __all__ = [
     "DECRET_2021_1725",
     "GIVEN",
     "IMPACTCO2",
+    "LEGAL_KEYS",
     "LOT_2013_GENERALISATION",
     "LOT_PILOT",
     "LOZERE_2015",
@@ -86,6 +87,11 @@ def _text(instance: Any, attribute: Any, value: Any) -> None:
         )
 
 
+def _flag(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, bool):
+        raise ValidationError("unconfirmed", value, Phrase("true or false", "true ou false"))
+
+
 def _optional_text(instance: Any, attribute: Any, value: Any) -> None:
     if value is not None:
         _text(instance, attribute, value)
@@ -95,12 +101,113 @@ def _published(value: Any) -> dt.date | None:
     return None if value is None else to_date(value, "date")
 
 
-#: The keys of a source's dict form, in the order a citation gives them.
-SOURCE_KEYS: Final = ("title", "publication", "date", "reference", "url", "note")
+def _version(value: Any) -> dt.date | None:
+    return None if value is None else to_date(value, "version")
+
+
+def _journal(value: Any) -> dt.date | None:
+    return None if value is None else to_date(value, "journal")
+
+
+def _in_force(value: Any) -> dt.date | None:
+    return None if value is None else to_date(value, "in_force")
+
+
+def _says_unconfirmed(note: str | None) -> bool:
+    return note is not None and "unconfirmed" in note.lower()
+
+
+#: The kinds of legal texts a title may start with: (gender, whether "de" elides).
+_KINDS: Final[Mapping[str, tuple[str, bool]]] = MappingProxyType(
+    {
+        "accord": ("m", True),
+        "arrêté": ("m", True),
+        "circulaire": ("f", False),
+        "code": ("m", False),
+        "convention": ("f", False),
+        "décret": ("m", False),
+        "délibération": ("f", False),
+        "instruction": ("f", True),
+        "loi": ("f", False),
+        "ordonnance": ("f", True),
+    }
+)
+
+
+def _kind(title: str) -> tuple[str, bool] | None:
+    words = title.split(maxsplit=1)
+    return _KINDS.get(words[0].lower()) if words else None
+
+
+def _lowered(title: str) -> str:
+    """A legal text's title as running text writes it: ``décret n° …`` (other titles as
+    they are)."""
+    return title[0].lower() + title[1:] if _kind(title) is not None else title
+
+
+def _of(title: str, lang: Lang) -> str:
+    """``title`` after "of" in French (``du décret …``, ``de la loi …``, ``de l'arrêté
+    …``); in English, as it is written."""
+    text = _lowered(title)
+    if lang == "en":
+        return text
+    kind = _kind(title)
+    if kind is None:
+        return f"de {text}"
+    gender, elides = kind
+    if elides:
+        return f"de l'{text}"
+    return f"du {text}" if gender == "m" else f"de la {text}"
+
+
+def _taken(title: str) -> str:
+    """French for "taken for": ``pris`` (or ``prise``) ``pour l'application``, agreeing with
+    the kind of text ``title`` names."""
+    kind = _kind(title)
+    return "prise pour l'application" if kind and kind[0] == "f" else "pris pour l'application"
+
+
+_AMENDED: Final = Phrase("as amended by {}", "dans sa rédaction issue {}")
+_VERSION: Final = Phrase("as in force on {}", "dans sa version en vigueur le {}")
+_TAKEN: Final = Phrase("implementing", "pris pour l'application")
+_JOURNAL: Final = Phrase("Journal officiel of {}", "Journal officiel du {}")
+_IN_FORCE: Final = Phrase("in force from {}", "entrée en vigueur le {}")
+_UNCONFIRMED: Final = Phrase("unconfirmed", "à confirmer")
+
+#: The titles of the library's own two sources, in each language.
+_STATED_TITLE: Final = Phrase(
+    "stated in the policy document", "énoncé dans le document de la politique"
+)
+_GIVEN_TITLE: Final = Phrase("given by the user", "donné par l'utilisateur")
+_OWN_TITLES: Final[Mapping[str, Phrase]] = MappingProxyType(
+    {str(title): title for title in (_STATED_TITLE, _GIVEN_TITLE)}
+)
+
+
+def _said(phrase: Phrase, lang: Lang, value: str) -> str:
+    return phrase.text(lang).replace("{}", value)
+
+
+def _title(source: Source, lang: Lang) -> str:
+    """The title as a citation in ``lang`` opens with it."""
+    own = _OWN_TITLES.get(source.title)
+    if own is not None:
+        return own.text(lang)
+    if source.publication:
+        return f"«\u00a0{source.title}\u00a0»" if lang == "fr" else f"\u201c{source.title}\u201d"
+    return _lowered(source.title)
+
 
 #: The keys that say which text a source is (the others qualify it: the part cited, a
 #: link, a note).
 TEXT_KEYS: Final = ("title", "publication", "date")
+
+#: The keys that cite a legal text: the article and its wording, then, of the whole text,
+#: the text it is taken for, its Journal officiel and its entry into force.
+LEGAL_KEYS: Final = ("article", "amended_by", "version", "implements", "journal", "in_force")
+
+#: The keys of a source's dict form, in the order a citation gives them.
+SOURCE_KEYS: Final = (*TEXT_KEYS, *LEGAL_KEYS, "reference", "url", "note", "unconfirmed")
 
 #: What a source that still names a file of articles (the former ``seed`` key) must write
 #: instead: the article's bibliographic reference.
@@ -122,26 +229,47 @@ class Source:
     article. An article also gives its ``publication`` (the newspaper, magazine or
     website that published it: ``"La Gazette des communes"``) and its ``date`` of
     publication, a :class:`datetime.date` (or ISO text), left out when the page is
-    undated. ``reference`` is the article of a law, an identifier or the part of the
-    text cited, ``url`` a link. ``note`` qualifies it, for example ``"unconfirmed"`` for
-    a value read in a single secondary source.
+    undated.
+
+    Of a legal text, ``article`` is the article or articles cited, numbered as the text
+    numbers them (``"3"``, ``"2, 2-1"``, ``"L. 1222-9"``); ``amended_by`` the title of
+    the text that gave the article the wording cited (``"décret n° 2020-524 du 5 mai
+    2020"``), ``version`` the day of the wording cited when it is an earlier one (the
+    original wording, for instance). ``implements`` is the title of the text it is
+    taken for (pris pour l'application de), ``journal`` the day of its publication in
+    the Journal officiel and ``in_force`` the day it came into force: the three
+    describe the whole text, and are left out of a citation of one of its articles.
+
+    ``reference`` is another identifier or part of the text cited, ``url`` a link,
+    ``note`` a qualification: free text, printed as written in every language.
+    ``unconfirmed`` flags a value read in a single secondary source or inferred (a
+    note that says "unconfirmed" flags it too).
     """
 
     title: str = attrs.field(validator=_text)
     publication: str | None = attrs.field(default=None, validator=_optional_text)
     date: dt.date | None = attrs.field(default=None, converter=_published)
+    article: str | None = attrs.field(default=None, validator=_optional_text)
+    amended_by: str | None = attrs.field(default=None, validator=_optional_text)
+    version: dt.date | None = attrs.field(default=None, converter=_version)
+    implements: str | None = attrs.field(default=None, validator=_optional_text)
+    journal: dt.date | None = attrs.field(default=None, converter=_journal)
+    in_force: dt.date | None = attrs.field(default=None, converter=_in_force)
     reference: str | None = attrs.field(default=None, validator=_optional_text)
     url: str | None = attrs.field(default=None, validator=_optional_text)
     note: str | None = None
+    _unconfirmed: bool = attrs.field(default=False, validator=_flag, alias="unconfirmed")
 
     @property
     def unconfirmed(self) -> bool:
-        """Whether the note flags the value as unconfirmed."""
-        return self.note is not None and "unconfirmed" in self.note.lower()
+        """Whether the value is flagged unconfirmed: by ``unconfirmed``, or by a note that
+        says so."""
+        return self._unconfirmed or _says_unconfirmed(self.note)
 
-    def to_dict(self) -> dict[str, str]:
-        """A JSON-ready form, leaving out empty fields (the date as ``YYYY-MM-DD``)."""
-        data: dict[str, str] = write(SOURCE_TABLE, self)
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form, leaving out empty fields (the dates as ``YYYY-MM-DD``, a
+        false ``unconfirmed``)."""
+        data: dict[str, Any] = write(SOURCE_TABLE, self)
         return data
 
     @classmethod
@@ -152,30 +280,53 @@ class Source:
         return source
 
     def cite(self, lang: str = "en") -> str:
-        """The source as a reader cites it: the title (in quotes for an article), the
-        publication, the date in words, the reference, then the note in brackets::
+        """The source as a reader of ``lang`` (``"en"`` or ``"fr"``) cites it.
+
+        A legal text: its title, the article, the wording cited, then for the whole text
+        the text it is taken for, its Journal officiel and its entry into force::
+
+            décret n° 2016-151 du 11 février 2016, art. 3
+
+        (a title that starts with the kind of text, ``Décret``, ``Arrêté``, ``Loi``…, is
+        cited in lower case, as in running French text; in English the text keeps its
+        French title and the connecting words and dates are English). An article: its
+        title in quotes, the publication and the date::
 
             « Le conseil général du Lot généralise le télétravail … », La Gazette des
             communes, 6 juillet 2012
 
-        Only the quotes and the date change with ``lang`` (``"en"`` or ``"fr"``): the
-        other fields are printed as written.
+        Then the reference and the note, printed as written, and "(à confirmer)" or
+        "(unconfirmed)" for an unconfirmed source. An unknown ``lang`` is a
+        :class:`~teletravail.errors.ValidationError` listing the languages.
         """
-        if lang not in ("en", "fr"):
-            raise ValidationError("lang", lang, either("en", "fr"))
-        title = self.title
-        if self.publication:
-            title = f"«\u00a0{title}\u00a0»" if lang == "fr" else f"\u201c{title}\u201d"
-        parts = [title]
+        lang = check_lang(lang)
+        parts = [_title(self, lang)]
         if self.publication:
             parts.append(self.publication)
         if self.date is not None:
             parts.append(date_words(self.date, lang))
+        if self.article:
+            parts.append(f"art. {self.article}")
+        if self.amended_by:
+            parts.append(_said(_AMENDED, lang, _of(self.amended_by, lang)))
+        if self.version is not None:
+            parts.append(_said(_VERSION, lang, date_words(self.version, lang)))
+        if not self.article:
+            if self.implements:
+                taken = _TAKEN.text(lang) if lang == "en" else _taken(self.title)
+                parts.append(f"{taken} {_of(self.implements, lang)}")
+            if self.journal is not None:
+                parts.append(_said(_JOURNAL, lang, date_words(self.journal, lang)))
+            if self.in_force is not None:
+                parts.append(_said(_IN_FORCE, lang, date_words(self.in_force, lang)))
         if self.reference:
             parts.append(self.reference)
+        text = ", ".join(parts)
         if self.note:
-            parts.append(f"({self.note})")
-        return ", ".join(parts)
+            text += f" ({self.note})"
+        if self.unconfirmed and not (lang == "en" and _says_unconfirmed(self.note)):
+            text += f" ({_UNCONFIRMED.text(lang)})"
+        return text
 
     def __str__(self) -> str:
         return self.cite("en")
@@ -201,7 +352,9 @@ def _source(data: dict[str, Any]) -> Source:
 
 
 def _source_data(source: Source) -> dict[str, Any]:
-    return {key: getattr(source, key) for key in SOURCE_KEYS}
+    data = {key: getattr(source, key) for key in SOURCE_KEYS if key != "unconfirmed"}
+    data["unconfirmed"] = True if source._unconfirmed else None  # false is left out
+    return data
 
 
 #: The description of a source written as a table, in the order a citation gives its
@@ -218,9 +371,16 @@ SOURCE_TABLE: Final = SourceTable(
             "for an article, the newspaper, magazine or website that published it",
         ),
         Key("date", Day(), "for an article, the day it was published"),
-        Key("reference", Text(), "the article, identifier or part of the text"),
+        Key("article", Text(), "of a legal text, the article or articles cited: 3, or 2, 2-1"),
+        Key("amended_by", Text(), "the title of the text that gave the article its wording"),
+        Key("version", Day(), "the day of the wording cited, when it is an earlier one"),
+        Key("implements", Text(), "the title of the text it is taken for"),
+        Key("journal", Day(), "the day it was published in the Journal officiel"),
+        Key("in_force", Day(), "the day it came into force"),
+        Key("reference", Text(), "another identifier or part of the text, printed as written"),
         Key("url", Text(), "where to read it"),
-        Key("note", Text(empty=True), "a qualification, e.g. 'unconfirmed'"),
+        Key("note", Text(empty=True), "a qualification, printed as written"),
+        Key("unconfirmed", Flag(), "true for a value read in a single secondary source"),
     ],
     _source,
     _source_data,
@@ -228,47 +388,50 @@ SOURCE_TABLE: Final = SourceTable(
 
 
 #: The source of a value a policy document gives without one: the document itself.
-STATED: Final = Source(title="stated in the policy document")
+STATED: Final = Source(title=_STATED_TITLE)
 
 #: The source of a value given in code without one (an emission factor passed as a
 #: plain quantity, for instance).
-GIVEN: Final = Source(title="given by the user")
+GIVEN: Final = Source(title=_GIVEN_TITLE)
 
 
 # -- the catalogue ---------------------------------------------------------------------
 # The public-service framework.
 
-#: The framework of telework in the public service, taken for the loi Sauvadet.
+#: The framework of telework in the public service, taken for art. 133 of the loi
+#: Sauvadet.
 DECRET_2016_151: Final = Source(
     title="Décret n° 2016-151 du 11 février 2016",
-    reference="JORF 12 February 2016, in force 2016-02-13; taken for loi n° 2012-347, art. 133",
+    implements="loi n° 2012-347 du 12 mars 2012",
+    journal="2016-02-12",
+    in_force="2016-02-13",
 )
 #: The décret that replaced art. 4 of décret n° 2016-151 (derogations).
-DECRET_2019_637: Final = Source(
-    title="Décret n° 2019-637 du 25 juin 2019",
-    reference="art. 4 of décret n° 2016-151 replaced, in force 2019-06-27",
-)
+DECRET_2019_637: Final = Source(title="Décret n° 2019-637 du 25 juin 2019", in_force="2019-06-27")
 #: The décret that amended décret n° 2016-151 in May 2020: fixed and floating days,
 #: regular or occasional telework, another private place.
 DECRET_2020_524: Final = Source(
-    title="Décret n° 2020-524 du 5 mai 2020",
-    reference="fixed and floating days; another private place; JORF 6 May 2020",
+    title="Décret n° 2020-524 du 5 mai 2020", journal="2020-05-06", in_force="2020-05-07"
 )
-#: The décret that rewrote art. 4 of décret n° 2016-151: the four grounds of derogation.
+#: The décret that rewrote art. 4 of décret n° 2016-151: the four grounds of derogation
+#: (pregnancy and carers among them).
 DECRET_2021_1725: Final = Source(
-    title="Décret n° 2021-1725 du 21 décembre 2021",
-    reference="derogations for pregnancy and carers; JORF 22 December 2021",
+    title="Décret n° 2021-1725 du 21 décembre 2021", journal="2021-12-22", in_force="2021-12-23"
 )
-#: The public-service framework agreement: telework based on activities, not posts.
+#: The public-service framework agreement, signed on 13 July 2021: telework based on
+#: activities, not posts.
 ACCORD_FONCTION_PUBLIQUE_2021: Final = Source(
-    title="Accord relatif à la mise en œuvre du télétravail dans la fonction publique",
-    reference="signed 13 July 2021; JORF 3 April 2022",
+    title="Accord du 13 juillet 2021 relatif à la mise en œuvre du télétravail dans la "
+    "fonction publique",
+    journal="2022-04-03",
 )
-#: The part-time caps of one ministry's arrêté (which ministry is not identified).
+#: The part-time caps of one ministry's arrêté (which ministry is not identified): 2.5
+#: days for part time from 60 to 90 %, 1.5 at half time. Unconfirmed: a single secondary
+#: source quotes the arrêté.
 ARRETE_TEMPS_PARTIEL: Final = Source(
-    title="Ministerial arrêté on telework (which ministry is not identified)",
-    reference="LEGIARTI000043057505: 2.5 days for part-time 60-90 %, 1.5 for half-time",
-    note="unconfirmed: a single secondary source quoting the arrêté",
+    title="Arrêté ministériel relatif au télétravail",
+    url="https://www.legifrance.gouv.fr/jorf/article_jo/LEGIARTI000043057505",
+    unconfirmed=True,
 )
 #: Annual leave in the territorial civil service.
 DECRET_85_1250: Final = Source(
@@ -278,27 +441,17 @@ DECRET_85_1250: Final = Source(
 
 # The forfait télétravail.
 
-#: The allocation forfaitaire de télétravail of the public service.
-DECRET_2021_1123: Final = Source(
-    title="Décret n° 2021-1123 du 26 août 2021",
-    reference="allocation forfaitaire de télétravail, in force 2021-09-01, paid quarterly",
-)
-#: The forfait's first amounts: 2.50 EUR a day, 220 EUR a year.
+#: The allocation forfaitaire de télétravail of the public service, paid quarterly.
+DECRET_2021_1123: Final = Source(title="Décret n° 2021-1123 du 26 août 2021", in_force="2021-09-01")
+#: The forfait's first amounts (art. 1): 2.50 EUR a day, 220 EUR a year.
 ARRETE_2021_08_26: Final = Source(
-    title="Arrêté du 26 août 2021",
-    reference="art. 1 (amounts), taken for décret n° 2021-1123",
+    title="Arrêté du 26 août 2021", implements="décret n° 2021-1123 du 26 août 2021"
 )
 #: The forfait's amounts from 2023: 2.88 EUR a day, 253.44 EUR a year.
-ARRETE_2022_11_23: Final = Source(
-    title="Arrêté du 23 novembre 2022",
-    reference="JORF 27 November 2022",
-)
-#: The forfait's cap for 2024 only: 282.24 EUR.
-ARRETE_2024_04_03: Final = Source(
-    title="Arrêté du 3 avril 2024",
-    reference="JORF 20 April 2024; telework days of calendar year 2024",
-    note="State and hospital branches; a local body needs its own deliberation",
-)
+ARRETE_2022_11_23: Final = Source(title="Arrêté du 23 novembre 2022", journal="2022-11-27")
+#: The forfait's cap for the telework days of calendar year 2024 only: 282.24 EUR, in the
+#: State and hospital branches (a local body needs its own deliberation).
+ARRETE_2024_04_03: Final = Source(title="Arrêté du 3 avril 2024", journal="2024-04-20")
 
 # The private sector.
 
@@ -309,9 +462,10 @@ CODE_DU_TRAVAIL: Final = Source(title="Code du travail")
 ANI_2020: Final = Source(title="Accord national interprofessionnel du 26 novembre 2020")
 #: What an employer may pay without social contributions (the BOSS, frais
 #: professionnels).
+#: Art. 6 and 10 of the arrêté set the limits exempt from contributions.
 URSSAF_BOSS: Final = Source(
-    title="URSSAF / BOSS, frais professionnels: télétravail",
-    reference="arrêté du 20 décembre 2002, art. 6 and 10; limits exempt from contributions",
+    title="Bulletin officiel de la sécurité sociale (BOSS), frais professionnels",
+    implements="arrêté du 20 décembre 2002",
 )
 
 # The studies and data behind the impact figures.
@@ -322,7 +476,7 @@ ADEME_REBOUND_2020: Final = Source(
 )
 #: The per-kilometre factors of ADEME's Base Empreinte, as impactco2.fr uses them.
 IMPACTCO2: Final = Source(
-    title="ADEME Base Empreinte, as used by impactco2.fr",
+    title="ADEME Base Empreinte (impactco2.fr)",
     url="https://impactco2.fr",
 )
 

@@ -154,7 +154,7 @@ def test_the_2024_cap_differs_by_branch() -> None:
         assert len({c.as_of(day) for c in caps.values() if c}) == 1
     local = caps[Branch.TERRITORIAL]
     assert local is not None
-    assert "own deliberation" in (local.entry_as_of("2024-06-30").source.note or "")
+    assert "own deliberation" in (local.entry_as_of("2024-06-30").note or "")
     assert forfait.values_for("territoriale").rate == forfait.values_for("state").rate
 
 

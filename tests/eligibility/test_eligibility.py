@@ -219,7 +219,7 @@ def test_decision_text_in_both_languages() -> None:
     assert "not eligible" in english and "working time 80 %" in english
     assert "non éligible" in french and "quotité de travail 80 %" in french
     title = "Le conseil général du Lot généralise le télétravail après un an d'expérimentation"
-    assert f"source: \u201c{title}\u201d, La Gazette des communes, 6 July 2012, " in english
+    assert f"source: \u201c{title}\u201d, La Gazette des communes, 6 July 2012" in english
     assert f"source\u00a0: «\u00a0{title}\u00a0», La Gazette des communes, 6 juillet 2012" in french
     assert ".txt" not in english + french
     assert str(decision) == english

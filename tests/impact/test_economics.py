@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from teletravail import sources
 from teletravail.errors import UnitError, ValidationError
 from teletravail.impact import (
     CentreCosts,
@@ -59,9 +60,9 @@ def pilot(**kwargs: Any) -> Economics:
 # --------------------------------------------------------------------------- costs
 
 
-def test_pilot_costs_cite_the_article_and_flag_the_depreciation_as_assumed() -> None:
+def test_pilot_costs_cite_the_article_and_assume_the_depreciation() -> None:
     """The 2012 costs are 10,000 EUR and 3,750 EUR/year, from the article on the pilot's
-    assessment, over 5 assumed years."""
+    assessment (cited as the catalogue holds it), over 5 assumed years."""
     costs = pilot_2012_costs()
     assert costs.set_up == Q_(10_000, "EUR")
     assert costs.running == Q_(3_750, "EUR/year")
@@ -71,7 +72,7 @@ def test_pilot_costs_cite_the_article_and_flag_the_depreciation_as_assumed() -> 
     assert costs.source.title.endswith(
         "bilan de l'expérimentation du triangle Aurillac-Figeac-Decazeville"
     )
-    assert costs.source.note is not None and "assumption" in costs.source.note
+    assert costs.source == sources.PILOT_2012_ASSESSMENT and costs.source.note is None
     assert costs.yearly_cents() == (200_000, 375_000)
 
 

@@ -13,8 +13,6 @@ The branches, and the other national parameters a policy may name, are listed in
 
 from __future__ import annotations
 
-import attrs
-
 from teletravail import sources
 from teletravail.dated import DatedParameter, DatedValue
 from teletravail.units import CURRENCY, per_registry
@@ -27,17 +25,10 @@ ARRETE_2021_08_26 = sources.ARRETE_2021_08_26
 ARRETE_2022_11_23 = sources.ARRETE_2022_11_23
 ARRETE_2024_04_03 = sources.ARRETE_2024_04_03
 #: The arrêté of 23 November 2022 as it applies to a local body.
-LOCAL_BODIES = attrs.evolve(
-    sources.ARRETE_2022_11_23,
-    reference=(
-        "JORF 27 November 2022; in a local body, paid by a deliberation of the council,"
-        " which may set a lower cap"
-    ),
-    note=(
-        "the 282.24 EUR cap of 2024 (arrêté du 3 avril 2024) applies to a local body only"
-        " by its own deliberation"
-    ),
-)
+#: In a local body, the forfait is paid by a deliberation of the council, which may set a
+#: lower cap; the 282.24 EUR cap of 2024 (arrêté du 3 avril 2024) applies to a local body
+#: only by its own deliberation (the entries' notes say so).
+LOCAL_BODIES = sources.ARRETE_2022_11_23
 
 
 @per_registry

@@ -26,16 +26,10 @@ __all__ = ["urssaf_daily_rate", "urssaf_monthly_cap", "urssaf_monthly_flat_rate"
 
 BOSS = sources.URSSAF_BOSS
 #: The places where a day is paid: home, another place or a télécentre.
-BOSS_PLACES = attrs.evolve(
-    sources.URSSAF_BOSS,
-    reference="allowance per telework day, paid for days at home, in another place or a télécentre",
-    note="unconfirmed: one secondary source says the exemption covers home telework only",
-)
-BOSS_UNCONFIRMED = attrs.evolve(
-    sources.URSSAF_BOSS,
-    reference="arrêté du 20 décembre 2002, art. 6 and 10",
-    note="unconfirmed: secondary sources disagree",
-)
+#: Unconfirmed: one secondary source says the exemption covers home telework only.
+BOSS_PLACES = attrs.evolve(sources.URSSAF_BOSS, unconfirmed=True)
+#: Unconfirmed: secondary sources disagree on the figure.
+BOSS_UNCONFIRMED = attrs.evolve(sources.URSSAF_BOSS, unconfirmed=True)
 
 #: One dated value: its start, its value, its source and a note.
 Row = tuple[str, str, Source, str | None]

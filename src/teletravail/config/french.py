@@ -108,10 +108,17 @@ KEYS_FR: Final[Mapping[tuple[str, str], str]] = {
     "(obligatoire sans cites)",
     ("source", "publication"): "pour un article, le journal, le magazine ou le site qui l'a publié",
     ("source", "date"): "pour un article, le jour de sa publication",
-    ("source", "reference"): "l'article, l'identifiant ou la partie du texte",
+    ("source", "article"): "d'un texte juridique, l'article ou les articles cités\u00a0: 3, "
+    "ou 2, 2-1",
+    ("source", "amended_by"): "le titre du texte qui a donné à l'article la rédaction citée",
+    ("source", "version"): "le jour de la rédaction citée, quand c'en est une antérieure",
+    ("source", "implements"): "le titre du texte pour l'application duquel il est pris",
+    ("source", "journal"): "le jour de sa publication au Journal officiel",
+    ("source", "in_force"): "le jour de son entrée en vigueur",
+    ("source", "reference"): "un autre identifiant ou une partie du texte, écrit tel quel",
     ("source", "url"): "où le lire",
-    ("source", "note"): "une précision\u00a0; «\u00a0unconfirmed\u00a0» signale une valeur "
-    "tirée d'une seule source secondaire",
+    ("source", "note"): "une précision, écrite telle quelle",
+    ("source", "unconfirmed"): "true pour une valeur tirée d'une seule source secondaire",
     ("calendar", "country"): "le pays\u00a0: la France (ses subdivisions donnent "
     "l'Alsace-Moselle et les départements d'outre-mer)",
     ("calendar", "subdivision"): "une subdivision de la France, par code ou par "

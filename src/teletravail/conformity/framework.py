@@ -75,88 +75,56 @@ FLOATING_DAYS_START: Final = _DECRET_2020_524
 
 #: The décret itself: its publication, entry into force and legal basis.
 DECRET_2016_151_IN_FORCE = sources.DECRET_2016_151
-#: Art. 3: the weekly limits (every version).
-ART_3 = attrs.evolve(
-    sources.DECRET_2016_151,
-    reference="art. 3, at most 3 days a week, at least 2 on site, assessable over a month",
-)
-ART_2_2016 = attrs.evolve(
-    sources.DECRET_2016_151,
-    reference=(
-        "art. 2 (original wording), telework done regularly, at the agent's home or in"
-        " professional premises distinct from the employer's and from the place of"
-        " assignment"
-    ),
-    note="wording from secondary sources quoting the original text",
-)
+#: Art. 3: the weekly limits (every version): at most 3 days a week, at least 2 on
+#: site, assessable over a month.
+ART_3 = attrs.evolve(sources.DECRET_2016_151, article="3")
+#: Art. 2 in its original wording: telework done regularly, at the agent's home or in
+#: professional premises distinct from the employer's and from the place of assignment
+#: (the wording read in secondary sources quoting the original text).
+ART_2_2016 = attrs.evolve(sources.DECRET_2016_151, article="2", version=FRAMEWORK_START)
+#: Art. 2 and 2-1 as amended in 2020: at home, in another private place or in any place
+#: for professional use; regular or occasional telework, fixed and floating days.
 ART_2_2020 = attrs.evolve(
-    sources.DECRET_2016_151,
-    reference=(
-        "art. 2 and 2-1, as amended by décret n° 2020-524 du 5 mai 2020, in force"
-        " 2020-05-07: at home, in another private place or in any place for professional"
-        " use; regular or occasional telework, fixed and floating days"
-    ),
+    sources.DECRET_2016_151, article="2, 2-1", amended_by=sources.DECRET_2020_524.title
 )
+#: Art. 4 in its original wording: a derogation for the agent's health, after the
+#: occupational doctor's opinion. Unconfirmed: the 6-month length is read in the 2019
+#: wording that replaced it.
 ART_4_2016 = attrs.evolve(
-    sources.DECRET_2016_151,
-    reference=(
-        "art. 4 (original wording), derogation for the agent's health, after the"
-        " occupational doctor's opinion"
-    ),
-    note="unconfirmed: the 6-month length is read in the 2019 wording that replaced it",
+    sources.DECRET_2016_151, article="4", version=FRAMEWORK_START, unconfirmed=True
 )
+#: Art. 4 as replaced in 2019: health, disability or pregnancy, 6 months at most,
+#: renewable once per authorisation period, after the occupational doctor's opinion.
 ART_4_2019 = attrs.evolve(
-    sources.DECRET_2016_151,
-    reference=(
-        "art. 4, as replaced by décret n° 2019-637 du 25 juin 2019, in force 2019-06-27:"
-        " health, disability or pregnancy, 6 months at most, renewable once per"
-        " authorisation period, after the occupational doctor's opinion"
-    ),
+    sources.DECRET_2016_151, article="4", amended_by=sources.DECRET_2019_637.title
 )
+#: Art. 4 as amended in 2020: health, disability or pregnancy, 6 months at most,
+#: renewable; a temporary authorisation in an exceptional situation.
 ART_4_2020 = attrs.evolve(
-    sources.DECRET_2016_151,
-    reference=(
-        "art. 4, as amended by décret n° 2020-524 du 5 mai 2020, in force 2020-05-07:"
-        " health, disability or pregnancy, 6 months at most, renewable; a temporary"
-        " authorisation in an exceptional situation"
-    ),
+    sources.DECRET_2016_151, article="4", amended_by=sources.DECRET_2020_524.title
 )
-ART_5_2016 = attrs.evolve(
-    sources.DECRET_2016_151,
-    reference=(
-        "art. 5 (original wording), an authorisation of one year at most, renewable by"
-        " express decision after an interview with the direct superior and on their"
-        " opinion; an adaptation period of 3 months at most"
-    ),
-    note=(
-        "read in secondary sources of 2016 (law-firm and union summaries, which say one year"
-        " at most); service-public.fr's page F13974 of before 2020 reads one year, or the"
-        " length the employer's own rules set"
-    ),
-)
+#: Art. 5 in its original wording: an authorisation of one year at most, renewable by
+#: express decision after an interview with the direct superior and on their opinion; an
+#: adaptation period of 3 months at most. Read in secondary sources of 2016 (law-firm and
+#: union summaries, which say one year at most); service-public.fr's page F13974 of
+#: before 2020 reads one year, or the length the employer's own rules set.
+ART_5_2016 = attrs.evolve(sources.DECRET_2016_151, article="5", version=FRAMEWORK_START)
+#: Art. 5 as amended in 2020: the authorisation states its length where it has one (no
+#: longest length, no express renewal required); an adaptation period of 3 months at
+#: most. Unconfirmed: the exact wording is read in union and management-centre summaries.
 ART_5_2020 = attrs.evolve(
     sources.DECRET_2016_151,
-    reference=(
-        "art. 5, as amended by décret n° 2020-524 du 5 mai 2020, in force 2020-05-07: the"
-        " authorisation states its length where it has one (no longest length, no express"
-        " renewal required); an adaptation period of 3 months at most"
-    ),
-    note="exact wording unconfirmed: read in union and management-centre summaries",
+    article="5",
+    amended_by=sources.DECRET_2020_524.title,
+    unconfirmed=True,
 )
-NOTICE = attrs.evolve(
-    sources.DECRET_2016_151,
-    reference=(
-        "art. 5, ending telework (2016 wording and as amended in 2020): at any time, in"
-        " writing, at the agent's or the administration's initiative, with 2 months'"
-        " notice, 1 month during the adaptation period; the administration's notice may be"
-        " shortened for a duly reasoned need of the service"
-    ),
-    note=(
-        "unconfirmed: read in a Conseil d'État staff arrêté of 31 December 2020 (art. 12)"
-        " that restates the décret, and for 2016 in a law firm's summary of the 2-month"
-        " notice; the décret's own wording was not consulted"
-    ),
-)
+#: Art. 5, ending telework (2016 wording and as amended in 2020): at any time, in
+#: writing, at the agent's or the administration's initiative, with 2 months' notice, 1
+#: month during the adaptation period; the administration's notice may be shortened for
+#: a duly reasoned need of the service. Unconfirmed: read in a Conseil d'État staff
+#: arrêté of 31 December 2020 (art. 12) that restates the décret, and for 2016 in a law
+#: firm's summary of the 2-month notice; the décret's own wording was not consulted.
+NOTICE = attrs.evolve(sources.DECRET_2016_151, article="5", unconfirmed=True)
 
 # -- the framework in force on a date (dated branches, each naming its text) -------------
 
@@ -217,11 +185,7 @@ def derogations_in_force(day: dt.date) -> tuple[dict[DerogationKind, Duration | 
     return {DerogationKind.HEALTH: six}, ART_4_2016
 
 
-#: The calendar a document writes is checked against the holidays package's.
-CALENDAR_SOURCE: Final = attrs.evolve(
-    sources.CODE_DU_TRAVAIL,
-    reference=(
-        "art. L. 3133-1 (public holidays) and L. 3134-13 (Alsace-Moselle), the public"
-        " holidays of France and of its subdivisions, as the calendar reads them"
-    ),
-)
+#: The calendar a document writes is checked against the holidays package's: the
+#: public holidays of France (art. L. 3133-1) and of Alsace-Moselle (art. L. 3134-13),
+#: as the calendar reads them.
+CALENDAR_SOURCE: Final = attrs.evolve(sources.CODE_DU_TRAVAIL, article="L. 3133-1, L. 3134-13")

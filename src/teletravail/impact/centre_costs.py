@@ -158,12 +158,10 @@ def pilot_2012_costs() -> CentreCosts:
         set_up="10000 EUR",
         running="3750 EUR/year",
         depreciation=f"{DEFAULT_DEPRECIATION_YEARS} year",
-        source=attrs.evolve(
-            sources.PILOT_2012_ASSESSMENT,
-            reference="investissement moyen de 10\u202f000\u00a0€ par télécentre, fonctionnement"
-            " d'environ 3\u202f750\u00a0€ par an",
-            note="the 5-year depreciation period is an assumption, not in the article",
-        ),
+        # "investissement moyen de 10 000 € par télécentre, fonctionnement d'environ
+        # 3 750 € par an"; the 5-year depreciation period is an assumption, not in the
+        # article
+        source=sources.PILOT_2012_ASSESSMENT,
     )
 
 

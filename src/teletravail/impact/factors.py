@@ -21,23 +21,23 @@ from teletravail.workforce import CommuteMode
 
 __all__ = ["IMPACTCO2", "emission_factors", "tailpipe_2012"]
 
+#: The factors as the impactco2 repository gives them (its travel categories).
 IMPACTCO2 = attrs.evolve(
     sources.IMPACTCO2,
-    reference="incubateur-ademe/impactco2, src/data/categories/deplacement.ts",
+    url="https://github.com/incubateur-ademe/impactco2/tree/main/src/data/categories",
 )
-IMPACTCO2_BACKDATED = attrs.evolve(
-    IMPACTCO2, note="unconfirmed before 2025: the value stands in for earlier years"
-)
+#: Unconfirmed before 2025: the value stands in for earlier years.
+IMPACTCO2_BACKDATED = attrs.evolve(IMPACTCO2, unconfirmed=True)
+#: The values before May 2026, at the repository's commit 6b5ce0d4 of 12 January 2025.
+#: Unconfirmed dates: attested from 12 January 2025; the switch on 4 May 2026 is attested
+#: for cars only.
 IMPACTCO2_OTHER_BEFORE = attrs.evolve(
     sources.IMPACTCO2,
-    reference="values before May 2026, impactco2 commit 6b5ce0d4 (2025-01-12)",
-    note="unconfirmed dates: attested from 2025-01-12; the switch on 2026-05-04 is attested "
-    "for cars only",
+    url="https://github.com/incubateur-ademe/impactco2/tree/6b5ce0d4/src/data/categories",
+    unconfirmed=True,
 )
-IMPACTCO2_BEFORE = attrs.evolve(
-    IMPACTCO2_OTHER_BEFORE,
-    note="unconfirmed start date: the value is attested from 2025-01-12",
-)
+#: Unconfirmed start date: the value is attested from 12 January 2025.
+IMPACTCO2_BEFORE = IMPACTCO2_OTHER_BEFORE
 _START = "1990-01-01"  # earlier values are unknown: the first known ones stand in
 _CHANGE = "2026-05-04"
 UNIT = "kg CO2e/km"
@@ -95,12 +95,9 @@ def tailpipe_2012() -> DatedParameter:
             DatedValue(
                 start="2000-01-01",
                 value=f"0.116 {UNIT}",
-                source=attrs.evolve(
-                    sources.LOT_PILOT,
-                    reference="bilan de juin 2012\u00a0: 38\u202f735 km évités pour 4,5 t de CO2",
-                    note="unconfirmed: inferred, 4.5 t / 38,735 km; the assessment's method "
-                    "is not published",
-                ),
+                # "bilan de juin 2012 : 38 735 km évités pour 4,5 t de CO2". Unconfirmed:
+                # inferred, 4.5 t / 38,735 km; the assessment's method is not published.
+                source=attrs.evolve(sources.LOT_PILOT, unconfirmed=True),
             )
         ],
     )

@@ -14,8 +14,8 @@ function builds them again.
 >>> lot = presets.load("lot-2013")
 >>> lot.territory
 'Conseil général du Lot'
->>> lot.quota.source.reference
-'1 à 1,5 jour de télétravail par semaine'
+>>> lot.quota.source.publication, lot.quota.source.cite("fr").endswith("6 juillet 2012")
+('La Gazette des communes', True)
 
 The modules of the package:
 

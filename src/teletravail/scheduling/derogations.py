@@ -69,10 +69,10 @@ class DerogationRule:
         return False
 
 
+#: Art. 4 as amended in 2021: the derogations to the 3-day cap (their durations read in
+#: secondary sources quoting the décret).
 DECRET_2021_1725 = attrs.evolve(
-    sources.DECRET_2016_151,
-    reference="art. 4, as amended by décret n° 2021-1725, derogations to the 3-day cap",
-    note="durations from secondary sources quoting the décret",
+    sources.DECRET_2016_151, article="4", amended_by=sources.DECRET_2021_1725.title
 )
 
 

@@ -45,13 +45,11 @@ if TYPE_CHECKING:
 
 __all__ = ["ANNUAL_LEAVE", "LeaveAssumption", "thin"]
 
-#: The five weeks of annual leave of the French law, for the default assumption.
-ANNUAL_LEAVE = attrs.evolve(
-    sources.DECRET_85_1250,
-    reference="art. 1: annual leave of five times the weekly working obligations",
-    note="the same five weeks for the State (décret n° 84-972 du 26 octobre 1984) and "
-    "the private sector (Code du travail, art. L3141-3)",
-)
+#: The five weeks of annual leave of the French law, for the default assumption: art. 1,
+#: annual leave of five times the weekly working obligations (the same five weeks for the
+#: State, décret n° 84-972 du 26 octobre 1984, and the private sector, Code du travail,
+#: art. L3141-3).
+ANNUAL_LEAVE = attrs.evolve(sources.DECRET_85_1250, article="1")
 
 
 def _days(value: Any) -> Quantity | None:

@@ -38,9 +38,9 @@ def aurillac_figeac_decazeville_2012() -> TelecentreNetwork:
         name: str,
         department: str,
         desks: int,
-        detail: str,
         *,
         article: Source = sources.PILOT_2012_ASSESSMENT,
+        unconfirmed: bool = False,
     ) -> Telecentre:
         lot = department == "Lot"
         return Telecentre(
@@ -49,42 +49,27 @@ def aurillac_figeac_decazeville_2012() -> TelecentreNetwork:
             department=department,
             desks=desks,
             services=frozenset({"broadband"}) if lot else frozenset(),
-            source=attrs.evolve(article, note=detail),
+            source=attrs.evolve(article, unconfirmed=True) if unconfirmed else article,
             note=_DESK_NOTE,
         )
 
-    lot = "one of the Lot's three télécentres with a broadband link"
+    # The assessment's 7 pilot télécentres (5 new, 2 existing) offering 27 desks.
     return TelecentreNetwork(
         name="Aurillac-Figeac-Decazeville 2012",
         centres=(
-            centre("Aurillac", "Cantal", 6, "existing before 2012; 27 desks in all"),
-            centre("Montmurat", "Cantal", 3, "existing before 2012; 27 desks in all"),
+            centre("Aurillac", "Cantal", 6),  # existing before 2012
+            centre("Montmurat", "Cantal", 3),  # existing before 2012
+            # an existing Cantal télécentre in the experiment
+            centre("Cassaniouze", "Cantal", 3, article=sources.SMICA_TELECENTRES),
+            # an office at the Maison de l'Emploi, one of the Lot's three télécentres with
+            # a broadband link (as are Lacapelle-Marival and Latronquière)
+            centre("Figeac", "Lot", 5, article=sources.SMICA_TELECENTRES),
+            centre("Lacapelle-Marival", "Lot", 3, article=sources.LOT_PILOT),
+            centre("Latronquière", "Lot", 3, article=sources.LOT_PILOT),
+            # at the Chrysalis business incubator; the commune is assumed
             centre(
-                "Cassaniouze",
-                "Cantal",
-                3,
-                "an existing Cantal télécentre in the experiment",
-                article=sources.SMICA_TELECENTRES,
-            ),
-            centre(
-                "Figeac",
-                "Lot",
-                5,
-                f"an office at the Maison de l'Emploi; {lot}",
-                article=sources.SMICA_TELECENTRES,
-            ),
-            centre("Lacapelle-Marival", "Lot", 3, lot, article=sources.LOT_PILOT),
-            centre("Latronquière", "Lot", 3, lot, article=sources.LOT_PILOT),
-            centre(
-                "Decazeville",
-                "Aveyron",
-                4,
-                "at the Chrysalis business incubator; the commune is assumed (unconfirmed)",
-                article=sources.SMICA_TELECENTRES,
+                "Decazeville", "Aveyron", 4, article=sources.SMICA_TELECENTRES, unconfirmed=True
             ),
         ),
-        source=attrs.evolve(
-            sources.PILOT_2012_ASSESSMENT,
-            note="7 pilot télécentres (5 new, 2 existing) offering 27 desks",
-        ),
+        source=sources.PILOT_2012_ASSESSMENT,
     )

@@ -5,11 +5,12 @@ as the ``id`` of an entry of the document's ``sources`` (:class:`SourceList`), w
 the rest of the document cites by that id (:class:`SourceKind`, :data:`SOURCE`), or as
 the id of a text of the library's catalogue (:mod:`teletravail.sources`), which the
 document cites without declaring it. A table written ``cites = "<id>"`` is that text of
-the catalogue qualified by its own ``reference``, ``url`` or ``note``; the title,
-publication and date are the catalogue's. An id of the document's own sources that is
+the catalogue qualified by its own keys (the ``article`` and its wording, a
+``reference``, ``url`` or ``note``, ``unconfirmed``...); the title, publication and date
+are the catalogue's. An id of the document's own sources that is
 also an id of the catalogue is refused: it would name two texts.
 
-A source's own table (its title, publication, date, reference, url and note) is the
+A source's own table (its title, publication, date, article... and note) is the
 library's description of a :class:`~teletravail.sources.Source`
 (:data:`~teletravail.sources.SOURCE_TABLE`), which ``Source.from_dict`` reads too.
 
@@ -215,7 +216,7 @@ class SourceKind(Kind):
     def written(self, ctx: Context, value: Source) -> dict[str, Any]:
         """The source as a table: ``cites`` and what qualifies it when it is a text of the
         catalogue, else its own title, publication, date and the rest."""
-        cited = _qualifiers(value)
+        cited = _qualifiers(ctx, value)
         if cited is None:
             written: dict[str, Any] = self.own.write(ctx, value)
             return {key: item for key, item in written.items() if key != "id"}
@@ -243,7 +244,7 @@ def _qualify(data: dict[str, Any]) -> Source:
     return attrs.evolve(text, **data)
 
 
-def _qualifiers(source: Source) -> dict[str, Any] | None:
+def _qualifiers(ctx: Context, source: Source) -> dict[str, Any] | None:
     """``{"cites": id, ...}``: the text of the catalogue ``source`` qualifies and what it
     changes of it; None when the catalogue does not hold its text, or when it leaves out
     something the catalogue's entry says (a table cannot write a key away)."""
@@ -252,13 +253,14 @@ def _qualifiers(source: Source) -> dict[str, Any] | None:
         return None
     entry = sources.cited(ident)
     written: dict[str, Any] = {"cites": ident}
+    own, cited = SOURCE_TABLE.dump(source), SOURCE_TABLE.dump(entry)
     for key in _QUALIFIERS:
-        mine, theirs = getattr(source, key), getattr(entry, key)
+        mine, theirs = own.get(key), cited.get(key)
         if mine == theirs:
             continue
         if mine is None:
             return None
-        written[key] = mine
+        written[key] = SOURCE_TABLE.by_name[key].kind.write(ctx, mine)
     return written
 
 
