@@ -152,7 +152,12 @@ def test_unconfirmed_note_and_describe() -> None:
     assert source.unconfirmed
     assert not SOURCE.unconfirmed
     text = forfait_annual_cap().describe()
-    assert "282.24 EUR" in text and "2024-01-01..2024-12-31" in text
+    assert "1 January to 31 December 2024: €282.24, arrêté du 3 avril 2024" in text
+    french = forfait_annual_cap().describe("fr")
+    assert "du 1er janvier au 31 décembre 2024\u00a0: 282,24\u00a0€, arrêté du 3 avril" in french
+    assert "(98 jours à 2,88\u00a0€\u202f; année civile 2024 seulement)" in french
+    with pytest.raises(ValidationError, match="lang"):
+        forfait_annual_cap().describe("de")  # type: ignore[arg-type]
 
 
 def test_period() -> None:

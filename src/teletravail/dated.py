@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from teletravail import formats
 from teletravail._checks import named, non_empty
 from teletravail.dates import LAST_DATE, to_date
 from teletravail.documents import (
@@ -47,9 +48,9 @@ from teletravail.documents import (
 )
 from teletravail.errors import DatedValueError, NoValueInForceError, ValidationError
 from teletravail.formats import french_unit
-from teletravail.messages import NBSP, Phrase, either, grouped
+from teletravail.messages import NBSP, Lang, Phrase, check_lang, either, grouped, text_of
 from teletravail.sources import SOURCE_TABLE, Source
-from teletravail.units import as_quantity, format_quantity, format_unit, get_registry
+from teletravail.units import as_quantity, format_unit, get_registry
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity
@@ -356,15 +357,36 @@ class DatedParameter:
         parameter: DatedParameter = read(DATED_PARAMETER, data, "parameter")
         return parameter
 
-    def describe(self) -> str:
-        """One line per value: period, amount and source."""
-        lines = [self.name + (f": {self.description}" if self.description else "")]
+    def describe(self, lang: Lang = "en") -> str:
+        """One line per value, in ``lang``: its period and amount in words, its source
+        cited, its note. A description or note the library writes in both languages (a
+        :class:`~teletravail.messages.Phrase`) shows in ``lang``; one written as plain
+        text, as written."""
+        lang = check_lang(lang)
+        head = self.name
+        if self.description:
+            head += f"{COLON[lang]} {text_of(self.description, lang)}"
+        lines = [head]
         for entry in self.values:
-            note = f" [{entry.note}]" if entry.note else ""
+            note = f" ({text_of(entry.note, lang)})" if entry.note else ""
             lines.append(
-                f"  {entry.period!s:<24} {format_quantity(entry.value):<20} {entry.source}{note}"
+                f"  {_period_words(entry, lang)}{COLON[lang]} "
+                f"{formats.quantity(entry.value, lang)}, {entry.source.cite(lang)}{note}"
             )
         return "\n".join(lines)
+
+
+#: The colon of a line, as each language writes it.
+COLON: Final = {"en": ":", "fr": NBSP + ":"}
+
+
+def _period_words(entry: DatedValue, lang: Lang) -> str:
+    """``from 1 January 2023``, ``1 September 2021 to 31 December 2022``; in French
+    ``à partir du 1er janvier 2023``, ``du 1er septembre 2021 au 31 décembre 2022``."""
+    if entry.end is not None:
+        return formats.period(entry.start, entry.end, lang)
+    start = formats.date(entry.start, lang)
+    return f"from {start}" if lang == "en" else f"à partir du {start}"
 
 
 # -- descriptions: how a dated value is read from data and written back ------------------

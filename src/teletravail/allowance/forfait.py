@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from teletravail import sources
 from teletravail.dated import DatedParameter, DatedValue
+from teletravail.messages import Phrase
 from teletravail.units import CURRENCY, per_registry
 
 __all__ = ["forfait_annual_cap", "forfait_annual_cap_territorial", "forfait_daily_rate"]
@@ -36,7 +37,10 @@ def forfait_daily_rate() -> DatedParameter:
     """EUR per telework day: 2.50 from 2021-09-01, 2.88 from 2023-01-01."""
     return DatedParameter(
         name="forfait_teletravail.daily_rate",
-        description="public-service telework allowance, per telework day",
+        description=Phrase(
+            "public-service telework allowance, per telework day",
+            "forfait télétravail de la fonction publique, par jour de télétravail",
+        ),
         dimension=f"{CURRENCY} / [workday]",
         values=(
             DatedValue(
@@ -56,7 +60,10 @@ def forfait_annual_cap() -> DatedParameter:
     from 2023 (282.24 for 2024 only)."""
     return DatedParameter(
         name="forfait_teletravail.annual_cap",
-        description="public-service telework allowance, cap per calendar year",
+        description=Phrase(
+            "public-service telework allowance, cap per calendar year",
+            "forfait télétravail de la fonction publique, plafond par année civile",
+        ),
         dimension=CURRENCY,
         values=(
             DatedValue(
@@ -64,20 +71,23 @@ def forfait_annual_cap() -> DatedParameter:
                 end="2022-12-31",
                 value="220.00 EUR",
                 source=ARRETE_2021_08_26,
-                note="88 days at 2.50 EUR",
+                note=Phrase("88 days at €2.50", "88 jours à 2,50\u00a0€"),
             ),
             DatedValue(
                 start="2023-01-01",
                 value="253.44 EUR",
                 source=ARRETE_2022_11_23,
-                note="88 days at 2.88 EUR",
+                note=Phrase("88 days at €2.88", "88 jours à 2,88\u00a0€"),
             ),
             DatedValue(
                 start="2024-01-01",
                 end="2024-12-31",
                 value="282.24 EUR",
                 source=ARRETE_2024_04_03,
-                note="98 days at 2.88 EUR; calendar year 2024 only",
+                note=Phrase(
+                    "98 days at €2.88; calendar year 2024 only",
+                    "98 jours à 2,88\u00a0€\u202f; année civile 2024 seulement",
+                ),
             ),
         ),
     )
@@ -90,7 +100,11 @@ def forfait_annual_cap_territorial() -> DatedParameter:
     adopts the 282.24 EUR cap."""
     return DatedParameter(
         name="forfait_teletravail.annual_cap.territorial",
-        description="public-service telework allowance, cap per calendar year, local bodies",
+        description=Phrase(
+            "public-service telework allowance, cap per calendar year, local bodies",
+            "forfait télétravail de la fonction publique, plafond par année civile, "
+            "collectivités territoriales",
+        ),
         dimension=CURRENCY,
         values=(
             DatedValue(
@@ -98,15 +112,17 @@ def forfait_annual_cap_territorial() -> DatedParameter:
                 end="2022-12-31",
                 value="220.00 EUR",
                 source=ARRETE_2021_08_26,
-                note="88 days at 2.50 EUR",
+                note=Phrase("88 days at €2.50", "88 jours à 2,50\u00a0€"),
             ),
             DatedValue(
                 start="2023-01-01",
                 value="253.44 EUR",
                 source=LOCAL_BODIES,
-                note=(
-                    "88 days at 2.88 EUR; in 2024 too, unless the body's own deliberation"
-                    " adopts the 282.24 EUR cap"
+                note=Phrase(
+                    "88 days at €2.88; in 2024 too, unless the body's own deliberation"
+                    " adopts the €282.24 cap",
+                    "88 jours à 2,88\u00a0€\u202f; en 2024 aussi, sauf si la collectivité"
+                    " adopte par délibération le plafond de 282,24\u00a0€",
                 ),
             ),
         ),

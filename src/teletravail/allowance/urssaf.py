@@ -34,7 +34,10 @@ BOSS_UNCONFIRMED = attrs.evolve(sources.URSSAF_BOSS, unconfirmed=True)
 #: One dated value: its start, its value, its source and a note.
 Row = tuple[str, str, Source, str | None]
 
-_UNCLEAR = "2024 unclear: one source still quotes the 2020 figures"
+_UNCLEAR = Phrase(
+    "2024 unclear: one source still quotes the 2020 figures",
+    "2024 incertain\u00a0: une source cite encore les montants de 2020",
+)
 
 
 def _flag(value: object) -> None:

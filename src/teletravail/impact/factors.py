@@ -16,6 +16,7 @@ import attrs
 
 from teletravail import sources
 from teletravail.dated import DatedParameter, DatedValue
+from teletravail.messages import Phrase
 from teletravail.units import per_registry
 from teletravail.workforce import CommuteMode
 
@@ -73,11 +74,15 @@ def emission_factors() -> dict[CommuteMode, DatedParameter]:
                 ),
                 DatedValue(start=_CHANGE, value=f"{since} {UNIT}", source=IMPACTCO2),
             ]
-        note = " (construction only)" if mode is CommuteMode.BIKE else ""
+        only = mode is CommuteMode.BIKE
         found[mode] = DatedParameter(
             name=f"emission_factor.{mode.value}",
             dimension="[mass] * [co2e] / [length]",
-            description=f"life-cycle emissions per passenger-km{note}",
+            description=Phrase(
+                "life-cycle emissions per passenger-km" + (" (construction only)" if only else ""),
+                "émissions sur le cycle de vie par voyageur-km"
+                + (" (construction seulement)" if only else ""),
+            ),
             values=values,
         )
     return found
@@ -90,7 +95,10 @@ def tailpipe_2012() -> DatedParameter:
     return DatedParameter(
         name="emission_factor.tailpipe_2012",
         dimension="[mass] * [co2e] / [length]",
-        description="tailpipe, type-approval, cars of about 2012",
+        description=Phrase(
+            "tailpipe, type-approval, cars of about 2012",
+            "à l'échappement, homologation, voitures des années 2012",
+        ),
         values=[
             DatedValue(
                 start="2000-01-01",
