@@ -13,6 +13,8 @@ import datetime as dt
 import os
 from typing import TYPE_CHECKING, Final
 
+from teletravail.messages import Phrase
+
 from .progress import Progress, progress_for
 
 if TYPE_CHECKING:
@@ -56,9 +58,12 @@ def read_text(path: str) -> str:
     return workforce.read_text(path)
 
 
-COLUMNS_HELP: Final = (
+#: The help of ``--columns``, in English and French (argparse reads ``%%`` as ``%``).
+COLUMNS_HELP: Final = Phrase(
     "the register's own column names: a TOML or JSON file mapping each to a field, or "
-    "'matricule=id,quotite=working_time:%%' (a unit after ':')"
+    "'matricule=id,quotite=working_time:%%' (a unit after ':')",
+    "les noms de colonnes du registre\u00a0: un fichier TOML ou JSON qui associe chacune à un "
+    "champ, ou 'matricule=id,quotite=working_time:%%' (une unité après ':')",
 )
 
 
