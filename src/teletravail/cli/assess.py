@@ -16,10 +16,14 @@ import math
 import re
 import sys
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, Final, TextIO
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TextIO
+
+from teletravail.formats import number
+from teletravail.messages import NBSP, Lang, Phrase
 
 from .exits import EXIT_OK, EXIT_PROBLEMS
 from .figures import plain
+from .language import COLON
 from .progress import Progress
 from .reading import column_mapping, load_policy, policy_inputs, read_register, reference_date
 
@@ -181,6 +185,35 @@ def _json_writer(head: dict[str, Any]) -> Callable[[Iterator[dict[str, Any]], Te
     return write
 
 
+class _Said(NamedTuple):
+    en: str
+    fr: str
+
+
+_PREFIX: Final = "teletravail assess"
+#: The summary on stderr, in English and French.
+_SUMMARY: Final = Phrase(
+    "{read} rows read, {assessed} assessed, {failed} failed",
+    "{read} lignes lues, {assessed} évaluées, {failed} en erreur",
+)
+_UNMATCHED: Final = _Said(
+    "population {name!r} selects no agent of this workforce",
+    "la population {name!r} ne désigne aucun agent de cet effectif",
+)
+_SHADOWED: Final = _Said(
+    "population {name!r} holds no agent: those it selects belong to populations written"
+    " before it",
+    "la population {name!r} ne compte aucun agent" + NBSP + ": ceux qu'elle désigne"
+    " appartiennent à des populations écrites avant elle",
+)
+
+
+def _say(text: str, lang: Lang) -> None:
+    """A line of the command on stderr, after its name (``teletravail assess :`` in
+    French)."""
+    print(f"{_PREFIX}{COLON[lang]} {text}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     """Assess every row of ``args.workforce`` under ``args.policy`` and write the rows
     (CSV or JSON); exit code 1 when some rows are invalid, all rows still written."""
@@ -197,7 +230,7 @@ def run(args: argparse.Namespace) -> int:
     on = reference_date(policy, args.on)
     columns = column_mapping(args.columns)
     workforce, ids, progress = read_register(
-        args.workforce, columns, asked=args.progress, quiet=args.quiet
+        args.workforce, columns, asked=args.progress, quiet=args.quiet, lang=args.lang
     )
     progress.start("assessing", len(ids))
     batch = policy.assess_workforce(workforce, on, period=args.period, errors="report")
@@ -233,20 +266,11 @@ def run(args: argparse.Namespace) -> int:
         ) as output:
             write(rows, output)
     if not args.quiet:
-        print(
-            f"teletravail assess: {len(ids):,} rows read, {len(ids) - failed:,} assessed, "
-            f"{failed:,} failed",
-            file=sys.stderr,
-        )
+        lang: Lang = args.lang
+        read, done = number(len(ids), lang), number(len(ids) - failed, lang)
+        _say(_SUMMARY.text(lang).format(read=read, assessed=done, failed=number(failed, lang)), lang)
         for name in batch.unmatched:
-            print(
-                f"teletravail assess: population {name!r} selects no agent of this workforce",
-                file=sys.stderr,
-            )
+            _say(Phrase(_UNMATCHED.en, _UNMATCHED.fr, name=name).text(lang), lang)
         for name in batch.shadowed:
-            print(
-                f"teletravail assess: population {name!r} holds no agent: those it selects"
-                " belong to populations written before it",
-                file=sys.stderr,
-            )
+            _say(Phrase(_SHADOWED.en, _SHADOWED.fr, name=name).text(lang), lang)
     return EXIT_PROBLEMS if failed else EXIT_OK

@@ -13,7 +13,7 @@ import datetime as dt
 import os
 from typing import TYPE_CHECKING, Final
 
-from teletravail.messages import Phrase
+from teletravail.messages import Lang, Phrase
 
 from .progress import Progress, progress_for
 
@@ -72,7 +72,7 @@ def column_mapping(value: str | None) -> dict[str, str | tuple[str, str]] | None
     top or under ``[columns]``; each a field, or ``[field, unit]``), or the inline form
     ``name=field,name=field:unit``."""
     from teletravail.errors import ValidationError
-    from teletravail.messages import Phrase
+    from teletravail.messages import Lang, Phrase
 
     if value is None:
         return None
@@ -121,22 +121,24 @@ def read_register(
     *,
     asked: bool = False,
     quiet: bool = True,
+    lang: Lang = "en",
 ) -> tuple[Workforce, list[str], Progress]:
     """A workforce CSV file read as the Python API reads it (:meth:`Workforce.from_csv
     <teletravail.workforce.Workforce.from_csv>` with ``errors="report"``: bad rows are
     set aside; its defaults otherwise, ``columns`` mapping the file's own column names
     to fields), each row's id cell as written (for the rows set aside), and the progress
     of the run: shown on stderr as the rows are read when the file is large enough and
-    ``asked`` or on a terminal, never when ``quiet`` (:func:`progress_for`)."""
+    ``asked`` or on a terminal, never when ``quiet`` (:func:`progress_for`), in
+    ``lang``."""
     from teletravail.workforce import Workforce
 
     ids: list[str] = []
-    shown = Progress(None)
+    shown = Progress(None, lang)
 
     def reading(done: int, total: int) -> None:
         nonlocal shown
         if done == 0:  # the reader tells the rows of the file before the first one
-            shown = progress_for(total, asked=asked, quiet=quiet)
+            shown = progress_for(total, asked=asked, quiet=quiet, lang=lang)
             shown.start("reading", total)
         else:
             shown.update(done)

@@ -37,6 +37,7 @@ import attrs
 
 from teletravail import sources
 from teletravail.dated import Duration
+from teletravail.messages import NBSP, NNBSP, Phrase
 from teletravail.policy.terms import Renewal
 from teletravail.scheduling.derogations import DECRET_2021_1725
 from teletravail.sources import Source
@@ -74,87 +75,147 @@ _DECRET_2021_1725 = dt.date(2021, 12, 23)  # art. 4: four grounds of derogation
 FLOATING_DAYS_START: Final = _DECRET_2020_524
 
 #: The décret itself: its publication, entry into force and legal basis.
-DECRET_2016_151_IN_FORCE = sources.DECRET_2016_151
+DECRET_2016_151_IN_FORCE = attrs.evolve(
+    sources.DECRET_2016_151,
+    reference=Phrase(
+        "published in the JORF of 12 February 2016, in force from 13 February 2016; taken"
+        " for loi n° 2012-347, art. 133",
+        "publié au JORF du 12 février 2016, en vigueur à partir du 13 février 2016"
+        + NNBSP
+        + "; pris pour l'application de la loi n° 2012-347, art. 133",
+    ),
+)
 #: Art. 3: the weekly limits (every version).
 ART_3 = attrs.evolve(
     sources.DECRET_2016_151,
-    reference="art. 3, at most 3 days a week, at least 2 on site, assessable over a month",
+    reference=Phrase(
+        "art. 3, at most 3 days a week, at least 2 on site, assessable over a month",
+        "art. 3, au plus 3 jours par semaine, au moins 2 sur site, appréciés sur le mois",
+    ),
 )
 ART_2_2016 = attrs.evolve(
     sources.DECRET_2016_151,
-    reference=(
+    reference=Phrase(
         "art. 2 (original wording), telework done regularly, at the agent's home or in"
         " professional premises distinct from the employer's and from the place of"
-        " assignment"
+        " assignment",
+        "art. 2 (rédaction d'origine), télétravail exercé de façon régulière, au domicile"
+        " de l'agent ou dans des locaux professionnels distincts de ceux de l'employeur et"
+        " du lieu d'affectation",
     ),
-    note="wording from secondary sources quoting the original text",
+    note=Phrase(
+        "wording from secondary sources quoting the original text",
+        "rédaction lue dans des sources secondaires qui citent le texte d'origine",
+    ),
 )
 ART_2_2020 = attrs.evolve(
     sources.DECRET_2016_151,
-    reference=(
-        "art. 2 and 2-1, as amended by décret n° 2020-524 du 5 mai 2020, in force"
-        " 2020-05-07: at home, in another private place or in any place for professional"
-        " use; regular or occasional telework, fixed and floating days"
+    reference=Phrase(
+        "art. 2 and 2-1, as amended by décret n° 2020-524 du 5 mai 2020, in force from"
+        " 7 May 2020: at home, in another private place or in any place for professional"
+        " use; regular or occasional telework, fixed and floating days",
+        "art. 2 et 2-1, modifiés par le décret n° 2020-524 du 5 mai 2020, en vigueur à"
+        " partir du 7 mai 2020" + NBSP + ": au domicile, dans un autre lieu privé ou dans"
+        " tout lieu à usage professionnel" + NNBSP + "; télétravail régulier ou ponctuel,"
+        " jours fixes et jours flottants",
     ),
 )
 ART_4_2016 = attrs.evolve(
     sources.DECRET_2016_151,
-    reference=(
+    reference=Phrase(
         "art. 4 (original wording), derogation for the agent's health, after the"
-        " occupational doctor's opinion"
+        " occupational doctor's opinion",
+        "art. 4 (rédaction d'origine), dérogation pour l'état de santé de l'agent, après"
+        " avis du médecin de prévention",
     ),
-    note="unconfirmed: the 6-month length is read in the 2019 wording that replaced it",
+    note=Phrase(
+        "unconfirmed: the 6-month length is read in the 2019 wording that replaced it",
+        "non confirmé" + NBSP + ": la durée de 6 mois est lue dans la rédaction de 2019"
+        " qui l'a remplacé",
+    ),
 )
 ART_4_2019 = attrs.evolve(
     sources.DECRET_2016_151,
-    reference=(
-        "art. 4, as replaced by décret n° 2019-637 du 25 juin 2019, in force 2019-06-27:"
-        " health, disability or pregnancy, 6 months at most, renewable once per"
-        " authorisation period, after the occupational doctor's opinion"
+    reference=Phrase(
+        "art. 4, as replaced by décret n° 2019-637 du 25 juin 2019, in force from 27 June"
+        " 2019: health, disability or pregnancy, 6 months at most, renewable once per"
+        " authorisation period, after the occupational doctor's opinion",
+        "art. 4, remplacé par le décret n° 2019-637 du 25 juin 2019, en vigueur à partir"
+        " du 27 juin 2019" + NBSP + ": état de santé, handicap ou grossesse, 6 mois au"
+        " plus, renouvelable une fois par période d'autorisation, après avis du médecin de"
+        " prévention",
     ),
 )
 ART_4_2020 = attrs.evolve(
     sources.DECRET_2016_151,
-    reference=(
-        "art. 4, as amended by décret n° 2020-524 du 5 mai 2020, in force 2020-05-07:"
+    reference=Phrase(
+        "art. 4, as amended by décret n° 2020-524 du 5 mai 2020, in force from 7 May 2020:"
         " health, disability or pregnancy, 6 months at most, renewable; a temporary"
-        " authorisation in an exceptional situation"
+        " authorisation in an exceptional situation",
+        "art. 4, modifié par le décret n° 2020-524 du 5 mai 2020, en vigueur à partir du"
+        " 7 mai 2020" + NBSP + ": état de santé, handicap ou grossesse, 6 mois au plus,"
+        " renouvelable" + NNBSP + "; une autorisation temporaire en cas de situation"
+        " exceptionnelle",
     ),
 )
 ART_5_2016 = attrs.evolve(
     sources.DECRET_2016_151,
-    reference=(
+    reference=Phrase(
         "art. 5 (original wording), an authorisation of one year at most, renewable by"
         " express decision after an interview with the direct superior and on their"
-        " opinion; an adaptation period of 3 months at most"
+        " opinion; an adaptation period of 3 months at most",
+        "art. 5 (rédaction d'origine), une autorisation d'un an au plus, renouvelable par"
+        " décision expresse après entretien avec le supérieur hiérarchique direct et sur"
+        " son avis" + NNBSP + "; une période d'adaptation de 3 mois au plus",
     ),
-    note=(
+    note=Phrase(
         "read in secondary sources of 2016 (law-firm and union summaries, which say one year"
         " at most); service-public.fr's page F13974 of before 2020 reads one year, or the"
-        " length the employer's own rules set"
+        " length the employer's own rules set",
+        "lu dans des sources secondaires de 2016 (synthèses de cabinets d'avocats et de"
+        " syndicats, qui disent un an au plus)" + NNBSP + "; la fiche F13974 de"
+        " service-public.fr d'avant 2020 dit un an, ou la durée que fixent les règles de"
+        " l'employeur",
     ),
 )
 ART_5_2020 = attrs.evolve(
     sources.DECRET_2016_151,
-    reference=(
-        "art. 5, as amended by décret n° 2020-524 du 5 mai 2020, in force 2020-05-07: the"
-        " authorisation states its length where it has one (no longest length, no express"
-        " renewal required); an adaptation period of 3 months at most"
+    reference=Phrase(
+        "art. 5, as amended by décret n° 2020-524 du 5 mai 2020, in force from 7 May 2020:"
+        " the authorisation states its length where it has one (no longest length, no"
+        " express renewal required); an adaptation period of 3 months at most",
+        "art. 5, modifié par le décret n° 2020-524 du 5 mai 2020, en vigueur à partir du"
+        " 7 mai 2020" + NBSP + ": l'autorisation indique sa durée quand elle en a une (pas"
+        " de durée maximale, pas de renouvellement exprès exigé)" + NNBSP + "; une période"
+        " d'adaptation de 3 mois au plus",
     ),
-    note="exact wording unconfirmed: read in union and management-centre summaries",
+    note=Phrase(
+        "exact wording unconfirmed: read in union and management-centre summaries",
+        "rédaction exacte non confirmée" + NBSP + ": lue dans des synthèses de syndicats et"
+        " de centres de gestion",
+    ),
 )
 NOTICE = attrs.evolve(
     sources.DECRET_2016_151,
-    reference=(
+    reference=Phrase(
         "art. 5, ending telework (2016 wording and as amended in 2020): at any time, in"
         " writing, at the agent's or the administration's initiative, with 2 months'"
         " notice, 1 month during the adaptation period; the administration's notice may be"
-        " shortened for a duly reasoned need of the service"
+        " shortened for a duly reasoned need of the service",
+        "art. 5, fin du télétravail (rédaction de 2016 et modifiée en 2020)" + NBSP + ": à"
+        " tout moment, par écrit, à l'initiative de l'agent ou de l'administration, avec un"
+        " préavis de 2 mois, 1 mois pendant la période d'adaptation" + NNBSP + "; le"
+        " préavis de l'administration peut être réduit en cas de nécessité du service"
+        " dûment motivée",
     ),
-    note=(
+    note=Phrase(
         "unconfirmed: read in a Conseil d'État staff arrêté of 31 December 2020 (art. 12)"
         " that restates the décret, and for 2016 in a law firm's summary of the 2-month"
-        " notice; the décret's own wording was not consulted"
+        " notice; the décret's own wording was not consulted",
+        "non confirmé" + NBSP + ": lu dans un arrêté du 31 décembre 2020 relatif aux agents"
+        " du Conseil d'État (art. 12) qui reprend le décret, et pour 2016 dans la synthèse"
+        " d'un cabinet d'avocats sur le préavis de 2 mois" + NNBSP + "; la rédaction du"
+        " décret lui-même n'a pas été consultée",
     ),
 )
 
@@ -220,8 +281,10 @@ def derogations_in_force(day: dt.date) -> tuple[dict[DerogationKind, Duration | 
 #: The calendar a document writes is checked against the holidays package's.
 CALENDAR_SOURCE: Final = attrs.evolve(
     sources.CODE_DU_TRAVAIL,
-    reference=(
+    reference=Phrase(
         "art. L. 3133-1 (public holidays) and L. 3134-13 (Alsace-Moselle), the public"
-        " holidays of France and of its subdivisions, as the calendar reads them"
+        " holidays of France and of its subdivisions, as the calendar reads them",
+        "art. L. 3133-1 (jours fériés) et L. 3134-13 (Alsace-Moselle), les jours fériés de"
+        " la France et de ses subdivisions, tels que le calendrier les lit",
     ),
 )
