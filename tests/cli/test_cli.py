@@ -214,8 +214,8 @@ def test_schedule_writes_icalendar_that_parses() -> None:
     french = run("schedule", *args, "--days", "tue", "--ics", "-", "--lang", "fr")
     events = list(icalendar.Calendar.from_ical(french.stdout).walk("VEVENT"))
     assert str(events[0]["summary"]) == "Télétravail à domicile"
-    assert str(events[0]["description"]) == "Journée de télétravail à domicile pour l'agent" \
-        " agent, le 8 janvier 2013."
+    description = "Journée de télétravail à domicile pour l'agent agent, le 8 janvier 2013."
+    assert str(events[0]["description"]) == description
 
 
 def test_schema_is_json_with_a_schema_key() -> None:

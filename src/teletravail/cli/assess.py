@@ -201,8 +201,7 @@ _UNMATCHED: Final = _Said(
     "la population {name!r} ne désigne aucun agent de cet effectif",
 )
 _SHADOWED: Final = _Said(
-    "population {name!r} holds no agent: those it selects belong to populations written"
-    " before it",
+    "population {name!r} holds no agent: those it selects belong to populations written before it",
     "la population {name!r} ne compte aucun agent" + NBSP + ": ceux qu'elle désigne"
     " appartiennent à des populations écrites avant elle",
 )
@@ -268,7 +267,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         lang: Lang = args.lang
         read, done = number(len(ids), lang), number(len(ids) - failed, lang)
-        _say(_SUMMARY.text(lang).format(read=read, assessed=done, failed=number(failed, lang)), lang)
+        _say(
+            _SUMMARY.text(lang).format(read=read, assessed=done, failed=number(failed, lang)), lang
+        )
         for name in batch.unmatched:
             _say(Phrase(_UNMATCHED.en, _UNMATCHED.fr, name=name).text(lang), lang)
         for name in batch.shadowed:

@@ -70,8 +70,7 @@ _TEXT: Final[dict[str, dict[Lang, str]]] = {
     },
     "selected": {
         "en": "{selected} of {eligible} eligible ({seats} seats), {waiting} waiting",
-        "fr": "{selected} sur {eligible} éligibles ({seats} places), "
-        "{waiting} en liste d'attente",
+        "fr": "{selected} sur {eligible} éligibles ({seats} places), {waiting} en liste d'attente",
     },
     "failed": {"en": "rows in error", "fr": "lignes en erreur"},
     "row": {"en": "row", "fr": "ligne"},
@@ -288,9 +287,7 @@ def _render_bilan(
     out.append(f"{status(RowStatus.GRANTED)}{colon} {count(document['granted'])}")
     unreadable = f"{status(RowStatus.REJECTED)}{colon} {count(document['rejected'])}"
     not_assessed = f"{status(RowStatus.INVALID)}{colon} {count(document['invalid'])}"
-    out.append(
-        f"{say('failed')}{colon} {count(document['failed'])} ({unreadable}, {not_assessed})"
-    )
+    out.append(f"{say('failed')}{colon} {count(document['failed'])} ({unreadable}, {not_assessed})")
     errors = document["errors"]
     said = [e["message"] for e in errors] if messages is None else messages
     out += [

@@ -39,7 +39,9 @@ ARGPARSE_FRENCH: Final[dict[str, str]] = {
     "options": "options",
     "show this help message and exit": "afficher cette aide et quitter",
     "show program's version number and exit": "afficher la version du programme et quitter",
-    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s" + NBSP + ": %(message)s",
+    "argument %(argument_name)s: %(message)s": (
+        "argument %(argument_name)s" + NBSP + ": %(message)s"
+    ),
     "the following arguments are required: %s": (
         "les arguments suivants sont obligatoires" + NBSP + ": %s"
     ),
@@ -63,7 +65,9 @@ ARGPARSE_FRENCH: Final[dict[str, str]] = {
     "unknown parser %(parser_name)r (choices: %(choices)s)": (
         "commande inconnue %(parser_name)r (choix" + NBSP + ": %(choices)s)"
     ),
-    "can't open '%(filename)s': %(error)s": "impossible d'ouvrir '%(filename)s'" + NBSP + ": %(error)s",
+    "can't open '%(filename)s': %(error)s": (
+        "impossible d'ouvrir '%(filename)s'" + NBSP + ": %(error)s"
+    ),
 }
 
 #: How an error is introduced after the program's name.

@@ -124,9 +124,15 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         metavar=say(Phrase("COMMAND", "COMMANDE")),
     )
 
-    def command_parser(name: str, **texts: Phrase) -> LocalizedParser:
+    def command_parser(
+        name: str, *, help: Phrase, description: Phrase, epilog: Phrase | None = None
+    ) -> LocalizedParser:
         parser: LocalizedParser = commands.add_parser(
-            name, lang=lang, **{key: say(value) for key, value in texts.items()}
+            name,
+            lang=lang,
+            help=say(help),
+            description=say(description),
+            epilog=None if epilog is None else say(epilog),
         )
         return parser
 
@@ -213,7 +219,9 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         epilog=Phrase(
             "Exit codes: 0 every document reads well (and conforms); 1 a document has"
             " problems; 3 every document reads well but one does not conform.",
-            "Codes de sortie" + NBSP + ": 0 chaque document se lit bien (et est conforme)"
+            "Codes de sortie"
+            + NBSP
+            + ": 0 chaque document se lit bien (et est conforme)"
             + NBSP
             + "; 1 un document a des problèmes"
             + NBSP
@@ -230,9 +238,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         "--on",
         type=date,
         metavar=say(_DATE),
-        help=say(
-            Phrase("check conformity on DATE", "vérifier la conformité à la date DATE")
-        ),
+        help=say(Phrase("check conformity on DATE", "vérifier la conformité à la date DATE")),
     )
     _lang_option(command, lang)
     command.set_defaults(command="check", run=check.run)
@@ -262,9 +268,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     command.options.add_argument(
         "--policy", required=True, metavar=say(_POLICY), help=say(_POLICY_HELP)
     )
-    command.arguments.add_argument(
-        "workforce", metavar=say(_WORKFORCE), help=say(_WORKFORCE_HELP)
-    )
+    command.arguments.add_argument("workforce", metavar=say(_WORKFORCE), help=say(_WORKFORCE_HELP))
     command.options.add_argument(
         "--columns", metavar=say(Phrase("MAPPING", "CORRESPONDANCE")), help=say(COLUMNS_HELP)
     )
@@ -298,8 +302,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         action="store_true",
         help=say(
             Phrase(
-                "show progress on stderr for inputs over {rows} rows (default: only on a"
-                " terminal)",
+                "show progress on stderr for inputs over {rows} rows (default: only on a terminal)",
                 "afficher l'avancement sur la sortie d'erreur pour plus de {rows} lignes (par"
                 " défaut" + NBSP + ": seulement dans un terminal)",
                 rows=rows,
@@ -349,9 +352,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     command.options.add_argument(
         "--json",
         action="store_true",
-        help=say(
-            Phrase("print a JSON document instead", "afficher plutôt un document JSON")
-        ),
+        help=say(Phrase("print a JSON document instead", "afficher plutôt un document JSON")),
     )
     command.set_defaults(command="bilan", run=bilan.run)
 
@@ -461,8 +462,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         ),
         description=Phrase(
             "Print the JSON Schema of policy documents, or their Markdown reference.",
-            "Afficher le schéma JSON des documents de politique, ou leur référence en"
-            " Markdown.",
+            "Afficher le schéma JSON des documents de politique, ou leur référence en Markdown.",
         ),
     )
     command.options.add_argument(

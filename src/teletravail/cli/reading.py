@@ -72,7 +72,7 @@ def column_mapping(value: str | None) -> dict[str, str | tuple[str, str]] | None
     top or under ``[columns]``; each a field, or ``[field, unit]``), or the inline form
     ``name=field,name=field:unit``."""
     from teletravail.errors import ValidationError
-    from teletravail.messages import Lang, Phrase
+    from teletravail.messages import Phrase
 
     if value is None:
         return None

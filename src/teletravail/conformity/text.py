@@ -20,8 +20,8 @@ from teletravail import formats
 from teletravail.explain import Value, format_value
 from teletravail.messages import Lang, Phrase
 from teletravail.messages import check_lang as _checked_lang
-from teletravail.sources import Source
 from teletravail.policy.terms import Renewal
+from teletravail.sources import Source
 from teletravail.week import PlaceKind
 from teletravail.workforce import DerogationKind
 
