@@ -410,7 +410,7 @@ def test_assess_output_file(
     out = tmp_path / "out.csv"
     assert main(["assess", "--policy", "lot-2013", str(clean), "-o", str(out)]) == 0
     captured = capsys.readouterr()
-    assert captured.out == "" and "1 rows read, 1 assessed, 0 failed" in captured.err
+    assert captured.out == "" and "1 row read, 1 assessed, 0 failed" in captured.err
     assert out.read_text(encoding="utf-8").splitlines()[0].split(",") == list(cli.ASSESS_COLUMNS)
 
 

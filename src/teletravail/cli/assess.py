@@ -191,11 +191,27 @@ class _Said(NamedTuple):
 
 
 _PREFIX: Final = "teletravail assess"
-#: The summary on stderr, in English and French.
+#: The summary on stderr, in English and French (French agrees with the counts).
 _SUMMARY: Final = Phrase(
-    "{read} rows read, {assessed} assessed, {failed} failed",
-    "{read} lignes lues, {assessed} évaluées, {failed} en erreur",
+    "{read} {rows} read, {assessed} assessed, {failed} failed",
+    "{read} {rows} {lues}, {assessed} {evaluees}, {failed} en erreur",
 )
+
+
+def _summary(read: int, assessed: int, failed: int, lang: Lang) -> str:
+    """``5 rows read, 4 assessed, 1 failed``; ``5 lignes lues, 4 évaluées, 1 en
+    erreur``, ``1 ligne lue, 1 évaluée``."""
+    many = (read != 1) if lang == "en" else read >= 2
+    return _SUMMARY.text(lang).format(
+        read=number(read, lang),
+        rows=("rows" if many else "row") if lang == "en" else ("lignes" if many else "ligne"),
+        lues="lues" if many else "lue",
+        assessed=number(assessed, lang),
+        evaluees="évaluées" if assessed >= 2 else "évaluée",
+        failed=number(failed, lang),
+    )
+
+
 _UNMATCHED: Final = _Said(
     "population {name!r} selects no agent of this workforce",
     "la population {name!r} ne désigne aucun agent de cet effectif",
@@ -266,10 +282,7 @@ def run(args: argparse.Namespace) -> int:
             write(rows, output)
     if not args.quiet:
         lang: Lang = args.lang
-        read, done = number(len(ids), lang), number(len(ids) - failed, lang)
-        _say(
-            _SUMMARY.text(lang).format(read=read, assessed=done, failed=number(failed, lang)), lang
-        )
+        _say(_summary(len(ids), len(ids) - failed, failed, lang), lang)
         for name in batch.unmatched:
             _say(Phrase(_UNMATCHED.en, _UNMATCHED.fr, name=name).text(lang), lang)
         for name in batch.shadowed:
