@@ -40,7 +40,7 @@ import attrs
 from teletravail.dates import date_words, to_date
 from teletravail.documents import Context, Day, Flag, Key, Table, Text, join_path, read, write
 from teletravail.errors import ValidationError
-from teletravail.messages import Lang, Phrase, check_lang, choices, did_you_mean
+from teletravail.messages import Lang, Phrase, check_lang, choices, did_you_mean, text_of
 
 __all__ = [
     "ACCORD_FONCTION_PUBLIQUE_2021",
@@ -320,10 +320,10 @@ class Source:
             if self.in_force is not None:
                 parts.append(_said(_IN_FORCE, lang, date_words(self.in_force, lang)))
         if self.reference:
-            parts.append(self.reference)
+            parts.append(text_of(self.reference, lang))
         text = ", ".join(parts)
         if self.note:
-            text += f" ({self.note})"
+            text += f" ({text_of(self.note, lang)})"
         if self.unconfirmed and not (lang == "en" and _says_unconfirmed(self.note)):
             text += f" ({_UNCONFIRMED.text(lang)})"
         return text

@@ -16,6 +16,7 @@ import pytest
 
 from teletravail import cli, config, presets
 from teletravail.cli import main, neutralise
+from teletravail.explain.names import rule_name
 from teletravail.samples import lot_2013_workforce
 from teletravail.scheduling import PatternDay, WeeklyPattern, plan
 from teletravail.workforce import Agent, Workforce
@@ -30,9 +31,24 @@ LOT-004,2009-05-15,80,secretariat,9
 """
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """The real command, in a process of its own."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+#: The environment of an English command: no locale variable names another language.
+ENGLISH = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
+
+
+@pytest.fixture(autouse=True)
+def english_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands run in-process speak English unless a test says otherwise,
+    whatever the locale of the machine running the tests."""
+    for name, value in ENGLISH.items():
+        monkeypatch.setenv(name, value)
+
+
+def run(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The real command, in a process of its own, in an English environment (or with
+    ``env``'s locale variables)."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", **ENGLISH, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "teletravail", *args],
         capture_output=True,
@@ -142,18 +158,18 @@ def test_bilan_on_the_synthetic_workforce_matches_the_api() -> None:
     batch = policy.assess_workforce(lot_2013_workforce(), policy.period.start)
     totals = batch.totals()
     out = done.stdout
-    assert "SYNTHETIC" in out and cli.SYNTHETIC_SOURCE in out
+    assert "SYNTHETIC" in out and cli.SYNTHETIC_SOURCE not in out  # no Python name
     assert "rows read: 1,200\n" in out
     assert f"eligible: {totals['eligible']}\n" in out
     assert f"telework: {totals['days'].m_as('workday'):,.0f} days over the period" in out
-    assert "period: 2013-01-01 to 2013-12-31\n" in out
-    assert f"telework granted: {totals['granted']}\n" in out
+    assert "period: 1 January to 31 December 2013\n" in out
+    assert f"granted: {totals['granted']}\n" in out
     for code, count in batch.refusal_counts().items():
-        assert f"  {code}: {count:,}\n" in out
-    assert f"allowance paid: {totals['allowance'].m_as('EUR'):,.2f} EUR" in out
+        assert f"  {rule_name(code)}: {count:,}\n" in out
+    assert f"allowance paid: €{totals['allowance'].m_as('EUR'):,.2f}" in out
     assert f"distance: {totals['impact_distance'].m_as('km'):,.1f} km" in out
     for code, count in batch.decisions.failure_counts().items():
-        assert f"  {code}: {count:,}\n" in out
+        assert f"  {rule_name(code)}: {count:,}\n" in out
 
 
 def test_bilan_json_parses_and_matches_the_api() -> None:
@@ -194,7 +210,12 @@ def test_schedule_writes_icalendar_that_parses() -> None:
     )
     expected = plan(pattern, "2013-01-01", "2013-06-30")
     assert len(events) == len(expected)
-    assert str(events[0]["summary"]) == "Télétravail (home) - matin"
+    assert str(events[0]["summary"]) == "Telework at home (morning)"
+    french = run("schedule", *args, "--days", "tue", "--ics", "-", "--lang", "fr")
+    events = list(icalendar.Calendar.from_ical(french.stdout).walk("VEVENT"))
+    assert str(events[0]["summary"]) == "Télétravail à domicile"
+    description = "Journée de télétravail à domicile pour l'agent agent, le 8 janvier 2013."
+    assert str(events[0]["description"]) == description
 
 
 def test_schema_is_json_with_a_schema_key() -> None:
@@ -308,10 +329,10 @@ def test_check_on_a_date_adds_conformity(good: Path, capsys: pytest.CaptureFixtu
     """--on checks conformity: errors alone give exit 3, a conforming policy exit 0."""
     assert main(["check", str(good), "--on", "2018-06-01"]) == cli.EXIT_NOT_CONFORMING
     out = capsys.readouterr().out
-    assert "  Policy Lot 2013 on 2018-06-01: does not conform (1 error" in out
-    assert "place_not_allowed" in out
+    assert "  Policy Lot 2013 on 1 June 2018: does not conform (1 error" in out
+    assert "place_not_allowed" not in out and "not allowed by the framework" in out
     assert main(["check", str(good), "--on", "2023-01-01", "--lang", "fr"]) == 0
-    assert "Politique Lot 2013 au 2023-01-01\u00a0: conforme" in capsys.readouterr().out
+    assert "Politique Lot 2013 au 1er janvier 2023\u00a0: conforme" in capsys.readouterr().out
 
 
 def test_check_problems_come_before_conformity(
@@ -389,7 +410,7 @@ def test_assess_output_file(
     out = tmp_path / "out.csv"
     assert main(["assess", "--policy", "lot-2013", str(clean), "-o", str(out)]) == 0
     captured = capsys.readouterr()
-    assert captured.out == "" and "1 rows read, 1 assessed, 0 failed" in captured.err
+    assert captured.out == "" and "1 row read, 1 assessed, 0 failed" in captured.err
     assert out.read_text(encoding="utf-8").splitlines()[0].split(",") == list(cli.ASSESS_COLUMNS)
 
 
@@ -431,11 +452,12 @@ def test_bilan_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bilan", "lot-2013", "--lang", "fr"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(
-        "Bilan du télétravail\u00a0: Lot 2013 (Conseil général du Lot) au 2013-01-01"
+        "Bilan du télétravail\u00a0: Lot 2013 (Conseil général du Lot) au 1er janvier 2013"
     )
     assert "SYNTHÉTIQUE" in out
-    assert "lignes lues\u00a0: 1\u00a0200\n" in out
-    assert "indemnités versées\u00a0: 1\u00a0300,00 EUR" in out
+    assert "lignes lues\u00a0: 1\u202f200\n" in out
+    assert "indemnités versées\u00a0: 1\u202f300,00\u00a0€" in out
+    assert "  volontariat\u00a0: 1\u202f088\n" in out
     assert " :" not in out and ":" not in out.replace("\u00a0:", "")
 
 
@@ -446,7 +468,7 @@ def test_bilan_on_a_workforce_file(staff: Path, capsys: pytest.CaptureFixture[st
     assert f"workforce: {staff}\n" in out and "SYNTHETIC" not in out
     assert "rows read: 5\nagents assessed: 4\neligible: 2\n" in out
     assert (
-        "rows in error: 1 (rejected: 1, invalid: 0)\n"
+        "rows in error: 1 (unreadable: 1, not assessed: 0)\n"
         "  row 1: commute_distance: expected a number in km"
     ) in out
 
@@ -487,9 +509,14 @@ def test_schedule_summary_matches_plan(capsys: pytest.CaptureFixture[str]) -> No
         agent=Agent(id="a", hire_date="2013-01-01"),
         quota=quota,
     )
-    months = [f"{m}: {q.m_as('workday'):g} workday" for m, q in schedule.counts("month").items()]
+    months = ["January 2013: 4.5 days", "February 2013: 4 days", "March 2013: 4 days"]
+    assert [f"{q.m_as('workday'):g}" for q in schedule.counts("month").values()] == [
+        "4.5",
+        "4",
+        "4",
+    ]
     assert out[2:-1] == months
-    assert out[-1] == f"total: {schedule.total.m_as('workday'):g} workday in {len(schedule)} days"
+    assert out[-1] == f"total: {schedule.total.m_as('workday'):g} days over {len(schedule)} dates"
 
 
 def test_schedule_refused_by_the_quota(capsys: pytest.CaptureFixture[str]) -> None:

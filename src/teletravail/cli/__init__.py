@@ -1,9 +1,10 @@
 """The ``teletravail`` command: policies, workforces and schedules from the shell.
 
-Subcommands (``teletravail COMMAND --help`` for each):
+Subcommands (``teletravail COMMAND --help`` for each), each with ``--lang {en,fr}``
+(default: the environment's language, :mod:`.language`):
 
 * ``presets [NAME]``: the shipped presets, one a line; with a name, its TOML document.
-* ``new [--from PRESET] [--lang fr] [-o FILE]``: a commented starter policy document, in
+* ``new [--from PRESET] [-o FILE]``: a commented starter policy document, in
   English or French, from a preset or from nothing.
 * ``check FILE... [--on DATE]``: validate policy documents, and with ``--on`` check them
   against the public-service framework in force on that date.
@@ -36,7 +37,9 @@ The modules: one per command, each with its ``run(args)``: :mod:`.presets`,
 * :mod:`.reading`: the policy and the workforce a command reads (``--columns``);
 * :mod:`.progress`: progress on stderr (:data:`PROGRESS_ROWS`);
 * :mod:`.figures`: numbers written plainly or for people, in either language;
-* :mod:`.language`: the choices of ``--lang`` and French typography of colons;
+* :mod:`.language`: the language a command speaks (``--lang``, else ``LC_ALL``,
+  ``LC_MESSAGES``, ``LANG``) and French typography of colons;
+* :mod:`.localized`: argparse's own words and errors in that language;
 * :mod:`.stderr`: errors on stderr;
 * :mod:`.signals`: SIGTERM unwinding the command as Ctrl-C does.
 """

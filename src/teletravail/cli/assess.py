@@ -16,10 +16,14 @@ import math
 import re
 import sys
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, Final, TextIO
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TextIO
+
+from teletravail.formats import number
+from teletravail.messages import NBSP, Lang, Phrase
 
 from .exits import EXIT_OK, EXIT_PROBLEMS
 from .figures import plain
+from .language import COLON
 from .progress import Progress
 from .reading import column_mapping, load_policy, policy_inputs, read_register, reference_date
 
@@ -181,6 +185,50 @@ def _json_writer(head: dict[str, Any]) -> Callable[[Iterator[dict[str, Any]], Te
     return write
 
 
+class _Said(NamedTuple):
+    en: str
+    fr: str
+
+
+_PREFIX: Final = "teletravail assess"
+#: The summary on stderr, in English and French (French agrees with the counts).
+_SUMMARY: Final = Phrase(
+    "{read} {rows} read, {assessed} assessed, {failed} failed",
+    "{read} {rows} {lues}, {assessed} {evaluees}, {failed} en erreur",
+)
+
+
+def _summary(read: int, assessed: int, failed: int, lang: Lang) -> str:
+    """``5 rows read, 4 assessed, 1 failed``; ``5 lignes lues, 4 évaluées, 1 en
+    erreur``, ``1 ligne lue, 1 évaluée``."""
+    many = (read != 1) if lang == "en" else read >= 2
+    return _SUMMARY.text(lang).format(
+        read=number(read, lang),
+        rows=("rows" if many else "row") if lang == "en" else ("lignes" if many else "ligne"),
+        lues="lues" if many else "lue",
+        assessed=number(assessed, lang),
+        evaluees="évaluées" if assessed >= 2 else "évaluée",
+        failed=number(failed, lang),
+    )
+
+
+_UNMATCHED: Final = _Said(
+    "population {name!r} selects no agent of this workforce",
+    "la population {name!r} ne désigne aucun agent de cet effectif",
+)
+_SHADOWED: Final = _Said(
+    "population {name!r} holds no agent: those it selects belong to populations written before it",
+    "la population {name!r} ne compte aucun agent" + NBSP + ": ceux qu'elle désigne"
+    " appartiennent à des populations écrites avant elle",
+)
+
+
+def _say(text: str, lang: Lang) -> None:
+    """A line of the command on stderr, after its name (``teletravail assess :`` in
+    French)."""
+    print(f"{_PREFIX}{COLON[lang]} {text}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     """Assess every row of ``args.workforce`` under ``args.policy`` and write the rows
     (CSV or JSON); exit code 1 when some rows are invalid, all rows still written."""
@@ -197,7 +245,7 @@ def run(args: argparse.Namespace) -> int:
     on = reference_date(policy, args.on)
     columns = column_mapping(args.columns)
     workforce, ids, progress = read_register(
-        args.workforce, columns, asked=args.progress, quiet=args.quiet
+        args.workforce, columns, asked=args.progress, quiet=args.quiet, lang=args.lang
     )
     progress.start("assessing", len(ids))
     batch = policy.assess_workforce(workforce, on, period=args.period, errors="report")
@@ -233,20 +281,10 @@ def run(args: argparse.Namespace) -> int:
         ) as output:
             write(rows, output)
     if not args.quiet:
-        print(
-            f"teletravail assess: {len(ids):,} rows read, {len(ids) - failed:,} assessed, "
-            f"{failed:,} failed",
-            file=sys.stderr,
-        )
+        lang: Lang = args.lang
+        _say(_summary(len(ids), len(ids) - failed, failed, lang), lang)
         for name in batch.unmatched:
-            print(
-                f"teletravail assess: population {name!r} selects no agent of this workforce",
-                file=sys.stderr,
-            )
+            _say(Phrase(_UNMATCHED.en, _UNMATCHED.fr, name=name).text(lang), lang)
         for name in batch.shadowed:
-            print(
-                f"teletravail assess: population {name!r} holds no agent: those it selects"
-                " belong to populations written before it",
-                file=sys.stderr,
-            )
+            _say(Phrase(_SHADOWED.en, _SHADOWED.fr, name=name).text(lang), lang)
     return EXIT_PROBLEMS if failed else EXIT_OK

@@ -16,10 +16,10 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
+from teletravail.formats import date, money, number, period
 from teletravail.messages import Lang
 
 from .exits import EXIT_OK
-from .figures import figure
 from .language import COLON
 from .reading import column_mapping, load_policy, read_register, reference_date
 
@@ -45,15 +45,14 @@ _TEXT: Final[dict[str, dict[Lang, str]]] = {
         "fr": "Bilan du télétravail\u00a0: {policy} ({territory}) au {on}",
     },
     "synthetic": {
-        "en": "{source} (SYNTHETIC, a made-up sample of the Lot's posts; no row is a real person)",
-        "fr": "{source} (SYNTHÉTIQUE, un échantillon fictif des postes du Lot, aucune ligne "
-        "n'est une personne réelle)",
+        "en": "the synthetic sample of the Lot's posts (SYNTHETIC: made up, no row is a real"
+        " person)",
+        "fr": "l'échantillon synthétique des postes du Lot (SYNTHÉTIQUE\u00a0: fictif, aucune"
+        " ligne n'est une personne réelle)",
     },
     "workforce": {"en": "workforce", "fr": "effectif"},
     "rows": {"en": "rows read", "fr": "lignes lues"},
     "agents": {"en": "agents assessed", "fr": "agents évalués"},
-    "eligible": {"en": "eligible", "fr": "éligibles"},
-    "not_eligible": {"en": "not eligible", "fr": "non éligibles"},
     "population": {"en": "population {name}", "fr": "population {name}"},
     "of_them_granted": {"en": "{granted} granted telework", "fr": "dont {granted} en télétravail"},
     "taken_by_earlier": {
@@ -64,49 +63,37 @@ _TEXT: Final[dict[str, dict[Lang, str]]] = {
         "en": "(its selector matches no agent of this workforce)",
         "fr": "(aucun agent de cet effectif ne répond à sa sélection)",
     },
-    "not_concerned": {
-        "en": "not concerned (outside the scheme)",
-        "fr": "non concernés (hors du dispositif)",
-    },
+    "outside": {"en": "(outside the scheme)", "fr": "(hors du dispositif)"},
     "criteria": {
         "en": "criteria in the way (an agent counts under each)",
         "fr": "critères en cause (un agent compte sous chacun)",
     },
     "selected": {
-        "en": "selected: {selected} of {eligible} eligible ({seats} seats), {waiting} waiting",
-        "fr": "retenus\u00a0: {selected} sur {eligible} éligibles ({seats} places), "
-        "{waiting} en liste d'attente",
+        "en": "{selected} of {eligible} eligible ({seats} seats), {waiting} waiting",
+        "fr": "{selected} sur {eligible} éligibles ({seats} places), {waiting} en liste d'attente",
     },
-    "failed": {
-        "en": "rows in error: {failed} (rejected: {rejected}, invalid: {invalid})",
-        "fr": "lignes en erreur\u00a0: {failed} (rejetées\u00a0: {rejected}, "
-        "invalides\u00a0: {invalid})",
-    },
+    "failed": {"en": "rows in error", "fr": "lignes en erreur"},
     "row": {"en": "row", "fr": "ligne"},
-    "more": {"en": "... and {count} more", "fr": "... et {count} de plus"},
-    "period": {
-        "en": "period: {start} to {end}",
-        "fr": "période\u00a0: du {start} au {end}",
+    "more": {"en": "… and {count} more", "fr": "… et {count} de plus"},
+    "period": {"en": "period", "fr": "période"},
+    "rules": {
+        "en": "rules in the way (an agent counts under each)",
+        "fr": "règles en cause (un agent compte sous chacune)",
     },
-    "refused": {
-        "en": "asks refused: {refused}, rules in the way (an agent counts under each)",
-        "fr": "demandes refusées\u00a0: {refused}, règles en cause (un agent compte sous chacune)",
-    },
-    "refused_none": {"en": "asks refused", "fr": "demandes refusées"},
-    "not_asked": {"en": "no telework asked for", "fr": "aucun télétravail demandé"},
-    "granted": {"en": "telework granted", "fr": "télétravail accordé"},
-    "telework": {
-        "en": "telework: {days} days over the period ({leave})",
-        "fr": "télétravail\u00a0: {days} jours sur la période ({leave})",
+    "telework": {"en": "telework", "fr": "télétravail"},
+    "over_period": {
+        "en": "{days} over the period ({leave})",
+        "fr": "{days} sur la période ({leave})",
     },
     "allowance": {"en": "allowance paid", "fr": "indemnités versées"},
     "employer": {"en": "employer costs", "fr": "coûts pour l'employeur"},
     "impact": {"en": "commutes avoided", "fr": "trajets évités"},
     "distance": {"en": "distance", "fr": "distance"},
     "time": {"en": "time", "fr": "temps"},
-    "emissions": {
-        "en": "emissions: {net} t CO2e net ({gross} gross, {rebound} rebound)",
-        "fr": "émissions\u00a0: {net} t CO2e nettes ({gross} brutes, {rebound} d'effet rebond)",
+    "emissions": {"en": "emissions", "fr": "émissions"},
+    "tonnes": {
+        "en": "{net} t CO2e net ({gross} gross, {rebound} rebound)",
+        "fr": "{net} t CO2e nettes ({gross} brutes, {rebound} d'effet rebond)",
     },
     "money": {"en": "money saved", "fr": "économies"},
     "not_priced": {
@@ -118,6 +105,8 @@ _TEXT: Final[dict[str, dict[Lang, str]]] = {
         "fr": "agents dont la distance est inconnue (comptés pour 0 km)",
     },
 }
+#: A number of days, in each language (French keeps the noun singular below 2).
+_DAYS: Final[dict[Lang, tuple[str, str]]] = {"en": ("day", "days"), "fr": ("jour", "jours")}
 _ERRORS_SHOWN: Final = 5
 
 
@@ -215,26 +204,42 @@ def _bilan_document(
     }
 
 
+def _days(value: float, lang: Lang) -> str:
+    """``674 days``, ``1.5 days``, ``1 day``; ``674 jours``, ``1,5 jour``."""
+    singular = value == 1 if lang == "en" else abs(value) < 2
+    return f"{number(value, lang, None)} {_DAYS[lang][0 if singular else 1]}"
+
+
 def _render_bilan(
     document: dict[str, Any], lang: Lang = "en", messages: Sequence[str] | None = None
 ) -> str:
     """The text of ``teletravail bilan``, in English or French, from its document;
-    ``messages`` are those of its bad rows in ``lang`` (default: the document's)."""
+    ``messages`` are those of its bad rows in ``lang`` (default: the document's). The
+    statuses are said by their labels (:class:`~teletravail.statuses.RowStatus`), the
+    rules by their names (:func:`~teletravail.explain.names.rule_name`), the figures,
+    amounts and dates as :mod:`teletravail.formats` writes them: no code in the text."""
+    from teletravail.explain.names import rule_name
     from teletravail.scheduling.leave import LeaveAssumption
+    from teletravail.statuses import RowStatus
 
     def say(key: str, **values: Any) -> str:
         return _TEXT[key][lang].format(**values)
 
     def count(value: int) -> str:
-        return figure(value, 0, lang)
+        return number(value, lang)
+
+    def status(which: RowStatus) -> str:
+        return which.label.text(lang)
+
+    def euros(value: float) -> str:
+        return money(round(value * 100), lang)
 
     colon = COLON[lang]
     policy, workforce = document["policy"], document["workforce"]
-    source = workforce["source"]
-    if workforce["synthetic"]:
-        source = say("synthetic", source=source)
+    source = say("synthetic") if workforce["synthetic"] else workforce["source"]
+    on = date(document["on"], lang)
     out = [
-        say("title", policy=policy["name"], territory=policy["territory"], on=document["on"]),
+        say("title", policy=policy["name"], territory=policy["territory"], on=on),
         f"{say('workforce')}{colon} {source}",
         f"{say('rows')}{colon} {count(document['rows'])}",
         f"{say('agents')}{colon} {count(document['agents'])}",
@@ -248,76 +253,96 @@ def _render_bilan(
         elif not population["agents"]:
             out[-1] += " " + say("selects_none")
     if document["not_concerned"] or document["populations"]:
-        out.append(f"{say('not_concerned')}{colon} {count(document['not_concerned'])}")
+        out.append(
+            f"{status(RowStatus.NOT_CONCERNED)} {say('outside')}{colon}"
+            f" {count(document['not_concerned'])}"
+        )
     out += [
-        f"{say('eligible')}{colon} {count(document['eligible'])}",
-        f"{say('not_eligible')}{colon} {count(document['not_eligible'])}, {say('criteria')}{colon}",
+        f"{status(RowStatus.ELIGIBLE)}{colon} {count(document['eligible'])}",
+        f"{status(RowStatus.NOT_ELIGIBLE)}{colon} {count(document['not_eligible'])},"
+        f" {say('criteria')}{colon}",
     ]
-    out += [f"  {code}{colon} {count(n)}" for code, n in document["refused_by_criterion"].items()]
+    out += [
+        f"  {rule_name(code).text(lang)}{colon} {count(n)}"
+        for code, n in document["refused_by_criterion"].items()
+    ]
     selection = document["selection"]
     if selection is not None:
-        out.append(
-            say(
-                "selected",
-                selected=count(selection["selected"]),
-                eligible=count(document["eligible"]),
-                seats=count(selection["seats"]),
-                waiting=count(selection["not_selected"]),
-            )
+        chosen = say(
+            "selected",
+            selected=count(selection["selected"]),
+            eligible=count(document["eligible"]),
+            seats=count(selection["seats"]),
+            waiting=count(selection["not_selected"]),
         )
-    if document["refused"]:
-        out.append(say("refused", refused=count(document["refused"])) + colon)
-    else:
-        out.append(f"{say('refused_none')}{colon} 0")
-    out += [f"  {code}{colon} {count(n)}" for code, n in document["refused_by_rule"].items()]
+        out.append(f"{status(RowStatus.SELECTED)}{colon} {chosen}")
+    refused = f"{status(RowStatus.REFUSED)}{colon} {count(document['refused'])}"
+    out.append(f"{refused}, {say('rules')}{colon}" if document["refused"] else refused)
+    out += [
+        f"  {rule_name(code).text(lang)}{colon} {count(n)}"
+        for code, n in document["refused_by_rule"].items()
+    ]
     if document["not_asked"]:
-        out.append(f"{say('not_asked')}{colon} {count(document['not_asked'])}")
-    out.append(f"{say('granted')}{colon} {count(document['granted'])}")
-    out.append(
-        say(
-            "failed",
-            failed=count(document["failed"]),
-            rejected=count(document["rejected"]),
-            invalid=count(document["invalid"]),
-        )
-    )
+        out.append(f"{status(RowStatus.NOT_ASKED)}{colon} {count(document['not_asked'])}")
+    out.append(f"{status(RowStatus.GRANTED)}{colon} {count(document['granted'])}")
+    unreadable = f"{status(RowStatus.REJECTED)}{colon} {count(document['rejected'])}"
+    not_assessed = f"{status(RowStatus.INVALID)}{colon} {count(document['invalid'])}"
+    out.append(f"{say('failed')}{colon} {count(document['failed'])} ({unreadable}, {not_assessed})")
     errors = document["errors"]
     said = [e["message"] for e in errors] if messages is None else messages
     out += [
-        f"  {say('row')} {e['row']}{colon} {message}"
+        f"  {say('row')} {count(e['row'])}{colon} {message}"
         for e, message in zip(errors[:_ERRORS_SHOWN], said, strict=False)
     ]
     if len(errors) > _ERRORS_SHOWN:
         out.append("  " + say("more", count=count(len(errors) - _ERRORS_SHOWN)))
-    out.append(say("period", start=document["period"]["start"], end=document["period"]["end"]))
-    days = figure(document["telework"]["value"], 1, lang, trim=True)
+    span = document["period"]
+    out.append(f"{say('period')}{colon} {period(span['start'], span['end'], lang)}")
     leave = document["leave"]
     assumed = LeaveAssumption(
         days=None if leave["days"] is None else f"{leave['days']} workday",
         weeks_worked=leave["weeks_worked"],
     )
-    out.append(say("telework", days=days, leave=assumed.describe(lang)))
+    days = _days(round(document["telework"]["value"], 1), lang)
+    over = say("over_period", days=days, leave=assumed.describe(lang))
+    out.append(f"{say('telework')}{colon} {over}")
     for key, name in (("allowance", "allowance"), ("employer_costs", "employer")):
-        out.append(f"{say(name)}{colon} {figure(document[key]['value'], 2, lang)} EUR")
+        out.append(f"{say(name)}{colon} {euros(document[key]['value'])}")
     impact = document["impact"]
+    tonnes = say(
+        "tonnes",
+        net=number(impact["net"]["value"], lang, 3),
+        gross=number(impact["gross"]["value"], lang, 3),
+        rebound=number(impact["rebound"]["value"], lang, 3),
+    )
     out += [
         f"{say('impact')}{colon}",
-        f"  {say('distance')}{colon} {figure(impact['distance']['value'], 1, lang)} km",
-        f"  {say('time')}{colon} {figure(impact['time']['value'], 1, lang)} h",
-        "  "
-        + say(
-            "emissions",
-            net=figure(impact["net"]["value"], 3, lang),
-            gross=figure(impact["gross"]["value"], 3, lang),
-            rebound=figure(impact["rebound"]["value"], 3, lang),
-        ),
+        f"  {say('distance')}{colon} {number(impact['distance']['value'], lang, 1)} km",
+        f"  {say('time')}{colon} {number(impact['time']['value'], lang, 1)} h",
+        f"  {say('emissions')}{colon} {tonnes}",
     ]
-    money = impact["money"]
-    saved = say("not_priced") if money is None else f"{figure(money['value'], 2, lang)} EUR"
-    out.append(f"  {say('money')}{colon} {saved}")
+    saved = impact["money"]
+    out.append(
+        f"  {say('money')}{colon} "
+        + (say("not_priced") if saved is None else euros(saved["value"]))
+    )
     if impact["unknown_distance"]:
         out.append(f"  {say('unknown')}{colon} {count(impact['unknown_distance'])}")
     return "\n".join(out)
+
+
+def _is_shipped_sample(path: str) -> bool:
+    """Whether ``path`` is the package's own synthetic sample (the report says so)."""
+    import os
+    from importlib import resources
+
+    from teletravail.samples import LOT_2013_SAMPLE
+
+    shipped = resources.files("teletravail") / "data" / LOT_2013_SAMPLE
+    try:
+        return os.path.samefile(path, str(shipped))
+    except (OSError, ValueError):
+        return False
 
 
 def run(args: argparse.Namespace) -> int:
@@ -331,7 +356,7 @@ def run(args: argparse.Namespace) -> int:
         workforce, source, synthetic = lot_2013_workforce(), SYNTHETIC_SOURCE, True
     else:
         workforce = read_register(args.workforce, column_mapping(args.columns))[0]
-        source, synthetic = args.workforce, False
+        source, synthetic = args.workforce, _is_shipped_sample(args.workforce)
     bad: list[RowError] = []
     document = _bilan_document(
         policy,

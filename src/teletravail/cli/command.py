@@ -1,8 +1,12 @@
 """``main``: the ``teletravail`` command line read, the command asked for run, and every
 way it can stop turned into an exit code and one line on stderr, never a traceback.
 
-A library error (:class:`~teletravail.errors.TeletravailError`) is said in the
-command's ``--lang``; an error of the system (a file that cannot be read or written)
+Every text is said in the command's language: its ``--lang``, or else the
+environment's (``LC_ALL``, ``LC_MESSAGES``, ``LANG``; :mod:`.language`), decided before
+the parser is built, since the parser speaks it too (``--help``, usage errors); a
+``--lang`` the library does not have is a usage error (exit code 2) that lists those it
+has. A library error (:class:`~teletravail.errors.TeletravailError`) is said in that
+language; an error of the system (a file that cannot be read or written)
 with its file and reason; a closed pipe (``| head``) ends quietly; Ctrl-C and SIGTERM
 stop with exit codes 130 and 143, no output file left half-written.
 """
@@ -14,7 +18,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from teletravail.messages import NBSP, Phrase, system_reason
+from teletravail.messages import LANGS, NBSP, Lang, Phrase, system_reason
 
 from .exits import (
     EXIT_INTERRUPTED,
@@ -23,12 +27,12 @@ from .exits import (
     EXIT_TERMINATED,
     EXIT_USAGE,
 )
-from .language import lang_of
+from .language import asked_lang, environment_lang, lang_of
 from .parser import build_parser
 from .signals import INTERRUPTED, TERMINATED, Terminated, terminated_on_sigterm
 from .stderr import print_error
 
-__all__ = ["main"]
+__all__ = ["command_lang", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -46,10 +50,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_TERMINATED
 
 
+def command_lang(argv: Sequence[str]) -> tuple[Lang, str | None]:
+    """The language a command line speaks, decided before its parser is built (the
+    parser speaks it): its ``--lang`` when it asks for one the library has, otherwise
+    the environment's (:func:`~.language.environment_lang`); and the ``--lang`` it asks
+    for when the library does not have it (the parser refuses it), else ``None``."""
+    asked = asked_lang(argv)
+    for lang in LANGS:
+        if asked == lang:
+            return lang, None
+    return environment_lang(), asked
+
+
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else list(argv)
+    lang, unknown = command_lang(words)
+    parser = build_parser(lang)
     try:
-        args = parser.parse_args(argv)
+        if unknown is not None:
+            from teletravail.errors import TeletravailError
+            from teletravail.messages import check_lang
+
+            try:
+                check_lang(unknown)
+            except TeletravailError as error:
+                parser.error(error.text(lang))
+        args = parser.parse_args(words)
     except SystemExit as exit_:  # --help, --version, or a usage error
         if exit_.code is None:
             return EXIT_OK

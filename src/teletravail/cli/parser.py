@@ -1,189 +1,509 @@
-"""The command line of ``teletravail``: the parser of every command and its options, and
-the types of dates and periods (a bad one is a usage error, exit code 2).
+"""The command line of ``teletravail``: the parser of every command and its options, in
+the language the command speaks, and the types of dates and periods (a bad one is a
+usage error, exit code 2).
 
-Each command's parser names the function that runs it (``run`` of the command's module),
-read when the parser is built.
+Every help text is written in English and French beside each other (a
+:class:`~teletravail.messages.Phrase`); argparse's own words come from
+:mod:`.localized`. Each command's parser names the function that runs it (``run`` of
+the command's module), read when the parser is built.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable
 
 from teletravail import __version__
+from teletravail.formats import number
+from teletravail.messages import NBSP, Lang, Phrase
 
 from . import assess, bilan, check, new, presets, progress, schedule, schema
 from .language import LANGS
+from .localized import LocalizedParser
 from .reading import COLUMNS_HELP
 
 __all__ = ["build_parser"]
 
 
-def _date(text: str) -> dt.date:
-    """An ISO date for argparse (a bad one is a usage error)."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+def _quoted(text: str, lang: Lang) -> str:
+    return f"«{NBSP}{text}{NBSP}»" if lang == "fr" else repr(text)
 
 
-def _period(text: str) -> str:
-    """A period for argparse: a calendar year (``2024``) or ``START..END``."""
-    if text.strip().isdigit() and len(text.strip()) == 4:
-        return text.strip()
-    first, sep, last = text.partition("..")
-    try:
-        if sep:
-            dt.date.fromisoformat(first.strip())
-            dt.date.fromisoformat(last.strip())
-            return text
-    except ValueError:
-        pass
-    raise argparse.ArgumentTypeError(
-        f"expected a year such as 2024 or START..END (YYYY-MM-DD..YYYY-MM-DD), got {text!r}"
-    )
+def _date_type(lang: Lang) -> Callable[[str], dt.date]:
+    def date(text: str) -> dt.date:
+        """An ISO date for argparse (a bad one is a usage error)."""
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            said = Phrase(
+                "expected a date YYYY-MM-DD, got {text}",
+                "attendu une date AAAA-MM-JJ, trouvé {text}",
+                text=_quoted(text, lang),
+            )
+            raise argparse.ArgumentTypeError(said.text(lang)) from None
+
+    return date
 
 
-_PERIOD_HELP = "a year (2024) or START..END; default: the calendar year of --on"
+def _period_type(lang: Lang) -> Callable[[str], str]:
+    def period(text: str) -> str:
+        """A period for argparse: a calendar year (``2024``) or ``START..END``."""
+        if text.strip().isdigit() and len(text.strip()) == 4:
+            return text.strip()
+        first, sep, last = text.partition("..")
+        try:
+            if sep:
+                dt.date.fromisoformat(first.strip())
+                dt.date.fromisoformat(last.strip())
+                return text
+        except ValueError:
+            pass
+        said = Phrase(
+            "expected a year such as 2024 or START..END (YYYY-MM-DD..YYYY-MM-DD), got {text}",
+            "attendu une année comme 2024 ou DÉBUT..FIN (AAAA-MM-JJ..AAAA-MM-JJ), trouvé {text}",
+            text=_quoted(text, lang),
+        )
+        raise argparse.ArgumentTypeError(said.text(lang))
+
+    return period
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of the command line, every command under it."""
-    top = argparse.ArgumentParser(
+# Help texts: argparse formats them with %, so a percent sign is written %%.
+_PERIOD_HELP = Phrase(
+    "a year (2024) or START..END; default: the calendar year of --on",
+    "une année (2024) ou DÉBUT..FIN" + NBSP + "; par défaut" + NBSP + ": l'année civile de --on",
+)
+_LANG_HELP = Phrase(
+    "language of every text: en or fr (default: from LC_ALL, LC_MESSAGES or LANG)",
+    "langue de tous les textes" + NBSP + ": en ou fr (par défaut" + NBSP + ": selon LC_ALL,"
+    " LC_MESSAGES ou LANG)",
+)
+_POLICY = Phrase("NAME|FILE", "NOM|FICHIER")
+_POLICY_HELP = Phrase("a preset's name or a policy document", "un préréglage ou un document")
+_WORKFORCE = Phrase("WORKFORCE.csv", "EFFECTIF.csv")
+_WORKFORCE_HELP = Phrase("one agent per row", "un agent par ligne")
+_ON_HELP = Phrase("default: the policy's start", "par défaut" + NBSP + ": le début de la politique")
+_DATE = Phrase("DATE", "DATE")
+_OUT = Phrase("OUT", "SORTIE")
+
+
+def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
+    """The parser of the command line, every command under it, in ``lang``."""
+
+    def say(phrase: Phrase) -> str:
+        return phrase.text(lang)
+
+    date, period = _date_type(lang), _period_type(lang)
+    top = LocalizedParser(
         prog="teletravail",
-        description="Telework (télétravail) schemes: policies, workforces, schedules.",
-        epilog="Exit codes: 0 ok; 1 problems or errors; 2 usage; 3 check --on: not conforming.",
+        lang=lang,
+        description=say(
+            Phrase(
+                "Telework (télétravail) schemes: policies, workforces, schedules.",
+                "Dispositifs de télétravail" + NBSP + ": politiques, effectifs, plannings.",
+            )
+        ),
+        epilog=say(_EXITS),
     )
-    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    top.options.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=say(
+            Phrase(
+                "show the program's version and exit",
+                "afficher la version du programme et quitter",
+            )
+        ),
+    )
+    _lang_option(top, lang)
     top.set_defaults(command=None)
-    commands = top.add_subparsers(title="commands", metavar="COMMAND")
-
-    command = commands.add_parser(
-        "presets",
-        help="list the shipped policies, or print one's TOML document",
-        description="Without NAME, every preset on one line; with NAME, its TOML "
-        "document, to start a variant from.",
+    commands = top.add_subparsers(
+        title=top.title(say(Phrase("commands", "commandes"))),
+        metavar=say(Phrase("COMMAND", "COMMANDE")),
     )
-    command.add_argument("name", nargs="?", metavar="NAME", help="a preset's name")
+
+    def command_parser(
+        name: str, *, help: Phrase, description: Phrase, epilog: Phrase | None = None
+    ) -> LocalizedParser:
+        parser: LocalizedParser = commands.add_parser(
+            name,
+            lang=lang,
+            help=say(help),
+            description=say(description),
+            epilog=None if epilog is None else say(epilog),
+        )
+        return parser
+
+    command = command_parser(
+        "presets",
+        help=Phrase(
+            "list the shipped policies, or print one's TOML document",
+            "lister les politiques fournies, ou afficher le document TOML de l'une d'elles",
+        ),
+        description=Phrase(
+            "Without NAME, every preset on one line; with NAME, its TOML document, to start"
+            " a variant from.",
+            "Sans NOM, chaque préréglage sur une ligne" + NBSP + "; avec NOM, son document"
+            " TOML, pour en écrire une variante.",
+        ),
+    )
+    command.arguments.add_argument(
+        "name",
+        nargs="?",
+        metavar=say(Phrase("NAME", "NOM")),
+        help=say(Phrase("a preset's name", "le nom d'un préréglage")),
+    )
+    _lang_option(command, lang)
     command.set_defaults(command="presets", run=presets.run)
 
-    command = commands.add_parser(
+    command = command_parser(
         "new",
-        help="write a commented starter policy document, from a preset or from nothing",
-        description="Write a TOML policy document to edit, a comment above each key in "
-        "English or French: from a shipped preset (--from), or a minimal document with "
-        "every main section, the values to replace marked. It passes 'teletravail check'.",
-        epilog="Exit codes: 0 written; 1 an unknown preset, or an output refused (it "
-        "exists: --force replaces it).",
+        help=Phrase(
+            "write a commented starter policy document, from a preset or from nothing",
+            "écrire un document de politique commenté pour commencer, d'après un préréglage"
+            " ou de zéro",
+        ),
+        description=Phrase(
+            "Write a TOML policy document to edit, a comment above each key in the chosen"
+            " language: from a shipped preset (--from), or a minimal document with every"
+            " main section, the values to replace marked. It passes 'teletravail check'.",
+            "Écrire un document TOML de politique à modifier, un commentaire au-dessus de"
+            " chaque clé dans la langue choisie" + NBSP + ": d'après un préréglage fourni"
+            " (--from), ou un document minimal avec chaque section principale, les valeurs à"
+            " remplacer signalées. Il passe «" + NBSP + "teletravail check" + NBSP + "».",
+        ),
+        epilog=Phrase(
+            "Exit codes: 0 written; 1 an unknown preset, or an output refused (it exists:"
+            " --force replaces it).",
+            "Codes de sortie" + NBSP + ": 0 écrit" + NBSP + "; 1 un préréglage inconnu, ou"
+            " une sortie refusée (elle existe" + NBSP + ": --force la remplace).",
+        ),
     )
-    command.add_argument("--from", dest="preset", metavar="PRESET", help="start from this preset")
-    command.add_argument("--lang", choices=LANGS, default="en", help="language of the comments")
-    command.add_argument(
-        "-o", "--output", metavar="OUT", help="write here (default: stdout, as with '-')"
+    command.options.add_argument(
+        "--from",
+        dest="preset",
+        metavar=say(Phrase("PRESET", "PRÉRÉGLAGE")),
+        help=say(Phrase("start from this preset", "partir de ce préréglage")),
     )
-    _output_options(command)
+    _lang_option(command, lang)
+    command.options.add_argument(
+        "-o",
+        "--output",
+        metavar=say(_OUT),
+        help=say(
+            Phrase(
+                "write here (default: stdout, as with '-')",
+                "écrire ici (par défaut" + NBSP + ": la sortie standard, comme avec '-')",
+            )
+        ),
+    )
+    _output_options(command, lang)
     command.set_defaults(command="new", run=new.run)
 
-    command = commands.add_parser(
+    command = command_parser(
         "check",
-        help="validate policy documents (TOML or JSON)",
-        description="Print every problem of each document under its name. With --on, "
-        "also check each good document against the public-service framework in force "
-        "on that date.",
-        epilog="Exit codes: 0 every document reads well (and conforms); 1 a document has "
-        "problems; 3 every document reads well but one does not conform.",
+        help=Phrase(
+            "validate policy documents (TOML or JSON)",
+            "valider des documents de politique (TOML ou JSON)",
+        ),
+        description=Phrase(
+            "Print every problem of each document under its name. With --on, also check"
+            " each good document against the public-service framework in force on that"
+            " date.",
+            "Afficher chaque problème de chaque document sous son nom. Avec --on, vérifier"
+            " aussi chaque document correct au regard du cadre de la fonction publique en"
+            " vigueur à cette date.",
+        ),
+        epilog=Phrase(
+            "Exit codes: 0 every document reads well (and conforms); 1 a document has"
+            " problems; 3 every document reads well but one does not conform.",
+            "Codes de sortie"
+            + NBSP
+            + ": 0 chaque document se lit bien (et est conforme)"
+            + NBSP
+            + "; 1 un document a des problèmes"
+            + NBSP
+            + "; 3 chaque document se lit bien mais l'un n'est pas conforme.",
+        ),
     )
-    command.add_argument("files", nargs="+", metavar="FILE", help="a .toml or .json document")
-    command.add_argument("--on", type=_date, metavar="DATE", help="check conformity on DATE")
-    command.add_argument(
-        "--lang",
-        choices=LANGS,
-        default="en",
-        help="language of the problems and the conformity findings",
+    command.arguments.add_argument(
+        "files",
+        nargs="+",
+        metavar=say(Phrase("FILE", "FICHIER")),
+        help=say(Phrase("a .toml or .json document", "un document .toml ou .json")),
     )
+    command.options.add_argument(
+        "--on",
+        type=date,
+        metavar=say(_DATE),
+        help=say(Phrase("check conformity on DATE", "vérifier la conformité à la date DATE")),
+    )
+    _lang_option(command, lang)
     command.set_defaults(command="check", run=check.run)
 
-    command = commands.add_parser(
+    command = command_parser(
         "assess",
-        help="assess every row of a workforce CSV",
-        description="Every input row comes out, in input order: its id, status, the "
-        "criteria in the way, the telework granted and its figures, or its error. "
-        "CSV cells a spreadsheet would run as formulas are prefixed with a quote.",
-        epilog="Exit codes: 0 every row assessed; 1 some rows invalid (all rows are "
-        "still written) or an error.",
+        help=Phrase(
+            "assess every row of a workforce CSV",
+            "évaluer chaque ligne d'un effectif en CSV",
+        ),
+        description=Phrase(
+            "Every input row comes out, in input order: its id, status, the criteria in"
+            " the way, the telework granted and its figures, or its error. CSV cells a"
+            " spreadsheet would run as formulas are prefixed with a quote.",
+            "Chaque ligne lue ressort, dans l'ordre" + NBSP + ": son identifiant, son"
+            " statut, les critères en cause, le télétravail accordé et ses chiffres, ou son"
+            " erreur. Les cellules qu'un tableur exécuterait comme des formules sont"
+            " précédées d'une apostrophe.",
+        ),
+        epilog=Phrase(
+            "Exit codes: 0 every row assessed; 1 some rows invalid (all rows are still"
+            " written) or an error.",
+            "Codes de sortie" + NBSP + ": 0 chaque ligne évaluée" + NBSP + "; 1 des lignes"
+            " non valides (toutes les lignes sont quand même écrites) ou une erreur.",
+        ),
     )
-    command.add_argument("--policy", required=True, metavar="NAME|FILE", help="preset or document")
-    command.add_argument("workforce", metavar="WORKFORCE.csv", help="one agent per row")
-    command.add_argument("--columns", metavar="MAPPING", help=COLUMNS_HELP)
-    command.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
-    _output_options(command)
-    command.add_argument("--on", type=_date, metavar="DATE", help="default: the policy's start")
-    command.add_argument("--period", type=_period, metavar="PERIOD", help=_PERIOD_HELP)
-    command.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
-    shown = command.add_mutually_exclusive_group()
+    command.options.add_argument(
+        "--policy", required=True, metavar=say(_POLICY), help=say(_POLICY_HELP)
+    )
+    command.arguments.add_argument("workforce", metavar=say(_WORKFORCE), help=say(_WORKFORCE_HELP))
+    command.options.add_argument(
+        "--columns", metavar=say(Phrase("MAPPING", "CORRESPONDANCE")), help=say(COLUMNS_HELP)
+    )
+    command.options.add_argument(
+        "-o",
+        "--output",
+        metavar=say(_OUT),
+        help=say(
+            Phrase(
+                "write here (default: stdout)",
+                "écrire ici (par défaut" + NBSP + ": la sortie standard)",
+            )
+        ),
+    )
+    _output_options(command, lang)
+    command.options.add_argument("--on", type=date, metavar=say(_DATE), help=say(_ON_HELP))
+    command.options.add_argument(
+        "--period", type=period, metavar=say(Phrase("PERIOD", "PÉRIODE")), help=say(_PERIOD_HELP)
+    )
+    command.options.add_argument(
+        "--format",
+        choices=("csv", "json"),
+        default="csv",
+        help=say(Phrase("default: csv", "par défaut" + NBSP + ": csv")),
+    )
+    _lang_option(command, lang)
+    shown = command.options.add_mutually_exclusive_group()
+    rows = number(progress.PROGRESS_ROWS, lang)
     shown.add_argument(
         "--progress",
         action="store_true",
-        help=f"show progress on stderr for inputs over {progress.PROGRESS_ROWS:,} rows "
-        "(default: only on a terminal)",
+        help=say(
+            Phrase(
+                "show progress on stderr for inputs over {rows} rows (default: only on a terminal)",
+                "afficher l'avancement sur la sortie d'erreur pour plus de {rows} lignes (par"
+                " défaut" + NBSP + ": seulement dans un terminal)",
+                rows=rows,
+            )
+        ),
     )
     shown.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress and no summary on stderr"
+        "-q",
+        "--quiet",
+        action="store_true",
+        help=say(
+            Phrase(
+                "no progress and no summary on stderr",
+                "ni avancement ni résumé sur la sortie d'erreur",
+            )
+        ),
     )
     command.set_defaults(command="assess", run=assess.run)
 
-    command = commands.add_parser(
+    command = command_parser(
         "bilan",
-        help="report a policy on a workforce (default: the synthetic Lot sample)",
-        description="Counts, refusals by criterion, telework days, money and impact of a "
-        f"policy on a workforce CSV, or on the synthetic sample {bilan.SYNTHETIC_SOURCE}.",
+        help=Phrase(
+            "report a policy on a workforce (default: the synthetic Lot sample)",
+            "faire le bilan d'une politique sur un effectif (par défaut" + NBSP + ":"
+            " l'échantillon synthétique du Lot)",
+        ),
+        description=Phrase(
+            "Counts, refusals by criterion, telework days, money and impact of a policy on"
+            " a workforce CSV, or on the synthetic sample of the Lot's posts.",
+            "Effectifs, refus par critère, jours de télétravail, montants et impact d'une"
+            " politique sur un effectif en CSV, ou sur l'échantillon synthétique des postes"
+            " du Lot.",
+        ),
     )
-    command.add_argument("policy", metavar="NAME|FILE", help="preset or document")
-    command.add_argument("workforce", nargs="?", metavar="WORKFORCE.csv", help="one agent per row")
-    command.add_argument("--columns", metavar="MAPPING", help=COLUMNS_HELP)
-    command.add_argument("--on", type=_date, metavar="DATE", help="default: the policy's start")
-    command.add_argument("--period", type=_period, metavar="PERIOD", help=_PERIOD_HELP)
-    command.add_argument("--lang", choices=LANGS, default="en", help="language of the text")
-    command.add_argument("--json", action="store_true", help="print a JSON document instead")
+    command.arguments.add_argument("policy", metavar=say(_POLICY), help=say(_POLICY_HELP))
+    command.arguments.add_argument(
+        "workforce", nargs="?", metavar=say(_WORKFORCE), help=say(_WORKFORCE_HELP)
+    )
+    command.options.add_argument(
+        "--columns", metavar=say(Phrase("MAPPING", "CORRESPONDANCE")), help=say(COLUMNS_HELP)
+    )
+    command.options.add_argument("--on", type=date, metavar=say(_DATE), help=say(_ON_HELP))
+    command.options.add_argument(
+        "--period", type=period, metavar=say(Phrase("PERIOD", "PÉRIODE")), help=say(_PERIOD_HELP)
+    )
+    _lang_option(command, lang)
+    command.options.add_argument(
+        "--json",
+        action="store_true",
+        help=say(Phrase("print a JSON document instead", "afficher plutôt un document JSON")),
+    )
     command.set_defaults(command="bilan", run=bilan.run)
 
-    command = commands.add_parser(
+    command = command_parser(
         "schedule",
-        help="the dated telework days of one weekly pattern",
-        description="Lay a weekly pattern over START..END, checked against the policy's "
-        "quota, and print the days per month, or write them as iCalendar.",
+        help=Phrase(
+            "the dated telework days of one weekly pattern",
+            "les jours datés de télétravail d'un rythme hebdomadaire",
+        ),
+        description=Phrase(
+            "Lay a weekly pattern over START..END, checked against the policy's quota, and"
+            " print the days per month, or write them as iCalendar.",
+            "Poser un rythme hebdomadaire sur DÉBUT..FIN, vérifié au regard du quota de la"
+            " politique, et afficher les jours par mois, ou les écrire au format iCalendar.",
+        ),
     )
-    command.add_argument("--policy", required=True, metavar="NAME|FILE", help="preset or document")
-    command.add_argument("--start", required=True, type=_date, metavar="DATE", help="first day")
-    command.add_argument("--end", required=True, type=_date, metavar="DATE", help="last day")
-    command.add_argument("--days", required=True, metavar="DAYS", help="weekdays, e.g. tue,thu")
-    command.add_argument("--place", default="home", help="home, telecentre:NAME, site:NAME, other")
-    command.add_argument("--half", choices=("am", "pm"), help="half days (morning or afternoon)")
-    command.add_argument("--working-time", default="100 %", help='e.g. "80 %%" (default 100 %%)')
-    command.add_argument("--agent", default="agent", metavar="ID", help="the agent's id")
-    command.add_argument(
-        "--population", metavar="NAME", help="the policy's population whose rules apply"
+    command.options.add_argument(
+        "--policy", required=True, metavar=say(_POLICY), help=say(_POLICY_HELP)
     )
-    command.add_argument("--ics", metavar="OUT.ics", help="write iCalendar here ('-': stdout)")
-    _output_options(command)
+    command.options.add_argument(
+        "--start",
+        required=True,
+        type=date,
+        metavar=say(_DATE),
+        help=say(Phrase("first day", "premier jour")),
+    )
+    command.options.add_argument(
+        "--end",
+        required=True,
+        type=date,
+        metavar=say(_DATE),
+        help=say(Phrase("last day", "dernier jour")),
+    )
+    command.options.add_argument(
+        "--days",
+        required=True,
+        metavar=say(Phrase("DAYS", "JOURS")),
+        help=say(Phrase("weekdays, e.g. tue,thu", "jours de la semaine, par exemple mardi,jeudi")),
+    )
+    command.options.add_argument(
+        "--place",
+        default="home",
+        metavar=say(Phrase("PLACE", "LIEU")),
+        help=say(
+            Phrase(
+                "home (default), telecentre:NAME, site:NAME or other",
+                "domicile (par défaut), télécentre:NOM, site:NOM ou autre",
+            )
+        ),
+    )
+    command.options.add_argument(
+        "--half",
+        choices=("am", "pm"),
+        help=say(
+            Phrase(
+                "half days (morning or afternoon)",
+                "demi-journées (am" + NBSP + ": matin, pm" + NBSP + ": après-midi)",
+            )
+        ),
+    )
+    command.options.add_argument(
+        "--working-time",
+        default="100 %",
+        metavar=say(Phrase("WORKING_TIME", "QUOTITÉ")),
+        help=say(
+            Phrase(
+                'e.g. "80 %%" (default 100 %%)',
+                "par exemple «" + NBSP + "80 %%" + NBSP + "» (par défaut 100 %%)",
+            )
+        ),
+    )
+    command.options.add_argument(
+        "--agent",
+        default="agent",
+        metavar=say(Phrase("ID", "IDENTIFIANT")),
+        help=say(Phrase("the agent's id", "l'identifiant de l'agent")),
+    )
+    command.options.add_argument(
+        "--population",
+        metavar=say(Phrase("NAME", "NOM")),
+        help=say(
+            Phrase(
+                "the policy's population whose rules apply",
+                "la population de la politique dont les règles s'appliquent",
+            )
+        ),
+    )
+    command.options.add_argument(
+        "--ics",
+        metavar=say(Phrase("OUT.ics", "SORTIE.ics")),
+        help=say(
+            Phrase(
+                "write iCalendar here ('-': stdout)",
+                "écrire l'iCalendar ici ('-'" + NBSP + ": la sortie standard)",
+            )
+        ),
+    )
+    _output_options(command, lang)
+    _lang_option(command, lang)
     command.set_defaults(command="schedule", run=schedule.run)
 
-    command = commands.add_parser(
+    command = command_parser(
         "schema",
-        help="the JSON Schema of policy documents",
-        description="Print the JSON Schema of policy documents, or their Markdown reference.",
+        help=Phrase(
+            "the JSON Schema of policy documents",
+            "le schéma JSON des documents de politique",
+        ),
+        description=Phrase(
+            "Print the JSON Schema of policy documents, or their Markdown reference.",
+            "Afficher le schéma JSON des documents de politique, ou leur référence en Markdown.",
+        ),
     )
-    command.add_argument("--reference", action="store_true", help="print the Markdown reference")
+    command.options.add_argument(
+        "--reference",
+        action="store_true",
+        help=say(Phrase("print the Markdown reference", "afficher la référence en Markdown")),
+    )
+    _lang_option(command, lang)
     command.set_defaults(command="schema", run=schema.run)
     return top
 
 
-def _output_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--force", action="store_true", help="replace the output file if it exists"
+_EXITS = Phrase(
+    "Exit codes: 0 ok; 1 problems or errors; 2 usage; 3 check --on: not conforming.",
+    "Codes de sortie" + NBSP + ": 0 succès" + NBSP + "; 1 problèmes ou erreurs" + NBSP + "; 2"
+    " ligne de commande erronée" + NBSP + "; 3 check --on" + NBSP + ": non conforme.",
+)
+
+
+def _lang_option(command: LocalizedParser, lang: Lang) -> None:
+    """``--lang``: every command has it, its default the language the command already
+    speaks (the one asked on the command line, or the environment's)."""
+    command.options.add_argument(
+        "--lang", choices=LANGS, default=lang, metavar="{en,fr}", help=_LANG_HELP.text(lang)
     )
-    command.add_argument(
+
+
+def _output_options(command: LocalizedParser, lang: Lang) -> None:
+    command.options.add_argument(
+        "--force",
+        action="store_true",
+        help=Phrase(
+            "replace the output file if it exists",
+            "remplacer le fichier de sortie s'il existe",
+        ).text(lang),
+    )
+    command.options.add_argument(
         "--follow-symlinks",
         action="store_true",
-        help="write where an output that is a symbolic link points",
+        help=Phrase(
+            "write where an output that is a symbolic link points",
+            "écrire là où pointe une sortie qui est un lien symbolique",
+        ).text(lang),
     )

@@ -13,6 +13,8 @@ import datetime as dt
 import os
 from typing import TYPE_CHECKING, Final
 
+from teletravail.messages import Lang, Phrase
+
 from .progress import Progress, progress_for
 
 if TYPE_CHECKING:
@@ -56,9 +58,12 @@ def read_text(path: str) -> str:
     return workforce.read_text(path)
 
 
-COLUMNS_HELP: Final = (
+#: The help of ``--columns``, in English and French (argparse reads ``%%`` as ``%``).
+COLUMNS_HELP: Final = Phrase(
     "the register's own column names: a TOML or JSON file mapping each to a field, or "
-    "'matricule=id,quotite=working_time:%%' (a unit after ':')"
+    "'matricule=id,quotite=working_time:%%' (a unit after ':')",
+    "les noms de colonnes du registre\u00a0: un fichier TOML ou JSON qui associe chacune à un "
+    "champ, ou 'matricule=id,quotite=working_time:%%' (une unité après ':')",
 )
 
 
@@ -116,22 +121,24 @@ def read_register(
     *,
     asked: bool = False,
     quiet: bool = True,
+    lang: Lang = "en",
 ) -> tuple[Workforce, list[str], Progress]:
     """A workforce CSV file read as the Python API reads it (:meth:`Workforce.from_csv
     <teletravail.workforce.Workforce.from_csv>` with ``errors="report"``: bad rows are
     set aside; its defaults otherwise, ``columns`` mapping the file's own column names
     to fields), each row's id cell as written (for the rows set aside), and the progress
     of the run: shown on stderr as the rows are read when the file is large enough and
-    ``asked`` or on a terminal, never when ``quiet`` (:func:`progress_for`)."""
+    ``asked`` or on a terminal, never when ``quiet`` (:func:`progress_for`), in
+    ``lang``."""
     from teletravail.workforce import Workforce
 
     ids: list[str] = []
-    shown = Progress(None)
+    shown = Progress(None, lang)
 
     def reading(done: int, total: int) -> None:
         nonlocal shown
         if done == 0:  # the reader tells the rows of the file before the first one
-            shown = progress_for(total, asked=asked, quiet=quiet)
+            shown = progress_for(total, asked=asked, quiet=quiet, lang=lang)
             shown.start("reading", total)
         else:
             shown.update(done)

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
-from teletravail.messages import NBSP, Phrase
+from teletravail.messages import NBSP, Lang, Phrase
 
 from .exits import EXIT_OK, EXIT_PROBLEMS
-from .figures import plain
+from .language import COLON
 from .reading import load_policy, policy_inputs
 from .stderr import print_error
 
 if TYPE_CHECKING:
     from teletravail.policy import Policy
+    from teletravail.scheduling import Schedule, WeeklyPattern
 
 __all__ = ["run"]
 
@@ -77,6 +78,46 @@ def _schedule_policy(policy: Policy, population: str | None, working_time: str) 
     return policy
 
 
+_HEAD: Final = Phrase(
+    "Telework of agent {agent} under {policy}, {period}",
+    "Télétravail de l'agent {agent} sous {policy}, {period}",
+)
+_PATTERN: Final = Phrase("pattern", "rythme")
+_TOTAL: Final = Phrase("total", "total")
+_DATES: Final = Phrase("{days} over {dates}", "{days} sur {dates}")
+
+
+def _summary(
+    args: argparse.Namespace, policy: str, pattern: WeeklyPattern, schedule: Schedule
+) -> list[str]:
+    """The days per month of a schedule, in the command's language: the agent, the
+    policy and the dates in words, each month by its name, the days as quantities."""
+    from teletravail.formats import MONTHS, number, period, quantity
+
+    lang: Lang = args.lang
+    colon = COLON[lang]
+    span = period(args.start, args.end, lang)
+    weekly = quantity(pattern.total, lang)
+    lines = [
+        _HEAD.text(lang).format(agent=args.agent, policy=policy, period=span),
+        f"{_PATTERN.text(lang)}{colon} {pattern.text(lang)} ({weekly})",
+    ]
+    for month, amount in schedule.counts("month").items():
+        year, number_of_month = str(month).split("-")[:2]
+        name = f"{MONTHS[lang][int(number_of_month) - 1]} {year}"
+        lines.append(f"{name}{colon} {quantity(amount, lang)}")
+    dates = len(schedule)
+    counted = f"{number(dates, lang)} {_date_noun(dates, lang)}"
+    total = _DATES.text(lang).format(days=quantity(schedule.total, lang), dates=counted)
+    lines.append(f"{_TOTAL.text(lang)}{colon} {total}")
+    return lines
+
+
+def _date_noun(count: int, lang: Lang) -> str:
+    singular = count == 1 if lang == "en" else count < 2
+    return "date" if singular else "dates"
+
+
 def run(args: argparse.Namespace) -> int:
     """Lay the weekly pattern over ``args.start``..``args.end`` under the policy's
     quota and calendar; print the days per month, or write them as iCalendar."""
@@ -84,6 +125,7 @@ def run(args: argparse.Namespace) -> int:
     from teletravail.scheduling import PatternDay, Place, QuotaExceededError, WeeklyPattern, plan
     from teletravail.workforce import Agent
 
+    lang: Lang = args.lang
     policy = load_policy(args.policy)
     policy = _schedule_policy(policy, args.population, args.working_time)
     for name, day in (("start", args.start), ("end", args.end)):
@@ -123,7 +165,8 @@ def run(args: argparse.Namespace) -> int:
                     "--ics demande les dépendances facultatives {extra!r}" + NBSP + ": {command}",
                     extra="ics",
                     command="pip install 'teletravail[ics]'",
-                )
+                ),
+                lang,
             )
             return EXIT_PROBLEMS
     agent = Agent(id=args.agent, hire_date=args.start, working_time=args.working_time)
@@ -143,12 +186,13 @@ def run(args: argparse.Namespace) -> int:
                 "le quota de {name} n'admet pas ce rythme ({pattern})",
                 name=policy.name,
                 pattern=Phrase(str(pattern), pattern.text("fr")),
-            )
+            ),
+            lang,
         )
-        print(error.decision.text(), file=sys.stderr)
+        print(error.decision.text(lang), file=sys.stderr)
         return EXIT_PROBLEMS
     if args.ics is not None:
-        data = schedule.to_ics()
+        data = schedule.to_ics(lang=lang)
         if args.ics == "-":
             buffer = getattr(sys.stdout, "buffer", None)
             if buffer is None:
@@ -169,9 +213,6 @@ def run(args: argparse.Namespace) -> int:
             ) as handle:
                 handle.write(data)
         return EXIT_OK
-    print(f"Telework of {args.agent} under {policy.name}, {args.start} to {args.end}")
-    print(f"pattern: {pattern} ({plain(pattern.total.m_as('workday/week'), 2)} workday/week)")
-    for month, amount in schedule.counts("month").items():
-        print(f"{month}: {plain(amount.m_as('workday'), 1)} workday")
-    print(f"total: {plain(schedule.total.m_as('workday'), 1)} workday in {len(schedule)} days")
+    for line in _summary(args, policy.name, pattern, schedule):
+        print(line)
     return EXIT_OK

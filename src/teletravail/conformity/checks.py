@@ -59,6 +59,7 @@ from .framework import (
 from .text import Word
 
 if TYPE_CHECKING:
+    from teletravail.scheduling.working_time import PartTimeCap
     from teletravail.units import Quantity
 
 __all__ = ["check_conformity"]
@@ -235,7 +236,7 @@ def _part_time_findings(quota: Quota) -> list[Finding]:
     worked when the agent works fewer."""
     out: list[Finding] = []
     for index, band in enumerate(quota.part_time):
-        label = band.describe()
+        label = _band_words(band)
         if _per_week(band.maximum) > 3 + _EPS:
             out.append(
                 Finding(
@@ -264,6 +265,22 @@ def _part_time_findings(quota: Quota) -> list[Finding]:
                 )
             )
     return out
+
+
+def _band_words(band: PartTimeCap) -> Phrase:
+    """A part-time band in words, in English and French (``60–90 %``, ``de 60 % à moins
+    de 100 %``)."""
+    english = band.describe()
+    low = f"{band.low_percent:g}\u00a0%".replace(".", ",")
+    if band.high is None and band.low_percent == 0:
+        french = "toute quotité à temps partiel"
+    elif band.high is None:
+        french = f"de {low} à moins de 100\u00a0%"
+    elif band.low_percent == band.high_percent:
+        french = low
+    else:
+        french = f"{band.low_percent:g}–{band.high_percent:g}\u00a0%".replace(".", ",")
+    return Phrase(english, french)
 
 
 def _longer(duration: Duration, limit: Duration, day: dt.date) -> bool:

@@ -20,10 +20,11 @@ from teletravail.dated import Duration
 from teletravail.dates import to_date
 from teletravail.errors import ValidationError
 from teletravail.explain import SCHEMA_VERSION, Value, encode_value
+from teletravail.formats import date
 from teletravail.messages import Lang, Phrase, choices
 from teletravail.sources import Source
 
-from .text import CODES, COLON, check_lang, counted, sentence, word
+from .text import CODES, COLON, check_lang, cite, counted, sentence, word
 
 __all__ = ["ConformityReport", "Finding", "Severity"]
 
@@ -102,7 +103,8 @@ class Finding:
     subject: str | None = attrs.field(default=None, validator=_optional_text)
 
     def message(self, lang: Lang = "en") -> str:
-        """The finding as a sentence in English or French, from its data."""
+        """The finding as a sentence in English or French, from its data (no code: the
+        values in words, dates as ``1er janvier 2013``)."""
         check_lang(lang)
         return sentence(
             self.code, lang, subject=self.subject, observed=self.observed, limit=self.limit
@@ -181,18 +183,20 @@ class ConformityReport:
         }
 
     def render(self, lang: Lang = "en") -> str:
-        """The report as lines of text in English or French: the verdict with the counts,
-        then each finding with its path, code and source."""
+        """The report as lines of text in English or French: the verdict with the counts
+        and the date in words, then each finding's sentence and its source as a reader
+        cites it. The codes and paths stay in :meth:`to_dict`: the text names no code."""
         check_lang(lang)
         colon = COLON[lang]
         verdict = word("conforms" if self.conforms else "does_not_conform", lang)
         counts = ", ".join(counted(self.count(s), s, lang) for s in _SEVERITIES)
-        head = f"{word('policy', lang)} {self.policy} {word('on', lang)} {self.on.isoformat()}"
+        on = date(self.on, lang)
+        head = f"{word('policy', lang)} {self.policy} {word('on', lang)} {on}"
         out = [f"{head}{colon} {verdict} ({counts})"]
         for finding in self.findings:
             severity = word(finding.severity, lang)
-            out.append(f"[{severity}] {finding.message(lang)} ({finding.path}, {finding.code})")
-            out.append(f"  {word('source', lang)}{colon} {finding.source.cite(lang)}")
+            out.append(f"[{severity}] {finding.message(lang)}")
+            out.append(f"  {word('source', lang)}{colon} {cite(finding.source, lang)}")
         return "\n".join(out)
 
     def __str__(self) -> str:

@@ -9,19 +9,32 @@ codes (``docs/conformity.md`` says what each means).
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from typing import Final
 
 import pint
 
-from teletravail.errors import ValidationError
+from teletravail import formats
 from teletravail.explain import Value, format_value
 from teletravail.messages import Lang, Phrase
+from teletravail.messages import check_lang as _checked_lang
 from teletravail.policy.terms import Renewal
+from teletravail.sources import Source
 from teletravail.week import PlaceKind
 from teletravail.workforce import DerogationKind
 
-__all__ = ["CODES", "COLON", "Word", "check_lang", "counted", "sentence", "show", "word"]
+__all__ = [
+    "CODES",
+    "COLON",
+    "Word",
+    "check_lang",
+    "cite",
+    "counted",
+    "sentence",
+    "show",
+    "word",
+]
 
 
 class Word(enum.StrEnum):
@@ -77,9 +90,9 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     },
     "floating_days_not_provided": {
         "en": "floating days {observed}: not provided before décret 2020-524 (in force"
-        " {limit}), telework had to be regular",
+        " from {limit}), telework had to be regular",
         "fr": "jours flottants {observed}\u00a0: non prévus avant le décret 2020-524 (en"
-        " vigueur le {limit}), le télétravail devait être régulier",
+        " vigueur à partir du {limit}), le télétravail devait être régulier",
     },
     "derogation_not_provided": {
         "en": "derogation for {subject} not provided by the framework in force,"
@@ -201,9 +214,16 @@ CODES: Final = tuple(_TEMPLATES)
 
 
 def check_lang(lang: str) -> None:
-    """Refuse a language other than ``"en"`` or ``"fr"``."""
-    if lang not in ("en", "fr"):
-        raise ValidationError("lang", lang, Phrase("'en' or 'fr'", "'en' ou 'fr'"))
+    """Refuse a language other than ``"en"`` or ``"fr"``: a
+    :class:`~teletravail.errors.ValidationError` that lists the known ones."""
+    _checked_lang(lang)
+
+
+def cite(source: Source, lang: Lang) -> str:
+    """A finding's source as a reader cites it (:meth:`Source.cite
+    <teletravail.sources.Source.cite>`, which writes a reference or note held in both
+    languages in ``lang``)."""
+    return source.cite(lang)
 
 
 def sentence(code: str, lang: Lang, *, subject: Value, observed: Value, limit: Value) -> str:
@@ -230,15 +250,21 @@ def show(value: Value, lang: Lang) -> str:
     year or month in words; everything else as the rest of the package writes it."""
     if isinstance(value, Word | PlaceKind | DerogationKind | Renewal):
         return _NAMES[value][lang]
+    if isinstance(value, Phrase):
+        return value.text(lang)
+    if isinstance(value, dt.date):
+        return formats.date(value, lang)
     if isinstance(value, tuple):
         if not value:
             return _WORDS["none"][lang]
         return ", ".join(show(item, lang) for item in value)
     if isinstance(value, pint.Quantity) and value.check("[currency] * [time] / [workday]"):
-        amount = f"{float(value.m_as('EUR/(workday/week)')):.2f} EUR"
+        amount = formats.money(round(float(value.m_as("EUR/(workday/week)")) * 100), lang)
         if lang == "fr":
-            return amount.replace(".", ",") + " par mois et par jour de télétravail hebdomadaire"
+            return amount + " par mois et par jour de télétravail hebdomadaire"
         return amount + " a month per weekly telework day"
+    if isinstance(value, pint.Quantity) and str(value.units).startswith("EUR"):
+        return formats.quantity(value, lang)  # 100,00 €, 59,40 € par mois
     text = format_value(value, lang)
     if isinstance(value, pint.Quantity):
         for suffix, words in _PER:

@@ -19,7 +19,7 @@ import numpy.typing as npt
 
 from teletravail.errors import ValidationError
 from teletravail.frames import Units, quantity_frame
-from teletravail.messages import Phrase, choices
+from teletravail.messages import Phrase, check_lang, choices
 from teletravail.units import Q_
 from teletravail.week import HOME, DayPart, Place, PlaceKind
 
@@ -323,12 +323,25 @@ class Schedule:
                 )
         return requests
 
-    def to_ics(self, *, summary: str = "Télétravail", domain: str = "teletravail.invalid") -> bytes:
-        """The schedule as an iCalendar file: one all-day event per telework day.
+    def to_ics(
+        self,
+        *,
+        summary: str | None = None,
+        domain: str = "teletravail.invalid",
+        lang: str = "en",
+    ) -> bytes:
+        """The schedule as an iCalendar file: one all-day event per telework day, its
+        summary and description in ``lang`` (``"en"`` or ``"fr"``; another is a
+        :class:`~teletravail.errors.ValidationError` listing them), written from the
+        day's data: ``Telework at home``, ``Télétravail au télécentre de Figeac
+        (matin)``. ``summary``, when given, replaces the word ``Telework``.
 
         Needs the ``ics`` extra (the ``icalendar`` package). Half days are all-day
-        events whose summary says which half (``matin`` or ``après-midi``).
+        events whose summary says which half (``morning``, ``matin``...).
         """
+        from .calendar_text import TELEWORK, event_description, event_summary
+
+        said = check_lang(lang)
         try:
             import icalendar
         except ImportError as exc:  # pragma: no cover - the extra is part of the test deps
@@ -341,14 +354,23 @@ class Schedule:
                 ),
             ) from exc
         calendar = icalendar.Calendar()
-        calendar.add("prodid", "-//teletravail//schedule//EN")
+        calendar.add("prodid", "-//teletravail//schedule//" + said.upper())
         calendar.add("version", "2.0")
         owner = self.agent_id or "agent"
-        halves = {DayPart.AM: " - matin", DayPart.PM: " - après-midi", DayPart.FULL: ""}
         parts = tuple(DayPart)
+        word = TELEWORK.text(said)
         for day, part in zip(self.days(), self.parts, strict=True):
+            kind = parts[int(part)]
+            title = event_summary(day.place, kind, said)
+            if summary is not None:
+                title = summary + title[len(word) :]
             event = icalendar.Event()
-            event.add("summary", f"{summary} ({day.place}){halves[parts[int(part)]]}")
+            event.add("summary", title, parameters={"LANGUAGE": said})
+            event.add(
+                "description",
+                event_description(day.place, kind, self.agent_id, day.date, said),
+                parameters={"LANGUAGE": said},
+            )
             event.add("transp", "TRANSPARENT")
             event.add("dtstart", day.date)
             event.add("dtend", day.date + dt.timedelta(days=1))
