@@ -408,7 +408,7 @@ def test_a_monthly_cap_is_compared_over_a_year() -> None:
     assert report.codes == ("cap_above_forfait",)
     found = report.findings[0]
     assert found.observed == Q_(55, "EUR/month") and found.limit == Q_(220, "EUR/year")
-    assert "cap 55.00 EUR a month, at most the forfait's 220.00 EUR a year" in found.message()
+    assert "cap €55.00 a month, at most the forfait's €220.00 a year" in found.message()
 
 
 def test_a_monthly_flat_is_a_warning() -> None:
