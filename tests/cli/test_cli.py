@@ -194,7 +194,7 @@ def test_schedule_writes_icalendar_that_parses() -> None:
     )
     expected = plan(pattern, "2013-01-01", "2013-06-30")
     assert len(events) == len(expected)
-    assert str(events[0]["summary"]) == "Télétravail (home) - matin"
+    assert str(events[0]["summary"]) == "Télétravail à domicile - matin"
 
 
 def test_schema_is_json_with_a_schema_key() -> None:

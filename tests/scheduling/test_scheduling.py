@@ -642,7 +642,12 @@ def test_ics_and_records_say_which_half() -> None:
     summaries = [
         str(e["summary"]) for e in icalendar.Calendar.from_ical(schedule.to_ics()).walk("VEVENT")
     ]
-    assert summaries == ["Télétravail (home) - matin", "Télétravail (home) - après-midi"]
+    assert summaries == ["Télétravail à domicile - matin", "Télétravail à domicile - après-midi"]
+    english = icalendar.Calendar.from_ical(schedule.to_ics(lang="en")).walk("VEVENT")
+    assert [str(e["summary"]) for e in english] == [
+        "Telework at home - morning",
+        "Telework at home - afternoon",
+    ]
     assert [r["part"] for r in schedule.to_records()] == ["am", "pm"]
     assert WorkCalendar().weekmask(["mon", "wed"]) == "1010000"
 

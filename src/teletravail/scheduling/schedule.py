@@ -18,8 +18,9 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail.errors import ValidationError
+from teletravail.explain.patterns import place_words
 from teletravail.frames import Units, quantity_frame
-from teletravail.messages import Phrase, choices
+from teletravail.messages import Lang, Phrase, check_lang, choices
 from teletravail.units import Q_
 from teletravail.week import HOME, DayPart, Place, PlaceKind
 
@@ -37,6 +38,14 @@ CountPeriod = Literal["week", "month", "quarter", "year"]
 # the quantity column of Schedule.to_pandas: plain name -> (pint name, unit)
 _PANDAS_QUANTITIES = {"amount_workday": ("amount", "workday")}
 _EPOCH_WEEKDAY = 3  # 1970-01-01, day 0 of datetime64[D], was a Thursday
+
+
+#: The first word of an event's summary, and the halves of a day, in each language.
+_TELEWORK: dict[str, str] = {"en": "Telework", "fr": "Télétravail"}
+_HALVES: dict[str, dict[DayPart, str]] = {
+    "en": {DayPart.AM: " - morning", DayPart.PM: " - afternoon", DayPart.FULL: ""},
+    "fr": {DayPart.AM: " - matin", DayPart.PM: " - après-midi", DayPart.FULL: ""},
+}
 
 
 @attrs.frozen
@@ -323,12 +332,22 @@ class Schedule:
                 )
         return requests
 
-    def to_ics(self, *, summary: str = "Télétravail", domain: str = "teletravail.invalid") -> bytes:
+    def to_ics(
+        self,
+        *,
+        summary: str | None = None,
+        domain: str = "teletravail.invalid",
+        lang: Lang = "fr",
+    ) -> bytes:
         """The schedule as an iCalendar file: one all-day event per telework day.
 
-        Needs the ``ics`` extra (the ``icalendar`` package). Half days are all-day
-        events whose summary says which half (``matin`` or ``après-midi``).
+        Needs the ``ics`` extra (the ``icalendar`` package). Each event's summary says
+        where in words, in ``lang`` (``Télétravail au télécentre de Figeac``,
+        ``Telework at home``; ``summary`` replaces its first word); half days are
+        all-day events whose summary says which half (``matin`` or ``après-midi``,
+        ``morning`` or ``afternoon``).
         """
+        lang = check_lang(lang)
         try:
             import icalendar
         except ImportError as exc:  # pragma: no cover - the extra is part of the test deps
@@ -344,11 +363,13 @@ class Schedule:
         calendar.add("prodid", "-//teletravail//schedule//EN")
         calendar.add("version", "2.0")
         owner = self.agent_id or "agent"
-        halves = {DayPart.AM: " - matin", DayPart.PM: " - après-midi", DayPart.FULL: ""}
+        halves = _HALVES[lang]
+        title = summary if summary is not None else _TELEWORK[lang]
         parts = tuple(DayPart)
         for day, part in zip(self.days(), self.parts, strict=True):
             event = icalendar.Event()
-            event.add("summary", f"{summary} ({day.place}){halves[parts[int(part)]]}")
+            where = place_words(day.place, lang)
+            event.add("summary", f"{title} {where}{halves[parts[int(part)]]}")
             event.add("transp", "TRANSPARENT")
             event.add("dtstart", day.date)
             event.add("dtend", day.date + dt.timedelta(days=1))
