@@ -187,6 +187,23 @@ def test_a_quota_refusal_under_a_part_time_cap_says_the_working_time() -> None:
     assert decision.to_dict() == attrs.evolve(decision, working_time=None).to_dict()
 
 
+def test_a_derogation_is_named_in_words() -> None:
+    quota = presets.load("public-service").quota
+    assert quota is not None
+    agent = Agent(id="B", hire_date="2015-01-01", derogations=["pregnancy:2024-02-01/2024-07-31"])
+    week = WeeklyPattern.of(["mon", "tue", "wed", "thu", "fri"])
+    decision = quota.check(week, agent, "2024-03-01")
+    assert without_sources(decision.text("fr")).splitlines()[1:] == [
+        "maximum accordé : 5 jours par semaine (dérogation : grossesse)",
+        "✓ toutes les conditions :",
+        "  ✓ télétravail demandé : 5 jours par semaine (au plus 5 jours par semaine)",
+        "  ✓ présence sur site : 0 jour par semaine",
+    ]
+    assert decision.text("en").splitlines()[1] == (
+        "most allowed: 5 days a week (derogation: pregnancy)"
+    )
+
+
 def test_the_quota_error_names_the_date_and_the_rules_in_words() -> None:
     quota = presets.load("public-service").quota
     assert quota is not None

@@ -36,7 +36,7 @@ import numpy.typing as npt
 from teletravail import formats, sources
 from teletravail._checks import optional_source
 from teletravail.errors import ValidationError
-from teletravail.messages import Phrase
+from teletravail.messages import Phrase, check_lang
 from teletravail.sources import Source
 from teletravail.units import Q_, as_quantity
 
@@ -149,8 +149,7 @@ class LeaveAssumption:
         """The assumption in a few words, in English or French (``25 days of leave a
         year``, ``25 jours de congés par an``; ``45.5 weeks worked a year``, ``45,5
         semaines travaillées par an``)."""
-        if lang not in ("en", "fr"):
-            raise ValidationError("lang", lang, Phrase("'en' or 'fr'", "'en' ou 'fr'"))
+        lang = check_lang(lang)
         if self.days is not None:
             days = float(self.days.m_as("workday"))
             if lang == "fr":
