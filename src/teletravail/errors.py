@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import teletravail.messages as messages
-from teletravail.formats import french_quantity
+from teletravail.formats import date, french_quantity, quantity
 from teletravail.messages import (
     NBSP,
     NNBSP,
@@ -260,14 +260,14 @@ class QuotaExceededError(ValidationError):
         self.decision = decision
         super().__init__(
             "pattern",
-            Phrase(str(decision.asked), french_quantity(decision.asked)),
+            Phrase(quantity(decision.asked, "en"), french_quantity(decision.asked)),
             Phrase(
                 "at most {maximum} on {on} ({failures})",
                 "au plus {french} le {on} ({failures})",
-                maximum=decision.maximum,
+                maximum=quantity(decision.maximum, "en"),
                 french=french_quantity(decision.maximum),
-                on=decision.on,
-                failures=", ".join(decision.failures),
+                on=Phrase(date(decision.on, "en"), date(decision.on, "fr")),
+                failures=Phrase(", ", ", ").join(decision.rule_names),
             ),
         )
 

@@ -62,14 +62,12 @@ def test_excluded_contracts_explain_themselves_in_both_languages() -> None:
     rule = ExcludedContracts(contract_types=["apprentice", "stagiaire école"])
     refused = rule.evaluate(STAFF, ON).explain("apprentie")
     assert refused.failures == ("contract_type.excluded",)
-    assert "✗ contract type apprentice, excluded: [apprentice, student intern]" in refused.text()
-    assert (
-        "✗ type de contrat apprenti, types exclus\u00a0: [apprenti, stagiaire étudiant]"
-        in refused.text("fr")
-    )
+    assert "✗ contract type: apprentice, excluded from telework" in refused.text()
+    assert "✗ type de contrat\u00a0: apprenti, exclu du télétravail" in refused.text("fr")
+    assert "en cause\u00a0: types de contrat exclus" in refused.text("fr")
     unknown = rule.evaluate(STAFF, ON).explain("inconnu")
-    assert "✓ contract type not stated, excluded:" in unknown.text()
-    assert "✓ type de contrat non renseigné, types exclus" in unknown.text("fr")
+    assert "✓ contract type: not stated (not excluded)" in unknown.text()
+    assert "✓ type de contrat\u00a0: non renseigné (non exclu)" in unknown.text("fr")
     document = json.loads(json.dumps(unknown.to_dict()))
     assert document["result"]["observed"] is None
 
@@ -101,12 +99,12 @@ def test_excluded_activities_by_hand() -> None:
     assert batch.eligible.tolist() == [False, False, True, True, False]
     assert batch.explain("titulaire").result.observed == ("accueil", "instruction")
     assert batch.explain("inconnu").result.observed is None
-    assert "✓ activities not stated, excluded: [accueil, contrôle sur site]" in (
-        batch.explain("inconnu").text()
+    assert "✓ activities: not stated (none excluded)" in batch.explain("inconnu").text()
+    assert (
+        "✗ activités\u00a0: accueil, instruction\u202f; exclue du télétravail\u00a0: accueil"
+        in batch.explain("titulaire").text("fr")
     )
-    assert "✗ activités [accueil, instruction], activités exclues\u00a0: [accueil, contrôle" in (
-        batch.explain("titulaire").text("fr")
-    )
+    assert "✓ activités\u00a0: instruction (aucune exclue)" in batch.explain("stagiaire").text("fr")
     with pytest.raises(ValidationError, match="activities"):
         ExcludedActivities(activities=[])
 
@@ -125,13 +123,19 @@ def test_teleworkable_share_by_hand() -> None:
         None,
         Q_(50, "percent"),
     ]
-    assert "✗ teleworkable activities 30 % of working time, at least 50 % required" in (
-        batch.explain("apprentie").text()
+    assert (
+        "✗ teleworkable activities: 30% of the working time, less than the minimum of 50%"
+        in batch.explain("apprentie").text()
     )
-    assert "✗ activités télétravaillables 30 % du temps de travail, au moins 50 % requis" in (
-        batch.explain("apprentie").text("fr")
+    assert (
+        "✗ activités télétravaillables\u00a0: 30\u00a0% du temps de travail, moins que le"
+        " minimum de 50\u00a0%" in batch.explain("apprentie").text("fr")
     )
-    assert "✗ activities not stated, at least 50 % of working time on teleworkable" in (
+    assert (
+        "pour être éligible\u00a0: au moins 50\u00a0% du temps de travail en activités"
+        " télétravaillables" in batch.explain("apprentie").text("fr")
+    )
+    assert "✗ activities: not stated, at least 50% of the working time on teleworkable" in (
         batch.explain("inconnu").text()
     )
 

@@ -78,9 +78,12 @@ def test_one_agent_explained_in_both_languages_and_json() -> None:
         "laptop",
     ]
     text = assessment.text()
-    assert "granted: Tue @ home, Thu am @ home (1.5 day(s) a week)" in text
-    assert "77 on the calendar, less 7.5 of leave" in text
-    assert "accordé" in assessment.text("fr")
+    assert "granted: Tuesday at home, Thursday morning at home (1.5 days a week)" in text
+    assert "77 days on the calendar, less 7.5 days of leave" in text
+    french = assessment.text("fr")
+    granted = "accordé\u00a0: mardi à domicile, jeudi matin à domicile (1,5 jour par semaine)"
+    assert granted in french
+    assert "statut\u00a0: accordé" in french
 
 
 def test_the_lot_quota_refuses_what_it_forbids() -> None:
@@ -113,7 +116,7 @@ def test_the_cantal_minimum_of_two_whole_days() -> None:
     reducing = attrs.evolve(cantal, asks="reduce")
     cut = reducing.assess(agent, "2012-01-02", requested="2.5 workday/week")
     assert cut.status == "granted" and cut.reduced and cut.granted == Q_(2, "workday/week")
-    assert "reduced to what the quota allows (quota.granularity)" in cut.text()
+    assert "reduced to what the quota allows (whole or half days)" in cut.text()
     assert reducing.assess(agent, "2012-01-02", requested="1 workday/week").status == "refused"
 
 
@@ -480,7 +483,7 @@ def test_the_ask_of_a_stated_pattern_is_its_days() -> None:
     result = policy.assess(agent, "2024-01-01")
     assert result.asked == Q_(1.5, "workday/week") == result.granted
     assert result.to_dict()["asked"]["per_week"] == 1.5
-    assert "(1.5 day(s) a week)" in result.text()
+    assert "(1.5 days a week)" in result.text()
     batch = policy.assess(Workforce.from_agents([agent]), "2024-01-01")
     assert batch.asked.tolist() == [1.5]
     free = attrs.evolve(policy, quota=None).assess(agent, "2024-01-01")
@@ -612,6 +615,6 @@ def test_a_scheme_of_floating_days_only() -> None:
     found = policy.assess(agent, "2024-01-01")
     assert found.status == "granted" and found.pattern is None
     assert found.days == Q_(24, "workday") and found.days_detail()["floating"] == 24
-    assert found.text().splitlines()[-4] == "granted: floating days, 2 a month"
+    assert found.text().splitlines()[-4] == "granted: floating days, 2 days a month"
     too_much = policy.assess(attrs.evolve(agent, requested_telework="4 workday/week"), "2024-01-01")
     assert too_much.status == "refused" and "quota.maximum" in too_much.failures

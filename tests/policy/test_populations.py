@@ -201,8 +201,8 @@ def test_not_concerned_is_explained_apart_from_a_refusal() -> None:
     assert teacher.status == "not_concerned" and teacher.population == "enseignants"
     assert teacher.decision.failures == ("population.outside",)
     assert teacher.decision.text().splitlines()[:2] == [
-        "Agent E-1 on 2024-01-01: not concerned by the scheme",
-        "✗ population enseignants: outside the scheme",
+        "Agent E-1 on 1 January 2024: not concerned by the scheme",
+        "✗ population “enseignants”: outside the scheme",
     ]
     gardener = batch.explain("X-1").decision.text("fr").replace("\u00a0", " ")
     assert "dans aucune des populations du dispositif" in gardener

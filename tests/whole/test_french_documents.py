@@ -590,7 +590,7 @@ def test_patterns_and_quantities_found_are_written_in_french_words() -> None:
             quota=Quota(maximum="1 workday/week"),
         )
     assert caught.value.text("fr") == _typeset(
-        "pattern : attendu au plus 1 jour par semaine le 2024-01-01 (quota.maximum),"
+        "pattern : attendu au plus 1 jour par semaine le 1er janvier 2024 (maximum de télétravail),"
         " trouvé « 2 jours par semaine »"
     )
 

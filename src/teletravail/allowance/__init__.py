@@ -20,7 +20,9 @@ The modules of the package, from the lowest layer up:
 * ``forfait`` and ``urssaf``: the dated national amounts; ``national``: the registry of
   national parameters a policy names; ``branch``: the branches of the civil service
   the forfait's cap depends on; ``presets``: the components of those amounts;
-* ``payments``: when an allowance is paid (:class:`PaymentCalendar`).
+* ``payments``: when an allowance is paid (:class:`PaymentCalendar`);
+* ``text``: a line as text in English or French, how its amount was reached
+  (:func:`line_text`).
 
 >>> from teletravail.allowance import forfait_teletravail
 >>> from teletravail.scheduling import WeeklyPattern, plan
@@ -67,6 +69,7 @@ _EXPORTS: dict[str, str] = {
     "PaymentCalendar": "payments",
     "payment_calendar": "payments",
     "forfait_teletravail": "presets",
+    "line_text": "text",
     "urssaf_daily_rate": "urssaf",
     "urssaf_monthly_cap": "urssaf",
     "urssaf_monthly_flat_rate": "urssaf",
@@ -99,6 +102,7 @@ __all__ = [
     "forfait_annual_cap_territorial",
     "forfait_daily_rate",
     "forfait_teletravail",
+    "line_text",
     "national_component",
     "national_parameter",
     "national_parameters",
@@ -131,6 +135,7 @@ if TYPE_CHECKING:
     from .presets import forfait_teletravail
     from .rates import MonthlyFlat, PerDay
     from .result import AllowanceResult, Line, PeriodAmount
+    from .text import line_text
     from .urssaf import urssaf_daily_rate, urssaf_monthly_cap, urssaf_monthly_flat_rate
 
 

@@ -8,7 +8,10 @@ package and neither on the other.
 - :mod:`~teletravail.explain.results`: the trees (:class:`CriterionResult`,
   :class:`CompositeResult`) and one agent's eligibility :class:`Decision`, with their
   documents and :data:`SCHEMA_VERSION`.
-- :mod:`~teletravail.explain.text`: the sentences, rendered from the data.
+- :mod:`~teletravail.explain.text`: the whole answers as text, rendered from the data;
+  :mod:`~teletravail.explain.sentences`: each criterion's sentence, passed or failed;
+  :mod:`~teletravail.explain.remedies`: what would make a refusal acceptable;
+  :mod:`~teletravail.explain.patterns`: a weekly pattern in words (:func:`pattern_words`).
 - :mod:`~teletravail.explain.names`: the rules' names in words (:func:`rule_name`), which
   prose writes in place of their codes.
 
@@ -19,6 +22,7 @@ package and neither on the other.
 """
 
 from .names import RULE_NAMES, rule_name
+from .patterns import pattern_words
 from .results import (
     SCHEMA_VERSION,
     CompositeResult,
@@ -29,6 +33,7 @@ from .results import (
 )
 from .text import (
     CONTRACT_TYPE_TEXT,
+    DEROGATION_TEXT,
     NOT_CONCERNED,
     NOT_CONCERNED_CODES,
     NOT_STATED_TEMPLATES,
@@ -44,6 +49,7 @@ from .values import Value, decode_value, encode_value
 
 __all__ = [
     "CONTRACT_TYPE_TEXT",
+    "DEROGATION_TEXT",
     "NOT_CONCERNED",
     "NOT_CONCERNED_CODES",
     "NOT_STATED_TEMPLATES",
@@ -60,6 +66,7 @@ __all__ = [
     "decode_value",
     "encode_value",
     "format_value",
+    "pattern_words",
     "render_criterion",
     "render_decision",
     "render_quota",

@@ -1,30 +1,44 @@
 """An assessment as text, in English or French: :func:`render_assessment` (what
 :meth:`Assessment.text <teletravail.policy.assessment.Assessment.text>` says), and its
-phrases."""
+phrases.
+
+The text is rendered from the assessment's data: the eligibility decision, the period
+and the agent's status (its label, ``accordé``, ``non éligible``), what was asked and
+the quota's answer, then, when something is granted, the pattern in words, how the
+days were reached and the allowance line by line. An agent who is granted nothing (not
+eligible, not selected, not concerned, an ask refused) reads that nothing is granted or
+paid, never a count of zero days and euros.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final
 
-from teletravail.errors import ValidationError
-from teletravail.explain import render_quota
-from teletravail.messages import Phrase
-from teletravail.money import as_decimal
+from teletravail import formats
+from teletravail.allowance.text import line_text
+from teletravail.explain import pattern_words, rule_name
+from teletravail.messages import NBSP, check_lang
 from teletravail.policy.statuses import PLACES_CODE
 from teletravail.scheduling.counting import Modality
+from teletravail.statuses import RowStatus
+from teletravail.units import Q_
+from teletravail.week import PlaceKind
 
 if TYPE_CHECKING:
     from teletravail.policy.assessment import Assessment
+    from teletravail.week import WeeklyPattern
 
 __all__ = ["render_assessment"]
 
-_SAY: dict[str, dict[str, str]] = {
-    "period": {"en": "period assessed: {start} to {end}", "fr": "période : du {start} au {end}"},
-    "asked": {"en": "asked: {asked}", "fr": "demandé : {asked}"},
-    "granted": {"en": "granted: {granted}", "fr": "accordé : {granted}"},
+_SAY: Final[dict[str, dict[str, str]]] = {
+    "period": {"en": "period assessed: {period}", "fr": "période{c} {period}"},
+    "status": {"en": "status: {status}", "fr": "statut{c} {status}"},
+    "asked": {"en": "asked: {asked}", "fr": "demandé{c} {asked}"},
+    "granted": {"en": "granted: {granted}", "fr": "accordé{c} {granted}"},
     "granted_floating": {
         "en": "granted: floating days, {volume} {per}",
-        "fr": "accordé : des jours flottants, {volume} {per}",
+        "fr": "accordé{c} des jours flottants, {volume} {per}",
     },
     "per_week": {"en": "a week", "fr": "par semaine"},
     "per_month": {"en": "a month", "fr": "par mois"},
@@ -35,89 +49,118 @@ _SAY: dict[str, dict[str, str]] = {
     },
     "not_asked": {
         "en": "no telework asked for: nothing to grant",
-        "fr": "aucun télétravail demandé : rien à accorder",
+        "fr": "aucun télétravail demandé{c} rien à accorder",
     },
-    "refused": {
-        "en": "refused: the ask breaks {rules}",
-        "fr": "refusé : la demande enfreint {rules}",
+    "nothing": {"en": "nothing is granted or paid", "fr": "rien n'est accordé ni versé"},
+    "in_the_way": {"en": "in the way: {rules}", "fr": "en cause{c} {rules}"},
+    "places": {"en": "places allowed: {places}", "fr": "lieux autorisés{c} {places}"},
+    "days": {"en": "telework days: {detail}", "fr": "jours de télétravail{c} {detail}"},
+    "total": {"en": "{detail}, that is {total}", "fr": "{detail}, soit {total}"},
+    "planned": {"en": "{days} on the calendar", "fr": "{days} au calendrier"},
+    "known": {"en": "absences known", "fr": "absences connues"},
+    "leave": {
+        "en": "less {days} of leave ({assumption})",
+        "fr": "moins {days} de congés ({assumption})",
     },
-    "places": {
-        "en": "places allowed: {places}",
-        "fr": "lieux autorisés : {places}",
-    },
-    "days": {
-        "en": "days: {planned} on the calendar, less {leave} of leave ({assumption}),"
-        " less {capped} over the caps, plus {floating} floating: {total} days",
-        "fr": "jours : {planned} au calendrier, moins {leave} de congés ({assumption}),"
-        " moins {capped} au-delà des plafonds, plus {floating} flottants : {total} jours",
-    },
-    "days_known": {
-        "en": "days: {planned} on the calendar (absences known), less {capped} over the"
-        " caps, plus {floating} floating: {total} days",
-        "fr": "jours : {planned} au calendrier (absences connues), moins {capped}"
-        " au-delà des plafonds, plus {floating} flottants : {total} jours",
-    },
-    "allowance": {"en": "allowance: {amount} EUR", "fr": "indemnités : {amount} EUR"},
-    "line": {"en": "  {name}: {amount} EUR", "fr": "  {name} : {amount} EUR"},
-    "number": {"en": "{days:g} day(s) a week", "fr": "{days:g} jour(s) par semaine"},
+    "capped": {"en": "less {days} over the caps", "fr": "moins {days} au-delà des plafonds"},
+    "floating": {"en": "plus {days} floating", "fr": "plus {days} flottants"},
+    "allowance": {"en": "allowance: {amount}", "fr": "indemnités{c} {amount}"},
+}
+
+#: The kinds of place as the text names them.
+_PLACE_KINDS: Final[dict[PlaceKind, dict[str, str]]] = {
+    PlaceKind.HOME: {"en": "home", "fr": "domicile"},
+    PlaceKind.TELECENTRE: {"en": "télécentre", "fr": "télécentre"},
+    PlaceKind.SITE: {"en": "another site", "fr": "autre site"},
+    PlaceKind.OTHER: {"en": "another place", "fr": "autre lieu"},
 }
 
 
-def _number(value: float, lang: str) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "fr" else text
+def _days(value: float, lang: str) -> str:
+    return formats.quantity(Q_(value, "workday"), lang)
+
+
+def _per_week(value: float, lang: str) -> str:
+    return formats.quantity(Q_(value, "workday/week"), lang)
+
+
+def _ask(pattern: WeeklyPattern | None, per_week: float, lang: str) -> str:
+    amount = _per_week(per_week, lang)
+    return amount if pattern is None else f"{pattern_words(pattern, lang)} ({amount})"
+
+
+def _rules(codes: tuple[str, ...], lang: str) -> str:
+    return ", ".join(rule_name(code).text(check_lang(lang)) for code in codes)
+
+
+def _days_line(assessment: Assessment, lang: str, say: Callable[..., str]) -> str:
+    """``jours de télétravail : 64,5 jours au calendrier, moins 6,5 jours de congés (25
+    jours de congés par an), soit 58 jours``; the adjustments that are zero are left
+    out."""
+    detail = assessment.days_detail()
+    parts = [say("planned", days=_days(detail["planned"], lang))]
+    if detail["leave_assumption"] is None:
+        parts[0] += f" ({say('known')})"
+    elif detail["leave"]:
+        assumption = assessment.part.policy.leave.describe(lang)
+        parts.append(say("leave", days=_days(detail["leave"], lang), assumption=assumption))
+    if detail["capped"]:
+        parts.append(say("capped", days=_days(detail["capped"], lang)))
+    if detail["floating"]:
+        parts.append(say("floating", days=_days(detail["floating"], lang)))
+    text = ", ".join(parts)
+    if len(parts) > 1:
+        text = say("total", detail=text, total=_days(detail["total"], lang))
+    return say("days", detail=text)
 
 
 def render_assessment(assessment: Assessment, lang: str = "en") -> str:
     """An assessment as lines of text, rendered from its data: the eligibility
-    decision, the period, the ask and the quota's answer, then how the days and the
-    amount were reached."""
-    if lang not in ("en", "fr"):
-        raise ValidationError("lang", lang, Phrase("'en' or 'fr'", "'en' ou 'fr'"))
+    decision, the period and the status, the ask and the quota's answer, then how the
+    days and the amount were reached."""
+    lang = check_lang(lang)
+    colon = f"{NBSP}:" if lang == "fr" else ":"
 
     def say(key: str, **values: Any) -> str:
-        return _SAY[key][lang].format(**values)
+        return _SAY[key][lang].format(c=colon, **values)
 
     batch, row = assessment.part, assessment.row
-    out = [assessment.decision.text(lang)]  # type: ignore[arg-type]
-    out.append(say("period", start=batch.start.isoformat(), end=batch.end.isoformat()))
+    out = [assessment.decision.text(lang)]
+    out.append(say("period", period=formats.period(batch.start, batch.end, lang)))
+    status = RowStatus(assessment.status)
+    out.append(say("status", status=status.label.text(lang)))
     if not assessment.entitled:
+        out.append(say("nothing"))
         return "\n".join(out)
-    asked = assessment.asked_pattern
-    per_week = say("number", days=float(batch.asked[row]))
-    out.append(say("asked", asked=per_week if asked is None else f"{asked} ({per_week})"))
-    quota = assessment.quota
-    if quota is not None:
-        out.append(render_quota(quota, lang))  # type: ignore[arg-type]
-    failures = assessment.failures
-    if PLACES_CODE in failures:
-        places = ", ".join(sorted(kind.value for kind in batch.policy.places))
-        out.append(say("places", places=places))
-    if assessment.status == "refused":
-        out.append(say("refused", rules=", ".join(failures)))
-        return "\n".join(out)
-    if assessment.status == "not_asked":
+    if status is RowStatus.NOT_ASKED:
         out.append(say("not_asked"))
         return "\n".join(out)
-    granted = assessment.pattern
+    out.append(say("asked", asked=_ask(assessment.asked_pattern, float(batch.asked[row]), lang)))
+    quota = assessment.quota
+    if quota is not None:
+        out.append(quota.text(lang))
+    failures = assessment.failures
+    if PLACES_CODE in failures:
+        out.append(say("in_the_way", rules=_rules((PLACES_CODE,), lang)))
+        kinds = sorted(batch.policy.places, key=list(PlaceKind).index)
+        out.append(say("places", places=", ".join(_PLACE_KINDS[k][lang] for k in kinds)))
+    if status is RowStatus.REFUSED:
+        out.append(say("nothing"))
+        return "\n".join(out)
     scheme = batch.policy.quota
     if scheme is not None and scheme.floating is not None and scheme.modality is Modality.FLOATING:
-        volume = _number(float(scheme.floating.volume.m_as("workday")), lang)
+        volume = _days(float(scheme.floating.volume.m_as("workday")), lang)
         out.append(say("granted_floating", volume=volume, per=say(f"per_{scheme.floating.per}")))
     else:
-        per_week = say("number", days=float(batch.granted[row]))
-        out.append(
-            say("granted", granted=per_week if granted is None else f"{granted} ({per_week})")
-        )
+        granted = _ask(assessment.pattern, float(batch.granted[row]), lang)
+        out.append(say("granted", granted=granted))
     if assessment.reduced:
-        out.append(say("reduced", rules=", ".join(failures)))
-    detail = assessment.days_detail()
-    figures = {k: _number(float(v), lang) for k, v in detail.items() if isinstance(v, float)}
-    if detail["leave_assumption"] is None:
-        out.append(say("days_known", **figures))
-    else:
-        out.append(say("days", assumption=batch.policy.leave.describe(lang), **figures))
-    out.append(say("allowance", amount=as_decimal(assessment.allowance_cents)))
-    for line in assessment.allowance_result.lines:
-        out.append(say("line", name=line.name, amount=as_decimal(line.cents)))
+        out.append(say("reduced", rules=_rules(failures, lang)))
+    out.append(_days_line(assessment, lang, say))
+    lines = assessment.allowance_result.lines
+    if not lines:
+        out.append(say("allowance", amount="aucune" if lang == "fr" else "none"))
+        return "\n".join(out)
+    out.append(say("allowance", amount=formats.money(assessment.allowance_cents, lang)))
+    out.extend(f"  {line_text(line, lang)}" for line in lines)
     return "\n".join(out)

@@ -19,8 +19,9 @@ from teletravail.explain import (
     CriterionResult,
     encode_value,
     render_quota,
+    rule_name,
 )
-from teletravail.messages import Lang
+from teletravail.messages import Lang, Phrase
 from teletravail.units import Q_
 from teletravail.week import WeeklyPattern, weekday_mask
 
@@ -211,6 +212,9 @@ class QuotaChecks:
             )
         passed = not failed
         rule = self.derogations.get(row)
+        share = float(self.shares[row])
+        band = next((b for b in quota.part_time if b.applies(share)), None)
+        lowered = rule is None and band is not None and band.maximum < quota.maximum
         return QuotaDecision(
             agent_id=agent_id,
             on=self.on if self.on is not None else dt.date(1970, 1, 1),
@@ -220,13 +224,16 @@ class QuotaChecks:
             derogation=None if rule is None else rule.kind.value,
             result=CompositeResult(kind="all", passed=passed, children=tuple(leaves)),
             failures=tuple(code for code in RULE_CODES if code in failed),
+            working_time=Q_(share, "percent") if lowered else None,
         )
 
 
 @attrs.frozen(kw_only=True)
 class QuotaDecision:
     """The answer to a quota check: allowed or not, what was asked, the most allowed,
-    and each limit as a criterion result with its source."""
+    and each limit as a criterion result with its source. ``working_time`` is the
+    agent's, when a part-time cap lowers the most allowed (the text says it: ``au plus
+    1 jour par semaine à 80 %``); the JSON document does not carry it."""
 
     agent_id: str
     on: dt.date
@@ -236,6 +243,7 @@ class QuotaDecision:
     derogation: str | None
     result: CompositeResult
     failures: tuple[str, ...]
+    working_time: Quantity | None = attrs.field(default=None, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready document with a schema version."""
@@ -251,6 +259,11 @@ class QuotaDecision:
             "failures": list(self.failures),
             "result": self.result.to_dict(),
         }
+
+    @property
+    def rule_names(self) -> tuple[Phrase, ...]:
+        """The names of the rules in the way, in words (the codes are :attr:`failures`)."""
+        return tuple(rule_name(code) for code in self.failures)
 
     def text(self, lang: Lang = "en") -> str:
         """The decision in English or French, rendered from its data."""

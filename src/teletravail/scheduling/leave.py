@@ -33,10 +33,10 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from teletravail import sources
+from teletravail import formats, sources
 from teletravail._checks import optional_source
 from teletravail.errors import ValidationError
-from teletravail.messages import Phrase
+from teletravail.messages import Phrase, check_lang
 from teletravail.sources import Source
 from teletravail.units import Q_, as_quantity
 
@@ -145,18 +145,22 @@ class LeaveAssumption:
 
     def describe(self, lang: str = "en") -> str:
         """The assumption in a few words, in English or French (``25 days of leave a
-        year``, ``25 jours de congés par an``)."""
-        if lang not in ("en", "fr"):
-            raise ValidationError("lang", lang, Phrase("'en' or 'fr'", "'en' ou 'fr'"))
+        year``, ``25 jours de congés par an``; ``45.5 weeks worked a year``, ``45,5
+        semaines travaillées par an``)."""
+        lang = check_lang(lang)
         if self.days is not None:
-            number = f"{float(self.days.m_as('workday')):g}"
+            days = float(self.days.m_as("workday"))
             if lang == "fr":
-                return f"{number.replace('.', ',')} jours de congés par an"
-            return f"{number} days of leave a year"
-        number = f"{self.weeks_worked:g}"
+                noun = "jours" if days >= 2 else "jour"
+                return f"{formats.number(days, lang)} {noun} de congés par an"
+            noun = "day" if days == 1 else "days"
+            return f"{formats.number(days, lang)} {noun} of leave a year"
+        weeks = float(self.weeks_worked or 0)
         if lang == "fr":
-            return f"{number.replace('.', ',')} semaines travaillées par an"
-        return f"{number} weeks worked a year"
+            noun = "semaines travaillées" if weeks >= 2 else "semaine travaillée"
+            return f"{formats.number(weeks, lang)} {noun} par an"
+        noun = "week" if weeks == 1 else "weeks"
+        return f"{formats.number(weeks, lang)} {noun} worked a year"
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form: the days of leave or the weeks worked, and the source."""
