@@ -28,9 +28,9 @@ icalendar = pytest.importorskip("icalendar")
             "Telework at the Assier télécentre",
             "Télétravail au télécentre d'Assier",
         ),
-        ("telecentre", "Telework at a télécentre", "Télétravail en télécentre"),
+        ("telecentre", "Telework at a télécentre", "Télétravail dans un télécentre"),
         ("site:Cahors", "Telework at the Cahors site", "Télétravail sur le site de Cahors"),
-        ("other", "Telework in another place", "Télétravail dans un autre lieu"),
+        ("other", "Telework at another place", "Télétravail dans un autre lieu"),
     ],
 )
 def test_summaries(place: str, english: str, french: str) -> None:

@@ -15,9 +15,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final
 
+from teletravail.explain.patterns import place_words
 from teletravail.formats import date
-from teletravail.messages import Lang, Phrase, check_lang
-from teletravail.week import DayPart, Place, PlaceKind
+from teletravail.messages import Phrase, check_lang
+from teletravail.week import DayPart, Place
 
 __all__ = ["TELEWORK", "event_description", "event_summary", "place_words"]
 
@@ -25,21 +26,6 @@ __all__ = ["TELEWORK", "event_description", "event_summary", "place_words"]
 TELEWORK: Final = Phrase("Telework", "Télétravail")
 
 #: Where, for a place without a name, and the template for one with a name.
-_PLACES: Final[dict[PlaceKind, tuple[Phrase, Phrase]]] = {
-    PlaceKind.HOME: (Phrase("at home", "à domicile"), Phrase("at home", "à domicile")),
-    PlaceKind.TELECENTRE: (
-        Phrase("at a télécentre", "en télécentre"),
-        Phrase("at the {name} télécentre", "au télécentre {of}{name}"),
-    ),
-    PlaceKind.SITE: (
-        Phrase("at another site of the employer", "sur un autre site de l'employeur"),
-        Phrase("at the {name} site", "sur le site {of}{name}"),
-    ),
-    PlaceKind.OTHER: (
-        Phrase("in another place", "dans un autre lieu"),
-        Phrase("in another place ({name})", "dans un autre lieu ({name})"),
-    ),
-}
 _HALVES: Final[dict[DayPart, Phrase]] = {
     DayPart.AM: Phrase(" (morning)", " (matin)"),
     DayPart.PM: Phrase(" (afternoon)", " (après-midi)"),
@@ -55,19 +41,6 @@ _WHOSE: Final = Phrase(
     "{day} {where} for agent {agent}, on {date}.",
     "{day} {where} pour l'agent {agent}, le {date}.",
 )
-
-
-def _of(name: str) -> str:
-    """French "de" before a name, elided before a vowel (« d'Assier »)."""
-    return "d'" if name[:1].lower() in "aeiouyéèêàâîïôûh" else "de "
-
-
-def place_words(place: Place, lang: Lang) -> str:
-    """Where telework happens, in words: ``at home``, ``au télécentre de Figeac``."""
-    plain, named = _PLACES[place.kind]
-    if place.name is None:
-        return plain.text(lang)
-    return named.text(lang).format(name=place.name, of=_of(place.name))
 
 
 def event_summary(place: Place, part: DayPart, lang: str = "en") -> str:
