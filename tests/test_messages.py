@@ -484,10 +484,10 @@ def test_system_reasons_in_french() -> None:
                 .Volunteer()
                 .evaluate(Agent(id="A", hire_date="2020-01-01"), "2019-06-01")
             ),
-            "hire_date: expected a date on or before the reference date 2019-06-01, got"
+            "hire_date: expected a date on or before the reference date, 1 June 2019, got"
             " '2020-01-01'",
             "hire_date : attendu une date égale ou antérieure à la date de référence, le"
-            " 2019-06-01, trouvé « 2020-01-01 »",
+            " 1er juin 2019, trouvé « 2020-01-01 »",
         ),
     ],
 )
@@ -722,11 +722,11 @@ def test_the_agents_hired_after_the_reference_date_in_french() -> None:
     batch = Volunteer().evaluate(workforce, "2013-06-01", errors="report")
     (row,) = batch.errors
     assert row.message == (
-        "hire_date: expected a date on or before the reference date 2013-06-01, got 2014-03-01"
+        "hire_date: expected a date on or before the reference date, 1 June 2013, got 2014-03-01"
     )
     assert row.text("fr") == (
         "hire_date\u00a0: attendu une date égale ou antérieure à la date de référence, le"
-        " 2013-06-01, trouvé «\u00a02014-03-01\u00a0»"
+        " 1er juin 2013, trouvé «\u00a02014-03-01\u00a0»"
     )
 
 

@@ -239,7 +239,7 @@ def test_a_component_keeps_its_reference_and_the_library_values() -> None:
     assert allowance_presets.forfait_teletravail() == state
     per_day = allowance_presets.urssaf_per_day(collective_agreement=True)
     assert per_day.national == NationalReference(parameter="urssaf-per-day-collective-agreement")
-    assert per_day.cap_per == "month" and per_day.name.endswith("(collective agreement)")
+    assert per_day.cap_per == "month" and per_day.name.endswith("(accord collectif)")
     flat = allowance_presets.urssaf_monthly_flat()
     assert isinstance(flat, MonthlyFlat) and flat.national is not None
 
@@ -524,7 +524,7 @@ def test_the_schema_asks_for_a_rate_or_a_national_parameter() -> None:
 
 def test_the_presets_name_their_national_parameters() -> None:
     """The public-service preset names the State's forfait, the private-sector template the
-    URSSAF limit per day; both with the library's values."""
+    indemnité URSSAF par jour; both with the library's values."""
     public = presets.load("public-service")
     private = presets.load("private-sector")
     assert public.allowance is not None and private.allowance is not None

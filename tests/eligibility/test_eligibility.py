@@ -82,7 +82,7 @@ def test_seniority_hired_on_the_reference_date() -> None:
 
 def test_hired_after_the_reference_date_is_an_error() -> None:
     """An agent hired after the reference date raises, naming hire_date and the date."""
-    with pytest.raises(ReferenceDateError, match="2013-01-01") as caught:
+    with pytest.raises(ReferenceDateError, match="1 January 2013") as caught:
         lot_rule().evaluate(agent(hire_date="2013-01-02"), ON)
     assert caught.value.field == "hire_date"
 

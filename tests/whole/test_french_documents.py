@@ -555,7 +555,7 @@ def test_bilan_in_french_says_the_bad_rows_in_french(
             " probationer) ou « stagiaire étudiant » (un étudiant en stage, code trainee) ; «"
             " stagiaire » seul est ambigu, trouvé « stagiaire »",
             "  ligne 3 : hire_date : attendu une date égale ou antérieure à la date de référence,"
-            " le 2013-06-01, trouvé « 2014-01-01 »",
+            " le 1er juin 2013, trouvé « 2014-01-01 »",
         ]
     ]
     code, out, _ = _run(["bilan", "lot-2013", str(staff), "--on", "2013-06-01"], capsys)

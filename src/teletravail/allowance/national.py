@@ -263,7 +263,7 @@ def _forfait() -> NationalParameter:
 def _urssaf_per_day(agreement: bool) -> NationalParameter:
     return NationalParameter(
         name="urssaf-per-day" + ("-collective-agreement" if agreement else ""),
-        label="URSSAF limit per day" + (" (collective agreement)" if agreement else ""),
+        label="indemnité URSSAF par jour" + (" (accord collectif)" if agreement else ""),
         description=(
             "The most a private employer may pay per telework day without social"
             " contributions, with its monthly cap (22 days)"
@@ -289,7 +289,7 @@ def _urssaf_per_day(agreement: bool) -> NationalParameter:
 def _urssaf_monthly_flat(agreement: bool) -> NationalParameter:
     return NationalParameter(
         name="urssaf-monthly-flat" + ("-collective-agreement" if agreement else ""),
-        label="URSSAF monthly flat" + (" (collective agreement)" if agreement else ""),
+        label="indemnité mensuelle URSSAF" + (" (accord collectif)" if agreement else ""),
         description=(
             "The most a private employer may pay a month per weekly telework day without"
             " social contributions" + (", under a collective agreement." if agreement else ".")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from teletravail import formats
 from teletravail._columns import any_set, frozen
 from teletravail.errors import ReferenceDateError, RowError, ValidationError
 from teletravail.explain.results import SCHEMA_VERSION, Decision
@@ -41,9 +42,10 @@ __all__ = [
 def hired_by(on: dt.date) -> Phrase:
     """What the hire date of an agent assessed on ``on`` must be: on or before it."""
     return Phrase(
-        "a date on or before the reference date {on}",
-        "une date égale ou antérieure à la date de référence, le {on}",
-        on=on.isoformat(),
+        "a date on or before the reference date, {on}".format(on=formats.date(on, "en")),
+        "une date égale ou antérieure à la date de référence, le {on}".format(
+            on=formats.date(on, "fr")
+        ),
     )
 
 
