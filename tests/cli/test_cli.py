@@ -524,7 +524,7 @@ def test_schedule_refused_by_the_quota(capsys: pytest.CaptureFixture[str]) -> No
     assert main(["schedule", "--policy", "lot-2013", *PERIOD, "--days", "tue,thu"]) == 1
     err = capsys.readouterr().err
     assert "the quota of Lot 2013 does not allow this pattern" in err
-    assert "refused" in err and "in the way: maximum of telework" in err
+    assert "refused" in err and "in the way: telework maximum" in err
 
 
 def test_schedule_checks_place_and_period(capsys: pytest.CaptureFixture[str]) -> None:

@@ -159,7 +159,7 @@ def test_a_quota_refusal_for_too_many_days() -> None:
         "✗ all of:\n"
         "  ✗ telework asked: 4 days a week, more than the maximum of 3 days a week\n"
         "  ✗ presence on site: 1 day a week, less than the minimum of 2 days a week\n"
-        "in the way: maximum of telework and presence on site\n"
+        "in the way: telework maximum and presence on site\n"
         "what would be granted: at most 3 days a week, with at least 2 days a week on site"
     )
 
@@ -211,7 +211,7 @@ def test_the_quota_error_names_the_date_and_the_rules_in_words() -> None:
     decision = quota.check(WeeklyPattern.of(["mon", "tue", "wed", "thu"]), agent, "2024-01-01")
     error = QuotaExceededError(decision)
     assert str(error) == (
-        "pattern: expected at most 3 days a week on 1 January 2024 (maximum of telework,"
+        "pattern: expected at most 3 days a week on 1 January 2024 (telework maximum,"
         " presence on site), got '4 days a week'"
     )
     assert error.text("fr") == (

@@ -39,8 +39,8 @@ RULE_NAMES: Final[Mapping[str, Phrase]] = MappingProxyType(
         "policy.places": Phrase("places of telework", "lieux de télétravail"),
         "quota.granularity": Phrase("whole or half days", "journées ou demi-journées"),
         "quota.workdays": Phrase("days worked", "jours travaillés"),
-        "quota.minimum": Phrase("minimum of telework", "minimum de télétravail"),
-        "quota.maximum": Phrase("maximum of telework", "maximum de télétravail"),
+        "quota.minimum": Phrase("telework minimum", "minimum de télétravail"),
+        "quota.maximum": Phrase("telework maximum", "maximum de télétravail"),
         "quota.on_site": Phrase("presence on site", "présence sur site"),
         "population.none": Phrase(
             "in none of the scheme's populations", "dans aucune population du dispositif"
