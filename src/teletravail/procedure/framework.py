@@ -145,14 +145,14 @@ NOTES: Final[tuple[Phrase, ...]] = (
     Phrase(
         "The one-month time for the answer is read as added by décret n° 2020-524; before"
         " it, the summaries of 2016 give no time for the answer.",
-        "Le délai d'un mois pour répondre est lu comme ajouté par le décret n° 2020-524\u00a0;"
+        "Le délai d'un mois pour répondre est lu comme ajouté par le décret n° 2020-524\u202f;"
         " avant lui, les résumés de 2016 ne donnent aucun délai de réponse.",
     ),
     Phrase(
         "The summaries of 2016 ask for an interview and reasons before any refusal; the"
         " wording of 2020 speaks of activities declared eligible. The library asks for them"
         " for eligible activities in both versions.",
-        "Les résumés de 2016 demandent un entretien et une motivation avant tout refus\u00a0;"
+        "Les résumés de 2016 demandent un entretien et une motivation avant tout refus\u202f;"
         " la rédaction de 2020 parle des activités déclarées éligibles. La bibliothèque les"
         " exige pour les activités éligibles dans les deux versions.",
     ),

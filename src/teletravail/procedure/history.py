@@ -567,10 +567,12 @@ def _moved(event: Event, life: Life, terms: AuthorisationTerms | None) -> Life:
             renewals=0,
             ending=None,
             decision=event,
-            appealed=False,
+            appealed=state is State.APPEALED,
         )
     if kind is EventKind.REFUSE:
-        return attrs.evolve(life, state=State.REFUSED, last=last, decision=event, appealed=False)
+        # a refusal after an appeal is the final answer: it is not appealed again
+        appealed = state is State.APPEALED
+        return attrs.evolve(life, state=State.REFUSED, last=last, decision=event, appealed=appealed)
     if kind is EventKind.RENEW:
         renewals = life.renewals
         if life.grant is not None and life.grant.duration is not None:
@@ -584,7 +586,9 @@ def _moved(event: Event, life: Life, terms: AuthorisationTerms | None) -> Life:
         back = life.before_suspension or State.GRANTED_CONFIRMED
         return attrs.evolve(life, state=back, last=last, before_suspension=None)
     if kind in (EventKind.END, EventKind.CHANGE_OF_DUTIES):
-        return attrs.evolve(life, state=State.ENDED, last=last, ending=event, decision=event)
+        return attrs.evolve(
+            life, state=State.ENDED, last=last, ending=event, decision=event, appealed=False
+        )
     return attrs.evolve(life, state=State.APPEALED, last=last, appealed=True)
 
 
