@@ -14,7 +14,10 @@ The modules:
 * :mod:`~teletravail.procedure.states`: the states, the kinds of events and which event
   each state allows;
 * :mod:`~teletravail.procedure.events`: one dated event and its JSON form;
-* :mod:`~teletravail.procedure.history`: the history, its checks and its JSON form;
+* :mod:`~teletravail.procedure.life`: where the events leave an authorisation, and the
+  state on a day;
+* :mod:`~teletravail.procedure.rules`: the rules each event is checked against;
+* :mod:`~teletravail.procedure.history`: the history as a value, and its JSON form;
 * :mod:`~teletravail.procedure.deadlines`: the deadlines on a day.
 """
 
@@ -35,11 +38,12 @@ from .framework import (
 from .history import (
     HISTORY_TABLE,
     AuthorisationHistory,
-    Life,
     earliest_ending,
     history_problems,
     replay,
 )
+from .life import Life
+from .rules import check_event, earliest_notice
 from .states import ALLOWED, GRANTED, STATE_WORDS, EventKind, State
 
 __all__ = [
@@ -63,8 +67,10 @@ __all__ = [
     "Sector",
     "State",
     "appeal_body",
+    "check_event",
     "deadlines",
     "earliest_ending",
+    "earliest_notice",
     "history_problems",
     "procedure_in_force",
     "replay",
