@@ -751,3 +751,61 @@ def sources(draw: st.DrawFn) -> Source:
         note=draw(st.none() | st.text(max_size=20)),
         unconfirmed=draw(st.booleans()),
     )
+
+
+# --- an authorisation's life ---------------------------------------------------------------
+
+
+@st.composite
+def authorisation_histories(draw: st.DrawFn) -> tuple[str, str, list[object]]:
+    """A sector, a contract and a sequence of events that follows the procedure, built
+    by hand from generous margins rather than by the library's own arithmetic: answers
+    after the request, a refusal with its reasons and interview, at most one appeal, an
+    adaptation of at most 89 days (never more than 3 months), a term of 4 to 12 months
+    (within the 2016 limit of one year), one renewal after the adaptation, an ending
+    notified while the authorisation is held and taking effect 70 days later (more than
+    any 2-month notice), with reasons and an interview at the employer's initiative."""
+    from teletravail.procedure import Event
+
+    day = dt.timedelta(days=1)
+    sector = draw(st.sampled_from(["public", "private"]))
+    contract = draw(st.sampled_from(["civil_servant", "contract_staff", "probationer"]))
+    on = draw(st.dates(min_value=dt.date(2016, 2, 13), max_value=dt.date(2035, 12, 31)))
+    events: list[object] = [Event(kind="request", on=on, campaign_closes=draw(st.none() | dates))]
+    on += draw(st.integers(0, 20)) * day
+    if draw(st.booleans()):
+        events.append(Event(kind="review", on=on))
+        on += draw(st.integers(0, 20)) * day
+    if draw(st.booleans()):
+        interview = on
+        on += draw(st.integers(0, 10)) * day
+        events.append(Event(kind="refuse", on=on, reasons="service", interview=interview))
+        if sector == "private" or not draw(st.booleans()):
+            return sector, contract, events
+        on += draw(st.integers(0, 60)) * day
+        events.append(Event(kind="appeal", on=on))
+        on += draw(st.integers(0, 60)) * day
+        if draw(st.booleans()):
+            events.append(Event(kind="refuse", on=on, reasons="service", interview=on))
+            return sector, contract, events
+    start = on + draw(st.integers(0, 30)) * day
+    adaptation = draw(
+        st.none()
+        | st.integers(1, 3).map(lambda m: Duration(months=m))
+        | st.integers(1, 89).map(lambda d: Duration(days=d))
+    )
+    if adaptation is not None and adaptation.months:
+        adaptation = Duration(days=min(89, 28 * adaptation.months))
+    duration = draw(st.none() | st.integers(4, 12).map(lambda m: Duration(months=m)))
+    events.append(Event(kind="grant", on=on, start=start, adaptation=adaptation, duration=duration))
+    notified = start + draw(st.integers(0, 100)) * day
+    if duration is not None and draw(st.booleans()):
+        renewed = start + 100 * day
+        events.append(Event(kind="renew", on=renewed, interview=renewed))
+        notified = renewed + draw(st.integers(0, 10)) * day
+    if draw(st.booleans()):
+        side = draw(st.sampled_from(["agent", "employer"]))
+        fields = {"reasons": "service", "interview": notified} if side == "employer" else {}
+        effective = notified + 70 * day
+        events.append(Event(kind="end", on=notified, side=side, effective=effective, **fields))
+    return sector, contract, events

@@ -35,18 +35,22 @@ from teletravail.messages import (
 
 if TYPE_CHECKING:
     from teletravail.scheduling.checks import QuotaDecision
+    from teletravail.sources import Source
 
 __all__ = [
     "ConfigError",
     "DatedValueError",
+    "EventOrderError",
     "NoValueInForceError",
     "NotPayableError",
     "PatternError",
     "Problem",
+    "ProcedureError",
     "QuotaExceededError",
     "ReferenceDateError",
     "RowError",
     "TeletravailError",
+    "TransitionError",
     "UnitError",
     "ValidationError",
     "WorkforceError",
@@ -283,6 +287,56 @@ class NotPayableError(ValidationError):
     """A component asked for at a place where it is not payable."""
 
     code: ClassVar[str] = "not_payable"
+
+
+class ProcedureError(ValidationError):
+    """An event of an authorisation's life breaks a rule of the procedure.
+
+    ``field`` names the event's field at fault (``events[2].effective``), ``rule`` is the
+    stable name of the rule broken (``"notice"``, ``"refusal_reasons"``…) and ``source``
+    the :class:`~teletravail.sources.Source` of the rule, where a text sets it.
+    """
+
+    code: ClassVar[str] = "procedure_rule"
+
+    def __init__(
+        self,
+        field: str,
+        value: Any,
+        expected: str,
+        rule: str = "",
+        source: Source | None = None,
+    ) -> None:
+        self.rule = rule
+        self.source = source
+        super().__init__(field, value, expected)
+
+    def to_dict(self) -> dict[str, Any]:
+        """With the ``rule`` broken and its ``source`` (as a source's dict), where known."""
+        data = super().to_dict() | {"rule": self.rule}
+        if self.source is not None:
+            data["source"] = self.source.to_dict()
+        return data
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            type(self),
+            (self.field, self.value, self.expected, self.rule, self.source),
+            self.__dict__,
+        )
+
+
+class TransitionError(ProcedureError):
+    """An event the authorisation's state on its date does not allow (a renewal of a
+    refused request, an appeal of a grant)."""
+
+    code: ClassVar[str] = "forbidden_transition"
+
+
+class EventOrderError(ProcedureError):
+    """An event dated before the one it follows, or before the request."""
+
+    code: ClassVar[str] = "event_order"
 
 
 class RowError:
