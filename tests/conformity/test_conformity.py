@@ -307,8 +307,9 @@ def test_floating_days_only_since_decret_2020_524() -> None:
 def test_derogations_as_the_text_stood(
     day: str, kind: str, duration: str | None, code: str | None
 ) -> None:
-    """Each derogation kind is checked against art. 4 in the version in force that day."""
-    rule = DerogationRule(kind=kind, duration=duration)
+    """Each derogation kind is checked against art. 4 in the version in force that day
+    (renewed once at most before décret 2020-524, as the text then stood)."""
+    rule = DerogationRule(kind=kind, duration=duration, renewals=1 if day < "2020-05-07" else None)
     policy = attrs.evolve(
         with_quota(public_service_policy(), derogations=[rule]), places={"home"}, allowance=None
     )
@@ -351,10 +352,19 @@ def test_lot_2013_across_the_texts() -> None:
     lot = lot_policy()
     assert check_conformity(lot, "2013-01-01").codes == ("no_framework_in_force",)
     in_2018 = check_conformity(lot, "2018-06-01")
-    assert in_2018.codes == ("place_not_allowed", "allowance_before_forfait")
+    assert in_2018.codes == (
+        "place_not_allowed",
+        "allowance_before_forfait",
+        "seniority_not_in_framework",
+    )
     assert not in_2018.conforms
     in_2023 = check_conformity(lot, "2023-01-01")
-    assert in_2023.conforms and in_2023.codes == ("one_off_not_covered",)
+    assert in_2023.conforms and in_2023.codes == (
+        "one_off_not_covered",
+        "seniority_not_in_framework",
+        "eligibility_by_post",
+        "eligibility_by_post",
+    )
     note = in_2023.findings[0]
     assert note.severity == "note" and note.path == "allowance[0].amount"
     assert note.observed == Q_(100, "EUR")
@@ -457,7 +467,7 @@ def test_report_as_json() -> None:
     document = json.loads(json.dumps(report.to_dict()))
     assert document["schema"] == "teletravail.conformity_report"
     assert document["schema_version"] == 1 and document["conforms"] is False
-    assert document["counts"] == {"error": 1, "warning": 0, "note": 1}
+    assert document["counts"] == {"error": 1, "warning": 0, "note": 2}
     place = document["findings"][0]
     assert place["code"] == "place_not_allowed" and place["observed"] == "site"
     assert place["limit"] == ["home", "telecentre"] and place["source"]["title"].startswith("Déc")
@@ -470,13 +480,13 @@ def test_render_in_english_and_french() -> None:
     report = check_conformity(lot_policy(), "2018-06-01")
     english = report.render()
     assert english.splitlines()[0] == (
-        "Policy Lot 2013 on 1 June 2018: does not conform (1 error, 0 warnings, 1 note)"
+        "Policy Lot 2013 on 1 June 2018: does not conform (1 error, 0 warnings, 2 notes)"
     )
     assert "place_not_allowed" not in english and str(report) == english
     french = report.render("fr")
     assert french.splitlines()[0] == (
         "Politique Lot 2013 au 1er juin 2018\u00a0: non conforme (1 erreur, 0 avertissement,"
-        " 1 remarque)"
+        " 2 remarques)"
     )
     assert "  source\u00a0: décret n° 2016-151" in french and " :" not in french
 
@@ -776,3 +786,45 @@ def test_the_public_service_preset_terms_conform_since_2020(day: dt.date) -> Non
     assert policy.authorisation is not None
     assert terms_codes(policy, day) == ()
     assert terms_codes(policy, BEFORE_2020) == ("authorisation_longer_than_allowed",)
+
+
+def test_eligibility_criteria_against_the_framework() -> None:
+    """A rule by post is a warning from the 2021 framework agreement on; a seniority
+    minimum a note; contract staff excluded an error (art. 1); apprentices excluded and
+    a derogation exception, nothing."""
+    from teletravail.eligibility import ExcludedContracts, MinimumSeniority, TeleworkablePost
+
+    base = attrs.evolve(public_service_policy(), places={"home"}, allowance=None)
+    by_post = attrs.evolve(base, eligibility=Volunteer() & TeleworkablePost())
+    assert "eligibility_by_post" not in check_conformity(by_post, "2021-07-12").codes
+    found = finding(check_conformity(by_post, "2021-07-13"), "eligibility_by_post")
+    assert found.severity == "warning" and found.path == "eligibility.rules[1]"
+    assert found.source.title.startswith("Accord du 13 juillet 2021")
+    senior = attrs.evolve(base, eligibility=Volunteer() & MinimumSeniority(minimum="1 year"))
+    note = finding(check_conformity(senior, "2023-01-01"), "seniority_not_in_framework")
+    assert note.severity == "note" and note.path == "eligibility.rules[1].minimum"
+    assert check_conformity(senior, "2023-01-01").conforms
+    contracts = ExcludedContracts(contract_types={"contract_staff", "apprentice"})
+    excluded = attrs.evolve(base, eligibility=Volunteer() & contracts)
+    report = check_conformity(excluded, "2023-01-01")
+    error = finding(report, "contract_staff_excluded")
+    assert not report.conforms and error.source.article == "1"
+    assert error.message("fr").startswith("agents contractuels exclus, alors que le décret")
+    apprentices = attrs.evolve(
+        base, eligibility=Volunteer() & ExcludedContracts(contract_types={"apprentice"})
+    )
+    assert check_conformity(apprentices, "2023-01-01").codes == ()
+
+
+def test_derogation_renewals_against_the_text() -> None:
+    """Before décret 2020-524 a derogation is renewed once at most; after it, no limit."""
+    endless = DerogationRule(kind="health", duration="6 months")
+    policy = attrs.evolve(
+        with_quota(public_service_policy(), derogations=[endless]), places={"home"}, allowance=None
+    )
+    found = finding(check_conformity(policy, "2019-07-01"), "derogation_renewed_beyond_framework")
+    assert found.path == "quota.derogations[0].renewals"
+    assert found.message("en") == (
+        "derogation for health or disability: renewals without limit, at most one renewal"
+    )
+    assert check_conformity(policy, "2021-12-23").codes == ()

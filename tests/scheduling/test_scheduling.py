@@ -762,3 +762,84 @@ def test_part_time_bands_never_cap_full_time_agents() -> None:
     assert any_part_time.part_time[0].describe() == "any part-time working time"
     caps = any_part_time.caps_columns([50.0, 80.0, 99.5, 100.0])
     assert caps.tolist() == [1.0, 1.0, 1.0, 3.0]
+
+
+def test_a_second_exceptional_derogation_lifts_the_cap_through_every_entry_point() -> None:
+    """Two successive exceptional-situation derogations (art. 4 sets no limit on their
+    renewal) each lift the 3-day cap: four days a week in both spans, the same days
+    through plan(), one agent's assessment and a workforce's. Counted by hand: Mon-Thu
+    from 1 January to 31 March 2024 are 13 weeks of 4 days less New Year's Day, so 51;
+    1 May to 30 June are 18 + 16 Mon-Thu less 1 and 8 May, Ascension (9 May) and Whit
+    Monday (20 May), so 30."""
+    from teletravail import Workforce, load_policy
+
+    public = load_policy("public-service")
+    held = Agent(
+        id="E",
+        hire_date="2015-01-01",
+        pattern="mon, tue, wed, thu",
+        absences="none",
+        derogations=["exceptional:2024-01-01/2024-03-31", "exceptional:2024-05-01/2024-06-30"],
+    )
+    four = WeeklyPattern.of(["mon", "tue", "wed", "thu"])
+    staff = Workforce.from_agents([attrs.evolve(held, id="other", derogations=()), held])
+    for start, end, expected in (
+        ("2024-01-01", "2024-03-31", 51),
+        ("2024-05-01", "2024-06-30", 30),
+    ):
+        assert public.quota.allowed(held, end) == Q_(5, "workday/week")
+        days = plan(four, start, end, agent=held, quota=public.quota, calendar=public.calendar)
+        one = public.assess(held, on=start, period=(start, end))
+        many = public.assess(staff, on=start, period=(start, end))
+        assert days.total == Q_(expected, "workday")
+        assert one.status == "granted" and one.days == Q_(expected, "workday")
+        assert many.statuses().tolist() == ["refused", "granted"]
+        assert many.days.tolist()[1] == expected
+    assert public.quota.allowed(held, "2024-04-15") == Q_(3, "workday/week")
+
+
+def test_a_health_derogation_renewed_beyond_its_rule_does_not_lift_the_cap() -> None:
+    """Renewed once at most: the third grant does not lift the cap, and the quota says
+    why, with the rule's source, in both languages."""
+    from teletravail.scheduling.derogations import DECRET_2021_1725
+
+    once = DerogationRule(kind="health", duration="6 months", renewals=1, source=DECRET_2021_1725)
+    quota = attrs.evolve(public_service_quota(), derogations=[once])
+    held = agent(
+        derogations=[
+            "health:2024-01-01/2024-06-30",
+            "health:2024-07-01/2024-12-31",
+            "health:2025-01-01/2025-06-30",
+        ]
+    )
+    assert quota.allowed(held, "2024-03-01") == Q_(5, "workday/week")
+    assert quota.allowed(held, "2024-09-01") == Q_(5, "workday/week")
+    assert quota.allowed(held, "2025-02-03") == Q_(3, "workday/week")
+    assert quota.derogation_lapse(held, "2024-09-01") is None
+    reason = quota.derogation_lapse(held, "2025-02-03")
+    assert reason is not None
+    assert reason == (
+        "the grant of 1 January 2025 is renewal number 2, beyond the renewals the rule"
+        " allows: at most 1 (décret n° 2016-151 du 11 février 2016, art. 4, as amended by"
+        " décret n° 2021-1725 du 21 décembre 2021)"
+    )
+    assert reason.text("fr").startswith(
+        "l'octroi du 1er janvier 2025 est le renouvellement n°\u00a02, au-delà des"
+        " renouvellements que la règle permet\u00a0: au plus 1 (décret n° 2016-151"
+    )
+    with pytest.raises(QuotaExceededError):
+        plan(
+            WeeklyPattern.of(["mon", "tue", "wed", "thu"]),
+            "2025-01-06",
+            "2025-01-31",
+            agent=held,
+            quota=quota,
+        )
+    # the national rule sets no limit: the third grant lifts the cap
+    assert public_service_quota().allowed(held, "2025-02-03") == Q_(5, "workday/week")
+    # past its longest length, a grant lapses too, and says when
+    long = agent(derogations=["health:2024-01-01/2024-12-31"])
+    late = quota.derogation_lapse(long, "2024-08-01")
+    assert late is not None and "reached its longest length of 6 months on 1 July 2024" in late
+    with pytest.raises(ValidationError, match="renewals"):
+        DerogationRule(kind="health", renewals=-1)

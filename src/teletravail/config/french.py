@@ -171,6 +171,8 @@ KEYS_FR: Final[Mapping[tuple[str, str], str]] = {
     ("derogation", "duration"): "sa durée la plus longue avant un renouvellement (par "
     "défaut\u00a0: sans limite)",
     ("derogation", "renewable"): "si elle peut être renouvelée (par défaut\u00a0: oui)",
+    ("derogation", "renewals"): "le nombre maximal de renouvellements après le premier octroi"
+    " (par défaut\u00a0: sans limite)",
     ("derogation", "maximum"): "le plafond (par défaut\u00a0: tous les jours)",
     ("derogation", "source"): "le texte qui la fixe",
     ("part_time", "low"): "la quotité la plus basse de la tranche (0\u00a0% par défaut)",

@@ -41,6 +41,7 @@ from .framework import DECRET_2016_151_IN_FORCE as DECRET_2016_151_IN_FORCE
 from .framework import FRAMEWORK_START
 from .framework import NOTICE as NOTICE
 from .framework import NOTICE_PERIODS as NOTICE_PERIODS
+from .framework import derogation_renewals_in_force as derogation_renewals_in_force
 
 # The texts of the framework and ``Lang`` (re-exported ``as`` themselves) stay importable
 # from here, as from the module this package was, outside ``__all__`` as they were.

@@ -3,7 +3,11 @@ and what it reads, part by part.
 
 * the quota: at most 3 telework days a week and 2 on site, for full-timers and at the
   lowest working time of each part-time band; floating days before décret 2020-524;
-* the derogations above 3 days, against the grounds and lengths of art. 4 in force;
+* the derogations above 3 days, against the grounds, lengths and renewals of art. 4 in
+  force;
+* the eligibility criteria, the policy's and each population's: a rule by post where
+  the framework asks for an assessment by activity, a seniority minimum the framework
+  does not set, contract staff excluded where the décret applies to them;
 * the places of telework, against art. 2 in force;
 * the allowance, component by component, against the forfait télétravail's rate and
   yearly cap (or a note where the forfait does not reach it);
@@ -33,6 +37,17 @@ from teletravail.allowance.one_off import OneOff
 from teletravail.allowance.rates import MonthlyFlat, PerDay
 from teletravail.dated import DatedParameter, Duration
 from teletravail.dates import to_date
+from teletravail.eligibility import (
+    AllOf,
+    AnyOf,
+    ExcludedContracts,
+    ExcludedRoles,
+    MinimumSeniority,
+    Not,
+    Rule,
+    TeleworkablePost,
+    Unless,
+)
 from teletravail.errors import NoValueInForceError, ValidationError
 from teletravail.messages import Phrase
 from teletravail.policy import Policy
@@ -40,10 +55,13 @@ from teletravail.policy.terms import AuthorisationTerms
 from teletravail.scheduling.quota import Quota
 from teletravail.units import Q_
 from teletravail.week import PlaceKind
-from teletravail.workforce import DerogationKind
+from teletravail.workforce import ContractType, DerogationKind
 
 from .findings import ConformityReport, Finding, Severity
 from .framework import (
+    ACCORD_2021,
+    ACCORD_2021_START,
+    ART_1,
     ART_2_2016,
     ART_3,
     CALENDAR_SOURCE,
@@ -53,6 +71,7 @@ from .framework import (
     NOTICE,
     NOTICE_PERIODS,
     authorisation_in_force,
+    derogation_renewals_in_force,
     derogations_in_force,
     places_in_force,
 )
@@ -98,6 +117,11 @@ def check_conformity(policy: Policy, on: dt.date | str) -> ConformityReport:
                 else _allowance_findings(policy, day)
             ),
             *_authorisation_findings(policy.authorisation, day),
+            *(
+                []
+                if _replaced_everywhere(policy, "eligibility")
+                else _eligibility_findings(policy.eligibility, "eligibility", day)
+            ),
             *_population_findings(policy, day),
         ]
     findings += _calendar_findings(policy)
@@ -160,6 +184,8 @@ def _population_findings(policy: Policy, day: dt.date) -> list[Finding]:
             found += _place_findings(own, day)
         if population.allowance is not None:
             found += _allowance_findings(own, day)
+        if population.eligibility is not None:
+            found += _eligibility_findings(population.eligibility, "eligibility", day)
         prefix = f"populations[{index}]."
         findings += [attrs.evolve(f, path=prefix + f.path) for f in found]
     return findings
@@ -227,6 +253,7 @@ def _quota_findings(quota: Quota | None, day: dt.date) -> list[Finding]:
             )
         )
     out.extend(_derogation_findings(quota, day))
+    out.extend(_renewal_findings(quota, day))
     return out
 
 
@@ -325,6 +352,124 @@ def _derogation_findings(quota: Quota, day: dt.date) -> list[Finding]:
                     source=source,
                 )
             )
+    return out
+
+
+def _renewal_findings(quota: Quota, day: dt.date) -> list[Finding]:
+    """A derogation the policy renews more often than art. 4 in force allows."""
+    allowed, source = derogation_renewals_in_force(day)
+    out: list[Finding] = []
+    for index, rule in enumerate(quota.derogations):
+        if rule.kind not in allowed:
+            continue  # not provided at all: derogation_not_provided says so
+        most, ours = allowed[rule.kind], rule.most_renewals
+        if most is not None and (ours is None or ours > most):
+            out.append(
+                Finding(
+                    code="derogation_renewed_beyond_framework",
+                    severity="error",
+                    path=f"quota.derogations[{index}].renewals",
+                    subject=rule.kind,
+                    observed=(
+                        Phrase("renewals without limit", "des renouvellements sans limite")
+                        if ours is None
+                        else _renewal_words(ours)
+                    ),
+                    limit=_renewal_words(most),
+                    source=source,
+                )
+            )
+    return out
+
+
+def _renewal_words(count: int) -> Phrase:
+    if count == 0:
+        return Phrase("no renewal", "aucun renouvellement")
+    if count == 1:
+        return Phrase("one renewal", "un renouvellement")
+    return Phrase("{n} renewals", "{n} renouvellements", n=count)
+
+
+#: Contract types the décret applies to (art. 1: civil servants, probationers among
+#: them, and public agents who are not civil servants): excluding them by type
+#: contradicts it. Apprentices, trainees and doctoral contracts are left unsettled
+#: (docs/conformity.md says why): no finding.
+_PUBLIC_AGENTS: tuple[ContractType, ...] = (ContractType.PROBATIONER, ContractType.CONTRACT_STAFF)
+
+
+def _criteria(rule: Rule, path: str) -> list[tuple[Rule, str]]:
+    """The criteria that restrict eligibility in ``rule``, each with its key path: every
+    member of an all-of and any-of group and the rule of an exception; a negated
+    criterion and an exception's own condition open eligibility rather than restrict it,
+    so they are left out."""
+    if isinstance(rule, Not):
+        return []
+    if isinstance(rule, Unless):
+        return _criteria(rule.rule, f"{path}.rule")
+    if isinstance(rule, AllOf | AnyOf):
+        members = rule.rules
+        out: list[tuple[Rule, str]] = []
+        for index, member in enumerate(members):
+            out += _criteria(member, f"{path}.rules[{index}]")
+        return out
+    return [(rule, path)]
+
+
+def _eligibility_findings(rule: Rule, path: str, day: dt.date) -> list[Finding]:
+    """The eligibility criteria the framework in force on ``day`` contradicts (a rule
+    by post after the 2021 framework agreement, contract staff excluded) or does not set
+    (a seniority minimum: a note)."""
+    out: list[Finding] = []
+    by_activity = Phrase(
+        "an assessment of the activities carried out", "une appréciation des activités exercées"
+    )
+    for criterion, where in _criteria(rule, path):
+        if isinstance(criterion, TeleworkablePost | ExcludedRoles) and day >= ACCORD_2021_START:
+            if isinstance(criterion, TeleworkablePost):
+                observed = Phrase(
+                    "a post declared teleworkable", "un poste déclaré télétravaillable"
+                )
+            else:
+                names = ", ".join(
+                    n.replace("_", " ") for n in sorted(criterion.roles | criterion.tags)
+                )
+                observed = Phrase(
+                    "posts excluded ({names})", "postes exclus ({names})", names=names
+                )
+            out.append(
+                Finding(
+                    code="eligibility_by_post",
+                    severity="warning",
+                    path=where,
+                    observed=observed,
+                    limit=by_activity,
+                    source=ACCORD_2021,
+                )
+            )
+        elif isinstance(criterion, MinimumSeniority):
+            out.append(
+                Finding(
+                    code="seniority_not_in_framework",
+                    severity="note",
+                    path=f"{where}.minimum",
+                    observed=criterion.minimum,
+                    limit=Word.NONE_SET,
+                    source=DECRET_2016_151_IN_FORCE,
+                )
+            )
+        elif isinstance(criterion, ExcludedContracts):
+            excluded = tuple(t for t in _PUBLIC_AGENTS if t in criterion.contract_types)
+            if excluded:
+                out.append(
+                    Finding(
+                        code="contract_staff_excluded",
+                        severity="error",
+                        path=f"{where}.contract_types",
+                        observed=excluded,
+                        limit=_PUBLIC_AGENTS,
+                        source=ART_1,
+                    )
+                )
     return out
 
 

@@ -44,6 +44,9 @@ from teletravail.week import PlaceKind
 from teletravail.workforce import DerogationKind
 
 __all__ = [
+    "ACCORD_2021",
+    "ACCORD_2021_START",
+    "ART_1",
     "ART_2_2016",
     "ART_2_2020",
     "ART_3",
@@ -59,6 +62,7 @@ __all__ = [
     "NOTICE",
     "NOTICE_PERIODS",
     "authorisation_in_force",
+    "derogation_renewals_in_force",
     "derogations_in_force",
     "places_in_force",
 ]
@@ -103,6 +107,15 @@ ART_4_2019 = attrs.evolve(
 ART_4_2020 = attrs.evolve(
     sources.DECRET_2016_151, article="4", amended_by=sources.DECRET_2020_524.title
 )
+#: Art. 1: the décret applies to civil servants and to public agents who are not civil
+#: servants (contract staff), and to magistrates: telework is open to contract staff.
+ART_1 = attrs.evolve(sources.DECRET_2016_151, article="1")
+#: The framework agreement of 13 July 2021 on telework in the three branches of the
+#: public service: eligibility is set by the activities an agent carries out, not by
+#: the post held, after social dialogue on which activities can be teleworked.
+ACCORD_2021 = sources.ACCORD_FONCTION_PUBLIQUE_2021
+#: The day the framework agreement was signed, from which it frames local rules.
+ACCORD_2021_START: Final = dt.date(2021, 7, 13)
 #: Art. 5 in its original wording: an authorisation of one year at most, renewable by
 #: express decision after an interview with the direct superior and on their opinion; an
 #: adaptation period of 3 months at most. Read in secondary sources of 2016 (law-firm and
@@ -183,6 +196,26 @@ def derogations_in_force(day: dt.date) -> tuple[dict[DerogationKind, Duration | 
         return {DerogationKind.HEALTH: six, DerogationKind.PREGNANCY: six}, ART_4_2019
     # décret 2016-151, art. 4 (2016): the agent's health
     return {DerogationKind.HEALTH: six}, ART_4_2016
+
+
+def derogation_renewals_in_force(
+    day: dt.date,
+) -> tuple[dict[DerogationKind, int | None], Source]:
+    """How many times each derogation provided on ``day`` may be renewed after its first
+    grant (``None``: the text sets no limit), and the text.
+
+    2016: the health derogation is renewable once (:data:`ART_4_2016`, unconfirmed);
+    2019: health, disability or pregnancy, renewable once per authorisation period
+    (:data:`ART_4_2019`: counted here as once, the library does not split grants by
+    authorisation period); 2020: renewable, and the exceptional situation temporary with
+    no limit (:data:`ART_4_2020`); since décret 2021-1725: health or disability and
+    carers renewable with no limit, pregnancy without a duration to renew, the
+    exceptional situation temporary with no limit on renewal.
+    """
+    provided, source = derogations_in_force(day)
+    if day >= _DECRET_2020_524:
+        return dict.fromkeys(provided, None), source
+    return dict.fromkeys(provided, 1), source
 
 
 #: The calendar a document writes is checked against the holidays package's: the

@@ -22,7 +22,7 @@ from teletravail.messages import check_lang as _checked_lang
 from teletravail.policy.terms import Renewal
 from teletravail.sources import Source
 from teletravail.week import PlaceKind
-from teletravail.workforce import DerogationKind
+from teletravail.workforce import ContractType, DerogationKind
 
 __all__ = [
     "CODES",
@@ -45,6 +45,7 @@ class Word(enum.StrEnum):
     AGENT = "agent"
     EMPLOYER = "employer"
     ADAPTATION = "adaptation"
+    NONE_SET = "none-set"
 
 
 #: One sentence per finding code; ``{subject}``, ``{observed}`` and ``{limit}`` are filled in.
@@ -103,6 +104,24 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
     "derogation_longer_than_allowed": {
         "en": "derogation for {subject}: length {observed}, at most {limit} at a time",
         "fr": "dérogation pour {subject}\u00a0: durée {observed}, au plus {limit} à la fois",
+    },
+    "derogation_renewed_beyond_framework": {
+        "en": "derogation for {subject}: {observed}, at most {limit}",
+        "fr": "dérogation pour {subject}\u00a0: {observed}, au plus {limit}",
+    },
+    "eligibility_by_post": {
+        "en": "eligibility by post, {observed}, where the framework asks for {limit}",
+        "fr": "éligibilité par poste, {observed}, là où le cadre demande {limit}",
+    },
+    "seniority_not_in_framework": {
+        "en": "a seniority of at least {observed}: the framework sets {limit}, it is the"
+        " employer's own condition, and a refusal on it alone still needs its reasons",
+        "fr": "une ancienneté d'au moins {observed}\u00a0: le cadre n'en fixe {limit}, c'est"
+        " une condition propre à l'employeur, et un refus sur ce seul motif doit être motivé",
+    },
+    "contract_staff_excluded": {
+        "en": "{observed} excluded, though the décret applies to them: {limit}",
+        "fr": "{observed} exclus, alors que le décret s'applique à eux\u00a0: {limit}",
     },
     "place_not_allowed": {
         "en": "telework {subject} not allowed by the framework in force, which allows: {limit}",
@@ -169,6 +188,12 @@ _NAMES: dict[str, dict[Lang, str]] = {
     Word.AGENT: {"en": "at the agent's initiative", "fr": "à l'initiative de l'agent"},
     Word.EMPLOYER: {"en": "at the employer's initiative", "fr": "à l'initiative de l'employeur"},
     Word.ADAPTATION: {"en": "during adaptation", "fr": "pendant la période d'adaptation"},
+    Word.NONE_SET: {"en": "none", "fr": "aucune"},
+    ContractType.PROBATIONER: {
+        "en": "probationary civil servants",
+        "fr": "fonctionnaires stagiaires",
+    },
+    ContractType.CONTRACT_STAFF: {"en": "contract staff", "fr": "agents contractuels"},
     Renewal.EXPRESS: {"en": "by express decision", "fr": "par décision expresse"},
     Renewal.TACIT: {"en": "tacit", "fr": "tacite"},
     PlaceKind.HOME: {"en": "at home", "fr": "au domicile"},
@@ -248,7 +273,7 @@ def counted(count: int, key: str, lang: Lang) -> str:
 def show(value: Value, lang: Lang) -> str:
     """A value as a person reads it: names for places, derogations and words; money per
     year or month in words; everything else as the rest of the package writes it."""
-    if isinstance(value, Word | PlaceKind | DerogationKind | Renewal):
+    if isinstance(value, Word | PlaceKind | DerogationKind | Renewal | ContractType):
         return _NAMES[value][lang]
     if isinstance(value, Phrase):
         return value.text(lang)

@@ -392,6 +392,20 @@ class Quota:
                 return rule
         return None
 
+    def derogation_lapse(self, agent: Agent, on: dt.date | str) -> Phrase | None:
+        """Why a derogation ``agent`` holds on ``on`` does not lift the cap (a renewal
+        beyond what its rule allows, a grant past its longest duration), with the
+        rule's source; ``None`` when a derogation lifts it or none is held."""
+        _check_agent(agent)
+        day = to_date(on, "on")
+        if self.derogation(agent, day) is not None:
+            return None
+        for rule in self.derogations:
+            reason = rule.lapse(agent, day)
+            if reason is not None:
+                return reason
+        return None
+
     def allowance_changes(self, agent: Agent, first: dt.date, last: dt.date) -> list[dt.date]:
         """``first`` and every later day of ``first..last`` on which ``agent``'s allowance
         may change (a derogation starting, ending or running out): the days an ask is

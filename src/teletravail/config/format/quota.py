@@ -65,6 +65,11 @@ def quota_table() -> Table:
             Key("duration", Span(), "the longest it lasts before renewal (default: no limit)"),
             Key("renewable", Flag(), "whether it can be renewed (default: true)"),
             Key(
+                "renewals",
+                Number(0, 1000, whole=True),
+                "the most renewals after the first grant (default: no limit)",
+            ),
+            Key(
                 "maximum",
                 Amount(PER_WEEK, "5 workday/week", french="5 jours/semaine"),
                 "the cap (default: every day)",
@@ -73,7 +78,8 @@ def quota_table() -> Table:
         ],
         lambda data: DerogationRule(**data),
         lambda obj: (
-            non_defaults(obj, "duration", "renewable", "maximum", "source") | {"kind": obj.kind}
+            non_defaults(obj, "duration", "renewable", "renewals", "maximum", "source")
+            | {"kind": obj.kind}
         ),
     )
     part_time = Table(
