@@ -713,6 +713,7 @@ duration = "1 an"
 renewal = "tacite"
 max_renewals = 2
 decision_before = "1 mois"
+answer_within = "15 jours"
 adaptation = "3 mois"
 notice_agent = "2 mois"
 notice_employer = "2 mois"
@@ -735,6 +736,7 @@ def test_authorisation_terms_round_trip_every_key() -> None:
         renewal=Renewal.TACIT,
         max_renewals=2,
         decision_before=Duration(months=1),
+        answer_within=Duration(days=15),
         adaptation=Duration(months=3),
         notice_agent=Duration(months=2),
         notice_employer=Duration(months=2),
@@ -750,6 +752,7 @@ def test_authorisation_terms_round_trip_every_key() -> None:
         .replace('"3 mois"', '"3 months"')
         .replace('"2 mois"', '"2 months"')
         .replace('"1 mois"', '"1 month"')
+        .replace('"15 jours"', '"15 days"')
     )
     assert config.loads(MINIMAL + english) == policy
     written = config.to_document(policy)["authorisation"]
@@ -787,6 +790,8 @@ def test_authorisation_express_renewal_and_open_ended_terms() -> None:
         ('duration = "1 an"\nadaptation = "1 an"', "authorisation.adaptation", "shorter than"),
         ('notice_adaptation = "1 mois"', "authorisation.notice_adaptation", "an adaptation"),
         ('notice_agent = "2 km"', "authorisation.notice_agent", "a duration such as"),
+        ('answer_within = "0 jour"', "authorisation.answer_within", "a length above 0"),
+        ('answer_within = "un mois"', "authorisation.answer_within", "a duration such as"),
         ('employer_may_shorten = "oui"', "authorisation.employer_may_shorten", "true or false"),
         ('preavis = "2 mois"', "authorisation.preavis", "a key of authorisation"),
         ('source = "deliberation"', "authorisation.source", "the id of one of"),

@@ -828,3 +828,21 @@ def test_derogation_renewals_against_the_text() -> None:
         "derogation for health or disability: renewals without limit, at most one renewal"
     )
     assert check_conformity(policy, "2021-12-23").codes == ()
+
+
+def test_an_answer_time_longer_than_a_month_is_an_error_from_2020() -> None:
+    """Two months to answer a request: an error once décret 2020-524 sets one month
+    (citing its article 5), nothing before it (the 2016 wording set no time); one month
+    or less conforms."""
+    slow = with_terms(answer_within="2 mois")
+    found = finding(check_conformity(slow, "2024-01-01"), "answer_later_than_framework")
+    assert (found.severity, found.path, found.source) == (
+        "error",
+        "authorisation.answer_within",
+        ART_5_2020,
+    )
+    assert "réponse à une demande dans un délai de 2 mois, au plus 1 mois" in found.message("fr")
+    # in 2019 an open-ended authorisation breaks the one-year term of the time, no more
+    assert terms_codes(slow, "2019-06-01") == ("authorisation_longer_than_allowed",)
+    assert terms_codes(with_terms(answer_within="1 mois"), "2024-01-01") == ()
+    assert terms_codes(with_terms(answer_within="15 jours"), "2024-01-01") == ()

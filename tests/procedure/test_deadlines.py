@@ -198,3 +198,22 @@ def test_every_deadline_is_on_or_after_the_request(
         for deadline in found.all()
         if deadline.kind is DeadlineKind.RENEWAL
     )
+
+
+def test_a_scheme_s_shorter_answer_time_is_the_deadline() -> None:
+    """A scheme that answers within 15 days: due 15 days after receipt, citing the
+    scheme; a scheme's time longer than the framework's does not push the deadline
+    (conformity reports it), and before 2020 the scheme's own time is the only one."""
+    from teletravail.sources import Source
+
+    charter = Source(title="Charte du télétravail de la collectivité")
+    quick = AuthorisationTerms(answer_within="15 jours", source=charter)
+    history = _history({"kind": "request", "on": "2024-03-10"}, terms=quick)
+    answer = deadlines(history, "2024-03-10").answer
+    assert answer is not None and (answer.date, answer.source) == (dt.date(2024, 3, 25), charter)
+    slow = AuthorisationTerms(answer_within="2 mois", source=charter)
+    late = deadlines(_history({"kind": "request", "on": "2024-03-10"}, terms=slow), "2024-03-10")
+    assert late.answer is not None
+    assert (late.answer.date, late.answer.source) == (dt.date(2024, 4, 10), ART_5_2020)
+    before = deadlines(_history({"kind": "request", "on": "2019-03-01"}, terms=slow), "2019-03-01")
+    assert before.answer is not None and before.answer.date == dt.date(2019, 5, 1)

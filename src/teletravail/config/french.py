@@ -233,6 +233,9 @@ KEYS_FR: Final[Mapping[tuple[str, str], str]] = {
     ("authorisation", "decision_before"): "la décision de renouvellement est prise au plus tard "
     "ce délai avant l'échéance, par exemple «\u00a01 mois\u00a0»\u00a0; suppose un "
     "renouvellement",
+    ("authorisation", "answer_within"): "le délai de réponse écrite à une demande, à compter de "
+    "sa réception ou de la clôture d'une campagne de demandes, par exemple «\u00a01 mois\u00a0» "
+    "(par défaut\u00a0: celui du cadre)",
     ("authorisation", "adaptation"): "la période d'adaptation au début, par exemple «\u00a03 "
     "mois\u00a0» (par défaut\u00a0: aucune)",
     ("authorisation", "notice_agent"): "le délai de prévenance quand l'agent met fin au "

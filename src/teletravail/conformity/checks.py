@@ -70,6 +70,7 @@ from .framework import (
     FRAMEWORK_START,
     NOTICE,
     NOTICE_PERIODS,
+    answer_in_force,
     authorisation_in_force,
     derogation_renewals_in_force,
     derogations_in_force,
@@ -492,8 +493,9 @@ def _place_findings(policy: Policy, day: dt.date) -> list[Finding]:
 
 def _authorisation_findings(terms: AuthorisationTerms | None, day: dt.date) -> list[Finding]:
     """The terms of the authorisations against art. 5 in force on ``day``: the length
-    of a term, the form of renewal, the adaptation period, and each notice against the
-    framework's (shorter: an error; longer: a warning)."""
+    of a term, the form of renewal, the time to answer a request, the adaptation
+    period, and each notice against the framework's (shorter: an error; longer: a
+    warning)."""
     if terms is None:
         return []
     longest, renewals, adaptation, source = authorisation_in_force(day)
@@ -519,6 +521,23 @@ def _authorisation_findings(terms: AuthorisationTerms | None, day: dt.date) -> l
                 observed=terms.renewal,
                 limit=renewals,
                 source=source,
+            )
+        )
+    answer, answer_source = answer_in_force(day)
+    if (
+        terms.answer_within is not None
+        and answer is not None
+        and answer_source is not None
+        and _longer(terms.answer_within, answer, day)
+    ):
+        out.append(
+            Finding(
+                code="answer_later_than_framework",
+                severity="error",
+                path="authorisation.answer_within",
+                observed=terms.answer_within,
+                limit=answer,
+                source=answer_source,
             )
         )
     if terms.adaptation is not None and _longer(terms.adaptation, adaptation, day):

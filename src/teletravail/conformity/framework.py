@@ -61,6 +61,7 @@ __all__ = [
     "FRAMEWORK_START",
     "NOTICE",
     "NOTICE_PERIODS",
+    "answer_in_force",
     "authorisation_in_force",
     "derogation_renewals_in_force",
     "derogations_in_force",
@@ -161,6 +162,17 @@ def authorisation_in_force(
         return None, (Renewal.EXPRESS, Renewal.TACIT), Duration(months=3), ART_5_2020
     # décret 2016-151, art. 5 (2016): one year at most, renewed by express decision
     return Duration(years=1), (Renewal.EXPRESS,), Duration(months=3), ART_5_2016
+
+
+def answer_in_force(day: dt.date) -> tuple[Duration | None, Source | None]:
+    """The time the framework gives the employer to answer a request in writing on
+    ``day`` (from its receipt or a campaign's closing date), and the text; ``None``
+    where the framework in force sets no time."""
+    if day >= _DECRET_2020_524:
+        # décret 2020-524, art. 5: a written answer within one month
+        return Duration(months=1), ART_5_2020
+    # the 2016 wording, as its summaries read it, sets no time for the answer
+    return None, None
 
 
 #: The framework's notice to end telework on either side, and during adaptation (all

@@ -167,6 +167,10 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
         "fr": "renouvellement {observed} non prévu par le cadre en vigueur,"
         " qui prévoit\u00a0: {limit}",
     },
+    "answer_later_than_framework": {
+        "en": "answer to a request within {observed}, at most {limit}",
+        "fr": "réponse à une demande dans un délai de {observed}, au plus {limit}",
+    },
     "adaptation_longer_than_3_months": {
         "en": "adaptation period of {observed}, at most {limit}",
         "fr": "période d'adaptation de {observed}, au plus {limit}",

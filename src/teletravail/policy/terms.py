@@ -153,6 +153,10 @@ class AuthorisationTerms:
     ``decision_before`` is how long before the end of a term the decision on its
     renewal is taken at the latest.
 
+    ``answer_within`` is the time the employer gives itself to answer a request in
+    writing, from its receipt or from the closing date of a request campaign (``None``:
+    the framework's).
+
     ``adaptation`` is the adaptation period at the start (``None``: none).
     ``notice_agent`` and ``notice_employer`` are the notice of an ending at the
     agent's and at the employer's initiative, ``notice_adaptation`` the notice on
@@ -173,6 +177,7 @@ class AuthorisationTerms:
     renewal: Renewal | None = attrs.field(default=None, converter=_renewal)
     max_renewals: int | None = attrs.field(default=None, validator=_renewal_count)
     decision_before: Duration | None = attrs.field(default=None, converter=named(_span))  # type: ignore[misc]
+    answer_within: Duration | None = attrs.field(default=None, converter=named(_span))  # type: ignore[misc]
     adaptation: Duration | None = attrs.field(default=None, converter=named(_span))  # type: ignore[misc]
     notice_agent: Duration | None = attrs.field(default=None, converter=named(_span))  # type: ignore[misc]
     notice_employer: Duration | None = attrs.field(default=None, converter=named(_span))  # type: ignore[misc]
@@ -181,7 +186,7 @@ class AuthorisationTerms:
     source: Source | None = attrs.field(default=None, validator=optional_source)
 
     def __attrs_post_init__(self) -> None:
-        for field in ("duration", "adaptation"):
+        for field in ("duration", "adaptation", "answer_within"):
             value = getattr(self, field)
             if value is not None and _is_zero(value):
                 raise ValidationError(
@@ -436,6 +441,8 @@ class AuthorisationTerms:
             parts[0] += ", " + renewed
         if self.decision_before is not None:
             parts.append(words["decision"].format(self.decision_before.words(lang)))
+        if self.answer_within is not None:
+            parts.append(words["answer"].format(self.answer_within.words(lang)))
         if self.adaptation is not None:
             parts.append(words["adaptation"].format(self.adaptation.words(lang)))
         notices = []
@@ -483,6 +490,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "times": "{} times",
         "most": " at most {times} ({whole} in all)",
         "decision": "decision on a renewal at least {} before the end of the term",
+        "answer": "a written answer to a request within {}",
         "adaptation": "adaptation period of {}",
         "notice": "notice of ",
         "agent": "{} at the agent's initiative",
@@ -503,6 +511,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "times": "{} fois",
         "most": " {times} au plus ({whole} en tout)",
         "decision": "décision sur un renouvellement au moins {} avant la fin de la période",
+        "answer": "réponse écrite à une demande dans un délai de {}",
         "adaptation": "période d'adaptation de {}",
         "notice": "préavis de ",
         "agent": "{} à l'initiative de l'agent",

@@ -183,14 +183,23 @@ def deadlines(history: AuthorisationHistory, on: dt.date | str) -> Deadlines:
     request = life.request
     if request is not None:
         rules = procedure_in_force(request.on, history.sector)
+        closes = request.campaign_closes
+        start = request.on if closes is None or closes < request.on else closes
+        # the scheme's own time, where it sets one, else the framework's; the earlier
+        # of the two where both do (a longer one is the scheme's error: conformity)
+        options: list[tuple[dt.date, Source | None]] = []
         if rules.answer_within is not None:
-            closes = request.campaign_closes
-            start = request.on if closes is None or closes < request.on else closes
+            options.append((rules.answer_within.after(start), rules.answer_source))
+        terms = history.terms
+        if terms is not None and terms.answer_within is not None:
+            options.append((terms.answer_within.after(start), terms.source or rules.answer_source))
+        if options:
+            date, cited = min(options, key=lambda option: option[0])
             found["answer"] = Deadline(
                 kind=DeadlineKind.ANSWER,
-                date=rules.answer_within.after(start),
+                date=date,
                 on=start,
-                source=rules.answer_source,
+                source=cited,
                 campaign=start != request.on,
             )
     grant = life.grant

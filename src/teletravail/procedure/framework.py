@@ -45,6 +45,7 @@ from teletravail.conformity.framework import (
     FRAMEWORK_START,
     NOTICE,
     NOTICE_PERIODS,
+    answer_in_force,
     authorisation_in_force,
 )
 from teletravail.dated import Duration
@@ -257,6 +258,7 @@ def procedure_in_force(day: dt.date, sector: Sector | str = Sector.PUBLIC) -> Pr
         # no décret yet: nothing is checked
         return _nothing(kind)
     longest, renewals, adaptation, terms = authorisation_in_force(day)
+    answer, answer_source = answer_in_force(day)
     amended = day >= AMENDED_2020
     return Procedure(
         sector=kind,
@@ -264,8 +266,8 @@ def procedure_in_force(day: dt.date, sector: Sector | str = Sector.PUBLIC) -> Pr
         written_request=True,
         request_source=REQUEST,
         # décret 2020-524: one month from receipt or from a campaign's closing date
-        answer_within=Duration(months=1) if amended else None,
-        answer_source=ANSWER if amended else None,
+        answer_within=answer,
+        answer_source=answer_source,
         refusal_interview=True,
         refusal_reasons=True,
         protected_reasons=False,

@@ -44,6 +44,13 @@ def authorisation_table() -> Table:
                 " of the term, e.g. '1 mois'; needs a renewal",
             ),
             Key(
+                "answer_within",
+                Span(),
+                "the time to answer a request in writing, from its receipt or from the"
+                " closing date of a request campaign, e.g. '1 mois' (default: the"
+                " framework's)",
+            ),
+            Key(
                 "adaptation",
                 Span(),
                 "the adaptation period at the start, e.g. '3 mois' (default: none)",
@@ -70,6 +77,7 @@ def authorisation_table() -> Table:
             "renewal",
             "max_renewals",
             "decision_before",
+            "answer_within",
             "adaptation",
             "notice_agent",
             "notice_employer",
