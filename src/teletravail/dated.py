@@ -15,7 +15,8 @@ its classes (:data:`DATED_VALUE`, :data:`DATED_PARAMETER`, and the tables a poli
 document builds with :func:`dated_value_table`), and so is :class:`Span`, the kind of a
 :class:`Duration` in a document. The module is longer than 600 lines for that: the
 descriptions live beside the classes they read, and :class:`Duration`, which every
-layer above counts periods in, cannot move without changing its public path.
+layer above counts periods in, cannot move without changing its public path; and a
+parameter describes itself in each language (:meth:`DatedParameter.describe`).
 """
 
 from __future__ import annotations

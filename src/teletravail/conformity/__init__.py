@@ -14,8 +14,10 @@ The modules:
   and the limits in force on a date (places, derogations, authorisation terms, notices),
   as dated branches each naming its text;
 * :mod:`~teletravail.conformity.checks`: :func:`check_conformity` and the check of
-  each part of a policy (quota, part time, derogations, places, allowance,
+  each part of a policy (quota, part time, derogations, eligibility, places,
   authorisation terms, calendar, populations);
+* :mod:`~teletravail.conformity.allowance`: the allowance against the forfait
+  télétravail in force;
 * :mod:`~teletravail.conformity.findings`: :class:`Finding` and
   :class:`ConformityReport`, their text and their JSON form;
 * :mod:`~teletravail.conformity.text`: the sentence of each finding code and the words
