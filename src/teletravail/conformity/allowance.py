@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from teletravail.allowance.component import Component
 from teletravail.allowance.forfait import (
@@ -20,10 +21,13 @@ from teletravail.allowance.rates import MonthlyFlat, PerDay
 from teletravail.dated import DatedParameter
 from teletravail.errors import NoValueInForceError
 from teletravail.policy import Policy
-from teletravail.units import Q_, Quantity
+from teletravail.units import Q_
 
 from .findings import Finding
 from .text import Word
+
+if TYPE_CHECKING:
+    from teletravail.units import Quantity
 
 __all__ = ["allowance_findings"]
 
