@@ -131,11 +131,13 @@ def act_mentions(act: IndividualAct, lang: str) -> dict[Mention, str]:
 def _notice(act: IndividualAct, lang: Lang) -> str:
     """Either side's notice, in one sentence."""
     person = _PERSON[act.sector].text(lang)
+    if lang == "fr":  # de + le contracts: "du salarié"; "de l'agent" stays
+        person = "du salarié" if act.sector is Sector.PRIVATE else "de l'agent"
     agent, employer = act.notice_agent.words(lang), act.notice_employer.words(lang)
     if lang == "fr":
         text = (
             "Chacune des parties peut mettre fin au télétravail à tout moment et par écrit,"
-            f" moyennant un préavis de {agent} lorsque la demande émane de {person}"
+            f" moyennant un préavis de {agent} lorsque la demande émane {person}"
             f" et de {employer} lorsqu'elle émane de l'employeur"
         )
         if act.notice_adaptation is not None:
