@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ConfigError",
     "DatedValueError",
+    "MissingMentionError",
     "NoValueInForceError",
     "NotPayableError",
     "PatternError",
@@ -283,6 +284,19 @@ class NotPayableError(ValidationError):
     """A component asked for at a place where it is not payable."""
 
     code: ClassVar[str] = "not_payable"
+
+
+class MissingMentionError(ValidationError):
+    """A mandatory mention of a written act is missing: from its data (``value`` is what
+    was given), or from its rendering (``where`` names the template that leaves it
+    out). ``field`` is the mention's field; ``expected`` says what the mention is and
+    which text makes it mandatory (see :mod:`teletravail.acts.mentions`)."""
+
+    code: ClassVar[str] = "missing_mention"
+
+    def __init__(self, field: str, value: Any, expected: str, where: str = "") -> None:
+        self.where = where
+        super().__init__(field, value, expected)
 
 
 class RowError:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from teletravail.acts import ACT_MENTIONS, DOCUMENT_MENTIONS, Mention, MissingMentionError
+from teletravail.acts import ACT_MENTIONS, DOCUMENT_MENTIONS, Mention, missing_mention
 from teletravail.acts.mentions import MENTIONS_SOURCE
 
 
@@ -27,8 +27,8 @@ def test_every_mention_has_words_in_both_languages() -> None:
 
 
 def test_the_error_names_the_mention_in_both_languages_and_pickles() -> None:
-    error = MissingMentionError(Mention.START, None)
-    assert error.field == "start" and error.mention is Mention.START
+    error = missing_mention(Mention.START, None)
+    assert error.field == "start" and error.where == ""
     assert str(error).startswith("start: expected the start date, a mandatory mention (")
     assert error.text("fr").startswith(
         "start\u00a0: attendu la mention «\u00a0date de prise d'effet\u00a0», obligatoire ("

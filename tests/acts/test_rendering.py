@@ -21,6 +21,7 @@ from teletravail.acts import (
     Mention,
     MissingMentionError,
     Teleworker,
+    missing_mention,
     template_name,
 )
 from teletravail.acts.rendering import check_format, upper_first
@@ -389,10 +390,11 @@ def test_upper_first_keeps_the_rest() -> None:
 
 
 def test_the_missing_mention_error_pickles() -> None:
-    error = MissingMentionError("hours", "act.fr.md", where="act.fr.md")
+    error = missing_mention("hours", "act.fr.md", where="act.fr.md")
     for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
         again = pickle.loads(pickle.dumps(error, protocol))
-        assert str(again) == str(error) and again.mention is Mention.HOURS
+        assert str(again) == str(error) and again.field == Mention.HOURS == "hours"
+        assert again.where == "act.fr.md"
 
 
 @settings(max_examples=25, deadline=None)

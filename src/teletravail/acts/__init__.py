@@ -9,7 +9,8 @@ it. Both render in French and English, as Markdown or HTML, from Jinja2 template
 HR department can replace (:mod:`teletravail.acts.rendering`).
 
 The modules: :mod:`.kinds` (kinds of act, sectors, appeal bodies), :mod:`.mentions`
-(the mandatory mentions and :class:`MissingMentionError`), :mod:`.parties`
+(the mandatory mentions, and :func:`missing_mention`, which builds the
+:class:`~teletravail.errors.MissingMentionError` of one left out), :mod:`.parties`
 (:class:`Employer`, :class:`Teleworker`), :mod:`.hours` (:class:`ReachableHours`),
 :mod:`.modality` (:class:`Modality`), :mod:`.act`, :mod:`.information`,
 :mod:`.words` (the data in words) and :mod:`.rendering` (the templates).
@@ -26,11 +27,12 @@ from teletravail.acts.mentions import (
     DOCUMENT_MENTIONS,
     MENTIONS_SOURCE,
     Mention,
-    MissingMentionError,
+    missing_mention,
 )
 from teletravail.acts.modality import Modality, ModalityKind, Per
 from teletravail.acts.parties import Employer, Teleworker
 from teletravail.acts.rendering import FORMATS, TEMPLATE_NAMES, template_name
+from teletravail.errors import MissingMentionError
 
 __all__ = [
     "ACT_MENTIONS",
@@ -53,5 +55,6 @@ __all__ = [
     "Sector",
     "Teleworker",
     "appeal_body",
+    "missing_mention",
     "template_name",
 ]

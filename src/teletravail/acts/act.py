@@ -5,7 +5,7 @@ An :class:`IndividualAct` holds every mention the framework asks of the act (dé
 the agent can be reached, the start date, the adaptation period) and what an act also
 says: its kind, the employer, the notice to end it, the appeal body, the rules it
 applies and their sources, where and when it is signed. Built without a mandatory
-mention, it is a :class:`~teletravail.acts.mentions.MissingMentionError` naming it.
+mention, it is a :class:`~teletravail.errors.MissingMentionError` naming it.
 
 :meth:`IndividualAct.from_policy` takes the figures from the library: the pattern the
 policy's assessment grants, the policy's places, its authorisation terms (duration,
@@ -23,7 +23,7 @@ import attrs
 from teletravail._checks import enum_value, is_bool, named, typed_tuple
 from teletravail.acts.hours import ReachableHours
 from teletravail.acts.kinds import ActKind, AppealBody, Sector, act_kind, appeal_body
-from teletravail.acts.mentions import ACT_MENTIONS, MENTIONS_SOURCE, Mention, MissingMentionError
+from teletravail.acts.mentions import ACT_MENTIONS, MENTIONS_SOURCE, Mention, missing_mention
 from teletravail.acts.modality import Modality
 from teletravail.acts.parties import Employer, Teleworker, text_field
 from teletravail.acts.rendering import Format, render_document
@@ -55,7 +55,7 @@ def _required(kind: type, what: Phrase) -> Any:
     def check(instance: Any, attribute: Any, value: Any) -> None:
         if value is None:
             if attribute.name in set(Mention):
-                raise MissingMentionError(attribute.name, None)
+                raise missing_mention(attribute.name, None)
             raise ValidationError(attribute.name, None, what)
         if not isinstance(value, kind):
             raise ValidationError(attribute.name, value, what)
@@ -171,7 +171,7 @@ class IndividualAct:
     ``signed_on`` are the place and date of signature.
 
     A mandatory mention left out (duties, places, modality, hours, start) is a
-    :class:`~teletravail.acts.mentions.MissingMentionError` naming it. Other problems
+    :class:`~teletravail.errors.MissingMentionError` naming it. Other problems
     are a :class:`~teletravail.errors.ValidationError` naming the field: an appeal body
     of the other sector, an adaptation period longer than three months in the public
     service or not shorter than the duration, a notice during an adaptation period the
@@ -210,7 +210,7 @@ class IndividualAct:
     def __attrs_post_init__(self) -> None:
         for mention in ("places", "hours", "start"):
             if not getattr(self, mention):
-                raise MissingMentionError(mention, getattr(self, mention))
+                raise missing_mention(mention, getattr(self, mention))
         for field in ("notice_agent", "notice_employer", "appeal", "signed_on"):
             if getattr(self, field) is None:
                 what = _DATE if field == "signed_on" else Phrase("a value", "une valeur")

@@ -42,7 +42,7 @@ class InformationDocument:
     provides and how it is installed, used, maintained and returned),
     ``health_safety`` and ``data_protection``; the rules on ending are the act's. Each
     is a mandatory mention: left out or blank, a
-    :class:`~teletravail.acts.mentions.MissingMentionError` naming it."""
+    :class:`~teletravail.errors.MissingMentionError` naming it."""
 
     act: IndividualAct = attrs.field(validator=_act)
     working_time: str = attrs.field(default=None, validator=_mention)

@@ -7,8 +7,8 @@ can be reached, the start date and the adaptation period. With the act the agent
 receives a document on the rules that apply to them: working time and how it is
 counted, the equipment provided, health and safety, the protection of data, and how
 telework ends. Each is a :class:`Mention`; an act or a document without one is a
-:class:`MissingMentionError` naming it, and a rendering whose template leaves one out
-is refused the same way.
+:class:`~teletravail.errors.MissingMentionError` naming it (:func:`missing_mention`),
+and a rendering whose template leaves one out is refused the same way.
 
 >>> print(Mention.HOURS.words("fr"))
 plages horaires pendant lesquelles l'agent peut être joint
@@ -19,11 +19,11 @@ plages horaires pendant lesquelles l'agent peut être joint
 from __future__ import annotations
 
 import enum
-from typing import Any, ClassVar, Final
+from typing import Any, Final
 
 import attrs
 
-from teletravail.errors import ValidationError
+from teletravail.errors import MissingMentionError
 from teletravail.messages import Phrase, check_lang
 from teletravail.sources import DECRET_2016_151, DECRET_2020_524
 
@@ -32,7 +32,7 @@ __all__ = [
     "DOCUMENT_MENTIONS",
     "MENTIONS_SOURCE",
     "Mention",
-    "MissingMentionError",
+    "missing_mention",
 ]
 
 #: The article that lists the act's mentions and the information given with it.
@@ -107,28 +107,18 @@ DOCUMENT_MENTIONS: Final = (
 )
 
 
-class MissingMentionError(ValidationError):
-    """A mandatory mention is missing: from the data of an act or an information
-    document (``field`` is the mention's field, ``value`` what was given), or from a
-    rendering (``value`` names the template that leaves it out). ``mention`` is the
-    :class:`Mention`."""
-
-    code: ClassVar[str] = "missing_mention"
-
-    def __init__(self, mention: Mention | str, value: Any, where: str = "") -> None:
-        self.mention = Mention(mention)
-        self.where = where
-        expected = Phrase(
-            "the {words}, a mandatory mention ({source}){where}",
-            "la mention «\u00a0{french}\u00a0», obligatoire ({source_fr}){where_fr}",
-            words=self.mention.words("en"),
-            french=self.mention.words("fr"),
-            source=MENTIONS_SOURCE.cite("en"),
-            source_fr=MENTIONS_SOURCE.cite("fr"),
-            where=f" in the rendering of {where}" if where else "",
-            where_fr=f" dans le rendu de {where}" if where else "",
-        )
-        super().__init__(self.mention.value, value, expected)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.mention, self.value, self.where), self.__dict__)
+def missing_mention(mention: Mention | str, value: Any, where: str = "") -> MissingMentionError:
+    """The error of a missing ``mention``: from the data (``value`` is what was given),
+    or from the rendering of the template ``where`` (then ``value`` names it)."""
+    said = Mention(mention)
+    expected = Phrase(
+        "the {words}, a mandatory mention ({source}){where}",
+        "la mention «\u00a0{french}\u00a0», obligatoire ({source_fr}){where_fr}",
+        words=said.words("en"),
+        french=said.words("fr"),
+        source=MENTIONS_SOURCE.cite("en"),
+        source_fr=MENTIONS_SOURCE.cite("fr"),
+        where=f" in the rendering of {where}" if where else "",
+        where_fr=f" dans le rendu de {where}" if where else "",
+    )
+    return MissingMentionError(said.value, value, expected, where)

@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from teletravail.acts.mentions import Mention, MissingMentionError
+from teletravail.acts.mentions import Mention, missing_mention
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
 
@@ -27,11 +27,11 @@ __all__ = ["Employer", "Teleworker", "text_field"]
 def text_field(value: Any, field: str) -> str:
     """``value`` if it is text that is not blank (a :class:`Phrase` stays one), else a
     :class:`ValidationError` naming ``field``; a missing mandatory mention is a
-    :class:`MissingMentionError`."""
+    :class:`~teletravail.errors.MissingMentionError`."""
     if isinstance(value, str) and value.strip():
         return value
     if field in set(Mention):
-        raise MissingMentionError(field, value)
+        raise missing_mention(field, value)
     raise ValidationError(field, value, Phrase("a non-empty text", "un texte non vide"))
 
 
@@ -59,7 +59,7 @@ class Employer:
 class Teleworker:
     """The agent an act concerns: their ``id`` in the workforce, their ``name``, their
     ``post`` (optional) and the ``duties`` they perform in telework (a mandatory
-    mention: without them, a :class:`MissingMentionError` naming ``duties``)."""
+    mention: without them, a :class:`~teletravail.errors.MissingMentionError` naming ``duties``)."""
 
     id: str = attrs.field(validator=_text)
     name: str = attrs.field(validator=_text)

@@ -18,7 +18,7 @@ string.
 
 Whatever the template, the rendering is checked: the text of every mandatory mention
 must appear in it, or the rendering is refused with a
-:class:`~teletravail.acts.mentions.MissingMentionError` naming the mention and the
+:class:`~teletravail.errors.MissingMentionError` naming the mention and the
 template. Rendering needs Jinja2, the ``acts`` extra (``pip install
 'teletravail[acts]'``); without it, a :class:`~teletravail.errors.ValidationError`
 that says so.
@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, Protocol
 
-from teletravail.acts.mentions import Mention, MissingMentionError
+from teletravail.acts.mentions import Mention, missing_mention
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase, check_lang, choices
 
@@ -194,7 +194,7 @@ def render_document(
         if format == "html":
             wanted = str(markupsafe.escape(wanted))
         if wanted not in text and upper_first(wanted) not in text:
-            raise MissingMentionError(mention, name, where=name)
+            raise missing_mention(mention, name, where=name)
     return text
 
 
