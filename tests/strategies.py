@@ -809,3 +809,74 @@ def authorisation_histories(draw: st.DrawFn) -> tuple[str, str, list[object]]:
         effective = notified + 70 * day
         events.append(Event(kind="end", on=notified, side=side, effective=effective, **fields))
     return sector, contract, events
+
+
+#: Names a person may give, markup and punctuation among them.
+act_names = st.text(
+    alphabet=st.characters(codec="utf-8", categories=("L", "Zs", "P", "S")), min_size=1, max_size=30
+).filter(lambda text: text.strip() != "")
+
+
+@st.composite
+def individual_acts(draw: st.DrawFn) -> object:
+    """Individual acts of either sector: fixed, floating or mixed days, with or without a
+    duration, a renewal, an adaptation period, names with markup."""
+    from teletravail.acts import (
+        ActKind,
+        AppealBody,
+        Employer,
+        IndividualAct,
+        Modality,
+        Sector,
+        Teleworker,
+    )
+    from teletravail.week import Place
+
+    kind = draw(st.sampled_from(list(ActKind)))
+    public = kind.sector is Sector.PUBLIC
+    appeal = draw(st.sampled_from([AppealBody.CAP, AppealBody.CCP])) if public else AppealBody.NONE
+    pattern = draw(st.none() | patterns())
+    floating = (
+        draw(st.none() | st.integers(1, 30)) if pattern is not None else draw(st.integers(1, 30))
+    )
+    modality = Modality(
+        pattern=pattern, floating=floating, per=draw(st.sampled_from(["week", "month", "year"]))
+    )
+    duration = draw(
+        st.none() | st.sampled_from([Duration(years=1), Duration(months=6), Duration(years=2)])
+    )
+    renewal = draw(st.none() | st.sampled_from(["express", "tacit"])) if duration else None
+    adaptation = draw(
+        st.none() | st.sampled_from([Duration(months=1), Duration(months=3), Duration(days=45)])
+    )
+    places = draw(
+        st.lists(
+            st.sampled_from(
+                [Place.parse(t) for t in ("home", "telecentre:Figeac", "site:Cahors", "other")]
+            ),
+            min_size=1,
+            max_size=3,
+            unique=True,
+        )
+    )
+    return IndividualAct(
+        kind=kind,
+        employer=Employer(name=draw(act_names), territory=draw(act_names)),
+        teleworker=Teleworker(id="A-1", name=draw(act_names), duties=draw(act_names)),
+        places=places,
+        modality=modality,
+        duration=duration,
+        renewal=renewal,
+        max_renewals=draw(st.none() | st.integers(1, 5)) if renewal else None,
+        hours=draw(st.sampled_from(["9:00-12:00", "9h30-12h, 14h-17h", "8:00-18:00"])),
+        start=draw(dates),
+        adaptation=adaptation,
+        notice_agent=Duration(months=2),
+        notice_employer=Duration(months=draw(st.integers(1, 3))),
+        notice_adaptation=Duration(months=1) if adaptation is not None else None,
+        employer_may_shorten=draw(st.booleans()),
+        appeal=appeal,
+        rules=draw(act_names),
+        signed_at=draw(act_names),
+        signed_on=draw(dates),
+    )

@@ -41,6 +41,7 @@ __all__ = [
     "ConfigError",
     "DatedValueError",
     "EventOrderError",
+    "MissingMentionError",
     "NoValueInForceError",
     "NotPayableError",
     "PatternError",
@@ -337,6 +338,19 @@ class EventOrderError(ProcedureError):
     """An event dated before the one it follows, or before the request."""
 
     code: ClassVar[str] = "event_order"
+
+
+class MissingMentionError(ValidationError):
+    """A mandatory mention of a written act is missing: from its data (``value`` is what
+    was given), or from its rendering (``where`` names the template that leaves it
+    out). ``field`` is the mention's field; ``expected`` says what the mention is and
+    which text makes it mandatory (see :mod:`teletravail.acts.mentions`)."""
+
+    code: ClassVar[str] = "missing_mention"
+
+    def __init__(self, field: str, value: Any, expected: str, where: str = "") -> None:
+        self.where = where
+        super().__init__(field, value, expected)
 
 
 class RowError:

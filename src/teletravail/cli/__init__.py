@@ -13,6 +13,8 @@ Subcommands (``teletravail COMMAND --help`` for each), each with ``--lang {en,fr
   the bundled synthetic sample of the Lot's posts).
 * ``schedule --policy NAME|FILE --start DATE --end DATE --days tue,thu``: the dated
   telework days of one agent's weekly pattern, as a summary or an iCalendar file.
+* ``act --policy NAME|FILE --kind KIND --agent ID ... [--document]``: the individual
+  act granting one agent telework, or its information document, as Markdown or HTML.
 * ``schema [--reference]``: the JSON Schema of policy documents, or their reference.
 
 Exit codes: 0 success; 1 a document with problems, invalid workforce rows (every row is
@@ -28,6 +30,7 @@ package is, so that ``--help`` stays fast; each command imports the library's mo
 The modules: one per command, each with its ``run(args)``: :mod:`.presets`,
 :mod:`.new`, :mod:`.check`, :mod:`.assess` (and :data:`ASSESS_COLUMNS`,
 :func:`neutralise`), :mod:`.bilan` (and :data:`SYNTHETIC_SOURCE`), :mod:`.schedule`,
+:mod:`.act`,
 :mod:`.schema`; and what they share:
 
 * :mod:`.command`: :func:`main`, which reads the command line, runs the command and

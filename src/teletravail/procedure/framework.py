@@ -49,7 +49,7 @@ from teletravail.conformity.framework import (
     authorisation_in_force,
 )
 from teletravail.dated import Duration
-from teletravail.messages import Phrase
+from teletravail.messages import Phrase, check_lang
 from teletravail.policy.terms import Renewal
 from teletravail.sources import Source
 from teletravail.workforce import ContractType
@@ -82,22 +82,51 @@ class Sector(enum.StrEnum):
     PUBLIC = "public"  # the public service: décret n° 2016-151 as amended
     PRIVATE = "private"  # private employers: Code du travail and the ANI of 2020
 
+    def words(self, lang: str = "en") -> str:
+        """The sector in words: ``public service``, ``fonction publique``."""
+        return _SECTOR_WORDS[self].text(check_lang(lang))
+
+
+_SECTOR_WORDS: Final = {
+    Sector.PUBLIC: Phrase("public service", "fonction publique"),
+    Sector.PRIVATE: Phrase("private sector", "secteur privé"),
+}
+
 
 class AppealBody(enum.StrEnum):
-    """The body an agent of the public service appeals to."""
+    """Where an agent brings a refusal or an ending at the employer's initiative: a
+    joint committee of the public service, or none (the private sector)."""
 
     CAP = "cap"  # commission administrative paritaire: civil servants, probationers
     CCP = "ccp"  # commission consultative paritaire: contract staff
+    NONE = "none"  # no joint committee: the private sector
+
+    @property
+    def sector(self) -> Sector:
+        """The sector whose agents appeal to this body."""
+        return Sector.PRIVATE if self is AppealBody.NONE else Sector.PUBLIC
+
+    def words(self, lang: str = "en") -> str:
+        """The body in words, its initials after it: ``joint administrative committee
+        (CAP)``, ``commission administrative paritaire (CAP)``."""
+        return _APPEAL_WORDS[self].text(check_lang(lang))
 
 
-#: Each appeal body's name, in English and French.
-APPEAL_BODIES: Final = {
+_APPEAL_WORDS: Final = {
     AppealBody.CAP: Phrase(
-        "the joint administrative committee (CAP)", "la commission administrative paritaire (CAP)"
+        "joint administrative committee (CAP)", "commission administrative paritaire (CAP)"
     ),
     AppealBody.CCP: Phrase(
-        "the joint consultative committee (CCP)", "la commission consultative paritaire (CCP)"
+        "joint consultative committee (CCP)", "commission consultative paritaire (CCP)"
     ),
+    AppealBody.NONE: Phrase("no joint committee", "aucune commission paritaire"),
+}
+
+#: Each joint committee's name with its article, as a sentence names it.
+APPEAL_BODIES: Final[dict[AppealBody, Phrase]] = {
+    body: Phrase("the " + words, "la " + words.text("fr"))
+    for body, words in _APPEAL_WORDS.items()
+    if body is not AppealBody.NONE
 }
 
 #: The first day of the wording of art. 5 given by décret n° 2020-524 (the same day as
