@@ -110,6 +110,29 @@ def test_from_policy_uses_the_agents_authorisation_and_contract() -> None:
     assert act.signed_on == dt.date(2025, 9, 15)
 
 
+def test_from_policy_writes_down_the_grant_of_a_history() -> None:
+    """With the agent's history, the act's start, adaptation and duration are those of
+    its grant and the appeal body that of its contract; a history not yet granted, or
+    of the private sector under an arrêté, is refused naming ``history``."""
+    from teletravail.procedure import AuthorisationHistory
+
+    asked = AuthorisationHistory(contract="contract_staff").then("request", "2025-06-02")
+    granted = asked.then(
+        "grant", "2025-06-20", start="2025-07-01", adaptation="1 month", duration="1 year"
+    )
+    act = from_public(history=granted)
+    assert (act.start, act.adaptation, act.duration) == (
+        dt.date(2025, 7, 1),
+        Duration(months=1),
+        Duration(years=1),
+    )
+    assert act.appeal is AppealBody.CCP and act.adaptation_end == dt.date(2025, 7, 31)
+    for history in (asked, AuthorisationHistory(sector="private").then("request", "2025-06-02")):
+        with pytest.raises(ValidationError) as caught:
+            from_public(history=history)
+        assert caught.value.field == "history"
+
+
 def test_from_policy_refuses_an_agent_granted_nothing() -> None:
     """A volunteer on a post that cannot be teleworked is granted nothing: no act."""
     with pytest.raises(ValidationError) as caught:

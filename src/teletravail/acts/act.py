@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from teletravail import formats
 from teletravail._checks import enum_value, is_bool, named, typed_tuple
 from teletravail.acts.hours import ReachableHours
 from teletravail.acts.kinds import ActKind, AppealBody, Sector, act_kind, appeal_body
@@ -39,6 +40,7 @@ from teletravail.week import Place
 if TYPE_CHECKING:
     from teletravail.policy.assessment import Assessment
     from teletravail.policy.policy import Policy
+    from teletravail.procedure import AuthorisationHistory
     from teletravail.workforce.agent import Agent
 
 __all__ = ["FRAMEWORK_NOTICE", "IndividualAct"]
@@ -332,6 +334,7 @@ class IndividualAct:
         per: str = "week",
         appeal: AppealBody | str | None = None,
         assessment: Assessment | None = None,
+        history: AuthorisationHistory | None = None,
     ) -> IndividualAct:
         """The act granting ``agent`` what ``policy`` grants them on ``on``.
 
@@ -346,6 +349,12 @@ class IndividualAct:
         The rules are the policy's name, the sources its texts and the article that
         frames the act. An agent granted no fixed day and no floating day is a
         :class:`ValidationError` naming ``agent``.
+
+        With ``history`` (the agent's :class:`~teletravail.procedure.AuthorisationHistory`,
+        granted), the act writes down its grant: its start, adaptation period and
+        duration, and the appeal body of its contract; a history of another sector than
+        the act's kind, or not granted, is a :class:`ValidationError` naming
+        ``history``.
         """
         day = to_date(on, "on")
         which = act_kind(kind)
@@ -360,8 +369,8 @@ class IndividualAct:
                 Phrase(
                     "an agent the policy grants telework to on {on}",
                     "un agent à qui la politique accorde du télétravail le {french}",
-                    on=day.isoformat(),
-                    french=day.isoformat(),
+                    on=formats.date(day, "en"),
+                    french=formats.date(day, "fr"),
                 ),
             )
         modality = Modality(pattern=pattern, floating=floating, per=per)
@@ -370,12 +379,30 @@ class IndividualAct:
         )
         terms = policy.authorisation
         authorisation = agent.authorisation
+        duration = terms.duration if terms is not None else None
+        contract = agent.contract_type
+        if history is not None:
+            granted = history.life.grant
+            if history.sector is not which.sector or granted is None:
+                raise ValidationError(
+                    "history",
+                    history.state,
+                    Phrase(
+                        "a history granted in the sector of the act ({sector})",
+                        "un historique accordé dans le secteur de l'acte ({french})",
+                        sector=which.sector.words("en"),
+                        french=which.sector.words("fr"),
+                    ),
+                )
+            authorisation = history.authorisation()
+            duration = granted.duration if granted.duration is not None else duration
+            contract = contract if history.contract is None else history.contract
         start = authorisation.start if authorisation is not None else day
         adaptation = terms.adaptation if terms is not None else None
         if authorisation is not None and authorisation.adaptation is not None:
             adaptation = authorisation.adaptation
         notices = _notices(terms, which.sector, adaptation)
-        body = appeal_body(agent.contract_type, which.sector) if appeal is None else _appeal(appeal)
+        body = appeal_body(contract, which.sector) if appeal is None else _appeal(appeal)
         sources = list(policy.sources)
         if terms is not None and terms.source is not None:
             sources.append(terms.source)
@@ -391,7 +418,7 @@ class IndividualAct:
             teleworker=Teleworker(id=agent.id, name=name, duties=duties, post=agent.role or None),
             places=places,
             modality=modality,
-            duration=terms.duration if terms is not None else None,
+            duration=duration,
             renewal=terms.renewal if terms is not None else None,
             max_renewals=terms.max_renewals if terms is not None else None,
             hours=hours,
