@@ -269,3 +269,9 @@ def test_next_terms_at_month_ends() -> None:
             _agrees(register, histories, day)
         if terms is not None:
             _agrees(register, histories, "2031-02-28")
+
+
+def test_only_histories_are_taken() -> None:
+    with pytest.raises(ValidationError) as caught:
+        AuthorisationRegister.from_histories(["not a history"])  # type: ignore[list-item]
+    assert caught.value.field == "histories[0]"

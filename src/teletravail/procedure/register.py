@@ -263,7 +263,7 @@ class AuthorisationRegister:
         scheme's terms), identified by ``ids`` (their positions when left out)."""
         columns, terms = columns_from_histories(histories)
         if ids is not None:
-            given = np.asarray(ids)
+            given = np.array(ids)
             if len(given) != len(columns["state"]):
                 raise ValidationError(
                     "ids",
@@ -339,15 +339,7 @@ class AuthorisationRegister:
         day, when = _day(on)
         codes = self._codes_on(when)
         held = np.isin(codes, _HELD)
-        renewal = np.full(len(self), NAT)
-        with_term = held & ((self.term_months > 0) | (self.term_days > 0))
-        if with_term.any():
-            renewal[with_term] = _next_term(
-                self.start[with_term],
-                self.term_months[with_term],
-                self.term_days[with_term],
-                when,
-            )
+        renewal = self._renewals(held, when)
         public = procedure_in_force(day, Sector.PUBLIC)
         body = np.where(
             (self.sector == SECTORS.index(Sector.PUBLIC)) & public.appeal, self.body, -1
@@ -362,6 +354,20 @@ class AuthorisationRegister:
             renewal=renewal,
             appeal_body=body,
         )
+
+    def _renewals(self, held: npt.NDArray[np.bool_], when: np.datetime64) -> Days:
+        """The first day of the next term of each authorisation ``held`` whose act sets
+        a term."""
+        renewal = np.full(len(self), NAT)
+        with_term = held & ((self.term_months > 0) | (self.term_days > 0))
+        if with_term.any():
+            renewal[with_term] = _next_term(
+                self.start[with_term],
+                self.term_months[with_term],
+                self.term_days[with_term],
+                when,
+            )
+        return renewal
 
     def _endings(
         self, side: Side, day: dt.date, when: np.datetime64, held: npt.NDArray[np.bool_]
@@ -398,11 +404,11 @@ class AuthorisationRegister:
         span = Duration(days=within) if isinstance(within, int) else Duration.parse(within)
         until = span.after(day)
         last = np.datetime64(until, "D")
-        deadlines = self.deadlines_on(day)
-        codes = deadlines.states
+        codes = self._codes_on(when)
         waiting = np.isin(codes, _WAITING)
         answer = self.answer_due
         held = np.isin(codes, _HELD)
+        renewal = self._renewals(held, when)
         lapsed = np.isin(self.state, _GRANTED) & (codes != self.state) & (self.term_end < when)
         lapsed &= codes != _code(State.RENEWED)
         end = self.adaptation_end
@@ -411,7 +417,7 @@ class AuthorisationRegister:
             until=until,
             answers=self._dated(waiting & (answer >= when) & (answer <= last), answer),
             overdue_answers=self._dated(waiting & (answer < when), answer),
-            renewals=self._dated(deadlines.renewal <= last, deadlines.renewal),
+            renewals=self._dated(renewal <= last, renewal),
             lapsed=self._dated(lapsed, self.term_end + _ONE_DAY),
             adaptation_ends=self._dated(held & (end >= when) & (end <= last), end),
         )

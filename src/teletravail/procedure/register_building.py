@@ -26,6 +26,7 @@ from teletravail.dated import Duration
 from teletravail.dates import to_date
 from teletravail.errors import RowError, ValidationError
 from teletravail.messages import Phrase, choices
+from teletravail.policy.terms import AuthorisationTerms
 from teletravail.workforce import ContractType
 
 from .framework import AppealBody, Sector, appeal_body, procedure_in_force
@@ -142,11 +143,12 @@ def _day(value: dt.date | None) -> np.datetime64:
 
 def columns_from_histories(
     histories: Sequence[AuthorisationHistory],
-) -> tuple[dict[str, Any], Any]:
+) -> tuple[dict[str, Any], AuthorisationTerms | None]:
     """The columns of ``histories`` (one pass over them), and the scheme's terms they
     share; every history needs its request, and they all share one scheme's terms."""
     items = list(histories)
-    terms = items[0].terms if items else None
+    first = items[0] if items else None
+    terms = first.terms if isinstance(first, AuthorisationHistory) else None
     n = len(items)
     sector = np.empty(n, dtype=np.int8)
     body = np.empty(n, dtype=np.int8)
@@ -271,22 +273,35 @@ def _missing(values: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
 
 
 def _codes(values: npt.NDArray[Any], missing: npt.NDArray[np.bool_]) -> tuple[Any, Any]:
-    """The distinct present values (as text) and each row's place among them."""
+    """The distinct present values (as text) and each row's place among them (``-1``
+    where missing)."""
     inverse = np.full(len(values), -1, dtype=np.int64)
     present = ~missing
-    text = values[present].astype(str) if values.dtype.kind in "UO" else values[present]
-    unique, places = np.unique(np.asarray(text, dtype=object).astype(str), return_inverse=True)
+    text = np.asarray(values[present], dtype=object).astype(str)
+    unique, places = np.unique(text, return_inverse=True)
     inverse[present] = places
     return unique.tolist(), inverse
+
+
+def _distinct(values: npt.NDArray[Any]) -> tuple[list[str], npt.NDArray[np.int64]]:
+    """:func:`_codes` of a column: a column of numpy text is read whole (its distinct
+    values found first, a blank one missing), any other cell by cell."""
+    if values.dtype.kind in "US":
+        unique, inverse = np.unique(values, return_inverse=True)
+        texts = [str(text) for text in unique.tolist()]
+        blank = np.array([not text.strip() for text in texts] + [True], dtype=bool)
+        places: npt.NDArray[np.int64] = np.where(blank[inverse], -1, inverse).astype(np.int64)
+        return texts, places
+    objects = values.astype(object)
+    found: tuple[list[str], npt.NDArray[np.int64]] = _codes(objects, _missing(objects))
+    return found
 
 
 def _dates(column: Any, name: str, rows: _Rows) -> npt.NDArray[np.datetime64]:
     values = np.asarray(column)
     if values.dtype.kind == "M":
         return values.astype("M8[D]")
-    values = values.astype(object)
-    missing = _missing(values)
-    unique, inverse = _codes(values, missing)
+    unique, inverse = _distinct(values)
     days = np.full(len(unique) + 1, NAT)  # the last one for missing cells
     bad = np.zeros(len(unique) + 1, dtype=bool)
     for index, text in enumerate(unique):
@@ -303,9 +318,9 @@ def _choice(
     column: Any, name: str, rows: _Rows, read: Any, known: Sequence[str]
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
     """Each row's value read by ``read`` (a code), ``-1`` where missing."""
-    values = np.asarray(column, dtype=object)
-    missing = _missing(values)
-    unique, inverse = _codes(values, missing)
+    values = np.asarray(column)
+    unique, inverse = _distinct(values)
+    missing = inverse < 0
     codes = np.full(len(unique) + 1, -1, dtype=np.int64)
     bad = np.zeros(len(unique) + 1, dtype=bool)
     for index, text in enumerate(unique):
@@ -364,7 +379,7 @@ def columns_from_table(table: Mapping[str, Any], *, errors: Errors = "raise") ->
     rows.fail(
         no_state,
         "state",
-        np.asarray(table["state"], dtype=object),
+        np.asarray(table["state"]),
         choices([state.value for state in State]),
     )
     if "sector" in table:
@@ -455,7 +470,7 @@ def columns_from_table(table: Mapping[str, Any], *, errors: Errors = "raise") ->
     rows.fail(
         (packed >= 0) & np.isnat(start),
         "term",
-        np.asarray(table.get("term", np.full(n, None)), dtype=object),
+        np.asarray(table.get("term", np.full(n, None))),
         Phrase("a start to the grant first", "d'abord un début de l'accord"),
     )
     renewals = _renewals(table.get("renewals"), n, rows)
@@ -503,8 +518,7 @@ def _renewals(column: Any, n: int, rows: _Rows) -> npt.NDArray[np.int64]:
         rows.fail(found < 0, "renewals", values, expected)
         return np.maximum(found, 0)
     objects = values.astype(object)
-    missing = _missing(objects)
-    unique, inverse = _codes(objects, missing)
+    unique, inverse = _distinct(objects)
     counts = np.zeros(len(unique) + 1, dtype=np.int64)
     bad = np.zeros(len(unique) + 1, dtype=bool)
     for index, text in enumerate(unique):
