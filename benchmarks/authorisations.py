@@ -20,6 +20,7 @@ It times, on 15 January 2026:
 * ``build``: ``AuthorisationRegister.from_columns`` of those columns (text states,
   ``datetime64`` dates, text terms), every row checked;
 * ``states_on``: each row's state and the count of each state;
+* ``states_between``: the count of each state on each day of a year;
 * ``deadlines_on``: each row's deadlines (answer, end of adaptation, earliest ending
   for each side, next term) and appeal body;
 * ``due``: who is due an answer, a renewal or the end of adaptation within 30 days, and
@@ -65,6 +66,7 @@ from teletravail.procedure import (
 )
 
 ON = dt.date(2026, 1, 15)
+YEAR_LATER = dt.date(2027, 1, 14)
 FIRST = np.datetime64("2021-01-01", "D")
 STATES = tuple(State)
 
@@ -195,6 +197,7 @@ def queries(register: AuthorisationRegister, table: dict[str, Any]) -> dict[str,
     return {
         "build": lambda: AuthorisationRegister.from_columns(table),
         "states_on": lambda: register.states_on(ON),
+        "states_between": lambda: register.states_between(ON, YEAR_LATER),
         "deadlines_on": lambda: register.deadlines_on(ON),
         "due (30 days)": lambda: register.due(ON, within=30),
         "appeals_pending": lambda: register.appeals_pending(ON),
@@ -211,6 +214,9 @@ def run(args: argparse.Namespace) -> int:
     )
     print(f"{check(register, first, sample)} rows agree with their histories on {ON}")
     print(f"{'N':>9} | {'query':<16} | {'median':>11}")
+    assert {"requested", "ended", "appealed"} <= {
+        state.value for state, count in register.states_on(ON).counts.items() if count
+    }
     largest: AuthorisationRegister | None = None
     for n in args.sizes:
         table = columns(draw(n))

@@ -96,6 +96,9 @@ def test_each_row_is_its_history(terms: Any, data: st.DataObject) -> None:
     )
     for day in days:
         _agrees(register, histories, day)
+    over = register.states_between(min(days), max(days))
+    for day in days:
+        assert over.on(day) == register.states_on(day).counts
 
 
 # -- a small register, by hand ------------------------------------------------------------
@@ -255,7 +258,12 @@ def test_next_terms_at_month_ends() -> None:
     history gives, whatever the first estimate of the term reached."""
     for terms in (None, AuthorisationTerms(duration="1 year", renewal="tacit")):
         base = AuthorisationHistory(contract="civil_servant", terms=terms)
-        histories = []
+        histories = [
+            base.then("request", "2023-12-01").then(
+                "grant", "2023-12-20", start="2024-01-10", adaptation=adaptation, duration=term
+            )
+            for adaptation, term in (("50 days", "2 months"), ("40 days", "1 month"))
+        ]
         for offset in range(0, 366, 3):
             start = dt.date(2024, 1, 1) + dt.timedelta(days=offset)
             for duration in ("1 month", "1 year", "2 months 3 days"):
@@ -269,9 +277,37 @@ def test_next_terms_at_month_ends() -> None:
             _agrees(register, histories, day)
         if terms is not None:
             _agrees(register, histories, "2031-02-28")
+        # a period that starts on the day terms run out, and its counts day by day
+        over = register.states_between("2024-03-01", "2026-03-31")
+        for index in range(0, len(over.days), 5):
+            day = dt.date(2024, 3, 1) + dt.timedelta(days=index)
+            assert over.on(day) == register.states_on(day).counts, day
 
 
 def test_only_histories_are_taken() -> None:
     with pytest.raises(ValidationError) as caught:
         AuthorisationRegister.from_histories(["not a history"])  # type: ignore[list-item]
     assert caught.value.field == "histories[0]"
+
+
+def test_states_between_by_hand() -> None:
+    """C leaves its adaptation period on 1 June 2025; D's term ran out on 30 September
+    2024: the counts of each day of the period are those of that day."""
+    _, register = _small()
+    over = register.states_between("2024-09-29", "2025-06-02")
+    assert len(over.days) == 247
+    assert over.on("2024-09-30")[State.ENDED] == 0
+    assert over.on("2024-10-01")[State.ENDED] == 1
+    assert over.on("2025-05-31")[State.GRANTED_CONFIRMED] == 1  # F
+    assert over.on("2025-06-01")[State.GRANTED_CONFIRMED] == 2  # C and F
+    column = over.counts[State.GRANTED_ADAPTATION]
+    assert column[-3:].tolist() == [1, 0, 0]
+    for index in range(0, 247, 7):
+        day = dt.date(2024, 9, 29) + dt.timedelta(days=index)
+        assert over.on(day) == register.states_on(day).counts
+    with pytest.raises(ValidationError) as outside:
+        over.on("2025-06-03")
+    assert outside.value.field == "day"
+    with pytest.raises(ValidationError) as backwards:
+        register.states_between("2025-01-02", "2025-01-01")
+    assert backwards.value.field == "last"

@@ -47,7 +47,14 @@ from .history import (
     replay,
 )
 from .life import Life
-from .register import AuthorisationRegister, Dated, DeadlineColumns, Due, States
+from .register import (
+    AuthorisationRegister,
+    Dated,
+    DeadlineColumns,
+    Due,
+    States,
+    StatesOver,
+)
 from .register_building import COLUMNS as REGISTER_COLUMNS
 from .rules import check_event, earliest_notice
 from .states import ALLOWED, GRANTED, STATE_WORDS, EventKind, State
@@ -78,6 +85,7 @@ __all__ = [
     "Sector",
     "State",
     "States",
+    "StatesOver",
     "appeal_body",
     "check_event",
     "deadlines",

@@ -12,7 +12,8 @@ the state of each and the count per state (:meth:`~AuthorisationRegister.states_
 each one's deadlines (:meth:`~AuthorisationRegister.deadlines_on`), who is due an
 answer, a renewal or the end of the adaptation period within a window, and who is
 overdue (:meth:`~AuthorisationRegister.due`), and who has an appeal pending
-(:meth:`~AuthorisationRegister.appeals_pending`). Row by row, these are what
+(:meth:`~AuthorisationRegister.appeals_pending`); over a period, the count of each
+state on each day (:meth:`~AuthorisationRegister.states_between`). Row by row, these are what
 :meth:`AuthorisationHistory.state_on
 <teletravail.procedure.history.AuthorisationHistory.state_on>` and
 :func:`~teletravail.procedure.deadlines.deadlines` give for one history: the state the
@@ -53,7 +54,7 @@ from .states import GRANTED, STATE_WORDS, State
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["AuthorisationRegister", "Dated", "DeadlineColumns", "Due", "States"]
+__all__ = ["AuthorisationRegister", "Dated", "DeadlineColumns", "Due", "States", "StatesOver"]
 
 Days = npt.NDArray[np.datetime64]
 
@@ -86,6 +87,27 @@ class States:
         """Which rows are in ``state`` on the day."""
         result: npt.NDArray[np.bool_] = self.codes == _code(State(state))
         return result
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class StatesOver:
+    """The count of each state on each day of a period: ``days`` (from its first to its
+    last, both included) and, for each state, a column of counts, one per day."""
+
+    days: Days
+    counts: Mapping[State, npt.NDArray[np.int64]]
+
+    def on(self, day: dt.date | str) -> dict[State, int]:
+        """The counts of one day of the period."""
+        _, when = _day(day)
+        index = int((when - self.days[0]).astype(np.int64)) if len(self.days) else -1
+        if not 0 <= index < len(self.days):
+            raise ValidationError(
+                "day",
+                str(when),
+                Phrase("a day of the period", "un jour de la période"),
+            )
+        return {state: int(column[index]) for state, column in self.counts.items()}
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -333,6 +355,53 @@ class AuthorisationRegister:
         tally = np.bincount(codes, minlength=len(STATES))
         counts = {state: int(tally[index]) for index, state in enumerate(STATES)}
         return States(on=day, codes=codes, counts=counts)
+
+    def states_between(self, first: dt.date | str, last: dt.date | str) -> StatesOver:
+        """The count of each state on each day from ``first`` to ``last`` (both
+        included): the counts of the first day, then the calendar's moves (the end of an
+        adaptation period, a term run out) added on the day each takes effect."""
+        start, begin = _day(first, "first")
+        end, finish = _day(last, "last")
+        if end < start:
+            raise ValidationError(
+                "last",
+                end.isoformat(),
+                Phrase("a day on or after the first", "un jour égal ou postérieur au premier"),
+            )
+        width = int((finish - begin).astype(np.int64)) + 1
+        change = np.zeros((width, len(STATES)), dtype=np.int64)
+        change[0] = np.bincount(self._codes_on(begin), minlength=len(STATES))
+        tacit = self.terms is not None and self.terms.renewal is Renewal.TACIT
+        lapse = _code(State.RENEWED if tacit else State.ENDED)
+        adapting = self.state == _code(State.GRANTED_ADAPTATION)
+        granted = np.isin(self.state, _GRANTED)
+        confirmed = adapting & ~(self.adaptation_end >= self.term_end)
+        moves = (
+            # the day after the adaptation period, unless the term ran out first
+            (
+                confirmed,
+                self.adaptation_end,
+                _code(State.GRANTED_ADAPTATION),
+                _code(State.GRANTED_CONFIRMED),
+            ),
+            # the day after the term: from the state held then
+            (granted & ~adapting, self.term_end, self.state, lapse),
+            (adapting & confirmed, self.term_end, _code(State.GRANTED_CONFIRMED), lapse),
+            (adapting & ~confirmed, self.term_end, _code(State.GRANTED_ADAPTATION), lapse),
+        )
+        for rows, days, before, after in moves:
+            index = (days + _ONE_DAY - begin).astype(np.int64)
+            within = rows & ~np.isnat(days) & (index > 0) & (index < width)
+            where = index[within]
+            was = before[within] if isinstance(before, np.ndarray) else before
+            np.add.at(change, (where, was), -1)
+            np.add.at(change, (where, np.full(len(where), after)), 1)
+        totals = np.cumsum(change, axis=0)
+        days = begin + np.arange(width).astype("m8[D]")
+        return StatesOver(
+            days=days,
+            counts={state: totals[:, index] for index, state in enumerate(STATES)},
+        )
 
     def deadlines_on(self, on: dt.date | str) -> DeadlineColumns:
         """Each authorisation's deadlines on ``on`` (see :class:`DeadlineColumns`)."""
