@@ -880,3 +880,56 @@ def individual_acts(draw: st.DrawFn) -> object:
         signed_at=draw(act_names),
         signed_on=draw(dates),
     )
+
+
+@st.composite
+def scheme_authorisation_terms(draw: st.DrawFn) -> object:
+    """A scheme's own authorisation terms, or none: a term of 3 to 24 months renewed
+    expressly, tacitly or not at all, an adaptation period of 10 to 60 days, notices of
+    1 to 3 months (during adaptation too)."""
+    from teletravail.policy.terms import AuthorisationTerms
+
+    if draw(st.booleans()):
+        return None
+    months = st.integers(1, 3).map(lambda m: Duration(months=m))
+    duration = draw(st.none() | st.integers(3, 24).map(lambda m: Duration(months=m)))
+    renewal = draw(st.sampled_from([None, "express", "tacit"])) if duration else None
+    adaptation = draw(st.none() | st.integers(10, 60).map(lambda d: Duration(days=d)))
+    return AuthorisationTerms(
+        duration=duration,
+        renewal=renewal,
+        adaptation=adaptation,
+        notice_agent=draw(st.none() | months),
+        notice_employer=draw(st.none() | months),
+        notice_adaptation=draw(st.none() | months) if adaptation else None,
+        employer_may_shorten=draw(st.booleans()),
+    )
+
+
+@st.composite
+def register_histories(draw: st.DrawFn, terms: object = None) -> object:
+    """An authorisation history valid under ``terms``, for a register: one of
+    :func:`authorisation_histories`, sometimes suspended (and resumed) after its last
+    grant or renewal, or appealed after an ending at the employer's initiative; ``None``
+    when the scheme's terms refuse it."""
+    from teletravail.procedure import AuthorisationHistory, Event, history_problems
+
+    sector, contract, events = draw(authorisation_histories())
+    last = events[-1]
+    assert isinstance(last, Event)
+    day = dt.timedelta(days=1)
+    if last.kind in ("grant", "renew") and draw(st.booleans()):
+        on = max(last.on, last.start or last.on) + draw(st.integers(0, 200)) * day
+        events.append(Event(kind="suspend", on=on, reasons="service"))
+        if draw(st.booleans()):
+            events.append(Event(kind="resume", on=on + draw(st.integers(0, 90)) * day))
+    elif (
+        last.kind == "end"
+        and last.side == "employer"
+        and sector == "public"
+        and draw(st.booleans())
+    ):
+        events.append(Event(kind="appeal", on=last.on + draw(st.integers(0, 30)) * day))
+    if history_problems(events, sector=sector, contract=contract, terms=terms):
+        return None
+    return AuthorisationHistory(sector=sector, contract=contract, terms=terms, events=events)

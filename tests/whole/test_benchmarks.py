@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from teletravail.dated import Duration
+from teletravail.procedure import AuthorisationRegister
 from teletravail.synthetic import lot_2013_population
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
@@ -122,3 +123,27 @@ def test_the_hostile_documents_are_within_the_limit(monkeypatch: pytest.MonkeyPa
     sizes = {name: len(make().encode("utf-8")) for name, make in hostile.CASES.items()}
     assert all(0 < size <= config.MAX_BYTES for size in sizes.values()), sizes
     assert config.loads(hostile.long_texts()).description.startswith("éé")
+
+
+def test_the_authorisations_script_runs_quickly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """benchmarks/authorisations.py --quick: its rows agree with the histories rebuilt from
+    the same draws, and each query is timed (timings unread)."""
+    script = _load("authorisations", monkeypatch)
+    assert script.main(["--quick"]) == 0
+    out = capsys.readouterr().out
+    assert "100 rows agree with their histories" in out
+    assert "due (30 days)" in out and "MISMATCH" not in out
+
+
+def test_the_authorisations_check_catches_a_wrong_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """check() refuses a register whose row says another state than its history."""
+    script = _load("authorisations", monkeypatch)
+    drawn = script.draw(300)
+    table = script.columns(drawn)
+    row = int(np.flatnonzero(table["state"] == "refused")[0])
+    table["state"][row] = "requested"
+    register = AuthorisationRegister.from_columns(table)
+    with pytest.raises(AssertionError, match=f"row {row}"):
+        script.check(register, drawn, np.array([row]))

@@ -18,7 +18,11 @@ The modules:
   state on a day;
 * :mod:`~teletravail.procedure.rules`: the rules each event is checked against;
 * :mod:`~teletravail.procedure.history`: the history as a value, and its JSON form;
-* :mod:`~teletravail.procedure.deadlines`: the deadlines on a day.
+* :mod:`~teletravail.procedure.deadlines`: the deadlines on a day;
+* :mod:`~teletravail.procedure.register_building`: a workforce's authorisations as
+  columns, built from histories or from a table;
+* :mod:`~teletravail.procedure.register`: those columns' states and deadlines on a day,
+  for a million authorisations at once.
 """
 
 from __future__ import annotations
@@ -43,6 +47,15 @@ from .history import (
     replay,
 )
 from .life import Life
+from .register import (
+    AuthorisationRegister,
+    Dated,
+    DeadlineColumns,
+    Due,
+    States,
+    StatesOver,
+)
+from .register_building import COLUMNS as REGISTER_COLUMNS
 from .rules import check_event, earliest_notice
 from .states import ALLOWED, GRANTED, STATE_WORDS, EventKind, State
 
@@ -54,18 +67,25 @@ __all__ = [
     "GRANTED",
     "HISTORY_TABLE",
     "NOTES",
+    "REGISTER_COLUMNS",
     "STATE_WORDS",
     "AppealBody",
     "AuthorisationHistory",
+    "AuthorisationRegister",
+    "Dated",
     "Deadline",
+    "DeadlineColumns",
     "DeadlineKind",
     "Deadlines",
+    "Due",
     "Event",
     "EventKind",
     "Life",
     "Procedure",
     "Sector",
     "State",
+    "States",
+    "StatesOver",
     "appeal_body",
     "check_event",
     "deadlines",
