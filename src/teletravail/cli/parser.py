@@ -1,6 +1,6 @@
 """The command line of ``teletravail``: the parser of every command and its options, in
-the language the command speaks, and the types of dates and periods (a bad one is a
-usage error, exit code 2).
+the language the command speaks (the options several commands share are
+:mod:`.options`'s, those of ``act`` :mod:`.act_options`'s).
 
 Every help text is written in English and French beside each other (a
 :class:`~teletravail.messages.Phrase`); argparse's own words come from
@@ -11,81 +11,31 @@ the command's module), read when the parser is built.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-from collections.abc import Callable
 
 from teletravail import __version__
 from teletravail.formats import number
 from teletravail.messages import NBSP, Lang, Phrase
 
-from . import act, assess, bilan, check, new, presets, progress, schedule, schema
-from .language import LANGS
+from . import assess, bilan, check, new, presets, progress, schedule, schema
+from .act_options import ACT_DESCRIPTION, ACT_HELP, act_parser
 from .localized import LocalizedParser
+from .options import (
+    DATE,
+    ON_HELP,
+    OUT,
+    PERIOD_HELP,
+    POLICY,
+    POLICY_HELP,
+    WORKFORCE,
+    WORKFORCE_HELP,
+    date_type,
+    lang_option,
+    output_options,
+    period_type,
+)
 from .reading import COLUMNS_HELP
 
 __all__ = ["build_parser"]
-
-
-def _quoted(text: str, lang: Lang) -> str:
-    return f"«{NBSP}{text}{NBSP}»" if lang == "fr" else repr(text)
-
-
-def _date_type(lang: Lang) -> Callable[[str], dt.date]:
-    def date(text: str) -> dt.date:
-        """An ISO date for argparse (a bad one is a usage error)."""
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            said = Phrase(
-                "expected a date YYYY-MM-DD, got {text}",
-                "attendu une date AAAA-MM-JJ, trouvé {text}",
-                text=_quoted(text, lang),
-            )
-            raise argparse.ArgumentTypeError(said.text(lang)) from None
-
-    return date
-
-
-def _period_type(lang: Lang) -> Callable[[str], str]:
-    def period(text: str) -> str:
-        """A period for argparse: a calendar year (``2024``) or ``START..END``."""
-        if text.strip().isdigit() and len(text.strip()) == 4:
-            return text.strip()
-        first, sep, last = text.partition("..")
-        try:
-            if sep:
-                dt.date.fromisoformat(first.strip())
-                dt.date.fromisoformat(last.strip())
-                return text
-        except ValueError:
-            pass
-        said = Phrase(
-            "expected a year such as 2024 or START..END (YYYY-MM-DD..YYYY-MM-DD), got {text}",
-            "attendu une année comme 2024 ou DÉBUT..FIN (AAAA-MM-JJ..AAAA-MM-JJ), trouvé {text}",
-            text=_quoted(text, lang),
-        )
-        raise argparse.ArgumentTypeError(said.text(lang))
-
-    return period
-
-
-# Help texts: argparse formats them with %, so a percent sign is written %%.
-_PERIOD_HELP = Phrase(
-    "a year (2024) or START..END; default: the calendar year of --on",
-    "une année (2024) ou DÉBUT..FIN" + NBSP + "; par défaut" + NBSP + ": l'année civile de --on",
-)
-_LANG_HELP = Phrase(
-    "language of every text: en or fr (default: from LC_ALL, LC_MESSAGES or LANG)",
-    "langue de tous les textes" + NBSP + ": en ou fr (par défaut" + NBSP + ": selon LC_ALL,"
-    " LC_MESSAGES ou LANG)",
-)
-_POLICY = Phrase("NAME|FILE", "NOM|FICHIER")
-_POLICY_HELP = Phrase("a preset's name or a policy document", "un préréglage ou un document")
-_WORKFORCE = Phrase("WORKFORCE.csv", "EFFECTIF.csv")
-_WORKFORCE_HELP = Phrase("one agent per row", "un agent par ligne")
-_ON_HELP = Phrase("default: the policy's start", "par défaut" + NBSP + ": le début de la politique")
-_DATE = Phrase("DATE", "DATE")
-_OUT = Phrase("OUT", "SORTIE")
 
 
 def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
@@ -94,7 +44,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     def say(phrase: Phrase) -> str:
         return phrase.text(lang)
 
-    date, period = _date_type(lang), _period_type(lang)
+    date, period = date_type(lang), period_type(lang)
     top = LocalizedParser(
         prog="teletravail",
         lang=lang,
@@ -117,7 +67,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
             )
         ),
     )
-    _lang_option(top, lang)
+    lang_option(top, lang)
     top.set_defaults(command=None)
     commands = top.add_subparsers(
         title=top.title(say(Phrase("commands", "commandes"))),
@@ -155,7 +105,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         metavar=say(Phrase("NAME", "NOM")),
         help=say(Phrase("a preset's name", "le nom d'un préréglage")),
     )
-    _lang_option(command, lang)
+    lang_option(command, lang)
     command.set_defaults(command="presets", run=presets.run)
 
     command = command_parser(
@@ -187,11 +137,11 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         metavar=say(Phrase("PRESET", "PRÉRÉGLAGE")),
         help=say(Phrase("start from this preset", "partir de ce préréglage")),
     )
-    _lang_option(command, lang)
+    lang_option(command, lang)
     command.options.add_argument(
         "-o",
         "--output",
-        metavar=say(_OUT),
+        metavar=say(OUT),
         help=say(
             Phrase(
                 "write here (default: stdout, as with '-')",
@@ -199,7 +149,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
             )
         ),
     )
-    _output_options(command, lang)
+    output_options(command, lang)
     command.set_defaults(command="new", run=new.run)
 
     command = command_parser(
@@ -237,10 +187,10 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     command.options.add_argument(
         "--on",
         type=date,
-        metavar=say(_DATE),
+        metavar=say(DATE),
         help=say(Phrase("check conformity on DATE", "vérifier la conformité à la date DATE")),
     )
-    _lang_option(command, lang)
+    lang_option(command, lang)
     command.set_defaults(command="check", run=check.run)
 
     command = command_parser(
@@ -266,16 +216,16 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         ),
     )
     command.options.add_argument(
-        "--policy", required=True, metavar=say(_POLICY), help=say(_POLICY_HELP)
+        "--policy", required=True, metavar=say(POLICY), help=say(POLICY_HELP)
     )
-    command.arguments.add_argument("workforce", metavar=say(_WORKFORCE), help=say(_WORKFORCE_HELP))
+    command.arguments.add_argument("workforce", metavar=say(WORKFORCE), help=say(WORKFORCE_HELP))
     command.options.add_argument(
         "--columns", metavar=say(Phrase("MAPPING", "CORRESPONDANCE")), help=say(COLUMNS_HELP)
     )
     command.options.add_argument(
         "-o",
         "--output",
-        metavar=say(_OUT),
+        metavar=say(OUT),
         help=say(
             Phrase(
                 "write here (default: stdout)",
@@ -283,10 +233,10 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
             )
         ),
     )
-    _output_options(command, lang)
-    command.options.add_argument("--on", type=date, metavar=say(_DATE), help=say(_ON_HELP))
+    output_options(command, lang)
+    command.options.add_argument("--on", type=date, metavar=say(DATE), help=say(ON_HELP))
     command.options.add_argument(
-        "--period", type=period, metavar=say(Phrase("PERIOD", "PÉRIODE")), help=say(_PERIOD_HELP)
+        "--period", type=period, metavar=say(Phrase("PERIOD", "PÉRIODE")), help=say(PERIOD_HELP)
     )
     command.options.add_argument(
         "--format",
@@ -294,7 +244,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         default="csv",
         help=say(Phrase("default: csv", "par défaut" + NBSP + ": csv")),
     )
-    _lang_option(command, lang)
+    lang_option(command, lang)
     shown = command.options.add_mutually_exclusive_group()
     rows = number(progress.PROGRESS_ROWS, lang)
     shown.add_argument(
@@ -337,18 +287,18 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
             " du Lot.",
         ),
     )
-    command.arguments.add_argument("policy", metavar=say(_POLICY), help=say(_POLICY_HELP))
+    command.arguments.add_argument("policy", metavar=say(POLICY), help=say(POLICY_HELP))
     command.arguments.add_argument(
-        "workforce", nargs="?", metavar=say(_WORKFORCE), help=say(_WORKFORCE_HELP)
+        "workforce", nargs="?", metavar=say(WORKFORCE), help=say(WORKFORCE_HELP)
     )
     command.options.add_argument(
         "--columns", metavar=say(Phrase("MAPPING", "CORRESPONDANCE")), help=say(COLUMNS_HELP)
     )
-    command.options.add_argument("--on", type=date, metavar=say(_DATE), help=say(_ON_HELP))
+    command.options.add_argument("--on", type=date, metavar=say(DATE), help=say(ON_HELP))
     command.options.add_argument(
-        "--period", type=period, metavar=say(Phrase("PERIOD", "PÉRIODE")), help=say(_PERIOD_HELP)
+        "--period", type=period, metavar=say(Phrase("PERIOD", "PÉRIODE")), help=say(PERIOD_HELP)
     )
-    _lang_option(command, lang)
+    lang_option(command, lang)
     command.options.add_argument(
         "--json",
         action="store_true",
@@ -370,20 +320,20 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         ),
     )
     command.options.add_argument(
-        "--policy", required=True, metavar=say(_POLICY), help=say(_POLICY_HELP)
+        "--policy", required=True, metavar=say(POLICY), help=say(POLICY_HELP)
     )
     command.options.add_argument(
         "--start",
         required=True,
         type=date,
-        metavar=say(_DATE),
+        metavar=say(DATE),
         help=say(Phrase("first day", "premier jour")),
     )
     command.options.add_argument(
         "--end",
         required=True,
         type=date,
-        metavar=say(_DATE),
+        metavar=say(DATE),
         help=say(Phrase("last day", "dernier jour")),
     )
     command.options.add_argument(
@@ -450,11 +400,11 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
             )
         ),
     )
-    _output_options(command, lang)
-    _lang_option(command, lang)
+    output_options(command, lang)
+    lang_option(command, lang)
     command.set_defaults(command="schedule", run=schedule.run)
 
-    _act_parser(command_parser("act", help=_ACT_HELP, description=_ACT_DESCRIPTION), lang)
+    act_parser(command_parser("act", help=ACT_HELP, description=ACT_DESCRIPTION), lang)
 
     command = command_parser(
         "schema",
@@ -472,7 +422,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         action="store_true",
         help=say(Phrase("print the Markdown reference", "afficher la référence en Markdown")),
     )
-    _lang_option(command, lang)
+    lang_option(command, lang)
     command.set_defaults(command="schema", run=schema.run)
     return top
 
@@ -482,183 +432,3 @@ _EXITS = Phrase(
     "Codes de sortie" + NBSP + ": 0 succès" + NBSP + "; 1 problèmes ou erreurs" + NBSP + "; 2"
     " ligne de commande erronée" + NBSP + "; 3 check --on" + NBSP + ": non conforme.",
 )
-
-
-def _lang_option(command: LocalizedParser, lang: Lang) -> None:
-    """``--lang``: every command has it, its default the language the command already
-    speaks (the one asked on the command line, or the environment's)."""
-    command.options.add_argument(
-        "--lang", choices=LANGS, default=lang, metavar="{en,fr}", help=_LANG_HELP.text(lang)
-    )
-
-
-def _output_options(command: LocalizedParser, lang: Lang) -> None:
-    command.options.add_argument(
-        "--force",
-        action="store_true",
-        help=Phrase(
-            "replace the output file if it exists",
-            "remplacer le fichier de sortie s'il existe",
-        ).text(lang),
-    )
-    command.options.add_argument(
-        "--follow-symlinks",
-        action="store_true",
-        help=Phrase(
-            "write where an output that is a symbolic link points",
-            "écrire là où pointe une sortie qui est un lien symbolique",
-        ).text(lang),
-    )
-
-
-_ACT_HELP = Phrase(
-    "the individual act granting one agent telework, or its information document",
-    "l'acte individuel qui accorde le télétravail à un agent, ou son document d'information",
-)
-_ACT_DESCRIPTION = Phrase(
-    "Write the act (arrêté, décision, avenant or agreement) that grants the agent what the"
-    " policy grants them on --on, with every mandatory mention, or with --document the"
-    " information document given with it, as Markdown or HTML, from the shipped templates"
-    " or those of --templates.",
-    "Écrire l'acte (arrêté, décision, avenant ou accord) qui accorde à l'agent ce que la"
-    " politique lui accorde le --on, avec chaque mention obligatoire, ou avec --document le"
-    " document d'information remis avec lui, en Markdown ou en HTML, d'après les modèles"
-    " fournis ou ceux de --templates.",
-)
-
-
-def _act_parser(command: LocalizedParser, lang: Lang) -> None:
-    """The options of ``act``: the policy and date, the act's parties and terms, the
-    information document's texts, and the output."""
-    date = _date_type(lang)
-    add = command.options.add_argument
-
-    def text(en: str, fr: str) -> str:
-        return Phrase(en, fr).text(lang)
-
-    add("--policy", required=True, metavar=_POLICY.text(lang), help=_POLICY_HELP.text(lang))
-    add("--on", type=date, metavar=_DATE.text(lang), help=_ON_HELP.text(lang))
-    add(
-        "--kind",
-        required=True,
-        metavar=text("KIND", "TYPE"),
-        help=text(
-            "arrete, decision (public service), avenant or agreement (private sector)",
-            "arrêté, décision (fonction publique), avenant ou accord (secteur privé)",
-        ),
-    )
-    add(
-        "--employer", required=True, metavar=text("NAME", "NOM"), help=text("employer", "employeur")
-    )
-    add(
-        "--territory",
-        required=True,
-        metavar=text("NAME", "NOM"),
-        help=text("territory", "territoire"),
-    )
-    add("--signatory", metavar=text("TITLE", "QUALITÉ"), help=text("who signs", "signataire"))
-    add(
-        "--agent",
-        required=True,
-        metavar=text("ID", "IDENTIFIANT"),
-        help=text("agent's id", "identifiant de l'agent"),
-    )
-    add(
-        "--name",
-        required=True,
-        metavar=text("NAME", "NOM"),
-        help=text("agent's name", "nom de l'agent"),
-    )
-    add(
-        "--hire-date",
-        required=True,
-        type=date,
-        metavar=_DATE.text(lang),
-        help=text("agent's hire date", "date d'entrée de l'agent"),
-    )
-    add(
-        "--contract",
-        metavar=text("TYPE", "TYPE"),
-        help=text(
-            "civil_servant, contract_staff... (gives the appeal body)",
-            "titulaire, contractuel… (donne l'instance de recours)",
-        ),
-    )
-    add("--post", metavar=text("POST", "POSTE"), help=text("agent's post", "poste de l'agent"))
-    add(
-        "--duties",
-        required=True,
-        metavar=text("TEXT", "TEXTE"),
-        help=text("duties performed in telework", "fonctions exercées en télétravail"),
-    )
-    add(
-        "--days",
-        required=True,
-        metavar=text("PATTERN", "RYTHME"),
-        help=text(
-            "weekly pattern asked, e.g. 'Tue @ home, Thu @ telecentre:Figeac'",
-            "rythme demandé, par exemple 'mardi @ domicile, jeudi @ télécentre:Figeac'",
-        ),
-    )
-    add("--floating", type=int, metavar="N", help=text("floating days", "jours flottants"))
-    add("--per", choices=("week", "month", "year"), default="week", help=text("per", "par"))
-    add(
-        "--hours",
-        required=True,
-        metavar=text("RANGES", "PLAGES"),
-        help=text(
-            "hours reachable, e.g. '9:30-12:00, 14:00-17:00'",
-            "plages, par exemple '9h30-12h, 14h-17h'",
-        ),
-    )
-    add(
-        "--signed-at",
-        required=True,
-        metavar=text("PLACE", "LIEU"),
-        help=text("place of signature", "lieu de signature"),
-    )
-    add(
-        "--signed-on",
-        type=date,
-        metavar=_DATE.text(lang),
-        help=text("default: --on", "par défaut" + NBSP + ": --on"),
-    )
-    add("--appeal", choices=("cap", "ccp", "none"), help=text("appeal body", "instance de recours"))
-    add(
-        "--document",
-        action="store_true",
-        help=text("write the information document", "écrire le document d'information"),
-    )
-    for option, field, en, fr in (
-        ("--time-rules", "working_time", "working time, how it is counted", "temps de travail"),
-        ("--equipment", "equipment", "equipment provided", "équipements mis à disposition"),
-        ("--health-safety", "health_safety", "health and safety", "santé et sécurité"),
-        ("--data-protection", "data_protection", "data protection", "protection des données"),
-    ):
-        add(option, dest=field, metavar=text("TEXT", "TEXTE"), help=text(en, fr) + " (--document)")
-    add(
-        "--format",
-        choices=("markdown", "html"),
-        default="markdown",
-        help=text("output format", "format"),
-    )
-    add(
-        "--templates",
-        metavar=text("FOLDER", "DOSSIER"),
-        help=text(
-            "a folder whose templates replace the shipped ones of the same name",
-            "un dossier dont les modèles remplacent ceux fournis de même nom",
-        ),
-    )
-    add(
-        "-o",
-        "--output",
-        metavar=_OUT.text(lang),
-        help=text(
-            "write here (default: stdout, as with '-')",
-            "écrire ici (par défaut" + NBSP + ": la sortie standard, comme avec '-')",
-        ),
-    )
-    _output_options(command, lang)
-    _lang_option(command, lang)
-    command.set_defaults(command="act", run=act.run)
