@@ -6,14 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pickle
-from typing import Any
 
 import pytest
 from hypothesis import given
 
 from teletravail.errors import (
     ConfigError,
-    ProcedureError,
     ValidationError,
 )
 from teletravail.procedure import (
@@ -24,30 +22,13 @@ from teletravail.procedure import (
 )
 
 from ..strategies import authorisation_histories
-
-
-def _history(*events: dict[str, Any], **fields: Any) -> AuthorisationHistory:
-    return AuthorisationHistory(events=[Event(**event) for event in events], **fields)
-
-
-REQUEST = {"kind": "request", "on": "2024-01-10"}
-GRANT = {"kind": "grant", "on": "2024-01-31", "start": "2024-02-01", "adaptation": "3 months"}
-
-
-def _granted(**fields: Any) -> AuthorisationHistory:
-    return _history(REQUEST, GRANT, **fields)
-
-
-def _refused(history: AuthorisationHistory, event: dict[str, Any]) -> ProcedureError:
-    with pytest.raises(ProcedureError) as caught:
-        history.with_event(Event(**event))
-    return caught.value
+from . import GRANT, REQUEST, granted, history_of, refusal
 
 
 def test_a_life_from_request_to_ending() -> None:
     """Request, review, grant in adaptation, confirmed once it is over, ended by the
     agent with 2 months' notice."""
-    history = _history(REQUEST, {"kind": "review", "on": "2024-01-12"}, GRANT)
+    history = history_of(REQUEST, {"kind": "review", "on": "2024-01-12"}, GRANT)
     assert history.state is State.GRANTED_ADAPTATION
     assert history.state_on("2024-04-30") is State.GRANTED_ADAPTATION
     assert history.state_on("2024-05-01") is State.GRANTED_CONFIRMED
@@ -61,7 +42,7 @@ def test_a_life_from_request_to_ending() -> None:
 
 def test_json_round_trip() -> None:
     """to_dict and from_dict, through json, give the same history."""
-    history = _granted(contract="civil_servant").then(
+    history = granted(contract="civil_servant").then(
         "end", "2024-06-03", side="agent", effective="2024-08-03"
     )
     data = json.loads(json.dumps(history.to_dict()))
@@ -130,8 +111,8 @@ def test_a_valid_random_life_is_accepted_and_pickles(life: tuple[str, str, list[
 
 def test_errors_pickle_with_their_rule_and_source() -> None:
     """A procedure error pickles with its field, rule and source."""
-    error = _refused(
-        _granted(), {"kind": "end", "on": "2024-06-03", "side": "agent", "effective": "2024-06-04"}
+    error = refusal(
+        granted(), {"kind": "end", "on": "2024-06-03", "side": "agent", "effective": "2024-06-04"}
     )
     back = pickle.loads(pickle.dumps(error))
     assert (back.field, back.rule, back.source) == (error.field, error.rule, error.source)

@@ -4,13 +4,7 @@ calendar (adaptation, terms, renewals) and by suspensions."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-import pytest
-
-from teletravail.errors import (
-    ProcedureError,
-)
 from teletravail.policy.terms import AuthorisationTerms
 from teletravail.procedure import (
     AuthorisationHistory,
@@ -18,38 +12,22 @@ from teletravail.procedure import (
     State,
 )
 
-
-def _history(*events: dict[str, Any], **fields: Any) -> AuthorisationHistory:
-    return AuthorisationHistory(events=[Event(**event) for event in events], **fields)
-
-
-REQUEST = {"kind": "request", "on": "2024-01-10"}
-GRANT = {"kind": "grant", "on": "2024-01-31", "start": "2024-02-01", "adaptation": "3 months"}
-
-
-def _granted(**fields: Any) -> AuthorisationHistory:
-    return _history(REQUEST, GRANT, **fields)
-
-
-def _refused(history: AuthorisationHistory, event: dict[str, Any]) -> ProcedureError:
-    with pytest.raises(ProcedureError) as caught:
-        history.with_event(Event(**event))
-    return caught.value
+from . import GRANT, REQUEST, granted, history_of, refusal
 
 
 def test_a_renewal_in_2016_needs_an_interview_and_ends_lapse() -> None:
     """2016: a renewal by express decision after an interview; a term not renewed ends;
     tacit terms of the scheme renew it."""
-    old = _history(
+    old = history_of(
         {"kind": "request", "on": "2017-01-02"},
         {"kind": "grant", "on": "2017-01-20", "start": "2017-02-01", "duration": "1 year"},
     )
-    assert _refused(old, {"kind": "renew", "on": "2018-01-15"}).rule == "renewal_interview"
+    assert refusal(old, {"kind": "renew", "on": "2018-01-15"}).rule == "renewal_interview"
     renewed = old.then("renew", "2018-01-15", interview="2018-01-10")
     assert renewed.state_on("2019-01-31") is State.RENEWED
     assert renewed.state_on("2019-02-01") is State.ENDED
     assert old.state_on("2018-02-01") is State.ENDED
-    lapsed = _refused(old, {"kind": "renew", "on": "2018-02-01", "interview": "2018-01-30"})
+    lapsed = refusal(old, {"kind": "renew", "on": "2018-02-01", "interview": "2018-01-30"})
     assert lapsed.rule == "transition"
     tacit = AuthorisationTerms(duration="1 year", renewal="tacit")
     assert AuthorisationHistory(terms=tacit, events=old.events).state_on("2019-06-01") is (
@@ -59,7 +37,7 @@ def test_a_renewal_in_2016_needs_an_interview_and_ends_lapse() -> None:
 
 def test_a_suspension_is_resumed_where_it_was() -> None:
     """A suspension during adaptation resumes in adaptation; an ending may follow it."""
-    history = _granted().then("suspend", "2024-02-10", reasons="works").then("resume", "2024-02-20")
+    history = granted().then("suspend", "2024-02-10", reasons="works").then("resume", "2024-02-20")
     assert history.state is State.GRANTED_ADAPTATION
     assert (
         history.then("suspend", "2024-06-01")

@@ -25,23 +25,7 @@ from teletravail.procedure import (
     history_problems,
 )
 
-
-def _history(*events: dict[str, Any], **fields: Any) -> AuthorisationHistory:
-    return AuthorisationHistory(events=[Event(**event) for event in events], **fields)
-
-
-REQUEST = {"kind": "request", "on": "2024-01-10"}
-GRANT = {"kind": "grant", "on": "2024-01-31", "start": "2024-02-01", "adaptation": "3 months"}
-
-
-def _granted(**fields: Any) -> AuthorisationHistory:
-    return _history(REQUEST, GRANT, **fields)
-
-
-def _refused(history: AuthorisationHistory, event: dict[str, Any]) -> ProcedureError:
-    with pytest.raises(ProcedureError) as caught:
-        history.with_event(Event(**event))
-    return caught.value
+from . import GRANT, REQUEST, granted, history_of, refusal
 
 
 @pytest.mark.parametrize(
@@ -65,7 +49,7 @@ def test_each_forbidden_transition_is_refused_with_its_code(
 ) -> None:
     """A transition the state does not allow, or out of order: a typed error naming the
     field, with its rule."""
-    error = _refused(_granted(), event)
+    error = refusal(granted(), event)
     assert type(error) is cls
     assert (error.field, error.rule) == (field, rule)
     assert error.to_dict()["code"] == cls.code
@@ -74,14 +58,14 @@ def test_each_forbidden_transition_is_refused_with_its_code(
 def test_a_history_starts_with_a_request() -> None:
     """The first event is a request."""
     with pytest.raises(TransitionError) as caught:
-        _history(GRANT)
+        history_of(GRANT)
     assert caught.value.field == "events[0].kind"
 
 
 def test_dates_before_the_request_are_refused() -> None:
     """An interview before the request is an ordering error naming the field."""
-    error = _refused(
-        _history(REQUEST),
+    error = refusal(
+        history_of(REQUEST),
         {"kind": "refuse", "on": "2024-01-20", "reasons": "x", "interview": "2024-01-05"},
     )
     assert isinstance(error, EventOrderError)
@@ -91,19 +75,19 @@ def test_dates_before_the_request_are_refused() -> None:
 
 def test_an_ending_before_the_notice_is_over() -> None:
     """The agent's ending after adaptation needs 2 months; during it, 1 month."""
-    history = _granted()
-    error = _refused(
+    history = granted()
+    error = refusal(
         history, {"kind": "end", "on": "2024-06-03", "side": "agent", "effective": "2024-08-02"}
     )
     assert (error.field, error.rule, error.source) == ("events[2].effective", "notice", NOTICE)
     assert "3 August 2024" in str(error)
     # during adaptation (which ends on 29 April 2024): one month, 31 January -> 29 February
-    during = _history(
+    during = history_of(
         {"kind": "request", "on": "2024-01-02"},
         {"kind": "grant", "on": "2024-01-31", "adaptation": "3 months"},
     )
     assert during.then("end", "2024-01-31", side="agent", effective="2024-02-29")
-    error = _refused(
+    error = refusal(
         during, {"kind": "end", "on": "2024-01-31", "side": "agent", "effective": "2024-02-28"}
     )
     assert error.rule == "notice"
@@ -112,10 +96,10 @@ def test_an_ending_before_the_notice_is_over() -> None:
 def test_the_employer_ending_needs_reasons_an_interview_and_may_be_shortened() -> None:
     """The employer's ending is reasoned after an interview; its notice is shortened
     only for a need of the service it states; the agent states no such need."""
-    history = _granted()
+    history = granted()
     ending = {"kind": "end", "on": "2024-06-03", "side": "employer", "effective": "2024-08-05"}
-    assert _refused(history, ending).rule == "ending_reasons"
-    error = _refused(history, {**ending, "reasons": "x"})
+    assert refusal(history, ending).rule == "ending_reasons"
+    error = refusal(history, {**ending, "reasons": "x"})
     assert (error.field, error.rule) == ("events[2].interview", "ending_interview")
     shortened = {
         **ending,
@@ -126,7 +110,7 @@ def test_the_employer_ending_needs_reasons_an_interview_and_may_be_shortened() -
     }
     assert history.with_event(Event(**shortened)).state is State.ENDED
     agent = {"kind": "end", "on": "2024-06-03", "side": "agent", "effective": "2024-06-04"}
-    error = _refused(history, {**agent, "service_need": "x"})
+    error = refusal(history, {**agent, "service_need": "x"})
     assert error.rule == "service_need"
     assert (
         history_problems([*history.events, Event(**{**agent, "service_need": "x"})])[1].rule
@@ -137,14 +121,14 @@ def test_the_employer_ending_needs_reasons_an_interview_and_may_be_shortened() -
 def test_a_refusal_of_eligible_activities_needs_reasons_and_an_interview() -> None:
     """2020 wording: reasons and an interview; activities not declared eligible need
     neither; the 2016 wording cites its own source."""
-    refusal = {"kind": "refuse", "on": "2024-02-01"}
-    problems = history_problems([Event(**REQUEST), Event(**refusal)])
+    refused = {"kind": "refuse", "on": "2024-02-01"}
+    problems = history_problems([Event(**REQUEST), Event(**refused)])
     assert [(p.field, p.rule) for p in problems] == [
         ("events[1].reasons", "refusal_reasons"),
         ("events[1].interview", "refusal_interview"),
     ]
     assert problems[0].source == framework.REFUSAL_2020
-    not_eligible = _history({**REQUEST, "eligible": False}, refusal)
+    not_eligible = history_of({**REQUEST, "eligible": False}, refused)
     assert not_eligible.state is State.REFUSED
     old = history_problems(
         [Event(kind="request", on="2018-01-02"), Event(kind="refuse", on="2018-01-20")]
@@ -155,16 +139,16 @@ def test_a_refusal_of_eligible_activities_needs_reasons_and_an_interview() -> No
 def test_the_private_sector_asks_reasons_for_eligible_posts_and_protected_workers() -> None:
     """Private: reasons for an eligible post or a protected worker; no interview, any
     form of request, no appeal."""
-    refusal = Event(kind="refuse", on="2024-02-01")
-    eligible = history_problems([Event(**REQUEST, written=False), refusal], sector="private")
+    refused = Event(kind="refuse", on="2024-02-01")
+    eligible = history_problems([Event(**REQUEST, written=False), refused], sector="private")
     assert [(p.field, p.rule) for p in eligible] == [("events[1].reasons", "refusal_reasons")]
     protected = Event(kind="request", on="2024-01-10", eligible=False, protected=True)
-    assert [p.rule for p in history_problems([protected, refusal], sector="private")] == [
+    assert [p.rule for p in history_problems([protected, refused], sector="private")] == [
         "refusal_reasons"
     ]
     neither = Event(kind="request", on="2024-01-10", eligible=False)
-    history = AuthorisationHistory(sector="private", events=[neither, refusal])
-    error = _refused(history, {"kind": "appeal", "on": "2024-02-10"})
+    history = AuthorisationHistory(sector="private", events=[neither, refused])
+    error = refusal(history, {"kind": "appeal", "on": "2024-02-10"})
     assert error.rule == "appeal_body"
 
 
@@ -183,25 +167,25 @@ def test_an_adaptation_or_a_duration_outside_the_limits() -> None:
     """An adaptation of 4 months; 92 days from 1 December 2023 (3 months reach 1 March
     2024, 91 days later); a 2016 duration above one year, fine in 2020; an adaptation or
     a duration beyond the scheme's terms."""
-    error = _refused(_history(REQUEST), {**GRANT, "adaptation": "4 months"})
+    error = refusal(history_of(REQUEST), {**GRANT, "adaptation": "4 months"})
     assert (error.field, error.rule, error.source) == (
         "events[1].adaptation",
         "adaptation",
         ART_5_2020,
     )
-    december = _history({"kind": "request", "on": "2023-11-20"})
+    december = history_of({"kind": "request", "on": "2023-11-20"})
     grant = {"kind": "grant", "on": "2023-11-30", "start": "2023-12-01"}
-    assert _refused(december, {**grant, "adaptation": "92 days"}).rule == "adaptation"
+    assert refusal(december, {**grant, "adaptation": "92 days"}).rule == "adaptation"
     assert december.then(**{**grant, "adaptation": "91 days"})  # 1 Dec + 3 months = 1 Mar
-    old = _history({"kind": "request", "on": "2018-01-10"})
-    error = _refused(old, {"kind": "grant", "on": "2018-01-20", "duration": "18 months"})
+    old = history_of({"kind": "request", "on": "2018-01-10"})
+    error = refusal(old, {"kind": "grant", "on": "2018-01-20", "duration": "18 months"})
     assert (error.rule, error.source) == ("duration", ART_5_2016)
-    assert _history(REQUEST, {**GRANT, "duration": "18 months"}).state is State.GRANTED_ADAPTATION
+    assert history_of(REQUEST, {**GRANT, "duration": "18 months"}).state is State.GRANTED_ADAPTATION
     terms = AuthorisationTerms(duration="1 year", renewal="tacit", adaptation="2 months")
-    schemed = _history(REQUEST, terms=terms)
-    assert _refused(schemed, {**GRANT, "duration": "1 year"}).field == "events[1].adaptation"
-    assert _refused(schemed, {**GRANT, "adaptation": "1 month"}).field == "events[1].duration"
-    error = _refused(schemed, {**GRANT, "adaptation": "1 month", "duration": "2 years"})
+    schemed = history_of(REQUEST, terms=terms)
+    assert refusal(schemed, {**GRANT, "duration": "1 year"}).field == "events[1].adaptation"
+    assert refusal(schemed, {**GRANT, "adaptation": "1 month"}).field == "events[1].duration"
+    error = refusal(schemed, {**GRANT, "adaptation": "1 month", "duration": "2 years"})
     assert error.rule == "duration"
 
 
@@ -209,27 +193,29 @@ def test_a_refusal_appealed_once_to_the_body_of_the_contract() -> None:
     """A refusal of eligible activities is appealed once, to the CCP for contract staff;
     the employer then grants or refuses; an ending by the agent is not appealed."""
     reasons = {"reasons": "service", "interview": "2024-01-20"}
-    refused = _history(
+    refused = history_of(
         REQUEST, {"kind": "refuse", "on": "2024-02-01", **reasons}, contract="contract_staff"
     )
-    error = _refused(refused, {"kind": "appeal", "on": "2024-02-10", "body": "cap"})
+    error = refusal(refused, {"kind": "appeal", "on": "2024-02-10", "body": "cap"})
     assert (error.rule, error.source) == ("appeal_body", APPEAL)
     appealed = refused.then("appeal", "2024-02-10", body="ccp")
     assert appealed.state is State.APPEALED
     again = appealed.then("refuse", "2024-04-01", reasons="service", interview="2024-03-20")
-    assert _refused(again, {"kind": "appeal", "on": "2024-04-10"}).rule == "appeal_once"
+    assert refusal(again, {"kind": "appeal", "on": "2024-04-10"}).rule == "appeal_once"
     assert appealed.then("grant", "2024-04-01").state is State.GRANTED_CONFIRMED
-    not_eligible = _history({**REQUEST, "eligible": False}, {"kind": "refuse", "on": "2024-02-01"})
-    assert _refused(not_eligible, {"kind": "appeal", "on": "2024-02-10"}).rule == "appeal_scope"
-    by_agent = _granted().then("end", "2024-06-03", side="agent", effective="2024-08-03")
-    assert _refused(by_agent, {"kind": "appeal", "on": "2024-06-10"}).rule == "appeal_scope"
+    not_eligible = history_of(
+        {**REQUEST, "eligible": False}, {"kind": "refuse", "on": "2024-02-01"}
+    )
+    assert refusal(not_eligible, {"kind": "appeal", "on": "2024-02-10"}).rule == "appeal_scope"
+    by_agent = granted().then("end", "2024-06-03", side="agent", effective="2024-08-03")
+    assert refusal(by_agent, {"kind": "appeal", "on": "2024-06-10"}).rule == "appeal_scope"
 
 
 def test_a_change_of_duties_ends_the_authorisation() -> None:
     """New duties end the authorisation: a new request starts a new history."""
-    history = _granted().then("change_of_duties", "2024-09-01")
+    history = granted().then("change_of_duties", "2024-09-01")
     assert history.state is State.ENDED
-    assert _refused(history, {"kind": "request", "on": "2024-09-02"}).rule == "transition"
+    assert refusal(history, {"kind": "request", "on": "2024-09-02"}).rule == "transition"
 
 
 def test_check_event_gives_every_problem_of_one_event() -> None:
@@ -237,7 +223,7 @@ def test_check_event_gives_every_problem_of_one_event() -> None:
     the day its ending could take effect."""
     from teletravail.procedure import check_event, earliest_notice, procedure_in_force
 
-    history = _granted()
+    history = granted()
     ending = Event(kind="end", on="2024-06-03", side="employer", effective="2024-06-10")
     problems = check_event(ending, 2, history.life, Sector.PUBLIC, None, None)
     assert [p.rule for p in problems] == ["notice", "ending_reasons", "ending_interview"]
