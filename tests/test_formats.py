@@ -126,3 +126,10 @@ def test_an_unknown_language_is_refused() -> None:
         number(1, "de")
     with pytest.raises(ValueError, match="expected one of: en, fr"):
         date("2013-01-01", "it")
+
+
+def test_an_unknown_language_is_refused_whatever_the_day_and_a_period_runs_forward() -> None:
+    with pytest.raises(ValueError, match="expected one of: en, fr, got 'de'"):
+        date("2013-03-15", "de")
+    with pytest.raises(ValueError, match="before the start"):
+        period("2013-03-01", "2013-01-01", "fr")

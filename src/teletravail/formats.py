@@ -123,6 +123,7 @@ def date(value: dt.date | str, lang: str) -> str:
     """A date in words: ``1 January 2013`` and ``1er janvier 2013``."""
     day = _day(value)
     first = "1er" if day.day == 1 and _lang(lang) == "fr" else str(day.day)
+    _lang(lang)
     return f"{first} {MONTHS[lang][day.month - 1]} {day.year}"
 
 
@@ -131,6 +132,8 @@ def period(start: dt.date | str, end: dt.date | str, lang: str) -> str:
     2013`` and ``du 1er janvier au 31 décembre 2013`` (the year once when both share
     it)."""
     first, last = _day(start), _day(end)
+    if last < first:
+        raise ValueError(f"period: the end {last} is before the start {first}")
     if first == last:
         return date(first, lang) if lang == "en" else f"le {date(first, lang)}"
     begin = date(first, lang)

@@ -58,6 +58,12 @@ class RowStatus(enum.StrEnum):
         return _MEANINGS[self]
 
     @property
+    def plural_label(self) -> Phrase:
+        """:attr:`label` heading a count of agents (``éligibles``, ``accordés``; the
+        English is the same as :attr:`label`)."""
+        return _PLURAL_LABELS.get(self, _LABELS[self])
+
+    @property
     def label(self) -> Phrase:
         """The status in a word or two, as a table or a text heads it (``granted``,
         ``accordé``; ``not concerned``, ``non concerné``)."""
@@ -75,6 +81,18 @@ _LABELS: Final[Mapping[RowStatus, Phrase]] = {
     RowStatus.NOT_CONCERNED: Phrase("not concerned", "non concerné"),
     RowStatus.INVALID: Phrase("not assessed", "non évalué"),
     RowStatus.REJECTED: Phrase("unreadable", "illisible"),
+}
+
+_PLURAL_LABELS: Final[Mapping[RowStatus, Phrase]] = {
+    RowStatus.ELIGIBLE: Phrase("eligible", "éligibles"),
+    RowStatus.NOT_ELIGIBLE: Phrase("not eligible", "non éligibles"),
+    RowStatus.SELECTED: Phrase("selected", "retenus"),
+    RowStatus.NOT_SELECTED: Phrase("not selected", "non retenus"),
+    RowStatus.GRANTED: Phrase("granted", "accordés"),
+    RowStatus.REFUSED: Phrase("refused", "refusés"),
+    RowStatus.NOT_CONCERNED: Phrase("not concerned", "non concernés"),
+    RowStatus.INVALID: Phrase("not assessed", "non évalués"),
+    RowStatus.REJECTED: Phrase("unreadable", "illisibles"),
 }
 
 _MEANINGS: Final[Mapping[RowStatus, Phrase]] = {

@@ -65,10 +65,10 @@ def test_french_report_from_the_environment() -> None:
     )
     assert lines[1].startswith("effectif\u00a0: l'échantillon synthétique des postes du Lot")
     assert "  volontariat\u00a0: 1\u202f088" in lines
-    assert "éligible\u00a0: 20" in lines and "accordé\u00a0: 13" in lines
+    assert "éligibles\u00a0: 20" in lines and "accordés\u00a0: 13" in lines
     assert "période\u00a0: du 1er janvier au 31 décembre 2013" in lines
     assert "indemnités versées\u00a0: 1\u202f300,00\u00a0€" in lines
-    assert "lignes en erreur\u00a0: 0 (illisible\u00a0: 0, non évalué\u00a0: 0)" in lines
+    assert "lignes en erreur\u00a0: 0 (illisibles\u00a0: 0, non évalués\u00a0: 0)" in lines
 
 
 def test_the_report_names_each_rule_and_status(capsys: pytest.CaptureFixture[str]) -> None:
@@ -84,7 +84,7 @@ def test_the_report_names_each_rule_and_status(capsys: pytest.CaptureFixture[str
             assert f"  {rule_name(code).text(lang)}{colon} " in out
             assert f" {code}{colon}" not in out
         for status in (RowStatus.ELIGIBLE, RowStatus.GRANTED, RowStatus.REFUSED):
-            assert f"\n{status.label.text(lang)}{colon} " in out
+            assert f"\n{status.plural_label.text(lang)}{colon} " in out
 
 
 def test_english_report(capsys: pytest.CaptureFixture[str]) -> None:

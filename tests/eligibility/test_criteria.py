@@ -128,7 +128,7 @@ def test_teleworkable_share_by_hand() -> None:
         in batch.explain("apprentie").text()
     )
     assert (
-        "✗ activités télétravaillables\u00a0: 30\u00a0% du temps de travail, moins que le"
+        "✗ activités télétravaillables\u00a0: 30\u00a0% du temps de travail, en deçà du"
         " minimum de 50\u00a0%" in batch.explain("apprentie").text("fr")
     )
     assert (

@@ -217,7 +217,7 @@ def test_decision_text_in_both_languages() -> None:
     decision = lot_rule().evaluate(agent(working_time="80 %"), ON)
     english, french = decision.text("en"), decision.text("fr")
     assert "not eligible" in english and "✗ working time: 80%, less than" in english
-    assert "non éligible" in french and "✗ quotité de travail\u00a0: 80\u00a0%, moins" in french
+    assert "non éligible" in french and "✗ quotité de travail\u00a0: 80\u00a0%, en deçà" in french
     assert "to be eligible: working time of at least 90%" in english
     title = "Le conseil général du Lot généralise le télétravail après un an d'expérimentation"
     assert f"source: \u201c{title}\u201d, La Gazette des communes, 6 July 2012" in english

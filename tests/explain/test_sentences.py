@@ -29,12 +29,12 @@ CASES = [
     ),
     (
         leaf("seniority.minimum", False, Duration(), Duration(years=1)),
-        "ancienneté : aucune, moins que le minimum de 1 an",
+        "ancienneté : aucune, en deçà du minimum de 1 an",
         "seniority: none, less than the minimum of 1 year",
     ),
     (
         leaf("commute_distance.minimum", False, Q_(12.5, "km"), Q_(20, "km")),
-        "trajet domicile-travail : 12,5 km, moins que le minimum de 20 km",
+        "trajet domicile-travail : 12,5 km, en deçà du minimum de 20 km",
         "one-way commute: 12.5 km, less than the minimum of 20 km",
     ),
     (
@@ -44,7 +44,7 @@ CASES = [
     ),
     (
         leaf("commute_distance.minimum", False, None, Q_(20, "km")),
-        "trajet domicile-travail : inconnu, moins que le minimum de 20 km",
+        "trajet domicile-travail : inconnu, en deçà du minimum de 20 km",
         "one-way commute: unknown, less than the minimum of 20 km",
     ),
     (
@@ -105,7 +105,7 @@ CASES = [
     ),
     (
         leaf("quota.minimum", False, Q_(0.5, PER_WEEK), Q_(1, PER_WEEK)),
-        "télétravail demandé : 0,5 jour par semaine, moins que le minimum de 1 jour par semaine",
+        "télétravail demandé : 0,5 jour par semaine, en deçà du minimum de 1 jour par semaine",
         "telework asked: 0.5 days a week, less than the minimum of 1 day a week",
     ),
     (

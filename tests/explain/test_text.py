@@ -34,7 +34,7 @@ def test_not_eligible_by_seniority_says_from_when() -> None:
     assert without_sources(decision.text("fr")) == (
         "Agent B au 1er mars 2013 : non éligible\n"
         "✗ toutes les conditions :\n"
-        "  ✗ ancienneté : 6 mois, moins que le minimum de 1 an\n"
+        "  ✗ ancienneté : 6 mois, en deçà du minimum de 1 an\n"
         "  ✓ quotité de travail : 100 % (au moins 90 %)\n"
         "  ✓ fonction : instructeur (non exclue)\n"
         "  ✓ volontaire : oui\n"
@@ -74,8 +74,8 @@ def test_not_eligible_by_working_time_says_what_is_required() -> None:
     assert alone.text("en").splitlines()[-1] == "to be eligible: working time of at least 90%"
     decision = lot_decision(working_time="80 %")
     assert without_sources(decision.text("fr")).splitlines()[2:] == [
-        "  ✗ ancienneté : 6 mois, moins que le minimum de 1 an",
-        "  ✗ quotité de travail : 80 %, moins que le minimum de 90 %",
+        "  ✗ ancienneté : 6 mois, en deçà du minimum de 1 an",
+        "  ✗ quotité de travail : 80 %, en deçà du minimum de 90 %",
         "  ✓ fonction : instructeur (non exclue)",
         "  ✓ volontaire : oui",
         "  ✓ poste télétravaillable : oui",
@@ -145,9 +145,9 @@ def test_a_quota_refusal_for_too_many_days() -> None:
         "Agent P au 1er janvier 2024 : refusé\n"
         "maximum accordé : 3 jours par semaine\n"
         "✗ toutes les conditions :\n"
-        "  ✗ télétravail demandé : 4 jours par semaine, plus que le maximum de 3 jours par"
+        "  ✗ télétravail demandé : 4 jours par semaine, au-delà du maximum de 3 jours par"
         " semaine\n"
-        "  ✗ présence sur site : 1 jour par semaine, moins que le minimum de 2 jours par"
+        "  ✗ présence sur site : 1 jour par semaine, en deçà du minimum de 2 jours par"
         " semaine\n"
         "en cause : maximum de télétravail et présence sur site\n"
         "ce qui serait accordé : au plus 3 jours par semaine, avec au moins 2 jours par"
@@ -173,8 +173,7 @@ def test_a_quota_refusal_under_a_part_time_cap_says_the_working_time() -> None:
     french = without_sources(decision.text("fr")).splitlines()
     assert french[1] == "maximum accordé : 2 jours par semaine à 80 %"
     assert french[3] == (
-        "  ✗ télétravail demandé : 3 jours par semaine, plus que le maximum de 2,5 jours par"
-        " semaine"
+        "  ✗ télétravail demandé : 3 jours par semaine, au-delà du maximum de 2,5 jours par semaine"
     )
     assert french[-1] == (
         "ce qui serait accordé : au plus 2 jours par semaine à 80 %, avec au moins 2 jours"

@@ -382,7 +382,7 @@ def test_cli_bilan_and_assess_show_populations(
         == 0
     )
     text = capsys.readouterr().out.replace("\u00a0", " ")
-    assert "non concerné (hors du dispositif) : 2" in text
+    assert "non concernés (hors du dispositif) : 2" in text
     # the teacher at 50 % is part-time, but belongs to 'enseignants', written first
     assert "population temps partiel : 0, dont 0 en télétravail (les agents qu'elle" in text
     out = folder / "out.csv"

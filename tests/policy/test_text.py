@@ -83,8 +83,8 @@ def test_a_refused_ask_says_nothing_is_granted_nor_paid() -> None:
         "Agent F au 1er mars 2025 : refusé",
         "maximum accordé : 3 jours par semaine",
         "✗ toutes les conditions :",
-        "  ✗ télétravail demandé : 4 jours par semaine, plus que le maximum de 3 jours par semaine",
-        "  ✗ présence sur site : 1 jour par semaine, moins que le minimum de 2 jours par semaine",
+        "  ✗ télétravail demandé : 4 jours par semaine, au-delà du maximum de 3 jours par semaine",
+        "  ✗ présence sur site : 1 jour par semaine, en deçà du minimum de 2 jours par semaine",
         "en cause : maximum de télétravail et présence sur site",
         "ce qui serait accordé : au plus 3 jours par semaine, avec au moins 2 jours par"
         " semaine sur site",

@@ -128,7 +128,7 @@ def test_the_appeal_body_and_its_source() -> None:
     found = deadlines(history, "2024-02-02")
     assert (found.appeal_body, found.appeal_source) == (AppealBody.CCP, APPEAL)
     assert found.appeal_text("fr") == (
-        "Un recours est porté devant la commission consultative paritaire (CCP)."
+        "Un recours peut être porté devant la commission consultative paritaire (CCP)."
     )
     assert (
         deadlines(_history({"kind": "request", "on": "2024-02-01"}), "2024-02-02").appeal_text("en")
@@ -162,7 +162,7 @@ def test_the_sentences_written_by_hand() -> None:
     )
     assert found.sentences("fr")[-2:] == (
         "L'autorisation arrive à renouvellement le 1er mars 2026.",
-        "Un recours est porté devant la commission administrative paritaire (CAP).",
+        "Un recours peut être porté devant la commission administrative paritaire (CAP).",
     )
     campaign = _history({"kind": "request", "on": "2025-01-10", "campaign_closes": "2025-01-31"})
     answer = deadlines(campaign, "2025-01-10").answer

@@ -129,3 +129,19 @@ def test_the_bodies_are_named_in_both_languages() -> None:
     """The bodies' names, written by hand."""
     assert APPEAL_BODIES[AppealBody.CCP].text("fr") == "la commission consultative paritaire (CCP)"
     assert str(APPEAL_BODIES[AppealBody.CAP]) == "the joint administrative committee (CAP)"
+
+
+def test_the_procedure_in_force_reads_its_date_and_refuses_an_unknown_sector() -> None:
+    """A date may be ISO text; a sector other than public or private is a typed error
+    naming it; a history reads a contract in French words, as an agent does."""
+    from teletravail.errors import ValidationError
+    from teletravail.procedure import AuthorisationHistory, procedure_in_force
+
+    assert procedure_in_force("2024-06-01") == procedure_in_force(dt.date(2024, 6, 1))
+    with pytest.raises(ValidationError) as caught:
+        procedure_in_force("2024-06-01", "associatif")
+    assert caught.value.field == "sector"
+    assert AuthorisationHistory(contract="titulaire").contract == "civil_servant"
+    with pytest.raises(ValidationError) as refused:
+        AuthorisationHistory(contract="stagiaire")
+    assert refused.value.field == "contract"

@@ -29,12 +29,13 @@ from teletravail.acts.modality import Modality
 from teletravail.acts.parties import Employer, Teleworker, text_field
 from teletravail.acts.rendering import Format, render_document
 from teletravail.acts.words import act_context, act_mentions
+from teletravail.conformity.framework import NOTICE_PERIODS, authorisation_in_force
 from teletravail.dated import Duration
 from teletravail.dates import to_date
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
 from teletravail.policy.terms import RENEWAL_WORDS, Renewal, surely_shorter
-from teletravail.sources import CODE_DU_TRAVAIL, DECRET_2016_151, Source
+from teletravail.sources import CODE_DU_TRAVAIL, Source
 from teletravail.week import Place
 
 if TYPE_CHECKING:
@@ -45,12 +46,18 @@ if TYPE_CHECKING:
 
 __all__ = ["FRAMEWORK_NOTICE", "IndividualAct"]
 
-#: The public-service framework's notice (décret n° 2016-151, art. 5 as amended): two
-#: months on either side, one month during the adaptation period.
-FRAMEWORK_NOTICE: Final = (Duration(months=2), Duration(months=1))
-#: The longest adaptation period the public-service framework allows.
-_MOST_ADAPTATION: Final = Duration(months=3)
-_ARTICLE_5: Final = attrs.evolve(DECRET_2016_151, article="5")
+#: The public-service framework's notice (décret n° 2016-151, art. 5 as amended), as
+#: the framework states it (:data:`~teletravail.conformity.framework.NOTICE_PERIODS`):
+#: on either side, and during the adaptation period.
+FRAMEWORK_NOTICE: Final = (
+    NOTICE_PERIODS["notice_agent"],
+    NOTICE_PERIODS["notice_adaptation"],
+)
+#: The longest adaptation period the public-service framework allows, and its text
+#: (the same in every version of art. 5 since 2016).
+_IN_FORCE: Final = authorisation_in_force(dt.date.max)
+_MOST_ADAPTATION: Final = _IN_FORCE[2]
+_ARTICLE_5: Final = _IN_FORCE[3]
 
 
 def _required(kind: type, what: Phrase) -> Any:

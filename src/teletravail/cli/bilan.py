@@ -229,7 +229,8 @@ def _render_bilan(
         return number(value, lang)
 
     def status(which: RowStatus) -> str:
-        return which.label.text(lang)
+        # each heads a count of agents
+        return which.plural_label.text(lang)
 
     def euros(value: float) -> str:
         return money(round(value * 100), lang)

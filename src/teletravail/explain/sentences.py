@@ -1,6 +1,6 @@
 """The sentence of one criterion, in English and French, read right whether it passed
 or failed: ``✓ ancienneté : 2 ans 6 mois (au moins 1 an)`` and ``✗ ancienneté : 6 mois,
-moins que le minimum de 1 an``; ``✓ fonction : instructeur (non exclue)`` and ``✗
+en deçà du minimum de 1 an``; ``✓ fonction : instructeur (non exclue)`` and ``✗
 fonction : cadre, exclue du télétravail``.
 
 Values are written as a reader writes them (:func:`format_value`: French numbers and
@@ -16,7 +16,7 @@ their own functions.
 >>> leaf = CriterionResult(code="working_time.minimum", passed=False,
 ...                        observed=Q_(80, "percent"), threshold=Q_(90, "percent"))
 >>> render_criterion(leaf, "fr")
-'quotité de travail\\xa0: 80\\xa0%, moins que le minimum de 90\\xa0%'
+'quotité de travail\\xa0: 80\\xa0%, en deçà du minimum de 90\\xa0%'
 >>> render_criterion(leaf, "en")
 'working time: 80%, less than the minimum of 90%'
 """
@@ -82,7 +82,7 @@ _MINIMUM_PASSED: Final[dict[Lang, str]] = {
 }
 _MINIMUM_FAILED: Final[dict[Lang, str]] = {
     "en": "{observed}, less than the minimum of {threshold}",
-    "fr": "{observed}, moins que le minimum de {threshold}",
+    "fr": "{observed}, en deçà du minimum de {threshold}",
 }
 _MINIMUMS: Final = (
     "seniority.minimum",
@@ -99,7 +99,7 @@ _SHARE: Final[dict[str, dict[Lang, str]]] = {
     },
     "failed": {
         "en": "{observed} of the working time, less than the minimum of {threshold}",
-        "fr": "{observed} du temps de travail, moins que le minimum de {threshold}",
+        "fr": "{observed} du temps de travail, en deçà du minimum de {threshold}",
     },
 }
 _BOOLEAN: Final[dict[Lang, str]] = {"en": "{observed}", "fr": "{observed}"}
@@ -120,7 +120,7 @@ def _templates(passed: bool) -> dict[str, dict[Lang, str]]:
     else:
         found["quota.maximum"] = {
             "en": "{observed}, more than the maximum of {threshold}",
-            "fr": "{observed}, plus que le maximum de {threshold}",
+            "fr": "{observed}, au-delà du maximum de {threshold}",
         }
         found["quota.granularity"] = {
             "en": "{observed}, not {threshold}",

@@ -81,7 +81,7 @@ _SHORTER: Final = Phrase(
     " (earlier when the service's needs are stated)",
     " (plus tôt pour une nécessité de service motivée)",
 )
-_APPEAL: Final = Phrase("An appeal goes to {body}.", "Un recours est porté devant {body}.")
+_APPEAL: Final = Phrase("An appeal goes to {body}.", "Un recours peut être porté devant {body}.")
 _NO_APPEAL: Final = Phrase(
     "No appeal body hears the case.", "Aucune instance de recours ne connaît du cas."
 )

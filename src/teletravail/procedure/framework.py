@@ -38,6 +38,7 @@ from typing import Final
 import attrs
 
 from teletravail import sources
+from teletravail._checks import enum_value
 from teletravail.conformity.framework import (
     ART_5_2016,
     ART_5_2020,
@@ -49,6 +50,7 @@ from teletravail.conformity.framework import (
     authorisation_in_force,
 )
 from teletravail.dated import Duration
+from teletravail.dates import to_date
 from teletravail.messages import Phrase, check_lang
 from teletravail.policy.terms import Renewal
 from teletravail.sources import Source
@@ -269,9 +271,12 @@ def _nothing(sector: Sector) -> Procedure:
     )
 
 
-def procedure_in_force(day: dt.date, sector: Sector | str = Sector.PUBLIC) -> Procedure:
-    """The procedure that applies to an event of ``day`` in ``sector``."""
-    kind = Sector(sector)
+def procedure_in_force(day: dt.date | str, sector: Sector | str = Sector.PUBLIC) -> Procedure:
+    """The procedure that applies to an event of ``day`` in ``sector`` (``"public"`` or
+    ``"private"``; another is a :class:`~teletravail.errors.ValidationError` naming
+    ``sector``)."""
+    day = to_date(day, "day")
+    kind = enum_value(Sector, sector, "sector")
     if kind is Sector.PRIVATE:
         # Code du travail, art. L. 1222-9; ANI of 26 November 2020: agreed terms
         return attrs.evolve(

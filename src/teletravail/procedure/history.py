@@ -42,6 +42,7 @@ from teletravail.messages import Phrase
 from teletravail.policy.terms import SIDE_WORDS, AuthorisationTerms, Side
 from teletravail.spans import Authorisation
 from teletravail.workforce import ContractType
+from teletravail.workforce.fields import contract_type
 
 from .events import EVENT_TABLE, Event
 from .framework import Sector, procedure_in_force
@@ -104,14 +105,10 @@ def _events(value: Any) -> tuple[Event, ...]:
 
 
 def _contract(value: Any) -> ContractType | None:
-    if value is None or isinstance(value, ContractType):
-        return value
-    try:
-        return ContractType(value)
-    except ValueError:
-        raise ValidationError(
-            "contract", value, Phrase("a contract type", "un type de contrat")
-        ) from None
+    # read as an agent's contract type is: its code or its French words ("titulaire")
+    if value is None:
+        return None
+    return contract_type(value, "contract")
 
 
 def _terms(instance: Any, attribute: Any, value: Any) -> None:
