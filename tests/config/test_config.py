@@ -886,3 +886,15 @@ def test_the_schema_refuses_what_the_loader_refuses(part: dict[str, object]) -> 
         config.from_document(document)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(document, config.json_schema())
+
+
+def test_the_sector_is_read_in_english_or_french_and_written_when_private() -> None:
+    """``sector = "privé"`` reads as private and writes back as ``private``; the public
+    service, the default, is not written; another word is refused at its key path."""
+    private = config.loads(MINIMAL + 'sector = "privé"\n')
+    assert private.sector == "private"
+    assert config.to_document(private)["sector"] == "private"
+    assert config.loads(config.dumps(private)) == private
+    assert "sector" not in config.to_document(config.loads(MINIMAL))
+    found = problems(MINIMAL + 'sector = "associatif"\n')
+    assert "sector" in found and "public" in found["sector"]

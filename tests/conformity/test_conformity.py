@@ -846,3 +846,15 @@ def test_an_answer_time_longer_than_a_month_is_an_error_from_2020() -> None:
     assert terms_codes(slow, "2019-06-01") == ("authorisation_longer_than_allowed",)
     assert terms_codes(with_terms(answer_within="1 mois"), "2024-01-01") == ()
     assert terms_codes(with_terms(answer_within="15 jours"), "2024-01-01") == ()
+
+
+def test_a_private_employer_s_policy_is_not_read_against_the_public_service() -> None:
+    """The private-sector preset states its sector: conformity gives one note (the
+    public-service framework does not apply), citing the Code du travail, and no finding
+    of the décret or the forfait."""
+    report = check_conformity(presets.load("private-sector"), "2024-01-01")
+    assert [(f.code, f.severity, f.path) for f in report.findings] == [
+        ("framework_not_applicable", "note", "sector")
+    ]
+    assert report.findings[0].source.article == "L. 1222-9"
+    assert "employeur privé" in report.render("fr") and report.conforms

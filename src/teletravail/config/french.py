@@ -92,6 +92,9 @@ KEYS_FR: Final[Mapping[tuple[str, str], str]] = {
     ("policy", "calendar"): "les jours travaillés (par défaut\u00a0: ceux de la France)",
     ("policy", "leave"): "les congés supposés là où les absences ne sont pas connues (25 jours "
     "par défaut)",
+    ("policy", "sector"): "le secteur de l'employeur\u00a0: public (la fonction publique, par "
+    "défaut) ou private (privé)\u00a0; le cadre de la fonction publique ne s'applique pas à "
+    "un employeur privé",
     ("policy", "asks"): "une demande que le quota n'autorise pas est refusée (refuse, par "
     "défaut) ou réduite à ce qu'il autorise (reduce)",
     ("policy", "eligibility"): "qui peut télétravailler",

@@ -44,6 +44,7 @@ from teletravail.messages import Phrase
 from teletravail.policy import Policy
 from teletravail.policy.terms import AuthorisationTerms
 from teletravail.scheduling.quota import Quota
+from teletravail.sources import CODE_DU_TRAVAIL
 from teletravail.units import Q_
 from teletravail.week import PlaceKind
 from teletravail.workforce import ContractType, DerogationKind
@@ -77,6 +78,9 @@ if TYPE_CHECKING:
 __all__ = ["check_conformity"]
 
 _EPS = 1e-9
+#: The text a private employer's telework stands on (the public-service framework does
+#: not apply to it).
+PRIVATE_SECTOR = attrs.evolve(CODE_DU_TRAVAIL, article="L. 1222-9")
 
 
 def check_conformity(policy: Policy, on: dt.date | str) -> ConformityReport:
@@ -89,7 +93,18 @@ def check_conformity(policy: Policy, on: dt.date | str) -> ConformityReport:
     if not isinstance(policy, Policy):
         raise ValidationError("policy", policy, Phrase("a Policy", "un objet Policy"))
     day = to_date(on, "on")
-    if day < FRAMEWORK_START:
+    if policy.sector == "private":
+        findings = [
+            Finding(
+                code="framework_not_applicable",
+                severity="note",
+                path="sector",
+                observed=Word.PRIVATE,
+                limit=Word.PUBLIC,
+                source=PRIVATE_SECTOR,
+            )
+        ]
+    elif day < FRAMEWORK_START:
         findings = [
             Finding(
                 code="no_framework_in_force",

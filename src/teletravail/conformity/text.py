@@ -46,6 +46,8 @@ class Word(enum.StrEnum):
     EMPLOYER = "employer"
     ADAPTATION = "adaptation"
     NONE_SET = "none-set"
+    PUBLIC = "public"
+    PRIVATE = "private"
 
 
 #: One sentence per finding code; ``{subject}``, ``{observed}`` and ``{limit}`` are filled in.
@@ -55,6 +57,12 @@ _TEMPLATES: dict[str, dict[Lang, str]] = {
         " décret 2016-151 applies from {limit}, nothing to check",
         "fr": "aucun cadre du télétravail dans la fonction publique au {observed}\u00a0:"
         " le décret 2016-151 s'applique à partir du {limit}, rien à vérifier",
+    },
+    "framework_not_applicable": {
+        "en": "the policy is {observed}'s: the telework framework of {limit} does not apply"
+        " to it, nothing to check",
+        "fr": "la politique est celle d'{observed}\u00a0: le cadre du télétravail dans {limit}"
+        " ne s'applique pas à elle, rien à vérifier",
     },
     "worked_holiday_not_a_holiday": {
         "en": "{observed} is written as a holiday that is worked, but it is no public"
@@ -193,6 +201,8 @@ _NAMES: dict[str, dict[Lang, str]] = {
     Word.EMPLOYER: {"en": "at the employer's initiative", "fr": "à l'initiative de l'employeur"},
     Word.ADAPTATION: {"en": "during adaptation", "fr": "pendant la période d'adaptation"},
     Word.NONE_SET: {"en": "none", "fr": "aucune"},
+    Word.PUBLIC: {"en": "the public service", "fr": "la fonction publique"},
+    Word.PRIVATE: {"en": "a private employer", "fr": "un employeur privé"},
     ContractType.PROBATIONER: {
         "en": "probationary civil servants",
         "fr": "fonctionnaires stagiaires",

@@ -145,6 +145,13 @@ def _asks(instance: Any, attribute: Any, value: Any) -> None:
         raise ValidationError("asks", value, Phrase("'refuse' or 'reduce'", "'refuse' ou 'reduce'"))
 
 
+def _sector(instance: Any, attribute: Any, value: Any) -> None:
+    if value not in ("public", "private"):
+        raise ValidationError(
+            "sector", value, Phrase("'public' or 'private'", "'public' ou 'private'")
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Policy:
     """A territory's telework scheme, in force over ``period``. Variants are made with
@@ -156,6 +163,9 @@ class Policy:
     not known; ``asks`` what becomes of an ask that breaks a rule of the quota:
     ``"refuse"`` (the default: it is refused, with the rule in the way) or
     ``"reduce"`` (it is reduced to what the quota allows, and the explanation says so).
+    ``sector`` is the employer's: ``"public"`` (the public service, the default) or
+    ``"private"`` (a private employer: the public-service framework does not apply to
+    it, and conformity says so).
     """
 
     name: str = attrs.field(validator=_text)
@@ -177,6 +187,7 @@ class Policy:
         factory=LeaveAssumption.annual_leave, validator=_instance(LeaveAssumption)
     )
     asks: Literal["refuse", "reduce"] = attrs.field(default="refuse", validator=_asks)
+    sector: Literal["public", "private"] = attrs.field(default="public", validator=_sector)
     # the terms of the individual authorisations: duration, renewal, adaptation, notice
     authorisation: AuthorisationTerms | None = attrs.field(
         default=None, validator=_instance_or_none(AuthorisationTerms)

@@ -116,6 +116,7 @@ def _policy_table() -> Table:
             "calendar",
             "leave",
             "asks",
+            "sector",
             "authorisation",
             "sources",
             "quota",
@@ -143,6 +144,12 @@ def _policy_table() -> Table:
             Key("version", Number(1, FORMAT_VERSION, whole=True), "the format's version"),
             Key("name", Text(), "the policy's name", True),
             Key("territory", Text(), "the employer or territory", True),
+            Key(
+                "sector",
+                Choice(["public", "private"], {"public": "public", "privé": "private"}),
+                "the employer's sector: public (the public service, the default) or private;"
+                " the public-service framework does not apply to a private employer",
+            ),
             Key("description", Text(empty=True), "what the scheme is; its first line sums it up"),
             Key("period", period, "when the policy is in force", True),
             Key("places", places, "where"),
