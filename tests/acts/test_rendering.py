@@ -84,8 +84,7 @@ paritaire (CAP).
 
 ## Article 9 – Textes appliqués
 
-- Décret n° 2016-151 du 11 février 2016, art. 8, dans sa rédaction issue du décret \
-n° 2020-524 du 5 mai 2020
+- Décret n° 2016-151 du 11 février 2016, art. 8
 
 Fait à Cahors, le 15 août 2025.
 
@@ -145,8 +144,7 @@ brought by the agent before the joint administrative committee (CAP).
 
 ## Article 9 – Texts applied
 
-- Décret n° 2016-151 du 11 février 2016, art. 8, as amended by décret n° 2020-524 du \
-5 mai 2020
+- Décret n° 2016-151 du 11 février 2016, art. 8
 
 Signed at Cahors on 15 August 2025.
 

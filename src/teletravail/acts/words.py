@@ -11,7 +11,10 @@ a replaced template cannot get a date or a duration wrong. Dates are written by
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
+
+import attrs
 
 from teletravail.acts.kinds import ActKind, AppealBody, Sector
 from teletravail.acts.mentions import ACT_MENTIONS, DOCUMENT_MENTIONS, Mention
@@ -19,6 +22,7 @@ from teletravail.explain.patterns import place_words
 from teletravail.formats import date
 from teletravail.messages import NBSP, Lang, Phrase, check_lang, text_of
 from teletravail.policy.terms import Renewal
+from teletravail.sources import Source
 
 if TYPE_CHECKING:
     from teletravail.acts.act import IndividualAct
@@ -221,7 +225,7 @@ def act_context(act: IndividualAct, lang: str) -> dict[str, Any]:
         "appeal": _appeal(act, said),
         "appeal_body": act.appeal.words(said),
         "rules": text_of(act.rules, said),
-        "sources": [source.cite(said) for source in act.sources],
+        "sources": applied_texts(act.sources, said),
         "signed_at": act.signed_at,
         "signed_on": date(act.signed_on, said),
         "mentions": by_field,
@@ -229,6 +233,42 @@ def act_context(act: IndividualAct, lang: str) -> dict[str, Any]:
         "colon": NBSP + ":" if said == "fr" else ":",
         **by_field,
     }
+
+
+def _article_order(article: str) -> tuple[tuple[int, int | str], ...]:
+    """Articles in the order of the text: ``2``, ``2-1``, ``4``, ``10``."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in article.split("-"))
+
+
+def applied_texts(sources: Sequence[Source], lang: str) -> list[str]:
+    """The texts an act applies, each once, as an act lists them: a legal text by its
+    citation as a whole with the articles applied (``décret n° 2016-151 du 11 février
+    2016, …, art. 4, 5 et 8``), never the marks of a source the library could not
+    confirm (an act states the law it applies; the library's doubts are in its docs)."""
+    said = check_lang(lang)
+    texts: dict[str, tuple[Source, list[str]]] = {}
+    for source in sources:
+        bare = attrs.evolve(
+            source, article=None, amended_by=None, version=None, note=None, unconfirmed=False
+        )
+        whole, articles = texts.setdefault(source.title, (bare, []))
+        for article in (source.article or "").split(","):
+            if article.strip() and article.strip() not in articles:
+                articles.append(article.strip())
+    listed = []
+    for whole, articles in texts.values():
+        cited = whole
+        if articles:
+            ordered = sorted(articles, key=_article_order)
+            last = " and " if said == "en" else " et "
+            cited = attrs.evolve(
+                whole,
+                article=ordered[0]
+                if len(ordered) == 1
+                else ", ".join(ordered[:-1]) + last + ordered[-1],
+            )
+        listed.append(cited.cite(said))
+    return listed
 
 
 def document_mentions(document: InformationDocument, lang: str) -> dict[Mention, str]:
