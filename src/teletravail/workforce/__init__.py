@@ -17,6 +17,8 @@ The modules of the package, from the lowest layer up:
   a no, a quantity);
 * ``fields``: contract types, categories, establishments and activities, and the
   readers of the words a register writes for them (French words included);
+* ``document``: an agent as a JSON document (the description ``Agent.to_dict`` and
+  ``Agent.from_dict`` read and write through, and its JSON Schema);
 * ``agent``: :class:`Agent`, :class:`Derogation`, :class:`CommuteMode`,
   :class:`DerogationKind`, the units of the quantity columns and the converters of an
   agent's fields;
@@ -40,9 +42,10 @@ from .agent import COMMUTE_TIME_UNIT as COMMUTE_TIME_UNIT
 from .agent import DISTANCE_UNIT as DISTANCE_UNIT
 from .agent import REQUESTED_TELEWORK_UNIT as REQUESTED_TELEWORK_UNIT
 from .agent import WORKING_TIME_UNIT as WORKING_TIME_UNIT
-from .agent import Agent, CommuteMode, Derogation, DerogationKind, derogation_kind
+from .agent import Agent, CommuteMode, Derogation, DerogationKind, agent_schema, derogation_kind
 from .building import Errors
 from .columns import Categories, Coded
+from .document import AGENT_FORMAT, AGENT_FORMAT_VERSION
 from .fields import (
     ACTIVITY_SHARE_TOLERANCE,
     ACTIVITY_SHARE_UNIT,
@@ -66,6 +69,8 @@ from .writing import PANDAS_QUANTITIES
 __all__ = [
     "ACTIVITY_SHARE_TOLERANCE",
     "ACTIVITY_SHARE_UNIT",
+    "AGENT_FORMAT",
+    "AGENT_FORMAT_VERSION",
     "AMBIGUOUS_CONTRACT_WORD",
     "CONTRACT_TYPE_WORDS",
     "EXTRA_CELLS",
@@ -85,6 +90,7 @@ __all__ = [
     "Errors",
     "ProgressHook",
     "Workforce",
+    "agent_schema",
     "category",
     "contract_type",
     "derogation_kind",

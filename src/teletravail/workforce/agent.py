@@ -24,6 +24,7 @@ import numpy as np
 from teletravail._checks import enum_value, named
 from teletravail.dated import check_order
 from teletravail.dates import to_date
+from teletravail.documents import read, write
 from teletravail.errors import ValidationError
 from teletravail.formats import french_unit
 from teletravail.messages import Phrase
@@ -34,6 +35,7 @@ from teletravail.units import unit as _unit
 from teletravail.week import WeeklyPattern, weekday_set
 
 from .cells import read_bool
+from .document import AGENT_SCHEMA_ID, agent_table
 from .fields import (
     Activity,
     Category,
@@ -64,6 +66,7 @@ __all__ = [
     "CommuteMode",
     "Derogation",
     "DerogationKind",
+    "agent_schema",
     "derogation_kind",
     "read_absences",
     "read_authorisation",
@@ -548,3 +551,33 @@ class Agent:
     def active_derogations(self, on: dt.date) -> tuple[Derogation, ...]:
         """The derogations in force on ``on``."""
         return tuple(d for d in self.derogations if d.active_on(on))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The agent as a JSON document (``{"format": "teletravail.agent", "version": 1,
+        ...}``): quantities as ``{"value": 28, "unit": "km"}``, dates as ``YYYY-MM-DD``,
+        codes for the enumerations, text forms for the pattern, derogations, absences,
+        authorisation and activities; fields at their defaults left out. It validates
+        against :func:`agent_schema` and :meth:`from_dict` reads it back equal."""
+        data: dict[str, Any] = write(agent_table(Agent), self)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], path: str = "agent") -> Agent:
+        """Read an agent document (:meth:`to_dict`'s, or one written by hand: quantities
+        as text too, French words where the library reads them); ``path`` names it in
+        errors. One problem is a :class:`~teletravail.errors.ValidationError` naming its
+        key path, several a :class:`~teletravail.errors.ConfigError` listing them all;
+        an unknown key is one, with a "did you mean"."""
+        agent: Agent = read(agent_table(Agent), data, path)
+        return agent
+
+
+def agent_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of agent documents, version 1
+    (:meth:`Agent.to_dict`)."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": AGENT_SCHEMA_ID,
+        "title": "teletravail agent document",
+        **agent_table(Agent).schema(),
+    }
