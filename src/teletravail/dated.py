@@ -49,7 +49,7 @@ from teletravail.documents import (
 )
 from teletravail.errors import DatedValueError, NoValueInForceError, ValidationError
 from teletravail.formats import french_unit
-from teletravail.messages import NBSP, Lang, Phrase, check_lang, either, grouped, text_of
+from teletravail.messages import COLON, NBSP, Lang, Phrase, check_lang, either, grouped, text_of
 from teletravail.sources import SOURCE_TABLE, Source
 from teletravail.units import as_quantity, format_unit, get_registry
 
@@ -375,10 +375,6 @@ class DatedParameter:
                 f"{formats.quantity(entry.value, lang)}, {entry.source.cite(lang)}{note}"
             )
         return "\n".join(lines)
-
-
-#: The colon of a line, as each language writes it.
-COLON: Final = {"en": ":", "fr": NBSP + ":"}
 
 
 def _period_words(entry: DatedValue, lang: Lang) -> str:

@@ -41,6 +41,7 @@ from teletravail import formats
 from teletravail.formats import french_quantity
 
 __all__ = [
+    "COLON",
     "EMPTY",
     "LANGS",
     "NBSP",
@@ -69,6 +70,8 @@ LANGS: Final[tuple[Lang, ...]] = ("en", "fr")
 NBSP: Final = "\u00a0"
 #: The narrow no-break space French puts before ``;``, ``?`` and ``!``.
 NNBSP: Final = "\u202f"
+#: The colon of a label, as each language writes it (French: a no-break space before).
+COLON: Final[dict[Lang, str]] = {"en": ":", "fr": NBSP + ":"}
 
 #: How long a value shown in a message may be (longer ones are cut in the middle).
 _MOST_CHARS = 80

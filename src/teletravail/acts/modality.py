@@ -25,7 +25,7 @@ from teletravail._checks import enum_value
 from teletravail.errors import ValidationError
 from teletravail.explain.patterns import pattern_words
 from teletravail.formats import number
-from teletravail.messages import NBSP, NNBSP, Phrase, check_lang
+from teletravail.messages import COLON, NNBSP, Phrase, check_lang
 from teletravail.week import Place, WeeklyPattern
 
 __all__ = ["Modality", "ModalityKind", "Per"]
@@ -139,7 +139,7 @@ class Modality:
     def words(self, lang: str = "en") -> str:
         """The modality in words: the fixed days, then the volume of floating days."""
         said = check_lang(lang)
-        colon = NBSP + ":" if said == "fr" else ":"
+        colon = COLON[said]
         parts = []
         if self.pattern is not None:
             fixed = _KIND_WORDS[ModalityKind.FIXED].text(said)

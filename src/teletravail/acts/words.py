@@ -20,7 +20,7 @@ from teletravail.acts.kinds import ActKind, AppealBody, Sector
 from teletravail.acts.mentions import ACT_MENTIONS, DOCUMENT_MENTIONS, Mention
 from teletravail.explain.patterns import place_words
 from teletravail.formats import date
-from teletravail.messages import NBSP, Lang, Phrase, check_lang, text_of
+from teletravail.messages import COLON, Lang, Phrase, check_lang, text_of
 from teletravail.policy.terms import Renewal
 from teletravail.sources import Source
 
@@ -230,7 +230,7 @@ def act_context(act: IndividualAct, lang: str) -> dict[str, Any]:
         "signed_on": date(act.signed_on, said),
         "mentions": by_field,
         "headings": {mention.value: _capital(mention.words(said)) for mention in Mention},
-        "colon": NBSP + ":" if said == "fr" else ":",
+        "colon": COLON[said],
         **by_field,
     }
 

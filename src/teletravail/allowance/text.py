@@ -20,13 +20,12 @@ import re
 from typing import Final
 
 from teletravail import formats
-from teletravail.messages import NBSP, NNBSP, Lang, check_lang
+from teletravail.messages import COLON, NNBSP, Lang, check_lang
 
 from .result import Line, PeriodAmount
 
 __all__ = ["line_text", "period_words"]
 
-_COLON: Final[dict[Lang, str]] = {"en": ":", "fr": f"{NBSP}:"}
 _MONTH: Final = re.compile(r"^(\d{4})-(\d{2})$")
 
 #: Why days are not paid, by the code a line gives them.
@@ -64,7 +63,7 @@ def _period(amount: PeriodAmount, lang: Lang) -> str:
     if amount.cap is not None and amount.cents < amount.uncapped:
         capped = "plafonné à" if fr else "capped at"
         text += f", {capped} {formats.money(amount.cap, lang)}"
-    return f"{period_words(amount.period, lang)}{_COLON[lang]} {text}"
+    return f"{period_words(amount.period, lang)}{COLON[lang]} {text}"
 
 
 def line_text(line: Line, lang: str) -> str:
@@ -78,6 +77,6 @@ def line_text(line: Line, lang: str) -> str:
             why = _EXCLUDED.get(reason, {}).get(lang, reason.replace("_", " "))
             unpaid = "non payés" if lang == "fr" else "not paid"
             parts.append(f"{_days(count, lang)} {unpaid} {why}")
-    head = f"{line.name}{_COLON[lang]} {formats.money(line.cents, lang)}"
+    head = f"{line.name}{COLON[lang]} {formats.money(line.cents, lang)}"
     semicolon = f"{NNBSP}; " if lang == "fr" else "; "
     return f"{head} ({semicolon.join(parts)})" if parts else head

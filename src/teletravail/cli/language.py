@@ -26,12 +26,10 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Final
 
-from teletravail.messages import LANGS, Lang
+from teletravail.messages import COLON, LANGS, Lang
 
 __all__ = ["COLON", "LANGS", "LOCALE_VARIABLES", "asked_lang", "environment_lang", "lang_of"]
 
-#: French puts a no-break space before a colon, as the rest of the package writes it.
-COLON: Final[dict[Lang, str]] = {"en": ":", "fr": "\u00a0:"}
 
 #: The variables that name the language of messages, the strongest first.
 LOCALE_VARIABLES: Final = ("LC_ALL", "LC_MESSAGES", "LANG")

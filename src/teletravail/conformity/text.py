@@ -17,7 +17,7 @@ import pint
 
 from teletravail import formats
 from teletravail.explain import Value, format_value
-from teletravail.messages import Lang, Phrase
+from teletravail.messages import COLON, Lang, Phrase
 from teletravail.messages import check_lang as _checked_lang
 from teletravail.policy.terms import Renewal
 from teletravail.sources import Source
@@ -240,8 +240,6 @@ _WORDS: dict[str, dict[Lang, str]] = {
     "source": {"en": "source", "fr": "source"},
     "none": {"en": "none", "fr": "aucun"},
 }
-#: French puts a (no-break) space before a colon; English does not.
-COLON: Final[dict[Lang, str]] = {"en": ":", "fr": "\u00a0:"}
 #: How a quantity per year or per month reads, after the figure and its unit.
 _PER: tuple[tuple[str, dict[Lang, str]], ...] = (
     (" / a", {"en": " a year", "fr": " par an"}),

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Final
 
 from teletravail import formats
 from teletravail.dated import Duration
-from teletravail.messages import NBSP, NNBSP, Lang
+from teletravail.messages import COLON, NBSP, NNBSP, Lang
 
 from .names import rule_name
 
@@ -52,8 +52,6 @@ __all__ = [
     "steps_words",
 ]
 
-#: French puts a no-break space before a colon; English does not.
-COLON: Final[dict[Lang, str]] = {"en": ":", "fr": f"{NBSP}:"}
 #: French puts a narrow no-break space before a semicolon.
 _SEMICOLON: Final[dict[Lang, str]] = {"en": ";", "fr": f"{NNBSP};"}
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 from teletravail import formats
 from teletravail.allowance.text import line_text
 from teletravail.explain import pattern_words, rule_name
-from teletravail.messages import NBSP, check_lang
+from teletravail.messages import COLON, check_lang
 from teletravail.policy.statuses import PLACES_CODE
 from teletravail.scheduling.counting import Modality
 from teletravail.statuses import RowStatus
@@ -119,7 +119,7 @@ def render_assessment(assessment: Assessment, lang: str = "en") -> str:
     decision, the period and the status, the ask and the quota's answer, then how the
     days and the amount were reached."""
     lang = check_lang(lang)
-    colon = f"{NBSP}:" if lang == "fr" else ":"
+    colon = COLON[lang]
 
     def say(key: str, **values: Any) -> str:
         return _SAY[key][lang].format(c=colon, **values)
