@@ -18,6 +18,7 @@ import attrs
 
 from teletravail.acts.kinds import ActKind, AppealBody, Sector
 from teletravail.acts.mentions import ACT_MENTIONS, DOCUMENT_MENTIONS, Mention
+from teletravail.acts.rendering import upper_first
 from teletravail.explain.patterns import place_words
 from teletravail.formats import date
 from teletravail.messages import COLON, Lang, Phrase, check_lang, text_of
@@ -184,10 +185,6 @@ def _appeal(act: IndividualAct, lang: Lang) -> str:
     )
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def act_context(act: IndividualAct, lang: str) -> dict[str, Any]:
     """What an act's template receives (every value text in ``lang``):
 
@@ -213,7 +210,7 @@ def act_context(act: IndividualAct, lang: str) -> dict[str, Any]:
         "the_act": _THE[act.kind].text(said),
         "sector": act.sector.value,
         "person": _PERSON[act.sector].text(said),
-        "Person": _capital(_PERSON[act.sector].text(said)),
+        "Person": upper_first(_PERSON[act.sector].text(said)),
         "employer": act.employer.name,
         "territory": act.employer.territory,
         "signatory": act.employer.signatory,
@@ -229,7 +226,7 @@ def act_context(act: IndividualAct, lang: str) -> dict[str, Any]:
         "signed_at": act.signed_at,
         "signed_on": date(act.signed_on, said),
         "mentions": by_field,
-        "headings": {mention.value: _capital(mention.words(said)) for mention in Mention},
+        "headings": {mention.value: upper_first(mention.words(said)) for mention in Mention},
         "colon": COLON[said],
         **by_field,
     }
