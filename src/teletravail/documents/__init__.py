@@ -52,6 +52,7 @@ from .reading import read as read
 from .reading import write as write
 from .tables import Key as Key
 from .tables import ListOf as ListOf
+from .tables import MapOf as MapOf
 from .tables import Ref as Ref
 from .tables import Table as Table
 from .tables import Tagged as Tagged
@@ -71,6 +72,7 @@ __all__ = [
     "Key",
     "Kind",
     "ListOf",
+    "MapOf",
     "Measure",
     "Money",
     "Number",
