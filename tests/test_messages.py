@@ -21,8 +21,8 @@ import teletravail
 from teletravail import dated, dates, errors, sources
 from teletravail.errors import (
     ConfigError,
-    NoValueInForceError,
     NotAvailableError,
+    NoValueInForceError,
     Problem,
     RowError,
     TeletravailError,
