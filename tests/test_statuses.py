@@ -119,13 +119,13 @@ def test_a_table_and_the_command_say_the_same_words(
 
     assert main(["assess", "--policy", "lot-2013", str(register), "--format", "json"]) == 1
     document = json.loads(capsys.readouterr().out)
-    assert document["schema_version"] == 4
+    assert document["schema_version"] == 5
     assert [row["status"] for row in document["rows"]] == BY_HAND
     assert [row["id"] for row in document["rows"]] == ["A", "B", "C", "D", "E"]
 
     assert main(["bilan", "lot-2013", str(register), "--json"]) == 0
     bilan = json.loads(capsys.readouterr().out)
-    assert bilan["schema_version"] == 4
+    assert bilan["schema_version"] == 5
     counts = {status: bilan[status] for status in BY_HAND}
     assert counts == dict.fromkeys(BY_HAND, 1)
     assert (bilan["eligible"], bilan["failed"]) == (2, 2)

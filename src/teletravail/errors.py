@@ -379,38 +379,46 @@ class RowError:
     """One bad row of a batch input: its number, the field and what is wrong.
 
     Rows are numbered from 0 in the order they were given (for a CSV file, the first
-    data row after the header is row 0).
+    data row after the header is row 0). ``code`` is the stable code of the error's kind
+    (that of the :class:`ValidationError` it wraps).
     """
 
-    __slots__ = ("error", "field", "message", "row", "value")
+    __slots__ = ("code", "error", "field", "message", "row", "value")
 
-    def __init__(self, row: int, field: str, value: Any, message: str) -> None:
+    def __init__(
+        self, row: int, field: str, value: Any, message: str, code: str = "invalid_value"
+    ) -> None:
         self.row = row
         self.field = field
         self.value = value
         self.message = message
+        self.code = code
 
     @classmethod
     def from_error(cls, row: int, error: ValidationError) -> RowError:
         """Wrap a validation error raised while reading ``row`` (its message in both
-        languages)."""
-        return cls(row, error.field, error.value, Phrase(str(error), error.text("fr")))
+        languages, its code)."""
+        message = Phrase(str(error), error.text("fr"))
+        return cls(row, error.field, error.value, message, error.code)
 
     def text(self, lang: Lang = "en") -> str:
         """What is wrong with the row, in ``lang`` (the row number aside)."""
         return text_of(self.message, check_lang(lang))
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready description of the bad row."""
+        """A JSON-ready description of the bad row: its number, the error's ``code``, the
+        ``field``, the ``value`` as written and the message in English and French."""
         return {
             "row": self.row,
+            "code": self.code,
             "field": self.field,
             "value": show(self.value),
-            "message": str(self.message),
+            "message": self.text("en"),
+            "message_fr": self.text("fr"),
         }
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (RowError, (self.row, self.field, self.value, self.message))
+        return (RowError, (self.row, self.field, self.value, self.message, self.code))
 
     def __repr__(self) -> str:
         return f"RowError(row={self.row}, field={self.field!r}, message={self.message!r})"

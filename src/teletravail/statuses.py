@@ -30,6 +30,7 @@ __all__ = [
     "ASSESSMENT_STATUSES",
     "ELIGIBILITY_STATUSES",
     "OUTPUTS",
+    "ROW_COLUMNS",
     "ROW_STATUSES",
     "SELECTION_STATUSES",
     "TABLE_STATUSES",
@@ -218,3 +219,27 @@ def reference() -> str:
     for output, statuses in OUTPUTS.items():
         lines.append(f"| {output} | {', '.join(f'`{s}`' for s in statuses)} |")
     return "\n".join(lines) + "\n"
+
+
+#: The columns of an assessment's rows written flat (CSV, spreadsheets): each input row's
+#: number, id, status (a word of this vocabulary), population, the rules in the way, its
+#: figures with their units in the names, and the error of a bad row
+#: (:func:`teletravail.policy.rows.flat_rows`, ``teletravail assess``). Here, beside the
+#: statuses, so that the command line reads them without loading the library.
+ROW_COLUMNS: Final = (
+    "row",
+    "id",
+    "status",
+    "population",
+    "failures",
+    "asked_workday_per_week",
+    "granted_workday_per_week",
+    "days_workday",
+    "allowance_eur",
+    "employer_costs_eur",
+    "distance_km",
+    "time_h",
+    "net_kg_co2e",
+    "saved_eur",
+    "error",
+)

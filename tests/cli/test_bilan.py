@@ -102,7 +102,7 @@ def test_json_keeps_its_codes(capsys: pytest.CaptureFixture[str]) -> None:
     french = json.loads(capsys.readouterr().out)
     assert main(["bilan", "lot-2013", "--json", "--lang", "en"]) == 0
     assert json.loads(capsys.readouterr().out) == french
-    assert french["schema_version"] == 4 and french["on"] == "2013-01-01"
+    assert french["schema_version"] == 5 and french["on"] == "2013-01-01"
     assert "volunteer" in french["refused_by_criterion"]
 
 

@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import tomllib
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -180,7 +181,7 @@ def test_bilan_json_parses_and_matches_the_api() -> None:
     policy = presets.load("lot-2013")
     batch = policy.assess_workforce(lot_2013_workforce(), policy.period.start)
     totals = batch.totals()
-    assert document["schema"] == "teletravail.bilan" and document["schema_version"] == 4
+    assert document["schema"] == "teletravail.bilan" and document["schema_version"] == 5
     assert document["period"] == {"start": "2013-01-01", "end": "2013-12-31"}
     assert document["refused_by_rule"] == batch.refusal_counts()
     assert (document["granted"], document["refused"]) == (totals["granted"], totals["refused"])
@@ -190,7 +191,9 @@ def test_bilan_json_parses_and_matches_the_api() -> None:
     assert (document["invalid"], document["rejected"]) == (0, 0)
     assert document["refused_by_criterion"] == batch.decisions.failure_counts()
     assert document["telework"] == {"value": totals["days"].m_as("workday"), "unit": "workday"}
-    assert document["allowance"]["value"] == pytest.approx(totals["allowance"].m_as("EUR"))
+    cents = batch.sums()["allowance_cents"]  # exact, as a Decimal computation gives it
+    assert document["allowance"] == {"value": f"{Decimal(cents) / 100:.2f}", "unit": "EUR"}
+    assert Decimal(document["allowance"]["value"]) == Decimal(str(totals["allowance"].m_as("EUR")))
     impact = document["impact"]
     assert impact["net"]["value"] == pytest.approx(totals["impact_net"].m_as("t CO2e"))
     assert impact["distance"]["value"] == pytest.approx(totals["impact_distance"].m_as("km"))
@@ -357,17 +360,21 @@ def test_neutralise_prefixes_formulas_only() -> None:
 def test_assess_json_keeps_numbers_and_empty_cells(
     staff: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """--format json gives every row with numbers as numbers and null where empty."""
+    """--format json gives every row with its figures in units, null where empty, and
+    a bad row's error as a table."""
     assert main(["assess", "--policy", "lot-2013", str(staff), "--format", "json"]) == 1
     document = json.loads(capsys.readouterr().out)
     assert (document["rows_read"], document["assessed"], document["failed"]) == (5, 4, 1)
     assert document["schema"] == "teletravail.assessment.rows"
-    assert document["schema_version"] == 4
+    assert document["schema_version"] == 5
     first, second, third = document["rows"][:3]
-    assert first["granted_workday_per_week"] == 1.5 and first["days_workday"] == 69.5
-    assert first["asked_workday_per_week"] == 1.5
-    assert first["allowance_eur"] == "100.00" and first["distance_km"] == 2 * 28 * 69.5
-    assert second["status"] == "rejected" and second["granted_workday_per_week"] is None
+    assert first["granted"] == {"value": 1.5, "unit": "workday/week"}
+    assert first["days"] == {"value": 69.5, "unit": "workday"}
+    assert first["asked"] == {"value": 1.5, "unit": "workday/week"}
+    assert first["allowance"] == {"value": "100.00", "unit": "EUR"}
+    assert first["distance"] == {"value": 2 * 28 * 69.5, "unit": "km"}
+    assert second["status"] == "rejected" and second["granted"] is None
+    assert second["error"]["row"] == 1 and second["error"]["code"]
     assert third["id"] == "=cmd|' /C calc'!A0"  # JSON is not run by spreadsheets
     assert document["rows"][4]["failures"] == ["role.excluded"]
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import math
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -20,41 +19,20 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple, TextIO
 
 from teletravail.formats import number
 from teletravail.messages import NBSP, Lang, Phrase
+from teletravail.statuses import ROW_COLUMNS
 
 from .exits import EXIT_OK, EXIT_PROBLEMS
 from .figures import plain
 from .language import COLON
-from .progress import Progress
 from .reading import column_mapping, load_policy, policy_inputs, read_register, reference_date
 
 if TYPE_CHECKING:
-    from teletravail.policy import BatchAssessment
+    pass
 
-__all__ = ["ASSESS_COLUMNS", "ASSESS_SCHEMA_VERSION", "neutralise", "run"]
+__all__ = ["ASSESS_COLUMNS", "neutralise", "run"]
 
-#: The version of ``assess --format json``'s document (``teletravail.assessment.rows``):
-#: 4 since a row that could not be read is ``rejected`` (it was ``invalid``, as a row
-#: read but not assessed still is).
-ASSESS_SCHEMA_VERSION: Final = 4
-
-#: The columns of ``assess``'s output, units in the names.
-ASSESS_COLUMNS: Final = (
-    "row",
-    "id",
-    "status",
-    "population",
-    "failures",
-    "asked_workday_per_week",
-    "granted_workday_per_week",
-    "days_workday",
-    "allowance_eur",
-    "employer_costs_eur",
-    "distance_km",
-    "time_h",
-    "net_kg_co2e",
-    "saved_eur",
-    "error",
-)
+#: The columns of ``assess``'s CSV, units in the names.
+ASSESS_COLUMNS: Final = ROW_COLUMNS
 
 
 # text a spreadsheet would evaluate as a formula, and plain numbers (left alone)
@@ -73,71 +51,6 @@ def neutralise(cell: str) -> str:
     if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
         return "'" + cell
     return cell
-
-
-def _rows(batch: BatchAssessment, ids: list[str], progress: Progress) -> Iterator[dict[str, Any]]:
-    """One dict per input row, in input order, with the columns of ``ASSESS_COLUMNS``
-    (numbers as floats, money as exact text, ``None`` where a cell is empty)."""
-    import numpy as np
-
-    from teletravail.money import as_decimal
-    from teletravail.statuses import RowStatus
-
-    invalid, rejected = RowStatus.INVALID.value, RowStatus.REJECTED.value
-
-    workforce = batch.decisions.workforce
-    position = np.full(len(ids), -1, dtype=np.int64)
-    position[workforce.source_rows] = np.arange(len(workforce))
-    errors = {e.row: e.message for e in (*workforce.rejected, *batch.errors)}
-    statuses = batch.statuses().tolist()
-    eligible = batch.decisions.eligible.tolist()
-    # an agent outside the scheme who stated no ask has none (NaN): an empty cell
-    asked = [None if math.isnan(a) else a for a in batch.asked.tolist()]
-    granted, days = batch.granted.tolist(), batch.days.tolist()
-    impact = batch.impact
-    km, hours, net = impact.km.tolist(), impact.hours.tolist(), impact.net_kg.tolist()
-    saved = None if impact.eur is None else impact.eur.tolist()
-    allowance = batch.allowance_cents.tolist()
-    employer = batch.employer_cents.tolist()
-    empty = dict.fromkeys(ASSESS_COLUMNS[5:-1])
-    populations = batch.population.tolist()
-    progress.start("writing rows", len(ids))
-    for row, where in enumerate(position.tolist()):
-        if where < 0 or statuses[where] == invalid:
-            agent_id = ids[row] if where < 0 else str(workforce.ids[where])
-            yield {
-                "row": row,
-                "id": agent_id,
-                "status": rejected if where < 0 else invalid,
-                "population": None if where < 0 else populations[where],
-                "failures": [],
-                **empty,
-                "error": errors[row],
-            }
-        else:
-            if eligible[where]:
-                failures = list(batch.quota_failures(where))
-            else:
-                failures = list(batch.decisions.failures(where))
-            yield {
-                "row": row,
-                "id": str(workforce.ids[where]),
-                "status": statuses[where],
-                "population": populations[where],
-                "failures": failures,
-                "asked_workday_per_week": asked[where],
-                "granted_workday_per_week": granted[where],
-                "days_workday": days[where],
-                "allowance_eur": str(as_decimal(allowance[where])),
-                "employer_costs_eur": str(as_decimal(employer[where])),
-                "distance_km": km[where],
-                "time_h": hours[where],
-                "net_kg_co2e": net[where],
-                "saved_eur": None if saved is None else saved[where],
-                "error": None,
-            }
-        progress.update(row + 1)
-    progress.finish(len(ids))
 
 
 _DECIMALS: Final = {
@@ -178,7 +91,7 @@ def _write_csv(rows: Iterator[dict[str, Any]], output: TextIO) -> None:
 
 def _json_writer(head: dict[str, Any]) -> Callable[[Iterator[dict[str, Any]], TextIO], None]:
     def write(rows: Iterator[dict[str, Any]], output: TextIO) -> None:
-        document = {**head, "columns": list(ASSESS_COLUMNS), "rows": list(rows)}
+        document = {**head, "rows": list(rows)}
         json.dump(document, output, indent=2, ensure_ascii=False)
         output.write("\n")
 
@@ -250,23 +163,15 @@ def run(args: argparse.Namespace) -> int:
     progress.start("assessing", len(ids))
     batch = policy.assess_workforce(workforce, on, period=args.period, errors="report")
     progress.finish(len(ids))
+    from teletravail.policy.rows import document_rows, flat_rows, rows_head
+
     failed = len(workforce.rejected) + len(batch.errors)
-    rows = _rows(batch, ids, progress)
+    progress.start("writing rows", len(ids))
     if args.format == "json":
-        head = {
-            "schema": "teletravail.assessment.rows",
-            "schema_version": ASSESS_SCHEMA_VERSION,
-            "policy": policy.name,
-            "on": on.isoformat(),
-            "period": {"start": batch.start.isoformat(), "end": batch.end.isoformat()},
-            "rows_read": len(ids),
-            "assessed": len(ids) - failed,
-            "failed": failed,
-            "unmatched_populations": list(batch.unmatched),
-            "shadowed_populations": list(batch.shadowed),
-        }
-        write = _json_writer(head)
+        rows = document_rows(batch, ids, progress.update)
+        write = _json_writer(rows_head(batch, ids))
     else:
+        rows = flat_rows(batch, ids, progress.update)
         write = _write_csv
     if args.output is None:
         write(rows, sys.stdout)
@@ -280,6 +185,7 @@ def run(args: argparse.Namespace) -> int:
             follow_symlinks=args.follow_symlinks,
         ) as output:
             write(rows, output)
+    progress.finish(len(ids))
     if not args.quiet:
         lang: Lang = args.lang
         _say(_summary(len(ids), len(ids) - failed, failed, lang), lang)

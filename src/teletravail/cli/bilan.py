@@ -26,6 +26,7 @@ from .reading import column_mapping, load_policy, read_register, reference_date
 if TYPE_CHECKING:
     from teletravail.errors import RowError
     from teletravail.policy import Policy
+    from teletravail.units import Quantity
     from teletravail.workforce import Workforce
 
 __all__ = ["BILAN_SCHEMA_VERSION", "SYNTHETIC_SOURCE", "run"]
@@ -33,8 +34,10 @@ __all__ = ["BILAN_SCHEMA_VERSION", "SYNTHETIC_SOURCE", "run"]
 #: The version of ``bilan --json``'s document (``teletravail.bilan``): 4 since its counts
 #: are named by the row statuses of :mod:`teletravail.statuses` (``selection``'s
 #: ``not_selected``, which was ``waiting``; ``invalid`` apart from ``rejected``, with
-#: ``failed`` the two together, which ``invalid`` was).
-BILAN_SCHEMA_VERSION: Final = 4
+#: ``failed`` the two together, which ``invalid`` was); 5 since amounts of money are exact
+#: (``{"value": "264.96", "unit": "EUR"}``), times in ``h`` and the leave's days a
+#: quantity, as in every document of the library.
+BILAN_SCHEMA_VERSION: Final = 5
 
 #: The source of the default workforce of ``bilan``.
 SYNTHETIC_SOURCE: Final = "teletravail.samples.lot_2013_workforce()"
@@ -128,6 +131,7 @@ def _bilan_document(
     bad rows are also added to ``row_errors``, when given, for their messages in French)."""
     import numpy as np
 
+    from teletravail.documents import money_data
     from teletravail.policy.populations import NOT_CONCERNED_CODES
 
     batch = policy.assess_workforce(workforce, on, period=period, errors="report")
@@ -152,8 +156,10 @@ def _bilan_document(
             "not_selected": eligible - selected,
         }
     totals = batch.totals()
+    sums = batch.sums()
     impact = batch.impact.totals()
     money = impact.get("money")
+    assert money is None or not isinstance(money, int)  # an amount, or not priced
     return {
         "schema": "teletravail.bilan",
         "schema_version": BILAN_SCHEMA_VERSION,
@@ -190,15 +196,17 @@ def _bilan_document(
         "period": {"start": batch.start.isoformat(), "end": batch.end.isoformat()},
         "leave": policy.leave.to_dict(),
         "telework": _value(totals["days"], "workday"),
-        "allowance": _value(totals["allowance"], "EUR"),
-        "employer_costs": _value(totals["employer_costs"], "EUR"),
+        "allowance": money_data(sums["allowance_cents"]),
+        "employer_costs": money_data(sums["employer_cents"]),
         "impact": {
             "distance": _value(impact["distance"], "km"),
-            "time": _value(impact["time"], "hour"),
+            "time": _value(impact["time"], "h"),
             "gross": _value(impact["gross"], "t CO2e"),
             "rebound": _value(impact["rebound"], "t CO2e"),
             "net": _value(impact["net"], "t CO2e"),
-            "money": None if money is None else _value(money, "EUR"),
+            "money": None
+            if money is None
+            else money_data(round(_value(money, "EUR")["value"] * 100)),
             "unknown_distance": impact["unknown_distance"],
         },
     }
@@ -232,8 +240,10 @@ def _render_bilan(
         # each heads a count of agents
         return which.plural_label.text(lang)
 
-    def euros(value: float) -> str:
-        return money(round(value * 100), lang)
+    def euros(amount: dict[str, str]) -> str:  # {"value": "264.96", "unit": "EUR"}
+        whole, cents = amount["value"].lstrip("-").split(".")
+        sign = -1 if amount["value"].startswith("-") else 1
+        return money(sign * (int(whole) * 100 + int(cents)), lang)
 
     colon = COLON[lang]
     policy, workforce = document["policy"], document["workforce"]
@@ -301,14 +311,14 @@ def _render_bilan(
     out.append(f"{say('period')}{colon} {period(span['start'], span['end'], lang)}")
     leave = document["leave"]
     assumed = LeaveAssumption(
-        days=None if leave["days"] is None else f"{leave['days']} workday",
+        days=None if leave["days"] is None else f"{leave['days']['value']} workday",
         weeks_worked=leave["weeks_worked"],
     )
     days = _days(round(document["telework"]["value"], 1), lang)
     over = say("over_period", days=days, leave=assumed.describe(lang))
     out.append(f"{say('telework')}{colon} {over}")
     for key, name in (("allowance", "allowance"), ("employer_costs", "employer")):
-        out.append(f"{say(name)}{colon} {euros(document[key]['value'])}")
+        out.append(f"{say(name)}{colon} {euros(document[key])}")
     impact = document["impact"]
     tonnes = say(
         "tonnes",
@@ -323,10 +333,7 @@ def _render_bilan(
         f"  {say('emissions')}{colon} {tonnes}",
     ]
     saved = impact["money"]
-    out.append(
-        f"  {say('money')}{colon} "
-        + (say("not_priced") if saved is None else euros(saved["value"]))
-    )
+    out.append(f"  {say('money')}{colon} " + (say("not_priced") if saved is None else euros(saved)))
     if impact["unknown_distance"]:
         out.append(f"  {say('unknown')}{colon} {count(impact['unknown_distance'])}")
     return "\n".join(out)

@@ -24,6 +24,7 @@ from teletravail.errors import RowError
 from teletravail.frames import Units, quantity_frame
 from teletravail.impact.report import ImpactReport
 from teletravail.policy.results import ASSESSMENT_QUANTITIES, PopulationAssessment, totals_of
+from teletravail.policy.rows import rows_document
 from teletravail.policy.statuses import RULE_ORDER, STATUSES
 from teletravail.workforce import Workforce
 
@@ -284,6 +285,14 @@ class BatchAssessment:
             return one.explain(row_or_id)
         part, where = self._locate(self.decisions.row_of(row_or_id))
         return part.explain_row(where)
+
+    def to_dict(self, ids: Sequence[str | None] | None = None) -> dict[str, Any]:
+        """Every input row as a JSON-ready document (``teletravail.assessment.rows``,
+        :func:`~teletravail.policy.rows.rows_document`): the counts, then each row's
+        id, status, the rules in the way and its figures with their units, or the error
+        of a bad row. ``ids`` gives the ids of the input rows (by default those of the
+        workforce; a row that could not be read then has none)."""
+        return rows_document(self, ids)
 
     def to_pandas(self, units: Units = "plain") -> pd.DataFrame:
         """One row per agent assessed (the ``pandas`` extra): ``id``, ``status``,

@@ -35,6 +35,7 @@ import numpy.typing as npt
 
 from teletravail import formats, sources
 from teletravail._checks import optional_source
+from teletravail.documents import quantity_data
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase, check_lang
 from teletravail.sources import Source
@@ -163,9 +164,10 @@ class LeaveAssumption:
         return f"{formats.number(weeks, lang)} {noun} worked a year"
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form: the days of leave or the weeks worked, and the source."""
+        """A JSON-ready form: the days of leave (``{"value": 25.0, "unit": "workday"}``)
+        or the weeks worked, and the source."""
         return {
-            "days": None if self.days is None else float(self.days.m_as("workday")),
+            "days": None if self.days is None else quantity_data(self.days, "workday"),
             "weeks_worked": self.weeks_worked,
             "source": None if self.source is None else self.source.to_dict(),
         }
