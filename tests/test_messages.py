@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import io
+import math
 import pickle
 import subprocess
 import sys
@@ -988,3 +989,12 @@ def test_every_error_says_itself_as_json_ready_data(cls: type[BaseException]) ->
     if isinstance(error, ConfigError):
         assert [p["path"] for p in data["problems"]] == ["quota.maximum", ""]
     assert json.loads(json.dumps(data)) == data
+
+
+def test_a_quantity_too_large_or_infinite_is_still_shown() -> None:
+    from teletravail import Q_
+    from teletravail.messages import show
+
+    assert show(Q_(10**400, "km")).startswith("<Quantity(1000")
+    assert show(Q_(10**400, "km"), "fr") == "une valeur de type Quantity"
+    assert show(Q_(math.inf, "km"), "fr") == f"«{NBSP}inf km{NBSP}»"
