@@ -71,7 +71,9 @@ def test_documents_read_as_agent_from_dict_reads_each(people: list[Agent]) -> No
     documents = _documents(people)
     found = Workforce.from_records(documents)
     _same(found, Workforce.from_agents(Agent.from_dict(d) for d in documents))
-    assert found.to_documents() == documents
+    written = found.to_documents()
+    assert written == documents
+    assert [list(d) for d in written] == [list(d) for d in documents]  # the keys in order
     assert list(found.source_rows) == list(range(len(documents)))
 
 
@@ -212,3 +214,17 @@ def test_quantity_tables_read_by_unit_as_each_document_reads_them(
         else:
             assert row not in rejected
             assert workforce.agent(next(kept)) == alone
+
+
+@settings(max_examples=60, deadline=None)
+@given(every_field)
+def test_to_documents_writes_what_each_agent_writes(people: list[Agent]) -> None:
+    people = [a for i, a in enumerate(people) if a.id not in {p.id for p in people[:i]}]
+    workforce = Workforce.from_agents(people)
+    expected = [agent.to_dict() for agent in workforce]
+    written = workforce.to_documents()
+    assert written == expected
+    assert [list(d) for d in written] == [list(d) for d in expected]
+    if len(written) > 1 and "tags" in written[0]:  # each document's lists are its own
+        written[0]["tags"].append("changed")
+        assert "changed" not in workforce.to_documents()[0]["tags"]

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
@@ -36,11 +36,14 @@ from teletravail.documents import BAD, Context
 from teletravail.errors import ConfigError, RowError, ValidationError, WorkforceError
 from teletravail.messages import NNBSP, Phrase, either
 from teletravail.units import as_quantity
+from teletravail.week import weekdays_of_mask
 
-from .agent import QUANTITY_FIELDS, Agent
+from .agent import COMMUTE_MODES, DEROGATION_KINDS, QUANTITY_FIELDS, Agent
 from .building import Errors
 from .cells import InUnit
-from .document import agent_table
+from .columns import Categories
+from .document import AGENT_FORMAT, AGENT_FORMAT_VERSION, agent_table
+from .fields import Category, ContractType, activities_from_shares, read_activities
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity
@@ -300,6 +303,144 @@ class DocumentColumns:
 
 
 def to_documents(workforce: Workforce) -> list[dict[str, Any]]:
-    """One agent document per row of ``workforce`` (see :meth:`Workforce.to_documents
-    <teletravail.workforce.Workforce.to_documents>`)."""
-    return [agent.to_dict() for agent in workforce]
+    """One agent document per row of ``workforce``, as :meth:`Agent.to_dict` writes each
+    (see :meth:`Workforce.to_documents
+    <teletravail.workforce.Workforce.to_documents>`): written column by column, each
+    distinct value of a coded column once, through the description ``Agent.to_dict``
+    writes through."""
+    kinds = {key.name: key.kind for key in agent_table(Agent).keys}
+    ctx = Context()
+
+    def written(name: str, values: Sequence[Any], codes: npt.NDArray[Any]) -> list[Any]:
+        """Each row's value of key ``name``, from distinct ``values`` and row ``codes``;
+        ``None`` (left out) for a value at its default, given as ``None``."""
+        table = [None if v is None else kinds[name].write(ctx, v) for v in values]
+        return [table[code] for code in codes.tolist()]
+
+    def labels(column: Categories) -> list[Any]:
+        return [c or None for c in column.categories] if column.categories else []
+
+    n = len(workforce)
+    columns: dict[str, list[Any]] = {
+        "working_time": _measured(workforce.working_time_percent, "%", 100.0),
+        "role": written("role", labels(workforce.role), workforce.role.codes),
+        "tags": _tags(workforce),
+        "commute_distance": _measured(workforce.commute_distance_km, "km"),
+        "commute_time": _measured(workforce.commute_time_min, "min"),
+        "commute_mode": written("commute_mode", [None, *COMMUTE_MODES[1:]], workforce.commute_mode),
+        "volunteer": [None if v else False for v in workforce.volunteer.tolist()],
+        "teleworkable_post": [None if v else False for v in workforce.teleworkable_post.tolist()],
+        "derogations": _derogations(workforce),
+        "requested_telework": _measured(
+            workforce.requested_telework_workday_per_week, "workday/week"
+        ),
+        "pattern": written("pattern", workforce.pattern.values, workforce.pattern.codes),
+        "days_off": written(
+            "days_off",
+            [weekdays_of_mask(mask) or None for mask in range(128)],
+            workforce.days_off_mask,
+        ),
+        "absences": written("absences", workforce.absences.values, workforce.absences.codes),
+        "telecentre_distance": _measured(workforce.telecentre_distance_km, "km"),
+        "authorisation": written(
+            "authorisation", workforce.authorisation.values, workforce.authorisation.codes
+        ),
+        "contract_type": written(
+            "contract_type",
+            [None if not c else ContractType(c) for c in workforce.contract_type.categories],
+            workforce.contract_type.codes,
+        ),
+        "category": written(
+            "category",
+            [None if not c else Category(c) for c in workforce.category.categories],
+            workforce.category.codes,
+        ),
+        "establishment": written(
+            "establishment", labels(workforce.establishment), workforce.establishment.codes
+        ),
+        "activities": _activities(workforce),
+    }
+    present = [
+        (name, values)
+        for name, values in columns.items()
+        if any(value is not None for value in values)
+    ]
+    days = np.datetime_as_string(workforce.hire_date, unit="D").tolist()
+    documents = []
+    for row, (agent_id, hired) in enumerate(zip(workforce.ids.tolist(), days, strict=True)):
+        document: dict[str, Any] = {
+            "format": AGENT_FORMAT,
+            "version": AGENT_FORMAT_VERSION,
+            "id": agent_id,
+            "hire_date": hired,
+        }
+        for name, values in present:
+            value = values[row]
+            if value is not None:  # a list or a table of its own for each document
+                document[name] = value.copy() if type(value) in (list, dict) else value
+        documents.append(document)
+    assert len(documents) == n
+    return documents
+
+
+def _measured(
+    magnitudes: npt.NDArray[np.float64], unit: str, default: float = math.nan
+) -> list[dict[str, Any] | None]:
+    """A quantity column as tables (``None``: unknown, or at its ``default``)."""
+    return [
+        None
+        if magnitude != magnitude or magnitude == default
+        else {"value": int(magnitude) if magnitude.is_integer() and abs(magnitude) < 1e15
+              else magnitude, "unit": unit}
+        for magnitude in magnitudes.tolist()
+    ]  # fmt: skip
+
+
+def _tags(workforce: Workforce) -> list[list[str] | None]:
+    """Each row's tags, sorted (``None``: none)."""
+    names = workforce.tag_names
+    if not names:
+        return [None] * len(workforce)
+    return [
+        sorted(name for name, on in zip(names, row, strict=True) if on) or None
+        for row in workforce.tags.tolist()
+    ]
+
+
+def _derogations(workforce: Workforce) -> list[list[str] | None]:
+    """Each row's derogations as ``kind:start/end`` texts (``None``: none)."""
+    found: list[list[str] | None] = [None] * len(workforce)
+    starts = np.datetime_as_string(workforce.derogation_start, unit="D").tolist()
+    ends = workforce.derogation_end
+    end_texts = np.datetime_as_string(ends, unit="D").tolist()
+    for row, kind, start, end, open_ended in zip(
+        workforce.derogation_row.tolist(),
+        workforce.derogation_kind.tolist(),
+        starts,
+        end_texts,
+        np.isnat(ends).tolist(),
+        strict=True,
+    ):
+        text = f"{DEROGATION_KINDS[kind].value}:{start}/{'' if open_ended else end}"
+        held = found[row]
+        if held is None:
+            found[row] = [text]
+        else:
+            held.append(text)
+    return found
+
+
+def _activities(workforce: Workforce) -> list[list[str] | None]:
+    """Each row's activities with their shares, as the agent writes them (``None``: not
+    stated)."""
+    names = workforce.activity_names
+    if not names:
+        return [None] * len(workforce)
+    table: dict[tuple[float, ...], list[str] | None] = {}
+    result = []
+    for shares in map(tuple, workforce.activity_shares.tolist()):
+        if shares not in table:
+            activities = read_activities(activities_from_shares(names, shares))
+            table[shares] = [str(a) for a in activities] or None
+        result.append(table[shares])
+    return result
