@@ -34,6 +34,7 @@ import argparse
 import json
 import platform
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -89,16 +90,18 @@ def run(args: argparse.Namespace) -> int:
         check(workforce, read, sample.tolist())
         assert list(Workforce.from_records(written).ids) == list(original.ids)
         steps = {
-            "json.loads": lambda: json.loads(text),
-            "from_records": lambda: Workforce.from_records(read),
-            "from_records, text": lambda: Workforce.from_records(written),
+            "json.loads": partial(json.loads, text),
+            "from_records": partial(Workforce.from_records, read),
+            "from_records, text": partial(Workforce.from_records, written),
             "to_documents": workforce.to_documents,
         }
         for name, call in steps.items():
             seconds = median_seconds(call, args.repeat, args.min_run)
             print(f"{n:>9,} | {name:<20} | {format_seconds(seconds)}")
         one = iter(read * 2)
-        single = median_single_calls(lambda: Agent.from_dict(next(one)), min(args.agent_calls, n))
+        single = median_single_calls(
+            lambda one=one: Agent.from_dict(next(one)), min(args.agent_calls, n)
+        )
         print(f"{n:>9,} | {'Agent.from_dict':<20} | {format_seconds(single)} a document")
         print(f"{n:>9,} | {'  one by one, all':<20} | {format_seconds(single * n)} (estimated)")
     return 0
