@@ -18,6 +18,7 @@ from teletravail.units import Q_
 from teletravail.week import WeeklyPattern
 
 if TYPE_CHECKING:
+    from teletravail.messages import Lang
     from teletravail.policy.results import PopulationAssessment
     from teletravail.units import Quantity
 
@@ -279,7 +280,7 @@ class Assessment:
             "decision": self.decision.to_dict(),
         }
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: Lang = "en") -> str:
         """The assessment in English or French: the decision, the ask and what the
         quota allows, then how the days and the amount were reached."""
         return render_assessment(self, lang)
