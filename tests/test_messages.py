@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import io
+import math
 import pickle
 import subprocess
 import sys
@@ -18,7 +19,9 @@ import numpy as np
 import pytest
 
 import teletravail
-from teletravail import dated, dates, errors, sources
+from teletravail import dated, dates, errors, formats, sources, unit_words
+from teletravail.dated import Duration
+from teletravail.dates import date_words
 from teletravail.errors import (
     ConfigError,
     NotAvailableError,
@@ -31,6 +34,8 @@ from teletravail.errors import (
     WorkforceError,
 )
 from teletravail.messages import NBSP, NNBSP, Phrase, counted, show, text_of
+from teletravail.sources import cited
+from teletravail.week import WeeklyPattern
 from teletravail.workforce import Agent, Workforce
 
 ROOT = Path(__file__).resolve().parent.parent / "src" / "teletravail"
@@ -126,11 +131,20 @@ def test_an_unknown_language_is_a_validation_error_from_a_fresh_process() -> Non
 
 def test_the_messages_do_not_import_the_errors() -> None:
     # the messages stand below the errors; beneath them only the formats and the unit
-    # words, which import nothing else of the package
+    # words, which import nothing else of the package (but for annotations: the
+    # imports under ``if TYPE_CHECKING:`` do not count)
     def imports(module: str) -> set[str]:
         tree = ast.parse((ROOT / f"{module}.py").read_text(encoding="utf-8"))
+        typing_only = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+            for inner in ast.walk(node)
+        }
         found: set[str] = set()
         for node in ast.walk(tree):
+            if id(node) in typing_only:
+                continue
             if isinstance(node, ast.ImportFrom) and node.module:
                 base = node.module
                 found |= {f"{base}.{a.name}" if base == "teletravail" else base for a in node.names}
@@ -991,3 +1005,77 @@ def test_every_error_says_itself_as_json_ready_data(cls: type[BaseException]) ->
     if isinstance(error, ConfigError):
         assert [p["path"] for p in data["problems"]] == ["quota.maximum", ""]
     assert json.loads(json.dumps(data)) == data
+
+
+def test_a_quantity_too_large_or_infinite_is_still_shown() -> None:
+    from teletravail import Q_
+    from teletravail.messages import show
+
+    assert show(Q_(10**400, "km")).startswith("<Quantity(1000")
+    assert show(Q_(10**400, "km"), "fr") == "une valeur de type Quantity"
+    assert show(Q_(math.inf, "km"), "fr") == f"«{NBSP}inf km{NBSP}»"
+
+
+def _public_functions_with_lang() -> dict[str, object]:
+    """Every public function and method of the package that takes ``lang``, by its
+    qualified name, with the annotation of ``lang`` as written."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import teletravail
+
+    found: dict[str, object] = {}
+    for module_info in pkgutil.walk_packages(teletravail.__path__, "teletravail."):
+        if any(part.startswith("_") for part in module_info.name.split(".")[1:]):
+            continue
+        module = importlib.import_module(module_info.name)
+        owners: list[Any] = [module]
+        owners += [
+            value
+            for name, value in vars(module).items()
+            if inspect.isclass(value)
+            and value.__module__ == module.__name__
+            and not name.startswith("_")
+        ]
+        for owner in owners:
+            for name, value in vars(owner).items():
+                function = (
+                    value.__func__ if isinstance(value, classmethod | staticmethod) else value
+                )
+                if name.startswith("_") or not inspect.isfunction(function):
+                    continue
+                if function.__module__ != module.__name__:
+                    continue
+                parameter = inspect.signature(function).parameters.get("lang")
+                if parameter is not None:
+                    found[f"{module.__name__}.{function.__qualname__}"] = parameter.annotation
+    return found
+
+
+def test_no_public_function_takes_lang_as_any_text() -> None:
+    """``lang`` is one type everywhere, ``teletravail.messages.Lang`` (``object`` only
+    for the functions that check a value given as anything)."""
+    found = _public_functions_with_lang()
+    assert len(found) > 40, sorted(found)
+    loose = {name: note for name, note in found.items() if note not in ("Lang", "object")}
+    assert not loose
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: formats.number(1, "de"),
+        lambda: unit_words.unit_words("km", "de", plural=True),
+        lambda: WeeklyPattern.parse("tue").text("de"),  # type: ignore[arg-type]
+        lambda: date_words(dt.date(2013, 1, 1), "de"),  # type: ignore[arg-type]
+        lambda: Duration(months=3).words("de"),  # type: ignore[arg-type]
+        lambda: cited("decret-2016-151").cite("de"),  # type: ignore[arg-type]
+    ],
+)
+def test_an_unknown_language_at_a_public_edge_is_a_typed_error(call: Callable[[], object]) -> None:
+    with pytest.raises(ValidationError) as caught:
+        call()
+    assert caught.value.field == "lang"
+    assert caught.value.value == "de"
+    assert "en, fr" in str(caught.value)

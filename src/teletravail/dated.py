@@ -49,7 +49,7 @@ from teletravail.documents import (
 )
 from teletravail.errors import DatedValueError, NoValueInForceError, ValidationError
 from teletravail.formats import french_unit
-from teletravail.messages import COLON, NBSP, Lang, Phrase, check_lang, either, grouped, text_of
+from teletravail.messages import COLON, NBSP, Lang, Phrase, check_lang, grouped, text_of
 from teletravail.sources import SOURCE_TABLE, Source
 from teletravail.units import as_quantity, format_unit, get_registry
 
@@ -672,10 +672,9 @@ class Duration:
         )
         return "P" + (parts or "0D")
 
-    def words(self, lang: str = "en") -> str:
+    def words(self, lang: Lang = "en") -> str:
         """``1 year 6 months`` or, in French, ``1 an 6 mois``."""
-        if lang not in ("en", "fr"):
-            raise ValidationError("lang", lang, either("en", "fr"))
+        lang = check_lang(lang)
         names = {
             "en": (("year", "years"), ("month", "months"), ("day", "days")),
             "fr": (("an", "ans"), ("mois", "mois"), ("jour", "jours")),

@@ -22,7 +22,7 @@ from typing import Any, Final
 
 from teletravail import formats
 from teletravail.errors import ValidationError
-from teletravail.messages import Phrase, either
+from teletravail.messages import Lang, Phrase, check_lang
 
 __all__ = ["FIRST_DATE", "LAST_DATE", "date_words", "to_date"]
 
@@ -78,9 +78,7 @@ _WITHIN: Final = Phrase(
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
-def date_words(day: dt.date, lang: str = "en") -> str:
+def date_words(day: dt.date, lang: Lang = "en") -> str:
     """A date as a reader writes it: ``6 July 2012``; in French ``6 juillet 2012`` and
     ``1er avril 2015`` (the first of a month is an ordinal)."""
-    if lang not in ("en", "fr"):
-        raise ValidationError("lang", lang, either("en", "fr"))
-    return formats.date(day, lang)
+    return formats.date(day, check_lang(lang))

@@ -29,9 +29,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any, Final
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final
 
 from teletravail.unit_words import per_words, unit_words
+
+if TYPE_CHECKING:
+    from teletravail.messages import Lang
 
 __all__ = [
     "MONTHS",
@@ -63,10 +67,21 @@ MONTHS: Final[dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 
 
-def _lang(lang: str) -> str:
-    if lang not in ("en", "fr"):
-        raise ValueError(f"lang: expected one of: en, fr, got {lang!r}")
-    return lang
+def _unknown_language(lang: object) -> Exception:
+    return ValueError(f"lang: expected one of: en, fr, got {lang!r}")
+
+
+#: Makes the error an unknown language raises: :mod:`teletravail.errors` sets it, when
+#: it is loaded, to make its :class:`~teletravail.errors.ValidationError` naming
+#: ``lang`` (this module sits below the errors and cannot import them), as it does for
+#: :data:`teletravail.messages.unknown_language`.
+unknown_language: Callable[[object], Exception] = _unknown_language
+
+
+def _lang(lang: object) -> Lang:
+    if lang == "en" or lang == "fr":
+        return lang
+    raise unknown_language(lang)
 
 
 def _digits(value: float, decimals: int | None) -> str:
@@ -81,7 +96,7 @@ def _digits(value: float, decimals: int | None) -> str:
     return text or "0"
 
 
-def number(value: float, lang: str, decimals: int | None = None) -> str:
+def number(value: float, lang: Lang, decimals: int | None = None) -> str:
     """A number with its thousands grouped: ``1,583.5`` and ``1 583,5``; ``decimals``
     places exactly, or as few as it needs up to 2."""
     if not math.isfinite(value):
@@ -92,7 +107,7 @@ def number(value: float, lang: str, decimals: int | None = None) -> str:
     return english.replace(",", _NNBSP).replace(".", ",")
 
 
-def money(cents: int, lang: str) -> str:
+def money(cents: int, lang: Lang) -> str:
     """An amount in euros from whole cents: ``€1,583.00`` and ``1 583,00 €``."""
     whole = int(cents)
     sign = "-" if whole < 0 else ""
@@ -100,7 +115,7 @@ def money(cents: int, lang: str) -> str:
     return f"{sign}€{digits}" if lang == "en" else f"{sign}{digits}{_NBSP}€"
 
 
-def _euros(value: float, lang: str) -> str:
+def _euros(value: float, lang: Lang) -> str:
     """Euros with two places, or up to four for a rate that needs them (``€0.606``)."""
     text = f"{abs(value):,.4f}".rstrip("0")
     places = max(2, len(text.split(".")[1]))
@@ -109,7 +124,7 @@ def _euros(value: float, lang: str) -> str:
     return f"{sign}€{digits}" if lang == "en" else f"{sign}{digits}{_NBSP}€"
 
 
-def percent(value: float, lang: str) -> str:
+def percent(value: float, lang: Lang) -> str:
     """A percentage given in percent: ``80%`` and ``80 %``."""
     digits = number(value, lang)
     return f"{digits}%" if lang == "en" else f"{digits}{_NBSP}%"
@@ -119,7 +134,7 @@ def _day(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
-def date(value: dt.date | str, lang: str) -> str:
+def date(value: dt.date | str, lang: Lang) -> str:
     """A date in words: ``1 January 2013`` and ``1er janvier 2013``."""
     day = _day(value)
     first = "1er" if day.day == 1 and _lang(lang) == "fr" else str(day.day)
@@ -127,7 +142,7 @@ def date(value: dt.date | str, lang: str) -> str:
     return f"{first} {MONTHS[lang][day.month - 1]} {day.year}"
 
 
-def period(start: dt.date | str, end: dt.date | str, lang: str) -> str:
+def period(start: dt.date | str, end: dt.date | str, lang: Lang) -> str:
     """The days from ``start`` to ``end``, both included: ``1 January to 31 December
     2013`` and ``du 1er janvier au 31 décembre 2013`` (the year once when both share
     it)."""
@@ -144,7 +159,7 @@ def period(start: dt.date | str, end: dt.date | str, lang: str) -> str:
     return f"du {begin} au {date(last, lang)}"
 
 
-def quantity(value: Any, lang: str, decimals: int | None = None) -> str:
+def quantity(value: Any, lang: Lang, decimals: int | None = None) -> str:
     """A scalar quantity in words, its noun agreeing with the number: ``1.5 days a
     week`` and ``1,5 jour par semaine``, ``2 days a week`` and ``2 jours par semaine``,
     ``57 days`` and ``57 jours``; euros as :func:`money` (``€2.88 a day``, ``2,88 €

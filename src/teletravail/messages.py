@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import math
 import numbers
 import string
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -293,11 +294,17 @@ def _is_scalar_quantity(value: Any) -> bool:
     """Whether ``value`` is one pint quantity (checked by its attributes: this module
     imports no unit library)."""
     magnitude = getattr(value, "magnitude", None)
-    return (
-        hasattr(value, "units")
-        and isinstance(magnitude, int | float)
-        and not isinstance(magnitude, bool)
-    )
+    if (
+        not hasattr(value, "units")
+        or not isinstance(magnitude, int | float)
+        or isinstance(magnitude, bool)
+    ):
+        return False
+    try:  # an integer too large for a float is shown as the object it is
+        float(magnitude)
+    except OverflowError:
+        return False
+    return True
 
 
 def _guillemets(text: str) -> str:
@@ -333,6 +340,8 @@ def _french_item(value: Any, *, cut: bool, depth: int) -> str:
     if isinstance(value, dt.datetime | dt.date):
         return _guillemets(value.isoformat())
     if _is_scalar_quantity(value):
+        if not math.isfinite(value.magnitude):  # as it is written: « inf km »
+            return _guillemets(f"{value.magnitude:g} {value.units:~}".strip())
         return _guillemets(french_quantity(value))
     if isinstance(value, numbers.Number):
         return str(value)

@@ -279,7 +279,7 @@ class Source:
         source: Source = read(SOURCE_TABLE, data, path)
         return source
 
-    def cite(self, lang: str = "en") -> str:
+    def cite(self, lang: Lang = "en") -> str:
         """The source as a reader of ``lang`` (``"en"`` or ``"fr"``) cites it.
 
         A legal text: its title, the article, the wording cited, then for the whole text

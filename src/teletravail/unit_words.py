@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from teletravail.messages import Lang
 
 __all__ = ["FRENCH_UNITS", "WORDS", "english_units", "per_words", "unit_words"]
 
@@ -53,6 +58,22 @@ _FOLDED = {
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
+def _unknown_language(lang: object) -> Exception:
+    return ValueError(f"lang: expected one of: en, fr, got {lang!r}")
+
+
+#: Makes the error an unknown language raises: :mod:`teletravail.errors` sets it, when
+#: it is loaded, to make its :class:`~teletravail.errors.ValidationError` naming
+#: ``lang``, as it does for :data:`teletravail.formats.unknown_language`.
+unknown_language: Callable[[object], Exception] = _unknown_language
+
+
+def _lang(lang: object) -> Lang:
+    if lang == "en" or lang == "fr":
+        return lang
+    raise unknown_language(lang)
+
+
 def english_units(unit_text: str) -> str:
     """French unit words as the library's (``"jours/semaine"`` → ``"workday/week"``),
     accents and capitals aside; other words are left as they are."""
@@ -87,11 +108,12 @@ WORDS: Final[dict[str, dict[str, tuple[str, str, str]]]] = {
 }
 
 
-def unit_words(units: str, lang: str, *, plural: bool) -> str:
+def unit_words(units: str, lang: Lang, *, plural: bool) -> str:
     """The units pint writes as ``units`` (``"workday / week"``, ``"CO2e * kg"``) in
     ``lang``'s words: the first unit a noun (``plural`` or not), the units after ``/``
     "per" the unit (``days a week``, ``jours par semaine``). Units without words stay
     symbols (``km``, ``kg CO2e``, ``%``), and so does a speed (``km/h``)."""
+    lang = _lang(lang)
     parts = units.split(" / ")
     head_has_words = parts[0] in WORDS
     speed = not head_has_words and all(part in ("h", "min", "s") for part in parts[1:])
@@ -104,9 +126,10 @@ def unit_words(units: str, lang: str, *, plural: bool) -> str:
     return " ".join(word for word in words if word)
 
 
-def per_words(unit: str, lang: str) -> str:
+def per_words(unit: str, lang: Lang) -> str:
     """ "Per" ``unit``, as pint writes its symbol: ``a week``, ``par semaine``,
     ``per km``, ``par km``."""
+    lang = _lang(lang)
     found = WORDS.get(unit)
     if found is not None:
         return found[lang][2]

@@ -23,7 +23,7 @@ import attrs
 import numpy as np
 
 from teletravail.errors import ValidationError
-from teletravail.messages import Phrase, choices
+from teletravail.messages import Lang, Phrase, check_lang, choices
 from teletravail.units import Q_
 
 if TYPE_CHECKING:
@@ -494,10 +494,10 @@ class WeeklyPattern:
     def __str__(self) -> str:
         return self.text("en")
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: Lang = "en") -> str:
         """The pattern as it is written, in English (``Tue @ home, Thu am @ home``) or in
         French words (``mar @ domicile, jeu matin @ domicile``); both read back."""
-        french = lang == "fr"
+        french = check_lang(lang) == "fr"
         if not french and lang != "en":
             raise ValidationError("lang", lang, Phrase("'en' or 'fr'", "'en' ou 'fr'"))
         names = _DAY_NAMES_FR if french else ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.util
+import json
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -147,3 +148,24 @@ def test_the_authorisations_check_catches_a_wrong_row(monkeypatch: pytest.Monkey
     register = AuthorisationRegister.from_columns(table)
     with pytest.raises(AssertionError, match=f"row {row}"):
         script.check(register, drawn, np.array([row]))
+
+
+def test_the_agent_documents_script_runs_quickly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """benchmarks/agent_documents.py --quick: the documents read in bulk agree with
+    Agent.from_dict of each, and each step is timed (timings unread)."""
+    script = _load("agent_documents", monkeypatch)
+    assert script.main(["--quick"]) == 0
+    out = capsys.readouterr().out
+    assert "from_records, text" in out and "MISMATCH" not in out
+
+
+def test_the_agent_documents_check_catches_a_wrong_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """check() refuses a bulk reading that differs from a document read alone."""
+    script = _load("agent_documents", monkeypatch)
+    workforce, text = script.documents(50)
+    read = json.loads(text)
+    read[7] = {**read[7], "commute_distance": {"value": 1, "unit": "km"}}
+    with pytest.raises(AssertionError, match="row 7"):
+        script.check(workforce, read, [7])

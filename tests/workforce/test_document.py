@@ -251,3 +251,13 @@ def test_any_json_value_of_any_key_is_read_or_refused_with_a_typed_error(
         field = "agent"
         assert Agent.from_dict(agent.to_dict()) == agent
     assert field.startswith("agent")
+
+
+def test_a_number_beyond_a_float_is_a_typed_error() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Agent.from_dict(
+            {"id": "A", "hire_date": "2020-01-01", "commute_time": {"value": 10**400, "unit": "h"}}
+        )
+    assert caught.value.field == "agent.commute_time.value"
+    assert "sane size" in str(caught.value)
+    assert "taille raisonnable" in caught.value.text("fr")

@@ -33,7 +33,7 @@ from teletravail.conformity.framework import NOTICE_PERIODS, authorisation_in_fo
 from teletravail.dated import Duration
 from teletravail.dates import to_date
 from teletravail.errors import ValidationError
-from teletravail.messages import Phrase
+from teletravail.messages import Lang, Phrase
 from teletravail.policy.terms import RENEWAL_WORDS, Renewal, surely_shorter
 from teletravail.sources import CODE_DU_TRAVAIL, Source
 from teletravail.week import Place
@@ -306,16 +306,16 @@ class IndividualAct:
             return None
         return self.duration.after(self.start) - dt.timedelta(days=1)
 
-    def mentions(self, lang: str = "en") -> dict[Mention, str]:
+    def mentions(self, lang: Lang = "en") -> dict[Mention, str]:
         """The text of each mandatory mention in ``lang``, in the act's order."""
         return act_mentions(self, lang)
 
-    def context(self, lang: str = "en") -> dict[str, Any]:
+    def context(self, lang: Lang = "en") -> dict[str, Any]:
         """What a template receives: every part of the act in words (see
         :mod:`teletravail.acts.rendering`)."""
         return act_context(self, lang)
 
-    def render(self, lang: str = "fr", format: Format = "markdown", templates: Any = None) -> str:
+    def render(self, lang: Lang = "fr", format: Format = "markdown", templates: Any = None) -> str:
         """The act written in ``lang`` (``"fr"``, ``"en"``) as ``format``
         (``"markdown"``, ``"html"``), from the shipped template or the one of the same
         name in the folder ``templates`` (see :mod:`teletravail.acts.rendering`)."""

@@ -17,7 +17,7 @@ from typing import Any, Final
 import attrs
 
 from teletravail.errors import ValidationError
-from teletravail.messages import NBSP, Phrase, check_lang
+from teletravail.messages import NBSP, Lang, Phrase, check_lang
 
 __all__ = ["ReachableHours"]
 
@@ -92,7 +92,7 @@ class ReachableHours:
         """Read ``"9:30-12:00, 14:00-17:00"`` (or ``"9h30-12h ; 14h-17h"``)."""
         return text if isinstance(text, ReachableHours) else cls(text)
 
-    def words(self, lang: str = "en") -> str:
+    def words(self, lang: Lang = "en") -> str:
         """The ranges in words: ``de 9 h 30 à 12 h et de 14 h à 17 h``, ``from 9:30 to
         12:00 and from 14:00 to 17:00``."""
         if check_lang(lang) == "fr":

@@ -21,7 +21,7 @@ from teletravail.acts.parties import text_field
 from teletravail.acts.rendering import Format, render_document
 from teletravail.acts.words import document_context, document_mentions
 from teletravail.errors import ValidationError
-from teletravail.messages import Phrase
+from teletravail.messages import Lang, Phrase
 
 __all__ = ["InformationDocument"]
 
@@ -50,15 +50,15 @@ class InformationDocument:
     health_safety: str = attrs.field(default=None, validator=_mention)
     data_protection: str = attrs.field(default=None, validator=_mention)
 
-    def mentions(self, lang: str = "en") -> dict[Mention, str]:
+    def mentions(self, lang: Lang = "en") -> dict[Mention, str]:
         """The text of each mandatory mention in ``lang``."""
         return document_mentions(self, lang)
 
-    def context(self, lang: str = "en") -> dict[str, Any]:
+    def context(self, lang: Lang = "en") -> dict[str, Any]:
         """What a template receives (see :func:`teletravail.acts.words.document_context`)."""
         return document_context(self, lang)
 
-    def render(self, lang: str = "fr", format: Format = "markdown", templates: Any = None) -> str:
+    def render(self, lang: Lang = "fr", format: Format = "markdown", templates: Any = None) -> str:
         """The document written in ``lang`` as ``format``, from the shipped template or
         the one of the same name in the folder ``templates``."""
         return render_document("information", self, lang, format, templates, DOCUMENT_MENTIONS)

@@ -24,7 +24,7 @@ from typing import Any, Final
 
 from teletravail._checks import enum_value
 from teletravail.errors import ValidationError
-from teletravail.messages import Phrase, check_lang
+from teletravail.messages import Lang, Phrase, check_lang
 from teletravail.procedure.framework import AppealBody, Sector
 from teletravail.procedure.framework import appeal_body as public_appeal_body
 from teletravail.workforce.fields import ContractType, contract_type_or_none
@@ -45,7 +45,7 @@ class ActKind(enum.StrEnum):
         """The sector this kind of act belongs to."""
         return Sector.PUBLIC if self in (ActKind.ARRETE, ActKind.DECISION) else Sector.PRIVATE
 
-    def words(self, lang: str = "en") -> str:
+    def words(self, lang: Lang = "en") -> str:
         """The kind of act in words, as its title names it."""
         return _KIND_WORDS[self].text(check_lang(lang))
 

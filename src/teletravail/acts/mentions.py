@@ -24,7 +24,7 @@ from typing import Any, Final
 import attrs
 
 from teletravail.errors import MissingMentionError
-from teletravail.messages import Phrase, check_lang
+from teletravail.messages import Lang, Phrase, check_lang
 from teletravail.sources import DECRET_2016_151, DECRET_2020_524
 
 __all__ = [
@@ -58,7 +58,7 @@ class Mention(enum.StrEnum):
     DATA_PROTECTION = "data_protection"
     ENDING = "ending"
 
-    def words(self, lang: str = "en") -> str:
+    def words(self, lang: Lang = "en") -> str:
         """What the mention is, in words (a heading of the rendered document)."""
         return _WORDS[self].text(check_lang(lang))
 

@@ -25,7 +25,7 @@ from teletravail._checks import enum_value
 from teletravail.errors import ValidationError
 from teletravail.explain.patterns import pattern_words
 from teletravail.formats import number
-from teletravail.messages import COLON, NNBSP, Phrase, check_lang
+from teletravail.messages import COLON, NNBSP, Lang, Phrase, check_lang
 from teletravail.week import Place, WeeklyPattern
 
 __all__ = ["Modality", "ModalityKind", "Per"]
@@ -38,7 +38,7 @@ class ModalityKind(enum.StrEnum):
     FLOATING = "floating"
     MIXED = "mixed"
 
-    def words(self, lang: str = "en") -> str:
+    def words(self, lang: Lang = "en") -> str:
         """The kind in words."""
         return _KIND_WORDS[self].text(check_lang(lang))
 
@@ -136,7 +136,7 @@ class Modality:
             seen.setdefault(day.place, None)
         return tuple(seen)
 
-    def words(self, lang: str = "en") -> str:
+    def words(self, lang: Lang = "en") -> str:
         """The modality in words: the fixed days, then the volume of floating days."""
         said = check_lang(lang)
         colon = COLON[said]

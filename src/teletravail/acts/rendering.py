@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, Protocol
 
 from teletravail.acts.mentions import Mention, missing_mention
 from teletravail.errors import ValidationError
-from teletravail.messages import Phrase, check_lang, choices
+from teletravail.messages import Lang, Phrase, check_lang, choices
 
 if TYPE_CHECKING:
     import jinja2
@@ -70,9 +70,9 @@ TEMPLATE_NAMES: Final = tuple(
 class Renderable(Protocol):
     """What a template renders: the data in words, and each mandatory mention's text."""
 
-    def context(self, lang: str = "en") -> dict[str, Any]: ...
+    def context(self, lang: Lang = "en") -> dict[str, Any]: ...
 
-    def mentions(self, lang: str = "en") -> dict[Mention, str]: ...
+    def mentions(self, lang: Lang = "en") -> dict[Mention, str]: ...
 
 
 def check_format(format: object) -> Format:
@@ -83,7 +83,7 @@ def check_format(format: object) -> Format:
     raise ValidationError("format", format, choices(FORMATS))
 
 
-def template_name(document: str, lang: str, format: str) -> str:
+def template_name(document: str, lang: Lang, format: str) -> str:
     """The name of the template of ``document`` in ``lang`` and ``format``:
     ``act.fr.md``."""
     return f"{document}.{check_lang(lang)}.{EXTENSIONS[check_format(format)]}"
@@ -149,7 +149,7 @@ def _environment(folder: Path | None) -> jinja2.Environment:
 def render_document(
     document: str,
     data: Renderable,
-    lang: str,
+    lang: Lang,
     format: str,
     templates: Any,
     mentions: Iterable[Mention],

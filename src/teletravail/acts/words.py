@@ -117,7 +117,7 @@ def _adaptation(act: IndividualAct, lang: Lang) -> str:
     return f"{length}, until {end} inclusive"
 
 
-def act_mentions(act: IndividualAct, lang: str) -> dict[Mention, str]:
+def act_mentions(act: IndividualAct, lang: Lang) -> dict[Mention, str]:
     """The text of each mention of :data:`~teletravail.acts.mentions.ACT_MENTIONS`."""
     said = check_lang(lang)
     assert act.teleworker.duties is not None
@@ -185,7 +185,7 @@ def _appeal(act: IndividualAct, lang: Lang) -> str:
     )
 
 
-def act_context(act: IndividualAct, lang: str) -> dict[str, Any]:
+def act_context(act: IndividualAct, lang: Lang) -> dict[str, Any]:
     """What an act's template receives (every value text in ``lang``):
 
     ``title``, ``kind`` (in words), ``kind_code``, ``this_act`` (``Le présent arrêté``),
@@ -237,7 +237,7 @@ def _article_order(article: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in article.split("-"))
 
 
-def applied_texts(sources: Sequence[Source], lang: str) -> list[str]:
+def applied_texts(sources: Sequence[Source], lang: Lang) -> list[str]:
     """The texts an act applies, each once, as an act lists them: a legal text by its
     citation as a whole with the articles applied (``décret n° 2016-151 du 11 février
     2016, …, art. 4, 5 et 8``), never the marks of a source the library could not
@@ -268,7 +268,7 @@ def applied_texts(sources: Sequence[Source], lang: str) -> list[str]:
     return listed
 
 
-def document_mentions(document: InformationDocument, lang: str) -> dict[Mention, str]:
+def document_mentions(document: InformationDocument, lang: Lang) -> dict[Mention, str]:
     """The text of each mention of
     :data:`~teletravail.acts.mentions.DOCUMENT_MENTIONS`."""
     said = check_lang(lang)
@@ -282,7 +282,7 @@ def document_mentions(document: InformationDocument, lang: str) -> dict[Mention,
     return {mention: texts[mention] for mention in DOCUMENT_MENTIONS}
 
 
-def document_context(document: InformationDocument, lang: str) -> dict[str, Any]:
+def document_context(document: InformationDocument, lang: Lang) -> dict[str, Any]:
     """What the information document's template receives: the act's context (see
     :func:`act_context`: the act's own mentions under ``act_mentions``), with
     ``mentions`` and each name the document's mentions (``working_time``,

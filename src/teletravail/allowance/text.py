@@ -35,8 +35,9 @@ _EXCLUDED: Final[dict[str, dict[Lang, str]]] = {
 }
 
 
-def period_words(period: str, lang: str) -> str:
+def period_words(period: str, lang: Lang) -> str:
     """A year as it is (``2025``), a month in words (``mars 2025``, ``March 2025``)."""
+    lang = check_lang(lang)
     found = _MONTH.match(period)
     if found is None:
         return period
@@ -66,7 +67,7 @@ def _period(amount: PeriodAmount, lang: Lang) -> str:
     return f"{period_words(amount.period, lang)}{COLON[lang]} {text}"
 
 
-def line_text(line: Line, lang: str) -> str:
+def line_text(line: Line, lang: Lang) -> str:
     """One line: the component's name and amount, then in brackets how it was reached
     (each period of a per-day component, the days not paid and why)."""
     lang = check_lang(lang)

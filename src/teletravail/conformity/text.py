@@ -250,7 +250,7 @@ _PER: tuple[tuple[str, dict[Lang, str]], ...] = (
 CODES: Final = tuple(_TEMPLATES)
 
 
-def check_lang(lang: str) -> None:
+def check_lang(lang: object) -> None:
     """Refuse a language other than ``"en"`` or ``"fr"``: a
     :class:`~teletravail.errors.ValidationError` that lists the known ones."""
     _checked_lang(lang)

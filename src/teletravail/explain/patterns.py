@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from teletravail.messages import check_lang
+from teletravail.messages import Lang, check_lang
 from teletravail.week import DayPart, Place, PlaceKind, WeeklyPattern
 
 __all__ = ["WEEKDAY_NAMES", "pattern_words", "place_words"]
@@ -56,7 +56,7 @@ def _of(name: str) -> str:
     return "d'" if name[:1].lower() in "aeiouyéèêàâîôûh" else "de "
 
 
-def place_words(place: Place, lang: str) -> str:
+def place_words(place: Place, lang: Lang) -> str:
     """Where, in words: ``à domicile``, ``au télécentre de Figeac``; ``at home``, ``at
     the Figeac télécentre``."""
     unnamed, named = _PLACES[check_lang(lang)][place.kind]
@@ -65,7 +65,7 @@ def place_words(place: Place, lang: str) -> str:
     return named.format(name=place.name, of=_of(place.name))
 
 
-def pattern_words(pattern: WeeklyPattern, lang: str) -> str:
+def pattern_words(pattern: WeeklyPattern, lang: Lang) -> str:
     """Each day of ``pattern``, its weekday, part and place in words, in weekday order;
     a pattern without a day is ``aucun jour`` (``no day``)."""
     lang = check_lang(lang)

@@ -31,6 +31,7 @@ from teletravail.units import Q_
 from teletravail.week import PlaceKind, WeeklyPattern
 
 if TYPE_CHECKING:
+    from teletravail.messages import Lang
     from teletravail.policy.results import PopulationAssessment
     from teletravail.units import Quantity
 

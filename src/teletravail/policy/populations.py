@@ -40,7 +40,7 @@ from teletravail.explain import (
     OUTSIDE_SCHEME,
     Value,
 )
-from teletravail.messages import Phrase
+from teletravail.messages import Lang, Phrase, check_lang
 from teletravail.scheduling.quota import Quota
 from teletravail.scheduling.working_time import WorkingTimeBand
 from teletravail.sources import Source
@@ -172,9 +172,9 @@ class Members:
             selected &= self.working_time.contains(shares)
         return selected
 
-    def describe(self, lang: str = "en") -> str:
+    def describe(self, lang: Lang = "en") -> str:
         """The selector in words, for people."""
-        fr = lang == "fr"
+        fr = check_lang(lang) == "fr"
         parts: list[str] = []
         contracts = {CONTRACT_TYPE_TEXT[c]["fr" if fr else "en"] for c in self.contract_types}
         lists = (

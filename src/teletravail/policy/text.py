@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 from teletravail import formats
 from teletravail.allowance.text import line_text
 from teletravail.explain import pattern_words, rule_name
-from teletravail.messages import COLON, check_lang
+from teletravail.messages import COLON, Lang, check_lang
 from teletravail.policy.statuses import PLACES_CODE
 from teletravail.statuses import RowStatus
 from teletravail.units import Q_
@@ -75,24 +75,24 @@ _PLACE_KINDS: Final[dict[PlaceKind, dict[str, str]]] = {
 }
 
 
-def _days(value: float, lang: str) -> str:
+def _days(value: float, lang: Lang) -> str:
     return formats.quantity(Q_(value, "workday"), lang)
 
 
-def _per_week(value: float, lang: str) -> str:
+def _per_week(value: float, lang: Lang) -> str:
     return formats.quantity(Q_(value, "workday/week"), lang)
 
 
-def _ask(pattern: WeeklyPattern | None, per_week: float, lang: str) -> str:
+def _ask(pattern: WeeklyPattern | None, per_week: float, lang: Lang) -> str:
     amount = _per_week(per_week, lang)
     return amount if pattern is None else f"{pattern_words(pattern, lang)} ({amount})"
 
 
-def _rules(codes: tuple[str, ...], lang: str) -> str:
+def _rules(codes: tuple[str, ...], lang: Lang) -> str:
     return ", ".join(rule_name(code).text(check_lang(lang)) for code in codes)
 
 
-def _days_line(assessment: Assessment, lang: str, say: Callable[..., str]) -> str:
+def _days_line(assessment: Assessment, lang: Lang, say: Callable[..., str]) -> str:
     """``jours de télétravail : 64,5 jours au calendrier, moins 6,5 jours de congés (25
     jours de congés par an), soit 58 jours``; the adjustments that are zero are left
     out."""
@@ -113,7 +113,7 @@ def _days_line(assessment: Assessment, lang: str, say: Callable[..., str]) -> st
     return say("days", detail=text)
 
 
-def render_assessment(assessment: Assessment, lang: str = "en") -> str:
+def render_assessment(assessment: Assessment, lang: Lang = "en") -> str:
     """An assessment as lines of text, rendered from its data: the eligibility
     decision, the period and the status, the ask and the quota's answer, then how the
     days and the amount were reached."""

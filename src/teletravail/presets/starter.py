@@ -139,7 +139,7 @@ def _check_lang(lang: object) -> Lang:
 # -- the blank document ---------------------------------------------------------------------
 
 
-def blank_document(lang: str = "en") -> tuple[dict[str, Any], dict[str, Any]]:
+def blank_document(lang: Lang = "en") -> tuple[dict[str, Any], dict[str, Any]]:
     """The data of the starter written from nothing, in ``lang``'s words: the document
     (minimal, valid, every main section) and the optional sections written commented out
     (calendar, authorisation terms, populations, impact; a selection campaign, which
@@ -247,7 +247,7 @@ _TO_REPLACE: Final = frozenset(
 # -- writing --------------------------------------------------------------------------------
 
 
-def starter_document(preset: str | None = None, *, lang: str = "en") -> str:
+def starter_document(preset: str | None = None, *, lang: Lang = "en") -> str:
     """A commented starter policy document, as TOML text, in ``lang`` (``"en"`` or
     ``"fr"``): from the shipped ``preset`` (see :func:`teletravail.presets.names`), or,
     without one, a minimal document with every main section to fill in.
@@ -268,7 +268,7 @@ def starter_document(preset: str | None = None, *, lang: str = "en") -> str:
     return writer.text()
 
 
-def commented(document: Mapping[str, Any], lang: str = "en") -> str:
+def commented(document: Mapping[str, Any], lang: Lang = "en") -> str:
     """``document`` (the data of a policy document, as :func:`teletravail.config
     .to_document` or a TOML parser gives it) as TOML text with a comment above each key,
     in ``lang``. The text parses back to the same data."""

@@ -51,7 +51,7 @@ from teletravail.conformity.framework import (
 )
 from teletravail.dated import Duration
 from teletravail.dates import to_date
-from teletravail.messages import Phrase, check_lang
+from teletravail.messages import Lang, Phrase, check_lang
 from teletravail.policy.terms import Renewal
 from teletravail.sources import Source
 from teletravail.workforce import ContractType
@@ -84,7 +84,7 @@ class Sector(enum.StrEnum):
     PUBLIC = "public"  # the public service: décret n° 2016-151 as amended
     PRIVATE = "private"  # private employers: Code du travail and the ANI of 2020
 
-    def words(self, lang: str = "en") -> str:
+    def words(self, lang: Lang = "en") -> str:
         """The sector in words: ``public service``, ``fonction publique``."""
         return _SECTOR_WORDS[self].text(check_lang(lang))
 
@@ -108,7 +108,7 @@ class AppealBody(enum.StrEnum):
         """The sector whose agents appeal to this body."""
         return Sector.PRIVATE if self is AppealBody.NONE else Sector.PUBLIC
 
-    def words(self, lang: str = "en") -> str:
+    def words(self, lang: Lang = "en") -> str:
         """The body in words, its initials after it: ``joint administrative committee
         (CAP)``, ``commission administrative paritaire (CAP)``."""
         return _APPEAL_WORDS[self].text(check_lang(lang))

@@ -17,7 +17,7 @@ from typing import Final
 
 from teletravail.explain.patterns import place_words
 from teletravail.formats import date
-from teletravail.messages import Phrase, check_lang
+from teletravail.messages import Lang, Phrase, check_lang
 from teletravail.week import DayPart, Place
 
 __all__ = ["TELEWORK", "event_description", "event_summary", "place_words"]
@@ -43,7 +43,7 @@ _WHOSE: Final = Phrase(
 )
 
 
-def event_summary(place: Place, part: DayPart, lang: str = "en") -> str:
+def event_summary(place: Place, part: DayPart, lang: Lang = "en") -> str:
     """The summary of one day's event: ``Telework at home``, ``Télétravail au
     télécentre de Figeac (matin)``; an unknown ``lang`` is a
     :class:`~teletravail.errors.ValidationError` listing the known ones."""
@@ -52,7 +52,7 @@ def event_summary(place: Place, part: DayPart, lang: str = "en") -> str:
 
 
 def event_description(
-    place: Place, part: DayPart, agent: str | None, day: dt.date, lang: str = "en"
+    place: Place, part: DayPart, agent: str | None, day: dt.date, lang: Lang = "en"
 ) -> str:
     """The description of one day's event: what, where, whose (when known) and when,
     in words: ``Matinée de télétravail à domicile pour l'agent B, le 2 janvier 2024.``"""

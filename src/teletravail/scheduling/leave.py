@@ -37,7 +37,7 @@ from teletravail import formats, sources
 from teletravail._checks import optional_source
 from teletravail.documents import quantity_data
 from teletravail.errors import ValidationError
-from teletravail.messages import Phrase, check_lang
+from teletravail.messages import Lang, Phrase, check_lang
 from teletravail.sources import Source
 from teletravail.units import Q_, as_quantity
 
@@ -144,7 +144,7 @@ class LeaveAssumption:
         self._memo[(working_days, full_week)] = share
         return share
 
-    def describe(self, lang: str = "en") -> str:
+    def describe(self, lang: Lang = "en") -> str:
         """The assumption in a few words, in English or French (``25 days of leave a
         year``, ``25 jours de congés par an``; ``45.5 weeks worked a year``, ``45,5
         semaines travaillées par an``)."""

@@ -19,7 +19,7 @@ import numpy.typing as npt
 
 from teletravail.errors import ValidationError
 from teletravail.frames import Units, quantity_frame
-from teletravail.messages import Phrase, check_lang, choices
+from teletravail.messages import Lang, Phrase, check_lang, choices
 from teletravail.units import Q_
 from teletravail.week import HOME, DayPart, Place, PlaceKind
 
@@ -328,7 +328,7 @@ class Schedule:
         *,
         summary: str | None = None,
         domain: str = "teletravail.invalid",
-        lang: str = "en",
+        lang: Lang = "en",
     ) -> bytes:
         """The schedule as an iCalendar file: one all-day event per telework day, its
         summary and description in ``lang`` (``"en"`` or ``"fr"``; another is a

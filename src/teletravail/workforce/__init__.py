@@ -29,8 +29,11 @@ The modules of the package, from the lowest layer up:
   path included);
 * ``plan``: which input column is which field, in which unit (:class:`ColumnPlan`);
 * ``parsing``: raw cells parsed column by column, each distinct cell once;
-* ``reading``: records, CSV text and pandas frames into a workforce (the one CSV
-  reader, with its progress hook, :data:`ProgressHook`);
+* ``document_columns``: agent documents read in bulk among the records, key by key
+  and unit by unit, each refused one explained by ``Agent.from_dict``, and a workforce
+  written back as documents;
+* ``reading``: records (agent documents among them), CSV text and pandas frames into a
+  workforce (the one CSV reader, with its progress hook, :data:`ProgressHook`);
 * ``writing``: a workforce as records, as a DataFrame, and the text forms of values;
 * ``table``: the :class:`Workforce` class itself;
 * ``io``: a workforce read from a CSV or a Parquet file, the format told by the suffix

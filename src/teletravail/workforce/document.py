@@ -18,6 +18,7 @@ through it (``Agent.from_dict``, ``Agent.to_dict``, :func:`~.agent.agent_schema`
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
@@ -50,6 +51,8 @@ AGENT_FORMAT_VERSION: Final = 1
 AGENT_SCHEMA_ID: Final = f"urn:teletravail:agent:{AGENT_FORMAT_VERSION}"
 
 _QUANTITY_KEYS: Final = ("value", "unit")
+#: The largest whole number a quantity's value may be: the largest a float holds.
+_LARGEST: Final = int(sys.float_info.max)
 _ENGLISH_DAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
 
 
@@ -119,6 +122,9 @@ class Measured(Field):
         number, unit = value.get("value"), value.get("unit")
         if isinstance(number, bool) or not isinstance(number, int | float):
             return ctx.fail(join_path(path, "value"), number, Phrase("a number", "un nombre"))
+        if isinstance(number, int) and abs(number) > _LARGEST:  # beyond a float
+            sane = Phrase("a number of sane size", "un nombre de taille raisonnable")
+            return ctx.fail(join_path(path, "value"), number, sane)
         if not isinstance(unit, str) or not unit.strip():
             return ctx.fail(join_path(path, "unit"), unit, Phrase("a unit", "une unité"))
         try:  # the unit alone, French words included, and nothing else ("km/2" is not one)

@@ -53,6 +53,7 @@ from .agent import (
 )
 from .building import Errors
 from .cells import InUnit
+from .document_columns import DocumentColumns, is_document
 from .fields import category_value, contract_value, read_activities, read_establishment
 from .parsing import Parser
 from .plan import EXPECTED_TEXT_NAMES, ColumnPlan, Columns
@@ -212,18 +213,24 @@ def from_records(
     units: dict[str, str | None] = {}
     problems: list[RowError] = []
     bad: list[int] = []
+    refused: list[int] = []  # agent documents that do not read
     seen_keys: set[str] = set()
+    documents = DocumentColumns()
     n = 0
     for row, record in enumerate(records):
         n = row + 1
-        try:
-            values = _record_cells(record, plan, seen_keys)
-        except ValidationError as exc:
-            if exc.field.startswith("columns."):
-                raise
-            problems.append(RowError.from_error(row, exc))
-            bad.append(row)
+        if isinstance(record, Mapping) and is_document(record):
+            documents.add(row, record)  # read key by key once every record is in
             values = {}
+        else:
+            try:
+                values = _record_cells(record, plan, seen_keys)
+            except ValidationError as exc:
+                if exc.field.startswith("columns."):
+                    raise
+                problems.append(RowError.from_error(row, exc))
+                bad.append(row)
+                values = {}
         for field, column in cells.items():
             found = values.pop(field, None)
             if found is None:
@@ -236,9 +243,13 @@ def from_records(
             units[field] = unit
     if n:
         plan.check_seen(seen_keys)
+    if documents.records:  # their quantities read by unit, their errors as read alone
+        documents.finish(cells, units, n, refused, errors)
+        problems.extend(documents.refused(refused))
+        bad.extend(refused)
     flags = np.zeros(n, dtype=bool)
     flags[bad] = True
-    return _from_cells(
+    workforce = _from_cells(
         cls,
         cells,
         units,
@@ -246,9 +257,10 @@ def from_records(
         bad=flags,
         problems=problems,
         rows=np.arange(n, dtype=np.int64),
-        errors=errors,
+        errors="report" if documents.records else errors,
         absent=_absent(cells),
     )
+    return documents.checked(workforce, errors)
 
 
 def _from_cells(

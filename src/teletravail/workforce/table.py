@@ -38,7 +38,7 @@ from teletravail.spans import Absence, Authorisation
 from teletravail.units import Q_
 from teletravail.week import WeeklyPattern, weekdays_of_mask
 
-from . import building, reading, writing
+from . import building, document_columns, reading, writing
 from .agent import (
     COMMUTE_MODES,
     COMMUTE_TIME_UNIT,
@@ -611,6 +611,13 @@ class Workforce:
     def to_records(self) -> list[dict[str, Any]]:
         """One JSON-ready dict per agent, with quantities as strings with units."""
         return writing.to_records(self)
+
+    def to_documents(self) -> list[dict[str, Any]]:
+        """One agent document per agent, as :meth:`Agent.to_dict
+        <teletravail.workforce.Agent.to_dict>` writes it (its ``format`` and
+        ``version``, quantities as ``{"value": 28, "unit": "km"}``), in row order:
+        :meth:`from_records` reads them back, so documents go both ways in bulk."""
+        return document_columns.to_documents(self)
 
     def to_pandas(self, units: Units = "plain") -> pd.DataFrame:
         """The columns as a DataFrame, quantity columns named with their unit (``_per_``
