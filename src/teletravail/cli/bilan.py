@@ -26,7 +26,6 @@ from .reading import column_mapping, load_policy, read_register, reference_date
 if TYPE_CHECKING:
     from teletravail.errors import RowError
     from teletravail.policy import Policy
-    from teletravail.units import Quantity
     from teletravail.workforce import Workforce
 
 __all__ = ["BILAN_SCHEMA_VERSION", "SYNTHETIC_SOURCE", "run"]
