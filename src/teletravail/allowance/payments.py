@@ -22,7 +22,7 @@ import attrs
 import numpy as np
 
 from teletravail.dates import to_date
-from teletravail.documents import money_data
+from teletravail.documents import Choice, Day, Key, ListOf, Money, Number, Table, Text, money_data
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
 from teletravail.money import euros
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from teletravail.units import Quantity
 
 __all__ = [
+    "PAYMENTS",
     "PAYMENTS_SCHEMA",
     "PAYMENTS_SCHEMA_VERSION",
     "Payment",
@@ -240,3 +241,48 @@ def payment_calendar(
                     )
                 )
     return PaymentCalendar(payments=tuple(sorted(payments, key=lambda p: (p.date, p.kind))))
+
+
+def _as_read(data: dict[str, Any]) -> dict[str, Any]:
+    return data
+
+
+#: The description of the payment calendar's document (:meth:`PaymentCalendar.to_dict`),
+#: for its JSON Schema.
+PAYMENTS: Final = Table(
+    "payments",
+    "The payments of one agent's allowance, in date order.",
+    [
+        Key("schema", Choice([PAYMENTS_SCHEMA]), "the document's name", True),
+        Key(
+            "schema_version",
+            Number(PAYMENTS_SCHEMA_VERSION, PAYMENTS_SCHEMA_VERSION, whole=True),
+            "the document's version",
+            True,
+        ),
+        Key(
+            "payments",
+            ListOf(
+                Table(
+                    "payment",
+                    "One payment.",
+                    [
+                        Key("date", Day(), "the day it is paid", True),
+                        Key("amount", Money(), "the amount", True),
+                        Key("kind", Choice(["quarter", "regularisation"]), "its kind", True),
+                        Key("covers", Text(), "the quarter or year it covers", True),
+                    ],
+                    _as_read,
+                    _as_read,
+                    french="versement",
+                )
+            ),
+            "the payments, in date order",
+            True,
+        ),
+        Key("total", Money(), "everything paid", True),
+    ],
+    _as_read,
+    _as_read,
+    french="versements",
+)

@@ -409,12 +409,38 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     command = command_parser(
         "schema",
         help=Phrase(
-            "the JSON Schema of policy documents",
-            "le schéma JSON des documents de politique",
+            "the JSON Schema of a document format (by default, policy documents)",
+            "le schéma JSON d'un format de document (par défaut, les documents de politique)",
         ),
         description=Phrase(
-            "Print the JSON Schema of policy documents, or their Markdown reference.",
-            "Afficher le schéma JSON des documents de politique, ou leur référence en Markdown.",
+            "Print the JSON Schema of a document format the library reads or writes (by"
+            " default, policy documents), the list of the formats, or the Markdown reference"
+            " of policy documents.",
+            "Afficher le schéma JSON d'un format de document que la bibliothèque lit ou"
+            " écrit (par défaut, les documents de politique), la liste des formats, ou la"
+            " référence en Markdown des documents de politique.",
+        ),
+    )
+    command.arguments.add_argument(
+        "name",
+        nargs="?",
+        default="teletravail.policy",
+        metavar=say(Phrase("FORMAT", "FORMAT")),
+        help=say(
+            Phrase(
+                "the format's name, such as teletravail.assessment (see --list)",
+                "le nom du format, par exemple teletravail.assessment (voir --list)",
+            )
+        ),
+    )
+    command.options.add_argument(
+        "--list",
+        action="store_true",
+        help=say(
+            Phrase(
+                "list the formats, their versions and titles",
+                "lister les formats, leurs versions et leurs titres",
+            )
         ),
     )
     command.options.add_argument(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 import attrs
 import pint
@@ -18,11 +18,13 @@ import pint
 from teletravail._checks import named
 from teletravail.dated import Duration
 from teletravail.dates import to_date
+from teletravail.documents import Choice, Day, Flag, Key, ListOf, Nullable, Number, Table, Text
 from teletravail.errors import ValidationError
 from teletravail.explain import SCHEMA_VERSION, Value, encode_value
+from teletravail.explain.values import VALUE
 from teletravail.formats import date
 from teletravail.messages import Lang, Phrase, choices
-from teletravail.sources import Source
+from teletravail.sources import SOURCE_TABLE, Source
 
 from .text import CODES, COLON, check_lang, cite, counted, sentence, word
 
@@ -173,7 +175,7 @@ class ConformityReport:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready document with a schema version."""
         return {
-            "schema": "teletravail.conformity_report",
+            "schema": REPORT_SCHEMA,
             "schema_version": SCHEMA_VERSION,
             "policy": self.policy,
             "on": self.on.isoformat(),
@@ -201,3 +203,77 @@ class ConformityReport:
 
     def __str__(self) -> str:
         return self.render("en")
+
+
+#: The name of a conformity report's document.
+REPORT_SCHEMA: Final = "teletravail.conformity_report"
+
+
+def _as_read(data: dict[str, Any]) -> dict[str, Any]:
+    return data
+
+
+_FINDING: Final = Table(
+    "finding",
+    "One thing the check found, with the text it rests on.",
+    [
+        Key("code", Text(), "the stable code of the finding", True),
+        Key("severity", Choice(list(_SEVERITIES)), "error, warning or note", True),
+        Key("path", Text(empty=True), "where in the policy (its document's key path)", True),
+        Key("subject", Nullable(Text(empty=True)), "what it is about (null: the policy)", True),
+        Key("observed", VALUE, "what the policy says", True),
+        Key("limit", VALUE, "what the text allows", True),
+        Key("source", SOURCE_TABLE, "the text", True),
+        Key(
+            "message",
+            Table(
+                "message",
+                "The finding in a sentence.",
+                [Key("en", Text(), "in English", True), Key("fr", Text(), "in French", True)],
+                _as_read,
+                _as_read,
+            ),
+            "the finding in English and French",
+            True,
+        ),
+    ],
+    _as_read,
+    _as_read,
+    french="constat",
+)
+_COUNT: Final = Number(0, 1e9, whole=True)
+
+#: The description of a conformity report's document (:meth:`ConformityReport.to_dict`),
+#: for its JSON Schema.
+REPORT: Final = Table(
+    "conformity_report",
+    "What the conformity check found for one policy on one date.",
+    [
+        Key("schema", Choice([REPORT_SCHEMA]), "the document's name", True),
+        Key(
+            "schema_version",
+            Number(SCHEMA_VERSION, SCHEMA_VERSION, whole=True),
+            "the document's version",
+            True,
+        ),
+        Key("policy", Text(), "the name of the policy", True),
+        Key("on", Day(), "the date checked", True),
+        Key("conforms", Flag(), "no finding is an error", True),
+        Key(
+            "counts",
+            Table(
+                "counts",
+                "The findings by severity.",
+                [Key(s, _COUNT, f"the {s}s", True) for s in _SEVERITIES],
+                _as_read,
+                _as_read,
+            ),
+            "the findings by severity",
+            True,
+        ),
+        Key("findings", ListOf(_FINDING), "every finding", True),
+    ],
+    _as_read,
+    _as_read,
+    french="rapport de conformité",
+)

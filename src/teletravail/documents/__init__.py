@@ -53,6 +53,7 @@ from .reading import write as write
 from .tables import Key as Key
 from .tables import ListOf as ListOf
 from .tables import MapOf as MapOf
+from .tables import Nullable as Nullable
 from .tables import Ref as Ref
 from .tables import Table as Table
 from .tables import Tagged as Tagged
@@ -75,6 +76,7 @@ __all__ = [
     "MapOf",
     "Measure",
     "Money",
+    "Nullable",
     "Number",
     "Ref",
     "Table",

@@ -80,6 +80,27 @@ class ListOf(Kind):
         return f"list of {self.item.describe()}"
 
 
+class Nullable(Kind):
+    """A value of ``item``, or ``null`` (read as ``None``; written as ``null``, never
+    left out): a figure a row does not have, a population an agent is in none of."""
+
+    def __init__(self, item: Kind) -> None:
+        self.item = item
+        self.label = Phrase("{item} or null", "{item} ou null", item=item.label)
+
+    def read(self, ctx: Context, value: Any, path: str) -> Any:
+        return None if value is None else self.item.read(ctx, value, path)
+
+    def write(self, ctx: Context, value: Any) -> Any:
+        return None if value is None else self.item.write(ctx, value)
+
+    def schema(self) -> dict[str, Any]:
+        return {"oneOf": [self.item.schema(), {"type": "null"}]}
+
+    def describe(self) -> str:
+        return f"{self.item.describe()} or null"
+
+
 class MapOf(Kind):
     """A table whose keys are names of the document's own (a reason, a year) and whose
     values are all of one kind (read as a dict)."""

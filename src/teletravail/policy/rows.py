@@ -26,7 +26,19 @@ from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 
-from teletravail.documents import cents_text
+from teletravail.documents import (
+    Choice,
+    Day,
+    Key,
+    ListOf,
+    Measure,
+    Money,
+    Nullable,
+    Number,
+    Table,
+    Text,
+    cents_text,
+)
 from teletravail.statuses import ROW_COLUMNS, RowStatus
 
 if TYPE_CHECKING:
@@ -34,6 +46,7 @@ if TYPE_CHECKING:
     from teletravail.policy.batch import BatchAssessment
 
 __all__ = [
+    "ROWS",
     "ROWS_SCHEMA",
     "ROWS_SCHEMA_VERSION",
     "ROW_FIGURES",
@@ -278,3 +291,92 @@ def rows_document(
     bad row."""
     head = rows_head(batch, ids)
     return {**head, "rows": list(document_rows(batch, ids, progress))}
+
+
+def _as_read(data: dict[str, Any]) -> dict[str, Any]:
+    return data
+
+
+_NULL_TEXT: Final = Nullable(Text(empty=True))
+_ERROR: Final = Table(
+    "error",
+    "What is wrong with a bad row.",
+    [
+        Key("row", Number(0, 1e18, whole=True), "the row's number, from 0", True),
+        Key("code", Text(), "the stable code of the error's kind", True),
+        Key("field", Text(empty=True), "the field in error", True),
+        Key("value", Text(empty=True), "the value as written", True),
+        Key("message", Text(), "what is wrong, in English", True),
+        Key("message_fr", Text(), "what is wrong, in French", True),
+    ],
+    _as_read,
+    _as_read,
+    french="erreur",
+)
+
+
+def _figure(unit: str) -> Nullable:
+    return Nullable(Money() if unit == "EUR" else Measure(unit))
+
+
+_ROW: Final = Table(
+    "row",
+    "One input row: the agent's figures, or the error of a bad row.",
+    [
+        Key("row", Number(0, 1e18, whole=True), "the input row's number, from 0", True),
+        Key("id", _NULL_TEXT, "the agent's id (null: a row read without one)", True),
+        Key("status", Choice([s.value for s in RowStatus]), "what became of the row", True),
+        Key("population", _NULL_TEXT, "the agent's population (null: none)", True),
+        Key("failures", ListOf(Text()), "the codes of the rules in the way", True),
+        *(
+            Key(key, _figure(unit), f"{key.replace('_', ' ')} (null: a bad row)", True)
+            for key, _, unit in ROW_FIGURES
+        ),
+        Key("error", Nullable(_ERROR), "what is wrong with a bad row (null: none)", True),
+    ],
+    _as_read,
+    _as_read,
+    french="ligne",
+)
+_SPAN: Final = Table(
+    "period",
+    "The days assessed, first and last included.",
+    [Key("start", Day(), "the first day", True), Key("end", Day(), "the last day", True)],
+    _as_read,
+    _as_read,
+    french="période",
+)
+_COUNT: Final = Number(0, 1e18, whole=True)
+
+#: The description of the rows document (:func:`rows_document`), for its JSON Schema
+#: and to check a document read back.
+ROWS: Final = Table(
+    "rows",
+    "A register's assessment, row by row, in input order.",
+    [
+        Key("schema", Choice([ROWS_SCHEMA]), "the document's name", True),
+        Key(
+            "schema_version",
+            Number(ROWS_SCHEMA_VERSION, ROWS_SCHEMA_VERSION, whole=True),
+            "the document's version",
+            True,
+        ),
+        Key("policy", Text(), "the name of the policy", True),
+        Key("on", Day(), "the date of the eligibility decisions", True),
+        Key("period", _SPAN, "the days assessed", True),
+        Key("rows_read", _COUNT, "the input rows", True),
+        Key("assessed", _COUNT, "the rows assessed", True),
+        Key("failed", _COUNT, "the bad rows (rejected or invalid)", True),
+        Key("unmatched_populations", ListOf(Text()), "populations that select no agent", True),
+        Key(
+            "shadowed_populations",
+            ListOf(Text()),
+            "populations whose agents all belong to earlier ones",
+            True,
+        ),
+        Key("rows", ListOf(_ROW), "every input row, in input order", True),
+    ],
+    _as_read,
+    _as_read,
+    french="lignes",
+)

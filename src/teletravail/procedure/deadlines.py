@@ -23,15 +23,28 @@ import attrs
 
 from teletravail import formats
 from teletravail.dates import to_date
+from teletravail.documents import Choice, Day, Key, ListOf, Nullable, Number, Table, Text
 from teletravail.messages import Lang, Phrase, check_lang
 from teletravail.policy.terms import AuthorisationTerms, Renewal, Side
-from teletravail.sources import Source
+from teletravail.sources import SOURCE_TABLE, Source
 
 from .framework import APPEAL_BODIES, AppealBody, Sector, appeal_body, procedure_in_force
 from .history import AuthorisationHistory, earliest_ending
 from .states import GRANTED, State
 
-__all__ = ["Deadline", "DeadlineKind", "Deadlines", "deadlines"]
+__all__ = [
+    "DEADLINES",
+    "DEADLINES_SCHEMA",
+    "DEADLINES_SCHEMA_VERSION",
+    "Deadline",
+    "DeadlineKind",
+    "Deadlines",
+    "deadlines",
+]
+
+#: The name of the deadlines' document, and its version.
+DEADLINES_SCHEMA: Final = "teletravail.procedure.deadlines"
+DEADLINES_SCHEMA_VERSION: Final = 1
 
 _ONE_DAY: Final = dt.timedelta(days=1)
 
@@ -164,6 +177,8 @@ class Deadlines:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form: the day, the state, each deadline and the appeal body."""
         data: dict[str, Any] = {
+            "schema": DEADLINES_SCHEMA,
+            "schema_version": DEADLINES_SCHEMA_VERSION,
             "on": self.on.isoformat(),
             "state": None if self.state is None else self.state.value,
             "deadlines": [deadline.to_dict() for deadline in self.all()],
@@ -249,3 +264,53 @@ def deadlines(history: AuthorisationHistory, on: dt.date | str) -> Deadlines:
             found["appeal_body"] = appeal_body(history.contract)
             found["appeal_source"] = rules.appeal_source
     return Deadlines(on=day, state=state, **found)
+
+
+def _as_read(data: dict[str, Any]) -> dict[str, Any]:
+    return data
+
+
+_DEADLINE: Final = Table(
+    "deadline",
+    "One deadline: its kind, its date, the day it is computed for, its text.",
+    [
+        Key("kind", Choice([kind.value for kind in DeadlineKind]), "which deadline", True),
+        Key("date", Day(), "the deadline", True),
+        Key("on", Day(), "the day it is computed for (or the request's receipt)", True),
+        Key("text", Text(), "the deadline in an English sentence", True),
+        Key("text_fr", Text(), "the deadline in a French sentence", True),
+        Key("source", SOURCE_TABLE, "the text that sets it"),
+    ],
+    _as_read,
+    _as_read,
+    french="échéance",
+)
+
+#: The description of the deadlines' document (:meth:`Deadlines.to_dict`), for its JSON
+#: Schema.
+DEADLINES: Final = Table(
+    "deadlines",
+    "The deadlines of an authorisation on a day, and where an appeal goes.",
+    [
+        Key("schema", Choice([DEADLINES_SCHEMA]), "the document's name", True),
+        Key(
+            "schema_version",
+            Number(DEADLINES_SCHEMA_VERSION, DEADLINES_SCHEMA_VERSION, whole=True),
+            "the document's version",
+            True,
+        ),
+        Key("on", Day(), "the day", True),
+        Key("state", Nullable(Choice([state.value for state in State])), "where it stands", True),
+        Key("deadlines", ListOf(_DEADLINE), "the deadlines that apply", True),
+        Key(
+            "appeal_body",
+            Nullable(Choice([body.value for body in AppealBody])),
+            "where an appeal goes (null: none)",
+            True,
+        ),
+        Key("appeal_source", SOURCE_TABLE, "the text that names the appeal body"),
+    ],
+    _as_read,
+    _as_read,
+    french="échéances",
+)
