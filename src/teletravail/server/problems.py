@@ -250,7 +250,7 @@ PROBLEM_SCHEMA: Final[dict[str, Any]] = {
         "field": _TEXT,
         "value": _TEXT,
         "expected": _TEXT,
-        "known": {"type": "array", "items": _TEXT},
+        "policies": {"type": "array", "items": _TEXT},
         "id": _TEXT,
         "problems": {
             "type": "array",

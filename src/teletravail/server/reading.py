@@ -62,7 +62,7 @@ def parse_json(data: bytes) -> Any:
     """The JSON value of ``data`` (UTF-8 text); a :class:`MalformedJSONError` that says
     where it stops being JSON otherwise."""
     try:
-        return json.loads(data, parse_constant=_constant)
+        return json.loads(data.decode("utf-8"), parse_constant=_constant)
     except UnicodeDecodeError as error:
         where = Phrase(
             "UTF-8 text (byte {at} is not)",

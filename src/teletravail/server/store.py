@@ -40,8 +40,8 @@ class UnknownPolicyError(NotServedError):
         super().__init__("policy", name, choices(known) + hint)
 
     def to_dict(self) -> dict[str, Any]:
-        """With the names of the policies served (``known``)."""
-        return super().to_dict() | {"known": list(self.known)}
+        """With the names of the policies served (``policies``)."""
+        return super().to_dict() | {"policies": list(self.known)}
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.value, self.known), self.__dict__)

@@ -80,7 +80,7 @@ async def parameter(request: Request) -> Response:
     if found is None:
         names = list(known)
         raise UnknownParameterError(
-            "parameter", name, choices(names) + did_you_mean_among(name, names)
+            "parameter", name, choices(names) + did_you_mean_among(name, names, cutoff=0.5)
         )
     on = query(request, "on", read_on, None)
     in_force = None
