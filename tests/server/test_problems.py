@@ -104,7 +104,7 @@ def test_every_error_of_the_library_has_a_title_in_each_language() -> None:
         assert title
         assert kind.code.isidentifier()
     codes = {kind.code for kind in kinds}
-    from teletravail.server.problems import _TITLES  # noqa: PLC2701
+    from teletravail.server.problems import _TITLES
 
     assert codes - {"error"} <= set(_TITLES)
 

@@ -21,10 +21,10 @@ def test_the_defaults_listen_on_this_machine_only_without_cors() -> None:
     assert settings.cors_origins == ()
     assert settings.policies is None
     # the command's defaults are the settings' own
-    assert (command.DEFAULT_MAX_BODY, command.DEFAULT_MAX_BATCH) == (
+    assert (
         settings.max_body,
         settings.max_batch,
-    )
+    ) == (command.DEFAULT_MAX_BODY, command.DEFAULT_MAX_BATCH)
 
 
 @pytest.mark.parametrize(

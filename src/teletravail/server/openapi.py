@@ -48,6 +48,26 @@ def published_schemas() -> dict[str, dict[str, Any]]:
     }
 
 
+def _embedded(name: str, schema: Any) -> Any:
+    """``schema`` as the component ``name``: its references within itself (``#/$defs/x``)
+    made references within the OpenAPI document, and its ``$id`` and ``$schema`` left to
+    the schema published alone (a tool reading the OpenAPI document resolves references
+    against the document, not against an ``$id``)."""
+    if isinstance(schema, dict):
+        return {
+            key: (
+                f"#/components/schemas/{name}/{value[2:]}"
+                if key == "$ref" and isinstance(value, str) and value.startswith("#/")
+                else _embedded(name, value)
+            )
+            for key, value in schema.items()
+            if key not in ("$id", "$schema")
+        }
+    if isinstance(schema, list):
+        return [_embedded(name, item) for item in schema]
+    return schema
+
+
 def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
 
@@ -95,7 +115,8 @@ def operation(
 
 
 def openapi_document(app: FastAPI) -> dict[str, Any]:
-    """The OpenAPI document of ``app``, with every published schema as a component."""
+    """The OpenAPI document of ``app``, with every published schema as a component
+    (:func:`_embedded`)."""
     if app.openapi_schema is None:
         document = get_openapi(
             title="teletravail",
@@ -105,7 +126,9 @@ def openapi_document(app: FastAPI) -> dict[str, Any]:
             routes=app.routes,
         )
         components = document.setdefault("components", {}).setdefault("schemas", {})
-        components.update(published_schemas())
+        components.update(
+            {name: _embedded(name, schema) for name, schema in published_schemas().items()}
+        )
         components.update(REQUEST_SCHEMAS)
         app.openapi_schema = document
     return app.openapi_schema

@@ -43,6 +43,7 @@ __all__ = [
     "RouteNotFoundError",
     "problem_document",
     "problem_response",
+    "problem_title",
     "status_of",
 ]
 
@@ -167,6 +168,12 @@ _TITLES: Final[dict[str, Phrase]] = {
     "missing_mention": Phrase("Missing mention", "Mention manquante"),
 }
 _OTHER_TITLE: Final = Phrase("Request refused", "Requête refusée")
+
+
+def problem_title(code: str) -> Phrase | None:
+    """The title of the problems of ``code``, in English and French (``None`` for a
+    code without a title of its own, whose problems are titled "Request refused")."""
+    return _TITLES.get(code)
 
 
 def problem_document(error: TeletravailError, lang: Lang, instance: str) -> dict[str, Any]:

@@ -1,0 +1,11 @@
+"""The doctests of ``src/``: the web service's modules import FastAPI, which only the
+``server`` extra installs; without it they are not collected (the tests of
+``tests/server/`` say they are skipped, and why)."""
+
+from __future__ import annotations
+
+import importlib.util
+
+collect_ignore_glob = (
+    [] if importlib.util.find_spec("fastapi") is not None else ["src/teletravail/server/*"]
+)
