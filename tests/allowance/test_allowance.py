@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from teletravail import Q_, Agent
 from teletravail.allowance import (
     Allowance,
+    AllowanceResult,
     EmployerCost,
     MonthlyFlat,
     NotPayableError,
@@ -132,7 +133,9 @@ def test_one_off_and_employer_costs_stay_apart() -> None:
     assert result.paid == Q_(100, "EUR")
     assert result.employer_costs == Q_(750, "EUR")
     document = json.loads(json.dumps(result.to_dict()))
-    assert document["paid"] == "100.00" and document["employer_costs"] == "750.00"
+    assert document["paid"] == {"value": "100.00", "unit": "EUR"}
+    assert document["employer_costs"] == {"value": "750.00", "unit": "EUR"}
+    assert AllowanceResult.from_dict(document) == result
     home_only = OneOff(amount="100 EUR", places={"home"})
     assert home_only.due("home") == Q_(100, "EUR")
     with pytest.raises(NotPayableError, match="home"):

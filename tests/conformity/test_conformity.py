@@ -466,7 +466,7 @@ def test_report_as_json() -> None:
     report = check_conformity(lot_policy(), "2018-06-01")
     document = json.loads(json.dumps(report.to_dict()))
     assert document["schema"] == "teletravail.conformity_report"
-    assert document["schema_version"] == 1 and document["conforms"] is False
+    assert document["schema_version"] == 2 and document["conforms"] is False
     assert document["counts"] == {"error": 1, "warning": 0, "note": 2}
     place = document["findings"][0]
     assert place["code"] == "place_not_allowed" and place["observed"] == "site"

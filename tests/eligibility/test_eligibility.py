@@ -232,7 +232,7 @@ def test_decision_json_document() -> None:
     """to_dict is JSON-ready, versioned, and reads back equal."""
     decision = lot_rule().evaluate(agent(commute_distance="18 km"), ON)
     document = json.loads(json.dumps(decision.to_dict()))
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     assert document["result"]["children"][0]["threshold"] == {"duration": "P1Y"}
     assert Decision.from_dict(document) == decision
     with pytest.raises(ValidationError):

@@ -16,15 +16,16 @@ not worked. The employer's own costs are not payments.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 import numpy as np
 
 from teletravail.dates import to_date
+from teletravail.documents import money_data
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
-from teletravail.money import as_decimal, euros
+from teletravail.money import euros
 from teletravail.scheduling.schedule import Schedule
 
 from .allowance import Allowance
@@ -35,7 +36,18 @@ if TYPE_CHECKING:
     from teletravail.scheduling.schedule import Schedule
     from teletravail.units import Quantity
 
-__all__ = ["Payment", "PaymentCalendar", "payment_calendar"]
+__all__ = [
+    "PAYMENTS_SCHEMA",
+    "PAYMENTS_SCHEMA_VERSION",
+    "Payment",
+    "PaymentCalendar",
+    "payment_calendar",
+]
+
+#: The name of the payment calendar's document, and its version (2: amounts as
+#: ``{"value": "264.96", "unit": "EUR"}``).
+PAYMENTS_SCHEMA: Final = "teletravail.allowance.payments"
+PAYMENTS_SCHEMA_VERSION: Final = 2
 
 
 @attrs.frozen(kw_only=True)
@@ -53,10 +65,10 @@ class Payment:
         return euros(self.cents)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form, the amount as an exact decimal string."""
+        """A JSON-ready form, the amount exact: ``{"value": "66.24", "unit": "EUR"}``."""
         return {
             "date": self.date.isoformat(),
-            "amount": str(as_decimal(self.cents)),
+            "amount": money_data(self.cents),
             "kind": self.kind,
             "covers": self.covers,
         }
@@ -81,10 +93,10 @@ class PaymentCalendar:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form."""
         return {
-            "schema": "teletravail.allowance.payments",
+            "schema": PAYMENTS_SCHEMA,
+            "schema_version": PAYMENTS_SCHEMA_VERSION,
             "payments": [p.to_dict() for p in self.payments],
-            "total": str(as_decimal(self.total_cents)),
-            "currency": "EUR",
+            "total": money_data(self.total_cents),
         }
 
 

@@ -10,17 +10,43 @@ write money as exact decimal strings of euros.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 import attrs
 
-from teletravail.money import as_decimal, euros
-from teletravail.sources import Source
+from teletravail.documents import (
+    Choice,
+    Flag,
+    Key,
+    ListOf,
+    MapOf,
+    Measure,
+    Money,
+    Number,
+    Table,
+    Text,
+    cents_text,
+    read,
+    write,
+)
+from teletravail.errors import ValidationError
+from teletravail.messages import Phrase
+from teletravail.money import euros
+from teletravail.sources import SOURCE_TABLE, Source
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity
 
-__all__ = ["AllowanceResult", "Line", "LineKind", "PeriodAmount"]
+__all__ = [
+    "ALLOWANCE",
+    "ALLOWANCE_SCHEMA",
+    "ALLOWANCE_SCHEMA_VERSION",
+    "LINE",
+    "AllowanceResult",
+    "Line",
+    "LineKind",
+    "PeriodAmount",
+]
 
 #: The stable codes of the kinds of component, as lines and documents write them.
 LineKind = Literal["one_off", "per_day", "monthly_flat", "employer_cost"]
@@ -62,27 +88,17 @@ class Line:
         return euros(self.cents)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form; money as an exact decimal string of euros."""
-        return {
-            "name": self.name,
-            "kind": self.kind,
-            "amount": str(as_decimal(self.cents)),
-            "currency": "EUR",
-            "paid_to_agent": self.paid_to_agent,
-            "days": None if self.days is None else float(self.days.m_as("workday")),
-            "excluded": {k: float(v.m_as("workday")) for k, v in self.excluded.items()},
-            "periods": [
-                {
-                    "period": p.period,
-                    "days": float(p.days.m_as("workday")),
-                    "uncapped": str(as_decimal(p.uncapped)),
-                    "cap": None if p.cap is None else str(as_decimal(p.cap)),
-                    "amount": str(as_decimal(p.cents)),
-                }
-                for p in self.periods
-            ],
-            "source": None if self.source is None else self.source.to_dict(),
-        }
+        """A JSON-ready form (:data:`LINE`): money as ``{"value": "264.96", "unit":
+        "EUR"}``, days as ``{"value": 92.0, "unit": "workday"}``."""
+        data: dict[str, Any] = write(LINE, self)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], path: str = "line") -> Line:
+        """Read back a line written by :meth:`to_dict` (every problem at once, each
+        with its key path)."""
+        line: Line = read(LINE, data, path)
+        return line
 
 
 @attrs.frozen(kw_only=True)
@@ -113,11 +129,140 @@ class AllowanceResult:
         return euros(self.employer_cents)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form: every line, and the totals as exact decimal strings."""
-        return {
-            "schema": "teletravail.allowance.result",
-            "lines": [line.to_dict() for line in self.lines],
-            "paid": str(as_decimal(self.paid_cents)),
-            "employer_costs": str(as_decimal(self.employer_cents)),
-            "currency": "EUR",
-        }
+        """A JSON-ready document (:data:`ALLOWANCE`): every line, and the totals as
+        exact amounts."""
+        data: dict[str, Any] = write(ALLOWANCE, self)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], path: str = "allowance") -> AllowanceResult:
+        """Read back a document written by :meth:`to_dict`."""
+        result: AllowanceResult = read(ALLOWANCE, data, path)
+        return result
+
+
+#: The version of the allowance documents (2: money as ``{"value", "unit"}`` and days
+#: as quantities, as in every document of the library).
+ALLOWANCE_SCHEMA_VERSION: Final = 2
+#: The name of the document :meth:`AllowanceResult.to_dict` writes.
+ALLOWANCE_SCHEMA: Final = "teletravail.allowance.result"
+
+_DAYS: Final = Measure("workday", nullable=False)
+
+
+def _period(data: dict[str, Any]) -> PeriodAmount:
+    return PeriodAmount(
+        period=data["period"],
+        days=data["days"],
+        uncapped=data["uncapped"],
+        cap=data.get("cap"),
+        cents=data["amount"],
+    )
+
+
+_PERIOD: Final = Table(
+    "period",
+    "What a per-day component gives over one calendar year or month.",
+    [
+        Key("period", Text(), "the year (2025) or month (2025-03)", True),
+        Key("days", _DAYS, "the days paid for", True),
+        Key("uncapped", Money(), "the amount before the cap", True),
+        Key("cap", Money(), "the cap of the period (left out: none)"),
+        Key("amount", Money(), "the amount due", True),
+    ],
+    _period,
+    lambda p: {
+        "period": p.period,
+        "days": p.days,
+        "uncapped": p.uncapped,
+        "cap": p.cap,
+        "amount": p.cents,
+    },
+    french="période",
+)
+
+
+def _line(data: dict[str, Any]) -> Line:
+    return Line(
+        name=data["name"],
+        kind=data["kind"],
+        cents=data["amount"],
+        paid_to_agent=data["paid_to_agent"],
+        days=data.get("days"),
+        excluded=data.get("excluded", {}),
+        periods=tuple(data.get("periods", ())),
+        source=data.get("source"),
+    )
+
+
+#: The description of a line's document (:meth:`Line.to_dict`).
+LINE: Final = Table(
+    "line",
+    "One component's amount, with the days it pays for and the detail per period.",
+    [
+        Key("name", Text(), "the component's name", True),
+        Key("kind", Choice(list(get_args(LineKind))), "the kind of component", True),
+        Key("amount", Money(), "the amount", True),
+        Key("paid_to_agent", Flag(), "paid to the agent (false: the employer's cost)", True),
+        Key("days", _DAYS, "the days it pays for (per-day components)"),
+        Key("excluded", MapOf(_DAYS), "the days it does not pay for, by reason"),
+        Key("periods", ListOf(_PERIOD), "the amount per calendar year or month"),
+        Key("source", SOURCE_TABLE, "the text it rests on"),
+    ],
+    _line,
+    lambda line: {
+        "name": line.name,
+        "kind": line.kind,
+        "amount": line.cents,
+        "paid_to_agent": line.paid_to_agent,
+        "days": line.days,
+        "excluded": dict(line.excluded) or None,
+        "periods": list(line.periods) or None,
+        "source": line.source,
+    },
+    french="ligne",
+)
+
+
+def _result(data: dict[str, Any]) -> AllowanceResult:
+    lines = tuple(data["lines"])
+    result = AllowanceResult(lines=lines)
+    for key, cents in (("paid", result.paid_cents), ("employer_costs", result.employer_cents)):
+        if data[key] != cents:
+            raise ValidationError(
+                f"allowance.{key}",
+                cents_text(data[key]),
+                Phrase(
+                    "the sum of its lines, {sum}",
+                    "la somme de ses lignes, {sum}",
+                    sum=cents_text(cents),
+                ),
+            )
+    return result
+
+
+#: The description of an allowance's document (:meth:`AllowanceResult.to_dict`).
+ALLOWANCE: Final = Table(
+    "allowance",
+    "The lines of an allowance, with what is paid to the agent and what the employer bears.",
+    [
+        Key("schema", Choice([ALLOWANCE_SCHEMA]), "the document's name"),
+        Key(
+            "schema_version",
+            Number(ALLOWANCE_SCHEMA_VERSION, ALLOWANCE_SCHEMA_VERSION, whole=True),
+            "the document's version",
+            True,
+        ),
+        Key("lines", ListOf(LINE), "one line per component", True),
+        Key("paid", Money(), "everything paid to the agent", True),
+        Key("employer_costs", Money(), "the employer's own costs", True),
+    ],
+    _result,
+    lambda result: {
+        "schema": ALLOWANCE_SCHEMA,
+        "schema_version": ALLOWANCE_SCHEMA_VERSION,
+        "lines": list(result.lines),
+        "paid": result.paid_cents,
+        "employer_costs": result.employer_cents,
+    },
+)

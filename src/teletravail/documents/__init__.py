@@ -17,6 +17,9 @@ The modules of the package:
   quantities, names among a list, values a converter reads).
 - :mod:`.tables`: the kinds made of others (lists, tables of keys, tagged tables,
   references).
+- :mod:`.measures`: figures in documents, one shape for every quantity
+  (``{"value": 28.0, "unit": "km"}``) and one for money (``{"value": "264.96", "unit":
+  "EUR"}``).
 - :mod:`.reading`: reading and writing one value through its description, outside a
   policy document (:func:`read`, :func:`write`).
 """
@@ -38,10 +41,18 @@ from .kinds import Number as Number
 from .kinds import Text as Text
 from .kinds import encodable as encodable
 from .kinds import plain_number as plain_number
+from .measures import CURRENCY as CURRENCY
+from .measures import Measure as Measure
+from .measures import Money as Money
+from .measures import cents_text as cents_text
+from .measures import money_data as money_data
+from .measures import quantity_data as quantity_data
+from .measures import unit_text as unit_text
 from .reading import read as read
 from .reading import write as write
 from .tables import Key as Key
 from .tables import ListOf as ListOf
+from .tables import MapOf as MapOf
 from .tables import Ref as Ref
 from .tables import Table as Table
 from .tables import Tagged as Tagged
@@ -49,6 +60,7 @@ from .tables import non_defaults as non_defaults
 
 __all__ = [
     "BAD",
+    "CURRENCY",
     "UTF8_TEXT",
     "Amount",
     "CapAmount",
@@ -60,17 +72,24 @@ __all__ = [
     "Key",
     "Kind",
     "ListOf",
+    "MapOf",
+    "Measure",
+    "Money",
     "Number",
     "Ref",
     "Table",
     "Tagged",
     "Text",
+    "cents_text",
     "encodable",
     "join_path",
     "listed",
+    "money_data",
     "non_defaults",
     "plain_number",
+    "quantity_data",
     "read",
     "suggest",
+    "unit_text",
     "write",
 ]

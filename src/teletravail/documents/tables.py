@@ -80,6 +80,37 @@ class ListOf(Kind):
         return f"list of {self.item.describe()}"
 
 
+class MapOf(Kind):
+    """A table whose keys are names of the document's own (a reason, a year) and whose
+    values are all of one kind (read as a dict)."""
+
+    def __init__(self, item: Kind) -> None:
+        self.item = item
+        self.label = Phrase(
+            "a table whose every value is {item}",
+            "une table dont chaque valeur est {item}",
+            item=item.label,
+        )
+
+    def read(self, ctx: Context, value: Any, path: str) -> Any:
+        if not isinstance(value, Mapping):
+            return ctx.fail(path, value, self.label)
+        before = ctx.failures
+        items = {str(k): self.item.read(ctx, v, join_path(path, str(k))) for k, v in value.items()}
+        if ctx.failures > before:
+            return BAD
+        return items
+
+    def write(self, ctx: Context, value: Any) -> Any:
+        return {key: self.item.write(ctx, item) for key, item in value.items()}
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "object", "additionalProperties": self.item.schema()}
+
+    def describe(self) -> str:
+        return f"table of {self.item.describe()}"
+
+
 @attrs.frozen
 class Key:
     """One key of a table: its kind, whether it must be given, what it means."""

@@ -24,6 +24,8 @@ package and neither on the other.
 from .names import RULE_NAMES, rule_name
 from .patterns import pattern_words
 from .results import (
+    DECISION,
+    RESULT,
     SCHEMA_VERSION,
     CompositeResult,
     CriterionResult,
@@ -49,11 +51,13 @@ from .values import Value, decode_value, encode_value
 
 __all__ = [
     "CONTRACT_TYPE_TEXT",
+    "DECISION",
     "DEROGATION_TEXT",
     "NOT_CONCERNED",
     "NOT_CONCERNED_CODES",
     "NOT_STATED_TEMPLATES",
     "OUTSIDE_SCHEME",
+    "RESULT",
     "RULE_NAMES",
     "SCHEMA_VERSION",
     "TEMPLATES",

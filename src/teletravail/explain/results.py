@@ -55,8 +55,9 @@ __all__ = [
     "result_from_dict",
 ]
 
-#: Version of the ``to_dict`` documents of decisions; bumped on any incompatible change.
-SCHEMA_VERSION = 1
+#: Version of the ``to_dict`` documents of decisions; bumped on any incompatible change
+#: (2: a quantity is ``{"value", "unit"}``, as in every document of the library).
+SCHEMA_VERSION = 2
 #: The name of the schema of a decision's document.
 DECISION_SCHEMA: Final = "teletravail.eligibility.decision"
 

@@ -14,10 +14,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final, Union
 
 from teletravail.dated import Duration, Span
-from teletravail.documents import Context, Converted, Day, Key, Kind, ListOf, Table, Text, read
-from teletravail.errors import UnitError, ValidationError
+from teletravail.documents import Context, Day, Key, Kind, ListOf, Measure, Table, Text, read
 from teletravail.messages import Phrase
-from teletravail.units import Q_, format_unit
 
 if TYPE_CHECKING:
     from teletravail.units import Quantity
@@ -27,17 +25,16 @@ __all__ = ["VALUE", "Value", "ValueKind", "decode_value", "encode_value"]
 #: What a criterion may observe or require: JSON-ready once encoded by ``encode_value``.
 Value = Union["Quantity", dt.date, Duration, str, bool, int, float, tuple[str, ...], None]
 
+#: A quantity, in its own unit (a decision shows what the criterion observed, as it was).
+_MEASURE: Final = Measure()
+
 
 def encode_value(value: Value) -> Any:
     """A JSON-ready form of a value that :func:`decode_value` reads back."""
     import pint
 
     if isinstance(value, pint.Quantity):
-        magnitude = float(value.magnitude)
-        return {
-            "quantity": None if math.isnan(magnitude) else magnitude,
-            "unit": format_unit(value),
-        }
+        return _MEASURE.write(Context(), value)
     if isinstance(value, Duration):
         return {"duration": value.iso()}
     if isinstance(value, dt.date):
@@ -49,39 +46,10 @@ def encode_value(value: Value) -> Any:
     return value
 
 
-def _magnitude(value: Any) -> float | None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
-        raise ValidationError("quantity", value, Phrase("a number or null", "un nombre ou null"))
-    return value
-
-
-def _quantity(data: dict[str, Any]) -> Quantity:
-    magnitude, unit = data["quantity"], data["unit"]
-    try:
-        return Q_(math.nan if magnitude is None else float(magnitude), unit)
-    except UnitError:
-        raise ValidationError(
-            "unit", unit, Phrase("a unit the registry knows", "une unité que le registre connaît")
-        ) from None
-
-
-_NUMBER_OR_NULL: Final = Converted(
-    _magnitude, Phrase("a number or null", "un nombre ou null"), {"type": ["number", "null"]}
-)
-
-#: The objects a value may be, each found by its first key: a quantity with its unit
-#: (a NaN magnitude written ``null``), a duration (ISO 8601) or a date (ISO).
-_OBJECTS: Final = {
-    "quantity": Table(
-        "quantity",
-        "A quantity: its magnitude and its unit.",
-        [
-            Key("quantity", _NUMBER_OR_NULL, "the magnitude (null: not known)", True),
-            Key("unit", Text(empty=True), "the unit, as pint writes it", True),
-        ],
-        _quantity,
-        lambda q: {"quantity": q.magnitude, "unit": format_unit(q)},
-    ),
+#: The objects a value may be, each found by a key of its own: a quantity with its value
+#: and unit (a NaN magnitude written ``null``), a duration (ISO 8601) or a date (ISO).
+_OBJECTS: Final[dict[str, Kind]] = {
+    "unit": _MEASURE,
     "duration": Table(
         "duration",
         "A duration, in ISO 8601.",
@@ -114,7 +82,7 @@ class ValueKind(Kind):
                 if key in value:
                     return table.read(ctx, value, path)
             objects = Phrase(
-                "a quantity, duration or date object", "un objet quantity, duration ou date"
+                "a quantity, duration or date object", "un objet quantité, durée ou date"
             )
             return ctx.fail(path, value, objects)
         if isinstance(value, list):

@@ -7,17 +7,31 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
+from teletravail.documents import (
+    Choice,
+    Day,
+    Flag,
+    Key,
+    ListOf,
+    Measure,
+    Number,
+    Table,
+    Text,
+    read,
+    write,
+)
+from teletravail.errors import ValidationError
 from teletravail.explain import (
+    RESULT,
     SCHEMA_VERSION,
     CompositeResult,
     CriterionResult,
-    encode_value,
     render_quota,
     rule_name,
 )
@@ -32,7 +46,14 @@ if TYPE_CHECKING:
     from .derogations import DerogationRule
     from .quota import Quota
 
-__all__ = ["RULE_CODES", "Asks", "QuotaChecks", "QuotaDecision"]
+__all__ = [
+    "QUOTA_DECISION",
+    "QUOTA_DECISION_SCHEMA",
+    "RULE_CODES",
+    "Asks",
+    "QuotaChecks",
+    "QuotaDecision",
+]
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -246,19 +267,17 @@ class QuotaDecision:
     working_time: Quantity | None = attrs.field(default=None, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready document with a schema version."""
-        return {
-            "schema": "teletravail.scheduling.quota_decision",
-            "schema_version": SCHEMA_VERSION,
-            "agent_id": self.agent_id,
-            "on": self.on.isoformat(),
-            "allowed": self.allowed,
-            "asked": encode_value(self.asked),
-            "maximum": encode_value(self.maximum),
-            "derogation": self.derogation,
-            "failures": list(self.failures),
-            "result": self.result.to_dict(),
-        }
+        """A JSON-ready document with a schema version (:data:`QUOTA_DECISION`): the
+        days as ``{"value": 2.0, "unit": "workday/week"}``."""
+        data: dict[str, Any] = write(QUOTA_DECISION, self)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], path: str = "quota") -> QuotaDecision:
+        """Read back a document written by :meth:`to_dict` (every problem at once, each
+        with its key path)."""
+        decision: QuotaDecision = read(QUOTA_DECISION, data, path)
+        return decision
 
     @property
     def rule_names(self) -> tuple[Phrase, ...]:
@@ -271,3 +290,57 @@ class QuotaDecision:
 
     def __str__(self) -> str:
         return self.text("en")
+
+
+#: The name of a quota decision's document.
+QUOTA_DECISION_SCHEMA: Final = "teletravail.scheduling.quota_decision"
+_PER_WEEK: Final = Measure("workday/week", nullable=False)
+
+
+def _quota_decision(data: dict[str, Any]) -> QuotaDecision:
+    data.pop("schema", None)
+    data.pop("schema_version")
+    result = data["result"]
+    if not isinstance(result, CompositeResult):
+        raise ValidationError(
+            "quota.result", result.code, Phrase("a composed rule", "une règle composée")
+        )
+    data.setdefault("derogation", None)
+    return QuotaDecision(**{**data, "failures": tuple(data["failures"]), "result": result})
+
+
+#: The description of a quota decision's document (:meth:`QuotaDecision.to_dict`).
+QUOTA_DECISION: Final = Table(
+    "quota",
+    "The answer to a quota check: allowed or not, what was asked, the most allowed.",
+    [
+        Key("schema", Choice([QUOTA_DECISION_SCHEMA]), "the document's name"),
+        Key(
+            "schema_version",
+            Number(SCHEMA_VERSION, SCHEMA_VERSION, whole=True),
+            "the document's version",
+            True,
+        ),
+        Key("agent_id", Text(empty=True), "the agent's id", True),
+        Key("on", Day(), "the date of the check", True),
+        Key("allowed", Flag(), "whether the ask is allowed", True),
+        Key("asked", _PER_WEEK, "the telework asked per week", True),
+        Key("maximum", _PER_WEEK, "the most the quota allows per week", True),
+        Key(
+            "working_time",
+            Measure("%"),
+            "the agent's working time, when it lowers the most allowed",
+        ),
+        Key("derogation", Text(), "the derogation in force, if any"),
+        Key("failures", ListOf(Text()), "the codes of the rules in the way", True),
+        Key("result", RESULT, "each limit as a criterion result with its source", True),
+    ],
+    _quota_decision,
+    lambda decision: {
+        "schema": QUOTA_DECISION_SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        **attrs.asdict(decision, recurse=False),
+        "failures": list(decision.failures),
+    },
+    french="quota",
+)
