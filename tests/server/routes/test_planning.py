@@ -59,7 +59,7 @@ def test_the_allowance_and_its_payments(client: Any) -> None:
     assert found["calendar"] == calendar.to_dict()
     assert found["allowance"] == assessment.to_dict()["allowance"] == "253.44"
     # the quarters add up to the year's allowance: 253.44 EUR, the 2025 cap
-    paid = sum(round(float(p["amount"]) * 100) for p in found["calendar"]["payments"])
+    paid = sum(round(float(p["amount"]["value"]) * 100) for p in found["calendar"]["payments"])
     assert paid == 25_344
     later = ok(
         client.post(
