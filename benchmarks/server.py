@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"MISMATCH: {error}", file=sys.stderr)
         return 1
     cut = statistics.quantiles(latencies, n=100)
-    print(f"single-agent assessments: {len(latencies)} requests, {args.clients} clients")
+    print(f"single-agent assessments: {len(latencies)} requests, client processes: {args.clients}")
     print(f"  rate {rate:8.0f} /s   (target >= 1,000: {verdict(rate >= 1_000)})")
     print(f"  p50  {format_seconds(cut[49])}   p99 {format_seconds(cut[98])}")
     print(f"batch of {args.batch} agents: {format_seconds(took)} (median of {args.repeat})")
