@@ -21,6 +21,7 @@ import teletravail
 from teletravail import dated, dates, errors, sources
 from teletravail.errors import (
     ConfigError,
+    NotAvailableError,
     NoValueInForceError,
     Problem,
     RowError,
@@ -313,6 +314,8 @@ def _example(cls: type[BaseException]) -> BaseException:
         return cls("working_time", ["2 km", dt.date(2024, 1, 1)], expected)
     if issubclass(cls, NoValueInForceError):
         return cls("forfait", dt.date(2020, 1, 1), "2021-09-01..")
+    if issubclass(cls, NotAvailableError):
+        return cls("schedule", expected)
     if issubclass(cls, WorkforceError):
         cause = ValidationError("id", "", expected)
         return cls([RowError.from_error(3, cause), RowError(5, "id", "A", "plain message")])

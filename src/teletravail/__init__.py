@@ -50,6 +50,7 @@ _EXPORTS: dict[str, str] = {
     "RowError": "teletravail.errors",
     "PatternError": "teletravail.errors",
     "QuotaExceededError": "teletravail.errors",
+    "NotAvailableError": "teletravail.errors",
     "NotPayableError": "teletravail.errors",
     "ProcedureError": "teletravail.errors",
     "TransitionError": "teletravail.errors",
@@ -120,6 +121,7 @@ __all__ = [
     "Finding",
     "Members",
     "NoValueInForceError",
+    "NotAvailableError",
     "NotPayableError",
     "PatternError",
     "Period",
@@ -197,6 +199,7 @@ if TYPE_CHECKING:
     from teletravail.errors import (
         ConfigError,
         DatedValueError,
+        NotAvailableError,
         NotPayableError,
         NoValueInForceError,
         PatternError,

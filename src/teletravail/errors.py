@@ -43,6 +43,7 @@ __all__ = [
     "EventOrderError",
     "MissingMentionError",
     "NoValueInForceError",
+    "NotAvailableError",
     "NotPayableError",
     "PatternError",
     "Problem",
@@ -237,6 +238,27 @@ class NoValueInForceError(TeletravailError, LookupError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.name, self.on, self.known), self.__dict__)
+
+
+class NotAvailableError(TeletravailError, LookupError):
+    """Something asked of a value that it does not hold: the dated days of an assessment
+    read back from its document, say. ``what`` names it; the message says why."""
+
+    code: ClassVar[str] = "not_available"
+
+    def __init__(self, what: str, why: Phrase) -> None:
+        self.what = what
+        self.why = why
+        super().__init__(why)
+
+    def __str__(self) -> str:
+        return self.why.text("en")
+
+    def to_dict(self) -> dict[str, Any]:
+        return super().to_dict() | {"field": self.what}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.what, self.why), self.__dict__)
 
 
 class ReferenceDateError(ValidationError):

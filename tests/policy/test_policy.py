@@ -69,10 +69,13 @@ def test_one_agent_explained_in_both_languages_and_json() -> None:
     assert isinstance(assessment, Assessment)
     assert assessment.granted == Q_(1.5, "workday/week") and assessment.days == Q_(69.5, "workday")
     document = json.loads(json.dumps(assessment.to_dict()))
-    assert document["schema"] == "teletravail.assessment" and document["allowance"] == "100.00"
+    assert document["schema"] == "teletravail.assessment"
+    assert document["allowance"] == {"value": "100.00", "unit": "EUR"}
     assert document["period"] == {"start": "2013-01-01", "end": "2013-12-31"}
-    assert document["days"]["planned"] == 77 and document["days"]["leave"] == 7.5
-    assert document["days"]["leave_assumption"] == "25 days of leave a year"
+    days = document["days"]
+    assert days["planned"] == {"value": 77, "unit": "workday"}
+    assert days["leave"] == {"value": 7.5, "unit": "workday"}
+    assert days["leave_assumption"] == {"days": {"value": 25, "unit": "workday"}}
     assert [line["name"] for line in document["allowance_lines"]] == [
         "indemnité de démarrage",
         "laptop",
@@ -482,7 +485,7 @@ def test_the_ask_of_a_stated_pattern_is_its_days() -> None:
     policy = presets.load("public-service")
     result = policy.assess(agent, "2024-01-01")
     assert result.asked == Q_(1.5, "workday/week") == result.granted
-    assert result.to_dict()["asked"]["per_week"] == 1.5
+    assert result.to_dict()["asked"]["per_week"] == {"value": 1.5, "unit": "workday/week"}
     assert "(1.5 days a week)" in result.text()
     batch = policy.assess(Workforce.from_agents([agent]), "2024-01-01")
     assert batch.asked.tolist() == [1.5]

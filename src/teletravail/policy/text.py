@@ -20,7 +20,6 @@ from teletravail.allowance.text import line_text
 from teletravail.explain import pattern_words, rule_name
 from teletravail.messages import COLON, check_lang
 from teletravail.policy.statuses import PLACES_CODE
-from teletravail.scheduling.counting import Modality
 from teletravail.statuses import RowStatus
 from teletravail.units import Q_
 from teletravail.week import PlaceKind
@@ -102,7 +101,7 @@ def _days_line(assessment: Assessment, lang: str, say: Callable[..., str]) -> st
     if detail["leave_assumption"] is None:
         parts[0] += f" ({say('known')})"
     elif detail["leave"]:
-        assumption = assessment.part.policy.leave.describe(lang)
+        assumption = assessment.leave.describe(lang)
         parts.append(say("leave", days=_days(detail["leave"], lang), assumption=assumption))
     if detail["capped"]:
         parts.append(say("capped", days=_days(detail["capped"], lang)))
@@ -124,9 +123,10 @@ def render_assessment(assessment: Assessment, lang: str = "en") -> str:
     def say(key: str, **values: Any) -> str:
         return _SAY[key][lang].format(c=colon, **values)
 
-    batch, row = assessment.part, assessment.row
+    period = assessment.period
+    assert period.end is not None  # an assessment's period always ends
     out = [assessment.decision.text(lang)]
-    out.append(say("period", period=formats.period(batch.start, batch.end, lang)))
+    out.append(say("period", period=formats.period(period.start, period.end, lang)))
     status = RowStatus(assessment.status)
     out.append(say("status", status=status.label.text(lang)))
     if not assessment.entitled:
@@ -135,24 +135,25 @@ def render_assessment(assessment: Assessment, lang: str = "en") -> str:
     if status is RowStatus.NOT_ASKED:
         out.append(say("not_asked"))
         return "\n".join(out)
-    out.append(say("asked", asked=_ask(assessment.asked_pattern, float(batch.asked[row]), lang)))
+    asked = float(assessment.asked.m_as("workday/week"))
+    out.append(say("asked", asked=_ask(assessment.asked_pattern, asked, lang)))
     quota = assessment.quota
     if quota is not None:
         out.append(quota.text(lang))
     failures = assessment.failures
     if PLACES_CODE in failures:
         out.append(say("in_the_way", rules=_rules((PLACES_CODE,), lang)))
-        kinds = sorted(batch.policy.places, key=list(PlaceKind).index)
+        kinds = assessment.places
         out.append(say("places", places=", ".join(_PLACE_KINDS[k][lang] for k in kinds)))
     if status is RowStatus.REFUSED:
         out.append(say("nothing"))
         return "\n".join(out)
-    scheme = batch.policy.quota
-    if scheme is not None and scheme.floating is not None and scheme.modality is Modality.FLOATING:
-        volume = _days(float(scheme.floating.volume.m_as("workday")), lang)
-        out.append(say("granted_floating", volume=volume, per=say(f"per_{scheme.floating.per}")))
+    floating = assessment.floating
+    if floating is not None:
+        volume = _days(float(floating.volume.m_as("workday")), lang)
+        out.append(say("granted_floating", volume=volume, per=say(f"per_{floating.per}")))
     else:
-        granted = _ask(assessment.pattern, float(batch.granted[row]), lang)
+        granted = _ask(assessment.pattern, float(assessment.granted.m_as("workday/week")), lang)
         out.append(say("granted", granted=granted))
     if assessment.reduced:
         out.append(say("reduced", rules=_rules(failures, lang)))
