@@ -15,42 +15,42 @@ import jsonschema  # noqa: E402
 
 from teletravail import Agent  # noqa: E402
 from teletravail.errors import (  # noqa: E402
+    BatchTooLargeError,
+    BodyTooLargeError,
     ConfigError,
+    InternalError,
+    MalformedJSONError,
+    MethodNotAllowedError,
+    NotServedError,
     NoValueInForceError,
     Problem,
     QuotaExceededError,
     RowError,
     TeletravailError,
+    UnknownPolicyError,
     ValidationError,
     WorkforceError,
 )
 from teletravail.server.problems import (  # noqa: E402
     PROBLEM_SCHEMA,
-    BatchTooLargeError,
-    BodyTooLargeError,
-    InternalError,
     JSONDocument,
-    MalformedJSONError,
-    MethodNotAllowedError,
-    RouteNotFoundError,
     problem_document,
     problem_title,
     status_of,
 )
-from teletravail.server.store import UnknownPolicyError  # noqa: E402
 
 
 def test_the_status_of_each_error() -> None:
     assert status_of(MalformedJSONError("body", "{", "JSON text")) == 400
-    assert status_of(RouteNotFoundError("path", "/x", "a path")) == 404
-    assert status_of(UnknownPolicyError("x", ("a",))) == 404
-    assert status_of(MethodNotAllowedError("PUT", ("GET",))) == 405
+    assert status_of(NotServedError("path", "/x", "a path")) == 404
+    assert status_of(UnknownPolicyError("policy", "x", "one of: a")) == 404
+    assert status_of(MethodNotAllowedError("method", "PUT", "one of: GET")) == 405
     assert status_of(BodyTooLargeError("body", "2 bytes", "at most 1")) == 413
     assert status_of(BatchTooLargeError("agents", "2", "at most 1")) == 422
     assert status_of(ValidationError("on", "x", "a date")) == 422
     assert status_of(NoValueInForceError("rate", "1990-01-01", "2021..")) == 422
     assert status_of(TeletravailError("anything")) == 422
-    assert status_of(InternalError("urn:uuid:1")) == 500
+    assert status_of(InternalError.numbered("urn:uuid:1")) == 500
 
 
 def test_a_problem_document_in_french_written_by_hand() -> None:
@@ -129,6 +129,6 @@ def test_nan_is_written_null_rather_than_failing() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_an_internal_error_gives_its_id_only(lang: str) -> None:
-    found = problem_document(InternalError("urn:uuid:42"), lang, "urn:uuid:42")  # type: ignore[arg-type]
+    found = problem_document(InternalError.numbered("urn:uuid:42"), lang, "urn:uuid:42")  # type: ignore[arg-type]
     assert found["id"] == "urn:uuid:42" and found["status"] == 500
     assert "urn:uuid:42" in found["detail"]

@@ -9,8 +9,7 @@ from .conftest import web_stack
 
 web_stack()
 
-from teletravail.errors import ConfigError, ValidationError  # noqa: E402
-from teletravail.server.problems import MalformedJSONError  # noqa: E402
+from teletravail.errors import ConfigError, MalformedJSONError, ValidationError  # noqa: E402
 from teletravail.server.reading import Body, given, parse_json  # noqa: E402
 
 

@@ -22,6 +22,6 @@ from __future__ import annotations
 from .app import create_app
 from .serving import serve
 from .settings import Settings
-from .store import PolicyStore, UnknownPolicyError
+from .store import PolicyStore
 
-__all__ = ["PolicyStore", "Settings", "UnknownPolicyError", "create_app", "serve"]
+__all__ = ["PolicyStore", "Settings", "create_app", "serve"]

@@ -22,17 +22,18 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from teletravail import __version__
-from teletravail.errors import TeletravailError, ValidationError
+from teletravail.errors import (
+    InternalError,
+    MethodNotAllowedError,
+    NotServedError,
+    TeletravailError,
+    ValidationError,
+)
 from teletravail.messages import Lang, Phrase
 
 from .language import negotiate, preferred
 from .openapi import PREFIX
-from .problems import (
-    InternalError,
-    MethodNotAllowedError,
-    RouteNotFoundError,
-    problem_response,
-)
+from .problems import problem_response
 from .routes import ROUTERS
 from .settings import Settings
 from .store import PolicyStore
@@ -67,15 +68,16 @@ async def _http_error(request: Request, error: Exception) -> Response:
     lang = _request_lang(request)
     if error.status_code == 405:
         allowed = tuple((error.headers or {}).get("Allow", "").replace(" ", "").split(","))
+        expected = Phrase(
+            "one of: {listed}", "une méthode parmi {listed}", listed=", ".join(allowed)
+        )
         return problem_response(
-            MethodNotAllowedError(request.method, allowed),
+            MethodNotAllowedError("method", request.method, expected),
             lang,
             path,
             headers={"Allow": ", ".join(allowed)},
         )
-    return problem_response(
-        RouteNotFoundError("path", path, _PATHS), lang, path, headers=error.headers
-    )
+    return problem_response(NotServedError("path", path, _PATHS), lang, path, headers=error.headers)
 
 
 _PATHS = Phrase(
@@ -112,7 +114,7 @@ class Failures:
             if started:  # the response is under way: nothing more can be said
                 raise
             request = Request(scope)
-            response = problem_response(InternalError(id), _request_lang(request), id)
+            response = problem_response(InternalError.numbered(id), _request_lang(request), id)
             await response(scope, receive, send)
 
 

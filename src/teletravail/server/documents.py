@@ -28,6 +28,15 @@ _DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 _TEXT: Final[dict[str, Any]] = {"type": "string"}
 _DATE: Final[dict[str, Any]] = {"type": "string", "format": "date"}
 _OBJECT: Final[dict[str, Any]] = {"type": "object"}
+_MONEY: Final[dict[str, Any]] = {
+    "type": "object",
+    "properties": {
+        "value": {"type": "string", "pattern": r"^-?\d+\.\d{2}$"},
+        "unit": {"const": "EUR"},
+    },
+    "required": ["value", "unit"],
+    "additionalProperties": False,
+}
 _PERIOD: Final[dict[str, Any]] = {
     "type": "object",
     "properties": {"start": _DATE, "end": {"type": ["string", "null"], "format": "date"}},
@@ -138,7 +147,7 @@ SERVER_SCHEMAS: Final[dict[str, dict[str, Any]]] = {
         {
             "agent_id": _TEXT,
             "period": _PERIOD,
-            "allowance": _TEXT,
+            "allowance": _MONEY,
             "allowance_lines": {"type": "array", "items": _OBJECT},
             "calendar": _OBJECT,
         },

@@ -9,10 +9,10 @@ own: the error's :meth:`~teletravail.errors.TeletravailError.to_dict` (its stabl
 in English and French, and what the error carries: every ``problems`` of a document,
 each with its ``message`` in the language) and the ``lang`` of the response.
 
-The errors of the service itself (:class:`MalformedJSONError`,
-:class:`BodyTooLargeError`, :class:`BatchTooLargeError`, :class:`RouteNotFoundError`,
-:class:`MethodNotAllowedError`, :class:`InternalError`) are errors of the library's
-hierarchy with codes of their own, so that every problem is written the same way.
+The refusals of the service itself (a body that is not JSON or too large, a batch too
+large, a path, a policy or a method not served, a failure nothing foresaw) are errors
+of the library's hierarchy (:mod:`teletravail.errors`) with codes of their own, so that
+every problem is written the same way.
 :func:`status_of` gives each error its HTTP status: 4xx for every error of the library,
 500 only for a failure the library did not foresee.
 """
@@ -22,25 +22,27 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from typing import Any, ClassVar, Final
+from typing import Any, Final
 
 from starlette.responses import JSONResponse
 
-from teletravail.errors import ConfigError, TeletravailError, ValidationError, WorkforceError
+from teletravail.errors import (
+    BodyTooLargeError,
+    ConfigError,
+    InternalError,
+    MalformedJSONError,
+    MethodNotAllowedError,
+    NotServedError,
+    TeletravailError,
+    WorkforceError,
+)
 from teletravail.messages import Lang, Phrase, text_of
 
 __all__ = [
     "PROBLEM_MEDIA_TYPE",
     "PROBLEM_SCHEMA",
-    "BatchTooLargeError",
-    "BodyTooLargeError",
-    "InternalError",
     "JSONDocument",
-    "MalformedJSONError",
-    "MethodNotAllowedError",
-    "NotServedError",
     "ProblemResponse",
-    "RouteNotFoundError",
     "problem_document",
     "problem_response",
     "problem_title",
@@ -49,77 +51,6 @@ __all__ = [
 
 PROBLEM_MEDIA_TYPE: Final = "application/problem+json"
 _TYPE_PREFIX: Final = "urn:teletravail:problem:"
-
-
-class MalformedJSONError(ValidationError):
-    """A request body that is not JSON text: ``expected`` says where it stops reading."""
-
-    code: ClassVar[str] = "malformed_json"
-
-
-class BodyTooLargeError(ValidationError):
-    """A request body larger than the service reads (``Settings.max_body``)."""
-
-    code: ClassVar[str] = "body_too_large"
-
-
-class BatchTooLargeError(ValidationError):
-    """A batch of more agents than the service assesses at once (``Settings.max_batch``)."""
-
-    code: ClassVar[str] = "batch_too_large"
-
-
-class NotServedError(ValidationError):
-    """Something the service does not serve: a path, a policy, a parameter (404)."""
-
-    code: ClassVar[str] = "not_found"
-
-
-class RouteNotFoundError(NotServedError):
-    """A path the service does not serve."""
-
-
-class MethodNotAllowedError(ValidationError):
-    """A method the path does not answer (``allowed`` lists those it does)."""
-
-    code: ClassVar[str] = "method_not_allowed"
-
-    def __init__(self, method: str, allowed: tuple[str, ...]) -> None:
-        self.allowed = allowed
-        listed = ", ".join(allowed)
-        super().__init__(
-            "method",
-            method,
-            Phrase("one of: {listed}", "une méthode parmi {listed}", listed=listed),
-        )
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.value, self.allowed), self.__dict__)
-
-
-class InternalError(TeletravailError):
-    """A failure the service did not foresee: the response gives its ``id`` only, the
-    log of the service its traceback under that id."""
-
-    code: ClassVar[str] = "internal_error"
-
-    def __init__(self, id: str) -> None:
-        self.id = id
-        super().__init__(
-            Phrase(
-                "the service failed unexpectedly; its log holds the details under {id}",
-                "le service a échoué de façon inattendue\u00a0; son journal en garde le détail"
-                " sous {id}",
-                id=id,
-            )
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """With the failure's ``id``."""
-        return super().to_dict() | {"id": self.id}
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.id,), self.__dict__)
 
 
 #: The HTTP status of each error of the service, and of the library's by default.
@@ -152,6 +83,7 @@ _TITLES: Final[dict[str, Phrase]] = {
     "method_not_allowed": Phrase("Method not allowed", "Méthode non permise"),
     "internal_error": Phrase("Internal error", "Erreur interne"),
     "unknown_policy": Phrase("Unknown policy", "Politique inconnue"),
+    "unknown_parameter": Phrase("Unknown parameter", "Paramètre inconnu"),
     "invalid_value": Phrase("Invalid value", "Valeur non valide"),
     "unit": Phrase("Wrong or missing unit", "Unité erronée ou manquante"),
     "bad_document": Phrase("Document with problems", "Document qui a des problèmes"),
@@ -166,6 +98,7 @@ _TITLES: Final[dict[str, Phrase]] = {
     "forbidden_transition": Phrase("Forbidden transition", "Transition interdite"),
     "event_order": Phrase("Events out of order", "Événements dans le désordre"),
     "missing_mention": Phrase("Missing mention", "Mention manquante"),
+    "not_available": Phrase("Not available", "Non disponible"),
 }
 _OTHER_TITLE: Final = Phrase("Request refused", "Requête refusée")
 
@@ -257,7 +190,6 @@ PROBLEM_SCHEMA: Final[dict[str, Any]] = {
         "field": _TEXT,
         "value": _TEXT,
         "expected": _TEXT,
-        "policies": {"type": "array", "items": _TEXT},
         "id": _TEXT,
         "problems": {
             "type": "array",

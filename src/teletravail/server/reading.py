@@ -17,10 +17,14 @@ from typing import Any, Final, TypeVar
 
 from starlette.requests import Request
 
-from teletravail.errors import ConfigError, Problem, ValidationError
+from teletravail.errors import (
+    BodyTooLargeError,
+    ConfigError,
+    MalformedJSONError,
+    Problem,
+    ValidationError,
+)
 from teletravail.messages import Phrase, choices, did_you_mean_among
-
-from .problems import BodyTooLargeError, MalformedJSONError
 
 __all__ = ["BODY", "Body", "given", "parse_json", "read_body"]
 

@@ -2,7 +2,7 @@
 one folder, read once when the service starts and never written (:class:`PolicyStore`).
 
 A request names a policy by its name; it never gives a path. A document of the folder
-is named after its file (``ours.toml`` is ``ours``); a name that is already a preset's,
+is named after its file (``OURS.toml`` is served as ``OURS``); a name that is already a preset's,
 or a document with problems, stops the service from starting, with every problem.
 """
 
@@ -11,40 +11,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, ClassVar, Final, Literal
+from typing import Any, Final, Literal
 
 import attrs
 
 from teletravail import config, presets
-from teletravail.errors import ConfigError, Problem, ValidationError
+from teletravail.errors import ConfigError, Problem, UnknownPolicyError, ValidationError
 from teletravail.messages import Phrase, choices, did_you_mean_among
 from teletravail.policy import Policy
 
-from .problems import NotServedError
-
-__all__ = ["PolicyStore", "StoredPolicy", "UnknownPolicyError"]
+__all__ = ["PolicyStore", "StoredPolicy"]
 
 Origin = Literal["preset", "folder"]
 _SUFFIXES: Final = (".toml", ".json")
-
-
-class UnknownPolicyError(NotServedError):
-    """A request names a policy the service does not serve: ``expected`` lists the
-    known ones, with the closest name."""
-
-    code: ClassVar[str] = "unknown_policy"
-
-    def __init__(self, name: Any, known: tuple[str, ...]) -> None:
-        self.known = known
-        hint = did_you_mean_among(str(name).lower(), known, cutoff=0.5)
-        super().__init__("policy", name, choices(known) + hint)
-
-    def to_dict(self) -> dict[str, Any]:
-        """With the names of the policies served (``policies``)."""
-        return super().to_dict() | {"policies": list(self.known)}
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.value, self.known), self.__dict__)
 
 
 @attrs.frozen(kw_only=True)
@@ -134,8 +113,12 @@ class PolicyStore:
         return tuple(sorted(self.policies))
 
     def get(self, name: str) -> StoredPolicy:
-        """The policy called ``name``; another name is an :class:`UnknownPolicyError`."""
+        """The policy called ``name``; another name is an
+        :class:`~teletravail.errors.UnknownPolicyError` that lists the names served, with
+        the closest."""
         found = self.policies.get(name)
         if found is None:
-            raise UnknownPolicyError(name, self.names())
+            known = self.names()
+            hint = did_you_mean_among(str(name).lower(), known, cutoff=0.5)
+            raise UnknownPolicyError("policy", name, choices(known) + hint)
         return found

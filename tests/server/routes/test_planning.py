@@ -57,7 +57,8 @@ def test_the_allowance_and_its_payments(client: Any) -> None:
     assert policy.allowance is not None
     calendar = payment_calendar(policy.allowance, assessment.schedule)
     assert found["calendar"] == calendar.to_dict()
-    assert found["allowance"] == assessment.to_dict()["allowance"] == "253.44"
+    assert found["allowance"] == assessment.to_dict()["allowance"]
+    assert found["allowance"] == {"value": "253.44", "unit": "EUR"}
     # the quarters add up to the year's allowance: 253.44 EUR, the 2025 cap
     paid = sum(round(float(p["amount"]["value"]) * 100) for p in found["calendar"]["payments"])
     assert paid == 25_344
@@ -75,4 +76,7 @@ def test_the_allowance_and_its_payments(client: Any) -> None:
         )
     )
     # the Cantal's scheme pays no allowance: no payment
-    assert nothing["allowance"] == "0.00" and nothing["calendar"]["payments"] == []
+    assert (
+        nothing["allowance"] == {"value": "0.00", "unit": "EUR"}
+        and nothing["calendar"]["payments"] == []
+    )

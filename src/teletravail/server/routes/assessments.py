@@ -10,14 +10,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from teletravail.errors import ValidationError
+from teletravail.errors import BatchTooLargeError, ValidationError
 from teletravail.messages import Phrase
 
 from ..batch import assess_documents
 from ..context import body_of, lang_of, policy_of, settings_of
 from ..documents import document
 from ..openapi import PREFIX, operation
-from ..problems import BatchTooLargeError, JSONDocument
+from ..problems import JSONDocument
 from ..reading import given
 from .policies import NAME
 from .subjects import read_on, read_period, subject

@@ -4,30 +4,25 @@ its dated values by branch, each with its source, and the values in force on a d
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response
 
 from teletravail.allowance import NationalParameter, national_parameters
+from teletravail.errors import UnknownParameterError
 from teletravail.messages import choices, did_you_mean_among
 
 from ..context import lang_of, query
 from ..documents import document
 from ..openapi import PREFIX, operation
-from ..problems import JSONDocument, NotServedError
+from ..problems import JSONDocument
 from .subjects import read_on
 
-__all__ = ["UnknownParameterError", "router"]
+__all__ = ["router"]
 
 router = APIRouter(prefix=PREFIX, tags=["parameters"])
-
-
-class UnknownParameterError(NotServedError):
-    """A parameter the library does not know: ``expected`` lists those it does."""
-
-    code: ClassVar[str] = "unknown_parameter"
 
 
 def _line(parameter: NationalParameter) -> dict[str, Any]:

@@ -19,12 +19,13 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
 from teletravail import __version__
+from teletravail.errors import NotServedError
 from teletravail.messages import Phrase, choices
 
 from ..context import lang_of, store_of
 from ..documents import document
 from ..openapi import API_VERSION, PREFIX, openapi_document, operation, published_schemas
-from ..problems import JSONDocument, NotServedError
+from ..problems import JSONDocument
 
 __all__ = ["DOCS_ASSETS", "router", "swagger_folder"]
 
