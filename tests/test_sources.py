@@ -379,8 +379,9 @@ def test_no_python_function_builds_a_shipped_scheme() -> None:
 #: A name of a file in a shipped text: a word ending in a file suffix.
 FILE_NAME = re.compile(r"[\w./-]+\.(?:md|txt|csv|toml|json)\b")
 #: What such a word may also be: a page of the project's documentation, a placeholder
-#: in capitals (``WORKFORCE.csv``) or an attribute (``args.json``).
-ALLOWED = re.compile(r"^(docs/[\w-]+\.md|[A-Z]+\.(csv|toml|json)|args\.json)$")
+#: in capitals (``WORKFORCE.csv``), an attribute (``args.json``) or the path of the web
+#: service's OpenAPI document (``/v1/openapi.json``, a path of its API, not a file).
+ALLOWED = re.compile(r"^(docs/[\w-]+\.md|[A-Z]+\.(csv|toml|json)|args\.json|(/v1)?/openapi\.json)$")
 #: Shipped modules still citing a private file (none left).
 PENDING: set[str] = set()
 

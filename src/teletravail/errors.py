@@ -40,13 +40,19 @@ if TYPE_CHECKING:
     from teletravail.sources import Source
 
 __all__ = [
+    "BatchTooLargeError",
+    "BodyTooLargeError",
     "ConfigError",
     "DatedValueError",
     "EventOrderError",
+    "InternalError",
+    "MalformedJSONError",
+    "MethodNotAllowedError",
     "MissingMentionError",
     "NoValueInForceError",
     "NotAvailableError",
     "NotPayableError",
+    "NotServedError",
     "PatternError",
     "Problem",
     "ProcedureError",
@@ -56,6 +62,8 @@ __all__ = [
     "TeletravailError",
     "TransitionError",
     "UnitError",
+    "UnknownParameterError",
+    "UnknownPolicyError",
     "ValidationError",
     "WorkforceError",
     "dimension_words",
@@ -562,6 +570,80 @@ class ConfigError(ValidationError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.problems, self.origin), self.__dict__)
+
+
+# -- the web service's refusals (teletravail.server): errors of the one hierarchy, so that
+# -- every problem document is written from a to_dict()
+
+
+class MalformedJSONError(ValidationError):
+    """A request body that is not JSON text: ``expected`` says where it stops reading."""
+
+    code: ClassVar[str] = "malformed_json"
+
+
+class BodyTooLargeError(ValidationError):
+    """A request body larger than the web service reads."""
+
+    code: ClassVar[str] = "body_too_large"
+
+
+class BatchTooLargeError(ValidationError):
+    """A batch of more agents than the web service assesses in one request."""
+
+    code: ClassVar[str] = "batch_too_large"
+
+
+class NotServedError(ValidationError):
+    """Something the web service does not serve: a path, a schema, a file of its docs."""
+
+    code: ClassVar[str] = "not_found"
+
+
+class UnknownPolicyError(NotServedError):
+    """A policy the web service does not serve: ``expected`` lists those it does."""
+
+    code: ClassVar[str] = "unknown_policy"
+
+
+class UnknownParameterError(NotServedError):
+    """A national parameter the library does not know: ``expected`` lists those it does."""
+
+    code: ClassVar[str] = "unknown_parameter"
+
+
+class MethodNotAllowedError(ValidationError):
+    """A method a path of the web service does not answer: ``expected`` lists those it
+    does."""
+
+    code: ClassVar[str] = "method_not_allowed"
+
+
+class InternalError(TeletravailError):
+    """A failure nothing foresaw: its ``id`` (:meth:`numbered`) is what the caller is
+    told, the service's log holding the traceback under it."""
+
+    code: ClassVar[str] = "internal_error"
+
+    @classmethod
+    def numbered(cls, id: str) -> InternalError:
+        """The error of the failure logged under ``id``."""
+        error = cls(
+            Phrase(
+                "the service failed unexpectedly; its log holds the details under {id}",
+                "le service a échoué de façon inattendue" + NNBSP + "; son journal en garde le"
+                " détail sous {id}",
+                id=id,
+            )
+        )
+        error.id = id
+        return error
+
+    id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """With the failure's ``id``."""
+        return super().to_dict() | {"id": self.id}
 
 
 def problems_counted(count: int) -> Phrase:

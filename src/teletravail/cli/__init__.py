@@ -16,6 +16,8 @@ Subcommands (``teletravail COMMAND --help`` for each), each with ``--lang {en,fr
 * ``act --policy NAME|FILE --kind KIND --agent ID ... [--document]``: the individual
   act granting one agent telework, or its information document, as Markdown or HTML.
 * ``schema [--reference]``: the JSON Schema of policy documents, or their reference.
+* ``serve [--host ADDRESS] [--port PORT] [--policies FOLDER]``: the JSON web service
+  (:mod:`teletravail.server`, the ``server`` extra).
 
 Exit codes: 0 success; 1 a document with problems, invalid workforce rows (every row is
 still written) or any other error of the library (a message on stderr, no traceback);
@@ -31,7 +33,7 @@ The modules: one per command, each with its ``run(args)``: :mod:`.presets`,
 :mod:`.new`, :mod:`.check`, :mod:`.assess` (and :data:`ASSESS_COLUMNS`,
 :func:`neutralise`), :mod:`.bilan` (and :data:`SYNTHETIC_SOURCE`), :mod:`.schedule`,
 :mod:`.act`,
-:mod:`.schema`; and what they share:
+:mod:`.schema`, :mod:`.serve`; and what they share:
 
 * :mod:`.command`: :func:`main`, which reads the command line, runs the command and
   turns every way it stops into an exit code and a line on stderr;

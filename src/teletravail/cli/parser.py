@@ -34,6 +34,7 @@ from .options import (
     period_type,
 )
 from .reading import COLUMNS_HELP
+from .serve import SERVE_DESCRIPTION, SERVE_HELP, serve_parser
 
 __all__ = ["build_parser"]
 
@@ -450,6 +451,8 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     )
     lang_option(command, lang)
     command.set_defaults(command="schema", run=schema.run)
+
+    serve_parser(command_parser("serve", help=SERVE_HELP, description=SERVE_DESCRIPTION), lang)
     return top
 
 
