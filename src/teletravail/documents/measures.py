@@ -123,8 +123,8 @@ class Measure(Kind):
     """A quantity, ``{"value": 28.0, "unit": "km"}``, read as a pint quantity.
 
     With ``unit``, the value is written in that unit and read in any unit of the same
-    dimension (``{"value": 5, "unit": "kg"}`` for a distance is refused, naming the
-    key path); without, in the quantity's own unit (a decision's observed values).
+    dimension, converted to it (``{"value": 5, "unit": "kg"}`` for a distance is
+    refused, naming the key path); without, in the quantity's own unit (a decision's observed values).
     ``nullable``: ``null`` is read as NaN (not known).
     """
 
@@ -168,7 +168,7 @@ class Measure(Kind):
                 unit=self.unit,
             )
             return ctx.fail(join_path(path, "unit"), unit, same)
-        return quantity
+        return quantity if self.unit is None else quantity.to(self.unit)
 
     def write(self, ctx: Context, value: Any) -> Any:
         if self.unit is None:
