@@ -124,7 +124,8 @@ class Measure(Kind):
 
     With ``unit``, the value is written in that unit and read in any unit of the same
     dimension, converted to it (``{"value": 5, "unit": "kg"}`` for a distance is
-    refused, naming the key path); without, in the quantity's own unit (a decision's observed values).
+    refused, naming the key path); without, in the quantity's own unit (a decision's
+    observed values).
     ``nullable``: ``null`` is read as NaN (not known).
     """
 
