@@ -22,7 +22,18 @@ import attrs
 import numpy as np
 
 from teletravail.dates import to_date
-from teletravail.documents import Choice, Day, Key, ListOf, Money, Number, Table, Text, money_data
+from teletravail.documents import (
+    Choice,
+    Day,
+    Key,
+    ListOf,
+    Money,
+    Table,
+    Text,
+    heading_keys,
+    money_data,
+    unchanged,
+)
 from teletravail.errors import ValidationError
 from teletravail.messages import Phrase
 from teletravail.money import euros
@@ -243,23 +254,13 @@ def payment_calendar(
     return PaymentCalendar(payments=tuple(sorted(payments, key=lambda p: (p.date, p.kind))))
 
 
-def _as_read(data: dict[str, Any]) -> dict[str, Any]:
-    return data
-
-
 #: The description of the payment calendar's document (:meth:`PaymentCalendar.to_dict`),
 #: for its JSON Schema.
 PAYMENTS: Final = Table(
     "payments",
     "The payments of one agent's allowance, in date order.",
     [
-        Key("schema", Choice([PAYMENTS_SCHEMA]), "the document's name", True),
-        Key(
-            "schema_version",
-            Number(PAYMENTS_SCHEMA_VERSION, PAYMENTS_SCHEMA_VERSION, whole=True),
-            "the document's version",
-            True,
-        ),
+        *heading_keys(PAYMENTS_SCHEMA, PAYMENTS_SCHEMA_VERSION),
         Key(
             "payments",
             ListOf(
@@ -272,8 +273,8 @@ PAYMENTS: Final = Table(
                         Key("kind", Choice(["quarter", "regularisation"]), "its kind", True),
                         Key("covers", Text(), "the quarter or year it covers", True),
                     ],
-                    _as_read,
-                    _as_read,
+                    unchanged,
+                    unchanged,
                     french="versement",
                 )
             ),
@@ -282,7 +283,7 @@ PAYMENTS: Final = Table(
         ),
         Key("total", Money(), "everything paid", True),
     ],
-    _as_read,
-    _as_read,
+    unchanged,
+    unchanged,
     french="versements",
 )

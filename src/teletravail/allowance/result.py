@@ -22,10 +22,10 @@ from teletravail.documents import (
     MapOf,
     Measure,
     Money,
-    Number,
     Table,
     Text,
     cents_text,
+    heading_keys,
     read,
     write,
 )
@@ -246,13 +246,7 @@ ALLOWANCE: Final = Table(
     "allowance",
     "The lines of an allowance, with what is paid to the agent and what the employer bears.",
     [
-        Key("schema", Choice([ALLOWANCE_SCHEMA]), "the document's name"),
-        Key(
-            "schema_version",
-            Number(ALLOWANCE_SCHEMA_VERSION, ALLOWANCE_SCHEMA_VERSION, whole=True),
-            "the document's version",
-            True,
-        ),
+        *heading_keys(ALLOWANCE_SCHEMA, ALLOWANCE_SCHEMA_VERSION),
         Key("lines", ListOf(LINE), "one line per component", True),
         Key("paid", Money(), "everything paid to the agent", True),
         Key("employer_costs", Money(), "the employer's own costs", True),

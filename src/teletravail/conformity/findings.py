@@ -18,7 +18,19 @@ import pint
 from teletravail._checks import named
 from teletravail.dated import Duration
 from teletravail.dates import to_date
-from teletravail.documents import Choice, Day, Flag, Key, ListOf, Nullable, Number, Table, Text
+from teletravail.documents import (
+    Choice,
+    Day,
+    Flag,
+    Key,
+    ListOf,
+    Nullable,
+    Number,
+    Table,
+    Text,
+    heading_keys,
+    unchanged,
+)
 from teletravail.errors import ValidationError
 from teletravail.explain import SCHEMA_VERSION, Value, encode_value
 from teletravail.explain.values import VALUE
@@ -209,10 +221,6 @@ class ConformityReport:
 REPORT_SCHEMA: Final = "teletravail.conformity_report"
 
 
-def _as_read(data: dict[str, Any]) -> dict[str, Any]:
-    return data
-
-
 _FINDING: Final = Table(
     "finding",
     "One thing the check found, with the text it rests on.",
@@ -230,15 +238,15 @@ _FINDING: Final = Table(
                 "message",
                 "The finding in a sentence.",
                 [Key("en", Text(), "in English", True), Key("fr", Text(), "in French", True)],
-                _as_read,
-                _as_read,
+                unchanged,
+                unchanged,
             ),
             "the finding in English and French",
             True,
         ),
     ],
-    _as_read,
-    _as_read,
+    unchanged,
+    unchanged,
     french="constat",
 )
 _COUNT: Final = Number(0, 1e9, whole=True)
@@ -249,13 +257,7 @@ REPORT: Final = Table(
     "conformity_report",
     "What the conformity check found for one policy on one date.",
     [
-        Key("schema", Choice([REPORT_SCHEMA]), "the document's name", True),
-        Key(
-            "schema_version",
-            Number(SCHEMA_VERSION, SCHEMA_VERSION, whole=True),
-            "the document's version",
-            True,
-        ),
+        *heading_keys(REPORT_SCHEMA, SCHEMA_VERSION),
         Key("policy", Text(), "the name of the policy", True),
         Key("on", Day(), "the date checked", True),
         Key("conforms", Flag(), "no finding is an error", True),
@@ -265,15 +267,15 @@ REPORT: Final = Table(
                 "counts",
                 "The findings by severity.",
                 [Key(s, _COUNT, f"the {s}s", True) for s in _SEVERITIES],
-                _as_read,
-                _as_read,
+                unchanged,
+                unchanged,
             ),
             "the findings by severity",
             True,
         ),
         Key("findings", ListOf(_FINDING), "every finding", True),
     ],
-    _as_read,
-    _as_read,
+    unchanged,
+    unchanged,
     french="rapport de conformité",
 )

@@ -57,7 +57,9 @@ from .tables import Nullable as Nullable
 from .tables import Ref as Ref
 from .tables import Table as Table
 from .tables import Tagged as Tagged
+from .tables import heading_keys as heading_keys
 from .tables import non_defaults as non_defaults
+from .tables import unchanged as unchanged
 
 __all__ = [
     "BAD",
@@ -84,6 +86,7 @@ __all__ = [
     "Text",
     "cents_text",
     "encodable",
+    "heading_keys",
     "join_path",
     "listed",
     "money_data",
@@ -92,6 +95,7 @@ __all__ = [
     "quantity_data",
     "read",
     "suggest",
+    "unchanged",
     "unit_text",
     "write",
 ]

@@ -19,7 +19,7 @@ from teletravail.errors import ValidationError
 from teletravail.messages import EMPTY, Phrase, choices, show
 
 from .context import BAD, Context, join_path, suggest
-from .kinds import Kind
+from .kinds import Choice, Converted, Kind
 
 __all__ = ["Key", "ListOf", "Ref", "Table", "Tagged", "non_defaults"]
 
@@ -324,3 +324,32 @@ def _same(a: Any, b: Any) -> bool:
         return bool(a == b)
     except Exception:  # quantities of other dimensions compare with an error
         return False
+
+
+def unchanged(data: dict[str, Any]) -> dict[str, Any]:
+    """The keys read, as they are: the ``build`` and ``dump`` of a table that describes
+    a document the library writes as plain data."""
+    return data
+
+
+def heading_keys(name: str, version: int) -> list[Key]:
+    """The two keys that open every document the library writes: ``schema``, its name
+    (``teletravail.assessment``), and ``schema_version``, the one version the library
+    writes and reads (any other is refused, naming it)."""
+
+    def only(value: Any) -> int:
+        if isinstance(value, bool) or value != version:
+            raise ValidationError(
+                "schema_version", value, Phrase("version {n}", "la version {n}", n=version)
+            )
+        return version
+
+    return [
+        Key("schema", Choice([name]), "the document's name", True),
+        Key(
+            "schema_version",
+            Converted(only, Phrase("version {n}", "la version {n}", n=version), {"const": version}),
+            "the document's version",
+            True,
+        ),
+    ]

@@ -36,6 +36,8 @@ from teletravail.documents import (
     Number,
     Table,
     Text,
+    heading_keys,
+    unchanged,
 )
 from teletravail.errors import ValidationError
 from teletravail.explain import DECISION, Decision
@@ -118,10 +120,6 @@ _PATTERN: Final = Converted(
 )
 
 
-def _dict(data: dict[str, Any]) -> dict[str, Any]:
-    return data
-
-
 def _period(data: dict[str, Any]) -> Period:
     return Period(start=data["start"], end=data["end"])
 
@@ -147,8 +145,8 @@ _ASKED: Final = Table(
         Key("per_week", _PER_WEEK, "days a week (value null: no ask stated)", True),
         Key("pattern", _PATTERN, "the weekly pattern stated, if any"),
     ],
-    _dict,
-    _dict,
+    unchanged,
+    unchanged,
     french="demande",
 )
 _GRANTED: Final = Table(
@@ -174,8 +172,8 @@ _GRANTED: Final = Table(
             "floating days granted, under a quota of floating days",
         ),
     ],
-    _dict,
-    _dict,
+    unchanged,
+    unchanged,
     french="accordé",
 )
 
@@ -208,8 +206,8 @@ _DAYS_DETAIL: Final = Table(
         Key("floating", _DAYS, "floating days added", True),
         Key("total", _DAYS, "the telework days of the period", True),
     ],
-    _dict,
-    _dict,
+    unchanged,
+    unchanged,
     french="jours",
 )
 _IMPACT: Final = Table(
@@ -220,8 +218,8 @@ _IMPACT: Final = Table(
         Key("time", Measure("h"), "the hours of commuting saved", True),
         Key("net_emissions", Measure("kg CO2e"), "the net emissions avoided", True),
     ],
-    _dict,
-    _dict,
+    unchanged,
+    unchanged,
     french="impact",
 )
 
@@ -330,32 +328,12 @@ def _written(assessment: Any) -> dict[str, Any]:
     }
 
 
-def _version(value: Any) -> int:
-    if isinstance(value, bool) or value != ASSESSMENT_SCHEMA_VERSION:
-        raise ValidationError(
-            "schema_version",
-            value,
-            Phrase("version {n}", "la version {n}", n=ASSESSMENT_SCHEMA_VERSION),
-        )
-    return ASSESSMENT_SCHEMA_VERSION
-
-
 #: The description of an assessment's document.
 ASSESSMENT: Final = Table(
     "assessment",
     "One agent's assessment under a policy, on a date, over a period.",
     [
-        Key("schema", Choice([ASSESSMENT_SCHEMA]), "the document's name"),
-        Key(
-            "schema_version",
-            Converted(
-                _version,
-                Phrase("version {n}", "la version {n}", n=ASSESSMENT_SCHEMA_VERSION),
-                {"const": ASSESSMENT_SCHEMA_VERSION},
-            ),
-            "the document's version",
-            True,
-        ),
+        *heading_keys(ASSESSMENT_SCHEMA, ASSESSMENT_SCHEMA_VERSION),
         Key("policy", Text(), "the name of the policy", True),
         Key("population", Text(), "the agent's population (left out: none)"),
         Key("agent_id", Text(empty=True), "the agent's id", True),

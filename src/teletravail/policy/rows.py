@@ -38,6 +38,8 @@ from teletravail.documents import (
     Table,
     Text,
     cents_text,
+    heading_keys,
+    unchanged,
 )
 from teletravail.statuses import ROW_COLUMNS, RowStatus
 
@@ -96,6 +98,17 @@ class _Row:
         self.row, self.agent_id, self.status = row, agent_id, status
         self.population, self.failures = population, failures
         self.figures, self.error = figures, error
+
+    def head(self) -> dict[str, Any]:
+        """The cells both forms open a row with: its number, id, status, population and
+        the rules in the way."""
+        return {
+            "row": self.row,
+            "id": self.agent_id,
+            "status": self.status,
+            "population": self.population,
+            "failures": self.failures,
+        }
 
 
 def _cells(
@@ -188,13 +201,7 @@ def flat_rows(
     written."""
     empty = dict.fromkeys(ROW_COLUMNS[5:-1])
     for cells in _cells(batch, ids, progress):
-        record: dict[str, Any] = {
-            "row": cells.row,
-            "id": cells.agent_id,
-            "status": cells.status,
-            "population": cells.population,
-            "failures": cells.failures,
-        }
+        record = cells.head()
         if cells.figures is None:
             assert cells.error is not None  # a row without figures is a bad row
             record.update(empty)
@@ -233,13 +240,7 @@ def document_rows(
     """The rows of :func:`rows_document`, one at a time (for a writer that streams)."""
     nothing = {key: None for key, _, _ in ROW_FIGURES}
     for cells in _cells(batch, ids, progress):
-        record: dict[str, Any] = {
-            "row": cells.row,
-            "id": cells.agent_id,
-            "status": cells.status,
-            "population": cells.population,
-            "failures": cells.failures,
-        }
+        record = cells.head()
         if cells.figures is None:
             assert cells.error is not None  # a row without figures is a bad row
             record.update(nothing)
@@ -293,10 +294,6 @@ def rows_document(
     return {**head, "rows": list(document_rows(batch, ids, progress))}
 
 
-def _as_read(data: dict[str, Any]) -> dict[str, Any]:
-    return data
-
-
 _NULL_TEXT: Final = Nullable(Text(empty=True))
 _ERROR: Final = Table(
     "error",
@@ -309,8 +306,8 @@ _ERROR: Final = Table(
         Key("message", Text(), "what is wrong, in English", True),
         Key("message_fr", Text(), "what is wrong, in French", True),
     ],
-    _as_read,
-    _as_read,
+    unchanged,
+    unchanged,
     french="erreur",
 )
 
@@ -334,16 +331,16 @@ _ROW: Final = Table(
         ),
         Key("error", Nullable(_ERROR), "what is wrong with a bad row (null: none)", True),
     ],
-    _as_read,
-    _as_read,
+    unchanged,
+    unchanged,
     french="ligne",
 )
 _SPAN: Final = Table(
     "period",
     "The days assessed, first and last included.",
     [Key("start", Day(), "the first day", True), Key("end", Day(), "the last day", True)],
-    _as_read,
-    _as_read,
+    unchanged,
+    unchanged,
     french="période",
 )
 _COUNT: Final = Number(0, 1e18, whole=True)
@@ -354,13 +351,7 @@ ROWS: Final = Table(
     "rows",
     "A register's assessment, row by row, in input order.",
     [
-        Key("schema", Choice([ROWS_SCHEMA]), "the document's name", True),
-        Key(
-            "schema_version",
-            Number(ROWS_SCHEMA_VERSION, ROWS_SCHEMA_VERSION, whole=True),
-            "the document's version",
-            True,
-        ),
+        *heading_keys(ROWS_SCHEMA, ROWS_SCHEMA_VERSION),
         Key("policy", Text(), "the name of the policy", True),
         Key("on", Day(), "the date of the eligibility decisions", True),
         Key("period", _SPAN, "the days assessed", True),
@@ -376,7 +367,7 @@ ROWS: Final = Table(
         ),
         Key("rows", ListOf(_ROW), "every input row, in input order", True),
     ],
-    _as_read,
-    _as_read,
+    unchanged,
+    unchanged,
     french="lignes",
 )

@@ -23,7 +23,17 @@ import attrs
 
 from teletravail import formats
 from teletravail.dates import to_date
-from teletravail.documents import Choice, Day, Key, ListOf, Nullable, Number, Table, Text
+from teletravail.documents import (
+    Choice,
+    Day,
+    Key,
+    ListOf,
+    Nullable,
+    Table,
+    Text,
+    heading_keys,
+    unchanged,
+)
 from teletravail.messages import Lang, Phrase, check_lang
 from teletravail.policy.terms import AuthorisationTerms, Renewal, Side
 from teletravail.sources import SOURCE_TABLE, Source
@@ -266,10 +276,6 @@ def deadlines(history: AuthorisationHistory, on: dt.date | str) -> Deadlines:
     return Deadlines(on=day, state=state, **found)
 
 
-def _as_read(data: dict[str, Any]) -> dict[str, Any]:
-    return data
-
-
 _DEADLINE: Final = Table(
     "deadline",
     "One deadline: its kind, its date, the day it is computed for, its text.",
@@ -281,8 +287,8 @@ _DEADLINE: Final = Table(
         Key("text_fr", Text(), "the deadline in a French sentence", True),
         Key("source", SOURCE_TABLE, "the text that sets it"),
     ],
-    _as_read,
-    _as_read,
+    unchanged,
+    unchanged,
     french="échéance",
 )
 
@@ -292,13 +298,7 @@ DEADLINES: Final = Table(
     "deadlines",
     "The deadlines of an authorisation on a day, and where an appeal goes.",
     [
-        Key("schema", Choice([DEADLINES_SCHEMA]), "the document's name", True),
-        Key(
-            "schema_version",
-            Number(DEADLINES_SCHEMA_VERSION, DEADLINES_SCHEMA_VERSION, whole=True),
-            "the document's version",
-            True,
-        ),
+        *heading_keys(DEADLINES_SCHEMA, DEADLINES_SCHEMA_VERSION),
         Key("on", Day(), "the day", True),
         Key("state", Nullable(Choice([state.value for state in State])), "where it stands", True),
         Key("deadlines", ListOf(_DEADLINE), "the deadlines that apply", True),
@@ -310,7 +310,7 @@ DEADLINES: Final = Table(
         ),
         Key("appeal_source", SOURCE_TABLE, "the text that names the appeal body"),
     ],
-    _as_read,
-    _as_read,
+    unchanged,
+    unchanged,
     french="échéances",
 )

@@ -14,15 +14,14 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail.documents import (
-    Choice,
     Day,
     Flag,
     Key,
     ListOf,
     Measure,
-    Number,
     Table,
     Text,
+    heading_keys,
     read,
     write,
 )
@@ -314,13 +313,7 @@ QUOTA_DECISION: Final = Table(
     "quota",
     "The answer to a quota check: allowed or not, what was asked, the most allowed.",
     [
-        Key("schema", Choice([QUOTA_DECISION_SCHEMA]), "the document's name"),
-        Key(
-            "schema_version",
-            Number(SCHEMA_VERSION, SCHEMA_VERSION, whole=True),
-            "the document's version",
-            True,
-        ),
+        *heading_keys(QUOTA_DECISION_SCHEMA, SCHEMA_VERSION),
         Key("agent_id", Text(empty=True), "the agent's id", True),
         Key("on", Day(), "the date of the check", True),
         Key("allowed", Flag(), "whether the ask is allowed", True),
