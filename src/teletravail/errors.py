@@ -19,7 +19,6 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import teletravail.formats as formats
 import teletravail.messages as messages
 import teletravail.unit_words as unit_words
 from teletravail.formats import date, french_quantity, quantity
@@ -660,5 +659,4 @@ def unknown_language_error(lang: object) -> ValidationError:
 
 # the messages sit below the errors and cannot import them: hand them the error to raise
 messages.unknown_language = unknown_language_error
-formats.unknown_language = unknown_language_error
 unit_words.unknown_language = unknown_language_error

@@ -29,10 +29,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
-from teletravail.unit_words import per_words, unit_words
+from teletravail.unit_words import known_lang, per_words, unit_words
 
 if TYPE_CHECKING:
     from teletravail.messages import Lang
@@ -67,23 +66,6 @@ MONTHS: Final[dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 
 
-def _unknown_language(lang: object) -> Exception:
-    return ValueError(f"lang: expected one of: en, fr, got {lang!r}")
-
-
-#: Makes the error an unknown language raises: :mod:`teletravail.errors` sets it, when
-#: it is loaded, to make its :class:`~teletravail.errors.ValidationError` naming
-#: ``lang`` (this module sits below the errors and cannot import them), as it does for
-#: :data:`teletravail.messages.unknown_language`.
-unknown_language: Callable[[object], Exception] = _unknown_language
-
-
-def _lang(lang: object) -> Lang:
-    if lang == "en" or lang == "fr":
-        return lang
-    raise unknown_language(lang)
-
-
 def _digits(value: float, decimals: int | None) -> str:
     """``value`` in English digits with commas between thousands: ``decimals`` places
     exactly, or (``None``) as few as it needs, up to 2 (``1.5``, ``114.5``, ``0.33``)."""
@@ -102,7 +84,7 @@ def number(value: float, lang: Lang, decimals: int | None = None) -> str:
     if not math.isfinite(value):
         raise ValueError(f"number: expected a finite number, got {value!r}")
     english = _digits(float(value), decimals)
-    if _lang(lang) == "en":
+    if known_lang(lang) == "en":
         return english
     return english.replace(",", _NNBSP).replace(".", ",")
 
@@ -137,8 +119,8 @@ def _day(value: dt.date | str) -> dt.date:
 def date(value: dt.date | str, lang: Lang) -> str:
     """A date in words: ``1 January 2013`` and ``1er janvier 2013``."""
     day = _day(value)
-    first = "1er" if day.day == 1 and _lang(lang) == "fr" else str(day.day)
-    _lang(lang)
+    first = "1er" if day.day == 1 and known_lang(lang) == "fr" else str(day.day)
+    known_lang(lang)
     return f"{first} {MONTHS[lang][day.month - 1]} {day.year}"
 
 
@@ -169,7 +151,7 @@ def quantity(value: Any, lang: Lang, decimals: int | None = None) -> str:
     if units == "EUR" or units.startswith("EUR / "):
         per = [per_words(unit, lang) for unit in units.split(" / ")[1:]]
         return " ".join([_euros(magnitude, lang), *per])
-    plural = abs(magnitude) != 1 if _lang(lang) == "en" else abs(magnitude) >= 2
+    plural = abs(magnitude) != 1 if known_lang(lang) == "en" else abs(magnitude) >= 2
     words = unit_words(units, lang, plural=plural)
     if units == "%":
         return percent(magnitude, lang)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from teletravail.messages import Lang
 
-__all__ = ["FRENCH_UNITS", "WORDS", "english_units", "per_words", "unit_words"]
+__all__ = ["FRENCH_UNITS", "WORDS", "english_units", "known_lang", "per_words", "unit_words"]
 
 
 #: The unit words of French texts, read as the library's units. A "jour" of telework
@@ -64,11 +64,15 @@ def _unknown_language(lang: object) -> Exception:
 
 #: Makes the error an unknown language raises: :mod:`teletravail.errors` sets it, when
 #: it is loaded, to make its :class:`~teletravail.errors.ValidationError` naming
-#: ``lang``, as it does for :data:`teletravail.formats.unknown_language`.
+#: ``lang`` (this module, and :mod:`teletravail.formats` above it, sit below the errors
+#: and cannot import them), as it does for :data:`teletravail.messages.unknown_language`.
 unknown_language: Callable[[object], Exception] = _unknown_language
 
 
-def _lang(lang: object) -> Lang:
+def known_lang(lang: object) -> Lang:
+    """``lang`` if it is ``"en"`` or ``"fr"``; otherwise the error of
+    :data:`unknown_language` (a ``ValidationError`` naming ``lang`` once the errors are
+    loaded)."""
     if lang == "en" or lang == "fr":
         return lang
     raise unknown_language(lang)
@@ -113,7 +117,7 @@ def unit_words(units: str, lang: Lang, *, plural: bool) -> str:
     ``lang``'s words: the first unit a noun (``plural`` or not), the units after ``/``
     "per" the unit (``days a week``, ``jours par semaine``). Units without words stay
     symbols (``km``, ``kg CO2e``, ``%``), and so does a speed (``km/h``)."""
-    lang = _lang(lang)
+    lang = known_lang(lang)
     parts = units.split(" / ")
     head_has_words = parts[0] in WORDS
     speed = not head_has_words and all(part in ("h", "min", "s") for part in parts[1:])
@@ -129,7 +133,7 @@ def unit_words(units: str, lang: Lang, *, plural: bool) -> str:
 def per_words(unit: str, lang: Lang) -> str:
     """ "Per" ``unit``, as pint writes its symbol: ``a week``, ``par semaine``,
     ``per km``, ``par km``."""
-    lang = _lang(lang)
+    lang = known_lang(lang)
     found = WORDS.get(unit)
     if found is not None:
         return found[lang][2]
