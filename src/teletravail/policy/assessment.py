@@ -239,12 +239,12 @@ class Assessment:
         return tuple(kind for kind in PlaceKind if kind in allowed)
 
     @property
-    def leave(self) -> LeaveAssumption:
-        """The leave the policy assumes where absences are not known."""
+    def leave(self) -> LeaveAssumption | None:
+        """The leave the policy assumes where absences are not known (None: an
+        assessment read from a document that holds none, the agent's absences being
+        known)."""
         if self._stored is not None:
-            if self._stored.leave is not None:
-                return self._stored.leave
-            return LeaveAssumption.annual_leave()
+            return self._stored.leave
         return self._part("part").policy.leave
 
     @property

@@ -101,7 +101,9 @@ def _days_line(assessment: Assessment, lang: Lang, say: Callable[..., str]) -> s
     if detail["leave_assumption"] is None:
         parts[0] += f" ({say('known')})"
     elif detail["leave"]:
-        assumption = assessment.leave.describe(lang)
+        leave = assessment.leave
+        assert leave is not None  # days taken by leave: the leave assumed is known
+        assumption = leave.describe(lang)
         parts.append(say("leave", days=_days(detail["leave"], lang), assumption=assumption))
     if detail["capped"]:
         parts.append(say("capped", days=_days(detail["capped"], lang)))
