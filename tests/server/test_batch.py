@@ -1,5 +1,5 @@
-"""A batch of agent documents read and assessed: every agent a row in its order, a bad
-one rejected at its path, the figures those of the workforce assessed in Python."""
+"""A batch of agent documents read and assessed: the library's rows document, every
+agent a row in its order, a bad one rejected with its row and its key path."""
 
 from __future__ import annotations
 
@@ -7,39 +7,47 @@ from .conftest import web_stack
 
 web_stack()
 
-from teletravail import presets  # noqa: E402
-from teletravail.server.batch import ROW_COLUMNS, assess_documents, read_agents  # noqa: E402
+from teletravail import Workforce, presets  # noqa: E402
+from teletravail.server.batch import agent_ids, as_documents, assess_documents  # noqa: E402
 from teletravail.synthetic import lot_2013_population  # noqa: E402
 
 
-def test_the_rows_are_the_workforce_s_figures_in_order() -> None:
-    workforce = lot_2013_population(60)
-    documents = [agent.to_dict() for agent in workforce]
-    documents.insert(7, {"id": "BAD", "hire_date": "2011-03-01", "working_time": 0.9})
+def test_the_answer_is_the_library_s_rows_document() -> None:
+    documents = lot_2013_population(60).to_documents()
+    documents.insert(7, {"format": "teletravail.agent", "id": "BAD", "hire_date": "2011-02-30"})
     documents.insert(20, "not an agent")
     policy = presets.load("lot-2013")
     found = assess_documents(policy, documents, "2013-01-01", 2013)
+    workforce = Workforce.from_records(documents, errors="report")
+    expected = policy.assess(workforce, "2013-01-01", period=2013, errors="report")
+    assert found == expected.to_dict(agent_ids(documents))
     rows = found["rows"]
     assert [row["row"] for row in rows] == list(range(62))
-    assert all(list(row) == list(ROW_COLUMNS) for row in rows)
     assert rows[7]["status"] == "rejected" and rows[7]["id"] == "BAD"
-    assert rows[7]["error"].startswith("agents[7].working_time")
-    assert rows[20]["status"] == "rejected" and rows[20]["id"] == ""
-    good = [row for row in rows if row["status"] != "rejected"]
-    batch = policy.assess(workforce, "2013-01-01")
-    assert [row["id"] for row in good] == workforce.ids.tolist()
-    assert [row["status"] for row in good] == batch.statuses().tolist()
-    assert [row["days_workday"] for row in good] == batch.days.tolist()
-    cents = [round(float(row["allowance_eur"]) * 100) for row in good]
-    assert cents == batch.allowance_cents.tolist()
+    assert rows[7]["error"]["row"] == 7 and rows[7]["error"]["field"] == "hire_date"
+    assert rows[20]["status"] == "rejected" and rows[20]["id"] is None
     assert (found["rows_read"], found["assessed"], found["failed"]) == (62, 60, 2)
-    assert found["period"] == {"start": "2013-01-01", "end": "2013-12-31"}
 
 
-def test_reading_keeps_each_good_agent_s_row() -> None:
-    workforce, ids = read_agents(
-        [{"id": "A", "hire_date": "2011-02-30"}, {"id": "B", "hire_date": "2011-01-01"}]
-    )
-    assert ids == ["A", "B"]
-    assert workforce.source_rows.tolist() == [1]
-    assert [error.row for error in workforce.rejected] == [0]
+def test_an_object_without_format_is_read_as_an_agent_document() -> None:
+    agents = [
+        {"id": "A", "hire_date": "2011-03-01", "tags": ["cadre"], "working_time": "80 %"},
+        {"id": "B", "hire_date": "2011-03-01", "colour": "blue"},
+        {"id": "C", "hire_date": "2011-03-01", "format": "teletravail.agent"},
+        {"id": "D", "hire_date": "2011-03-01", "format": "another"},
+        ["not", "an", "agent"],
+    ]
+    documents = as_documents(agents)
+    assert documents[0] == {"format": "teletravail.agent", **agents[0]}
+    assert documents[2] is agents[2] and documents[3] is agents[3] and documents[4] is agents[4]
+    found = assess_documents(presets.load("lot-2013"), agents, "2013-01-01")
+    statuses = [row["status"] for row in found["rows"]]
+    assert statuses == ["not_eligible", "rejected", "granted", "rejected", "rejected"]
+    # an unknown key refuses its agent, named by its row and its key, not the batch
+    error = found["rows"][1]["error"]
+    assert (error["row"], error["field"], error["code"]) == (1, "colour", "invalid_value")
+    assert found["rows"][3]["error"]["field"] == "format"
+
+
+def test_each_agent_s_id_as_given() -> None:
+    assert agent_ids([{"id": "A"}, {"id": 3}, {}, "B", None]) == ["A", None, None, None, None]

@@ -15,6 +15,7 @@ import pytest  # noqa: E402
 
 openapi_spec_validator = pytest.importorskip("openapi_spec_validator", reason="the 'test' extra")
 
+from teletravail import schemas  # noqa: E402
 from teletravail.server.openapi import published_schemas  # noqa: E402
 
 from .checks import ok  # noqa: E402
@@ -72,3 +73,46 @@ def test_the_interactive_docs_load_nothing_from_another_site(client: Any) -> Non
     refused = client.get("/v1/docs/..%2F__init__.py")
     assert refused.status_code == 404
     assert client.get("/v1/docs/swagger-editor.js").status_code == 404
+
+
+#: The library document each operation answers with, by its path.
+LIBRARY_ANSWERS = {
+    ("/v1/policies/{name}", "get"): "teletravail.policy",
+    ("/v1/policies/{name}/assessment", "post"): "teletravail.assessment",
+    ("/v1/policies/{name}/assessments", "post"): "teletravail.assessment.rows",
+    ("/v1/policies/{name}/quota-check", "post"): "teletravail.scheduling.quota_decision",
+    ("/v1/policies/{name}/conformity", "get"): "teletravail.conformity_report",
+}
+#: The library documents inside the service's own answers.
+LIBRARY_INSIDE = {
+    "teletravail.server.explanation": {"decision": "teletravail.eligibility.decision"},
+    "teletravail.server.payments": {
+        "allowance": "teletravail.allowance.result",
+        "calendar": "teletravail.allowance.payments",
+    },
+    "teletravail.server.deadlines": {"deadlines": "teletravail.procedure.deadlines"},
+}
+
+
+def test_each_answer_is_declared_with_the_library_s_schema(client: Any) -> None:
+    document = ok(client.get("/v1/openapi.json"))
+    components = document["components"]["schemas"]
+    for (path, method), name in LIBRARY_ANSWERS.items():
+        answer = document["paths"][path][method]["responses"]["200"]["content"]
+        assert answer["application/json"]["schema"] == {"$ref": f"#/components/schemas/{name}"}
+        published = schemas.schema(name)
+        assert components[name]["properties"].keys() == published["properties"].keys()
+    for wrapper, members in LIBRARY_INSIDE.items():
+        for member, name in members.items():
+            found = components[wrapper]["properties"][member]
+            assert found == {"$ref": f"#/components/schemas/{name}"}, (wrapper, member)
+            # published alone, the wrapper refers to the library's schema by its $id
+            alone = published_schemas()[wrapper]["properties"][member]
+            assert alone == {"$ref": schemas.schema(name)["$id"]}
+    # no operation of the service answers a bare object where a schema is published
+    for path, methods in document["paths"].items():
+        for method, spec in methods.items():
+            content = spec["responses"]["200"]["content"]
+            schema = next(iter(content.values()))["schema"]
+            if path not in ("/v1/openapi.json", "/v1/schemas/{schema}"):
+                assert "$ref" in schema, (path, method)

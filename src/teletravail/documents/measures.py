@@ -51,6 +51,15 @@ _MONEY: Final = re.compile(MONEY_PATTERN)
 _KEYS: Final = ("value", "unit")
 
 
+#: The text of each unit met, by its names and exponents (``unit_text``), and each
+#: unit written as a document's ``unit``, by its text (``quantity_data``): a few dozen
+#: units in all, which pint would otherwise format or parse again for every figure.
+_UNIT_TEXTS: Final[dict[frozenset[tuple[str, Any]], str]] = {}
+_UNIT_ITEMS: Final[dict[str, dict[str, Any]]] = {}
+#: Past this many units, a new one is worked out each time rather than kept.
+_KEPT: Final = 4096
+
+
 def unit_text(quantity: Quantity) -> str:
     """The unit of ``quantity`` as a document writes it: pint's short form, with the
     mass before ``CO2e`` and no spaces around ``/`` (``workday/week``, ``kg CO2e/km``).
@@ -59,14 +68,32 @@ def unit_text(quantity: Quantity) -> str:
     >>> unit_text(Q_(1, "workday/week")), unit_text(Q_(1, "kg CO2e / km"))
     ('workday/week', 'kg CO2e/km')
     """
+    # the same names and exponents make the same text, whatever the registry
+    key = frozenset(quantity.unit_items())
+    found = _UNIT_TEXTS.get(key)
+    if found is not None:
+        return found
     unit = format_unit(quantity)
     for mass in ("g", "kg", "t"):  # pint sorts CO2e first; people write kg CO2e
         unit = unit.replace(f"CO2e * {mass}", f"{mass} CO2e")
-    return unit.replace(" / ", "/").replace(" * ", " ")
+    unit = unit.replace(" / ", "/").replace(" * ", " ")
+    if len(_UNIT_TEXTS) < _KEPT:
+        _UNIT_TEXTS[key] = unit
+    return unit
 
 
 def _number(magnitude: float) -> float | None:
     return None if math.isnan(magnitude) else magnitude
+
+
+def _items(unit: str) -> dict[str, Any]:
+    """The names and exponents of the unit written ``unit``."""
+    found = _UNIT_ITEMS.get(unit)
+    if found is None:
+        found = dict(Q_(1, unit).unit_items())
+        if len(_UNIT_ITEMS) < _KEPT:
+            _UNIT_ITEMS[unit] = found
+    return found
 
 
 def quantity_data(value: Quantity | float, unit: str) -> dict[str, Any]:
@@ -76,8 +103,15 @@ def quantity_data(value: Quantity | float, unit: str) -> dict[str, Any]:
     >>> from teletravail.units import Q_
     >>> quantity_data(Q_(28, "km"), "km"), quantity_data(float("nan"), "km")
     ({'value': 28.0, 'unit': 'km'}, {'value': None, 'unit': 'km'})
+    >>> quantity_data(Q_(2, "h"), "min")
+    {'value': 120.0, 'unit': 'min'}
     """
-    magnitude = float(value) if isinstance(value, int | float) else float(value.m_as(unit))
+    if isinstance(value, int | float):
+        magnitude = float(value)
+    elif dict(value.unit_items()) == _items(unit):  # already in the unit: no conversion
+        magnitude = float(value.magnitude)
+    else:
+        magnitude = float(value.m_as(unit))
     return {"value": _number(magnitude), "unit": unit}
 
 

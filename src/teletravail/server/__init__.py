@@ -14,7 +14,8 @@ body), :mod:`.context` (what a route reads from its request), :mod:`.problems` (
 documents), :mod:`.documents` (the service's documents and their schemas),
 :mod:`.batch` (a batch of agent documents assessed), :mod:`.openapi` (the OpenAPI
 document), :mod:`.routes` (the routes by subject), :mod:`.app` (:func:`create_app`) and
-:mod:`.serving` (:func:`serve`).
+:mod:`.serving` (:func:`serve`, and :func:`~.serving.worker_app` for uvicorn's
+own command with several workers).
 """
 
 from __future__ import annotations

@@ -4,45 +4,55 @@ and the request bodies it reads (:data:`REQUEST_SCHEMAS`), each with its JSON Sc
 
 Every document the service writes carries ``schema`` (``teletravail.server.NAME``) and
 ``schema_version``, as the library's documents do; the library's own documents (an
-assessment, a quota decision, a conformity report, a policy document) are written as
-their ``to_dict()`` writes them, inside these or alone. A request body is read by the
-library's readers, not by these schemas: they say what the readers accept, for the
-OpenAPI document and for clients that check their requests before sending them.
+assessment, the rows of a batch, a decision, a quota decision, an allowance, a payment
+calendar, a conformity report, deadlines, a dated parameter, a policy document) are
+written as their ``to_dict()`` writes them, alone or inside these. The schemas here
+describe the service's wrappers only: a library document inside one is a reference to
+its own schema by its ``$id`` (:func:`library`), as :mod:`teletravail.schemas`
+publishes it, never a copy.
+
+A request body is read by the library's readers, not by these schemas: they say what
+the readers accept, for the OpenAPI document and for clients that check their requests
+before sending them.
 """
 
 from __future__ import annotations
 
 from typing import Any, Final
 
+from teletravail import schemas
+from teletravail.dated import DATED_VALUE
+from teletravail.policy.statuses import STATUSES
+from teletravail.sources import SOURCE_TABLE
+
 __all__ = [
     "REQUEST_SCHEMAS",
     "SERVER_SCHEMAS",
     "SERVER_SCHEMA_VERSION",
     "document",
+    "library",
+    "request_schemas",
 ]
 
 #: The version of every document of :data:`SERVER_SCHEMAS`.
 SERVER_SCHEMA_VERSION: Final = 1
-_DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
+_DRAFT: Final = schemas.DRAFT
+_IDS: Final = {found.name: found.id for found in schemas.catalogue()}
 
 _TEXT: Final[dict[str, Any]] = {"type": "string"}
 _DATE: Final[dict[str, Any]] = {"type": "string", "format": "date"}
-_OBJECT: Final[dict[str, Any]] = {"type": "object"}
-_MONEY: Final[dict[str, Any]] = {
-    "type": "object",
-    "properties": {
-        "value": {"type": "string", "pattern": r"^-?\d+\.\d{2}$"},
-        "unit": {"const": "EUR"},
-    },
-    "required": ["value", "unit"],
-    "additionalProperties": False,
-}
 _PERIOD: Final[dict[str, Any]] = {
     "type": "object",
     "properties": {"start": _DATE, "end": {"type": ["string", "null"], "format": "date"}},
     "required": ["start", "end"],
     "additionalProperties": False,
 }
+
+
+def library(name: str) -> dict[str, str]:
+    """A reference to the published schema of the library's document ``name``
+    (``teletravail.assessment``), by its ``$id``."""
+    return {"$ref": _IDS[name]}
 
 
 def document(name: str, /, **members: Any) -> dict[str, Any]:
@@ -81,7 +91,10 @@ _SUMMARY: Final = {
     "required": ["name", "origin", "title", "territory", "sector", "period"],
     "additionalProperties": False,
 }
-_PARAMETER_LINE: Final = {
+#: A source and a dated value, as the library's descriptions write them.
+_SOURCE: Final = SOURCE_TABLE.schema()
+_DATED_VALUE: Final = DATED_VALUE.schema()
+_PARAMETER_LINE: Final[dict[str, Any]] = {
     "type": "object",
     "properties": {
         "name": _TEXT,
@@ -89,7 +102,7 @@ _PARAMETER_LINE: Final = {
         "description": _TEXT,
         "kind": {"enum": ["per_day", "monthly_flat"]},
         "branches": {"type": "array", "items": _TEXT},
-        "source": _OBJECT,
+        "source": _SOURCE,
     },
     "required": ["name", "label", "description", "kind", "branches", "source"],
     "additionalProperties": False,
@@ -98,30 +111,58 @@ _IN_FORCE: Final = {
     "type": "object",
     "properties": {
         "branch": {"type": ["string", "null"]},
-        "rate": _OBJECT,
-        "cap": {"type": ["object", "null"]},
+        "rate": _DATED_VALUE,
+        "cap": {"anyOf": [_DATED_VALUE, {"type": "null"}]},
     },
     "required": ["branch", "rate", "cap"],
     "additionalProperties": False,
 }
+#: A national parameter (``NationalParameter.to_dict()``): the library has no format
+#: of its own for it, but each of its rates and caps is a dated parameter.
+_NATIONAL: Final = {
+    "type": "object",
+    "properties": {
+        **_PARAMETER_LINE["properties"],
+        "aliases": {"type": "array", "items": _TEXT},
+        "cap_per": _TEXT,
+        "places": {"type": "array", "items": _TEXT},
+        "values": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "branch": {"type": ["string", "null"]},
+                    "rate": library("teletravail.dated_parameter"),
+                    "cap": {"anyOf": [library("teletravail.dated_parameter"), {"type": "null"}]},
+                    "note": {"type": ["string", "null"]},
+                },
+                "required": ["branch", "rate", "cap", "note"],
+                "additionalProperties": False,
+            },
+        },
+    },
+    "required": [*_PARAMETER_LINE["required"], "aliases", "values"],
+    "additionalProperties": False,
+}
 _LANG: Final = {"enum": ["en", "fr"]}
 
-#: The JSON Schema of each document of the service, by name.
+#: The JSON Schema of each document of the service, by name (the ``schema`` member of
+#: the documents it describes).
 SERVER_SCHEMAS: Final[dict[str, dict[str, Any]]] = {
-    "server.health": _schema(
+    "teletravail.server.health": _schema(
         "health",
         "the service is up",
         {"status": {"const": "ok"}, "version": _TEXT, "policies": {"type": "integer"}},
     ),
-    "server.version": _schema(
+    "teletravail.server.version": _schema(
         "version",
         "the versions of the library and of the web API",
         {"name": {"const": "teletravail"}, "version": _TEXT, "api": _TEXT},
     ),
-    "server.policies": _schema(
+    "teletravail.server.policies": _schema(
         "policies", "the policies served", {"policies": {"type": "array", "items": _SUMMARY}}
     ),
-    "server.schemas": _schema(
+    "teletravail.server.schemas": _schema(
         "schemas",
         "the JSON Schemas the service publishes",
         {
@@ -129,44 +170,58 @@ SERVER_SCHEMAS: Final[dict[str, dict[str, Any]]] = {
                 "type": "array",
                 "items": {
                     "type": "object",
-                    "properties": {"name": _TEXT, "id": _TEXT, "path": _TEXT},
-                    "required": ["name", "id", "path"],
+                    "properties": {
+                        "name": _TEXT,
+                        "id": _TEXT,
+                        "version": {"type": "integer", "minimum": 1},
+                        "title": _TEXT,
+                        "path": _TEXT,
+                    },
+                    "required": ["name", "id", "version", "title", "path"],
                     "additionalProperties": False,
                 },
             }
         },
     ),
-    "server.explanation": _schema(
+    "teletravail.server.explanation": _schema(
         "explanation",
         "an assessment's decision and its text in one language",
-        {"lang": _LANG, "status": _TEXT, "decision": _OBJECT, "text": _TEXT},
+        {
+            "lang": _LANG,
+            "status": {"enum": list(STATUSES)},
+            "decision": library("teletravail.eligibility.decision"),
+            "text": _TEXT,
+        },
     ),
-    "server.payments": _schema(
+    "teletravail.server.payments": _schema(
         "payments",
         "an agent's allowance over a period and its payment calendar",
         {
             "agent_id": _TEXT,
             "period": _PERIOD,
-            "allowance": _MONEY,
-            "allowance_lines": {"type": "array", "items": _OBJECT},
-            "calendar": _OBJECT,
+            "allowance": library("teletravail.allowance.result"),
+            "calendar": library("teletravail.allowance.payments"),
         },
     ),
-    "server.deadlines": _schema(
+    "teletravail.server.deadlines": _schema(
         "deadlines",
         "an authorisation's state and deadlines on a day, and their sentences",
-        {"lang": _LANG, "deadlines": _OBJECT, "sentences": {"type": "array", "items": _TEXT}},
+        {
+            "lang": _LANG,
+            "deadlines": library("teletravail.procedure.deadlines"),
+            "sentences": {"type": "array", "items": _TEXT},
+        },
     ),
-    "server.parameters": _schema(
+    "teletravail.server.parameters": _schema(
         "parameters",
         "the national parameters a policy may name",
         {"parameters": {"type": "array", "items": _PARAMETER_LINE}},
     ),
-    "server.parameter": _schema(
+    "teletravail.server.parameter": _schema(
         "parameter",
         "one national parameter: its dated values with their sources, and those in force on a day",
         {
-            "parameter": _OBJECT,
+            "parameter": _NATIONAL,
             "on": {"type": ["string", "null"], "format": "date"},
             "in_force": {"type": ["array", "null"], "items": _IN_FORCE},
         },
@@ -263,4 +318,4 @@ def request_schemas(agent_ref: str) -> dict[str, dict[str, Any]]:
 
 
 #: The request bodies' schemas, the agent document as an OpenAPI component.
-REQUEST_SCHEMAS: Final = request_schemas("#/components/schemas/agent")
+REQUEST_SCHEMAS: Final = request_schemas("#/components/schemas/teletravail.agent")

@@ -15,13 +15,19 @@ from typing import Any, Final
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from teletravail import __version__, config
-from teletravail.workforce import agent_schema
+from teletravail import __version__, schemas
 
 from .documents import REQUEST_SCHEMAS, SERVER_SCHEMAS
 from .problems import PROBLEM_MEDIA_TYPE, PROBLEM_SCHEMA
 
-__all__ = ["API_VERSION", "PREFIX", "openapi_document", "operation", "published_schemas"]
+__all__ = [
+    "API_VERSION",
+    "PREFIX",
+    "PROBLEM",
+    "openapi_document",
+    "operation",
+    "published_schemas",
+]
 
 #: The version of the web API, and the prefix of its paths.
 API_VERSION: Final = "v1"
@@ -37,34 +43,45 @@ _DESCRIPTION: Final = (
 )
 
 
+#: The name under which the service publishes the problem document's schema.
+PROBLEM: Final = "teletravail.problem"
+
+
 def published_schemas() -> dict[str, dict[str, Any]]:
-    """Every JSON Schema the service publishes, by name: the policy and agent documents
-    (the library's), the problem document, and the service's own documents."""
-    return {
-        "policy": config.json_schema(),
-        "agent": agent_schema(),
-        "problem": PROBLEM_SCHEMA,
-        **SERVER_SCHEMAS,
-    }
+    """Every JSON Schema the service publishes, by the name of the documents it
+    describes: each of the library's (:func:`teletravail.schemas.names`: the policy and
+    agent documents, a decision, an assessment, the rows of a batch...), the problem
+    document, and the service's own documents."""
+    if not _PUBLISHED:  # drawn once: the descriptions do not change while serving
+        _PUBLISHED.update({name: schemas.schema(name) for name in schemas.names()})
+        _PUBLISHED.update({PROBLEM: PROBLEM_SCHEMA, **SERVER_SCHEMAS})
+    return dict(_PUBLISHED)
 
 
-def _embedded(name: str, schema: Any) -> Any:
+_PUBLISHED: dict[str, dict[str, Any]] = {}
+
+
+def _embedded(schema: Any, name: str, components: dict[str, str]) -> Any:
     """``schema`` as the component ``name``: its references within itself (``#/$defs/x``)
-    made references within the OpenAPI document, and its ``$id`` and ``$schema`` left to
-    the schema published alone (a tool reading the OpenAPI document resolves references
-    against the document, not against an ``$id``)."""
+    made references within the OpenAPI document, its references to another published
+    schema by ``$id`` (``components``: each ``$id``'s component) references to that
+    component, and its ``$id`` and ``$schema`` left to the schema published alone (a
+    tool reading the OpenAPI document resolves references against the document, not
+    against an ``$id``)."""
     if isinstance(schema, dict):
-        return {
-            key: (
-                f"#/components/schemas/{name}/{value[2:]}"
-                if key == "$ref" and isinstance(value, str) and value.startswith("#/")
-                else _embedded(name, value)
-            )
-            for key, value in schema.items()
-            if key not in ("$id", "$schema")
-        }
+        found: dict[str, Any] = {}
+        for key, value in schema.items():
+            if key in ("$id", "$schema"):
+                continue
+            if key == "$ref" and isinstance(value, str) and value.startswith("#/"):
+                found[key] = f"#/components/schemas/{name}/{value[2:]}"
+            elif key == "$ref" and isinstance(value, str) and value in components:
+                found[key] = f"#/components/schemas/{components[value]}"
+            else:
+                found[key] = _embedded(value, name, components)
+        return found
     if isinstance(schema, list):
-        return [_embedded(name, item) for item in schema]
+        return [_embedded(item, name, components) for item in schema]
     return schema
 
 
@@ -81,7 +98,7 @@ _LANG_PARAMETER: Final = {
 }
 _PROBLEM: Final = {
     "description": "a problem document (RFC 9457)",
-    "content": {PROBLEM_MEDIA_TYPE: {"schema": _ref("problem")}},
+    "content": {PROBLEM_MEDIA_TYPE: {"schema": _ref(PROBLEM)}},
 }
 
 
@@ -126,8 +143,10 @@ def openapi_document(app: FastAPI) -> dict[str, Any]:
             routes=app.routes,
         )
         components = document.setdefault("components", {}).setdefault("schemas", {})
+        published = published_schemas()
+        by_id = {schema["$id"]: name for name, schema in published.items()}
         components.update(
-            {name: _embedded(name, schema) for name, schema in published_schemas().items()}
+            {name: _embedded(schema, name, by_id) for name, schema in published.items()}
         )
         components.update(REQUEST_SCHEMAS)
         app.openapi_schema = document

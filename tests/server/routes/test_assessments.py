@@ -11,7 +11,8 @@ from ..conftest import OURS, web_stack
 
 web_stack()
 
-from teletravail import Agent, Workforce, presets  # noqa: E402
+from teletravail import Agent, Assessment, Workforce, presets  # noqa: E402
+from teletravail.synthetic import lot_2013_population  # noqa: E402
 
 from ..checks import ok, problem  # noqa: E402
 
@@ -33,8 +34,10 @@ def test_one_agent_is_assessed_as_the_python_api_does(client: Any) -> None:
         if period is not None:
             body["period"] = period
         found = ok(client.post("/v1/policies/lot-2013/assessment", json=body))
-        agent = Agent.from_dict(data)
-        assert found == policy.assess(agent, "2013-01-01", period=period).to_dict()
+        expected = policy.assess(Agent.from_dict(data), "2013-01-01", period=period)
+        assert found == expected.to_dict()
+        # the answer reads back to the same assessment
+        assert Assessment.from_dict(found) == expected
     spans = {
         "agent": APPLICANT,
         "on": "2013-01-01",
@@ -81,34 +84,44 @@ def test_a_batch_is_assessed_as_the_python_api_does(client: Any) -> None:
         APPLICANT,
         LATE,
         {**APPLICANT, "id": "LOT-044", "requested_telework": "2 workday/week"},
+        *lot_2013_population(40).to_documents(),
     ]
     found = ok(
         client.post(
-            "/v1/policies/lot-2013/assessments", json={"agents": agents, "on": "2013-01-01"}
+            "/v1/policies/lot-2013/assessments",
+            json={"agents": agents, "on": "2013-01-01", "period": 2013},
         )
     )
+    documents = [{"format": "teletravail.agent", **agent} for agent in agents[:3]] + agents[3:]
     batch = presets.load("lot-2013").assess(
-        Workforce.from_agents([Agent.from_dict(a) for a in agents]), "2013-01-01"
+        Workforce.from_records(documents, errors="report"), "2013-01-01", errors="report"
     )
+    assert found == batch.to_dict()
     assert found["schema"] == "teletravail.assessment.rows"
-    assert (found["rows_read"], found["assessed"], found["failed"]) == (3, 3, 0)
-    assert [row["status"] for row in found["rows"]] == batch.statuses().tolist()
-    assert [row["id"] for row in found["rows"]] == ["LOT-042", "LOT-043", "LOT-044"]
-    assert [row["allowance_eur"] for row in found["rows"]] == ["100.00", "0.00", "0.00"]
-    assert [row["days_workday"] for row in found["rows"]] == batch.days.tolist()
+    assert (found["rows_read"], found["assessed"], found["failed"]) == (43, 43, 0)
+    assert [row["id"] for row in found["rows"][:3]] == ["LOT-042", "LOT-043", "LOT-044"]
+    assert [row["allowance"]["value"] for row in found["rows"][:3]] == ["100.00", "0.00", "0.00"]
 
 
 def test_a_bad_agent_of_a_batch_is_a_rejected_row_at_its_path(client: Any) -> None:
-    agents = [APPLICANT, {"id": "BAD", "hire_date": "2011-02-30"}, LATE]
+    agents = [APPLICANT, {"id": "BAD", "hire_date": "2011-02-30"}, LATE, {**LATE, "colour": 1}]
     found = ok(
         client.post(
             "/v1/policies/lot-2013/assessments", json={"agents": agents, "on": "2013-01-01"}
         )
     )
-    assert [row["status"] for row in found["rows"]] == ["granted", "rejected", "not_eligible"]
-    assert found["rows"][1]["id"] == "BAD"
-    assert found["rows"][1]["error"].startswith("agents[1].hire_date: expected a date that exists")
-    assert found["failed"] == 1
+    rows = found["rows"]
+    assert [row["status"] for row in rows] == ["granted", "rejected", "not_eligible", "rejected"]
+    assert rows[1]["id"] == "BAD" and rows[3]["id"] == "LOT-043"
+    # agents[1].hire_date: the row is the agent's index, the field its key path
+    error = rows[1]["error"]
+    assert (error["row"], error["field"], error["value"]) == (1, "hire_date", "'2011-02-30'")
+    assert error["message"] == (
+        "hire_date: expected a date that exists, e.g. 2013-02-28, got '2011-02-30'"
+    )
+    assert error["message_fr"].startswith("hire_date\u00a0: attendu une date qui existe")
+    assert (rows[3]["error"]["row"], rows[3]["error"]["field"]) == (3, "colour")
+    assert found["failed"] == 2
 
 
 BAD_BODIES = [

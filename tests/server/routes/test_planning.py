@@ -57,8 +57,10 @@ def test_the_allowance_and_its_payments(client: Any) -> None:
     assert policy.allowance is not None
     calendar = payment_calendar(policy.allowance, assessment.schedule)
     assert found["calendar"] == calendar.to_dict()
-    assert found["allowance"] == assessment.to_dict()["allowance"]
-    assert found["allowance"] == {"value": "253.44", "unit": "EUR"}
+    assert found["allowance"] == assessment.allowance_result.to_dict()
+    assert found["allowance"]["lines"] == assessment.to_dict()["allowance_lines"]
+    assert found["allowance"]["paid"] == {"value": "253.44", "unit": "EUR"}
+    assert found["period"] == {"start": "2025-01-01", "end": "2025-12-31"}
     # the quarters add up to the year's allowance: 253.44 EUR, the 2025 cap
     paid = sum(round(float(p["amount"]["value"]) * 100) for p in found["calendar"]["payments"])
     assert paid == 25_344
@@ -77,6 +79,6 @@ def test_the_allowance_and_its_payments(client: Any) -> None:
     )
     # the Cantal's scheme pays no allowance: no payment
     assert (
-        nothing["allowance"] == {"value": "0.00", "unit": "EUR"}
+        nothing["allowance"]["paid"] == {"value": "0.00", "unit": "EUR"}
         and nothing["calendar"]["payments"] == []
     )

@@ -29,7 +29,7 @@ def test_the_list_holds_the_presets_and_the_folder_s_document(client: Any) -> No
 
 def test_a_policy_s_document_reads_back_as_the_policy(client: Any) -> None:
     for name in presets.names():
-        document = ok(client.get(f"/v1/policies/{name}"), "policy")
+        document = ok(client.get(f"/v1/policies/{name}"), "teletravail.policy")
         assert config.from_document(document) == presets.load(name)
 
 

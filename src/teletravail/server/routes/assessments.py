@@ -32,6 +32,7 @@ router = APIRouter(prefix=PREFIX, tags=["assessments"])
     **operation(
         "one agent assessed: eligibility on a day, telework, allowance and impact over a period",
         request="request.assessment",
+        response="teletravail.assessment",
         parameters=(NAME,),
     ),
 )
@@ -73,6 +74,7 @@ def _agents(limit: int) -> Any:
         "a batch of agents assessed: every agent a row, in order, with its status and"
         " figures or its error",
         request="request.batch",
+        response="teletravail.assessment.rows",
         parameters=(NAME,),
     ),
 )
@@ -93,7 +95,7 @@ async def assessments(request: Request) -> Response:
     **operation(
         "the decision on one agent and its explanation in words",
         request="request.assessment",
-        response="server.explanation",
+        response="teletravail.server.explanation",
         parameters=(NAME,),
     ),
 )

@@ -46,6 +46,7 @@ def _required(value: Any) -> Any:
     "/policies/{name}/conformity",
     **operation(
         "the policy checked against the public-service framework in force on a day",
+        response="teletravail.conformity_report",
         parameters=(NAME, ON),
     ),
 )
@@ -61,7 +62,7 @@ async def conformity(request: Request) -> Response:
     **operation(
         "an authorisation's state and deadlines on a day, under the policy's terms",
         request="request.deadlines",
-        response="server.deadlines",
+        response="teletravail.server.deadlines",
         parameters=(NAME,),
     ),
 )

@@ -36,7 +36,9 @@ def _line(parameter: NationalParameter) -> dict[str, Any]:
     }
 
 
-@router.get("/parameters", **operation("the national parameters", response="server.parameters"))
+@router.get(
+    "/parameters", **operation("the national parameters", response="teletravail.server.parameters")
+)
 async def parameters(request: Request) -> Response:
     lang_of(request)
     listed = [_line(parameter) for parameter in national_parameters().values()]
@@ -63,7 +65,7 @@ _ON = {
     "/parameters/{parameter}",
     **operation(
         "one national parameter: its dated values with their sources, and those in force on a day",
-        response="server.parameter",
+        response="teletravail.server.parameter",
         parameters=(_PARAMETER, _ON),
     ),
 )

@@ -3,6 +3,7 @@ applies to them, and their allowance over a period with its payment calendar."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter
@@ -42,11 +43,16 @@ def _pattern(value: Any) -> WeeklyPattern:
     return WeeklyPattern.parse(value)
 
 
+def _span(start: dt.date, end: dt.date | None) -> dict[str, str | None]:
+    return {"start": start.isoformat(), "end": None if end is None else end.isoformat()}
+
+
 @router.post(
     "/policies/{name}/quota-check",
     **operation(
         "a weekly pattern checked against the quota that applies to the agent on a day",
         request="request.quota",
+        response="teletravail.scheduling.quota_decision",
         parameters=(NAME,),
     ),
 )
@@ -79,7 +85,7 @@ async def quota_check(request: Request) -> Response:
     **operation(
         "one agent's allowance over a period and its quarterly payment calendar",
         request="request.payments",
-        response="server.payments",
+        response="teletravail.server.payments",
         parameters=(NAME,),
     ),
 )
@@ -97,14 +103,12 @@ async def payments(request: Request) -> Response:
         calendar = PaymentCalendar(payments=())
     else:
         calendar = payment_calendar(allowance, found.schedule, first_payment=first)
-    assessed = found.to_dict()
     return JSONDocument(
         document(
             "payments",
             agent_id=found.agent_id,
-            period=assessed["period"],
-            allowance=assessed["allowance"],
-            allowance_lines=assessed["allowance_lines"],
+            period=_span(found.period.start, found.period.end),
+            allowance=found.allowance_result.to_dict(),
             calendar=calendar.to_dict(),
         )
     )

@@ -26,7 +26,7 @@ NAME = {
 }
 
 
-@router.get("/policies", **operation("the policies served", response="server.policies"))
+@router.get("/policies", **operation("the policies served", response="teletravail.server.policies"))
 async def policies(request: Request) -> Response:
     lang_of(request)
     store = store_of(request)
@@ -37,7 +37,9 @@ async def policies(request: Request) -> Response:
 @router.get(
     "/policies/{name}",
     **operation(
-        "a policy's document (the policy document format)", response="policy", parameters=(NAME,)
+        "a policy's document (the policy document format)",
+        response="teletravail.policy",
+        parameters=(NAME,),
     ),
 )
 async def policy(request: Request) -> Response:

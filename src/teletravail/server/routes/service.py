@@ -48,7 +48,7 @@ def swagger_folder() -> Path | None:
     return Path(next(iter(spec.submodule_search_locations))) / "static"
 
 
-@router.get("/health", **operation("the service is up", response="server.health"))
+@router.get("/health", **operation("the service is up", response="teletravail.server.health"))
 async def health(request: Request) -> Response:
     lang_of(request)
     return JSONDocument(
@@ -59,7 +59,8 @@ async def health(request: Request) -> Response:
 
 
 @router.get(
-    "/version", **operation("the versions of the library and the API", response="server.version")
+    "/version",
+    **operation("the versions of the library and the API", response="teletravail.server.version"),
 )
 async def version(request: Request) -> Response:
     lang_of(request)
@@ -68,11 +69,19 @@ async def version(request: Request) -> Response:
     )
 
 
-@router.get("/schemas", **operation("the JSON Schemas published", response="server.schemas"))
+@router.get(
+    "/schemas", **operation("the JSON Schemas published", response="teletravail.server.schemas")
+)
 async def schemas(request: Request) -> Response:
     lang_of(request)
     listed = [
-        {"name": name, "id": schema.get("$id", ""), "path": f"{PREFIX}/schemas/{name}"}
+        {
+            "name": name,
+            "id": schema["$id"],
+            "version": int(schema["$id"].rsplit(":", 1)[1]),
+            "title": schema["title"],
+            "path": f"{PREFIX}/schemas/{name}",
+        }
         for name, schema in published_schemas().items()
     ]
     return JSONDocument(document("schemas", schemas=listed))
