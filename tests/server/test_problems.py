@@ -132,3 +132,17 @@ def test_an_internal_error_gives_its_id_only(lang: str) -> None:
     found = problem_document(InternalError.numbered("urn:uuid:42"), lang, "urn:uuid:42")  # type: ignore[arg-type]
     assert found["id"] == "urn:uuid:42" and found["status"] == 500
     assert "urn:uuid:42" in found["detail"]
+
+
+def test_a_document_is_written_as_the_standard_library_writes_it() -> None:
+    """The fast writer gives the standard library's compact UTF-8 text, NaN as null, and
+    an integer it cannot write is written all the same."""
+    import json
+
+    from teletravail.server.problems import JSONDocument
+
+    document = {"a": [1, 2.5, None, "été"], "b": {"value": "264.96", "unit": "EUR"}}
+    compact = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+    assert JSONDocument(document).body == compact
+    assert JSONDocument({"x": float("nan")}).body == b'{"x":null}'
+    assert JSONDocument({"n": 2**80}).body == b'{"n":%d}' % 2**80

@@ -72,3 +72,11 @@ def test_given_is_for_members_read_without_problem() -> None:
     assert given(3) == 3
     with pytest.raises(RuntimeError):
         given(None)
+
+
+def test_json_the_fast_parser_refuses_is_read_as_the_standard_library_reads_it() -> None:
+    """orjson takes no integer beyond 64 bits; the standard library does, exactly."""
+    big = 2**80
+    assert parse_json(b'{"n": %d, "e": "\xc3\xa9"}' % big) == {"n": big, "e": "é"}
+    with pytest.raises(MalformedJSONError):
+        parse_json(b'{"n": NaN}')

@@ -15,6 +15,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar
 
+import orjson
 from starlette.requests import Request
 
 from teletravail.errors import (
@@ -64,7 +65,16 @@ def _constant(name: str) -> Any:
 
 def parse_json(data: bytes) -> Any:
     """The JSON value of ``data`` (UTF-8 text); a :class:`MalformedJSONError` that says
-    where it stops being JSON otherwise."""
+    where it stops being JSON otherwise.
+
+    orjson (the ``server`` extra) parses it, several times faster than the standard
+    library on a batch of agents; what orjson refuses (not JSON, or JSON it does not take,
+    such as an integer beyond 64 bits) is read again by the standard library, whose
+    messages say where and why."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        pass
     try:
         return json.loads(data.decode("utf-8"), parse_constant=_constant)
     except UnicodeDecodeError as error:
