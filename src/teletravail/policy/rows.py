@@ -224,14 +224,6 @@ def flat_rows(
         yield record
 
 
-def _quantity(value: float, unit: str) -> dict[str, Any]:
-    return {"value": None if math.isnan(value) else value, "unit": unit}
-
-
-def _money(cents: int | None) -> dict[str, str] | None:
-    return None if cents is None else {"value": cents_text(cents), "unit": "EUR"}
-
-
 def document_rows(
     batch: BatchAssessment,
     ids: Sequence[str | None] | None = None,
@@ -248,15 +240,16 @@ def document_rows(
             yield record
             continue
         a, g, d, allowance, employer, km, hours, net, saved = cells.figures
-        record["asked"] = _quantity(a, "workday/week")
-        record["granted"] = _quantity(g, "workday/week")
-        record["days"] = _quantity(d, "workday")
-        record["allowance"] = _money(allowance)
-        record["employer_costs"] = _money(employer)
-        record["distance"] = _quantity(km, "km")
-        record["time"] = _quantity(hours, "h")
-        record["net_emissions"] = _quantity(net, "kg CO2e")
-        record["saved"] = _money(saved)
+        # written inline (x != x: NaN, not known): this loop writes a register's rows
+        record["asked"] = {"value": None if a != a else a, "unit": "workday/week"}
+        record["granted"] = {"value": None if g != g else g, "unit": "workday/week"}
+        record["days"] = {"value": None if d != d else d, "unit": "workday"}
+        record["allowance"] = {"value": cents_text(allowance), "unit": "EUR"}
+        record["employer_costs"] = {"value": cents_text(employer), "unit": "EUR"}
+        record["distance"] = {"value": None if km != km else km, "unit": "km"}
+        record["time"] = {"value": None if hours != hours else hours, "unit": "h"}
+        record["net_emissions"] = {"value": None if net != net else net, "unit": "kg CO2e"}
+        record["saved"] = None if saved is None else {"value": cents_text(saved), "unit": "EUR"}
         record["error"] = None
         yield record
 
