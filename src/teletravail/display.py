@@ -43,6 +43,7 @@ __all__ = [
     "grid",
     "language",
     "new_figure",
+    "number_ticks",
     "resolve",
     "set_language",
     "short",
@@ -203,3 +204,13 @@ def new_figure(ax: Any = None, size: tuple[float, float] = (7.0, 4.0)) -> tuple[
 def unit_label(name: str, unit: str) -> str:
     """An axis label with its unit: ``net emissions avoided (t CO2e)``."""
     return f"{name} ({unit})"
+
+
+def number_ticks(axis: Any, lang: Lang, *, whole: bool = False) -> None:
+    """Write the tick labels of a matplotlib ``axis`` (``axes.xaxis``) as numbers of
+    ``lang`` (``1 200``, ``0,5`` in French); ``whole``: only whole numbers (counts)."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    if whole:
+        axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(FuncFormatter(lambda value, _: formats.number(value, lang)))

@@ -204,7 +204,8 @@ def group_of(batch: BatchAssessment, by: Any) -> npt.NDArray[np.object_]:
             return names[np.asarray(column.codes)]  # type: ignore[no-any-return]
         if by == "commute_mode":
             modes = np.array([m.value for m in COMMUTE_MODES], dtype=object)
-            return modes[workforce.commute_mode]  # type: ignore[no-any-return]
+            found: npt.NDArray[np.object_] = modes[workforce.commute_mode]
+            return found
         if by == "population":
             population = batch.population
             return np.array(["" if p is None else p for p in population], dtype=object)
@@ -233,8 +234,10 @@ def group_of(batch: BatchAssessment, by: Any) -> npt.NDArray[np.object_]:
 def _group_codes(groups: npt.NDArray[np.object_]) -> tuple[list[Any], npt.NDArray[np.intp]]:
     """The distinct groups, sorted (as text), and each agent's position among them."""
     keys = np.array([str(g) for g in groups], dtype=object)
-    names, codes = np.unique(keys, return_inverse=True) if len(keys) else ([], np.zeros(0))
-    return list(names), np.asarray(codes, dtype=np.intp).reshape(-1)
+    if not len(keys):
+        return [], np.zeros(0, dtype=np.intp)
+    names, codes = np.unique(keys, return_inverse=True)
+    return [str(n) for n in names], np.asarray(codes, dtype=np.intp).reshape(-1)
 
 
 def totals_by(batch: BatchAssessment, by: Any, *, name: str | None = None) -> pd.DataFrame:
@@ -260,7 +263,7 @@ def totals_by(batch: BatchAssessment, by: Any, *, name: str | None = None) -> pd
         return np.bincount(codes[mask], minlength=size).astype(np.int64)
 
     def summed(values: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
-        return np.bincount(codes, weights=values, minlength=size)
+        return np.bincount(codes, weights=values, minlength=size).astype(np.float64)
 
     def cents(values: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
         exact = np.zeros(size, dtype=np.int64)

@@ -11,7 +11,16 @@ import numpy.typing as npt
 
 from teletravail import formats
 from teletravail._columns import frozen
-from teletravail.display import amount, card, count, grid, new_figure, resolve, unit_label
+from teletravail.display import (
+    amount,
+    card,
+    count,
+    grid,
+    new_figure,
+    number_ticks,
+    resolve,
+    unit_label,
+)
 from teletravail.errors import ValidationError
 from teletravail.frames import Units, quantity_frame
 from teletravail.messages import COLON, Lang, Phrase
@@ -235,6 +244,7 @@ class ImpactReport:
         axes.bar(names, [v["net"].m_as("t CO2e") for v in modes.values()])
         axes.set_ylabel(unit_label(_TEXT["net"].text(lang), "t CO2e"))
         axes.set_xlabel(_TEXT["mode"].text(lang))
+        number_ticks(axes.yaxis, lang)
         axes.tick_params(axis="x", labelrotation=20)
         title = self.label or _TEXT["title"].text(lang)
         axes.set_title(
@@ -352,6 +362,7 @@ def plot_scenarios(reports: list[ImpactReport], ax: Any = None, lang: Lang | Non
         bottom += values
     axes.set_ylabel(unit_label(_TEXT["net"].text(lang), "t CO2e"))
     axes.set_xlabel(_TEXT["scenario"].text(lang))
+    number_ticks(axes.yaxis, lang)
     days = sorted({r.on for r in reports})
     when = ", ".join(formats.date(day, lang) for day in days)
     agents = sorted({len(r) for r in reports})
