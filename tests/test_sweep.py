@@ -174,3 +174,19 @@ def test_a_sweep_over_a_period_is_each_variant_over_it() -> None:
         ).totals()
         assert row["days"] == alone["days"] and row["allowance"] == alone["allowance"]
     assert table.rows[1]["granted"] > table.rows[0]["granted"]
+
+
+def test_sweep_repr_display_and_period() -> None:
+    """A sweep knows the days it assessed, shows one line as repr and a table of its
+    variants in words and numbers for people."""
+    from teletravail import presets
+    from teletravail.samples import lot_2013_workforce
+    from teletravail.sweep import sweep as run
+
+    grid = {"quota.maximum": ["1 workday/week", "2 workday/week"]}
+    swept = run(presets.load("lot-2013"), lot_2013_workforce(), "2013-01-01", grid)
+    assert repr(swept) == "<Sweep of 2 variants over quota.maximum>"
+    assert (str(swept.start), str(swept.end)) == ("2013-01-01", "2013-12-31")
+    french = swept.to_html("fr")
+    assert "Balayage de Lot 2013" in french and "du 1er janvier au 31 décembre 2013" in french
+    assert "1\u202f226 jours" in french and "1\u202f900,00\u00a0€" in french

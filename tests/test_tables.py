@@ -12,12 +12,12 @@ import numpy.typing as npt
 import pandas as pd
 import pytest
 
-from teletravail import Q_, presets
+from teletravail import Q_, presets, tables
 from teletravail.eligibility import SelectionCampaign
 from teletravail.eligibility.selection import Selection
 from teletravail.errors import ValidationError
 from teletravail.impact import Economics, pilot_2012_costs, telecentre_economics
-from teletravail.policy import BatchAssessment
+from teletravail.policy import BatchAssessment, compare_policies
 from teletravail.samples import lot_2013_workforce
 from teletravail.scheduling import (
     Bookings,
@@ -322,3 +322,139 @@ def test_schedule_pint_amount_in_workday() -> None:
     assert frame["amount"].sum() == result.total
     weekend = plan(WeeklyPattern.of(["tue"]), "2024-01-06", "2024-01-07").to_pandas(units="pint")
     assert list(weekend.columns) == ["date", "amount", "part", "place"] and weekend.empty
+
+
+# -- totals by group, comparisons, gains and losses ------------------------------------
+
+
+def _small() -> Workforce:
+    """Five agents written by hand: two roles, two establishments, one excluded role."""
+
+    def agent(i: str, role: str, site: str, asked: str, **more: Any) -> Agent:
+        return Agent(
+            id=i,
+            hire_date="2010-01-01",
+            working_time="100 %",
+            role=role,
+            establishment=site,
+            commute_distance="20 km",
+            requested_telework=asked,
+            **more,
+        )
+
+    return Workforce.from_agents(
+        [
+            agent("A", "instructeur", "Cahors", "1 workday/week"),
+            agent("B", "instructeur", "Figeac", "2 workday/week"),
+            agent("C", "secretariat", "Cahors", "1 workday/week"),
+            agent("D", "production", "Cahors", "1 workday/week"),
+            agent("E", "secretariat", "Figeac", "1 workday/week", volunteer=False),
+        ]
+    )
+
+
+def test_totals_by_group_counted_by_hand_on_a_small_register() -> None:
+    """On five agents, by role: A and C granted (one day a week), B refused (asks two
+    where the Lot allows one and a half), D not eligible (production is excluded), E
+    not eligible (not a volunteer)."""
+    batch = presets.load("lot-2013").assess(_small(), on="2013-01-01")
+    frame = tables.totals_by(batch, "role").set_index("role")
+    assert list(frame.index) == ["instructeur", "production", "secretariat"]
+    assert frame["agents"].to_dict() == {"instructeur": 2, "production": 1, "secretariat": 2}
+    assert frame["granted"].to_dict() == {"instructeur": 1, "production": 0, "secretariat": 1}
+    assert frame["refused"].to_dict() == {"instructeur": 1, "production": 0, "secretariat": 0}
+    assert frame["not_eligible"].to_dict() == {
+        "instructeur": 0,
+        "production": 1,
+        "secretariat": 1,
+    }
+    assert frame.loc["instructeur", "allowance_eur"] == 100.0  # once, at the start
+    sites = tables.totals_by(batch, "establishment").set_index("establishment")
+    assert sites["granted"].to_dict() == {"Cahors": 2, "Figeac": 0}
+
+
+@pytest.mark.parametrize(
+    "by", ["role", "establishment", "contract_type", "category", "commute_mode", "status"]
+)
+def test_group_totals_add_up_to_the_whole(batch: BatchAssessment, by: str) -> None:
+    """Whatever the grouping, every agent is in one group and the groups add up to
+    ``BatchAssessment.totals()``."""
+    frame = tables.totals_by(batch, by)
+    totals = batch.totals()
+    for key in ("agents", "eligible", "entitled", "granted", "refused", "not_asked"):
+        assert int(frame[key].sum()) == totals[key]
+    assert frame["days_workday"].sum() == pytest.approx(totals["days"].m_as("workday"))
+    assert round(frame["allowance_eur"].sum(), 2) == totals["allowance"].m_as("EUR")
+    assert frame["distance_km"].sum() == pytest.approx(totals["impact_distance"].m_as("km"))
+    assert frame["net_kg_co2e"].sum() == pytest.approx(totals["impact_net"].m_as("kg CO2e"))
+    assert all(frame[c].dtype.kind in "if" for c in frame.columns[1:])
+
+
+def test_groups_given_beside_the_workforce(batch: BatchAssessment) -> None:
+    """A service or a commune the workforce does not keep: a mapping of ids, or one
+    value per agent; the wrong length or an unknown column name is refused."""
+    ids = [str(i) for i in batch.workforce.ids]
+    service = {i: ("north" if n % 3 else "south") for n, i in enumerate(ids)}
+    by_mapping = tables.totals_by(batch, service, name="service")
+    by_values = tables.totals_by(batch, pd.Series([service[i] for i in ids]))
+    assert list(by_mapping["service"]) == ["north", "south"]
+    assert list(by_values["group"]) == ["north", "south"]
+    assert by_mapping["granted"].tolist() == by_values["granted"].tolist()
+    assert by_mapping["agents"].tolist() == [800, 400]
+    with pytest.raises(ValidationError, match="one per agent"):
+        tables.totals_by(batch, ["x"] * 3)
+    with pytest.raises(ValidationError, match="role"):
+        tables.totals_by(batch, "service")
+
+
+def test_n_policies_and_a_sweep_compared_as_one_tidy_table(batch: BatchAssessment) -> None:
+    """Three policies: one row each, plain numbers with units in the names, the same
+    totals as each assessment; a sweep's variants have the same columns."""
+    import attrs
+
+    from teletravail.sweep import sweep
+
+    lot = batch.policy
+    variants = [
+        attrs.evolve(lot, name=f"{days} days", quota=attrs.evolve(lot.quota, maximum=days))
+        for days in ("1 workday/week", "2 workday/week")
+    ]
+    staff = batch.workforce
+    frame = tables.comparison([lot, *variants], staff, "2013-01-01")
+    assert list(frame["policy"]) == ["Lot 2013", "1 workday/week days", "2 workday/week days"]
+    assert list(frame["granted"]) == [13, 9, 19]
+    assert frame.loc[0, "allowance_eur"] == batch.totals()["allowance"].m_as("EUR")
+    assert "impact_net_t_co2e" in frame and "impact_time_days" not in frame
+    assert all(frame[c].dtype.kind in "if" for c in frame.columns[3:])
+    assert tables.comparison([batch])["granted"].tolist() == [13]
+    swept = sweep(lot, staff, "2013-01-01", {"quota.maximum": ["1 workday/week", "2 workday/week"]})
+    table = tables.variants(swept)
+    assert list(table["variant"]) == [
+        "quota.maximum=1 workday/week",
+        "quota.maximum=2 workday/week",
+    ]
+    assert table["granted"].tolist() == [9, 19]
+    assert set(frame.columns[3:]) == set(table.columns[2:])
+    with pytest.raises(ValidationError, match="workforce"):
+        tables.comparison([lot])
+    with pytest.raises(ValidationError, match="non-empty"):
+        tables.comparison([])
+
+
+def test_gains_and_losses_by_group_agree_with_compare_policies(batch: BatchAssessment) -> None:
+    """Raising the cap to two days: who gains, by role, adds up to compare_policies's
+    list; lowering it to one: who loses."""
+    import attrs
+
+    lot = batch.policy
+    two = attrs.evolve(lot, name="two", quota=attrs.evolve(lot.quota, maximum="2 workday/week"))
+    one = attrs.evolve(lot, name="one", quota=attrs.evolve(lot.quota, maximum="1 workday/week"))
+    staff = batch.workforce
+    frame = tables.gains_and_losses(lot, two, staff, "2013-01-01", by="role")
+    pair = compare_policies(lot, two, staff, "2013-01-01")
+    assert int(frame["gained"].sum()) == len(pair["gained"]) == 6
+    assert int(frame["lost"].sum()) == len(pair["lost"]) == 0
+    assert (frame["net"] == frame["granted_second"] - frame["granted_first"]).all()
+    losses = tables.gains_and_losses(lot, one, staff, "2013-01-01", by="role")
+    assert int(losses["lost"].sum()) == len(compare_policies(lot, one, staff, "2013-01-01")["lost"])
+    assert int(losses["agents"].sum()) == len(staff)

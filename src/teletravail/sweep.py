@@ -23,16 +23,18 @@ import difflib
 import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import numpy as np
 
+from teletravail import formats
 from teletravail.dates import to_date
+from teletravail.display import amount, card, count, grid, resolve
 from teletravail.eligibility.rules import AllOf, AnyOf, Not, Rule, Unless
 from teletravail.errors import ValidationError
 from teletravail.frames import Units, quantity_frame
-from teletravail.messages import Phrase
+from teletravail.messages import Lang, Phrase
 from teletravail.workforce import Errors, Workforce
 
 if TYPE_CHECKING:
@@ -45,6 +47,13 @@ if TYPE_CHECKING:
     from teletravail.policy import Policy
 
 __all__ = ["Sweep", "sweep"]
+
+#: The headings of a sweep's display.
+_HEADS: Final = {
+    "granted": Phrase("agents granted", "agents en télétravail"),
+    "days": Phrase("telework days", "jours de télétravail"),
+    "allowance": Phrase("allowance", "indemnités"),
+}
 
 _PATH = re.compile(r"^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\])*$")
 _TOKEN = re.compile(r"\.?([A-Za-z_][\w-]*)|\[(\d+)\]")
@@ -241,6 +250,43 @@ class Sweep:
     keys: tuple[str, ...]
     rows: tuple[dict[str, Any], ...]
     policies: tuple[Policy, ...]
+    #: the first and last days assessed (every variant is assessed over the same days)
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def __repr__(self) -> str:
+        keys = ", ".join(self.keys)
+        return f"<Sweep of {len(self)} variants over {keys}>"
+
+    def to_html(self, lang: Lang | None = None) -> str:
+        """The sweep as a small HTML table, one row per variant: the values tried, the
+        agents granted telework, the days and the allowance, in words and numbers for
+        people, English or French (``None``: the language of :mod:`teletravail.display`):
+        what a notebook shows."""
+        lang = resolve(lang)
+        heads = _HEADS
+        table = grid(
+            [*self.keys, *(heads[k].text(lang) for k in ("granted", "days", "allowance"))],
+            [
+                (
+                    *(str(row[k]) for k in self.keys),
+                    count(row["granted"], lang),
+                    amount(row["days"], lang),
+                    amount(row["allowance"], lang),
+                )
+                for row in self.rows
+            ],
+            numeric=(*(False for _ in self.keys), True, True, True),
+        )
+        name = self.policies[0].name if self.policies else ""
+        subtitle = None
+        if self.start is not None and self.end is not None:
+            subtitle = formats.period(self.start, self.end, lang)
+        title = Phrase("Sweep of {name}", "Balayage de {name}", name=name).text(lang)
+        return card(title, [], subtitle=subtitle, parts=[table])
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -304,6 +350,7 @@ def sweep(
 
     memory: dict[tuple[Rule, Workforce], Outcome] = {}
     done: dict[Policy, dict[str, Any]] = {}
+    days: tuple[dt.date, dt.date] | None = None
     rows: list[dict[str, Any]] = []
     variants: list[Policy] = []
     for combination in itertools.product(*values.values()):
@@ -315,10 +362,14 @@ def sweep(
         totals = done.get(variant)
         if totals is None:
             fast = attrs.evolve(variant, eligibility=_remembered(variant.eligibility, memory))
-            totals = fast.assess_workforce(
+            batch = fast.assess_workforce(
                 workforce, day, period=period, requested=requested, errors=errors
-            ).totals()
-            done[variant] = totals
+            )
+            totals = done[variant] = batch.totals()
+            days = days or (batch.start, batch.end)
         rows.append({**dict(zip(values, combination, strict=True)), **totals})
         variants.append(variant)
-    return Sweep(keys=tuple(values), rows=tuple(rows), policies=tuple(variants))
+    start, end = days if days is not None else (None, None)
+    return Sweep(
+        keys=tuple(values), rows=tuple(rows), policies=tuple(variants), start=start, end=end
+    )

@@ -98,3 +98,21 @@ def test_an_unknown_language_is_refused() -> None:
     assert "en, fr" in str(caught.value)
     with pytest.raises(ValidationError):
         report.findings[0].message("es")
+
+
+def test_report_repr_and_display() -> None:
+    """One line as repr; the display gives the verdict, the counts and each finding's
+    sentence and source in words, in English or French."""
+    from teletravail import presets
+    from teletravail.conformity import check_conformity
+
+    report = check_conformity(presets.load("lot-2013"), on="2013-01-01")
+    assert repr(report) == (
+        "<ConformityReport of 'Lot 2013' on 2013-01-01: conforms (0 error, 0 warning, 1 note)>"
+    )
+    french = report.to_html("fr")
+    assert "Politique Lot 2013\u00a0: conforme" in french
+    assert "au 1er janvier 2013 (0 erreur, 0 avertissement, 1 remarque)" in french
+    assert "remarque" in french and report.findings[0].message("fr")[:20] in french.replace(
+        "&#x27;", "'"
+    )

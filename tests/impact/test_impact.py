@@ -148,11 +148,11 @@ def test_reports_by_mode_json_html_pandas_plot_and_compare() -> None:
     assert set(one.by_mode()) == {"bus", "car_thermal"}
     document = json.loads(json.dumps(one.to_dict()))
     assert document["totals"]["distance"] == {"value": 4600.0, "unit": "km"}
-    assert "<table>" in one._repr_html_()
+    assert "<table" in one._repr_html_() and "4,600 km" in one._repr_html_()
     assert list(one.to_pandas()["distance_km"]) == [1840.0, 2760.0]
     table = compare(one, two)
     assert table["distance"]["difference"] == Q_(4600, "km")
-    assert one.plot().axes[0].get_ylabel() == "net avoided, t CO2e"
+    assert one.plot().axes[0].get_ylabel() == "net emissions avoided (t CO2e)"
     from teletravail.impact import plot_scenarios
 
     figure = plot_scenarios([one, two])
@@ -162,6 +162,38 @@ def test_reports_by_mode_json_html_pandas_plot_and_compare() -> None:
     ]
     with pytest.raises(ValidationError):
         plot_scenarios([])
+
+
+def test_report_displays_and_figures_in_words_without_a_backend() -> None:
+    """The display rounds for people (no ``6.003e+04 km``), names modes in words in
+    either language, escapes its label; plotting leaves matplotlib's backend alone and
+    titles the figure with the label, the date and the population."""
+    import matplotlib
+
+    agents = Workforce.from_agents(
+        [
+            Agent(id="A", hire_date="2010-01-01", commute_distance="20 km", commute_mode="bus"),
+            Agent(id="B", hire_date="2010-01-01", commute_distance="30 km"),
+        ]
+    )
+    report = commute_impact(agents, "600 workday", on="2026-06-01", label="<b>A & B</b>")
+    backend = matplotlib.get_backend()
+    english, french = report.to_html("en"), report.to_html("fr")
+    assert "60,000 km" in english and "60\u202f000 km" in french
+    assert "e+04" not in english
+    assert "combustion-engine car" in english and "voiture thermique" in french
+    assert "car_thermal" not in english + french
+    assert "&lt;b&gt;A &amp; B&lt;/b&gt;" in english and "<b>A" not in english
+    assert repr(report) == "<ImpactReport '<b>A & B</b>' on 2026-06-01: 2 agents>"
+    figure = report.plot(lang="fr")
+    axes = figure.axes[0]
+    assert [t.get_text() for t in axes.get_xticklabels()] == ["voiture thermique", "bus"]
+    assert axes.get_title() == (
+        "<b>A & B</b>\u00a0: émissions nettes évitées par mode\n1er juin 2026, 2 agents"
+    )
+    assert axes.get_ylabel() == "émissions nettes évitées (t CO2e)"
+    assert figure.get_layout_engine() is not None  # constrained: labels do not overlap
+    assert matplotlib.get_backend() == backend
 
 
 def test_bad_input_is_typed() -> None:

@@ -18,6 +18,7 @@ import pint
 from teletravail._checks import named
 from teletravail.dated import Duration
 from teletravail.dates import to_date
+from teletravail.display import card, grid, resolve
 from teletravail.documents import (
     Choice,
     Day,
@@ -215,6 +216,32 @@ class ConformityReport:
 
     def __str__(self) -> str:
         return self.render("en")
+
+    def __repr__(self) -> str:
+        verdict = "conforms" if self.conforms else "does not conform"
+        counts = ", ".join(f"{self.count(s)} {s}" for s in _SEVERITIES)
+        return f"<ConformityReport of {self.policy!r} on {self.on}: {verdict} ({counts})>"
+
+    def to_html(self, lang: Lang | None = None) -> str:
+        """The report as a small HTML display: the verdict and its counts, then each
+        finding's severity, sentence and source, in English or French (``None``: the
+        language of :mod:`teletravail.display`): what a notebook shows."""
+        lang = resolve(lang)
+        verdict = word("conforms" if self.conforms else "does_not_conform", lang)
+        counts = ", ".join(counted(self.count(s), s, lang) for s in _SEVERITIES)
+        title = f"{word('policy', lang)} {self.policy}{COLON[lang]} {verdict}"
+        subtitle = f"{word('on', lang)} {date(self.on, lang)} ({counts})"
+        table = grid(
+            [word("severity", lang), word("finding", lang), word("source", lang)],
+            [
+                (word(f.severity, lang), f.message(lang), cite(f.source, lang))
+                for f in self.findings
+            ],
+        )
+        return card(title, [], subtitle=subtitle, parts=[table] if self.findings else [])
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
 
 
 #: The name of a conformity report's document.

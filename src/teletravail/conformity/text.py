@@ -239,6 +239,8 @@ _WORDS: dict[str, dict[Lang, str]] = {
     "note": {"en": "note", "fr": "remarque"},
     "source": {"en": "source", "fr": "source"},
     "none": {"en": "none", "fr": "aucun"},
+    "severity": {"en": "severity", "fr": "gravité"},
+    "finding": {"en": "finding", "fr": "constat"},
 }
 #: How a quantity per year or per month reads, after the figure and its unit.
 _PER: tuple[tuple[str, dict[Lang, str]], ...] = (

@@ -20,6 +20,8 @@ from typing import Any, Final, Literal
 
 import attrs
 
+from teletravail import formats
+from teletravail.display import card, resolve
 from teletravail.documents import (
     Context,
     Converted,
@@ -39,6 +41,7 @@ from teletravail.errors import ValidationError
 from teletravail.messages import Lang, Phrase
 from teletravail.sources import SOURCE_TABLE, Source
 
+from .names import rule_name
 from .text import render_decision
 from .values import VALUE, Value, encode_value
 
@@ -198,6 +201,33 @@ class Decision:
 
     def __str__(self) -> str:
         return self.text("en")
+
+    def __repr__(self) -> str:
+        verdict = "eligible" if self.eligible else "not eligible: " + ", ".join(self.failures)
+        return f"<Decision for {self.agent_id!r} on {self.on}: {verdict}>"
+
+    def to_html(self, lang: Lang | None = None) -> str:
+        """The decision as a small HTML display: the verdict and the rules in the way,
+        by their names, in English or French (``None``: the language of
+        :mod:`teletravail.display`): what a notebook shows."""
+        lang = resolve(lang)
+        verdict = _VERDICTS[self.eligible].text(lang)
+        names = ", ".join(dict.fromkeys(rule_name(code).text(lang) for code in self.failures))
+        rows = [(_IN_THE_WAY.text(lang), names)] if names else []
+        title = f"{_AGENT.text(lang)} {self.agent_id}{_COLON[lang]} {verdict}"
+        return card(title, rows, subtitle=formats.date(self.on, lang))
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
+_VERDICTS: Final = {
+    True: Phrase("eligible", "éligible"),
+    False: Phrase("not eligible", "non éligible"),
+}
+_IN_THE_WAY: Final = Phrase("in the way", "en cause")
+_AGENT: Final = Phrase("Agent", "Agent")
+_COLON: Final[dict[Lang, str]] = {"en": ":", "fr": "\u00a0:"}
 
 
 # -- descriptions: how a decision is read back from its document and written ------------

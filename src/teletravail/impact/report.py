@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
+from teletravail import formats
 from teletravail._columns import frozen
+from teletravail.display import (
+    amount,
+    card,
+    count,
+    grid,
+    new_figure,
+    number_ticks,
+    resolve,
+    unit_label,
+)
 from teletravail.errors import ValidationError
 from teletravail.frames import Units, quantity_frame
-from teletravail.messages import Phrase
+from teletravail.messages import COLON, Lang, Phrase
 from teletravail.units import Q_
 from teletravail.workforce import CommuteMode
+from teletravail.workforce.summary import mode_word
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,8 +50,6 @@ _PANDAS_QUANTITIES = {
     "net_kg_co2e": ("net", "kg CO2e"),
     "money_eur": ("money", "EUR"),
 }
-
-_PLOT_EXTRA = Phrase("the 'plot' extra", "l'extra «\u00a0plot\u00a0»")
 
 
 def _optional_frozen(array: npt.NDArray[Any] | None) -> npt.NDArray[Any] | None:
@@ -171,13 +180,38 @@ class ImpactReport:
             },
         }
 
-    def _repr_html_(self) -> str:
-        rows = "".join(
-            f"<tr><td>{html.escape(name)}</td><td>{html.escape(_show(value))}</td></tr>"
-            for name, value in self.totals().items()
+    def __repr__(self) -> str:
+        label = f" {self.label!r}" if self.label else ""
+        return f"<ImpactReport{label} on {self.on}: {len(self)} agents>"
+
+    def to_html(self, lang: Lang | None = None) -> str:
+        """The totals as a small HTML display, numbers rounded for people and modes in
+        words, in English or French (``None``: the language of
+        :mod:`teletravail.display`): what a notebook shows."""
+        lang = resolve(lang)
+        totals = self.totals()
+        rows = [
+            (_TEXT[key].text(lang), amount(totals[key], lang))
+            for key in ("days", "distance", "time", "gross", "rebound", "net", "money")
+            if key in totals
+        ]
+        unknown = totals["unknown_distance"]
+        if unknown:
+            rows.append((_TEXT["unknown_distance"].text(lang), count(int(unknown), lang)))
+        modes = grid(
+            [_TEXT["mode"].text(lang), _TEXT["net"].text(lang)],
+            [
+                (mode_word(mode, lang), amount(sums["net"], lang))
+                for mode, sums in self.by_mode().items()
+            ],
+            numeric=(False, True),
         )
-        title = html.escape(self.label or "Telework impact")
-        return f"<table><caption>{title} ({self.on})</caption>{rows}</table>"
+        subtitle = f"{formats.date(self.on, lang)}, {count(len(self), lang)} agents"
+        title = self.label or _TEXT["title"].text(lang)
+        return card(title, rows, subtitle=subtitle, parts=[modes] if len(self) else [])
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
 
     def to_pandas(self, units: Units = "plain") -> pd.DataFrame:
         """One row per agent, columns named with their unit (the ``pandas`` extra), or
@@ -198,23 +232,49 @@ class ImpactReport:
             data["money_eur"] = self.eur
         return quantity_frame(data, _PANDAS_QUANTITIES, units)
 
-    def plot(self, ax: Any = None) -> Any:
-        """A bar chart of net avoided emissions per mode (the ``plot`` extra: matplotlib);
-        returns the figure."""
-        try:
-            import matplotlib
-
-            matplotlib.use("Agg", force=False)
-            import matplotlib.pyplot as plt
-        except ImportError as exc:  # pragma: no cover - the extra is in the test deps
-            raise ValidationError("plot", "matplotlib", _PLOT_EXTRA) from exc
+    def plot(self, ax: Any = None, lang: Lang | None = None) -> Any:
+        """A bar chart of net avoided emissions per commuting mode, modes in words (the
+        ``plot`` extra: matplotlib); returns the figure. It never changes matplotlib's
+        backend: the figure is drawn on ``ax`` or is a new
+        :class:`matplotlib.figure.Figure`."""
+        lang = resolve(lang)
+        figure, axes = new_figure(ax)
         modes = self.by_mode()
-        figure = ax.figure if ax is not None else plt.figure()
-        axes = ax if ax is not None else figure.add_subplot()
-        axes.bar(list(modes), [v["net"].m_as("t CO2e") for v in modes.values()])
-        axes.set_ylabel("net avoided, t CO2e")
-        axes.set_title(self.label or "Telework impact by mode")
+        names = [mode_word(mode, lang) for mode in modes]
+        axes.bar(names, [v["net"].m_as("t CO2e") for v in modes.values()])
+        axes.set_ylabel(unit_label(_TEXT["net"].text(lang), "t CO2e"))
+        axes.set_xlabel(_TEXT["mode"].text(lang))
+        number_ticks(axes.yaxis, lang)
+        axes.tick_params(axis="x", labelrotation=20)
+        title = self.label or _TEXT["title"].text(lang)
+        axes.set_title(
+            f"{title}{COLON[lang]} {_TEXT['by_mode'].text(lang)}\n"
+            f"{formats.date(self.on, lang)}, {count(len(self), lang)} agents"
+        )
         return figure
+
+
+#: The words of the report's displays and figures.
+_TEXT: Final[dict[str, Phrase]] = {
+    "title": Phrase("Telework impact", "Impact du télétravail"),
+    "by_mode": Phrase(
+        "net emissions avoided by commuting mode", "émissions nettes évitées par mode"
+    ),
+    "days": Phrase("telework days", "jours de télétravail"),
+    "distance": Phrase("commuting avoided", "trajets évités"),
+    "time": Phrase("commuting time saved", "temps de trajet gagné"),
+    "gross": Phrase("gross emissions avoided", "émissions brutes évitées"),
+    "rebound": Phrase("rebound emissions", "émissions de l'effet rebond"),
+    "net": Phrase("net emissions avoided", "émissions nettes évitées"),
+    "money": Phrase("commuting costs saved", "frais de trajet économisés"),
+    "unknown_distance": Phrase("agents of unknown distance", "agents à distance inconnue"),
+    "mode": Phrase("commuting mode", "mode de déplacement"),
+    "scenario": Phrase("scenario", "scénario"),
+    "scenarios": Phrase(
+        "net emissions avoided by scenario and commuting mode",
+        "émissions nettes évitées par scénario et par mode",
+    ),
+}
 
 
 def _repeated(column: npt.NDArray[Any]) -> bool:
@@ -245,12 +305,6 @@ def _label(value: Quantity) -> str:
     return {"CO2e * t": "t CO2e", "CO2e * kg": "kg CO2e", "d": "day (24 h)"}.get(text, text)
 
 
-def _show(value: Quantity | int) -> str:
-    if isinstance(value, int):
-        return str(value)
-    return f"{float(value.magnitude):,.4g} {_label(value)}"
-
-
 def compare(first: ImpactReport, second: ImpactReport) -> dict[str, dict[str, Any]]:
     """Totals of two scenarios side by side, keyed by their labels, with the difference
     (second − first). The labels must differ (and not be ``difference``)."""
@@ -278,9 +332,10 @@ def compare(first: ImpactReport, second: ImpactReport) -> dict[str, dict[str, An
     return table
 
 
-def plot_scenarios(reports: list[ImpactReport], ax: Any = None) -> Any:
+def plot_scenarios(reports: list[ImpactReport], ax: Any = None, lang: Lang | None = None) -> Any:
     """Net avoided emissions of several scenarios side by side, stacked by mode (the
-    ``plot`` extra: matplotlib); returns the figure."""
+    ``plot`` extra: matplotlib), modes in words; returns the figure, drawn on ``ax`` or a
+    new :class:`matplotlib.figure.Figure` (the backend is never changed)."""
     if (
         not isinstance(reports, list | tuple)
         or not reports
@@ -291,24 +346,27 @@ def plot_scenarios(reports: list[ImpactReport], ax: Any = None) -> Any:
             reports,
             Phrase("a non-empty list of ImpactReports", "une liste non vide d'objets ImpactReport"),
         )
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg", force=False)
-        import matplotlib.pyplot as plt
-    except ImportError as exc:  # pragma: no cover - the extra is in the test deps
-        raise ValidationError("plot", "matplotlib", _PLOT_EXTRA) from exc
-    figure = ax.figure if ax is not None else plt.figure()
-    axes = ax if ax is not None else figure.add_subplot()
-    labels = [r.label or f"scenario {i + 1}" for i, r in enumerate(reports)]
-    modes = sorted({mode for r in reports for mode in r.by_mode()})
+    lang = resolve(lang)
+    figure, axes = new_figure(ax)
+    labels = [r.label or f"{_TEXT['scenario'].text(lang)} {i + 1}" for i, r in enumerate(reports)]
+    modes = [m for m in _MODES if any(m.value in r.by_mode() for r in reports)]
     bottom = np.zeros(len(reports))
     for mode in modes:
         values = np.array(
-            [r.by_mode().get(mode, {}).get("net", Q_(0, "t CO2e")).m_as("t CO2e") for r in reports]
+            [
+                r.by_mode().get(mode.value, {}).get("net", Q_(0, "t CO2e")).m_as("t CO2e")
+                for r in reports
+            ]
         )
-        axes.bar(labels, values, bottom=bottom, label=mode)
+        axes.bar(labels, values, bottom=bottom, label=mode_word(mode, lang))
         bottom += values
-    axes.set_ylabel("net avoided, t CO2e")
-    axes.legend()
+    axes.set_ylabel(unit_label(_TEXT["net"].text(lang), "t CO2e"))
+    axes.set_xlabel(_TEXT["scenario"].text(lang))
+    number_ticks(axes.yaxis, lang)
+    days = sorted({r.on for r in reports})
+    when = ", ".join(formats.date(day, lang) for day in days)
+    agents = sorted({len(r) for r in reports})
+    population = ", ".join(count(n, lang) for n in agents)
+    axes.set_title(f"{_TEXT['scenarios'].text(lang)}\n{when}, {population} agents")
+    axes.legend(title=_TEXT["mode"].text(lang))
     return figure

@@ -21,6 +21,7 @@ from teletravail.policy.assessment_document import (
     Floating,
     StoredFigures,
 )
+from teletravail.policy.displays import assessment_html
 from teletravail.policy.statuses import STATUSES
 from teletravail.policy.text import render_assessment
 from teletravail.scheduling.checks import QuotaDecision
@@ -360,6 +361,14 @@ class Assessment:
             f" workday/week, days={self.days.m_as('workday'):g} workday,"
             f" allowance={as_decimal(self.allowance_cents)} EUR)"
         )
+
+    def to_html(self, lang: Lang | None = None) -> str:
+        """The assessment as a small HTML display, in English or French (``None``: the
+        language of :mod:`teletravail.display`): what a notebook shows."""
+        return assessment_html(self, lang)
+
+    def _repr_html_(self) -> str:
+        return assessment_html(self)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready document with a schema name and version

@@ -23,6 +23,8 @@ from teletravail.eligibility.decisions import BatchDecision, CombinedDecision
 from teletravail.errors import RowError
 from teletravail.frames import Units, quantity_frame
 from teletravail.impact.report import ImpactReport
+from teletravail.messages import Lang
+from teletravail.policy.displays import batch_html
 from teletravail.policy.results import ASSESSMENT_QUANTITIES, PopulationAssessment, totals_of
 from teletravail.policy.rows import rows_document
 from teletravail.policy.statuses import RULE_ORDER, STATUSES
@@ -77,6 +79,15 @@ class BatchAssessment:
             f"<BatchAssessment of {self.policy.name!r} over {self.start}..{self.end}:"
             f" {self.count('granted')} granted of {len(self)}>"
         )
+
+    def to_html(self, lang: Lang | None = None) -> str:
+        """The assessment as a small HTML display (the counts by status in words, the
+        days, the money, the impact), in English or French (``None``: the language of
+        :mod:`teletravail.display`): what a notebook shows."""
+        return batch_html(self, lang)
+
+    def _repr_html_(self) -> str:
+        return batch_html(self)
 
     @property
     def _single(self) -> PopulationAssessment | None:

@@ -28,8 +28,9 @@ from teletravail.eligibility.rules import Rule
 from teletravail.eligibility.selection import SelectionCampaign
 from teletravail.errors import ValidationError
 from teletravail.impact.commute import Assumptions
-from teletravail.messages import Phrase, choices
+from teletravail.messages import Lang, Phrase, choices
 from teletravail.policy import engine
+from teletravail.policy.displays import policy_html
 from teletravail.policy.populations import NotConcerned, Population
 from teletravail.policy.terms import AuthorisationTerms
 from teletravail.scheduling.calendar import WorkCalendar
@@ -226,6 +227,18 @@ class Policy:
                         end=until,
                     ),
                 )
+
+    def __repr__(self) -> str:
+        end = "" if self.period.end is None else self.period.end.isoformat()
+        return f"<Policy {self.name!r} of {self.territory!r}, {self.period.start}..{end}>"
+
+    def to_html(self, lang: Lang | None = None) -> str:
+        """The policy as a small HTML table, in English or French (``None``: the
+        language of :mod:`teletravail.display`): what a notebook shows."""
+        return policy_html(self, lang)
+
+    def _repr_html_(self) -> str:
+        return policy_html(self)
 
     def _dated_values(self) -> list[tuple[str, DatedParameter, dt.date, dt.date | None]]:
         """The dated values the policy's parts read, with where they are written and

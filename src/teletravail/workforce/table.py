@@ -33,12 +33,12 @@ import numpy.typing as npt
 
 from teletravail._columns import readonly as _readonly
 from teletravail.errors import RowError, ValidationError
-from teletravail.messages import Phrase, french_count
+from teletravail.messages import Lang, Phrase, french_count
 from teletravail.spans import Absence, Authorisation
 from teletravail.units import Q_
 from teletravail.week import WeeklyPattern, weekdays_of_mask
 
-from . import building, document_columns, reading, writing
+from . import building, document_columns, reading, summary, writing
 from .agent import (
     COMMUTE_MODES,
     COMMUTE_TIME_UNIT,
@@ -403,6 +403,14 @@ class Workforce:
     def __repr__(self) -> str:
         rejected = f", {len(self.rejected)} rejected" if self.rejected else ""
         return f"<Workforce of {len(self)} agents{rejected}>"
+
+    def to_html(self, lang: Lang | None = None) -> str:
+        """The workforce at a glance (:func:`~teletravail.workforce.summary.workforce_html`),
+        in English or French (``None``: the language of :mod:`teletravail.display`)."""
+        return summary.workforce_html(self, lang)
+
+    def _repr_html_(self) -> str:
+        return summary.workforce_html(self)
 
     def index_of(self, agent_id: str) -> int:
         """The row of an agent, by id."""
