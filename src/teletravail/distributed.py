@@ -19,6 +19,11 @@ policy also pickles as itself, but a policy with a ``Predicate`` has no document
 refused here). A policy with a selection campaign is refused: its ranking compares every
 eligible agent with every other, which no partition can do alone; assess such a
 workforce in memory.
+
+:func:`assess_parquet` reads a partitioned Parquet register (a folder of files, or one
+file of several row groups) with pyarrow, one Dask partition per file or row group,
+only the columns the workforce uses, and assesses it the same way: a register larger
+than memory is never held whole.
 """
 
 from __future__ import annotations
@@ -45,7 +50,7 @@ if TYPE_CHECKING:
 
     from teletravail.policy import BatchAssessment, Policy
 
-__all__ = ["DistributedAssessment", "assess_dask"]
+__all__ = ["DistributedAssessment", "assess_dask", "assess_parquet"]
 
 Excluded = tuple[tuple[int, str], ...]
 
@@ -148,7 +153,8 @@ def _partition_sums(
         "length": len(part),
         "sums": batch.sums(),
         "errors": [(e.row, e.field, _plain(e.value), e.message) for e in failed],
-        "ids": workforce.ids,
+        "ids": np.char.encode(workforce.ids, "utf-8"),  # a byte a character, mostly
+        "id_hashes": _hashes(workforce.ids),
         "id_rows": workforce.source_rows,
     }
 
@@ -171,23 +177,56 @@ def _partition_table(
     return table
 
 
+def _hashes(ids: npt.NDArray[np.str_]) -> npt.NDArray[np.uint64]:
+    """A 64-bit hash of each id (pandas' vectorised hashing): ids are compared across
+    partitions by their hashes first, and as text only where two hashes meet."""
+    import pandas as pd
+
+    hashed: npt.NDArray[np.uint64] = pd.util.hash_array(np.asarray(ids, dtype=object))
+    return hashed
+
+
+def _text(value: Any) -> str:
+    """An id as text, from the UTF-8 bytes a partition sends (or text)."""
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+
+
 def _repeated(
-    ids: Sequence[npt.NDArray[np.str_]], rows: Sequence[npt.NDArray[np.int64]]
+    ids: Sequence[npt.NDArray[Any]],
+    rows: Sequence[npt.NDArray[np.int64]],
+    hashes: Sequence[npt.NDArray[np.uint64]],
 ) -> dict[int, Excluded]:
-    """Per partition, the good rows whose id a good row of an earlier partition has."""
+    """Per partition, the good rows whose id a good row of an earlier partition has.
+
+    The hashes are sorted (numbers, fast), and only the ids whose hash another id shares
+    are compared as text: a repeated id always shares its hash, so nothing is missed,
+    and a collision of two different ids is told apart by their text. The partitions
+    send their ids as UTF-8 bytes (a quarter of numpy's text for ASCII ids)."""
     if len(ids) < 2 or not sum(len(i) for i in ids):
         return {}
-    every = np.concatenate([np.asarray(i, dtype=str) for i in ids])
+    every_hash = np.concatenate([np.asarray(h, dtype=np.uint64) for h in hashes])
+    order = np.argsort(every_hash, kind="stable")
+    ordered = every_hash[order]
+    same = ordered[1:] == ordered[:-1]
+    if not same.any():
+        return {}
+    shared = np.zeros(len(every_hash), dtype=bool)
+    shared[order[1:][same]] = True
+    shared[order[:-1][same]] = True
+    candidates = np.flatnonzero(shared)  # positions across the input, in partition order
+    starts = np.concatenate([[0], np.cumsum([len(i) for i in ids])])
+    part = np.searchsorted(starts, candidates, side="right") - 1
+    where = candidates - starts[part]
+    every = np.array([_text(ids[p][w]) for p, w in zip(part.tolist(), where.tolist(), strict=True)])
     _, first = np.unique(every, return_index=True)
     later = np.ones(len(every), dtype=bool)
     later[first] = False  # np.unique's index is the first occurrence, in partition order
     if not later.any():
         return {}
-    part = np.repeat(np.arange(len(ids)), [len(i) for i in ids])
-    local = np.concatenate([np.asarray(r, dtype=np.int64) for r in rows])
     found: dict[int, list[tuple[int, str]]] = {}
     for index in np.flatnonzero(later).tolist():
-        found.setdefault(int(part[index]), []).append((int(local[index]), str(every[index])))
+        p, w = int(part[index]), int(where[index])
+        found.setdefault(p, []).append((int(np.asarray(rows[p])[w]), str(every[index])))
     return {p: tuple(sorted(pairs)) for p, pairs in found.items()}
 
 
@@ -264,7 +303,9 @@ def assess_dask(
         )
     )
 
-    again = _repeated([s["ids"] for s in sums], [s["id_rows"] for s in sums])
+    again = _repeated(
+        [s["ids"] for s in sums], [s["id_rows"] for s in sums], [s["id_hashes"] for s in sums]
+    )
     if again:
         redone = compute(  # type: ignore[no-untyped-call,unused-ignore]
             *(task(parts[p], document, day, span, wanted, asked, again[p]) for p in sorted(again))
@@ -303,4 +344,39 @@ def assess_dask(
         errors=tuple(errors),
         partition_rows=tuple(lengths),
         frame=table,
+    )
+
+
+def assess_parquet(
+    policy: Policy,
+    path: Any,
+    on: dt.date | str,
+    *,
+    period: Any = None,
+    columns: Columns | None = None,
+    requested: Any = None,
+    rows: bool = False,
+    ignore_columns: Sequence[str] = (),
+    split_row_groups: bool | int | str = "infer",
+) -> DistributedAssessment:
+    """Assess a Parquet register, a folder of files or one file, partition by partition
+    (:func:`assess_dask`, on the scheduler in use): Dask reads it with pyarrow, a
+    partition per file (or per row group, as ``split_row_groups`` says: Dask's own
+    option), and only the columns the workforce reads (named as
+    :meth:`Workforce.from_pandas <teletravail.workforce.Workforce.from_pandas>` names
+    them, or mapped by ``columns``); another column is an error naming it, unless
+    ``ignore_columns`` lists it. The header is checked before any row is read."""
+    import dask.dataframe as dd  # type: ignore[import-not-found,unused-ignore]
+    import pyarrow.parquet as pq
+
+    from teletravail.workforce.plan import ColumnPlan
+
+    names = pq.ParquetDataset(str(path)).schema.names
+    # the header resolved first: the mapping is checked, and only used columns are read
+    kept = [column for column, _ in ColumnPlan(columns, ignore_columns).header(names).values()]
+    frame = dd.read_parquet(
+        str(path), columns=kept, engine="pyarrow", split_row_groups=split_row_groups
+    )
+    return assess_dask(
+        policy, frame, on, period=period, columns=columns, requested=requested, rows=rows
     )
