@@ -176,3 +176,16 @@ def test_ids_are_compared_as_text_where_their_hashes_meet() -> None:
     ]
     one_hash = [np.zeros(2, dtype=np.uint64), np.zeros(1, dtype=np.uint64)]
     assert _repeated(encoded, [np.array([0, 1]), np.array([0])], one_hash) == {1: ((0, "é1"),)}
+
+
+def test_an_ids_hash_does_not_depend_on_its_column() -> None:
+    """The same id hashes the same in columns of any width; different ids differ."""
+    from teletravail.distributed import _encoded, _hashes
+
+    short = _hashes(_encoded(np.array(["A", "B-1"])))
+    wide = _hashes(_encoded(np.array(["B-1", "A", "a much longer identifier", "é"])))
+    assert short[0] == wide[1] and short[1] == wide[0]
+    assert len(set(wide.tolist())) == 4
+    assert _encoded(np.array(["é"]))[0].decode("utf-8") == "é"
+    many = _hashes(_encoded(lot_2013_population(100_000).ids))
+    assert len(np.unique(many)) == 100_000
