@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 from types import ModuleType
 
+import attrs
 import numpy as np
 import pytest
 from hypothesis import given
@@ -18,15 +19,18 @@ from teletravail.eligibility import AllOf, ExcludedRoles
 from teletravail.errors import ValidationError
 from teletravail.samples import lot_2013_workforce
 from teletravail.synthetic import (
+    LOT_2013,
     REQUESTED_TELEWORK,
     REQUESTED_TELEWORK_WEIGHTS,
     ROLE_WEIGHTS,
     ROLES,
     WORKING_TIME_WEIGHTS,
     WORKING_TIMES,
+    PopulationShare,
+    WorkforceModel,
     lot_2013_population,
 )
-from teletravail.workforce import Workforce
+from teletravail.workforce import CommuteMode, Workforce
 
 from .strategies import lot_rule
 
@@ -192,3 +196,97 @@ def test_the_script_rewrites_the_bundled_file(
     assert script.main([str(output)]) == 0
     bundled = resources.files("teletravail") / "data" / "lot_2013_synthetic.csv"
     assert output.read_bytes() == bundled.read_bytes()
+
+
+# -- the model as a value and a document ------------------------------------------------
+
+
+#: The Lot's model written by hand, as a study would write its file.
+LOT_DOCUMENT = {
+    "name": "Lot 2013",
+    "hire_first": "2000-01-01",
+    "hire_last": "2012-12-31",
+    "working_times": {"50 %": 0.05, "60 %": 0.05, "70 %": 0.05, "80 %": 0.15, "90 %": 0.10,
+                      "100 %": 0.60},
+    "roles": {"production": 0.20, "cadre": 0.15, "travail_social": 0.05,
+              "applications_metier": 0.05, "administration": 0.12, "finances": 0.06,
+              "ressources_humaines": 0.08, "informatique": 0.05, "juridique": 0.04,
+              "communication": 0.04, "marches_publics": 0.06, "secretariat": 0.10},
+    "requested_telework": {"1 workday/week": 0.3, "1.5 workday/week": 0.2,
+                           "2 workday/week": 0.3, "3 workday/week": 0.2},
+    "distance_median": "18 km",
+    "distance_sigma": 0.8,
+}  # fmt: skip
+
+
+def test_the_lot_is_one_model_read_from_its_document() -> None:
+    """The Lot's model is the document written by hand, and both draw the same agents."""
+    read = WorkforceModel.from_dict(LOT_DOCUMENT)
+    assert read == LOT_2013
+    assert WorkforceModel.from_dict(LOT_2013.to_dict()) == LOT_2013
+    drawn, expected = read.draw(3000), lot_2013_population(3000)
+    assert np.array_equal(drawn.commute_distance_km, expected.commute_distance_km)
+    assert np.array_equal(drawn.role.codes, expected.role.codes)
+
+
+def test_the_lot_keeps_its_figures_for_its_seed() -> None:
+    """Same seed, same figures as before the model: the counts the docs have always shown."""
+    staff = lot_2013_population(10_000)
+    assert float(np.mean(staff.working_time_percent == 100)) == 0.5935
+    assert round(float(np.median(staff.commute_distance_km)), 1) == 18.4
+    assert presets.load("lot-2013").eligibility.evaluate(staff, on="2013-01-01").count() == 3469
+    shared = lot_2013_population(10_000, volunteer_share=0.1, teleworkable_share=0.5)
+    assert presets.load("lot-2013").eligibility.evaluate(shared, on="2013-01-01").count() == 165
+
+
+def test_modes_and_populations_are_drawn_by_their_weights() -> None:
+    """Modes and populations follow their weights and change no other column."""
+    model = attrs.evolve(
+        LOT_2013,
+        commute_modes={"car_thermal": 0.7, "bus": 0.2, "bike": 0.1},
+        populations=[
+            PopulationShare(name="siège", share=0.6, establishment="Cahors",
+                            contract_type="fonctionnaire", category="B"),
+            PopulationShare(name="routes", share=0.4, establishment="Figeac",
+                            contract_type="contractuel", tags=["terrain"]),
+        ],
+    )  # fmt: skip
+    staff = model.draw(N)
+    plain = lot_2013_population(N)
+    assert np.array_equal(staff.commute_distance_km, plain.commute_distance_km)
+    assert np.array_equal(staff.hire_date, plain.hire_date)
+    modes = tuple(CommuteMode)
+    drawn = np.array([modes[c].value for c in staff.commute_mode])
+    shares = [float(np.mean(drawn == m)) for m in ("car_thermal", "bus", "bike")]
+    assert shares == pytest.approx([0.7, 0.2, 0.1], abs=TOLERANCE)
+    sites = np.array(staff.establishment.categories)[staff.establishment.codes]
+    assert float(np.mean(sites == "Cahors")) == pytest.approx(0.6, abs=TOLERANCE)
+    kinds = np.array(staff.contract_type.categories)[staff.contract_type.codes]
+    assert np.array_equal(kinds == "contract_staff", sites == "Figeac")
+    tagged = staff.tags[:, staff.tag_names.index("terrain")]
+    assert np.array_equal(tagged, sites == "Figeac")
+    assert WorkforceModel.from_dict(model.to_dict()) == model
+    assert model.to_dict()["populations"][1] == {
+        "name": "routes", "share": 0.4, "contract_type": "contract_staff",
+        "establishment": "Figeac", "tags": ["terrain"],
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        ({"roles": {"cadre": 0.5, "production": 0.4}}, "model.roles"),
+        ({"working_times": {"120 %": 1.0}}, "model.working_times"),
+        ({"requested_telework": {"2 km": 1.0}}, "model.requested_telework"),
+        ({"distance_median": "-3 km"}, "model.distance_median"),
+        ({"commute_modes": {"rocket": 1.0}}, "model.commute_modes"),
+        ({"hire_last": "1999-01-01"}, "model.hire_last"),
+        ({"populations": [{"name": "a", "share": 0.5}]}, "model.populations"),
+        ({"sigma": 1}, "model.sigma"),
+    ],
+)
+def test_a_bad_model_names_its_key(change: dict[str, object], path: str) -> None:
+    """A wrong weight, value, law or key is refused at its key path."""
+    with pytest.raises(ValidationError) as caught:
+        WorkforceModel.from_dict({**LOT_DOCUMENT, **change})
+    assert caught.value.field == path

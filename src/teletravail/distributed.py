@@ -19,6 +19,11 @@ policy also pickles as itself, but a policy with a ``Predicate`` has no document
 refused here). A policy with a selection campaign is refused: its ranking compares every
 eligible agent with every other, which no partition can do alone; assess such a
 workforce in memory.
+
+:func:`assess_parquet` reads a partitioned Parquet register (a folder of files, or one
+file of several row groups) with pyarrow, one Dask partition per file or row group,
+only the columns the workforce uses, and assesses it the same way: a register larger
+than memory is never held whole.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import numpy as np
@@ -45,7 +50,7 @@ if TYPE_CHECKING:
 
     from teletravail.policy import BatchAssessment, Policy
 
-__all__ = ["DistributedAssessment", "assess_dask"]
+__all__ = ["DistributedAssessment", "assess_dask", "assess_parquet"]
 
 Excluded = tuple[tuple[int, str], ...]
 
@@ -144,11 +149,13 @@ def _partition_sums(
     batch = _batch(part, document, on, period, columns, requested, excluded)
     workforce = batch.decisions.workforce
     failed = (*workforce.rejected, *batch.errors)
+    encoded = _encoded(workforce.ids)  # a byte a character, mostly
     return {
         "length": len(part),
         "sums": batch.sums(),
         "errors": [(e.row, e.field, _plain(e.value), e.message) for e in failed],
-        "ids": workforce.ids,
+        "ids": encoded,
+        "id_hashes": _hashes(encoded),
         "id_rows": workforce.source_rows,
     }
 
@@ -171,23 +178,82 @@ def _partition_table(
     return table
 
 
+def _encoded(ids: npt.NDArray[np.str_]) -> npt.NDArray[np.bytes_]:
+    """The ids as UTF-8 bytes, a byte a character for ASCII ids (numpy's own conversion,
+    fast), else encoded one by one."""
+    try:
+        return ids.astype(np.bytes_)
+    except UnicodeEncodeError:
+        encoded: npt.NDArray[np.bytes_] = np.char.encode(ids, "utf-8")
+        return encoded
+
+
+_FNV_OFFSET: Final = np.uint64(0xCBF29CE484222325)
+_FNV_PRIME: Final = np.uint64(0x100000001B3)
+
+
+def _hashes(encoded: npt.NDArray[np.bytes_]) -> npt.NDArray[np.uint64]:
+    """A 64-bit hash of each id's bytes, eight bytes at a time over the whole column (no
+    Python loop over the ids). An id holds no NUL byte, so a word of zeros is past its
+    end and leaves the hash alone: the hash of an id does not depend on the width of the
+    column it sits in. Ids are compared across partitions by their hashes first, and as
+    text only where two hashes meet."""
+    n, width = len(encoded), encoded.dtype.itemsize
+    words = max(1, -(-width // 8))
+    padded = np.zeros((n, words * 8), dtype=np.uint8)
+    if width:
+        padded[:, :width] = encoded.view(np.uint8).reshape(n, width)
+    columns = padded.view(np.uint64)
+    hashed = np.full(n, _FNV_OFFSET, dtype=np.uint64)
+    for k in range(words):
+        word = columns[:, k]
+        mixed = (hashed ^ word) * _FNV_PRIME
+        mixed ^= mixed >> np.uint64(29)
+        hashed = np.where(word != 0, mixed, hashed)
+    return hashed
+
+
+def _text(value: Any) -> str:
+    """An id as text, from the UTF-8 bytes a partition sends (or text)."""
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+
+
 def _repeated(
-    ids: Sequence[npt.NDArray[np.str_]], rows: Sequence[npt.NDArray[np.int64]]
+    ids: Sequence[npt.NDArray[Any]],
+    rows: Sequence[npt.NDArray[np.int64]],
+    hashes: Sequence[npt.NDArray[np.uint64]],
 ) -> dict[int, Excluded]:
-    """Per partition, the good rows whose id a good row of an earlier partition has."""
+    """Per partition, the good rows whose id a good row of an earlier partition has.
+
+    The hashes are sorted (numbers, fast), and only the ids whose hash another id shares
+    are compared as text: a repeated id always shares its hash, so nothing is missed,
+    and a collision of two different ids is told apart by their text. The partitions
+    send their ids as UTF-8 bytes (a quarter of numpy's text for ASCII ids)."""
     if len(ids) < 2 or not sum(len(i) for i in ids):
         return {}
-    every = np.concatenate([np.asarray(i, dtype=str) for i in ids])
+    every_hash = np.concatenate([np.asarray(h, dtype=np.uint64) for h in hashes])
+    order = np.argsort(every_hash, kind="stable")
+    ordered = every_hash[order]
+    same = ordered[1:] == ordered[:-1]
+    if not same.any():
+        return {}
+    shared = np.zeros(len(every_hash), dtype=bool)
+    shared[order[1:][same]] = True
+    shared[order[:-1][same]] = True
+    candidates = np.flatnonzero(shared)  # positions across the input, in partition order
+    starts = np.concatenate([[0], np.cumsum([len(i) for i in ids])])
+    part = np.searchsorted(starts, candidates, side="right") - 1
+    where = candidates - starts[part]
+    every = np.array([_text(ids[p][w]) for p, w in zip(part.tolist(), where.tolist(), strict=True)])
     _, first = np.unique(every, return_index=True)
     later = np.ones(len(every), dtype=bool)
     later[first] = False  # np.unique's index is the first occurrence, in partition order
     if not later.any():
         return {}
-    part = np.repeat(np.arange(len(ids)), [len(i) for i in ids])
-    local = np.concatenate([np.asarray(r, dtype=np.int64) for r in rows])
     found: dict[int, list[tuple[int, str]]] = {}
     for index in np.flatnonzero(later).tolist():
-        found.setdefault(int(part[index]), []).append((int(local[index]), str(every[index])))
+        p, w = int(part[index]), int(where[index])
+        found.setdefault(p, []).append((int(np.asarray(rows[p])[w]), str(every[index])))
     return {p: tuple(sorted(pairs)) for p, pairs in found.items()}
 
 
@@ -264,7 +330,9 @@ def assess_dask(
         )
     )
 
-    again = _repeated([s["ids"] for s in sums], [s["id_rows"] for s in sums])
+    again = _repeated(
+        [s["ids"] for s in sums], [s["id_rows"] for s in sums], [s["id_hashes"] for s in sums]
+    )
     if again:
         redone = compute(  # type: ignore[no-untyped-call,unused-ignore]
             *(task(parts[p], document, day, span, wanted, asked, again[p]) for p in sorted(again))
@@ -303,4 +371,39 @@ def assess_dask(
         errors=tuple(errors),
         partition_rows=tuple(lengths),
         frame=table,
+    )
+
+
+def assess_parquet(
+    policy: Policy,
+    path: Any,
+    on: dt.date | str,
+    *,
+    period: Any = None,
+    columns: Columns | None = None,
+    requested: Any = None,
+    rows: bool = False,
+    ignore_columns: Sequence[str] = (),
+    split_row_groups: bool | int | str = "infer",
+) -> DistributedAssessment:
+    """Assess a Parquet register, a folder of files or one file, partition by partition
+    (:func:`assess_dask`, on the scheduler in use): Dask reads it with pyarrow, a
+    partition per file (or per row group, as ``split_row_groups`` says: Dask's own
+    option), and only the columns the workforce reads (named as
+    :meth:`Workforce.from_pandas <teletravail.workforce.Workforce.from_pandas>` names
+    them, or mapped by ``columns``); another column is an error naming it, unless
+    ``ignore_columns`` lists it. The header is checked before any row is read."""
+    import dask.dataframe as dd  # type: ignore[import-not-found,unused-ignore]
+    import pyarrow.parquet as pq
+
+    from teletravail.workforce.plan import ColumnPlan
+
+    names = pq.ParquetDataset(str(path)).schema.names
+    # the header resolved first: the mapping is checked, and only used columns are read
+    kept = [column for column, _ in ColumnPlan(columns, ignore_columns).header(names).values()]
+    frame = dd.read_parquet(
+        str(path), columns=kept, engine="pyarrow", split_row_groups=split_row_groups
+    )
+    return assess_dask(
+        policy, frame, on, period=period, columns=columns, requested=requested, rows=rows
     )

@@ -169,3 +169,18 @@ def test_the_agent_documents_check_catches_a_wrong_row(monkeypatch: pytest.Monke
     read[7] = {**read[7], "commute_distance": {"value": 1, "unit": "km"}}
     with pytest.raises(AssertionError, match="row 7"):
         script.check(workforce, read, [7])
+
+
+def test_the_national_register_is_written_with_unique_ids(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The 10,000,000-agent benchmark's register: its files, columns and ids across files."""
+    import pandas as pd
+
+    script = _load("national_parquet", monkeypatch)
+    paths = script.write_register(tmp_path, 250, 3)
+    frames = [pd.read_parquet(path) for path in paths]
+    assert [len(f) for f in frames] == [84, 84, 82]
+    assert all(list(f.columns) == script.REGISTER_COLUMNS for f in frames)
+    ids = pd.concat(frames)["id"]
+    assert ids.is_unique and ids.iloc[0] == "SYN-00000001" and ids.iloc[-1] == "SYN-00000250"

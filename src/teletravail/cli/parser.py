@@ -34,6 +34,7 @@ from .options import (
     period_type,
 )
 from .reading import COLUMNS_HELP
+from .report import REPORT_DESCRIPTION, REPORT_HELP, report_parser
 from .serve import SERVE_DESCRIPTION, SERVE_HELP, serve_parser
 
 __all__ = ["build_parser"]
@@ -306,6 +307,8 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         help=say(Phrase("print a JSON document instead", "afficher plutôt un document JSON")),
     )
     command.set_defaults(command="bilan", run=bilan.run)
+
+    report_parser(command_parser("report", help=REPORT_HELP, description=REPORT_DESCRIPTION), lang)
 
     command = command_parser(
         "schedule",

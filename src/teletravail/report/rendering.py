@@ -1,0 +1,136 @@
+"""A bilan as one standalone HTML page, from a Jinja2 template.
+
+The page holds everything it shows: its style sheet inline, its figures as SVG images
+in ``data:`` addresses, no script, no font and nothing fetched from another place (its
+Content-Security-Policy forbids it: a browser offline shows it whole, and a template
+that names an outside resource sees it refused). The templates are shipped in
+``teletravail/report/templates/`` as ``bilan.en.html`` and ``bilan.fr.html``; a folder
+given as ``templates=`` may hold a file of the same name that replaces the shipped one.
+They are autoescaped: a role, a field or a message holding ``<`` or ``&`` is written as
+text. A name a template uses that the data does not give is an error.
+
+Rendering needs Jinja2 (the ``acts`` extra) and matplotlib (the ``plot`` extra); the
+``report`` extra installs both.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from teletravail.errors import ValidationError
+from teletravail.messages import Lang, Phrase, check_lang
+
+from .content import ERRORS_SHOWN, bilan_context
+
+if TYPE_CHECKING:
+    from teletravail.policy import BatchAssessment, Policy
+    from teletravail.workforce import Workforce
+
+__all__ = ["TEMPLATE_NAMES", "bilan_html", "render_bilan", "write_bilan"]
+
+#: The shipped templates, one per language.
+TEMPLATE_NAMES: Final = ("bilan.en.html", "bilan.fr.html")
+
+
+def _jinja() -> Any:
+    try:
+        import jinja2
+    except ImportError as exc:  # pragma: no cover - the extra is part of the test deps
+        raise ValidationError(
+            "report",
+            "Jinja2",
+            Phrase(
+                "the 'report' extra: pip install 'teletravail[report]'",
+                "l'extra «\u00a0report\u00a0»\u00a0: pip install 'teletravail[report]'",
+            ),
+        ) from exc
+    return jinja2
+
+
+def _environment(templates: Any) -> Any:
+    engine = _jinja()
+    shipped = engine.PackageLoader("teletravail.report", "templates")
+    loader: Any = shipped
+    if templates is not None:
+        if not isinstance(templates, str | os.PathLike) or not Path(templates).is_dir():
+            raise ValidationError(
+                "templates",
+                str(templates),
+                Phrase("an existing folder of templates", "un dossier de modèles existant"),
+            )
+        loader = engine.ChoiceLoader([engine.FileSystemLoader(str(templates)), shipped])
+    return engine.Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=engine.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_bilan(
+    batch: BatchAssessment,
+    *,
+    lang: Lang = "en",
+    source: str = "",
+    templates: Any = None,
+    errors_shown: int = ERRORS_SHOWN,
+) -> str:
+    """The bilan of an assessment as one standalone HTML page in ``lang``: the totals,
+    the tables by group, the figures, the assumptions, the sources and the rows in error
+    (the first ``errors_shown``, then their number). ``source`` names the register (a
+    file's path, as the reader should see it)."""
+    said = check_lang(lang)
+    engine = _jinja()
+    name = f"bilan.{said}.html"
+    context = bilan_context(batch, said, source=source, errors_shown=errors_shown)
+    try:
+        text: str = _environment(templates).get_template(name).render(context)
+    except engine.UndefinedError as exc:
+        raise ValidationError(
+            "templates",
+            name,
+            Phrase(
+                "a template that uses only the names the data gives ({error})",
+                "un modèle qui n'emploie que les noms que donnent les données ({error})",
+                error=str(exc),
+            ),
+        ) from None
+    return text
+
+
+def bilan_html(
+    policy: Policy,
+    workforce: Workforce,
+    on: Any,
+    *,
+    period: Any = None,
+    lang: Lang = "en",
+    source: str = "",
+) -> str:
+    """The bilan of ``policy`` on ``workforce`` (the rows it set aside in ``rejected``
+    included), decided on ``on`` and over ``period`` (as :meth:`Policy.assess
+    <teletravail.policy.Policy.assess>` takes them), as :func:`render_bilan` writes it."""
+    batch = policy.assess_workforce(workforce, on, period=period, errors="report")
+    return render_bilan(batch, lang=lang, source=source)
+
+
+def write_bilan(
+    path: str | Path,
+    batch: BatchAssessment,
+    *,
+    lang: Lang = "en",
+    source: str = "",
+    force: bool = False,
+) -> Path:
+    """Write :func:`render_bilan`'s page to ``path``, whole or not at all (an existing
+    file only with ``force``); returns the path written."""
+    from teletravail.outputs import check_output, output_text
+
+    target = check_output(path, force=force)
+    text = render_bilan(batch, lang=lang, source=source)
+    with output_text(path, force=force) as out:
+        out.write(text)
+    return target
