@@ -179,7 +179,9 @@ _DIMENSIONS_FR: dict[str, str] = {
     "[mass] * [co2e] / [length]": "une masse de CO2e par distance",
     "[mass] * [co2e] / [workday]": "une masse de CO2e par jour de travail",
 }
-_FACTOR = re.compile(r"(\*|/)?\s*\[(\w+)\](?:\s*\*\*\s*(-?\d+))?")
+# linear on a long run of spaces: a match starts at its operator or where no space comes
+# before it, never inside a run of spaces, and spaces do not give back what they took
+_FACTOR = re.compile(r"(?:(\*|/)|(?<!\s))\s*+\[(\w+)\](?:\s*+\*\*\s*+(-?\d+))?")
 
 
 def _factors(dimension: str) -> frozenset[tuple[str, int]]:

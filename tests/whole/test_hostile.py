@@ -265,6 +265,22 @@ def test_every_regular_expression_is_linear_on_pathological_input() -> None:
             pattern.sub("", text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(" */[]abc2-é", max_size=24))
+def test_the_linear_expressions_find_what_the_plain_ones_found(text: str) -> None:
+    """The two expressions made linear (spaces that do not backtrack, no match starting
+    inside a run of spaces) find what their plain, backtracking forms find."""
+    from teletravail import errors
+    from teletravail.workforce import fields
+
+    factor = re.compile(r"(\*|/)?\s*\[(\w+)\](?:\s*\*\*\s*(-?\d+))?")
+    assert errors._FACTOR.findall(text) == factor.findall(text)
+    category = re.compile(r"(?:categorie|cat\.?)?\s*([abc])")
+    for word in (text, "cat" + text, "categorie" + text):
+        mine, plain = fields._CATEGORY_TEXT.fullmatch(word), category.fullmatch(word)
+        assert (mine and mine.group(1)) == (plain and plain.group(1))
+
+
 COLUMNS = (
     "id",
     "hire_date",

@@ -168,7 +168,10 @@ _WHICH_STAGIAIRE = Phrase(
     trainee="stagiaire étudiant",
 )
 
-_CATEGORY_TEXT = re.compile(r"(?:categorie|cat\.?)?\s*([abc])")
+#: A category in words ("catégorie B", "cat. b", "B"). It starts at no whitespace that
+#: follows whitespace and its spaces do not give back what they took, so that a search
+#: through a long run of spaces stays linear.
+_CATEGORY_TEXT = re.compile(r"(?<!\s)(?:categorie|cat\.?)?\s*+([abc])")
 
 
 def category(value: Any, field: str = "category") -> Category:
