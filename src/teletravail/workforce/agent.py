@@ -296,9 +296,10 @@ def unreadable_id_array(ids: npt.NDArray[np.str_]) -> npt.NDArray[np.bool_]:
     if not len(ids) or not width:
         return np.zeros(len(ids), dtype=bool)
     points = np.ascontiguousarray(ids).view(np.uint32)
-    hits = _UNREADABLE_POINTS[np.minimum(points, 0xFFFF)]
     found = np.zeros(len(ids), dtype=bool)
-    if hits.any():  # (whole-array tests first: the common column has no hit at all)
+    # whole-array tests first: a column of printable ASCII (the common one) has no hit
+    if (((points < 0x20) & (points != 0)) | (points >= 0x7F)).any():
+        hits = _UNREADABLE_POINTS[np.minimum(points, 0xFFFF)]
         found |= hits.reshape(len(ids), width).any(axis=1)
     lengths = np.strings.str_len(ids)
     if np.count_nonzero(points) != lengths.sum():  # a NUL inside an id
