@@ -110,6 +110,18 @@ def read_text(source: str | Path | IO[str] | IO[bytes], encoding: str | None = N
                     encoding=encoding,
                 ),
             ) from None
+    wide = _wide_encoding(data)
+    if wide is not None:
+        raise ValidationError(
+            "encoding",
+            wide,
+            Phrase(
+                "text in UTF-8, Windows-1252 or Latin-1, the encodings found by themselves"
+                " (give the file's encoding: encoding=..., --encoding)",
+                "du texte en UTF-8, Windows-1252 ou Latin-1, les encodages reconnus seuls"
+                " (donnez l'encodage du fichier" + NBSP + ": encoding=..., --encoding)",
+            ),
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -117,6 +129,28 @@ def read_text(source: str | Path | IO[str] | IO[bytes], encoding: str | None = N
             return data.decode("cp1252")
         except UnicodeDecodeError:  # the few bytes Windows-1252 leaves out
             return data.decode("latin-1")
+
+
+#: The byte order marks of the encodings of two or four bytes a character.
+_WIDE_MARKS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """The encoding of ``data`` when it is one of two or four bytes a character (UTF-16
+    or UTF-32: a byte order mark, or NULs between the letters of its first line), which
+    Windows-1252 would read as text of another meaning; else ``None``."""
+    for mark, name in _WIDE_MARKS:
+        if data.startswith(mark):
+            return name
+    start = data[:1000]
+    if start and start.count(0) * 4 >= len(start):
+        return "UTF-16"
+    return None
 
 
 def csv_records(

@@ -80,6 +80,7 @@ __all__ = [
     "ProgressHook",
     "UnreadableRow",
     "csv_records",
+    "from_arrow",
     "from_csv",
     "from_pandas",
     "from_records",
@@ -509,6 +510,53 @@ def _columnar_csv(
     if told is not None:  # the rows read, counted exactly
         told.tell(n, n)
     return workforce
+
+
+def from_arrow(
+    cls: type[Workforce],
+    table: Any,
+    *,
+    errors: Errors = "raise",
+    ignore_columns: Collection[str] = (),
+    columns: Columns | None = None,
+) -> Workforce:
+    """A workforce of class ``cls`` from a pyarrow Table (a Parquet file's, a
+    spreadsheet's; see :meth:`Workforce.from_arrow
+    <teletravail.workforce.Workforce.from_arrow>`): typed columns convert whole, text
+    is read column by column as a CSV file's (:func:`.columnar.arrow_cells`)."""
+    if not _columnar.available():
+        raise ValidationError("table", type(table).__name__, _PYARROW)
+    import pyarrow as pa
+
+    if not isinstance(table, pa.Table):
+        raise ValidationError(
+            "table", type(table).__name__, Phrase("a pyarrow Table", "une table pyarrow")
+        )
+    names = table.column_names
+    repeated = [name for name in names if names.count(name) > 1]
+    if repeated:
+        raise ValidationError(
+            "columns",
+            repeated[0],
+            Phrase("column names used once", "des noms de colonnes employés une seule fois"),
+        )
+    fields = ColumnPlan(columns, ignore_columns).header(names)
+    n = table.num_rows
+    cells: dict[str, Cells] = {}
+    units: dict[str, str | None] = {}
+    for field, (name, unit) in fields.items():
+        cells[field], units[field] = _columnar.arrow_cells(table.column(name), field, unit), unit
+    return _from_cells(
+        cls,
+        cells,
+        units,
+        n,
+        bad=np.zeros(n, dtype=bool),
+        problems=[],
+        rows=np.arange(n, dtype=np.int64),
+        errors=errors,
+        absent=_absent(cells),
+    )
 
 
 class _Blocks:

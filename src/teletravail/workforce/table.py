@@ -364,6 +364,25 @@ class Workforce:
         )
 
     @classmethod
+    def from_arrow(
+        cls,
+        table: Any,
+        *,
+        errors: Errors = "raise",
+        ignore_columns: Collection[str] = (),
+        columns: Columns | None = None,
+    ) -> Workforce:
+        """Read a pyarrow Table (what a Parquet file, a spreadsheet or Dask give), the
+        columns named as in :meth:`from_records` or mapped by ``columns``. Numbers of a
+        column whose name gives the unit, dates and booleans convert whole; text is
+        read as :meth:`from_csv` reads a CSV file's cells, a column at a time, with the
+        same errors. A column of the wrong type (dates as numbers, say) makes each of
+        its rows a bad row, with its error. Needs pyarrow (the ``parquet`` extra)."""
+        return reading.from_arrow(
+            cls, table, errors=errors, ignore_columns=ignore_columns, columns=columns
+        )
+
+    @classmethod
     def from_pandas(
         cls,
         frame: pd.DataFrame,
