@@ -66,8 +66,9 @@ def write_register(rows: int, folder: Path) -> tuple[Path, Path, int]:
         "date_entree": np.datetime_as_string(staff.hire_date).astype(object),
         "quotite": np.char.mod("%g", staff.working_time_percent).astype(object),
         "fonction": np.array(staff.role.categories, dtype=object)[staff.role.codes],
-        "trajet_km": np.char.replace(np.char.mod("%.1f", staff.commute_distance_km), ".", ",")
-        .astype(object),
+        "trajet_km": np.char.replace(
+            np.char.mod("%.1f", staff.commute_distance_km), ".", ","
+        ).astype(object),
         "demande": np.char.replace(
             np.char.mod("%g", staff.requested_telework_workday_per_week), ".", ","
         ).astype(object),

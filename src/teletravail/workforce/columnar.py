@@ -67,11 +67,10 @@ _LONE_CR = re.compile("\r(?!\n)")
 def available() -> bool:
     """Whether pyarrow is installed (the columnar reader needs it)."""
     try:
-        import pyarrow  # type: ignore[import-untyped,import-not-found,unused-ignore]
-        import pyarrow.csv  # noqa: F401  # type: ignore[import-untyped,import-not-found,unused-ignore]
+        from pyarrow import csv  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError:
         return False
-    return True
+    return csv is not None
 
 
 class CsvTable:
@@ -131,7 +130,7 @@ def csv_table(
     except UnicodeEncodeError:  # a lone surrogate, from a text stream
         return None
     import pyarrow as pa
-    import pyarrow.csv as pv
+    from pyarrow import csv as pv
 
     names = [f"c{i}" for i in range(width)]
     read = pv.ReadOptions(column_names=names, block_size=BLOCK_BYTES, use_threads=True)
@@ -190,7 +189,7 @@ def _read(
 ) -> pa.Table:
     """pyarrow's CSV reader over ``data``, block by block, ``progress`` told of each."""
     import pyarrow as pa
-    import pyarrow.csv as pv
+    from pyarrow import csv as pv
 
     if not data.size:
         names = convert.include_columns
