@@ -50,6 +50,7 @@ MAPPING = {
     "volontaire": "volunteer",
 }
 BAD_SHARE = 0.01
+MEMORY_STAGES = ("start_mib", "read_mib", "assessed_mib")
 
 
 def write_register(rows: int, folder: Path) -> tuple[Path, Path, int]:
@@ -131,9 +132,11 @@ def measure(step: str, path: str) -> dict[str, Any]:
     start = time.perf_counter()
     staff = read_workforce(path, columns=MAPPING)
     read = time.perf_counter()
+    read_mib = max_rss_mib()
     batch = policy.assess_workforce(staff, "2013-01-01", errors="report")
     totals = batch.totals()
     assessed = time.perf_counter()
+    assessed_mib = max_rss_mib()
     frame = tables.assessment_frame(batch)
     end = time.perf_counter()
     return {
@@ -143,6 +146,8 @@ def measure(step: str, path: str) -> dict[str, Any]:
         "table": end - assessed,
         "peak_mib": max_rss_mib(),
         "start_mib": base,
+        "read_mib": read_mib,
+        "assessed_mib": assessed_mib,
         "rows": len(frame),
         "rejected": len(staff.rejected),
         "errors": [[e.row, e.field] for e in staff.rejected[:50]],
@@ -150,15 +155,14 @@ def measure(step: str, path: str) -> dict[str, Any]:
     }
 
 
-def _run(step: str, path: str) -> dict[str, Any]:
+def _run(step: str, path: str, *more: str) -> Any:
     found = subprocess.run(
-        [sys.executable, __file__, "--step", step, "--path", path],
+        [sys.executable, __file__, "--step", step, "--path", path, *more],
         check=True,
         capture_output=True,
         text=True,
     )
-    result: dict[str, Any] = json.loads(found.stdout)
-    return result
+    return json.loads(found.stdout)
 
 
 def main() -> int:
@@ -168,11 +172,17 @@ def main() -> int:
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--path", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.step == "write":
+        print(json.dumps([str(p) for p in write_register(args.rows, Path(args.path))]))
+        return 0
     if args.step:
         print(json.dumps(measure(args.step, args.path)))
         return 0
     with tempfile.TemporaryDirectory() as folder:
-        csv_path, parquet_path, bad = write_register(args.rows, Path(folder))
+        # written by a process of its own: a process's peak resident size counts the
+        # memory of the process it was forked from, so this one stays small
+        written = _run("write", folder, "--rows", str(args.rows))
+        csv_path, parquet_path, bad = Path(written[0]), Path(written[1]), int(written[2])
         size = csv_path.stat().st_size / 2**20
         print(f"register: {args.rows:,} rows, {bad:,} bad, CSV {size:.0f} MiB")
         runs = {
@@ -206,6 +216,13 @@ def main() -> int:
             f"{step:>12}: {seconds[0]:.3f}-{seconds[-1]:.3f} s, peak {peaks[0]:.0f}-{peaks[-1]:.0f}"
             f" MiB{parts}  [{verdict(met)}]"
         )
+        if "read_mib" in results[0]:
+            print(
+                "              peak after the imports {:.0f}, the read {:.0f}, the assessment"
+                " {:.0f} MiB".format(
+                    *(statistics.median(r[k] for r in results) for k in MEMORY_STAGES)
+                )
+            )
     return 0 if ok else 1
 
 

@@ -355,8 +355,9 @@ def coded_column(
         if known is None:
             try:
                 value = convert(raw)
-            except ValidationError as exc:
-                known = exc
+            except ValidationError as exc:  # kept without its frames (and their columns)
+                known = exc.with_traceback(None)
+                known.__context__ = None
             else:
                 known = 0 if value is None else found.setdefault(value, len(table))
                 if known == len(table):

@@ -25,7 +25,17 @@ from teletravail.units import unit as _unit
 from .cells import EXPECTED_TIMELESS, InUnit, cell_quantity, is_missing, read_bool
 from .columns import Categories
 
-__all__ = ["Cells", "CodedCells", "Parsed", "Parser", "PartlyTyped", "TextCells"]
+__all__ = ["Cells", "CodedCells", "Parsed", "Parser", "PartlyTyped", "TextCells", "bare"]
+
+
+def bare(error: ValidationError) -> ValidationError:
+    """An error kept for a report, without the frames its traceback (or that of the
+    error it was raised from) holds: they would keep the columns of the reading alive
+    until the garbage collector ran."""
+    error.__traceback__ = None
+    error.__context__ = None
+    error.__cause__ = None
+    return error
 
 
 class CodedCells:
@@ -261,8 +271,8 @@ class Parser:
     ) -> Parsed:
         """Parse each distinct cell once (``coded``: the numbering, when already made);
         missing cells take ``default``."""
-        if values is None:
-            return Parsed(np.zeros(self.n, dtype=np.intp), [default])
+        if values is None:  # every row the default: one shared zero, no column made
+            return Parsed(np.broadcast_to(np.intp(0), (self.n,)), [default])
         codes, uniques = coded if coded is not None else _codes(values)
         parsed: list[Any] = [default] * len(uniques)
         failed: dict[int, ValidationError] = {}
@@ -272,7 +282,7 @@ class Parser:
             try:
                 parsed[code] = read(value)
             except ValidationError as exc:
-                failed[code] = exc
+                failed[code] = bare(exc)
         self.fail(codes, len(uniques), failed)
         return Parsed(codes, parsed)
 

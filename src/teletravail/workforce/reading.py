@@ -71,6 +71,8 @@ from .plan import EXPECTED_TEXT_NAMES, ColumnPlan, Columns
 if TYPE_CHECKING:
     import pandas as pd
 
+    from teletravail.units import Quantity
+
     from .table import Workforce
 
 __all__ = [
@@ -308,6 +310,7 @@ def _from_cells(
     id_cells = cells.get("id")
     if isinstance(id_cells, TextCells):  # a columnar reader's ids, stripped whole
         stripped_ids = column.required_text("id", id_cells, None)
+        id_cells.raw = stripped_ids  # the cells as written are no longer needed
         id_codes, id_values = np.zeros(0, dtype=np.intp), list[Any]()
     else:
         id_codes, id_values = column.codes(id_cells)
@@ -344,24 +347,33 @@ def _from_cells(
     ids: list[str] | npt.NDArray[np.str_]
     if isinstance(id_cells, TextCells):
         ids = stripped_ids[keep]
+        del stripped_ids
+        id_cells.raw = ids
     else:  # a list, not a numpy column: numpy would drop a trailing NUL before it is seen
         ids = [str(v).strip() for v in (id_values[c] for c in id_codes[keep].tolist())]
+
+    def quantity(name: str, unit: str) -> Quantity | None:
+        """A quantity column of the kept rows; an absent one takes from_columns' default."""
+        return Q_(magnitudes[name][keep], unit) if name in cells else None
+
+    # an absent column is left to from_columns, which gives it its default without a
+    # column of the input's length made here first
     return cls.from_columns(
         ids=ids if kept else np.array([], dtype=str),
         hire_date=hire[keep],
-        working_time=Q_(magnitudes["working_time"][keep], WORKING_TIME_UNIT),
-        role=roles.categories(keep),
-        tags=tags.tag_matrix(keep),
-        commute_distance=Q_(magnitudes["commute_distance"][keep], DISTANCE_UNIT),
-        commute_time=Q_(magnitudes["commute_time"][keep], COMMUTE_TIME_UNIT),
-        commute_mode=modes.values(keep),
-        volunteer=volunteers[keep],
-        teleworkable_post=posts[keep],
-        derogations=derogations.derogations(keep),
-        requested_telework=Q_(magnitudes["requested_telework"][keep], REQUESTED_TELEWORK_UNIT),
+        working_time=quantity("working_time", WORKING_TIME_UNIT),
+        role=roles.categories(keep) if "role" in cells else None,
+        tags=tags.tag_matrix(keep) if "tags" in cells else None,
+        commute_distance=quantity("commute_distance", DISTANCE_UNIT),
+        commute_time=quantity("commute_time", COMMUTE_TIME_UNIT),
+        commute_mode=modes.values(keep) if "commute_mode" in cells else None,
+        volunteer=volunteers[keep] if "volunteer" in cells else None,
+        teleworkable_post=posts[keep] if "teleworkable_post" in cells else None,
+        derogations=derogations.derogations(keep) if "derogations" in cells else None,
+        requested_telework=quantity("requested_telework", REQUESTED_TELEWORK_UNIT),
         pattern=patterns.values(keep) if "pattern" in cells else None,
         days_off=off.values(keep) if "days_off" in cells else None,
-        telecentre_distance=Q_(magnitudes["telecentre_distance"][keep], DISTANCE_UNIT),
+        telecentre_distance=quantity("telecentre_distance", DISTANCE_UNIT),
         absences=absences.values(keep) if "absences" in cells else None,
         authorisation=authorised.values(keep) if "authorisation" in cells else None,
         contract_type=contracts.categories(keep) if "contract_type" in cells else None,
@@ -407,9 +419,12 @@ def from_csv(
         header, _, found = split(line, delimiter)
         fields = plan.header(header)
         if header and len(set(header)) == len(header):
-            read = _columnar_csv(cls, body, header, found, fields, plan, errors, progress, id_cells)
+            # the text handed over, not kept here: it is let go once pyarrow has it
+            held, text, body = [body], "", ""
+            read = _columnar_csv(cls, held, header, found, fields, plan, errors, progress, id_cells)
             if read is not None:
                 return read
+            text = line + held[0]
     header, lines, delimiter = split(text, delimiter)
     fields = plan.header(header)
     records = line_records(header, lines, delimiter)
@@ -438,7 +453,7 @@ _PYARROW = Phrase(
 
 def _columnar_csv(
     cls: type[Workforce],
-    body: str,
+    held: list[str],
     header: list[str],
     delimiter: str,
     fields: Mapping[str, tuple[str, str | None]],
@@ -449,7 +464,9 @@ def _columnar_csv(
 ) -> Workforce | None:
     """The rows of a CSV text split by pyarrow and read column by column
     (:mod:`.columnar`), the lines it leaves aside read as records here; ``None`` when
-    the text is one to read row by row whole."""
+    the text is one to read row by row whole. ``held`` holds the text after the header,
+    and is emptied once pyarrow has read it (it is left as it was for ``None``)."""
+    body = held[0]
     position = {name: index for index, name in enumerate(header)}
     used = sorted({position[name] for name, _ in fields.values()})
     total = 0  # the lines after the header, less the empty ones (counted exactly below)
@@ -459,6 +476,8 @@ def _columnar_csv(
     table = _columnar.csv_table(body, delimiter, len(header), used, told)
     if table is None:
         return None
+    del body
+    held.clear()
     n = table.n
     bad = np.zeros(n, dtype=bool)
     problems: list[RowError] = []
@@ -481,7 +500,7 @@ def _columnar_csv(
             found.append(values[field][1] if field in values else "")
     cells: dict[str, Cells] = {}
     units: dict[str, str | None] = {}
-    id_column = None
+    id_column = column = None
     for field, (name, unit) in fields.items():
         column = table.column(position[name], hard_cells[field])
         if field == "id":
@@ -496,6 +515,7 @@ def _columnar_csv(
             for (row, _), cell in zip(table.hard, hard_ids, strict=True):
                 texts[row] = cell
             id_cells.extend(texts)
+    del table, id_column, column  # pyarrow's columns let go: the cells hold their own
     workforce = _from_cells(
         cls,
         cells,
