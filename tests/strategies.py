@@ -933,3 +933,95 @@ def register_histories(draw: st.DrawFn, terms: object = None) -> object:
     if history_problems(events, sector=sector, contract=contract, terms=terms):
         return None
     return AuthorisationHistory(sector=sector, contract=contract, terms=terms, events=events)
+
+
+#: Cells a hostile register may hold, by column: good ones, and ones each reader must
+#: refuse with the same error (bad dates, numbers in words, exponents, units in cells,
+#: spaces of all kinds, decimal commas, quotes).
+HOSTILE_CELLS: dict[str, list[str]] = {
+    "id": ["A", " B ", "C\u00a0", "é-1", "", "  ", "D\u200b", '"E"', '"F;G"', "H'"],
+    "date": [
+        "2010-01-01",
+        " 2011-05-02 ",
+        "2013-02-30",
+        "01/02/2010",
+        "",
+        "2010-1-1",
+        "1850-01-01",
+        "2010-01-01T08:00",
+        '"2012-03-04"',
+    ],
+    "number": [
+        "12",
+        "12,5",
+        " 7.25 ",
+        "+3",
+        ".5",
+        "5.",
+        "1e3",
+        "1e400",
+        "douze",
+        "1 000",
+        "",
+        "nan",
+        "-4",
+        "12 km",
+        "0012345678901234567",
+        '"9,5"',
+        "١٢",
+    ],
+    "percent": ["100", "80", "90,5", "120", "0", "", "50 %", "cent"],
+    "role": ["instructeur", "équipe", " cadre ", "accueil général", "€uro", ""],
+    "flag": ["oui", "non", "yes", "", "peut-être", "1"],
+}
+
+
+class HostileRegister(NamedTuple):
+    """A register with French headers and the mapping that reads them, in an encoding
+    (UTF-8, Latin-1 or Windows-1252), with ``,`` or ``;``, and lines of every kind:
+    good, short, long, an open quote, a blank or a spaces-only line, CRLF endings."""
+
+    data: bytes
+    columns: dict[str, str | tuple[str, str]]
+    encoding: str
+
+
+@st.composite
+def hostile_registers(draw: st.DrawFn) -> HostileRegister:
+    """A hostile register (see :class:`HostileRegister`)."""
+    delimiter = draw(st.sampled_from([",", ";"]))
+    encoding = draw(st.sampled_from(["utf-8", "latin-1", "cp1252"]))
+    header = ["matricule", "date_entree", "trajet_mi", "quotite", "fonction", "volontaire"]
+    kinds = ["id", "date", "number", "percent", "role", "flag"]
+    lines = [delimiter.join(header)]
+    for _ in range(draw(st.integers(0, 12))):
+        cells = [draw(st.sampled_from(HOSTILE_CELLS[kind])) for kind in kinds]
+        shape = draw(st.sampled_from(["row"] * 6 + ["short", "long", "quote", "blank", "spaces"]))
+        if shape == "short":
+            cells = cells[:-1]
+        elif shape == "long":
+            cells = [*cells, "extra"]
+        elif shape == "quote":
+            cells[0] = '"' + cells[0]
+        line = delimiter.join(cells)
+        if shape == "blank":
+            line = ""
+        elif shape == "spaces":
+            line = "  "
+        lines.append(line)
+    end = draw(st.sampled_from(["\n", "\r\n"]))
+    text = end.join(lines) + draw(st.sampled_from(["", end]))
+    if encoding != "utf-8":  # what the encoding cannot write, written otherwise
+        text = text.encode(encoding, errors="replace").decode(encoding)
+    return HostileRegister(
+        data=text.encode(encoding),
+        columns={
+            "matricule": "id",
+            "date_entree": "hire_date",
+            "trajet_mi": ("commute_distance", "mi"),
+            "quotite": ("working_time", "%"),
+            "fonction": "role",
+            "volontaire": "volunteer",
+        },
+        encoding=encoding,
+    )

@@ -318,6 +318,8 @@ def _example(cls: type[BaseException]) -> BaseException:
         return cls(
             "distance", "2 kg", "[length]", Phrase("its dimension is [mass]", "c'est une masse")
         )
+    if cls.__name__ == "RegisterError":
+        return cls("registre.csv", "columns.quotite", "quotite", expected, 1200)  # type: ignore[call-arg]
     if cls.__name__ == "QuotaExceededError":
         agent = Agent(id="A", hire_date="2020-01-01", working_time="100 %")
         decision = Quota(maximum="1 workday/week").check(

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import teletravail.messages as messages
 import teletravail.unit_words as unit_words
-from teletravail.formats import date, french_quantity, quantity
+from teletravail.formats import date, french_quantity, number, quantity
 from teletravail.messages import (
     NBSP,
     NNBSP,
@@ -57,6 +57,7 @@ __all__ = [
     "ProcedureError",
     "QuotaExceededError",
     "ReferenceDateError",
+    "RegisterError",
     "RowError",
     "TeletravailError",
     "TransitionError",
@@ -474,6 +475,45 @@ class WorkforceError(TeletravailError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.errors,), self.__dict__)
+
+
+class RegisterError(ValidationError):
+    """A register file that cannot be read at all: an encoding not known, a mapping to a
+    column it lacks, two columns for one field, merged header cells. It names the file
+    (``source``), and ``field`` the column (``columns.<name>``) or what is wrong
+    (``encoding``, ``header``); ``rows`` is the file's data rows, none of them read, so
+    that a run says how many rows failed.
+
+    .. versionadded:: 0.1.0 (issue 18)"""
+
+    code: ClassVar[str] = "bad_register"
+
+    def __init__(self, source: str, field: str, value: Any, expected: str, rows: int) -> None:
+        self.source = source
+        self.rows = rows
+        super().__init__(field, value, expected)
+        self.args = (f"{source}: {self.args[0]} ({_rows_en(rows)} not read)",)
+
+    def text(self, lang: Lang = "en") -> str:
+        """The message in ``lang``, the file first and the rows not read last."""
+        if check_lang(lang) == "en":
+            return str(self)
+        rows = number(self.rows, "fr") + (" ligne" if self.rows < 2 else " lignes")
+        unread = "non lue" if self.rows < 2 else "non lues"
+        found = _expected_found(self.field, self.value, self.expected)
+        return f"{self.source}{NBSP}: {found} ({rows} {unread})"
+
+    def to_dict(self) -> dict[str, Any]:
+        """With the file (``source``) and its data rows not read (``rows``)."""
+        return super().to_dict() | {"source": self.source, "rows": self.rows}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = (self.source, self.field, self.value, self.expected, self.rows)
+        return (type(self), state, self.__dict__)
+
+
+def _rows_en(count: int) -> str:
+    return number(count, "en") + (" row" if count == 1 else " rows")
 
 
 class Problem:

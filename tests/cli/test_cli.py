@@ -444,11 +444,27 @@ def test_assess_progress_only_when_asked(
 def test_assess_unknown_column_is_an_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A column the workforce does not know stops the command with its message."""
+    """A column the workforce does not know stops the command with its message, which
+    names the file and says how many rows were not read."""
     path = tmp_path / "odd.csv"
     path.write_text("id,hire_date,salary\nA,2010-01-01,3\n", encoding="utf-8")
     assert main(["assess", "--policy", "lot-2013", str(path)]) == 1
-    assert capsys.readouterr().err.startswith("teletravail: error: columns.salary: expected ")
+    err = capsys.readouterr().err
+    assert err.startswith(f"teletravail: error: {path}: columns.salary: expected ")
+    assert err.endswith("(1 row not read)\n")
+
+
+def test_assess_reads_a_register_in_the_encoding_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--encoding reads a register in an encoding not found by itself (UTF-16); without
+    it, the file is refused, named, with its rows not read."""
+    path = tmp_path / "export.csv"
+    path.write_bytes("id,hire_date\nA,2010-01-01\n".encode("utf-16"))
+    assert main(["assess", "--policy", "lot-2013", str(path), "-q"]) == 1
+    assert "encoding: expected text in UTF-8" in capsys.readouterr().err
+    assert main(["assess", "--policy", "lot-2013", str(path), "--encoding", "utf-16"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("0,A,granted")
 
 
 # -- bilan ------------------------------------------------------------------------------

@@ -184,3 +184,23 @@ def test_the_national_register_is_written_with_unique_ids(
     assert all(list(f.columns) == script.REGISTER_COLUMNS for f in frames)
     ids = pd.concat(frames)["id"]
     assert ids.is_unique and ids.iloc[0] == "SYN-00000001" and ids.iloc[-1] == "SYN-00000250"
+
+
+def test_the_reading_benchmark_reads_every_row(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """benchmarks/reading.py's register, from CSV and from Parquet, comes out whole: a
+    row per input row, its 1 % of bad rows set aside with their number, the same rows
+    and totals from both files."""
+    reading = _load("reading", monkeypatch)
+    csv_path, parquet_path, bad = reading.write_register(2_000, tmp_path)
+    from_csv = reading.measure("csv", str(csv_path))
+    from_parquet = reading.measure("parquet", str(parquet_path))
+    assert bad == 20 and from_csv["rows"] == 2_000 and from_csv["rejected"] == bad
+    for key in ("rows", "rejected", "errors", "granted"):
+        assert from_csv[key] == from_parquet[key]
+    assert {field for _, field in from_csv["errors"]} <= {
+        "hire_date",
+        "commute_distance",
+        "working_time",
+    }

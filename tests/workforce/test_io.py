@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from teletravail import Workforce, presets
-from teletravail.errors import ValidationError, WorkforceError
+from teletravail.errors import RegisterError, ValidationError, WorkforceError
 from teletravail.synthetic import lot_2013_population
 from teletravail.tables import assessment_frame, row_counts
 from teletravail.workforce.io import read_workforce
@@ -214,7 +215,7 @@ def test_read_csv_and_parquet_alike(tmp_path: Path) -> None:
 def test_read_workforce_refuses_what_it_cannot_read(tmp_path: Path) -> None:
     """Unknown suffixes, missing files and broken Parquet are errors naming the problem."""
     with pytest.raises(ValidationError, match=r"\.parquet"):
-        read_workforce(tmp_path / "staff.xlsx")
+        read_workforce(tmp_path / "staff.ods")
     with pytest.raises(ValidationError, match="exists"):
         read_workforce(tmp_path / "missing.csv")
     broken = tmp_path / "broken.parquet"
@@ -341,3 +342,92 @@ def test_impact_and_assessment_tables_in_pint_columns() -> None:
     table = assessment_frame(batch, units="pint")
     total = table["allowance"].pint.to("EUR").sum()
     assert float(total.magnitude) == batch.totals()["allowance"].m_as("EUR")
+
+
+# --- files that cannot be read at all: the file, the column, the rows not read ----------------
+
+
+def test_a_file_in_an_unknown_encoding_names_the_file(tmp_path: Path) -> None:
+    """A UTF-16 export is not read as Windows-1252 garbage: the error names the file,
+    the encoding found and the rows not read; given its encoding, it reads."""
+    path = tmp_path / "export.csv"
+    path.write_bytes("id,hire_date\nA,2010-01-01\nB,2011-01-01\n".encode("utf-16"))
+    with pytest.raises(RegisterError) as caught:
+        read_workforce(path)
+    error = caught.value
+    assert error.source == str(path) and error.field == "encoding" and error.value == "UTF-16"
+    assert error.rows == 2 and str(error).endswith("(2 rows not read)")
+    assert error.text("fr").endswith("(2 lignes non lues)")
+    assert read_workforce(path, encoding="utf-16").ids.tolist() == ["A", "B"]
+
+
+def test_a_mapping_to_a_missing_column_or_two_columns_for_one_field(tmp_path: Path) -> None:
+    """A mapped column the file lacks, and two columns for one field, name the file and
+    the column; no row is read."""
+    path = tmp_path / "registre.csv"
+    path.write_text("matricule;date_entree;quotite\nM-1;2010-01-01;80\n", encoding="utf-8")
+    with pytest.raises(RegisterError) as caught:
+        read_workforce(path, columns={"matricule": "id", "date_entre": "hire_date"})
+    assert caught.value.field == "columns.date_entre" and caught.value.rows == 1
+    assert "did you mean 'date_entree'" in str(caught.value)
+    with pytest.raises(RegisterError) as caught:
+        read_workforce(path, columns={"matricule": "id", "date_entree": "id"})
+    assert caught.value.field == "columns.date_entree" and str(path) in str(caught.value)
+
+
+def test_an_xlsx_workbook_is_read_and_merged_header_cells_refused(tmp_path: Path) -> None:
+    """The first sheet of a workbook reads as a CSV file would, typed cells included
+    (dates, numbers, an id as a whole number); merged header cells are an error naming
+    the file and the columns merged."""
+    openpyxl = pytest.importorskip("openpyxl")
+    pytest.importorskip("python_calamine")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["matricule", "date_entree", "trajet_km", "fonction"])
+    sheet.append(["M-1", dt.date(2010, 1, 1), 12.5, "équipe"])
+    sheet.append([42, dt.datetime(2011, 1, 1), "7,5", "cadre"])
+    sheet.append([])
+    sheet.append(["M-3", "2013-02-30", "douze", "cadre"])
+    path = tmp_path / "registre.xlsx"
+    book.save(path)
+    mapping = {
+        "matricule": "id",
+        "date_entree": "hire_date",
+        "trajet_km": "commute_distance_km",
+        "fonction": "role",
+    }
+    staff = read_workforce(path, columns=mapping)
+    assert staff.ids.tolist() == ["M-1", "42"]
+    assert staff.commute_distance_km.tolist() == [12.5, 7.5]
+    assert [(e.row, e.field) for e in staff.rejected] == [(2, "hire_date")]
+    sheet.merge_cells("C1:D1")
+    book.save(path)
+    with pytest.raises(RegisterError) as caught:
+        read_workforce(path, columns=mapping)
+    assert caught.value.field == "header" and caught.value.rows == 4
+    assert "columns C to D are merged" in str(caught.value)
+
+
+def test_a_parquet_file_of_the_wrong_types_keeps_every_row(tmp_path: Path) -> None:
+    """Hire dates written as numbers and distances as booleans: every row comes out,
+    each with its row number, field and error, and the run says how many failed."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    table = pa.table(
+        {
+            "id": ["A", "B", "C"],
+            "hire_date": [20100101, 20110101, None],
+            "commute_distance_km": [True, False, True],
+        }
+    )
+    pq.write_table(table, tmp_path / "staff.parquet")
+    staff = read_workforce(tmp_path / "staff.parquet")
+    assert len(staff) == 0 and [e.row for e in staff.rejected] == [0, 1, 2]
+    assert [e.field for e in staff.rejected] == ["hire_date"] * 3
+    assert staff.rejected[0].message == (
+        "hire_date: expected a date (datetime.date or 'YYYY-MM-DD'), got 20100101"
+    )
+    good = pa.table({"id": ["A"], "hire_date": pa.array([dt.date(2010, 1, 1)])})
+    pq.write_table(good, tmp_path / "good.parquet")
+    assert read_workforce(tmp_path / "good.parquet").ids.tolist() == ["A"]

@@ -42,13 +42,33 @@ def latin(tmp_path: Path) -> Path:
 
 
 def test_progress_is_told_each_row_and_the_rows_of_the_file(latin: Path) -> None:
-    """The hook hears 0 before the first row, then each row read, of the file's five
-    data rows (the blank line is none)."""
+    """Read row by row, the hook hears 0 before the first row, then each row read, of
+    the file's five data rows (the blank line is none)."""
     calls: list[tuple[int, int]] = []
     Workforce.from_csv(
-        latin, errors="report", columns={"matricule": "id"}, progress=lambda *c: calls.append(c)
+        latin,
+        errors="report",
+        columns={"matricule": "id"},
+        progress=lambda *c: calls.append(c),
+        columnar=False,
     )
     assert calls == [(0, 5), (1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+
+
+def test_progress_of_the_columnar_reader_by_blocks(latin: Path) -> None:
+    """Read column by column, the hook hears 0 first, then the rows split block by
+    block, never fewer than before, and last every row of the file."""
+    calls: list[tuple[int, int]] = []
+    Workforce.from_csv(
+        latin,
+        errors="report",
+        columns={"matricule": "id"},
+        progress=lambda *c: calls.append(c),
+        columnar=True,
+    )
+    assert calls[0] == (0, 5) and calls[-1] == (5, 5)
+    done = [call[0] for call in calls]
+    assert done == sorted(done)
 
 
 def test_the_id_cells_of_the_rows_set_aside(latin: Path) -> None:
@@ -139,7 +159,11 @@ def test_the_command_reads_a_register_as_the_api_does(register: Register) -> Non
         ids: list[str] = []
         calls: list[tuple[int, int]] = []
         api = Workforce.from_csv(
-            path, errors="report", id_cells=ids, progress=lambda *c: calls.append(c)
+            path,
+            errors="report",
+            id_cells=ids,
+            progress=lambda *c: calls.append(c),
+            columnar=False,
         )
         command, command_ids, _ = read_register(str(path))
         told = Workforce.from_csv(path, errors="report", delimiter=register.delimiter)

@@ -158,7 +158,12 @@ def run(args: argparse.Namespace) -> int:
     on = reference_date(policy, args.on)
     columns = column_mapping(args.columns)
     workforce, ids, progress = read_register(
-        args.workforce, columns, asked=args.progress, quiet=args.quiet, lang=args.lang
+        args.workforce,
+        columns,
+        asked=args.progress,
+        quiet=args.quiet,
+        lang=args.lang,
+        encoding=args.encoding,
     )
     progress.start("assessing", len(ids))
     batch = policy.assess_workforce(workforce, on, period=args.period, errors="report")

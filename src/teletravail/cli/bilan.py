@@ -362,7 +362,8 @@ def run(args: argparse.Namespace) -> int:
 
         workforce, source, synthetic = lot_2013_workforce(), SYNTHETIC_SOURCE, True
     else:
-        workforce = read_register(args.workforce, column_mapping(args.columns))[0]
+        columns = column_mapping(args.columns)
+        workforce = read_register(args.workforce, columns, encoding=args.encoding)[0]
         source, synthetic = args.workforce, _is_shipped_sample(args.workforce)
     bad: list[RowError] = []
     document = _bilan_document(

@@ -33,7 +33,7 @@ from .options import (
     output_options,
     period_type,
 )
-from .reading import COLUMNS_HELP
+from .reading import COLUMNS_HELP, ENCODING_HELP
 from .report import REPORT_DESCRIPTION, REPORT_HELP, report_parser
 from .serve import SERVE_DESCRIPTION, SERVE_HELP, serve_parser
 
@@ -225,6 +225,9 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         "--columns", metavar=say(Phrase("MAPPING", "CORRESPONDANCE")), help=say(COLUMNS_HELP)
     )
     command.options.add_argument(
+        "--encoding", metavar=say(Phrase("ENCODING", "ENCODAGE")), help=say(ENCODING_HELP)
+    )
+    command.options.add_argument(
         "-o",
         "--output",
         metavar=say(OUT),
@@ -295,6 +298,9 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     )
     command.options.add_argument(
         "--columns", metavar=say(Phrase("MAPPING", "CORRESPONDANCE")), help=say(COLUMNS_HELP)
+    )
+    command.options.add_argument(
+        "--encoding", metavar=say(Phrase("ENCODING", "ENCODAGE")), help=say(ENCODING_HELP)
     )
     command.options.add_argument("--on", type=date, metavar=say(DATE), help=say(ON_HELP))
     command.options.add_argument(

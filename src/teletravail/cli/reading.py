@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLUMNS_HELP",
+    "ENCODING_HELP",
     "column_mapping",
     "load_policy",
     "policy_inputs",
@@ -64,6 +65,14 @@ COLUMNS_HELP: Final = Phrase(
     "'matricule=id,quotite=working_time:%%' (a unit after ':')",
     "les noms de colonnes du registre\u00a0: un fichier TOML ou JSON qui associe chacune à un "
     "champ, ou 'matricule=id,quotite=working_time:%%' (une unité après ':')",
+)
+
+
+#: The help of ``--encoding``, in English and French.
+ENCODING_HELP: Final = Phrase(
+    "the encoding of a CSV register (default: UTF-8, or Windows-1252 when the file is not UTF-8)",
+    "l'encodage d'un registre CSV (par défaut\u00a0: UTF-8, ou Windows-1252 si le fichier"
+    " n'est pas en UTF-8)",
 )
 
 
@@ -122,15 +131,17 @@ def read_register(
     asked: bool = False,
     quiet: bool = True,
     lang: Lang = "en",
+    encoding: str | None = None,
 ) -> tuple[Workforce, list[str], Progress]:
-    """A workforce CSV file read as the Python API reads it (:meth:`Workforce.from_csv
-    <teletravail.workforce.Workforce.from_csv>` with ``errors="report"``: bad rows are
-    set aside; its defaults otherwise, ``columns`` mapping the file's own column names
-    to fields), each row's id cell as written (for the rows set aside), and the progress
+    """A workforce file (CSV, Parquet or ``.xlsx``) read as the Python API reads it
+    (:func:`~teletravail.workforce.io.read_workforce`, with ``errors="report"``: bad
+    rows are set aside; its defaults otherwise, ``columns`` mapping the file's own
+    column names to fields, ``encoding`` that of a CSV file when it is not found by
+    itself), each row's id cell as written (for the rows set aside), and the progress
     of the run: shown on stderr as the rows are read when the file is large enough and
     ``asked`` or on a terminal, never when ``quiet`` (:func:`progress_for`), in
     ``lang``."""
-    from teletravail.workforce import Workforce
+    from teletravail.workforce.io import read_workforce
 
     ids: list[str] = []
     shown = Progress(None, lang)
@@ -143,8 +154,10 @@ def read_register(
         else:
             shown.update(done)
 
-    workforce = Workforce.from_csv(
-        path, errors="report", columns=columns, progress=reading, id_cells=ids
+    if not os.path.isfile(path):  # the system's reason said, as for any file read
+        read_text(path)
+    workforce = read_workforce(
+        path, errors="report", columns=columns, encoding=encoding, progress=reading, id_cells=ids
     )
     shown.finish(len(ids))
     return workforce, ids, shown

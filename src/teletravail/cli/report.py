@@ -34,7 +34,14 @@ from .options import (
     output_options,
     period_type,
 )
-from .reading import COLUMNS_HELP, column_mapping, load_policy, policy_inputs, read_register
+from .reading import (
+    COLUMNS_HELP,
+    ENCODING_HELP,
+    column_mapping,
+    load_policy,
+    policy_inputs,
+    read_register,
+)
 
 __all__ = ["REPORT_DESCRIPTION", "REPORT_HELP", "report_parser", "run"]
 
@@ -75,6 +82,9 @@ def report_parser(command: LocalizedParser, lang: Lang) -> None:
     command.options.add_argument(
         "--columns", metavar=say(Phrase("MAPPING", "CORRESPONDANCE")), help=say(COLUMNS_HELP)
     )
+    command.options.add_argument(
+        "--encoding", metavar=say(Phrase("ENCODING", "ENCODAGE")), help=say(ENCODING_HELP)
+    )
     command.options.add_argument("--on", type=date_type(lang), metavar=say(DATE), help=say(ON_HELP))
     command.options.add_argument(
         "--period",
@@ -105,7 +115,8 @@ def run(args: argparse.Namespace) -> int:
 
     policy = load_policy(args.policy)
     on = reference_date(policy, args.on)
-    workforce = read_register(args.workforce, column_mapping(args.columns), lang=args.lang)[0]
+    columns = column_mapping(args.columns)
+    workforce = read_register(args.workforce, columns, encoding=args.encoding, lang=args.lang)[0]
     batch = policy.assess_workforce(workforce, on, period=args.period, errors="report")
     page = render_bilan(batch, lang=args.lang, source=args.workforce)
     with output_text(args.output, **options) as out:

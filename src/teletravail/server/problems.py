@@ -89,6 +89,7 @@ _TITLES: Final[dict[str, Phrase]] = {
     "unit": Phrase("Wrong or missing unit", "Unité erronée ou manquante"),
     "bad_document": Phrase("Document with problems", "Document qui a des problèmes"),
     "bad_rows": Phrase("Invalid rows", "Lignes non valides"),
+    "bad_register": Phrase("Unreadable register", "Registre illisible"),
     "dated_value": Phrase("Malformed dated values", "Valeurs datées mal formées"),
     "no_value_in_force": Phrase("No value in force", "Aucune valeur en vigueur"),
     "reference_date": Phrase("Inconsistent reference date", "Date de référence incohérente"),

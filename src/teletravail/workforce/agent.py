@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
+import numpy.typing as npt
 
 from teletravail._checks import enum_value, named
 from teletravail.dated import check_order
@@ -268,6 +269,42 @@ def unreadable_ids(texts: Sequence[str]) -> list[int]:
     if joined.count("\n") != max(len(texts) - 1, 0):  # an id holding a line break
         found.update(i for i, t in enumerate(texts) if "\n" in t)
     return sorted(found)
+
+
+def _unreadable_table() -> npt.NDArray[np.bool_]:
+    """The code points below U+10000 that :data:`_UNREADABLE` matches, or a line break."""
+    table = np.zeros(0x10000, dtype=bool)
+    every = "".join(map(chr, range(0x10000)))
+    table[[match.start() for match in _UNREADABLE.finditer(every)]] = True
+    table[0x0A] = True
+    table[0] = False  # numpy pads its strings with NULs: one inside an id is found apart
+    return table
+
+
+_UNREADABLE_POINTS: npt.NDArray[np.bool_] | None = None
+
+
+def unreadable_id_array(ids: npt.NDArray[np.str_]) -> npt.NDArray[np.bool_]:
+    """Which ids of a numpy string column hold a character no id may: the same test as
+    :func:`unreadable_ids`, on the column's code points with one table look-up each
+    (no Python string is made). numpy keeps no trailing NUL in its strings; one inside
+    an id is found by the length numpy gives it."""
+    global _UNREADABLE_POINTS
+    if _UNREADABLE_POINTS is None:
+        _UNREADABLE_POINTS = _unreadable_table()
+    width = ids.dtype.itemsize // 4
+    if not len(ids) or not width:
+        return np.zeros(len(ids), dtype=bool)
+    points = np.ascontiguousarray(ids).view(np.uint32)
+    found = np.zeros(len(ids), dtype=bool)
+    # whole-array tests first: a column of printable ASCII (the common one) has no hit
+    if (((points < 0x20) & (points != 0)) | (points >= 0x7F)).any():
+        hits = _UNREADABLE_POINTS[np.minimum(points, 0xFFFF)]
+        found |= hits.reshape(len(ids), width).any(axis=1)
+    lengths = np.strings.str_len(ids)
+    if np.count_nonzero(points) != lengths.sum():  # a NUL inside an id
+        found |= np.count_nonzero(points.reshape(len(ids), width), axis=1) != lengths
+    return found
 
 
 def read_role(value: Any) -> str:

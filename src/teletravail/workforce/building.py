@@ -64,7 +64,7 @@ from .checks import (
     tag_column,
     text_column,
 )
-from .columns import Categories, Coded, kept, kept_labels, rows_of
+from .columns import Categories, Coded, factorize, kept, kept_labels, rows_of
 from .fields import Category, ContractType, category_value, contract_value
 
 if TYPE_CHECKING:
@@ -388,9 +388,9 @@ def from_columns(
         mode_values = np.asarray(commute_mode, dtype=object)
         check_length("commute_mode", mode_values, n)
         lookup = {m.value: i for i, m in enumerate(COMMUTE_MODES)}
-        mode_codes = np.array(
-            [lookup.get(str(v).strip().lower(), -1) for v in mode_values], dtype=np.int8
-        )
+        codes, distinct = factorize(mode_values)  # each distinct mode read once
+        table = np.array([lookup.get(str(v).strip().lower(), -1) for v in distinct], np.int8)
+        mode_codes = table[codes] if len(distinct) else np.zeros(n, dtype=np.int8)
         flag(mode_codes < 0, "commute_mode", mode_values, lambda v: one_of(CommuteMode, v))
 
     volunteers, unread = bool_column(volunteer, "volunteer", n)

@@ -23,9 +23,9 @@ from teletravail.messages import Phrase, decimal, french_count
 from teletravail.units import DIMENSIONLESS, as_quantity
 from teletravail.units import unit as _unit
 
-from .agent import QUANTITY_FIELDS, read_tags, unreadable_ids
+from .agent import QUANTITY_FIELDS, read_tags, unreadable_id_array, unreadable_ids
 from .cells import EXPECTED_TIMELESS, is_missing, read_bool
-from .columns import Categories, Coded
+from .columns import Categories, Coded, factorize
 from .fields import (
     ACTIVITY_SHARE_TOLERANCE,
     ACTIVITY_SHARE_UNIT,
@@ -76,7 +76,7 @@ def _shaped(shape: tuple[int, ...]) -> Phrase:
 
 def check_length(field: str, column: Any, n: int) -> None:
     """A column must have one value per agent."""
-    if np.ndim(column) != 1 and not isinstance(column, Sequence):
+    if not isinstance(column, Sequence) and np.ndim(column) != 1:  # (a list: no array made)
         raise ValidationError(field, column, _one_per_id(n))
     size = len(column)
     if size != n:
@@ -127,9 +127,12 @@ def id_column(
                 ),
             )
         array = array.astype(str)
-    texts = raw if isinstance(raw, list | tuple) else array.tolist()
-    unreadable = np.zeros(len(array), dtype=bool)
-    unreadable[unreadable_ids(texts)] = True
+    if isinstance(raw, list | tuple) or raw is not ids:
+        texts = raw if isinstance(raw, list | tuple) else array.tolist()
+        unreadable = np.zeros(len(array), dtype=bool)
+        unreadable[unreadable_ids(texts)] = True
+    else:  # a numpy string column, looked at whole (its strings hold no trailing NUL)
+        texts, unreadable = array, unreadable_id_array(array)
     return np.char.strip(array), unreadable, texts
 
 
@@ -263,20 +266,22 @@ def text_column(
         _check_codes(field, role, n)
         return role
     check_length(field, role, n)
-    array = np.asarray(role)
-    if array.dtype.kind != "U" and n:
-        strange = [v for v in array.tolist() if not isinstance(v, str)]
-        if strange:
-            raise ValidationError(
-                field,
-                strange[0],
-                Phrase(
-                    "a column of strings ({field} is text)",
-                    "une colonne de textes ({field} est du texte)",
-                    field=field,
-                ),
-            )
-    return Categories.from_values(np.char.strip(array.astype(str)) if n else [])
+    if isinstance(role, np.ndarray) and role.ndim != 1:
+        raise ValidationError(field, _shaped(role.shape), _one_per_id(n))
+    codes, distinct = factorize(role)
+    strange = [value for value in distinct if not isinstance(value, str)]
+    if strange:
+        raise ValidationError(
+            field,
+            strange[0],
+            Phrase(
+                "a column of strings ({field} is text)",
+                "une colonne de textes ({field} est du texte)",
+                field=field,
+            ),
+        )
+    # each distinct text stripped once: "cadre " and "cadre" are one category
+    return Categories.from_codes(codes, [str(value).strip() for value in distinct])
 
 
 def label_column(
@@ -350,8 +355,9 @@ def coded_column(
         if known is None:
             try:
                 value = convert(raw)
-            except ValidationError as exc:
-                known = exc
+            except ValidationError as exc:  # kept without its frames (and their columns)
+                known = exc.with_traceback(None)
+                known.__context__ = None
             else:
                 known = 0 if value is None else found.setdefault(value, len(table))
                 if known == len(table):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -25,11 +25,76 @@ from teletravail.units import unit as _unit
 from .cells import EXPECTED_TIMELESS, InUnit, cell_quantity, is_missing, read_bool
 from .columns import Categories
 
-__all__ = ["Parsed", "Parser"]
+__all__ = ["Cells", "CodedCells", "Parsed", "Parser", "PartlyTyped", "TextCells", "bare"]
+
+
+def bare(error: ValidationError) -> ValidationError:
+    """An error kept for a report, without the frames its traceback (or that of the
+    error it was raised from) holds: they would keep the columns of the reading alive
+    until the garbage collector ran."""
+    error.__traceback__ = None
+    error.__context__ = None
+    error.__cause__ = None
+    return error
+
+
+class CodedCells:
+    """A column of cells already numbered by its reader (a columnar reader's dictionary
+    encoding): each row's code into the distinct cells, as written. It is parsed as the
+    same cells given one by one are, each distinct cell once."""
+
+    __slots__ = ("codes", "uniques")
+
+    def __init__(self, codes: npt.NDArray[np.intp], uniques: list[Any]) -> None:
+        self.codes = codes
+        self.uniques = uniques
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+
+class TextCells:
+    """A column of text cells of a columnar reader, as one numpy string array (``raw``,
+    the cells as written; its reader makes one only of text holding no NUL, which numpy
+    would drop): the ids of a register, a distinct value a row."""
+
+    __slots__ = ("raw",)
+
+    def __init__(self, raw: npt.NDArray[np.str_]) -> None:
+        self.raw = raw
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+
+class PartlyTyped:
+    """A column of numbers converted whole by its reader, but for the cells it could not
+    decide: ``values`` (NaN for an empty cell), and the positions of the ``undecided``
+    rows with their ``cells`` as written, which are read one by one, as the same cells
+    given one by one are (so that their errors are the same)."""
+
+    __slots__ = ("cells", "undecided", "values")
+
+    def __init__(
+        self,
+        values: npt.NDArray[np.float64],
+        undecided: npt.NDArray[np.intp],
+        cells: list[Any],
+    ) -> None:
+        self.values = values
+        self.undecided = undecided
+        self.cells = cells
+
+    def __len__(self) -> int:
+        return len(self.values)
 
 
 # a cell of a typed date column that holds a date (not NaT)
 _PRESENT = object()
+
+
+#: A column of raw cells: as given (a list, an array), or as a columnar reader hands it.
+Cells: TypeAlias = "Sequence[Any] | npt.NDArray[Any] | CodedCells | PartlyTyped | TextCells"
 
 
 class Parsed:
@@ -111,9 +176,7 @@ class Parser:
             )
         self.bad |= hit
 
-    def codes(
-        self, values: Sequence[Any] | npt.NDArray[Any] | None
-    ) -> tuple[npt.NDArray[np.intp], list[Any]]:
+    def codes(self, values: Cells | None) -> tuple[npt.NDArray[np.intp], list[Any]]:
         """Number the distinct cells of a column; an absent column is all missing, and a
         ``datetime64`` column has two kinds of cells: a date, or NaT (missing)."""
         if values is None:
@@ -121,6 +184,18 @@ class Parser:
         if isinstance(values, np.ndarray) and values.dtype.kind == "M":
             return np.isnat(values).astype(np.intp), [_PRESENT, None]
         return _codes(values)
+
+    def required_text(
+        self, field: str, cells: TextCells, why: Phrase | None
+    ) -> npt.NDArray[np.str_]:
+        """A column of text cells stripped whole (as ``str.strip`` strips each); rows whose
+        required ``field`` is empty are bad, as :meth:`require` finds them."""
+        stripped: npt.NDArray[np.str_] = np.strings.strip(cells.raw)
+        expected = why or Phrase("a value (required)", "une valeur (obligatoire)")
+        self.fail_rows(
+            stripped == "", lambda index: ValidationError(field, str(cells.raw[index]), expected)
+        )
+        return stripped
 
     def require(
         self, field: str, codes: npt.NDArray[np.intp], uniques: list[Any], why: Phrase | None
@@ -137,7 +212,7 @@ class Parser:
 
     def dates(
         self,
-        values: Sequence[Any] | npt.NDArray[Any] | None,
+        values: Cells | None,
         codes: npt.NDArray[np.intp],
         uniques: list[Any],
     ) -> npt.NDArray[np.datetime64]:
@@ -189,15 +264,15 @@ class Parser:
 
     def parse(
         self,
-        values: Sequence[Any] | npt.NDArray[Any] | None,
+        values: Cells | None,
         read: Callable[[Any], Any],
         default: Any,
         coded: tuple[npt.NDArray[np.intp], list[Any]] | None = None,
     ) -> Parsed:
         """Parse each distinct cell once (``coded``: the numbering, when already made);
         missing cells take ``default``."""
-        if values is None:
-            return Parsed(np.zeros(self.n, dtype=np.intp), [default])
+        if values is None:  # every row the default: one shared zero, no column made
+            return Parsed(np.broadcast_to(np.intp(0), (self.n,)), [default])
         codes, uniques = coded if coded is not None else _codes(values)
         parsed: list[Any] = [default] * len(uniques)
         failed: dict[int, ValidationError] = {}
@@ -207,13 +282,13 @@ class Parser:
             try:
                 parsed[code] = read(value)
             except ValidationError as exc:
-                failed[code] = exc
+                failed[code] = bare(exc)
         self.fail(codes, len(uniques), failed)
         return Parsed(codes, parsed)
 
     def quantities(
         self,
-        values: Sequence[Any] | npt.NDArray[Any] | None,
+        values: Cells | None,
         name: str,
         dimension: str,
         unit: str,
@@ -223,6 +298,17 @@ class Parser:
         """A quantity column as magnitudes in the workforce's ``unit``."""
         if values is None:
             return np.full(self.n, default)
+        if isinstance(values, PartlyTyped):
+            whole = self.quantities(values.values, name, dimension, unit, column_unit, default)
+            if len(values.undecided):  # the cells left undecided, read one by one
+                where = values.undecided
+                rest = Parser(len(where), self.bad[where], [], self.rows[where])
+                whole[where] = rest.quantities(
+                    values.cells, name, dimension, unit, column_unit, default
+                )
+                self.problems.extend(rest.problems)
+                self.bad[where] = rest.bad
+            return whole
         if isinstance(values, np.ndarray) and values.dtype.kind == "f" and column_unit:
             magnitudes = values
             if column_unit != unit:
@@ -243,9 +329,7 @@ class Parser:
         result: npt.NDArray[np.float64] = table[parsed.codes]
         return result
 
-    def flags(
-        self, values: Sequence[Any] | npt.NDArray[Any] | None, field: str
-    ) -> npt.NDArray[np.bool_]:
+    def flags(self, values: Cells | None, field: str) -> npt.NDArray[np.bool_]:
         """A boolean column; missing cells are true."""
         if isinstance(values, np.ndarray) and values.dtype == np.bool_:
             return values
@@ -255,13 +339,17 @@ class Parser:
         return result
 
 
-def _codes(values: Sequence[Any] | npt.NDArray[Any]) -> tuple[npt.NDArray[np.intp], list[Any]]:
+def _codes(values: Cells) -> tuple[npt.NDArray[np.intp], list[Any]]:
     """Number the distinct cells of a column, so that each is parsed once.
 
     Cells are told apart by type as well as value (``1``, ``1.0`` and ``True`` are three
     cells, which may read differently); unhashable cells (a list of tags) each count as
     distinct.
     """
+    if isinstance(values, CodedCells):
+        return values.codes, values.uniques
+    if isinstance(values, PartlyTyped | TextCells):  # (each read whole, never numbered)
+        return _codes(values.values if isinstance(values, PartlyTyped) else values.raw.tolist())
     pandas = sys.modules.get("pandas")
     if (
         pandas is not None

@@ -21,9 +21,7 @@ when asked, each row's id cell as written, for the rows it sets aside.
 
 from __future__ import annotations
 
-import csv
 import math
-import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -32,10 +30,11 @@ import numpy as np
 import numpy.typing as npt
 
 from teletravail.errors import RowError, UnitError, ValidationError
-from teletravail.messages import NBSP, NNBSP, Phrase, either, grouped, system_reason
+from teletravail.messages import NBSP, NNBSP, Phrase, either
 from teletravail.units import Q_, as_quantity
 from teletravail.units import unit as _unit
 
+from . import columnar as _columnar
 from .agent import (
     COMMUTE_TIME_UNIT,
     DISTANCE_UNIT,
@@ -53,13 +52,26 @@ from .agent import (
 )
 from .building import Errors
 from .cells import InUnit
+from .csvtext import (
+    EXTRA_CELLS,
+    MISSING_CELL,
+    MOST_ROW_CHARACTERS,
+    UnreadableRow,
+    csv_records,
+    head,
+    read_text,
+    split,
+)
+from .csvtext import rows as line_records
 from .document_columns import DocumentColumns, is_document
 from .fields import category_value, contract_value, read_activities, read_establishment
-from .parsing import Parser
+from .parsing import Cells, Parser, TextCells
 from .plan import EXPECTED_TEXT_NAMES, ColumnPlan, Columns
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from teletravail.units import Quantity
 
     from .table import Workforce
 
@@ -70,17 +82,12 @@ __all__ = [
     "ProgressHook",
     "UnreadableRow",
     "csv_records",
+    "from_arrow",
     "from_csv",
     "from_pandas",
     "from_records",
     "read_text",
 ]
-
-
-#: csv.DictReader's markers (``restkey``, ``restval``) for a row longer, or shorter,
-#: than the header: a reader of CSV rows passes them, and bad rows are told apart.
-EXTRA_CELLS = "\x00extra"
-MISSING_CELL = "\x00short"
 
 
 #: A reader's progress hook: called as ``progress(done, total)``, first with ``done`` 0
@@ -204,10 +211,13 @@ def from_records(
     errors: Errors = "raise",
     ignore_columns: Collection[str] = (),
     columns: Columns | None = None,
+    header_checked: bool = False,
 ) -> Workforce:
     """A workforce of class ``cls`` from dicts (or CSV rows), one per agent: the reading
     behind :meth:`Workforce.from_records <teletravail.workforce.Workforce.from_records>`,
-    which says what the keys and cells may be."""
+    which says what the keys and cells may be. ``header_checked``: the records are the
+    rows of a CSV text whose header has every mapped column (even if no row could be
+    split into cells)."""
     plan = ColumnPlan(columns, ignore_columns)
     cells: dict[str, list[Any]] = {}
     units: dict[str, str | None] = {}
@@ -241,7 +251,7 @@ def from_records(
         for field, (unit, value) in values.items():  # a field met for the first time
             cells[field] = [None] * row + [value]
             units[field] = unit
-    if n:
+    if n and not header_checked:
         plan.check_seen(seen_keys)
     if documents.records:  # their quantities read by unit, their errors as read alone
         documents.finish(cells, units, n, refused, errors)
@@ -263,9 +273,18 @@ def from_records(
     return documents.checked(workforce, errors)
 
 
+def _no_column(field: str) -> Phrase:
+    """Why a required field is missing from every row: its column is not there."""
+    return Phrase(
+        "a value (required; there is no {field} column)",
+        "une valeur (obligatoire" + NNBSP + "; il n'y a pas de colonne {field})",
+        field=field,
+    )
+
+
 def _from_cells(
     cls: type[Workforce],
-    cells: Mapping[str, Sequence[Any] | npt.NDArray[Any]],
+    cells: Mapping[str, Cells],
     units: Mapping[str, str | None],
     n: int,
     *,
@@ -288,22 +307,17 @@ def _from_cells(
     if errors not in ("raise", "report"):
         raise ValidationError("errors", errors, either("raise", "report"))
     column = Parser(n, bad, problems, rows)
-    id_codes, id_values = column.codes(cells.get("id"))
+    id_cells = cells.get("id")
+    if isinstance(id_cells, TextCells):  # a columnar reader's ids, stripped whole
+        stripped_ids = column.required_text("id", id_cells, None)
+        id_cells.raw = stripped_ids  # the cells as written are no longer needed
+        id_codes, id_values = np.zeros(0, dtype=np.intp), list[Any]()
+    else:
+        id_codes, id_values = column.codes(id_cells)
+        column.require("id", id_codes, id_values, _no_column("id") if "id" in absent else None)
     hire_codes, hire_values = column.codes(cells.get("hire_date"))
-    for field, codes, uniques in (
-        ("id", id_codes, id_values),
-        ("hire_date", hire_codes, hire_values),
-    ):
-        why = (
-            Phrase(
-                "a value (required; there is no {field} column)",
-                "une valeur (obligatoire" + NNBSP + "; il n'y a pas de colonne {field})",
-                field=field,
-            )
-            if field in absent
-            else None
-        )
-        column.require(field, codes, uniques, why)
+    why = _no_column("hire_date") if "hire_date" in absent else None
+    column.require("hire_date", hire_codes, hire_values, why)
     hire = column.dates(cells.get("hire_date"), hire_codes, hire_values)
     magnitudes: dict[str, npt.NDArray[np.float64]] = {}
     for name, (dimension, unit) in QUANTITY_FIELDS.items():
@@ -330,24 +344,36 @@ def _from_cells(
 
     keep = ~column.bad
     kept = int(np.count_nonzero(keep))
-    # a list, not a numpy column: numpy would drop a trailing NUL before it is seen
-    ids = [str(v).strip() for v in (id_values[c] for c in id_codes[keep].tolist())]
+    ids: list[str] | npt.NDArray[np.str_]
+    if isinstance(id_cells, TextCells):
+        ids = stripped_ids[keep]
+        del stripped_ids
+        id_cells.raw = ids
+    else:  # a list, not a numpy column: numpy would drop a trailing NUL before it is seen
+        ids = [str(v).strip() for v in (id_values[c] for c in id_codes[keep].tolist())]
+
+    def quantity(name: str, unit: str) -> Quantity | None:
+        """A quantity column of the kept rows; an absent one takes from_columns' default."""
+        return Q_(magnitudes[name][keep], unit) if name in cells else None
+
+    # an absent column is left to from_columns, which gives it its default without a
+    # column of the input's length made here first
     return cls.from_columns(
         ids=ids if kept else np.array([], dtype=str),
         hire_date=hire[keep],
-        working_time=Q_(magnitudes["working_time"][keep], WORKING_TIME_UNIT),
-        role=roles.categories(keep),
-        tags=tags.tag_matrix(keep),
-        commute_distance=Q_(magnitudes["commute_distance"][keep], DISTANCE_UNIT),
-        commute_time=Q_(magnitudes["commute_time"][keep], COMMUTE_TIME_UNIT),
-        commute_mode=modes.values(keep),
-        volunteer=volunteers[keep],
-        teleworkable_post=posts[keep],
-        derogations=derogations.derogations(keep),
-        requested_telework=Q_(magnitudes["requested_telework"][keep], REQUESTED_TELEWORK_UNIT),
+        working_time=quantity("working_time", WORKING_TIME_UNIT),
+        role=roles.categories(keep) if "role" in cells else None,
+        tags=tags.tag_matrix(keep) if "tags" in cells else None,
+        commute_distance=quantity("commute_distance", DISTANCE_UNIT),
+        commute_time=quantity("commute_time", COMMUTE_TIME_UNIT),
+        commute_mode=modes.values(keep) if "commute_mode" in cells else None,
+        volunteer=volunteers[keep] if "volunteer" in cells else None,
+        teleworkable_post=posts[keep] if "teleworkable_post" in cells else None,
+        derogations=derogations.derogations(keep) if "derogations" in cells else None,
+        requested_telework=quantity("requested_telework", REQUESTED_TELEWORK_UNIT),
         pattern=patterns.values(keep) if "pattern" in cells else None,
         days_off=off.values(keep) if "days_off" in cells else None,
-        telecentre_distance=Q_(magnitudes["telecentre_distance"][keep], DISTANCE_UNIT),
+        telecentre_distance=quantity("telecentre_distance", DISTANCE_UNIT),
         absences=absences.values(keep) if "absences" in cells else None,
         authorisation=authorised.values(keep) if "authorisation" in cells else None,
         contract_type=contracts.categories(keep) if "contract_type" in cells else None,
@@ -371,20 +397,206 @@ def from_csv(
     encoding: str | None = None,
     progress: ProgressHook | None = None,
     id_cells: list[str] | None = None,
+    columnar: bool | None = None,
 ) -> Workforce:
     """A workforce of class ``cls`` from a CSV file or stream: its text is read
-    (:func:`read_text`), its header checked first, then its rows read as records (see
+    (:func:`read_text`), its header checked first, then its rows read (see
     :meth:`Workforce.from_csv <teletravail.workforce.Workforce.from_csv>`), with
-    ``progress`` told of each row and each row's id cell added to ``id_cells``."""
+    ``progress`` told of the rows read and each row's id cell added to ``id_cells``.
+
+    With pyarrow installed the rows are split and their cells read column by column
+    (:mod:`.columnar`); without it, or with ``columnar=False``, row by row as records.
+    Both give the same workforce and the same errors (``columnar=True`` requires
+    pyarrow)."""
     text = read_text(source, encoding)
-    header, lines, delimiter = _split(text, delimiter)
-    fields = ColumnPlan(columns, ignore_columns).header(header)
-    records = _rows(header, lines, delimiter)
+    plan = ColumnPlan(columns, ignore_columns)
+    if columnar is None:
+        columnar = _columnar.available()
+    elif columnar and not _columnar.available():
+        raise ValidationError("columnar", True, _PYARROW)
+    if columnar:
+        line, body = head(text)
+        header, _, found = split(line, delimiter)
+        fields = plan.header(header)
+        if header and len(set(header)) == len(header):
+            # the text handed over, not kept here: it is let go once pyarrow has it
+            held, text, body = [body], "", ""
+            read = _columnar_csv(cls, held, header, found, fields, plan, errors, progress, id_cells)
+            if read is not None:
+                return read
+            text = line + held[0]
+    header, lines, delimiter = split(text, delimiter)
+    fields = plan.header(header)
+    records = line_records(header, lines, delimiter)
     if progress is not None or id_cells is not None:
         id_column = fields["id"][0] if "id" in fields else None
         total = sum(1 for line in lines if line.strip()) if progress is not None else 0
         records = _watched(records, id_column, progress, id_cells, total)
-    return cls.from_records(records, errors=errors, ignore_columns=ignore_columns, columns=columns)
+    return from_records(
+        cls,
+        records,
+        errors=errors,
+        ignore_columns=ignore_columns,
+        columns=columns,
+        header_checked=True,
+    )
+
+
+#: What reading column by column needs.
+_PYARROW = Phrase(
+    "pyarrow installed (the {extra!r} extra: {command})",
+    "pyarrow installé (les dépendances facultatives {extra!r}" + NBSP + ": {command})",
+    extra="parquet",
+    command="pip install 'teletravail[parquet]'",
+)
+
+
+def _columnar_csv(
+    cls: type[Workforce],
+    held: list[str],
+    header: list[str],
+    delimiter: str,
+    fields: Mapping[str, tuple[str, str | None]],
+    plan: ColumnPlan,
+    errors: Errors,
+    progress: ProgressHook | None,
+    id_cells: list[str] | None,
+) -> Workforce | None:
+    """The rows of a CSV text split by pyarrow and read column by column
+    (:mod:`.columnar`), the lines it leaves aside read as records here; ``None`` when
+    the text is one to read row by row whole. ``held`` holds the text after the header,
+    and is emptied once pyarrow has read it (it is left as it was for ``None``)."""
+    body = held[0]
+    position = {name: index for index, name in enumerate(header)}
+    used = sorted({position[name] for name, _ in fields.values()})
+    total = 0  # the lines after the header, less the empty ones (counted exactly below)
+    if progress is not None and body.strip():
+        total = body.count("\n") + (not body.endswith(("\n", "\r"))) - body.count("\n\n")
+    told = None if progress is None else _Blocks(progress, total)
+    table = _columnar.csv_table(body, delimiter, len(header), used, told)
+    if table is None:
+        return None
+    del body
+    held.clear()
+    n = table.n
+    bad = np.zeros(n, dtype=bool)
+    problems: list[RowError] = []
+    seen: set[str] = set()
+    hard_cells: dict[str, list[str | None]] = {field: [] for field in fields}
+    hard_ids: list[str] = []
+    id_name = fields["id"][0] if "id" in fields else None
+    for (row, _), record in zip(
+        table.hard, line_records(header, [line for _, line in table.hard], delimiter), strict=True
+    ):
+        cell = record.get(id_name) if isinstance(record, dict) and id_name else None
+        hard_ids.append(cell.strip() if isinstance(cell, str) and cell != MISSING_CELL else "")
+        try:
+            values = _record_cells(record, plan, seen)
+        except ValidationError as exc:
+            problems.append(RowError.from_error(row, exc))
+            bad[row] = True
+            values = {}
+        for field, found in hard_cells.items():
+            found.append(values[field][1] if field in values else "")
+    cells: dict[str, Cells] = {}
+    units: dict[str, str | None] = {}
+    id_column = column = None
+    for field, (name, unit) in fields.items():
+        column = table.column(position[name], hard_cells[field])
+        if field == "id":
+            id_column = column
+        cells[field], units[field] = _columnar.cells_of(column, field, unit), unit
+    if id_cells is not None:
+        if id_column is None:
+            id_cells.extend([""] * n)
+        else:
+            written = np.strings.strip(np.asarray(id_column.to_pylist(), dtype=object).astype(str))
+            texts = written.tolist() if n else []
+            for (row, _), cell in zip(table.hard, hard_ids, strict=True):
+                texts[row] = cell
+            id_cells.extend(texts)
+    del table, id_column, column  # pyarrow's columns let go: the cells hold their own
+    workforce = _from_cells(
+        cls,
+        cells,
+        units,
+        n,
+        bad=bad,
+        problems=problems,
+        rows=np.arange(n, dtype=np.int64),
+        errors=errors,
+        absent=_absent(cells),
+    )
+    if told is not None:  # the rows read, counted exactly
+        told.tell(n, n)
+    return workforce
+
+
+def from_arrow(
+    cls: type[Workforce],
+    table: Any,
+    *,
+    errors: Errors = "raise",
+    ignore_columns: Collection[str] = (),
+    columns: Columns | None = None,
+) -> Workforce:
+    """A workforce of class ``cls`` from a pyarrow Table (a Parquet file's, a
+    spreadsheet's; see :meth:`Workforce.from_arrow
+    <teletravail.workforce.Workforce.from_arrow>`): typed columns convert whole, text
+    is read column by column as a CSV file's (:func:`.columnar.arrow_cells`)."""
+    if not _columnar.available():
+        raise ValidationError("table", type(table).__name__, _PYARROW)
+    import pyarrow as pa
+
+    if not isinstance(table, pa.Table):
+        raise ValidationError(
+            "table", type(table).__name__, Phrase("a pyarrow Table", "une table pyarrow")
+        )
+    names = table.column_names
+    repeated = [name for name in names if names.count(name) > 1]
+    if repeated:
+        raise ValidationError(
+            "columns",
+            repeated[0],
+            Phrase("column names used once", "des noms de colonnes employés une seule fois"),
+        )
+    fields = ColumnPlan(columns, ignore_columns).header(names)
+    n = table.num_rows
+    cells: dict[str, Cells] = {}
+    units: dict[str, str | None] = {}
+    for field, (name, unit) in fields.items():
+        cells[field], units[field] = _columnar.arrow_cells(table.column(name), field, unit), unit
+    return _from_cells(
+        cls,
+        cells,
+        units,
+        n,
+        bad=np.zeros(n, dtype=bool),
+        problems=[],
+        rows=np.arange(n, dtype=np.int64),
+        errors=errors,
+        absent=_absent(cells),
+    )
+
+
+class _Blocks:
+    """A progress hook told of the rows split so far, never fewer than it heard before
+    (the columnar reader may split a text twice), and last of every row, once."""
+
+    def __init__(self, progress: ProgressHook, total: int) -> None:
+        self.progress = progress
+        self.total = total
+        self.last = (0, total)
+        progress(*self.last)
+
+    def __call__(self, done: int) -> None:
+        if done > self.last[0]:
+            self.tell(done, max(self.total, done))
+
+    def tell(self, done: int, total: int) -> None:
+        if (done, total) != self.last:
+            self.last = (done, total)
+            self.progress(done, total)
 
 
 def _watched(
@@ -451,160 +663,3 @@ def from_pandas(
         errors=errors,
         absent=_absent(cells),
     )
-
-
-class UnreadableRow:
-    """A row of a file that could not be split into cells (a quote not closed on its
-    line, a row too long): a bad row, with its error, among the others."""
-
-    __slots__ = ("error",)
-
-    def __init__(self, error: ValidationError) -> None:
-        self.error = error
-
-
-#: The longest row a CSV file may have (Python's csv module refuses longer cells).
-MOST_ROW_CHARACTERS = 131_072
-_LINE_BREAK = re.compile("\r\n|\n|\r")
-
-
-def read_text(source: str | Path | IO[str] | IO[bytes], encoding: str | None = None) -> str:
-    """The text of a CSV file or stream: UTF-8 (a byte order mark is dropped) or, when
-    the bytes are not UTF-8, Windows-1252 (what French spreadsheets export as
-    "CSV"), unless ``encoding`` is given. A text stream is read as it is; one that fails
-    to decode is an error naming ``encoding``."""
-    if isinstance(source, str | Path):
-        try:
-            data: str | bytes = Path(source).read_bytes()
-        except OSError as exc:
-            reason = Phrase(
-                "a readable file ({why})",
-                "un fichier lisible ({why})",
-                why=system_reason(exc, "erreur de lecture"),
-            )
-            raise ValidationError("source", str(source), reason) from None
-    else:
-        try:
-            data = source.read()
-        except UnicodeDecodeError as exc:
-            raise ValidationError(
-                "encoding",
-                exc.encoding,
-                Phrase(
-                    "the file's encoding: open it in binary mode ({mode!r})",
-                    "l'encodage du fichier" + NBSP + ": ouvrez-le en mode binaire ({mode!r})",
-                    mode="rb",
-                ),
-            ) from None
-    if isinstance(data, str):
-        return data.lstrip("\ufeff")
-    if not isinstance(data, bytes):
-        raise ValidationError(
-            "source",
-            type(data).__name__,
-            Phrase("a file, a path or a stream", "un fichier, un chemin ou un flux"),
-        )
-    if encoding is not None:
-        try:
-            return data.decode(encoding).lstrip("\ufeff")
-        except LookupError:
-            raise ValidationError(
-                "encoding",
-                encoding,
-                Phrase("an encoding Python knows", "un encodage que Python connaît"),
-            ) from None
-        except UnicodeDecodeError as exc:
-            raise ValidationError(
-                "encoding",
-                encoding,
-                Phrase(
-                    "the file's encoding (byte {start} is not {encoding})",
-                    "l'encodage du fichier (l'octet {start} n'est pas du {encoding})",
-                    start=exc.start,
-                    encoding=encoding,
-                ),
-            ) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:  # the few bytes Windows-1252 leaves out
-            return data.decode("latin-1")
-
-
-def csv_records(
-    text: str, delimiter: str | None = None
-) -> tuple[list[str], Iterator[dict[str, Any] | UnreadableRow]]:
-    """The header of a CSV text and its rows, one record each (a dict of the header's
-    names, with the cells beyond the header under :data:`EXTRA_CELLS` and the missing
-    ones as :data:`MISSING_CELL`), or an :class:`UnreadableRow`. Each line is one row:
-    a quote must close on its line. Blank lines are skipped."""
-    header, lines, delimiter = _split(text, delimiter)
-    return header, _rows(header, lines, delimiter)
-
-
-def _split(text: str, delimiter: str | None) -> tuple[list[str], list[str], str]:
-    """The header of a CSV text, its lines after the header, and its delimiter (guessed
-    from the header among ``,``, ``;`` and tab when not given)."""
-    lines = _LINE_BREAK.split(text)
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    if not lines:
-        return [], [], delimiter or ","
-    first = lines[0]
-    if delimiter is None:
-        counts = {d: first.count(d) for d in (",", ";", "\t")}
-        delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-    try:
-        if len(first) > MOST_ROW_CHARACTERS:
-            raise csv.Error("too long")
-        header = next(csv.reader([first], delimiter=delimiter, strict=True))
-    except csv.Error:
-        raise ValidationError(
-            "header",
-            first[:80],
-            Phrase(
-                "a header row whose quotes close",
-                "une ligne d'en-tête dont les guillemets se ferment",
-            ),
-        ) from None
-    del lines[0]
-    return header, lines, delimiter
-
-
-def _rows(
-    header: list[str], lines: list[str], delimiter: str
-) -> Iterator[dict[str, Any] | UnreadableRow]:
-    """The records of the lines after a CSV header (see :func:`csv_records`)."""
-    width = len(header)
-    for line in lines:
-        if not line.strip():
-            continue
-        if len(line) > MOST_ROW_CHARACTERS:
-            expected = Phrase(
-                "a row of at most {most} characters",
-                "une ligne d'au plus {most} caractères",
-                most=grouped(MOST_ROW_CHARACTERS),
-            )
-            length = Phrase("{n} characters", "{n} caractères", n=grouped(len(line)))
-            yield UnreadableRow(ValidationError("row", length, expected))
-            continue
-        try:  # each line alone, strictly: a quote cannot run on into the next rows
-            if line.count('"') % 2:
-                raise csv.Error("a quote left open")
-            cells = next(csv.reader([line], delimiter=delimiter, strict=True))
-        except csv.Error:
-            expected = Phrase(
-                "quotes that close on their line (a cell holds no line break)",
-                "des guillemets qui se ferment sur leur ligne (une cellule ne contient pas"
-                " de saut de ligne)",
-            )
-            yield UnreadableRow(ValidationError("row", line[:80], expected))
-            continue
-        record: dict[str, Any] = dict(zip(header, cells, strict=False))
-        if len(cells) > width:
-            record[EXTRA_CELLS] = cells[width:]
-        for name in header[len(cells) :]:
-            record[name] = MISSING_CELL
-        yield record
