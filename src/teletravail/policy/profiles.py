@@ -47,12 +47,20 @@ class Profiles:
     patterns: Coded
     checks: QuotaChecks
     overrides: Mapping[int, QuotaChecks]
+    # each profile's failures, found once (a register's rows ask for them agent by agent)
+    _failures: dict[int, tuple[str, ...]] = attrs.field(init=False, factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.sample)
 
     def failures(self, profile: int) -> tuple[str, ...]:
         """The rules of the places and the quota that the profile's ask breaks."""
+        found = self._failures.get(profile)
+        if found is None:
+            found = self._failures[profile] = self._find_failures(profile)
+        return found
+
+    def _find_failures(self, profile: int) -> tuple[str, ...]:
         if not self.entitled[profile] or self.nothing_asked[profile]:
             return ()
         checks = self.overrides.get(profile)
