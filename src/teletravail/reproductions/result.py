@@ -80,7 +80,7 @@ class Row:
             return money_data(round(value))
         from teletravail.units import Q_
 
-        return quantity_data(Q_(value, unit), unit)
+        return quantity_data(Q_(round(value, 6), unit), unit)
 
     def to_dict(self) -> dict[str, Any]:
         """The row as JSON-ready data: quantities ``{"value", "unit"}``, money
@@ -272,3 +272,92 @@ def reproduce(
                 )
             )
     return Reproduction(scenarios=tuple(chosen), rows=tuple(rows), ranges=ranges)
+
+
+def reproduction_schema() -> dict[str, Any]:
+    """The JSON Schema body of :meth:`Reproduction.to_dict`'s document (its figures
+    in the shapes of :class:`~teletravail.documents.Measure` and
+    :class:`~teletravail.documents.Money`, a count as a whole number)."""
+    from teletravail.documents import Measure, Money
+
+    figure = {
+        "anyOf": [Measure().schema(), Money().schema(), {"type": "integer"}, {"type": "null"}]
+    }
+    text = {"type": "string"}
+    maybe_text = {"type": ["string", "null"]}
+    bounds = {
+        "type": ["object", "null"],
+        "properties": {"low": text, "high": text, "note": maybe_text},
+        "required": ["low", "high", "note"],
+        "additionalProperties": False,
+    }
+    assumption = {
+        "type": "object",
+        "properties": {
+            "name": text,
+            "value": text,
+            "source": {"type": "string", "description": "its citation, or 'assumed'"},
+            "note": maybe_text,
+            "range": bounds,
+        },
+        "required": ["name", "value", "source", "note", "range"],
+        "additionalProperties": False,
+    }
+    row = {
+        "type": "object",
+        "properties": {
+            "scenario": text,
+            "figure": text,
+            "label": text,
+            "label_fr": text,
+            "published": figure,
+            "source": maybe_text,
+            "model": figure,
+            "difference": figure,
+            "relative": {"type": ["number", "null"]},
+            "tolerance": {"type": "number", "minimum": 0},
+            "status": {"enum": ["reproduced", "assumed", "not_reached", "derived"]},
+            "assumptions": {"type": "array", "items": assumption},
+            "note": maybe_text,
+            "range": {
+                "type": ["object", "null"],
+                "properties": {"low": figure, "high": figure},
+                "required": ["low", "high"],
+                "additionalProperties": False,
+            },
+        },
+        "required": [
+            "scenario",
+            "figure",
+            "label",
+            "label_fr",
+            "published",
+            "source",
+            "model",
+            "difference",
+            "relative",
+            "tolerance",
+            "status",
+            "assumptions",
+            "note",
+            "range",
+        ],
+        "additionalProperties": False,
+    }
+    scenario = {
+        "type": "object",
+        "properties": {"name": text, "title": text, "title_fr": text},
+        "required": ["name", "title", "title_fr"],
+        "additionalProperties": False,
+    }
+    return {
+        "type": "object",
+        "properties": {
+            "schema": {"const": REPRODUCTION_SCHEMA},
+            "schema_version": {"const": REPRODUCTION_SCHEMA_VERSION},
+            "scenarios": {"type": "array", "items": scenario},
+            "rows": {"type": "array", "items": row},
+        },
+        "required": ["schema", "schema_version", "scenarios", "rows"],
+        "additionalProperties": False,
+    }

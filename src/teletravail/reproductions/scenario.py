@@ -86,8 +86,8 @@ APPLIED: Final = ("period", "speed", "factor", "cost_per_km", *_COSTS)
 @attrs.frozen
 class Assumption:
     """One assumption of a scenario: its ``name`` and ``label``, its ``value`` as
-    written, and either its ``source`` or ``assumed`` (no source supports it); ``low`` and ``high``, when
-    given, are its plausible values (``--ranges``)."""
+    written, and either its ``source`` or ``assumed`` (no source supports it); ``low``
+    and ``high``, when given, are its plausible values (``--ranges``)."""
 
     name: str
     label: Phrase
