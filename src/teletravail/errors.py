@@ -64,6 +64,7 @@ __all__ = [
     "UnitError",
     "UnknownParameterError",
     "UnknownPolicyError",
+    "UnknownScenarioError",
     "ValidationError",
     "WorkforceError",
     "dimension_words",
@@ -645,6 +646,12 @@ class UnknownPolicyError(NotServedError):
     """A policy the web service does not serve: ``expected`` lists those it does."""
 
     code: ClassVar[str] = "unknown_policy"
+
+
+class UnknownScenarioError(ValidationError):
+    """A reproduction scenario the library does not ship: ``expected`` lists those it does."""
+
+    code: ClassVar[str] = "unknown_scenario"
 
 
 class UnknownParameterError(NotServedError):

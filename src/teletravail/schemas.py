@@ -137,6 +137,12 @@ def _parameter() -> dict[str, Any]:
     return DATED_PARAMETER.schema()
 
 
+def _reproduction() -> dict[str, Any]:
+    from teletravail.reproductions.result import reproduction_schema
+
+    return reproduction_schema()
+
+
 def _formats() -> tuple[DocumentFormat, ...]:
     from teletravail.allowance.payments import PAYMENTS_SCHEMA, PAYMENTS_SCHEMA_VERSION
     from teletravail.allowance.result import ALLOWANCE_SCHEMA, ALLOWANCE_SCHEMA_VERSION
@@ -150,6 +156,7 @@ def _formats() -> tuple[DocumentFormat, ...]:
     )
     from teletravail.policy.rows import ROWS_SCHEMA, ROWS_SCHEMA_VERSION
     from teletravail.procedure.deadlines import DEADLINES_SCHEMA, DEADLINES_SCHEMA_VERSION
+    from teletravail.reproductions import REPRODUCTION_SCHEMA, REPRODUCTION_SCHEMA_VERSION
     from teletravail.scheduling.checks import QUOTA_DECISION_SCHEMA
     from teletravail.workforce import AGENT_FORMAT, AGENT_FORMAT_VERSION
 
@@ -241,6 +248,14 @@ def _formats() -> tuple[DocumentFormat, ...]:
             direction="both",
             api="DatedParameter.to_dict / DatedParameter.from_dict",
             body=_parameter,
+        ),
+        DocumentFormat(
+            name=REPRODUCTION_SCHEMA,
+            version=REPRODUCTION_SCHEMA_VERSION,
+            title="teletravail published figures beside the model's",
+            direction="output",
+            api="teletravail.reproductions.reproduce(...).to_dict",
+            body=_reproduction,
         ),
     )
 

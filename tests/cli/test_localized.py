@@ -134,11 +134,11 @@ def test_english_help_keeps_argparse_words(
         (
             ["tout"],
             "teletravail: error: argument COMMAND: invalid choice: 'tout' (choose from"
-            " 'presets', 'new', 'check', 'assess', 'bilan', 'report', 'schedule', 'act', 'schema',"
-            " 'serve')",
+            " 'presets', 'new', 'check', 'assess', 'bilan', 'report', 'reproduce', 'schedule',"
+            " 'act', 'schema', 'serve')",
             "teletravail\u00a0: erreur\u00a0: argument COMMANDE\u00a0: choix non valide\u00a0:"
             " «\u00a0tout\u00a0» (choisir parmi presets, new, check, assess, bilan, report,"
-            " schedule, act, schema, serve)",
+            " reproduce, schedule, act, schema, serve)",
         ),
     ],
 )

@@ -35,6 +35,7 @@ from .options import (
 )
 from .reading import COLUMNS_HELP, ENCODING_HELP
 from .report import REPORT_DESCRIPTION, REPORT_HELP, report_parser
+from .reproduce import REPRODUCE_DESCRIPTION, REPRODUCE_HELP, reproduce_parser
 from .serve import SERVE_DESCRIPTION, SERVE_HELP, serve_parser
 
 __all__ = ["build_parser"]
@@ -315,6 +316,9 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     command.set_defaults(command="bilan", run=bilan.run)
 
     report_parser(command_parser("report", help=REPORT_HELP, description=REPORT_DESCRIPTION), lang)
+    reproduce_parser(
+        command_parser("reproduce", help=REPRODUCE_HELP, description=REPRODUCE_DESCRIPTION), lang
+    )
 
     command = command_parser(
         "schedule",

@@ -84,6 +84,7 @@ _TITLES: Final[dict[str, Phrase]] = {
     "method_not_allowed": Phrase("Method not allowed", "Méthode non permise"),
     "internal_error": Phrase("Internal error", "Erreur interne"),
     "unknown_policy": Phrase("Unknown policy", "Politique inconnue"),
+    "unknown_scenario": Phrase("Unknown scenario", "Scénario inconnu"),
     "unknown_parameter": Phrase("Unknown parameter", "Paramètre inconnu"),
     "invalid_value": Phrase("Invalid value", "Valeur non valide"),
     "unit": Phrase("Wrong or missing unit", "Unité erronée ou manquante"),
