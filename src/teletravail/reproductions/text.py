@@ -177,5 +177,8 @@ def said(value: float | None, unit: str | None, lang: Lang, *, sign: bool = Fals
     decimals = 2 if unit == "t CO2e" else 1 if unit == "day" else 0
     words = {"day": ("days", "jours"), "t CO2e": ("t CO2e", "t CO2e"), "km": ("km", "km")}
     word = words[unit][0 if lang == "en" else 1]
+    shown = round(value, decimals)
+    if unit == "day" and (shown == 1 if lang == "en" else abs(shown) < 2):
+        word = word[:-1]  # 1 day; 0,1 jour, 1,5 jour (French counts below 2 in the singular)
     space = NBSP if lang == "fr" else " "
     return f"{prefix}{number(round(value, decimals), lang, decimals)}{space}{word}"
