@@ -34,6 +34,7 @@ __all__ = [
     "name_list",
     "row_positions",
     "rows_of",
+    "stripped",
 ]
 
 G = TypeVar("G", bound=np.generic)
@@ -129,9 +130,31 @@ def _typed(items: Iterable[Any]) -> Iterator[tuple[type, Any]]:
     return zip(map(type, items), items, strict=True)
 
 
-def kept(column: npt.NDArray[G], keep: npt.NDArray[np.bool_] | None) -> npt.NDArray[G]:
-    """The kept rows of a column (``None``: all), as a new read-only array."""
-    return _readonly(column.copy() if keep is None else column[keep])
+def kept(
+    column: npt.NDArray[G], keep: npt.NDArray[np.bool_] | None, *, copy: bool = True
+) -> npt.NDArray[G]:
+    """The kept rows of a column (``None``: all), as a new read-only array; with
+    ``copy=False`` a column kept whole is the column itself, made read-only (for a
+    column its maker gives away)."""
+    if keep is None:
+        return _readonly(column.copy() if copy else column)
+    return _readonly(column[keep])
+
+
+def stripped(texts: npt.NDArray[np.str_]) -> npt.NDArray[np.str_]:
+    """A numpy string column with each text stripped as ``str.strip`` strips it: the
+    column itself when no text starts or ends with a space (the common case: only the
+    first and last character of each text are looked at), else a new column."""
+    width = texts.dtype.itemsize // 4
+    if texts.dtype.kind != "U" or not width or not len(texts) or not texts.dtype.isnative:
+        return np.strings.strip(texts)
+    points = np.ascontiguousarray(texts).view(np.uint32).reshape(len(texts), width)
+    lengths = np.strings.str_len(texts)
+    last = points[np.arange(len(texts)), np.maximum(lengths - 1, 0)]
+    ends = np.concatenate([points[:, 0], last]).view("<U1")
+    if np.strings.isspace(ends).any():
+        return np.strings.strip(texts)
+    return texts
 
 
 def kept_labels(column: Categories, keep: npt.NDArray[np.bool_] | None) -> Categories:
