@@ -481,9 +481,7 @@ def from_columns(
     # every column kept whole is copied (an input array may still be written by its
     # owner) unless its maker gives it away (copy=False)
     keep = None if not bad.any() else ~bad
-    if copy and keep is None and isinstance(ids, np.ndarray) and np.may_share_memory(
-        id_array, ids
-    ):
+    if copy and keep is None and isinstance(ids, np.ndarray) and np.may_share_memory(id_array, ids):
         id_array = id_array.copy()
 
     def kept(column: npt.NDArray[Any], keep: npt.NDArray[np.bool_] | None) -> npt.NDArray[Any]:
