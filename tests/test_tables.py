@@ -458,3 +458,37 @@ def test_gains_and_losses_by_group_agree_with_compare_policies(batch: BatchAsses
     losses = tables.gains_and_losses(lot, one, staff, "2013-01-01", by="role")
     assert int(losses["lost"].sum()) == len(compare_policies(lot, one, staff, "2013-01-01")["lost"])
     assert int(losses["agents"].sum()) == len(staff)
+
+
+def test_assessment_frame_ids_are_strings_with_na_for_rows_not_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The per-row table's ids are pandas strings (pyarrow's where installed, else
+    Python's): each read row's id as written, NA for a row that could not be read."""
+    import builtins
+
+    records = [
+        {"id": "LOT-é1", "hire_date": "2001-01-01", "commute_distance": "30 km"},
+        {"id": "LOT-2", "hire_date": "2001-02-30", "commute_distance": "30 km"},
+        {"id": "LOT-3", "hire_date": "2001-01-01", "commute_distance": "5 km"},
+    ]
+    batch = presets.load("lot-2013").assess_workforce(
+        Workforce.from_records(records, errors="report"), "2013-01-01", errors="report"
+    )
+    arrow = tables.assessment_frame(batch)["id"]
+    assert arrow.dtype == pd.StringDtype("pyarrow")
+    assert arrow.tolist()[0::2] == ["LOT-é1", "LOT-3"]
+    assert arrow.isna().tolist() == [False, True, False]
+
+    real_import = builtins.__import__
+
+    def without_pyarrow(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name.startswith("pyarrow"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without_pyarrow)
+    plain = tables.assessment_frame(batch)["id"]
+    assert plain.dtype == pd.StringDtype("python")
+    assert plain.isna().tolist() == [False, True, False]
+    assert plain.tolist()[0::2] == ["LOT-é1", "LOT-3"]

@@ -66,14 +66,17 @@ def quantity_frame(
     columns: Mapping[str, Any],
     quantities: Mapping[str, tuple[str, str]],
     units: Units = "plain",
+    *,
+    copy: bool = True,
 ) -> pd.DataFrame:
     """A DataFrame of ``columns`` (plain names, in order); the columns named in
     ``quantities`` (plain name -> pint name and unit) become pint-pandas columns when
-    ``units="pint"``."""
+    ``units="pint"``. With ``copy=False`` the columns, made for the frame and given
+    away, are its own as they are (not copied into one block)."""
     import pandas as pd
 
     if check_units(units) == "plain":
-        return pd.DataFrame(dict(columns))
+        return pd.DataFrame(dict(columns), copy=copy)
     library = pint_pandas()
     registry = get_registry()
     if library.PintType.ureg is not registry:
@@ -95,4 +98,4 @@ def quantity_frame(
             data[short] = library.PintArray(np.asarray(values, dtype=float), dtype=dtype)
         else:
             data[name] = values
-    return pd.DataFrame(data)
+    return pd.DataFrame(data, copy=copy)

@@ -128,8 +128,7 @@ def assessment_frame(batch: BatchAssessment, units: Units = "plain") -> pd.DataF
     messages = {e.row: e.message for e in (*rejected, *batch.errors)}
     for position in np.flatnonzero(~assessed).tolist():
         errors[position] = messages.get(int(rows[position]))
-    ids = np.full(len(rows), None, dtype=object)
-    ids[found] = workforce.ids[picked]
+    ids = _id_column(workforce.ids, where, found)
 
     def flags(values: npt.NDArray[np.bool_]) -> Any:
         column = np.zeros(len(rows), dtype=bool)
@@ -147,7 +146,7 @@ def assessment_frame(batch: BatchAssessment, units: Units = "plain") -> pd.DataF
     impact = batch.impact
     columns: dict[str, Any] = {  # text as objects: the same dtype for any rows, or none
         "row": rows,
-        "id": pd.Series(ids, dtype=object),
+        "id": ids,  # (but the ids, one per row, as pyarrow strings: no Python string each)
         "status": pd.Series(status, dtype=object),
     }
     if batch.policy.populations:
@@ -167,7 +166,27 @@ def assessment_frame(batch: BatchAssessment, units: Units = "plain") -> pd.DataF
         "time_h": numbers(impact.hours),
         "net_kg_co2e": numbers(impact.net_kg),
     }
-    return quantity_frame(columns, ASSESSMENT_QUANTITIES, units)
+    return quantity_frame(columns, ASSESSMENT_QUANTITIES, units, copy=False)
+
+
+def _id_column(
+    ids: npt.NDArray[np.str_], where: npt.NDArray[np.int64], found: npt.NDArray[np.bool_]
+) -> pd.Series:
+    """The id of each row (``where``: its agent's position, where ``found``; NA for the
+    others) as pyarrow strings (``string[pyarrow]``), taken from the numpy column of ids
+    without a Python string per row; without pyarrow, pandas' ``string[python]``."""
+    import pandas as pd
+
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:  # (pyarrow is optional: the same values, held as Python strings)
+        texts = np.full(len(where), None, dtype=object)
+        texts[found] = ids[where[found]]
+        return pd.Series(pd.array(texts, dtype=pd.StringDtype("python")), copy=False)
+    positions = pa.array(where.astype(np.int64, copy=False), mask=~found)
+    taken = pc.take(pa.array(ids, type=pa.string()), positions)
+    return pd.Series(pd.arrays.ArrowStringArray(taken), copy=False)
 
 
 # -- totals by group -------------------------------------------------------------------

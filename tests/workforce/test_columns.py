@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from teletravail.errors import ValidationError
 from teletravail.workforce import Categories, Workforce
 from teletravail.workforce.agent import unreadable_id_array, unreadable_ids
-from teletravail.workforce.columns import factorize
+from teletravail.workforce.columns import factorize, stripped
 
 texts = st.lists(st.text(alphabet="abcé -\u00a0", max_size=4), max_size=40)
 
@@ -65,3 +65,26 @@ def test_unreadable_ids_of_a_string_column() -> None:
     of a character beyond U+FFFF is not."""
     ids = np.array(["A-1", "A\u200b", "B\x07", "C\x00D", "\U0001f600", "D\n"])
     assert unreadable_id_array(ids).tolist() == [False, True, True, True, False, True]
+
+
+@given(st.lists(st.text(alphabet=st.characters(exclude_characters="\x00"), max_size=4)))
+def test_factorize_a_numpy_string_column_as_its_list(texts: list[str]) -> None:
+    """A numpy string column is numbered as the same texts given as a list: the codes
+    in order of first appearance, the distinct texts as Python strings."""
+    column = np.array(texts, dtype=str)
+    codes, distinct = factorize(column)
+    by_hand = list(dict.fromkeys(column.tolist()))
+    assert distinct == by_hand
+    assert [by_hand[code] for code in codes.tolist()] == column.tolist()
+    assert codes.dtype == np.int32
+
+
+@given(st.lists(st.text(alphabet=" \t\u00a0\u2003ab", max_size=4)))
+def test_stripped_strips_as_str_strip(texts: list[str]) -> None:
+    """A column is stripped as str.strip strips each text; one with nothing to strip is
+    the column itself, not a copy."""
+    column = np.array(texts, dtype=str)
+    result = stripped(column)
+    assert result.tolist() == [text.strip() for text in column.tolist()]
+    if len(column) and all(text == text.strip() for text in column.tolist()):
+        assert result is column

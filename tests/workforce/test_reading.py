@@ -100,7 +100,12 @@ def _rows_of_the_api(path: Path, columns: dict[str, Any]) -> list[dict[str, Any]
     batch = policy.assess(workforce, on="2013-01-01", errors="report")
     frame = assessment_frame(batch)
     return [
-        {"row": int(row), "status": status, "id": agent_id, "error": error}
+        {
+            "row": int(row),
+            "status": status,
+            "id": agent_id if isinstance(agent_id, str) else None,
+            "error": error,
+        }
         for row, status, agent_id, error in zip(
             frame["row"], frame["status"], frame["id"], frame["error"], strict=True
         )

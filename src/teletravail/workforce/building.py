@@ -64,7 +64,8 @@ from .checks import (
     tag_column,
     text_column,
 )
-from .columns import Categories, Coded, factorize, kept, kept_labels, rows_of
+from .columns import Categories, Coded, factorize, kept_labels, rows_of
+from .columns import kept as kept_rows
 from .fields import Category, ContractType, category_value, contract_value
 
 if TYPE_CHECKING:
@@ -303,6 +304,7 @@ def from_columns(
     errors: Errors = "raise",
     source_rows: npt.ArrayLike | None = None,
     rejected: Sequence[RowError] = (),
+    copy: bool = True,
 ) -> Workforce:
     """A workforce of class ``cls`` from whole columns, validated with array operations:
     :meth:`Workforce.from_columns <teletravail.workforce.Workforce.from_columns>` says
@@ -312,6 +314,10 @@ def from_columns(
     is a later row repeating the id of a good one. With ``errors="raise"`` the bad rows
     make one :class:`~teletravail.errors.WorkforceError`; with ``"report"`` the good rows
     make the workforce and the bad ones are listed in ``rejected``, after those given.
+
+    The columns kept whole are copied, as an input array may still be written by its
+    owner; ``copy=False`` is for columns their maker gives away (the readers', built
+    for this workforce): they become the workforce's own, made read-only, uncopied.
     """
     if errors not in ("raise", "report"):
         raise ValidationError("errors", errors, either("raise", "report"))
@@ -472,9 +478,15 @@ def from_columns(
 
     if problems and errors == "raise":
         raise WorkforceError(sorted(problems, key=lambda e: e.row))
-    # every column is copied (an input array may still be written by its owner),
-    # except the ids, which id_column always builds anew
+    # every column kept whole is copied (an input array may still be written by its
+    # owner) unless its maker gives it away (copy=False)
     keep = None if not bad.any() else ~bad
+    if copy and keep is None and isinstance(ids, np.ndarray) and np.may_share_memory(id_array, ids):
+        id_array = id_array.copy()
+
+    def kept(column: npt.NDArray[Any], keep: npt.NDArray[np.bool_] | None) -> npt.NDArray[Any]:
+        return kept_rows(column, keep, copy=copy)
+
     d_rows = np.array(d_row, dtype=np.int64)
     d_keep = np.ones(len(d_rows), dtype=bool) if keep is None else keep[d_rows]
     return cls(

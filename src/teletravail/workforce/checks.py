@@ -25,7 +25,7 @@ from teletravail.units import unit as _unit
 
 from .agent import QUANTITY_FIELDS, read_tags, unreadable_id_array, unreadable_ids
 from .cells import EXPECTED_TIMELESS, is_missing, read_bool
-from .columns import Categories, Coded, factorize
+from .columns import Categories, Coded, factorize, stripped
 from .fields import (
     ACTIVITY_SHARE_TOLERANCE,
     ACTIVITY_SHARE_UNIT,
@@ -133,7 +133,7 @@ def id_column(
         unreadable[unreadable_ids(texts)] = True
     else:  # a numpy string column, looked at whole (its strings hold no trailing NUL)
         texts, unreadable = array, unreadable_id_array(array)
-    return np.char.strip(array), unreadable, texts
+    return stripped(array), unreadable, texts
 
 
 def date_column(
@@ -146,7 +146,7 @@ def date_column(
     """Hire dates as ``datetime64[D]``: a date that does not read, or a typed date with a
     time of day, makes its row bad (NaT)."""
     if isinstance(values, np.ndarray) and np.issubdtype(values.dtype, np.datetime64):
-        array = values.astype("datetime64[D]")
+        array = values.astype("datetime64[D]", copy=False)
         missing = np.isnat(array)
         timed = ~missing & (array != values)  # a time of day would be cut off silently
         for position in np.flatnonzero(timed & ~bad[: len(timed)]):

@@ -34,6 +34,7 @@ __all__ = [
     "name_list",
     "row_positions",
     "rows_of",
+    "stripped",
 ]
 
 G = TypeVar("G", bound=np.generic)
@@ -106,8 +107,13 @@ def factorize(values: Sequence[Any] | npt.NDArray[Any]) -> tuple[npt.NDArray[np.
     A dictionary numbers the distinct values in one pass in C (``dict.fromkeys``) and
     looks each row up (``map``): some 50 ms a million rows, where sorting the strings
     themselves (``np.unique``) takes ten times longer. Unhashable values are numbered
-    by ``np.unique`` of their text.
+    by ``np.unique`` of their text. A numpy string column (``<U``) is numbered by
+    pyarrow's hash table where pyarrow is installed, without a Python string per row.
     """
+    if isinstance(values, np.ndarray) and values.dtype.kind == "U" and values.ndim == 1:
+        coded = _arrow_codes(values)
+        if coded is not None:
+            return coded
     items = values.tolist() if isinstance(values, np.ndarray) else values
     try:
         distinct = list(dict.fromkeys(items))
@@ -124,14 +130,51 @@ def factorize(values: Sequence[Any] | npt.NDArray[Any]) -> tuple[npt.NDArray[np.
     return codes, [value for _, value in typed]
 
 
+def _arrow_codes(
+    texts: npt.NDArray[np.str_],
+) -> tuple[npt.NDArray[np.int32], list[Any]] | None:
+    """:func:`factorize` of a numpy string column by pyarrow's dictionary encoding (the
+    same codes, in order of first appearance); ``None`` without pyarrow."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:
+        return None
+    encoded = pc.dictionary_encode(pa.array(texts, type=pa.string()))
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32, copy=False)
+    return codes, encoded.dictionary.to_pylist()
+
+
 def _typed(items: Iterable[Any]) -> Iterator[tuple[type, Any]]:
     """Each value with its type, so that ``1``, ``1.0`` and ``True`` stay apart."""
     return zip(map(type, items), items, strict=True)
 
 
-def kept(column: npt.NDArray[G], keep: npt.NDArray[np.bool_] | None) -> npt.NDArray[G]:
-    """The kept rows of a column (``None``: all), as a new read-only array."""
-    return _readonly(column.copy() if keep is None else column[keep])
+def kept(
+    column: npt.NDArray[G], keep: npt.NDArray[np.bool_] | None, *, copy: bool = True
+) -> npt.NDArray[G]:
+    """The kept rows of a column (``None``: all), as a new read-only array; with
+    ``copy=False`` a column kept whole is the column itself, made read-only (for a
+    column its maker gives away)."""
+    if keep is None:
+        return _readonly(column.copy() if copy else column)
+    return _readonly(column[keep])
+
+
+def stripped(texts: npt.NDArray[np.str_]) -> npt.NDArray[np.str_]:
+    """A numpy string column with each text stripped as ``str.strip`` strips it: the
+    column itself when no text starts or ends with a space (the common case: only the
+    first and last character of each text are looked at), else a new column."""
+    width = texts.dtype.itemsize // 4
+    if texts.dtype.kind != "U" or not width or not len(texts) or not texts.dtype.isnative:
+        return np.strings.strip(texts)
+    points = np.ascontiguousarray(texts).view(np.uint32).reshape(len(texts), width)
+    lengths = np.strings.str_len(texts)
+    last = points[np.arange(len(texts)), np.maximum(lengths - 1, 0)]
+    ends = np.concatenate([points[:, 0], last]).view("<U1")
+    if np.strings.isspace(ends).any():
+        return np.strings.strip(texts)
+    return texts
 
 
 def kept_labels(column: Categories, keep: npt.NDArray[np.bool_] | None) -> Categories:

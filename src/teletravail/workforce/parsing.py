@@ -24,6 +24,7 @@ from teletravail.units import unit as _unit
 
 from .cells import EXPECTED_TIMELESS, InUnit, cell_quantity, is_missing, read_bool
 from .columns import Categories
+from .columns import stripped as strip_texts
 
 __all__ = ["Cells", "CodedCells", "Parsed", "Parser", "PartlyTyped", "TextCells", "bare"]
 
@@ -190,7 +191,7 @@ class Parser:
     ) -> npt.NDArray[np.str_]:
         """A column of text cells stripped whole (as ``str.strip`` strips each); rows whose
         required ``field`` is empty are bad, as :meth:`require` finds them."""
-        stripped: npt.NDArray[np.str_] = np.strings.strip(cells.raw)
+        stripped: npt.NDArray[np.str_] = strip_texts(cells.raw)
         expected = why or Phrase("a value (required)", "une valeur (obligatoire)")
         self.fail_rows(
             stripped == "", lambda index: ValidationError(field, str(cells.raw[index]), expected)

@@ -34,6 +34,7 @@ from teletravail.messages import NBSP, NNBSP, Phrase, either
 from teletravail.units import Q_, as_quantity
 from teletravail.units import unit as _unit
 
+from . import building
 from . import columnar as _columnar
 from .agent import (
     COMMUTE_TIME_UNIT,
@@ -344,23 +345,29 @@ def _from_cells(
 
     keep = ~column.bad
     kept = int(np.count_nonzero(keep))
+    whole = kept == n  # every row kept: the columns are given as they are, not copied
     ids: list[str] | npt.NDArray[np.str_]
     if isinstance(id_cells, TextCells):
-        ids = stripped_ids[keep]
+        ids = stripped_ids if whole else stripped_ids[keep]
         del stripped_ids
         id_cells.raw = ids
     else:  # a list, not a numpy column: numpy would drop a trailing NUL before it is seen
         ids = [str(v).strip() for v in (id_values[c] for c in id_codes[keep].tolist())]
 
     def quantity(name: str, unit: str) -> Quantity | None:
-        """A quantity column of the kept rows; an absent one takes from_columns' default."""
-        return Q_(magnitudes[name][keep], unit) if name in cells else None
+        """A quantity column of the kept rows (the column of every row let go once
+        taken); an absent one takes from_columns' default."""
+        column = magnitudes.pop(name)
+        return Q_(column if whole else column[keep], unit) if name in cells else None
 
     # an absent column is left to from_columns, which gives it its default without a
-    # column of the input's length made here first
-    return cls.from_columns(
+    # column of the input's length made here first; the columns made here are given
+    # away (copy=False): the workforce holds them, uncopied
+    return building.from_columns(
+        cls,
+        copy=False,
         ids=ids if kept else np.array([], dtype=str),
-        hire_date=hire[keep],
+        hire_date=hire if whole else hire[keep],
         working_time=quantity("working_time", WORKING_TIME_UNIT),
         role=roles.categories(keep) if "role" in cells else None,
         tags=tags.tag_matrix(keep) if "tags" in cells else None,
@@ -381,7 +388,7 @@ def _from_cells(
         establishment=sites.categories(keep) if "establishment" in cells else None,
         activities=activities.values(keep) if "activities" in cells else None,
         errors=errors,
-        source_rows=rows[keep],
+        source_rows=rows if whole else rows[keep],
         rejected=column.problems,
     )
 
