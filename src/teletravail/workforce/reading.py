@@ -573,6 +573,18 @@ def from_arrow(
     units: dict[str, str | None] = {}
     for field, (name, unit) in fields.items():
         cells[field], units[field] = _columnar.arrow_cells(table.column(name), field, unit), unit
+    return _every_row(cls, cells, units, n, errors)
+
+
+def _every_row(
+    cls: type[Workforce],
+    cells: Mapping[str, Cells],
+    units: Mapping[str, str | None],
+    n: int,
+    errors: Errors,
+) -> Workforce:
+    """The workforce of a table whose ``n`` rows were all split into cells (a pyarrow
+    table, a DataFrame): none set aside yet, each row its own."""
     return _from_cells(
         cls,
         cells,
@@ -659,14 +671,4 @@ def from_pandas(
     units: dict[str, str | None] = {}
     for field, (name, unit) in fields.items():
         cells[field], units[field] = _series_cells(frame[name], name, field, unit)
-    return _from_cells(
-        cls,
-        cells,
-        units,
-        n,
-        bad=np.zeros(n, dtype=bool),
-        problems=[],
-        rows=np.arange(n, dtype=np.int64),
-        errors=errors,
-        absent=_absent(cells),
-    )
+    return _every_row(cls, cells, units, n, errors)
