@@ -123,7 +123,8 @@ def assessment_frame(batch: BatchAssessment, units: Units = "plain") -> pd.DataF
     assessed = found & ~invalid
 
     status = np.full(len(rows), RowStatus.REJECTED.value, dtype=object)
-    status[found] = batch.statuses()[picked]
+    # each status one shared string (not one string per row, as from a numpy text column)
+    status[found] = np.array(STATUSES, dtype=object)[batch.status[picked]]
     errors = np.full(len(rows), None, dtype=object)
     messages = {e.row: e.message for e in (*rejected, *batch.errors)}
     for position in np.flatnonzero(~assessed).tolist():

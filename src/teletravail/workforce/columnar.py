@@ -49,6 +49,7 @@ __all__ = [
     "available",
     "cells_of",
     "csv_table",
+    "release_memory",
 ]
 
 #: The bytes of CSV text pyarrow reads at a time (a progress hook hears of each block).
@@ -71,6 +72,15 @@ def available() -> bool:
     except ImportError:
         return False
     return csv is not None
+
+
+def release_memory() -> None:
+    """Give pyarrow's memory pool's unused memory back to the system: the pool keeps the
+    memory of the cells it has let go for its next tables, memory the numpy columns
+    built from them cannot use."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
 
 
 class CsvTable:

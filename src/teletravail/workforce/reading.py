@@ -523,6 +523,7 @@ def _columnar_csv(
                 texts[row] = cell
             id_cells.extend(texts)
     del table, id_column, column  # pyarrow's columns let go: the cells hold their own
+    _columnar.release_memory()
     workforce = _from_cells(
         cls,
         cells,
