@@ -362,6 +362,9 @@ def arrow_cells(column: pa.ChunkedArray | pa.Array, field: str, unit: str | None
         column = column.combine_chunks()
     kind = column.type
     if pa.types.is_dictionary(kind):
+        coded = field != "id" and not (field in QUANTITY_FIELDS and unit is not None)
+        if coded and not column.null_count:  # a column of codes: each code read once
+            return _dictionary_cells(column)
         column = column.dictionary_decode()
         kind = column.type
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
@@ -385,3 +388,13 @@ def arrow_cells(column: pa.ChunkedArray | pa.Array, field: str, unit: str | None
     encoded = pc.dictionary_encode(column, null_encoding="encode")
     indices = encoded.indices.to_numpy(zero_copy_only=False).astype(np.intp)
     return CodedCells(indices, encoded.dictionary.to_pylist())
+
+
+def _dictionary_cells(column: pa.DictionaryArray) -> CodedCells:
+    """A dictionary-encoded column (a Parquet file's codes, roles) as its codes and the
+    values they use, each read once by the per-cell readers: no cell decoded."""
+    indices = column.indices.to_numpy(zero_copy_only=False).astype(np.intp)
+    used = np.bincount(indices, minlength=len(column.dictionary)) > 0
+    renumber = np.cumsum(used) - 1
+    values = column.dictionary.filter(used).to_pylist()
+    return CodedCells(renumber[indices].astype(np.intp, copy=False), values)
