@@ -187,6 +187,7 @@ def _id_column(
         return pd.Series(pd.array(texts, dtype=pd.StringDtype("python")), copy=False)
     positions = pa.array(where.astype(np.int64, copy=False), mask=~found)
     taken = pc.take(pa.array(ids, type=pa.string()), positions)
+    pa.default_memory_pool().release_unused()  # (the ids before the take, let go)
     return pd.Series(pd.arrays.ArrowStringArray(taken), copy=False)
 
 

@@ -62,7 +62,7 @@ BLOCK_BYTES = 1 << 21
 PLAIN_DECIMAL = r"^[+-]?(?:[0-9]{1,15}(?:[.,][0-9]{0,20})?|[.,][0-9]{1,20})$"
 
 _ASCII_SPACE = frozenset(b" \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
-_LONE_CR = re.compile("\r(?!\n)")
+_LONE_CR = re.compile(b"\r(?!\n)")
 
 
 def available() -> bool:
@@ -121,23 +121,26 @@ class CsvTable:
 
 
 def csv_table(
-    body: str,
+    body: str | bytes,
     delimiter: str,
     width: int,
     used: Sequence[int],
     progress: Callable[[int], object] | None = None,
 ) -> CsvTable | None:
-    """The rows of ``body`` (a CSV text after its header line, of ``width`` columns),
-    the columns at the positions ``used`` split by pyarrow, or ``None`` when the text
-    is one the columnar reader leaves to the Python reader whole: a NUL, a carriage
-    return that ends no line, a header of one column (a blank line would be a row).
-    ``progress`` hears of the rows split, block by block."""
-    lone_cr = "\r" in body and _LONE_CR.search(body)
-    if "\x00" in body or width < 2 or len(delimiter) != 1 or lone_cr:
-        return None
-    try:
-        data = body.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate, from a text stream
+    """The rows of ``body`` (a CSV text after its header line, of ``width`` columns,
+    or that text encoded in UTF-8), the columns at the positions ``used`` split by
+    pyarrow, or ``None`` when the text is one the columnar reader leaves to the Python
+    reader whole: a NUL, a carriage return that ends no line, a header of one column (a
+    blank line would be a row). ``progress`` hears of the rows split, block by block."""
+    if isinstance(body, str):
+        try:
+            data = body.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate, from a text stream
+            return None
+    else:
+        data = body
+    lone_cr = b"\r" in data and _LONE_CR.search(data)
+    if b"\x00" in data or width < 2 or len(delimiter) != 1 or lone_cr:
         return None
     import pyarrow as pa
     from pyarrow import csv as pv

@@ -28,6 +28,7 @@ from typing import Any, Literal
 from teletravail.errors import RegisterError, ValidationError
 from teletravail.messages import Phrase
 
+from . import columnar
 from .building import Errors
 from .plan import ColumnPlan, Columns
 from .reading import ProgressHook
@@ -270,7 +271,10 @@ def _read_parquet(
     # resolve the header first: the mapping is checked, and only used columns are read
     table = pq.read_table(path, columns=_used(names, columns, ignore_columns))
     wanted = {name: spec for name, spec in (columns or {}).items() if spec is not None}
-    return Workforce.from_arrow(table, columns=wanted, errors=errors)
+    workforce = Workforce.from_arrow(table, columns=wanted, errors=errors)
+    del table  # the file's columns let go, and pyarrow's pool given back: the workforce
+    columnar.release_memory()  # holds numpy columns of its own
+    return workforce
 
 
 def _used(
