@@ -48,6 +48,7 @@ __all__ = [
     "arrow_cells",
     "available",
     "cells_of",
+    "coded",
     "csv_table",
     "release_memory",
 ]
@@ -353,6 +354,12 @@ def _string_array(column: pa.Array) -> npt.NDArray[np.str_]:
     return np.ascontiguousarray(matrix).view(f"S{width}").reshape(n).astype(f"U{width}")
 
 
+def coded(field: str, unit: str | None) -> bool:
+    """Whether a column of ``field`` is read as codes, each distinct value once (not the
+    ids, a value a row, nor numbers with their unit, converted whole)."""
+    return field != "id" and not (field in QUANTITY_FIELDS and unit is not None)
+
+
 def arrow_cells(column: pa.ChunkedArray | pa.Array, field: str, unit: str | None) -> Cells:
     """A column of a Parquet or spreadsheet table in the form the per-cell readers take:
     numbers for a quantity named with its unit, dates for the hire date and booleans for
@@ -365,8 +372,7 @@ def arrow_cells(column: pa.ChunkedArray | pa.Array, field: str, unit: str | None
         column = column.combine_chunks()
     kind = column.type
     if pa.types.is_dictionary(kind):
-        coded = field != "id" and not (field in QUANTITY_FIELDS and unit is not None)
-        if coded and not column.null_count:  # a column of codes: each code read once
+        if coded(field, unit) and not column.null_count:  # each code read once
             return _dictionary_cells(column)
         column = column.dictionary_decode()
         kind = column.type
