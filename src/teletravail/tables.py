@@ -123,7 +123,8 @@ def assessment_frame(batch: BatchAssessment, units: Units = "plain") -> pd.DataF
     assessed = found & ~invalid
 
     status = np.full(len(rows), RowStatus.REJECTED.value, dtype=object)
-    status[found] = batch.statuses()[picked]
+    # each status one shared string (not one string per row, as from a numpy text column)
+    status[found] = np.array(STATUSES, dtype=object)[batch.status[picked]]
     errors = np.full(len(rows), None, dtype=object)
     messages = {e.row: e.message for e in (*rejected, *batch.errors)}
     for position in np.flatnonzero(~assessed).tolist():
@@ -186,6 +187,7 @@ def _id_column(
         return pd.Series(pd.array(texts, dtype=pd.StringDtype("python")), copy=False)
     positions = pa.array(where.astype(np.int64, copy=False), mask=~found)
     taken = pc.take(pa.array(ids, type=pa.string()), positions)
+    pa.default_memory_pool().release_unused()  # (the ids before the take, let go)
     return pd.Series(pd.arrays.ArrowStringArray(taken), copy=False)
 
 

@@ -191,12 +191,24 @@ def test_the_reading_benchmark_reads_every_row(
 ) -> None:
     """benchmarks/reading.py's register, from CSV and from Parquet, comes out whole: a
     row per input row, its 1 % of bad rows set aside with their number, the same rows
-    and totals from both files."""
+    and totals from both files; the typed Parquet file's columns are typed, and its bad
+    rows are those a typed column can hold (bad dates missing, a working time of 120)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     reading = _load("reading", monkeypatch)
-    csv_path, parquet_path, bad = reading.write_register(2_000, tmp_path)
+    csv_path, parquet_path, typed_path, bad, bad_typed = reading.write_register(2_000, tmp_path)
     from_csv = reading.measure("csv", str(csv_path))
     from_parquet = reading.measure("parquet", str(parquet_path))
     assert bad == 20 and from_csv["rows"] == 2_000 and from_csv["rejected"] == bad
+    schema = pq.read_schema(typed_path)
+    assert schema.field("date_entree").type == pa.date32()
+    assert schema.field("quotite").type == pa.float64()
+    assert pa.types.is_dictionary(schema.field("fonction").type)
+    from_typed = reading.measure("parquet", str(typed_path))
+    assert 0 < bad_typed < bad and from_typed["rows"] == 2_000
+    assert from_typed["rejected"] == bad_typed
+    assert {field for _, field in from_typed["errors"]} <= {"hire_date", "working_time"}
     for key in ("rows", "rejected", "errors", "granted"):
         assert from_csv[key] == from_parquet[key]
     assert {field for _, field in from_csv["errors"]} <= {

@@ -124,3 +124,44 @@ def test_columnar_reading_without_pyarrow_is_refused(monkeypatch: pytest.MonkeyP
     with pytest.raises(ValidationError, match="pyarrow"):
         Workforce.from_csv(io.BytesIO(data), columnar=True)
     assert Workforce.from_csv(io.BytesIO(data)).ids.tolist() == ["A"]
+
+
+def test_a_typed_table_reads_as_its_text() -> None:
+    """A table of typed columns (dates as date32, numbers as doubles, roles as
+    dictionary codes, one of them unused, one blank) gives the rows and errors of the
+    same cells written as text; the roles are read from their codes, no cell decoded."""
+    from teletravail.workforce.columnar import arrow_cells
+
+    dates = ["2010-01-01", "2011-05-02", "2012-03-04", "2013-01-07"]
+    roles = pa.DictionaryArray.from_arrays(
+        pa.array([1, 0, 1, 3], type=pa.int8()), pa.array(["cadre", "équipe", "inutilisé", " "])
+    )
+    typed = pa.table(
+        {
+            "matricule": ["A", "B", "C", "D"],
+            "date_entree": pa.array(np.array(dates, dtype="datetime64[D]"), type=pa.date32()),
+            "quotite": pa.array([80.0, 100.0, 120.0, 50.0]),
+            "fonction": roles,
+        }
+    )
+    text = pa.table(
+        {
+            "matricule": ["A", "B", "C", "D"],
+            "date_entree": dates,
+            "quotite": ["80", "100", "120", "50"],
+            "fonction": ["équipe", "cadre", "équipe", " "],
+        }
+    )
+    columns = {
+        "matricule": "id",
+        "date_entree": "hire_date",
+        "quotite": ("working_time", "%"),
+        "fonction": "role",
+    }
+    fast = Workforce.from_arrow(typed, errors="report", columns=columns)
+    slow = Workforce.from_arrow(text, errors="report", columns=columns)
+    _same(fast, slow)
+    assert fast.ids.tolist() == ["A", "B", "D"] and [e.row for e in fast.rejected] == [2]
+    coded = arrow_cells(roles, "role", None)
+    assert isinstance(coded, CodedCells)
+    assert coded.codes.tolist() == [1, 0, 1, 2] and coded.uniques == ["cadre", "équipe", " "]

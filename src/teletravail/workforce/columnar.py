@@ -48,7 +48,9 @@ __all__ = [
     "arrow_cells",
     "available",
     "cells_of",
+    "coded",
     "csv_table",
+    "release_memory",
 ]
 
 #: The bytes of CSV text pyarrow reads at a time (a progress hook hears of each block).
@@ -61,7 +63,7 @@ BLOCK_BYTES = 1 << 21
 PLAIN_DECIMAL = r"^[+-]?(?:[0-9]{1,15}(?:[.,][0-9]{0,20})?|[.,][0-9]{1,20})$"
 
 _ASCII_SPACE = frozenset(b" \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
-_LONE_CR = re.compile("\r(?!\n)")
+_LONE_CR = re.compile(b"\r(?!\n)")
 
 
 def available() -> bool:
@@ -71,6 +73,15 @@ def available() -> bool:
     except ImportError:
         return False
     return csv is not None
+
+
+def release_memory() -> None:
+    """Give pyarrow's memory pool's unused memory back to the system: the pool keeps the
+    memory of the cells it has let go for its next tables, memory the numpy columns
+    built from them cannot use."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
 
 
 class CsvTable:
@@ -111,23 +122,26 @@ class CsvTable:
 
 
 def csv_table(
-    body: str,
+    body: str | bytes,
     delimiter: str,
     width: int,
     used: Sequence[int],
     progress: Callable[[int], object] | None = None,
 ) -> CsvTable | None:
-    """The rows of ``body`` (a CSV text after its header line, of ``width`` columns),
-    the columns at the positions ``used`` split by pyarrow, or ``None`` when the text
-    is one the columnar reader leaves to the Python reader whole: a NUL, a carriage
-    return that ends no line, a header of one column (a blank line would be a row).
-    ``progress`` hears of the rows split, block by block."""
-    lone_cr = "\r" in body and _LONE_CR.search(body)
-    if "\x00" in body or width < 2 or len(delimiter) != 1 or lone_cr:
-        return None
-    try:
-        data = body.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate, from a text stream
+    """The rows of ``body`` (a CSV text after its header line, of ``width`` columns,
+    or that text encoded in UTF-8), the columns at the positions ``used`` split by
+    pyarrow, or ``None`` when the text is one the columnar reader leaves to the Python
+    reader whole: a NUL, a carriage return that ends no line, a header of one column (a
+    blank line would be a row). ``progress`` hears of the rows split, block by block."""
+    if isinstance(body, str):
+        try:
+            data = body.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate, from a text stream
+            return None
+    else:
+        data = body
+    lone_cr = b"\r" in data and _LONE_CR.search(data)
+    if b"\x00" in data or width < 2 or len(delimiter) != 1 or lone_cr:
         return None
     import pyarrow as pa
     from pyarrow import csv as pv
@@ -340,6 +354,12 @@ def _string_array(column: pa.Array) -> npt.NDArray[np.str_]:
     return np.ascontiguousarray(matrix).view(f"S{width}").reshape(n).astype(f"U{width}")
 
 
+def coded(field: str, unit: str | None) -> bool:
+    """Whether a column of ``field`` is read as codes, each distinct value once (not the
+    ids, a value a row, nor numbers with their unit, converted whole)."""
+    return field != "id" and not (field in QUANTITY_FIELDS and unit is not None)
+
+
 def arrow_cells(column: pa.ChunkedArray | pa.Array, field: str, unit: str | None) -> Cells:
     """A column of a Parquet or spreadsheet table in the form the per-cell readers take:
     numbers for a quantity named with its unit, dates for the hire date and booleans for
@@ -352,6 +372,8 @@ def arrow_cells(column: pa.ChunkedArray | pa.Array, field: str, unit: str | None
         column = column.combine_chunks()
     kind = column.type
     if pa.types.is_dictionary(kind):
+        if coded(field, unit) and not column.null_count:  # each code read once
+            return _dictionary_cells(column)
         column = column.dictionary_decode()
         kind = column.type
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
@@ -375,3 +397,13 @@ def arrow_cells(column: pa.ChunkedArray | pa.Array, field: str, unit: str | None
     encoded = pc.dictionary_encode(column, null_encoding="encode")
     indices = encoded.indices.to_numpy(zero_copy_only=False).astype(np.intp)
     return CodedCells(indices, encoded.dictionary.to_pylist())
+
+
+def _dictionary_cells(column: pa.DictionaryArray) -> CodedCells:
+    """A dictionary-encoded column (a Parquet file's codes, roles) as its codes and the
+    values they use, each read once by the per-cell readers: no cell decoded."""
+    indices = column.indices.to_numpy(zero_copy_only=False).astype(np.intp)
+    used = np.bincount(indices, minlength=len(column.dictionary)) > 0
+    renumber = np.cumsum(used) - 1
+    values = column.dictionary.filter(used).to_pylist()
+    return CodedCells(renumber[indices].astype(np.intp, copy=False), values)

@@ -21,13 +21,14 @@ refuse), the first sheet, its first row the header.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any, Literal
 
 from teletravail.errors import RegisterError, ValidationError
 from teletravail.messages import Phrase
 
+from . import columnar
 from .building import Errors
 from .plan import ColumnPlan, Columns
 from .reading import ProgressHook
@@ -268,16 +269,17 @@ def _read_parquet(
             ),
         ) from None
     # resolve the header first: the mapping is checked, and only used columns are read
-    table = pq.read_table(path, columns=_used(names, columns, ignore_columns))
+    fields = ColumnPlan(columns, ignore_columns).header(names)
+    # text columns of codes (roles, dates, flags as text) read as Parquet stores them,
+    # dictionary-encoded: each distinct value read once, no cell decoded
+    coded = [name for field, (name, unit) in fields.items() if columnar.coded(field, unit)]
+    used = [column for column, _ in fields.values()]
+    table = pq.read_table(path, columns=used, read_dictionary=coded)
     wanted = {name: spec for name, spec in (columns or {}).items() if spec is not None}
-    return Workforce.from_arrow(table, columns=wanted, errors=errors)
-
-
-def _used(
-    names: Sequence[Any], columns: Columns | None, ignore_columns: Collection[str]
-) -> list[str]:
-    """The columns of a header the workforce uses (the mapping checked against it)."""
-    return [column for column, _ in ColumnPlan(columns, ignore_columns).header(names).values()]
+    workforce = Workforce.from_arrow(table, columns=wanted, errors=errors)
+    del table  # the file's columns let go, and pyarrow's pool given back: the workforce
+    columnar.release_memory()  # holds numpy columns of its own
+    return workforce
 
 
 def _extra(name: str) -> Phrase:

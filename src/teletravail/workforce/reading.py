@@ -472,7 +472,7 @@ def _columnar_csv(
     """The rows of a CSV text split by pyarrow and read column by column
     (:mod:`.columnar`), the lines it leaves aside read as records here; ``None`` when
     the text is one to read row by row whole. ``held`` holds the text after the header,
-    and is emptied once pyarrow has read it (it is left as it was for ``None``)."""
+    and is emptied while pyarrow reads it (it holds the same text again for ``None``)."""
     body = held[0]
     position = {name: index for index, name in enumerate(header)}
     used = sorted({position[name] for name, _ in fields.values()})
@@ -480,11 +480,17 @@ def _columnar_csv(
     if progress is not None and body.strip():
         total = body.count("\n") + (not body.endswith(("\n", "\r"))) - body.count("\n\n")
     told = None if progress is None else _Blocks(progress, total)
-    table = _columnar.csv_table(body, delimiter, len(header), used, told)
-    if table is None:
+    try:
+        data = body.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, from a text stream: row by row
         return None
     del body
-    held.clear()
+    held.clear()  # the text let go: pyarrow reads its bytes, not both at once
+    table = _columnar.csv_table(data, delimiter, len(header), used, told)
+    if table is None:
+        held.append(data.decode("utf-8"))  # (the same text, given back)
+        return None
+    del data
     n = table.n
     bad = np.zeros(n, dtype=bool)
     problems: list[RowError] = []
@@ -523,6 +529,7 @@ def _columnar_csv(
                 texts[row] = cell
             id_cells.extend(texts)
     del table, id_column, column  # pyarrow's columns let go: the cells hold their own
+    _columnar.release_memory()
     workforce = _from_cells(
         cls,
         cells,
