@@ -26,17 +26,16 @@ that says so.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, Protocol
 
+from teletravail import templating
 from teletravail.acts.mentions import Mention, missing_mention
 from teletravail.errors import ValidationError
-from teletravail.messages import Lang, Phrase, check_lang, choices
+from teletravail.messages import Lang, check_lang, choices
 
 if TYPE_CHECKING:
-    import jinja2
+    pass
 
 __all__ = [
     "DOCUMENTS",
@@ -89,63 +88,6 @@ def template_name(document: str, lang: Lang, format: str) -> str:
     return f"{document}.{check_lang(lang)}.{EXTENSIONS[check_format(format)]}"
 
 
-def _jinja() -> Any:
-    try:
-        import jinja2
-    except ImportError as exc:  # pragma: no cover - the extra is part of the test deps
-        raise ValidationError(
-            "render",
-            "Jinja2",
-            Phrase(
-                "the 'acts' extra: pip install 'teletravail[acts]'",
-                "l'extra «\u00a0acts\u00a0»\u00a0: pip install 'teletravail[acts]'",
-            ),
-        ) from exc
-    return jinja2
-
-
-def _folder(templates: Any) -> Path | None:
-    if templates is None:
-        return None
-    if not isinstance(templates, str | os.PathLike) or not Path(templates).is_dir():
-        raise ValidationError(
-            "templates",
-            str(templates),
-            Phrase("an existing folder of templates", "un dossier de modèles existant"),
-        )
-    return Path(templates)
-
-
-_ENVIRONMENTS: dict[Path | None, jinja2.Environment] = {}
-
-
-def _environment(folder: Path | None) -> jinja2.Environment:
-    """The environment that finds a template in ``folder`` first, then among the
-    shipped ones (kept for the shipped templates alone; a folder's is built each time,
-    so that an edited template is read again)."""
-    if folder is None and None in _ENVIRONMENTS:
-        return _ENVIRONMENTS[None]
-    engine = _jinja()
-    shipped = engine.PackageLoader("teletravail.acts", "templates")
-    loader = (
-        shipped
-        if folder is None
-        else engine.ChoiceLoader([engine.FileSystemLoader(str(folder)), shipped])
-    )
-    environment: jinja2.Environment = engine.Environment(
-        loader=loader,
-        autoescape=engine.select_autoescape(enabled_extensions=("html",), default=False),
-        undefined=engine.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    environment.filters["upper_first"] = upper_first
-    if folder is None:
-        _ENVIRONMENTS[None] = environment
-    return environment
-
-
 def render_document(
     document: str,
     data: Renderable,
@@ -159,35 +101,18 @@ def render_document(
     ``mentions``."""
     said = check_lang(lang)
     name = template_name(document, said, format)
-    folder = _folder(templates)
-    environment = _environment(folder)
-    engine = _jinja()
+    environment = templating.environment(
+        "teletravail.acts",
+        templating.template_folder(templates),
+        extra="acts",
+        field="render",
+        html_only=True,
+        keep_trailing_newline=True,
+        filters={"upper_first": upper_first},
+    )
+    text = templating.render(environment, name, data.context(said))
     import markupsafe
 
-    try:
-        template = environment.get_template(name)
-        text: str = template.render(data.context(said))
-    except engine.UndefinedError as exc:
-        raise ValidationError(
-            "templates",
-            name,
-            Phrase(
-                "a template that uses only the names the data gives ({error})",
-                "un modèle qui n'emploie que les noms que donnent les données ({error})",
-                error=str(exc),
-            ),
-        ) from None
-    except engine.TemplateSyntaxError as exc:
-        raise ValidationError(
-            "templates",
-            name,
-            Phrase(
-                "a template Jinja2 can read (line {line}: {error})",
-                "un modèle que Jinja2 sait lire (ligne {line}\u00a0: {error})",
-                line=exc.lineno,
-                error=exc.message or "",
-            ),
-        ) from None
     texts = data.mentions(said)
     for mention in mentions:
         wanted = texts[mention]

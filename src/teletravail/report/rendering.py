@@ -15,12 +15,11 @@ Rendering needs Jinja2 (the ``acts`` extra) and matplotlib (the ``plot`` extra);
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from teletravail.errors import ValidationError
-from teletravail.messages import Lang, Phrase, check_lang
+from teletravail import templating
+from teletravail.messages import Lang, check_lang
 
 from .content import ERRORS_SHOWN, bilan_context
 
@@ -32,42 +31,6 @@ __all__ = ["TEMPLATE_NAMES", "bilan_html", "render_bilan", "write_bilan"]
 
 #: The shipped templates, one per language.
 TEMPLATE_NAMES: Final = ("bilan.en.html", "bilan.fr.html")
-
-
-def _jinja() -> Any:
-    try:
-        import jinja2
-    except ImportError as exc:  # pragma: no cover - the extra is part of the test deps
-        raise ValidationError(
-            "report",
-            "Jinja2",
-            Phrase(
-                "the 'report' extra: pip install 'teletravail[report]'",
-                "l'extra «\u00a0report\u00a0»\u00a0: pip install 'teletravail[report]'",
-            ),
-        ) from exc
-    return jinja2
-
-
-def _environment(templates: Any) -> Any:
-    engine = _jinja()
-    shipped = engine.PackageLoader("teletravail.report", "templates")
-    loader: Any = shipped
-    if templates is not None:
-        if not isinstance(templates, str | os.PathLike) or not Path(templates).is_dir():
-            raise ValidationError(
-                "templates",
-                str(templates),
-                Phrase("an existing folder of templates", "un dossier de modèles existant"),
-            )
-        loader = engine.ChoiceLoader([engine.FileSystemLoader(str(templates)), shipped])
-    return engine.Environment(
-        loader=loader,
-        autoescape=True,
-        undefined=engine.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
 
 
 def render_bilan(
@@ -83,21 +46,14 @@ def render_bilan(
     (the first ``errors_shown``, then their number). ``source`` names the register (a
     file's path, as the reader should see it)."""
     said = check_lang(lang)
-    engine = _jinja()
-    name = f"bilan.{said}.html"
     context = bilan_context(batch, said, source=source, errors_shown=errors_shown)
-    try:
-        text: str = _environment(templates).get_template(name).render(context)
-    except engine.UndefinedError as exc:
-        raise ValidationError(
-            "templates",
-            name,
-            Phrase(
-                "a template that uses only the names the data gives ({error})",
-                "un modèle qui n'emploie que les noms que donnent les données ({error})",
-                error=str(exc),
-            ),
-        ) from None
+    environment = templating.environment(
+        "teletravail.report",
+        templating.template_folder(templates),
+        extra="report",
+        field="report",
+    )
+    text = templating.render(environment, f"bilan.{said}.html", context)
     return text
 
 
