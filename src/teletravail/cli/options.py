@@ -102,3 +102,34 @@ def output_options(command: LocalizedParser, lang: Lang) -> None:
             "écrire là où pointe une sortie qui est un lien symbolique",
         ).text(lang),
     )
+
+
+def register_options(command: LocalizedParser, lang: Lang) -> None:
+    """``--columns`` and ``--encoding``: how a command reads a register's own columns
+    and characters (``assess``, ``bilan``, ``report``)."""
+    from .reading import COLUMNS_HELP, ENCODING_HELP
+
+    command.options.add_argument(
+        "--columns",
+        metavar=Phrase("MAPPING", "CORRESPONDANCE").text(lang),
+        help=COLUMNS_HELP.text(lang),
+    )
+    command.options.add_argument(
+        "--encoding",
+        metavar=Phrase("ENCODING", "ENCODAGE").text(lang),
+        help=ENCODING_HELP.text(lang),
+    )
+
+
+def day_options(command: LocalizedParser, lang: Lang) -> None:
+    """``--on`` (the day of the eligibility decisions) and ``--period`` (the days
+    assessed)."""
+    command.options.add_argument(
+        "--on", type=date_type(lang), metavar=DATE.text(lang), help=ON_HELP.text(lang)
+    )
+    command.options.add_argument(
+        "--period",
+        type=period_type(lang),
+        metavar=Phrase("PERIOD", "PÉRIODE").text(lang),
+        help=PERIOD_HELP.text(lang),
+    )

@@ -21,19 +21,17 @@ from .act_options import ACT_DESCRIPTION, ACT_HELP, act_parser
 from .localized import LocalizedParser
 from .options import (
     DATE,
-    ON_HELP,
     OUT,
-    PERIOD_HELP,
     POLICY,
     POLICY_HELP,
     WORKFORCE,
     WORKFORCE_HELP,
     date_type,
+    day_options,
     lang_option,
     output_options,
-    period_type,
+    register_options,
 )
-from .reading import COLUMNS_HELP, ENCODING_HELP
 from .report import REPORT_DESCRIPTION, REPORT_HELP, report_parser
 from .reproduce import REPRODUCE_DESCRIPTION, REPRODUCE_HELP, reproduce_parser
 from .serve import SERVE_DESCRIPTION, SERVE_HELP, serve_parser
@@ -47,7 +45,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     def say(phrase: Phrase) -> str:
         return phrase.text(lang)
 
-    date, period = date_type(lang), period_type(lang)
+    date = date_type(lang)
     top = LocalizedParser(
         prog="teletravail",
         lang=lang,
@@ -222,12 +220,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         "--policy", required=True, metavar=say(POLICY), help=say(POLICY_HELP)
     )
     command.arguments.add_argument("workforce", metavar=say(WORKFORCE), help=say(WORKFORCE_HELP))
-    command.options.add_argument(
-        "--columns", metavar=say(Phrase("MAPPING", "CORRESPONDANCE")), help=say(COLUMNS_HELP)
-    )
-    command.options.add_argument(
-        "--encoding", metavar=say(Phrase("ENCODING", "ENCODAGE")), help=say(ENCODING_HELP)
-    )
+    register_options(command, lang)
     command.options.add_argument(
         "-o",
         "--output",
@@ -240,10 +233,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         ),
     )
     output_options(command, lang)
-    command.options.add_argument("--on", type=date, metavar=say(DATE), help=say(ON_HELP))
-    command.options.add_argument(
-        "--period", type=period, metavar=say(Phrase("PERIOD", "PÉRIODE")), help=say(PERIOD_HELP)
-    )
+    day_options(command, lang)
     command.options.add_argument(
         "--format",
         choices=("csv", "json"),
@@ -297,16 +287,8 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     command.arguments.add_argument(
         "workforce", nargs="?", metavar=say(WORKFORCE), help=say(WORKFORCE_HELP)
     )
-    command.options.add_argument(
-        "--columns", metavar=say(Phrase("MAPPING", "CORRESPONDANCE")), help=say(COLUMNS_HELP)
-    )
-    command.options.add_argument(
-        "--encoding", metavar=say(Phrase("ENCODING", "ENCODAGE")), help=say(ENCODING_HELP)
-    )
-    command.options.add_argument("--on", type=date, metavar=say(DATE), help=say(ON_HELP))
-    command.options.add_argument(
-        "--period", type=period, metavar=say(Phrase("PERIOD", "PÉRIODE")), help=say(PERIOD_HELP)
-    )
+    register_options(command, lang)
+    day_options(command, lang)
     lang_option(command, lang)
     command.options.add_argument(
         "--json",

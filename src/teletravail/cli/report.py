@@ -21,22 +21,17 @@ from .exits import EXIT_OK
 from .language import COLON
 from .localized import LocalizedParser
 from .options import (
-    DATE,
-    ON_HELP,
     OUT,
-    PERIOD_HELP,
     POLICY,
     POLICY_HELP,
     WORKFORCE,
     WORKFORCE_HELP,
-    date_type,
+    day_options,
     lang_option,
     output_options,
-    period_type,
+    register_options,
 )
 from .reading import (
-    COLUMNS_HELP,
-    ENCODING_HELP,
     column_mapping,
     load_policy,
     policy_inputs,
@@ -79,19 +74,8 @@ def report_parser(command: LocalizedParser, lang: Lang) -> None:
         help=say(Phrase("the HTML file to write", "le fichier HTML à écrire")),
     )
     output_options(command, lang)
-    command.options.add_argument(
-        "--columns", metavar=say(Phrase("MAPPING", "CORRESPONDANCE")), help=say(COLUMNS_HELP)
-    )
-    command.options.add_argument(
-        "--encoding", metavar=say(Phrase("ENCODING", "ENCODAGE")), help=say(ENCODING_HELP)
-    )
-    command.options.add_argument("--on", type=date_type(lang), metavar=say(DATE), help=say(ON_HELP))
-    command.options.add_argument(
-        "--period",
-        type=period_type(lang),
-        metavar=say(Phrase("PERIOD", "PÉRIODE")),
-        help=say(PERIOD_HELP),
-    )
+    register_options(command, lang)
+    day_options(command, lang)
     lang_option(command, lang)
     command.options.add_argument(
         "-q",
