@@ -225,6 +225,7 @@ def _render_bilan(
     statuses are said by their labels (:class:`~teletravail.statuses.RowStatus`), the
     rules by their names (:func:`~teletravail.explain.names.rule_name`), the figures,
     amounts and dates as :mod:`teletravail.formats` writes them: no code in the text."""
+    from teletravail.documents import Money, read
     from teletravail.explain.names import rule_name
     from teletravail.scheduling.leave import LeaveAssumption
     from teletravail.statuses import RowStatus
@@ -240,9 +241,8 @@ def _render_bilan(
         return which.plural_label.text(lang)
 
     def euros(amount: dict[str, str]) -> str:  # {"value": "264.96", "unit": "EUR"}
-        whole, cents = amount["value"].lstrip("-").split(".")
-        sign = -1 if amount["value"].startswith("-") else 1
-        return money(sign * (int(whole) * 100 + int(cents)), lang)
+        cents: int = read(Money(), amount, "amount")
+        return money(cents, lang)
 
     colon = COLON[lang]
     policy, workforce = document["policy"], document["workforce"]
